@@ -1,0 +1,46 @@
+#pragma once
+// Every element type a tensor can be stored in: ggml's types with their GGUF ids (values 0..38, the ids
+// written in GGUF files), plus the safetensors-only dtypes that ggml lacks (ids from 1000 up).
+// A type packs `blockSize` elements into `typeSize` bytes; plain types have blockSize 1.
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace qx {
+
+enum class TensorType : uint32_t {
+    F32 = 0, F16 = 1, Q4_0 = 2, Q4_1 = 3, Q5_0 = 6, Q5_1 = 7, Q8_0 = 8, Q8_1 = 9,
+    Q2_K = 10, Q3_K = 11, Q4_K = 12, Q5_K = 13, Q6_K = 14, Q8_K = 15,
+    IQ2_XXS = 16, IQ2_XS = 17, IQ3_XXS = 18, IQ1_S = 19, IQ4_NL = 20, IQ3_S = 21, IQ2_S = 22, IQ4_XS = 23,
+    I8 = 24, I16 = 25, I32 = 26, I64 = 27, F64 = 28, IQ1_M = 29, BF16 = 30, TQ1_0 = 34, TQ2_0 = 35,
+    // Not in ggml: safetensors dtypes.
+    U8 = 1000, Bool = 1001, F8_E4M3 = 1002, F8_E5M2 = 1003,
+};
+
+/// One past the largest ggml type id that a GGUF file may name (GGML_TYPE_COUNT in llama.cpp b4748).
+constexpr uint32_t kGgmlTypeCount = 39;
+
+struct TensorTypeInfo {
+    TensorType type;
+    std::string_view name;   ///< ggml's spelling, e.g. "Q4_K", "F16"; safetensors' for the extras
+    uint32_t blockSize;      ///< elements per block
+    uint32_t typeSize;       ///< bytes per block
+    bool isGgml;             ///< may appear in a GGUF file
+    bool isQuantized;        ///< block-quantized (scales inside the blocks)
+};
+
+/// Traits of `type`; nullptr for ids that are not a known type (e.g. removed ggml ids 4, 5, 31-33, 36-38).
+const TensorTypeInfo* tensorTypeInfo(TensorType type);
+/// The traits of a raw GGUF type id, or nullptr when the id is unknown or removed.
+const TensorTypeInfo* ggmlTypeInfo(uint32_t id);
+/// Looks a type up by name, case-insensitively ("q4_k" -> Q4_K).
+std::optional<TensorType> tensorTypeFromName(std::string_view name);
+std::string_view tensorTypeName(TensorType type);
+
+/// Bytes that `elements` values of `type` occupy; nullopt when `elements` is not a multiple of the block size.
+std::optional<uint64_t> tensorBytes(TensorType type, uint64_t elements);
+/// Storage bits per weight including in-block scales (e.g. Q4_K -> 4.5, Q8_0 -> 8.5).
+double bitsPerWeight(TensorType type);
+
+} // namespace qx

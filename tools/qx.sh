@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The project's two entry points on a fresh Debian 12 machine:
+#   tools/qx.sh run    install what is missing, build, start the GUI
+#   tools/qx.sh test   install what is missing, build, run the whole test suite
+# Extra arguments after `run` go to qexplore. BUILD_DIR (default: build) and JOBS may be set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(build-essential cmake ninja-build ccache pkg-config git
+  qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-qpa-plugins
+  libeigen3-dev libdnnl-dev ocl-icd-opencl-dev nlohmann-json3-dev libgl-dev
+  xvfb xauth clang libclang-rt-14-dev)
+
+install_missing() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+BUILD_DIR=${BUILD_DIR:-build}
+JOBS=${JOBS:-$(nproc)}
+
+configure_and_build() {
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@"
+  cmake --build "$BUILD_DIR" -j "$JOBS"
+}
+
+case "${1:-}" in
+  run)
+    shift
+    install_missing
+    configure_and_build -DQX_BUILD_TESTS=OFF
+    exec "$BUILD_DIR/app/qexplore" "$@"
+    ;;
+  test)
+    install_missing
+    configure_and_build -DQX_BUILD_TESTS=ON
+    ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS"
+    ;;
+  *)
+    echo "usage: tools/qx.sh run [qexplore args...] | tools/qx.sh test" >&2
+    exit 2
+    ;;
+esac
