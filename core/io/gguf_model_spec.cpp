@@ -74,6 +74,10 @@ ModelSpec ggufModelSpec(const std::vector<KeyValue>& md, const std::vector<Tenso
     s.headCount = intKey(".attention.head_count");
     s.headCountKv = intKey(".attention.head_count_kv");
     s.ropeDimensionCount = intKey(".rope.dimension_count");
+    if (s.headCountKv == 0)
+        s.headCountKv = s.headCount;   // llama.cpp: no key means one KV head per query head
+    if (s.ropeDimensionCount == 0 && s.headCount > 0)
+        s.ropeDimensionCount = s.embeddingLength / s.headCount;   // llama.cpp: n_rot = head size
     s.vocabSize = vocabSize(md, a, tensors);
     s.ropeFreqBase = floatValue(find(md, a + ".rope.freq_base")).value_or(s.ropeFreqBase);
     s.ropeScalingType = stringValue(find(md, a + ".rope.scaling.type"));

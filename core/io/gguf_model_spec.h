@@ -1,7 +1,8 @@
 #pragma once
 // What a model's GGUF-named metadata says about its architecture and tokenizer, using llama.cpp's key
 // names (`general.architecture`, `{arch}.embedding_length`, `tokenizer.ggml.tokens`, ...). Absent or
-// mistyped keys leave the field at its default: an explorer should still open an odd file.
+// mistyped keys leave the field at its default: an explorer should still open an odd file. As in llama.cpp,
+// a missing head_count_kv means head_count, and a missing rope.dimension_count means the head size.
 
 #include "io/model_file.h"
 

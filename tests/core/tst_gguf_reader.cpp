@@ -147,6 +147,7 @@ private slots:
         QCOMPARE(m->tokenizer.vocabSize, vocab);
         QCOMPARE(m->tokenizer.mergeCount, merges);
         QCOMPARE(m->spec.vocabSize, vocab);
+        QCOMPARE(m->spec.headCountKv, m->spec.headCount);   // gpt-2 states no KV head count
         QVERIFY(!m->spec.tiedEmbeddings);
     }
     void synthD256PureTypes()
