@@ -167,13 +167,19 @@ TokenizerInfo parseHfTokenizer(std::string_view text, const std::string& fileNam
 
 namespace {
 
+bool isFile(const fs::path& p)
+{
+    std::error_code ec;
+    return fs::exists(p, ec);
+}
+
 ModelFile loadWeights(const fs::path& dir)
 {
     const fs::path index = dir / "model.safetensors.index.json";
     const fs::path single = dir / "model.safetensors";
-    if (fs::exists(index))
+    if (isFile(index))
         return readSafetensors(index.string());
-    if (fs::exists(single))
+    if (isFile(single))
         return readSafetensors(single.string());
     throw Error(ErrorCode::Io, dir.string(), kNoOffset, "no model.safetensors or model.safetensors.index.json");
 }
@@ -206,7 +212,7 @@ std::shared_ptr<const ModelFile> openHfFolder(const std::string& dir)
 {
     const fs::path root(dir);
     const std::string configPath = (root / "config.json").string();
-    if (!fs::exists(configPath))
+    if (!isFile(configPath))
         throw Error(ErrorCode::Io, configPath, kNoOffset, "config.json not found in the model folder");
     const json cfg = readJsonFile(configPath);
     auto mf = std::make_shared<ModelFile>(loadWeights(root));
@@ -217,7 +223,7 @@ std::shared_ptr<const ModelFile> openHfFolder(const std::string& dir)
         mf->spec.name = root.filename().empty() ? root.parent_path().filename().string() : root.filename().string();
     if (!jsonBool(cfg, "tie_word_embeddings", configPath))
         mf->spec.tiedEmbeddings = !hasStoredOutput(*mf);
-    if (const fs::path tok = root / "tokenizer.json"; fs::exists(tok))
+    if (const fs::path tok = root / "tokenizer.json"; isFile(tok))
         mf->tokenizer = parseHfTokenizer(textOf(*MappedFile::open(tok.string())), tok.string());
     std::vector<KeyValue> metadata = specMetadata(mf->spec);
     if (!mf->tokenizer.model.empty())

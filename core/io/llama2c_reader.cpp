@@ -189,7 +189,8 @@ std::shared_ptr<const ModelFile> openLlama2c(const std::string& path)
     const auto dir = std::filesystem::path(path).parent_path();
     for (const auto& name : {"tok" + std::to_string(mf->spec.vocabSize) + ".bin", std::string("tokenizer.bin")}) {
         const auto tok = dir / name;
-        if (!std::filesystem::exists(tok))
+        std::error_code ec;
+        if (!std::filesystem::exists(tok, ec))
             continue;
         auto tokMap = MappedFile::open(tok.string());
         mf->tokenizer = parseLlama2cTokenizer(tokMap->bytes(), mf->spec.vocabSize, tok.string());
