@@ -97,8 +97,8 @@ int64_t maxId(const json& ids, bool objectsWithId, const std::string& file)
     int64_t best = -1;
     for (const json& v : ids) {
         const json& id = objectsWithId ? (v.is_object() && v.contains("id") ? v["id"] : json()) : v;
-        if (!id.is_number_integer() || id.get<int64_t>() < 0)
-            throw Error(ErrorCode::Invalid, file, kNoOffset, "a token id is not a non-negative integer");
+        if (!id.is_number_integer() || id.get<int64_t>() < 0 || id.get<int64_t>() > INT32_MAX)
+            throw Error(ErrorCode::Invalid, file, kNoOffset, "a token id is not an integer in [0, 2^31)");
         best = std::max(best, id.get<int64_t>());
     }
     return best;
@@ -181,7 +181,17 @@ ModelFile loadWeights(const fs::path& dir)
         return readSafetensors(index.string());
     if (isFile(single))
         return readSafetensors(single.string());
-    throw Error(ErrorCode::Io, dir.string(), kNoOffset, "no model.safetensors or model.safetensors.index.json");
+    // Otherwise a lone *.safetensors file under another name (e.g. model-00001-of-00001.safetensors).
+    std::vector<fs::path> found;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec))
+        if (entry.path().extension() == ".safetensors")
+            found.push_back(entry.path());
+    if (found.size() == 1)
+        return readSafetensors(found.front().string());
+    throw Error(ErrorCode::Io, dir.string(), kNoOffset,
+                found.empty() ? "no model.safetensors or model.safetensors.index.json"
+                              : "several .safetensors files but no model.safetensors.index.json");
 }
 
 std::string textOf(const MappedFile& map)

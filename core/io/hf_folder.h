@@ -1,6 +1,7 @@
 #pragma once
 // Reader for Hugging Face model folders: config.json (architecture and hyper-parameters), the weights in
-// model.safetensors or a sharded set listed by model.safetensors.index.json, and tokenizer.json if present.
+// model.safetensors, a sharded set listed by model.safetensors.index.json, or else the folder's only
+// *.safetensors file, and tokenizer.json if present.
 //
 // Known architectures (LlamaForCausalLM, MistralForCausalLM, MixtralForCausalLM -> "llama";
 // Qwen2ForCausalLM -> "qwen2") get GGUF tensor names (see hf_names.h) with the HF name kept in

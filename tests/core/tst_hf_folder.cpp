@@ -192,6 +192,8 @@ private slots:
                  std::string("bert"));
         QVERIFY_THROWS_EXCEPTION(qx::Error, qx::parseHfTokenizer(R"({"model":{"type":"BPE","vocab":{"a":"x"}}})", "t"));
         QVERIFY_THROWS_EXCEPTION(qx::Error, qx::parseHfTokenizer(R"({"nomodel":1})", "t"));
+        QVERIFY_THROWS_EXCEPTION(qx::Error, qx::parseHfTokenizer(
+            R"({"model":{"type":"BPE","vocab":{}},"added_tokens":[{"id":9223372036854775807}]})", "t"));
     }
 
     void tensorNameTable()
@@ -219,7 +221,12 @@ private slots:
         writeFile(dir + "/config.json", "{}");
         e = openError(dir);   // no weights
         QCOMPARE(e.code(), qx::ErrorCode::Io);
-        writeFile(dir + "/model.safetensors", stFile({{"w", "F32", {1}, floatBytes({1})}}));
+        writeFile(dir + "/a.safetensors", stFile({{"w", "F32", {1}, floatBytes({1})}}));
+        writeFile(dir + "/b.safetensors", stFile({{"w", "F32", {1}, floatBytes({1})}}));
+        e = openError(dir);   // which one?
+        QCOMPARE(e.code(), qx::ErrorCode::Io);
+        std::filesystem::remove(dir + "/b.safetensors");
+        QCOMPARE(qx::openHfFolder(dir)->findTensor("w")->sourceFile, dir + "/a.safetensors");
         writeFile(dir + "/tokenizer.json", "{\"model\":");
         e = openError(dir);
         QCOMPARE(e.code(), qx::ErrorCode::Invalid);
