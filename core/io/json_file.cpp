@@ -48,26 +48,37 @@ const nlohmann::json* member(const nlohmann::json& obj, const char* key)
     return &*it;
 }
 
+/// Offset of the second occurrence of key `name` in `text` (the duplicate), or 0 when not found verbatim.
+uint64_t duplicateKeyOffset(std::string_view text, const std::string& name)
+{
+    const std::string quoted = '"' + name + '"';
+    const size_t first = text.find(quoted);
+    const size_t second = first == std::string_view::npos ? first : text.find(quoted, first + 1);
+    return second == std::string_view::npos ? 0 : second;
+}
+
 } // namespace
 
-nlohmann::json parseJsonText(std::string_view text, const std::string& file, uint64_t baseOffset)
+nlohmann::json parseJsonText(std::string_view text, const std::string& file, uint64_t baseOffset,
+                             bool uniqueTopKeys)
 {
     checkDepth(text, file, baseOffset);
-    // nlohmann keeps the last of duplicate keys silently; a repeated top-level key (e.g. a tensor named twice
-    // in a safetensors header) is an error instead.
+    // nlohmann keeps the last of duplicate keys silently; on request a repeated top-level key (e.g. a tensor
+    // named twice in a safetensors header) is an error instead.
     std::set<std::string> topKeys;
     auto onEvent = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-        if (event == nlohmann::json::parse_event_t::key && depth == 1 && !topKeys.insert(parsed.get<std::string>()).second) {
-            const std::string quoted = '"' + parsed.get<std::string>() + '"';
-            const size_t first = text.find(quoted);
-            const size_t second = first == std::string_view::npos ? first : text.find(quoted, first + 1);
-            throw Error(ErrorCode::Invalid, file, second == std::string_view::npos ? baseOffset : baseOffset + second,
-                        "duplicate key '" + parsed.get<std::string>() + "'");
-        }
+        if (event != nlohmann::json::parse_event_t::key || depth != 1)
+            return true;
+        const std::string& key = parsed.get_ref<const std::string&>();
+        if (!topKeys.insert(key).second)
+            throw Error(ErrorCode::Invalid, file, baseOffset + duplicateKeyOffset(text, key),
+                        "duplicate key '" + key + "'");
         return true;
     };
     try {
-        return nlohmann::json::parse(text.begin(), text.end(), onEvent);
+        if (uniqueTopKeys)
+            return nlohmann::json::parse(text.begin(), text.end(), onEvent);
+        return nlohmann::json::parse(text.begin(), text.end());
     } catch (const nlohmann::json::parse_error& e) {
         const uint64_t pos = e.byte > 0 ? std::min<uint64_t>(e.byte - 1, text.size()) : 0;
         throw Error(ErrorCode::Invalid, file, baseOffset + pos, std::string("invalid JSON: ") + e.what());

@@ -14,8 +14,10 @@ namespace qx {
 
 constexpr int kMaxJsonDepth = 64;
 
-/// Parses `text`, which starts at absolute byte `baseOffset` of `file`. Throws Error(Invalid) on bad JSON.
-nlohmann::json parseJsonText(std::string_view text, const std::string& file, uint64_t baseOffset);
+/// Parses `text`, which starts at absolute byte `baseOffset` of `file`. Throws Error(Invalid) on bad JSON,
+/// and, with `uniqueTopKeys`, on a top-level key given twice (otherwise the last one wins, as in Python).
+nlohmann::json parseJsonText(std::string_view text, const std::string& file, uint64_t baseOffset,
+                             bool uniqueTopKeys = false);
 /// Reads and parses a whole JSON file. Throws Error(Io) when it cannot be read, Error(Invalid) on bad JSON.
 nlohmann::json readJsonFile(const std::string& path);
 

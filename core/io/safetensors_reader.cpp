@@ -297,7 +297,7 @@ TensorType safetensorsDtype(const std::string& dtype)
 ModelFile parseSafetensors(std::span<const std::byte> bytes, const std::string& fileName)
 {
     const Header h = readHeaderBounds(bytes, fileName);
-    const json root = parseJsonText(h.text, fileName, kHeaderStart);
+    const json root = parseJsonText(h.text, fileName, kHeaderStart, true);
     if (!root.is_object())
         throw Error(ErrorCode::Invalid, fileName, kHeaderStart, "header is not a JSON object");
     ModelFile mf;

@@ -163,6 +163,7 @@ private slots:
         QCOMPARE(m.architecture, std::string("llama"));
         QCOMPARE(m.ropeScalingType, std::string("linear"));
         QCOMPARE(m.ropeScalingFactor, 2.0);
+        QCOMPARE(qx::parseHfConfig(R"({"hidden_size":4,"hidden_size":8})", "c").embeddingLength, int64_t(8));
         QCOMPARE(qx::parseHfConfig(R"({"architectures":["GPTNeoXForCausalLM"],"model_type":"gpt_neox"})", "c")
                      .architecture, std::string("gpt_neox"));
         QCOMPARE(qx::parseHfConfig(R"({"architectures":["FooModel"]})", "c").architecture, std::string("foomodel"));
