@@ -1,2 +1,3 @@
 qx_add_test(NAME tst_ggml_blocks_reference SOURCES core/tst_ggml_blocks_reference.cpp LIBS qx_core
             LABELS core reference)
+qx_add_test(NAME tst_imatrix_file SOURCES core/tst_imatrix_file.cpp LIBS qx_core LABELS core reference)
