@@ -1,5 +1,6 @@
 // Q2_K .. Q6_K: llama.cpp's 256-weight super-blocks, reference and importance-weighted paths.
 #include "quant/block_quantizers.h"
+#include "quant/kquant_parts.h"
 
 #include "common/half.h"
 #include "quant/ggml_blocks.h"
@@ -225,18 +226,25 @@ void k4Requantize(const float* x, uint16_t dh, uint16_t dminh, const uint8_t* sc
     }
 }
 
-/// Reference scale search of Q4_K/Q5_K (no importance); fills scale bytes, d and dmin.
-void k4ScalesRef(const float* x, int nmax, float rmin, int nstep, uint8_t* L, uint8_t* scaleBytes, uint16_t& d,
-                 uint16_t& dmin)
+/// Reference scale search of Q4_K/Q5_K (no importance): per-32 scales and mins, levels into L.
+void k4SearchRef(const float* x, int nmax, float rmin, int nstep, uint8_t* L, float* scales, float* mins)
 {
     uint8_t Laux[32];
-    float weights[32], mins[QK / 32], scales[QK / 32];
-    float maxScale = 0, maxMin = 0;
+    float weights[32];
     for (int j = 0; j < QK / 32; ++j) {
         const float avX = std::sqrt(sumSquares(x + 32 * j, 32) / 32);
         for (int l = 0; l < 32; ++l)
             weights[l] = avX + std::fabs(x[32 * j + l]);
         scales[j] = makeQkx2Quants(32, nmax, x + 32 * j, weights, L + 32 * j, &mins[j], Laux, rmin, 0.1f, nstep, false);
+    }
+}
+
+} // namespace
+
+void k4EncodeScalesRef(const float* scales, const float* mins, uint8_t* scaleBytes, uint16_t& d, uint16_t& dmin)
+{
+    float maxScale = 0, maxMin = 0;
+    for (int j = 0; j < QK / 32; ++j) {
         if (scales[j] > maxScale) maxScale = scales[j];
         if (mins[j] > maxMin) maxMin = mins[j];
     }
@@ -250,6 +258,8 @@ void k4ScalesRef(const float* x, int nmax, float rmin, int nstep, uint8_t* L, ui
     d = fp32ToFp16(maxScale / 63.f);
     dmin = fp32ToFp16(maxMin / 63.f);
 }
+
+namespace {
 
 /// Importance-weighted scale search of Q4_K/Q5_K (qw may be null: then the ref-style weights). Only
 /// Q5_K clamps the 6-bit scales to 63 here (`clamp63`); Q4_K stores make_qp_quants' levels as they are.
@@ -289,6 +299,16 @@ void q4Pack(const uint8_t* L, BlockQ4_K& b)
     }
 }
 
+} // namespace
+
+void q4Finish(const float* x, uint8_t* L, BlockQ4_K& b)
+{
+    k4Requantize(x, b.d, b.dmin, b.scales, 15, L);
+    q4Pack(L, b);
+}
+
+namespace {
+
 void q5Pack(const uint8_t* L, BlockQ5_K& b)
 {
     uint8_t* qh = b.qh;
@@ -314,10 +334,18 @@ void q6Block(const float* x, const float* qw, BlockQ6_K& b)
 {
     int8_t L[QK];
     float scales[QK / 16];
+    for (int ib = 0; ib < QK / 16; ++ib)
+        scales[ib] = makeQxQuants(16, 32, x + 16 * ib, L + 16 * ib, 1, qw ? qw + 16 * ib : nullptr);
+    q6Finish(x, scales, L, b);
+}
+
+} // namespace
+
+void q6Finish(const float* x, const float* scales, int8_t* L, BlockQ6_K& b)
+{
     float maxScale = 0, maxAbsScale = 0;
     for (int ib = 0; ib < QK / 16; ++ib) {
-        const float scale = makeQxQuants(16, 32, x + 16 * ib, L + 16 * ib, 1, qw ? qw + 16 * ib : nullptr);
-        scales[ib] = scale;
+        const float scale = scales[ib];
         if (std::fabs(scale) > maxAbsScale) {
             maxAbsScale = std::fabs(scale);
             maxScale = scale;
@@ -355,7 +383,6 @@ void q6Block(const float* x, const float* qw, BlockQ6_K& b)
     }
 }
 
-} // namespace
 
 void quantizeRowQ2_KRef(const float* x, void* dst, int64_t n, const float* qw)
 {
@@ -387,10 +414,12 @@ void quantizeRowQ4_KRef(const float* x, void* dst, int64_t n, const float* qw)
         const float* xb = x + QK * i;
         if (qw)
             k4ScalesWeighted(xb, qw + QK * i, 15, false, L, y[i].scales, y[i].d, y[i].dmin);
-        else
-            k4ScalesRef(xb, 15, -1.f, 20, L, y[i].scales, y[i].d, y[i].dmin);
-        k4Requantize(xb, y[i].d, y[i].dmin, y[i].scales, 15, L);
-        q4Pack(L, y[i]);
+        else {
+            float scales[QK / 32], mins[QK / 32];
+            k4SearchRef(xb, 15, -1.f, 20, L, scales, mins);
+            k4EncodeScalesRef(scales, mins, y[i].scales, y[i].d, y[i].dmin);
+        }
+        q4Finish(xb, L, y[i]);
     }
 }
 
@@ -402,8 +431,11 @@ void quantizeRowQ5_KRef(const float* x, void* dst, int64_t n, const float* qw)
         const float* xb = x + QK * i;
         if (qw)
             k4ScalesWeighted(xb, qw + QK * i, 31, true, L, y[i].scales, y[i].d, y[i].dmin);
-        else
-            k4ScalesRef(xb, 31, -0.5f, 15, L, y[i].scales, y[i].d, y[i].dmin);
+        else {
+            float scales[QK / 32], mins[QK / 32];
+            k4SearchRef(xb, 31, -0.5f, 15, L, scales, mins);
+            k4EncodeScalesRef(scales, mins, y[i].scales, y[i].d, y[i].dmin);
+        }
         k4Requantize(xb, y[i].d, y[i].dmin, y[i].scales, 31, L);
         q5Pack(L, y[i]);
     }

@@ -1,0 +1,18 @@
+#pragma once
+// The scalar tails of the Q4_K and Q6_K reference quantizers (internal to core/quant), shared by the
+// scalar kernels and the SIMD kernels that vectorize only the scale searches.
+
+#include "quant/ggml_blocks.h"
+
+#include <cstdint>
+
+namespace qx::quant {
+
+/// Q4_K/Q5_K reference: quantizes the 8 sub-block scales and mins to 6 bits against fp16 d / dmin.
+void k4EncodeScalesRef(const float* scales, const float* mins, uint8_t* scaleBytes, uint16_t& d, uint16_t& dmin);
+/// Q4_K: re-derives the levels from the encoded scales (keeping L where a scale is 0) and packs them.
+void q4Finish(const float* x, uint8_t* L, ggml::BlockQ4_K& b);
+/// Q6_K: from the 16 sub-block scales (and their levels L, kept where a scale rounds to 0) to the block.
+void q6Finish(const float* x, const float* scales, int8_t* L, ggml::BlockQ6_K& b);
+
+} // namespace qx::quant
