@@ -1,3 +1,9 @@
+// Bit-exactness with ggml needs every a*b+c rounded twice: no FMA contraction, whatever the flags.
+#if defined(__clang__)
+#pragma clang fp contract(off)
+#elif defined(__GNUC__)
+#pragma GCC optimize("fp-contract=off")
+#endif
 #include "quant/quant_search.h"
 
 #include <algorithm>

@@ -1,11 +1,22 @@
+// Bit-exactness with ggml needs every a*b+c rounded twice: no FMA contraction, whatever the flags.
+#if defined(__clang__)
+#pragma clang fp contract(off)
+#elif defined(__GNUC__)
+#pragma GCC optimize("fp-contract=off")
+#endif
 #include "quant/quantize.h"
 
 #include "common/error.h"
 #include "common/half.h"
 #include "quant/block_quantizers.h"
+#include "quant/quantize_simd.h"
 
+#include <algorithm>
 #include <cstring>
+#include <exception>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace qx {
 namespace {
@@ -106,7 +117,40 @@ void quantizeRowsRef(TensorType type, std::span<const float> src, int64_t rowLen
 void quantizeRows(TensorType type, std::span<const float> src, int64_t rowLength, std::span<std::byte> dst,
                   std::span<const float> importance)
 {
-    quantizeRowsRef(type, src, rowLength, dst, importance);
+    int64_t rows = 0;
+    uint64_t rowBytes = 0;
+    detail::checkQuantizeArgs(type, src, rowLength, dst, importance, rows, rowBytes);
+    quant::RowQuantizer fn = quant::simdRowQuantizer(type);
+    if (!fn)
+        fn = refQuantizer(type);
+    const float* qw = importance.empty() ? nullptr : importance.data();
+    auto work = [&](int64_t first, int64_t last) {
+        for (int64_t r = first; r < last; ++r)
+            fn(src.data() + r * rowLength, dst.data() + r * rowBytes, rowLength, qw);
+    };
+    // Threads only pay off past ~1 M values; rows are independent, so any split gives the same bytes.
+    const int64_t hw = std::max(1u, std::thread::hardware_concurrency());
+    const int64_t threads = std::min<int64_t>({hw, rows, static_cast<int64_t>(src.size() >> 20) + 1});
+    if (threads <= 1) {
+        work(0, rows);
+        return;
+    }
+    std::vector<std::thread> pool;
+    std::vector<std::exception_ptr> errors(static_cast<size_t>(threads));
+    for (int64_t t = 1; t < threads; ++t)
+        pool.emplace_back([&, t] {
+            try {
+                work(rows * t / threads, rows * (t + 1) / threads);
+            } catch (...) {
+                errors[static_cast<size_t>(t)] = std::current_exception();
+            }
+        });
+    work(0, rows / threads);
+    for (auto& th : pool)
+        th.join();
+    for (const auto& e : errors)
+        if (e)
+            std::rethrow_exception(e);
 }
 
 } // namespace qx

@@ -1,4 +1,10 @@
 // IQ4_NL and IQ4_XS: 4-bit indices into llama.cpp's non-uniform level table, with a per-block scale search.
+// Bit-exactness with ggml needs every a*b+c rounded twice: no FMA contraction, whatever the flags.
+#if defined(__clang__)
+#pragma clang fp contract(off)
+#elif defined(__GNUC__)
+#pragma GCC optimize("fp-contract=off")
+#endif
 #include "quant/block_quantizers.h"
 
 #include "common/half.h"

@@ -1,4 +1,10 @@
 // Q2_K .. Q6_K: llama.cpp's 256-weight super-blocks, reference and importance-weighted paths.
+// Bit-exactness with ggml needs every a*b+c rounded twice: no FMA contraction, whatever the flags.
+#if defined(__clang__)
+#pragma clang fp contract(off)
+#elif defined(__GNUC__)
+#pragma GCC optimize("fp-contract=off")
+#endif
 #include "quant/block_quantizers.h"
 #include "quant/kquant_parts.h"
 

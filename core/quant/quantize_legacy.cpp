@@ -1,4 +1,10 @@
 // Q4_0, Q4_1, Q5_0, Q5_1, Q8_0: llama.cpp's 32-weight blocks, reference and importance-weighted paths.
+// Bit-exactness with ggml needs every a*b+c rounded twice: no FMA contraction, whatever the flags.
+#if defined(__clang__)
+#pragma clang fp contract(off)
+#elif defined(__GNUC__)
+#pragma GCC optimize("fp-contract=off")
+#endif
 #include "quant/block_quantizers.h"
 
 #include "common/half.h"
