@@ -10,6 +10,12 @@ namespace qx::quant {
 
 /// Q4_K/Q5_K reference: quantizes the 8 sub-block scales and mins to 6 bits against fp16 d / dmin.
 void k4EncodeScalesRef(const float* scales, const float* mins, uint8_t* scaleBytes, uint16_t& d, uint16_t& dmin);
+/// Q4_K: packs 256 4-bit levels.
+void q4Pack(const uint8_t* L, ggml::BlockQ4_K& b);
+/// Q6_K: 8-bit sub-block scales and fp16 d from the 16 float scales; false (block zeroed) when all ~0.
+bool q6EncodeScales(const float* scales, ggml::BlockQ6_K& b);
+/// Q6_K: packs 256 6-bit levels (0..63).
+void q6Pack(const int8_t* L, ggml::BlockQ6_K& b);
 /// Q4_K: re-derives the levels from the encoded scales (keeping L where a scale is 0) and packs them.
 void q4Finish(const float* x, uint8_t* L, ggml::BlockQ4_K& b);
 /// Q6_K: from the 16 sub-block scales (and their levels L, kept where a scale rounds to 0) to the block.

@@ -58,6 +58,9 @@ inline float hmax(__m256 v)
     return _mm_cvtss_f32(m);
 }
 
+/// fp32 -> fp16 with F16C: round to nearest even like fp32ToFp16 (callers never pass NaN).
+inline uint16_t toFp16(float f) { return static_cast<uint16_t>(_cvtss_sh(f, _MM_FROUND_TO_NEAREST_INT)); }
+
 /// C's roundf (half away from zero) on 8 lanes: truncate, then step away from zero when |frac| >= 0.5.
 inline __m256 roundAway(__m256 v)
 {
@@ -65,6 +68,17 @@ inline __m256 roundAway(__m256 v)
     const __m256 big = _mm256_cmp_ps(absPs(_mm256_sub_ps(v, t)), _mm256_set1_ps(0.5f), _CMP_GE_OQ);
     const __m256 step = _mm256_or_ps(_mm256_set1_ps(1.f), _mm256_and_ps(v, _mm256_set1_ps(-0.f)));
     return _mm256_add_ps(t, _mm256_and_ps(big, step));
+}
+
+/// L[i] = clamp(nearest_int((x[i] + add) / d), lo, hi) + offset for n (multiple of 8) values.
+inline void storeLevels(const float* x, int n, __m256 d, __m256 add, int lo, int hi, int offset, int8_t* L)
+{
+    for (int i = 0; i < n; i += 8) {
+        const __m256 q = _mm256_div_ps(_mm256_add_ps(_mm256_loadu_ps(x + i), add), d);
+        const __m256i l = _mm256_add_epi32(clampEpi32(nearestInt8(q), lo, hi), _mm256_set1_epi32(offset));
+        const __m128i w = _mm_packs_epi32(_mm256_castsi256_si128(l), _mm256_extracti128_si256(l, 1));
+        _mm_storel_epi64(reinterpret_cast<__m128i*>(L + i), _mm_packs_epi16(w, w));
+    }
 }
 
 /// Transposes `lanes` sub-blocks of `len` values (sub-block k at x + k*len) into t[i*8 + k].
@@ -94,7 +108,7 @@ void quantizeRowQ8_0(const float* x, void* dst, int64_t n, const float* qw)
         }
         const float d = hmax(amax) / 127;
         const float id = d ? 1.0f / d : 0.0f;
-        y[i].d = fp32ToFp16(d);
+        y[i].d = toFp16(d);
         __m256i q[4];
         for (int k = 0; k < 4; ++k)
             q[k] = _mm256_cvttps_epi32(roundAway(_mm256_mul_ps(v[k], _mm256_set1_ps(id))));
@@ -124,15 +138,16 @@ void quantizeRowQ4_0(const float* x, void* dst, int64_t n, const float* qw)
         }
         const float amax = hmax(amaxV);
         float max = 0;
-        if (amax > 0)
-            for (int j = 0; j < 32; ++j)
-                if (std::fabs(x[j]) == amax) {
-                    max = x[j];
-                    break;
-                }
+        if (amax > 0) {   // the first value of largest magnitude, as the scalar scan keeps it
+            uint32_t hits = 0;
+            for (int k = 0; k < 4; ++k)
+                hits |= static_cast<uint32_t>(_mm256_movemask_ps(
+                            _mm256_cmp_ps(absPs(v[k]), _mm256_set1_ps(amax), _CMP_EQ_OQ))) << (8 * k);
+            max = x[__builtin_ctz(hits)];
+        }
         const float d = max / -8;
         const float id = d ? 1.0f / d : 0.0f;
-        y[i].d = fp32ToFp16(d);
+        y[i].d = toFp16(d);
         __m256i q[4];
         for (int k = 0; k < 4; ++k) {
             const __m256 t = _mm256_add_ps(_mm256_mul_ps(v[k], _mm256_set1_ps(id)), _mm256_set1_ps(8.5f));
@@ -224,7 +239,15 @@ void q6SuperBlock(const float* x, const float* qw, BlockQ6_K& b)
             for (int i = 0; i < 16; ++i)
                 L[128 * half + 16 * k + i] = static_cast<int8_t>(Lt[i * 8 + k]);
     }
-    q6Finish(x, sc, L, b);
+    if (!q6EncodeScales(sc, b))
+        return;
+    for (int j = 0; j < 16; ++j) {
+        const float d = fp16ToFp32(b.d) * b.scales[j];
+        if (!d)
+            continue;
+        storeLevels(x + 16 * j, 16, _mm256_set1_ps(d), kZero, -32, 31, 32, L + 16 * j);
+    }
+    q6Pack(L, b);
 }
 
 /// make_qkx2_quants(32, nmax, ...) for 8 sub-blocks at once with Q4_K's reference weights
@@ -352,7 +375,17 @@ void quantizeRowQ4_K(const float* x, void* dst, int64_t n, const float* qw)
             for (int l = 0; l < 32; ++l)
                 L[32 * k + l] = static_cast<uint8_t>(Lt[l * 8 + k]);
         k4EncodeScalesRef(scales, mins, y[i].scales, y[i].d, y[i].dmin);
-        q4Finish(xb, L, y[i]);
+        for (int j = 0; j < 8; ++j) {
+            uint8_t sc, m;
+            scaleMinK4(j, y[i].scales, &sc, &m);
+            const float d = fp16ToFp32(y[i].d) * sc;
+            if (!d)
+                continue;
+            const float dm = fp16ToFp32(y[i].dmin) * m;
+            storeLevels(xb + 32 * j, 32, _mm256_set1_ps(d), _mm256_set1_ps(dm), 0, 15, 0,
+                        reinterpret_cast<int8_t*>(L + 32 * j));
+        }
+        q4Pack(L, y[i]);
     }
 }
 

@@ -295,6 +295,8 @@ void k4ScalesWeighted(const float* x, const float* qw, int nmax, bool clamp63, u
     dmin = fp32ToFp16(mBlock);
 }
 
+} // namespace
+
 void q4Pack(const uint8_t* L, BlockQ4_K& b)
 {
     uint8_t* q = b.qs;
@@ -304,8 +306,6 @@ void q4Pack(const uint8_t* L, BlockQ4_K& b)
         q += 32;
     }
 }
-
-} // namespace
 
 void q4Finish(const float* x, uint8_t* L, BlockQ4_K& b)
 {
@@ -347,32 +347,29 @@ void q6Block(const float* x, const float* qw, BlockQ6_K& b)
 
 } // namespace
 
-void q6Finish(const float* x, const float* scales, int8_t* L, BlockQ6_K& b)
+bool q6EncodeScales(const float* scales, BlockQ6_K& b)
 {
     float maxScale = 0, maxAbsScale = 0;
     for (int ib = 0; ib < QK / 16; ++ib) {
-        const float scale = scales[ib];
-        if (std::fabs(scale) > maxAbsScale) {
-            maxAbsScale = std::fabs(scale);
-            maxScale = scale;
+        if (std::fabs(scales[ib]) > maxAbsScale) {
+            maxAbsScale = std::fabs(scales[ib]);
+            maxScale = scales[ib];
         }
     }
     if (maxAbsScale < kGroupMaxEps) {
         std::memset(&b, 0, sizeof b);
         b.d = fp32ToFp16(0.f);
-        return;
+        return false;
     }
     const float iscale = -128.f / maxScale;
     b.d = fp32ToFp16(1 / iscale);
     for (int ib = 0; ib < QK / 16; ++ib)
         b.scales[ib] = static_cast<int8_t>(std::min(127, nearestInt(iscale * scales[ib])));
-    for (int j = 0; j < QK / 16; ++j) {
-        const float d = fp16ToFp32(b.d) * b.scales[j];
-        if (!d)
-            continue;
-        for (int ii = 0; ii < 16; ++ii)
-            L[16 * j + ii] = static_cast<int8_t>(clampInt(nearestInt(x[16 * j + ii] / d), -32, 31) + 32);
-    }
+    return true;
+}
+
+void q6Pack(const int8_t* L, BlockQ6_K& b)
+{
     uint8_t* ql = b.ql;
     uint8_t* qh = b.qh;
     for (int j = 0; j < QK; j += 128) {
@@ -389,6 +386,19 @@ void q6Finish(const float* x, const float* scales, int8_t* L, BlockQ6_K& b)
     }
 }
 
+void q6Finish(const float* x, const float* scales, int8_t* L, BlockQ6_K& b)
+{
+    if (!q6EncodeScales(scales, b))
+        return;
+    for (int j = 0; j < QK / 16; ++j) {
+        const float d = fp16ToFp32(b.d) * b.scales[j];
+        if (!d)
+            continue;
+        for (int ii = 0; ii < 16; ++ii)
+            L[16 * j + ii] = static_cast<int8_t>(clampInt(nearestInt(x[16 * j + ii] / d), -32, 31) + 32);
+    }
+    q6Pack(L, b);
+}
 
 void quantizeRowQ2_KRef(const float* x, void* dst, int64_t n, const float* qw)
 {
