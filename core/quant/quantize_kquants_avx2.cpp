@@ -29,22 +29,26 @@ inline __m256i asInt(__m256 m) { return _mm256_castps_si256(m); }
 // ------------------------------------------------------------------------------------------------ Q6_K
 
 /// Sums of make_qx_quants for one candidate inverse scale per vector; levels stored when `out` is set.
+/// For finite input |isc * x| <= nmax + 1, where (v + 1.5*2^23) - 1.5*2^23 is exactly the float of
+/// nearest_int(v), so levels are rounded and clamped as floats. `wxt` holds w*x per value.
 template <int V>
-void qxSums(int nmax, const float* xt, const float* wt, const __m256* isc, __m256* sumlx, __m256* suml2,
-            int32_t* out)
+void qxSums(int nmax, const float* xt, const float* wt, const float* wxt, const __m256* isc, __m256* sumlx,
+            __m256* suml2, int32_t* out)
 {
     constexpr int W = 8 * V;
+    const __m256 magic = _mm256_set1_ps(12582912.f);
+    const __m256 lo = _mm256_set1_ps(static_cast<float>(-nmax)), hi = _mm256_set1_ps(static_cast<float>(nmax - 1));
     for (int v = 0; v < V; ++v)
         sumlx[v] = suml2[v] = zeroPs();
     for (int i = 0; i < 16; ++i) {
         for (int v = 0; v < V; ++v) {
-            const __m256 xv = ld(xt + i * W + 8 * v), w = ld(wt + i * W + 8 * v);
-            const __m256i l = clampEpi32(nearestInt8(_mm256_mul_ps(isc[v], xv)), -nmax, nmax - 1);
+            const int at = i * W + 8 * v;
+            const __m256 r = _mm256_sub_ps(_mm256_add_ps(_mm256_mul_ps(isc[v], ld(xt + at)), magic), magic);
+            const __m256 lf = _mm256_max_ps(lo, _mm256_min_ps(r, hi));
             if (out)
-                sti(out + i * W + 8 * v, _mm256_add_epi32(l, _mm256_set1_epi32(nmax)));
-            const __m256 lf = _mm256_cvtepi32_ps(l);
-            sumlx[v] = _mm256_add_ps(sumlx[v], _mm256_mul_ps(_mm256_mul_ps(w, xv), lf));
-            suml2[v] = _mm256_add_ps(suml2[v], _mm256_mul_ps(_mm256_mul_ps(w, lf), lf));
+                sti(out + at, _mm256_add_epi32(_mm256_cvtps_epi32(lf), _mm256_set1_epi32(nmax)));
+            sumlx[v] = _mm256_add_ps(sumlx[v], _mm256_mul_ps(ld(wxt + at), lf));
+            suml2[v] = _mm256_add_ps(suml2[v], _mm256_mul_ps(_mm256_mul_ps(ld(wt + at), lf), lf));
         }
     }
 }
@@ -56,6 +60,9 @@ template <int V>
 void qxQuantsLanes(int nmax, const float* xt, const float* wt, int32_t* Lt, float* scales)
 {
     constexpr int W = 8 * V;
+    alignas(32) float wxt[16 * W];
+    for (int i = 0; i < 16 * W; i += 8)
+        _mm256_store_ps(wxt + i, _mm256_mul_ps(ld(wt + i), ld(xt + i)));
     __m256 amax[V], max[V];
     for (int v = 0; v < V; ++v)
         amax[v] = max[v] = zeroPs();
@@ -69,7 +76,7 @@ void qxQuantsLanes(int nmax, const float* xt, const float* wt, int32_t* Lt, floa
     __m256 isc[V], slx[V], sl2[V], scale[V], best[V], chosen[V], won[V];
     for (int v = 0; v < V; ++v)
         isc[v] = _mm256_div_ps(_mm256_set1_ps(static_cast<float>(-nmax)), max[v]);
-    qxSums<V>(nmax, xt, wt, isc, slx, sl2, Lt);
+    qxSums<V>(nmax, xt, wt, wxt, isc, slx, sl2, Lt);
     for (int v = 0; v < V; ++v) {
         scale[v] = _mm256_and_ps(_mm256_div_ps(slx[v], sl2[v]), _mm256_cmp_ps(sl2[v], zeroPs(), _CMP_NEQ_UQ));
         best[v] = _mm256_mul_ps(scale[v], slx[v]);
@@ -81,7 +88,7 @@ void qxQuantsLanes(int nmax, const float* xt, const float* wt, int32_t* Lt, floa
         const float num = -(nmax + 0.1f * is);
         for (int v = 0; v < V; ++v)
             isc[v] = _mm256_div_ps(_mm256_set1_ps(num), max[v]);
-        qxSums<V>(nmax, xt, wt, isc, slx, sl2, nullptr);
+        qxSums<V>(nmax, xt, wt, wxt, isc, slx, sl2, nullptr);
         for (int v = 0; v < V; ++v) {
             const __m256 better = _mm256_and_ps(
                 _mm256_cmp_ps(sl2[v], zeroPs(), _CMP_GT_OQ),
@@ -308,7 +315,7 @@ void quantizeRowQ6_K(const float* x, void* dst, int64_t n, const float* qw)
     for (int64_t i = 0; i < n / kQK_K; ++i) {
         const float* xb = x + kQK_K * i;
         const float* wb = qw ? qw + kQK_K * i : nullptr;
-        if (hasNaN(xb, kQK_K))
+        if (hasNonFinite(xb, kQK_K))
             quantizeRowQ6_KRef(xb, &y[i], kQK_K, wb);
         else
             q6SuperBlock(xb, wb, y[i]);

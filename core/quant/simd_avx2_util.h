@@ -37,6 +37,17 @@ inline bool hasNaN(const float* x, int n)
     return false;
 }
 
+/// True when any of x[0..n) (n a multiple of 8) is NaN or infinite.
+inline bool hasNonFinite(const float* x, int n)
+{
+    for (int i = 0; i < n; i += 8) {
+        const __m256 v = absPs(_mm256_loadu_ps(x + i));
+        if (_mm256_movemask_ps(_mm256_cmp_ps(v, _mm256_set1_ps(3.4028235e38f), _CMP_NLE_UQ)))
+            return true;
+    }
+    return false;
+}
+
 inline float hmax(__m256 v)
 {
     __m128 m = _mm_max_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
