@@ -16,6 +16,8 @@
 
 #include <immintrin.h>
 
+#include <cmath>
+
 
 namespace qx::quant::avx2 {
 namespace {
@@ -30,7 +32,7 @@ void quantizeRowQ8_0(const float* x, void* dst, int64_t n, const float* qw)
 {
     auto* y = static_cast<BlockQ8_0*>(dst);
     for (int64_t i = 0; i < n / 32; ++i, x += 32) {
-        if (hasNaN(x, 32)) {
+        if (hasNonFinite(x, 32)) {
             quantizeRowQ8_0Ref(x, &y[i], 32, qw);
             continue;
         }
@@ -41,6 +43,10 @@ void quantizeRowQ8_0(const float* x, void* dst, int64_t n, const float* qw)
         }
         const float d = hmax(amax) / 127;
         const float id = d ? 1.0f / d : 0.0f;
+        if (!std::isfinite(id)) {   // subnormal d: x * id leaves the int8 range, cast rules differ
+            quantizeRowQ8_0Ref(x, &y[i], 32, qw);
+            continue;
+        }
         y[i].d = toFp16(d);
         __m256i q[4];
         for (int k = 0; k < 4; ++k)
@@ -60,7 +66,7 @@ void quantizeRowQ4_0(const float* x, void* dst, int64_t n, const float* qw)
     }
     auto* y = static_cast<BlockQ4_0*>(dst);
     for (int64_t i = 0; i < n / 32; ++i, x += 32) {
-        if (hasNaN(x, 32)) {
+        if (hasNonFinite(x, 32)) {
             quantizeRowQ4_0Ref(x, &y[i], 32, nullptr);
             continue;
         }
@@ -80,6 +86,10 @@ void quantizeRowQ4_0(const float* x, void* dst, int64_t n, const float* qw)
         }
         const float d = max / -8;
         const float id = d ? 1.0f / d : 0.0f;
+        if (!std::isfinite(id)) {
+            quantizeRowQ4_0Ref(x, &y[i], 32, nullptr);
+            continue;
+        }
         y[i].d = toFp16(d);
         __m256i q[4];
         for (int k = 0; k < 4; ++k) {

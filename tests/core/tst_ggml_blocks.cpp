@@ -108,6 +108,7 @@ private slots:
     void fp8Values();
     void fastPathEqualsReference_data() { addTypeRows(); }
     void fastPathEqualsReference();
+    void fastPathOnLargeRandomMatrix();
 };
 
 void TestGgmlBlocks::roundTripWithinBound()
@@ -288,22 +289,52 @@ void TestGgmlBlocks::fp8Values()
 void TestGgmlBlocks::fastPathEqualsReference()
 {
     QFETCH(TensorType, type);
-    auto x = gaussian(64 * 512, 7);
-    for (int r = 0; r < 64; r += 5)   // adversarial rows among ordinary ones
-        for (int i = 0; i < 512; ++i)
-            x[r * 512 + i] = (r % 3 == 0) ? 0.f : (r % 3 == 1 ? 2.5f : (i == 17 ? 3e3f : x[r * 512 + i]));
-    std::vector<float> importance(512, 1.f);
-    importance[3] = 50.f;
-    for (bool weighted : {false, true}) {
-        const std::span<const float> imp = weighted ? std::span<const float>(importance) : std::span<const float>();
+    for (const int width : {512, 768}) {   // 768: an odd number of super-blocks per row
+        const int rows = 64;
+        auto x = gaussian(static_cast<size_t>(rows) * width, 7);
+        for (int r = 0; r < rows; ++r) {   // adversarial rows among ordinary ones
+            float* row = x.data() + static_cast<size_t>(r) * width;
+            switch (r % 8) {
+            case 1: std::fill(row, row + width, 0.f); break;
+            case 2: std::fill(row, row + width, 2.5f); break;
+            case 3: row[17] = 3e3f; break;
+            case 4: row[40] = std::numeric_limits<float>::quiet_NaN(); break;
+            case 5: row[300] = -std::numeric_limits<float>::infinity(); break;
+            case 6: for (int i = 0; i < width; ++i) row[i] *= 1e-39f; break;   // subnormal
+            case 7: for (int i = 0; i < width; i += 2) row[i] = 0.f; break;
+            default: break;
+            }
+        }
+        std::vector<float> importance(static_cast<size_t>(width), 1.f);
+        importance[3] = 50.f;
+        importance[100] = 0.f;
+        for (bool weighted : {false, true}) {
+            const std::span<const float> imp = weighted ? std::span<const float>(importance) : std::span<const float>();
+            std::vector<std::byte> fast(*tensorBytes(type, x.size())), ref(fast.size());
+            quantizeRows(type, x, width, fast, imp);
+            quantizeRowsRef(type, x, width, ref, imp);
+            size_t diff = 0;
+            while (diff < fast.size() && fast[diff] == ref[diff])
+                ++diff;
+            QVERIFY2(diff == fast.size(), qPrintable(QStringLiteral("width %1 weighted %2: first difference at byte %3 of %4")
+                                                         .arg(width).arg(weighted).arg(diff).arg(fast.size())));
+        }
+    }
+}
+
+void TestGgmlBlocks::fastPathOnLargeRandomMatrix()
+{
+    // Enough rows for the threaded path (> 1 M values), heavy-tailed like real weights.
+    std::mt19937 rng(11);
+    std::student_t_distribution<float> dist(5.f);
+    std::vector<float> x(2048 * 1024);
+    for (float& v : x)
+        v = dist(rng) * 0.02f;
+    for (TensorType type : {TensorType::Q4_0, TensorType::Q8_0, TensorType::Q4_K, TensorType::Q6_K, TensorType::F16}) {
         std::vector<std::byte> fast(*tensorBytes(type, x.size())), ref(fast.size());
-        quantizeRows(type, x, 512, fast, imp);
-        quantizeRowsRef(type, x, 512, ref, imp);
-        size_t diff = 0;
-        while (diff < fast.size() && fast[diff] == ref[diff])
-            ++diff;
-        QVERIFY2(diff == fast.size(), qPrintable(QStringLiteral("weighted %1: first difference at byte %2 of %3")
-                                                     .arg(weighted).arg(diff).arg(fast.size())));
+        quantizeRows(type, x, 2048, fast);
+        quantizeRowsRef(type, x, 2048, ref);
+        QVERIFY2(fast == ref, std::string(tensorTypeName(type)).c_str());
     }
 }
 
