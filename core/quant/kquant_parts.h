@@ -10,6 +10,12 @@ namespace qx::quant {
 
 /// Q4_K/Q5_K reference: quantizes the 8 sub-block scales and mins to 6 bits against fp16 d / dmin.
 void k4EncodeScalesRef(const float* scales, const float* mins, uint8_t* scaleBytes, uint16_t& d, uint16_t& dmin);
+/// Q4_K/Q5_K with importance: make_qp_quants of scales and mins against the sub-block weight sums `sw`;
+/// only Q5_K clamps the 6-bit levels to 63 (`clamp63`), as ggml does.
+void k4EncodeScalesWeighted(const float* scales, const float* mins, const float* sw, bool clamp63,
+                            uint8_t* scaleBytes, uint16_t& d, uint16_t& dmin);
+/// Q5_K: packs 256 5-bit levels (low nibbles + high-bit plane).
+void q5Pack(const uint8_t* L, ggml::BlockQ5_K& b);
 /// Q4_K: packs 256 4-bit levels.
 void q4Pack(const uint8_t* L, ggml::BlockQ4_K& b);
 /// Q6_K: 8-bit sub-block scales and fp16 d from the 16 float scales; false (block zeroed) when all ~0.

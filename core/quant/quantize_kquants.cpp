@@ -272,7 +272,7 @@ namespace {
 void k4ScalesWeighted(const float* x, const float* qw, int nmax, bool clamp63, uint8_t* L, uint8_t* scaleBytes,
                       uint16_t& d, uint16_t& dmin)
 {
-    uint8_t Laux[32], Ls[QK / 32], Lm[QK / 32];
+    uint8_t Laux[32];
     float weights[32], sw[QK / 32], mins[QK / 32], scales[QK / 32];
     const float sigma2 = 2 * sumSquares(x, QK) / QK;
     const float avX = std::sqrt(sigma2);
@@ -286,6 +286,15 @@ void k4ScalesWeighted(const float* x, const float* qw, int nmax, bool clamp63, u
         sw[j] = sumw;
         scales[j] = makeQkx3Quants(32, nmax, x + 32 * j, weights, L + 32 * j, &mins[j], Laux, -0.9f, 0.05f, 36, false);
     }
+    k4EncodeScalesWeighted(scales, mins, sw, clamp63, scaleBytes, d, dmin);
+}
+
+} // namespace
+
+void k4EncodeScalesWeighted(const float* scales, const float* mins, const float* sw, bool clamp63,
+                            uint8_t* scaleBytes, uint16_t& d, uint16_t& dmin)
+{
+    uint8_t Ls[QK / 32], Lm[QK / 32];
     const float dBlock = makeQpQuants(QK / 32, 63, scales, Ls, sw);
     const float mBlock = makeQpQuants(QK / 32, 63, mins, Lm, sw);
     for (int j = 0; j < QK / 32; ++j)
@@ -294,8 +303,6 @@ void k4ScalesWeighted(const float* x, const float* qw, int nmax, bool clamp63, u
     d = fp32ToFp16(dBlock);
     dmin = fp32ToFp16(mBlock);
 }
-
-} // namespace
 
 void q4Pack(const uint8_t* L, BlockQ4_K& b)
 {
@@ -315,6 +322,8 @@ void q4Finish(const float* x, uint8_t* L, BlockQ4_K& b)
 
 namespace {
 
+} // namespace
+
 void q5Pack(const uint8_t* L, BlockQ5_K& b)
 {
     uint8_t* qh = b.qh;
@@ -333,6 +342,8 @@ void q5Pack(const uint8_t* L, BlockQ5_K& b)
         ql += 32;
     }
 }
+
+namespace {
 
 // ----------------------------------------------------------------------------------------- Q6_K
 

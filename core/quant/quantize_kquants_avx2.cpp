@@ -16,6 +16,10 @@
 #include "quant/quant_search.h"
 #include "quant/simd_avx2_util.h"
 
+#include <cmath>
+#include <cstring>
+#include <type_traits>
+
 namespace qx::quant::avx2 {
 namespace {
 
@@ -152,18 +156,25 @@ struct Qkx2Lanes {
     alignas(32) int32_t Laux[n * W];
     __m256 min[V], max[V], sumW[V], sumX[V];
 
-    explicit Qkx2Lanes(const float* xTransposed) : xt(xTransposed)
+    /// `weights` (transposed like xt) or nullptr for the reference weights av_x + |x|.
+    Qkx2Lanes(const float* xTransposed, const float* weights) : xt(xTransposed)
     {
-        __m256 sumX2[V];
-        for (int v = 0; v < V; ++v)
-            sumX2[v] = zeroPs();
-        for (int i = 0; i < n; ++i)
+        if (weights) {
+            std::memcpy(wt, weights, sizeof wt);
+        } else {
+            __m256 sumX2[V];
             for (int v = 0; v < V; ++v)
-                sumX2[v] = _mm256_add_ps(sumX2[v], _mm256_mul_ps(ld(xt + i * W + 8 * v), ld(xt + i * W + 8 * v)));
-        for (int v = 0; v < V; ++v) {
-            const __m256 avX = _mm256_sqrt_ps(_mm256_div_ps(sumX2[v], _mm256_set1_ps(32.f)));
+                sumX2[v] = zeroPs();
             for (int i = 0; i < n; ++i)
-                _mm256_store_ps(wt + i * W + 8 * v, _mm256_add_ps(avX, absPs(ld(xt + i * W + 8 * v))));
+                for (int v = 0; v < V; ++v)
+                    sumX2[v] = _mm256_add_ps(sumX2[v], _mm256_mul_ps(ld(xt + i * W + 8 * v), ld(xt + i * W + 8 * v)));
+            for (int v = 0; v < V; ++v) {
+                const __m256 avX = _mm256_sqrt_ps(_mm256_div_ps(sumX2[v], _mm256_set1_ps(32.f)));
+                for (int i = 0; i < n; ++i)
+                    _mm256_store_ps(wt + i * W + 8 * v, _mm256_add_ps(avX, absPs(ld(xt + i * W + 8 * v))));
+            }
+        }
+        for (int v = 0; v < V; ++v) {
             min[v] = max[v] = ld(xt + 8 * v);
             sumW[v] = ld(wt + 8 * v);
             sumX[v] = _mm256_mul_ps(sumW[v], min[v]);
@@ -278,32 +289,84 @@ void Qkx2Lanes<V>::run(int nmax, float rmin, float rdelta, int nstep, int32_t* L
     }
 }
 
-/// Q4_K reference quantization of V super-blocks at x (consecutive) into y[0..V).
-template <int V>
-void q4SuperBlocks(const float* x, BlockQ4_K* y)
+/// Q4_K / Q5_K quantization of V consecutive super-blocks at x into y[0..V); `qw` (importance of these
+/// columns, or nullptr) selects ggml's weighted path exactly as the scalar code does.
+template <int V, typename Block>
+void k4SuperBlocks(const float* x, const float* qw, Block* y)
 {
-    alignas(32) float xt[32 * 8 * V], scales[8 * V], mins[8 * V];
-    alignas(32) int32_t Lt[32 * 8 * V];
-    transpose(x, 32, 8 * V, xt);
-    Qkx2Lanes<V> lanes(xt);
-    lanes.run(15, -1.f, 0.1f, 20, Lt, scales, mins);
+    constexpr bool isQ5 = std::is_same_v<Block, BlockQ5_K>;
+    constexpr int nmax = isQ5 ? 31 : 15, W = 8 * V;
+    alignas(32) float xt[32 * W], wt[32 * W], scales[W], mins[W], sw[W];
+    alignas(32) int32_t Lt[32 * W];
+    transpose(x, 32, W, xt);
+    if (qw) {
+        for (int s = 0; s < V; ++s) {
+            const float* xs = x + kQK_K * s;
+            float sumX2 = 0;
+            for (int l = 0; l < kQK_K; ++l)
+                sumX2 += xs[l] * xs[l];
+            const float sigma2 = 2 * sumX2 / kQK_K;
+            for (int k = 0; k < 8; ++k) {
+                float sumw = 0;
+                for (int l = 0; l < 32; ++l) {
+                    const float w = qw[kQK_K * s + 32 * k + l] * std::sqrt(sigma2 + xs[32 * k + l] * xs[32 * k + l]);
+                    wt[l * W + 8 * s + k] = w;
+                    sumw += w;
+                }
+                sw[8 * s + k] = sumw;
+            }
+        }
+        Qkx2Lanes<V> lanes(xt, wt);
+        lanes.run(nmax, -0.9f, 0.05f, 36, Lt, scales, mins);
+    } else {
+        Qkx2Lanes<V> lanes(xt, nullptr);
+        lanes.run(nmax, isQ5 ? -0.5f : -1.f, 0.1f, isQ5 ? 15 : 20, Lt, scales, mins);
+    }
     for (int s = 0; s < V; ++s) {
         uint8_t L[kQK_K];
         for (int k = 0; k < 8; ++k)
             for (int l = 0; l < 32; ++l)
-                L[32 * k + l] = static_cast<uint8_t>(Lt[l * 8 * V + 8 * s + k]);
-        BlockQ4_K& b = y[s];
+                L[32 * k + l] = static_cast<uint8_t>(Lt[l * W + 8 * s + k]);
+        Block& b = y[s];
         const float* xb = x + kQK_K * s;
-        k4EncodeScalesRef(scales + 8 * s, mins + 8 * s, b.scales, b.d, b.dmin);
+        if (qw)
+            k4EncodeScalesWeighted(scales + 8 * s, mins + 8 * s, sw + 8 * s, isQ5, b.scales, b.d, b.dmin);
+        else
+            k4EncodeScalesRef(scales + 8 * s, mins + 8 * s, b.scales, b.d, b.dmin);
         for (int j = 0; j < 8; ++j) {
             uint8_t sc, m;
             scaleMinK4(j, b.scales, &sc, &m);
             const float d = fp16ToFp32(b.d) * sc;
             if (d)
-                storeLevels(xb + 32 * j, 32, _mm256_set1_ps(d), _mm256_set1_ps(fp16ToFp32(b.dmin) * m), 0, 15, 0,
+                storeLevels(xb + 32 * j, 32, _mm256_set1_ps(d), _mm256_set1_ps(fp16ToFp32(b.dmin) * m), 0, nmax, 0,
                             reinterpret_cast<int8_t*>(L + 32 * j));
         }
-        q4Pack(L, b);
+        if constexpr (isQ5)
+            q5Pack(L, b);
+        else
+            q4Pack(L, b);
+    }
+}
+
+template <typename Block>
+void k4Row(const float* x, void* dst, int64_t n, const float* qw, RowQuantizer scalar)
+{
+    auto* y = static_cast<Block*>(dst);
+    const int64_t nb = n / kQK_K;
+    int64_t i = 0;
+    while (i < nb) {
+        const float* xb = x + kQK_K * i;
+        const float* wb = qw ? qw + kQK_K * i : nullptr;
+        if (hasNaN(xb, kQK_K)) {
+            scalar(xb, &y[i], kQK_K, wb);
+            ++i;
+        } else if (i + 1 < nb && !hasNaN(xb + kQK_K, kQK_K)) {
+            k4SuperBlocks<2>(xb, wb, y + i);
+            i += 2;
+        } else {
+            k4SuperBlocks<1>(xb, wb, y + i);
+            ++i;
+        }
     }
 }
 
@@ -324,26 +387,12 @@ void quantizeRowQ6_K(const float* x, void* dst, int64_t n, const float* qw)
 
 void quantizeRowQ4_K(const float* x, void* dst, int64_t n, const float* qw)
 {
-    if (qw) {
-        quantizeRowQ4_KRef(x, dst, n, qw);
-        return;
-    }
-    auto* y = static_cast<BlockQ4_K*>(dst);
-    const int64_t nb = n / kQK_K;
-    int64_t i = 0;
-    while (i < nb) {
-        const float* xb = x + kQK_K * i;
-        if (hasNaN(xb, kQK_K)) {
-            quantizeRowQ4_KRef(xb, &y[i], kQK_K, nullptr);
-            ++i;
-        } else if (i + 1 < nb && !hasNaN(xb + kQK_K, kQK_K)) {
-            q4SuperBlocks<2>(xb, y + i);
-            i += 2;
-        } else {
-            q4SuperBlocks<1>(xb, y + i);
-            ++i;
-        }
-    }
+    k4Row<BlockQ4_K>(x, dst, n, qw, &quantizeRowQ4_KRef);
+}
+
+void quantizeRowQ5_K(const float* x, void* dst, int64_t n, const float* qw)
+{
+    k4Row<BlockQ5_K>(x, dst, n, qw, &quantizeRowQ5_KRef);
 }
 
 } // namespace qx::quant::avx2

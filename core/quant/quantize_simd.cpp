@@ -31,6 +31,7 @@ RowQuantizer simdRowQuantizer(TensorType type)
     case TensorType::Q4_0: return &avx2::quantizeRowQ4_0;
     case TensorType::Q8_0: return &avx2::quantizeRowQ8_0;
     case TensorType::Q4_K: return &avx2::quantizeRowQ4_K;
+    case TensorType::Q5_K: return &avx2::quantizeRowQ5_K;
     case TensorType::Q6_K: return &avx2::quantizeRowQ6_K;
     case TensorType::F16: return &avx2::quantizeRowF16;
     default: return nullptr;

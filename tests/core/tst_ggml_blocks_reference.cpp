@@ -167,6 +167,7 @@ void TestGgmlBlocksReference::pureFilesDecodeWithinBound()
     const auto ref = openGguf(refPath);
     const TensorType tt = *tensorTypeFromName(type.toStdString());
     double err2 = 0, ref2 = 0;
+    int checked = 0;
     for (const TensorInfo& src : model.tensors) {
         if (src.ne.size() != 2)
             continue;
@@ -175,12 +176,15 @@ void TestGgmlBlocksReference::pureFilesDecodeWithinBound()
         const uint64_t bytes = *tensorBytes(tt, x.size());
         dequantizeTensor(*ref->findTensor(src.name)).swap(decoded);
         QCOMPARE(decoded.size(), x.size());
-        // Our own round trip decodes to the very same values.
-        std::vector<std::byte> ours(bytes);
-        quantizeRows(tt, x, src.ne[0], ours);
-        std::vector<float> again(x.size());
-        dequantizeRow(tt, ours, again);
-        QVERIFY(std::memcmp(again.data(), decoded.data(), x.size() * sizeof(float)) == 0);
+        // Our own round trip decodes to the very same values (a few tensors suffice: the byte-identity
+        // tests above already cover every tensor).
+        if (checked++ < 3) {
+            std::vector<std::byte> ours(bytes);
+            quantizeRows(tt, x, src.ne[0], ours);
+            std::vector<float> again(x.size());
+            dequantizeRow(tt, ours, again);
+            QVERIFY(std::memcmp(again.data(), decoded.data(), x.size() * sizeof(float)) == 0);
+        }
         for (size_t i = 0; i < x.size(); ++i) {
             err2 += double(decoded[i] - x[i]) * double(decoded[i] - x[i]);
             ref2 += double(x[i]) * double(x[i]);
