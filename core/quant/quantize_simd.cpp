@@ -33,6 +33,8 @@ RowQuantizer simdRowQuantizer(TensorType type)
     case TensorType::Q4_K: return &avx2::quantizeRowQ4_K;
     case TensorType::Q5_K: return &avx2::quantizeRowQ5_K;
     case TensorType::Q6_K: return &avx2::quantizeRowQ6_K;
+    case TensorType::IQ4_NL: return &avx2::quantizeRowIQ4_NL;
+    case TensorType::IQ4_XS: return &avx2::quantizeRowIQ4_XS;
     case TensorType::F16: return &avx2::quantizeRowF16;
     default: return nullptr;
     }

@@ -15,6 +15,8 @@ void quantizeRowQ8_0(const float* x, void* dst, int64_t n, const float* qw);
 void quantizeRowQ4_K(const float* x, void* dst, int64_t n, const float* qw);
 void quantizeRowQ5_K(const float* x, void* dst, int64_t n, const float* qw);
 void quantizeRowQ6_K(const float* x, void* dst, int64_t n, const float* qw);
+void quantizeRowIQ4_NL(const float* x, void* dst, int64_t n, const float* qw);
+void quantizeRowIQ4_XS(const float* x, void* dst, int64_t n, const float* qw);
 void quantizeRowF16(const float* x, void* dst, int64_t n, const float* qw);
 } // namespace avx2
 

@@ -331,7 +331,7 @@ void TestGgmlBlocks::fastPathOnLargeRandomMatrix()
     for (float& v : x)
         v = dist(rng) * 0.02f;
     for (TensorType type : {TensorType::Q4_0, TensorType::Q8_0, TensorType::Q4_K, TensorType::Q5_K, TensorType::Q6_K,
-                            TensorType::F16}) {
+                            TensorType::IQ4_NL, TensorType::IQ4_XS, TensorType::F16}) {
         std::vector<std::byte> fast(*tensorBytes(type, x.size())), ref(fast.size());
         quantizeRows(type, x, 2048, fast);
         quantizeRowsRef(type, x, 2048, ref);
