@@ -140,6 +140,8 @@ std::vector<std::string> preTokenize(const HfPipeline& p, std::string text, bool
         }
         std::vector<std::string> out;
         for (std::string& piece : pieces) {
+            if (piece.empty())
+                continue;
             if (step.kind == HfPreTokenizer::Kind::ByteLevel && step.addPrefixSpace && piece.front() != ' ')
                 piece.insert(piece.begin(), ' ');
             const bool split = step.kind != HfPreTokenizer::Kind::ByteLevel || step.useRegex;
@@ -328,8 +330,11 @@ std::string decodeHf(const Tokenizer::Impl& impl, std::span<const int32_t> ids, 
     }
     if (!p.hasDecoder) {
         std::string joined;
-        for (size_t i = 0; i < tokens.size(); ++i)
-            joined += (i ? " " : "") + tokens[i];
+        for (size_t i = 0; i < tokens.size(); ++i) {
+            if (i)
+                joined += ' ';
+            joined += tokens[i];
+        }
         return joined;
     }
     for (const HfDecoder& d : p.decoders)

@@ -56,4 +56,9 @@ private:
     std::shared_ptr<const Impl> m_impl;
 };
 
+/// Opens the tokenizer of any model path the CLI accepts: a GGUF file (its metadata), a Hugging Face
+/// folder (its tokenizer.json) or a tokenizer.json itself. Throws qx::Error naming the file when there is
+/// no tokenizer.
+Tokenizer openTokenizer(const std::string& path);
+
 } // namespace qx

@@ -62,8 +62,9 @@ void HfLoader::readModel(const json& model, Tokenizer::Impl& impl)
         count = std::max(count, size_t(id.get<int64_t>() + 1));
     for (const HfAddedToken& a : pipe.addedTokens)
         count = std::max(count, size_t(a.id) + 1);
-    if (count > (size_t(1) << 24))
-        fail(ErrorCode::Invalid, "vocabulary ids out of range");
+    // Ids index a dense table: refuse sparse id spaces far larger than the number of entries.
+    if (count > 4 * (model["vocab"].size() + pipe.addedTokens.size()) + 65536)
+        fail(ErrorCode::Invalid, "token ids far beyond the vocabulary size (" + std::to_string(count) + ")");
     vocab.tokens.assign(count, {});
     vocab.types.assign(count, TokenType::Undefined);
     for (const auto& [text, id] : model["vocab"].items()) {
