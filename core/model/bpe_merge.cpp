@@ -70,7 +70,10 @@ void mergeBpeSymbols(const std::unordered_map<uint64_t, BpeMerge>& merges, std::
     }
 }
 
-void encodeSpmText(const Tokenizer::Impl& impl, std::string_view text, std::vector<int32_t>& out)
+namespace {
+
+// Symbols of llama.cpp's SPM session: one per UTF-8 sequence (as announced by its first byte).
+std::vector<SpmSymbol> spmSymbols(std::string_view text)
 {
     std::vector<SpmSymbol> sym;
     sym.reserve(text.size());
@@ -80,6 +83,32 @@ void encodeSpmText(const Tokenizer::Impl& impl, std::string_view text, std::vect
         sym.push_back({index - 1, offs + n == text.size() ? -1 : index + 1, uint32_t(offs), n});
         offs += n;
     }
+    return sym;
+}
+
+// A final symbol: its token, or its bytes as <0xXX> tokens (else the byte itself, else <unk>).
+void spmResegment(const Tokenizer::Impl& impl, std::string_view piece, std::vector<int32_t>& out)
+{
+    if (const int32_t id = impl.find(piece); id >= 0) {
+        out.push_back(id);
+        return;
+    }
+    for (char c : piece) {
+        int32_t b = impl.byteTokens[uint8_t(c)];
+        if (b < 0)
+            b = impl.find(std::string_view(&c, 1));
+        if (b < 0)
+            b = impl.vocab.unkId;
+        if (b >= 0)
+            out.push_back(b);
+    }
+}
+
+} // namespace
+
+void encodeSpmText(const Tokenizer::Impl& impl, std::string_view text, std::vector<int32_t>& out)
+{
+    std::vector<SpmSymbol> sym = spmSymbols(text);
     std::priority_queue<ScoredPair> queue;
     auto tryAdd = [&](int32_t left, int32_t right) {
         if (left < 0 || right < 0)
@@ -99,7 +128,7 @@ void encodeSpmText(const Tokenizer::Impl& impl, std::string_view text, std::vect
         SpmSymbol& left = sym[size_t(top.left)];
         SpmSymbol& right = sym[size_t(top.right)];
         if (left.len == 0 || right.len == 0 || left.len + right.len != top.size)
-            continue;
+            continue;  // outdated: one side was merged elsewhere since
         left.len += right.len;
         right.len = 0;
         left.next = right.next;
@@ -108,23 +137,8 @@ void encodeSpmText(const Tokenizer::Impl& impl, std::string_view text, std::vect
         tryAdd(left.prev, top.left);
         tryAdd(top.left, left.next);
     }
-    for (int32_t i = sym.empty() ? -1 : 0; i != -1; i = sym[size_t(i)].next) {
-        const std::string_view piece = text.substr(sym[size_t(i)].start, sym[size_t(i)].len);
-        const int32_t id = impl.find(piece);
-        if (id >= 0) {
-            out.push_back(id);
-            continue;
-        }
-        for (char c : piece) {  // byte fallback: <0xXX>, else the byte itself, else <unk>
-            int32_t b = impl.byteTokens[uint8_t(c)];
-            if (b < 0)
-                b = impl.find(std::string_view(&c, 1));
-            if (b < 0)
-                b = impl.vocab.unkId;
-            if (b >= 0)
-                out.push_back(b);
-        }
-    }
+    for (int32_t i = sym.empty() ? -1 : 0; i != -1; i = sym[size_t(i)].next)
+        spmResegment(impl, text.substr(sym[size_t(i)].start, sym[size_t(i)].len), out);
 }
 
 void encodeLlamaBpeText(const Tokenizer::Impl& impl, std::string_view text, std::vector<int32_t>& out)

@@ -36,6 +36,7 @@ struct HfLoader {
     void readPreTokenizer(const nlohmann::json& j);
     void readDecoder(const nlohmann::json& j);
     void readPostProcessor(const nlohmann::json& j);
+    void readVocabTable(const nlohmann::json& model);
     void readModel(const nlohmann::json& j, Tokenizer::Impl& impl);
     void readAddedTokens(const nlohmann::json& j);
 };

@@ -52,14 +52,52 @@ int32_t idOfConfigToken(const Tokenizer::Impl& impl, const json& cfg, const char
     return kNoToken;
 }
 
+// BOS from the post-processor template, BOS/EOS/PAD names from tokenizer_config.json beside the file,
+// and the per-id lookups the pipeline needs.
+void resolveSpecials(Tokenizer::Impl& impl, HfPipeline& pipe, const std::string& path)
+{
+    Vocab& v = impl.vocab;
+    v.kind = VocabKind::Bpe;
+    v.pre = "hf";
+    v.addSpacePrefix = false;
+    for (const HfTemplateItem& item : pipe.singleTemplate) {
+        if (item.sequence)
+            break;
+        if (!item.ids.empty() && v.bosId < 0)
+            v.bosId = item.ids.front(), v.addBos = true;
+    }
+    const auto config = std::filesystem::path(path).parent_path() / "tokenizer_config.json";
+    if (std::filesystem::exists(config)) {
+        try {
+            const json cfg = json::parse(readTokenizerFile(config.string()));
+            if (const int32_t id = idOfConfigToken(impl, cfg, "bos_token"); id >= 0)
+                v.bosId = id;
+            if (const int32_t id = idOfConfigToken(impl, cfg, "eos_token"); id >= 0)
+                v.eosId = id;
+            if (const int32_t id = idOfConfigToken(impl, cfg, "pad_token"); id >= 0)
+                v.padId = id;
+        } catch (const json::exception&) {
+            // tokenizer_config.json only names special tokens; a broken one is not fatal
+        }
+    }
+    pipe.isSpecial.assign(v.tokens.size(), false);
+    for (const HfAddedToken& a : pipe.addedTokens) {
+        pipe.isSpecial[size_t(a.id)] = a.special;
+        if (!a.content.empty())
+            pipe.addedFirstByte[uint8_t(a.content[0])] = true;
+    }
+}
+
 } // namespace
 
-void HfLoader::readModel(const json& model, Tokenizer::Impl& impl)
+void HfLoader::readVocabTable(const json& model)
 {
-    requireBpe(*this, model);
     size_t count = 0;
-    for (const auto& [text, id] : model["vocab"].items())
-        count = std::max(count, size_t(id.get<int64_t>() + 1));
+    for (const auto& [text, id] : model["vocab"].items()) {
+        if (id.get<int64_t>() < 0)
+            fail(ErrorCode::Invalid, "negative token id for '" + text + "'");
+        count = std::max(count, size_t(id.get<int64_t>()) + 1);
+    }
     for (const HfAddedToken& a : pipe.addedTokens)
         count = std::max(count, size_t(a.id) + 1);
     // Ids index a dense table: refuse sparse id spaces far larger than the number of entries.
@@ -68,8 +106,6 @@ void HfLoader::readModel(const json& model, Tokenizer::Impl& impl)
     vocab.tokens.assign(count, {});
     vocab.types.assign(count, TokenType::Undefined);
     for (const auto& [text, id] : model["vocab"].items()) {
-        if (id.get<int64_t>() < 0)
-            fail(ErrorCode::Invalid, "negative token id for '" + text + "'");
         vocab.tokens[size_t(id.get<int64_t>())] = text;
         vocab.types[size_t(id.get<int64_t>())] = typeOfText(text);
     }
@@ -77,6 +113,12 @@ void HfLoader::readModel(const json& model, Tokenizer::Impl& impl)
         vocab.tokens[size_t(a.id)] = a.content;
         vocab.types[size_t(a.id)] = a.special ? TokenType::Control : TokenType::UserDefined;
     }
+}
+
+void HfLoader::readModel(const json& model, Tokenizer::Impl& impl)
+{
+    requireBpe(*this, model);
+    readVocabTable(model);
     pipe.byteFallback = model.value("byte_fallback", false);
     pipe.fuseUnk = model.value("fuse_unk", false);
     vocab.ignoreMerges = model.value("ignore_merges", false);
@@ -123,36 +165,7 @@ Tokenizer Tokenizer::fromHfJson(const std::string& path)
     } catch (const json::exception& e) {
         throw Error(ErrorCode::Invalid, path, kNoOffset, std::string("malformed tokenizer.json: ") + e.what());
     }
-    Vocab& v = impl->vocab;
-    v.kind = VocabKind::Bpe;
-    v.pre = "hf";
-    v.addSpacePrefix = false;
-    for (const HfTemplateItem& item : l.pipe.singleTemplate) {
-        if (item.sequence)
-            break;
-        if (!item.ids.empty() && v.bosId < 0)
-            v.bosId = item.ids.front(), v.addBos = true;
-    }
-    const auto config = std::filesystem::path(path).parent_path() / "tokenizer_config.json";
-    if (std::filesystem::exists(config)) {
-        try {
-            const json cfg = json::parse(readTokenizerFile(config.string()));
-            if (const int32_t id = idOfConfigToken(*impl, cfg, "bos_token"); id >= 0)
-                v.bosId = id;
-            if (const int32_t id = idOfConfigToken(*impl, cfg, "eos_token"); id >= 0)
-                v.eosId = id;
-            if (const int32_t id = idOfConfigToken(*impl, cfg, "pad_token"); id >= 0)
-                v.padId = id;
-        } catch (const json::exception&) {
-            // tokenizer_config.json only names special tokens; a broken one is not fatal
-        }
-    }
-    l.pipe.isSpecial.assign(v.tokens.size(), false);
-    for (const HfAddedToken& a : l.pipe.addedTokens) {
-        l.pipe.isSpecial[size_t(a.id)] = a.special;
-        if (!a.content.empty())
-            l.pipe.addedFirstByte[uint8_t(a.content[0])] = true;
-    }
+    resolveSpecials(*impl, l.pipe, path);
     impl->hf = std::make_shared<const HfPipeline>(std::move(l.pipe));
     return Tokenizer(std::move(impl));
 }

@@ -127,6 +127,69 @@ private slots:
         const std::vector<std::string> qwen{"1", "2", "3", " ab"};
         QCOMPARE(words("123 ab", qx::unicode::SplitPass::Qwen2), qwen);
     }
+    void defaultPreTokenizerPasses()
+    {
+        using P = qx::unicode::SplitPass;
+        const std::vector<std::string> expected{"Hello", ",", " world", " ", "123", "45", "!"};
+        QCOMPARE(qx::unicode::splitWords("Hello, world 12345!", {P::PunctRuns, P::Gpt2, P::Numbers, P::AsciiTriples}),
+                 expected);
+        const std::vector<std::string> smollm{"a", "1", "2", " b"};
+        QCOMPARE(qx::unicode::splitWords("a12 b", {P::SingleNumbers, P::Gpt2}), smollm);
+    }
+    void hostileTextNeverCrashes()
+    {
+        std::vector<qx::Tokenizer> toks{qx::Tokenizer::fromGguf(spmModel())};
+        for (const char* pre : {"gpt-2", "llama-bpe", "qwen2", "smollm", "default"}) {
+            qx::ModelFile m = bpeModel();
+            m.metadata[1].value = qx::GgufValue::string(pre);
+            toks.push_back(qx::Tokenizer::fromGguf(m));
+        }
+        uint32_t state = 12345;
+        auto next = [&] { return state = state * 1664525u + 1013904223u; };
+        for (int round = 0; round < 200; ++round) {
+            std::string text(next() % 64, '\0');
+            for (char& c : text)
+                c = char(next() >> 24);
+            std::vector<int32_t> ids(next() % 16);
+            for (int32_t& id : ids)
+                id = int32_t(next() % 700) - 100;
+            for (const qx::Tokenizer& tok : toks) {
+                for (int32_t id : tok.encode(text, true))
+                    QVERIFY(id >= 0 && id < tok.vocabSize());
+                tok.decode(ids);
+            }
+        }
+    }
+    void malformedTokenizerJsonIsAnError_data()
+    {
+        QTest::addColumn<QString>("json");
+        QTest::newRow("not json") << "{\"model\": ";
+        QTest::newRow("no model") << "{}";
+        QTest::newRow("unigram") << R"({"model":{"type":"Unigram","vocab":[]}})";
+        QTest::newRow("vocab not object") << R"({"model":{"type":"BPE","vocab":[1,2]}})";
+        QTest::newRow("id not number") << R"({"model":{"type":"BPE","vocab":{"a":"x"}}})";
+        QTest::newRow("huge id") << R"({"model":{"type":"BPE","vocab":{"a":2000000000}}})";
+        QTest::newRow("negative id") << R"({"model":{"type":"BPE","vocab":{"a":-5}}})";
+        QTest::newRow("merge of unknown") << R"({"model":{"type":"BPE","vocab":{"a":0},"merges":["a b"]}})";
+        QTest::newRow("bad merge") << R"({"model":{"type":"BPE","vocab":{"a":0},"merges":["ab"]}})";
+        QTest::newRow("unknown regex") << R"({"pre_tokenizer":{"type":"Split","pattern":{"Regex":"x+"},"behavior":"Isolated"},"model":{"type":"BPE","vocab":{"a":0}}})";
+        QTest::newRow("unknown normalizer") << R"({"normalizer":{"type":"NFKD"},"model":{"type":"BPE","vocab":{"a":0}}})";
+        QTest::newRow("no type") << R"({"decoder":{"x":1},"model":{"type":"BPE","vocab":{"a":0}}})";
+        QTest::newRow("bad template") << R"({"post_processor":{"type":"TemplateProcessing","single":[{"SpecialToken":{"id":"<s>"}}]},"model":{"type":"BPE","vocab":{"a":0}}})";
+        QTest::newRow("added token bad id") << R"({"added_tokens":[{"id":-3,"content":"x"}],"model":{"type":"BPE","vocab":{"a":0}}})";
+    }
+    void malformedTokenizerJsonIsAnError()
+    {
+        QFETCH(QString, json);
+        const std::string path = qx::test::scratchDir("tst_tokenizer") + "/bad-tokenizer.json";
+        std::ofstream(path, std::ios::binary) << json.toStdString();
+        try {
+            qx::Tokenizer::fromHfJson(path);
+            QFAIL("expected qx::Error");
+        } catch (const qx::Error& e) {
+            QCOMPARE(e.file(), path);
+        }
+    }
     void spmMergesByScoreWithByteFallback()
     {
         const qx::Tokenizer tok = qx::Tokenizer::fromGguf(spmModel());
