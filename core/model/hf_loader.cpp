@@ -106,6 +106,7 @@ void HfLoader::readDecoder(const json& j)
         d.stop = j.value("stop", size_t(0));
     } else if (type == "Metaspace") {
         d.kind = HfDecoder::Kind::Metaspace;
+        d.pattern = j.value("replacement", std::string("\xE2\x96\x81"));
         d.stripFirstSpace = j.value("prepend_scheme", std::string(j.value("add_prefix_space", true) ? "always" : "never")) != "never";
     } else {
         fail(ErrorCode::Unsupported, "decoder '" + type + "' is not supported");

@@ -277,11 +277,9 @@ void applyDecoder(const HfDecoder& d, std::vector<std::string>& tokens)
         break;
     }
     case HfDecoder::Kind::Metaspace:
-        for (size_t i = 0; i < tokens.size(); ++i) {
-            tokens[i] = replaceAll(tokens[i], "\xE2\x96\x81", " ");
-            if (i == 0 && d.stripFirstSpace && !tokens[i].empty() && tokens[i][0] == ' ')
-                tokens[i].erase(0, 1);
-        }
+        // tokenizers drops every replacement character of the first token (unless the scheme is "never").
+        for (size_t i = 0; i < tokens.size(); ++i)
+            tokens[i] = replaceAll(tokens[i], d.pattern, i == 0 && d.stripFirstSpace ? "" : " ");
         break;
     }
 }

@@ -33,7 +33,7 @@ struct HfPreTokenizer {
 
 struct HfDecoder {
     enum class Kind { Replace, ByteFallback, Fuse, Strip, ByteLevel, Metaspace } kind = Kind::Fuse;
-    std::string pattern, content;    ///< Replace; Strip uses content (one character)
+    std::string pattern, content;    ///< Replace; Strip uses content; Metaspace: pattern = replacement
     size_t start = 0, stop = 0;      ///< Strip
     bool stripFirstSpace = true;     ///< Metaspace: prepend scheme is not "never"
 };
