@@ -6,6 +6,7 @@
 // core/data/hf_tokenizers_reference.json were computed from those files by tools/gen_hf_reference.js.
 #include "common/test_data.h"
 #include "io/gguf_reader.h"
+#include "io/model_file.h"
 #include "model/tokenizer.h"
 
 #include <QtTest/QtTest>
@@ -128,6 +129,7 @@ class TestTokenizerHf : public QObject {
     Q_OBJECT
     std::string m_dir;
     QJsonObject m_reference;
+    std::shared_ptr<const qx::ModelFile> m_gpt2;
 
 private slots:
     void initTestCase()
@@ -135,7 +137,8 @@ private slots:
         QX_REQUIRE_SHARED(gpt2, "vocab/ggml-vocab-gpt-2.gguf");
         QX_REQUIRE_SHARED(tiny, "models/tinystories-656k/tokenizer.json");
         m_dir = qx::test::scratchDir("tst_tokenizer_hf");
-        writeGpt2Variants(m_dir, gpt2Base(qx::Tokenizer::fromGguf(*qx::openGguf(gpt2)).vocab()));
+        m_gpt2 = qx::openGguf(gpt2);
+        writeGpt2Variants(m_dir, gpt2Base(qx::Tokenizer::fromGguf(*m_gpt2).vocab()));
         QFile tinyFile(QString::fromStdString(tiny));
         QVERIFY(tinyFile.open(QIODevice::ReadOnly));
         writeTinyVariants(m_dir, QJsonDocument::fromJson(tinyFile.readAll()).object());
@@ -162,6 +165,33 @@ private slots:
             const std::vector<int32_t> ids = toIds(expected[i].toObject()["ids"].toArray());
             QVERIFY2(tok.encode(text, true) == ids, qPrintable(QString("input %1: %2").arg(i).arg(inputs[i].toString().left(60))));
             QCOMPARE(QString::fromStdString(tok.decode(ids)), expected[i].toObject()["decoded"].toString());
+        }
+    }
+    // llama.cpp's pre-tokenizer types over the same vocabulary agree with HF on every input.
+    void ggufPreTypesMatchReference_data()
+    {
+        QTest::addColumn<QString>("pre");
+        QTest::addColumn<QString>("variant");
+        QTest::newRow("llama-bpe") << "llama-bpe" << "llama3";
+        QTest::newRow("qwen2") << "qwen2" << "qwen2";
+        QTest::newRow("smollm") << "smollm" << "smollm";
+    }
+    void ggufPreTypesMatchReference()
+    {
+        QFETCH(QString, pre);
+        QFETCH(QString, variant);
+        qx::ModelFile m = *m_gpt2;
+        for (qx::KeyValue& kv : m.metadata)
+            if (kv.key == "tokenizer.ggml.pre")
+                kv.value = qx::GgufValue::string(pre.toStdString());
+        m.metadata.push_back({"tokenizer.ggml.bos_token_id", qx::GgufValue::u32(50256)});
+        const qx::Tokenizer tok = qx::Tokenizer::fromGguf(m);
+        QCOMPARE(tok.vocab().ignoreMerges, pre == "llama-bpe");
+        const QJsonArray inputs = m_reference["inputs"].toArray();
+        const QJsonArray expected = m_reference["variants"].toObject()[variant].toArray();
+        for (qsizetype i = 0; i < inputs.size(); ++i) {
+            const std::vector<int32_t> ids = toIds(expected[i].toObject()["ids"].toArray());
+            QVERIFY2(tok.encode(inputs[i].toString().toStdString(), true) == ids, qPrintable(QString::number(i)));
         }
     }
 };
