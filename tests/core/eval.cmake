@@ -1,1 +1,2 @@
 qx_add_test(NAME tst_llama_forward SOURCES core/tst_llama_forward.cpp LIBS qx_core LABELS core)
+qx_add_test(NAME tst_perplexity SOURCES core/tst_perplexity.cpp LIBS qx_core LABELS core reference)
