@@ -1,6 +1,7 @@
 #include "model/attention.h"
 
 #include "common/half.h"
+#include "model/attention_kernels.h"
 #include "model/parallel_for.h"
 
 #include <algorithm>
@@ -45,45 +46,67 @@ void gatherHead(const float* src, int64_t seqLen, int64_t nHeads, int64_t headDi
 
 } // namespace
 
+namespace detail {
+
+bool cpuHasAvx2Fma()
+{
+    static const bool has = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    return has;
+}
+
+void attnScoresPortable(const float* q, const float* kt, int64_t ldk, int64_t n, int64_t hd, float* scores)
+{
+    for (int64_t j = 0; j < n; ++j)
+        scores[j] = 0.0f;
+    for (int64_t d = 0; d < hd; ++d)
+        for (int64_t j = 0; j < n; ++j)
+            scores[j] += q[d] * kt[d * ldk + j];
+}
+
+void attnWeightedSumPortable(const float* p, const float* v, int64_t n, int64_t hd, float* out)
+{
+    for (int64_t d = 0; d < hd; ++d)
+        out[d] = 0.0f;
+    for (int64_t j = 0; j < n; ++j)
+        for (int64_t d = 0; d < hd; ++d)
+            out[d] += p[j] * v[j * hd + d];
+}
+
+} // namespace detail
+
 void causalAttention(const float* q, const float* k, const float* v, float* out, const AttentionShape& s,
                      int threads)
 {
     const int64_t T = s.seqLen, hd = s.headDim, group = s.nHead / s.nHeadKv;
-    std::vector<float> kPacked(static_cast<size_t>(s.nHeadKv * T * hd));
-    std::vector<float> vPacked(kPacked.size());
+    // Keys transposed per KV head (hd rows of ldk ≥ T keys, zero-padded to a multiple of 8), values packed.
+    const int64_t ldk = (T + 7) / 8 * 8;
+    std::vector<float> kPacked(static_cast<size_t>(s.nHeadKv * hd * ldk), 0.0f);
+    std::vector<float> vPacked(static_cast<size_t>(s.nHeadKv * T * hd));
     parallelFor(s.nHeadKv, threads, [&](int64_t b, int64_t e) {
         for (int64_t g = b; g < e; ++g) {
-            gatherHead(k, T, s.nHeadKv, hd, g, s.roundF16, kPacked.data() + g * T * hd);
+            float* kt = kPacked.data() + g * hd * ldk;
+            for (int64_t t = 0; t < T; ++t)
+                for (int64_t d = 0; d < hd; ++d)
+                    kt[d * ldk + t] = maybeRound(k[(t * s.nHeadKv + g) * hd + d], s.roundF16);
             gatherHead(v, T, s.nHeadKv, hd, g, s.roundF16, vPacked.data() + g * T * hd);
         }
     });
+    const bool avx2 = detail::cpuHasAvx2Fma();
+    const auto scoresFn = avx2 ? &detail::attnScoresAvx2 : &detail::attnScoresPortable;
+    const auto sumFn = avx2 ? &detail::attnWeightedSumAvx2 : &detail::attnWeightedSumPortable;
     parallelFor(s.nHead * T, threads, [&](int64_t begin, int64_t end) {
-        std::vector<float> scores(static_cast<size_t>(T)), probs(static_cast<size_t>(T));
-        std::vector<float> qRow(static_cast<size_t>(hd)), acc(static_cast<size_t>(hd));
+        std::vector<float> scores(static_cast<size_t>(ldk)), probs(static_cast<size_t>(T));
+        std::vector<float> qRow(static_cast<size_t>(hd));
         for (int64_t item = begin; item < end; ++item) {
             const int64_t h = item / T, i = item % T, g = h / group;
-            const float* kg = kPacked.data() + g * T * hd;
-            const float* vg = vPacked.data() + g * T * hd;
             for (int64_t d = 0; d < hd; ++d)
                 qRow[static_cast<size_t>(d)] = maybeRound(q[(i * s.nHead + h) * hd + d], s.roundF16);
-            for (int64_t j = 0; j <= i; ++j) {
-                const float* kj = kg + j * hd;
-                float dot = 0.0f;
-                for (int64_t d = 0; d < hd; ++d)
-                    dot += qRow[static_cast<size_t>(d)] * kj[d];
-                scores[static_cast<size_t>(j)] = dot;
-            }
+            scoresFn(qRow.data(), kPacked.data() + g * hd * ldk, ldk, i + 1, hd, scores.data());
             softmaxRow(scores.data(), probs.data(), i + 1, s.scale);
-            std::fill(acc.begin(), acc.end(), 0.0f);
-            for (int64_t j = 0; j <= i; ++j) {
-                const float p = maybeRound(probs[static_cast<size_t>(j)], s.roundF16);
-                const float* vj = vg + j * hd;
-                for (int64_t d = 0; d < hd; ++d)
-                    acc[static_cast<size_t>(d)] += p * vj[d];
-            }
-            float* o = out + (i * s.nHead + h) * hd;
-            for (int64_t d = 0; d < hd; ++d)
-                o[d] = acc[static_cast<size_t>(d)];
+            if (s.roundF16)
+                for (int64_t j = 0; j <= i; ++j)
+                    probs[static_cast<size_t>(j)] = roundToFp16(probs[static_cast<size_t>(j)]);
+            sumFn(probs.data(), vPacked.data() + g * T * hd, i + 1, hd, out + (i * s.nHead + h) * hd);
         }
     });
 }

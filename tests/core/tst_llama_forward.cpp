@@ -1,5 +1,6 @@
 // The fast forward pass (oneDNN + threaded attention) against its scalar twin on random tiny models.
 #include "common/error.h"
+#include "model/attention_kernels.h"
 #include "model/llama_forward.h"
 #include "model/llama_weights.h"
 #include "core/tiny_llama.h"
@@ -70,6 +71,36 @@ private slots:
         const auto fast = fwd.forward(tokens, 24, 0);
         QCOMPARE(fast.size(), size_t(24 * 40));
         QVERIFY2(maxRelativeError(fast, ref) < 1e-4, qPrintable(QString::number(maxRelativeError(fast, ref))));
+    }
+
+    void attentionKernelsEqualPortable()
+    {
+        if (!detail::cpuHasAvx2Fma())
+            QSKIP("no AVX2/FMA on this CPU");
+        std::mt19937 rng(3);
+        std::uniform_real_distribution<float> u(-1.0f, 1.0f);
+        for (int64_t hd : {4, 8, 12, 64, 100, 128}) {
+            for (int64_t n : {1, 7, 8, 33, 64, 77}) {
+                const int64_t ldk = (n + 7) / 8 * 8;
+                const auto sz = [](int64_t x) { return static_cast<size_t>(x); };
+                std::vector<float> q(sz(hd)), kt(sz(hd * ldk), 0.0f), v(sz(n * hd)), p(sz(n));
+                for (auto* vec : {&q, &v, &p})
+                    for (float& x : *vec)
+                        x = u(rng);
+                for (int64_t d = 0; d < hd; ++d)
+                    for (int64_t j = 0; j < n; ++j)
+                        kt[size_t(d * ldk + j)] = u(rng);
+                std::vector<float> s1(sz(ldk)), s2(sz(ldk)), o1(sz(hd)), o2(sz(hd));
+                detail::attnScoresAvx2(q.data(), kt.data(), ldk, n, hd, s1.data());
+                detail::attnScoresPortable(q.data(), kt.data(), ldk, n, hd, s2.data());
+                detail::attnWeightedSumAvx2(p.data(), v.data(), n, hd, o1.data());
+                detail::attnWeightedSumPortable(p.data(), v.data(), n, hd, o2.data());
+                for (int64_t j = 0; j < n; ++j)
+                    QVERIFY(std::fabs(s1[size_t(j)] - s2[size_t(j)]) < 1e-4f);
+                for (int64_t d = 0; d < hd; ++d)
+                    QVERIFY(std::fabs(o1[size_t(d)] - o2[size_t(d)]) < 1e-4f);
+            }
+        }
     }
 
     void batchedSequencesAndFirstOutput()
