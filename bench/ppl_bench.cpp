@@ -15,7 +15,6 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
-#include <stdexcept>
 #include <random>
 #include <string>
 
@@ -88,11 +87,7 @@ int main(int argc, char** argv)
         if (path.empty())
             weights = syntheticModel();
         else
-#if __has_include("io/gguf_reader.h")
             weights = LlamaWeights::fromModel(openModel(path));
-#else
-            throw std::runtime_error("this build cannot open model files yet (no GGUF reader)");
-#endif
         const LlamaConfig& c = weights->config();
         std::printf("model: %s (dim %lld, %lld layers, FFN %lld, vocab %lld), ctx %lld, %lld chunks, %d threads\n",
                     path.empty() ? "synthetic 93M" : path.c_str(), (long long)c.nEmbd, (long long)c.nLayer,

@@ -134,12 +134,7 @@ int runPpl(const std::vector<std::string>& args)
         return 0;
     }
     const PplArgs a = parseArgs(args);
-#if __has_include("io/gguf_reader.h")
     auto model = openModel(a.model);
-#else
-    std::shared_ptr<const ModelFile> model;
-    throw Error(ErrorCode::Unsupported, "this build cannot open model files yet (no GGUF reader)");
-#endif
     ForwardOptions fo;
     fo.threads = a.threads;
     LlamaForward fwd(LlamaWeights::fromModel(model), fo);
