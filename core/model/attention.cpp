@@ -50,63 +50,108 @@ namespace detail {
 
 bool cpuHasAvx2Fma()
 {
-    static const bool has = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    static const bool has =
+        __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c");
     return has;
 }
 
-void attnScoresPortable(const float* q, const float* kt, int64_t ldk, int64_t n, int64_t hd, float* scores)
+void attnScoresPortable(const AttentionTile& t, const float* kt, float* scores)
 {
-    for (int64_t j = 0; j < n; ++j)
-        scores[j] = 0.0f;
-    for (int64_t d = 0; d < hd; ++d)
-        for (int64_t j = 0; j < n; ++j)
-            scores[j] += q[d] * kt[d * ldk + j];
+    for (int r = 0; r < t.nQueries; ++r) {
+        float* row = scores + r * t.ldk;
+        for (int64_t j = 0; j < t.nKeys; ++j)
+            row[j] = 0.0f;
+        for (int64_t d = 0; d < t.headDim; ++d)
+            for (int64_t j = 0; j < t.nKeys; ++j)
+                row[j] += t.q[r * t.headDim + d] * kt[d * t.ldk + j];
+    }
 }
 
-void attnWeightedSumPortable(const float* p, const float* v, int64_t n, int64_t hd, float* out)
+void attnWeightedSumPortable(const AttentionTile& t, const float* p, const float* v, float* out, int64_t outStride)
 {
-    for (int64_t d = 0; d < hd; ++d)
-        out[d] = 0.0f;
-    for (int64_t j = 0; j < n; ++j)
-        for (int64_t d = 0; d < hd; ++d)
-            out[d] += p[j] * v[j * hd + d];
+    for (int r = 0; r < t.nQueries; ++r) {
+        float* o = out + r * outStride;
+        for (int64_t d = 0; d < t.headDim; ++d)
+            o[d] = 0.0f;
+        for (int64_t j = 0; j < t.nKeys; ++j)
+            for (int64_t d = 0; d < t.headDim; ++d)
+                o[d] += p[r * t.ldk + j] * v[j * t.headDim + d];
+    }
+}
+
+void roundToFp16Portable(float* x, int64_t n)
+{
+    for (int64_t i = 0; i < n; ++i)
+        x[i] = roundToFp16(x[i]);
 }
 
 } // namespace detail
+
+namespace {
+
+struct Kernels {
+    decltype(&detail::attnScoresPortable) scores;
+    decltype(&detail::attnWeightedSumPortable) weightedSum;
+    decltype(&detail::roundToFp16Portable) round;
+};
+
+Kernels pickKernels()
+{
+    if (detail::cpuHasAvx2Fma())
+        return {&detail::attnScoresAvx2, &detail::attnWeightedSumAvx2, &detail::roundToFp16Avx2};
+    return {&detail::attnScoresPortable, &detail::attnWeightedSumPortable, &detail::roundToFp16Portable};
+}
+
+// Keys of every KV head transposed (headDim rows of ldk keys, zero-padded) and values packed
+// ([seqLen × headDim] per head), both rounded to fp16 when asked.
+void packKeysValues(const float* k, const float* v, const AttentionShape& s, int64_t ldk, int threads,
+                    std::vector<float>& kt, std::vector<float>& vp)
+{
+    const int64_t T = s.seqLen, hd = s.headDim;
+    kt.assign(static_cast<size_t>(s.nHeadKv * hd * ldk), 0.0f);
+    vp.resize(static_cast<size_t>(s.nHeadKv * T * hd));
+    parallelFor(s.nHeadKv, threads, [&](int64_t b, int64_t e) {
+        for (int64_t g = b; g < e; ++g) {
+            float* kg = kt.data() + g * hd * ldk;
+            for (int64_t t = 0; t < T; ++t)
+                for (int64_t d = 0; d < hd; ++d)
+                    kg[d * ldk + t] = maybeRound(k[(t * s.nHeadKv + g) * hd + d], s.roundF16);
+            gatherHead(v, T, s.nHeadKv, hd, g, s.roundF16, vp.data() + g * T * hd);
+        }
+    });
+}
+
+} // namespace
 
 void causalAttention(const float* q, const float* k, const float* v, float* out, const AttentionShape& s,
                      int threads)
 {
     const int64_t T = s.seqLen, hd = s.headDim, group = s.nHead / s.nHeadKv;
-    // Keys transposed per KV head (hd rows of ldk ≥ T keys, zero-padded to a multiple of 8), values packed.
-    const int64_t ldk = (T + 7) / 8 * 8;
-    std::vector<float> kPacked(static_cast<size_t>(s.nHeadKv * hd * ldk), 0.0f);
-    std::vector<float> vPacked(static_cast<size_t>(s.nHeadKv * T * hd));
-    parallelFor(s.nHeadKv, threads, [&](int64_t b, int64_t e) {
-        for (int64_t g = b; g < e; ++g) {
-            float* kt = kPacked.data() + g * hd * ldk;
-            for (int64_t t = 0; t < T; ++t)
-                for (int64_t d = 0; d < hd; ++d)
-                    kt[d * ldk + t] = maybeRound(k[(t * s.nHeadKv + g) * hd + d], s.roundF16);
-            gatherHead(v, T, s.nHeadKv, hd, g, s.roundF16, vPacked.data() + g * T * hd);
-        }
-    });
-    const bool avx2 = detail::cpuHasAvx2Fma();
-    const auto scoresFn = avx2 ? &detail::attnScoresAvx2 : &detail::attnScoresPortable;
-    const auto sumFn = avx2 ? &detail::attnWeightedSumAvx2 : &detail::attnWeightedSumPortable;
-    parallelFor(s.nHead * T, threads, [&](int64_t begin, int64_t end) {
-        std::vector<float> scores(static_cast<size_t>(ldk)), probs(static_cast<size_t>(T));
-        std::vector<float> qRow(static_cast<size_t>(hd));
+    const int64_t ldk = (T + 15) / 16 * 16, tiles = (T + detail::kQueryTile - 1) / detail::kQueryTile;
+    std::vector<float> kt, vp;
+    packKeysValues(k, v, s, ldk, threads, kt, vp);
+    const Kernels kern = pickKernels();
+    parallelFor(s.nHead * tiles, threads, [&](int64_t begin, int64_t end) {
+        std::vector<float> qTile(static_cast<size_t>(detail::kQueryTile * hd));
+        std::vector<float> scores(static_cast<size_t>(detail::kQueryTile * ldk));
+        std::vector<float> probs(scores.size());
         for (int64_t item = begin; item < end; ++item) {
-            const int64_t h = item / T, i = item % T, g = h / group;
-            for (int64_t d = 0; d < hd; ++d)
-                qRow[static_cast<size_t>(d)] = maybeRound(q[(i * s.nHead + h) * hd + d], s.roundF16);
-            scoresFn(qRow.data(), kPacked.data() + g * hd * ldk, ldk, i + 1, hd, scores.data());
-            softmaxRow(scores.data(), probs.data(), i + 1, s.scale);
-            if (s.roundF16)
-                for (int64_t j = 0; j <= i; ++j)
-                    probs[static_cast<size_t>(j)] = roundToFp16(probs[static_cast<size_t>(j)]);
-            sumFn(probs.data(), vPacked.data() + g * T * hd, i + 1, hd, out + (i * s.nHead + h) * hd);
+            const int64_t h = item / tiles, i0 = (item % tiles) * detail::kQueryTile, g = h / group;
+            const int nq = static_cast<int>(std::min<int64_t>(detail::kQueryTile, T - i0));
+            const detail::AttentionTile tile{qTile.data(), nq, i0 + nq, hd, ldk};
+            for (int r = 0; r < nq; ++r)
+                for (int64_t d = 0; d < hd; ++d)
+                    qTile[static_cast<size_t>(r * hd + d)] = maybeRound(q[((i0 + r) * s.nHead + h) * hd + d], s.roundF16);
+            kern.scores(tile, kt.data() + g * hd * ldk, scores.data());
+            for (int r = 0; r < nq; ++r) {
+                float* p = probs.data() + r * ldk;
+                const int64_t n = i0 + r + 1; // causal: query i sees keys 0..i
+                softmaxRow(scores.data() + r * ldk, p, n, s.scale);
+                if (s.roundF16)
+                    kern.round(p, n);
+                std::fill(p + n, p + tile.nKeys, 0.0f);
+            }
+            kern.weightedSum(tile, probs.data(), vp.data() + g * T * hd, out + (i0 * s.nHead + h) * hd, s.nHead * hd);
         }
     });
 }

@@ -1,4 +1,4 @@
-// Compiled with -mavx2 -mfma; only called when cpuHasAvx2Fma().
+// Compiled with -mavx2 -mfma -mf16c; only called when cpuHasAvx2Fma().
 #include "model/attention_kernels.h"
 
 #include <immintrin.h>
@@ -6,65 +6,87 @@
 namespace qx::detail {
 namespace {
 
-// scores[j0 .. j0 + 8R) += Σ_d q[d] · kt[d][j], R vectors of 8 keys kept in registers.
-template <int R>
-void scoreBlock(const float* q, const float* kt, int64_t ldk, int64_t hd, int64_t j0, float* scores)
+// scores[r][j0 .. j0 + 8C) for every query r of the tile; kQueryTile × C accumulators stay in registers.
+template <int C>
+void scoreColumns(const AttentionTile& t, const float* kt, int64_t j0, float* scores)
 {
-    __m256 acc[R];
-    for (int r = 0; r < R; ++r)
-        acc[r] = _mm256_setzero_ps();
-    for (int64_t d = 0; d < hd; ++d) {
-        const __m256 qd = _mm256_set1_ps(q[d]);
-        const float* row = kt + d * ldk + j0;
-        for (int r = 0; r < R; ++r)
-            acc[r] = _mm256_fmadd_ps(qd, _mm256_loadu_ps(row + 8 * r), acc[r]);
+    __m256 acc[kQueryTile][C];
+    for (int r = 0; r < kQueryTile; ++r)
+        for (int c = 0; c < C; ++c)
+            acc[r][c] = _mm256_setzero_ps();
+    for (int64_t d = 0; d < t.headDim; ++d) {
+        __m256 k[C];
+        for (int c = 0; c < C; ++c)
+            k[c] = _mm256_loadu_ps(kt + d * t.ldk + j0 + 8 * c);
+        for (int r = 0; r < kQueryTile; ++r) {
+            const __m256 qd = _mm256_set1_ps(t.q[r * t.headDim + d]);
+            for (int c = 0; c < C; ++c)
+                acc[r][c] = _mm256_fmadd_ps(qd, k[c], acc[r][c]);
+        }
     }
-    for (int r = 0; r < R; ++r)
-        _mm256_storeu_ps(scores + j0 + 8 * r, acc[r]);
+    for (int r = 0; r < t.nQueries; ++r)
+        for (int c = 0; c < C; ++c)
+            _mm256_storeu_ps(scores + r * t.ldk + j0 + 8 * c, acc[r][c]);
 }
 
-// out[d0 .. d0 + 8R) = Σ_j p[j] · v[j][d], R vectors of 8 dimensions kept in registers.
-template <int R>
-void sumBlock(const float* p, const float* v, int64_t n, int64_t hd, int64_t d0, float* out)
+// out[r][d0 .. d0 + 8C) for every query r of the tile.
+template <int C>
+void sumColumns(const AttentionTile& t, const float* p, const float* v, int64_t d0, float* out, int64_t outStride)
 {
-    __m256 acc[R];
-    for (int r = 0; r < R; ++r)
-        acc[r] = _mm256_setzero_ps();
-    for (int64_t j = 0; j < n; ++j) {
-        const __m256 pj = _mm256_set1_ps(p[j]);
-        const float* row = v + j * hd + d0;
-        for (int r = 0; r < R; ++r)
-            acc[r] = _mm256_fmadd_ps(pj, _mm256_loadu_ps(row + 8 * r), acc[r]);
+    __m256 acc[kQueryTile][C];
+    for (int r = 0; r < kQueryTile; ++r)
+        for (int c = 0; c < C; ++c)
+            acc[r][c] = _mm256_setzero_ps();
+    for (int64_t j = 0; j < t.nKeys; ++j) {
+        __m256 vj[C];
+        for (int c = 0; c < C; ++c)
+            vj[c] = _mm256_loadu_ps(v + j * t.headDim + d0 + 8 * c);
+        for (int r = 0; r < kQueryTile; ++r) {
+            const __m256 pr = _mm256_set1_ps(p[r * t.ldk + j]);
+            for (int c = 0; c < C; ++c)
+                acc[r][c] = _mm256_fmadd_ps(pr, vj[c], acc[r][c]);
+        }
     }
-    for (int r = 0; r < R; ++r)
-        _mm256_storeu_ps(out + d0 + 8 * r, acc[r]);
+    for (int r = 0; r < t.nQueries; ++r)
+        for (int c = 0; c < C; ++c)
+            _mm256_storeu_ps(out + r * outStride + d0 + 8 * c, acc[r][c]);
 }
 
 } // namespace
 
-void attnScoresAvx2(const float* q, const float* kt, int64_t ldk, int64_t n, int64_t hd, float* scores)
+void attnScoresAvx2(const AttentionTile& t, const float* kt, float* scores)
 {
-    int64_t j = 0;
-    for (; j + 32 <= n; j += 32)
-        scoreBlock<4>(q, kt, ldk, hd, j, scores);
-    for (; j < n; j += 8) // kt rows are padded to a multiple of 8 keys, so the last block may overrun n
-        scoreBlock<1>(q, kt, ldk, hd, j, scores);
+    // ldk is a multiple of 16 and kt is zero-padded, so whole 16-key blocks never read out of bounds.
+    for (int64_t j = 0; j < t.nKeys; j += 16)
+        scoreColumns<2>(t, kt, j, scores);
 }
 
-void attnWeightedSumAvx2(const float* p, const float* v, int64_t n, int64_t hd, float* out)
+void attnWeightedSumAvx2(const AttentionTile& t, const float* p, const float* v, float* out, int64_t outStride)
 {
     int64_t d = 0;
-    for (; d + 64 <= hd; d += 64)
-        sumBlock<8>(p, v, n, hd, d, out);
-    for (; d + 32 <= hd; d += 32)
-        sumBlock<4>(p, v, n, hd, d, out);
-    for (; d + 8 <= hd; d += 8)
-        sumBlock<1>(p, v, n, hd, d, out);
-    for (; d < hd; ++d) {
-        float sum = 0.0f;
-        for (int64_t j = 0; j < n; ++j)
-            sum += p[j] * v[j * hd + d];
-        out[d] = sum;
+    for (; d + 16 <= t.headDim; d += 16)
+        sumColumns<2>(t, p, v, d, out, outStride);
+    for (; d + 8 <= t.headDim; d += 8)
+        sumColumns<1>(t, p, v, d, out, outStride);
+    for (; d < t.headDim; ++d)
+        for (int r = 0; r < t.nQueries; ++r) {
+            float sum = 0.0f;
+            for (int64_t j = 0; j < t.nKeys; ++j)
+                sum += p[r * t.ldk + j] * v[j * t.headDim + d];
+            out[r * outStride + d] = sum;
+        }
+}
+
+void roundToFp16Avx2(float* x, int64_t n)
+{
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const __m128i h = _mm256_cvtps_ph(_mm256_loadu_ps(x + i), _MM_FROUND_TO_NEAREST_INT);
+        _mm256_storeu_ps(x + i, _mm256_cvtph_ps(h));
+    }
+    for (; i < n; ++i) {
+        const __m128i h = _mm_cvtps_ph(_mm_set_ss(x[i]), _MM_FROUND_TO_NEAREST_INT);
+        x[i] = _mm_cvtss_f32(_mm_cvtph_ps(h));
     }
 }
 

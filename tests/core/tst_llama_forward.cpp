@@ -76,31 +76,48 @@ private slots:
     void attentionKernelsEqualPortable()
     {
         if (!detail::cpuHasAvx2Fma())
-            QSKIP("no AVX2/FMA on this CPU");
+            QSKIP("no AVX2/FMA/F16C on this CPU");
         std::mt19937 rng(3);
         std::uniform_real_distribution<float> u(-1.0f, 1.0f);
-        for (int64_t hd : {4, 8, 12, 64, 100, 128}) {
-            for (int64_t n : {1, 7, 8, 33, 64, 77}) {
-                const int64_t ldk = (n + 7) / 8 * 8;
-                const auto sz = [](int64_t x) { return static_cast<size_t>(x); };
-                std::vector<float> q(sz(hd)), kt(sz(hd * ldk), 0.0f), v(sz(n * hd)), p(sz(n));
-                for (auto* vec : {&q, &v, &p})
-                    for (float& x : *vec)
-                        x = u(rng);
+        const auto sz = [](int64_t x) { return static_cast<size_t>(x); };
+        for (int64_t hd : {4, 8, 12, 24, 64, 100, 128}) {
+            for (int64_t nKeys : {1, 3, 8, 33, 64, 77}) {
+                const int nq = int(nKeys % 4) + 1;
+                const int64_t ldk = (nKeys + 15) / 16 * 16;
+                std::vector<float> q(sz(4 * hd)), kt(sz(hd * ldk), 0.0f), v(sz(nKeys * hd)), p(sz(4 * ldk), 0.0f);
+                for (float& x : q)
+                    x = u(rng);
+                for (float& x : v)
+                    x = u(rng);
                 for (int64_t d = 0; d < hd; ++d)
-                    for (int64_t j = 0; j < n; ++j)
-                        kt[size_t(d * ldk + j)] = u(rng);
-                std::vector<float> s1(sz(ldk)), s2(sz(ldk)), o1(sz(hd)), o2(sz(hd));
-                detail::attnScoresAvx2(q.data(), kt.data(), ldk, n, hd, s1.data());
-                detail::attnScoresPortable(q.data(), kt.data(), ldk, n, hd, s2.data());
-                detail::attnWeightedSumAvx2(p.data(), v.data(), n, hd, o1.data());
-                detail::attnWeightedSumPortable(p.data(), v.data(), n, hd, o2.data());
-                for (int64_t j = 0; j < n; ++j)
-                    QVERIFY(std::fabs(s1[size_t(j)] - s2[size_t(j)]) < 1e-4f);
-                for (int64_t d = 0; d < hd; ++d)
-                    QVERIFY(std::fabs(o1[size_t(d)] - o2[size_t(d)]) < 1e-4f);
+                    for (int64_t j = 0; j < nKeys; ++j)
+                        kt[sz(d * ldk + j)] = u(rng);
+                for (int64_t r = 0; r < 4; ++r)
+                    for (int64_t j = 0; j < nKeys; ++j)
+                        p[sz(r * ldk + j)] = u(rng);
+                const detail::AttentionTile t{q.data(), nq, nKeys, hd, ldk};
+                std::vector<float> s1(sz(4 * ldk)), s2(sz(4 * ldk)), o1(sz(4 * hd)), o2(sz(4 * hd));
+                detail::attnScoresAvx2(t, kt.data(), s1.data());
+                detail::attnScoresPortable(t, kt.data(), s2.data());
+                detail::attnWeightedSumAvx2(t, p.data(), v.data(), o1.data(), hd);
+                detail::attnWeightedSumPortable(t, p.data(), v.data(), o2.data(), hd);
+                for (int r = 0; r < nq; ++r) {
+                    for (int64_t j = 0; j < nKeys; ++j)
+                        QVERIFY(std::fabs(s1[sz(r * ldk + j)] - s2[sz(r * ldk + j)]) < 1e-4f);
+                    for (int64_t d = 0; d < hd; ++d)
+                        QVERIFY(std::fabs(o1[sz(r * hd + d)] - o2[sz(r * hd + d)]) < 1e-4f);
+                }
             }
         }
+        std::vector<float> a(37), b;
+        for (float& x : a)
+            x = u(rng) * 1000.0f;
+        a[5] = 6.1035156e-05f * 0.75f; // subnormal in fp16
+        a[6] = 70000.0f;               // overflows fp16
+        b = a;
+        detail::roundToFp16Avx2(a.data(), 37);
+        detail::roundToFp16Portable(b.data(), 37);
+        QCOMPARE(a, b);
     }
 
     void batchedSequencesAndFirstOutput()
