@@ -155,6 +155,30 @@ void finish(const Sums& k, std::vector<float>& kl, std::vector<float>& dp, KldRe
 
 } // namespace
 
+namespace {
+
+// Scores one chunk (its logits rows from position n_ctx/2 on) against its base records; appends the
+// per-token KLD and Δp values and adds the sums, split over threads in a fixed order.
+void scoreChunk(const float* rows, const uint16_t* records, const int32_t* target, int64_t scored, int64_t nVocab,
+                int threads, Sums& total, std::vector<float>& klValues, std::vector<float>& dpValues)
+{
+    const int64_t width = kldRecordWidth(nVocab);
+    const size_t offset = klValues.size();
+    klValues.resize(offset + static_cast<size_t>(scored));
+    dpValues.resize(klValues.size());
+    std::vector<Sums> parts(static_cast<size_t>(threads));
+    parallelFor(threads, threads, [&](int64_t pb, int64_t pe) {
+        for (int64_t p = pb; p < pe; ++p)
+            for (int64_t j = scored * p / threads; j < scored * (p + 1) / threads; ++j)
+                std::tie(klValues[offset + size_t(j)], dpValues[offset + size_t(j)]) =
+                    scoreToken(rows + j * nVocab, nVocab, records + j * width, target[j], parts[size_t(p)]);
+    });
+    for (const Sums& part : parts)
+        total.add(part);
+}
+
+} // namespace
+
 KldResult computeKld(LlamaForward& forward, KldBaseReader& base, const KldOptions& options, const ProgressFn& progress)
 {
     const KldBaseHeader& h = base.header();
@@ -162,16 +186,16 @@ KldResult computeKld(LlamaForward& forward, KldBaseReader& base, const KldOption
     if (h.nVocab != nVocab)
         throw Error(ErrorCode::Mismatch, "inconsistent vocabulary (" + std::to_string(h.nVocab) + " in the base file vs "
                                              + std::to_string(nVocab) + ")");
-    const int64_t nCtx = h.nCtx, first = nCtx / 2, scored = kldScoredPerChunk(nCtx), width = kldRecordWidth(nVocab);
+    const int64_t nCtx = h.nCtx, first = nCtx / 2;
     const int64_t nChunk = options.maxChunks < 0 ? h.nChunk : std::min(options.maxChunks, h.nChunk);
     const int64_t nSeqMax = std::max<int64_t>(1, options.batchTokens / nCtx);
+    const int threads = resolveThreadCount(forward.options().threads);
     KldResult r;
     r.nCtx = nCtx, r.nChunk = nChunk;
     Sums total;
-    std::vector<float> klValues, dpValues, kl(static_cast<size_t>(scored)), dp(static_cast<size_t>(scored));
+    std::vector<float> klValues, dpValues;
     std::vector<uint16_t> records;
     std::vector<int32_t> batch;
-    const int threads = resolveThreadCount(forward.options().threads);
     for (int64_t i = 0; i < nChunk; i += nSeqMax) {
         const int64_t nSeq = std::min(nSeqMax, nChunk - i);
         batch.assign(h.tokens.begin() + i * nCtx, h.tokens.begin() + (i + nSeq) * nCtx);
@@ -181,19 +205,9 @@ KldResult computeKld(LlamaForward& forward, KldBaseReader& base, const KldOption
         const std::vector<float> logits = forward.forward(batch, nCtx, first);
         for (int64_t s = 0; s < nSeq; ++s) {
             base.readChunk(records);
-            const int32_t* target = h.tokens.data() + (i + s) * nCtx + first + 1;
-            const float* rows = logits.data() + s * (nCtx - first) * nVocab;
-            std::vector<Sums> parts(static_cast<size_t>(threads));
-            parallelFor(threads, threads, [&](int64_t pb, int64_t pe) {
-                for (int64_t p = pb; p < pe; ++p)
-                    for (int64_t j = scored * p / threads; j < scored * (p + 1) / threads; ++j)
-                        std::tie(kl[size_t(j)], dp[size_t(j)]) =
-                            scoreToken(rows + j * nVocab, nVocab, records.data() + j * width, target[j], parts[size_t(p)]);
-            });
-            for (const Sums& part : parts)
-                total.add(part);
-            klValues.insert(klValues.end(), kl.begin(), kl.end());
-            dpValues.insert(dpValues.end(), dp.begin(), dp.end());
+            scoreChunk(logits.data() + s * (nCtx - first) * nVocab, records.data(),
+                       h.tokens.data() + (i + s) * nCtx + first + 1, kldScoredPerChunk(nCtx), nVocab, threads, total,
+                       klValues, dpValues);
             r.chunks.push_back(chunkLine(total));
         }
         if (progress && !progress(double(i + nSeq) / double(nChunk)))
