@@ -41,7 +41,8 @@ struct Accumulator {
 
 // Scores the second half of `nSeq` chunks whose logits (positions first..nCtx-1 of each) are in `logits`.
 void scoreChunks(const std::vector<float>& logits, std::span<const int32_t> tokens, int64_t chunk0, int64_t nSeq,
-                 int64_t nCtx, int64_t nVocab, KldBaseWriter* writer, PerplexityResult& result, Accumulator& acc)
+                 int64_t nCtx, int64_t nVocab, int threads, KldBaseWriter* writer, PerplexityResult& result,
+                 Accumulator& acc)
 {
     const int64_t first = nCtx / 2, scored = nCtx - 1 - first, perSeq = nCtx - first;
     const int64_t width = kldRecordWidth(nVocab);
@@ -50,7 +51,7 @@ void scoreChunks(const std::vector<float>& logits, std::span<const int32_t> toke
     for (int64_t s = 0; s < nSeq; ++s) {
         const int32_t* target = tokens.data() + (chunk0 + s) * nCtx + first + 1;
         const float* rows = logits.data() + s * perSeq * nVocab;
-        parallelFor(scored, resolveThreadCount(0), [&](int64_t b, int64_t e) {
+        parallelFor(scored, threads, [&](int64_t b, int64_t e) {
             for (int64_t j = b; j < e; ++j) {
                 const std::span<const float> row(rows + j * nVocab, static_cast<size_t>(nVocab));
                 nll[static_cast<size_t>(j)] =
@@ -115,7 +116,8 @@ PerplexityResult computePerplexity(LlamaForward& forward, std::span<const int32_
             for (int64_t s = 0; s < nSeq; ++s)
                 batch[static_cast<size_t>(s * nCtx)] = *options.bosToken;
         const std::vector<float> logits = forward.forward(batch, nCtx, nCtx / 2);
-        scoreChunks(logits, tokens, i, nSeq, nCtx, nVocab, writer.get(), result, acc);
+        scoreChunks(logits, tokens, i, nSeq, nCtx, nVocab, resolveThreadCount(forward.options().threads), writer.get(),
+                    result, acc);
         if (progress && !progress(static_cast<double>(i + nSeq) / static_cast<double>(nChunk)))
             throw Error(ErrorCode::Cancelled, "perplexity cancelled");
     }
