@@ -1,6 +1,6 @@
 // Forward-pass throughput of the perplexity engine: tokens/s and peak RSS.
 //
-//   ppl_bench [MODEL] [--ctx N] [--chunks K] [--threads N]
+//   ppl_bench [MODEL] [--ctx N] [--chunks K] [--threads N] [--batch TOKENS]
 //
 // Without MODEL, a synthetic 93 M-parameter llama is built in memory (dim 1024, 8 layers, 16 heads / 4 KV
 // heads, FFN 2816, vocab 512) — the shape of the model behind llama.cpp's reference figure of 493 tokens/s
@@ -85,11 +85,13 @@ int main(int argc, char** argv)
     std::string path;
     int64_t nCtx = 512, chunks = 4;
     int threads = 2;
+    int64_t batch = 512;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--ctx" && i + 1 < argc) nCtx = std::atoll(argv[++i]);
         else if (a == "--chunks" && i + 1 < argc) chunks = std::atoll(argv[++i]);
         else if (a == "--threads" && i + 1 < argc) threads = std::atoi(argv[++i]);
+        else if (a == "--batch" && i + 1 < argc) batch = std::atoll(argv[++i]);
         else path = a;
     }
     try {
@@ -111,7 +113,7 @@ int main(int argc, char** argv)
         PerplexityOptions opt;
         opt.nCtx = nCtx;
         opt.maxChunks = chunks;
-        opt.batchTokens = nCtx; // one chunk per pass, as llama-perplexity -b 512 does at -c 512
+        opt.batchTokens = batch; // default 512: one chunk per pass, as llama-perplexity -b 512 does at -c 512
         const auto t0 = std::chrono::steady_clock::now();
         const double cpu0 = cpuSeconds();
         const PerplexityResult r = computePerplexity(fwd, tokens, opt);

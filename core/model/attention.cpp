@@ -14,25 +14,6 @@ namespace {
 
 inline float maybeRound(float x, bool roundF16) { return roundF16 ? roundToFp16(x) : x; }
 
-// ggml's soft_max: x·scale, running max, exp(x - max) in f32 summed in double, then multiplied by
-// (float)(1/sum). Fills p[0..n) from raw scores s[0..n).
-void softmaxRow(const float* s, float* p, int64_t n, float scale)
-{
-    float maxV = -std::numeric_limits<float>::infinity();
-    for (int64_t j = 0; j < n; ++j) {
-        p[j] = s[j] * scale;
-        maxV = std::max(maxV, p[j]);
-    }
-    double sum = 0.0;
-    for (int64_t j = 0; j < n; ++j) {
-        p[j] = std::exp(p[j] - maxV);
-        sum += static_cast<double>(p[j]);
-    }
-    const float inv = static_cast<float>(1.0 / sum);
-    for (int64_t j = 0; j < n; ++j)
-        p[j] *= inv;
-}
-
 // Copies head `g` of a [seqLen × nHeads·headDim] matrix into a contiguous [seqLen × headDim] block.
 void gatherHead(const float* src, int64_t seqLen, int64_t nHeads, int64_t headDim, int64_t g, bool roundF16,
                 float* dst)
@@ -79,6 +60,25 @@ void attnWeightedSumPortable(const AttentionTile& t, const float* p, const float
     }
 }
 
+// ggml's soft_max: x·scale, running max, exp(x - max) in f32 summed in double, then multiplied by
+// (float)(1/sum). Fills p[0..n) from raw scores s[0..n).
+void softmaxRowPortable(const float* s, float* p, int64_t n, float scale)
+{
+    float maxV = -std::numeric_limits<float>::infinity();
+    for (int64_t j = 0; j < n; ++j) {
+        p[j] = s[j] * scale;
+        maxV = std::max(maxV, p[j]);
+    }
+    double sum = 0.0;
+    for (int64_t j = 0; j < n; ++j) {
+        p[j] = std::exp(p[j] - maxV);
+        sum += static_cast<double>(p[j]);
+    }
+    const float inv = static_cast<float>(1.0 / sum);
+    for (int64_t j = 0; j < n; ++j)
+        p[j] *= inv;
+}
+
 void roundToFp16Portable(float* x, int64_t n)
 {
     for (int64_t i = 0; i < n; ++i)
@@ -93,13 +93,15 @@ struct Kernels {
     decltype(&detail::attnScoresPortable) scores;
     decltype(&detail::attnWeightedSumPortable) weightedSum;
     decltype(&detail::roundToFp16Portable) round;
+    decltype(&detail::softmaxRowPortable) softmax;
 };
 
 Kernels pickKernels()
 {
     if (detail::cpuHasAvx2Fma())
-        return {&detail::attnScoresAvx2, &detail::attnWeightedSumAvx2, &detail::roundToFp16Avx2};
-    return {&detail::attnScoresPortable, &detail::attnWeightedSumPortable, &detail::roundToFp16Portable};
+        return {&detail::attnScoresAvx2, &detail::attnWeightedSumAvx2, &detail::roundToFp16Avx2, &detail::softmaxRowAvx2};
+    return {&detail::attnScoresPortable, &detail::attnWeightedSumPortable, &detail::roundToFp16Portable,
+            &detail::softmaxRowPortable};
 }
 
 // Keys of every KV head transposed (headDim rows of ldk keys, zero-padded) and values packed
@@ -124,11 +126,14 @@ void packKeysValues(const float* k, const float* v, const AttentionShape& s, int
 } // namespace
 
 void causalAttention(const float* q, const float* k, const float* v, float* out, const AttentionShape& s,
-                     int threads)
+                     int threads, AttentionWorkspace* workspace)
 {
     const int64_t T = s.seqLen, hd = s.headDim, group = s.nHead / s.nHeadKv;
     const int64_t ldk = (T + 15) / 16 * 16, tiles = (T + detail::kQueryTile - 1) / detail::kQueryTile;
-    std::vector<float> kt, vp;
+    AttentionWorkspace local;
+    AttentionWorkspace& ws = workspace ? *workspace : local;
+    std::vector<float>& kt = ws.keys;
+    std::vector<float>& vp = ws.values;
     packKeysValues(k, v, s, ldk, threads, kt, vp);
     const Kernels kern = pickKernels();
     parallelFor(s.nHead * tiles, threads, [&](int64_t begin, int64_t end) {
@@ -146,7 +151,7 @@ void causalAttention(const float* q, const float* k, const float* v, float* out,
             for (int r = 0; r < nq; ++r) {
                 float* p = probs.data() + r * ldk;
                 const int64_t n = i0 + r + 1; // causal: query i sees keys 0..i
-                softmaxRow(scores.data() + r * ldk, p, n, s.scale);
+                kern.softmax(scores.data() + r * ldk, p, n, s.scale);
                 if (s.roundF16)
                     kern.round(p, n);
                 std::fill(p + n, p + tile.nKeys, 0.0f);
@@ -171,7 +176,7 @@ void causalAttentionRef(const float* q, const float* k, const float* v, float* o
                          * maybeRound(k[j * kvStride + g * hd + d], s.roundF16);
                 scores[static_cast<size_t>(j)] = dot;
             }
-            softmaxRow(scores.data(), probs.data(), i + 1, s.scale);
+            detail::softmaxRowPortable(scores.data(), probs.data(), i + 1, s.scale);
             for (int64_t d = 0; d < hd; ++d) {
                 float sum = 0.0f;
                 for (int64_t j = 0; j <= i; ++j)

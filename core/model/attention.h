@@ -10,6 +10,7 @@
 // converted to fp16 for the q·k product and the probabilities to fp16 for the probs·v product.
 
 #include <cstdint>
+#include <vector>
 
 namespace qx {
 
@@ -22,9 +23,15 @@ struct AttentionShape {
     bool roundF16 = true;
 };
 
-/// Multithreaded attention over (head, query) pairs.
+/// Scratch memory reused between calls (packed keys and values), so that repeated calls do not fault in
+/// fresh pages.
+struct AttentionWorkspace {
+    std::vector<float> keys, values;
+};
+
+/// Multithreaded attention over tiles of queries; `workspace` may be null.
 void causalAttention(const float* q, const float* k, const float* v, float* out, const AttentionShape& shape,
-                     int threads);
+                     int threads, AttentionWorkspace* workspace = nullptr);
 
 /// Plain scalar twin of causalAttention.
 void causalAttentionRef(const float* q, const float* k, const float* v, float* out, const AttentionShape& shape);

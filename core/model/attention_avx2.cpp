@@ -1,5 +1,9 @@
 // Compiled with -mavx2 -mfma -mf16c; only called when cpuHasAvx2Fma().
 #include "model/attention_kernels.h"
+#include "model/avx2_math.h"
+
+#include <algorithm>
+#include <cmath>
 
 #include <immintrin.h>
 
@@ -88,6 +92,43 @@ void roundToFp16Avx2(float* x, int64_t n)
         const __m128i h = _mm_cvtps_ph(_mm_set_ss(x[i]), _MM_FROUND_TO_NEAREST_INT);
         x[i] = _mm_cvtss_f32(_mm_cvtph_ps(h));
     }
+}
+
+void softmaxRowAvx2(const float* s, float* p, int64_t n, float scale)
+{
+    const __m256 vScale = _mm256_set1_ps(scale);
+    __m256 vMax = _mm256_set1_ps(-INFINITY);
+    int64_t j = 0;
+    for (; j + 8 <= n; j += 8) {
+        const __m256 x = _mm256_mul_ps(_mm256_loadu_ps(s + j), vScale);
+        _mm256_storeu_ps(p + j, x);
+        vMax = _mm256_max_ps(vMax, x);
+    }
+    float maxV = -INFINITY;
+    alignas(32) float lanes[8];
+    _mm256_store_ps(lanes, vMax);
+    for (float l : lanes)
+        maxV = std::max(maxV, l);
+    for (int64_t t = j; t < n; ++t) {
+        p[t] = s[t] * scale;
+        maxV = std::max(maxV, p[t]);
+    }
+    double sum = 0.0;
+    const __m256 vMaxB = _mm256_set1_ps(maxV);
+    for (j = 0; j + 8 <= n; j += 8) {
+        const __m256 e = expAvx2(_mm256_sub_ps(_mm256_loadu_ps(p + j), vMaxB));
+        _mm256_storeu_ps(p + j, e);
+        sum += static_cast<double>(horizontalSumAvx2(e));
+    }
+    for (; j < n; ++j) {
+        p[j] = std::exp(p[j] - maxV);
+        sum += static_cast<double>(p[j]);
+    }
+    const __m256 inv = _mm256_set1_ps(static_cast<float>(1.0 / sum));
+    for (j = 0; j + 8 <= n; j += 8)
+        _mm256_storeu_ps(p + j, _mm256_mul_ps(_mm256_loadu_ps(p + j), inv));
+    for (; j < n; ++j)
+        p[j] *= static_cast<float>(1.0 / sum);
 }
 
 } // namespace qx::detail

@@ -26,10 +26,13 @@ void attnScoresAvx2(const AttentionTile& t, const float* kt, float* scores);
 void attnWeightedSumAvx2(const AttentionTile& t, const float* p, const float* v, float* out, int64_t outStride);
 /// x[i] = fp16(x[i]) for n values (round to nearest even).
 void roundToFp16Avx2(float* x, int64_t n);
+/// ggml's soft_max of one row: p = exp(s·scale − max) / Σ, the sum in double over float partial sums.
+void softmaxRowAvx2(const float* s, float* p, int64_t n, float scale);
 
 void attnScoresPortable(const AttentionTile& t, const float* kt, float* scores);
 void attnWeightedSumPortable(const AttentionTile& t, const float* p, const float* v, float* out, int64_t outStride);
 void roundToFp16Portable(float* x, int64_t n);
+void softmaxRowPortable(const float* s, float* p, int64_t n, float scale);
 
 /// True when the CPU runs the AVX2/FMA/F16C kernels.
 bool cpuHasAvx2Fma();

@@ -27,6 +27,7 @@ struct LlamaForward::Impl {
     ActivationHook hook;
     // Scratch buffers, kept between calls: n tokens × width.
     std::vector<float> x, cur, q, k, v, attn, tmp, gate, up;
+    AttentionWorkspace attnScratch;
 
     Impl(std::shared_ptr<const LlamaWeights> w, ForwardOptions o)
         : weights(std::move(w)), options(o), threads(resolveThreadCount(o.threads)), linear(threads)
@@ -69,7 +70,8 @@ void LlamaForward::Impl::attention(int64_t layer, int64_t n, int64_t seqLen, con
         float* ks = k.data() + s * seqLen * kvDim;
         applyRope(qs, seqLen, c.nHead, c, rope);
         applyRope(ks, seqLen, c.nHeadKv, c, rope);
-        causalAttention(qs, ks, v.data() + s * seqLen * kvDim, attn.data() + s * seqLen * qDim, shape, threads);
+        causalAttention(qs, ks, v.data() + s * seqLen * kvDim, attn.data() + s * seqLen * qDim, shape, threads,
+                        &attnScratch);
     }
     project(layerName(layer, "attn_output"), attn.data(), n, L.wo, {}, tmp.data());
     addInPlace(x.data(), tmp.data(), n * c.nEmbd);
@@ -83,7 +85,7 @@ void LlamaForward::Impl::feedForward(int64_t layer, int64_t n)
     project(layerName(layer, "ffn_gate"), cur.data(), n, L.gate, {}, gate.data());
     project(layerName(layer, "ffn_up"), cur.data(), n, L.up, {}, up.data());
     const int64_t ff = c.nFf;
-    parallelFor(n, threads, [&](int64_t b, int64_t e) { siluMul(gate.data() + b * ff, up.data() + b * ff, (e - b) * ff); });
+    parallelFor(n, threads, [&](int64_t b, int64_t e) { siluMulFast(gate.data() + b * ff, up.data() + b * ff, (e - b) * ff); });
     project(layerName(layer, "ffn_down"), gate.data(), n, L.down, {}, tmp.data());
     addInPlace(x.data(), tmp.data(), n * c.nEmbd);
 }

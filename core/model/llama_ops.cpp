@@ -1,6 +1,7 @@
 #include "model/llama_ops.h"
 
 #include "common/error.h"
+#include "model/attention_kernels.h"
 
 #include <cmath>
 #include <cstring>
@@ -68,6 +69,14 @@ void siluMul(float* gate, const float* up, int64_t n)
         const float g = gate[i];
         gate[i] = g / (1.0f + std::exp(-g)) * up[i];
     }
+}
+
+void siluMulFast(float* gate, const float* up, int64_t n)
+{
+    if (detail::cpuHasAvx2Fma())
+        detail::siluMulAvx2(gate, up, n);
+    else
+        siluMul(gate, up, n);
 }
 
 void addInPlace(float* a, const float* b, int64_t n)

@@ -22,6 +22,13 @@ void applyRope(float* x, int64_t seqLen, int64_t nHeads, const LlamaConfig& conf
 /// gate[i] = silu(gate[i]) · up[i] for n values.
 void siluMul(float* gate, const float* up, int64_t n);
 
+/// siluMul with a vectorized exponential where the CPU has AVX2/FMA (results differ by an ulp or so).
+void siluMulFast(float* gate, const float* up, int64_t n);
+
+namespace detail {
+void siluMulAvx2(float* gate, const float* up, int64_t n);
+} // namespace detail
+
 /// a[i] += b[i] for n values.
 void addInPlace(float* a, const float* b, int64_t n);
 

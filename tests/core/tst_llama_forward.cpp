@@ -2,6 +2,7 @@
 #include "common/error.h"
 #include "model/attention_kernels.h"
 #include "model/llama_forward.h"
+#include "model/llama_ops.h"
 #include "model/llama_weights.h"
 #include "core/tiny_llama.h"
 
@@ -118,6 +119,26 @@ private slots:
         detail::roundToFp16Avx2(a.data(), 37);
         detail::roundToFp16Portable(b.data(), 37);
         QCOMPARE(a, b);
+
+        for (int64_t n : {1, 5, 8, 29, 200}) {
+            std::vector<float> sc(sz(n)), p1(sz(n)), p2(sz(n));
+            for (float& x : sc)
+                x = u(rng) * 40.0f;
+            sc[0] = -1e30f; // underflows to 0
+            detail::softmaxRowAvx2(sc.data(), p1.data(), n, 0.125f);
+            detail::softmaxRowPortable(sc.data(), p2.data(), n, 0.125f);
+            for (int64_t j = 0; j < n; ++j)
+                QVERIFY(std::fabs(p1[sz(j)] - p2[sz(j)]) <= 1e-6f * std::max(1e-3f, p2[sz(j)]));
+        }
+        std::vector<float> g(203), up(203);
+        for (size_t i = 0; i < g.size(); ++i)
+            g[i] = u(rng) * 30.0f, up[i] = u(rng);
+        g[0] = -200.0f, g[1] = 200.0f;
+        std::vector<float> g1 = g, g2 = g;
+        detail::siluMulAvx2(g1.data(), up.data(), 203);
+        siluMul(g2.data(), up.data(), 203);
+        for (size_t i = 0; i < g.size(); ++i)
+            QVERIFY(std::fabs(g1[i] - g2[i]) <= 1e-6f * std::max(1.0f, std::fabs(g2[i])));
     }
 
     void batchedSequencesAndFirstOutput()
