@@ -1,0 +1,1 @@
+qx_add_test(NAME tst_tensor_stats SOURCES core/tst_tensor_stats.cpp LIBS qx_core LABELS core)
