@@ -1,0 +1,198 @@
+#include "quant/uniform_quant.h"
+
+#include "common/error.h"
+#include "common/half.h"
+#include "quant/uniform_detail.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace qx {
+
+int uniformCodeMin(const UniformScheme& s)
+{
+    switch (s.mode) {
+    case UniformMode::SymmetricRestricted: return -((1 << (s.bits - 1)) - 1);
+    case UniformMode::SymmetricFull: return -(1 << (s.bits - 1));
+    case UniformMode::Asymmetric: break;
+    }
+    return 0;
+}
+
+int uniformCodeMax(const UniformScheme& s)
+{
+    return s.mode == UniformMode::Asymmetric ? (1 << s.bits) - 1 : (1 << (s.bits - 1)) - 1;
+}
+
+namespace detail {
+
+GroupParams paramsForRange(ClipRange range, const UniformScheme& s)
+{
+    GroupParams p;
+    double step = 0.0;
+    const double lo = std::min(range.lo, 0.0), hi = std::max(range.hi, 0.0);
+    switch (s.mode) {
+    case UniformMode::SymmetricRestricted: step = std::max(-lo, hi) / uniformCodeMax(s); break;
+    case UniformMode::SymmetricFull: step = std::max(-lo, hi) / (1 << (s.bits - 1)); break;
+    case UniformMode::Asymmetric: step = (hi - lo) / uniformCodeMax(s); break;
+    }
+    p.step = static_cast<float>(step);
+    if (s.scaleFormat == ScaleFormat::F16)
+        p.step = roundToFp16(p.step);
+    if (s.mode == UniformMode::Asymmetric && p.step > 0.0f)
+        p.zeroPoint = std::clamp(static_cast<int32_t>(std::lround(-lo / p.step)), 0, uniformCodeMax(s));
+    return p;
+}
+
+int quantizeValue(float x, GroupParams p, const UniformScheme& s)
+{
+    if (std::isnan(x) || p.step == 0.0f)
+        return p.zeroPoint;
+    const double q = std::round(static_cast<double>(x) / p.step) + p.zeroPoint;
+    return static_cast<int>(std::clamp<double>(q, uniformCodeMin(s), uniformCodeMax(s)));
+}
+
+double groupSquaredError(std::span<const float> group, GroupParams p, const UniformScheme& s)
+{
+    double sum = 0.0;
+    for (float x : group) {
+        if (!std::isfinite(x))
+            continue;
+        const double e = static_cast<double>(dequantizeValue(quantizeValue(x, p, s), p)) - x;
+        sum += e * e;
+    }
+    return sum;
+}
+
+} // namespace detail
+
+void validateUniform(const UniformScheme& s, uint64_t values, int64_t rowLength)
+{
+    auto fail = [](const std::string& msg) { throw Error(ErrorCode::InvalidArgument, "uniform quantization: " + msg); };
+    if (s.bits < 2 || s.bits > 8)
+        fail("bits must be 2..8, not " + std::to_string(s.bits));
+    if (rowLength <= 0 || values % static_cast<uint64_t>(rowLength) != 0)
+        fail(std::to_string(values) + " values are not whole rows of " + std::to_string(rowLength));
+    if (s.granularity == Granularity::PerGroup && (s.groupSize <= 0 || rowLength % s.groupSize != 0))
+        fail("row length " + std::to_string(rowLength) + " is not a multiple of the group size "
+             + std::to_string(s.groupSize));
+    if (s.clip == ClipMethod::Percentile && !(s.percentile > 0.0 && s.percentile <= 100.0))
+        fail("percentile must be in (0, 100]");
+    if (s.clip == ClipMethod::MseSearch && (s.mseGridSteps < 1 || !(s.mseMinRatio > 0.0 && s.mseMinRatio <= 1.0)))
+        fail("MSE search needs at least one step and a minimum ratio in (0, 1]");
+    if (s.clip == ClipMethod::KlDivergence && s.klBins < 2 * (1 << (s.bits - 1)))
+        fail("KL calibration needs at least twice as many bins as levels");
+}
+
+namespace {
+
+int64_t groupLengthOf(const UniformScheme& s, uint64_t values, int64_t rowLength)
+{
+    switch (s.granularity) {
+    case Granularity::PerTensor: return static_cast<int64_t>(std::max<uint64_t>(values, 1));
+    case Granularity::PerChannel: return rowLength;
+    case Granularity::PerGroup: break;
+    }
+    return s.groupSize;
+}
+
+} // namespace
+
+UniformQuantized quantizeUniform(std::span<const float> values, int64_t rowLength, const UniformScheme& scheme,
+                                 const ProgressFn& progress)
+{
+    validateUniform(scheme, values.size(), rowLength);
+    UniformQuantized q;
+    q.scheme = scheme;
+    q.rowLength = rowLength;
+    q.rows = static_cast<int64_t>(values.size()) / rowLength;
+    q.groupLength = groupLengthOf(scheme, values.size(), rowLength);
+    q.codes.resize(values.size());
+    const auto len = static_cast<size_t>(q.groupLength);
+    const size_t groups = values.empty() ? 0 : values.size() / len;
+    std::vector<float> scratch;
+    for (size_t g = 0; g < groups; ++g) {
+        const auto group = values.subspan(g * len, len);
+        const auto p = detail::paramsForRange(detail::chooseClipRange(group, scheme, scratch), scheme);
+        for (size_t i = 0; i < len; ++i)
+            q.codes[g * len + i] = static_cast<int16_t>(detail::quantizeValue(group[i], p, scheme));
+        q.steps.push_back(p.step);
+        if (scheme.mode == UniformMode::Asymmetric)
+            q.zeroPoints.push_back(p.zeroPoint);
+        if (progress && (g % 64 == 63 || g + 1 == groups)
+            && !progress(static_cast<double>(g + 1) / static_cast<double>(groups)))
+            throw Error(ErrorCode::Cancelled, "cancelled");
+    }
+    return q;
+}
+
+std::vector<float> dequantizeUniform(const UniformQuantized& q)
+{
+    std::vector<float> out(q.codes.size());
+    const auto len = static_cast<size_t>(std::max<int64_t>(q.groupLength, 1));
+    if (q.steps.size() * len != q.codes.size()
+        || (q.scheme.mode == UniformMode::Asymmetric && q.zeroPoints.size() != q.steps.size()))
+        throw Error(ErrorCode::InvalidArgument, "dequantizeUniform: codes, steps and zero points disagree");
+    for (size_t i = 0; i < out.size(); ++i) {
+        detail::GroupParams p{q.steps[i / len], q.zeroPoints.empty() ? 0 : q.zeroPoints[i / len]};
+        out[i] = detail::dequantizeValue(q.codes[i], p);
+    }
+    return out;
+}
+
+void fakeQuantUniform(std::span<const float> in, std::span<float> out, int64_t rowLength, const UniformScheme& scheme,
+                      const ProgressFn& progress)
+{
+    if (in.size() != out.size())
+        throw Error(ErrorCode::InvalidArgument, "fakeQuantUniform: input and output sizes differ");
+    const auto values = dequantizeUniform(quantizeUniform(in, rowLength, scheme, progress));
+    std::copy(values.begin(), values.end(), out.begin());
+}
+
+uint64_t uniformGroupCount(const UniformScheme& s, int64_t rows, int64_t rowLength)
+{
+    const auto n = static_cast<uint64_t>(rows) * static_cast<uint64_t>(rowLength);
+    if (n == 0)
+        return 0;
+    return n / static_cast<uint64_t>(groupLengthOf(s, n, rowLength));
+}
+
+uint64_t uniformStorageBytes(const UniformScheme& s, int64_t rows, int64_t rowLength)
+{
+    const auto n = static_cast<uint64_t>(rows) * static_cast<uint64_t>(rowLength);
+    const uint64_t groups = uniformGroupCount(s, rows, rowLength);
+    const uint64_t b = static_cast<uint64_t>(s.bits);
+    uint64_t bytes = (n * b + 7) / 8 + groups * (s.scaleFormat == ScaleFormat::F16 ? 2 : 4);
+    if (s.mode == UniformMode::Asymmetric)
+        bytes += (groups * b + 7) / 8;
+    return bytes;
+}
+
+double uniformBitsPerWeight(const UniformScheme& s, int64_t rows, int64_t rowLength)
+{
+    const auto n = static_cast<double>(rows) * static_cast<double>(rowLength);
+    if (n == 0)
+        return 0.0;
+    const double groups = static_cast<double>(uniformGroupCount(s, rows, rowLength));
+    const double perGroup = (s.scaleFormat == ScaleFormat::F16 ? 16.0 : 32.0)
+        + (s.mode == UniformMode::Asymmetric ? s.bits : 0);
+    return s.bits + groups * perGroup / n;
+}
+
+std::string uniformSchemeName(const UniformScheme& s)
+{
+    static const char* const modes[] = {"sym", "symfull", "asym"};
+    static const char* const clips[] = {"absmax", "pct", "mse", "kl"};
+    char gran[32];
+    if (s.granularity == Granularity::PerGroup)
+        std::snprintf(gran, sizeof gran, "g%d", s.groupSize);
+    else
+        std::snprintf(gran, sizeof gran, "%s", s.granularity == Granularity::PerTensor ? "tensor" : "channel");
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "INT%d %s %s %s %s", s.bits, modes[static_cast<int>(s.mode)], gran,
+                  s.scaleFormat == ScaleFormat::F16 ? "f16" : "f32", clips[static_cast<int>(s.clip)]);
+    return buf;
+}
+
+} // namespace qx

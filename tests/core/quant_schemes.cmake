@@ -1,0 +1,1 @@
+qx_add_test(NAME tst_uniform_quant SOURCES core/tst_uniform_quant.cpp LIBS qx_core LABELS core)
