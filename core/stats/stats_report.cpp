@@ -65,14 +65,14 @@ nlohmann::json statsJson(const TensorStats& s)
     nlohmann::json top = nlohmann::json::array();
     for (const auto& o : s.topOutliers)
         top.push_back({{"row", o.row}, {"column", o.column}, {"value", o.value}});
-    return {{"rows", s.rows}, {"rowLength", s.rowLength}, {"count", s.count}, {"finiteCount", s.finiteCount},
-            {"nanCount", s.nanCount}, {"infCount", s.infCount}, {"zeroCount", s.zeroCount},
-            {"zeroFraction", s.zeroFraction}, {"min", s.min}, {"max", s.max}, {"absMax", s.absMax},
-            {"minNonZeroAbs", s.minNonZeroAbs}, {"mean", s.mean}, {"std", s.stddev}, {"skewness", s.skewness},
-            {"excessKurtosis", s.excessKurtosis}, {"histogram", histogramJson(s.histogram)},
-            {"log10AbsHistogram", histogramJson(s.logHistogram)}, {"rowAbsMax", s.rowAbsMax},
-            {"rowRms", s.rowRms}, {"columnAbsMax", s.columnAbsMax}, {"columnRms", s.columnRms},
-            {"outlierThreshold", s.outlierThreshold}, {"outlierCount", s.outlierCount}, {"topOutliers", top}};
+    return {{"rows", s.rows}, {"row_length", s.rowLength}, {"count", s.count}, {"finite_count", s.finiteCount},
+            {"nan_count", s.nanCount}, {"inf_count", s.infCount}, {"zero_count", s.zeroCount},
+            {"zero_fraction", s.zeroFraction}, {"min", s.min}, {"max", s.max}, {"abs_max", s.absMax},
+            {"min_nonzero_abs", s.minNonZeroAbs}, {"mean", s.mean}, {"std", s.stddev}, {"skewness", s.skewness},
+            {"excess_kurtosis", s.excessKurtosis}, {"histogram", histogramJson(s.histogram)},
+            {"log10_abs_histogram", histogramJson(s.logHistogram)}, {"row_abs_max", s.rowAbsMax},
+            {"row_rms", s.rowRms}, {"column_abs_max", s.columnAbsMax}, {"column_rms", s.columnRms},
+            {"outlier_threshold", s.outlierThreshold}, {"outlier_count", s.outlierCount}, {"top_outliers", top}};
 }
 
 } // namespace

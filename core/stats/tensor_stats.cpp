@@ -217,6 +217,7 @@ void StatsEngine::sweep2(int64_t chunk, int worker)
     auto& w = m_workers[static_cast<size_t>(worker)];
     const double threshold = m_stats.stddev > 0 ? m_stats.outlierThreshold : kInf;
     const auto n = static_cast<size_t>(m_opt.topOutliers);
+    const double center = m_opt.outlierCentered ? m_stats.mean : 0.0;
     for (size_t i = 0; i < values.size(); ++i) {
         const float v = values[i];
         if (!std::isfinite(v))
@@ -225,7 +226,7 @@ void StatsEngine::sweep2(int64_t chunk, int worker)
         w.lin.add(v);
         if (a > 0)
             w.log.add(std::clamp(std::log10(a), w.log.lo, w.log.hi));
-        if (a > threshold) {
+        if (std::fabs(v - center) > threshold) {
             ++w.outliers;
             const auto len = static_cast<size_t>(m_src.rowLength);
             w.top.push_back({first + static_cast<int64_t>(i / len), static_cast<int64_t>(i % len), v});

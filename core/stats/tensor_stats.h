@@ -39,6 +39,7 @@ struct StatsOptions {
     int histogramBins = 256;
     int logHistogramBins = 128;
     double outlierSigma = 6.0;     ///< k in |w| > k·σ
+    bool outlierCentered = false;  ///< use |w - mean| > k·σ instead (sensible for norm weights, mean ≠ 0)
     int topOutliers = 32;          ///< length of the top-N list (largest |w| first)
     bool channelMaps = true;       ///< fill per-row / per-column absmax and RMS
     int threads = 0;               ///< 0 = hardware concurrency
@@ -75,7 +76,7 @@ struct TensorStats {
     Histogram logHistogram;        ///< log10|w| of finite non-zero w
     std::vector<float> rowAbsMax, rowRms;         ///< one per row
     std::vector<float> columnAbsMax, columnRms;   ///< one per column (ne[0] axis): the outlier-channel map
-    double outlierThreshold = 0.0; ///< k·σ; no outliers when σ == 0
+    double outlierThreshold = 0.0; ///< k·σ (around the mean when outlierCentered); none when σ == 0
     uint64_t outlierCount = 0;
     std::vector<Outlier> topOutliers; ///< by |value| descending, then row, then column
     bool operator==(const TensorStats&) const = default;

@@ -58,8 +58,8 @@ private slots:
         QCOMPARE(t0["shape"].toArray()[1].toInt(), 2);
         const auto s = t0["stats"].toObject();
         QCOMPARE(s["mean"].toDouble(), 3.5);
-        QCOMPARE(s["columnAbsMax"].toArray().size(), 3);
-        QCOMPARE(s["rowAbsMax"].toArray()[1].toDouble(), 6.0);
+        QCOMPARE(s["column_abs_max"].toArray().size(), 3);
+        QCOMPARE(s["row_abs_max"].toArray()[1].toDouble(), 6.0);
         QCOMPARE(s["histogram"].toObject()["counts"].toArray().size(), 256);
     }
     void undecodableTypesAreListed()

@@ -139,6 +139,22 @@ private slots:
         QCOMPARE(s.columnAbsMax[17], 3.0f);
         QCOMPARE(s.rowAbsMax[9], 2.5f);
     }
+    void centeredOutliers()
+    {
+        // A norm-like vector: mean 1, tiny spread, one value far from the mean.
+        std::vector<float> v(100, 1.0f);
+        for (size_t i = 0; i < v.size(); ++i)
+            v[i] += (i % 2 ? 0.01f : -0.01f);
+        v[42] = 1.5f;
+        qx::StatsOptions opt;
+        opt.outlierSigma = 3.0;
+        QCOMPARE(qx::computeTensorStats(qx::rowSourceFromSpan(v, 100), opt).outlierCount, uint64_t(100));
+        opt.outlierCentered = true;
+        const auto s = qx::computeTensorStats(qx::rowSourceFromSpan(v, 100), opt);
+        QCOMPARE(s.outlierCount, uint64_t(1));
+        QCOMPARE(s.topOutliers.size(), size_t(1));
+        QCOMPARE(s.topOutliers[0], (qx::Outlier{0, 42, 1.5f}));
+    }
     void threadedEqualsRef_data()
     {
         QTest::addColumn<int>("threads");
