@@ -45,21 +45,36 @@ GroupParams paramsForRange(ClipRange range, const UniformScheme& s)
     return p;
 }
 
+namespace {
+
+// round(x / step) + z clamped to [lo, hi], rounding half away from zero; x must not be NaN, step != 0.
+// The clamp before the integer conversion keeps ±Inf and huge ratios in range.
+inline int quantizeClamped(float x, float step, int32_t z, int lo, int hi)
+{
+    double r = static_cast<double>(x) / step;
+    r = std::clamp(r, static_cast<double>(lo - z) - 1.0, static_cast<double>(hi - z) + 1.0);
+    const auto q = static_cast<int>(r + std::copysign(0.5, r)) + z;
+    return std::clamp(q, lo, hi);
+}
+
+} // namespace
+
 int quantizeValue(float x, GroupParams p, const UniformScheme& s)
 {
     if (std::isnan(x) || p.step == 0.0f)
         return p.zeroPoint;
-    const double q = std::round(static_cast<double>(x) / p.step) + p.zeroPoint;
-    return static_cast<int>(std::clamp<double>(q, uniformCodeMin(s), uniformCodeMax(s)));
+    return quantizeClamped(x, p.step, p.zeroPoint, uniformCodeMin(s), uniformCodeMax(s));
 }
 
 double groupSquaredError(std::span<const float> group, GroupParams p, const UniformScheme& s)
 {
+    const int lo = uniformCodeMin(s), hi = uniformCodeMax(s);
     double sum = 0.0;
     for (float x : group) {
         if (!std::isfinite(x))
             continue;
-        const double e = static_cast<double>(dequantizeValue(quantizeValue(x, p, s), p)) - x;
+        const int q = p.step == 0.0f ? p.zeroPoint : quantizeClamped(x, p.step, p.zeroPoint, lo, hi);
+        const double e = static_cast<double>(dequantizeValue(q, p)) - x;
         sum += e * e;
     }
     return sum;

@@ -6,6 +6,7 @@
 #include "stats/parallel_chunks.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -81,6 +82,7 @@ public:
 
 private:
     std::span<float> load(int64_t chunk, int worker, int64_t& firstRow, int64_t& rowCount);
+    size_t logBin(double magnitude) const;
     void rowMaps(std::span<const float> row, int64_t r, WorkerState& w);
 
     const RowSource& m_src;
@@ -89,6 +91,8 @@ private:
     int64_t m_chunks = 0;
     std::vector<WorkerState> m_workers;
     std::vector<Moments> m_chunkMoments;
+    std::vector<double> m_logEdges; ///< |w| at the inner edges of the log10 histogram (no log10 per value)
+    double m_logLo = 0.0, m_logScale = 0.0; ///< bins per decade, for the first guess of a bin
     TensorStats m_stats;
 };
 
@@ -204,10 +208,40 @@ void StatsEngine::finishSweep1()
     s.outlierThreshold = m_opt.outlierSigma * s.stddev;
     const double logLo = s.minNonZeroAbs > 0 ? std::log10(s.minNonZeroAbs) : 0.0;
     const double logHi = s.absMax > 0 ? std::log10(s.absMax) : 0.0;
+    const auto logBins = m_opt.logHistogramBins;
+    m_logLo = logLo;
+    m_logScale = logHi > logLo ? logBins / (logHi - logLo) : 0.0;
+    m_logEdges.clear();
+    for (int i = 1; i < logBins; ++i)
+        m_logEdges.push_back(std::pow(10.0, logLo + (logHi - logLo) * i / logBins));
     for (auto& w : m_workers) {
         w.lin = Histogram::make(s.min, s.max, m_opt.histogramBins);
         w.log = Histogram::make(logLo, logHi, m_opt.logHistogramBins);
     }
+}
+
+// log10 of a positive normal float to about ±0.002: exponent plus a quadratic fit of log2 on [1, 2).
+double approxLog10(float a)
+{
+    const auto bits = std::bit_cast<uint32_t>(a);
+    const int e = static_cast<int>((bits >> 23) & 0xffu) - 127;
+    const float m = std::bit_cast<float>((bits & 0x007fffffu) | 0x3f800000u);
+    const float log2m = (-0.34484843f * m + 2.02466578f) * m - 1.67487759f;
+    return (e + log2m) * 0.30102999566398120;
+}
+
+// The bin whose edges hold `magnitude`: a guess from approxLog10, corrected against the exact edges, so
+// the result equals a binary search of m_logEdges at a fraction of its cost.
+size_t StatsEngine::logBin(double magnitude) const
+{
+    const auto last = static_cast<int64_t>(m_logEdges.size());
+    auto i = std::clamp<int64_t>(static_cast<int64_t>((approxLog10(static_cast<float>(magnitude)) - m_logLo) * m_logScale),
+                                 0, last);
+    while (i > 0 && magnitude < m_logEdges[static_cast<size_t>(i - 1)])
+        --i;
+    while (i < last && magnitude >= m_logEdges[static_cast<size_t>(i)])
+        ++i;
+    return static_cast<size_t>(i);
 }
 
 void StatsEngine::sweep2(int64_t chunk, int worker)
@@ -225,7 +259,7 @@ void StatsEngine::sweep2(int64_t chunk, int worker)
         const double a = std::fabs(static_cast<double>(v));
         w.lin.add(v);
         if (a > 0)
-            w.log.add(std::clamp(std::log10(a), w.log.lo, w.log.hi));
+            ++w.log.counts[logBin(a)];
         if (std::fabs(v - center) > threshold) {
             ++w.outliers;
             const auto len = static_cast<size_t>(m_src.rowLength);

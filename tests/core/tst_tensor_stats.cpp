@@ -56,6 +56,19 @@ Direct directMoments(const std::vector<float>& v)
     return d;
 }
 
+// log10|w| histogram by a binary search of the bin edges |w| = 10^(lo + i·width).
+qx::Histogram directLogHistogram(const std::vector<float>& v, const qx::TensorStats& s, int bins)
+{
+    auto h = qx::Histogram::make(std::log10(s.minNonZeroAbs), std::log10(s.absMax), bins);
+    std::vector<double> edges;
+    for (int i = 1; i < bins; ++i)
+        edges.push_back(std::pow(10.0, h.lo + (h.hi - h.lo) * i / bins));
+    for (float x : v)
+        if (std::isfinite(x) && x != 0.0f)
+            ++h.counts[size_t(std::upper_bound(edges.begin(), edges.end(), std::fabs(double(x))) - edges.begin())];
+    return h;
+}
+
 bool close(double a, double b, double rel) { return std::fabs(a - b) <= rel * std::max(1e-300, std::fabs(b)); }
 
 } // namespace
@@ -85,6 +98,18 @@ private slots:
         QCOMPARE(s.logHistogram.lo, 0.0);
         QCOMPARE(s.logHistogram.hi, std::log10(4.0));
         QCOMPARE(s.logHistogram.total(), uint64_t(4));
+    }
+    void logHistogramWithSubnormals()
+    {
+        std::vector<float> v{1e-40f, -3e-39f, 1e-3f, 1.0f, -5.0f, 0.0f, 2e-38f, 7.5f};
+        qx::StatsOptions opt;
+        opt.logHistogramBins = 50;
+        const auto s = qx::computeTensorStats(qx::rowSourceFromSpan(v, 4), opt);
+        QCOMPARE(s.minNonZeroAbs, double(1e-40f));
+        QCOMPARE(s.logHistogram, directLogHistogram(v, s, 50));
+        QCOMPARE(s.logHistogram.total(), uint64_t(7));
+        QCOMPARE(s.logHistogram.counts.front(), uint64_t(1));
+        QCOMPARE(s.logHistogram.counts.back(), uint64_t(2)); // 5 and 7.5: the top bin spans 10^0.0575..10^0.875
     }
     void nonFiniteAndZeros()
     {
@@ -129,6 +154,7 @@ private slots:
             }
         }
         QCOMPARE(s.histogram, hist);
+        QCOMPARE(s.logHistogram, directLogHistogram(v, s, opt.logHistogramBins));
         QCOMPARE(s.histogram.counts.front() + s.histogram.counts.back() > 0, true);
         QCOMPARE(s.outlierCount, outliers);
         std::sort(all.begin(), all.end(), [](auto& a, auto& b) { return std::fabs(a.value) > std::fabs(b.value); });
