@@ -2,9 +2,11 @@
 
 #include "common/error.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
+#include <vector>
 
 namespace qx {
 
@@ -40,15 +42,10 @@ void validate(std::span<const float> a, std::span<const float> b, const ErrorOpt
                                                     "whole rows");
 }
 
-} // namespace
-
-TensorError compareTensors(std::span<const float> original, std::span<const float> reconstructed,
-                           const ErrorOptions& options)
+void accumulate(Sums& s, std::span<const float> original, std::span<const float> reconstructed,
+                std::span<const float> weights)
 {
-    validate(original, reconstructed, options);
-    const bool weighted = !options.columnWeights.empty();
-    const size_t cols = weighted ? static_cast<size_t>(options.rowLength) : 1;
-    Sums s;
+    const size_t cols = weights.empty() ? 1 : weights.size();
     for (size_t i = 0; i < original.size(); ++i) {
         const double x = original[i], y = reconstructed[i];
         if (!std::isfinite(x) || !std::isfinite(y)) {
@@ -56,7 +53,7 @@ TensorError compareTensors(std::span<const float> original, std::span<const floa
             continue;
         }
         const double e = y - x;
-        const double w = weighted ? options.columnWeights[i % cols] : 1.0;
+        const double w = weights.empty() ? 1.0 : weights[i % cols];
         s.xx += x * x;
         s.yy += y * y;
         s.xy += x * y;
@@ -66,6 +63,17 @@ TensorError compareTensors(std::span<const float> original, std::span<const floa
         s.maxAbs = std::max(s.maxAbs, std::fabs(e));
         ++s.n;
     }
+}
+
+void addErrors(Histogram& h, std::span<const float> original, std::span<const float> reconstructed)
+{
+    for (size_t i = 0; i < original.size(); ++i)
+        if (std::isfinite(original[i]) && std::isfinite(reconstructed[i]))
+            h.add(static_cast<double>(reconstructed[i]) - original[i]);
+}
+
+TensorError finish(const Sums& s)
+{
     TensorError r;
     r.count = s.n;
     r.nonFinite = s.bad;
@@ -79,10 +87,53 @@ TensorError compareTensors(std::span<const float> original, std::span<const floa
     r.maxAbsError = s.maxAbs;
     r.relativeFrobenius = s.xx > 0 ? std::sqrt(s.ee / s.xx) : (s.ee > 0 ? std::numeric_limits<double>::infinity() : 0.0);
     r.weightedMse = s.w > 0 ? s.wee / s.w : r.mse;
+    return r;
+}
+
+} // namespace
+
+TensorError compareTensors(std::span<const float> original, std::span<const float> reconstructed,
+                           const ErrorOptions& options)
+{
+    validate(original, reconstructed, options);
+    Sums s;
+    accumulate(s, original, reconstructed, options.columnWeights);
+    TensorError r = finish(s);
     r.errorHistogram = Histogram::make(-s.maxAbs, s.maxAbs, options.histogramBins);
-    for (size_t i = 0; i < original.size(); ++i)
-        if (std::isfinite(original[i]) && std::isfinite(reconstructed[i]))
-            r.errorHistogram.add(static_cast<double>(reconstructed[i]) - original[i]);
+    addErrors(r.errorHistogram, original, reconstructed);
+    return r;
+}
+
+TensorError compareRows(const RowSource& original, const RowSource& reconstructed, const ErrorOptions& options,
+                        const ProgressFn& progress)
+{
+    if (original.rows != reconstructed.rows || original.rowLength != reconstructed.rowLength)
+        throw Error(ErrorCode::Mismatch, "compareRows: the two tensors have different shapes");
+    ErrorOptions o = options;
+    o.rowLength = original.rowLength;
+    const int64_t chunkRows = std::max<int64_t>(1, 65536 / std::max<int64_t>(1, original.rowLength));
+    const int64_t chunks = (original.rows + chunkRows - 1) / chunkRows;
+    validate({}, {}, o);
+    std::vector<float> a, b;
+    Sums s;
+    Histogram h;
+    for (int64_t step = 0; step < 2 * chunks; ++step) {
+        const int64_t first = (step % chunks) * chunkRows, count = std::min(chunkRows, original.rows - first);
+        a.resize(static_cast<size_t>(count * original.rowLength));
+        b.resize(a.size());
+        original.read(first, count, a);
+        reconstructed.read(first, count, b);
+        if (step < chunks)
+            accumulate(s, a, b, o.columnWeights);
+        else
+            addErrors(h, a, b);
+        if (step + 1 == chunks)
+            h = Histogram::make(-s.maxAbs, s.maxAbs, o.histogramBins);
+        if (progress && !progress(static_cast<double>(step + 1) / static_cast<double>(2 * chunks)))
+            throw Error(ErrorCode::Cancelled, "cancelled");
+    }
+    TensorError r = finish(s);
+    r.errorHistogram = chunks ? h : Histogram::make(0.0, 0.0, o.histogramBins);
     return r;
 }
 

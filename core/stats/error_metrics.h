@@ -8,7 +8,9 @@
 //  - weightedMse = Σ w_col·e² / Σ w_col over all elements, with one weight per column (ne[0] position),
 //    e.g. an imatrix entry; equals mse when all weights are equal, and when no weights are given.
 
+#include "common/progress.h"
 #include "stats/histogram.h"
+#include "stats/tensor_stats.h"
 
 #include <cstdint>
 #include <span>
@@ -38,6 +40,12 @@ struct ErrorOptions {
 /// Compares `original` with `reconstructed` (same size). Throws InvalidArgument on size mismatches.
 TensorError compareTensors(std::span<const float> original, std::span<const float> reconstructed,
                            const ErrorOptions& options = {});
+
+/// The same, streamed in row chunks from two sources of equal shape (e.g. a model's F32 weight and its
+/// quantized copy, through rowSourceFromTensor); equal to compareTensors on the whole data, bit for bit.
+/// Reads each source twice (the error histogram needs the maximum first). Throws Mismatch on shapes.
+TensorError compareRows(const RowSource& original, const RowSource& reconstructed, const ErrorOptions& options = {},
+                        const ProgressFn& progress = {});
 
 /// 10·log10(signal energy / noise energy) with the conventions above.
 double sqnrDb(double signalEnergy, double noiseEnergy);

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <limits>
+#include <random>
 #include <vector>
 
 class TestErrorMetrics : public QObject {
@@ -72,6 +73,32 @@ private slots:
         QCOMPARE(r.nonFinite, uint64_t(1));
         QCOMPARE(r.count, uint64_t(2));
         QCOMPARE(r.mse, 0.0);
+    }
+    void streamedEqualsWhole()
+    {
+        std::mt19937 rng(2);
+        std::normal_distribution<float> d(0.0f, 1.0f);
+        const int64_t rows = 600, cols = 256; // three chunks of 256 rows
+        std::vector<float> x(size_t(rows * cols)), y(x.size()), w(static_cast<size_t>(cols));
+        for (size_t i = 0; i < x.size(); ++i) {
+            x[i] = d(rng);
+            y[i] = x[i] + 0.01f * d(rng);
+        }
+        for (auto& v : w)
+            v = std::fabs(d(rng));
+        qx::ErrorOptions o;
+        o.rowLength = cols;
+        o.columnWeights = w;
+        int calls = 0;
+        const auto streamed = qx::compareRows(qx::rowSourceFromSpan(x, cols), qx::rowSourceFromSpan(y, cols), o,
+                                              [&](double) { return ++calls > 0; });
+        QVERIFY(streamed == qx::compareTensors(x, y, o));
+        QCOMPARE(calls, 6);
+        QVERIFY(std::fabs(streamed.sqnrDb - 40.0) < 0.2); // noise 1 % of the signal amplitude
+        QVERIFY_THROWS_EXCEPTION(qx::Error, qx::compareRows(qx::rowSourceFromSpan(x, cols),
+                                                            qx::rowSourceFromSpan(y, 300), o));
+        QVERIFY_THROWS_EXCEPTION(qx::Error, qx::compareRows(qx::rowSourceFromSpan(x, cols), qx::rowSourceFromSpan(y, cols),
+                                                            o, [](double) { return false; }));
     }
     void mismatchesAreErrors()
     {

@@ -64,6 +64,9 @@ private slots:
             bf16 ? qx::fakeQuantBf16(x, ours) : qx::fakeQuantFp16(x, ours);
             QVERIFY2(ours == ref, t.name.c_str());
             const double sqnr = qx::compareTensors(x, ours).sqnrDb;
+            // streamed straight from the two files: the same figures
+            QVERIFY(qx::compareRows(qx::rowSourceFromTensor(*f32->findTensor(t.name)), qx::rowSourceFromTensor(t))
+                    == qx::compareTensors(x, ref));
             QVERIFY(bf16 ? (sqnr > 50 && sqnr < 60) : (sqnr > 70 && sqnr < 80));
             ++compared;
         }
