@@ -202,6 +202,22 @@ private slots:
         s.clip = qx::ClipMethod::AbsMax;
         QVERIFY(asymPct < mseOf(x, 256, s));
     }
+    void klKeepsTheRangeOfUniformData()
+    {
+        // Nothing to gain by clipping a uniform distribution: entropy calibration keeps (almost) all of it,
+        // while on the heavy-tailed data above it clips hard.
+        std::mt19937 rng(4);
+        std::uniform_real_distribution<float> u(-1.0f, 1.0f);
+        std::vector<float> x(64 * 256);
+        for (auto& v : x)
+            v = u(rng);
+        qx::UniformScheme s{8, qx::UniformMode::SymmetricRestricted, qx::Granularity::PerTensor};
+        s.clip = qx::ClipMethod::KlDivergence;
+        const auto q = qx::quantizeUniform(x, 256, s);
+        const double c = q.steps[0] * 127.0;
+        qInfo("KL threshold on U(-1, 1): %.4f", c);
+        QVERIFY(c > 0.95 && c <= 1.0);
+    }
     void fakeQuantEqualsDequantOfQuant()
     {
         const auto x = gaussian(4 * 64, 3);
