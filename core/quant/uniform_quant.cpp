@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "common/half.h"
+#include "common/parallel_chunks.h"
 #include "quant/uniform_detail.h"
 
 #include <algorithm>
@@ -114,8 +115,9 @@ int64_t groupLengthOf(const UniformScheme& s, uint64_t values, int64_t rowLength
 
 } // namespace
 
-UniformQuantized quantizeUniform(std::span<const float> values, int64_t rowLength, const UniformScheme& scheme,
-                                 const ProgressFn& progress)
+namespace {
+
+UniformQuantized prepare(std::span<const float> values, int64_t rowLength, const UniformScheme& scheme)
 {
     validateUniform(scheme, values.size(), rowLength);
     UniformQuantized q;
@@ -124,19 +126,59 @@ UniformQuantized quantizeUniform(std::span<const float> values, int64_t rowLengt
     q.rows = static_cast<int64_t>(values.size()) / rowLength;
     q.groupLength = groupLengthOf(scheme, values.size(), rowLength);
     q.codes.resize(values.size());
+    const size_t groups = values.empty() ? 0 : values.size() / static_cast<size_t>(q.groupLength);
+    q.steps.resize(groups);
+    if (scheme.mode == UniformMode::Asymmetric)
+        q.zeroPoints.resize(groups);
+    return q;
+}
+
+// Quantizes groups [g0, g1) into their preallocated slots of q.
+void quantizeGroups(std::span<const float> values, UniformQuantized& q, size_t g0, size_t g1, std::vector<float>& scratch)
+{
     const auto len = static_cast<size_t>(q.groupLength);
-    const size_t groups = values.empty() ? 0 : values.size() / len;
-    std::vector<float> scratch;
-    for (size_t g = 0; g < groups; ++g) {
+    for (size_t g = g0; g < g1; ++g) {
         const auto group = values.subspan(g * len, len);
-        const auto p = detail::paramsForRange(detail::chooseClipRange(group, scheme, scratch), scheme);
+        const auto p = detail::paramsForRange(detail::chooseClipRange(group, q.scheme, scratch), q.scheme);
         for (size_t i = 0; i < len; ++i)
-            q.codes[g * len + i] = static_cast<int16_t>(detail::quantizeValue(group[i], p, scheme));
-        q.steps.push_back(p.step);
-        if (scheme.mode == UniformMode::Asymmetric)
-            q.zeroPoints.push_back(p.zeroPoint);
-        if (progress && (g % 64 == 63 || g + 1 == groups)
-            && !progress(static_cast<double>(g + 1) / static_cast<double>(groups)))
+            q.codes[g * len + i] = static_cast<int16_t>(detail::quantizeValue(group[i], p, q.scheme));
+        q.steps[g] = p.step;
+        if (!q.zeroPoints.empty())
+            q.zeroPoints[g] = p.zeroPoint;
+    }
+}
+
+size_t groupsPerChunk(const UniformQuantized& q)
+{
+    return std::max<size_t>(1, 16384 / static_cast<size_t>(q.groupLength));
+}
+
+} // namespace
+
+UniformQuantized quantizeUniform(std::span<const float> values, int64_t rowLength, const UniformScheme& scheme,
+                                 const ProgressFn& progress, int threads)
+{
+    UniformQuantized q = prepare(values, rowLength, scheme);
+    const size_t groups = q.steps.size(), per = groupsPerChunk(q);
+    const auto chunks = static_cast<int64_t>((groups + per - 1) / per);
+    const int workers = resolveWorkerCount(threads, chunks);
+    std::vector<std::vector<float>> scratch(static_cast<size_t>(workers));
+    runChunks(chunks, workers, progress, 0.0, 1.0, [&](int64_t c, int w) {
+        const size_t g0 = static_cast<size_t>(c) * per;
+        quantizeGroups(values, q, g0, std::min(groups, g0 + per), scratch[static_cast<size_t>(w)]);
+    });
+    return q;
+}
+
+UniformQuantized quantizeUniformRef(std::span<const float> values, int64_t rowLength, const UniformScheme& scheme,
+                                    const ProgressFn& progress)
+{
+    UniformQuantized q = prepare(values, rowLength, scheme);
+    const size_t groups = q.steps.size(), per = groupsPerChunk(q);
+    std::vector<float> scratch;
+    for (size_t g0 = 0; g0 < groups; g0 += per) {
+        quantizeGroups(values, q, g0, std::min(groups, g0 + per), scratch);
+        if (progress && !progress(static_cast<double>(std::min(groups, g0 + per)) / static_cast<double>(groups)))
             throw Error(ErrorCode::Cancelled, "cancelled");
     }
     return q;
@@ -157,11 +199,11 @@ std::vector<float> dequantizeUniform(const UniformQuantized& q)
 }
 
 void fakeQuantUniform(std::span<const float> in, std::span<float> out, int64_t rowLength, const UniformScheme& scheme,
-                      const ProgressFn& progress)
+                      const ProgressFn& progress, int threads)
 {
     if (in.size() != out.size())
         throw Error(ErrorCode::InvalidArgument, "fakeQuantUniform: input and output sizes differ");
-    const auto values = dequantizeUniform(quantizeUniform(in, rowLength, scheme, progress));
+    const auto values = dequantizeUniform(quantizeUniform(in, rowLength, scheme, progress, threads));
     std::copy(values.begin(), values.end(), out.begin());
 }
 

@@ -67,15 +67,19 @@ int uniformCodeMax(const UniformScheme& scheme);
 /// Throws Error(InvalidArgument) unless `scheme` is usable for `values` values in rows of `rowLength`.
 void validateUniform(const UniformScheme& scheme, uint64_t values, int64_t rowLength);
 
-/// Quantizes row-major `values` (rows of rowLength). Throws InvalidArgument for bad shapes/schemes,
-/// Cancelled when `progress` returns false.
+/// Quantizes row-major `values` (rows of rowLength), groups spread over `threads` workers (0 = all cores;
+/// the result does not depend on the count). Throws InvalidArgument for bad shapes/schemes, Cancelled when
+/// `progress` returns false (progress is reported from the calling thread only).
 UniformQuantized quantizeUniform(std::span<const float> values, int64_t rowLength, const UniformScheme& scheme,
-                                 const ProgressFn& progress = {});
+                                 const ProgressFn& progress = {}, int threads = 0);
+/// The same on the calling thread with a plain loop: the reference for the threaded version.
+UniformQuantized quantizeUniformRef(std::span<const float> values, int64_t rowLength, const UniformScheme& scheme,
+                                    const ProgressFn& progress = {});
 /// Reconstructs the values (Δ·q or Δ·(q - z)).
 std::vector<float> dequantizeUniform(const UniformQuantized& q);
 /// Quantize then dequantize in one go: out[i] = x̂[i]. `in` and `out` must have the same size.
 void fakeQuantUniform(std::span<const float> in, std::span<float> out, int64_t rowLength, const UniformScheme& scheme,
-                      const ProgressFn& progress = {});
+                      const ProgressFn& progress = {}, int threads = 0);
 
 /// Number of groups (scales) for a rows × rowLength tensor.
 uint64_t uniformGroupCount(const UniformScheme& scheme, int64_t rows, int64_t rowLength);

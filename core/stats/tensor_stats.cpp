@@ -3,7 +3,7 @@
 #include "common/error.h"
 #include "io/model_file.h"
 #include "quant/dequantize.h"
-#include "stats/parallel_chunks.h"
+#include "common/parallel_chunks.h"
 
 #include <algorithm>
 #include <bit>

@@ -227,11 +227,33 @@ private slots:
         qx::fakeQuantUniform(x, y, 64, s);
         QCOMPARE(y, qx::dequantizeUniform(qx::quantizeUniform(x, 64, s)));
     }
+    void threadedEqualsRef_data()
+    {
+        QTest::addColumn<int>("clip");
+        QTest::addColumn<int>("threads");
+        for (int clip = 0; clip < 4; ++clip)
+            for (int threads : {1, 2, 5}) {
+                const QByteArray name = "clip " + QByteArray::number(clip) + ", " + QByteArray::number(threads) + " threads";
+                QTest::newRow(name.constData()) << clip << threads;
+            }
+    }
+    void threadedEqualsRef()
+    {
+        QFETCH(int, clip);
+        QFETCH(int, threads);
+        const auto x = gaussian(130 * 256, 8, 0.03f); // three chunks of 16 Ki values
+        for (auto gran : {qx::Granularity::PerGroup, qx::Granularity::PerChannel, qx::Granularity::PerTensor}) {
+            qx::UniformScheme s{4, qx::UniformMode::Asymmetric, gran, 32, qx::ScaleFormat::F16, qx::ClipMethod(clip)};
+            s.klBins = 64;
+            QVERIFY(qx::quantizeUniform(x, 256, s, {}, threads) == qx::quantizeUniformRef(x, 256, s));
+        }
+    }
     void cancel()
     {
         const auto x = gaussian(256 * 32, 5);
         qx::UniformScheme s{4, qx::UniformMode::SymmetricRestricted, qx::Granularity::PerGroup, 32};
         QVERIFY_THROWS_EXCEPTION(qx::Error, qx::quantizeUniform(x, 32, s, [](double) { return false; }));
+        QVERIFY_THROWS_EXCEPTION(qx::Error, qx::quantizeUniformRef(x, 32, s, [](double) { return false; }));
     }
 };
 

@@ -1,4 +1,4 @@
-#include "stats/parallel_chunks.h"
+#include "common/parallel_chunks.h"
 
 #include "common/error.h"
 
