@@ -1,0 +1,92 @@
+#include "model_info_view.h"
+
+#include "metadata_table_model.h"
+#include "model_summary.h"
+
+#include <QDir>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace qx::ui {
+
+ModelInfoView::ModelInfoView(QWidget* parent)
+    : QWidget(parent), m_title(new QLabel(this)), m_form(new QFormLayout),
+      m_metadata(new MetadataTableModel(this)), m_table(new QTableView(this))
+{
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* modelBox = new QGroupBox(tr("Model"), this);
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    modelBox->setLayout(m_form);
+
+    auto* proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_metadata);
+    m_table->setModel(proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(-1, Qt::AscendingOrder);
+    m_table->setAlternatingRowColors(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    auto* metaBox = new QGroupBox(tr("Metadata"), this);
+    auto* metaLayout = new QVBoxLayout(metaBox);
+    metaLayout->addWidget(m_table);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addWidget(modelBox);
+    layout->addWidget(metaBox, 1);
+}
+
+void ModelInfoView::setModelFile(std::shared_ptr<const ModelFile> model)
+{
+    while (m_form->rowCount() > 0)
+        m_form->removeRow(0);
+    m_metadata->setModelFile(model);
+    if (!model) {
+        m_title->clear();
+        return;
+    }
+    m_title->setText(ModelSummary::displayName(*model));
+    fillSpec(*model);
+    m_table->resizeColumnsToContents();
+}
+
+void ModelInfoView::fillSpec(const ModelFile& model)
+{
+    const QLocale locale;
+    const ModelSpec& s = model.spec;
+    auto count = [&](int64_t n) { return n > 0 ? locale.toString(static_cast<qlonglong>(n)) : tr("not stated"); };
+    addRow(tr("File"), QDir::toNativeSeparators(QString::fromStdString(model.path)));
+    addRow(tr("Format"), ModelSummary::formatText(model));
+    addRow(tr("Architecture"), s.architecture.empty() ? tr("not stated") : QString::fromStdString(s.architecture));
+    addRow(tr("Totals"), ModelSummary::totalsLine(model));
+    addRow(tr("Layers"), count(s.blockCount));
+    addRow(tr("Embedding length"), count(s.embeddingLength));
+    addRow(tr("Feed-forward length"), count(s.feedForwardLength));
+    addRow(tr("Attention heads"), tr("%1 (key/value: %2)").arg(count(s.headCount), count(s.headCountKv)));
+    addRow(tr("Context length"), count(s.contextLength));
+    addRow(tr("Vocabulary"), count(s.vocabSize));
+    addRow(tr("Tokenizer"), ModelSummary::tokenizerText(model.tokenizer));
+}
+
+void ModelInfoView::addRow(const QString& label, const QString& value)
+{
+    auto* field = new QLabel(value);
+    field->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    field->setWordWrap(true);
+    m_form->addRow(label, field);
+}
+
+} // namespace qx::ui
