@@ -1,0 +1,6 @@
+# GUI shell: item models, job runner, main window (offscreen).
+qx_add_test(NAME tst_tensor_tree_model SOURCES widgets/tst_tensor_tree_model.cpp LIBS qx_widgets LABELS widgets)
+qx_add_test(NAME tst_job_runner SOURCES widgets/tst_job_runner.cpp LIBS qx_widgets LABELS widgets)
+qx_add_test(NAME tst_main_window
+  SOURCES widgets/tst_main_window.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window.h
+  LIBS qx_widgets LABELS widgets app)
