@@ -4,12 +4,14 @@
 #include "model_summary.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -38,15 +40,20 @@ ModelInfoView::ModelInfoView(QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + fontMetrics().descent() + 4);
     m_table->horizontalHeader()->setStretchLastSection(true);
     auto* metaBox = new QGroupBox(tr("Metadata"), this);
     auto* metaLayout = new QVBoxLayout(metaBox);
     metaLayout->addWidget(m_table);
 
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(modelBox);
+    splitter->addWidget(metaBox);
+    splitter->setStretchFactor(1, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
-    layout->addWidget(modelBox);
-    layout->addWidget(metaBox, 1);
+    layout->addWidget(splitter, 1);
 }
 
 void ModelInfoView::setModelFile(std::shared_ptr<const ModelFile> model)
@@ -58,7 +65,9 @@ void ModelInfoView::setModelFile(std::shared_ptr<const ModelFile> model)
         m_title->clear();
         return;
     }
-    m_title->setText(ModelSummary::displayName(*model));
+    const QString file = QFileInfo(QString::fromStdString(model->path)).fileName();
+    const QString name = ModelSummary::displayName(*model);
+    m_title->setText(name == file ? name : tr("%1 (%2)").arg(name, file));
     fillSpec(*model);
     m_table->resizeColumnsToContents();
 }

@@ -104,6 +104,7 @@ QWidget* StartPage::createRecent()
     layout->addLayout(top);
     layout->addWidget(m_noRecent);
     layout->addWidget(m_recent, 1);
+    layout->addStretch(0);  // takes the space while the list is hidden
     connect(m_recent, &QListWidget::itemActivated, this,
             [this](QListWidgetItem* item) { emit openPathRequested(item->data(Qt::UserRole).toString()); });
     connect(m_clearRecent, &QPushButton::clicked, this, &StartPage::clearRecentRequested);

@@ -2,6 +2,7 @@
 
 #include "format_text.h"
 
+#include <QFont>
 #include <QLocale>
 
 #include <algorithm>
@@ -176,6 +177,11 @@ QVariant TensorTreeModel::data(const QModelIndex& index, int role) const
             return -1;
         if (role == IsGroupRole)
             return true;
+        if (role == Qt::FontRole && index.column() == NameColumn) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
         return groupData(g, index.column(), role);
     }
     const Group& g = m_groups[index.internalId() - 1];

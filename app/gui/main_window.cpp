@@ -283,8 +283,10 @@ void MainWindow::onLoaded(const QString& path, std::shared_ptr<const ModelFile> 
     m_model = std::move(model);
     m_tensorPane->setModelFile(m_model);
     m_infoView->setModelFile(m_model);
-    const QString name = ui::ModelSummary::displayName(*m_model);
-    m_modelTitle->setText(tr("%1 — %2").arg(name, ui::ModelSummary::formatText(*m_model)));
+    const QString architecture = QString::fromStdString(m_model->spec.architecture);
+    m_modelTitle->setText(tr("%1 — %2, %3")
+                              .arg(QFileInfo(path).fileName(), architecture.isEmpty() ? tr("unknown architecture") : architecture,
+                                   ui::ModelSummary::formatText(*m_model)));
     m_modelTotals->setText(ui::ModelSummary::totalsLine(*m_model));
     setWindowTitle(tr("%1 — Quantization Explorer").arg(QFileInfo(path).fileName()));
     ui::AppSettings::addRecentFile(QFileInfo(path).absoluteFilePath());

@@ -23,6 +23,7 @@ void ScreenshotSession::start()
         QTimer::singleShot(0, this, [this] { emit finished(1); });
         return;
     }
+    m_window->resize(1280, 800);  // the same picture whatever the screen
     QTimer::singleShot(0, this, [this] {
         m_window->showPage(MainWindow::Page::Start);
         grabTo(QStringLiteral("start.png"));
@@ -52,6 +53,13 @@ bool ScreenshotSession::grabTo(const QString& name)
 
 void ScreenshotSession::onModelShown()
 {
+    // Deferred: modelShown() is emitted inside the job's completion, before the status bar drops its
+    // progress indicator.
+    QTimer::singleShot(0, this, &ScreenshotSession::grabModelViews);
+}
+
+void ScreenshotSession::grabModelViews()
+{
     m_window->showPage(MainWindow::Page::Tensors);
     grabTo(QStringLiteral("tensors.png"));
     m_window->showPage(MainWindow::Page::Info);
@@ -61,8 +69,10 @@ void ScreenshotSession::onModelShown()
 
 void ScreenshotSession::onOpenFailed()
 {
-    grabTo(QStringLiteral("open-error.png"));
-    emit finished(1);
+    QTimer::singleShot(0, this, [this] {
+        grabTo(QStringLiteral("open-error.png"));
+        emit finished(1);
+    });
 }
 
 } // namespace qx::app

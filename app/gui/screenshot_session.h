@@ -25,6 +25,7 @@ signals:
 private:
     bool grabTo(const QString& name);
     void onModelShown();
+    void grabModelViews();
     void onOpenFailed();
 
     MainWindow* m_window;
