@@ -1,0 +1,323 @@
+// Hostile GGUF input: truncations, random byte flips and one hand-made file per rule of the format.
+// Everything parses from memory (parseGguf), so the whole binary runs in a few seconds.
+#include "common/error.h"
+#include "common/test_data.h"
+#include "core/gguf_bytes.h"
+#include "io/gguf_reader.h"
+
+#include <QtTest/QtTest>
+
+#include <fstream>
+#include <iterator>
+#include <random>
+
+using qx::ErrorCode;
+using qx::test::GgufBytes;
+
+namespace {
+
+constexpr uint64_t kStoriesDataStart = 14176;
+/// Where the first tensor info starts in files made by oneTensor() and friends: header + one string kv.
+constexpr uint64_t kKvEnd = 24 + (8 + 20) + 4 + (8 + 5);
+constexpr uint64_t kDimsAt = kKvEnd + 8 + 1; // after the tensor name "a"
+
+std::vector<std::byte> readAll(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::vector<char> chars((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::vector<std::byte> bytes(chars.size());
+    std::memcpy(bytes.data(), chars.data(), chars.size());
+    return bytes;
+}
+
+/// Parses a copy of exactly `n` bytes (so AddressSanitizer sees any read past the end).
+void parsePrefix(const std::vector<std::byte>& bytes, size_t n)
+{
+    std::vector<std::byte> copy(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(n));
+    qx::parseGguf(copy, "prefix.gguf");
+}
+
+/// Asserts that parsing fails with `code` at byte `offset` and that the message names the offset and `needle`.
+#define EXPECT_GGUF_ERROR(builder_, code_, offset_, needle_)                                                     \
+    do {                                                                                                     \
+        try {                                                                                                \
+            qx::parseGguf((builder_).bytes(), "crafted.gguf");                                                \
+            QFAIL("expected a qx::Error");                                                                   \
+        } catch (const qx::Error& e) {                                                                       \
+            const QString what = QString::fromStdString(e.what());                                          \
+            QVERIFY2(e.code() == (code_), qPrintable(what));                                                  \
+            QCOMPARE(e.offset(), uint64_t(offset_));                                                          \
+            QCOMPARE(e.file(), std::string("crafted.gguf"));                                                 \
+            QVERIFY2(what.contains(QStringLiteral("at byte %1: ").arg(offset_)), qPrintable(what));           \
+            QVERIFY2(what.contains(QStringLiteral(needle_)), qPrintable(what));                               \
+        }                                                                                                    \
+    } while (false)
+
+/// One F32 tensor of `ne` elements named `name`, with its data.
+GgufBytes oneTensor(std::string_view name, int64_t elements)
+{
+    GgufBytes b;
+    b.header(1, 1).kvString("general.architecture", "llama").tensor(name, {elements}, 0, 0).pad();
+    return b.zeros(uint64_t(elements) * 4);
+}
+
+} // namespace
+
+class TestGgufHostile : public QObject {
+    Q_OBJECT
+private slots:
+    void truncatedEveryHeaderByte()
+    {
+        QX_REQUIRE_SHARED(path, "models/stories260K.gguf");
+        const auto bytes = readAll(path);
+        QCOMPARE(bytes.size(), size_t(1185376));
+        qx::parseGguf(bytes, "full.gguf");   // the whole file parses
+        for (size_t n = 0; n <= kStoriesDataStart; ++n)
+            QVERIFY_THROWS_EXCEPTION(qx::Error, parsePrefix(bytes, n));
+    }
+    void truncatedInsideData()
+    {
+        QX_REQUIRE_SHARED(path, "models/stories260K.gguf");
+        const auto bytes = readAll(path);
+        std::mt19937_64 rng(260);
+        std::uniform_int_distribution<size_t> at(kStoriesDataStart + 1, bytes.size() - 1);
+        for (int i = 0; i < 200; ++i) {
+            const size_t n = i == 0 ? bytes.size() - 1 : at(rng);
+            try {
+                parsePrefix(bytes, n);
+                QFAIL(qPrintable(QStringLiteral("truncation at %1 parsed").arg(n)));
+            } catch (const qx::Error& e) {
+                QCOMPARE(e.code(), ErrorCode::Truncated);
+                QVERIFY(QString(e.what()).contains("extends past the end of the file"));
+            }
+        }
+    }
+    void randomHeaderFlips()
+    {
+        QX_REQUIRE_SHARED(path, "models/stories260K.gguf");
+        auto bytes = readAll(path);
+        std::mt19937_64 rng(4748);
+        std::uniform_int_distribution<size_t> where(0, kStoriesDataStart - 1);
+        std::uniform_int_distribution<int> count(1, 4), value(0, 255);
+        int parsed = 0, rejected = 0;
+        for (int i = 0; i < 3000; ++i) {
+            std::vector<std::pair<size_t, std::byte>> saved;
+            for (int k = count(rng); k > 0; --k) {
+                const size_t p = where(rng);
+                saved.emplace_back(p, bytes[p]);
+                bytes[p] = std::byte(value(rng));
+            }
+            try {
+                qx::parseGguf(bytes, "flipped.gguf");
+                ++parsed;
+            } catch (const qx::Error&) {
+                ++rejected;
+            }
+            for (auto it = saved.rbegin(); it != saved.rend(); ++it)
+                bytes[it->first] = it->second;
+        }
+        QCOMPARE(parsed + rejected, 3000);
+        QVERIFY(parsed > 0 && rejected > 0);
+    }
+    void magicAndVersion()
+    {
+        QVERIFY_THROWS_EXCEPTION(qx::Error, qx::parseGguf({}, "empty.gguf"));
+        GgufBytes magic;
+        magic.header(0, 0).bytes()[3] = std::byte{'X'};
+        EXPECT_GGUF_ERROR(magic, ErrorCode::BadMagic, 0, "not a GGUF file");
+        GgufBytes v1;
+        v1.header(0, 0, 1);
+        EXPECT_GGUF_ERROR(v1, ErrorCode::Unsupported, 4, "version 1 is not supported");
+        GgufBytes v4;
+        v4.header(0, 0, 4);
+        EXPECT_GGUF_ERROR(v4, ErrorCode::Unsupported, 4, "version 4");
+        GgufBytes big;
+        big.header(0, 0, 0x03000000u);
+        EXPECT_GGUF_ERROR(big, ErrorCode::Unsupported, 4, "big-endian GGUF is not supported");
+        GgufBytes v2;
+        v2.header(0, 1, 2).kvU32("a", 7);
+        QCOMPARE(qx::parseGguf(v2.bytes(), "v2.gguf").ggufVersion, 2u);
+    }
+    void counts()
+    {
+        GgufBytes kvs;
+        kvs.header(0, uint64_t(1) << 40);
+        EXPECT_GGUF_ERROR(kvs, ErrorCode::Truncated, 16, "key/value pairs do not fit");
+        GgufBytes tensors;
+        tensors.header(uint64_t(1) << 40, 0);
+        EXPECT_GGUF_ERROR(tensors, ErrorCode::Truncated, 8, "tensor infos do not fit");
+        GgufBytes negative;
+        negative.header(0, UINT64_MAX);
+        EXPECT_GGUF_ERROR(negative, ErrorCode::Invalid, 16, "count is negative");
+    }
+    void keys()
+    {
+        GgufBytes dup;
+        dup.header(0, 2).kvU32("x", 1);
+        const uint64_t at = dup.pos();
+        dup.kvU32("x", 2);
+        EXPECT_GGUF_ERROR(dup, ErrorCode::Invalid, at, "duplicate key 'x'");
+        GgufBytes type;
+        type.header(0, 1).str("k");
+        const uint64_t typeAt = type.pos();
+        type.u32(13).u32(0);
+        EXPECT_GGUF_ERROR(type, ErrorCode::Invalid, typeAt, "13 is not a GGUF value type");
+    }
+    void strings()
+    {
+        GgufBytes key;
+        key.header(0, 1).u64(1000).u32(0);
+        EXPECT_GGUF_ERROR(key, ErrorCode::Truncated, 24, "key length 1000 exceeds");
+        GgufBytes value;
+        value.header(0, 1).str("k").u32(8);
+        const uint64_t at = value.pos();
+        value.u64(UINT64_MAX).u32(0);
+        EXPECT_GGUF_ERROR(value, ErrorCode::Truncated, at, "string value length 18446744073709551615 exceeds");
+    }
+    void arrays()
+    {
+        GgufBytes count;
+        count.header(0, 1).str("k").u32(9).u32(4);
+        const uint64_t at = count.pos();
+        count.u64(uint64_t(1) << 40).u32(0);
+        EXPECT_GGUF_ERROR(count, ErrorCode::Truncated, at, "array of 1099511627776 u32 elements does not fit");
+        GgufBytes strings;
+        strings.header(0, 1).str("k").u32(9).u32(8);
+        const uint64_t sat = strings.pos();
+        strings.u64(3).str("a").str("b");   // third string missing: 3 x 8 bytes do not fit in 18 left
+        EXPECT_GGUF_ERROR(strings, ErrorCode::Truncated, sat, "array of 3 str elements");
+        GgufBytes deep;
+        deep.header(0, 1).str("k").u32(9);
+        for (int i = 0; i < 20; ++i)
+            deep.u32(9).u64(1);
+        deep.u32(4).u64(0);
+        QVERIFY_THROWS_EXCEPTION(qx::Error, qx::parseGguf(deep.bytes(), "deep.gguf"));
+        try {
+            qx::parseGguf(deep.bytes(), "deep.gguf");
+        } catch (const qx::Error& e) {
+            QCOMPARE(e.code(), ErrorCode::Unsupported);
+        }
+    }
+    void nestedArraysParse()
+    {
+        GgufBytes b;
+        b.header(0, 1).str("nested").u32(9).u32(9).u64(2);
+        b.u32(5).u64(2).put(int32_t(-1)).put(int32_t(2));
+        b.u32(8).u64(1).str("hi");
+        const qx::ModelFile m = qx::parseGguf(b.bytes(), "nested.gguf");
+        const qx::GgufValue& v = m.metadata.at(0).value;
+        QCOMPARE(v.arrayType, qx::GgufType::Array);
+        QCOMPARE(v.elements().size(), size_t(2));
+        QCOMPARE(v.elements()[0].arrayType, qx::GgufType::I32);
+        QCOMPARE(v.elements()[0].elements()[0].toInt(), int64_t(-1));
+        QCOMPARE(v.elements()[1].elements()[0].toString(), std::string("hi"));
+    }
+    void alignment()
+    {
+        GgufBytes wrongType;
+        wrongType.header(0, 1).str("general.alignment");
+        const uint64_t at = wrongType.pos();
+        wrongType.u32(10).u64(32);
+        EXPECT_GGUF_ERROR(wrongType, ErrorCode::Invalid, at, "must be of type u32 but is u64");
+        for (uint32_t bad : {0u, 48u}) {
+            GgufBytes b;
+            b.header(0, 1).str("general.alignment").u32(4);
+            const uint64_t vat = b.pos();
+            b.u32(bad);
+            EXPECT_GGUF_ERROR(b, ErrorCode::Invalid, vat, "is not a non-zero power of two");
+        }
+        GgufBytes ok;
+        ok.header(2, 1).kvU32("general.alignment", 64).tensor("a", {4}, 0, 0).tensor("b", {4}, 0, 64).pad(64);
+        ok.zeros(64 + 16);
+        const qx::ModelFile m = qx::parseGguf(ok.bytes(), "aligned.gguf");
+        QCOMPARE(m.alignment, uint64_t(64));
+        QCOMPARE(m.tensors[0].fileOffset % 64, uint64_t(0));
+        QCOMPARE(m.tensors[1].fileOffset, m.tensors[0].fileOffset + 64);
+    }
+    void tensorNames()
+    {
+        GgufBytes dup;
+        dup.header(2, 0).tensor("a", {8}, 0, 0);
+        const uint64_t at = dup.pos();
+        dup.tensor("a", {8}, 0, 32).pad().zeros(64);
+        EXPECT_GGUF_ERROR(dup, ErrorCode::Invalid, at, "duplicate tensor name 'a'");
+        const std::string longest(63, 'n');
+        QCOMPARE(qx::parseGguf(oneTensor(longest, 8).bytes(), "ok.gguf").tensors[0].name, longest);
+        GgufBytes tooLong = oneTensor(std::string(64, 'n'), 8);
+        EXPECT_GGUF_ERROR(tooLong, ErrorCode::Invalid, kKvEnd, "is 64 bytes long");
+    }
+    void tensorShapes()
+    {
+        const uint64_t dimsAt = kDimsAt;
+        GgufBytes dims;
+        dims.header(1, 1).kvString("general.architecture", "llama").tensor("a", {1, 1, 1, 1, 8}, 0, 0);
+        EXPECT_GGUF_ERROR(dims, ErrorCode::Invalid, dimsAt, "has 5 dimensions");
+        GgufBytes negative;
+        negative.header(1, 1).kvString("general.architecture", "llama").tensor("a", {8, -2}, 0, 0);
+        EXPECT_GGUF_ERROR(negative, ErrorCode::Invalid, dimsAt + 4 + 8, "dimension 1 has negative size -2");
+        GgufBytes overflow;
+        overflow.header(1, 1).kvString("general.architecture", "llama");
+        overflow.tensor("a", {int64_t(1) << 32, int64_t(1) << 31}, 0, 0);
+        EXPECT_GGUF_ERROR(overflow, ErrorCode::Overflow, dimsAt, "element count >= INT64_MAX");
+        GgufBytes flat;
+        flat.header(1, 1).kvString("general.architecture", "llama").tensor("a", {INT64_MAX}, 24, 0);
+        EXPECT_GGUF_ERROR(flat, ErrorCode::Overflow, dimsAt, "element count >= INT64_MAX");
+        GgufBytes empty;
+        empty.header(1, 0).tensor("e", {0, 5}, 0, 0).pad();
+        QCOMPARE(qx::parseGguf(empty.bytes(), "empty.gguf").tensors[0].nbytes, uint64_t(0));
+    }
+    void tensorTypes()
+    {
+        const uint64_t typeAt = kDimsAt + 4 + 8;
+        for (uint32_t id : {4u, 5u, 31u, 36u, 39u, 0xFFFFFFFFu}) {
+            GgufBytes b;
+            b.header(1, 1).kvString("general.architecture", "llama").tensor("a", {256}, id, 0).pad().zeros(1024);
+            EXPECT_GGUF_ERROR(b, ErrorCode::Invalid, typeAt, "unknown or removed ggml type id");
+        }
+        GgufBytes blocks;
+        blocks.header(1, 1).kvString("general.architecture", "llama").tensor("a", {33}, 2, 0).pad().zeros(64);
+        EXPECT_GGUF_ERROR(blocks, ErrorCode::Invalid, typeAt, "not a multiple of the Q4_0 block size 32");
+        GgufBytes q4;
+        q4.header(1, 1).kvString("general.architecture", "llama").tensor("a", {64, 2}, 2, 0).pad().zeros(72);
+        const qx::ModelFile m = qx::parseGguf(q4.bytes(), "q4.gguf");
+        QCOMPARE(m.tensors[0].type, qx::TensorType::Q4_0);
+        QCOMPARE(m.tensors[0].nbytes, uint64_t(72));
+    }
+    void tensorOffsets()
+    {
+        for (uint64_t wrong : {0ull, 16ull, 64ull}) {
+            GgufBytes b;
+            b.header(2, 0).tensor("a", {4}, 0, 0).tensor("b", {4}, 0, wrong);
+            const uint64_t at = b.pos() - 8;
+            b.pad().zeros(64);
+            EXPECT_GGUF_ERROR(b, ErrorCode::Invalid, at, "expected 32 (the running sum of padded tensor sizes)");
+        }
+        GgufBytes first;
+        first.header(1, 0).tensor("a", {4}, 0, 32);
+        const uint64_t firstAt = first.pos() - 8;
+        first.pad().zeros(64);
+        EXPECT_GGUF_ERROR(first, ErrorCode::Invalid, firstAt, "expected 0");
+    }
+    void dataBounds()
+    {
+        GgufBytes shortData;
+        shortData.header(1, 0).tensor("a", {8}, 0, 0);
+        const uint64_t at = shortData.pos() - 8;
+        shortData.pad().zeros(31);
+        EXPECT_GGUF_ERROR(shortData, ErrorCode::Truncated, at, "extends past the end of the file");
+        GgufBytes noPadding;
+        noPadding.header(1, 0).tensor("a", {8}, 0, 0);
+        const uint64_t end = noPadding.pos();
+        EXPECT_GGUF_ERROR(noPadding, ErrorCode::Truncated, end, "ends before the data section");
+        // The last tensor needs no trailing padding, and vocab-only files need none before the data section.
+        GgufBytes exact;
+        exact.header(1, 0).tensor("a", {3}, 0, 0).pad().zeros(12);
+        QCOMPARE(qx::parseGguf(exact.bytes(), "exact.gguf").tensors[0].nbytes, uint64_t(12));
+        GgufBytes vocab;
+        vocab.header(0, 1).kvString("tokenizer.ggml.model", "llama");
+        QCOMPARE(qx::parseGguf(vocab.bytes(), "vocab.gguf").tokenizer.model, std::string("llama"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestGgufHostile)
+#include "tst_gguf_hostile.moc"
