@@ -1,7 +1,7 @@
 #include "model_info_view.h"
 
 #include "metadata_table_model.h"
-#include "model_summary.h"
+#include "model_description.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -66,7 +66,7 @@ void ModelInfoView::setModelFile(std::shared_ptr<const ModelFile> model)
         return;
     }
     const QString file = QFileInfo(QString::fromStdString(model->path)).fileName();
-    const QString name = ModelSummary::displayName(*model);
+    const QString name = ModelDescription::displayName(*model);
     m_title->setText(name == file ? name : tr("%1 (%2)").arg(name, file));
     fillSpec(*model);
     m_table->resizeColumnsToContents();
@@ -78,16 +78,16 @@ void ModelInfoView::fillSpec(const ModelFile& model)
     const ModelSpec& s = model.spec;
     auto count = [&](int64_t n) { return n > 0 ? locale.toString(static_cast<qlonglong>(n)) : tr("not stated"); };
     addRow(tr("File"), QDir::toNativeSeparators(QString::fromStdString(model.path)));
-    addRow(tr("Format"), ModelSummary::formatText(model));
+    addRow(tr("Format"), ModelDescription::formatText(model));
     addRow(tr("Architecture"), s.architecture.empty() ? tr("not stated") : QString::fromStdString(s.architecture));
-    addRow(tr("Totals"), ModelSummary::totalsLine(model));
+    addRow(tr("Totals"), ModelDescription::totalsLine(model));
     addRow(tr("Layers"), count(s.blockCount));
     addRow(tr("Embedding length"), count(s.embeddingLength));
     addRow(tr("Feed-forward length"), count(s.feedForwardLength));
     addRow(tr("Attention heads"), tr("%1 (key/value: %2)").arg(count(s.headCount), count(s.headCountKv)));
     addRow(tr("Context length"), count(s.contextLength));
     addRow(tr("Vocabulary"), count(s.vocabSize));
-    addRow(tr("Tokenizer"), ModelSummary::tokenizerText(model.tokenizer));
+    addRow(tr("Tokenizer"), ModelDescription::tokenizerText(model.tokenizer));
 }
 
 void ModelInfoView::addRow(const QString& label, const QString& value)

@@ -5,7 +5,7 @@
 #include "job_runner.h"
 #include "memory_indicator.h"
 #include "model_info_view.h"
-#include "model_summary.h"
+#include "model_description.h"
 #include "settings_dialog.h"
 #include "start_page.h"
 #include "tensor_pane.h"
@@ -192,7 +192,7 @@ void MainWindow::connectSignals()
 void MainWindow::openPath(const QString& path)
 {
     m_startPage->clearError();
-    m_loader->open(path);
+    m_loader->open(QFileInfo(path).absoluteFilePath());
 }
 
 void MainWindow::setDemoModelProvider(std::function<std::string()> provider)
@@ -286,8 +286,8 @@ void MainWindow::onLoaded(const QString& path, std::shared_ptr<const ModelFile> 
     const QString architecture = QString::fromStdString(m_model->spec.architecture);
     m_modelTitle->setText(tr("%1 — %2, %3")
                               .arg(QFileInfo(path).fileName(), architecture.isEmpty() ? tr("unknown architecture") : architecture,
-                                   ui::ModelSummary::formatText(*m_model)));
-    m_modelTotals->setText(ui::ModelSummary::totalsLine(*m_model));
+                                   ui::ModelDescription::formatText(*m_model)));
+    m_modelTotals->setText(ui::ModelDescription::totalsLine(*m_model));
     setWindowTitle(tr("%1 — Quantization Explorer").arg(QFileInfo(path).fileName()));
     ui::AppSettings::addRecentFile(QFileInfo(path).absoluteFilePath());
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);

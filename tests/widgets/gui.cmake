@@ -4,3 +4,6 @@ qx_add_test(NAME tst_job_runner SOURCES widgets/tst_job_runner.cpp LIBS qx_widge
 qx_add_test(NAME tst_main_window
   SOURCES widgets/tst_main_window.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window.h
   LIBS qx_widgets LABELS widgets app)
+qx_add_test(NAME tst_gui_stories
+  SOURCES widgets/tst_gui_stories.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window.h
+  LIBS qx_widgets LABELS widgets app reference)

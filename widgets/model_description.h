@@ -8,8 +8,8 @@
 
 namespace qx::ui {
 
-class ModelSummary {
-    Q_DECLARE_TR_FUNCTIONS(ModelSummary)
+class ModelDescription {
+    Q_DECLARE_TR_FUNCTIONS(ModelDescription)
 public:
     /// Bytes on disk: the file itself, or the sum of the distinct data files of a folder/sharded model.
     static uint64_t fileBytes(const ModelFile& model);

@@ -1,4 +1,4 @@
-#include "model_summary.h"
+#include "model_description.h"
 
 #include "format_text.h"
 
@@ -9,7 +9,7 @@
 
 namespace qx::ui {
 
-uint64_t ModelSummary::fileBytes(const ModelFile& model)
+uint64_t ModelDescription::fileBytes(const ModelFile& model)
 {
     const QFileInfo info(QString::fromStdString(model.path));
     if (info.isFile())
@@ -24,13 +24,13 @@ uint64_t ModelSummary::fileBytes(const ModelFile& model)
     return total;
 }
 
-double ModelSummary::bitsPerWeight(const ModelFile& model)
+double ModelDescription::bitsPerWeight(const ModelFile& model)
 {
     const uint64_t params = model.totalParameters();
     return params ? 8.0 * static_cast<double>(model.totalTensorBytes()) / static_cast<double>(params) : 0.0;
 }
 
-QString ModelSummary::formatText(const ModelFile& model)
+QString ModelDescription::formatText(const ModelFile& model)
 {
     switch (model.format) {
     case ModelFormat::Gguf: return tr("GGUF v%1").arg(model.ggufVersion);
@@ -41,14 +41,14 @@ QString ModelSummary::formatText(const ModelFile& model)
     return {};
 }
 
-QString ModelSummary::displayName(const ModelFile& model)
+QString ModelDescription::displayName(const ModelFile& model)
 {
     if (!model.spec.name.empty())
         return QString::fromStdString(model.spec.name);
     return QFileInfo(QString::fromStdString(model.path)).fileName();
 }
 
-QString ModelSummary::totalsLine(const ModelFile& model)
+QString ModelDescription::totalsLine(const ModelFile& model)
 {
     const QLocale locale;
     return tr("%1 tensors · %2 parameters · %3 on disk · %4 bits/weight")
@@ -57,7 +57,7 @@ QString ModelSummary::totalsLine(const ModelFile& model)
              locale.toString(bitsPerWeight(model), 'f', 2));
 }
 
-QString ModelSummary::tokenizerText(const TokenizerInfo& tokenizer)
+QString ModelDescription::tokenizerText(const TokenizerInfo& tokenizer)
 {
     if (tokenizer.model.empty())
         return tr("no tokenizer in this model");
