@@ -198,6 +198,14 @@ private slots:
             QCOMPARE(e.code(), ErrorCode::Unsupported);
         }
     }
+    void arrayElementBudget()
+    {
+        GgufBytes b;
+        b.header(0, 1).str("k").u32(9).u32(0);
+        const uint64_t at = b.pos();
+        b.u64((uint64_t(1) << 24) + 1).zeros((uint64_t(1) << 24) + 1);
+        EXPECT_GGUF_ERROR(b, ErrorCode::Unsupported, at, "metadata arrays hold more than 16777216 elements");
+    }
     void nestedArraysParse()
     {
         GgufBytes b;
