@@ -106,6 +106,10 @@
         <source>, pre-tokenizer “%1”</source>
         <translation>, Prä-Tokenizer „%1“</translation>
     </message>
+    <message>
+        <source>Selected tensors: %1 · %2 parameters · %3</source>
+        <translation>Ausgewählte Tensoren: %1 · %2 Parameter · %3</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -106,6 +106,10 @@
         <source>, pre-tokenizer “%1”</source>
         <translation>, pré-tokenizer « %1 »</translation>
     </message>
+    <message>
+        <source>Selected tensors: %1 · %2 parameters · %3</source>
+        <translation>Tenseurs sélectionnés : %1 · %2 paramètres · %3</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

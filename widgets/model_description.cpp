@@ -57,6 +57,25 @@ QString ModelDescription::totalsLine(const ModelFile& model)
              locale.toString(bitsPerWeight(model), 'f', 2));
 }
 
+QString ModelDescription::selectionLine(const ModelFile& model, const QStringList& tensorNames)
+{
+    uint64_t parameters = 0;
+    uint64_t bytes = 0;
+    int count = 0;
+    for (const QString& name : tensorNames) {
+        if (const TensorInfo* t = model.findTensor(name.toStdString())) {
+            parameters += t->elementCount();
+            bytes += t->nbytes;
+            ++count;
+        }
+    }
+    if (count == 0)
+        return {};
+    const QLocale locale;
+    return tr("Selected tensors: %1 · %2 parameters · %3")
+        .arg(locale.toString(count), locale.toString(static_cast<qulonglong>(parameters)), formatBytes(bytes));
+}
+
 QString ModelDescription::tokenizerText(const TokenizerInfo& tokenizer)
 {
     if (tokenizer.model.empty())

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 namespace qx::ui {
 
@@ -21,6 +22,8 @@ public:
     static QString displayName(const ModelFile& model);
     /// One line: "48 tensors · 292,608 parameters · 1.1 MiB · 32.00 bits/weight".
     static QString totalsLine(const ModelFile& model);
+    /// "Selected tensors: 3 · 12,288 parameters · 48.0 KiB"; empty for an empty selection.
+    static QString selectionLine(const ModelFile& model, const QStringList& tensorNames);
     /// "SentencePiece (llama), 512 tokens" etc.; "no tokenizer" when the file has none.
     static QString tokenizerText(const TokenizerInfo& tokenizer);
 };

@@ -187,6 +187,10 @@ void MainWindow::connectSignals()
         m_progress->setValue(static_cast<int>(fraction * 1000.0));
     });
     connect(m_cancel, &QToolButton::clicked, m_runner, &ui::JobRunner::cancel);
+    connect(m_tensorPane, &ui::TensorPane::selectionChanged, this, [this](const QStringList& names) {
+        if (m_model)
+            statusBar()->showMessage(ui::ModelDescription::selectionLine(*m_model, names));
+    });
 }
 
 void MainWindow::openPath(const QString& path)

@@ -8,3 +8,4 @@ qx_add_test(NAME tst_gui_stories
   SOURCES widgets/tst_gui_stories.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window.h
   LIBS qx_widgets LABELS widgets app reference)
 qx_add_test(NAME tst_app_settings SOURCES widgets/tst_app_settings.cpp LIBS qx_widgets LABELS widgets)
+qx_add_test(NAME tst_metadata_table_model SOURCES widgets/tst_metadata_table_model.cpp LIBS qx_widgets LABELS widgets)

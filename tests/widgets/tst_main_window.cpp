@@ -11,6 +11,8 @@
 #include "tensor_tree_model.h"
 
 #include <QLineEdit>
+#include <QStatusBar>
+#include <QTreeView>
 #include <QMimeData>
 #include <QStandardPaths>
 #include <QtTest/QtTest>
@@ -97,6 +99,24 @@ private slots:
         QTRY_VERIFY(!window.jobRunner()->isBusy());
         QVERIFY(shown.isEmpty());
         QVERIFY(!window.model());
+    }
+
+    void multiSelectionReportsTotals()
+    {
+        app::MainWindow window(fakeOpener);
+        window.show();
+        QSignalSpy shown(&window, &app::MainWindow::modelShown);
+        window.openPath(QStringLiteral("/fake/good.gguf"));
+        QVERIFY(shown.wait(10000));
+        window.tensorPane()->setFilterText(QStringLiteral("attn_q"));
+        QTreeView* view = window.tensorPane()->view();
+        const QModelIndex first = view->model()->index(0, 0, view->model()->index(0, 0));
+        const QModelIndex second = view->model()->index(0, 0, view->model()->index(1, 0));
+        view->selectionModel()->select(first, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        view->selectionModel()->select(second, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QCOMPARE(window.tensorPane()->selectedTensorNames(),
+                 (QStringList{QStringLiteral("blk.0.attn_q.weight"), QStringLiteral("blk.1.attn_q.weight")}));
+        QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Selected tensors: 2 · 512 parameters · 544 B"));
     }
 
     void ctrlFFocusesFilter()
