@@ -304,6 +304,10 @@ void MainWindow::onFailed(const QString& path, const QString& message)
     if (!m_model)
         showPage(Page::Start);
     m_startPage->showError(message);
+    if (!QFileInfo::exists(path)) {  // a recent entry whose file has gone
+        ui::AppSettings::removeRecentFile(path);
+        refreshRecent();
+    }
     if (m_model) {
         // Non-blocking: the open model stays usable and tests never hang on a modal loop.
         auto* box = new QMessageBox(QMessageBox::Warning, tr("Could not open the model"), message,
