@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "common/half.h"
+#include "quant/dequantize_blocks.h"
 
 #include <cstring>
 #include <string>
@@ -38,7 +39,7 @@ bool canDequantize(TensorType type)
     case TensorType::U8: case TensorType::Bool:
         return true;
     default:
-        return false;
+        return quant::blockDequantizer(type) != nullptr;
     }
 }
 
@@ -61,6 +62,10 @@ void dequantizeRow(TensorType type, std::span<const std::byte> src, std::span<fl
     case TensorType::U8: convertPlain<uint8_t>(src, dst); return;
     case TensorType::Bool: convertPlain<uint8_t>(src, dst); return;
     default:
+        if (const auto fn = quant::blockDequantizer(type)) {
+            fn(src.data(), dst.data(), static_cast<int64_t>(dst.size()));
+            return;
+        }
         throw Error(ErrorCode::Unsupported,
                     "values of type " + std::string(tensorTypeName(type)) + " are not decodable yet");
     }

@@ -1,0 +1,144 @@
+// `qexplore-cli dump MODEL TENSOR [--rows A:B]`: a tensor's values, dequantized to F32, one row per line.
+#include "cli/cli_command.h"
+
+#include "common/error.h"
+#include "io/model_file.h"
+#include "quant/dequantize.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace qx::cli {
+namespace {
+
+constexpr int64_t kDefaultRows = 8;
+
+void printUsage()
+{
+    std::printf("Usage: qexplore-cli dump MODEL TENSOR [--rows A:B]\n\n"
+                "Prints the values of TENSOR (dequantized to F32) row by row; a row is ne[0] values.\n\n"
+                "  MODEL        a .gguf / .safetensors file, a Hugging Face folder or a llama2.c checkpoint\n"
+                "  TENSOR       tensor name as listed by the model (GGUF-style or the file's own name)\n"
+                "  --rows A:B   rows A (inclusive) to B (exclusive); 'A:' runs to the end, ':B' starts at 0,\n"
+                "               a single number prints one row. Default: the first %lld rows.\n"
+                "  -h, --help   this text\n",
+                static_cast<long long>(kDefaultRows));
+}
+
+bool parseInt(const std::string& s, int64_t& out)
+{
+    if (s.empty())
+        return false;
+    char* end = nullptr;
+    const long long v = std::strtoll(s.c_str(), &end, 10);
+    if (*end != '\0' || v < 0)
+        return false;
+    out = v;
+    return true;
+}
+
+/// Parses "A:B", "A:", ":B" or "A" against `rows`; nullopt when malformed or out of range.
+std::optional<std::pair<int64_t, int64_t>> parseRowRange(const std::string& spec, int64_t rows)
+{
+    int64_t a = 0, b = rows;
+    const auto colon = spec.find(':');
+    if (colon == std::string::npos) {
+        if (!parseInt(spec, a))
+            return std::nullopt;
+        b = a + 1;
+    } else {
+        const std::string left = spec.substr(0, colon), right = spec.substr(colon + 1);
+        if ((!left.empty() && !parseInt(left, a)) || (!right.empty() && !parseInt(right, b)))
+            return std::nullopt;
+    }
+    if (a >= b || b > rows)
+        return std::nullopt;
+    return std::make_pair(a, b);
+}
+
+void printRows(const TensorInfo& t, int64_t first, int64_t last)
+{
+    const int64_t n = t.rowLength();
+    std::vector<float> row(static_cast<size_t>(n));
+    for (int64_t r = first; r < last; ++r) {
+        dequantizeRows(t, r, 1, row);
+        std::printf("row %lld:", static_cast<long long>(r));
+        for (float v : row)
+            std::printf(" %.9g", static_cast<double>(v));
+        std::printf("\n");
+    }
+}
+
+std::string shapeText(const TensorInfo& t)
+{
+    std::string s = "[";
+    for (size_t i = 0; i < t.ne.size(); ++i)
+        s += (i ? ", " : "") + std::to_string(t.ne[i]);
+    return s + "]";
+}
+
+int runDump(const std::vector<std::string>& args)
+{
+    if (wantsHelp(args)) {
+        printUsage();
+        return 0;
+    }
+    std::vector<std::string> positional;
+    std::optional<std::string> rowSpec;
+    for (size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--rows" && i + 1 < args.size())
+            rowSpec = args[++i];
+        else if (args[i].rfind("--rows=", 0) == 0)
+            rowSpec = args[i].substr(7);
+        else if (!args[i].empty() && args[i][0] == '-') {
+            std::fprintf(stderr, "dump: unknown option %s (see --help)\n", args[i].c_str());
+            return 2;
+        } else
+            positional.push_back(args[i]);
+    }
+    if (positional.size() != 2) {
+        std::fprintf(stderr, "dump: expected MODEL and TENSOR (see --help)\n");
+        return 2;
+    }
+    try {
+        const auto model = openModel(positional[0]);
+        const TensorInfo* t = model->findTensor(positional[1]);
+        if (!t) {
+            std::fprintf(stderr, "dump: no tensor named %s in %s\n", positional[1].c_str(), positional[0].c_str());
+            return 1;
+        }
+        if (!canDequantize(t->type)) {
+            std::fprintf(stderr, "dump: values of type %s cannot be decoded yet\n",
+                         std::string(tensorTypeName(t->type)).c_str());
+            return 1;
+        }
+        std::pair<int64_t, int64_t> range{0, std::min(t->rows(), kDefaultRows)};
+        if (rowSpec) {
+            const auto parsed = parseRowRange(*rowSpec, t->rows());
+            if (!parsed) {
+                std::fprintf(stderr, "dump: bad --rows %s (tensor has %lld rows)\n", rowSpec->c_str(),
+                             static_cast<long long>(t->rows()));
+                return 2;
+            }
+            range = *parsed;
+        }
+        std::printf("# %s %s ne=%s rows %lld:%lld of %lld\n", t->name.c_str(),
+                    std::string(tensorTypeName(t->type)).c_str(), shapeText(*t).c_str(),
+                    static_cast<long long>(range.first), static_cast<long long>(range.second),
+                    static_cast<long long>(t->rows()));
+        printRows(*t, range.first, range.second);
+        return 0;
+    } catch (const Error& e) {
+        std::fprintf(stderr, "dump: %s\n", e.what());
+        return 1;
+    }
+}
+
+const CliRegistrar registrar({"dump", "print a tensor's values (dequantized) row by row", &runDump});
+
+} // namespace
+} // namespace qx::cli

@@ -1,0 +1,156 @@
+// Bit-exactness with ggml needs every a*b+c rounded twice: no FMA contraction, whatever the flags.
+#if defined(__clang__)
+#pragma clang fp contract(off)
+#elif defined(__GNUC__)
+#pragma GCC optimize("fp-contract=off")
+#endif
+#include "quant/quantize.h"
+
+#include "common/error.h"
+#include "common/half.h"
+#include "quant/block_quantizers.h"
+#include "quant/quantize_simd.h"
+
+#include <algorithm>
+#include <cstring>
+#include <exception>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace qx {
+namespace {
+
+void rowF16(const float* x, void* dst, int64_t n, const float*)
+{
+    auto* y = static_cast<uint16_t*>(dst);
+    for (int64_t i = 0; i < n; ++i)
+        y[i] = fp32ToFp16(x[i]);
+}
+
+void rowBF16(const float* x, void* dst, int64_t n, const float*)
+{
+    auto* y = static_cast<uint16_t*>(dst);
+    for (int64_t i = 0; i < n; ++i)
+        y[i] = fp32ToBf16(x[i]);
+}
+
+void rowF32(const float* x, void* dst, int64_t n, const float*) { std::memcpy(dst, x, static_cast<size_t>(n) * 4); }
+
+quant::RowQuantizer refQuantizer(TensorType type)
+{
+    using namespace qx::quant;
+    switch (type) {
+    case TensorType::Q4_0: return &quantizeRowQ4_0Ref;
+    case TensorType::Q4_1: return &quantizeRowQ4_1Ref;
+    case TensorType::Q5_0: return &quantizeRowQ5_0Ref;
+    case TensorType::Q5_1: return &quantizeRowQ5_1Ref;
+    case TensorType::Q8_0: return &quantizeRowQ8_0Ref;
+    case TensorType::Q2_K: return &quantizeRowQ2_KRef;
+    case TensorType::Q3_K: return &quantizeRowQ3_KRef;
+    case TensorType::Q4_K: return &quantizeRowQ4_KRef;
+    case TensorType::Q5_K: return &quantizeRowQ5_KRef;
+    case TensorType::Q6_K: return &quantizeRowQ6_KRef;
+    case TensorType::IQ4_NL: return &quantizeRowIQ4_NLRef;
+    case TensorType::IQ4_XS: return &quantizeRowIQ4_XSRef;
+    case TensorType::F16: return &rowF16;
+    case TensorType::BF16: return &rowBF16;
+    case TensorType::F32: return &rowF32;
+    default: return nullptr;
+    }
+}
+
+} // namespace
+
+namespace detail {
+
+/// Checks the arguments of quantizeRows and returns the number of rows and the bytes per row.
+void checkQuantizeArgs(TensorType type, std::span<const float> src, int64_t rowLength, std::span<std::byte> dst,
+                       std::span<const float> importance, int64_t& rows, uint64_t& rowBytes)
+{
+    const std::string name(tensorTypeName(type));
+    if (!canQuantize(type))
+        throw Error(ErrorCode::Unsupported, "quantizing to " + name + " is not supported");
+    if (rowLength <= 0)
+        throw Error(ErrorCode::InvalidArgument, "row width " + std::to_string(rowLength) + " is not positive");
+    const TensorTypeInfo* info = tensorTypeInfo(type);
+    if (rowLength % info->blockSize != 0)
+        throw Error(ErrorCode::InvalidArgument, "row width " + std::to_string(rowLength)
+                                                    + " is not a multiple of the block size "
+                                                    + std::to_string(info->blockSize) + " of " + name);
+    if (src.size() % static_cast<size_t>(rowLength) != 0)
+        throw Error(ErrorCode::InvalidArgument, "quantizeRows: " + std::to_string(src.size())
+                                                    + " values are not whole rows of " + std::to_string(rowLength));
+    rows = static_cast<int64_t>(src.size()) / rowLength;
+    rowBytes = *tensorBytes(type, static_cast<uint64_t>(rowLength));
+    if (dst.size() != rows * rowBytes)
+        throw Error(ErrorCode::InvalidArgument, "quantizeRows: destination holds " + std::to_string(dst.size())
+                                                    + " bytes, " + std::to_string(rows * rowBytes) + " needed");
+    if (!importance.empty() && importance.size() != static_cast<size_t>(rowLength))
+        throw Error(ErrorCode::InvalidArgument, "quantizeRows: importance has " + std::to_string(importance.size())
+                                                    + " values for rows of " + std::to_string(rowLength));
+}
+
+/// Quantizes rows [first, last) with the scalar reference kernels.
+void quantizeRowRangeRef(TensorType type, const float* src, int64_t rowLength, std::byte* dst, uint64_t rowBytes,
+                         const float* importance, int64_t first, int64_t last)
+{
+    const quant::RowQuantizer fn = refQuantizer(type);
+    for (int64_t r = first; r < last; ++r)
+        fn(src + r * rowLength, dst + r * rowBytes, rowLength, importance);
+}
+
+} // namespace detail
+
+bool canQuantize(TensorType type) { return refQuantizer(type) != nullptr; }
+
+void quantizeRowsRef(TensorType type, std::span<const float> src, int64_t rowLength, std::span<std::byte> dst,
+                     std::span<const float> importance)
+{
+    int64_t rows = 0;
+    uint64_t rowBytes = 0;
+    detail::checkQuantizeArgs(type, src, rowLength, dst, importance, rows, rowBytes);
+    detail::quantizeRowRangeRef(type, src.data(), rowLength, dst.data(), rowBytes,
+                                importance.empty() ? nullptr : importance.data(), 0, rows);
+}
+
+void quantizeRows(TensorType type, std::span<const float> src, int64_t rowLength, std::span<std::byte> dst,
+                  std::span<const float> importance)
+{
+    int64_t rows = 0;
+    uint64_t rowBytes = 0;
+    detail::checkQuantizeArgs(type, src, rowLength, dst, importance, rows, rowBytes);
+    quant::RowQuantizer fn = quant::simdRowQuantizer(type);
+    if (!fn)
+        fn = refQuantizer(type);
+    const float* qw = importance.empty() ? nullptr : importance.data();
+    auto work = [&](int64_t first, int64_t last) {
+        for (int64_t r = first; r < last; ++r)
+            fn(src.data() + r * rowLength, dst.data() + r * rowBytes, rowLength, qw);
+    };
+    // Threads only pay off past ~1 M values; rows are independent, so any split gives the same bytes.
+    const int64_t hw = std::max(1u, std::thread::hardware_concurrency());
+    const int64_t threads = std::min<int64_t>({hw, rows, static_cast<int64_t>(src.size() >> 20) + 1});
+    if (threads <= 1) {
+        work(0, rows);
+        return;
+    }
+    std::vector<std::thread> pool;
+    std::vector<std::exception_ptr> errors(static_cast<size_t>(threads));
+    for (int64_t t = 1; t < threads; ++t)
+        pool.emplace_back([&, t] {
+            try {
+                work(rows * t / threads, rows * (t + 1) / threads);
+            } catch (...) {
+                errors[static_cast<size_t>(t)] = std::current_exception();
+            }
+        });
+    work(0, rows / threads);
+    for (auto& th : pool)
+        th.join();
+    for (const auto& e : errors)
+        if (e)
+            std::rethrow_exception(e);
+}
+
+} // namespace qx

@@ -1,0 +1,47 @@
+#include "quant/quantize_simd.h"
+
+#include <cstdlib>
+
+namespace qx::quant {
+namespace {
+
+bool cpuHasAvx2()
+{
+#if defined(__x86_64__) || defined(__i386__)
+    static const bool has = [] {
+        if (const char* off = std::getenv("QX_NO_SIMD"); off && *off && *off != '0')
+            return false;
+        __builtin_cpu_init();
+        return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("f16c");
+    }();
+    return has;
+#else
+    return false;
+#endif
+}
+
+} // namespace
+
+RowQuantizer simdRowQuantizer(TensorType type)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    if (!cpuHasAvx2())
+        return nullptr;
+    switch (type) {
+    case TensorType::Q4_0: return &avx2::quantizeRowQ4_0;
+    case TensorType::Q8_0: return &avx2::quantizeRowQ8_0;
+    case TensorType::Q4_K: return &avx2::quantizeRowQ4_K;
+    case TensorType::Q5_K: return &avx2::quantizeRowQ5_K;
+    case TensorType::Q6_K: return &avx2::quantizeRowQ6_K;
+    case TensorType::IQ4_NL: return &avx2::quantizeRowIQ4_NL;
+    case TensorType::IQ4_XS: return &avx2::quantizeRowIQ4_XS;
+    case TensorType::F16: return &avx2::quantizeRowF16;
+    default: return nullptr;
+    }
+#else
+    (void)type;
+    return nullptr;
+#endif
+}
+
+} // namespace qx::quant
