@@ -84,7 +84,11 @@ void MainWindow::setupActions()
     m_actions.showInfo->setShortcut(QKeySequence(Qt::ALT | Qt::Key_2));
     m_actions.about = new QAction(tr("&About Quantization Explorer"), this);
     m_actions.about->setMenuRole(QAction::AboutRole);
+    connectActions();
+}
 
+void MainWindow::connectActions()
+{
     connect(m_actions.open, &QAction::triggered, this, &MainWindow::chooseFile);
     connect(m_actions.openFolder, &QAction::triggered, this, &MainWindow::chooseFolder);
     connect(m_actions.close, &QAction::triggered, this, &MainWindow::closeModel);

@@ -60,6 +60,7 @@ protected:
 
 private:
     void setupActions();
+    void connectActions();
     void setupMenus();
     void setupCentralWidget();
     void setupStatusBar();
