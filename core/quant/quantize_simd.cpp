@@ -30,6 +30,7 @@ RowQuantizer simdRowQuantizer(TensorType type)
     switch (type) {
     case TensorType::Q4_0: return &avx2::quantizeRowQ4_0;
     case TensorType::Q8_0: return &avx2::quantizeRowQ8_0;
+    case TensorType::Q2_K: return &avx2::quantizeRowQ2_K;
     case TensorType::Q4_K: return &avx2::quantizeRowQ4_K;
     case TensorType::Q5_K: return &avx2::quantizeRowQ5_K;
     case TensorType::Q6_K: return &avx2::quantizeRowQ6_K;

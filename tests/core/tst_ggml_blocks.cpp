@@ -330,7 +330,7 @@ void TestGgmlBlocks::fastPathOnLargeRandomMatrix()
     std::vector<float> x(2048 * 1024);
     for (float& v : x)
         v = dist(rng) * 0.02f;
-    for (TensorType type : {TensorType::Q4_0, TensorType::Q8_0, TensorType::Q4_K, TensorType::Q5_K, TensorType::Q6_K,
+    for (TensorType type : {TensorType::Q4_0, TensorType::Q8_0, TensorType::Q2_K, TensorType::Q4_K, TensorType::Q5_K, TensorType::Q6_K,
                             TensorType::IQ4_NL, TensorType::IQ4_XS, TensorType::F16}) {
         std::vector<std::byte> fast(*tensorBytes(type, x.size())), ref(fast.size());
         quantizeRows(type, x, 2048, fast);
