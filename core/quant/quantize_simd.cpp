@@ -29,6 +29,9 @@ RowQuantizer simdRowQuantizer(TensorType type)
         return nullptr;
     switch (type) {
     case TensorType::Q4_0: return &avx2::quantizeRowQ4_0;
+    case TensorType::Q4_1: return &avx2::quantizeRowQ4_1;
+    case TensorType::Q5_0: return &avx2::quantizeRowQ5_0;
+    case TensorType::Q5_1: return &avx2::quantizeRowQ5_1;
     case TensorType::Q8_0: return &avx2::quantizeRowQ8_0;
     case TensorType::Q2_K: return &avx2::quantizeRowQ2_K;
     case TensorType::Q4_K: return &avx2::quantizeRowQ4_K;

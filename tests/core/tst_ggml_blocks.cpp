@@ -301,7 +301,10 @@ void TestGgmlBlocks::fastPathEqualsReference()
             case 4: row[40] = std::numeric_limits<float>::quiet_NaN(); break;
             case 5: row[300] = -std::numeric_limits<float>::infinity(); break;
             case 6: for (int i = 0; i < width; ++i) row[i] *= 1e-39f; break;   // subnormal
-            case 7: for (int i = 0; i < width; i += 2) row[i] = 0.f; break;
+            case 7:   // ReLU-like: signed zeros and positives (the sign of a zero min is stored)
+                for (int i = 0; i < width; ++i)
+                    row[i] = (r / 8) % 2 ? (i % 3 ? -0.f : std::fabs(row[i])) : (i % 5 ? std::fabs(row[i]) : (i % 2 ? 0.f : -0.f));
+                break;
             default: break;
             }
         }
@@ -330,7 +333,8 @@ void TestGgmlBlocks::fastPathOnLargeRandomMatrix()
     std::vector<float> x(2048 * 1024);
     for (float& v : x)
         v = dist(rng) * 0.02f;
-    for (TensorType type : {TensorType::Q4_0, TensorType::Q8_0, TensorType::Q2_K, TensorType::Q4_K, TensorType::Q5_K, TensorType::Q6_K,
+    for (TensorType type : {TensorType::Q4_0, TensorType::Q4_1, TensorType::Q5_0, TensorType::Q5_1, TensorType::Q8_0,
+                            TensorType::Q2_K, TensorType::Q4_K, TensorType::Q5_K, TensorType::Q6_K,
                             TensorType::IQ4_NL, TensorType::IQ4_XS, TensorType::F16}) {
         std::vector<std::byte> fast(*tensorBytes(type, x.size())), ref(fast.size());
         quantizeRows(type, x, 2048, fast);
