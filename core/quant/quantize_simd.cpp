@@ -1,5 +1,7 @@
 #include "quant/quantize_simd.h"
 
+#include "quant/dequantize_blocks.h"
+
 #include <cstdlib>
 
 namespace qx::quant {
@@ -46,6 +48,16 @@ RowQuantizer simdRowQuantizer(TensorType type)
     (void)type;
     return nullptr;
 #endif
+}
+
+RowDequantizer simdRowDequantizer(TensorType type)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    if (cpuHasAvx2() && type == TensorType::F16)
+        return &avx2::dequantizeRowF16;
+#endif
+    (void)type;
+    return nullptr;
 }
 
 } // namespace qx::quant

@@ -109,6 +109,7 @@ private slots:
     void fastPathEqualsReference_data() { addTypeRows(); }
     void fastPathEqualsReference();
     void fastPathOnLargeRandomMatrix();
+    void fastDecodeEqualsReference();
 };
 
 void TestGgmlBlocks::roundTripWithinBound()
@@ -340,6 +341,23 @@ void TestGgmlBlocks::fastPathOnLargeRandomMatrix()
         quantizeRows(type, x, 2048, fast);
         quantizeRowsRef(type, x, 2048, ref);
         QVERIFY2(fast == ref, std::string(tensorTypeName(type)).c_str());
+    }
+}
+
+void TestGgmlBlocks::fastDecodeEqualsReference()
+{
+    std::vector<uint16_t> halves(65536 + 5);   // every fp16 bit pattern, plus a tail shorter than a vector
+    for (size_t i = 0; i < halves.size(); ++i)
+        halves[i] = static_cast<uint16_t>(i * 40503u);
+    for (uint32_t i = 0; i < 65536; ++i)
+        halves[i] = static_cast<uint16_t>(i);
+    std::vector<float> fast(halves.size()), ref(halves.size());
+    for (TensorType type : {TensorType::F16, TensorType::BF16, TensorType::Q8_0, TensorType::Q6_K}) {
+        const size_t n = type == TensorType::F16 || type == TensorType::BF16 ? halves.size() : 65536 / 2 / 34 / 8 * 256;
+        const auto bytes = std::as_bytes(std::span(halves)).first(*tensorBytes(type, n));
+        dequantizeRow(type, bytes, std::span(fast).first(n));
+        dequantizeRowRef(type, bytes, std::span(ref).first(n));
+        QVERIFY2(std::memcmp(fast.data(), ref.data(), n * sizeof(float)) == 0, std::string(tensorTypeName(type)).c_str());
     }
 }
 
