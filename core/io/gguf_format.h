@@ -26,6 +26,8 @@ constexpr uint64_t kDefaultAlignment = 32;
 constexpr uint64_t kMaxNameBytes = 63;          ///< GGML_MAX_NAME (64) minus the terminator
 constexpr uint32_t kMaxDims = 4;
 constexpr int kMaxArrayDepth = 8;               ///< nesting limit that keeps hostile files off the stack
+/// Array elements a file's metadata may hold in all (real models: ~1M; each costs ~50 bytes in memory).
+constexpr uint64_t kMaxArrayElements = uint64_t(1) << 24;
 constexpr std::string_view kAlignmentKey = "general.alignment";
 
 /// Bytes one value of a fixed-size type occupies; 0 for String and Array.

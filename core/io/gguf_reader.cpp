@@ -21,7 +21,15 @@ struct TensorRecord {
     uint64_t offsetFieldAt = 0;
 };
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
+/// A name for an error message: quoted, control bytes shown as '?', cut after 80 bytes (hostile names can
+/// be as long as the file).
+std::string quoted(const std::string& s)
+{
+    std::string out = "'";
+    for (size_t i = 0; i < s.size() && i < 80; ++i)
+        out += static_cast<unsigned char>(s[i]) < 0x20 ? '?' : s[i];
+    return out + (s.size() > 80 ? "'..." : "'");
+}
 
 GgufType readValueType(ByteCursor& c, const char* what)
 {
@@ -32,47 +40,62 @@ GgufType readValueType(ByteCursor& c, const char* what)
     return static_cast<GgufType>(id);
 }
 
-GgufValue readValue(ByteCursor& c, GgufType type, int depth);
+/// Reads values, keeping count of the array elements held so far: a small hostile file must not be able
+/// to make the parser hold billions of elements (each costs far more memory than its bytes on disk).
+class ValueReader {
+public:
+    explicit ValueReader(ByteCursor& c) : m_c(c) {}
 
-GgufValue readArray(ByteCursor& c, int depth)
-{
-    const GgufType elementType = readValueType(c, "array element type");
-    if (elementType == GgufType::Array && depth + 1 >= gguf::kMaxArrayDepth)
-        c.fail(ErrorCode::Unsupported, c.offset() - 4,
-               "arrays nested deeper than " + std::to_string(gguf::kMaxArrayDepth) + " levels");
-    const uint64_t countAt = c.offset();
-    const uint64_t count = c.read<uint64_t>("array length");
-    if (count > c.remaining() / gguf::minEncodedSize(elementType))
-        c.fail(ErrorCode::Truncated, countAt,
-               "array of " + std::to_string(count) + " " + ggufTypeName(elementType) + " elements does not fit in the "
-                   + std::to_string(c.remaining()) + " bytes left in the file");
-    std::vector<GgufValue> elements;
-    elements.reserve(static_cast<size_t>(count));
-    for (uint64_t i = 0; i < count; ++i)
-        elements.push_back(readValue(c, elementType, depth + 1));
-    return GgufValue::array(elementType, std::move(elements));
-}
-
-GgufValue readValue(ByteCursor& c, GgufType type, int depth)
-{
-    const auto make = [type](auto v) { return GgufValue{type, GgufType::U32, v}; };
-    switch (type) {
-    case GgufType::U8: return make(uint64_t{c.read<uint8_t>("u8 value")});
-    case GgufType::I8: return make(int64_t{c.read<int8_t>("i8 value")});
-    case GgufType::U16: return make(uint64_t{c.read<uint16_t>("u16 value")});
-    case GgufType::I16: return make(int64_t{c.read<int16_t>("i16 value")});
-    case GgufType::U32: return make(uint64_t{c.read<uint32_t>("u32 value")});
-    case GgufType::I32: return make(int64_t{c.read<int32_t>("i32 value")});
-    case GgufType::U64: return make(c.read<uint64_t>("u64 value"));
-    case GgufType::I64: return make(c.read<int64_t>("i64 value"));
-    case GgufType::F32: return make(double{c.read<float>("f32 value")});
-    case GgufType::F64: return make(c.read<double>("f64 value"));
-    case GgufType::Bool: return make(c.read<uint8_t>("bool value") != 0);
-    case GgufType::String: return make(c.readString("string value"));
-    case GgufType::Array: return readArray(c, depth);
+    GgufValue read(GgufType type, int depth = 0)
+    {
+        ByteCursor& c = m_c;
+        const auto make = [type](auto v) { return GgufValue{type, GgufType::U32, v}; };
+        switch (type) {
+        case GgufType::U8: return make(uint64_t{c.read<uint8_t>("u8 value")});
+        case GgufType::I8: return make(int64_t{c.read<int8_t>("i8 value")});
+        case GgufType::U16: return make(uint64_t{c.read<uint16_t>("u16 value")});
+        case GgufType::I16: return make(int64_t{c.read<int16_t>("i16 value")});
+        case GgufType::U32: return make(uint64_t{c.read<uint32_t>("u32 value")});
+        case GgufType::I32: return make(int64_t{c.read<int32_t>("i32 value")});
+        case GgufType::U64: return make(c.read<uint64_t>("u64 value"));
+        case GgufType::I64: return make(c.read<int64_t>("i64 value"));
+        case GgufType::F32: return make(double{c.read<float>("f32 value")});
+        case GgufType::F64: return make(c.read<double>("f64 value"));
+        case GgufType::Bool: return make(c.read<uint8_t>("bool value") != 0);
+        case GgufType::String: return make(c.readString("string value"));
+        case GgufType::Array: return readArray(depth);
+        }
+        c.fail(ErrorCode::Invalid, c.offset(), "unknown value type");
     }
-    c.fail(ErrorCode::Invalid, c.offset(), "unknown value type");
-}
+
+private:
+    GgufValue readArray(int depth)
+    {
+        ByteCursor& c = m_c;
+        const GgufType elementType = readValueType(c, "array element type");
+        if (elementType == GgufType::Array && depth + 1 >= gguf::kMaxArrayDepth)
+            c.fail(ErrorCode::Unsupported, c.offset() - 4,
+                   "arrays nested deeper than " + std::to_string(gguf::kMaxArrayDepth) + " levels");
+        const uint64_t countAt = c.offset();
+        const uint64_t count = c.read<uint64_t>("array length");
+        if (count > c.remaining() / gguf::minEncodedSize(elementType))
+            c.fail(ErrorCode::Truncated, countAt,
+                   "array of " + std::to_string(count) + " " + ggufTypeName(elementType)
+                       + " elements does not fit in the " + std::to_string(c.remaining()) + " bytes left in the file");
+        if (count > gguf::kMaxArrayElements - m_elements)
+            c.fail(ErrorCode::Unsupported, countAt,
+                   "metadata arrays hold more than " + std::to_string(gguf::kMaxArrayElements) + " elements in all");
+        m_elements += count;
+        std::vector<GgufValue> elements;
+        elements.reserve(static_cast<size_t>(count));
+        for (uint64_t i = 0; i < count; ++i)
+            elements.push_back(read(elementType, depth + 1));
+        return GgufValue::array(elementType, std::move(elements));
+    }
+
+    ByteCursor& m_c;
+    uint64_t m_elements = 0;
+};
 
 /// Magic, version and the two counts. Returns the version.
 uint32_t readHeader(ByteCursor& c, uint64_t& tensorCount, uint64_t& kvCount)
@@ -106,6 +129,7 @@ uint64_t readMetadata(ByteCursor& c, uint64_t count, std::vector<KeyValue>& out)
                std::to_string(count) + " key/value pairs do not fit in the " + std::to_string(c.remaining())
                    + " bytes left in the file");
     std::unordered_set<std::string> seen;
+    ValueReader values(c);
     uint64_t alignment = gguf::kDefaultAlignment;
     for (uint64_t i = 0; i < count; ++i) {
         const uint64_t keyAt = c.offset();
@@ -114,7 +138,7 @@ uint64_t readMetadata(ByteCursor& c, uint64_t count, std::vector<KeyValue>& out)
             c.fail(ErrorCode::Invalid, keyAt, "duplicate key " + quoted(key));
         const GgufType type = readValueType(c, "value type");
         const uint64_t valueAt = c.offset();
-        GgufValue value = readValue(c, type, 0);
+        GgufValue value = values.read(type);
         if (key == gguf::kAlignmentKey) {
             if (type != GgufType::U32)
                 c.fail(ErrorCode::Invalid, valueAt - 4,

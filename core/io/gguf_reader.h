@@ -3,8 +3,9 @@
 // b4748's reader: no duplicate keys or tensor names, names < 64 bytes, at most 4 dimensions, known ggml
 // types, non-negative shapes whose element count fits in int64, rows of whole blocks, tensor offsets equal
 // to the running padded sum, data inside the file. Nested arrays (which llama.cpp rejects) are accepted up
-// to gguf::kMaxArrayDepth levels. Every violation throws qx::Error with the file, the byte offset and the
-// rule broken; nothing is allocated from a count before checking it against the bytes left.
+// to gguf::kMaxArrayDepth levels; metadata arrays may hold gguf::kMaxArrayElements elements in all. Every
+// violation throws qx::Error with the file, the byte offset and the rule broken; nothing is allocated from
+// a count before checking it against the bytes left.
 
 #include "io/model_file.h"
 

@@ -46,7 +46,8 @@ uint64_t ModelFile::totalParameters() const
 {
     uint64_t n = 0;
     for (const auto& t : tensors)
-        n += t.elementCount();
+        if (t.aliasOf.empty())
+            n += t.elementCount();
     return n;
 }
 
@@ -54,7 +55,8 @@ uint64_t ModelFile::totalTensorBytes() const
 {
     uint64_t n = 0;
     for (const auto& t : tensors)
-        n += t.nbytes;
+        if (t.aliasOf.empty())
+            n += t.nbytes;
     return n;
 }
 

@@ -64,6 +64,8 @@ struct TensorInfo {
     uint64_t nbytes = 0;
     std::span<const std::byte> data; ///< view into a mapping held by the ModelFile
     std::string sourceFile;        ///< the file holding the data (shards differ)
+    std::string aliasOf;           ///< non-empty: a second name for the tensor named here (tied weights,
+                                   ///< same data view); totals count the data once, under that tensor
 
     uint64_t elementCount() const;
     int64_t rows() const;          ///< product of ne[1..]; 1 for vectors

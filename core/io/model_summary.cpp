@@ -133,6 +133,8 @@ void writeTensorTable(std::ostringstream& out, const ModelFile& m)
                       formatShape(t.ne).c_str(), type.c_str(), static_cast<unsigned long long>(t.nbytes),
                       t.bitsPerWeight());
         out << line;
+        if (!t.aliasOf.empty())
+            out << "      (alias of " << t.aliasOf << ": same data, not counted in the totals)\n";
     }
 }
 
@@ -224,6 +226,9 @@ std::string modelInfoJson(const ModelFile& m)
         tensors.push_back({{"name", t.name}, {"shape", t.ne}, {"type", std::string(tensorTypeName(t.type))},
                            {"offset", t.fileOffset}, {"bytes", t.nbytes}, {"parameters", t.elementCount()},
                            {"bits_per_weight", t.bitsPerWeight()}});
+    for (size_t i = 0; i < m.tensors.size(); ++i)
+        if (!m.tensors[i].aliasOf.empty())
+            tensors[i]["alias_of"] = m.tensors[i].aliasOf;
     j["tensors"] = std::move(tensors);
     j["totals"] = {{"tensors", m.tensors.size()}, {"parameters", m.totalParameters()},
                    {"bytes", m.totalTensorBytes()}, {"bits_per_weight", totalBitsPerWeight(m)}};

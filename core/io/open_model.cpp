@@ -2,6 +2,9 @@
 #include "common/error.h"
 #include "io/gguf_format.h"
 #include "io/gguf_reader.h"
+#include "io/hf_folder.h"
+#include "io/llama2c_reader.h"
+#include "io/safetensors_reader.h"
 #include "io/model_file.h"
 
 #include <cstring>
@@ -29,10 +32,16 @@ std::shared_ptr<const ModelFile> openModel(const std::string& path)
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
         throw Error(ErrorCode::Io, path, kNoOffset, "no such file or folder");
+    if (std::filesystem::is_directory(path, ec))
+        return openHfFolder(path);
     if (hasGgufMagic(path))
         return openGguf(path);
+    if (path.ends_with(".safetensors") || path.ends_with(".index.json"))
+        return openSafetensors(path);
+    if (path.ends_with(".bin"))
+        return openLlama2c(path);
     throw Error(ErrorCode::Unsupported, path, kNoOffset,
-                "not a GGUF file; safetensors/HF/llama2.c support is added separately");
+                "not a model file we can open (expected GGUF, .safetensors, a Hugging Face folder or a llama2.c .bin)");
 }
 
 } // namespace qx

@@ -108,7 +108,11 @@ private slots:
                 bytes[p] = std::byte(value(rng));
             }
             try {
-                qx::parseGguf(bytes, "flipped.gguf");
+                const qx::ModelFile m = qx::parseGguf(bytes, "flipped.gguf");
+                for (const auto& t : m.tensors) {   // every view lies inside the buffer
+                    QVERIFY(t.data.data() >= bytes.data() && t.fileOffset + t.nbytes <= bytes.size());
+                    QCOMPARE(static_cast<const void*>(t.data.data()), static_cast<const void*>(bytes.data() + t.fileOffset));
+                }
                 ++parsed;
             } catch (const qx::Error&) {
                 ++rejected;
@@ -197,6 +201,14 @@ private slots:
         } catch (const qx::Error& e) {
             QCOMPARE(e.code(), ErrorCode::Unsupported);
         }
+    }
+    void arrayElementBudget()
+    {
+        GgufBytes b;
+        b.header(0, 1).str("k").u32(9).u32(0);
+        const uint64_t at = b.pos();
+        b.u64((uint64_t(1) << 24) + 1).zeros((uint64_t(1) << 24) + 1);
+        EXPECT_GGUF_ERROR(b, ErrorCode::Unsupported, at, "metadata arrays hold more than 16777216 elements");
     }
     void nestedArraysParse()
     {

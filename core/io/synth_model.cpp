@@ -1,0 +1,161 @@
+#include "io/synth_model.h"
+
+#include "common/error.h"
+#include "common/half.h"
+#include "io/gguf_reader.h"
+#include "io/synth_weights.h"
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <thread>
+
+namespace qx {
+namespace {
+
+[[noreturn]] void invalid(const std::string& message) { throw Error(ErrorCode::InvalidArgument, message); }
+
+void validate(const SynthOptions& o)
+{
+    if (o.dim <= 0 || o.layers <= 0 || o.ff <= 0 || o.heads <= 0 || o.kvHeads <= 0 || o.contextLength <= 0)
+        invalid("synth: every size must be positive");
+    if (o.dim % o.heads != 0 || (o.dim / o.heads) % 2 != 0)
+        invalid("synth: dim must be a multiple of heads with an even head size");
+    if (o.heads % o.kvHeads != 0)
+        invalid("synth: heads must be a multiple of kv-heads");
+    if (o.type != TensorType::F32 && o.type != TensorType::F16)
+        invalid("synth: type must be F32 or F16");
+    if (o.dim > UINT32_MAX || o.ff > UINT32_MAX || o.layers > UINT32_MAX || o.contextLength > UINT32_MAX)
+        invalid("synth: sizes must fit in u32");
+}
+
+/// Runs fn(begin, end) over [0, rows) on a few threads when the work is large enough to pay for them.
+void parallelRows(int64_t rows, int64_t rowLength, const std::function<void(int64_t, int64_t)>& fn)
+{
+    const int64_t threads = rows * rowLength < (int64_t(1) << 18)
+        ? 1
+        : std::min<int64_t>({int64_t(std::max(1u, std::thread::hardware_concurrency())), 8, rows});
+    if (threads <= 1) {
+        fn(0, rows);
+        return;
+    }
+    std::vector<std::thread> pool;
+    for (int64_t t = 0; t < threads; ++t)
+        pool.emplace_back([&, t] { fn(rows * t / threads, rows * (t + 1) / threads); });
+    for (auto& th : pool)
+        th.join();
+}
+
+/// Stores `values` as `type` (F32 or F16) at `dst`.
+void storeRow(std::span<const float> values, TensorType type, std::byte* dst)
+{
+    if (type == TensorType::F32) {
+        std::memcpy(dst, values.data(), values.size_bytes());
+        return;
+    }
+    for (size_t i = 0; i < values.size(); ++i) {
+        const uint16_t h = fp32ToFp16(values[i]);
+        std::memcpy(dst + 2 * i, &h, 2);
+    }
+}
+
+GgufTensorToWrite matrix(std::string name, int64_t in, int64_t out, TensorType type, uint64_t seed)
+{
+    auto fill = [in, out, type, seed](std::span<std::byte> dst) {
+        const synth::MatrixStyle style = synth::makeMatrixStyle(seed, in);
+        const size_t rowBytes = static_cast<size_t>(in) * (type == TensorType::F32 ? 4 : 2);
+        parallelRows(out, in, [&](int64_t begin, int64_t end) {
+            std::vector<float> row(static_cast<size_t>(in));
+            for (int64_t r = begin; r < end; ++r) {
+                synth::matrixRow(style, r, row);
+                storeRow(row, type, dst.data() + static_cast<size_t>(r) * rowBytes);
+            }
+        });
+    };
+    return {std::move(name), {in, out}, type, std::move(fill)};
+}
+
+GgufTensorToWrite norm(std::string name, int64_t n, uint64_t seed)
+{
+    auto fill = [n, seed](std::span<std::byte> dst) {
+        std::vector<float> values(static_cast<size_t>(n));
+        synth::normVector(seed, values);
+        storeRow(values, TensorType::F32, dst.data());
+    };
+    return {std::move(name), {n}, TensorType::F32, std::move(fill)};
+}
+
+std::vector<KeyValue> synthMetadata(const SynthOptions& o, const std::vector<KeyValue>& tokenizerKeys)
+{
+    const auto u32 = [](int64_t v) { return GgufValue::u32(static_cast<uint32_t>(v)); };
+    std::vector<KeyValue> md = {
+        {"general.architecture", GgufValue::string("llama")},
+        {"general.name", GgufValue::string("synthetic-llama-d" + std::to_string(o.dim) + "-l" + std::to_string(o.layers)
+                                           + "-s" + std::to_string(o.seed))},
+        {"llama.context_length", u32(o.contextLength)},
+        {"llama.embedding_length", u32(o.dim)},
+        {"llama.block_count", u32(o.layers)},
+        {"llama.feed_forward_length", u32(o.ff)},
+        {"llama.attention.head_count", u32(o.heads)},
+        {"llama.attention.head_count_kv", u32(o.kvHeads)},
+        {"llama.rope.dimension_count", u32(o.dim / o.heads)},
+        {"llama.attention.layer_norm_rms_epsilon", GgufValue::f32(1e-5f)},
+        {"general.file_type", u32(o.type == TensorType::F16 ? 1 : 0)},   // llama_ftype ALL_F32 / MOSTLY_F16
+    };
+    md.insert(md.end(), tokenizerKeys.begin(), tokenizerKeys.end());
+    return md;
+}
+
+std::vector<GgufTensorToWrite> synthTensors(const SynthOptions& o, int64_t vocab)
+{
+    const int64_t kvDim = o.dim / o.heads * o.kvHeads;
+    uint64_t index = 0;
+    const auto seed = [&] { return synth::mixSeed(o.seed, 0x7E45, index++); };
+    std::vector<GgufTensorToWrite> t;
+    t.push_back(matrix("token_embd.weight", o.dim, vocab, o.type, seed()));
+    for (int64_t l = 0; l < o.layers; ++l) {
+        const std::string p = "blk." + std::to_string(l) + ".";
+        t.push_back(norm(p + "attn_norm.weight", o.dim, seed()));
+        t.push_back(matrix(p + "attn_q.weight", o.dim, o.dim, o.type, seed()));
+        t.push_back(matrix(p + "attn_k.weight", o.dim, kvDim, o.type, seed()));
+        t.push_back(matrix(p + "attn_v.weight", o.dim, kvDim, o.type, seed()));
+        t.push_back(matrix(p + "attn_output.weight", o.dim, o.dim, o.type, seed()));
+        t.push_back(norm(p + "ffn_norm.weight", o.dim, seed()));
+        t.push_back(matrix(p + "ffn_gate.weight", o.dim, o.ff, o.type, seed()));
+        t.push_back(matrix(p + "ffn_up.weight", o.dim, o.ff, o.type, seed()));
+        t.push_back(matrix(p + "ffn_down.weight", o.ff, o.dim, o.type, seed()));
+    }
+    t.push_back(norm("output_norm.weight", o.dim, seed()));
+    t.push_back(matrix("output.weight", o.dim, vocab, o.type, seed()));
+    return t;
+}
+
+} // namespace
+
+SynthPlan planSynthModel(const SynthOptions& options)
+{
+    validate(options);
+    if (options.vocabFrom.empty())
+        invalid("synth: a GGUF to take the tokenizer from is required");
+    const auto vocabModel = openGguf(options.vocabFrom);
+    std::vector<KeyValue> tokenizerKeys;
+    for (const auto& kv : vocabModel->metadata)
+        if (kv.key.rfind("tokenizer.", 0) == 0)
+            tokenizerKeys.push_back(kv);
+    SynthPlan plan;
+    plan.vocabSize = vocabModel->tokenizer.vocabSize;
+    if (plan.vocabSize <= 0)
+        throw Error(ErrorCode::InvalidArgument, options.vocabFrom, kNoOffset, "has no tokenizer.ggml.tokens array");
+    plan.metadata = synthMetadata(options, tokenizerKeys);
+    plan.tensors = synthTensors(options, plan.vocabSize);
+    return plan;
+}
+
+uint64_t writeSynthModel(const SynthOptions& options, const std::string& path, const ProgressFn& progress)
+{
+    const SynthPlan plan = planSynthModel(options);
+    writeGguf(path, plan.metadata, plan.tensors, 32, progress);
+    return std::filesystem::file_size(path);
+}
+
+} // namespace qx

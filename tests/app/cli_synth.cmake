@@ -1,0 +1,2 @@
+qx_add_test(NAME tst_cli_synth SOURCES app/tst_cli_synth.cpp LABELS app reference)
+add_dependencies(tst_cli_synth qexplore-cli)
