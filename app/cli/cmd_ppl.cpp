@@ -7,10 +7,7 @@
 #include "eval/perplexity.h"
 #include "io/model_file.h"
 #include "model/llama_forward.h"
-#if __has_include("model/tokenizer.h")
 #include "model/tokenizer.h"
-#define QX_HAVE_TOKENIZER 1
-#endif
 
 #include <chrono>
 #include <cstdio>
@@ -94,13 +91,7 @@ std::vector<int32_t> tokenizeFile(const ModelFile& model, const std::string& pat
         throw Error(ErrorCode::Io, path, kNoOffset, "cannot open the text file");
     std::ostringstream text;
     text << in.rdbuf();
-#ifdef QX_HAVE_TOKENIZER
-    const auto ids = Tokenizer::fromGguf(model).encode(text.str(), true);
-    return std::vector<int32_t>(ids.begin(), ids.end());
-#else
-    (void)model;
-    throw Error(ErrorCode::Unsupported, "this build has no tokenizer yet; use --kld-base FILE");
-#endif
+    return Tokenizer::fromGguf(model).encode(text.str(), true);
 }
 
 ProgressFn progressPrinter(const char* what)

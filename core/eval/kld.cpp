@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "eval/kld_base_file.h"
+#include "eval/perplexity.h"
 #include "model/parallel_for.h"
 
 #include <algorithm>
@@ -188,7 +189,7 @@ KldResult computeKld(LlamaForward& forward, KldBaseReader& base, const KldOption
                                              + std::to_string(nVocab) + ")");
     const int64_t nCtx = h.nCtx, first = nCtx / 2;
     const int64_t nChunk = options.maxChunks < 0 ? h.nChunk : std::min(options.maxChunks, h.nChunk);
-    const int64_t nSeqMax = std::max<int64_t>(1, options.batchTokens / nCtx);
+    const int64_t nSeqMax = chunksPerPass(options.batchTokens, nCtx, nVocab);
     const int threads = resolveThreadCount(forward.options().threads);
     KldResult r;
     r.nCtx = nCtx, r.nChunk = nChunk;

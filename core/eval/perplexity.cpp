@@ -32,6 +32,14 @@ std::optional<int32_t> chunkBosToken(const ModelFile& model)
     return static_cast<int32_t>(*model.spec.bosTokenId);
 }
 
+int64_t chunksPerPass(int64_t batchTokens, int64_t nCtx, int64_t nVocab)
+{
+    constexpr int64_t kLogitBytesMax = int64_t{256} << 20;
+    const int64_t bytesPerChunk = (nCtx - nCtx / 2) * nVocab * int64_t(sizeof(float));
+    const int64_t byMemory = bytesPerChunk > 0 ? kLogitBytesMax / bytesPerChunk : 1;
+    return std::max<int64_t>(1, std::min(batchTokens / nCtx, byMemory));
+}
+
 namespace {
 
 struct Accumulator {
@@ -98,7 +106,7 @@ PerplexityResult computePerplexity(LlamaForward& forward, std::span<const int32_
     const int64_t nChunkMax = static_cast<int64_t>(tokens.size()) / nCtx;
     const int64_t nChunk = options.maxChunks < 0 ? nChunkMax : std::min(options.maxChunks, nChunkMax);
     const int64_t nVocab = forward.weights().config().nVocab;
-    const int64_t nSeqMax = std::max<int64_t>(1, options.batchTokens / nCtx);
+    const int64_t nSeqMax = chunksPerPass(options.batchTokens, nCtx, nVocab);
     std::unique_ptr<KldBaseWriter> writer;
     if (!saveBasePath.empty()) {
         KldBaseHeader header{nCtx, nVocab, nChunk, {tokens.begin(), tokens.begin() + nChunk * nCtx}};

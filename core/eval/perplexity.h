@@ -52,6 +52,10 @@ std::string formatFinalEstimate(const PerplexityResult& result);
 /// (GGUF tokenizer.ggml.add_bos_token, defaulting to true for SentencePiece "llama" vocabularies).
 std::optional<int32_t> chunkBosToken(const ModelFile& model);
 
+/// Chunks evaluated in one forward pass: max(1, batchTokens / nCtx) as llama-perplexity batches them,
+/// reduced so that the pass's logits (nCtx/2 rows of nVocab floats per chunk) stay under 256 MiB.
+int64_t chunksPerPass(int64_t batchTokens, int64_t nCtx, int64_t nVocab);
+
 /// Negative log-likelihood of `token` under softmax(logits), as llama-perplexity computes it.
 double tokenNll(std::span<const float> logits, int32_t token);
 

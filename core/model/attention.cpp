@@ -112,7 +112,8 @@ void packKeysValues(const float* k, const float* v, const AttentionShape& s, int
     const int64_t T = s.seqLen, hd = s.headDim;
     kt.assign(static_cast<size_t>(s.nHeadKv * hd * ldk), 0.0f);
     vp.resize(static_cast<size_t>(s.nHeadKv * T * hd));
-    parallelFor(s.nHeadKv, threads, [&](int64_t b, int64_t e) {
+    // Packing is a copy: worth a second thread only for long sequences.
+    parallelFor(s.nHeadKv, T * hd * s.nHeadKv < (int64_t{1} << 17) ? 1 : threads, [&](int64_t b, int64_t e) {
         for (int64_t g = b; g < e; ++g) {
             float* kg = kt.data() + g * hd * ldk;
             for (int64_t t = 0; t < T; ++t)

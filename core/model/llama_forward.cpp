@@ -12,6 +12,11 @@
 namespace qx {
 namespace {
 
+// Element-wise passes over fewer values than this run on the calling thread: starting a thread costs more.
+constexpr int64_t kMinParallelValues = int64_t{1} << 18;
+
+int threadsFor(int64_t values, int threads) { return values < kMinParallelValues ? 1 : threads; }
+
 std::string layerName(int64_t layer, const char* weight)
 {
     return "blk." + std::to_string(layer) + "." + weight + ".weight";
@@ -46,7 +51,8 @@ struct LlamaForward::Impl {
     {
         const int64_t d = w.cols;
         const double eps = weights->config().rmsNormEps;
-        parallelFor(rows, threads, [&](int64_t b, int64_t e) { rmsNormRows(in + b * d, e - b, w, eps, out + b * d); });
+        parallelFor(rows, threadsFor(rows * d, threads),
+                    [&](int64_t b, int64_t e) { rmsNormRows(in + b * d, e - b, w, eps, out + b * d); });
     }
 
     void attention(int64_t layer, int64_t n, int64_t seqLen, const std::vector<float>& rope);
@@ -85,7 +91,8 @@ void LlamaForward::Impl::feedForward(int64_t layer, int64_t n)
     project(layerName(layer, "ffn_gate"), cur.data(), n, L.gate, {}, gate.data());
     project(layerName(layer, "ffn_up"), cur.data(), n, L.up, {}, up.data());
     const int64_t ff = c.nFf;
-    parallelFor(n, threads, [&](int64_t b, int64_t e) { siluMulFast(gate.data() + b * ff, up.data() + b * ff, (e - b) * ff); });
+    parallelFor(n, threadsFor(n * ff, threads),
+                [&](int64_t b, int64_t e) { siluMulFast(gate.data() + b * ff, up.data() + b * ff, (e - b) * ff); });
     project(layerName(layer, "ffn_down"), gate.data(), n, L.down, {}, tmp.data());
     addInPlace(x.data(), tmp.data(), n * c.nEmbd);
 }

@@ -6,6 +6,10 @@
 // Every projection and the output head run on oneDNN matmul; attention is multithreaded. The scalar
 // llamaForwardRef() is the naive twin the fast path is tested against. Logits are row-major:
 // one row of nVocab floats per output position.
+//
+// Threading: a LlamaForward keeps scratch buffers and oneDNN primitives, so use one object per thread;
+// its weights (shared, immutable) may be shared by many. oneDNN's thread count is an OpenMP setting of
+// the calling thread, applied on every call.
 
 #include "model/llama_weights.h"
 

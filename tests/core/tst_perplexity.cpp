@@ -100,6 +100,14 @@ private slots:
         QCOMPARE(formatFinalEstimate(r), std::string(expect));
     }
 
+    void chunksPerPassCapsLogitMemory()
+    {
+        QCOMPARE(chunksPerPass(2048, 512, 32000), int64_t(4));
+        QCOMPARE(chunksPerPass(2048, 128, 512), int64_t(16));
+        QCOMPARE(chunksPerPass(2048, 512, 152064), int64_t(1)); // 256 rows × 152k vocab ≈ 156 MB a chunk
+        QCOMPARE(chunksPerPass(100, 512, 40), int64_t(1));
+    }
+
     void shortTextAndCancel()
     {
         auto w = qx::test::build(qx::test::makeTiny("llama", false, 21));
