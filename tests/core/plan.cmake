@@ -1,0 +1,2 @@
+qx_add_test(NAME tst_budget_solver SOURCES core/tst_budget_solver.cpp LIBS qx_core LABELS core)
+qx_add_test(NAME tst_candidates SOURCES core/tst_candidates.cpp LIBS qx_core LABELS core reference)
