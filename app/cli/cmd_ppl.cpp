@@ -7,18 +7,23 @@
 #include "eval/perplexity.h"
 #include "io/model_file.h"
 #include "model/llama_forward.h"
+#include "model/llama_weights.h"
 #include "model/tokenizer.h"
+#include "plan/budget_solver.h"
+#include "plan/sensitivity.h"
+#include "quant/imatrix_file.h"
 
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace qx::cli {
 namespace {
 
 struct PplArgs {
-    std::string model, textFile, kldBase, saveKldBase;
+    std::string model, textFile, kldBase, saveKldBase, plan, imatrix;
     int64_t nCtx = 512, chunks = -1, batch = 2048;
     int threads = 0;
 };
@@ -38,7 +43,10 @@ void printHelp()
         "  --threads N             threads (default: all)\n"
         "  --save-kld-base FILE    also write llama.cpp's base-logits file (--kl-divergence-base)\n"
         "  --kld-base FILE         compare MODEL with a base-logits file (llama-perplexity --kl-divergence);\n"
-        "                          the tokens come from the file, -f is not needed\n\n"
+        "                          the tokens come from the file, -f is not needed\n"
+        "  --plan PLAN.json        first replace each planned tensor by its quantize->dequantize round trip\n"
+        "                          (bit-exact quantizers; weight-only: the forward pass stays in F32)\n"
+        "  --imatrix F             importance for --plan's quantization (llama.cpp imatrix .dat)\n\n"
         "Progress goes to stderr; the per-chunk figures and llama-perplexity's final lines go to stdout.\n");
 }
 
@@ -71,6 +79,8 @@ PplArgs parseArgs(const std::vector<std::string>& args)
         else if (o == "--threads" || o == "-t") a.threads = static_cast<int>(toInt(o, value()));
         else if (o == "--kld-base") a.kldBase = value();
         else if (o == "--save-kld-base") a.saveKldBase = value();
+        else if (o == "--plan") a.plan = value();
+        else if (o == "--imatrix") a.imatrix = value();
         else if (!o.empty() && o[0] == '-') throw Error(ErrorCode::InvalidArgument, "unknown option " + o);
         else if (a.model.empty()) a.model = o;
         else throw Error(ErrorCode::InvalidArgument, "unexpected argument " + o);
@@ -128,7 +138,13 @@ int runPpl(const std::vector<std::string>& args)
     auto model = openModel(a.model);
     ForwardOptions fo;
     fo.threads = a.threads;
-    LlamaForward fwd(LlamaWeights::fromModel(model), fo);
+    std::shared_ptr<LlamaWeights> weights = LlamaWeights::fromModel(model);
+    if (!a.plan.empty()) {
+        std::optional<ImatrixFile> imatrix;
+        if (!a.imatrix.empty()) imatrix = readImatrixDat(a.imatrix);
+        applyChoices(*weights, *model, readChoicesJson(a.plan), imatrix ? &*imatrix : nullptr);
+    }
+    LlamaForward fwd(weights, fo);
     if (!a.kldBase.empty())
         return runKld(a, model, fwd);
     const std::vector<int32_t> tokens = tokenizeFile(*model, a.textFile);
