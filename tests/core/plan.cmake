@@ -1,2 +1,3 @@
 qx_add_test(NAME tst_budget_solver SOURCES core/tst_budget_solver.cpp LIBS qx_core LABELS core)
 qx_add_test(NAME tst_candidates SOURCES core/tst_candidates.cpp LIBS qx_core LABELS core reference)
+qx_add_test(NAME tst_sensitivity SOURCES core/tst_sensitivity.cpp LIBS qx_core LABELS core reference slow)
