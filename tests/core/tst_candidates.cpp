@@ -87,6 +87,22 @@ private slots:
             }
         QVERIFY_THROWS_EXCEPTION(Error, buildCandidateTable(*model, nullptr, types, [](double) { return false; }));
     }
+
+    void malformedJsonThrows()
+    {
+        for (const char* text : {"", "{", "{\"key\": 3}", "{\"key\": \"k\", \"tensors\": [{\"name\": \"a\"}]}",
+                                 "{\"key\": \"k\", \"tensors\": [{\"name\": \"a\", \"elements\": 1, \"fixed\": false,"
+                                 " \"options\": [[\"Q9_Z\", 1, 0.5]]}]}",
+                                 "{\"key\": \"k\", \"tensors\": [{\"name\": \"a\", \"elements\": 1, \"fixed\": false,"
+                                 " \"options\": [[\"Q8_0\"]]}]}"})
+            QVERIFY_THROWS_EXCEPTION(Error, candidateTableFromJson(text, "t.json"));
+        CandidateTable t;
+        t.key = "k";
+        t.tensors.push_back({"a", 64, false, {{TensorType::Q8_0, 68, 0.25}, {TensorType::F32, 256, 0.0}}});
+        const CandidateTable back = candidateTableFromJson(candidateTableToJson(t), "t.json");
+        QCOMPARE(back.tensors.at(0).options.at(0).type, TensorType::Q8_0);
+        QCOMPARE(back.tensors.at(0).options.at(0).loss, 0.25);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestCandidates)
