@@ -111,6 +111,24 @@ Nf4Lesson nf4Lesson(std::span<const float> values)
     return l;
 }
 
+std::vector<float> normalizeByBlockAbsMax(std::span<const float> values, int block)
+{
+    if (block <= 0)
+        throw Error(ErrorCode::InvalidArgument, "normalizeByBlockAbsMax: block must be positive");
+    std::vector<float> out(values.size(), 0.0f);
+    const auto b = static_cast<size_t>(block);
+    for (size_t at = 0; at < values.size(); at += b) {
+        const size_t end = std::min(values.size(), at + b);
+        float m = 0.0f;
+        for (size_t i = at; i < end; ++i)
+            if (std::isfinite(values[i]))
+                m = std::max(m, std::fabs(values[i]));
+        for (size_t i = at; i < end; ++i)
+            out[i] = m > 0.0f && std::isfinite(values[i]) ? values[i] / m : 0.0f;
+    }
+    return out;
+}
+
 TernaryResult ternaryAbsMean(std::span<const float> values)
 {
     TernaryResult t;
@@ -123,6 +141,7 @@ TernaryResult ternaryAbsMean(std::span<const float> values)
         }
     t.gamma = count ? static_cast<float>(sum / static_cast<double>(count)) : 0.0f;
     const double denom = static_cast<double>(t.gamma) + 1e-5; // BitNet's ε keeps all-zero tensors finite
+    t.threshold = denom / 2.0;
     for (float x : values) {
         const double r = std::isfinite(x) ? std::round(x / denom) : 0.0;
         const int8_t q = static_cast<int8_t>(std::clamp(r, -1.0, 1.0));

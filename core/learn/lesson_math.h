@@ -84,10 +84,14 @@ Q6KAnatomy q6kAnatomy(std::span<const float> x);
 struct Nf4Lesson { std::array<float, 16> nf4{}; std::vector<float> uniform; double sqnrNf4 = 0, sqnrInt4 = 0,
                    sqnrNf4Dq = 0; double bitsNf4 = 0, bitsNf4Dq = 0; };
 Nf4Lesson nf4Lesson(std::span<const float> values);
+/// Each value divided by the absmax of its block of `block` consecutive values (what NF4 codes see), in [-1, 1].
+std::vector<float> normalizeByBlockAbsMax(std::span<const float> values, int block);
 
 /// BitNet b1.58: γ = mean|x|, q = clamp(round(x/γ), -1, 1), x̂ = γ·q over the whole tensor.
 struct TernaryResult { float gamma = 0; std::vector<int8_t> codes; std::vector<float> recon;
-                       uint64_t minus = 0, zero = 0, plus = 0; double sqnrDb = 0; };
+                       uint64_t minus = 0, zero = 0, plus = 0; double sqnrDb = 0;
+                       double threshold = 0; ///< |x| below this rounds to 0: (γ + ε) / 2
+};
 TernaryResult ternaryAbsMean(std::span<const float> values);
 /// w·x with ternary weights done with additions only; counts the adds/subs and skipped zeros.
 struct TernaryDot { double result = 0; double floatResult = 0; int additions = 0, subtractions = 0, skipped = 0; };

@@ -12,6 +12,7 @@ namespace {
 constexpr int kCell = 16;
 constexpr int kNameWidth = 90;
 constexpr int kRowHeight = 30;
+constexpr int kValueWidth = 130;
 
 QColor fieldColor(int field, bool dark)
 {
@@ -31,7 +32,7 @@ void BitLayoutView::setRows(std::vector<Row> rows)
 
 QSize BitLayoutView::sizeHint() const
 {
-    return {kNameWidth + 32 * kCell + 380, kRowHeight * static_cast<int>(m_rows.size() + 1) + 8};
+    return {kNameWidth + 32 * kCell + 12 + 2 * kValueWidth, kRowHeight * static_cast<int>(m_rows.size() + 1) + 8};
 }
 
 void BitLayoutView::paintEvent(QPaintEvent*)
@@ -46,8 +47,8 @@ void BitLayoutView::paintEvent(QPaintEvent*)
     p.setFont(bold);
     p.drawText(QRect(0, 0, kNameWidth, kRowHeight), Qt::AlignVCenter, tr("Format"));
     p.drawText(QRect(kNameWidth, 0, 32 * kCell, kRowHeight), Qt::AlignVCenter, tr("Stored bits (sign | exponent | mantissa)"));
-    p.drawText(QRect(valueX, 0, 200, kRowHeight), Qt::AlignVCenter, tr("Decoded value"));
-    p.drawText(QRect(valueX + 190, 0, 190, kRowHeight), Qt::AlignVCenter, tr("Rounding error"));
+    p.drawText(QRect(valueX, 0, kValueWidth, kRowHeight), Qt::AlignVCenter, tr("Decoded value"));
+    p.drawText(QRect(valueX + kValueWidth, 0, kValueWidth, kRowHeight), Qt::AlignVCenter, tr("Rounding error"));
     p.setFont(font());
     for (size_t r = 0; r < m_rows.size(); ++r) {
         const Row& row = m_rows[r];
@@ -64,8 +65,8 @@ void BitLayoutView::paintEvent(QPaintEvent*)
             const bool bit = (row.value.code >> (total - 1 - b)) & 1u;
             p.drawText(cell, Qt::AlignCenter, bit ? QStringLiteral("1") : QStringLiteral("0"));
         }
-        p.drawText(QRect(valueX, y, 190, kRowHeight), Qt::AlignVCenter, num(row.value.decoded, 9));
-        p.drawText(QRect(valueX + 190, y, 190, kRowHeight), Qt::AlignVCenter, num(row.value.absError, 3));
+        p.drawText(QRect(valueX, y, kValueWidth, kRowHeight), Qt::AlignVCenter, num(row.value.decoded, 9));
+        p.drawText(QRect(valueX + kValueWidth, y, kValueWidth, kRowHeight), Qt::AlignVCenter, num(row.value.absError, 3));
     }
 }
 

@@ -3,9 +3,17 @@
 #include "format_text.h"
 #include "io/tensor_type.h"
 
+#include <QCategoryAxis>
+#include <QChart>
+#include <QChartView>
 #include <QLabel>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QValueAxis>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace qx::ui {
@@ -21,6 +29,9 @@ BitNetLesson::BitNetLesson(QWidget* parent) : Lesson(parent)
     layout->addWidget(m_source);
     m_text = makeText(QString(), this);
     layout->addWidget(m_text);
+    m_chart = makeChartView(this);
+    m_chart->setMinimumHeight(320);
+    layout->addWidget(m_chart);
     layout->addWidget(makeText(tr("<h3>Multiplications become additions</h3><p>With ternary weights, w·x needs no "
         "multiplication per weight: add x where q = +1, subtract it where q = −1, skip it where q = 0, and multiply "
         "the sum by γ once.</p>"), this));
@@ -43,6 +54,7 @@ void BitNetLesson::recompute()
         .arg(num(100.0 * static_cast<double>(m_result.zero) / n, 3)).arg(num(100.0 * static_cast<double>(m_result.plus) / n, 3))
         .arg(num(m_result.sqnrDb, 4)).arg(v.size()).arg(formatBytes(learn::weightBytes(v.size(), 16.0)))
         .arg(formatBytes(learn::weightBytes(v.size(), std::log2(3.0)))).arg(bytes(TensorType::TQ1_0)).arg(bytes(TensorType::TQ2_0)));
+    fillChart();
     const auto row = static_cast<size_t>(data()->rowLength);
     const std::vector<float> x = learn::heavyTailedSample(1, data()->rowLength, 7);
     m_dot = learn::ternaryDot(std::span<const int8_t>(m_result.codes).first(row), m_result.gamma,
@@ -51,6 +63,49 @@ void BitNetLesson::recompute()
         "subtractions, %4 skipped zeros and one multiplication by γ give %5; the full-precision weights give %6.")
         .arg(row).arg(m_dot.additions).arg(m_dot.subtractions).arg(m_dot.skipped).arg(num(m_dot.result, 5))
         .arg(num(m_dot.floatResult, 5)));
+}
+
+void BitNetLesson::fillChart()
+{
+    const std::vector<float>& v = data()->values;
+    QChart* chart = m_chart->chart();
+    clearChart(chart);
+    const auto [mn, mx] = std::minmax_element(v.begin(), v.end());
+    double peak = 1.0;
+    QLineSeries* hist = histogramSeries(v, *mn, *mx, 120, tr("weights (count per bin)"), peak);
+    auto* levels = new QScatterSeries;
+    levels->setName(tr("ternary levels −γ, 0, +γ"));
+    levels->setMarkerSize(12);
+    for (int q = -1; q <= 1; ++q)
+        levels->append(m_result.gamma * q, -0.1 * peak);
+    QList<QXYSeries*> series{hist, levels};
+    for (double t : {-m_result.threshold, m_result.threshold}) {
+        auto* line = new QLineSeries;
+        line->setName(t < 0 ? tr("rounding thresholds ±(γ + ε)/2") : QString());
+        line->append(t, -0.2 * peak);
+        line->append(t, 1.05 * peak);
+        series.append(line);
+    }
+    auto* x = new QValueAxis;
+    x->setTitleText(tr("weight value"));
+    x->setTickCount(9);
+    x->setLabelFormat(QStringLiteral("%.3f"));
+    auto* y = new QCategoryAxis;
+    y->setTitleText(tr("weights per bin"));
+    y->setRange(-0.2 * peak, 1.05 * peak);
+    y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    y->append(tr("levels"), -0.1 * peak);
+    for (int k = 0; k <= 4; ++k)
+        y->append(QString::number(std::llround(peak * k / 4.0)), peak * k / 4.0);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (QXYSeries* s : series) {
+        chart->addSeries(s);
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+    series.back()->setColor(series[2]->color());
+    chart->legend()->markers(series.back()).first()->setVisible(false);
 }
 
 } // namespace qx::ui

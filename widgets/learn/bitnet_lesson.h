@@ -5,6 +5,7 @@
 #include "learn/lesson.h"
 #include "learn/lesson_math.h"
 
+class QChartView;
 class QLabel;
 
 namespace qx::ui {
@@ -22,9 +23,12 @@ protected:
     void recompute() override;
 
 private:
+    void fillChart();
+
     QLabel* m_source = nullptr;
     QLabel* m_text = nullptr;
     QLabel* m_dotText = nullptr;
+    QChartView* m_chart = nullptr;
     learn::TernaryResult m_result;
     learn::TernaryDot m_dot;
 };

@@ -5,7 +5,6 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineSeries>
-#include <QLogValueAxis>
 #include <QSpinBox>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -26,6 +25,7 @@ ClippingLesson::ClippingLesson(QWidget* parent) : Lesson(parent)
     m_source = makeText(QString(), this);
     layout->addWidget(m_source);
     auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     m_bits = new QSpinBox(this);
     m_bits->setRange(2, 8);
     m_bits->setValue(4);
@@ -80,24 +80,24 @@ void ClippingLesson::recompute()
         chart->removeAxis(a);
     auto* curve = new QLineSeries;
     curve->setName(tr("MSE at clip ratio c / absmax"));
-    double lo = 1e300, hi = 0;
+    double hi = 0;
     for (const auto& p : m_curve) {
         if (p.mse > 0) {
             curve->append(p.ratio, p.mse);
-            lo = std::min(lo, p.mse);
             hi = std::max(hi, p.mse);
         }
     }
     const QStringList names{tr("Percentile %1 %").arg(num(kPercentile)), tr("MSE search"), tr("KL divergence")};
     QList<QAbstractSeries*> series{curve};
     for (int i = 0; i < 3; ++i)
-        series.append(markerLine(names[i], m_choices[static_cast<size_t>(i)].ratio, lo, hi));
+        series.append(markerLine(names[i], m_choices[static_cast<size_t>(i)].ratio, 0.0, hi));
     auto* x = new QValueAxis;
     x->setTitleText(tr("clip ratio c / absmax"));
     x->setRange(0.0, 1.0);
-    auto* y = new QLogValueAxis;
-    y->setTitleText(tr("mean squared error (weight units²)"));
+    auto* y = new QValueAxis;
+    y->setTitleText(tr("MSE (weight units²)"));
     y->setLabelFormat(QStringLiteral("%.1e"));
+    y->setRange(0.0, std::min(hi, 4.0 * m_curve.front().mse) * 1.05);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (QAbstractSeries* s : series) {

@@ -29,6 +29,7 @@ GranularityLesson::GranularityLesson(QWidget* parent) : Lesson(parent)
     m_source = makeText(QString(), this);
     layout->addWidget(m_source);
     auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     m_bits = new QSpinBox(this);
     m_bits->setRange(2, 8);
     m_bits->setValue(4);
@@ -74,7 +75,7 @@ void GranularityLesson::recompute()
     double top = 1.0;
     for (int i = 0; i < static_cast<int>(m_rows.size()); ++i) {
         const auto& r = m_rows[static_cast<size_t>(i)];
-        const QString na = tr("n/a (row length not a multiple)");
+        const QString na = tr("n/a (row of %1)").arg(data()->rowLength);
         m_table->setItem(i, 0, new QTableWidgetItem(rowName(r)));
         m_table->setItem(i, 1, new QTableWidgetItem(r.valid ? num(r.sqnrDb, 4) : na));
         m_table->setItem(i, 2, new QTableWidgetItem(r.valid ? num(r.bitsPerWeight, 5) : QString()));
@@ -91,13 +92,14 @@ void GranularityLesson::recompute()
     auto* series = new QBarSeries;
     series->append(set);
     series->setLabelsVisible(true);
-    series->setLabelsFormat(QStringLiteral("@value"));
+    series->setLabelsPrecision(4);
     chart->addSeries(series);
     auto* x = new QBarCategoryAxis;
     x->append(categories);
     auto* y = new QValueAxis;
     y->setTitleText(tr("SQNR (dB)"));
     y->setRange(0.0, top * 1.15);
+    y->applyNiceNumbers();
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);

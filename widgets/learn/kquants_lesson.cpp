@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineSeries>
+#include <QPen>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QValueAxis>
@@ -19,6 +20,8 @@
 namespace qx::ui {
 
 namespace {
+
+constexpr int kShown = 64;
 
 double blockBits(TensorType t) { return static_cast<double>(tensorBytes(t, 256).value_or(0)) * 8.0 / 256.0; }
 
@@ -46,6 +49,7 @@ KQuantsLesson::KQuantsLesson(QWidget* parent) : Lesson(parent)
     m_source = makeText(QString(), this);
     layout->addWidget(m_source);
     auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     m_block = new QSpinBox(this);
     form->addRow(tr("Super-block (256 consecutive weights):"), m_block);
     layout->addLayout(form);
@@ -132,15 +136,16 @@ void KQuantsLesson::fillChart()
     q4->setName(tr("Q4_K reconstruction"));
     auto* q6 = new QLineSeries;
     q6->setName(tr("Q6_K reconstruction"));
-    for (int i = 0; i < 256; ++i) {
+    orig->setPen(QPen(orig->pen().color(), 3));
+    for (int i = 0; i < kShown; ++i) {
         orig->append(i, m_q4.original[static_cast<size_t>(i)]);
         q4->append(i, m_q4.recon[static_cast<size_t>(i)]);
         q6->append(i, m_q6.recon[static_cast<size_t>(i)]);
     }
     auto* x = new QValueAxis;
-    x->setTitleText(tr("weight index in the super-block"));
-    x->setRange(0, 255);
-    x->setTickCount(9);
+    x->setTitleText(tr("weight index (sub-blocks 0 and 1 of the super-block)"));
+    x->setRange(0, kShown - 1);
+    x->setTickCount(8);
     x->setLabelFormat(QStringLiteral("%d"));
     auto* y = new QValueAxis;
     y->setTitleText(tr("weight value"));

@@ -1,6 +1,9 @@
 #include "learn/lesson.h"
 
+#include "stats/histogram.h"
+
 #include <QChart>
+#include <QLineSeries>
 #include <QChartView>
 #include <QLabel>
 #include <QLocale>
@@ -50,6 +53,30 @@ QString Lesson::sourceLine() const
     if (rows < m_data->totalRows)
         line += QLatin1Char(' ') + tr("(first %1 of %2 rows)").arg(rows).arg(m_data->totalRows);
     return line;
+}
+
+QLineSeries* histogramSeries(const std::vector<float>& values, double lo, double hi, int bins, const QString& name,
+                             double& peak)
+{
+    Histogram h = Histogram::make(lo, hi, bins);
+    for (float x : values)
+        h.add(x);
+    auto* series = new QLineSeries;
+    series->setName(name);
+    peak = 1.0;
+    for (int i = 0; i < bins; ++i) {
+        const auto c = static_cast<double>(h.counts[static_cast<size_t>(i)]);
+        series->append(h.binLo(i) + h.binWidth() / 2, c);
+        peak = std::max(peak, c);
+    }
+    return series;
+}
+
+void clearChart(QChart* chart)
+{
+    chart->removeAllSeries();
+    for (QAbstractAxis* a : chart->axes())
+        chart->removeAxis(a);
 }
 
 QString num(double v, int digits)

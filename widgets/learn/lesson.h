@@ -13,6 +13,7 @@
 class QChart;
 class QChartView;
 class QLabel;
+class QLineSeries;
 
 namespace qx::ui {
 
@@ -49,6 +50,12 @@ protected:
 private:
     std::shared_ptr<const LessonData> m_data;
 };
+
+/// A line through the bin counts of `values` over [lo, hi] (core Histogram); `peak` gets the largest count.
+QLineSeries* histogramSeries(const std::vector<float>& values, double lo, double hi, int bins, const QString& name,
+                             double& peak);
+/// Removes every series and axis from `chart`.
+void clearChart(QChart* chart);
 
 /// Formats a number with `digits` significant digits in the UI locale.
 QString num(double v, int digits = 4);

@@ -1,11 +1,15 @@
 #include "learn/nf4_lesson.h"
 
+#include <QCategoryAxis>
 #include <QChart>
+#include <QLineSeries>
 #include <QChartView>
 #include <QLabel>
 #include <QScatterSeries>
 #include <QValueAxis>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 namespace qx::ui {
 
@@ -20,7 +24,7 @@ Nf4Lesson::Nf4Lesson(QWidget* parent) : Lesson(parent)
     m_source = makeText(QString(), this);
     layout->addWidget(m_source);
     m_chart = makeChartView(this);
-    m_chart->setMinimumHeight(220);
+    m_chart->setMinimumHeight(340);
     layout->addWidget(m_chart);
     m_text = makeText(QString(), this);
     layout->addWidget(m_text);
@@ -42,27 +46,36 @@ void Nf4Lesson::recompute()
         .arg(num(r.sqnrInt4, 4)).arg(num(r.bitsNf4, 5)).arg(num(r.sqnrNf4, 4)).arg(num(r.sqnrNf4Dq, 4))
         .arg(num(r.bitsNf4Dq, 5)).arg(num(r.bitsNf4 - r.bitsNf4Dq, 4)).arg(num(savedGb, 3)));
     QChart* chart = m_chart->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis* a : chart->axes())
-        chart->removeAxis(a);
+    clearChart(chart);
+    double peak = 1.0;
+    QLineSeries* hist = histogramSeries(learn::normalizeByBlockAbsMax(data()->values, 64), -1.0, 1.0, 100,
+                                        tr("weights ÷ their block's absmax (count per bin)"), peak);
     auto* nf4 = new QScatterSeries;
     nf4->setName(tr("NF4 levels (16)"));
     for (float l : r.nf4)
-        nf4->append(l, 1.0);
+        nf4->append(l, -0.1 * peak);
     auto* uni = new QScatterSeries;
     uni->setName(tr("uniform INT4 levels (15)"));
     for (float l : r.uniform)
-        uni->append(l, 0.0);
+        uni->append(l, -0.22 * peak);
     auto* x = new QValueAxis;
-    x->setTitleText(tr("level as a fraction of the block's absmax"));
+    x->setTitleText(tr("value as a fraction of the block's absmax"));
     x->setRange(-1.05, 1.05);
-    auto* y = new QValueAxis;
-    y->setRange(-0.6, 1.6);
-    y->setVisible(false);
+    x->setTickCount(9);
+    x->setLabelFormat(QStringLiteral("%.2f"));
+    auto* y = new QCategoryAxis;
+    y->setTitleText(tr("weights per bin"));
+    y->setRange(-0.3 * peak, 1.05 * peak);
+    y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    y->append(tr("INT4"), -0.22 * peak);
+    y->append(tr("NF4"), -0.1 * peak);
+    for (int k = 0; k <= 4; ++k)
+        y->append(QString::number(std::llround(peak * k / 4.0)), peak * k / 4.0);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    for (QScatterSeries* s : {nf4, uni}) {
-        s->setMarkerSize(11);
+    nf4->setMarkerSize(10);
+    uni->setMarkerSize(10);
+    for (QXYSeries* s : std::initializer_list<QXYSeries*>{hist, nf4, uni}) {
         chart->addSeries(s);
         s->attachAxis(x);
         s->attachAxis(y);

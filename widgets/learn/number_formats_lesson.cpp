@@ -43,6 +43,7 @@ NumberFormatsLesson::NumberFormatsLesson(QWidget* parent) : Lesson(parent)
     m_source = makeText(QString(), this);
     layout->addWidget(m_source);
     auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     m_value = new QLineEdit(this);
     m_value->setValidator(new QDoubleValidator(m_value));
     m_index = new QSpinBox(this);
@@ -66,7 +67,8 @@ NumberFormatsLesson::NumberFormatsLesson(QWidget* parent) : Lesson(parent)
     m_memoryTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_memoryTable->verticalHeader()->hide();
     m_memoryTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_memoryTable->setMinimumHeight(250);
+    m_memoryTable->setMinimumHeight(235);
+    m_memoryTable->setMaximumHeight(235);
     layout->addWidget(m_memoryTable);
     layout->addStretch(1);
     connect(m_value, &QLineEdit::editingFinished, this, [this] {
@@ -90,7 +92,7 @@ float NumberFormatsLesson::intAbsMax() const
         for (float v : data()->values)
             if (std::isfinite(v))
                 m = std::max(m, std::fabs(v));
-    return std::max(m, std::fabs(m_current));
+    return m > 0.0f ? m : std::max(1.0f, std::fabs(m_current));
 }
 
 void NumberFormatsLesson::recompute()
@@ -108,7 +110,7 @@ void NumberFormatsLesson::setValue(float x)
     m_value->setText(QLocale().toString(static_cast<double>(x), 'g', 9));
     const float absMax = intAbsMax();
     m_scaleNote->setText(tr("INT8 and INT4 use symmetric absmax scaling against the tensor's largest magnitude "
-                            "%1: Δ = %1 / 127 for INT8 and %1 / 7 for INT4.").arg(num(absMax, 6)));
+                            "%1: Δ = %1 / 127 for INT8 and %1 / 7 for INT4. Larger values saturate at ±%1.").arg(num(absMax, 6)));
     std::vector<BitLayoutView::Row> rows;
     m_encodings.clear();
     for (learn::NumberFormat f : learn::kNumberFormats) {

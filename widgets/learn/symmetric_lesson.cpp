@@ -1,8 +1,8 @@
 #include "learn/symmetric_lesson.h"
 
-#include "stats/histogram.h"
-
+#include <QCategoryAxis>
 #include <QChart>
+#include <QHBoxLayout>
 #include <QChartView>
 #include <QLabel>
 #include <QLineSeries>
@@ -37,7 +37,11 @@ SymmetricLesson::SymmetricLesson(QWidget* parent) : Lesson(parent)
     m_bits->setRange(2, 8);
     m_bits->setValue(3);
     m_bits->setTickPosition(QSlider::TicksBelow);
-    layout->addWidget(m_bits);
+    auto* bitsRow = new QHBoxLayout;
+    m_bitsLabel = new QLabel(this);
+    bitsRow->addWidget(m_bitsLabel);
+    bitsRow->addWidget(m_bits, 1);
+    layout->addLayout(bitsRow);
     m_result = makeText(QString(), this);
     layout->addWidget(m_result);
     m_chart = makeChartView(this);
@@ -62,6 +66,7 @@ void SymmetricLesson::updateChart()
         return;
     const std::vector<float>& v = data()->values;
     const int bits = m_bits->value();
+    m_bitsLabel->setText(tr("Bits: %1").arg(bits));
     const auto [mn, mx] = std::minmax_element(v.begin(), v.end());
     const auto sym = learn::workedExample({}, *mn, *mx, bits, UniformMode::SymmetricRestricted);
     const auto asym = learn::workedExample({}, *mn, *mx, bits, UniformMode::Asymmetric);
@@ -72,19 +77,9 @@ void SymmetricLesson::updateChart()
                           .arg(bits).arg(num(sym.step)).arg(num(m_sqnrSym, 3)).arg(num(asym.step)).arg(asym.zeroPoint)
                           .arg(num(m_sqnrAsym, 3)));
     QChart* chart = m_chart->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis* a : chart->axes())
-        chart->removeAxis(a);
-    Histogram h = Histogram::make(*mn, *mx, 120);
-    for (float x : v)
-        h.add(x);
-    uint64_t peak = 1;
-    auto* hist = new QLineSeries;
-    hist->setName(tr("Tensor values (count per bin)"));
-    for (int i = 0; i < static_cast<int>(h.counts.size()); ++i) {
-        hist->append(h.binLo(i) + h.binWidth() / 2, static_cast<double>(h.counts[static_cast<size_t>(i)]));
-        peak = std::max(peak, h.counts[static_cast<size_t>(i)]);
-    }
+    clearChart(chart);
+    double peak = 1.0;
+    QLineSeries* hist = histogramSeries(v, *mn, *mx, 120, tr("Tensor values (count per bin)"), peak);
     auto grid = [&](const learn::WorkedExample& w, UniformMode mode, double y, const QString& name) {
         auto* s = new QScatterSeries;
         s->setName(name);
@@ -94,13 +89,18 @@ void SymmetricLesson::updateChart()
         return s;
     };
     const double top = static_cast<double>(peak);
-    QList<QAbstractSeries*> series{hist, grid(sym, UniformMode::SymmetricRestricted, -0.08 * top, tr("Symmetric grid")),
-                                   grid(asym, UniformMode::Asymmetric, -0.16 * top, tr("Asymmetric grid"))};
+    QList<QAbstractSeries*> series{hist, grid(sym, UniformMode::SymmetricRestricted, -0.1 * top, tr("Symmetric grid")),
+                                   grid(asym, UniformMode::Asymmetric, -0.22 * top, tr("Asymmetric grid"))};
     auto* x = new QValueAxis;
     x->setTitleText(tr("weight value"));
-    auto* y = new QValueAxis;
+    auto* y = new QCategoryAxis;
     y->setTitleText(tr("values per bin"));
-    y->setRange(-0.22 * top, 1.05 * top);
+    y->setRange(-0.3 * top, 1.05 * top);
+    y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    y->append(tr("asym. grid"), -0.22 * top);
+    y->append(tr("sym. grid"), -0.1 * top);
+    for (int k = 0; k <= 4; ++k)
+        y->append(QString::number(std::llround(top * k / 4.0)), top * k / 4.0);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (QAbstractSeries* s : series) {
@@ -110,6 +110,8 @@ void SymmetricLesson::updateChart()
     }
     const double pad = 0.05 * (static_cast<double>(*mx) - static_cast<double>(*mn));
     x->setRange(std::min<double>(*mn, sym.step * -((1 << (bits - 1)) - 1)) - pad, static_cast<double>(*mx) + pad);
+    x->setTickCount(9);
+    x->setLabelFormat(QStringLiteral("%.3f"));
 }
 
 } // namespace qx::ui

@@ -34,6 +34,7 @@ private:
     QLabel* m_source = nullptr;
     QLabel* m_result = nullptr;
     QSlider* m_bits = nullptr;
+    QLabel* m_bitsLabel = nullptr;
     QChartView* m_chart = nullptr;
     learn::WorkedExample m_sym, m_asym;
     double m_sqnrSym = 0, m_sqnrAsym = 0;
