@@ -61,6 +61,7 @@ NumberFormatsLesson::NumberFormatsLesson(QWidget* parent) : Lesson(parent)
     m_billions->setDecimals(3);
     m_billions->setValue(70.0);
     m_billions->setSuffix(tr(" billion parameters"));
+    m_billions->setMaximumWidth(320);
     layout->addWidget(m_billions);
     m_memoryTable = new QTableWidget(0, 3, this);
     m_memoryTable->setHorizontalHeaderLabels({tr("Format"), tr("Bits per weight"), tr("Weights in memory")});
