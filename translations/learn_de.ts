@@ -460,36 +460,57 @@
     </message>
     <message>
         <location filename="../widgets/learn/number_formats_lesson.cpp" line="57"/>
+        <source>&lt;h3&gt;Range and precision&lt;/h3&gt;&lt;p&gt;The largest value each format holds, the smallest step away from zero, and the gap to the next representable value at the value above: the rounding error is at most half that gap.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Bereich und Genauigkeit&lt;/h3&gt;&lt;p&gt;Der größte Wert, den jedes Format fasst, der kleinste Schritt weg von der Null und der Abstand zum nächsten darstellbaren Wert beim obigen Wert: der Rundungsfehler ist höchstens halb so groß wie dieser Abstand.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/number_formats_lesson.cpp" line="61"/>
+        <source>Largest value</source>
+        <translation>Größter Wert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/number_formats_lesson.cpp" line="61"/>
+        <source>Smallest positive value</source>
+        <translation>Kleinster positiver Wert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/number_formats_lesson.cpp" line="62"/>
+        <source>Spacing at this value</source>
+        <translation>Abstand bei diesem Wert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/number_formats_lesson.cpp" line="69"/>
         <source>&lt;h3&gt;Memory calculator&lt;/h3&gt;&lt;p&gt;Weights alone need parameters × bits ÷ 8 bytes (1 GB = 10&lt;sup&gt;9&lt;/sup&gt; bytes).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Speicherrechner&lt;/h3&gt;&lt;p&gt;Allein die Gewichte brauchen Parameter × Bits ÷ 8 Byte (1 GB = 10&lt;sup&gt;9&lt;/sup&gt; Byte).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/number_formats_lesson.cpp" line="63"/>
+        <location filename="../widgets/learn/number_formats_lesson.cpp" line="75"/>
         <source> billion parameters</source>
         <translation> Mrd. Parameter</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/number_formats_lesson.cpp" line="67"/>
+        <location filename="../widgets/learn/number_formats_lesson.cpp" line="61"/>
+        <location filename="../widgets/learn/number_formats_lesson.cpp" line="79"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/number_formats_lesson.cpp" line="67"/>
+        <location filename="../widgets/learn/number_formats_lesson.cpp" line="79"/>
         <source>Bits per weight</source>
         <translation>Bits pro Gewicht</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/number_formats_lesson.cpp" line="67"/>
+        <location filename="../widgets/learn/number_formats_lesson.cpp" line="79"/>
         <source>Weights in memory</source>
         <translation>Gewichte im Speicher</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/number_formats_lesson.cpp" line="113"/>
+        <location filename="../widgets/learn/number_formats_lesson.cpp" line="125"/>
         <source>INT8 and INT4 use symmetric absmax scaling against the tensor&apos;s largest magnitude %1: Δ = %1 / 127 for INT8 and %1 / 7 for INT4. Larger values saturate at ±%1.</source>
         <translation>INT8 und INT4 skalieren symmetrisch (Absmax) auf den größten Betrag des Tensors, %1: Δ = %1 / 127 für INT8 und %1 / 7 für INT4. Größere Werte sättigen bei ±%1.</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/number_formats_lesson.cpp" line="137"/>
+        <location filename="../widgets/learn/number_formats_lesson.cpp" line="165"/>
         <source>%1 GB</source>
         <translation>%1 GB</translation>
     </message>

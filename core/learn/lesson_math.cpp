@@ -11,6 +11,7 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <numbers>
 #include <random>
 #include <set>
@@ -66,6 +67,61 @@ EncodedValue encodeValue(float x, NumberFormat f, float intAbsMax)
     }
     e.absError = std::fabs(e.decoded - static_cast<double>(x));
     return e;
+}
+
+namespace {
+
+// Value of `code` in float format f (FP16/BF16/FP8); FP32 is handled with nextafter.
+double decodeCode(NumberFormat f, uint32_t code)
+{
+    switch (f) {
+    case NumberFormat::Fp16: return fp16ToFp32(static_cast<uint16_t>(code));
+    case NumberFormat::Bf16: return bf16ToFp32(static_cast<uint16_t>(code));
+    case NumberFormat::Fp8E4M3: return fp8E4M3ToFp32(static_cast<uint8_t>(code));
+    case NumberFormat::Fp8E5M2: return fp8E5M2ToFp32(static_cast<uint8_t>(code));
+    default: return 0.0;
+    }
+}
+
+// Largest finite positive code of a sign-magnitude float format with `bits` bits.
+double largestFinite(NumberFormat f, int bits)
+{
+    double best = 0.0;
+    for (uint32_t c = 0; c < (1u << (bits - 1)); ++c) {
+        const double v = decodeCode(f, c);
+        if (std::isfinite(v))
+            best = std::max(best, v);
+    }
+    return best;
+}
+
+} // namespace
+
+FormatRange formatRange(NumberFormat f, float x, float intAbsMax)
+{
+    FormatRange r;
+    const float ax = std::fabs(x);
+    if (f == NumberFormat::Int8 || f == NumberFormat::Int4) {
+        const EncodedValue e = encodeValue(x, f, intAbsMax);
+        r.maxValue = e.step * ((1 << (formatBits(f) - 1)) - 1);
+        r.minPositive = r.spacingAtValue = e.step;
+        return r;
+    }
+    if (f == NumberFormat::Fp32) {
+        r.maxValue = std::numeric_limits<float>::max();
+        r.minPositive = std::numeric_limits<float>::denorm_min();
+        r.spacingAtValue = static_cast<double>(std::nextafter(ax, INFINITY)) - ax;
+        return r;
+    }
+    const int bits = formatBits(f);
+    r.maxValue = f == NumberFormat::Fp16 || f == NumberFormat::Bf16 ? decodeCode(f, f == NumberFormat::Fp16 ? 0x7BFFu : 0x7F7Fu)
+                                                                     : largestFinite(f, bits);
+    r.minPositive = decodeCode(f, 1);
+    // Codes of positive values grow with the value: the next code up is the next representable value.
+    const uint32_t code = encodeValue(ax, f, 0.0f).code;
+    const double here = decodeCode(f, code), next = decodeCode(f, code + 1);
+    r.spacingAtValue = std::isfinite(next) && here < r.maxValue ? next - here : here - decodeCode(f, code - 1);
+    return r;
 }
 
 uint64_t weightBytes(uint64_t parameters, double bitsPerWeight)

@@ -34,6 +34,10 @@ struct EncodedValue {
 };
 /// `x` stored in `f`. Integer formats quantize symmetrically (absmax, restricted range) against intAbsMax.
 EncodedValue encodeValue(float x, NumberFormat f, float intAbsMax);
+/// What a format can represent: the largest finite value, the smallest positive one (subnormal for the
+/// floats, Δ for integers) and the gap to the next representable value above |x| (Δ for integers).
+struct FormatRange { double maxValue = 0; double minPositive = 0; double spacingAtValue = 0; };
+FormatRange formatRange(NumberFormat f, float x, float intAbsMax);
 /// Bytes for `parameters` weights at `bitsPerWeight` (rounded up): 70e9 at 32 bits = 280e9.
 uint64_t weightBytes(uint64_t parameters, double bitsPerWeight);
 

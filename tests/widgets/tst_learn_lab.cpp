@@ -101,6 +101,12 @@ void TestLearnLab::numberFormats()
     QCOMPARE(l->encodings()[3].code, 0x44u); // E4M3: 3.08 -> 0 1000 100 = 1.5 × 2^1 = 3.0
     QCOMPARE(l->encodings()[3].decoded, 3.0);
     QCOMPARE(l->encodings()[0].code, std::bit_cast<uint32_t>(3.08f));
+    QCOMPARE(l->ranges()[1].maxValue, 65504.0);
+    QCOMPARE(l->ranges()[3].maxValue, 448.0);
+    QCOMPARE(l->ranges()[4].maxValue, 57344.0);
+    QCOMPARE(l->ranges()[1].spacingAtValue, 1.0 / 512);  // FP16 in [2, 4): 2 · 2^-10
+    QCOMPARE(l->ranges()[3].spacingAtValue, 0.5);        // E4M3 in [2, 4): 2 · 2^-3
+    QCOMPARE(l->ranges()[3].minPositive, 1.0 / 512);     // E4M3 smallest subnormal 2^-9
     l->setBillions(70.0);
     QCOMPARE(l->memoryBytes()[0], 280'000'000'000ULL);
     QCOMPARE(l->memoryBytes()[1], 140'000'000'000ULL);

@@ -54,6 +54,18 @@ NumberFormatsLesson::NumberFormatsLesson(QWidget* parent) : Lesson(parent)
     layout->addWidget(m_scaleNote);
     m_bits = new BitLayoutView(this);
     layout->addWidget(m_bits);
+    layout->addWidget(makeText(tr("<h3>Range and precision</h3><p>The largest value each format holds, the "
+                                  "smallest step away from zero, and the gap to the next representable value "
+                                  "at the value above: the rounding error is at most half that gap.</p>"), this));
+    m_rangeTable = new QTableWidget(0, 4, this);
+    m_rangeTable->setHorizontalHeaderLabels({tr("Format"), tr("Largest value"), tr("Smallest positive value"),
+                                             tr("Spacing at this value")});
+    m_rangeTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_rangeTable->verticalHeader()->hide();
+    m_rangeTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_rangeTable->setMinimumHeight(235);
+    m_rangeTable->setMaximumHeight(235);
+    layout->addWidget(m_rangeTable);
     layout->addWidget(makeText(tr("<h3>Memory calculator</h3><p>Weights alone need parameters × bits ÷ 8 "
                                   "bytes (1 GB = 10<sup>9</sup> bytes).</p>"), this));
     m_billions = new QDoubleSpinBox(this);
@@ -119,6 +131,22 @@ void NumberFormatsLesson::setValue(float x)
         rows.push_back({formatName(f), learn::formatLayout(f), m_encodings.back()});
     }
     m_bits->setRows(std::move(rows));
+    updateRanges(x, absMax);
+}
+
+void NumberFormatsLesson::updateRanges(float x, float absMax)
+{
+    m_ranges.clear();
+    m_rangeTable->setRowCount(static_cast<int>(learn::kNumberFormats.size()));
+    int row = 0;
+    for (learn::NumberFormat f : learn::kNumberFormats) {
+        m_ranges.push_back(learn::formatRange(f, x, absMax));
+        const auto& r = m_ranges.back();
+        const QStringList cells{formatName(f), num(r.maxValue, 6), num(r.minPositive, 4), num(r.spacingAtValue, 4)};
+        for (int c = 0; c < cells.size(); ++c)
+            m_rangeTable->setItem(row, c, new QTableWidgetItem(cells[c]));
+        ++row;
+    }
 }
 
 void NumberFormatsLesson::setBillions(double billions) { m_billions->setValue(billions); }

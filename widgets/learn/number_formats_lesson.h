@@ -24,6 +24,8 @@ public:
     void setValue(float x);
     /// The encodings currently shown, in kNumberFormats order.
     const std::vector<learn::EncodedValue>& encodings() const { return m_encodings; }
+    /// Range and spacing shown per format (kNumberFormats order).
+    const std::vector<learn::FormatRange>& ranges() const { return m_ranges; }
     /// Bytes shown by the memory calculator, per format (kNumberFormats order).
     const std::vector<uint64_t>& memoryBytes() const { return m_memory; }
     /// Sets the calculator's parameter count in billions.
@@ -34,6 +36,7 @@ protected:
 
 private:
     void updateMemory();
+    void updateRanges(float x, float absMax);
     float intAbsMax() const;
 
     QLabel* m_source = nullptr;
@@ -43,6 +46,8 @@ private:
     BitLayoutView* m_bits = nullptr;
     QDoubleSpinBox* m_billions = nullptr;
     QTableWidget* m_memoryTable = nullptr;
+    QTableWidget* m_rangeTable = nullptr;
+    std::vector<learn::FormatRange> m_ranges;
     std::vector<learn::EncodedValue> m_encodings;
     std::vector<uint64_t> m_memory;
     float m_current = 3.14159f;
