@@ -17,6 +17,7 @@
 #include "quant/quantize.h"
 #include "stats/error_metrics.h"
 
+#include <QLayout>
 #include <QScrollArea>
 #include <QTableWidget>
 
@@ -105,7 +106,7 @@ void TestLearnLab::numberFormats()
     QCOMPARE(l->ranges()[3].maxValue, 448.0);
     QCOMPARE(l->ranges()[4].maxValue, 57344.0);
     QCOMPARE(l->ranges()[1].spacingAtValue, 1.0 / 512);  // FP16 in [2, 4): 2 · 2^-10
-    QCOMPARE(l->ranges()[3].spacingAtValue, 0.5);        // E4M3 in [2, 4): 2 · 2^-3
+    QCOMPARE(l->ranges()[3].spacingAtValue, 0.25);       // E4M3 in [2, 4): 2 · 2^-3
     QCOMPARE(l->ranges()[3].minPositive, 1.0 / 512);     // E4M3 smallest subnormal 2^-9
     l->setBillions(70.0);
     QCOMPARE(l->memoryBytes()[0], 280'000'000'000ULL);
@@ -222,7 +223,10 @@ void TestLearnLab::screenshots()
         QVERIFY(m_lab->showLesson(l->lessonId()));
         auto* scroll = qobject_cast<QScrollArea*>(l->parentWidget()->parentWidget());
         QVERIFY(scroll);
-        l->resize(1000, std::max(l->sizeHint().height(), 700));
+        scroll->setWidgetResizable(false); // render the whole page, not the scroll area's viewport
+        l->layout()->activate();
+        l->resize(1000, std::max(l->heightForWidth(1000), l->sizeHint().height()));
+        l->layout()->activate();
         const QString file = dir + QLatin1Char('/') + l->lessonId() + QStringLiteral(".png");
         QVERIFY(l->grab().save(file));
         qInfo("%s", qPrintable(file));
