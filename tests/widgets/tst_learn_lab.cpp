@@ -1,0 +1,237 @@
+// The Learn lab's lessons on stories260K: the worked examples exactly, every displayed figure equal to
+// the core result, and one PNG per lesson (test-scratch/learn/<id>.png) for looking at.
+#include "common/test_data.h"
+
+#include "common/half.h"
+#include "io/model_file.h"
+#include "learn/bitnet_lesson.h"
+#include "learn/clipping_lesson.h"
+#include "learn/granularity_lesson.h"
+#include "learn/kquants_lesson.h"
+#include "learn/learn_lab.h"
+#include "learn/nf4_lesson.h"
+#include "learn/number_formats_lesson.h"
+#include "learn/symmetric_lesson.h"
+#include "quant/dequantize.h"
+#include "quant/float_formats.h"
+#include "quant/quantize.h"
+#include "stats/error_metrics.h"
+
+#include <QLayout>
+#include <QScrollArea>
+#include <QTableWidget>
+
+#include <cmath>
+#include <cstring>
+
+using namespace qx;
+using namespace qx::ui;
+
+class TestLearnLab : public QObject {
+    Q_OBJECT
+    std::unique_ptr<LearnLab> m_lab;
+    std::vector<float> m_values;
+    const std::vector<float>& values() const { return m_lab->lessons().front()->data()->values; }
+
+private slots:
+    void initTestCase();
+    void listsLessons();
+    void workedExamples();
+    void numberFormats();
+    void clipping();
+    void granularity();
+    void kQuantBlock();
+    void nf4();
+    void bitnet();
+    void sampleWithoutModel();
+    void screenshots();
+};
+
+void TestLearnLab::initTestCase()
+{
+    QX_REQUIRE_SHARED(path, "models/stories260K.gguf");
+    m_lab = std::make_unique<LearnLab>();
+    m_lab->resize(1200, 900);
+    m_lab->setModel(openModel(path));
+    QVERIFY(m_lab->showLesson(QStringLiteral("formats"), QStringLiteral("blk.0.ffn_up.weight")));
+    QCOMPARE(m_lab->currentTensor(), QStringLiteral("blk.0.ffn_up.weight"));
+    QVERIFY(!m_lab->lessons().front()->data()->isSample);
+}
+
+void TestLearnLab::listsLessons()
+{
+    QStringList ids;
+    for (Lesson* l : m_lab->lessons())
+        ids << l->lessonId();
+    QCOMPARE(ids, (QStringList{QStringLiteral("formats"), QStringLiteral("symmetric"), QStringLiteral("clipping"),
+                               QStringLiteral("granularity"), QStringLiteral("kquants"), QStringLiteral("nf4"),
+                               QStringLiteral("bitnet")}));
+    QVERIFY(!m_lab->showLesson(QStringLiteral("gptq")));
+}
+
+void TestLearnLab::workedExamples()
+{
+    auto* l = qobject_cast<SymmetricLesson*>(m_lab->lesson(QStringLiteral("symmetric")));
+    QCOMPARE(l->symmetricExample().step, 10.8f / 127.0f);
+    QCOMPARE(l->symmetricExample().codes, (std::vector<int>{36, 36}));
+    const auto& a = l->asymmetricExample();
+    QCOMPARE(a.step, (10.8f - -7.59f) / 255.0f);
+    QCOMPARE(a.zeroPoint, 105);
+    QCOMPARE(a.codes.front(), 0);
+    QCOMPARE(a.codes[1], 105);
+    QCOMPARE(a.recon[1], 0.0f);
+    QCOMPARE(a.codes.back(), 255);
+    l->setBits(4);
+    std::vector<float> recon(values().size());
+    UniformScheme s;
+    s.bits = 4;
+    s.granularity = Granularity::PerTensor;
+    fakeQuantUniform(values(), recon, static_cast<int64_t>(recon.size()), s);
+    QCOMPARE(l->sqnrSymmetric(), compareTensors(values(), recon).sqnrDb);
+}
+
+void TestLearnLab::numberFormats()
+{
+    auto* l = qobject_cast<NumberFormatsLesson*>(m_lab->lesson(QStringLiteral("formats")));
+    const float x = values().front();
+    QCOMPARE(l->encodings()[0].decoded, static_cast<double>(x));
+    QCOMPARE(l->encodings()[1].decoded, static_cast<double>(roundToFp16(x)));
+    QCOMPARE(l->encodings()[2].code, static_cast<uint32_t>(fp32ToBf16(x)));
+    QCOMPARE(l->encodings()[3].decoded, static_cast<double>(roundToMiniFloat(x, kFp8E4M3)));
+    l->setValue(3.08f);
+    QCOMPARE(l->encodings()[3].code, 0x44u); // E4M3: 3.08 -> 0 1000 100 = 1.5 × 2^1 = 3.0
+    QCOMPARE(l->encodings()[3].decoded, 3.0);
+    QCOMPARE(l->encodings()[0].code, std::bit_cast<uint32_t>(3.08f));
+    QCOMPARE(l->ranges()[1].maxValue, 65504.0);
+    QCOMPARE(l->ranges()[3].maxValue, 448.0);
+    QCOMPARE(l->ranges()[4].maxValue, 57344.0);
+    QCOMPARE(l->ranges()[1].spacingAtValue, 1.0 / 512);  // FP16 in [2, 4): 2 · 2^-10
+    QCOMPARE(l->ranges()[3].spacingAtValue, 0.25);       // E4M3 in [2, 4): 2 · 2^-3
+    QCOMPARE(l->ranges()[3].minPositive, 1.0 / 512);     // E4M3 smallest subnormal 2^-9
+    l->setBillions(70.0);
+    QCOMPARE(l->memoryBytes()[0], 280'000'000'000ULL);
+    QCOMPARE(l->memoryBytes()[1], 140'000'000'000ULL);
+    QCOMPARE(l->memoryBytes()[6], 35'000'000'000ULL);
+}
+
+void TestLearnLab::clipping()
+{
+    auto* l = qobject_cast<ClippingLesson*>(m_lab->lesson(QStringLiteral("clipping")));
+    QCOMPARE(l->curve().size(), size_t{96});
+    QCOMPARE(l->curve().front().ratio, 1.0);
+    std::vector<float> recon(values().size());
+    UniformScheme s;
+    s.bits = l->bits();
+    s.granularity = Granularity::PerTensor;
+    fakeQuantUniform(values(), recon, static_cast<int64_t>(recon.size()), s);
+    QVERIFY(std::fabs(l->curve().front().mse / compareTensors(values(), recon).mse - 1.0) < 1e-5);
+    QCOMPARE(l->choices().size(), size_t{3});
+    for (const auto& c : l->choices())
+        QVERIFY(c.ratio > 0.0 && c.ratio <= 1.0 + 1e-6);
+    // MSE search never loses to plain absmax, and the outlier always coarsens the grid.
+    QVERIFY(l->choices()[1].mse <= l->curve().front().mse);
+    QVERIFY(l->outlier().stepOutlier > 9.0 * l->outlier().stepClean);
+    QVERIFY(l->outlier().levelsOutlier < l->outlier().levelsClean);
+}
+
+void TestLearnLab::granularity()
+{
+    auto* l = qobject_cast<GranularityLesson*>(m_lab->lesson(QStringLiteral("granularity")));
+    const int64_t rowLength = l->data()->rowLength;
+    QCOMPARE(rowLength, int64_t{64});
+    QCOMPARE(l->rows().size(), size_t{5});
+    for (size_t i = 0; i < l->rows().size(); ++i) {
+        const auto& r = l->rows()[i];
+        QCOMPARE(r.valid, r.granularity != Granularity::PerGroup || rowLength % r.groupSize == 0);
+        if (!r.valid)
+            continue;
+        UniformScheme s;
+        s.bits = l->bits();
+        s.granularity = r.granularity;
+        s.groupSize = r.groupSize > 0 ? r.groupSize : 128;
+        s.scaleFormat = ScaleFormat::F16;
+        std::vector<float> recon(values().size());
+        fakeQuantUniform(values(), recon, rowLength, s);
+        QCOMPARE(r.sqnrDb, compareTensors(values(), recon).sqnrDb);
+        const int64_t rows = static_cast<int64_t>(values().size()) / rowLength;
+        QCOMPARE(r.bitsPerWeight, uniformBitsPerWeight(s, rows, rowLength));
+        QCOMPARE(l->table()->item(static_cast<int>(i), 1)->text(), num(r.sqnrDb, 4));
+    }
+    QCOMPARE(l->rows()[4].bitsPerWeight, 4.5); // g32 with FP16 scales
+}
+
+void TestLearnLab::kQuantBlock()
+{
+    auto* l = qobject_cast<KQuantsLesson*>(m_lab->lesson(QStringLiteral("kquants")));
+    l->setBlock(3);
+    const std::span<const float> x = std::span<const float>(values()).subspan(3 * 256, 256);
+    ggml::BlockQ4_K b4{};
+    quantizeRows(TensorType::Q4_K, x, 256, std::as_writable_bytes(std::span(&b4, 1)));
+    QCOMPARE(std::memcmp(&b4, &l->q4k().block, sizeof b4), 0);
+    std::vector<float> ref(256);
+    dequantizeRow(TensorType::Q4_K, std::as_bytes(std::span(&b4, 1)), ref);
+    for (size_t i = 0; i < 256; ++i)
+        QCOMPARE(l->q4k().recon[i], ref[i]);
+    QCOMPARE(l->q4k().d, fp16ToFp32(b4.d));
+    ggml::BlockQ6_K b6{};
+    quantizeRows(TensorType::Q6_K, x, 256, std::as_writable_bytes(std::span(&b6, 1)));
+    QCOMPARE(std::memcmp(&b6, &l->q6k().block, sizeof b6), 0);
+    dequantizeRow(TensorType::Q6_K, std::as_bytes(std::span(&b6, 1)), ref);
+    for (size_t i = 0; i < 256; ++i)
+        QCOMPARE(l->q6k().recon[i], ref[i]);
+    QVERIFY(l->q6k().sqnrDb > l->q4k().sqnrDb);
+}
+
+void TestLearnLab::nf4()
+{
+    auto* l = qobject_cast<Nf4Lesson*>(m_lab->lesson(QStringLiteral("nf4")));
+    std::vector<float> recon(values().size());
+    fakeQuantNf4(values(), recon, Nf4Scheme{64, false, 256});
+    QCOMPARE(l->result().sqnrNf4, compareTensors(values(), recon).sqnrDb);
+    QCOMPARE(l->result().bitsNf4, 4.5);
+    QCOMPARE(l->result().bitsNf4Dq, nf4BitsPerWeight(Nf4Scheme{64, true, 256}, values().size()));
+    QVERIFY(l->result().bitsNf4Dq > 4.127 && l->result().bitsNf4Dq < l->result().bitsNf4);
+    QCOMPARE(l->result().nf4[7], 0.0f);
+}
+
+void TestLearnLab::bitnet()
+{
+    auto* l = qobject_cast<BitNetLesson*>(m_lab->lesson(QStringLiteral("bitnet")));
+    const auto& r = l->result();
+    double sum = 0;
+    for (float v : values())
+        sum += std::fabs(v);
+    QCOMPARE(r.gamma, static_cast<float>(sum / static_cast<double>(values().size())));
+    QCOMPARE(r.minus + r.zero + r.plus, static_cast<uint64_t>(values().size()));
+    QCOMPARE(r.sqnrDb, compareTensors(values(), r.recon).sqnrDb);
+    const auto& d = l->dot();
+    QCOMPARE(d.additions + d.subtractions + d.skipped, 64);
+}
+
+void TestLearnLab::sampleWithoutModel()
+{
+    LearnLab lab;
+    QVERIFY(lab.lessons().front()->data()->isSample);
+    QCOMPARE(lab.lessons().front()->data()->values.size(), size_t{64 * 256});
+    QVERIFY(lab.showLesson(QStringLiteral("kquants")));
+}
+
+void TestLearnLab::screenshots()
+{
+    const QString dir = QString::fromStdString(qx::test::scratchDir("learn"));
+    for (Lesson* l : m_lab->lessons()) {
+        QVERIFY(m_lab->showLesson(l->lessonId()));
+        auto* scroll = qobject_cast<QScrollArea*>(l->parentWidget()->parentWidget());
+        QVERIFY(scroll);
+        scroll->setWidgetResizable(false); // render the whole page, not the scroll area's viewport
+        l->layout()->activate();
+        l->resize(1000, std::max(l->heightForWidth(1000), l->sizeHint().height()));
+        l->layout()->activate();
+        const QString file = dir + QLatin1Char('/') + l->lessonId() + QStringLiteral(".png");
+        QVERIFY(l->grab().save(file));
+        qInfo("%s", qPrintable(file));
+    }
+}
+
+QTEST_MAIN(TestLearnLab)
+#include "tst_learn_lab.moc"

@@ -1,0 +1,159 @@
+#include "learn/learn_lab.h"
+
+#include "learn/bitnet_lesson.h"
+#include "learn/clipping_lesson.h"
+#include "learn/granularity_lesson.h"
+#include "learn/kquants_lesson.h"
+#include "learn/lesson.h"
+#include "learn/nf4_lesson.h"
+#include "learn/number_formats_lesson.h"
+#include "learn/symmetric_lesson.h"
+
+#include "common/error.h"
+#include "format_text.h"
+#include "io/model_file.h"
+#include "learn/lesson_math.h"
+#include "quant/dequantize.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace qx::ui {
+
+namespace {
+
+std::shared_ptr<const LessonData> sampleData()
+{
+    auto d = std::make_shared<LessonData>();
+    d->values = learn::heavyTailedSample(64, 256, 1);
+    d->rowLength = 256;
+    d->totalRows = 64;
+    d->isSample = true;
+    return d;
+}
+
+} // namespace
+
+LearnLab::LearnLab(QWidget* parent) : QWidget(parent)
+{
+    m_list = new QListWidget(this);
+    m_stack = new QStackedWidget(this);
+    const QList<Lesson*> all{new NumberFormatsLesson, new SymmetricLesson, new ClippingLesson, new GranularityLesson,
+                             new KQuantsLesson, new Nf4Lesson, new BitNetLesson};
+    for (Lesson* l : all) {
+        auto* scroll = new QScrollArea(m_stack);
+        scroll->setWidgetResizable(true);
+        scroll->setWidget(l);
+        m_stack->addWidget(scroll);
+        m_list->addItem(l->title());
+    }
+    m_list->setMaximumWidth(260);
+    m_tensors = new QComboBox(this);
+    m_tensors->setMinimumContentsLength(24);
+    m_status = new QLabel(this);
+    auto* top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Tensor:"), this));
+    top->addWidget(m_tensors, 1);
+    top->addWidget(m_status, 2);
+    auto* split = new QSplitter(this);
+    split->addWidget(m_list);
+    split->addWidget(m_stack);
+    split->setStretchFactor(1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+    connect(m_list, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(m_tensors, &QComboBox::currentIndexChanged, this, &LearnLab::selectTensor);
+    m_list->setCurrentRow(0);
+    setModel(nullptr);
+}
+
+LearnLab::~LearnLab() = default;
+
+QList<Lesson*> LearnLab::lessons() const
+{
+    QList<Lesson*> out;
+    for (int i = 0; i < m_stack->count(); ++i)
+        out.append(qobject_cast<Lesson*>(qobject_cast<QScrollArea*>(m_stack->widget(i))->widget()));
+    return out;
+}
+
+Lesson* LearnLab::lesson(const QString& id) const
+{
+    for (Lesson* l : lessons())
+        if (l->lessonId() == id)
+            return l;
+    return nullptr;
+}
+
+void LearnLab::setModel(std::shared_ptr<const qx::ModelFile> model)
+{
+    m_model = std::move(model);
+    const QSignalBlocker block(m_tensors);
+    m_tensors->clear();
+    if (m_model)
+        for (const TensorInfo& t : m_model->tensors)
+            if (t.ne.size() == 2 && t.ne[0] > 1 && t.ne[1] > 1 && t.aliasOf.empty() && canDequantize(t.type))
+                m_tensors->addItem(tr("%1  (%2)").arg(QString::fromStdString(t.name), formatShape(t.ne)),
+                                   QString::fromStdString(t.name));
+    if (m_tensors->count() == 0)
+        m_tensors->addItem(tr("Built-in sample (no model loaded)"), QString());
+    m_tensors->setEnabled(m_tensors->count() > 1 || m_model);
+    selectTensor(0);
+}
+
+QString LearnLab::currentTensor() const { return m_tensors->currentData().toString(); }
+
+bool LearnLab::showLesson(const QString& id, const QString& tensorName)
+{
+    const QList<Lesson*> all = lessons();
+    for (int i = 0; i < all.size(); ++i) {
+        if (all[i]->lessonId() != id)
+            continue;
+        const int t = m_tensors->findData(tensorName);
+        if (!tensorName.isEmpty() && t >= 0 && t != m_tensors->currentIndex())
+            m_tensors->setCurrentIndex(t);
+        m_list->setCurrentRow(i);
+        return true;
+    }
+    return false;
+}
+
+std::shared_ptr<const LessonData> LearnLab::loadTensor(const QString& name) const
+{
+    const TensorInfo* t = m_model ? m_model->findTensor(name.toStdString()) : nullptr;
+    if (!t)
+        return sampleData();
+    auto d = std::make_shared<LessonData>();
+    d->tensorName = name;
+    d->rowLength = t->rowLength();
+    d->totalRows = t->rows();
+    const int64_t rows = std::max<int64_t>(1, std::min<int64_t>(t->rows(), kMaxValues / std::max<int64_t>(1, d->rowLength)));
+    d->values.resize(static_cast<size_t>(rows * d->rowLength));
+    dequantizeRows(*t, 0, rows, d->values);
+    d->isSample = false;
+    return d;
+}
+
+void LearnLab::selectTensor(int comboIndex)
+{
+    std::shared_ptr<const LessonData> data;
+    try {
+        data = loadTensor(m_tensors->itemData(comboIndex).toString());
+        m_status->setText(data->isSample ? tr("Lessons use a built-in deterministic heavy-tailed sample.")
+                                         : tr("Lessons use the model's own weights."));
+    } catch (const Error& e) {
+        data = sampleData();
+        m_status->setText(tr("Could not read the tensor (%1); using the built-in sample.").arg(QString::fromStdString(e.what())));
+    }
+    for (Lesson* l : lessons())
+        l->setData(data);
+}
+
+} // namespace qx::ui

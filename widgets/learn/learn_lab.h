@@ -1,0 +1,56 @@
+#pragma once
+// The Learn lab: a list of lessons on the left, the current lesson on the right, and a combo box choosing
+// which 2-D tensor of the loaded model the lessons work on. Without a model every lesson runs on a
+// built-in deterministic heavy-tailed sample and says so. Large tensors are cut to their first rows
+// (at most kMaxValues values) so every lesson recomputes instantly.
+
+#include <QWidget>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace qx {
+struct ModelFile;
+}
+
+namespace qx::ui {
+
+class Lesson;
+struct LessonData;
+
+class LearnLab : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr int64_t kMaxValues = 1 << 18;
+
+    explicit LearnLab(QWidget* parent = nullptr);
+    ~LearnLab() override;
+
+    /// Uses `model`'s 2-D tensors (nullptr: the built-in sample).
+    void setModel(std::shared_ptr<const qx::ModelFile> model);
+    /// Shows lesson `id` ("formats", "symmetric", "clipping", "granularity", "kquants", "nf4", "bitnet"),
+    /// on `tensorName` when it names a 2-D tensor of the model. False when the id is unknown.
+    bool showLesson(const QString& id, const QString& tensorName = {});
+    /// The lessons, in list order.
+    QList<Lesson*> lessons() const;
+    /// The lesson with `id`, or nullptr.
+    Lesson* lesson(const QString& id) const;
+    /// The tensor the lessons currently use (empty for the sample).
+    QString currentTensor() const;
+
+private:
+    void selectTensor(int comboIndex);
+    std::shared_ptr<const LessonData> loadTensor(const QString& name) const;
+
+    std::shared_ptr<const qx::ModelFile> m_model;
+    QListWidget* m_list = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    QComboBox* m_tensors = nullptr;
+    QLabel* m_status = nullptr;
+};
+
+} // namespace qx::ui

@@ -1,0 +1,63 @@
+#pragma once
+// The base of every Learn lab lesson: a page that recomputes its figures whenever the lab hands it new
+// data (the chosen tensor's values, or the built-in sample). Lessons call qx::learn / qx_core functions for
+// every number they show and keep the last results for tests to read.
+
+#include <QString>
+#include <QWidget>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+class QChart;
+class QChartView;
+class QLabel;
+class QLineSeries;
+
+namespace qx::ui {
+
+/// What a lesson works on: row-major values of a 2-D tensor (possibly its first rows only).
+struct LessonData {
+    QString tensorName;
+    std::vector<float> values;
+    int64_t rowLength = 0;
+    int64_t totalRows = 0;   ///< rows of the whole tensor (values may hold fewer)
+    bool isSample = true;    ///< the built-in heavy-tailed sample, not a model tensor
+};
+
+class Lesson : public QWidget {
+    Q_OBJECT
+public:
+    using QWidget::QWidget;
+    /// Stable identifier used by LearnLab::showLesson ("formats", "symmetric", ...).
+    virtual QString lessonId() const = 0;
+    /// Title for the lesson list.
+    virtual QString title() const = 0;
+    /// Recomputes everything for `data`.
+    void setData(std::shared_ptr<const LessonData> data);
+    const LessonData* data() const { return m_data.get(); }
+
+protected:
+    virtual void recompute() = 0;
+    /// A word-wrapped rich-text paragraph.
+    static QLabel* makeText(const QString& html, QWidget* parent);
+    /// A chart view with antialiasing and the chart themed after the palette.
+    static QChartView* makeChartView(QWidget* parent);
+    /// "tensor blk.0.attn_q.weight (64 × 64)" or "built-in sample" line.
+    QString sourceLine() const;
+
+private:
+    std::shared_ptr<const LessonData> m_data;
+};
+
+/// A line through the bin counts of `values` over [lo, hi] (core Histogram); `peak` gets the largest count.
+QLineSeries* histogramSeries(const std::vector<float>& values, double lo, double hi, int bins, const QString& name,
+                             double& peak);
+/// Removes every series and axis from `chart`.
+void clearChart(QChart* chart);
+
+/// Formats a number with `digits` significant digits in the UI locale.
+QString num(double v, int digits = 4);
+
+} // namespace qx::ui
