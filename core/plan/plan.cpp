@@ -201,6 +201,9 @@ void validatePlan(const ModelFile& model, const Plan& plan)
             if (alias && !alias->aliasOf.empty())
                 mismatch("plan names '" + e.tensor + "', an alias of '" + alias->aliasOf + "'; plan '"
                          + alias->aliasOf + "' instead");
+            if (alias)
+                mismatch("plan names '" + e.tensor + "', which is written once under its tied name ("
+                         "token_embd.weight)");
             mismatch("plan names tensor '" + e.tensor + "', which the model does not have");
         }
         const TensorInfo& t = *it->second;

@@ -5,7 +5,9 @@
 #include "io/model_file.h"
 #include "plan/plan.h"
 #include "plan/presets.h"
+#include "common/error.h"
 #include "quant/dequantize.h"
+#include "quant/quantize.h"
 
 #include <QtTest/QtTest>
 
@@ -81,6 +83,38 @@ private slots:
                     }
             QVERIFY2(ours != theirs, "Q/K not permuted");
         }
+    }
+
+    void tiedPresetAndQuantizedPermutation()
+    {
+        QX_REQUIRE_SHARED(hfPath, "models/tinystories-656k");
+        const auto hf = openModel(hfPath);
+        const Plan q4km = planPreset(*hf, Preset::Q4_K_M);
+        QCOMPARE(q4km.entries.size(), size_t(20));
+        QVERIFY(!q4km.find("output.weight"));
+        // tied: token_embd takes the output rule; rows of 128 do not fit Q4_K's 256 -> Q8_0
+        QCOMPARE(q4km.find("token_embd.weight")->type, TensorType::Q8_0);
+        QVERIFY(q4km.find("token_embd.weight")->reason.find("serves as output") != std::string::npos);
+        Plan withOutput = q4km;
+        withOutput.entries.push_back({"output.weight", {}, TensorType::Q8_0, "", false});
+        QVERIFY_THROWS_EXCEPTION(Error, validatePlan(*hf, withOutput));
+
+        const Plan q8 = planPure(*hf, TensorType::Q8_0);
+        const std::string out = qx::test::scratchDir("tst_hf_convert") + "/tinystories-656k-q8_0.gguf";
+        exportGguf(*hf, q8, out);
+        const auto gguf = openModel(out);
+        const TensorInfo* k = gguf->findTensor("blk.1.attn_k.weight");
+        QCOMPARE(k->type, TensorType::Q8_0);
+        const auto src = dequantizeTensor(*hf->findTensor("blk.1.attn_k.weight"));
+        const int64_t n = 128, rows = 64, d = rows / 4;
+        std::vector<float> permuted(src.size());
+        for (int64_t h = 0; h < 4; ++h)
+            for (int64_t i = 0; i < d / 2; ++i)
+                for (int64_t j = 0; j < 2; ++j)
+                    std::copy_n(src.begin() + (h * d + j * (d / 2) + i) * n, n, permuted.begin() + (h * d + 2 * i + j) * n);
+        std::vector<std::byte> expected(k->data.size());
+        quantizeRowsRef(TensorType::Q8_0, permuted, n, expected);
+        QVERIFY(std::equal(expected.begin(), expected.end(), k->data.begin()));
     }
 };
 
