@@ -6,6 +6,9 @@
 #include <QFile>
 #include <QProcess>
 
+#include <csignal>
+#include <sys/types.h>
+
 namespace {
 
 struct CliResult {
@@ -75,6 +78,38 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out.trimmed(), "llama-quantize --pure --imatrix imatrix.dat --token-embedding-type q8_0 "
                                       + QString::fromStdString(model) + " o.gguf Q4_K_M");
+    }
+
+    void killNineMidway()
+    {
+        QX_REQUIRE_SHARED(vocab, "models/stories260K.gguf");
+        const QString dir = QString::fromStdString(qx::test::scratchDir("tst_cli_plan_export"));
+        const QString src = dir + "/synth-kill.gguf", out = dir + "/killed.gguf";
+        QFile::remove(out);
+        const CliResult s = runCli({"synth", "--dim", "1024", "--layers", "4", "--ff", "2816", "--heads", "16",
+                                    "--kv-heads", "4", "--vocab-from", QString::fromStdString(vocab), "--seed", "7",
+                                    "-o", src});
+        QCOMPARE(s.exitCode, 0);
+        const QByteArray before = readAll(src);
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(qEnvironmentVariable("QX_CLI"), {"export", src, "--preset", "Q4_K_M", "-o", out});
+        QVERIFY(p.waitForStarted(10000));
+        QByteArray err;
+        const QRegularExpression midway("export: +([1-9][0-9]?)%");
+        while (!midway.match(QString::fromLatin1(err)).hasMatch()) {
+            QVERIFY2(p.state() == QProcess::Running, "the export ended before it could be killed");
+            p.waitForReadyRead(100);
+            err += p.readAll();
+        }
+        QVERIFY2(p.state() == QProcess::Running, "the export ended before it could be killed");
+        ::kill(pid_t(p.processId()), SIGKILL);
+        p.waitForFinished(10000);
+        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+        QVERIFY(!QFile::exists(out));       // the target only ever appears complete (rename)
+        QVERIFY(readAll(src) == before);
+        QFile::remove(out + ".partial");    // what a killed writer leaves beside the target
+        QFile::remove(src);
     }
 };
 
