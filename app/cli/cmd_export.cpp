@@ -34,6 +34,19 @@ bool hasFlag(const PlanOptions& o, const char* flag)
     return std::find(o.flags.begin(), o.flags.end(), flag) != o.flags.end();
 }
 
+/// Prints "export: NN%" on stderr whenever the percentage changes.
+ProgressFn progressPrinter()
+{
+    return [lastPercent = -1](double f) mutable {
+        const int percent = int(f * 100.0);
+        if (percent != lastPercent) {
+            std::fprintf(stderr, "\rexport: %3d%%", percent);
+            lastPercent = percent;
+        }
+        return true;
+    };
+}
+
 int runExport(const std::vector<std::string>& args)
 {
     if (wantsHelp(args)) {
@@ -58,15 +71,7 @@ int runExport(const std::vector<std::string>& args)
         ExportOptions exportOptions;
         exportOptions.llamaQuantizeOrder = hasFlag(*options, "--llama-order");
         const auto start = std::chrono::steady_clock::now();
-        int lastPercent = -1;
-        const ExportResult r = exportGguf(*model, plan, options->output, exportOptions, [&](double f) {
-            const int percent = int(f * 100.0);
-            if (percent != lastPercent) {
-                std::fprintf(stderr, "\rexport: %3d%%", percent);
-                lastPercent = percent;
-            }
-            return true;
-        });
+        const ExportResult r = exportGguf(*model, plan, options->output, exportOptions, progressPrinter());
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         std::fprintf(stderr, "\n");
         std::printf("wrote %s: %llu bytes, %d tensors converted, %d copied, general.file_type %u, %.2f s\n",

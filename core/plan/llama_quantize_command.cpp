@@ -43,7 +43,7 @@ std::string exactPattern(const std::string& name)
 /// The preset the plan is based on: its own, or the one of its most common quantized type.
 Preset basePreset(const ModelFile& model, const Plan& plan, bool& pure)
 {
-    std::string name = plan.preset;
+    std::string name = plan.preset.substr(0, plan.preset.find(" + "));
     pure = name.rfind("pure ", 0) == 0;
     if (pure)
         name = name.substr(5);

@@ -104,6 +104,21 @@ PlanEntry* Plan::find(std::string_view tensor)
     return const_cast<PlanEntry*>(static_cast<const Plan&>(*this).find(tensor));
 }
 
+Plan keepPinned(Plan fresh, const Plan& previous)
+{
+    for (const PlanEntry& old : previous.entries)
+        if (old.pinned)
+            if (PlanEntry* e = fresh.find(old.tensor))
+                *e = old;
+    if (!fresh.preset.empty() && fresh.preset.find("+ pinned") == std::string::npos)
+        for (const PlanEntry& e : previous.entries)
+            if (e.pinned && fresh.find(e.tensor)) {
+                fresh.preset += " + pinned";
+                break;
+            }
+    return fresh;
+}
+
 std::string planToJson(const Plan& plan)
 {
     nlohmann::ordered_json j;

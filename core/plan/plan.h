@@ -43,6 +43,9 @@ struct Plan {
     PlanEntry* find(std::string_view tensor);
 };
 
+/// `fresh` (e.g. a new preset plan) with every entry pinned in `previous` carried over unchanged.
+Plan keepPinned(Plan fresh, const Plan& previous);
+
 /// Serializes a plan to JSON text (schema above, 2-space indentation).
 std::string planToJson(const Plan& plan);
 /// Parses plan JSON; `fileName` labels errors. Throws Error(Invalid) for a wrong schema, an unknown

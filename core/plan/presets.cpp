@@ -286,9 +286,13 @@ Choice chooseType(MixState& s, const TensorInfo& t)
 {
     const TensorType base = presetDefaultType(s.ftype);
     Choice c{base, std::string(presetName(s.ftype)) + " default " + typeName(base)};
-    if (s.options.pure)
+    if (s.options.pure) {
+        // llama-quantize --pure has no fallback (it stops); we take the one its mixes use
         c.reason = "pure " + typeName(base);
-    if (!s.options.pure && tensorTypeInfo(base)->isQuantized) {
+        if (!fits(base, t))
+            c.reason += " (llama-quantize --pure stops on this row width)";
+        fallbackRule(t, c);
+    } else if (tensorTypeInfo(base)->isQuantized) {
         nameRules(s, t, c);
         fallbackRule(t, c);
     }

@@ -58,7 +58,9 @@ std::vector<const TensorInfo*> llamaQuantizeOrder(std::vector<const TensorInfo*>
 
 /// The plan llama-quantize would follow for `model` with this ftype (see top of file).
 Plan planPreset(const ModelFile& model, Preset preset, const PresetOptions& options = {});
-/// llama-quantize --pure: every quantizable tensor in `type` (ftype from presetForType).
+/// llama-quantize --pure: every quantizable tensor in `type` (ftype from presetForType). Where the row width
+/// does not fit `type`, the mixes' fallback is taken (llama-quantize --pure itself stops there), and the
+/// stored type kept when there is none (Q4_0, Q8_0, ...).
 Plan planPure(const ModelFile& model, TensorType type, bool hasImatrix = false);
 
 /// The general.file_type for a plan: plan.ftype when set, else the preset of the type holding the most

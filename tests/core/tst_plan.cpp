@@ -123,6 +123,10 @@ private slots:
         QVERIFY(down->reason.find("Unsupported tensor size") != std::string::npos);
         QCOMPARE(q4_0.find("blk.0.ffn_gate.weight")->type, TensorType::Q4_0);
         QCOMPARE(planPure(*model, TensorType::Q8_0).find("blk.4.ffn_down.weight")->type, TensorType::F32);
+        const Plan pureQ4k = planPure(*model, TensorType::Q4_K);   // rows of 64 and 172 do not fit 256
+        QCOMPARE(pureQ4k.find("blk.0.attn_q.weight")->type, TensorType::Q5_0);
+        QCOMPARE(pureQ4k.find("blk.0.ffn_down.weight")->type, TensorType::F16);
+        QVERIFY(pureQ4k.find("blk.0.ffn_down.weight")->reason.find("--pure stops") != std::string::npos);
         validatePlan(*model, q4km);
         validatePlan(*model, q4_0);
     }
@@ -138,6 +142,22 @@ private slots:
         savePlan(path, plan);
         QCOMPARE(loadPlan(path), plan);
         QVERIFY(planToJson(plan).find("\"schema\": \"qexplore-plan\"") != std::string::npos);
+    }
+
+    void pinnedEntriesSurviveReplanning()
+    {
+        QX_REQUIRE_SHARED(modelPath, "reference/synth-d256/model-f32.gguf");
+        const auto model = openModel(modelPath);
+        Plan mine = planPreset(*model, Preset::Q4_K_M);
+        PlanEntry* q = mine.find("blk.1.attn_q.weight");
+        q->type = TensorType::Q8_0;
+        q->reason = "chosen by hand";
+        q->pinned = true;
+        const Plan replanned = keepPinned(planPreset(*model, Preset::Q3_K_M), mine);
+        QCOMPARE(*replanned.find("blk.1.attn_q.weight"), *q);
+        QCOMPARE(replanned.find("blk.1.attn_k.weight")->type, TensorType::Q3_K);
+        QCOMPARE(replanned.preset, std::string("Q3_K_M + pinned"));
+        validatePlan(*model, replanned);
     }
 
     void badPlans()
