@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <linux/fs.h>
 #include <sys/ioctl.h>
+#include <sys/mount.h>
 #include <unistd.h>
 
 using namespace qx;
@@ -194,6 +195,32 @@ private slots:
         fs::permissions(dir, fs::perms::owner_all);
         QVERIFY2(threw, "no Io error 'cannot create' for a read-only directory");
         QVERIFY(fs::is_empty(dir));
+    }
+
+    void fullDisk()
+    {
+        QX_REQUIRE_SHARED(storiesPath, "models/stories260K.gguf");
+        const fs::path dir = fs::path(qx::test::scratchDir("tst_export")) / "small-disk";
+        fs::create_directories(dir);
+        if (::geteuid() != 0 || ::mount("tmpfs", dir.c_str(), "tmpfs", 0, "size=512k") != 0)
+            QSKIP("cannot mount a small tmpfs here (needs root): the full-disk case is not exercised");
+        struct Unmount {
+            fs::path dir;
+            ~Unmount() { ::umount(dir.c_str()); }
+        } unmount{dir};
+        const auto model = openModel(storiesPath);
+        bool threw = false;
+        try {
+            exportGguf(*model, planPure(*model, TensorType::F16), (dir / "out.gguf").string());   // 601248 bytes
+        } catch (const Error& e) {
+            threw = e.code() == ErrorCode::Io && std::string(e.what()).find("not enough free space") != std::string::npos;
+        }
+        const bool empty = fs::is_empty(dir);
+        // a plan that fits is written normally
+        const uint64_t written = exportGguf(*model, planPreset(*model, Preset::Q8_0), (dir / "q8.gguf").string()).fileBytes;
+        QVERIFY2(threw, "no Io 'not enough free space' error");
+        QVERIFY(empty);
+        QCOMPARE(written, uint64_t(489248));
     }
 
     void cancelLeavesNothing()
