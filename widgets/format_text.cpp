@@ -1,8 +1,20 @@
 #include "format_text.h"
 
+#include <QLocale>
 #include <QStringList>
 
 namespace qx::ui {
+namespace {
+
+/// The value with the user's decimal point but no group separator ("1023,5" in German, "1023.5" in English).
+QString decimal(double value, int decimals)
+{
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    return locale.toString(value, 'f', decimals);
+}
+
+} // namespace
 
 QString formatBytes(uint64_t bytes)
 {
@@ -14,7 +26,7 @@ QString formatBytes(uint64_t bytes)
         ++unit;
     }
     const int decimals = unit == 0 ? 0 : (value < 10 ? 2 : 1);
-    return QStringLiteral("%1 %2").arg(value, 0, 'f', decimals).arg(QLatin1String(kUnits[unit]));
+    return QStringLiteral("%1 %2").arg(decimal(value, decimals), QLatin1String(kUnits[unit]));
 }
 
 QString formatCount(uint64_t count)
@@ -27,7 +39,7 @@ QString formatCount(uint64_t count)
         ++unit;
     }
     const int decimals = unit == 0 ? 0 : (value < 10 ? 2 : (value < 100 ? 1 : 0));
-    return QStringLiteral("%1%2").arg(value, 0, 'f', decimals).arg(QLatin1String(kUnits[unit]));
+    return QStringLiteral("%1%2").arg(decimal(value, decimals), QLatin1String(kUnits[unit]));
 }
 
 QString formatShape(const std::vector<int64_t>& ne)

@@ -8,7 +8,8 @@
 
 namespace qx::ui {
 
-/// 1536 -> "1.5 KiB", 13476839424 -> "12.55 GiB" (binary units, as file managers show them).
+/// 1536 -> "1.50 KiB", 13476839424 -> "12.55 GiB" (binary units, as file managers show them); the decimal
+/// point follows the user's locale, digits are never grouped.
 QString formatBytes(uint64_t bytes);
 /// 6738415616 -> "6.74 B", 260000 -> "260 K".
 QString formatCount(uint64_t count);

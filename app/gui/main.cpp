@@ -1,19 +1,69 @@
-#include "format_text.h"
+// qexplore: the desktop application. Wiring only — the window is MainWindow, the logic lives in qx_widgets.
+
+#include "gui/main_window.h"
+#include "gui/screenshot_session.h"
+
+#include "app_settings.h"
+#include "translation.h"
 
 #include <QApplication>
-#include <QLabel>
-#include <QMainWindow>
+#include <QCommandLineParser>
+
+namespace {
+
+struct Options {
+    QString modelPath;
+    QString screenshotDir;
+};
+
+Options parseOptions(const QApplication& app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Look inside language model files and decide how to quantize them."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption open(QStringLiteral("open"), QApplication::translate("main", "Open the model at <path>."),
+                                  QApplication::translate("main", "path"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Render the main views into <dir>/*.png and quit."),
+        QApplication::translate("main", "dir"));
+    parser.addOption(open);
+    parser.addOption(screenshot);
+    parser.addPositionalArgument(QStringLiteral("model"), QApplication::translate("main", "A model file or folder to open."),
+                                 QStringLiteral("[model]"));
+    parser.process(app);
+    Options options;
+    options.modelPath = parser.value(open);
+    if (options.modelPath.isEmpty() && !parser.positionalArguments().isEmpty())
+        options.modelPath = parser.positionalArguments().front();
+    options.screenshotDir = parser.value(screenshot);
+    return options;
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Quantization Explorer"));
-    QMainWindow window;
-    window.setWindowTitle(QApplication::applicationName());
-    auto* label = new QLabel(QObject::tr("Quantization Explorer"), &window);
-    label->setAlignment(Qt::AlignCenter);
-    window.setCentralWidget(label);
-    window.resize(1200, 800);
+    QApplication::setOrganizationName(QStringLiteral("qexplore"));
+    QApplication::setApplicationName(QStringLiteral("qexplore"));
+    QApplication::setApplicationVersion(QStringLiteral(QEXPLORE_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.qexplore"));
+    qx::ui::installTranslations(app, qx::ui::AppSettings::language());
+    QApplication::setApplicationDisplayName(QApplication::translate("main", "Quantization Explorer"));
+    if (const int threads = qx::ui::AppSettings::threads(); threads > 0 && !qEnvironmentVariableIsSet("OMP_NUM_THREADS"))
+        qputenv("OMP_NUM_THREADS", QByteArray::number(threads));
+    const Options options = parseOptions(app);
+
+    qx::app::MainWindow window(&qx::openModel);
     window.show();
+    if (!options.screenshotDir.isEmpty()) {
+        auto* session = new qx::app::ScreenshotSession(&window, options.screenshotDir, options.modelPath, &app);
+        QObject::connect(session, &qx::app::ScreenshotSession::finished, &app, &QCoreApplication::exit);
+        session->start();
+    } else if (!options.modelPath.isEmpty()) {
+        window.openPath(options.modelPath);
+    }
     return app.exec();
 }

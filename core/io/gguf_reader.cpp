@@ -21,7 +21,15 @@ struct TensorRecord {
     uint64_t offsetFieldAt = 0;
 };
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
+/// A name for an error message: quoted, control bytes shown as '?', cut after 80 bytes (hostile names can
+/// be as long as the file).
+std::string quoted(const std::string& s)
+{
+    std::string out = "'";
+    for (size_t i = 0; i < s.size() && i < 80; ++i)
+        out += static_cast<unsigned char>(s[i]) < 0x20 ? '?' : s[i];
+    return out + (s.size() > 80 ? "'..." : "'");
+}
 
 GgufType readValueType(ByteCursor& c, const char* what)
 {

@@ -43,13 +43,32 @@ bool canDequantize(TensorType type)
     }
 }
 
-void dequantizeRow(TensorType type, std::span<const std::byte> src, std::span<float> dst)
+namespace {
+
+void checkRowSize(TensorType type, std::span<const std::byte> src, std::span<float> dst)
 {
     const auto bytes = tensorBytes(type, dst.size());
     if (!bytes || *bytes != src.size())
         throw Error(ErrorCode::InvalidArgument, "dequantizeRow: " + std::to_string(src.size()) + " bytes do not hold "
                                                     + std::to_string(dst.size()) + " values of "
                                                     + std::string(tensorTypeName(type)));
+}
+
+} // namespace
+
+void dequantizeRow(TensorType type, std::span<const std::byte> src, std::span<float> dst)
+{
+    checkRowSize(type, src, dst);
+    if (const auto fast = quant::simdRowDequantizer(type)) {
+        fast(src.data(), dst.data(), static_cast<int64_t>(dst.size()));
+        return;
+    }
+    dequantizeRowRef(type, src, dst);
+}
+
+void dequantizeRowRef(TensorType type, std::span<const std::byte> src, std::span<float> dst)
+{
+    checkRowSize(type, src, dst);
     switch (type) {
     case TensorType::F32: std::memcpy(dst.data(), src.data(), src.size()); return;
     case TensorType::F16: convertHalf(src, dst, &fp16ToFp32); return;

@@ -19,6 +19,9 @@ bool canDequantize(TensorType type);
 /// Throws qx::Error(Unsupported) for types canDequantize() rejects and InvalidArgument on size mismatch.
 void dequantizeRow(TensorType type, std::span<const std::byte> src, std::span<float> dst);
 
+/// The plain scalar twin of dequantizeRow (same results, bit for bit).
+void dequantizeRowRef(TensorType type, std::span<const std::byte> src, std::span<float> dst);
+
 /// Decodes rows [firstRow, firstRow + rowCount) of a tensor (row = ne[0] values) into `dst`.
 void dequantizeRows(const TensorInfo& tensor, int64_t firstRow, int64_t rowCount, std::span<float> dst);
 

@@ -35,4 +35,11 @@ void dequantizeRowF8E5M2(const void* src, float* y, int64_t n);
 /// The dequantizer of a block type, or nullptr when there is none.
 RowDequantizer blockDequantizer(TensorType type);
 
+namespace avx2 {
+void dequantizeRowF16(const void* src, float* y, int64_t n);
+} // namespace avx2
+
+/// A faster decoder of `type` for this CPU (same results as the scalar one), or nullptr.
+RowDequantizer simdRowDequantizer(TensorType type);
+
 } // namespace qx::quant

@@ -79,17 +79,16 @@ ImatrixEntry readEntry(Cursor& c, int index)
     return e;
 }
 
-void putI32(std::vector<std::byte>& out, int32_t v)
-{
-    const auto* p = reinterpret_cast<const std::byte*>(&v);
-    out.insert(out.end(), p, p + 4);
-}
-
 void putBytes(std::vector<std::byte>& out, const void* data, size_t n)
 {
-    const auto* p = static_cast<const std::byte*>(data);
-    out.insert(out.end(), p, p + n);
+    // resize + memcpy rather than insert(): g++ 12 -O3 warns falsely (-Wstringop-overflow) on the latter.
+    const size_t at = out.size();
+    out.resize(at + n);
+    if (n)
+        std::memcpy(out.data() + at, data, n);
 }
+
+void putI32(std::vector<std::byte>& out, int32_t v) { putBytes(out, &v, 4); }
 
 } // namespace
 

@@ -8,6 +8,12 @@
 
 namespace qx::quant {
 
+/// Q2_K reference: 4-bit sub-block scales and mins against fp16 d / dmin (max-based).
+void q2EncodeScalesRef(const float* scales, const float* mins, ggml::BlockQ2_K& b);
+/// Q2_K with importance: make_qp_quants of scales and mins against the sub-block weight sums `sw`.
+void q2EncodeScalesWeighted(const float* scales, const float* mins, const float* sw, ggml::BlockQ2_K& b);
+/// Q2_K: levels from the encoded scales (keeping L where a scale is 0), then packing.
+void q2Finish(const float* x, ggml::BlockQ2_K& b, uint8_t* L);
 /// Q4_K/Q5_K reference: quantizes the 8 sub-block scales and mins to 6 bits against fp16 d / dmin.
 void k4EncodeScalesRef(const float* scales, const float* mins, uint8_t* scaleBytes, uint16_t& d, uint16_t& dmin);
 /// Q4_K/Q5_K with importance: make_qp_quants of scales and mins against the sub-block weight sums `sw`;

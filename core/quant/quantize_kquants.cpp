@@ -44,7 +44,8 @@ void pack2Bit(const uint8_t* L, uint8_t* qs)
 
 // ----------------------------------------------------------------------------------------- Q2_K
 
-/// Re-derives the 2-bit levels from the final (fp16-rounded) scales and packs them.
+} // namespace
+
 void q2Finish(const float* x, BlockQ2_K& b, uint8_t* L)
 {
     for (int j = 0; j < QK / 16; ++j) {
@@ -58,15 +59,10 @@ void q2Finish(const float* x, BlockQ2_K& b, uint8_t* L)
     pack2Bit(L, b.qs);
 }
 
-void q2Block(const float* x, BlockQ2_K& b)
+void q2EncodeScalesRef(const float* scales, const float* mins, BlockQ2_K& b)
 {
-    uint8_t L[QK], Laux[16];
-    float weights[16], mins[QK / 16], scales[QK / 16];
     float maxScale = 0, maxMin = 0;
     for (int j = 0; j < QK / 16; ++j) {
-        for (int l = 0; l < 16; ++l)
-            weights[l] = std::fabs(x[16 * j + l]);
-        scales[j] = makeQkx2Quants(16, 3, x + 16 * j, weights, L + 16 * j, &mins[j], Laux, -0.5f, 0.1f, 15, true);
         if (scales[j] > maxScale) maxScale = scales[j];
         if (mins[j] > maxMin) maxMin = mins[j];
     }
@@ -87,12 +83,37 @@ void q2Block(const float* x, BlockQ2_K& b)
     } else {
         b.dmin = fp32ToFp16(0.f);
     }
+}
+
+void q2EncodeScalesWeighted(const float* scales, const float* mins, const float* sw, BlockQ2_K& b)
+{
+    uint8_t Ls[QK / 16], Lm[QK / 16];
+    const float dm = makeQpQuants(QK / 16, 15, scales, Ls, sw);
+    const float mm = makeQpQuants(QK / 16, 15, mins, Lm, sw);
+    b.d = fp32ToFp16(dm);
+    b.dmin = fp32ToFp16(mm);
+    for (int j = 0; j < QK / 16; ++j)
+        b.scales[j] = static_cast<uint8_t>(Ls[j] | (Lm[j] << 4));
+}
+
+namespace {
+
+void q2Block(const float* x, BlockQ2_K& b)
+{
+    uint8_t L[QK], Laux[16];
+    float weights[16], mins[QK / 16], scales[QK / 16];
+    for (int j = 0; j < QK / 16; ++j) {
+        for (int l = 0; l < 16; ++l)
+            weights[l] = std::fabs(x[16 * j + l]);
+        scales[j] = makeQkx2Quants(16, 3, x + 16 * j, weights, L + 16 * j, &mins[j], Laux, -0.5f, 0.1f, 15, true);
+    }
+    q2EncodeScalesRef(scales, mins, b);
     q2Finish(x, b, L);
 }
 
 void q2BlockWeighted(const float* x, const float* qw, BlockQ2_K& b)
 {
-    uint8_t L[QK], Laux[16], Ls[QK / 16], Lm[QK / 16];
+    uint8_t L[QK], Laux[16];
     float mins[QK / 16], scales[QK / 16], sw[QK / 16], weight[16];
     const float sigma2 = sumSquares(x, QK) / QK;
     for (int j = 0; j < QK / 16; ++j) {
@@ -103,12 +124,7 @@ void q2BlockWeighted(const float* x, const float* qw, BlockQ2_K& b)
             sw[j] += weight[l];
         scales[j] = makeQkx3Quants(16, 3, x + 16 * j, weight, L + 16 * j, &mins[j], Laux, -0.9f, 0.05f, 36, false);
     }
-    const float dm = makeQpQuants(QK / 16, 15, scales, Ls, sw);
-    const float mm = makeQpQuants(QK / 16, 15, mins, Lm, sw);
-    b.d = fp32ToFp16(dm);
-    b.dmin = fp32ToFp16(mm);
-    for (int j = 0; j < QK / 16; ++j)
-        b.scales[j] = static_cast<uint8_t>(Ls[j] | (Lm[j] << 4));
+    q2EncodeScalesWeighted(scales, mins, sw, b);
     q2Finish(x, b, L);
 }
 

@@ -146,11 +146,12 @@ void q6SuperBlock(const float* x, const float* qw, BlockQ6_K& b)
 
 // ------------------------------------------------------------------------------------------------ Q4_K
 
-/// make_qkx2_quants(32, nmax, x, w, ...) with Q4_K's reference weights (av_x + |x|) for 8V sub-blocks.
+/// make_qkx2_quants(N, nmax, x, w, ..., MAD) for 8V sub-blocks (weights given, or Q4_K's reference
+/// weights av_x + |x|); with the weights given it is make_qkx3_quants too.
 /// Unlike Q6_K's search, each candidate depends on the min chosen so far, so candidates stay sequential.
-template <int V>
+template <int V, int N = 32, bool MAD = false>
 struct Qkx2Lanes {
-    static constexpr int n = 32, W = 8 * V;
+    static constexpr int n = N, W = 8 * V;
     const float* xt;
     alignas(32) float wt[n * W];
     alignas(32) int32_t Laux[n * W];
@@ -169,7 +170,7 @@ struct Qkx2Lanes {
                 for (int v = 0; v < V; ++v)
                     sumX2[v] = _mm256_add_ps(sumX2[v], _mm256_mul_ps(ld(xt + i * W + 8 * v), ld(xt + i * W + 8 * v)));
             for (int v = 0; v < V; ++v) {
-                const __m256 avX = _mm256_sqrt_ps(_mm256_div_ps(sumX2[v], _mm256_set1_ps(32.f)));
+                const __m256 avX = _mm256_sqrt_ps(_mm256_div_ps(sumX2[v], _mm256_set1_ps(static_cast<float>(n))));
                 for (int i = 0; i < n; ++i)
                     _mm256_store_ps(wt + i * W + 8 * v, _mm256_add_ps(avX, absPs(ld(xt + i * W + 8 * v))));
             }
@@ -191,6 +192,8 @@ struct Qkx2Lanes {
             min[v] = _mm256_blendv_ps(min[v], zeroPs(), _mm256_cmp_ps(min[v], zeroPs(), _CMP_GT_OQ));
     }
 
+    static __m256 penalty(__m256 diff) { return MAD ? absPs(diff) : _mm256_mul_ps(diff, diff); }
+
     /// Levels for inverse scale `isc` into `out`, and the weighted error of (scale, mn) for them.
     void levelsAndError(int nmax, const __m256* isc, const __m256* scale, const __m256* mn, int32_t* out,
                         __m256* err) const
@@ -204,7 +207,7 @@ struct Qkx2Lanes {
                 sti(out + i * W + 8 * v, l);
                 const __m256 diff =
                     _mm256_sub_ps(_mm256_add_ps(_mm256_mul_ps(scale[v], _mm256_cvtepi32_ps(l)), mn[v]), xv);
-                err[v] = _mm256_add_ps(err[v], _mm256_mul_ps(ld(wt + i * W + 8 * v), _mm256_mul_ps(diff, diff)));
+                err[v] = _mm256_add_ps(err[v], _mm256_mul_ps(ld(wt + i * W + 8 * v), penalty(diff)));
             }
     }
 
@@ -212,8 +215,8 @@ struct Qkx2Lanes {
     void candidate(int nmax, const __m256* isc, __m256* bestError, __m256* scale, int32_t* Lt);
 };
 
-template <int V>
-void Qkx2Lanes<V>::candidate(int nmax, const __m256* isc, __m256* bestError, __m256* scale, int32_t* Lt)
+template <int V, int N, bool MAD>
+void Qkx2Lanes<V, N, MAD>::candidate(int nmax, const __m256* isc, __m256* bestError, __m256* scale, int32_t* Lt)
 {
     __m256 sumL[V], sumL2[V], sumXL[V];
     for (int v = 0; v < V; ++v)
@@ -249,7 +252,7 @@ void Qkx2Lanes<V>::candidate(int nmax, const __m256* isc, __m256* bestError, __m
             const __m256 lf = _mm256_cvtepi32_ps(ldi(Laux + i * W + 8 * v));
             const __m256 diff =
                 _mm256_sub_ps(_mm256_add_ps(_mm256_mul_ps(thisScale[v], lf), thisMin[v]), ld(xt + i * W + 8 * v));
-            curError[v] = _mm256_add_ps(curError[v], _mm256_mul_ps(ld(wt + i * W + 8 * v), _mm256_mul_ps(diff, diff)));
+            curError[v] = _mm256_add_ps(curError[v], _mm256_mul_ps(ld(wt + i * W + 8 * v), penalty(diff)));
         }
     for (int v = 0; v < V; ++v) {
         const __m256 better = _mm256_and_ps(dPos[v], _mm256_cmp_ps(curError[v], bestError[v], _CMP_LT_OQ));
@@ -263,8 +266,8 @@ void Qkx2Lanes<V>::candidate(int nmax, const __m256* isc, __m256* bestError, __m
     }
 }
 
-template <int V>
-void Qkx2Lanes<V>::run(int nmax, float rmin, float rdelta, int nstep, int32_t* Lt, float* scales, float* theMins)
+template <int V, int N, bool MAD>
+void Qkx2Lanes<V, N, MAD>::run(int nmax, float rmin, float rdelta, int nstep, int32_t* Lt, float* scales, float* theMins)
 {
     __m256 flat[V], min0[V], isc[V], scale[V], bestError[V];
     for (int v = 0; v < V; ++v) {
@@ -287,6 +290,42 @@ void Qkx2Lanes<V>::run(int nmax, float rmin, float rdelta, int nstep, int32_t* L
         _mm256_storeu_ps(theMins + 8 * v, _mm256_xor_ps(_mm256_set1_ps(-0.f), _mm256_blendv_ps(min[v], min0[v], flat[v])));
         _mm256_storeu_ps(scales + 8 * v, _mm256_andnot_ps(flat[v], scale[v]));
     }
+}
+
+/// Q2_K: the 16 sub-blocks of 16 of one super-block as two vectors of lanes.
+void q2SuperBlock(const float* x, const float* qw, BlockQ2_K& b)
+{
+    alignas(32) float xt[16 * 16], wt[16 * 16], scales[16], mins[16], sw[16];
+    alignas(32) int32_t Lt[16 * 16];
+    transpose(x, 16, 16, xt);
+    if (qw) {
+        float sumX2 = 0;
+        for (int l = 0; l < kQK_K; ++l)
+            sumX2 += x[l] * x[l];
+        const float sigma2 = sumX2 / kQK_K;
+        for (int k = 0; k < 16; ++k) {
+            sw[k] = 0;
+            for (int l = 0; l < 16; ++l) {
+                const float w = qw[16 * k + l] * std::sqrt(sigma2 + x[16 * k + l] * x[16 * k + l]);
+                wt[l * 16 + k] = w;
+                sw[k] += w;
+            }
+        }
+        Qkx2Lanes<2, 16, false> lanes(xt, wt);
+        lanes.run(3, -0.9f, 0.05f, 36, Lt, scales, mins);
+        q2EncodeScalesWeighted(scales, mins, sw, b);
+    } else {
+        for (int i = 0; i < 16 * 16; i += 8)
+            _mm256_store_ps(wt + i, absPs(ld(xt + i)));
+        Qkx2Lanes<2, 16, true> lanes(xt, wt);
+        lanes.run(3, -0.5f, 0.1f, 15, Lt, scales, mins);
+        q2EncodeScalesRef(scales, mins, b);
+    }
+    uint8_t L[kQK_K];
+    for (int k = 0; k < 16; ++k)
+        for (int l = 0; l < 16; ++l)
+            L[16 * k + l] = static_cast<uint8_t>(Lt[l * 16 + k]);
+    q2Finish(x, b, L);
 }
 
 /// Q4_K / Q5_K quantization of V consecutive super-blocks at x into y[0..V); `qw` (importance of these
@@ -382,6 +421,19 @@ void quantizeRowQ6_K(const float* x, void* dst, int64_t n, const float* qw)
             quantizeRowQ6_KRef(xb, &y[i], kQK_K, wb);
         else
             q6SuperBlock(xb, wb, y[i]);
+    }
+}
+
+void quantizeRowQ2_K(const float* x, void* dst, int64_t n, const float* qw)
+{
+    auto* y = static_cast<BlockQ2_K*>(dst);
+    for (int64_t i = 0; i < n / kQK_K; ++i) {
+        const float* xb = x + kQK_K * i;
+        const float* wb = qw ? qw + kQK_K * i : nullptr;
+        if (hasNaN(xb, kQK_K))
+            quantizeRowQ2_KRef(xb, &y[i], kQK_K, wb);
+        else
+            q2SuperBlock(xb, wb, y[i]);
     }
 }
 

@@ -1,5 +1,7 @@
 #include "quant/quantize_simd.h"
 
+#include "quant/dequantize_blocks.h"
+
 #include <cstdlib>
 
 namespace qx::quant {
@@ -29,7 +31,11 @@ RowQuantizer simdRowQuantizer(TensorType type)
         return nullptr;
     switch (type) {
     case TensorType::Q4_0: return &avx2::quantizeRowQ4_0;
+    case TensorType::Q4_1: return &avx2::quantizeRowQ4_1;
+    case TensorType::Q5_0: return &avx2::quantizeRowQ5_0;
+    case TensorType::Q5_1: return &avx2::quantizeRowQ5_1;
     case TensorType::Q8_0: return &avx2::quantizeRowQ8_0;
+    case TensorType::Q2_K: return &avx2::quantizeRowQ2_K;
     case TensorType::Q4_K: return &avx2::quantizeRowQ4_K;
     case TensorType::Q5_K: return &avx2::quantizeRowQ5_K;
     case TensorType::Q6_K: return &avx2::quantizeRowQ6_K;
@@ -42,6 +48,16 @@ RowQuantizer simdRowQuantizer(TensorType type)
     (void)type;
     return nullptr;
 #endif
+}
+
+RowDequantizer simdRowDequantizer(TensorType type)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    if (cpuHasAvx2() && type == TensorType::F16)
+        return &avx2::dequantizeRowF16;
+#endif
+    (void)type;
+    return nullptr;
 }
 
 } // namespace qx::quant

@@ -11,7 +11,11 @@ namespace qx::quant {
 
 namespace avx2 {
 void quantizeRowQ4_0(const float* x, void* dst, int64_t n, const float* qw);
+void quantizeRowQ4_1(const float* x, void* dst, int64_t n, const float* qw);
+void quantizeRowQ5_0(const float* x, void* dst, int64_t n, const float* qw);
+void quantizeRowQ5_1(const float* x, void* dst, int64_t n, const float* qw);
 void quantizeRowQ8_0(const float* x, void* dst, int64_t n, const float* qw);
+void quantizeRowQ2_K(const float* x, void* dst, int64_t n, const float* qw);
 void quantizeRowQ4_K(const float* x, void* dst, int64_t n, const float* qw);
 void quantizeRowQ5_K(const float* x, void* dst, int64_t n, const float* qw);
 void quantizeRowQ6_K(const float* x, void* dst, int64_t n, const float* qw);

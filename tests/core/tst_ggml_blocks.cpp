@@ -109,6 +109,7 @@ private slots:
     void fastPathEqualsReference_data() { addTypeRows(); }
     void fastPathEqualsReference();
     void fastPathOnLargeRandomMatrix();
+    void fastDecodeEqualsReference();
 };
 
 void TestGgmlBlocks::roundTripWithinBound()
@@ -301,7 +302,10 @@ void TestGgmlBlocks::fastPathEqualsReference()
             case 4: row[40] = std::numeric_limits<float>::quiet_NaN(); break;
             case 5: row[300] = -std::numeric_limits<float>::infinity(); break;
             case 6: for (int i = 0; i < width; ++i) row[i] *= 1e-39f; break;   // subnormal
-            case 7: for (int i = 0; i < width; i += 2) row[i] = 0.f; break;
+            case 7:   // ReLU-like: signed zeros and positives (the sign of a zero min is stored)
+                for (int i = 0; i < width; ++i)
+                    row[i] = (r / 8) % 2 ? (i % 3 ? -0.f : std::fabs(row[i])) : (i % 5 ? std::fabs(row[i]) : (i % 2 ? 0.f : -0.f));
+                break;
             default: break;
             }
         }
@@ -330,12 +334,30 @@ void TestGgmlBlocks::fastPathOnLargeRandomMatrix()
     std::vector<float> x(2048 * 1024);
     for (float& v : x)
         v = dist(rng) * 0.02f;
-    for (TensorType type : {TensorType::Q4_0, TensorType::Q8_0, TensorType::Q4_K, TensorType::Q5_K, TensorType::Q6_K,
+    for (TensorType type : {TensorType::Q4_0, TensorType::Q4_1, TensorType::Q5_0, TensorType::Q5_1, TensorType::Q8_0,
+                            TensorType::Q2_K, TensorType::Q4_K, TensorType::Q5_K, TensorType::Q6_K,
                             TensorType::IQ4_NL, TensorType::IQ4_XS, TensorType::F16}) {
         std::vector<std::byte> fast(*tensorBytes(type, x.size())), ref(fast.size());
         quantizeRows(type, x, 2048, fast);
         quantizeRowsRef(type, x, 2048, ref);
         QVERIFY2(fast == ref, std::string(tensorTypeName(type)).c_str());
+    }
+}
+
+void TestGgmlBlocks::fastDecodeEqualsReference()
+{
+    std::vector<uint16_t> halves(65536 + 5);   // every fp16 bit pattern, plus a tail shorter than a vector
+    for (size_t i = 0; i < halves.size(); ++i)
+        halves[i] = static_cast<uint16_t>(i * 40503u);
+    for (uint32_t i = 0; i < 65536; ++i)
+        halves[i] = static_cast<uint16_t>(i);
+    std::vector<float> fast(halves.size()), ref(halves.size());
+    for (TensorType type : {TensorType::F16, TensorType::BF16, TensorType::Q8_0, TensorType::Q6_K}) {
+        const size_t n = type == TensorType::F16 || type == TensorType::BF16 ? halves.size() : 65536 / 2 / 34 / 8 * 256;
+        const auto bytes = std::as_bytes(std::span(halves)).first(*tensorBytes(type, n));
+        dequantizeRow(type, bytes, std::span(fast).first(n));
+        dequantizeRowRef(type, bytes, std::span(ref).first(n));
+        QVERIFY2(std::memcmp(fast.data(), ref.data(), n * sizeof(float)) == 0, std::string(tensorTypeName(type)).c_str());
     }
 }
 

@@ -64,9 +64,18 @@ Compared compareWithReference(TensorType type, const std::string& f32Path, const
         if (imatrix)
             importance = imatrixImportanceFor(*imatrix, name, src.ne[0]);
         const uint64_t bytes = *tensorBytes(type, static_cast<uint64_t>(src.ne[0] * src.rows()));
+        const std::span<const float> imp = importance ? std::span<const float>(*importance) : std::span<const float>();
         std::vector<std::byte> ours(bytes);
-        quantizeRows(type, floats(src), src.ne[0], ours, importance ? std::span<const float>(*importance)
-                                                                    : std::span<const float>());
+        quantizeRows(type, floats(src), src.ne[0], ours, imp);
+        if (compared.tensors < 8) {   // the scalar twin too, on layer 0 and token_embd (widths 256 and 768)
+            std::vector<std::byte> scalar(bytes);
+            quantizeRowsRef(type, floats(src), src.ne[0], scalar, imp);
+            if (scalar != ours) {
+                QTest::qFail(qPrintable(QStringLiteral("%1: scalar reference kernel differs").arg(QString::fromStdString(name))),
+                             __FILE__, __LINE__);
+                return compared;
+            }
+        }
         if (expected->data.size() != bytes) {
             QTest::qFail("reference tensor too short", __FILE__, __LINE__);
             return compared;

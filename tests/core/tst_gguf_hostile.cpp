@@ -108,7 +108,11 @@ private slots:
                 bytes[p] = std::byte(value(rng));
             }
             try {
-                qx::parseGguf(bytes, "flipped.gguf");
+                const qx::ModelFile m = qx::parseGguf(bytes, "flipped.gguf");
+                for (const auto& t : m.tensors) {   // every view lies inside the buffer
+                    QVERIFY(t.data.data() >= bytes.data() && t.fileOffset + t.nbytes <= bytes.size());
+                    QCOMPARE(static_cast<const void*>(t.data.data()), static_cast<const void*>(bytes.data() + t.fileOffset));
+                }
                 ++parsed;
             } catch (const qx::Error&) {
                 ++rejected;

@@ -49,7 +49,8 @@ private slots:
     void stories260KSpec()
     {
         QX_REQUIRE_SHARED(path, "models/stories260K.gguf");
-        const qx::ModelSpec& s = qx::openGguf(path)->spec;
+        const auto model = qx::openGguf(path);
+        const qx::ModelSpec& s = model->spec;
         QCOMPARE(s.architecture, std::string("llama"));
         QCOMPARE(s.name, std::string("llama"));
         QCOMPARE(s.contextLength, int64_t(2048));

@@ -1,0 +1,369 @@
+#include "gui/main_window.h"
+
+#include "app_icon.h"
+#include "app_settings.h"
+#include "job_runner.h"
+#include "memory_indicator.h"
+#include "model_info_view.h"
+#include "model_description.h"
+#include "settings_dialog.h"
+#include "start_page.h"
+#include "tensor_pane.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace qx::app {
+namespace {
+
+/// The one local file or folder a drag carries, or an empty string.
+QString droppedPath(const QMimeData* mime)
+{
+    if (!mime || !mime->hasUrls() || mime->urls().size() != 1 || !mime->urls().front().isLocalFile())
+        return {};
+    return mime->urls().front().toLocalFile();
+}
+
+} // namespace
+
+MainWindow::MainWindow(ui::ModelOpener opener, QWidget* parent)
+    : QMainWindow(parent), m_runner(new ui::JobRunner(this)),
+      m_loader(new ui::ModelLoader(m_runner, std::move(opener), this))
+{
+    setWindowTitle(tr("Quantization Explorer"));
+    setWindowIcon(ui::appIcon());
+    setAcceptDrops(true);
+    setupActions();
+    setupMenus();
+    setupCentralWidget();
+    setupStatusBar();
+    connectSignals();
+    refreshRecent();
+    showPage(Page::Start);
+    resize(QSize(fontMetrics().averageCharWidth() * 160, fontMetrics().height() * 45));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setupActions()
+{
+    m_actions.open = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open Model File…"), this);
+    m_actions.open->setShortcut(QKeySequence::Open);
+    m_actions.openFolder = new QAction(style()->standardIcon(QStyle::SP_DirOpenIcon), tr("Open Model &Folder…"), this);
+    m_actions.openFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_actions.close = new QAction(tr("&Close Model"), this);
+    m_actions.close->setShortcut(QKeySequence::Close);
+    m_actions.settings = new QAction(tr("&Settings…"), this);
+    m_actions.settings->setShortcut(QKeySequence::Preferences);
+    m_actions.settings->setMenuRole(QAction::PreferencesRole);
+    m_actions.quit = new QAction(tr("&Quit"), this);
+    m_actions.quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_actions.quit->setMenuRole(QAction::QuitRole);
+    m_actions.find = new QAction(tr("&Filter Tensors"), this);
+    m_actions.find->setShortcut(QKeySequence::Find);
+    m_actions.showTensors = new QAction(tr("&Tensors"), this);
+    m_actions.showTensors->setShortcut(QKeySequence(Qt::ALT | Qt::Key_1));
+    m_actions.showInfo = new QAction(tr("&Info"), this);
+    m_actions.showInfo->setShortcut(QKeySequence(Qt::ALT | Qt::Key_2));
+    m_actions.about = new QAction(tr("&About Quantization Explorer"), this);
+    m_actions.about->setMenuRole(QAction::AboutRole);
+    connectActions();
+}
+
+void MainWindow::connectActions()
+{
+    connect(m_actions.open, &QAction::triggered, this, &MainWindow::chooseFile);
+    connect(m_actions.openFolder, &QAction::triggered, this, &MainWindow::chooseFolder);
+    connect(m_actions.close, &QAction::triggered, this, &MainWindow::closeModel);
+    connect(m_actions.settings, &QAction::triggered, this, &MainWindow::showSettings);
+    connect(m_actions.quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_actions.find, &QAction::triggered, this, [this] {
+        if (!m_model)
+            return;
+        showPage(Page::Tensors);
+        m_tensorPane->focusFilter();
+    });
+    connect(m_actions.showTensors, &QAction::triggered, this, [this] { showPage(Page::Tensors); });
+    connect(m_actions.showInfo, &QAction::triggered, this, [this] { showPage(Page::Info); });
+    connect(m_actions.about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::setupMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_actions.open);
+    file->addAction(m_actions.openFolder);
+    file->addAction(m_actions.close);
+    file->addSeparator();
+    file->addAction(m_actions.settings);
+    file->addSeparator();
+    file->addAction(m_actions.quit);
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_actions.showTensors);
+    view->addAction(m_actions.showInfo);
+    view->addSeparator();
+    view->addAction(m_actions.find);
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_actions.about);
+}
+
+void MainWindow::setupCentralWidget()
+{
+    m_startPage = new ui::StartPage(this);
+    m_tensorPane = new ui::TensorPane(this);
+    m_infoView = new ui::ModelInfoView(this);
+
+    m_modelTitle = new QLabel(this);
+    QFont titleFont = m_modelTitle->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_modelTitle->setFont(titleFont);
+    m_modelTotals = new QLabel(this);
+    m_modelTotals->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_tensorPane, tr("Tensors"));
+    m_tabs->addTab(m_infoView, tr("Info"));
+
+    m_modelPage = new QWidget(this);
+    auto* layout = new QVBoxLayout(m_modelPage);
+    layout->addWidget(m_modelTitle);
+    layout->addWidget(m_modelTotals);
+    layout->addWidget(m_tabs, 1);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_startPage);
+    m_stack->addWidget(m_modelPage);
+    setCentralWidget(m_stack);
+}
+
+void MainWindow::setupStatusBar()
+{
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 0);
+    m_progress->setMaximumWidth(fontMetrics().averageCharWidth() * 30);
+    m_progress->setVisible(false);
+    m_cancel = new QToolButton(this);
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setToolTip(tr("Stop the running job"));
+    m_cancel->setVisible(false);
+    m_memory = new ui::MemoryIndicator(this);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancel);
+    statusBar()->addPermanentWidget(m_memory);
+}
+
+void MainWindow::connectSignals()
+{
+    connect(m_startPage, &ui::StartPage::openFileRequested, this, &MainWindow::chooseFile);
+    connect(m_startPage, &ui::StartPage::openFolderRequested, this, &MainWindow::chooseFolder);
+    connect(m_startPage, &ui::StartPage::openDemoRequested, this, &MainWindow::openDemo);
+    connect(m_startPage, &ui::StartPage::openPathRequested, this, &MainWindow::openPath);
+    connect(m_startPage, &ui::StartPage::clearRecentRequested, this, [this] {
+        ui::AppSettings::clearRecentFiles();
+        refreshRecent();
+    });
+    connect(m_loader, &ui::ModelLoader::loaded, this, &MainWindow::onLoaded);
+    connect(m_loader, &ui::ModelLoader::failed, this, &MainWindow::onFailed);
+    connect(m_loader, &ui::ModelLoader::cancelled, this,
+            [this](const QString& path) { statusBar()->showMessage(tr("Opening %1 was cancelled").arg(path), 5000); });
+    connect(m_runner, &ui::JobRunner::started, this, [this](const QString& label) { setBusy(true, label); });
+    connect(m_runner, &ui::JobRunner::finished, this, [this] { setBusy(m_runner->isBusy()); });
+    connect(m_runner, &ui::JobRunner::progressChanged, this, [this](double fraction) {
+        m_progress->setRange(0, 1000);
+        m_progress->setValue(static_cast<int>(fraction * 1000.0));
+    });
+    connect(m_cancel, &QToolButton::clicked, m_runner, &ui::JobRunner::cancel);
+    connect(m_tensorPane, &ui::TensorPane::selectionChanged, this, [this](const QStringList& names) {
+        if (m_model)
+            statusBar()->showMessage(ui::ModelDescription::selectionLine(*m_model, names));
+    });
+}
+
+void MainWindow::openPath(const QString& path)
+{
+    m_startPage->clearError();
+    m_loader->open(QFileInfo(path).absoluteFilePath());
+}
+
+void MainWindow::setDemoModelProvider(std::function<std::string()> provider)
+{
+    m_demoProvider = std::move(provider);
+    m_startPage->setDemoAvailable(static_cast<bool>(m_demoProvider));
+}
+
+void MainWindow::showPage(Page page)
+{
+    if (page != Page::Start && !m_model)
+        page = Page::Start;
+    m_stack->setCurrentWidget(page == Page::Start ? static_cast<QWidget*>(m_startPage) : m_modelPage);
+    if (page == Page::Tensors)
+        m_tabs->setCurrentWidget(m_tensorPane);
+    else if (page == Page::Info)
+        m_tabs->setCurrentWidget(m_infoView);
+    const bool open = static_cast<bool>(m_model);
+    m_actions.close->setEnabled(open);
+    m_actions.find->setEnabled(open);
+    m_actions.showTensors->setEnabled(open);
+    m_actions.showInfo->setEnabled(open);
+}
+
+QString MainWindow::summaryText() const
+{
+    return m_model ? m_modelTotals->text() : QString();
+}
+
+void MainWindow::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Model File"), dialogDirectory(),
+        tr("Model files (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;"
+           "llama2.c checkpoints (*.bin);;All files (*)"));
+    if (!path.isEmpty())
+        openPath(path);
+}
+
+void MainWindow::chooseFolder()
+{
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Open Hugging Face Model Folder"), dialogDirectory());
+    if (!path.isEmpty())
+        openPath(path);
+}
+
+void MainWindow::openDemo()
+{
+    if (!m_demoProvider)
+        return;
+    auto provider = m_demoProvider;
+    m_runner->start<std::string>(
+        tr("Preparing the demo model…"), [provider](const ProgressFn&) { return provider(); },
+        [this](ui::JobResult<std::string> result) {
+            if (result.outcome == ui::JobOutcome::Completed)
+                openPath(QString::fromStdString(*result.value));
+            else if (result.outcome == ui::JobOutcome::Failed)
+                onFailed(tr("demo model"), result.error.detail);
+        });
+}
+
+void MainWindow::closeModel()
+{
+    m_model.reset();
+    m_tensorPane->setModelFile(nullptr);
+    m_infoView->setModelFile(nullptr);
+    setWindowTitle(tr("Quantization Explorer"));
+    refreshRecent();
+    showPage(Page::Start);
+}
+
+void MainWindow::showSettings()
+{
+    ui::SettingsDialog dialog(this);
+    dialog.exec();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Quantization Explorer"),
+                       tr("<h3>Quantization Explorer %1</h3><p>Look inside language model files (GGUF, "
+                          "safetensors, llama2.c) and decide how to quantize them.</p>")
+                           .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::onLoaded(const QString& path, std::shared_ptr<const ModelFile> model)
+{
+    m_model = std::move(model);
+    m_tensorPane->setModelFile(m_model);
+    m_infoView->setModelFile(m_model);
+    const QString architecture = QString::fromStdString(m_model->spec.architecture);
+    m_modelTitle->setText(tr("%1 — %2, %3")
+                              .arg(QFileInfo(path).fileName(), architecture.isEmpty() ? tr("unknown architecture") : architecture,
+                                   ui::ModelDescription::formatText(*m_model)));
+    m_modelTotals->setText(ui::ModelDescription::totalsLine(*m_model));
+    setWindowTitle(tr("%1 — Quantization Explorer").arg(QFileInfo(path).fileName()));
+    ui::AppSettings::addRecentFile(QFileInfo(path).absoluteFilePath());
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
+    showPage(Page::Tensors);
+    emit modelShown(path);
+}
+
+void MainWindow::onFailed(const QString& path, const QString& message)
+{
+    if (!m_model)
+        showPage(Page::Start);
+    m_startPage->showError(message);
+    if (!QFileInfo::exists(path)) {  // a recent entry whose file has gone
+        ui::AppSettings::removeRecentFile(path);
+        refreshRecent();
+    }
+    if (m_model) {
+        // Non-blocking: the open model stays usable and tests never hang on a modal loop.
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Could not open the model"), message,
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    statusBar()->showMessage(tr("Could not open %1").arg(QDir::toNativeSeparators(path)), 8000);
+    emit openFailed(path, message);
+}
+
+void MainWindow::setBusy(bool busy, const QString& label)
+{
+    if (busy) {
+        m_progress->setRange(0, 0);
+        statusBar()->showMessage(label);
+    }
+    m_progress->setVisible(busy);
+    m_cancel->setVisible(busy);
+}
+
+void MainWindow::refreshRecent()
+{
+    m_startPage->setRecentFiles(ui::AppSettings::recentFiles());
+}
+
+QString MainWindow::dialogDirectory() const
+{
+    const QStringList recent = ui::AppSettings::recentFiles();
+    return recent.isEmpty() ? QDir::homePath() : QFileInfo(recent.front()).absolutePath();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!droppedPath(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QString path = droppedPath(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openPath(path);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_runner->cancel();
+    m_runner->waitForIdle();
+    event->accept();
+}
+
+} // namespace qx::app

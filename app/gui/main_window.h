@@ -1,0 +1,111 @@
+#pragma once
+// The main window: a start page (no model open) and, once a model is open, a header with its totals above
+// the Tensors and Info tabs. Opening goes through ModelLoader on the JobRunner, so the window stays
+// responsive; failures show in a banner on the start page. Business logic lives in qx_widgets.
+
+#include "model_loader.h"
+
+#include <QMainWindow>
+
+#include <functional>
+#include <memory>
+
+class QAction;
+class QLabel;
+class QProgressBar;
+class QStackedWidget;
+class QTabWidget;
+class QToolButton;
+
+namespace qx::ui {
+class JobRunner;
+class MemoryIndicator;
+class ModelInfoView;
+class StartPage;
+class TensorPane;
+}
+
+namespace qx::app {
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    enum class Page { Start, Tensors, Info };
+
+    explicit MainWindow(ui::ModelOpener opener, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a model file or folder in the background.
+    void openPath(const QString& path);
+    /// Enables "Open demo model": `provider` writes the demo model and returns its path (runs as a job).
+    void setDemoModelProvider(std::function<std::string()> provider);
+    void showPage(Page page);
+
+    const std::shared_ptr<const ModelFile>& model() const { return m_model; }
+    /// The totals line shown above the tabs ("48 tensors · …"), empty when no model is open.
+    QString summaryText() const;
+    ui::StartPage* startPage() const { return m_startPage; }
+    ui::TensorPane* tensorPane() const { return m_tensorPane; }
+    ui::ModelInfoView* infoView() const { return m_infoView; }
+    ui::JobRunner* jobRunner() const { return m_runner; }
+
+signals:
+    void modelShown(const QString& path);
+    void openFailed(const QString& path, const QString& message);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void setupActions();
+    void connectActions();
+    void setupMenus();
+    void setupCentralWidget();
+    void setupStatusBar();
+    void connectSignals();
+
+    void chooseFile();
+    void chooseFolder();
+    void openDemo();
+    void closeModel();
+    void showSettings();
+    void showAbout();
+    void onLoaded(const QString& path, std::shared_ptr<const ModelFile> model);
+    void onFailed(const QString& path, const QString& message);
+    void setBusy(bool busy, const QString& label = {});
+    void refreshRecent();
+    QString dialogDirectory() const;
+
+    ui::JobRunner* m_runner;
+    ui::ModelLoader* m_loader;
+    std::function<std::string()> m_demoProvider;
+    std::shared_ptr<const ModelFile> m_model;
+
+    QStackedWidget* m_stack = nullptr;
+    ui::StartPage* m_startPage = nullptr;
+    QWidget* m_modelPage = nullptr;
+    QLabel* m_modelTitle = nullptr;
+    QLabel* m_modelTotals = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    ui::TensorPane* m_tensorPane = nullptr;
+    ui::ModelInfoView* m_infoView = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QToolButton* m_cancel = nullptr;
+    ui::MemoryIndicator* m_memory = nullptr;
+
+    struct Actions {
+        QAction* open = nullptr;
+        QAction* openFolder = nullptr;
+        QAction* close = nullptr;
+        QAction* settings = nullptr;
+        QAction* quit = nullptr;
+        QAction* find = nullptr;
+        QAction* showTensors = nullptr;
+        QAction* showInfo = nullptr;
+        QAction* about = nullptr;
+    } m_actions;
+};
+
+} // namespace qx::app

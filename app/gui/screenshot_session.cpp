@@ -1,0 +1,78 @@
+#include "gui/screenshot_session.h"
+
+#include "gui/main_window.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QPixmap>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace qx::app {
+
+ScreenshotSession::ScreenshotSession(MainWindow* window, QString directory, QString modelPath, QObject* parent)
+    : QObject(parent), m_window(window), m_directory(std::move(directory)), m_modelPath(std::move(modelPath))
+{
+}
+
+void ScreenshotSession::start()
+{
+    if (!QDir().mkpath(m_directory)) {
+        std::fprintf(stderr, "cannot create %s\n", qPrintable(m_directory));
+        QTimer::singleShot(0, this, [this] { emit finished(1); });
+        return;
+    }
+    m_window->resize(1280, 800);  // the same picture whatever the screen
+    QTimer::singleShot(0, this, [this] {
+        m_window->showPage(MainWindow::Page::Start);
+        grabTo(QStringLiteral("start.png"));
+        if (m_modelPath.isEmpty()) {
+            emit finished(m_ok ? 0 : 1);
+            return;
+        }
+        connect(m_window, &MainWindow::modelShown, this, &ScreenshotSession::onModelShown);
+        connect(m_window, &MainWindow::openFailed, this, &ScreenshotSession::onOpenFailed);
+        m_window->openPath(m_modelPath);
+    });
+}
+
+bool ScreenshotSession::grabTo(const QString& name)
+{
+    // Let pending layout and paint events settle so the picture shows the final geometry.
+    QCoreApplication::processEvents();
+    const QString path = QDir(m_directory).filePath(name);
+    const bool ok = m_window->grab().save(path);
+    std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
+    std::fflush(stdout);
+    if (ok)
+        m_written << path;
+    m_ok = m_ok && ok;
+    return ok;
+}
+
+void ScreenshotSession::onModelShown()
+{
+    // Deferred: modelShown() is emitted inside the job's completion, before the status bar drops its
+    // progress indicator.
+    QTimer::singleShot(0, this, &ScreenshotSession::grabModelViews);
+}
+
+void ScreenshotSession::grabModelViews()
+{
+    m_window->showPage(MainWindow::Page::Tensors);
+    grabTo(QStringLiteral("tensors.png"));
+    m_window->showPage(MainWindow::Page::Info);
+    grabTo(QStringLiteral("info.png"));
+    emit finished(m_ok ? 0 : 1);
+}
+
+void ScreenshotSession::onOpenFailed()
+{
+    QTimer::singleShot(0, this, [this] {
+        grabTo(QStringLiteral("open-error.png"));
+        emit finished(1);
+    });
+}
+
+} // namespace qx::app

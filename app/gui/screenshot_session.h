@@ -1,0 +1,38 @@
+#pragma once
+// `--screenshot DIR`: renders the main views with QWidget::grab() into DIR/*.png and then quits — the start
+// page, and when a model was given the tensor tree and the Info view (or the error banner if it failed).
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+namespace qx::app {
+
+class MainWindow;
+
+class ScreenshotSession : public QObject {
+    Q_OBJECT
+public:
+    ScreenshotSession(MainWindow* window, QString directory, QString modelPath, QObject* parent = nullptr);
+
+    /// Starts once the event loop runs; emits finished() when every picture is written.
+    void start();
+    const QStringList& writtenFiles() const { return m_written; }
+
+signals:
+    void finished(int exitCode);
+
+private:
+    bool grabTo(const QString& name);
+    void onModelShown();
+    void grabModelViews();
+    void onOpenFailed();
+
+    MainWindow* m_window;
+    QString m_directory;
+    QString m_modelPath;
+    QStringList m_written;
+    bool m_ok = true;
+};
+
+} // namespace qx::app

@@ -1,0 +1,84 @@
+#include "common/parallel_chunks.h"
+
+#include "common/error.h"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace qx {
+
+int resolveWorkerCount(int requested, int64_t chunks)
+{
+    int n = requested > 0 ? requested : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    return static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(n, chunks)));
+}
+
+namespace {
+
+struct SharedState {
+    std::atomic<int64_t> next{0};
+    std::atomic<int64_t> done{0};
+    std::atomic<bool> stop{false};
+    std::mutex errorMutex;
+    std::exception_ptr error;
+};
+
+void workerLoop(SharedState& s, int64_t chunks, int worker, const std::function<void(int64_t, int)>& fn,
+                const std::function<bool()>& report)
+{
+    try {
+        while (!s.stop.load(std::memory_order_relaxed)) {
+            const int64_t chunk = s.next.fetch_add(1);
+            if (chunk >= chunks)
+                break;
+            fn(chunk, worker);
+            s.done.fetch_add(1);
+            if (report && !report())
+                s.stop = true;
+        }
+    } catch (...) {
+        std::lock_guard lock(s.errorMutex);
+        if (!s.error)
+            s.error = std::current_exception();
+        s.stop = true;
+    }
+}
+
+} // namespace
+
+void runChunks(int64_t chunks, int workers, const ProgressFn& progress, double progressLo, double progressHi,
+               const std::function<void(int64_t chunk, int worker)>& fn)
+{
+    if (chunks <= 0)
+        return;
+    SharedState s;
+    bool cancelled = false;
+    const std::function<bool()> report = [&]() {
+        if (!progress)
+            return true;
+        const double f = static_cast<double>(s.done.load()) / static_cast<double>(chunks);
+        if (progress(progressLo + (progressHi - progressLo) * f))
+            return true;
+        cancelled = true;
+        return false;
+    };
+    {
+        std::vector<std::jthread> pool;
+        const int n = resolveWorkerCount(workers, chunks);
+        for (int w = 1; w < n; ++w)
+            pool.emplace_back([&, w]() { workerLoop(s, chunks, w, fn, {}); });
+        workerLoop(s, chunks, 0, fn, report);
+    } // joins
+    if (s.error)
+        std::rethrow_exception(s.error);
+    if (!cancelled && progress && !progress(progressHi))
+        cancelled = true;
+    if (cancelled)
+        throw Error(ErrorCode::Cancelled, "cancelled");
+}
+
+} // namespace qx

@@ -1,0 +1,62 @@
+#pragma once
+// KL-divergence of a model (e.g. a quantization plan) against a baseline saved in llama.cpp's base-logits
+// file, with every statistic `llama-perplexity --kl-divergence` (b4748) prints. Per scored token:
+//   KLD  = Σ_i p_base(i) · (log p_base(i) − log p_q(i)) over base log-probs > −16,
+//   Δp   = p_q(token) − p_base(token),
+//   same top = argmax of the model's logits equals the argmax of the base log-probs.
+// Means come with llama.cpp's uncertainties (sqrt(var / (count − 1)), zero for count ≤ 10); percentiles
+// interpolate linearly between sorted values in float, as llama.cpp does.
+
+#include "common/progress.h"
+#include "model/llama_forward.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace qx {
+
+class KldBaseReader;
+
+struct KldOptions {
+    int64_t maxChunks = -1;           ///< < 0: every chunk in the base file
+    std::optional<int32_t> bosToken;  ///< replaces each chunk's first token when set
+    int64_t batchTokens = 2048;       ///< chunks evaluated together: max(1, batchTokens / nCtx)
+};
+
+/// The running figures llama.cpp prints after each chunk.
+struct KldChunkLine {
+    double ppl, pplUnc, lnRatio, lnRatioUnc, kld, kldUnc, rmsDp, rmsDpUnc, sameTop, sameTopUnc;
+};
+
+struct KldResult {
+    int64_t nCtx = 0, nChunk = 0, count = 0;
+    std::vector<KldChunkLine> chunks;
+    // Perplexity statistics
+    double pplQ = 0, pplQUnc = 0, pplBase = 0, pplBaseUnc = 0, corLnPpl = 0;
+    double lnPplRatio = 0, lnPplRatioUnc = 0, pplRatio = 0, pplRatioUnc = 0, pplDiff = 0, pplDiffUnc = 0;
+    // KL divergence statistics
+    double kldMean = 0, kldUnc = 0;
+    float kldMax = 0, kld999 = 0, kld99 = 0, kld95 = 0, kld90 = 0, kldMedian = 0, kld10 = 0, kld5 = 0, kld1 = 0,
+          kldMin = 0;
+    // Token probability statistics (fractions, not percent)
+    double dpMean = 0, dpUnc = 0;
+    float dpMax = 0, dp999 = 0, dp99 = 0, dp95 = 0, dp90 = 0, dp75 = 0, dpMedian = 0, dp25 = 0, dp10 = 0, dp5 = 0,
+          dp1 = 0, dp01 = 0, dpMin = 0;
+    double rmsDp = 0, rmsDpUnc = 0, sameTop = 0, sameTopUnc = 0;
+};
+
+/// Evaluates `forward` on the base file's tokens and compares with its log-probs. Throws the reader's
+/// errors, Error(Mismatch) when the vocabulary sizes differ, Error(Cancelled) on cancel.
+KldResult computeKld(LlamaForward& forward, KldBaseReader& base, const KldOptions& options,
+                     const ProgressFn& progress = {});
+
+/// The three statistics blocks exactly as llama-perplexity prints them (including its repeated
+/// "99.0%   KLD" line where the 95th percentile would be). Empty when fewer than 100 tokens were scored.
+std::string formatKldReport(const KldResult& result);
+
+/// llama-perplexity's per-chunk table (header line and one line per chunk).
+std::string formatKldChunkTable(const KldResult& result);
+
+} // namespace qx

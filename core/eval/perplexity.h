@@ -1,0 +1,62 @@
+#pragma once
+// Perplexity exactly as llama.cpp b4748's `llama-perplexity` computes it by default: the tokens (already
+// tokenized with BOS, as llama-perplexity tokenizes its file) are cut into n_chunk = min(limit, N / n_ctx)
+// chunks of n_ctx tokens; each chunk is evaluated from position 0 with its first token replaced by BOS
+// (when the vocabulary adds BOS), and only the second half is scored: the logits at positions
+// n_ctx/2 … n_ctx−2 predict the tokens at n_ctx/2+1 … n_ctx−1.
+//
+// Final estimate: PPL = exp(mean NLL), uncertainty = PPL · sqrt((mean(NLL²) − mean(NLL)²) / (count − 1)).
+
+#include "common/progress.h"
+#include "model/llama_forward.h"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace qx {
+
+class KldBaseWriter;
+
+struct PerplexityOptions {
+    int64_t nCtx = 512;
+    int64_t maxChunks = -1;            ///< < 0: every whole chunk
+    std::optional<int32_t> bosToken;   ///< replaces each chunk's first token when set (add_bos vocabularies)
+    int64_t batchTokens = 2048;        ///< chunks evaluated together: max(1, batchTokens / nCtx) (llama's n_batch)
+};
+
+struct PerplexityResult {
+    int64_t nCtx = 0;
+    int64_t nChunk = 0;
+    int64_t count = 0;                 ///< scored tokens
+    std::vector<double> runningPpl;    ///< after each chunk: the "[i]x.xxxx," figures
+    std::vector<double> chunkMeanNll;  ///< each chunk's own mean negative log-likelihood
+    double meanNll = 0.0;
+    double ppl = 0.0;
+    double uncertainty = 0.0;          ///< the "+/-" of the final estimate; 0 when undefined
+};
+
+/// Runs the evaluation. Throws Error(InvalidArgument) with llama.cpp's wording when the text has fewer
+/// than 2·nCtx tokens, Error(Cancelled) when `progress` returns false, and the forward pass's errors.
+/// When `saveBase` is set, writes llama.cpp's base-logits file (KLD baseline) as it goes.
+PerplexityResult computePerplexity(LlamaForward& forward, std::span<const int32_t> tokens,
+                                   const PerplexityOptions& options, const ProgressFn& progress = {},
+                                   const std::string& saveBasePath = {});
+
+/// llama.cpp's closing line: "Final estimate: PPL = 3.7549 +/- 0.13205".
+std::string formatFinalEstimate(const PerplexityResult& result);
+
+/// The token llama-perplexity puts at the start of every chunk: the BOS id when the vocabulary adds BOS
+/// (GGUF tokenizer.ggml.add_bos_token, defaulting to true for SentencePiece "llama" vocabularies).
+std::optional<int32_t> chunkBosToken(const ModelFile& model);
+
+/// Chunks evaluated in one forward pass: max(1, batchTokens / nCtx) as llama-perplexity batches them,
+/// reduced so that the pass's logits (nCtx/2 rows of nVocab floats per chunk) stay under 256 MiB.
+int64_t chunksPerPass(int64_t batchTokens, int64_t nCtx, int64_t nVocab);
+
+/// Negative log-likelihood of `token` under softmax(logits), as llama-perplexity computes it.
+double tokenNll(std::span<const float> logits, int32_t token);
+
+} // namespace qx

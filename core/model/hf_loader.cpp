@@ -1,0 +1,175 @@
+// The components of a tokenizer.json around the model: normalizer, pre-tokenizer, decoder,
+// post-processor and added tokens.
+#include "model/hf_loader.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace qx {
+
+using nlohmann::json;
+
+namespace {
+
+// Regular expressions of Split pre-tokenizers we implement by hand.
+const std::pair<std::string_view, unicode::SplitPass> kKnownRegexes[] = {
+    {R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+)", unicode::SplitPass::Gpt2},
+    {R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)",
+     unicode::SplitPass::Llama3},
+    {R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)",
+     unicode::SplitPass::Qwen2},
+};
+
+} // namespace
+
+void HfLoader::readNormalizer(const json& j)
+{
+    if (j.is_null())
+        return;
+    const std::string type = typeOf(j);
+    if (type == "Sequence") {
+        for (const json& n : j.at("normalizers"))
+            readNormalizer(n);
+    } else if (type == "Prepend") {
+        pipe.normalizers.push_back({HfNormalizer::Kind::Prepend, j.at("prepend").get<std::string>(), {}});
+    } else if (type == "Replace") {
+        pipe.normalizers.push_back({HfNormalizer::Kind::Replace, stringPattern(j, "Replace normalizer"),
+                                    j.at("content").get<std::string>()});
+    } else if (type != "NFC") {  // NFC: identity on precomposed text, as llama.cpp treats it
+        fail(ErrorCode::Unsupported, "normalizer '" + type + "' is not supported");
+    }
+}
+
+void HfLoader::readPreTokenizer(const json& j)
+{
+    if (j.is_null())
+        return;
+    const std::string type = typeOf(j);
+    HfPreTokenizer p;
+    if (type == "Sequence") {
+        for (const json& n : j.at("pretokenizers"))
+            readPreTokenizer(n);
+        return;
+    } else if (type == "ByteLevel") {
+        p.kind = HfPreTokenizer::Kind::ByteLevel;
+        p.addPrefixSpace = j.value("add_prefix_space", false);
+        p.useRegex = j.value("use_regex", true);
+    } else if (type == "Digits") {
+        p.kind = HfPreTokenizer::Kind::Digits;
+        p.pass = j.value("individual_digits", false) ? unicode::SplitPass::SingleNumbers : unicode::SplitPass::Numbers;
+    } else if (type == "Metaspace") {
+        p.kind = HfPreTokenizer::Kind::Metaspace;
+        p.replacement = j.value("replacement", std::string("\xE2\x96\x81"));
+        p.split = j.value("split", true);
+        const std::string scheme = j.value("prepend_scheme", j.value("add_prefix_space", true) ? "always" : "never");
+        p.prepend = scheme == "first" ? HfPreTokenizer::Prepend::First
+                  : scheme == "never" ? HfPreTokenizer::Prepend::Never : HfPreTokenizer::Prepend::Always;
+    } else if (type == "Split") {
+        p.kind = HfPreTokenizer::Kind::Split;
+        const std::string regex = j.at("pattern").value("Regex", std::string());
+        if (j.value("behavior", std::string()) != "Isolated" || j.value("invert", false))
+            fail(ErrorCode::Unsupported, "Split pre-tokenizer: only behavior Isolated without invert is supported");
+        const auto* known = std::find_if(std::begin(kKnownRegexes), std::end(kKnownRegexes),
+                                         [&](const auto& k) { return k.first == regex; });
+        if (known == std::end(kKnownRegexes))
+            fail(ErrorCode::Unsupported, "Split pre-tokenizer regular expression not supported: " + regex);
+        p.pass = known->second;
+    } else {
+        fail(ErrorCode::Unsupported, "pre-tokenizer '" + type + "' is not supported");
+    }
+    pipe.preTokenizers.push_back(p);
+}
+
+void HfLoader::readDecoder(const json& j)
+{
+    if (j.is_null())
+        return;
+    pipe.hasDecoder = true;
+    const std::string type = typeOf(j);
+    HfDecoder d;
+    if (type == "Sequence") {
+        for (const json& n : j.at("decoders"))
+            readDecoder(n);
+        return;
+    } else if (type == "Replace") {
+        d.kind = HfDecoder::Kind::Replace;
+        d.pattern = stringPattern(j, "Replace decoder");
+        d.content = j.at("content").get<std::string>();
+    } else if (type == "ByteFallback" || type == "Fuse" || type == "ByteLevel") {
+        d.kind = type == "Fuse" ? HfDecoder::Kind::Fuse
+               : type == "ByteLevel" ? HfDecoder::Kind::ByteLevel : HfDecoder::Kind::ByteFallback;
+    } else if (type == "Strip") {
+        d.kind = HfDecoder::Kind::Strip;
+        d.content = j.at("content").get<std::string>();
+        d.start = j.value("start", size_t(0));
+        d.stop = j.value("stop", size_t(0));
+    } else if (type == "Metaspace") {
+        d.kind = HfDecoder::Kind::Metaspace;
+        d.pattern = j.value("replacement", std::string("\xE2\x96\x81"));
+        d.stripFirstSpace = j.value("prepend_scheme", std::string(j.value("add_prefix_space", true) ? "always" : "never")) != "never";
+    } else {
+        fail(ErrorCode::Unsupported, "decoder '" + type + "' is not supported");
+    }
+    pipe.decoders.push_back(d);
+}
+
+void HfLoader::readPostProcessor(const json& j)
+{
+    if (j.is_null())
+        return;
+    const std::string type = typeOf(j);
+    if (type == "Sequence") {
+        for (const json& n : j.at("processors"))
+            readPostProcessor(n);
+    } else if (type == "TemplateProcessing") {
+        pipe.singleTemplate.clear();
+        const json& specials = j.value("special_tokens", json::object());
+        for (const json& item : j.at("single")) {
+            HfTemplateItem t;
+            if (item.contains("Sequence")) {
+                t.sequence = true;
+            } else {
+                const std::string name = item.at("SpecialToken").at("id").get<std::string>();
+                if (!specials.contains(name))
+                    fail(ErrorCode::Invalid, "post-processor template names unknown special token " + name);
+                t.ids = specials[name].at("ids").get<std::vector<int32_t>>();
+            }
+            pipe.singleTemplate.push_back(std::move(t));
+        }
+    } else if (type == "RobertaProcessing" || type == "BertProcessing") {
+        pipe.singleTemplate = {{false, {j.at("cls").at(1).get<int32_t>()}}, {true, {}},
+                               {false, {j.at("sep").at(1).get<int32_t>()}}};
+    } else if (type != "ByteLevel") {  // ByteLevel only trims offsets
+        fail(ErrorCode::Unsupported, "post-processor '" + type + "' is not supported");
+    }
+}
+
+void HfLoader::readAddedTokens(const json& j)
+{
+    for (const json& t : j) {
+        HfAddedToken a;
+        a.id = t.at("id").get<int32_t>();
+        a.content = t.at("content").get<std::string>();
+        a.special = t.value("special", false);
+        a.normalized = t.value("normalized", !a.special);
+        a.lstrip = t.value("lstrip", false);
+        a.rstrip = t.value("rstrip", false);
+        a.singleWord = t.value("single_word", false);
+        if (a.id < 0 || a.id > (1 << 24))
+            fail(ErrorCode::Invalid, "added token id out of range: " + std::to_string(a.id));
+        pipe.addedTokens.push_back(std::move(a));
+    }
+}
+
+std::string readTokenizerFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Error(ErrorCode::Io, path, kNoOffset, "cannot open tokenizer file");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+} // namespace qx

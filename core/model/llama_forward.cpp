@@ -1,0 +1,164 @@
+#include "model/llama_forward.h"
+
+#include "common/error.h"
+#include "model/attention.h"
+#include "model/dnnl_linear.h"
+#include "model/llama_ops.h"
+#include "model/parallel_for.h"
+
+#include <cmath>
+#include <cstring>
+
+namespace qx {
+namespace {
+
+// Element-wise passes over fewer values than this run on the calling thread: starting a thread costs more.
+constexpr int64_t kMinParallelValues = int64_t{1} << 18;
+
+int threadsFor(int64_t values, int threads) { return values < kMinParallelValues ? 1 : threads; }
+
+std::string layerName(int64_t layer, const char* weight)
+{
+    return "blk." + std::to_string(layer) + "." + weight + ".weight";
+}
+
+} // namespace
+
+struct LlamaForward::Impl {
+    std::shared_ptr<const LlamaWeights> weights;
+    ForwardOptions options;
+    int threads = 1;
+    DnnlLinear linear;
+    ActivationHook hook;
+    // Scratch buffers, kept between calls: n tokens × width.
+    std::vector<float> x, cur, q, k, v, attn, tmp, gate, up;
+    AttentionWorkspace attnScratch;
+
+    Impl(std::shared_ptr<const LlamaWeights> w, ForwardOptions o)
+        : weights(std::move(w)), options(o), threads(resolveThreadCount(o.threads)), linear(threads)
+    {
+    }
+
+    void project(const std::string& name, const float* in, int64_t rows, const WeightView& w, const WeightView& b,
+                 float* out)
+    {
+        if (hook)
+            hook(name, in, rows, w.cols);
+        linear.apply(in, rows, w, b, out);
+    }
+
+    void normRows(const float* in, int64_t rows, const WeightView& w, float* out)
+    {
+        const int64_t d = w.cols;
+        const double eps = weights->config().rmsNormEps;
+        parallelFor(rows, threadsFor(rows * d, threads),
+                    [&](int64_t b, int64_t e) { rmsNormRows(in + b * d, e - b, w, eps, out + b * d); });
+    }
+
+    void attention(int64_t layer, int64_t n, int64_t seqLen, const std::vector<float>& rope);
+    void feedForward(int64_t layer, int64_t n);
+    std::vector<float> run(std::span<const int32_t> tokens, int64_t seqLen, int64_t firstOutput, bool checkLayers);
+};
+
+void LlamaForward::Impl::attention(int64_t layer, int64_t n, int64_t seqLen, const std::vector<float>& rope)
+{
+    const LlamaConfig& c = weights->config();
+    const LlamaLayerWeights& L = weights->layers()[static_cast<size_t>(layer)];
+    const int64_t qDim = c.nHead * c.headDim, kvDim = c.nHeadKv * c.headDim;
+    normRows(x.data(), n, L.attnNorm, cur.data());
+    project(layerName(layer, "attn_q"), cur.data(), n, L.wq, L.bq, q.data());
+    project(layerName(layer, "attn_k"), cur.data(), n, L.wk, L.bk, k.data());
+    project(layerName(layer, "attn_v"), cur.data(), n, L.wv, L.bv, v.data());
+    const AttentionShape shape{seqLen, c.nHead, c.nHeadKv, c.headDim,
+                               1.0f / std::sqrt(static_cast<float>(c.headDim)), options.emulateF16KvCache};
+    for (int64_t s = 0; s < n / seqLen; ++s) {
+        float* qs = q.data() + s * seqLen * qDim;
+        float* ks = k.data() + s * seqLen * kvDim;
+        applyRope(qs, seqLen, c.nHead, c, rope);
+        applyRope(ks, seqLen, c.nHeadKv, c, rope);
+        causalAttention(qs, ks, v.data() + s * seqLen * kvDim, attn.data() + s * seqLen * qDim, shape, threads,
+                        &attnScratch);
+    }
+    project(layerName(layer, "attn_output"), attn.data(), n, L.wo, {}, tmp.data());
+    addInPlace(x.data(), tmp.data(), n * c.nEmbd);
+}
+
+void LlamaForward::Impl::feedForward(int64_t layer, int64_t n)
+{
+    const LlamaConfig& c = weights->config();
+    const LlamaLayerWeights& L = weights->layers()[static_cast<size_t>(layer)];
+    normRows(x.data(), n, L.ffnNorm, cur.data());
+    project(layerName(layer, "ffn_gate"), cur.data(), n, L.gate, {}, gate.data());
+    project(layerName(layer, "ffn_up"), cur.data(), n, L.up, {}, up.data());
+    const int64_t ff = c.nFf;
+    parallelFor(n, threadsFor(n * ff, threads),
+                [&](int64_t b, int64_t e) { siluMulFast(gate.data() + b * ff, up.data() + b * ff, (e - b) * ff); });
+    project(layerName(layer, "ffn_down"), gate.data(), n, L.down, {}, tmp.data());
+    addInPlace(x.data(), tmp.data(), n * c.nEmbd);
+}
+
+std::vector<float> LlamaForward::Impl::run(std::span<const int32_t> tokens, int64_t seqLen, int64_t firstOutput,
+                                           bool checkLayers)
+{
+    const LlamaConfig& c = weights->config();
+    const int64_t n = static_cast<int64_t>(tokens.size());
+    const auto size = [](int64_t a, int64_t b) { return static_cast<size_t>(a * b); };
+    x.resize(size(n, c.nEmbd));
+    cur.resize(size(n, c.nEmbd));
+    q.resize(size(n, c.nHead * c.headDim));
+    attn.resize(q.size());
+    k.resize(size(n, c.nHeadKv * c.headDim));
+    v.resize(k.size());
+    tmp.resize(size(n, c.nEmbd));
+    gate.resize(size(n, c.nFf));
+    up.resize(gate.size());
+    embedTokens(weights->tokenEmbedding(), tokens.data(), n, x.data());
+    const std::vector<float> rope = ropeTable(seqLen, c);
+    for (int64_t layer = 0; layer < c.nLayer; ++layer) {
+        attention(layer, n, seqLen, rope);
+        feedForward(layer, n);
+        if (checkLayers && hasNaN(x.data(), n * c.nEmbd))
+            throw Error(ErrorCode::Invalid, "NaN in the output of layer " + std::to_string(layer) + " (blk."
+                                                + std::to_string(layer) + ")");
+    }
+    // Only the positions whose logits are wanted go through the final norm and the output head.
+    const int64_t nSeq = n / seqLen, perSeq = seqLen - firstOutput, nOut = nSeq * perSeq;
+    for (int64_t s = 0; s < nSeq; ++s)
+        std::memmove(x.data() + s * perSeq * c.nEmbd, x.data() + (s * seqLen + firstOutput) * c.nEmbd,
+                     sizeof(float) * size(perSeq, c.nEmbd));
+    normRows(x.data(), nOut, weights->outputNorm(), cur.data());
+    std::vector<float> logits(size(nOut, c.nVocab));
+    project("output.weight", cur.data(), nOut, weights->output(), {}, logits.data());
+    return logits;
+}
+
+LlamaForward::LlamaForward(std::shared_ptr<const LlamaWeights> weights, ForwardOptions options)
+{
+    if (!weights)
+        throw Error(ErrorCode::InvalidArgument, "LlamaForward: no weights");
+    m_impl = std::make_unique<Impl>(std::move(weights), options);
+}
+
+LlamaForward::~LlamaForward() = default;
+
+std::vector<float> LlamaForward::forward(std::span<const int32_t> tokens, int64_t seqLen, int64_t firstOutput)
+{
+    if (seqLen <= 0 || tokens.empty() || tokens.size() % static_cast<size_t>(seqLen) != 0)
+        throw Error(ErrorCode::InvalidArgument, "forward: " + std::to_string(tokens.size())
+                                                    + " tokens do not form sequences of " + std::to_string(seqLen));
+    if (firstOutput < 0 || firstOutput >= seqLen)
+        throw Error(ErrorCode::InvalidArgument, "forward: first output position " + std::to_string(firstOutput)
+                                                    + " outside the sequence");
+    std::vector<float> logits = m_impl->run(tokens, seqLen, firstOutput, false);
+    if (hasNaN(logits.data(), static_cast<int64_t>(logits.size()))) {
+        m_impl->run(tokens, seqLen, firstOutput, true); // throws naming the first layer with a NaN
+        throw Error(ErrorCode::Invalid, "NaN in the logits (output norm or output head)");
+    }
+    return logits;
+}
+
+void LlamaForward::setActivationHook(ActivationHook hook) { m_impl->hook = std::move(hook); }
+const LlamaWeights& LlamaForward::weights() const { return *m_impl->weights; }
+const ForwardOptions& LlamaForward::options() const { return m_impl->options; }
+
+} // namespace qx

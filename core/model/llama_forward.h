@@ -1,0 +1,62 @@
+#pragma once
+// The forward pass of a Llama-family decoder over whole sequences (prompt processing, no KV cache reuse):
+// token embedding, per layer RMSNorm → Q/K/V (+ qwen2 bias) → RoPE → causal GQA attention → output
+// projection → residual → RMSNorm → SwiGLU FFN → residual; final RMSNorm and the output head.
+//
+// Every projection and the output head run on oneDNN matmul; attention is multithreaded. The scalar
+// llamaForwardRef() is the naive twin the fast path is tested against. Logits are row-major:
+// one row of nVocab floats per output position.
+//
+// Threading: a LlamaForward keeps scratch buffers and oneDNN primitives, so use one object per thread;
+// its weights (shared, immutable) may be shared by many. oneDNN's thread count is an OpenMP setting of
+// the calling thread, applied on every call.
+
+#include "model/llama_weights.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace qx {
+
+struct ForwardOptions {
+    int threads = 0;               ///< 0 = every hardware thread
+    bool emulateF16KvCache = true; ///< round like llama.cpp's default F16 KV cache (see attention.h)
+};
+
+/// Receives the input of a linear layer before it is multiplied: the weight's GGUF name and `rows`
+/// activation rows of `cols` floats. Called once per weight (attn_q, attn_k and attn_v each get the
+/// same rows), from the thread running the forward pass.
+using ActivationHook = std::function<void(const std::string& weightName, const float* x, int64_t rows, int64_t cols)>;
+
+class LlamaForward {
+public:
+    explicit LlamaForward(std::shared_ptr<const LlamaWeights> weights, ForwardOptions options = {});
+    ~LlamaForward();
+    LlamaForward(const LlamaForward&) = delete;
+    LlamaForward& operator=(const LlamaForward&) = delete;
+
+    /// Evaluates `tokens` as independent sequences of `seqLen` tokens each (positions 0..seqLen-1) and
+    /// returns the logits of positions [firstOutput, seqLen) of every sequence, sequence after sequence.
+    /// Throws Error(InvalidArgument) for bad sizes or token ids, Error(Invalid) naming the first layer
+    /// whose output holds a NaN when the logits do.
+    std::vector<float> forward(std::span<const int32_t> tokens, int64_t seqLen, int64_t firstOutput = 0);
+
+    /// Installs (or, with an empty function, removes) the activation hook.
+    void setActivationHook(ActivationHook hook);
+    const LlamaWeights& weights() const;
+    const ForwardOptions& options() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+/// Naive scalar forward of one sequence; all seqLen × nVocab logits.
+std::vector<float> llamaForwardRef(const LlamaWeights& weights, std::span<const int32_t> tokens,
+                                   bool emulateF16KvCache = true);
+
+} // namespace qx

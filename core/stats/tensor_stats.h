@@ -1,0 +1,96 @@
+#pragma once
+// Per-tensor weight statistics in two streaming sweeps over row chunks (never the whole tensor in memory):
+//  sweep 1: moments, extrema, NaN/Inf/zero counts, per-row and per-column absmax and RMS;
+//  sweep 2: the linear histogram over [min, max], the log10|w| histogram over [log10 min|w|≠0, log10 absmax]
+//           and the outliers |w| > k·σ — these need sweep 1's range and σ, so a single sweep cannot give
+//           them exactly.
+// Both sweeps run on worker threads; per-chunk partial moments are merged in chunk order, so every figure
+// except the per-column RMS (summed per worker) is bit-identical whatever the thread count.
+// Non-finite values are counted (nanCount, infCount) and excluded from everything else.
+// Rows and columns follow ggml: a row is ne[0] contiguous values; column j is position j within each row.
+
+#include "common/progress.h"
+#include "stats/histogram.h"
+#include "stats/moments.h"
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <vector>
+
+namespace qx {
+
+struct TensorInfo;
+
+/// Where the values come from: `read` fills dst with rows [first, first + count) as F32. Must be callable
+/// from several threads at once.
+struct RowSource {
+    int64_t rows = 0;
+    int64_t rowLength = 0;
+    std::function<void(int64_t first, int64_t count, std::span<float> dst)> read;
+};
+
+/// Rows of a stored tensor, decoded through qx::dequantizeRows. `tensor` (and its model) must outlive it.
+RowSource rowSourceFromTensor(const TensorInfo& tensor);
+/// Rows of plain values (size must be a multiple of rowLength). `values` must outlive the source.
+RowSource rowSourceFromSpan(std::span<const float> values, int64_t rowLength);
+
+struct StatsOptions {
+    int histogramBins = 256;
+    int logHistogramBins = 128;
+    double outlierSigma = 6.0;     ///< k in |w| > k·σ
+    bool outlierCentered = false;  ///< use |w - mean| > k·σ instead (sensible for norm weights, mean ≠ 0)
+    int topOutliers = 32;          ///< length of the top-N list (largest |w| first)
+    bool channelMaps = true;       ///< fill per-row / per-column absmax and RMS
+    int threads = 0;               ///< 0 = hardware concurrency
+    int64_t rowsPerChunk = 0;      ///< 0 = about 64 Ki values per chunk; fixes the merge order
+    bool operator==(const StatsOptions&) const = default;
+};
+
+struct Outlier {
+    int64_t row = 0;
+    int64_t column = 0;            ///< index along ne[0]
+    float value = 0.0f;
+    bool operator==(const Outlier&) const = default;
+};
+
+struct TensorStats {
+    int64_t rows = 0;
+    int64_t rowLength = 0;
+    uint64_t count = 0;            ///< all elements, finite or not
+    uint64_t finiteCount = 0;
+    uint64_t nanCount = 0;
+    uint64_t infCount = 0;
+    uint64_t zeroCount = 0;
+    double zeroFraction = 0.0;     ///< zeroCount / count
+    double min = 0.0;
+    double max = 0.0;
+    double absMax = 0.0;
+    double minNonZeroAbs = 0.0;    ///< smallest |w| > 0 (0 when there is none)
+    double mean = 0.0;
+    double stddev = 0.0;           ///< population σ
+    double skewness = 0.0;
+    double excessKurtosis = 0.0;
+    Moments moments;
+    Histogram histogram;           ///< linear, over [min, max]
+    Histogram logHistogram;        ///< log10|w| of finite non-zero w
+    std::vector<float> rowAbsMax, rowRms;         ///< one per row
+    std::vector<float> columnAbsMax, columnRms;   ///< one per column (ne[0] axis): the outlier-channel map
+    double outlierThreshold = 0.0; ///< k·σ (around the mean when outlierCentered); none when σ == 0
+    uint64_t outlierCount = 0;
+    std::vector<Outlier> topOutliers; ///< by |value| descending, then row, then column
+    bool operator==(const TensorStats&) const = default;
+};
+
+/// Statistics of every row `source` yields, on worker threads. Throws Error(Cancelled) when `progress`
+/// returns false, and passes on errors from `source.read` (e.g. Unsupported for undecodable types).
+TensorStats computeTensorStats(const RowSource& source, const StatsOptions& options = {},
+                               const ProgressFn& progress = {});
+/// The same computation on the calling thread only, with plain loops: the reference for the threaded one.
+TensorStats computeTensorStatsRef(const RowSource& source, const StatsOptions& options = {},
+                                  const ProgressFn& progress = {});
+/// Convenience: statistics of a stored tensor.
+TensorStats computeTensorStats(const TensorInfo& tensor, const StatsOptions& options = {},
+                               const ProgressFn& progress = {});
+
+} // namespace qx

@@ -1,0 +1,2 @@
+qx_add_test(NAME tst_cli_ppl SOURCES app/tst_cli_ppl.cpp LABELS app reference)
+add_dependencies(tst_cli_ppl qexplore-cli)

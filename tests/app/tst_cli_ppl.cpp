@@ -1,0 +1,83 @@
+// `qexplore-cli ppl` end to end: runs the executable named by $QX_CLI on the synth-d256 reference files.
+#include "common/test_data.h"
+
+#include <QtTest/QtTest>
+
+#include <QProcess>
+
+namespace {
+
+struct CliResult {
+    int exitCode = -1;
+    QString out, err;
+};
+
+CliResult runCli(const QStringList& args)
+{
+    QProcess p;
+    p.start(qEnvironmentVariable("QX_CLI"), args);
+    p.waitForFinished(300000);
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+
+} // namespace
+
+class TestCliPpl : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        if (qEnvironmentVariableIsEmpty("QX_CLI"))
+            QSKIP("QX_CLI is not set (run through ctest)");
+    }
+    void help()
+    {
+        const CliResult r = runCli({"ppl", "--help"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("Usage: qexplore-cli ppl MODEL -f TEXT [-c N] [--chunks K]"));
+        QVERIFY(r.out.contains("--kld-base FILE"));
+    }
+    void badArguments()
+    {
+        CliResult r = runCli({"ppl"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("no model given"));
+        r = runCli({"ppl", "m.gguf", "-f", "t.txt", "--bogus"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("unknown option --bogus"));
+        r = runCli({"ppl", "m.gguf", "-f", "t.txt", "-c", "abc"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("option -c expects a number"));
+    }
+    void kldAgainstLlamaCppBase()
+    {
+        QX_REQUIRE_SHARED(model, "reference/synth-d256/model-f32.gguf");
+        QX_REQUIRE_SHARED(base, "reference/synth-d256/kld-base-ctx128.bin");
+        const CliResult r = runCli({"ppl", QString::fromStdString(model), "--kld-base", QString::fromStdString(base),
+                                    "--threads", "2"});
+        QCOMPARE(r.exitCode, 0);
+        // Lines llama-perplexity prints, character for character (the base figures come from the file).
+        QVERIFY(r.out.contains("chunk             PPL               ln(PPL(Q)/PPL(base))"));
+        QVERIFY(r.out.contains("Mean PPL(base)                : 681.094809 ±   8.648054\n"));
+        QVERIFY(r.out.contains(QRegularExpression(R"(Mean PPL\(Q\) +: 681\.09\d+ ±   8\.648)")));
+        QVERIFY(r.out.contains("Cor(ln(PPL(Q)), ln(PPL(base))): 100.00%\n"));
+        QVERIFY(r.out.contains("Same top p: 100.000 ± 0.000 %\n"));
+        QVERIFY(r.out.contains("99.0%   KLD:"));
+        QVERIFY(r.err.contains("kl-divergence: 100.0%"));
+        QCOMPARE(r.out.count(QRegularExpression(R"(\n  \d\d    )")), 31); // chunks 10..40 of the table
+    }
+    void perplexityOfText()
+    {
+        QX_REQUIRE_SHARED(model, "models/stories260K.gguf");
+        QX_REQUIRE_SHARED(text, "text/tinystories-valid-head.txt");
+        const CliResult r = runCli({"ppl", QString::fromStdString(model), "-f", QString::fromStdString(text), "-c",
+                                    "128", "--chunks", "40"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("[1]"));
+        QVERIFY(r.out.contains("Final estimate: PPL = 3.7549 +/- 0.13205\n"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCliPpl)
+#include "tst_cli_ppl.moc"

@@ -1,0 +1,200 @@
+// The HF tokenizer.json pipeline against ids and texts produced by HF tokenizers 0.23.2 (the library behind
+// transformers) for seven tokenizer.json variants: Llama-3, Qwen2, SmolLM and GPT-2 (add_prefix_space)
+// pre-tokenizers over the GPT-2 vocabulary, and Metaspace / raw added-token variants of tinystories-656k.
+//
+// The variants are written here, from the shared files, into the scratch folder; the expected values in
+// core/data/hf_tokenizers_reference.json were computed from those files by tools/gen_hf_reference.js.
+#include "common/test_data.h"
+#include "io/gguf_reader.h"
+#include "io/model_file.h"
+#include "model/tokenizer.h"
+
+#include <QtTest/QtTest>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <fstream>
+
+namespace {
+
+const char* const kLlama3 = R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
+const char* const kQwen2 = R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
+
+QJsonObject byteLevel(bool addPrefixSpace, bool useRegex)
+{
+    return {{"type", "ByteLevel"}, {"add_prefix_space", addPrefixSpace}, {"trim_offsets", true}, {"use_regex", useRegex}};
+}
+
+QJsonObject split(const char* regex)
+{
+    return {{"type", "Split"}, {"pattern", QJsonObject{{"Regex", regex}}}, {"behavior", "Isolated"}, {"invert", false}};
+}
+
+QJsonObject sequence(const char* key, QJsonArray items)
+{
+    return {{"type", "Sequence"}, {key, items}};
+}
+
+QJsonObject addedToken(int id, const QString& content, bool special, bool normalized, bool strip = false)
+{
+    return {{"id", id}, {"content", content}, {"single_word", false}, {"lstrip", strip}, {"rstrip", strip},
+            {"normalized", normalized}, {"special", special}};
+}
+
+// A byte-level BPE tokenizer.json over a GGUF vocabulary (tokens and merges), with `pre` as pre-tokenizer.
+QJsonObject gpt2Base(const qx::Vocab& v)
+{
+    QJsonObject vocab;
+    for (int32_t i = 0; i < v.size(); ++i)
+        vocab.insert(QString::fromStdString(v.tokens[size_t(i)]), i);
+    QJsonArray merges;
+    for (const std::string& m : v.merges)
+        merges.append(QString::fromStdString(m));
+    const QJsonObject model{{"type", "BPE"}, {"dropout", QJsonValue()}, {"unk_token", QJsonValue()},
+                            {"continuing_subword_prefix", QJsonValue()}, {"end_of_word_suffix", QJsonValue()},
+                            {"fuse_unk", false}, {"byte_fallback", false}, {"ignore_merges", false},
+                            {"vocab", vocab}, {"merges", merges}};
+    return {{"version", "1.0"}, {"truncation", QJsonValue()}, {"padding", QJsonValue()},
+            {"added_tokens", QJsonArray{addedToken(50256, "<|endoftext|>", true, false)}}, {"normalizer", QJsonValue()},
+            {"pre_tokenizer", byteLevel(false, true)}, {"post_processor", byteLevel(false, true)},
+            {"decoder", byteLevel(false, true)}, {"model", model}};
+}
+
+QJsonObject metaspace(const char* scheme, bool splitWords)
+{
+    return {{"type", "Metaspace"}, {"replacement", "\u2581"}, {"prepend_scheme", scheme}, {"split", splitWords}};
+}
+
+void write(const std::string& path, const QJsonObject& o)
+{
+    std::ofstream(path, std::ios::binary) << QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
+}
+
+void writeGpt2Variants(const std::string& dir, const QJsonObject& base)
+{
+    QJsonObject llama3 = base, qwen2 = base, smollm = base, prefix = base;
+    llama3["pre_tokenizer"] = sequence("pretokenizers", {split(kLlama3), byteLevel(false, false)});
+    QJsonObject model = llama3["model"].toObject();
+    model["ignore_merges"] = true;
+    llama3["model"] = model;
+    const QJsonObject bos{{"type", "TemplateProcessing"},
+                          {"single", QJsonArray{QJsonObject{{"SpecialToken", QJsonObject{{"id", "<|endoftext|>"}, {"type_id", 0}}}},
+                                                QJsonObject{{"Sequence", QJsonObject{{"id", "A"}, {"type_id", 0}}}}}},
+                          {"pair", QJsonArray{}},
+                          {"special_tokens", QJsonObject{{"<|endoftext|>", QJsonObject{{"id", "<|endoftext|>"},
+                                                                                        {"ids", QJsonArray{50256}},
+                                                                                        {"tokens", QJsonArray{"<|endoftext|>"}}}}}}};
+    llama3["post_processor"] = sequence("processors", {byteLevel(true, true), bos});
+    qwen2["pre_tokenizer"] = sequence("pretokenizers", {split(kQwen2), byteLevel(false, false)});
+    qwen2["normalizer"] = QJsonObject{{"type", "NFC"}};
+    QJsonObject digits{{"type", "Digits"}, {"individual_digits", true}};
+    smollm["pre_tokenizer"] = sequence("pretokenizers", {digits, byteLevel(false, true)});
+    prefix["pre_tokenizer"] = byteLevel(true, true);
+    write(dir + "/llama3.json", llama3);
+    write(dir + "/qwen2.json", qwen2);
+    write(dir + "/smollm.json", smollm);
+    write(dir + "/gpt2prefix.json", prefix);
+}
+
+void writeTinyVariants(const std::string& dir, const QJsonObject& base)
+{
+    QJsonObject first = base, splitting = base, raw = base;
+    first["normalizer"] = QJsonValue();
+    first["pre_tokenizer"] = metaspace("first", false);
+    first["decoder"] = sequence("decoders", {metaspace("first", false), QJsonObject{{"type", "ByteFallback"}},
+                                             QJsonObject{{"type", "Fuse"}}});
+    splitting["normalizer"] = QJsonValue();
+    splitting["pre_tokenizer"] = metaspace("always", true);
+    splitting["decoder"] = metaspace("always", true);
+    raw["added_tokens"] = QJsonArray{addedToken(0, "<unk>", true, false), addedToken(1, "<|start_story|>", true, false),
+                                     addedToken(2, "<|end_story|>", true, false, true)};
+    write(dir + "/metaspace_first.json", first);
+    write(dir + "/metaspace_split.json", splitting);
+    write(dir + "/tiny_raw_added.json", raw);
+}
+
+std::vector<int32_t> toIds(const QJsonArray& a)
+{
+    std::vector<int32_t> ids;
+    for (const QJsonValue& v : a)
+        ids.push_back(v.toInt());
+    return ids;
+}
+
+} // namespace
+
+class TestTokenizerHf : public QObject {
+    Q_OBJECT
+    std::string m_dir;
+    QJsonObject m_reference;
+    std::shared_ptr<const qx::ModelFile> m_gpt2;
+
+private slots:
+    void initTestCase()
+    {
+        QX_REQUIRE_SHARED(gpt2, "vocab/ggml-vocab-gpt-2.gguf");
+        QX_REQUIRE_SHARED(tiny, "models/tinystories-656k/tokenizer.json");
+        m_dir = qx::test::scratchDir("tst_tokenizer_hf");
+        m_gpt2 = qx::openGguf(gpt2);
+        writeGpt2Variants(m_dir, gpt2Base(qx::Tokenizer::fromGguf(*m_gpt2).vocab()));
+        QFile tinyFile(QString::fromStdString(tiny));
+        QVERIFY(tinyFile.open(QIODevice::ReadOnly));
+        writeTinyVariants(m_dir, QJsonDocument::fromJson(tinyFile.readAll()).object());
+        QFile ref(QStringLiteral(QX_SOURCE_DIR "/tests/core/data/hf_tokenizers_reference.json"));
+        QVERIFY(ref.open(QIODevice::ReadOnly));
+        m_reference = QJsonDocument::fromJson(ref.readAll()).object();
+        QVERIFY(m_reference["inputs"].toArray().size() > 100);
+    }
+    void matchesReference_data()
+    {
+        QTest::addColumn<QString>("variant");
+        for (const char* v : {"llama3", "qwen2", "smollm", "gpt2prefix", "metaspace_first", "metaspace_split", "tiny_raw_added"})
+            QTest::newRow(v) << v;
+    }
+    void matchesReference()
+    {
+        QFETCH(QString, variant);
+        const qx::Tokenizer tok = qx::Tokenizer::fromHfJson(m_dir + "/" + variant.toStdString() + ".json");
+        const QJsonArray inputs = m_reference["inputs"].toArray();
+        const QJsonArray expected = m_reference["variants"].toObject()[variant].toArray();
+        QCOMPARE(expected.size(), inputs.size());
+        for (qsizetype i = 0; i < inputs.size(); ++i) {
+            const std::string text = inputs[i].toString().toStdString();
+            const std::vector<int32_t> ids = toIds(expected[i].toObject()["ids"].toArray());
+            QVERIFY2(tok.encode(text, true) == ids, qPrintable(QString("input %1: %2").arg(i).arg(inputs[i].toString().left(60))));
+            QCOMPARE(QString::fromStdString(tok.decode(ids)), expected[i].toObject()["decoded"].toString());
+        }
+    }
+    // llama.cpp's pre-tokenizer types over the same vocabulary agree with HF on every input.
+    void ggufPreTypesMatchReference_data()
+    {
+        QTest::addColumn<QString>("pre");
+        QTest::addColumn<QString>("variant");
+        QTest::newRow("llama-bpe") << "llama-bpe" << "llama3";
+        QTest::newRow("qwen2") << "qwen2" << "qwen2";
+        QTest::newRow("smollm") << "smollm" << "smollm";
+    }
+    void ggufPreTypesMatchReference()
+    {
+        QFETCH(QString, pre);
+        QFETCH(QString, variant);
+        qx::ModelFile m = *m_gpt2;
+        for (qx::KeyValue& kv : m.metadata)
+            if (kv.key == "tokenizer.ggml.pre")
+                kv.value = qx::GgufValue::string(pre.toStdString());
+        m.metadata.push_back({"tokenizer.ggml.bos_token_id", qx::GgufValue::u32(50256)});
+        const qx::Tokenizer tok = qx::Tokenizer::fromGguf(m);
+        QCOMPARE(tok.vocab().ignoreMerges, pre == "llama-bpe");
+        const QJsonArray inputs = m_reference["inputs"].toArray();
+        const QJsonArray expected = m_reference["variants"].toObject()[variant].toArray();
+        for (qsizetype i = 0; i < inputs.size(); ++i) {
+            const std::vector<int32_t> ids = toIds(expected[i].toObject()["ids"].toArray());
+            QVERIFY2(tok.encode(inputs[i].toString().toStdString(), true) == ids, qPrintable(QString::number(i)));
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TestTokenizerHf)
+#include "tst_tokenizer_hf.moc"

@@ -1,0 +1,140 @@
+// The main window end to end, offscreen: opening through the job runner, the totals shown, errors shown in
+// the start page's banner (no crash, no modal dialog), drag and drop, recent files, Ctrl+F.
+
+#include "fake_model.h"
+#include "gui/main_window.h"
+
+#include "app_settings.h"
+#include "start_page.h"
+#include "tensor_filter_proxy.h"
+#include "tensor_pane.h"
+#include "tensor_tree_model.h"
+
+#include <QLineEdit>
+#include <QStatusBar>
+#include <QTreeView>
+#include <QMimeData>
+#include <QStandardPaths>
+#include <QtTest/QtTest>
+
+#include <thread>
+
+using namespace qx;
+
+namespace {
+
+std::shared_ptr<const ModelFile> fakeOpener(const std::string& path)
+{
+    if (path.find("bad") != std::string::npos)
+        throw Error(ErrorCode::BadMagic, path, 0, "expected GGUF magic");
+    if (path.find("slow") != std::string::npos)
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    return test::fakeModel(2);
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QLocale::setDefault(QLocale::c());
+        ui::AppSettings::clearRecentFiles();
+    }
+
+    void opensModelInBackground()
+    {
+        app::MainWindow window(fakeOpener);
+        window.show();
+        QSignalSpy shown(&window, &app::MainWindow::modelShown);
+        window.openPath(QStringLiteral("/fake/good.gguf"));
+        QVERIFY(window.jobRunner()->isBusy());  // returns at once; the work runs on the job thread
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(window.tensorPane()->treeModel()->tensorCount(), 9);
+        QVERIFY2(window.summaryText().startsWith(QStringLiteral("9 tensors · 1304 parameters")),
+                 qPrintable(window.summaryText()));
+        QCOMPARE(ui::AppSettings::recentFiles().value(0), QStringLiteral("/fake/good.gguf"));
+        QVERIFY(!window.startPage()->isErrorVisible());
+    }
+
+    void badFileShowsError()
+    {
+        app::MainWindow window(fakeOpener);
+        window.show();
+        QSignalSpy failed(&window, &app::MainWindow::openFailed);
+        window.openPath(QStringLiteral("/fake/bad.gguf"));
+        QVERIFY(failed.wait(10000));
+        QVERIFY(!window.model());
+        QVERIFY(window.startPage()->isErrorVisible());
+        QCOMPARE(window.startPage()->errorText(),
+                 QStringLiteral("Could not open “/fake/bad.gguf”: this is not a model file of a known kind (at byte 0).\n"
+                                "Detail: expected GGUF magic"));
+    }
+
+    void dropOpensFile()
+    {
+        app::MainWindow window(fakeOpener);
+        window.show();
+        QSignalSpy shown(&window, &app::MainWindow::modelShown);
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(QStringLiteral("/fake/dropped.gguf"))});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&window, &drop);
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(shown.front().front().toString(), QStringLiteral("/fake/dropped.gguf"));
+    }
+
+    void cancelKeepsStartPage()
+    {
+        app::MainWindow window(fakeOpener);
+        window.show();
+        QSignalSpy shown(&window, &app::MainWindow::modelShown);
+        window.openPath(QStringLiteral("/fake/slow.gguf"));
+        window.jobRunner()->cancel();
+        QTRY_VERIFY(!window.jobRunner()->isBusy());
+        QVERIFY(shown.isEmpty());
+        QVERIFY(!window.model());
+    }
+
+    void multiSelectionReportsTotals()
+    {
+        app::MainWindow window(fakeOpener);
+        window.show();
+        QSignalSpy shown(&window, &app::MainWindow::modelShown);
+        window.openPath(QStringLiteral("/fake/good.gguf"));
+        QVERIFY(shown.wait(10000));
+        window.tensorPane()->setFilterText(QStringLiteral("attn_q"));
+        QTreeView* view = window.tensorPane()->view();
+        const QModelIndex first = view->model()->index(0, 0, view->model()->index(0, 0));
+        const QModelIndex second = view->model()->index(0, 0, view->model()->index(1, 0));
+        view->selectionModel()->select(first, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        view->selectionModel()->select(second, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QCOMPARE(window.tensorPane()->selectedTensorNames(),
+                 (QStringList{QStringLiteral("blk.0.attn_q.weight"), QStringLiteral("blk.1.attn_q.weight")}));
+        QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Selected tensors: 2 · 512 parameters · 544 B"));
+    }
+
+    void ctrlFFocusesFilter()
+    {
+        app::MainWindow window(fakeOpener);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QSignalSpy shown(&window, &app::MainWindow::modelShown);
+        window.openPath(QStringLiteral("/fake/good.gguf"));
+        QVERIFY(shown.wait(10000));
+        window.showPage(app::MainWindow::Page::Info);
+        QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+        auto* filter = window.tensorPane()->findChild<QLineEdit*>();
+        QTRY_VERIFY(filter->hasFocus());
+        QTest::keyClicks(filter, QStringLiteral("attn_q"));
+        QCOMPARE(window.tensorPane()->proxy()->rowCount(), 2);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"

@@ -1,0 +1,53 @@
+// qexplore --screenshot end to end (offscreen): the pictures of the start page, tensor tree and Info view.
+
+#include "common/test_data.h"
+
+#include <QImage>
+#include <QProcess>
+#include <QtTest/QtTest>
+
+class TestScreenshot : public QObject {
+    Q_OBJECT
+
+    static int run(const QStringList& args)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), QString::fromStdString(qx::test::scratchDir("screenshot/config")));
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(QX_QEXPLORE), args);
+        if (!process.waitForFinished(60000))
+            return -1;
+        return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    }
+
+private slots:
+    void writesMainViews()
+    {
+        QX_REQUIRE_SHARED(model, "models/stories260K.gguf");
+        const QString dir = QString::fromStdString(qx::test::scratchDir("screenshot/ok"));
+        QCOMPARE(run({QStringLiteral("--screenshot"), dir, QString::fromStdString(model)}), 0);
+        for (const char* name : {"start.png", "tensors.png", "info.png"}) {
+            const QImage image(dir + QLatin1Char('/') + QLatin1String(name));
+            QVERIFY2(!image.isNull(), name);
+            QCOMPARE(image.size(), QSize(1280, 800));
+        }
+    }
+
+    void badFileWritesErrorPicture()
+    {
+        const std::string bad = qx::test::scratchDir("screenshot") + "/bad.gguf";
+        QFile file(QString::fromStdString(bad));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("GGUF\\x03 but then nothing");
+        file.close();
+        const QString dir = QString::fromStdString(qx::test::scratchDir("screenshot/bad"));
+        QCOMPARE(run({QStringLiteral("--screenshot"), dir, QStringLiteral("--open"), QString::fromStdString(bad)}), 1);
+        QVERIFY(!QImage(dir + QStringLiteral("/open-error.png")).isNull());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScreenshot)
+#include "tst_screenshot.moc"

@@ -1,0 +1,95 @@
+#include "tensor_pane.h"
+
+#include "tensor_filter_proxy.h"
+#include "tensor_tree_model.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace qx::ui {
+
+TensorPane::TensorPane(QWidget* parent)
+    : QWidget(parent), m_model(new TensorTreeModel(this)), m_proxy(new TensorFilterProxy(this)),
+      m_filter(new QLineEdit(this)), m_count(new QLabel(this)), m_view(new QTreeView(this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_filter->setPlaceholderText(tr("Filter tensors by name (regular expression, e.g. attn_(q|k))"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setToolTip(tr("Shows the tensors whose name matches, with their layer (Ctrl+F)"));
+
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder);  // file order until the user clicks a header
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(TensorTreeModel::NameColumn, QHeaderView::Stretch);
+    m_view->header()->setMinimumSectionSize(m_view->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 8);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_filter, 1);
+    top->addWidget(m_count);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_view, 1);
+
+    connect(m_filter, &QLineEdit::textChanged, this, &TensorPane::applyFilter);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { emit selectionChanged(selectedTensorNames()); });
+    updateCount();
+}
+
+void TensorPane::setModelFile(std::shared_ptr<const ModelFile> model)
+{
+    m_model->setModelFile(std::move(model));
+    m_view->expandAll();
+    for (int c = 1; c < TensorTreeModel::ColumnCount; ++c)
+        m_view->resizeColumnToContents(c);
+    updateCount();
+}
+
+void TensorPane::focusFilter()
+{
+    m_filter->setFocus(Qt::ShortcutFocusReason);
+    m_filter->selectAll();
+}
+
+void TensorPane::setFilterText(const QString& pattern)
+{
+    m_filter->setText(pattern);
+}
+
+QStringList TensorPane::selectedTensorNames() const
+{
+    QStringList names;
+    for (const QModelIndex& index : m_view->selectionModel()->selectedRows(TensorTreeModel::NameColumn))
+        if (const TensorInfo* t = m_model->tensorAt(m_proxy->mapToSource(index)))
+            names << QString::fromStdString(t->name);
+    return names;
+}
+
+void TensorPane::applyFilter(const QString& pattern)
+{
+    const bool valid = m_proxy->setPattern(pattern);
+    if (valid)
+        m_view->expandAll();
+    updateCount(valid);
+}
+
+void TensorPane::updateCount(bool patternValid)
+{
+    if (!patternValid) {
+        m_count->setText(tr("Invalid regular expression"));
+        return;
+    }
+    m_count->setText(tr("%1 of %2 tensors").arg(m_proxy->visibleTensorCount()).arg(m_model->tensorCount()));
+}
+
+} // namespace qx::ui

@@ -1,0 +1,48 @@
+#pragma once
+// The model pane: a regex filter line and the tensor tree (sortable, multi-selection).
+
+#include "io/model_file.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QTreeView;
+
+namespace qx::ui {
+
+class TensorFilterProxy;
+class TensorTreeModel;
+
+class TensorPane : public QWidget {
+    Q_OBJECT
+public:
+    explicit TensorPane(QWidget* parent = nullptr);
+
+    void setModelFile(std::shared_ptr<const ModelFile> model);
+    /// Moves the keyboard focus into the filter line and selects its text.
+    void focusFilter();
+    void setFilterText(const QString& pattern);
+    QStringList selectedTensorNames() const;
+
+    TensorTreeModel* treeModel() const { return m_model; }
+    TensorFilterProxy* proxy() const { return m_proxy; }
+    QTreeView* view() const { return m_view; }
+
+signals:
+    void selectionChanged(const QStringList& tensorNames);
+
+private:
+    void applyFilter(const QString& pattern);
+    void updateCount(bool patternValid = true);
+
+    TensorTreeModel* m_model;
+    TensorFilterProxy* m_proxy;
+    QLineEdit* m_filter;
+    QLabel* m_count;
+    QTreeView* m_view;
+};
+
+} // namespace qx::ui
