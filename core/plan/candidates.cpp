@@ -99,7 +99,7 @@ std::vector<TensorType> defaultCandidateTypes()
             T::Q4_1, T::Q5_0, T::Q5_1, T::IQ4_NL, T::IQ4_XS, T::F16};
 }
 
-bool isQuantizableTensor(const TensorInfo& tensor)
+bool isCandidateTensor(const TensorInfo& tensor)
 {
     return tensor.aliasOf.empty() && tensor.ne.size() >= 2 && !isNormName(tensor.name) &&
            tensor.rowLength() >= 32 && canDequantize(tensor.type);
@@ -113,7 +113,7 @@ CandidateTable buildCandidateTable(const ModelFile& model, const ImatrixFile* im
     for (size_t i = 0; i < n; ++i) {
         const TensorInfo& t = model.tensors[i];
         if (!t.aliasOf.empty()) continue;
-        if (!isQuantizableTensor(t)) { table.tensors.push_back(fixedEntry(t)); continue; }
+        if (!isCandidateTensor(t)) { table.tensors.push_back(fixedEntry(t)); continue; }
         TensorCandidates c;
         c.name = t.name;
         c.elements = t.elementCount();

@@ -43,8 +43,9 @@ struct CandidateTable {
 /// Q2_K Q3_K Q4_K Q5_K Q6_K Q8_0 Q4_0 Q4_1 Q5_0 Q5_1 IQ4_NL IQ4_XS F16 (F32 is always added).
 std::vector<TensorType> defaultCandidateTypes();
 
-/// True for a 2-D (or higher) weight that is not an alias, not a norm, with a row width of at least 32.
-bool isQuantizableTensor(const TensorInfo& tensor);
+/// True for a tensor the solver may re-type: a 2-D (or higher) decodable weight that is not an alias, not a
+/// norm, with a row width of at least 32 (the explorer's rule; presets.h has llama-quantize's).
+bool isCandidateTensor(const TensorInfo& tensor);
 
 /// Builds the table (see top of file). Types whose block does not divide the row width are left out for
 /// that tensor (llama.cpp would fall back to another type; the solver just never picks them).

@@ -23,7 +23,7 @@ std::vector<float> importanceFor(const ImatrixFile* imatrix, const TensorInfo& t
 bool fits(const TensorInfo& t, TensorType type)
 {
     const TensorTypeInfo* info = tensorTypeInfo(type);
-    return isQuantizableTensor(t) && info && canQuantize(type) && t.rowLength() % int64_t(info->blockSize) == 0;
+    return isCandidateTensor(t) && info && canQuantize(type) && t.rowLength() % int64_t(info->blockSize) == 0;
 }
 
 // "blk.3.attn_q.weight" -> layer "blk.3", class "attn_q"; other names are their own class, no layer.

@@ -1,0 +1,99 @@
+#include "cli/plan_options.h"
+
+#include "common/error.h"
+#include "plan/presets.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace qx::cli {
+namespace {
+
+TensorType typeArg(const std::string& option, const std::string& value)
+{
+    const auto t = tensorTypeFromName(value);
+    if (!t)
+        throw Error(ErrorCode::InvalidArgument, option + ": unknown type " + value);
+    return *t;
+}
+
+} // namespace
+
+const char* planOptionsHelp()
+{
+    return "  --plan FILE                  a plan saved by `qexplore-cli plan -o` (JSON, schema qexplore-plan v1)\n"
+           "  --preset NAME                a llama-quantize mix: Q2_K Q2_K_S Q3_K_S Q3_K_M Q3_K_L Q4_0 Q4_1 Q5_0\n"
+           "                               Q5_1 Q4_K_S Q4_K_M Q5_K_S Q5_K_M Q6_K Q8_0 IQ4_NL IQ4_XS F16 BF16 F32\n"
+           "  --pure TYPE                  every quantizable tensor in TYPE (llama-quantize --pure)\n"
+           "  --imatrix FILE               importance matrix (.dat) to quantize with\n"
+           "  --output-tensor-type TYPE    type of output.weight (llama-quantize's option)\n"
+           "  --token-embedding-type TYPE  type of token_embd.weight\n"
+           "  -o FILE                      output file\n";
+}
+
+std::optional<PlanOptions> parsePlanOptions(const std::string& command, const std::vector<std::string>& args,
+                                            const std::vector<std::string>& switches)
+{
+    PlanOptions o;
+    const std::vector<std::pair<std::string, std::string*>> valued = {
+        {"--plan", &o.planFile}, {"--preset", &o.preset}, {"--pure", &o.pure}, {"--imatrix", &o.imatrix},
+        {"-o", &o.output}, {"--output", &o.output}, {"--output-tensor-type", &o.outputTensorType},
+        {"--token-embedding-type", &o.tokenEmbeddingType}};
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const auto v = std::find_if(valued.begin(), valued.end(), [&](const auto& p) { return p.first == a; });
+        if (v != valued.end()) {
+            if (i + 1 >= args.size()) {
+                std::fprintf(stderr, "%s: %s needs a value (see --help)\n", command.c_str(), a.c_str());
+                return std::nullopt;
+            }
+            *v->second = args[++i];
+        } else if (std::find(switches.begin(), switches.end(), a) != switches.end()) {
+            o.flags.push_back(a);
+        } else if (!a.empty() && a[0] == '-') {
+            std::fprintf(stderr, "%s: unknown option %s (see --help)\n", command.c_str(), a.c_str());
+            return std::nullopt;
+        } else if (o.model.empty()) {
+            o.model = a;
+        } else {
+            std::fprintf(stderr, "%s: unexpected argument %s (see --help)\n", command.c_str(), a.c_str());
+            return std::nullopt;
+        }
+    }
+    const int sources = int(!o.planFile.empty()) + int(!o.preset.empty()) + int(!o.pure.empty());
+    if (o.model.empty() || sources != 1) {
+        std::fprintf(stderr, "%s: expected MODEL and exactly one of --plan, --preset, --pure (see --help)\n",
+                     command.c_str());
+        return std::nullopt;
+    }
+    return o;
+}
+
+Plan makePlan(const ModelFile& model, const PlanOptions& o)
+{
+    Plan plan;
+    if (!o.planFile.empty()) {
+        plan = loadPlan(o.planFile);
+    } else {
+        PresetOptions options;
+        options.hasImatrix = !o.imatrix.empty();
+        options.pure = !o.pure.empty();
+        if (!o.outputTensorType.empty())
+            options.outputType = typeArg("--output-tensor-type", o.outputTensorType);
+        if (!o.tokenEmbeddingType.empty())
+            options.tokenEmbeddingType = typeArg("--token-embedding-type", o.tokenEmbeddingType);
+        std::optional<Preset> preset = presetFromName(options.pure ? o.pure : o.preset);
+        if (options.pure && !preset)
+            if (const auto t = tensorTypeFromName(o.pure))
+                preset = presetForType(*t);
+        if (!preset)
+            throw Error(ErrorCode::InvalidArgument, "unknown preset or type " + (options.pure ? o.pure : o.preset));
+        plan = planPreset(model, *preset, options);
+    }
+    if (!o.imatrix.empty())
+        plan.imatrixPath = o.imatrix;
+    validatePlan(model, plan);
+    return plan;
+}
+
+} // namespace qx::cli

@@ -1,0 +1,64 @@
+#pragma once
+// Writing a model as GGUF v3 by a plan (plan/plan.h), the way llama-quantize does:
+//
+// Metadata: the source's key/values in order (for non-GGUF sources, the GGUF-named keys derived from it),
+// split.* keys removed, then general.quantization_version (u32 2) and general.file_type (u32, the llama
+// ftype of the plan) removed from where they were and appended, then, when an imatrix is used,
+// quantize.imatrix.file (str), .dataset (str, when the file names one), .entries_count (i32) and
+// .chunks_count (i32, when the file states it) — the order llama-quantize's gguf_set_* calls produce.
+//
+// Tensors: a tensor planned in its stored type is copied byte for byte; any other is decoded to F32 and
+// written by qx::quantizeRows (with the imatrix entry as importance when there is one), which matches
+// ggml_quantize_chunk bit for bit. Order: the source's, or llama-quantize's (ExportOptions).
+//
+// Safety: the output may never be the input (or one of its files); free space is checked first; the
+// file is written to OUT.partial and renamed, so failure or cancellation leaves no partial file; the
+// result is re-opened and every tensor's name, type, shape, size and data checksum checked.
+
+#include "common/progress.h"
+#include "io/gguf_value.h"
+#include "io/gguf_writer.h"
+#include "io/model_file.h"
+#include "plan/plan.h"
+#include "quant/imatrix_file.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace qx {
+
+struct ExportOptions {
+    bool llamaQuantizeOrder = false; ///< write tensors in llama-quantize's order (outside blk.N, then by layer)
+    std::string imatrixLabel;        ///< quantize.imatrix.file value; "" = the plan's imatrix path as given
+    bool verify = true;              ///< re-open the written file and check every tensor
+};
+
+struct ExportResult {
+    uint64_t fileBytes = 0;
+    int quantizedTensors = 0;        ///< converted to another type
+    int copiedTensors = 0;           ///< written as stored
+    bool operator==(const ExportResult&) const = default;
+};
+
+/// The metadata and tensor list (without fill functions) an export writes. `imatrix` is the parsed
+/// plan.imatrixPath, or nullptr when the plan has none.
+struct ExportLayout {
+    std::vector<KeyValue> metadata;
+    std::vector<GgufTensorToWrite> tensors;
+    std::vector<const TensorInfo*> sources;  ///< source tensor of each entry of `tensors`
+    uint64_t alignment = 32;
+};
+ExportLayout exportLayout(const ModelFile& model, const Plan& plan, const ExportOptions& options,
+                          const ImatrixFile* imatrix);
+
+/// The exact size of the file exportGguf writes with these arguments.
+uint64_t predictExportSize(const ModelFile& model, const Plan& plan, const ExportOptions& options);
+
+/// Writes `model` as GGUF by `plan` to `outPath` (see top of file). Throws Error(InvalidArgument) when
+/// outPath is the input, Error(Mismatch) for a plan that does not fit (validatePlan), Error(Io) for too
+/// little free space or write failures, Error(Cancelled) when `progress` returns false.
+ExportResult exportGguf(const ModelFile& model, const Plan& plan, const std::string& outPath,
+                        const ExportOptions& options = {}, const ProgressFn& progress = {});
+
+} // namespace qx

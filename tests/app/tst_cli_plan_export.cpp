@@ -1,0 +1,117 @@
+// `qexplore-cli plan` and `qexplore-cli export` end to end on synth-d256.
+#include "common/test_data.h"
+
+#include <QtTest/QtTest>
+
+#include <QFile>
+#include <QProcess>
+
+#include <csignal>
+#include <sys/types.h>
+
+namespace {
+
+struct CliResult {
+    int exitCode = -1;
+    QString out, err;
+};
+
+CliResult runCli(const QStringList& args)
+{
+    QProcess p;
+    p.start(qEnvironmentVariable("QX_CLI"), args);
+    p.waitForFinished(120000);
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestCliPlanExport : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        if (qEnvironmentVariableIsEmpty("QX_CLI"))
+            QSKIP("QX_CLI is not set (run through ctest)");
+    }
+
+    void help()
+    {
+        QCOMPARE(runCli({"plan", "--help"}).exitCode, 0);
+        const CliResult r = runCli({"export", "--help"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("Usage: qexplore-cli export MODEL"));
+        QCOMPARE(runCli({"export", "x.gguf"}).exitCode, 2);   // no plan source
+    }
+
+    void planThenExport()
+    {
+        QX_REQUIRE_SHARED(model, "reference/synth-d256/model-f32.gguf");
+        QX_REQUIRE_SHARED(ref, "reference/synth-d256/preset-Q4_K_M.gguf");
+        const QString dir = QString::fromStdString(qx::test::scratchDir("tst_cli_plan_export"));
+        const QString planPath = dir + "/plan.json", out = dir + "/q4km.gguf";
+        const CliResult p = runCli({"plan", QString::fromStdString(model), "--preset", "Q4_K_M", "-o", planPath});
+        QCOMPARE(p.exitCode, 0);
+        QVERIFY(p.out.contains(QRegularExpression("blk\\.2\\.attn_v\\.weight +Q6_K +attn_v #2 of 4 \\(use_more_bits\\)")));
+        QVERIFY(p.out.contains("predicted GGUF size 2091840 bytes"));
+        const CliResult e = runCli({"export", QString::fromStdString(model), "--plan", planPath, "-o", out, "--llama-order"});
+        QCOMPARE(e.exitCode, 0);
+        QVERIFY(e.err.contains("100%"));
+        QVERIFY(e.out.contains("2091840 bytes, 30 tensors converted, 9 copied"));
+        QVERIFY(readAll(out) == readAll(QString::fromStdString(ref)));
+        const CliResult again = runCli({"export", out, "--pure", "Q8_0", "-o", out});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY(again.err.contains("refusing to overwrite the input"));
+    }
+
+    void printLlamaQuantize()
+    {
+        QX_REQUIRE_SHARED(model, "reference/synth-d256/model-f32.gguf");
+        const CliResult r = runCli({"export", QString::fromStdString(model), "--pure", "Q4_K", "--imatrix", "imatrix.dat",
+                                    "--token-embedding-type", "q8_0", "--print-llama-quantize", "-o", "o.gguf"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(), "llama-quantize --pure --imatrix imatrix.dat --token-embedding-type q8_0 "
+                                      + QString::fromStdString(model) + " o.gguf Q4_K_M");
+    }
+
+    void killNineMidway()
+    {
+        QX_REQUIRE_SHARED(vocab, "models/stories260K.gguf");
+        const QString dir = QString::fromStdString(qx::test::scratchDir("tst_cli_plan_export"));
+        const QString src = dir + "/synth-kill.gguf", out = dir + "/killed.gguf";
+        QFile::remove(out);
+        const CliResult s = runCli({"synth", "--dim", "1024", "--layers", "4", "--ff", "2816", "--heads", "16",
+                                    "--kv-heads", "4", "--vocab-from", QString::fromStdString(vocab), "--seed", "7",
+                                    "-o", src});
+        QCOMPARE(s.exitCode, 0);
+        const QByteArray before = readAll(src);
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(qEnvironmentVariable("QX_CLI"), {"export", src, "--preset", "Q4_K_M", "-o", out});
+        QVERIFY(p.waitForStarted(10000));
+        QByteArray err;
+        const QRegularExpression midway("export: +([1-9][0-9]?)%");
+        while (!midway.match(QString::fromLatin1(err)).hasMatch()) {
+            QVERIFY2(p.state() == QProcess::Running, "the export ended before it could be killed");
+            p.waitForReadyRead(100);
+            err += p.readAll();
+        }
+        QVERIFY2(p.state() == QProcess::Running, "the export ended before it could be killed");
+        ::kill(pid_t(p.processId()), SIGKILL);
+        p.waitForFinished(10000);
+        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+        QVERIFY(!QFile::exists(out));       // the target only ever appears complete (rename)
+        QVERIFY(readAll(src) == before);
+        QFile::remove(out + ".partial");    // what a killed writer leaves beside the target
+        QFile::remove(src);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCliPlanExport)
+#include "tst_cli_plan_export.moc"

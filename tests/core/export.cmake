@@ -1,0 +1,2 @@
+qx_add_test(NAME tst_export SOURCES core/tst_export.cpp LIBS qx_core LABELS core reference)
+qx_add_test(NAME tst_hf_convert SOURCES core/tst_hf_convert.cpp LIBS qx_core LABELS core reference)
