@@ -89,6 +89,7 @@ int runTrain(const std::vector<std::string>& args)
         {"qexplore.train.command", GgufValue::string(cmd)},
         {"qexplore.train.seed", GgufValue::u64(o.train.seed)},
         {"qexplore.train.steps", GgufValue::u64(static_cast<uint64_t>(o.train.steps))},
+        {"qexplore.train.stories", GgufValue::u64(static_cast<uint64_t>(o.corpus.trainStories))},
         {"qexplore.train.final_loss", GgufValue::f32(static_cast<float>(r.curve.empty() ? 0.0 : r.curve.back()))},
         {"qexplore.train.valid_loss", GgufValue::f32(static_cast<float>(r.validLoss))},
     };
