@@ -1,1 +1,2 @@
 qx_add_test(NAME tst_train_model SOURCES core/tst_train_model.cpp LIBS qx_core LABELS core)
+qx_add_test(NAME tst_story_corpus SOURCES core/tst_story_corpus.cpp LIBS qx_core LABELS core)
