@@ -2,7 +2,10 @@
 #include "common/error.h"
 #include "model/llama_forward.h"
 #include "train/train_model.h"
+#include "train/qat.h"
 #include "train/trainer.h"
+
+#include <set>
 
 #include <QTest>
 
@@ -45,6 +48,7 @@ private slots:
     void forwardMatchesEvaluator();
     void gradientsMatchFiniteDifferences();
     void trainingIsDeterministicAndLearns();
+    void qatQuantizesMatricesAndLearns();
 };
 
 void TestTrainModel::forwardMatchesEvaluator()
@@ -126,6 +130,37 @@ void TestTrainModel::trainingIsDeterministicAndLearns()
         cancelled = e.code() == ErrorCode::Cancelled;
     }
     QVERIFY(cancelled);
+}
+
+void TestTrainModel::qatQuantizesMatricesAndLearns()
+{
+    const TrainShape s = tinyShape();
+    const std::vector<float> params = randomParams(s, 5, 0.3f);
+    const UniformScheme scheme = qatScheme(2, 8);
+    const std::vector<float> q = fakeQuantParams(s, params, scheme);
+    for (const ParamTensor& t : paramLayout(s)) {
+        for (int64_t g = 0; g < t.count; g += 8) {
+            std::set<float> levels(q.begin() + t.offset + g, q.begin() + t.offset + g + 8);
+            if (t.isNorm)
+                QVERIFY(std::equal(q.begin() + t.offset, q.begin() + t.offset + t.count, params.begin() + t.offset));
+            else
+                QVERIFY(levels.size() <= 4);
+        }
+    }
+    std::vector<int32_t> stream;
+    for (int i = 0; i < 600; ++i)
+        stream.push_back(static_cast<int32_t>(2 + (i * 7 + i / 5) % 11));
+    TrainOptions o;
+    o.steps = 40;
+    o.batch = 4;
+    o.seqLen = 16;
+    o.lr = 1e-2;
+    o.warmup = 5;
+    std::vector<float> latent = params;
+    const double before = evalLoss(s, q, stream, 16, -1, 1);
+    qatFineTune(s, latent, stream, scheme, o);
+    const double after = evalLoss(s, fakeQuantParams(s, latent, scheme), stream, 16, -1, 1);
+    QVERIFY2(after < 0.7 * before, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
 }
 
 QTEST_APPLESS_MAIN(TestTrainModel)
