@@ -27,6 +27,7 @@ int runCorpus(const std::vector<std::string>& args)
     StoryCorpusOptions o;
     CorpusSplit split = CorpusSplit::Valid;
     std::string out;
+    int64_t stories = -1;
     for (size_t i = 0; i + 1 < args.size(); i += 2) {
         const std::string& k = args[i];
         const std::string& val = args[i + 1];
@@ -35,7 +36,7 @@ int runCorpus(const std::vector<std::string>& args)
         else if (k == "--seed")
             o.seed = std::strtoull(val.c_str(), nullptr, 10);
         else if (k == "--stories")
-            (split == CorpusSplit::Train ? o.trainStories : o.validStories) = std::atoll(val.c_str());
+            stories = std::atoll(val.c_str());
         else if (k == "-o" || k == "--out")
             out = val;
         else {
@@ -47,6 +48,8 @@ int runCorpus(const std::vector<std::string>& args)
         std::fprintf(stderr, "corpus: -o FILE is required (see --help)\n");
         return 2;
     }
+    if (stories >= 0)
+        (split == CorpusSplit::Train ? o.trainStories : o.validStories) = stories;
     const std::string text = storyCorpus(o, split);
     std::ofstream f(out, std::ios::binary);
     f << text;
