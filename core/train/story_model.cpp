@@ -1,0 +1,49 @@
+// The demo-model pipeline.
+#include "train/story_model.h"
+
+#include "model/tokenizer.h"
+#include "train/corpus_vocab.h"
+
+#include <cmath>
+
+namespace qx {
+
+double unigramPerplexity(std::span<const int32_t> train, std::span<const int32_t> eval, int64_t vocabSize)
+{
+    std::vector<double> counts(static_cast<size_t>(vocabSize), 1.0);
+    double total = static_cast<double>(vocabSize);
+    for (size_t i = 1; i < train.size(); ++i) {
+        counts[static_cast<size_t>(train[i])] += 1.0;
+        total += 1.0;
+    }
+    double nll = 0.0;
+    for (size_t i = 1; i < eval.size(); ++i)
+        nll -= std::log(counts[static_cast<size_t>(eval[i])] / total);
+    return eval.size() > 1 ? std::exp(nll / static_cast<double>(eval.size() - 1)) : 0.0;
+}
+
+StoryModelResult trainStoryModel(const StoryModelOptions& options, const StepFn& onStep, const ProgressFn& progress)
+{
+    const std::string trainText = storyCorpus(options.corpus, CorpusSplit::Train);
+    const std::string validText = storyCorpus(options.corpus, CorpusSplit::Valid);
+    Vocab vocab = buildCorpusVocab(trainText, options.vocabSize);
+    const Tokenizer tokenizer = Tokenizer::fromVocab(vocab);
+    const std::vector<int32_t> trainIds = tokenizer.encode(trainText, true, false);
+    const std::vector<int32_t> validIds = tokenizer.encode(validText, true, false);
+
+    StoryModelResult r;
+    r.model.shape = options.shape;
+    r.model.shape.vocab = vocab.size();
+    r.model.tokenizerKeys = vocabMetadata(vocab);
+    r.model.params = initParams(r.model.shape, options.train.seed);
+    TrainOptions train = options.train;
+    train.bosToken = vocab.bosId;
+    r.curve = trainModel(r.model.shape, r.model.params, trainIds, train, onStep, progress);
+    r.validLoss = evalLoss(r.model.shape, r.model.params, validIds, train.seqLen, -1, vocab.bosId);
+    r.unigramPpl = unigramPerplexity(trainIds, validIds, vocab.size());
+    r.trainTokens = static_cast<int64_t>(trainIds.size());
+    r.validTokens = static_cast<int64_t>(validIds.size());
+    return r;
+}
+
+} // namespace qx

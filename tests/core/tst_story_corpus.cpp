@@ -1,0 +1,89 @@
+// The story corpus is deterministic, its vocabulary round-trips it, and a trained model survives GGUF.
+#include "io/gguf_reader.h"
+#include "model/tokenizer.h"
+#include "train/corpus_vocab.h"
+#include "train/story_corpus.h"
+#include "train/trained_model_file.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace qx;
+
+class TestStoryCorpus : public QObject {
+    Q_OBJECT
+private slots:
+    void deterministicSplits();
+    void vocabRoundTripsCorpus();
+    void trainedModelGgufRoundTrip();
+};
+
+void TestStoryCorpus::deterministicSplits()
+{
+    StoryCorpusOptions o;
+    o.trainStories = 50;
+    o.validStories = 20;
+    const std::string train = storyCorpus(o, CorpusSplit::Train);
+    QCOMPARE(storyCorpus(o, CorpusSplit::Train), train);
+    const std::string valid = storyCorpus(o, CorpusSplit::Valid);
+    QVERIFY(valid != train.substr(0, valid.size()));
+    QCOMPARE(std::count(train.begin(), train.end(), '\n'), 50);
+    o.seed = 2;
+    QVERIFY(storyCorpus(o, CorpusSplit::Train) != train);
+    const std::string story = generateStory(42);
+    QVERIFY(story.find("a apple") == std::string::npos && story.find("an ball") == std::string::npos);
+    QVERIFY(story.size() > 150 && story.size() < 600);
+}
+
+void TestStoryCorpus::vocabRoundTripsCorpus()
+{
+    StoryCorpusOptions o;
+    o.trainStories = 2000;
+    const std::string train = storyCorpus(o, CorpusSplit::Train);
+    const std::string valid = storyCorpus(o, CorpusSplit::Valid);
+    const Vocab vocab = buildCorpusVocab(train, 512);
+    QCOMPARE(vocab.size(), 512);
+    QCOMPARE(vocab.tokens[1], std::string("<s>"));
+    QCOMPARE(vocab.tokens[3 + 0x41], std::string("<0x41>"));
+    const Tokenizer tok = Tokenizer::fromVocab(vocab);
+    const std::vector<int32_t> ids = tok.encode(valid, true, false);
+    QCOMPARE(ids.front(), 1);
+    QCOMPARE(tok.decode(std::span<const int32_t>(ids).subspan(1)), valid);
+    for (int32_t id : ids)
+        QVERIFY(vocab.typeOf(id) != TokenType::Byte && id != vocab.unkId); // every character is a piece
+    QVERIFY2(ids.size() * 3 < valid.size(), "pieces should cover several characters on average");
+}
+
+void TestStoryCorpus::trainedModelGgufRoundTrip()
+{
+    StoryCorpusOptions o;
+    o.trainStories = 300;
+    const std::string train = storyCorpus(o, CorpusSplit::Train);
+    const Vocab vocab = buildCorpusVocab(train, 400);
+    TrainedModel m;
+    m.shape.dim = 16;
+    m.shape.layers = 1;
+    m.shape.heads = 2;
+    m.shape.kvHeads = 1;
+    m.shape.ff = 32;
+    m.shape.ctx = 32;
+    m.shape.vocab = vocab.size();
+    m.params = initParams(m.shape, 3);
+    m.tokenizerKeys = vocabMetadata(vocab);
+    m.extraKeys = {{"qexplore.train.seed", GgufValue::u64(3)}};
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("m.gguf")).toStdString();
+    writeTrainedModel(path, m);
+    TrainedModel back = readTrainedModel(path);
+    QVERIFY(std::abs(back.shape.rmsEps - m.shape.rmsEps) < 1e-12); // stored as F32
+    back.shape.rmsEps = m.shape.rmsEps;
+    QVERIFY(back.shape == m.shape);
+    QCOMPARE(back.params, m.params);
+    QCOMPARE(back.extraKeys.size(), size_t(1));
+    const Tokenizer fromFile = Tokenizer::fromGguf(*openGguf(path));
+    const std::string text = train.substr(0, 2000);
+    QCOMPARE(fromFile.encode(text, true, false), Tokenizer::fromVocab(vocab).encode(text, true, false));
+}
+
+QTEST_APPLESS_MAIN(TestStoryCorpus)
+#include "tst_story_corpus.moc"
