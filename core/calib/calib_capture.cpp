@@ -2,6 +2,8 @@
 
 #include "common/error.h"
 
+#include <Eigen/Core>
+
 #include <algorithm>
 #include <cmath>
 #include <sstream>
@@ -37,14 +39,13 @@ void CalibCapture::collect(const std::string& weightName, const float* x, int64_
             a.sumAbs[static_cast<size_t>(j)] += v;
             a.maxAbs[static_cast<size_t>(j)] = std::max(a.maxAbs[static_cast<size_t>(j)], v);
         }
-        if (!m_wantHessian)
-            continue;
-        for (int64_t i = 0; i < cols; ++i) {
-            const double xi = row[i];
-            double* h = a.xx.data() + i * cols;
-            for (int64_t j = 0; j <= i; ++j)
-                h[j] += xi * row[j];
-        }
+    }
+    if (m_wantHessian) {
+        // Lower triangle of Σ x xᵀ (row-major storage = upper triangle of the column-major map).
+        using RowMat = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+        const Eigen::MatrixXd xd = Eigen::Map<const RowMat>(x, rows, cols).cast<double>();
+        Eigen::Map<Eigen::MatrixXd> xx(a.xx.data(), cols, cols);
+        xx.selfadjointView<Eigen::Upper>().rankUpdate(xd.transpose());
     }
     a.samples += rows;
 }
@@ -90,12 +91,15 @@ CalibData captureCalibration(LlamaForward& forward, std::span<const int32_t> tok
     forward.setActivationHook(capture.hook());
     std::vector<int32_t> chunk;
     try {
-        for (int64_t i = 0; i < nChunk; ++i) {
-            chunk.assign(tokens.begin() + i * nCtx, tokens.begin() + (i + 1) * nCtx);
+        const int64_t perCall = std::max<int64_t>(1, 2048 / nCtx); // chunks evaluated together
+        for (int64_t i = 0; i < nChunk; i += perCall) {
+            const int64_t n = std::min(perCall, nChunk - i);
+            chunk.assign(tokens.begin() + i * nCtx, tokens.begin() + (i + n) * nCtx);
             if (options.bosToken)
-                chunk[0] = *options.bosToken;
+                for (int64_t k = 0; k < n; ++k)
+                    chunk[static_cast<size_t>(k * nCtx)] = *options.bosToken;
             forward.forward(chunk, nCtx, nCtx - 1);
-            if (progress && !progress(static_cast<double>(i + 1) / static_cast<double>(nChunk)))
+            if (progress && !progress(static_cast<double>(i + n) / static_cast<double>(nChunk)))
                 throw Error(ErrorCode::Cancelled, "calibration cancelled");
         }
     } catch (...) {
