@@ -81,6 +81,66 @@ double layerLoss(std::span<const float> a, std::span<const float> b, int64_t row
     return total;
 }
 
+namespace {
+
+// The layer in processing order: permuted weights and Hessian, the column order and its inverse.
+struct Problem {
+    Mat w, h, original;              // original: natural order, dead columns zeroed
+    std::vector<int64_t> order, natural;
+};
+
+Problem prepare(std::span<const float> w, int64_t rows, int64_t cols, std::span<const double> hessian, bool actOrder,
+                std::string& note)
+{
+    Problem p;
+    Mat h = Eigen::Map<const RowMat>(hessian.data(), cols, cols);
+    if (!h.allFinite())
+        throw Error(ErrorCode::Invalid, "GPTQ: the Hessian holds NaN/Inf");
+    p.original = Eigen::Map<const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(w.data(), rows, cols)
+                     .cast<double>();
+    int dead = 0;
+    for (int64_t i = 0; i < cols; ++i)
+        if (h(i, i) == 0.0) {
+            h(i, i) = 1.0;
+            p.original.col(i).setZero();
+            ++dead;
+        }
+    if (dead > 0)
+        note += std::to_string(dead) + " dead input column(s) zeroed; ";
+    p.order = columnOrder(h, actOrder);
+    p.natural.resize(p.order.size());
+    for (size_t k = 0; k < p.order.size(); ++k)
+        p.natural[static_cast<size_t>(p.order[k])] = static_cast<int64_t>(k);
+    p.w.resize(rows, cols);
+    p.h.resize(cols, cols);
+    for (int64_t a = 0; a < cols; ++a) {
+        p.w.col(a) = p.original.col(p.order[static_cast<size_t>(a)]);
+        for (int64_t b = 0; b < cols; ++b)
+            p.h(a, b) = h(p.order[static_cast<size_t>(a)], p.order[static_cast<size_t>(b)]);
+    }
+    return p;
+}
+
+// Quantizes processing column i of every row and returns the scaled errors (w − q) / U_ii.
+void quantizeColumn(Problem& p, GroupTable& table, const GptqOptions& o, const Mat& u, int64_t i,
+                    Eigen::Ref<Eigen::VectorXd> err, std::vector<float>& scratch)
+{
+    const int64_t nat = p.order[static_cast<size_t>(i)];
+    const int64_t rows = p.w.rows();
+    if (!o.actOrder && nat % table.groupLen == 0)
+        for (int64_t r = 0; r < rows; ++r)
+            chooseRowGroup(o.grid, table, p.w, p.natural, r, nat, scratch);
+    for (int64_t r = 0; r < rows; ++r) {
+        const GroupGrid& g = table.at(r, nat);
+        const float q = gridValue(g, gridCode(o.grid, g, static_cast<float>(p.w(r, i)),
+                                              static_cast<int>(nat % table.groupLen)));
+        err(r) = (p.w(r, i) - q) / u(i, i);
+        p.w(r, i) = q;
+    }
+}
+
+} // namespace
+
 GptqResult gptqQuantize(std::span<const float> w, int64_t rows, int64_t cols, std::span<const double> hessian,
                         const GptqOptions& options)
 {
@@ -89,32 +149,9 @@ GptqResult gptqQuantize(std::span<const float> w, int64_t rows, int64_t cols, st
         throw Error(ErrorCode::InvalidArgument, "GPTQ: weight/Hessian sizes do not match");
     validateGrid(options.grid, cols);
     GptqResult result;
-    Mat h = Eigen::Map<const RowMat>(hessian.data(), cols, cols);
-    if (!h.allFinite())
-        throw Error(ErrorCode::Invalid, "GPTQ: the Hessian holds NaN/Inf");
-    Mat wm = Eigen::Map<const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(w.data(), rows, cols)
-                 .cast<double>();
-    int dead = 0;
-    for (int64_t i = 0; i < cols; ++i)
-        if (h(i, i) == 0.0) {
-            h(i, i) = 1.0;
-            wm.col(i).setZero();
-            ++dead;
-        }
-    if (dead > 0)
-        result.note += std::to_string(dead) + " dead input column(s) zeroed; ";
-    const std::vector<int64_t> order = columnOrder(h, options.actOrder);
-    std::vector<int64_t> natural(order.size()); // natural column -> processing position
-    for (size_t p = 0; p < order.size(); ++p)
-        natural[static_cast<size_t>(order[p])] = static_cast<int64_t>(p);
-    Mat wp(rows, cols), hp(cols, cols);
-    for (int64_t p = 0; p < cols; ++p) {
-        wp.col(p) = wm.col(order[static_cast<size_t>(p)]);
-        for (int64_t q = 0; q < cols; ++q)
-            hp(p, q) = h(order[static_cast<size_t>(p)], order[static_cast<size_t>(q)]);
-    }
+    Problem p = prepare(w, rows, cols, hessian, options.actOrder, result.note);
     result.dampUsed = options.dampPercent;
-    const Mat u = inverseCholeskyUpper(hp, result.dampUsed, result.note);
+    const Mat u = inverseCholeskyUpper(p.h, result.dampUsed, result.note);
 
     GroupTable table;
     table.groupLen = options.grid.groupLength(cols);
@@ -126,7 +163,7 @@ GptqResult gptqQuantize(std::span<const float> w, int64_t rows, int64_t cols, st
     if (options.actOrder) // static groups from the original weights
         for (int64_t r = 0; r < rows; ++r)
             for (int64_t c = 0; c < cols; c += table.groupLen)
-                chooseRowGroup(options.grid, table, wm, identity, r, c, scratch);
+                chooseRowGroup(options.grid, table, p.original, identity, r, c, scratch);
     int64_t bs = std::max<int64_t>(1, options.blockSize);
     if (!options.actOrder)
         bs = std::max(table.groupLen, bs / table.groupLen * table.groupLen);
@@ -135,28 +172,17 @@ GptqResult gptqQuantize(std::span<const float> w, int64_t rows, int64_t cols, st
         const int64_t i2 = std::min(i1 + bs, cols), n = i2 - i1;
         Mat err(rows, n);
         for (int64_t i = i1; i < i2; ++i) {
-            const int64_t nat = order[static_cast<size_t>(i)];
-            if (!options.actOrder && nat % table.groupLen == 0)
-                for (int64_t r = 0; r < rows; ++r)
-                    chooseRowGroup(options.grid, table, wp, natural, r, nat, scratch);
-            const double d = u(i, i);
-            for (int64_t r = 0; r < rows; ++r) {
-                const GroupGrid& g = table.at(r, nat);
-                const float x = static_cast<float>(wp(r, i));
-                const float q = gridValue(g, gridCode(options.grid, g, x, static_cast<int>(nat % table.groupLen)));
-                err(r, i - i1) = (wp(r, i) - q) / d;
-                wp(r, i) = q;
-            }
-            if (i + 1 < i2)
-                wp.block(0, i + 1, rows, i2 - i - 1).noalias() -= err.col(i - i1) * u.row(i).segment(i + 1, i2 - i - 1);
+            quantizeColumn(p, table, options, u, i, err.col(i - i1), scratch);
+            if (i + 1 < i2) // update the rest of the block now, the columns after it lazily
+                p.w.block(0, i + 1, rows, i2 - i - 1).noalias() -= err.col(i - i1) * u.row(i).segment(i + 1, i2 - i - 1);
         }
         if (i2 < cols)
-            wp.rightCols(cols - i2).noalias() -= err * u.block(i1, i2, n, cols - i2);
+            p.w.rightCols(cols - i2).noalias() -= err * u.block(i1, i2, n, cols - i2);
     }
     result.weights.resize(w.size());
-    for (int64_t p = 0; p < cols; ++p)
+    for (int64_t k = 0; k < cols; ++k)
         for (int64_t r = 0; r < rows; ++r)
-            result.weights[static_cast<size_t>(r * cols + order[static_cast<size_t>(p)])] = static_cast<float>(wp(r, p));
+            result.weights[static_cast<size_t>(r * cols + p.order[static_cast<size_t>(k)])] = static_cast<float>(p.w(r, k));
     const std::vector<float> rtn = fakeQuantGrid(options.grid, w, cols);
     result.lossRtn = layerLoss(w, rtn, rows, cols, hessian);
     result.lossGptq = layerLoss(w, result.weights, rows, cols, hessian);
