@@ -39,7 +39,8 @@ void printHelp()
         "and mean KL-divergence against the F32 model (fake quantization: quantize, then dequantize).\n"
         "Without --eval-text the -f text is split at its middle line: calibration on the first half,\n"
         "evaluation on the second. With --eval-text, overlap between the two texts is detected and reported.\n\n"
-        "  --method M        rtn | imatrix | gptq | awq | smoothquant | llmint8 (default rtn)\n"
+        "  --method M        rtn | imatrix | gptq | awq | smoothquant | llmint8 (default rtn); a comma list\n"
+        "                    runs several on one baseline and calibration (so does a list of schemes)\n"
         "  --scheme S        int4-g32 | int4-g128 | int3-g32 | int8-pc | Q4_0 Q4_1 Q5_0 Q5_1 Q8_0 | Q4_K Q3_K\n"
         "                    (K-quants: rtn/imatrix only); smoothquant and llmint8 are W8A8 and ignore it\n"
         "  -f FILE           calibration text\n"
@@ -47,7 +48,7 @@ void printHelp()
         "  --eval-text FILE  evaluation text (default: second half of -f)\n"
         "  --eval-chunks M   evaluation chunks (default: all)\n"
         "  -c N              context per chunk (default 128)\n"
-        "  --act-order       GPTQ: process columns by decreasing Hessian diagonal\n"
+        "  --act-order       GPTQ: process columns by decreasing Hessian diagonal (method gptq-act does too)\n"
         "  --damp P          GPTQ: dampening in %% of the mean Hessian diagonal (default 1)\n"
         "  --alpha A         SmoothQuant migration strength (default 0.5)\n"
         "  --threshold T     LLM.int8 outlier threshold (default 6.0)\n"
@@ -174,7 +175,7 @@ void prepare(const QuantArgs& a, Session& s)
                 static_cast<long long>(s.calib.empty() ? 0 : s.calib.begin()->second.samples), secondsSince(t0));
 }
 
-int runInt8(const QuantArgs& a, const CalibMethod m, Session& s)
+void runInt8(const QuantArgs& a, const CalibMethod m, Session& s)
 {
     auto t0 = std::chrono::steady_clock::now();
     const EvalScore naive = s.evaluator->evaluate(withSubstitutions(*s.weights, int8Weights(*s.weights)),
@@ -187,7 +188,7 @@ int runInt8(const QuantArgs& a, const CalibMethod m, Session& s)
         const EvalScore r = s.evaluator->evaluate(withSubstitutions(*smooth, int8Weights(*smooth)),
                                                   int8ActivationTransform(nullptr), progress("SmoothQuant"));
         printScore(("SmoothQuant W8A8 a=" + std::to_string(a.alpha).substr(0, 4)).c_str(), r, secondsSince(t0));
-        return 0;
+        return;
     }
     auto keep = std::make_shared<ColumnMasks>(outlierColumns(s.calib, a.threshold));
     for (const auto& [name, mask] : *keep) {
@@ -201,7 +202,6 @@ int runInt8(const QuantArgs& a, const CalibMethod m, Session& s)
     const EvalScore r = s.evaluator->evaluate(withSubstitutions(*s.weights, int8Weights(*s.weights, {}, *keep)),
                                               int8ActivationTransform(keep), progress("LLM.int8"));
     printScore("LLM.int8 (mixed precision)", r, secondsSince(t0));
-    return 0;
 }
 
 Substitutions quantizeWith(const QuantArgs& a, CalibMethod m, const QuantGrid& grid, Session& s)
@@ -232,6 +232,38 @@ Substitutions quantizeWith(const QuantArgs& a, CalibMethod m, const QuantGrid& g
     }
 }
 
+std::vector<std::string> splitList(const std::string& text)
+{
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string item; std::getline(in, item, ',');)
+        if (!item.empty())
+            out.push_back(item);
+    if (out.empty())
+        throw Error(ErrorCode::InvalidArgument, "empty list '" + text + "'");
+    return out;
+}
+
+void runWeightMethod(const QuantArgs& a, const std::string& method, const std::string& scheme, Session& s)
+{
+    const QuantGrid grid = parseGrid(scheme);
+    const auto t0 = std::chrono::steady_clock::now();
+    QuantArgs options = a;
+    options.actOrder = a.actOrder || method == "gptq-act";
+    const Substitutions subs = quantizeWith(options, parseCalibMethod(method == "gptq-act" ? "gptq" : method), grid, s);
+    const double tq = secondsSince(t0);
+    if (subs.empty()) {
+        std::printf("%-28s %s fits no layer of this model\n", (method + " " + scheme).c_str(), grid.name().c_str());
+        return;
+    }
+    const size_t total = blockLinearNames(*s.weights).size();
+    std::printf("quantized with %s on %s: %.3f s%s\n", method.c_str(), grid.name().c_str(), tq,
+                subs.size() < total ? " (layers whose rows do not fit the grid stay F32)" : "");
+    const auto t1 = std::chrono::steady_clock::now();
+    const EvalScore r = s.evaluator->evaluate(withSubstitutions(*s.weights, subs), {}, progress("evaluate"));
+    printScore((method + " " + scheme).c_str(), r, secondsSince(t1));
+}
+
 int runQuantize(const std::vector<std::string>& args)
 {
     if (wantsHelp(args)) {
@@ -239,30 +271,27 @@ int runQuantize(const std::vector<std::string>& args)
         return 0;
     }
     const QuantArgs a = parseArgs(args);
-    const CalibMethod m = parseCalibMethod(a.method);
-    const QuantGrid grid = parseGrid(a.scheme);
+    const auto methods = splitList(a.method), schemes = splitList(a.scheme);
+    for (const auto& m : methods)
+        parseCalibMethod(m == "gptq-act" ? "gptq" : m);
+    for (const auto& sc : schemes)
+        parseGrid(sc);
     g_cancel = false;
     auto previous = std::signal(SIGINT, [](int) { g_cancel = true; });
     Session s;
     prepare(a, s);
-    int rc = 0;
-    if (m == CalibMethod::SmoothQuant || m == CalibMethod::LlmInt8) {
-        rc = runInt8(a, m, s);
-    } else {
-        const auto t0 = std::chrono::steady_clock::now();
-        const Substitutions subs = quantizeWith(a, m, grid, s);
-        const double tq = secondsSince(t0);
-        const size_t total = blockLinearNames(*s.weights).size();
-        if (subs.empty())
-            throw Error(ErrorCode::Unsupported, grid.name() + " fits no layer of this model");
-        std::printf("quantized with %s on %s: %.2f s%s\n", a.method.c_str(), grid.name().c_str(), tq,
-                    subs.size() < total ? " (some layers do not fit the grid and stay F32)" : "");
-        const auto t1 = std::chrono::steady_clock::now();
-        const EvalScore r = s.evaluator->evaluate(withSubstitutions(*s.weights, subs), {}, progress("evaluate"));
-        printScore((a.method + " " + a.scheme).c_str(), r, secondsSince(t1));
-    }
+    for (const auto& scheme : schemes)
+        for (const auto& method : methods) {
+            const CalibMethod m = parseCalibMethod(method == "gptq-act" ? "gptq" : method);
+            if (m == CalibMethod::SmoothQuant || m == CalibMethod::LlmInt8) {
+                if (scheme == schemes.front())
+                    runInt8(a, m, s);
+            } else {
+                runWeightMethod(a, method, scheme, s);
+            }
+        }
     std::signal(SIGINT, previous);
-    return rc;
+    return 0;
 }
 
 const CliRegistrar kRegistrar({"quantize", "calibration-based quantization (GPTQ, AWQ, SmoothQuant, LLM.int8) with PPL/KLD",
