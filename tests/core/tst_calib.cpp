@@ -233,6 +233,16 @@ private slots:
         QCOMPARE(d.size(), size_t(14));
         QCOMPARE(d.at("blk.1.ffn_down.weight").samples, int64_t(32));
         QVERIFY_THROWS_EXCEPTION(Error, awqQuantize(*w, CalibData{}, parseGrid("int4-g32")));
+        GptqOptions go;
+        go.grid = parseGrid("int4-g32");
+        try {
+            gptqModel(*w, CalibData{}, go);
+            QFAIL("no error for layers without captured input");
+        } catch (const Error& e) {
+            QCOMPARE(e.code(), ErrorCode::Invalid);
+            QVERIFY(std::string(e.what()).find("without captured input") != std::string::npos);
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, imatrixModel(*w, CalibData{}, go.grid));
     }
 
     void splitAndOverlap()
