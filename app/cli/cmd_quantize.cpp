@@ -137,6 +137,7 @@ struct Session {
     std::shared_ptr<const LlamaWeights> weights;
     std::unique_ptr<CalibEvaluator> evaluator;
     CalibData calib;
+    bool naiveInt8Done = false;
 };
 
 void prepare(const QuantArgs& a, Session& s)
@@ -178,9 +179,12 @@ void prepare(const QuantArgs& a, Session& s)
 void runInt8(const QuantArgs& a, const CalibMethod m, Session& s)
 {
     auto t0 = std::chrono::steady_clock::now();
-    const EvalScore naive = s.evaluator->evaluate(withSubstitutions(*s.weights, int8Weights(*s.weights)),
-                                                  int8ActivationTransform(nullptr), progress("W8A8"));
-    printScore("naive W8A8 (int8)", naive, secondsSince(t0));
+    if (!s.naiveInt8Done) {
+        s.naiveInt8Done = true;
+        const EvalScore naive = s.evaluator->evaluate(withSubstitutions(*s.weights, int8Weights(*s.weights)),
+                                                      int8ActivationTransform(nullptr), progress("W8A8"));
+        printScore("naive W8A8 (int8)", naive, secondsSince(t0));
+    }
     t0 = std::chrono::steady_clock::now();
     if (m == CalibMethod::SmoothQuant) {
         const Substitutions folded = smoothQuantFold(*s.weights, s.calib, a.alpha);
@@ -194,8 +198,10 @@ void runInt8(const QuantArgs& a, const CalibMethod m, Session& s)
     for (const auto& [name, mask] : *keep) {
         std::string cols;
         for (size_t j = 0; j < mask.size(); ++j)
-            if (mask[j])
-                cols += " " + std::to_string(j);
+            if (mask[j]) {
+                cols += ' ';
+                cols += std::to_string(j);
+            }
         std::printf("  %-26s outlier columns (|x| >= %.1f):%s\n", name.c_str(), a.threshold,
                     cols.empty() ? " none" : cols.c_str());
     }
@@ -276,6 +282,7 @@ int runQuantize(const std::vector<std::string>& args)
         parseCalibMethod(m == "gptq-act" ? "gptq" : m);
     for (const auto& sc : schemes)
         parseGrid(sc);
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // results appear as each evaluation ends, even in a file
     g_cancel = false;
     auto previous = std::signal(SIGINT, [](int) { g_cancel = true; });
     Session s;
