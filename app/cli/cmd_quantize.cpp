@@ -230,7 +230,7 @@ Substitutions quantizeWith(const QuantArgs& a, CalibMethod m, const QuantGrid& g
         AwqResult r = awqQuantize(*s.weights, s.calib, grid, 20, progress("AWQ"));
         for (const auto& g : r.groups)
             std::printf("  %-24s alpha %.2f  loss RTN %.5g -> AWQ %.5g\n", g.norm.c_str(), g.alpha, g.lossRtn, g.lossAwq);
-        // attn_output and ffn_down have no norm to fold into: round-to-nearest for them.
+        // attn_output has nothing to fold into: round-to-nearest for it (and for layers AWQ skipped).
         for (auto& [name, v] : rtnModel(*s.weights, grid))
             r.tensors.emplace(name, std::move(v));
         return std::move(r.tensors);

@@ -65,14 +65,30 @@ std::vector<ScaleGroup> normScaleGroups(const LlamaWeights& weights)
     return out;
 }
 
+std::vector<ScaleGroup> awqScaleGroups(const LlamaWeights& weights)
+{
+    std::vector<ScaleGroup> out;
+    const auto norms = normScaleGroups(weights);
+    for (size_t i = 0; i + 1 < norms.size(); i += 2) {
+        const std::string p = "blk." + std::to_string(i / 2) + ".";
+        out.push_back(norms[i]);
+        out.push_back({p + "ffn_up.weight", {p + "ffn_down.weight"}});
+        out.push_back(norms[i + 1]);
+    }
+    return out;
+}
+
 Substitutions foldInputScales(const LlamaWeights& weights, const ScaleGroup& group, std::span<const float> scales)
 {
     Substitutions out;
-    std::vector<float> norm = copyOf(weights.tensor(group.norm));
-    if (norm.size() != scales.size())
-        throw Error(ErrorCode::Mismatch, "scale count differs from the width of " + group.norm);
+    const WeightView prev = weights.tensor(group.norm);
+    std::vector<float> norm = copyOf(prev);
+    const int64_t outputs = prev.rows > 1 ? prev.rows : prev.cols; // a norm vector, or a matrix's output rows
+    if (!prev || outputs != static_cast<int64_t>(scales.size()))
+        throw Error(ErrorCode::Mismatch, "scale count differs from the outputs of " + group.norm);
+    const int64_t per = prev.rows > 1 ? prev.cols : 1;
     for (size_t j = 0; j < norm.size(); ++j)
-        norm[j] /= scales[j];
+        norm[j] /= scales[j / static_cast<size_t>(per)];
     out[group.norm] = std::move(norm);
     for (const std::string& name : group.weights) {
         const WeightView w = weights.tensor(name);
@@ -89,7 +105,8 @@ AwqResult awqQuantize(const LlamaWeights& weights, const CalibData& calib, const
                       const ProgressFn& progress)
 {
     AwqResult result;
-    const auto groups = normScaleGroups(weights);
+    LlamaWeights work = weights; // float weights with the scales folded so far
+    const auto groups = awqScaleGroups(weights);
     for (size_t gi = 0; gi < groups.size(); ++gi) {
         const ScaleGroup& g = groups[gi];
         if (!gridFits(grid, weights.tensor(g.weights.front()).cols))
@@ -98,7 +115,7 @@ AwqResult awqQuantize(const LlamaWeights& weights, const CalibData& calib, const
         if (c.hessian.empty())
             throw Error(ErrorCode::Invalid, "AWQ needs the Hessian of " + g.weights.front());
         for (const auto& name : g.weights)
-            validateGrid(grid, weights.tensor(name).cols);
+            validateGrid(grid, work.tensor(name).cols);
         AwqGroupReport rep{g.norm, 0.0, 0.0, -1.0};
         std::vector<float> bestScales;
         std::vector<std::vector<float>> bestQ;
@@ -108,7 +125,7 @@ AwqResult awqQuantize(const LlamaWeights& weights, const CalibData& calib, const
             double loss = 0.0;
             std::vector<std::vector<float>> qs;
             for (const auto& name : g.weights) {
-                auto [q, l] = scaledQuant(weights.tensor(name), grid, s, c.hessian);
+                auto [q, l] = scaledQuant(work.tensor(name), grid, s, c.hessian);
                 loss += l;
                 qs.push_back(std::move(q));
             }
@@ -120,8 +137,9 @@ AwqResult awqQuantize(const LlamaWeights& weights, const CalibData& calib, const
                 bestQ = std::move(qs);
             }
         }
-        Substitutions folded = foldInputScales(weights, g, bestScales);
-        result.tensors[g.norm] = std::move(folded[g.norm]);
+        Substitutions folded = foldInputScales(work, g, bestScales);
+        work.substitute(g.norm, folded[g.norm]);
+        result.tensors[g.norm] = std::move(folded[g.norm]); // ffn_up: replaced by its quantized form later
         for (size_t i = 0; i < g.weights.size(); ++i)
             result.tensors[g.weights[i]] = std::move(bestQ[i]);
         result.groups.push_back(rep);

@@ -264,14 +264,15 @@ private slots:
         std::mt19937 rng(7);
         std::uniform_real_distribution<float> u(0.25f, 4.0f);
         Substitutions all;
-        for (const ScaleGroup& g : normScaleGroups(*w)) {
-            std::vector<float> s(32);
+        for (const ScaleGroup& g : awqScaleGroups(*w)) {
+            std::vector<float> s(size_t(w->tensor(g.weights.front()).cols));
             for (float& v : s)
                 v = u(rng);
-            for (auto& [k, v] : foldInputScales(*w, g, s))
+            auto current = withSubstitutions(*w, all);
+            for (auto& [k, v] : foldInputScales(*current, g, s))
                 all[k] = v;
         }
-        QCOMPARE(all.size(), size_t(14));
+        QCOMPARE(all.size(), size_t(16));
         const auto after = logits(withSubstitutions(*w, all));
         QVERIFY(maxRelDiff(before, after) < 1e-4);
         QVERIFY(maxRelDiff(before, logits(withSubstitutions(*w, rtnModel(*w, parseGrid("int3-g32"))))) > 1e-3);
@@ -303,7 +304,7 @@ private slots:
         CalibOptions o;
         o.nCtx = 32;
         const AwqResult r = awqQuantize(*w, captureCalibration(f, tokens, o), parseGrid("int3-g32"));
-        QCOMPARE(r.groups.size(), size_t(4));
+        QCOMPARE(r.groups.size(), size_t(6));
         for (const auto& g : r.groups)
             QVERIFY(g.lossAwq <= g.lossRtn);
     }
