@@ -30,6 +30,8 @@ struct LlamaForward::Impl {
     int threads = 1;
     DnnlLinear linear;
     ActivationHook hook;
+    ActivationTransform transform;
+    std::vector<float> transformed;
     // Scratch buffers, kept between calls: n tokens × width.
     std::vector<float> x, cur, q, k, v, attn, tmp, gate, up;
     AttentionWorkspace attnScratch;
@@ -44,6 +46,11 @@ struct LlamaForward::Impl {
     {
         if (hook)
             hook(name, in, rows, w.cols);
+        if (transform) {
+            transformed.assign(in, in + rows * w.cols);
+            transform(name, transformed.data(), rows, w.cols);
+            in = transformed.data();
+        }
         linear.apply(in, rows, w, b, out);
     }
 
@@ -158,6 +165,7 @@ std::vector<float> LlamaForward::forward(std::span<const int32_t> tokens, int64_
 }
 
 void LlamaForward::setActivationHook(ActivationHook hook) { m_impl->hook = std::move(hook); }
+void LlamaForward::setActivationTransform(ActivationTransform transform) { m_impl->transform = std::move(transform); }
 const LlamaWeights& LlamaForward::weights() const { return *m_impl->weights; }
 const ForwardOptions& LlamaForward::options() const { return m_impl->options; }
 

@@ -32,6 +32,10 @@ struct ForwardOptions {
 /// same rows), from the thread running the forward pass.
 using ActivationHook = std::function<void(const std::string& weightName, const float* x, int64_t rows, int64_t cols)>;
 
+/// Rewrites a linear layer's input in place before it is multiplied (activation fake quantization). It gets
+/// a private copy of the rows, so layers sharing an input (attn_q/k/v) each see the original.
+using ActivationTransform = std::function<void(const std::string& weightName, float* x, int64_t rows, int64_t cols)>;
+
 class LlamaForward {
 public:
     explicit LlamaForward(std::shared_ptr<const LlamaWeights> weights, ForwardOptions options = {});
@@ -47,6 +51,8 @@ public:
 
     /// Installs (or, with an empty function, removes) the activation hook.
     void setActivationHook(ActivationHook hook);
+    /// Installs (or, with an empty function, removes) the activation transform; it runs after the hook.
+    void setActivationTransform(ActivationTransform transform);
     const LlamaWeights& weights() const;
     const ForwardOptions& options() const;
 

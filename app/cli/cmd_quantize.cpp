@@ -1,0 +1,308 @@
+// `qexplore-cli quantize`: calibration-based quantization (RTN, imatrix, GPTQ, AWQ, SmoothQuant, LLM.int8)
+// evaluated as fake quantization: perplexity and mean KL-divergence against the F32 model.
+#include "cli/cli_command.h"
+
+#include "calib/calib_methods.h"
+#include "calib/int8_matmul.h"
+#include "common/error.h"
+#include "eval/perplexity.h"
+#include "io/model_file.h"
+#include "model/tokenizer.h"
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace qx::cli {
+namespace {
+
+struct QuantArgs {
+    std::string model, method = "rtn", scheme = "int4-g32", calibFile, evalFile;
+    int64_t calibChunks = -1, evalChunks = -1, nCtx = 128;
+    double damp = 1.0, alpha = 0.5;
+    float threshold = 6.0f;
+    bool actOrder = false;
+    int threads = 0;
+};
+
+std::atomic<bool> g_cancel{false};
+
+void printHelp()
+{
+    std::printf(
+        "Usage: qexplore-cli quantize MODEL --method M --scheme S -f CALIB.txt [--calib-chunks N]\n"
+        "                             [--eval-text F] [--eval-chunks M] [-c N] [options]\n\n"
+        "Quantizes every linear layer inside the blocks with a calibration-based method and reports perplexity\n"
+        "and mean KL-divergence against the F32 model (fake quantization: quantize, then dequantize).\n"
+        "Without --eval-text the -f text is split at its middle line: calibration on the first half,\n"
+        "evaluation on the second. With --eval-text, overlap between the two texts is detected and reported.\n\n"
+        "  --method M        rtn | imatrix | gptq | awq | smoothquant | llmint8 (default rtn); a comma list\n"
+        "                    runs several on one baseline and calibration (so does a list of schemes)\n"
+        "  --scheme S        int4-g32 | int4-g128 | int3-g32 | int8-pc | Q4_0 Q4_1 Q5_0 Q5_1 Q8_0 | Q4_K Q3_K\n"
+        "                    (K-quants: rtn/imatrix only); smoothquant and llmint8 are W8A8 and ignore it\n"
+        "  -f FILE           calibration text\n"
+        "  --calib-chunks N  calibration chunks (default: all)\n"
+        "  --eval-text FILE  evaluation text (default: second half of -f)\n"
+        "  --eval-chunks M   evaluation chunks (default: all)\n"
+        "  -c N              context per chunk (default 128)\n"
+        "  --act-order       GPTQ: process columns by decreasing Hessian diagonal (method gptq-act does too)\n"
+        "  --damp P          GPTQ: dampening in %% of the mean Hessian diagonal (default 1)\n"
+        "  --alpha A         SmoothQuant migration strength (default 0.5)\n"
+        "  --threshold T     LLM.int8 outlier threshold (default 6.0)\n"
+        "  --threads N       threads (default: all)\n\n"
+        "Progress goes to stderr (Ctrl-C cancels); results to stdout.\n");
+}
+
+double toNumber(const std::string& option, const std::string& value)
+{
+    try {
+        size_t used = 0;
+        const double v = std::stod(value, &used);
+        if (used == value.size())
+            return v;
+    } catch (const std::exception&) {
+    }
+    throw Error(ErrorCode::InvalidArgument, "option " + option + " expects a number, got '" + value + "'");
+}
+
+QuantArgs parseArgs(const std::vector<std::string>& args)
+{
+    QuantArgs a;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& o = args[i];
+        auto value = [&]() -> const std::string& {
+            if (i + 1 >= args.size())
+                throw Error(ErrorCode::InvalidArgument, "option " + o + " needs a value");
+            return args[++i];
+        };
+        if (o == "--method") a.method = value();
+        else if (o == "--scheme") a.scheme = value();
+        else if (o == "-f" || o == "--file") a.calibFile = value();
+        else if (o == "--eval-text") a.evalFile = value();
+        else if (o == "--calib-chunks") a.calibChunks = static_cast<int64_t>(toNumber(o, value()));
+        else if (o == "--eval-chunks") a.evalChunks = static_cast<int64_t>(toNumber(o, value()));
+        else if (o == "-c" || o == "--ctx-size") a.nCtx = static_cast<int64_t>(toNumber(o, value()));
+        else if (o == "--damp") a.damp = toNumber(o, value());
+        else if (o == "--alpha") a.alpha = toNumber(o, value());
+        else if (o == "--threshold") a.threshold = static_cast<float>(toNumber(o, value()));
+        else if (o == "--threads" || o == "-t") a.threads = static_cast<int>(toNumber(o, value()));
+        else if (o == "--act-order") a.actOrder = true;
+        else if (!o.empty() && o[0] == '-') throw Error(ErrorCode::InvalidArgument, "unknown option " + o);
+        else if (a.model.empty()) a.model = o;
+        else throw Error(ErrorCode::InvalidArgument, "unexpected argument " + o);
+    }
+    if (a.model.empty())
+        throw Error(ErrorCode::InvalidArgument, "no model given (see --help)");
+    if (a.calibFile.empty())
+        throw Error(ErrorCode::InvalidArgument, "no calibration text given: use -f CALIB.txt");
+    return a;
+}
+
+std::string readText(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Error(ErrorCode::Io, path, kNoOffset, "cannot open the text file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+ProgressFn progress(const std::string& what)
+{
+    return [what](double f) {
+        std::fprintf(stderr, "\r%s: %5.1f%%   ", what.c_str(), 100.0 * f);
+        if (f >= 1.0)
+            std::fprintf(stderr, "\n");
+        return !g_cancel.load();
+    };
+}
+
+double secondsSince(std::chrono::steady_clock::time_point t0)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+void printScore(const char* label, const EvalScore& s, double seconds)
+{
+    std::printf("%-28s PPL %9.4f +/- %.4f   mean KLD %.6f +/- %.6f   same top %5.1f%%   (%.2f s)\n", label, s.ppl,
+                s.pplUnc, s.kldMean, s.kldUnc, 100.0 * s.sameTop, seconds);
+}
+
+struct Session {
+    std::shared_ptr<const ModelFile> model;
+    std::shared_ptr<const LlamaWeights> weights;
+    std::unique_ptr<CalibEvaluator> evaluator;
+    CalibData calib;
+    bool naiveInt8Done = false;
+};
+
+void prepare(const QuantArgs& a, Session& s)
+{
+    s.model = openModel(a.model);
+    s.weights = LlamaWeights::fromModel(s.model);
+    const Tokenizer tok = openTokenizer(a.model);
+    std::string calibText = readText(a.calibFile), evalText;
+    if (a.evalFile.empty()) {
+        std::tie(calibText, evalText) = splitCalibEval(calibText, 0.5);
+        std::printf("calibration: first half of %s (%zu bytes), evaluation: second half (%zu bytes)\n",
+                    a.calibFile.c_str(), calibText.size(), evalText.size());
+    } else {
+        evalText = readText(a.evalFile);
+    }
+    const double overlap = textOverlap(calibText, evalText);
+    if (overlap > 0.0)
+        std::printf("WARNING: %.1f%% of the evaluation lines also occur in the calibration text\n", 100.0 * overlap);
+    else
+        std::printf("calibration and evaluation texts share no line\n");
+    const auto bos = chunkBosToken(*s.model);
+    ForwardOptions fo;
+    fo.threads = a.threads;
+    auto t0 = std::chrono::steady_clock::now();
+    s.evaluator = std::make_unique<CalibEvaluator>(s.weights, tok.encode(evalText, true), a.nCtx, a.evalChunks, bos, fo,
+                                                   progress("baseline"));
+    std::printf("F32 baseline PPL %.4f (%.2f s)\n", s.evaluator->baselinePpl(), secondsSince(t0));
+    t0 = std::chrono::steady_clock::now();
+    LlamaForward fwd(s.weights, fo);
+    CalibOptions co;
+    co.nCtx = a.nCtx;
+    co.maxChunks = a.calibChunks;
+    co.bosToken = bos;
+    s.calib = captureCalibration(fwd, tok.encode(calibText, true), co, progress("calibration"));
+    std::printf("calibration capture: %lld rows per layer (%.2f s)\n",
+                static_cast<long long>(s.calib.empty() ? 0 : s.calib.begin()->second.samples), secondsSince(t0));
+}
+
+void runInt8(const QuantArgs& a, const CalibMethod m, Session& s)
+{
+    auto t0 = std::chrono::steady_clock::now();
+    if (!s.naiveInt8Done) {
+        s.naiveInt8Done = true;
+        const EvalScore naive = s.evaluator->evaluate(withSubstitutions(*s.weights, int8Weights(*s.weights)),
+                                                      int8ActivationTransform(nullptr), progress("W8A8"));
+        printScore("naive W8A8 (int8)", naive, secondsSince(t0));
+    }
+    t0 = std::chrono::steady_clock::now();
+    if (m == CalibMethod::SmoothQuant) {
+        const Substitutions folded = smoothQuantFold(*s.weights, s.calib, a.alpha);
+        auto smooth = withSubstitutions(*s.weights, folded);
+        const EvalScore r = s.evaluator->evaluate(withSubstitutions(*smooth, int8Weights(*smooth)),
+                                                  int8ActivationTransform(nullptr), progress("SmoothQuant"));
+        printScore(("SmoothQuant W8A8 a=" + std::to_string(a.alpha).substr(0, 4)).c_str(), r, secondsSince(t0));
+        return;
+    }
+    auto keep = std::make_shared<ColumnMasks>(outlierColumns(s.calib, a.threshold));
+    for (const auto& [name, mask] : *keep) {
+        std::string cols;
+        for (size_t j = 0; j < mask.size(); ++j)
+            if (mask[j]) {
+                cols += ' ';
+                cols += std::to_string(j);
+            }
+        std::printf("  %-26s outlier columns (|x| >= %.1f):%s\n", name.c_str(), a.threshold,
+                    cols.empty() ? " none" : cols.c_str());
+    }
+    const EvalScore r = s.evaluator->evaluate(withSubstitutions(*s.weights, int8Weights(*s.weights, {}, *keep)),
+                                              int8ActivationTransform(keep), progress("LLM.int8"));
+    printScore("LLM.int8 (mixed precision)", r, secondsSince(t0));
+}
+
+Substitutions quantizeWith(const QuantArgs& a, CalibMethod m, const QuantGrid& grid, Session& s)
+{
+    switch (m) {
+    case CalibMethod::Rtn: return rtnModel(*s.weights, grid);
+    case CalibMethod::Imatrix: return imatrixModel(*s.weights, s.calib, grid);
+    case CalibMethod::Gptq: {
+        GptqOptions o;
+        o.grid = grid;
+        o.dampPercent = a.damp;
+        o.actOrder = a.actOrder;
+        std::vector<std::string> notes;
+        Substitutions r = gptqModel(*s.weights, s.calib, o, &notes, progress("GPTQ"));
+        for (const auto& n : notes)
+            std::printf("  %s\n", n.c_str());
+        return r;
+    }
+    default: {
+        AwqResult r = awqQuantize(*s.weights, s.calib, grid, 20, progress("AWQ"));
+        for (const auto& g : r.groups)
+            std::printf("  %-24s alpha %.2f  loss RTN %.5g -> AWQ %.5g\n", g.norm.c_str(), g.alpha, g.lossRtn, g.lossAwq);
+        // attn_output has nothing to fold into: round-to-nearest for it (and for layers AWQ skipped).
+        for (auto& [name, v] : rtnModel(*s.weights, grid))
+            r.tensors.emplace(name, std::move(v));
+        return std::move(r.tensors);
+    }
+    }
+}
+
+std::vector<std::string> splitList(const std::string& text)
+{
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string item; std::getline(in, item, ',');)
+        if (!item.empty())
+            out.push_back(item);
+    if (out.empty())
+        throw Error(ErrorCode::InvalidArgument, "empty list '" + text + "'");
+    return out;
+}
+
+void runWeightMethod(const QuantArgs& a, const std::string& method, const std::string& scheme, Session& s)
+{
+    const QuantGrid grid = parseGrid(scheme);
+    const auto t0 = std::chrono::steady_clock::now();
+    QuantArgs options = a;
+    options.actOrder = a.actOrder || method == "gptq-act";
+    const Substitutions subs = quantizeWith(options, parseCalibMethod(method == "gptq-act" ? "gptq" : method), grid, s);
+    const double tq = secondsSince(t0);
+    if (subs.empty()) {
+        std::printf("%-28s %s fits no layer of this model\n", (method + " " + scheme).c_str(), grid.name().c_str());
+        return;
+    }
+    const size_t total = blockLinearNames(*s.weights).size();
+    std::printf("quantized with %s on %s: %.3f s%s\n", method.c_str(), grid.name().c_str(), tq,
+                subs.size() < total ? " (layers whose rows do not fit the grid stay F32)" : "");
+    const auto t1 = std::chrono::steady_clock::now();
+    const EvalScore r = s.evaluator->evaluate(withSubstitutions(*s.weights, subs), {}, progress("evaluate"));
+    printScore((method + " " + scheme).c_str(), r, secondsSince(t1));
+}
+
+int runQuantize(const std::vector<std::string>& args)
+{
+    if (wantsHelp(args)) {
+        printHelp();
+        return 0;
+    }
+    const QuantArgs a = parseArgs(args);
+    const auto methods = splitList(a.method), schemes = splitList(a.scheme);
+    for (const auto& m : methods)
+        parseCalibMethod(m == "gptq-act" ? "gptq" : m);
+    for (const auto& sc : schemes)
+        parseGrid(sc);
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // results appear as each evaluation ends, even in a file
+    g_cancel = false;
+    auto previous = std::signal(SIGINT, [](int) { g_cancel = true; });
+    Session s;
+    prepare(a, s);
+    for (const auto& scheme : schemes)
+        for (const auto& method : methods) {
+            const CalibMethod m = parseCalibMethod(method == "gptq-act" ? "gptq" : method);
+            if (m == CalibMethod::SmoothQuant || m == CalibMethod::LlmInt8) {
+                if (scheme == schemes.front())
+                    runInt8(a, m, s);
+            } else {
+                runWeightMethod(a, method, scheme, s);
+            }
+        }
+    std::signal(SIGINT, previous);
+    return 0;
+}
+
+const CliRegistrar kRegistrar({"quantize", "calibration-based quantization (GPTQ, AWQ, SmoothQuant, LLM.int8) with PPL/KLD",
+                               &runQuantize});
+
+} // namespace
+} // namespace qx::cli

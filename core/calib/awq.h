@@ -1,0 +1,65 @@
+#pragma once
+// Activation-aware scaling, folded into the RMSNorm that feeds each group of linear layers
+// (attn_norm → attn_q/k/v, ffn_norm → ffn_gate/up): W[:, j] ← W[:, j]·s_j and norm_j ← norm_j / s_j leave
+// the float model's outputs unchanged while changing what quantization sees.
+//
+// AWQ also folds ffn_down's scales into the rows of ffn_up (see awqScaleGroups).
+// AWQ (Lin et al. 2023): s = meanAbs(X)^α normalized by sqrt(max·min), α on a grid of `gridPoints` values
+// 0, 1/n, …, (n−1)/n; the α minimizing Σ_layers tr(ΔW H ΔWᵀ) of the quantized, unscaled weights is kept.
+// SmoothQuant (Xiao et al. 2022): s_j = max|X_j|^α / max|W_j|^(1−α), max|W_j| over the group's weights.
+
+#include "calib/calib_capture.h"
+#include "calib/quant_grid.h"
+#include "common/progress.h"
+#include "model/llama_weights.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace qx {
+
+/// Tensors to substitute (GGUF name → F32 values) to build a calibrated model.
+using Substitutions = std::map<std::string, std::vector<float>>;
+
+/// A norm and the linear layers reading its output.
+struct ScaleGroup {
+    std::string norm;                  ///< the tensor the scales fold into (a norm, or ffn_up)
+    std::vector<std::string> weights;
+};
+
+/// attn_norm → q/k/v and ffn_norm → gate/up of every layer.
+std::vector<ScaleGroup> normScaleGroups(const LlamaWeights& weights);
+
+/// AWQ's order per layer: attn_norm → q/k/v, ffn_up → ffn_down (up's output rows carry the scale through
+/// the SwiGLU product), ffn_norm → gate/up (after up's rows were divided).
+std::vector<ScaleGroup> awqScaleGroups(const LlamaWeights& weights);
+
+/// The substitutions folding `scales` (one per input column of the group's weights) into `group`:
+/// the preceding tensor divided by s (a norm vector, or the rows of a matrix such as ffn_up) and W·diag(s).
+Substitutions foldInputScales(const LlamaWeights& weights, const ScaleGroup& group, std::span<const float> scales);
+
+struct AwqGroupReport {
+    std::string norm;
+    double alpha = 0.0;
+    double lossRtn = 0.0;   ///< Σ tr(ΔW H ΔWᵀ), α = 0 (plain round-to-nearest)
+    double lossAwq = 0.0;   ///< the same at the chosen α
+};
+
+struct AwqResult {
+    Substitutions tensors;              ///< scaled norms and quantized scaled weights of every group
+    std::vector<AwqGroupReport> groups;
+};
+
+/// Runs AWQ's scale search on every group and quantizes the scaled weights on `grid` (round-to-nearest).
+/// Groups follow awqScaleGroups; attn_output is not touched (its input comes from attention over GQA heads).
+/// Groups whose rows a ggml grid does not fit are skipped. Throws Error(Invalid) when a group's layer has
+/// no calibration data (Hessian and meanAbs needed).
+AwqResult awqQuantize(const LlamaWeights& weights, const CalibData& calib, const QuantGrid& grid,
+                      int gridPoints = 20, const ProgressFn& progress = {});
+
+/// SmoothQuant scales of every group (α migration strength), folded: substitutions for norms and weights
+/// (weights stay float; quantize them afterwards). Needs maxAbs from calibration.
+Substitutions smoothQuantFold(const LlamaWeights& weights, const CalibData& calib, double alpha = 0.5);
+
+} // namespace qx

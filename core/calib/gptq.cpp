@@ -1,0 +1,192 @@
+#include "calib/gptq.h"
+
+#include "common/error.h"
+
+#include <Eigen/Cholesky>
+#include <Eigen/Core>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace qx {
+namespace {
+
+using Mat = Eigen::MatrixXd;
+using RowMat = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+// Upper Cholesky factor U of (H + λI)⁻¹ = UᵀU, raising λ until both factorizations succeed.
+Mat inverseCholeskyUpper(const Mat& h, double& dampPercent, std::string& note)
+{
+    const double meanDiag = h.diagonal().mean();
+    const double start = dampPercent;
+    for (int attempt = 0; attempt < 12; ++attempt) {
+        Mat hd = h;
+        hd.diagonal().array() += dampPercent / 100.0 * meanDiag;
+        Eigen::LLT<Mat> llt(hd);
+        if (llt.info() == Eigen::Success) {
+            const Mat inv = llt.solve(Mat::Identity(h.rows(), h.cols()));
+            Eigen::LLT<Mat> second(inv);
+            if (second.info() == Eigen::Success && inv.allFinite()) {
+                if (dampPercent != start)
+                    note += "dampening raised to " + std::to_string(dampPercent) + "% (Cholesky failed); ";
+                return second.matrixU();
+            }
+        }
+        dampPercent = dampPercent > 0.0 ? dampPercent * 10.0 : 0.01;
+    }
+    throw Error(ErrorCode::Invalid, "GPTQ: the Hessian stays indefinite even with heavy dampening");
+}
+
+std::vector<int64_t> columnOrder(const Mat& h, bool actOrder)
+{
+    std::vector<int64_t> order(static_cast<size_t>(h.cols()));
+    std::iota(order.begin(), order.end(), 0);
+    if (actOrder)
+        std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) { return h(a, a) > h(b, b); });
+    return order;
+}
+
+struct GroupTable {
+    int64_t groupLen = 0, groups = 0;
+    std::vector<GroupGrid> grids; // row-major: rows × groups
+
+    GroupGrid& at(int64_t row, int64_t col) { return grids[static_cast<size_t>(row * groups + col / groupLen)]; }
+};
+
+// Grid of every group of `row` starting at natural column `col`, from the current values in `src`.
+void chooseRowGroup(const QuantGrid& grid, GroupTable& t, const Mat& src, const std::vector<int64_t>& where,
+                    int64_t row, int64_t col, std::vector<float>& scratch)
+{
+    const int64_t len = std::min(t.groupLen, static_cast<int64_t>(where.size()) - col);
+    scratch.resize(static_cast<size_t>(len));
+    for (int64_t k = 0; k < len; ++k)
+        scratch[static_cast<size_t>(k)] = static_cast<float>(src(row, where[static_cast<size_t>(col + k)]));
+    t.at(row, col) = chooseGroupGrid(grid, scratch);
+}
+
+} // namespace
+
+double layerLoss(std::span<const float> a, std::span<const float> b, int64_t rows, int64_t cols,
+                 std::span<const double> hessian)
+{
+    const Eigen::Map<const RowMat> h(hessian.data(), cols, cols);
+    double total = 0.0;
+    Eigen::VectorXd d(cols);
+    for (int64_t r = 0; r < rows; ++r) {
+        for (int64_t c = 0; c < cols; ++c)
+            d(c) = static_cast<double>(a[static_cast<size_t>(r * cols + c)]) - b[static_cast<size_t>(r * cols + c)];
+        total += d.dot(h * d);
+    }
+    return total;
+}
+
+namespace {
+
+// The layer in processing order: permuted weights and Hessian, the column order and its inverse.
+struct Problem {
+    Mat w, h, original;              // original: natural order, dead columns zeroed
+    std::vector<int64_t> order, natural;
+};
+
+Problem prepare(std::span<const float> w, int64_t rows, int64_t cols, std::span<const double> hessian, bool actOrder,
+                std::string& note)
+{
+    Problem p;
+    Mat h = Eigen::Map<const RowMat>(hessian.data(), cols, cols);
+    if (!h.allFinite())
+        throw Error(ErrorCode::Invalid, "GPTQ: the Hessian holds NaN/Inf");
+    p.original = Eigen::Map<const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(w.data(), rows, cols)
+                     .cast<double>();
+    int dead = 0;
+    for (int64_t i = 0; i < cols; ++i)
+        if (h(i, i) == 0.0) {
+            h(i, i) = 1.0;
+            p.original.col(i).setZero();
+            ++dead;
+        }
+    if (dead > 0)
+        note += std::to_string(dead) + " dead input column(s) zeroed; ";
+    p.order = columnOrder(h, actOrder);
+    p.natural.resize(p.order.size());
+    for (size_t k = 0; k < p.order.size(); ++k)
+        p.natural[static_cast<size_t>(p.order[k])] = static_cast<int64_t>(k);
+    p.w.resize(rows, cols);
+    p.h.resize(cols, cols);
+    for (int64_t a = 0; a < cols; ++a) {
+        p.w.col(a) = p.original.col(p.order[static_cast<size_t>(a)]);
+        for (int64_t b = 0; b < cols; ++b)
+            p.h(a, b) = h(p.order[static_cast<size_t>(a)], p.order[static_cast<size_t>(b)]);
+    }
+    return p;
+}
+
+// Quantizes processing column i of every row and returns the scaled errors (w − q) / U_ii.
+void quantizeColumn(Problem& p, GroupTable& table, const GptqOptions& o, const Mat& u, int64_t i,
+                    Eigen::Ref<Eigen::VectorXd> err, std::vector<float>& scratch)
+{
+    const int64_t nat = p.order[static_cast<size_t>(i)];
+    const int64_t rows = p.w.rows();
+    if (!o.actOrder && nat % table.groupLen == 0)
+        for (int64_t r = 0; r < rows; ++r)
+            chooseRowGroup(o.grid, table, p.w, p.natural, r, nat, scratch);
+    for (int64_t r = 0; r < rows; ++r) {
+        const GroupGrid& g = table.at(r, nat);
+        const float q = gridValue(g, gridCode(o.grid, g, static_cast<float>(p.w(r, i)),
+                                              static_cast<int>(nat % table.groupLen)));
+        err(r) = (p.w(r, i) - q) / u(i, i);
+        p.w(r, i) = q;
+    }
+}
+
+} // namespace
+
+GptqResult gptqQuantize(std::span<const float> w, int64_t rows, int64_t cols, std::span<const double> hessian,
+                        const GptqOptions& options)
+{
+    if (rows <= 0 || cols <= 0 || w.size() != static_cast<size_t>(rows * cols)
+        || hessian.size() != static_cast<size_t>(cols * cols))
+        throw Error(ErrorCode::InvalidArgument, "GPTQ: weight/Hessian sizes do not match");
+    validateGrid(options.grid, cols);
+    GptqResult result;
+    Problem p = prepare(w, rows, cols, hessian, options.actOrder, result.note);
+    result.dampUsed = options.dampPercent;
+    const Mat u = inverseCholeskyUpper(p.h, result.dampUsed, result.note);
+
+    GroupTable table;
+    table.groupLen = options.grid.groupLength(cols);
+    table.groups = (cols + table.groupLen - 1) / table.groupLen;
+    table.grids.resize(static_cast<size_t>(rows * table.groups));
+    std::vector<float> scratch;
+    std::vector<int64_t> identity(static_cast<size_t>(cols));
+    std::iota(identity.begin(), identity.end(), 0);
+    if (options.actOrder) // static groups from the original weights
+        for (int64_t r = 0; r < rows; ++r)
+            for (int64_t c = 0; c < cols; c += table.groupLen)
+                chooseRowGroup(options.grid, table, p.original, identity, r, c, scratch);
+    int64_t bs = std::max<int64_t>(1, options.blockSize);
+    if (!options.actOrder)
+        bs = std::max(table.groupLen, bs / table.groupLen * table.groupLen);
+
+    for (int64_t i1 = 0; i1 < cols; i1 += bs) {
+        const int64_t i2 = std::min(i1 + bs, cols), n = i2 - i1;
+        Mat err(rows, n);
+        for (int64_t i = i1; i < i2; ++i) {
+            quantizeColumn(p, table, options, u, i, err.col(i - i1), scratch);
+            if (i + 1 < i2) // update the rest of the block now, the columns after it lazily
+                p.w.block(0, i + 1, rows, i2 - i - 1).noalias() -= err.col(i - i1) * u.row(i).segment(i + 1, i2 - i - 1);
+        }
+        if (i2 < cols)
+            p.w.rightCols(cols - i2).noalias() -= err * u.block(i1, i2, n, cols - i2);
+    }
+    result.weights.resize(w.size());
+    for (int64_t k = 0; k < cols; ++k)
+        for (int64_t r = 0; r < rows; ++r)
+            result.weights[static_cast<size_t>(r * cols + p.order[static_cast<size_t>(k)])] = static_cast<float>(p.w(r, k));
+    const std::vector<float> rtn = fakeQuantGrid(options.grid, w, cols);
+    result.lossRtn = layerLoss(w, rtn, rows, cols, hessian);
+    result.lossGptq = layerLoss(w, result.weights, rows, cols, hessian);
+    return result;
+}
+
+} // namespace qx

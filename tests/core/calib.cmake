@@ -1,0 +1,2 @@
+qx_add_test(NAME tst_calib SOURCES core/tst_calib.cpp LIBS qx_core LABELS core)
+qx_add_test(NAME tst_calib_model SOURCES core/tst_calib_model.cpp LIBS qx_core LABELS core reference slow)
