@@ -21,6 +21,7 @@ struct PplArgs {
     std::string model, textFile, kldBase, saveKldBase;
     int64_t nCtx = 512, chunks = -1, batch = 2048;
     int threads = 0;
+    bool ggmlMatmul = false;
 };
 
 void printHelp()
@@ -38,7 +39,9 @@ void printHelp()
         "  --threads N             threads (default: all)\n"
         "  --save-kld-base FILE    also write llama.cpp's base-logits file (--kl-divergence-base)\n"
         "  --kld-base FILE         compare MODEL with a base-logits file (llama-perplexity --kl-divergence);\n"
-        "                          the tokens come from the file, -f is not needed\n\n"
+        "                          the tokens come from the file, -f is not needed\n"
+        "  --ggml-matmul           round each projection's input to the weight type's vec_dot_type (Q8_0,\n"
+        "                          Q8_1, Q8_K, F16) as ggml's CPU matmul does, to match llama.cpp's figures\n\n"
         "Progress goes to stderr; the per-chunk figures and llama-perplexity's final lines go to stdout.\n");
 }
 
@@ -71,6 +74,7 @@ PplArgs parseArgs(const std::vector<std::string>& args)
         else if (o == "--threads" || o == "-t") a.threads = static_cast<int>(toInt(o, value()));
         else if (o == "--kld-base") a.kldBase = value();
         else if (o == "--save-kld-base") a.saveKldBase = value();
+        else if (o == "--ggml-matmul") a.ggmlMatmul = true;
         else if (!o.empty() && o[0] == '-') throw Error(ErrorCode::InvalidArgument, "unknown option " + o);
         else if (a.model.empty()) a.model = o;
         else throw Error(ErrorCode::InvalidArgument, "unexpected argument " + o);
@@ -128,6 +132,7 @@ int runPpl(const std::vector<std::string>& args)
     auto model = openModel(a.model);
     ForwardOptions fo;
     fo.threads = a.threads;
+    fo.emulateActivationQuantization = a.ggmlMatmul;
     LlamaForward fwd(LlamaWeights::fromModel(model), fo);
     if (!a.kldBase.empty())
         return runKld(a, model, fwd);
