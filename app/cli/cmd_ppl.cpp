@@ -26,6 +26,7 @@ struct PplArgs {
     std::string model, textFile, kldBase, saveKldBase, plan, imatrix;
     int64_t nCtx = 512, chunks = -1, batch = 2048;
     int threads = 0;
+    bool ggmlMatmul = false;
 };
 
 void printHelp()
@@ -46,7 +47,9 @@ void printHelp()
         "                          the tokens come from the file, -f is not needed\n"
         "  --plan PLAN.json        first replace each planned tensor by its quantize->dequantize round trip\n"
         "                          (bit-exact quantizers; weight-only: the forward pass stays in F32)\n"
-        "  --imatrix F             importance for --plan's quantization (llama.cpp imatrix .dat)\n\n"
+        "  --imatrix F             importance for --plan's quantization (llama.cpp imatrix .dat)\n"
+        "  --ggml-matmul           round each projection's input to the weight type's vec_dot_type (Q8_0,\n"
+        "                          Q8_1, Q8_K, F16) as ggml's CPU matmul does, to match llama.cpp's figures\n\n"
         "Progress goes to stderr; the per-chunk figures and llama-perplexity's final lines go to stdout.\n");
 }
 
@@ -81,6 +84,7 @@ PplArgs parseArgs(const std::vector<std::string>& args)
         else if (o == "--save-kld-base") a.saveKldBase = value();
         else if (o == "--plan") a.plan = value();
         else if (o == "--imatrix") a.imatrix = value();
+        else if (o == "--ggml-matmul") a.ggmlMatmul = true;
         else if (!o.empty() && o[0] == '-') throw Error(ErrorCode::InvalidArgument, "unknown option " + o);
         else if (a.model.empty()) a.model = o;
         else throw Error(ErrorCode::InvalidArgument, "unexpected argument " + o);
@@ -138,6 +142,7 @@ int runPpl(const std::vector<std::string>& args)
     auto model = openModel(a.model);
     ForwardOptions fo;
     fo.threads = a.threads;
+    fo.emulateActivationQuantization = a.ggmlMatmul;
     std::shared_ptr<LlamaWeights> weights = LlamaWeights::fromModel(model);
     if (!a.plan.empty()) {
         std::optional<ImatrixFile> imatrix;

@@ -5,6 +5,7 @@
 #include "model/dnnl_linear.h"
 #include "model/llama_ops.h"
 #include "model/parallel_for.h"
+#include "quant/activation_rounding.h"
 
 #include <cmath>
 #include <cstring>
@@ -33,7 +34,7 @@ struct LlamaForward::Impl {
     ActivationTransform transform;
     std::vector<float> transformed;
     // Scratch buffers, kept between calls: n tokens × width.
-    std::vector<float> x, cur, q, k, v, attn, tmp, gate, up;
+    std::vector<float> x, cur, q, k, v, attn, tmp, gate, up, rounded;
     AttentionWorkspace attnScratch;
 
     Impl(std::shared_ptr<const LlamaWeights> w, ForwardOptions o)
@@ -51,7 +52,22 @@ struct LlamaForward::Impl {
             transform(name, transformed.data(), rows, w.cols);
             in = transformed.data();
         }
+        if (options.emulateActivationQuantization) {
+            const TensorType dotType = vecDotType(storageTypeOf(name));
+            if (dotType != TensorType::F32) {
+                rounded.assign(in, in + rows * w.cols);
+                roundActivations(dotType, rounded, w.cols);
+                in = rounded.data();
+            }
+        }
         linear.apply(in, rows, w, b, out);
+    }
+
+    TensorType storageTypeOf(const std::string& name) const
+    {
+        if (name == "output.weight" && weights->tensor(name).data == nullptr)
+            return weights->storageType("token_embd.weight");   // tied embeddings
+        return weights->storageType(name);
     }
 
     void normRows(const float* in, int64_t rows, const WeightView& w, float* out)

@@ -25,6 +25,9 @@ namespace qx {
 struct ForwardOptions {
     int threads = 0;               ///< 0 = every hardware thread
     bool emulateF16KvCache = true; ///< round like llama.cpp's default F16 KV cache (see attention.h)
+    /// Round each projection's input through its weight's vec_dot_type (quant/activation_rounding.h),
+    /// as ggml's CPU matmul does; the weight type is LlamaWeights::storageType. Off: plain F32 inputs.
+    bool emulateActivationQuantization = false;
 };
 
 /// Receives the input of a linear layer before it is multiplied: the weight's GGUF name and `rows`

@@ -126,6 +126,7 @@ std::shared_ptr<LlamaWeights> LlamaWeights::fromModel(std::shared_ptr<const Mode
                         "tensor " + e.name + " has shape " + shapeText(t->ne) + ", expected " + shapeText(e.ne));
         Entry entry;
         entry.ne = e.ne;
+        entry.type = t->type;
         if (t->type == TensorType::F32 && t->data.size() == t->elementCount() * sizeof(float)) {
             entry.view.data = reinterpret_cast<const float*>(t->data.data());
         } else {
@@ -214,6 +215,20 @@ WeightView LlamaWeights::tensor(const std::string& name) const
 {
     auto it = m_entries.find(name);
     return it == m_entries.end() ? WeightView{} : it->second.view;
+}
+
+TensorType LlamaWeights::storageType(const std::string& name) const
+{
+    const auto it = m_entries.find(name);
+    return it == m_entries.end() ? TensorType::F32 : it->second.type;
+}
+
+void LlamaWeights::setStorageType(const std::string& name, TensorType type)
+{
+    const auto it = m_entries.find(name);
+    if (it == m_entries.end())
+        throw Error(ErrorCode::InvalidArgument, "setStorageType: the forward pass reads no tensor " + name);
+    it->second.type = type;
 }
 
 uint64_t LlamaWeights::ownedBytes() const

@@ -64,6 +64,10 @@ public:
     /// Replaces tensor `name` by `values` (same element count). Throws Error(InvalidArgument) when the
     /// tensor is unknown or the size differs.
     void substitute(const std::string& name, std::vector<float> values);
+    /// Storage type the tensor had in the model file (F32 for fromTensors); substitute() keeps it, so a
+    /// caller substituting quantized values sets it with setStorageType. F32 when the tensor is unknown.
+    TensorType storageType(const std::string& name) const;
+    void setStorageType(const std::string& name, TensorType type);
     /// Names of the tensors the forward pass reads, in a stable order.
     std::vector<std::string> tensorNames() const;
     /// The tensor as the forward pass sees it; empty view when absent.
@@ -86,6 +90,7 @@ private:
         WeightView view;
         std::vector<int64_t> ne;
         std::shared_ptr<const std::vector<float>> owned;
+        TensorType type = TensorType::F32;
     };
     void addEntry(const std::string& name, Entry entry);
     void bindViews();

@@ -79,6 +79,7 @@ void applyChoices(LlamaWeights& weights, const ModelFile& model, const std::vect
         const TensorInfo* t = model.findTensor(c.name);
         if (!t) throw Error(ErrorCode::Mismatch, "plan names a tensor the model does not have: " + c.name);
         weights.substitute(c.name, roundTripTensor(*t, c.type, importanceFor(imatrix, *t)));
+        weights.setStorageType(c.name, c.type);   // so --ggml-matmul rounds activations as for the planned type
     }
 }
 

@@ -1,0 +1,98 @@
+// `qexplore-cli imatrix MODEL -f TEXT [-c N] [--chunks K] -o FILE.dat`: llama-imatrix's importance matrix.
+#include "cli/cli_command.h"
+
+#include "common/error.h"
+#include "eval/imatrix_export.h"
+#include "eval/perplexity.h"
+#include "io/model_file.h"
+#include "model/tokenizer.h"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace qx::cli {
+namespace {
+
+struct ImatrixArgs {
+    std::string model, text, out;
+    int64_t nCtx = 512, chunks = -1;
+    int threads = 0;
+};
+
+void printHelp()
+{
+    std::printf("Usage: qexplore-cli imatrix MODEL -f TEXT [-c N] [--chunks K] [--threads N] -o FILE.dat\n\n"
+                "Computes an importance matrix as llama-imatrix does (mean squared input activation of every\n"
+                "blk.* linear layer, chunks of N tokens starting with BOS) and writes it in llama-imatrix's .dat\n"
+                "format, usable by llama-quantize --imatrix and qexplore-cli error --imatrix.\n\n"
+                "  -f, --file TEXT      text to evaluate (its path is recorded in the file, as llama-imatrix does)\n"
+                "  -c, --ctx-size N     tokens per chunk (default 512)\n"
+                "  --chunks K           at most K chunks (default: all)\n"
+                "  --threads N          threads (default: all)\n"
+                "  -o, --output FILE    the .dat file to write\n");
+}
+
+int64_t toInt(const std::string& option, const std::string& value)
+{
+    char* end = nullptr;
+    const long long v = std::strtoll(value.c_str(), &end, 10);
+    if (value.empty() || *end != '\0')
+        throw Error(ErrorCode::InvalidArgument, "option " + option + " expects a number, got '" + value + "'");
+    return v;
+}
+
+ImatrixArgs parseArgs(const std::vector<std::string>& args)
+{
+    ImatrixArgs a;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& o = args[i];
+        auto value = [&]() -> const std::string& {
+            if (i + 1 >= args.size())
+                throw Error(ErrorCode::InvalidArgument, "option " + o + " needs a value");
+            return args[++i];
+        };
+        if (o == "-f" || o == "--file") a.text = value();
+        else if (o == "-c" || o == "--ctx-size") a.nCtx = toInt(o, value());
+        else if (o == "--chunks") a.chunks = toInt(o, value());
+        else if (o == "--threads" || o == "-t") a.threads = static_cast<int>(toInt(o, value()));
+        else if (o == "-o" || o == "--output") a.out = value();
+        else if (!o.empty() && o[0] == '-') throw Error(ErrorCode::InvalidArgument, "unknown option " + o);
+        else if (a.model.empty()) a.model = o;
+        else throw Error(ErrorCode::InvalidArgument, "unexpected argument " + o);
+    }
+    if (a.model.empty() || a.text.empty() || a.out.empty())
+        throw Error(ErrorCode::InvalidArgument, "MODEL, -f TEXT and -o FILE are required (see --help)");
+    return a;
+}
+
+int runImatrix(const std::vector<std::string>& args)
+{
+    if (wantsHelp(args)) {
+        printHelp();
+        return 0;
+    }
+    const ImatrixArgs a = parseArgs(args);
+    const auto model = openModel(a.model);
+    std::ifstream in(a.text, std::ios::binary);
+    if (!in)
+        throw Error(ErrorCode::Io, a.text, kNoOffset, "cannot open the text file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    const std::vector<int32_t> tokens = Tokenizer::fromGguf(*model).encode(text.str(), true);
+    ForwardOptions fo;
+    fo.threads = a.threads;
+    LlamaForward fwd(LlamaWeights::fromModel(model), fo);
+    ImatrixCollector collector;
+    fwd.setActivationHook(collector.hook());
+    computeImatrix(fwd, tokens, a.nCtx, a.chunks, chunkBosToken(*model));
+    writeImatrixDat(a.out, toImatrixFile(collector, a.text));
+    std::fprintf(stderr, "imatrix: %d chunks, %zu tokens; wrote %s\n", collector.lastCall(), tokens.size(),
+                 a.out.c_str());
+    return 0;
+}
+
+const CliRegistrar registrar({"imatrix", "compute an importance matrix (llama-imatrix .dat) on a text", &runImatrix});
+
+} // namespace
+} // namespace qx::cli

@@ -1,0 +1,116 @@
+#pragma once
+// Every weight format the explorer offers, as one constexpr traits table (ggml's type-traits idea):
+// llama.cpp's block types that our quantizers write bit-exactly (exportable to GGUF) followed by the
+// textbook integer / float schemes of the scheme catalog (fake-quantized only; the catalog's FP16 and
+// BF16 are the GGUF F16 / BF16 entries here).
+//
+// Units: blockSize is the number of consecutive row values sharing scales (0 = the scales follow the
+// tensor or row shape); bytesPerBlock is 0 for non-GGUF schemes; bitsPerWeight includes scales (exact
+// for per-block scales, the code width for shape-dependent ones — storedBytes() is always exact).
+// fits(rowLength): the row (ggml's ne[0]) is a whole number of blocks. When a K-/IQ-quant does not fit,
+// llama-quantize (b4748) falls back to IQ4_NL (Q2_K, Q3_K, IQ4_XS), Q5_0 (Q4_K), Q5_1 (Q5_K),
+// Q8_0 (Q6_K), and to F16 when the fallback does not fit either; legacy types have no fallback there.
+
+#include "io/tensor_type.h"
+#include "quant/scheme_catalog.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace qx {
+
+enum class FormatFamily { Float, Legacy, KQuant, IQuant, Integer, MiniFloat, NormalFloat, FixedPoint };
+
+struct FormatInfo {
+    std::string_view name;
+    FormatFamily family;
+    int blockSize;             ///< values per block (0: scales per tensor/row)
+    int bytesPerBlock;         ///< GGUF types only, else 0
+    double bitsPerWeight;      ///< incl. scales (see top of file)
+    bool ggufExportable;       ///< a GGUF file can hold it: ggufType is meaningful
+    TensorType ggufType;       ///< when ggufExportable
+    SchemeId scheme;           ///< when !ggufExportable
+};
+
+namespace detail {
+constexpr FormatInfo gguf(std::string_view n, FormatFamily f, TensorType t, int block, int bytes)
+{
+    return {n, f, block, bytes, 8.0 * bytes / block, true, t, SchemeId::Fp16};
+}
+constexpr FormatInfo scheme(const SchemeInfo& s, int block)
+{
+    const FormatFamily f = s.family == SchemeFamily::Integer       ? FormatFamily::Integer
+                           : s.family == SchemeFamily::Float       ? FormatFamily::MiniFloat
+                           : s.family == SchemeFamily::NormalFloat ? FormatFamily::NormalFloat
+                                                                   : FormatFamily::FixedPoint;
+    return {s.name, f, block, 0, s.bitsPerWeight, false, TensorType::F32, s.id};
+}
+} // namespace detail
+
+inline constexpr std::array<FormatInfo, 30> kFormats{{
+    detail::gguf("F32", FormatFamily::Float, TensorType::F32, 1, 4),
+    detail::gguf("F16", FormatFamily::Float, TensorType::F16, 1, 2),
+    detail::gguf("BF16", FormatFamily::Float, TensorType::BF16, 1, 2),
+    detail::gguf("Q8_0", FormatFamily::Legacy, TensorType::Q8_0, 32, 34),
+    detail::gguf("Q5_1", FormatFamily::Legacy, TensorType::Q5_1, 32, 24),
+    detail::gguf("Q5_0", FormatFamily::Legacy, TensorType::Q5_0, 32, 22),
+    detail::gguf("Q4_1", FormatFamily::Legacy, TensorType::Q4_1, 32, 20),
+    detail::gguf("Q4_0", FormatFamily::Legacy, TensorType::Q4_0, 32, 18),
+    detail::gguf("Q6_K", FormatFamily::KQuant, TensorType::Q6_K, 256, 210),
+    detail::gguf("Q5_K", FormatFamily::KQuant, TensorType::Q5_K, 256, 176),
+    detail::gguf("Q4_K", FormatFamily::KQuant, TensorType::Q4_K, 256, 144),
+    detail::gguf("Q3_K", FormatFamily::KQuant, TensorType::Q3_K, 256, 110),
+    detail::gguf("Q2_K", FormatFamily::KQuant, TensorType::Q2_K, 256, 84),
+    detail::gguf("IQ4_NL", FormatFamily::IQuant, TensorType::IQ4_NL, 32, 18),
+    detail::gguf("IQ4_XS", FormatFamily::IQuant, TensorType::IQ4_XS, 256, 136),
+    detail::scheme(kSchemeCatalog[0], 0),
+    detail::scheme(kSchemeCatalog[1], 0),
+    detail::scheme(kSchemeCatalog[2], 128),
+    detail::scheme(kSchemeCatalog[3], 128),
+    detail::scheme(kSchemeCatalog[4], 32),
+    detail::scheme(kSchemeCatalog[5], 128),
+    detail::scheme(kSchemeCatalog[6], 64),
+    detail::scheme(kSchemeCatalog[9], 0),
+    detail::scheme(kSchemeCatalog[10], 0),
+    detail::scheme(kSchemeCatalog[11], 0),
+    detail::scheme(kSchemeCatalog[12], 32),
+    detail::scheme(kSchemeCatalog[13], 16),
+    detail::scheme(kSchemeCatalog[14], 64),
+    detail::scheme(kSchemeCatalog[15], 64),
+    detail::scheme(kSchemeCatalog[16], 1),
+}};
+
+static_assert(kFormats[10].bitsPerWeight == 4.5 && kFormats[3].bitsPerWeight == 8.5);
+
+struct FormatFit {
+    bool fits = true;
+    std::string reason;                     ///< e.g. "row 172 is not a multiple of 32"; empty when it fits
+    std::optional<TensorType> fallback;     ///< llama-quantize's substitute type, when it has one
+    bool operator==(const FormatFit&) const = default;
+};
+
+/// The table entry named `name` (case-insensitive, GGUF spelling for GGUF types), or nullptr.
+const FormatInfo* findFormat(std::string_view name);
+/// The table entry of GGUF type `type`, or nullptr when the explorer cannot quantize to it.
+const FormatInfo* formatOf(TensorType type);
+/// Whether rows of `rowLength` values can be stored in `format`, and llama.cpp's fallback when not.
+FormatFit fits(const FormatInfo& format, int64_t rowLength);
+/// llama-quantize's (b4748) replacement type for `type` on rows of `rowLength` it cannot hold (F16 last).
+std::optional<TensorType> llamaFallbackType(TensorType type, int64_t rowLength);
+/// Quantize + dequantize row-major `in` (rows of rowLength) into `out`. GGUF types go through the
+/// bit-exact quantizers (importance: per-column imatrix weights, or empty); schemes ignore importance.
+/// Throws InvalidArgument when the format does not fit (message as FormatFit::reason) or sizes differ.
+void fakeQuant(const FormatInfo& format, std::span<const float> in, int64_t rowLength, std::span<float> out,
+               std::span<const float> importance = {});
+/// Exact bytes a rows × rowLength tensor occupies in `format` (for GGUF types: the tensor data in a GGUF).
+uint64_t storedBytes(const FormatInfo& format, int64_t rows, int64_t rowLength);
+/// storedBytes · 8 / values.
+double storedBitsPerWeight(const FormatInfo& format, int64_t rows, int64_t rowLength);
+/// Display name of a family ("K-quant", ...).
+std::string_view formatFamilyName(FormatFamily family);
+
+} // namespace qx
