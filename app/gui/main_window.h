@@ -13,6 +13,7 @@
 class QAction;
 class QLabel;
 class QProgressBar;
+class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 class QToolButton;
@@ -23,6 +24,7 @@ class MemoryIndicator;
 class ModelInfoView;
 class StartPage;
 class TensorPane;
+class TensorViews;
 }
 
 namespace qx::app {
@@ -47,6 +49,7 @@ public:
     ui::StartPage* startPage() const { return m_startPage; }
     ui::TensorPane* tensorPane() const { return m_tensorPane; }
     ui::ModelInfoView* infoView() const { return m_infoView; }
+    ui::TensorViews* tensorViews() const { return m_tensorViews; }
     ui::JobRunner* jobRunner() const { return m_runner; }
 
 signals:
@@ -91,6 +94,8 @@ private:
     QTabWidget* m_tabs = nullptr;
     ui::TensorPane* m_tensorPane = nullptr;
     ui::ModelInfoView* m_infoView = nullptr;
+    ui::TensorViews* m_tensorViews = nullptr;
+    QSplitter* m_tensorSplit = nullptr;
     QProgressBar* m_progress = nullptr;
     QToolButton* m_cancel = nullptr;
     ui::MemoryIndicator* m_memory = nullptr;

@@ -26,6 +26,7 @@ private:
     bool grabTo(const QString& name);
     void onModelShown();
     void grabModelViews();
+    void grabTensorViews();
     void onOpenFailed();
 
     MainWindow* m_window;
