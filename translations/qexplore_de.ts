@@ -268,12 +268,86 @@
         <source>unknown architecture</source>
         <translation>unbekannte Architektur</translation>
     </message>
+    <message>
+        <source>Layers</source>
+        <translation>Schichten</translation>
+    </message>
 </context>
 <context>
     <name>qx::ui::JobRunner</name>
     <message>
         <source>unknown exception</source>
         <translation>unbekannte Ausnahme</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::LayersView</name>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>Relative error</source>
+        <translation>Relativer Fehler</translation>
+    </message>
+    <message>
+        <source>Signal-to-quantization-noise ratio 10·log10(Σw² / Σe²); higher is better</source>
+        <translation>Signal-Quantisierungsrausch-Verhältnis 10·log10(Σw² / Σe²); höher ist besser</translation>
+    </message>
+    <message>
+        <source>‖dequantized − original‖ / ‖original‖; lower is better</source>
+        <translation>‖dequantisiert − original‖ / ‖original‖; niedriger ist besser</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Berechnen</translation>
+    </message>
+    <message>
+        <source>Quantize and dequantize every layer tensor with the candidate format</source>
+        <translation>Jeden Schicht-Tensor mit dem Kandidatenformat quantisieren und dequantisieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Candidate format:</source>
+        <translation>Kandidatenformat:</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>Maß:</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Wird berechnet …</translation>
+    </message>
+    <message>
+        <source>Layer errors</source>
+        <translation>Fehler je Schicht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s)</source>
+        <translation>
+            <numerusform>%n Tensor</numerusform>
+            <numerusform>%n Tensoren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Round-trip error per layer (%1)</source>
+        <translation>Fehler des Hin- und Rückwegs je Schicht (%1)</translation>
+    </message>
+    <message>
+        <source>layer (blk index)</source>
+        <translation>Schicht (blk-Index)</translation>
+    </message>
+    <message>
+        <source>relative error</source>
+        <translation>relativer Fehler</translation>
     </message>
 </context>
 <context>

@@ -268,12 +268,86 @@
         <source>unknown architecture</source>
         <translation>architecture inconnue</translation>
     </message>
+    <message>
+        <source>Layers</source>
+        <translation>Couches</translation>
+    </message>
 </context>
 <context>
     <name>qx::ui::JobRunner</name>
     <message>
         <source>unknown exception</source>
         <translation>exception inconnue</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::LayersView</name>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>Relative error</source>
+        <translation>Erreur relative</translation>
+    </message>
+    <message>
+        <source>Signal-to-quantization-noise ratio 10·log10(Σw² / Σe²); higher is better</source>
+        <translation>Rapport signal/bruit de quantification 10·log10(Σw² / Σe²) ; plus élevé est meilleur</translation>
+    </message>
+    <message>
+        <source>‖dequantized − original‖ / ‖original‖; lower is better</source>
+        <translation>‖déquantifié − original‖ / ‖original‖ ; plus bas est meilleur</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Calculer</translation>
+    </message>
+    <message>
+        <source>Quantize and dequantize every layer tensor with the candidate format</source>
+        <translation>Quantifier puis déquantifier chaque tenseur de couche avec le format candidat</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Candidate format:</source>
+        <translation>Format candidat :</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>Mesure :</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Calcul en cours…</translation>
+    </message>
+    <message>
+        <source>Layer errors</source>
+        <translation>Erreurs par couche</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s)</source>
+        <translation>
+            <numerusform>%n tenseur</numerusform>
+            <numerusform>%n tenseurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Round-trip error per layer (%1)</source>
+        <translation>Erreur d’aller-retour par couche (%1)</translation>
+    </message>
+    <message>
+        <source>layer (blk index)</source>
+        <translation>couche (indice blk)</translation>
+    </message>
+    <message>
+        <source>relative error</source>
+        <translation>erreur relative</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "quant/quantize.h"
 
 #include <cmath>
+#include <algorithm>
 #include <cstddef>
 
 namespace qx::ui {
@@ -107,6 +108,70 @@ TensorAnalysis analyzeTensor(const TensorInfo& tensor, const CandidateFormat& fo
                                   std::span<const float>(rebuilt).subspan(r * rowLength, rowLength)));
     report(progress, 1.0);
     return a;
+}
+
+} // namespace qx::ui
+
+namespace qx::ui {
+
+const std::vector<std::string>& layerTensorClasses()
+{
+    static const std::vector<std::string> classes{"attn_q", "attn_k", "attn_v", "attn_output",
+                                                  "ffn_gate", "ffn_up", "ffn_down"};
+    return classes;
+}
+
+namespace {
+
+/// Splits "blk.N.<class>.weight" into N and class; false for other names or classes.
+bool parseLayerTensor(const std::string& name, int& layer, std::string& tensorClass)
+{
+    if (name.rfind("blk.", 0) != 0)
+        return false;
+    const size_t dot = name.find('.', 4);
+    const std::string suffix = ".weight";
+    if (dot == std::string::npos || name.size() < dot + 1 + suffix.size() ||
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+        return false;
+    try {
+        layer = std::stoi(name.substr(4, dot - 4));
+    } catch (...) {
+        return false;
+    }
+    tensorClass = name.substr(dot + 1, name.size() - suffix.size() - dot - 1);
+    const auto& classes = layerTensorClasses();
+    return std::find(classes.begin(), classes.end(), tensorClass) != classes.end();
+}
+
+bool fits(const CandidateFormat& format, int64_t rowLength)
+{
+    if (format.isScheme)
+        return true;
+    return rowLength % tensorTypeInfo(format.type)->blockSize == 0;
+}
+
+} // namespace
+
+std::vector<LayerTensorError> analyzeLayers(const ModelFile& model, const CandidateFormat& format,
+                                            const ProgressFn& progress)
+{
+    std::vector<LayerTensorError> out;
+    const size_t n = model.tensors.size();
+    for (size_t i = 0; i < n; ++i) {
+        report(progress, static_cast<double>(i) / static_cast<double>(n));
+        const TensorInfo& t = model.tensors[i];
+        LayerTensorError e;
+        e.name = t.name;
+        if (!parseLayerTensor(t.name, e.layer, e.tensorClass) || !fits(format, t.rowLength()))
+            continue;
+        const std::vector<float> original = dequantizeTensor(t);
+        const TensorError err = compareTensors(original, roundTrip(format, original, t.rowLength()));
+        e.sqnrDb = err.sqnrDb;
+        e.relativeError = err.relativeFrobenius;
+        out.push_back(std::move(e));
+    }
+    report(progress, 1.0);
+    return out;
 }
 
 } // namespace qx::ui

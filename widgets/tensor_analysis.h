@@ -52,3 +52,24 @@ struct TensorAnalysis {
 TensorAnalysis analyzeTensor(const TensorInfo& tensor, const CandidateFormat& format, const ProgressFn& progress = {});
 
 } // namespace qx::ui
+
+namespace qx::ui {
+
+/// Round-trip error of one tensor of a layer, for the model-wide Layers view.
+struct LayerTensorError {
+    std::string name;       ///< e.g. "blk.3.ffn_down.weight"
+    int layer = -1;         ///< N of "blk.N."
+    std::string tensorClass;  ///< e.g. "ffn_down"
+    double sqnrDb = 0.0;
+    double relativeError = 0.0;
+};
+
+/// The tensor classes the Layers view draws, one series each.
+const std::vector<std::string>& layerTensorClasses();
+
+/// Round-trip error (compareTensors) of every blk.N.<class>.weight tensor of `model` for `format`, in file
+/// order; tensors the format cannot hold (row length not a multiple of its block) are skipped.
+std::vector<LayerTensorError> analyzeLayers(const ModelFile& model, const CandidateFormat& format,
+                                            const ProgressFn& progress = {});
+
+} // namespace qx::ui

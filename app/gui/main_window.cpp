@@ -3,6 +3,7 @@
 #include "app_icon.h"
 #include "app_settings.h"
 #include "job_runner.h"
+#include "layers_view.h"
 #include "memory_indicator.h"
 #include "model_info_view.h"
 #include "model_description.h"
@@ -149,6 +150,8 @@ void MainWindow::setupCentralWidget()
     m_tensorSplit->setStretchFactor(1, 3);
     m_tabs->addTab(m_tensorSplit, tr("Tensors"));
     m_tabs->addTab(m_infoView, tr("Info"));
+    m_layersView = new ui::LayersView(this);
+    m_tabs->addTab(m_layersView, tr("Layers"));
 
     m_modelPage = new QWidget(this);
     auto* layout = new QVBoxLayout(m_modelPage);
@@ -228,6 +231,8 @@ void MainWindow::showPage(Page page)
         m_tabs->setCurrentWidget(m_tensorSplit);
     else if (page == Page::Info)
         m_tabs->setCurrentWidget(m_infoView);
+    else if (page == Page::Layers)
+        m_tabs->setCurrentWidget(m_layersView);
     const bool open = static_cast<bool>(m_model);
     m_actions.close->setEnabled(open);
     m_actions.find->setEnabled(open);
@@ -278,6 +283,7 @@ void MainWindow::closeModel()
     m_tensorPane->setModelFile(nullptr);
     m_infoView->setModelFile(nullptr);
     m_tensorViews->setModel(nullptr);
+    m_layersView->setModel(nullptr);
     setWindowTitle(tr("Quantization Explorer"));
     refreshRecent();
     showPage(Page::Start);
@@ -303,6 +309,7 @@ void MainWindow::onLoaded(const QString& path, std::shared_ptr<const ModelFile> 
     m_tensorPane->setModelFile(m_model);
     m_infoView->setModelFile(m_model);
     m_tensorViews->setModel(m_model);
+    m_layersView->setModel(m_model);
     const QString architecture = QString::fromStdString(m_model->spec.architecture);
     m_modelTitle->setText(tr("%1 — %2, %3")
                               .arg(QFileInfo(path).fileName(), architecture.isEmpty() ? tr("unknown architecture") : architecture,

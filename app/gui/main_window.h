@@ -25,6 +25,7 @@ class ModelInfoView;
 class StartPage;
 class TensorPane;
 class TensorViews;
+class LayersView;
 }
 
 namespace qx::app {
@@ -32,7 +33,7 @@ namespace qx::app {
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class Page { Start, Tensors, Info };
+    enum class Page { Start, Tensors, Info, Layers };
 
     explicit MainWindow(ui::ModelOpener opener, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -50,6 +51,7 @@ public:
     ui::TensorPane* tensorPane() const { return m_tensorPane; }
     ui::ModelInfoView* infoView() const { return m_infoView; }
     ui::TensorViews* tensorViews() const { return m_tensorViews; }
+    ui::LayersView* layersView() const { return m_layersView; }
     ui::JobRunner* jobRunner() const { return m_runner; }
 
 signals:
@@ -95,6 +97,7 @@ private:
     ui::TensorPane* m_tensorPane = nullptr;
     ui::ModelInfoView* m_infoView = nullptr;
     ui::TensorViews* m_tensorViews = nullptr;
+    ui::LayersView* m_layersView = nullptr;
     QSplitter* m_tensorSplit = nullptr;
     QProgressBar* m_progress = nullptr;
     QToolButton* m_cancel = nullptr;

@@ -1,5 +1,6 @@
 #include "gui/screenshot_session.h"
 
+#include "layers_view.h"
 #include "tensor_views.h"
 
 #include "gui/main_window.h"
@@ -86,19 +87,33 @@ void ScreenshotSession::grabTensorViews()
         return;
     }
     m_window->showPage(MainWindow::Page::Tensors);
-    connect(views, &ui::TensorViews::analysisReady, this, [this, views] {
-        QTimer::singleShot(0, this, [this, views] {
+    connect(views, &ui::TensorViews::analysisReady, this, [this, views, format] {
+        QTimer::singleShot(0, this, [this, views, format] {
             views->showTab(0);
             grabTo(QStringLiteral("tensor-distribution.png"));
             views->setLogScale(true);
             grabTo(QStringLiteral("tensor-distribution-log.png"));
             views->showTab(1);
             grabTo(QStringLiteral("tensor-error.png"));
-            emit finished(m_ok ? 0 : 1);
+            grabLayers(format);
         });
     }, Qt::SingleShotConnection);
     views->setCandidate(format);
     views->setTensor(name);
+}
+
+void ScreenshotSession::grabLayers(const QString& format)
+{
+    ui::LayersView* layers = m_window->layersView();
+    m_window->showPage(MainWindow::Page::Layers);
+    connect(layers, &ui::LayersView::valuesReady, this, [this] {
+        QTimer::singleShot(0, this, [this] {
+            grabTo(QStringLiteral("layers.png"));
+            emit finished(m_ok ? 0 : 1);
+        });
+    }, Qt::SingleShotConnection);
+    layers->setCandidate(format);
+    layers->compute();
 }
 
 void ScreenshotSession::onOpenFailed()

@@ -27,6 +27,7 @@ private:
     void onModelShown();
     void grabModelViews();
     void grabTensorViews();
+    void grabLayers(const QString& format);
     void onOpenFailed();
 
     MainWindow* m_window;

@@ -4,6 +4,7 @@
 #include "common/test_data.h"
 
 #include "job_runner.h"
+#include "layers_view.h"
 #include "tensor_analysis.h"
 #include "tensor_views.h"
 
@@ -148,6 +149,43 @@ private slots:
                     views.setTensor(QStringLiteral("blk.1.attn_q.weight"));
                 }) >= 0);
         QCOMPARE(views.analysis()->tensorName, std::string("blk.1.attn_q.weight"));
+    }
+
+    void layersEqualTheCorePerTensor()
+    {
+        QX_REQUIRE_SHARED(path, "reference/synth-d256/model-f32.gguf");
+        std::shared_ptr<const ModelFile> model = openModel(path);
+        LayersView view;
+        view.setModel(model);
+        view.setCandidate(QStringLiteral("Q4_K"));
+        QSignalSpy ready(&view, &LayersView::valuesReady);
+        view.compute();
+        QVERIFY(ready.wait(120000));
+        const std::vector<LayerTensorError>& values = *view.values();
+        QCOMPARE(values.size(), size_t(4 * 7));  // 4 layers × 7 classes, all rows multiples of 256
+        for (const LayerTensorError& e : values) {
+            const TensorInfo& t = tensorNamed(*model, e.name);
+            const std::vector<float> original = dequantizeTensor(t);
+            const TensorError expected = compareTensors(original, coreRoundTrip(TensorType::Q4_K, original, t.rowLength()));
+            QCOMPARE(e.sqnrDb, expected.sqnrDb);
+            QCOMPARE(e.relativeError, expected.relativeFrobenius);
+            QCOMPARE(QString::fromStdString(e.name),
+                     QStringLiteral("blk.%1.%2.weight").arg(e.layer).arg(QString::fromStdString(e.tensorClass)));
+        }
+    }
+
+    void layersCancel()
+    {
+        QX_REQUIRE_SHARED(path, "reference/synth-d256/model-f32.gguf");
+        std::shared_ptr<const ModelFile> model = openModel(path);
+        LayersView view;
+        view.setModel(model);
+        QSignalSpy finished(view.runner(), &JobRunner::finished);
+        view.compute();
+        view.runner()->cancel();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().first().value<JobOutcome>(), JobOutcome::Cancelled);
+        QVERIFY(!view.values().has_value());
     }
 };
 
