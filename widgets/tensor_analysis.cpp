@@ -7,6 +7,7 @@
 #include <cmath>
 #include <algorithm>
 #include <cstddef>
+#include <optional>
 
 namespace qx::ui {
 
@@ -83,6 +84,9 @@ bool report(const ProgressFn& progress, double fraction)
 
 TensorAnalysis analyzeTensor(const TensorInfo& tensor, const CandidateFormat& format, const ProgressFn& progress)
 {
+    const std::optional<uint64_t> bytes = tensorBytes(tensor.type, tensor.elementCount());
+    if (!bytes || tensor.data.size() < *bytes)
+        throw Error(ErrorCode::Invalid, tensor.sourceFile, tensor.fileOffset, "tensor data missing or short: " + tensor.name);
     TensorAnalysis a;
     a.tensorName = tensor.name;
     a.format = format;
@@ -163,6 +167,9 @@ std::vector<LayerTensorError> analyzeLayers(const ModelFile& model, const Candid
         LayerTensorError e;
         e.name = t.name;
         if (!parseLayerTensor(t.name, e.layer, e.tensorClass) || !fits(format, t.rowLength()))
+            continue;
+        const std::optional<uint64_t> bytes = tensorBytes(t.type, t.elementCount());
+        if (!bytes || t.data.size() < *bytes)
             continue;
         const std::vector<float> original = dequantizeTensor(t);
         const TensorError err = compareTensors(original, roundTrip(format, original, t.rowLength()));

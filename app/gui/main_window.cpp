@@ -148,6 +148,7 @@ void MainWindow::setupCentralWidget()
     m_tensorSplit->addWidget(m_tensorViews);
     m_tensorSplit->setStretchFactor(0, 2);
     m_tensorSplit->setStretchFactor(1, 3);
+    m_tensorSplit->setSizes({480, 800});  // room for full tensor names in the tree
     m_tabs->addTab(m_tensorSplit, tr("Tensors"));
     m_tabs->addTab(m_infoView, tr("Info"));
     m_layersView = new ui::LayersView(this);
