@@ -268,12 +268,86 @@
         <source>unknown architecture</source>
         <translation>unbekannte Architektur</translation>
     </message>
+    <message>
+        <source>Layers</source>
+        <translation>Schichten</translation>
+    </message>
 </context>
 <context>
     <name>qx::ui::JobRunner</name>
     <message>
         <source>unknown exception</source>
         <translation>unbekannte Ausnahme</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::LayersView</name>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>Relative error</source>
+        <translation>Relativer Fehler</translation>
+    </message>
+    <message>
+        <source>Signal-to-quantization-noise ratio 10·log10(Σw² / Σe²); higher is better</source>
+        <translation>Signal-Quantisierungsrausch-Verhältnis 10·log10(Σw² / Σe²); höher ist besser</translation>
+    </message>
+    <message>
+        <source>‖dequantized − original‖ / ‖original‖; lower is better</source>
+        <translation>‖dequantisiert − original‖ / ‖original‖; niedriger ist besser</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Berechnen</translation>
+    </message>
+    <message>
+        <source>Quantize and dequantize every layer tensor with the candidate format</source>
+        <translation>Jeden Schicht-Tensor mit dem Kandidatenformat quantisieren und dequantisieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Candidate format:</source>
+        <translation>Kandidatenformat:</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>Maß:</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Wird berechnet …</translation>
+    </message>
+    <message>
+        <source>Layer errors</source>
+        <translation>Fehler je Schicht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s)</source>
+        <translation>
+            <numerusform>%n Tensor</numerusform>
+            <numerusform>%n Tensoren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Round-trip error per layer (%1)</source>
+        <translation>Fehler des Hin- und Rückwegs je Schicht (%1)</translation>
+    </message>
+    <message>
+        <source>layer (blk index)</source>
+        <translation>Schicht (blk-Index)</translation>
+    </message>
+    <message>
+        <source>relative error</source>
+        <translation>relativer Fehler</translation>
     </message>
 </context>
 <context>
@@ -560,6 +634,121 @@ Offset %2 in %3</translation>
     <message>
         <source>Stored as %1</source>
         <translation>Gespeichert als %1</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::TensorViews</name>
+    <message>
+        <source>Candidate format: the tensor is quantized to it and dequantized again</source>
+        <translation>Kandidatenformat: Der Tensor wird darin quantisiert und wieder dequantisiert</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>Logarithmische Skala</translation>
+    </message>
+    <message>
+        <source>Logarithmic count axis (shows the sparse tails)</source>
+        <translation>Logarithmische Häufigkeitsachse (zeigt die dünnen Ränder)</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG exportieren …</translation>
+    </message>
+    <message>
+        <source>Save the chart as a PNG picture (SVG needs Qt SVG, not installed)</source>
+        <translation>Das Diagramm als PNG-Bild speichern (SVG braucht Qt SVG, nicht installiert)</translation>
+    </message>
+    <message>
+        <source>Candidate format:</source>
+        <translation>Kandidatenformat:</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>Verteilung</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Wird berechnet …</translation>
+    </message>
+    <message>
+        <source>Analysing %1</source>
+        <translation>%1 wird analysiert</translation>
+    </message>
+    <message>
+        <source>Cannot analyse with this format: %1</source>
+        <translation>Analyse mit diesem Format nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>%1 as %2: SQNR %3 dB, relative error %4, RMSE %5, max |error| %6, cosine %7</source>
+        <translation>%1 als %2: SQNR %3 dB, relativer Fehler %4, RMSE %5, max. |Fehler| %6, Kosinus %7</translation>
+    </message>
+    <message>
+        <source>SQNR: 10·log10(Σw² / Σe²), higher is better. Relative error: ‖e‖ / ‖w‖. RMSE: root mean square of e = dequantized − original.</source>
+        <translation>SQNR: 10·log10(Σw² / Σe²), höher ist besser. Relativer Fehler: ‖e‖ / ‖w‖. RMSE: quadratisches Mittel von e = dequantisiert − original.</translation>
+    </message>
+    <message>
+        <source>Select a tensor to see its distribution and quantization error.</source>
+        <translation>Wählen Sie einen Tensor, um seine Verteilung und seinen Quantisierungsfehler zu sehen.</translation>
+    </message>
+    <message>
+        <source>Weight distribution of %1</source>
+        <translation>Gewichtsverteilung von %1</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>original</translation>
+    </message>
+    <message>
+        <source>after %1 round trip</source>
+        <translation>nach %1-Hin- und Rückweg</translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation>Gewichtswert</translation>
+    </message>
+    <message>
+        <source>count (log scale)</source>
+        <translation>Anzahl (log. Skala)</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Error histogram (dequantized − original)</source>
+        <translation>Fehlerhistogramm (dequantisiert − original)</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>error (weight units)</source>
+        <translation>Fehler (Gewichtseinheiten)</translation>
+    </message>
+    <message>
+        <source>SQNR per row</source>
+        <translation>SQNR je Zeile</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>row (output channel)</source>
+        <translation>Zeile (Ausgangskanal)</translation>
     </message>
 </context>
 </TS>

@@ -268,12 +268,86 @@
         <source>unknown architecture</source>
         <translation>architecture inconnue</translation>
     </message>
+    <message>
+        <source>Layers</source>
+        <translation>Couches</translation>
+    </message>
 </context>
 <context>
     <name>qx::ui::JobRunner</name>
     <message>
         <source>unknown exception</source>
         <translation>exception inconnue</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::LayersView</name>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>Relative error</source>
+        <translation>Erreur relative</translation>
+    </message>
+    <message>
+        <source>Signal-to-quantization-noise ratio 10·log10(Σw² / Σe²); higher is better</source>
+        <translation>Rapport signal/bruit de quantification 10·log10(Σw² / Σe²) ; plus élevé est meilleur</translation>
+    </message>
+    <message>
+        <source>‖dequantized − original‖ / ‖original‖; lower is better</source>
+        <translation>‖déquantifié − original‖ / ‖original‖ ; plus bas est meilleur</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Calculer</translation>
+    </message>
+    <message>
+        <source>Quantize and dequantize every layer tensor with the candidate format</source>
+        <translation>Quantifier puis déquantifier chaque tenseur de couche avec le format candidat</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Candidate format:</source>
+        <translation>Format candidat :</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>Mesure :</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Calcul en cours…</translation>
+    </message>
+    <message>
+        <source>Layer errors</source>
+        <translation>Erreurs par couche</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s)</source>
+        <translation>
+            <numerusform>%n tenseur</numerusform>
+            <numerusform>%n tenseurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Round-trip error per layer (%1)</source>
+        <translation>Erreur d’aller-retour par couche (%1)</translation>
+    </message>
+    <message>
+        <source>layer (blk index)</source>
+        <translation>couche (indice blk)</translation>
+    </message>
+    <message>
+        <source>relative error</source>
+        <translation>erreur relative</translation>
     </message>
 </context>
 <context>
@@ -560,6 +634,121 @@ Décalage %2 dans %3</translation>
     <message>
         <source>Stored as %1</source>
         <translation>Stocké sous %1</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::TensorViews</name>
+    <message>
+        <source>Candidate format: the tensor is quantized to it and dequantized again</source>
+        <translation>Format candidat : le tenseur y est quantifié puis déquantifié</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>Échelle logarithmique</translation>
+    </message>
+    <message>
+        <source>Logarithmic count axis (shows the sparse tails)</source>
+        <translation>Axe des effectifs logarithmique (montre les queues clairsemées)</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Exporter en PNG…</translation>
+    </message>
+    <message>
+        <source>Save the chart as a PNG picture (SVG needs Qt SVG, not installed)</source>
+        <translation>Enregistrer le graphique en image PNG (le SVG demande Qt SVG, non installé)</translation>
+    </message>
+    <message>
+        <source>Candidate format:</source>
+        <translation>Format candidat :</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>Distribution</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Calcul en cours…</translation>
+    </message>
+    <message>
+        <source>Analysing %1</source>
+        <translation>Analyse de %1</translation>
+    </message>
+    <message>
+        <source>Cannot analyse with this format: %1</source>
+        <translation>Analyse impossible avec ce format : %1</translation>
+    </message>
+    <message>
+        <source>%1 as %2: SQNR %3 dB, relative error %4, RMSE %5, max |error| %6, cosine %7</source>
+        <translation>%1 en %2 : SQNR %3 dB, erreur relative %4, RMSE %5, |erreur| max. %6, cosinus %7</translation>
+    </message>
+    <message>
+        <source>SQNR: 10·log10(Σw² / Σe²), higher is better. Relative error: ‖e‖ / ‖w‖. RMSE: root mean square of e = dequantized − original.</source>
+        <translation>SQNR : 10·log10(Σw² / Σe²), plus élevé est meilleur. Erreur relative : ‖e‖ / ‖w‖. RMSE : moyenne quadratique de e = déquantifié − original.</translation>
+    </message>
+    <message>
+        <source>Select a tensor to see its distribution and quantization error.</source>
+        <translation>Sélectionnez un tenseur pour voir sa distribution et son erreur de quantification.</translation>
+    </message>
+    <message>
+        <source>Weight distribution of %1</source>
+        <translation>Distribution des poids de %1</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>original</translation>
+    </message>
+    <message>
+        <source>after %1 round trip</source>
+        <translation>après aller-retour %1</translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation>valeur du poids</translation>
+    </message>
+    <message>
+        <source>count (log scale)</source>
+        <translation>effectif (échelle log.)</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>effectif</translation>
+    </message>
+    <message>
+        <source>Error histogram (dequantized − original)</source>
+        <translation>Histogramme de l’erreur (déquantifié − original)</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <source>error (weight units)</source>
+        <translation>erreur (unités de poids)</translation>
+    </message>
+    <message>
+        <source>SQNR per row</source>
+        <translation>SQNR par ligne</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>row (output channel)</source>
+        <translation>ligne (canal de sortie)</translation>
     </message>
 </context>
 </TS>

@@ -29,7 +29,7 @@ TensorPane::TensorPane(QWidget* parent)
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
     m_view->header()->setStretchLastSection(false);
-    m_view->header()->setSectionResizeMode(TensorTreeModel::NameColumn, QHeaderView::Stretch);
+    m_view->header()->setSectionResizeMode(QHeaderView::Interactive);  // full names; scroll sideways when narrow
     m_view->header()->setMinimumSectionSize(m_view->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 8);
 
     auto* top = new QHBoxLayout;
@@ -50,7 +50,7 @@ void TensorPane::setModelFile(std::shared_ptr<const ModelFile> model)
 {
     m_model->setModelFile(std::move(model));
     m_view->expandAll();
-    for (int c = 1; c < TensorTreeModel::ColumnCount; ++c)
+    for (int c = 0; c < TensorTreeModel::ColumnCount; ++c)
         m_view->resizeColumnToContents(c);
     updateCount();
 }

@@ -3,12 +3,14 @@
 #include "app_icon.h"
 #include "app_settings.h"
 #include "job_runner.h"
+#include "layers_view.h"
 #include "memory_indicator.h"
 #include "model_info_view.h"
 #include "model_description.h"
 #include "settings_dialog.h"
 #include "start_page.h"
 #include "tensor_pane.h"
+#include "tensor_views.h"
 
 #include <QAction>
 #include <QApplication>
@@ -23,6 +25,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -139,8 +142,17 @@ void MainWindow::setupCentralWidget()
     m_modelTotals->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_tensorPane, tr("Tensors"));
+    m_tensorViews = new ui::TensorViews(this);
+    m_tensorSplit = new QSplitter(Qt::Horizontal, this);
+    m_tensorSplit->addWidget(m_tensorPane);
+    m_tensorSplit->addWidget(m_tensorViews);
+    m_tensorSplit->setStretchFactor(0, 2);
+    m_tensorSplit->setStretchFactor(1, 3);
+    m_tensorSplit->setSizes({480, 800});  // room for full tensor names in the tree
+    m_tabs->addTab(m_tensorSplit, tr("Tensors"));
     m_tabs->addTab(m_infoView, tr("Info"));
+    m_layersView = new ui::LayersView(this);
+    m_tabs->addTab(m_layersView, tr("Layers"));
 
     m_modelPage = new QWidget(this);
     auto* layout = new QVBoxLayout(m_modelPage);
@@ -194,6 +206,8 @@ void MainWindow::connectSignals()
     connect(m_tensorPane, &ui::TensorPane::selectionChanged, this, [this](const QStringList& names) {
         if (m_model)
             statusBar()->showMessage(ui::ModelDescription::selectionLine(*m_model, names));
+        if (!names.isEmpty())
+            m_tensorViews->setTensor(names.first());
     });
 }
 
@@ -215,9 +229,11 @@ void MainWindow::showPage(Page page)
         page = Page::Start;
     m_stack->setCurrentWidget(page == Page::Start ? static_cast<QWidget*>(m_startPage) : m_modelPage);
     if (page == Page::Tensors)
-        m_tabs->setCurrentWidget(m_tensorPane);
+        m_tabs->setCurrentWidget(m_tensorSplit);
     else if (page == Page::Info)
         m_tabs->setCurrentWidget(m_infoView);
+    else if (page == Page::Layers)
+        m_tabs->setCurrentWidget(m_layersView);
     const bool open = static_cast<bool>(m_model);
     m_actions.close->setEnabled(open);
     m_actions.find->setEnabled(open);
@@ -267,6 +283,8 @@ void MainWindow::closeModel()
     m_model.reset();
     m_tensorPane->setModelFile(nullptr);
     m_infoView->setModelFile(nullptr);
+    m_tensorViews->setModel(nullptr);
+    m_layersView->setModel(nullptr);
     setWindowTitle(tr("Quantization Explorer"));
     refreshRecent();
     showPage(Page::Start);
@@ -291,6 +309,8 @@ void MainWindow::onLoaded(const QString& path, std::shared_ptr<const ModelFile> 
     m_model = std::move(model);
     m_tensorPane->setModelFile(m_model);
     m_infoView->setModelFile(m_model);
+    m_tensorViews->setModel(m_model);
+    m_layersView->setModel(m_model);
     const QString architecture = QString::fromStdString(m_model->spec.architecture);
     m_modelTitle->setText(tr("%1 — %2, %3")
                               .arg(QFileInfo(path).fileName(), architecture.isEmpty() ? tr("unknown architecture") : architecture,

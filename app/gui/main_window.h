@@ -13,6 +13,7 @@
 class QAction;
 class QLabel;
 class QProgressBar;
+class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 class QToolButton;
@@ -23,6 +24,8 @@ class MemoryIndicator;
 class ModelInfoView;
 class StartPage;
 class TensorPane;
+class TensorViews;
+class LayersView;
 }
 
 namespace qx::app {
@@ -30,7 +33,7 @@ namespace qx::app {
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class Page { Start, Tensors, Info };
+    enum class Page { Start, Tensors, Info, Layers };
 
     explicit MainWindow(ui::ModelOpener opener, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -47,6 +50,8 @@ public:
     ui::StartPage* startPage() const { return m_startPage; }
     ui::TensorPane* tensorPane() const { return m_tensorPane; }
     ui::ModelInfoView* infoView() const { return m_infoView; }
+    ui::TensorViews* tensorViews() const { return m_tensorViews; }
+    ui::LayersView* layersView() const { return m_layersView; }
     ui::JobRunner* jobRunner() const { return m_runner; }
 
 signals:
@@ -91,6 +96,9 @@ private:
     QTabWidget* m_tabs = nullptr;
     ui::TensorPane* m_tensorPane = nullptr;
     ui::ModelInfoView* m_infoView = nullptr;
+    ui::TensorViews* m_tensorViews = nullptr;
+    ui::LayersView* m_layersView = nullptr;
+    QSplitter* m_tensorSplit = nullptr;
     QProgressBar* m_progress = nullptr;
     QToolButton* m_cancel = nullptr;
     ui::MemoryIndicator* m_memory = nullptr;

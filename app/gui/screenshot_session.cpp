@@ -1,5 +1,8 @@
 #include "gui/screenshot_session.h"
 
+#include "layers_view.h"
+#include "tensor_views.h"
+
 #include "gui/main_window.h"
 
 #include <QCoreApplication>
@@ -64,7 +67,53 @@ void ScreenshotSession::grabModelViews()
     grabTo(QStringLiteral("tensors.png"));
     m_window->showPage(MainWindow::Page::Info);
     grabTo(QStringLiteral("info.png"));
-    emit finished(m_ok ? 0 : 1);
+    grabTensorViews();
+}
+
+void ScreenshotSession::grabTensorViews()
+{
+    // The first matrix of the model, as Q4_K (Q4_0 when its rows are too short for 256-blocks).
+    QString name;
+    QString format = QStringLiteral("Q4_0");
+    for (const TensorInfo& t : m_window->model()->tensors)
+        if (name.isEmpty() && t.rows() > 1 && t.rowLength() % 32 == 0) {
+            name = QString::fromStdString(t.name);
+            if (t.rowLength() % 256 == 0)
+                format = QStringLiteral("Q4_K");
+        }
+    ui::TensorViews* views = m_window->tensorViews();
+    if (name.isEmpty()) {
+        emit finished(m_ok ? 0 : 1);
+        return;
+    }
+    m_window->showPage(MainWindow::Page::Tensors);
+    connect(views, &ui::TensorViews::analysisReady, this, [this, views, format] {
+        QTimer::singleShot(0, this, [this, views, format] {
+            views->showTab(0);
+            grabTo(QStringLiteral("tensor-distribution.png"));
+            views->setLogScale(true);
+            grabTo(QStringLiteral("tensor-distribution-log.png"));
+            views->showTab(1);
+            grabTo(QStringLiteral("tensor-error.png"));
+            grabLayers(format);
+        });
+    }, Qt::SingleShotConnection);
+    views->setCandidate(format);
+    views->setTensor(name);
+}
+
+void ScreenshotSession::grabLayers(const QString& format)
+{
+    ui::LayersView* layers = m_window->layersView();
+    m_window->showPage(MainWindow::Page::Layers);
+    connect(layers, &ui::LayersView::valuesReady, this, [this] {
+        QTimer::singleShot(0, this, [this] {
+            grabTo(QStringLiteral("layers.png"));
+            emit finished(m_ok ? 0 : 1);
+        });
+    }, Qt::SingleShotConnection);
+    layers->setCandidate(format);
+    layers->compute();
 }
 
 void ScreenshotSession::onOpenFailed()

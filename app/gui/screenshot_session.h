@@ -26,6 +26,8 @@ private:
     bool grabTo(const QString& name);
     void onModelShown();
     void grabModelViews();
+    void grabTensorViews();
+    void grabLayers(const QString& format);
     void onOpenFailed();
 
     MainWindow* m_window;

@@ -1,0 +1,193 @@
+// The tensor views on stories260K and synth-d256: what they show equals the core's own figures, and the UI
+// thread keeps running while the analysis job does.
+
+#include "common/test_data.h"
+
+#include "job_runner.h"
+#include "layers_view.h"
+#include "tensor_analysis.h"
+#include "tensor_views.h"
+
+#include "quant/dequantize.h"
+#include "quant/quantize.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+#include <QtTest/QtTest>
+
+#include <algorithm>
+
+using namespace qx;
+using namespace qx::ui;
+
+namespace {
+
+const TensorInfo& tensorNamed(const ModelFile& model, const std::string& name)
+{
+    for (const TensorInfo& t : model.tensors)
+        if (t.name == name)
+            return t;
+    throw Error(ErrorCode::InvalidArgument, "no tensor " + name);
+}
+
+/// quantize → dequantize through the core directly, row by row.
+std::vector<float> coreRoundTrip(TensorType type, const std::vector<float>& values, int64_t rowLength)
+{
+    const uint64_t rowBytes = *tensorBytes(type, static_cast<uint64_t>(rowLength));
+    const int64_t rows = static_cast<int64_t>(values.size()) / rowLength;
+    std::vector<std::byte> packed(rowBytes * rows);
+    quantizeRowsRef(type, values, rowLength, packed);
+    std::vector<float> out(values.size());
+    for (int64_t r = 0; r < rows; ++r)
+        dequantizeRowRef(type, std::span<const std::byte>(packed).subspan(r * rowBytes, rowBytes),
+                         std::span<float>(out).subspan(r * rowLength, rowLength));
+    return out;
+}
+
+/// Waits for the next analysis while a 10 ms heartbeat timer measures the longest UI-thread stall.
+qint64 waitForAnalysis(TensorViews& views, const std::function<void()>& trigger)
+{
+    QSignalSpy ready(&views, &TensorViews::analysisReady);
+    QElapsedTimer clock;
+    qint64 last = 0, worst = 0;
+    QTimer heartbeat;
+    heartbeat.setInterval(10);
+    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
+        const qint64 now = clock.elapsed();
+        worst = std::max(worst, now - last);
+        last = now;
+    });
+    clock.start();
+    heartbeat.start();
+    trigger();
+    if (ready.isEmpty())
+        ready.wait(60000);
+    worst = std::max(worst, clock.elapsed() - last);
+    return ready.isEmpty() ? -1 : worst;
+}
+
+} // namespace
+
+class TstTensorViews : public QObject {
+    Q_OBJECT
+private slots:
+    void candidatesListQuantizableTypesAndSchemes()
+    {
+        const std::vector<CandidateFormat> all = candidateFormats();
+        QCOMPARE(all.size(), 14 + kSchemeCatalog.size());  // the 15 canQuantize types but F32, plus the catalog
+        QCOMPARE(all.front().name, std::string("F16"));
+        QCOMPARE(candidateByName("Q4_K").type, TensorType::Q4_K);
+        QVERIFY(candidateByName("NF4 (absmax / 64)").isScheme);
+    }
+
+    void histogramAndErrorEqualTheCore()
+    {
+        QX_REQUIRE_SHARED(path, "models/stories260K.gguf");
+        std::shared_ptr<const ModelFile> model = openModel(path);
+        const TensorInfo& tensor = tensorNamed(*model, "blk.0.ffn_up.weight");
+        TensorViews views;
+        views.setModel(model);
+        views.setCandidate(QStringLiteral("Q8_0"));
+        QVERIFY(waitForAnalysis(views, [&] { views.setTensor(QString::fromStdString(tensor.name)); }) >= 0);
+        const TensorStats stats = computeTensorStats(tensor);
+        QCOMPARE(views.analysis()->stats.histogram, stats.histogram);
+        QCOMPARE(views.analysis()->stats.histogram.total(), uint64_t(64 * 172));
+
+        const std::vector<float> original = dequantizeTensor(tensor);
+        for (const char* name : {"Q4_0", "Q5_1", "IQ4_NL", "Q8_0"}) {
+            QVERIFY(waitForAnalysis(views, [&] { views.setCandidate(QString::fromLatin1(name)); }) >= 0);
+            const TensorError expected =
+                compareTensors(original, coreRoundTrip(*tensorTypeFromName(name), original, tensor.rowLength()));
+            QCOMPARE(views.analysis()->format.name, std::string(name));
+            QCOMPARE(views.analysis()->error, expected);
+            QVERIFY(expected.sqnrDb > 10.0);
+        }
+        // A catalog scheme goes through fakeQuantScheme.
+        QVERIFY(waitForAnalysis(views, [&] { views.setCandidate(QStringLiteral("INT4 g32 sym")); }) >= 0);
+        std::vector<float> fake(original.size());
+        fakeQuantScheme(SchemeId::Int4G32Sym, original, fake, tensor.rowLength());
+        QCOMPARE(views.analysis()->error, compareTensors(original, fake));
+        QCOMPARE(views.analysis()->rows.size(), size_t(172));
+    }
+
+    void tooShortRowsFailWithoutCrash()
+    {
+        QX_REQUIRE_SHARED(path, "models/stories260K.gguf");
+        std::shared_ptr<const ModelFile> model = openModel(path);
+        TensorViews views;
+        views.setModel(model);
+        views.setCandidate(QStringLiteral("Q4_K"));  // rows of 64 cannot hold 256-blocks
+        QSignalSpy finished(views.runner(), &JobRunner::finished);
+        views.setTensor(QStringLiteral("blk.0.attn_q.weight"));
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().first().value<JobOutcome>(), JobOutcome::Failed);
+        QVERIFY(!views.analysis().has_value());
+    }
+
+    void uiThreadStaysResponsive()
+    {
+        QX_REQUIRE_SHARED(path, "reference/synth-d256/model-f32.gguf");
+        std::shared_ptr<const ModelFile> model = openModel(path);
+        TensorViews views;
+        views.setModel(model);
+        views.setCandidate(QStringLiteral("Q4_K"));
+        const qint64 worst = waitForAnalysis(views, [&] { views.setTensor(QStringLiteral("token_embd.weight")); });
+        QVERIFY(worst >= 0);
+        qInfo("longest UI-thread gap while analysing token_embd (256 x 512, Q4_K): %lld ms", worst);
+        QVERIFY2(worst < 100, qPrintable(QString::number(worst)));
+    }
+
+    void newerRequestSupersedesOlder()
+    {
+        QX_REQUIRE_SHARED(path, "reference/synth-d256/model-f32.gguf");
+        std::shared_ptr<const ModelFile> model = openModel(path);
+        TensorViews views;
+        views.setModel(model);
+        views.setCandidate(QStringLiteral("Q8_0"));
+        QVERIFY(waitForAnalysis(views, [&] {
+                    views.setTensor(QStringLiteral("blk.0.ffn_up.weight"));
+                    views.setTensor(QStringLiteral("blk.1.attn_q.weight"));
+                }) >= 0);
+        QCOMPARE(views.analysis()->tensorName, std::string("blk.1.attn_q.weight"));
+    }
+
+    void layersEqualTheCorePerTensor()
+    {
+        QX_REQUIRE_SHARED(path, "reference/synth-d256/model-f32.gguf");
+        std::shared_ptr<const ModelFile> model = openModel(path);
+        LayersView view;
+        view.setModel(model);
+        view.setCandidate(QStringLiteral("Q4_K"));
+        QSignalSpy ready(&view, &LayersView::valuesReady);
+        view.compute();
+        QVERIFY(ready.wait(120000));
+        const std::vector<LayerTensorError>& values = *view.values();
+        QCOMPARE(values.size(), size_t(4 * 7));  // 4 layers × 7 classes, all rows multiples of 256
+        for (const LayerTensorError& e : values) {
+            const TensorInfo& t = tensorNamed(*model, e.name);
+            const std::vector<float> original = dequantizeTensor(t);
+            const TensorError expected = compareTensors(original, coreRoundTrip(TensorType::Q4_K, original, t.rowLength()));
+            QCOMPARE(e.sqnrDb, expected.sqnrDb);
+            QCOMPARE(e.relativeError, expected.relativeFrobenius);
+            QCOMPARE(QString::fromStdString(e.name),
+                     QStringLiteral("blk.%1.%2.weight").arg(e.layer).arg(QString::fromStdString(e.tensorClass)));
+        }
+    }
+
+    void layersCancel()
+    {
+        QX_REQUIRE_SHARED(path, "reference/synth-d256/model-f32.gguf");
+        std::shared_ptr<const ModelFile> model = openModel(path);
+        LayersView view;
+        view.setModel(model);
+        QSignalSpy finished(view.runner(), &JobRunner::finished);
+        view.compute();
+        view.runner()->cancel();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().first().value<JobOutcome>(), JobOutcome::Cancelled);
+        QVERIFY(!view.values().has_value());
+    }
+};
+
+QTEST_MAIN(TstTensorViews)
+#include "tst_tensor_views.moc"

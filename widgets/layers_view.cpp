@@ -1,0 +1,167 @@
+#include "layers_view.h"
+
+#include "job_runner.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegend>
+#include <QLineSeries>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace qx::ui {
+
+LayersView::LayersView(QWidget* parent) : QWidget(parent), m_runner(new JobRunner(this))
+{
+    m_candidate = new QComboBox(this);
+    for (const CandidateFormat& c : candidateFormats())
+        m_candidate->addItem(QString::fromStdString(c.name));
+    m_candidate->setCurrentText(QStringLiteral("Q4_0"));
+    m_metric = new QComboBox(this);
+    m_metric->addItem(tr("SQNR (dB)"));
+    m_metric->addItem(tr("Relative error"));
+    m_metric->setItemData(0, tr("Signal-to-quantization-noise ratio 10·log10(Σw² / Σe²); higher is better"),
+                          Qt::ToolTipRole);
+    m_metric->setItemData(1, tr("‖dequantized − original‖ / ‖original‖; lower is better"), Qt::ToolTipRole);
+    m_compute = new QPushButton(tr("Compute"), this);
+    m_compute->setToolTip(tr("Quantize and dequantize every layer tensor with the candidate format"));
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setEnabled(false);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    m_progress->setMaximumWidth(200);
+    m_status = new QLabel(this);
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Candidate format:"), this));
+    bar->addWidget(m_candidate);
+    bar->addWidget(new QLabel(tr("Metric:"), this));
+    bar->addWidget(m_metric);
+    bar->addWidget(m_compute);
+    bar->addWidget(m_cancel);
+    bar->addWidget(m_progress);
+    bar->addWidget(m_status, 1);
+
+    m_chart = new QChartView(this);
+    m_chart->setRenderHint(QPainter::Antialiasing);
+    m_chart->setRubberBand(QChartView::RectangleRubberBand);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_chart, 1);
+
+    connect(m_compute, &QPushButton::clicked, this, &LayersView::compute);
+    connect(m_cancel, &QPushButton::clicked, m_runner, &JobRunner::cancel);
+    connect(m_metric, &QComboBox::currentIndexChanged, this, [this] { fillChart(); });
+    connect(m_runner, &JobRunner::progressChanged, this,
+            [this](double f) { m_progress->setValue(static_cast<int>(f * 1000.0)); });
+    fillChart();
+}
+
+void LayersView::setModel(std::shared_ptr<const ModelFile> model)
+{
+    m_model = std::move(model);
+    ++m_generation;
+    m_runner->cancel();
+    m_values.reset();
+    m_status->clear();
+    fillChart();
+}
+
+void LayersView::setCandidate(const QString& name) { m_candidate->setCurrentText(name); }
+
+void LayersView::setMetric(int metric) { m_metric->setCurrentIndex(metric); }
+
+void LayersView::compute()
+{
+    if (!m_model)
+        return;
+    const quint64 generation = ++m_generation;
+    const CandidateFormat format = candidateByName(m_candidate->currentText().toStdString());
+    std::shared_ptr<const ModelFile> model = m_model;
+    m_cancel->setEnabled(true);
+    m_progress->setValue(0);
+    m_status->setText(tr("Computing…"));
+    m_runner->start<std::vector<LayerTensorError>>(
+        tr("Layer errors"), [model, format](const ProgressFn& p) { return analyzeLayers(*model, format, p); },
+        [this, generation](JobResult<std::vector<LayerTensorError>> result) {
+            if (generation != m_generation)
+                return;
+            m_cancel->setEnabled(false);
+            if (result.outcome == JobOutcome::Completed) {
+                m_values = std::move(result.value);
+                m_status->setText(tr("%n tensor(s)", nullptr, static_cast<int>(m_values->size())));
+            } else {
+                m_status->setText(result.outcome == JobOutcome::Cancelled ? tr("Cancelled") : result.error.detail);
+            }
+            fillChart();
+            if (m_values)
+                emit valuesReady();
+        });
+}
+
+void LayersView::fillChart()
+{
+    QChart* old = m_chart->chart();
+    auto* chart = new QChart;
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->setChart(chart);
+    delete old;
+    if (!m_values || m_values->empty())
+        return;
+    const bool sqnr = m_metric->currentIndex() == 0;
+    chart->setTitle(tr("Round-trip error per layer (%1)").arg(m_candidate->currentText()));
+    double lo = INFINITY, hi = -INFINITY;
+    int maxLayer = 0;
+    // Seven distinguishable hues (Okabe–Ito), one per class, readable on light and dark backgrounds.
+    static const QColor colours[] = {QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00), QColor(0x00, 0x9E, 0x73),
+                                     QColor(0xCC, 0x79, 0xA7), QColor(0xD5, 0x5E, 0x00), QColor(0x56, 0xB4, 0xE9),
+                                     QColor(0x80, 0x80, 0x80)};
+    int index = 0;
+    for (const std::string& cls : layerTensorClasses()) {
+        auto* s = new QLineSeries;
+        s->setName(QString::fromStdString(cls));
+        s->setPen(QPen(colours[index++ % 7], 2.0));
+        for (const LayerTensorError& e : *m_values) {
+            const double v = sqnr ? e.sqnrDb : e.relativeError;
+            if (e.tensorClass != cls || !std::isfinite(v))
+                continue;
+            s->append(e.layer, v);
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+            maxLayer = std::max(maxLayer, e.layer);
+        }
+        s->setPointsVisible(true);
+        if (s->count() > 0)
+            chart->addSeries(s);
+        else
+            delete s;
+    }
+    auto* x = new QValueAxis;
+    x->setTitleText(tr("layer (blk index)"));
+    x->setLabelFormat(QStringLiteral("%d"));
+    x->setRange(0, std::max(1, maxLayer));
+    x->setTickCount(std::min(maxLayer, 16) + 1);
+    auto* y = new QValueAxis;
+    y->setTitleText(sqnr ? tr("SQNR (dB)") : tr("relative error"));
+    y->setRange(lo - std::abs(hi - lo) * 0.05 - 1e-9, hi + std::abs(hi - lo) * 0.05 + 1e-9);
+    y->applyNiceNumbers();
+    y->setLabelFormat(sqnr ? QStringLiteral("%.1f") : QStringLiteral("%.3f"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (QAbstractSeries* s : chart->series()) {
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+}
+
+} // namespace qx::ui

@@ -1,0 +1,75 @@
+#pragma once
+// What the tensor views show for one tensor and one candidate format, computed in one call off the UI thread:
+// the core's statistics of the original weights, the histogram of the round-tripped (quantize → dequantize)
+// weights over the same range, and the core's error metrics of the round trip, whole-tensor and per row.
+// A candidate is either a GGUF storage type llama-quantize can write (qx::canQuantize) or a scheme of the
+// catalog (fake-quantized).
+
+#include "common/progress.h"
+#include "io/model_file.h"
+#include "quant/scheme_catalog.h"
+#include "stats/error_metrics.h"
+#include "stats/tensor_stats.h"
+
+#include <span>
+#include <string>
+#include <vector>
+
+namespace qx::ui {
+
+struct CandidateFormat {
+    bool isScheme = false;
+    TensorType type = TensorType::Q8_0;   ///< when !isScheme
+    SchemeId scheme = SchemeId::Int8PerChannel;  ///< when isScheme
+    std::string name;                     ///< display name ("Q4_K", "INT4 g128 sym")
+    bool operator==(const CandidateFormat&) const = default;
+};
+
+/// Every candidate: the quantizable GGUF types in id order, then the scheme catalog.
+std::vector<CandidateFormat> candidateFormats();
+/// The candidate named `name`, or the first one (Q4_0) when none is.
+CandidateFormat candidateByName(const std::string& name);
+
+/// Round trip of row-major `values` (rows of rowLength) through `format`. Throws InvalidArgument when the
+/// row length is not a multiple of the format's block size.
+std::vector<float> roundTrip(const CandidateFormat& format, std::span<const float> values, int64_t rowLength);
+
+struct RowError {
+    double sqnrDb = 0.0;
+    double relativeError = 0.0;  ///< ||e|| / ||x|| of the row
+};
+
+struct TensorAnalysis {
+    std::string tensorName;
+    CandidateFormat format;
+    TensorStats stats;              ///< computeTensorStats of the stored tensor, default options
+    Histogram reconstructedHistogram;  ///< round-tripped values, over stats.histogram's range and bins
+    TensorError error;              ///< compareTensors(original, round trip)
+    std::vector<RowError> rows;     ///< one per row
+};
+
+/// Statistics and round-trip error of `tensor` for `format`. Cancellable through `progress`.
+TensorAnalysis analyzeTensor(const TensorInfo& tensor, const CandidateFormat& format, const ProgressFn& progress = {});
+
+} // namespace qx::ui
+
+namespace qx::ui {
+
+/// Round-trip error of one tensor of a layer, for the model-wide Layers view.
+struct LayerTensorError {
+    std::string name;       ///< e.g. "blk.3.ffn_down.weight"
+    int layer = -1;         ///< N of "blk.N."
+    std::string tensorClass;  ///< e.g. "ffn_down"
+    double sqnrDb = 0.0;
+    double relativeError = 0.0;
+};
+
+/// The tensor classes the Layers view draws, one series each.
+const std::vector<std::string>& layerTensorClasses();
+
+/// Round-trip error (compareTensors) of every blk.N.<class>.weight tensor of `model` for `format`, in file
+/// order; tensors the format cannot hold (row length not a multiple of its block) are skipped.
+std::vector<LayerTensorError> analyzeLayers(const ModelFile& model, const CandidateFormat& format,
+                                            const ProgressFn& progress = {});
+
+} // namespace qx::ui
