@@ -37,6 +37,7 @@ case "${1:-}" in
     shift
     install_missing
     configure_and_build -DQX_BUILD_TESTS=OFF
+    [ $# -eq 0 ] && set -- --demo   # no arguments: start on the built-in demo model
     exec "$BUILD_DIR/app/qexplore" "$@"
     ;;
   test)

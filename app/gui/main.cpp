@@ -1,5 +1,7 @@
 // qexplore: the desktop application. Wiring only — the window is MainWindow, the logic lives in qx_widgets.
 
+#include "gui/demo_model.h"
+#include "common/error.h"
 #include "gui/main_window.h"
 #include "gui/screenshot_session.h"
 
@@ -14,6 +16,7 @@ namespace {
 struct Options {
     QString modelPath;
     QString screenshotDir;
+    bool demo = false;
 };
 
 Options parseOptions(const QApplication& app)
@@ -28,7 +31,9 @@ Options parseOptions(const QApplication& app)
         QStringLiteral("screenshot"),
         QApplication::translate("main", "Render the main views into <dir>/*.png and quit."),
         QApplication::translate("main", "dir"));
+    const QCommandLineOption demo(QStringLiteral("demo"), QApplication::translate("main", "Open the built-in demo model."));
     parser.addOption(open);
+    parser.addOption(demo);
     parser.addOption(screenshot);
     parser.addPositionalArgument(QStringLiteral("model"), QApplication::translate("main", "A model file or folder to open."),
                                  QStringLiteral("[model]"));
@@ -38,6 +43,14 @@ Options parseOptions(const QApplication& app)
     if (options.modelPath.isEmpty() && !parser.positionalArguments().isEmpty())
         options.modelPath = parser.positionalArguments().front();
     options.screenshotDir = parser.value(screenshot);
+    options.demo = parser.isSet(demo);
+    if (options.demo && options.modelPath.isEmpty()) {
+        try {
+            options.modelPath = QString::fromStdString(qx::app::demoModelPath());
+        } catch (const qx::Error& e) {
+            qWarning("%s", e.what());   // the start page still opens
+        }
+    }
     return options;
 }
 
@@ -57,6 +70,7 @@ int main(int argc, char** argv)
     const Options options = parseOptions(app);
 
     qx::app::MainWindow window(&qx::openModel);
+    window.setDemoModelProvider(&qx::app::demoModelPath);
     window.show();
     if (!options.screenshotDir.isEmpty()) {
         auto* session = new qx::app::ScreenshotSession(&window, options.screenshotDir, options.modelPath, &app);

@@ -4,6 +4,7 @@
 #include "app_settings.h"
 #include "job_runner.h"
 #include "layers_view.h"
+#include "learn/learn_lab.h"
 #include "memory_indicator.h"
 #include "model_info_view.h"
 #include "model_description.h"
@@ -153,6 +154,8 @@ void MainWindow::setupCentralWidget()
     m_tabs->addTab(m_infoView, tr("Info"));
     m_layersView = new ui::LayersView(this);
     m_tabs->addTab(m_layersView, tr("Layers"));
+    m_learnLab = new ui::LearnLab(this);
+    m_tabs->addTab(m_learnLab, tr("Learn"));
 
     m_modelPage = new QWidget(this);
     auto* layout = new QVBoxLayout(m_modelPage);
@@ -234,6 +237,8 @@ void MainWindow::showPage(Page page)
         m_tabs->setCurrentWidget(m_infoView);
     else if (page == Page::Layers)
         m_tabs->setCurrentWidget(m_layersView);
+    else if (page == Page::Learn)
+        m_tabs->setCurrentWidget(m_learnLab);
     const bool open = static_cast<bool>(m_model);
     m_actions.close->setEnabled(open);
     m_actions.find->setEnabled(open);
@@ -285,6 +290,7 @@ void MainWindow::closeModel()
     m_infoView->setModelFile(nullptr);
     m_tensorViews->setModel(nullptr);
     m_layersView->setModel(nullptr);
+    m_learnLab->setModel(nullptr);
     setWindowTitle(tr("Quantization Explorer"));
     refreshRecent();
     showPage(Page::Start);
@@ -311,6 +317,7 @@ void MainWindow::onLoaded(const QString& path, std::shared_ptr<const ModelFile> 
     m_infoView->setModelFile(m_model);
     m_tensorViews->setModel(m_model);
     m_layersView->setModel(m_model);
+    m_learnLab->setModel(m_model);
     const QString architecture = QString::fromStdString(m_model->spec.architecture);
     m_modelTitle->setText(tr("%1 — %2, %3")
                               .arg(QFileInfo(path).fileName(), architecture.isEmpty() ? tr("unknown architecture") : architecture,

@@ -26,6 +26,7 @@ class StartPage;
 class TensorPane;
 class TensorViews;
 class LayersView;
+class LearnLab;
 }
 
 namespace qx::app {
@@ -33,7 +34,7 @@ namespace qx::app {
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class Page { Start, Tensors, Info, Layers };
+    enum class Page { Start, Tensors, Info, Layers, Learn };
 
     explicit MainWindow(ui::ModelOpener opener, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -52,6 +53,7 @@ public:
     ui::ModelInfoView* infoView() const { return m_infoView; }
     ui::TensorViews* tensorViews() const { return m_tensorViews; }
     ui::LayersView* layersView() const { return m_layersView; }
+    ui::LearnLab* learnLab() const { return m_learnLab; }
     ui::JobRunner* jobRunner() const { return m_runner; }
 
 signals:
@@ -98,6 +100,7 @@ private:
     ui::ModelInfoView* m_infoView = nullptr;
     ui::TensorViews* m_tensorViews = nullptr;
     ui::LayersView* m_layersView = nullptr;
+    ui::LearnLab* m_learnLab = nullptr;
     QSplitter* m_tensorSplit = nullptr;
     QProgressBar* m_progress = nullptr;
     QToolButton* m_cancel = nullptr;
