@@ -97,6 +97,10 @@ void dequantizeRows(const TensorInfo& tensor, int64_t firstRow, int64_t rowCount
         || dst.size() != static_cast<size_t>(rowCount * rowLength))
         throw Error(ErrorCode::InvalidArgument, "dequantizeRows: rows out of range for tensor " + tensor.name);
     const uint64_t rowBytes = tensorBytes(tensor.type, static_cast<uint64_t>(rowLength)).value_or(0);
+    if (static_cast<uint64_t>(firstRow + rowCount) * rowBytes > tensor.data.size())
+        throw Error(ErrorCode::InvalidArgument, tensor.sourceFile, tensor.fileOffset,
+                    "tensor " + tensor.name + " has " + std::to_string(tensor.data.size())
+                        + " bytes of data, fewer than its shape and type need");
     const auto src = tensor.data.subspan(static_cast<size_t>(firstRow) * rowBytes, static_cast<size_t>(rowCount) * rowBytes);
     dequantizeRow(tensor.type, src, dst);
 }
