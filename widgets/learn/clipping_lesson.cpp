@@ -75,9 +75,7 @@ void ClippingLesson::recompute()
     m_choices = {learn::clipChoice(v, b, ClipMethod::Percentile, kPercentile), learn::clipChoice(v, b, ClipMethod::MseSearch),
                  learn::clipChoice(v, b, ClipMethod::KlDivergence)};
     QChart* chart = m_chart->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis* a : chart->axes())
-        chart->removeAxis(a);
+    clearChart(chart);
     auto* curve = new QLineSeries;
     curve->setName(tr("MSE at clip ratio c / absmax"));
     double hi = 0;

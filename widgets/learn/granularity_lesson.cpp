@@ -86,9 +86,7 @@ void GranularityLesson::recompute()
         top = std::max(top, r.sqnrDb);
     }
     QChart* chart = m_chart->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis* a : chart->axes())
-        chart->removeAxis(a);
+    clearChart(chart);
     auto* series = new QBarSeries;
     series->append(set);
     series->setLabelsVisible(true);

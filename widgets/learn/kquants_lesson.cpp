@@ -127,9 +127,7 @@ void KQuantsLesson::fillTables()
 void KQuantsLesson::fillChart()
 {
     QChart* chart = m_chart->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis* a : chart->axes())
-        chart->removeAxis(a);
+    clearChart(chart);
     auto* orig = new QLineSeries;
     orig->setName(tr("original"));
     auto* q4 = new QLineSeries;

@@ -75,8 +75,10 @@ QLineSeries* histogramSeries(const std::vector<float>& values, double lo, double
 void clearChart(QChart* chart)
 {
     chart->removeAllSeries();
-    for (QAbstractAxis* a : chart->axes())
-        chart->removeAxis(a);
+    for (QAbstractAxis* a : chart->axes()) {
+        chart->removeAxis(a);   // the chart releases ownership: delete it ourselves
+        delete a;
+    }
 }
 
 QString num(double v, int digits)
