@@ -1,5 +1,7 @@
 #include "model/attention.h"
 
+#include "common/cpu_features.h"
+
 #include "common/half.h"
 #include "model/attention_kernels.h"
 #include "model/parallel_for.h"
@@ -31,8 +33,7 @@ namespace detail {
 
 bool cpuHasAvx2Fma()
 {
-    static const bool has =
-        __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c");
+    static const bool has = cpuHasAvx2Fma16c();
     return has;
 }
 

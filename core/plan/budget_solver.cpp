@@ -90,7 +90,9 @@ CandidateTable applyRules(const CandidateTable& table, const SolverRules& rules)
         if (rules.tokenEmbdMin && t.name == "token_embd.weight")
             keepOnly(t, [&](TensorType x) { return atLeast(x, *rules.tokenEmbdMin); });
     }
-    for (const auto& [name, type] : rules.pins) {
+    for (const auto& pin : rules.pins) {
+        const std::string& name = pin.first;   // not a structured binding: lambdas may not capture those in C++20
+        const TensorType type = pin.second;
         auto it = std::find_if(out.tensors.begin(), out.tensors.end(), [&](const auto& t) { return t.name == name; });
         if (it == out.tensors.end())
             throw Error(ErrorCode::InvalidArgument, {}, kNoOffset, "pin names an unknown tensor: " + name);

@@ -1,5 +1,7 @@
 #include "quant/quantize_simd.h"
 
+#include "common/cpu_features.h"
+
 #include "quant/dequantize_blocks.h"
 
 #include <cstdlib>
@@ -13,8 +15,7 @@ bool cpuHasAvx2()
     static const bool has = [] {
         if (const char* off = std::getenv("QX_NO_SIMD"); off && *off && *off != '0')
             return false;
-        __builtin_cpu_init();
-        return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("f16c");
+        return cpuHasAvx2Fma16c();
     }();
     return has;
 #else
