@@ -1,4 +1,5 @@
 // `qexplore-cli dump` end to end: the printed rows equal the core's dequantization of the same tensor.
+#include "common/cli_runner.h"
 #include "common/test_data.h"
 
 #include "io/gguf_reader.h"
@@ -10,18 +11,8 @@
 
 namespace {
 
-struct CliResult {
-    int exitCode = -1;
-    QString out, err;
-};
-
-CliResult runCli(const QStringList& args)
-{
-    QProcess p;
-    p.start(qEnvironmentVariable("QX_CLI"), args);
-    p.waitForFinished(60000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
+using qx::test::CliResult;
+using qx::test::runCli;
 
 } // namespace
 

@@ -1,4 +1,5 @@
 // `qexplore-cli plan` and `qexplore-cli export` end to end on synth-d256.
+#include "common/cli_runner.h"
 #include "common/test_data.h"
 
 #include <QtTest/QtTest>
@@ -11,18 +12,8 @@
 
 namespace {
 
-struct CliResult {
-    int exitCode = -1;
-    QString out, err;
-};
-
-CliResult runCli(const QStringList& args)
-{
-    QProcess p;
-    p.start(qEnvironmentVariable("QX_CLI"), args);
-    p.waitForFinished(120000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
+using qx::test::CliResult;
+using qx::test::runCli;
 
 QByteArray readAll(const QString& path)
 {

@@ -1,4 +1,5 @@
 // `qexplore-cli ppl` end to end: runs the executable named by $QX_CLI on the synth-d256 reference files.
+#include "common/cli_runner.h"
 #include "common/test_data.h"
 
 #include <QtTest/QtTest>
@@ -7,18 +8,8 @@
 
 namespace {
 
-struct CliResult {
-    int exitCode = -1;
-    QString out, err;
-};
-
-CliResult runCli(const QStringList& args)
-{
-    QProcess p;
-    p.start(qEnvironmentVariable("QX_CLI"), args);
-    p.waitForFinished(300000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
+using qx::test::CliResult;
+using qx::test::runCli;
 
 
 } // namespace

@@ -1,4 +1,5 @@
 // `qexplore-cli stats` end to end on stories260K, checked against a direct computation from the file.
+#include "common/cli_runner.h"
 #include "common/test_data.h"
 #include "io/model_file.h"
 #include "quant/dequantize.h"
@@ -14,18 +15,8 @@
 
 namespace {
 
-struct CliResult {
-    int exitCode = -1;
-    QString out, err;
-};
-
-CliResult runCli(const QStringList& args)
-{
-    QProcess p;
-    p.start(qEnvironmentVariable("QX_CLI"), args);
-    p.waitForFinished(60000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
+using qx::test::CliResult;
+using qx::test::runCli;
 
 } // namespace
 
