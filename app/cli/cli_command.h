@@ -2,6 +2,7 @@
 // qexplore-cli sub-commands register themselves: each app/cli/cmd_*.cpp defines one command and a static
 // CliRegistrar, so commands can be added without touching a central list.
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -22,5 +23,9 @@ struct CliRegistrar {
 
 /// True when args contain -h or --help.
 bool wantsHelp(const std::vector<std::string>& args);
+
+/// The whole of `value` as an integer / a number; otherwise qx::Error naming `option`.
+int64_t optionInt(const std::string& option, const std::string& value);
+double optionNumber(const std::string& option, const std::string& value);
 
 } // namespace qx::cli

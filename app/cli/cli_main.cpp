@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 
 namespace qx::cli {
@@ -17,6 +18,24 @@ std::vector<CliCommand>& commandRegistry()
 bool wantsHelp(const std::vector<std::string>& args)
 {
     return std::any_of(args.begin(), args.end(), [](const std::string& a) { return a == "-h" || a == "--help"; });
+}
+
+int64_t optionInt(const std::string& option, const std::string& value)
+{
+    char* end = nullptr;
+    const long long v = std::strtoll(value.c_str(), &end, 10);
+    if (value.empty() || *end != '\0')
+        throw Error(ErrorCode::InvalidArgument, "option " + option + " expects a number, got '" + value + "'");
+    return v;
+}
+
+double optionNumber(const std::string& option, const std::string& value)
+{
+    char* end = nullptr;
+    const double v = std::strtod(value.c_str(), &end);
+    if (value.empty() || *end != '\0')
+        throw Error(ErrorCode::InvalidArgument, "option " + option + " expects a number, got '" + value + "'");
+    return v;
 }
 
 } // namespace qx::cli

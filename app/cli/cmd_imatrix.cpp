@@ -33,15 +33,6 @@ void printHelp()
                 "  -o, --output FILE    the .dat file to write\n");
 }
 
-int64_t toInt(const std::string& option, const std::string& value)
-{
-    char* end = nullptr;
-    const long long v = std::strtoll(value.c_str(), &end, 10);
-    if (value.empty() || *end != '\0')
-        throw Error(ErrorCode::InvalidArgument, "option " + option + " expects a number, got '" + value + "'");
-    return v;
-}
-
 ImatrixArgs parseArgs(const std::vector<std::string>& args)
 {
     ImatrixArgs a;
@@ -53,9 +44,9 @@ ImatrixArgs parseArgs(const std::vector<std::string>& args)
             return args[++i];
         };
         if (o == "-f" || o == "--file") a.text = value();
-        else if (o == "-c" || o == "--ctx-size") a.nCtx = toInt(o, value());
-        else if (o == "--chunks") a.chunks = toInt(o, value());
-        else if (o == "--threads" || o == "-t") a.threads = static_cast<int>(toInt(o, value()));
+        else if (o == "-c" || o == "--ctx-size") a.nCtx = optionInt(o, value());
+        else if (o == "--chunks") a.chunks = optionInt(o, value());
+        else if (o == "--threads" || o == "-t") a.threads = static_cast<int>(optionInt(o, value()));
         else if (o == "-o" || o == "--output") a.out = value();
         else if (!o.empty() && o[0] == '-') throw Error(ErrorCode::InvalidArgument, "unknown option " + o);
         else if (a.model.empty()) a.model = o;

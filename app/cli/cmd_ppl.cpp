@@ -53,18 +53,6 @@ void printHelp()
         "Progress goes to stderr; the per-chunk figures and llama-perplexity's final lines go to stdout.\n");
 }
 
-int64_t toInt(const std::string& option, const std::string& value)
-{
-    try {
-        size_t used = 0;
-        const long long v = std::stoll(value, &used);
-        if (used == value.size())
-            return v;
-    } catch (const std::exception&) {
-    }
-    throw Error(ErrorCode::InvalidArgument, "option " + option + " expects a number, got '" + value + "'");
-}
-
 PplArgs parseArgs(const std::vector<std::string>& args)
 {
     PplArgs a;
@@ -76,10 +64,10 @@ PplArgs parseArgs(const std::vector<std::string>& args)
             return args[++i];
         };
         if (o == "-f" || o == "--file") a.textFile = value();
-        else if (o == "-c" || o == "--ctx-size") a.nCtx = toInt(o, value());
-        else if (o == "--chunks") a.chunks = toInt(o, value());
-        else if (o == "-b" || o == "--batch-size") a.batch = toInt(o, value());
-        else if (o == "--threads" || o == "-t") a.threads = static_cast<int>(toInt(o, value()));
+        else if (o == "-c" || o == "--ctx-size") a.nCtx = optionInt(o, value());
+        else if (o == "--chunks") a.chunks = optionInt(o, value());
+        else if (o == "-b" || o == "--batch-size") a.batch = optionInt(o, value());
+        else if (o == "--threads" || o == "-t") a.threads = static_cast<int>(optionInt(o, value()));
         else if (o == "--kld-base") a.kldBase = value();
         else if (o == "--save-kld-base") a.saveKldBase = value();
         else if (o == "--plan") a.plan = value();

@@ -56,18 +56,6 @@ void printHelp()
         "Progress goes to stderr (Ctrl-C cancels); results to stdout.\n");
 }
 
-double toNumber(const std::string& option, const std::string& value)
-{
-    try {
-        size_t used = 0;
-        const double v = std::stod(value, &used);
-        if (used == value.size())
-            return v;
-    } catch (const std::exception&) {
-    }
-    throw Error(ErrorCode::InvalidArgument, "option " + option + " expects a number, got '" + value + "'");
-}
-
 QuantArgs parseArgs(const std::vector<std::string>& args)
 {
     QuantArgs a;
@@ -82,13 +70,13 @@ QuantArgs parseArgs(const std::vector<std::string>& args)
         else if (o == "--scheme") a.scheme = value();
         else if (o == "-f" || o == "--file") a.calibFile = value();
         else if (o == "--eval-text") a.evalFile = value();
-        else if (o == "--calib-chunks") a.calibChunks = static_cast<int64_t>(toNumber(o, value()));
-        else if (o == "--eval-chunks") a.evalChunks = static_cast<int64_t>(toNumber(o, value()));
-        else if (o == "-c" || o == "--ctx-size") a.nCtx = static_cast<int64_t>(toNumber(o, value()));
-        else if (o == "--damp") a.damp = toNumber(o, value());
-        else if (o == "--alpha") a.alpha = toNumber(o, value());
-        else if (o == "--threshold") a.threshold = static_cast<float>(toNumber(o, value()));
-        else if (o == "--threads" || o == "-t") a.threads = static_cast<int>(toNumber(o, value()));
+        else if (o == "--calib-chunks") a.calibChunks = static_cast<int64_t>(optionNumber(o, value()));
+        else if (o == "--eval-chunks") a.evalChunks = static_cast<int64_t>(optionNumber(o, value()));
+        else if (o == "-c" || o == "--ctx-size") a.nCtx = static_cast<int64_t>(optionNumber(o, value()));
+        else if (o == "--damp") a.damp = optionNumber(o, value());
+        else if (o == "--alpha") a.alpha = optionNumber(o, value());
+        else if (o == "--threshold") a.threshold = static_cast<float>(optionNumber(o, value()));
+        else if (o == "--threads" || o == "-t") a.threads = static_cast<int>(optionNumber(o, value()));
         else if (o == "--act-order") a.actOrder = true;
         else if (!o.empty() && o[0] == '-') throw Error(ErrorCode::InvalidArgument, "unknown option " + o);
         else if (a.model.empty()) a.model = o;
