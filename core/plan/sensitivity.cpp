@@ -83,6 +83,15 @@ void applyChoices(LlamaWeights& weights, const ModelFile& model, const std::vect
     }
 }
 
+void applyPlan(LlamaWeights& weights, const ModelFile& model, const Plan& plan, const ImatrixFile* imatrix)
+{
+    std::vector<TensorChoice> choices;
+    choices.reserve(plan.entries.size());
+    for (const PlanEntry& e : plan.entries)
+        choices.push_back(TensorChoice{e.tensor, e.type, e.reason, e.pinned});
+    applyChoices(weights, model, choices, imatrix);
+}
+
 double meanKld(std::span<const float> baseLogits, std::span<const float> testLogits, int64_t nVocab)
 {
     if (baseLogits.size() != testLogits.size() || nVocab <= 0 || baseLogits.size() % size_t(nVocab) != 0)

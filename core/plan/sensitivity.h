@@ -8,6 +8,7 @@
 #include "common/progress.h"
 #include "io/model_file.h"
 #include "plan/budget_solver.h"
+#include "plan/plan.h"
 #include "quant/imatrix_file.h"
 
 #include <cstdint>
@@ -26,6 +27,10 @@ std::vector<float> roundTripTensor(const TensorInfo& tensor, TensorType type, st
 /// supplies importance). Tensors the forward pass does not read are skipped.
 void applyChoices(LlamaWeights& weights, const ModelFile& model, const std::vector<TensorChoice>& choices,
                   const ImatrixFile* imatrix);
+
+/// The same for a plan (core/plan/plan.h): every entry the forward pass reads is replaced by its round trip
+/// in the planned type. Throws Error(Mismatch) when the plan names a tensor the model does not have.
+void applyPlan(LlamaWeights& weights, const ModelFile& model, const Plan& plan, const ImatrixFile* imatrix);
 
 /// Mean KL(base || test) over positions of `nVocab` logits each.
 double meanKld(std::span<const float> baseLogits, std::span<const float> testLogits, int64_t nVocab);
