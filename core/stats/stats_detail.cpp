@@ -19,7 +19,7 @@ bool byMagnitude(const Outlier& a, const Outlier& b)
 void rowMaps(std::span<const float> row, int64_t r, Basics& b, TensorStats& s)
 {
     float absMax = 0.0f;
-    double sumSq = 0.0;
+    double sumSq[kRowLanes] = {};   // partial sums by position j % 16, added by rowSum()
     uint64_t n = 0;
     for (size_t j = 0; j < row.size(); ++j) {
         const float v = row[j];
@@ -28,17 +28,27 @@ void rowMaps(std::span<const float> row, int64_t r, Basics& b, TensorStats& s)
         const float a = std::fabs(v);
         const double sq = static_cast<double>(v) * v;
         absMax = std::max(absMax, a);
-        sumSq += sq;
+        sumSq[j % kRowLanes] += sq;
         ++n;
         b.colAbsMax[j] = std::max(b.colAbsMax[j], a);
         b.colSumSq[j] += sq;
         ++b.colCount[j];
     }
     s.rowAbsMax[static_cast<size_t>(r)] = absMax;
-    s.rowRms[static_cast<size_t>(r)] = n ? static_cast<float>(std::sqrt(sumSq / static_cast<double>(n))) : 0.0f;
+    const double total = rowSum(sumSq);
+    s.rowRms[static_cast<size_t>(r)] = n ? static_cast<float>(std::sqrt(total / static_cast<double>(n))) : 0.0f;
 }
 
 } // namespace
+
+RowLanes::RowLanes()
+{
+    std::fill_n(mn, kRowLanes, std::numeric_limits<float>::infinity());
+    std::fill_n(mx, kRowLanes, -std::numeric_limits<float>::infinity());
+    std::fill_n(absMax, kRowLanes, 0.0f);
+    std::fill_n(minNz, kRowLanes, std::numeric_limits<float>::infinity());
+    std::fill_n(sumSq, kRowLanes, 0.0);
+}
 
 int64_t rowsPerChunk(const RowSource& source, const StatsOptions& options)
 {

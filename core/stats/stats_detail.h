@@ -7,6 +7,7 @@
 #include "stats/tensor_stats.h"
 
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <vector>
 
@@ -14,7 +15,34 @@ namespace qx::stats_detail {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr int kLinearMinLevel = -149;            ///< bins of 2^-149: every float is a multiple
+constexpr int kRowLanes = 16;   ///< a row's extrema and sum of squares: 16 partial results by position j % 16
 constexpr double kLogUnit = 0.30102999566398120 / 32.0;   ///< log10 of one finest log bin (1/32 octave)
+
+/// One row's partial results in lanes by position j % 16 (independent dependency chains for the scalar
+/// loop, the vector registers of the SIMD one). The row's sum of squares is rowSum(sumSq).
+struct RowLanes {
+    float mn[kRowLanes], mx[kRowLanes], absMax[kRowLanes], minNz[kRowLanes];
+    double sumSq[kRowLanes];
+    uint64_t zeros = 0, nonFinite = 0;
+    RowLanes();
+};
+
+/// The row sum from its lanes, in lane order (the one order both computations use).
+inline double rowSum(const double (&sumSq)[kRowLanes])
+{
+    double t = 0.0;
+    for (double s : sumSq)
+        t += s;
+    return t;
+}
+
+/// AVX-512 row scan over whole blocks of 16 positions (returns how many positions it covered); a block
+/// holding a non-finite or subnormal value, an outlier candidate (|v - center| > bound) or a histogram key
+/// outside its window goes to slowBlock(j0), which must do positions j0 .. j0 + 15 as the scalar loop does.
+/// colAbsMax / colSumSq may be null (no channel maps). Only call when cpuHasAvx512().
+size_t scanRowAvx512(const float* row, size_t n, RowLanes& lanes, float* colAbsMax, double* colSumSq,
+                     Pow2Histogram& lin, Pow2Histogram& log, const LogBinner& logBins, double center, double bound,
+                     const std::function<void(size_t)>& slowBlock);
 
 /// Extrema, counts and channel sums of the rows a worker has seen.
 struct Basics {

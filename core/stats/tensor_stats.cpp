@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "io/model_file.h"
 #include "quant/dequantize.h"
+#include "common/cpu_features.h"
 #include "common/parallel_chunks.h"
 #include "stats/stats_detail.h"
 
@@ -58,6 +59,7 @@ struct WorkerState {
     std::vector<Outlier> candidates;
     bool overflow = false;   ///< more candidates than the budget: the outliers need a second read
     uint64_t outliers = 0;   ///< second read only
+    uint64_t rowsSeen = 0;
 };
 
 // The one pass: each chunk is read once into a worker's buffer and everything is taken from that copy.
@@ -66,6 +68,8 @@ public:
     StatsEngine(const RowSource& source, const StatsOptions& options, int workers, OutlierBound bound);
     int64_t chunks() const { return m_chunks; }
     void scan(int64_t chunk, int worker);
+    void scanRow(std::span<const float> row, int64_t r, WorkerState& w, const LogBinner& logBins);
+    void finishRow(const RowLanes& lanes, int64_t r, size_t n, WorkerState& w);
     /// Merges the workers; true when the outliers are complete, false when rescanOutliers must run.
     bool finishScan();
     void rescanOutliers(int64_t chunk, int worker);
@@ -80,6 +84,7 @@ private:
     int64_t m_rowsPerChunk = 1;
     int64_t m_chunks = 0;
     size_t m_candidateBudget = 0;
+    bool m_avx512 = false;
     std::vector<WorkerState> m_workers;
     std::vector<Moments> m_chunkMoments;
     TensorStats m_stats;
@@ -90,6 +95,7 @@ StatsEngine::StatsEngine(const RowSource& source, const StatsOptions& options, i
 {
     for (int i = 0; i < workers; ++i)
         m_workers.emplace_back(options);
+    m_avx512 = options.simd && cpuHasAvx512();
     m_chunks = (source.rows + m_rowsPerChunk - 1) / m_rowsPerChunk;
     m_chunkMoments.resize(static_cast<size_t>(m_chunks));
     std::vector<Basics*> basics;
@@ -110,27 +116,99 @@ std::span<float> StatsEngine::load(int64_t chunk, int worker, int64_t& firstRow)
     return buf;
 }
 
+// One row: extrema, counts, row and column maps, both histograms and the outlier candidates, in one loop.
+// Position j works in lane j % 16 for extrema and the row's sum of squares and in lane j % 4 of the
+// histogram counters: independent dependency chains. With AVX-512, whole blocks of 16 go to the vector
+// kernel, which hands back any block it cannot do exactly (scanRowAvx512).
+// Column counts are kept as non-finite counts here (finite ones are the rows seen minus those).
+void StatsEngine::scanRow(std::span<const float> row, int64_t r, WorkerState& w, const LogBinner& logBins)
+{
+    Basics& b = w.basics;
+    RowLanes L;
+    const bool maps = m_opt.channelMaps;
+    const double center = m_bound.center, bound = m_bound.bound;
+    auto body = [&](size_t j) {
+        const size_t l = j % kRowLanes;
+        const int hl = static_cast<int>(j % Pow2Histogram::kLanes);
+        const float v = row[j];
+        if (!std::isfinite(v)) [[unlikely]] {
+            ++(std::isnan(v) ? b.nan : b.inf);
+            ++L.nonFinite;
+            if (maps)
+                ++b.colCount[j];
+            return;
+        }
+        const float a = std::fabs(v);
+        L.mn[l] = std::min(L.mn[l], v);
+        L.mx[l] = std::max(L.mx[l], v);
+        L.absMax[l] = std::max(L.absMax[l], a);
+        const double sq = static_cast<double>(v) * v;
+        L.sumSq[l] += sq;
+        if (maps) {
+            b.colAbsMax[j] = std::max(b.colAbsMax[j], a);
+            b.colSumSq[j] += sq;
+        }
+        w.lin.add(v, hl);
+        if (a != 0.0f) {
+            L.minNz[l] = std::min(L.minNz[l], a);
+            w.log.add(static_cast<double>(logBins.bin(a)), hl);
+        } else {
+            ++L.zeros;
+        }
+        if (std::fabs(v - center) > bound && !w.overflow) [[unlikely]] {
+            w.candidates.push_back({r, static_cast<int64_t>(j), v});
+            w.overflow = w.candidates.size() > m_candidateBudget;
+        }
+    };
+    const size_t n = row.size();
+    size_t done = 0;
+    if (m_avx512)
+        done = scanRowAvx512(row.data(), n, L, maps ? b.colAbsMax.data() : nullptr, maps ? b.colSumSq.data() : nullptr,
+                             w.lin, w.log, logBins, center, bound, [&](size_t j0) {
+                                 for (size_t j = j0; j < j0 + kRowLanes; ++j)
+                                     body(j);
+                             });
+    for (size_t j = done; j < n; ++j)
+        body(j);
+    finishRow(L, r, n, w);
+}
+
+void StatsEngine::finishRow(const RowLanes& L, int64_t r, size_t n, WorkerState& w)
+{
+    Basics& b = w.basics;
+    float mn = L.mn[0], mx = L.mx[0], absMax = L.absMax[0], minNz = L.minNz[0];
+    for (int l = 1; l < kRowLanes; ++l) {
+        mn = std::min(mn, L.mn[l]);
+        mx = std::max(mx, L.mx[l]);
+        absMax = std::max(absMax, L.absMax[l]);
+        minNz = std::min(minNz, L.minNz[l]);
+    }
+    const uint64_t finite = n - L.nonFinite;
+    if (finite) {
+        b.min = std::min<double>(b.min, mn);
+        b.max = std::max<double>(b.max, mx);
+        b.absMax = std::max<double>(b.absMax, absMax);
+        b.minNonZero = std::min<double>(b.minNonZero, minNz);
+    }
+    b.zero += L.zeros;
+    ++w.rowsSeen;
+    if (m_opt.channelMaps) {
+        m_stats.rowAbsMax[static_cast<size_t>(r)] = absMax;
+        m_stats.rowRms[static_cast<size_t>(r)] =
+            finite ? static_cast<float>(std::sqrt(rowSum(L.sumSq) / static_cast<double>(finite))) : 0.0f;
+    }
+}
+
 void StatsEngine::scan(int64_t chunk, int worker)
 {
     int64_t first = 0;
     const auto values = load(chunk, worker, first);
     auto& w = m_workers[static_cast<size_t>(worker)];
     m_chunkMoments[static_cast<size_t>(chunk)] = Moments::ofValues(values);
-    scanBasics(values, first, m_opt, w.basics, m_stats);
+    const LogBinner& logBins = logBinner();
     const auto len = static_cast<size_t>(m_src.rowLength);
-    const double center = m_bound.center, bound = m_bound.bound;
-    for (size_t i = 0; i < values.size(); ++i) {
-        const float v = values[i];
-        if (!std::isfinite(v))
-            continue;
-        w.lin.add(v);
-        if (v != 0.0f)
-            w.log.add(static_cast<double>(logBin32(std::fabs(v))));
-        if (std::fabs(v - center) > bound && !w.overflow) {
-            w.candidates.push_back({first + static_cast<int64_t>(i / len), static_cast<int64_t>(i % len), v});
-            w.overflow = w.candidates.size() > m_candidateBudget;
-        }
-    }
+    for (size_t r = 0; r * len < values.size(); ++r)
+        scanRow(values.subspan(r * len, len), first + static_cast<int64_t>(r), w, logBins);
 }
 
 bool StatsEngine::finishScan()
@@ -139,8 +217,11 @@ bool StatsEngine::finishScan()
     for (const auto& m : m_chunkMoments)
         s.moments.merge(m);
     std::vector<const Basics*> basics;
-    for (const auto& w : m_workers)
+    for (auto& w : m_workers) {
+        for (uint64_t& c : w.basics.colCount)   // non-finite counts -> finite counts
+            c = w.rowsSeen - c;
         basics.push_back(&w.basics);
+    }
     finishBasics(basics, m_opt, s);
     if (s.stddev <= 0)
         return true;   // no outliers without a spread

@@ -50,6 +50,7 @@ struct StatsOptions {
     int topOutliers = 32;          ///< length of the top-N list (largest |w| first)
     bool channelMaps = true;       ///< fill per-row / per-column absmax and RMS
     int threads = 0;               ///< 0 = hardware concurrency
+    bool simd = true;              ///< false: the portable loop even where AVX-512 runs (for tests)
     int64_t rowsPerChunk = 0;      ///< 0 = about 64 Ki values per chunk; fixes the merge order
     bool operator==(const StatsOptions&) const = default;
 };
