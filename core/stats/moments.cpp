@@ -1,4 +1,12 @@
+// Twins must match bit for bit: no FMA contraction, whatever the flags.
+#if defined(__clang__)
+#pragma clang fp contract(off)
+#elif defined(__GNUC__)
+#pragma GCC optimize("fp-contract=off")
+#endif
 #include "stats/moments.h"
+
+#include "common/cpu_features.h"
 
 #include <cmath>
 
@@ -7,6 +15,12 @@ namespace qx {
 // Eight interleaved partial sums per moment, added up in a fixed order at the end: independent chains
 // the compiler can vectorize, and the same result on every call (the order depends on positions only).
 Moments Moments::ofValues(std::span<const float> values)
+{
+    static const bool avx512 = cpuHasAvx512();
+    return avx512 ? momentsOfValuesAvx512(values) : ofValuesRef(values);
+}
+
+Moments Moments::ofValuesRef(std::span<const float> values)
 {
     constexpr size_t kLanes = 8;
     Moments m;

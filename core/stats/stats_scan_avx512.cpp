@@ -1,6 +1,12 @@
 // AVX-512 twin of the statistics row loop (StatsEngine::scanRow in tensor_stats.cpp): 16 positions at a time,
 // the same lanes and the same arithmetic, so results are bit-identical to the scalar loop. Blocks it cannot
 // do exactly go back to the scalar loop (see stats_detail.h).
+// Twins must match bit for bit: no FMA contraction, whatever the flags.
+#if defined(__clang__)
+#pragma clang fp contract(off)
+#elif defined(__GNUC__)
+#pragma GCC optimize("fp-contract=off")
+#endif
 #include "stats/stats_detail.h"
 
 #if defined(__AVX512F__) && defined(__AVX512DQ__)

@@ -1,5 +1,11 @@
 // computeTensorStatsRef: the tensor statistics straight from their definitions, single-threaded, reading the
 // data twice — the reference the one-pass computation (tensor_stats.cpp) is tested against.
+// Twins must match bit for bit: no FMA contraction, whatever the flags.
+#if defined(__clang__)
+#pragma clang fp contract(off)
+#elif defined(__GNUC__)
+#pragma GCC optimize("fp-contract=off")
+#endif
 #include "stats/stats_detail.h"
 #include "stats/tensor_stats.h"
 
@@ -105,7 +111,7 @@ TensorStats computeTensorStatsRef(const RowSource& source, const StatsOptions& o
     Basics basics;
     initStats(source, options, s, {&basics});
     scan.forEachChunk(0, [&](std::span<const float> values, int64_t first) {
-        s.moments.merge(Moments::ofValues(values));
+        s.moments.merge(Moments::ofValuesRef(values));
         scanBasics(values, first, options, basics, s);
     });
     finishBasics({&basics}, options, s);

@@ -272,6 +272,20 @@ private slots:
         ref.columnRms.clear();
         QVERIFY(fast == ref); // everything else bit-identical
     }
+    void momentsKernelEqualsScalar()
+    {
+        auto v = heavyTailed(10, 26, 21);   // 260 values: 32 blocks of 8 and a tail of 4
+        v[3] = std::numeric_limits<float>::quiet_NaN();
+        v[100] = std::numeric_limits<float>::infinity();
+        v[101] = 1e-42f;
+        v[259] = -std::numeric_limits<float>::infinity();
+        for (size_t len : {size_t(0), size_t(1), size_t(7), size_t(8), size_t(100), v.size()}) {
+            const std::span<const float> part(v.data(), len);
+            QVERIFY(qx::Moments::ofValues(part) == qx::Moments::ofValuesRef(part));
+        }
+        const std::vector<float> allNan(20, std::numeric_limits<float>::quiet_NaN());
+        QCOMPARE(qx::Moments::ofValues(allNan).n, uint64_t(0));
+    }
     void logBinEqualsBinarySearch()
     {
         std::mt19937 rng(9);
