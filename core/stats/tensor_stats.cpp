@@ -28,6 +28,14 @@ RowSource rowSourceFromTensor(const TensorInfo& tensor)
     s.read = [&tensor](int64_t first, int64_t count, std::span<float> dst) {
         dequantizeRows(tensor, first, count, dst);
     };
+    const bool aligned = reinterpret_cast<uintptr_t>(tensor.data.data()) % alignof(float) == 0;
+    if (tensor.type == TensorType::F32 && aligned && tensor.data.size() >= tensor.elementCount() * sizeof(float)) {
+        const auto* values = reinterpret_cast<const float*>(tensor.data.data());
+        const int64_t len = s.rowLength;
+        s.view = [values, len](int64_t first, int64_t count) {
+            return std::span<const float>(values + first * len, static_cast<size_t>(count * len));
+        };
+    }
     return s;
 }
 
@@ -42,6 +50,9 @@ RowSource rowSourceFromSpan(std::span<const float> values, int64_t rowLength)
     s.read = [values, rowLength](int64_t first, int64_t count, std::span<float> dst) {
         const auto src = values.subspan(static_cast<size_t>(first * rowLength), static_cast<size_t>(count * rowLength));
         std::copy(src.begin(), src.end(), dst.begin());
+    };
+    s.view = [values, rowLength](int64_t first, int64_t count) {
+        return values.subspan(static_cast<size_t>(first * rowLength), static_cast<size_t>(count * rowLength));
     };
     return s;
 }
@@ -82,7 +93,7 @@ public:
     TensorStats finish(bool rescanned);
 
 private:
-    std::span<float> load(int64_t chunk, int worker, int64_t& firstRow);
+    std::span<const float> load(int64_t chunk, int worker, int64_t& firstRow);
 
     const RowSource& m_src;
     StatsOptions m_opt;
@@ -112,10 +123,12 @@ StatsEngine::StatsEngine(const RowSource& source, const StatsOptions& options, i
     m_candidateBudget = std::max<size_t>(size_t(1) << 16, static_cast<size_t>(m_stats.count / 128));
 }
 
-std::span<float> StatsEngine::load(int64_t chunk, int worker, int64_t& firstRow)
+std::span<const float> StatsEngine::load(int64_t chunk, int worker, int64_t& firstRow)
 {
     firstRow = chunk * m_rowsPerChunk;
     const int64_t rowCount = std::min(m_rowsPerChunk, m_src.rows - firstRow);
+    if (m_src.view)
+        return m_src.view(firstRow, rowCount);
     auto& buf = m_workers[static_cast<size_t>(worker)].buffer;
     buf.resize(static_cast<size_t>(rowCount * m_src.rowLength));
     m_src.read(firstRow, rowCount, buf);

@@ -35,9 +35,13 @@ struct RowSource {
     int64_t rows = 0;
     int64_t rowLength = 0;
     std::function<void(int64_t first, int64_t count, std::span<float> dst)> read;
+    /// Optional: rows [first, first + count) as a view of values already in memory as F32 (no copy). The
+    /// one-pass statistics use it instead of `read` when set.
+    std::function<std::span<const float>(int64_t first, int64_t count)> view;
 };
 
-/// Rows of a stored tensor, decoded through qx::dequantizeRows. `tensor` (and its model) must outlive it.
+/// Rows of a stored tensor, decoded through qx::dequantizeRows (viewed in place for aligned F32 data).
+/// `tensor` (and its model) must outlive it.
 RowSource rowSourceFromTensor(const TensorInfo& tensor);
 /// Rows of plain values (size must be a multiple of rowLength). `values` must outlive the source.
 RowSource rowSourceFromSpan(std::span<const float> values, int64_t rowLength);

@@ -395,6 +395,22 @@ private slots:
         QVERIFY(a == b);
         QCOMPARE(a.rows, int64_t(40));
     }
+    void storedF32TensorIsViewed()
+    {
+        const auto v = heavyTailed(30, 80, 6);
+        qx::TensorInfo t;
+        t.name = "w";
+        t.ne = {80, 30};
+        t.type = qx::TensorType::F32;
+        t.nbytes = v.size() * 4;
+        t.data = std::as_bytes(std::span<const float>(v));
+        const auto src = qx::rowSourceFromTensor(t);
+        QVERIFY(bool(src.view));
+        QCOMPARE(src.view(2, 3).data(), v.data() + 160);
+        qx::StatsOptions opt;
+        opt.threads = 1;   // one worker: even the column RMS adds up in the reference's order
+        QVERIFY(qx::computeTensorStats(t, opt) == qx::computeTensorStatsRef(src, opt));
+    }
     void undecodableTypeThrows()
     {
         std::vector<std::byte> bytes(18 * 2);
