@@ -47,7 +47,7 @@ void printHelp()
         "                          the tokens come from the file, -f is not needed\n"
         "  --plan PLAN.json        first replace each planned tensor by its quantize->dequantize round trip\n"
         "                          (bit-exact quantizers; weight-only: the forward pass stays in F32)\n"
-        "  --imatrix F             importance for --plan's quantization (llama.cpp imatrix .dat)\n"
+        "  --imatrix F             importance for --plan's quantization (llama.cpp imatrix, .dat or GGUF)\n"
         "  --ggml-matmul           round each projection's input to the weight type's vec_dot_type (Q8_0,\n"
         "                          Q8_1, Q8_K, F16) as ggml's CPU matmul does, to match llama.cpp's figures\n\n"
         "Progress goes to stderr; the per-chunk figures and llama-perplexity's final lines go to stdout.\n");
@@ -134,7 +134,7 @@ int runPpl(const std::vector<std::string>& args)
     std::shared_ptr<LlamaWeights> weights = LlamaWeights::fromModel(model);
     if (!a.plan.empty()) {
         std::optional<ImatrixFile> imatrix;
-        if (!a.imatrix.empty()) imatrix = readImatrixDat(a.imatrix);
+        if (!a.imatrix.empty()) imatrix = readImatrix(a.imatrix);
         applyChoices(*weights, *model, readChoicesJson(a.plan), imatrix ? &*imatrix : nullptr);
     }
     LlamaForward fwd(weights, fo);
