@@ -2,6 +2,7 @@
 // evaluated as fake quantization: perplexity and mean KL-divergence against the F32 model.
 #include "cli/cli_command.h"
 
+#include "calib/calib_export.h"
 #include "calib/calib_methods.h"
 #include "calib/int8_matmul.h"
 #include "common/error.h"
@@ -20,7 +21,7 @@ namespace qx::cli {
 namespace {
 
 struct QuantArgs {
-    std::string model, method = "rtn", scheme = "int4-g32", calibFile, evalFile;
+    std::string model, method = "rtn", scheme = "int4-g32", calibFile, evalFile, output;
     int64_t calibChunks = -1, evalChunks = -1, nCtx = 128;
     double damp = 1.0, alpha = 0.5;
     float threshold = 6.0f;
@@ -41,8 +42,11 @@ void printHelp()
         "evaluation on the second. With --eval-text, overlap between the two texts is detected and reported.\n\n"
         "  --method M        rtn | imatrix | gptq | awq | smoothquant | llmint8 (default rtn); a comma list\n"
         "                    runs several on one baseline and calibration (so does a list of schemes)\n"
-        "  --scheme S        int4-g32 | int4-g128 | int3-g32 | int8-pc | Q4_0 Q4_1 Q5_0 Q5_1 Q8_0 | Q4_K Q3_K\n"
-        "                    (K-quants: rtn/imatrix only); smoothquant and llmint8 are W8A8 and ignore it\n"
+        "  --scheme S        int4-g32 | int4-g128 | int3-g32 | int8-pc | Q4_0 Q4_1 Q5_0 Q5_1 Q8_0 |\n"
+        "                    Q2_K Q3_K Q4_K Q5_K Q6_K; smoothquant and llmint8 are W8A8 and ignore it\n"
+        "  -o OUT.gguf       write the result as GGUF (one method, one ggml scheme, GGUF input): calibrated\n"
+        "                    layers in the scheme's type, the rest as stored; the file is re-read and\n"
+        "                    evaluated again\n"
         "  -f FILE           calibration text\n"
         "  --calib-chunks N  calibration chunks (default: all)\n"
         "  --eval-text FILE  evaluation text (default: second half of -f)\n"
@@ -70,6 +74,7 @@ QuantArgs parseArgs(const std::vector<std::string>& args)
         else if (o == "--scheme") a.scheme = value();
         else if (o == "-f" || o == "--file") a.calibFile = value();
         else if (o == "--eval-text") a.evalFile = value();
+        else if (o == "-o" || o == "--output") a.output = value();
         else if (o == "--calib-chunks") a.calibChunks = static_cast<int64_t>(optionNumber(o, value()));
         else if (o == "--eval-chunks") a.evalChunks = static_cast<int64_t>(optionNumber(o, value()));
         else if (o == "-c" || o == "--ctx-size") a.nCtx = static_cast<int64_t>(optionNumber(o, value()));
@@ -198,11 +203,37 @@ void runInt8(const QuantArgs& a, const CalibMethod m, Session& s)
     printScore("LLM.int8 (mixed precision)", r, secondsSince(t0));
 }
 
-Substitutions quantizeWith(const QuantArgs& a, CalibMethod m, const QuantGrid& grid, Session& s)
+// What an export quantizes: GPTQ's output (on the grid, re-quantizes to itself); for the other methods the
+// float weights they quantized (original or AWQ-scaled), with the importance for imatrix.
+struct ExportSource {
+    Substitutions values, importance;
+};
+
+Substitutions originals(const LlamaWeights& w, const Substitutions& of)
+{
+    Substitutions out;
+    for (const auto& [name, v] : of) {
+        const WeightView t = w.tensor(name);
+        out[name] = std::vector<float>(t.data, t.data + t.rows * t.cols);
+    }
+    return out;
+}
+
+Substitutions quantizeWith(const QuantArgs& a, CalibMethod m, const QuantGrid& grid, Session& s, ExportSource& ex)
 {
     switch (m) {
-    case CalibMethod::Rtn: return rtnModel(*s.weights, grid);
-    case CalibMethod::Imatrix: return imatrixModel(*s.weights, s.calib, grid);
+    case CalibMethod::Rtn: {
+        Substitutions r = rtnModel(*s.weights, grid);
+        ex.values = originals(*s.weights, r);
+        return r;
+    }
+    case CalibMethod::Imatrix: {
+        Substitutions r = imatrixModel(*s.weights, s.calib, grid);
+        ex.values = originals(*s.weights, r);
+        for (const auto& [name, v] : r)
+            ex.importance[name] = calibImportance(s.calib.at(name));
+        return r;
+    }
     case CalibMethod::Gptq: {
         GptqOptions o;
         o.grid = grid;
@@ -212,6 +243,7 @@ Substitutions quantizeWith(const QuantArgs& a, CalibMethod m, const QuantGrid& g
         Substitutions r = gptqModel(*s.weights, s.calib, o, &notes, progress("GPTQ"));
         for (const auto& n : notes)
             std::printf("  %s\n", n.c_str());
+        ex.values = r;
         return r;
     }
     default: {
@@ -219,11 +251,33 @@ Substitutions quantizeWith(const QuantArgs& a, CalibMethod m, const QuantGrid& g
         for (const auto& g : r.groups)
             std::printf("  %-24s alpha %.2f  loss RTN %.5g -> AWQ %.5g\n", g.norm.c_str(), g.alpha, g.lossRtn, g.lossAwq);
         // attn_output has nothing to fold into: round-to-nearest for it (and for layers AWQ skipped).
-        for (auto& [name, v] : rtnModel(*s.weights, grid))
-            r.tensors.emplace(name, std::move(v));
+        const Substitutions rtn = rtnModel(*s.weights, grid);
+        ex.values = std::move(r.folded);
+        for (auto& [name, v] : originals(*s.weights, rtn))
+            ex.values.emplace(name, std::move(v));
+        for (const auto& [name, v] : rtn)
+            r.tensors.emplace(name, v);
         return std::move(r.tensors);
     }
     }
+}
+
+// Writes the calibrated model as GGUF, re-reads it and checks that it evaluates like the in-memory model.
+void exportResult(const QuantArgs& a, const QuantGrid& grid, const Substitutions& subs, const ExportSource& ex,
+                  const EvalScore& inMemory, Session& s)
+{
+    const auto t0 = std::chrono::steady_clock::now();
+    const ExportResult e = exportCalibrated(*s.model, calibratedPlan(*s.model, subs, grid.type), ex.values, a.output,
+                                            ex.importance, progress("export"));
+    const double dev = maxExportDeviation(a.output, subs);
+    std::printf("wrote %s: %llu bytes, %d tensors converted, %d copied (%.2f s); largest deviation of a calibrated "
+                "value after re-reading: %.3g%s\n",
+                a.output.c_str(), static_cast<unsigned long long>(e.fileBytes), e.quantizedTensors, e.copiedTensors,
+                secondsSince(t0), dev, dev == 0.0 ? " (lossless)" : "");
+    const EvalScore r = s.evaluator->evaluate(LlamaWeights::fromModel(openModel(a.output)), {}, progress("re-read"));
+    printScore("exported file", r, 0.0);
+    std::printf("exported file PPL %s the in-memory evaluation (%.6f vs %.6f)\n",
+                r.ppl == inMemory.ppl ? "equals" : "DIFFERS FROM", r.ppl, inMemory.ppl);
 }
 
 std::vector<std::string> splitList(const std::string& text)
@@ -244,7 +298,9 @@ void runWeightMethod(const QuantArgs& a, const std::string& method, const std::s
     const auto t0 = std::chrono::steady_clock::now();
     QuantArgs options = a;
     options.actOrder = a.actOrder || method == "gptq-act";
-    const Substitutions subs = quantizeWith(options, parseCalibMethod(method == "gptq-act" ? "gptq" : method), grid, s);
+    ExportSource ex;
+    const Substitutions subs =
+        quantizeWith(options, parseCalibMethod(method == "gptq-act" ? "gptq" : method), grid, s, ex);
     const double tq = secondsSince(t0);
     if (subs.empty()) {
         std::printf("%-28s %s fits no layer of this model\n", (method + " " + scheme).c_str(), grid.name().c_str());
@@ -256,6 +312,8 @@ void runWeightMethod(const QuantArgs& a, const std::string& method, const std::s
     const auto t1 = std::chrono::steady_clock::now();
     const EvalScore r = s.evaluator->evaluate(withSubstitutions(*s.weights, subs), {}, progress("evaluate"));
     printScore((method + " " + scheme).c_str(), r, secondsSince(t1));
+    if (!a.output.empty())
+        exportResult(a, grid, subs, ex, r, s);
 }
 
 int runQuantize(const std::vector<std::string>& args)
@@ -270,6 +328,8 @@ int runQuantize(const std::vector<std::string>& args)
         parseCalibMethod(m == "gptq-act" ? "gptq" : m);
     for (const auto& sc : schemes)
         parseGrid(sc);
+    if (!a.output.empty() && (methods.size() != 1 || schemes.size() != 1 || !parseGrid(schemes[0]).ggml))
+        throw Error(ErrorCode::InvalidArgument, "-o needs exactly one method and one ggml scheme (e.g. Q4_K)");
     std::setvbuf(stdout, nullptr, _IOLBF, 0); // results appear as each evaluation ends, even in a file
     g_cancel = false;
     auto previous = std::signal(SIGINT, [](int) { g_cancel = true; });

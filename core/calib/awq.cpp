@@ -139,9 +139,11 @@ AwqResult awqQuantize(const LlamaWeights& weights, const CalibData& calib, const
         }
         Substitutions folded = foldInputScales(work, g, bestScales);
         work.substitute(g.norm, folded[g.norm]);
-        result.tensors[g.norm] = std::move(folded[g.norm]); // ffn_up: replaced by its quantized form later
+        result.tensors[g.norm] = folded[g.norm]; // ffn_up: replaced by its quantized form later
         for (size_t i = 0; i < g.weights.size(); ++i)
             result.tensors[g.weights[i]] = std::move(bestQ[i]);
+        for (auto& [name, values] : folded)
+            result.folded[name] = std::move(values);
         result.groups.push_back(rep);
         if (progress && !progress(static_cast<double>(gi + 1) / static_cast<double>(groups.size())))
             throw Error(ErrorCode::Cancelled, "AWQ cancelled");

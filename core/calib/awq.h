@@ -48,6 +48,7 @@ struct AwqGroupReport {
 
 struct AwqResult {
     Substitutions tensors;              ///< scaled norms and quantized scaled weights of every group
+    Substitutions folded;               ///< the same tensors before quantization (what an export quantizes)
     std::vector<AwqGroupReport> groups;
 };
 
