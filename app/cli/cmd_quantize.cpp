@@ -25,7 +25,7 @@ struct QuantArgs {
     int64_t calibChunks = -1, evalChunks = -1, nCtx = 128;
     double damp = 1.0, alpha = 0.5;
     float threshold = 6.0f;
-    bool actOrder = false;
+    bool actOrder = false, noClip = false;
     int threads = 0;
 };
 
@@ -40,7 +40,8 @@ void printHelp()
         "and mean KL-divergence against the F32 model (fake quantization: quantize, then dequantize).\n"
         "Without --eval-text the -f text is split at its middle line: calibration on the first half,\n"
         "evaluation on the second. With --eval-text, overlap between the two texts is detected and reported.\n\n"
-        "  --method M        rtn | imatrix | gptq | awq | smoothquant | llmint8 (default rtn); a comma list\n"
+        "  --method M        rtn | imatrix | gptq | gptq-act | awq | awq-noclip | smoothquant | llmint8\n"
+        "                    (default rtn); a comma list\n"
         "                    runs several on one baseline and calibration (so does a list of schemes)\n"
         "  --scheme S        int4-g32 | int4-g128 | int3-g32 | int8-pc | Q4_0 Q4_1 Q5_0 Q5_1 Q8_0 |\n"
         "                    Q2_K Q3_K Q4_K Q5_K Q6_K; smoothquant and llmint8 are W8A8 and ignore it\n"
@@ -53,6 +54,7 @@ void printHelp()
         "  --eval-chunks M   evaluation chunks (default: all)\n"
         "  -c N              context per chunk (default 128)\n"
         "  --act-order       GPTQ: process columns by decreasing Hessian diagonal (method gptq-act does too)\n"
+        "  --no-clip         AWQ: scale search only, no clipping search (method awq-noclip does too)\n"
         "  --damp P          GPTQ: dampening in %% of the mean Hessian diagonal (default 1)\n"
         "  --alpha A         SmoothQuant migration strength (default 0.5)\n"
         "  --threshold T     LLM.int8 outlier threshold (default 6.0)\n"
@@ -83,6 +85,7 @@ QuantArgs parseArgs(const std::vector<std::string>& args)
         else if (o == "--threshold") a.threshold = static_cast<float>(optionNumber(o, value()));
         else if (o == "--threads" || o == "-t") a.threads = static_cast<int>(optionNumber(o, value()));
         else if (o == "--act-order") a.actOrder = true;
+        else if (o == "--no-clip") a.noClip = true;
         else if (!o.empty() && o[0] == '-') throw Error(ErrorCode::InvalidArgument, "unknown option " + o);
         else if (a.model.empty()) a.model = o;
         else throw Error(ErrorCode::InvalidArgument, "unexpected argument " + o);
@@ -247,9 +250,10 @@ Substitutions quantizeWith(const QuantArgs& a, CalibMethod m, const QuantGrid& g
         return r;
     }
     default: {
-        AwqResult r = awqQuantize(*s.weights, s.calib, grid, 20, progress("AWQ"));
+        AwqResult r = awqQuantize(*s.weights, s.calib, grid, 20, progress("AWQ"), !a.noClip);
         for (const auto& g : r.groups)
-            std::printf("  %-24s alpha %.2f  loss RTN %.5g -> AWQ %.5g\n", g.norm.c_str(), g.alpha, g.lossRtn, g.lossAwq);
+            std::printf("  %-24s alpha %.2f  loss RTN %.5g -> AWQ %.5g -> clipped %.5g\n", g.norm.c_str(), g.alpha,
+                        g.lossRtn, g.lossAwq, g.lossClip);
         // attn_output has nothing to fold into: round-to-nearest for it (and for layers AWQ skipped).
         const Substitutions rtn = rtnModel(*s.weights, grid);
         ex.values = std::move(r.folded);
@@ -280,6 +284,12 @@ void exportResult(const QuantArgs& a, const QuantGrid& grid, const Substitutions
                 r.ppl == inMemory.ppl ? "equals" : "DIFFERS FROM", r.ppl, inMemory.ppl);
 }
 
+// gptq-act and awq-noclip are variants of gptq and awq.
+std::string baseMethod(const std::string& m)
+{
+    return m == "gptq-act" ? "gptq" : m == "awq-noclip" ? "awq" : m;
+}
+
 std::vector<std::string> splitList(const std::string& text)
 {
     std::vector<std::string> out;
@@ -298,9 +308,10 @@ void runWeightMethod(const QuantArgs& a, const std::string& method, const std::s
     const auto t0 = std::chrono::steady_clock::now();
     QuantArgs options = a;
     options.actOrder = a.actOrder || method == "gptq-act";
+    options.noClip = a.noClip || method == "awq-noclip";
     ExportSource ex;
     const Substitutions subs =
-        quantizeWith(options, parseCalibMethod(method == "gptq-act" ? "gptq" : method), grid, s, ex);
+        quantizeWith(options, parseCalibMethod(baseMethod(method)), grid, s, ex);
     const double tq = secondsSince(t0);
     if (subs.empty()) {
         std::printf("%-28s %s fits no layer of this model\n", (method + " " + scheme).c_str(), grid.name().c_str());
@@ -325,7 +336,7 @@ int runQuantize(const std::vector<std::string>& args)
     const QuantArgs a = parseArgs(args);
     const auto methods = splitList(a.method), schemes = splitList(a.scheme);
     for (const auto& m : methods)
-        parseCalibMethod(m == "gptq-act" ? "gptq" : m);
+        parseCalibMethod(baseMethod(m));
     for (const auto& sc : schemes)
         parseGrid(sc);
     if (!a.output.empty() && (methods.size() != 1 || schemes.size() != 1 || !parseGrid(schemes[0]).ggml))
@@ -337,7 +348,7 @@ int runQuantize(const std::vector<std::string>& args)
     prepare(a, s);
     for (const auto& scheme : schemes)
         for (const auto& method : methods) {
-            const CalibMethod m = parseCalibMethod(method == "gptq-act" ? "gptq" : method);
+            const CalibMethod m = parseCalibMethod(baseMethod(method));
             if (m == CalibMethod::SmoothQuant || m == CalibMethod::LlmInt8) {
                 if (scheme == schemes.front())
                     runInt8(a, m, s);

@@ -86,9 +86,12 @@ std::vector<float> roundTrip(TensorType t, const std::vector<float>& w, int64_t 
 
 const char* kGrids[] = {"int4-g32", "int4-g128", "int3-g32", "int8-pc", "Q4_0", "Q4_1", "Q5_0", "Q5_1", "Q8_0"};
 
+// Logits without llama.cpp's F16 KV cache: folding scales into attn_v rows changes what that cache rounds.
 std::vector<float> logits(std::shared_ptr<const LlamaWeights> w)
 {
-    LlamaForward f(std::move(w));
+    ForwardOptions o;
+    o.emulateF16KvCache = false;
+    LlamaForward f(std::move(w), o);
     std::vector<int32_t> tokens(24);
     for (size_t i = 0; i < tokens.size(); ++i)
         tokens[i] = int32_t((i * 7 + 3) % 40);
@@ -265,14 +268,15 @@ private slots:
         std::uniform_real_distribution<float> u(0.25f, 4.0f);
         Substitutions all;
         for (const ScaleGroup& g : awqScaleGroups(*w)) {
-            std::vector<float> s(size_t(w->tensor(g.weights.front()).cols));
+            const WeightView prev = w->tensor(g.norm);
+            std::vector<float> s(size_t(prev.rows > 1 ? prev.rows : prev.cols));
             for (float& v : s)
                 v = u(rng);
             auto current = withSubstitutions(*w, all);
             for (auto& [k, v] : foldInputScales(*current, g, s))
                 all[k] = v;
         }
-        QCOMPARE(all.size(), size_t(16));
+        QCOMPARE(all.size(), size_t(18));
         const auto after = logits(withSubstitutions(*w, all));
         QVERIFY(maxRelDiff(before, after) < 1e-4);
         QVERIFY(maxRelDiff(before, logits(withSubstitutions(*w, rtnModel(*w, parseGrid("int3-g32"))))) > 1e-3);
@@ -304,9 +308,11 @@ private slots:
         CalibOptions o;
         o.nCtx = 32;
         const AwqResult r = awqQuantize(*w, captureCalibration(f, tokens, o), parseGrid("int3-g32"));
-        QCOMPARE(r.groups.size(), size_t(6));
-        for (const auto& g : r.groups)
+        QCOMPARE(r.groups.size(), size_t(8));
+        for (const auto& g : r.groups) {
             QVERIFY(g.lossAwq <= g.lossRtn);
+            QVERIFY(g.lossClip <= g.lossAwq * 1.05); // the search sees each block alone, the loss all of H
+        }
     }
 
     void llmInt8OutlierColumnsAreExact()
