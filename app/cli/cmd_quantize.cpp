@@ -2,6 +2,7 @@
 // evaluated as fake quantization: perplexity and mean KL-divergence against the F32 model.
 #include "cli/cli_command.h"
 
+#include "calib/calib_cache.h"
 #include "calib/calib_export.h"
 #include "calib/calib_methods.h"
 #include "calib/int8_matmul.h"
@@ -13,6 +14,8 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
+#include <filesystem>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -21,7 +24,8 @@ namespace qx::cli {
 namespace {
 
 struct QuantArgs {
-    std::string model, method = "rtn", scheme = "int4-g32", calibFile, evalFile, output;
+    std::string model, method = "rtn", scheme = "int4-g32", calibFile, evalFile, output, cacheDir;
+    bool useCache = true;
     int64_t calibChunks = -1, evalChunks = -1, nCtx = 128;
     double damp = 1.0, alpha = 0.5;
     float threshold = 6.0f;
@@ -58,7 +62,10 @@ void printHelp()
         "  --damp P          GPTQ: dampening in %% of the mean Hessian diagonal (default 1)\n"
         "  --alpha A         SmoothQuant migration strength (default 0.5)\n"
         "  --threshold T     LLM.int8 outlier threshold (default 6.0)\n"
-        "  --threads N       threads (default: all)\n\n"
+        "  --threads N       threads (default: all)\n"
+        "  --calib-cache DIR where captured statistics are cached per (model, text, settings)\n"
+        "                    (default $XDG_CACHE_HOME/qexplore or ~/.cache/qexplore)\n"
+        "  --no-calib-cache  always capture, never read or write the cache\n\n"
         "Progress goes to stderr (Ctrl-C cancels); results to stdout.\n");
 }
 
@@ -86,6 +93,8 @@ QuantArgs parseArgs(const std::vector<std::string>& args)
         else if (o == "--threads" || o == "-t") a.threads = static_cast<int>(optionNumber(o, value()));
         else if (o == "--act-order") a.actOrder = true;
         else if (o == "--no-clip") a.noClip = true;
+        else if (o == "--calib-cache") a.cacheDir = value();
+        else if (o == "--no-calib-cache") a.useCache = false;
         else if (!o.empty() && o[0] == '-') throw Error(ErrorCode::InvalidArgument, "unknown option " + o);
         else if (a.model.empty()) a.model = o;
         else throw Error(ErrorCode::InvalidArgument, "unexpected argument " + o);
@@ -136,6 +145,40 @@ struct Session {
     bool naiveInt8Done = false;
 };
 
+std::string defaultCacheDir()
+{
+    if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x)
+        return std::string(x) + "/qexplore";
+    if (const char* h = std::getenv("HOME"); h && *h)
+        return std::string(h) + "/.cache/qexplore";
+    return {};
+}
+
+// The calibration statistics from the cache when present, otherwise captured (and then cached).
+CalibData cachedCapture(const QuantArgs& a, const std::string& calibText, const std::vector<int32_t>& tokens,
+                        const CalibOptions& co, const ForwardOptions& fo, const Session& s)
+{
+    std::string path;
+    const std::string key = calibCacheKey(a.model, calibText, co);
+    const std::string dir = a.cacheDir.empty() ? defaultCacheDir() : a.cacheDir;
+    if (a.useCache && !dir.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(dir, ec);
+        path = calibCachePath(dir, key);
+        if (auto cached = loadCalibData(path, key)) {
+            std::printf("calibration statistics read from the cache %s (same model, text and settings)\n", path.c_str());
+            return std::move(*cached);
+        }
+    }
+    LlamaForward fwd(s.weights, fo);
+    CalibData data = captureCalibration(fwd, tokens, co, progress("calibration"));
+    if (!path.empty()) {
+        saveCalibData(path, key, data);
+        std::printf("calibration statistics cached in %s\n", path.c_str());
+    }
+    return data;
+}
+
 void prepare(const QuantArgs& a, Session& s)
 {
     s.model = openModel(a.model);
@@ -151,7 +194,9 @@ void prepare(const QuantArgs& a, Session& s)
     }
     const double overlap = textOverlap(calibText, evalText);
     if (overlap > 0.0)
-        std::printf("WARNING: %.1f%% of the evaluation lines also occur in the calibration text\n", 100.0 * overlap);
+        std::printf("WARNING: calibration and evaluation texts overlap: %.1f%% of the evaluation lines also occur in the\n"
+                    "         calibration text, which flatters the calibrated methods; evaluate on other text\n",
+                    100.0 * overlap);
     else
         std::printf("calibration and evaluation texts share no line\n");
     const auto bos = chunkBosToken(*s.model);
@@ -162,14 +207,20 @@ void prepare(const QuantArgs& a, Session& s)
                                                    progress("baseline"));
     std::printf("F32 baseline PPL %.4f (%.2f s)\n", s.evaluator->baselinePpl(), secondsSince(t0));
     t0 = std::chrono::steady_clock::now();
-    LlamaForward fwd(s.weights, fo);
     CalibOptions co;
     co.nCtx = a.nCtx;
     co.maxChunks = a.calibChunks;
     co.bosToken = bos;
-    s.calib = captureCalibration(fwd, tok.encode(calibText, true), co, progress("calibration"));
+    s.calib = cachedCapture(a, calibText, tok.encode(calibText, true), co, fo, s);
     std::printf("calibration capture: %lld rows per layer (%.2f s)\n",
                 static_cast<long long>(s.calib.empty() ? 0 : s.calib.begin()->second.samples), secondsSince(t0));
+    for (const auto& [name, l] : s.calib)
+        if (l.samples < 2 * l.cols) {
+            std::printf("WARNING: only %lld calibration rows for %s with %lld inputs: its Hessian is singular\n"
+                        "         and GPTQ leans on the dampening (raised when Cholesky fails). Use more text.\n",
+                        static_cast<long long>(l.samples), name.c_str(), static_cast<long long>(l.cols));
+            break;
+        }
 }
 
 void runInt8(const QuantArgs& a, const CalibMethod m, Session& s)

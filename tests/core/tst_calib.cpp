@@ -1,5 +1,6 @@
 // GPTQ, AWQ/SmoothQuant folding and LLM.int8 on synthetic layers and the tiny random model.
 #include "calib/awq.h"
+#include "calib/calib_cache.h"
 #include "calib/calib_capture.h"
 #include "calib/calib_methods.h"
 #include "calib/gptq.h"
@@ -13,6 +14,7 @@
 #include <QtTest/QtTest>
 
 #include <cmath>
+#include <filesystem>
 #include <random>
 
 using namespace qx;
@@ -246,6 +248,38 @@ private slots:
             QVERIFY(std::string(e.what()).find("without captured input") != std::string::npos);
         }
         QVERIFY_THROWS_EXCEPTION(Error, imatrixModel(*w, CalibData{}, go.grid));
+    }
+
+    void cacheRoundTripAndBadFiles()
+    {
+        CalibCapture c;
+        const float x[6] = {1, -2, 3, -4, 5, 6};
+        c.collect("blk.0.ffn_down.weight", x, 3, 2);
+        const CalibData d = c.finish();
+        CalibOptions o;
+        const std::string key = calibCacheKey("/nonexistent/model.gguf", "some text", o);
+        QVERIFY(key != calibCacheKey("/nonexistent/model.gguf", "other text", o));
+        o.nCtx = 64;
+        QVERIFY(key != calibCacheKey("/nonexistent/model.gguf", "some text", o));
+        const QString dir = QDir::tempPath() + "/qx-calib-cache-" + QString::number(QCoreApplication::applicationPid());
+        QDir().mkpath(dir);
+        const std::string path = calibCachePath(dir.toStdString(), key);
+        QVERIFY(!loadCalibData(path, key)); // absent: a miss
+        saveCalibData(path, key, d);
+        const auto back = loadCalibData(path, key);
+        QVERIFY(back && back->size() == 1);
+        const LayerCalib& l = back->at("blk.0.ffn_down.weight");
+        QCOMPARE(l.hessian, d.at("blk.0.ffn_down.weight").hessian);
+        QCOMPARE(l.maxAbs, d.at("blk.0.ffn_down.weight").maxAbs);
+        QCOMPARE(l.samples, int64_t(3));
+        QVERIFY(!loadCalibData(path, key + "x")); // another key: a miss
+        const auto size = std::filesystem::file_size(path);
+        for (uint64_t cut : {uint64_t(4), uint64_t(20), size - 3}) {
+            std::filesystem::resize_file(path, cut);
+            QVERIFY_THROWS_EXCEPTION(Error, loadCalibData(path, key));
+            saveCalibData(path, key, d);
+        }
+        std::filesystem::remove_all(dir.toStdString());
     }
 
     void splitAndOverlap()
