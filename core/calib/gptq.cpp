@@ -73,12 +73,14 @@ double layerLoss(std::span<const float> a, std::span<const float> b, int64_t row
                  std::span<const double> hessian)
 {
     const Eigen::Map<const RowMat> h(hessian.data(), cols, cols);
+    using FloatRows = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    const Eigen::Map<const FloatRows> ma(a.data(), rows, cols), mb(b.data(), rows, cols);
     double total = 0.0;
-    Eigen::VectorXd d(cols);
-    for (int64_t r = 0; r < rows; ++r) {
-        for (int64_t c = 0; c < cols; ++c)
-            d(c) = static_cast<double>(a[static_cast<size_t>(r * cols + c)]) - b[static_cast<size_t>(r * cols + c)];
-        total += d.dot(h * d);
+    constexpr int64_t kRows = 256; // Σ_r d_r H d_rᵀ as blocked matrix products
+    for (int64_t r0 = 0; r0 < rows; r0 += kRows) {
+        const int64_t n = std::min(kRows, rows - r0);
+        const RowMat d = ma.middleRows(r0, n).cast<double>() - mb.middleRows(r0, n).cast<double>();
+        total += (d * h).cwiseProduct(d).sum();
     }
     return total;
 }
