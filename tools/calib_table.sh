@@ -46,7 +46,6 @@ run() {
 # Markdown rows "| grid | method | PPL | KLD | same top | quantize s |" from one log.
 scores() {
     awk '
-        /^F32 baseline PPL/ { printf "F32 PPL %s\n\n", $4 }
         /^quantized with/ { t = $0; sub(/.*: /, "", t); sub(/ s.*/, "", t) }
         / PPL .* mean KLD / {
             label = substr($0, 1, index($0, " PPL ") - 1); sub(/ +$/, "", label)
@@ -54,7 +53,7 @@ scores() {
             n = split(label, w, " "); grid = (n > 1 && label !~ /W8A8|LLM/) ? w[n] : "W8A8"
             method = (grid == "W8A8") ? label : substr(label, 1, length(label) - length(grid) - 1)
             top = rest; sub(/.*same top +/, "", top); sub(/%.*/, "", top)
-            printf "| %s | %s | %s ± %s | %s | %s %% | %s |\n", grid, method, f[1], f[3], f[7], top, \
+            printf "| %s | %s | %s ± %s | %s | %s %% | %s |\n", grid, method, f[1], f[3], f[6], top, \
                    (grid == "W8A8") ? "" : t
         }' "$1"
 }
@@ -62,12 +61,13 @@ scores() {
 report() {
     for name in stories260K tinystories-656k synth-d256 synth-93m; do
         [ -f "$OUT/$name.log" ] || continue
-        echo "### $name"
+        echo "### $name — $(grep -m1 '^F32 baseline PPL' "$OUT/$name.log" | cut -d' ' -f2-4)"
+        echo
+        grep -E "^calibration capture" "$OUT/$name.log" || true
         echo
         echo "| grid | method | PPL | mean KLD | same top | quantize (s) |"
         echo "|---|---|---|---|---|---|"
-        scores "$OUT/$name.log" | sed '/^F32 PPL/{h;d}; ${G}'
-        grep -E "^calibration capture" "$OUT/$name.log" | sed 's/^/    /'
+        scores "$OUT/$name.log"
         echo
     done
 }
