@@ -34,6 +34,8 @@ void printHelp()
         "  --target-size S      GGUF file size, e.g. 2.1GB, 1700KB, 1703232; the exported file is at most S\n"
         "  --max-loss X         smallest plan whose total loss is at most X\n"
         "  --max-kld X          the same with --measure kld: predicted KLD (sum of enable-one KLDs) <= X\n"
+        "  --score PLAN.json    print the size and loss of an existing plan (e.g. a preset's; repeatable);\n"
+        "                       without a target nothing is solved\n"
         "  --imatrix F          llama.cpp imatrix .dat file: weights the error per column, used for export\n"
         "  --pin NAME=TYPE      fix a tensor's type (repeatable; marked pinned in the plan)\n"
         "  --output-min TYPE    output.weight at least TYPE's bits/weight (e.g. Q6_K)\n"
@@ -49,6 +51,7 @@ void printHelp()
 
 struct SolveArgs {
     std::string model, imatrix, cacheDir, output, measure, textFile;
+    std::vector<std::string> scores;
     std::optional<SolverTarget> target;
     int64_t measureCtx = 128, measureTokens = 2048;
     bool maxKld = false;
@@ -100,6 +103,7 @@ SolveArgs parseArgs(const std::vector<std::string>& args)
         else if (o == "--max-loss") setTarget(a, K::MaxLoss, optionNumber(o, value()));
         else if (o == "--max-kld") { setTarget(a, K::MaxLoss, optionNumber(o, value())); a.maxKld = true; }
         else if (o == "--imatrix") a.imatrix = value();
+        else if (o == "--score") a.scores.push_back(value());
         else if (o == "--cache-dir") a.cacheDir = value();
         else if (o == "-o" || o == "--output") a.output = value();
         else if (o == "--output-min") a.rules.outputMin = parseType(value());
@@ -118,7 +122,7 @@ SolveArgs parseArgs(const std::vector<std::string>& args)
         else fail("only one MODEL may be given");
     }
     if (a.model.empty()) fail("no MODEL given");
-    if (!a.target) fail("give one of --target-bpw, --target-size, --max-loss, --max-kld");
+    if (!a.target && a.scores.empty()) fail("give one of --target-bpw, --target-size, --max-loss, --max-kld");
     if (!a.measure.empty() && a.measure != "kld") fail("--measure takes 'kld'");
     if (!a.measure.empty() && a.textFile.empty()) fail("--measure kld needs -f TEXT");
     if (a.maxKld && a.measure.empty()) fail("--max-kld needs --measure kld (else use --max-loss)");
@@ -185,6 +189,15 @@ int runSolve(const std::vector<std::string>& args)
     CandidateTable table = loadOrBuildCandidateTable(*model, a.model, a.imatrix, types, a.cacheDir,
                                                      percentPrinter("candidates"));
     if (!a.measure.empty()) table = measuredTable(model, a, table);
+    for (const std::string& path : a.scores) {
+        const Plan plan = loadPlan(path);
+        const SolverResult r = scorePlan(table, plan);
+        std::printf("%s: tensor data %llu bytes, %.4f bits/weight, %s %.6g, file size %llu bytes\n", path.c_str(),
+                    static_cast<unsigned long long>(r.bytes), 8.0 * double(r.bytes) / double(table.totalElements()),
+                    a.measure.empty() ? "predicted loss" : "predicted KLD", r.loss,
+                    static_cast<unsigned long long>(predictedFileSize(*model, plan)));
+    }
+    if (!a.target) return 0;
     SolvedPlan s = solvePlan(*model, table, a.rules, *a.target, a.imatrix);
     s.plan.sourcePath = a.model;
     if (!s.result.feasible) std::fprintf(stderr, "solve: the target cannot be met; writing the closest plan\n");

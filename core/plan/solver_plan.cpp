@@ -126,6 +126,22 @@ SolvedPlan solvePlan(const ModelFile& model, const CandidateTable& table, const 
     return finish(model, ruled, solveForLoss(ruled, target.value), rules, imatrixPath);
 }
 
+SolverResult scorePlan(const CandidateTable& table, const Plan& plan)
+{
+    std::vector<int> choice;
+    for (const TensorCandidates& t : table.tensors) {
+        const PlanEntry* e = plan.find(t.name);
+        if (!e && t.name == "output.weight")
+            e = plan.find("token_embd.weight");   // tied embeddings: planned under the name llama.cpp loads
+        const auto o = e ? std::find_if(t.options.begin(), t.options.end(), [&](const auto& x) { return x.type == e->type; })
+                         : t.options.end();
+        if (o == t.options.end())
+            throw Error(ErrorCode::Mismatch, "the plan's type for '" + t.name + "' is not among its candidates");
+        choice.push_back(int(o - t.options.begin()));
+    }
+    return evaluateChoice(table, choice);
+}
+
 CandidateTable calibrateLosses(const CandidateTable& table, std::span<const MeasuredKld> measured)
 {
     std::unordered_map<std::string, double> factor;

@@ -50,6 +50,10 @@ Plan planFromSolution(const ModelFile& model, const CandidateTable& ruled, const
 SolvedPlan solvePlan(const ModelFile& model, const CandidateTable& table, const SolverRules& rules,
                      const SolverTarget& target, const std::string& imatrixPath = {});
 
+/// The solver's view of an existing plan (a preset, a saved plan): its options' bytes and total loss in
+/// `table`. Error(Mismatch) when an entry's type is not among that tensor's options.
+SolverResult scorePlan(const CandidateTable& table, const Plan& plan);
+
 /// The table with every tensor's losses scaled to KLD units by `measured` (see top of file). Tensors
 /// without a usable measurement take the median factor; factors are kept ≥ 1e-3 × the median so a tensor
 /// measured at 0 is not free. Error(InvalidArgument) when no measurement matches the table.
