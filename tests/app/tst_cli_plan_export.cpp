@@ -99,7 +99,17 @@ private slots:
         QCOMPARE(p.exitStatus(), QProcess::CrashExit);
         QVERIFY(!QFile::exists(out));       // the target only ever appears complete (rename)
         QVERIFY(readAll(src) == before);
-        QFile::remove(out + ".partial");    // what a killed writer leaves beside the target
+        QVERIFY(QFile::exists(out + ".partial"));   // what a killed writer leaves beside the target...
+        // ...is reused and gone after the next export to the same target.
+        const CliResult again = runCli({"export", src, "--pure", "Q8_0", "-o", out});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(QFile::exists(out));
+        QVERIFY(!QFile::exists(out + ".partial"));
+        // Exporting over the source is refused with a clear message, the source untouched.
+        const CliResult self = runCli({"export", out, "--pure", "Q4_0", "-o", out});
+        QCOMPARE(self.exitCode, 1);
+        QVERIFY2(self.err.contains("refusing to overwrite the input model"), qPrintable(self.err));
+        QFile::remove(out);
         QFile::remove(src);
     }
 };
