@@ -71,6 +71,27 @@ private slots:
                                       + QString::fromStdString(model) + " o.gguf Q4_K_M");
     }
 
+    void report()
+    {
+        QX_REQUIRE_SHARED(model, "reference/synth-d256/model-f32.gguf");
+        const QString dir = QString::fromStdString(qx::test::scratchDir("tst_cli_plan_export"));
+        const QString eval = dir + "/eval.txt", json = dir + "/report.json", md = dir + "/report.md";
+        QFile e(eval);
+        QVERIFY(e.open(QIODevice::WriteOnly));
+        e.write("Mean PPL(Q)                   : 687.045349 \xc2\xb1   8.780620\nMean    KLD:   0.010352 \xc2\xb1   0.000140\n");
+        e.close();
+        QCOMPARE(runCli({"plan", QString::fromStdString(model), "--preset", "Q4_K_M", "--report", json, "--eval", eval})
+                     .exitCode, 0);
+        const QByteArray text = readAll(json);
+        QVERIFY(text.contains("\"file_bytes\": 2091840"));
+        QVERIFY(text.contains("\"tensor_bytes\": 2078208"));
+        QVERIFY(text.contains("\"mean_kld\": 0.010352"));
+        QCOMPARE(runCli({"export", QString::fromStdString(model), "--pure", "Q8_0", "-o", dir + "/q8.gguf", "--report", md})
+                     .exitCode, 0);
+        QVERIFY(readAll(md).contains("| blk.0.attn_q.weight | 256x256 | F32 | Q8_0 | 8.500 | 69632 |"));
+        QCOMPARE(runCli({"plan", QString::fromStdString(model), "--preset", "Q4_K_M", "--report", dir + "/r.txt"}).exitCode, 1);
+    }
+
     void killNineMidway()
     {
         QX_REQUIRE_SHARED(vocab, "models/stories260K.gguf");

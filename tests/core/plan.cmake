@@ -3,3 +3,4 @@ qx_add_test(NAME tst_candidates SOURCES core/tst_candidates.cpp LIBS qx_core LAB
 qx_add_test(NAME tst_sensitivity SOURCES core/tst_sensitivity.cpp LIBS qx_core LABELS core reference slow)
 qx_add_test(NAME tst_plan SOURCES core/tst_plan.cpp LIBS qx_core LABELS core reference)
 qx_add_test(NAME tst_solver_plan SOURCES core/tst_solver_plan.cpp LIBS qx_core LABELS core reference)
+qx_add_test(NAME tst_plan_report SOURCES core/tst_plan_report.cpp LIBS qx_core LABELS core reference)
