@@ -1,7 +1,9 @@
 #include "cli/plan_options.h"
 
 #include "common/error.h"
+#include "export/gguf_compat.h"
 #include "plan/plan_report.h"
+#include "quant/formats.h"
 #include "plan/presets.h"
 #include "quant/imatrix_file.h"
 
@@ -9,6 +11,7 @@
 #include <sstream>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 namespace qx::cli {
@@ -20,6 +23,28 @@ TensorType typeArg(const std::string& option, const std::string& value)
     if (!t)
         throw Error(ErrorCode::InvalidArgument, option + ": unknown type " + value);
     return *t;
+}
+
+using uchar = unsigned char;
+
+/// "unknown preset or type X", or for a format of the explorer that GGUF cannot hold, the nearest type.
+std::string unknownPresetMessage(const std::string& name)
+{
+    const FormatInfo* format = findFormat(name);
+    for (const FormatInfo& f : kFormats) {   // "NF4" names "NF4 (absmax / 64)", "FP8" the first FP8 scheme
+        if (format)
+            break;
+        const std::string full(f.name);
+        if (full.size() > name.size() && full[name.size()] == ' '
+            && std::equal(name.begin(), name.end(), full.begin(),
+                          [](char a, char b) { return std::tolower(uchar(a)) == std::tolower(uchar(b)); }))
+            format = &f;
+    }
+    if (!format || format->ggufExportable)
+        return "unknown preset or type " + name;
+    const GgufExportability e = ggufExportability(*format);
+    return std::string(format->name) + " is not exportable to GGUF: " + e.reason + "; nearest GGUF type: "
+           + std::string(tensorTypeName(*e.type)) + " (--pure " + std::string(tensorTypeName(*e.type)) + ")";
 }
 
 } // namespace
@@ -126,7 +151,7 @@ Plan makePlan(const ModelFile& model, const PlanOptions& o)
             if (const auto t = tensorTypeFromName(o.pure))
                 preset = presetForType(*t);
         if (!preset)
-            throw Error(ErrorCode::InvalidArgument, "unknown preset or type " + (options.pure ? o.pure : o.preset));
+            throw Error(ErrorCode::InvalidArgument, unknownPresetMessage(options.pure ? o.pure : o.preset));
         plan = planPreset(model, *preset, options);
     }
     if (!o.imatrix.empty())

@@ -90,6 +90,12 @@ private slots:
                      .exitCode, 0);
         QVERIFY(readAll(md).contains("| blk.0.attn_q.weight | 256x256 | F32 | Q8_0 | 8.500 | 69632 |"));
         QCOMPARE(runCli({"plan", QString::fromStdString(model), "--preset", "Q4_K_M", "--report", dir + "/r.txt"}).exitCode, 1);
+        // A scheme GGUF cannot hold: refused, with the nearest GGUF type offered.
+        const CliResult nf4 = runCli({"export", QString::fromStdString(model), "--pure", "NF4", "-o", dir + "/nf4.gguf"});
+        QCOMPARE(nf4.exitCode, 1);
+        QVERIFY2(nf4.err.contains("not exportable to GGUF") && nf4.err.contains("nearest GGUF type: IQ4_NL"),
+                 qPrintable(nf4.err));
+        QVERIFY(!QFile::exists(dir + "/nf4.gguf"));
     }
 
     void killNineMidway()
