@@ -8,6 +8,7 @@
 # 128 tokens of text/tinystories-valid-head.txt against the F32 model's logits (synth-d256: llama.cpp's
 # own kld-base-ctx128.bin). The measured-KLD solver calibrates on the text's last 200 kB, which the
 # evaluation (its first ~5k tokens) never sees. Needs ../shared (or QX_SHARED) and python3.
+# QX_TABLE_MODELS="stories260K" limits the run to the models named. Takes about 15 minutes on 2 cores.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -41,10 +42,10 @@ evaluate() {
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$label" "$bytes" "$bpw" "$loss" "$kpred" "$ppl" "$kld" >> "$rows"
 }
 
-# run NAME MODEL BASE PURE_TYPES...
+# run NAME MODEL BASE "BPW BPW ..." PURE_TYPES...
 run_model() {
-    local name=$1 model=$2 base=$3
-    shift 3
+    local name=$1 model=$2 base=$3 budgets=$4
+    shift 4
     local dir="$out/$name"
     mkdir -p "$dir"
     local plans=() labels=()
@@ -67,7 +68,7 @@ run_model() {
         "$cli" plan "$model" --pure "$t" -o "$dir/pure-$t.json" > /dev/null 2>&1
         plans+=("$dir/pure-$t.json"); labels+=("pure $t")
     done
-    for bpw in 3 4 5 6; do
+    for bpw in $budgets; do
         "$cli" solve "$model" --target-bpw $bpw --cache-dir "$out/cache" -o "$dir/solver-$bpw.json" > /dev/null 2>&1 || true
         plans+=("$dir/solver-$bpw.json"); labels+=("solver $bpw bpw")
         "$cli" solve "$model" --target-bpw $bpw --measure kld -f "$calib" --cache-dir "$out/cache" \
@@ -86,14 +87,21 @@ run_model() {
 }
 
 synth="$shared/reference/synth-d256/model-f32.gguf"
-run_model synth-d256 "$synth" "$shared/reference/synth-d256/kld-base-ctx128.bin" Q2_K Q3_K Q4_K Q5_K Q6_K Q8_0 Q4_0 IQ4_XS
+want() { [ -z "${QX_TABLE_MODELS:-}" ] || [[ " $QX_TABLE_MODELS " == *" $1 "* ]]; }
 
-for m in stories260K:models/stories260K.gguf tinystories-656k:models/tinystories-656k; do
+# Budgets: synth-d256 takes every K-quant; the small models' rows (64, 128, 172, 384 wide) fit only the
+# 32-blocks and F16, so their smallest plans are near 6.7 (stories260K) and 5 bits/weight (656k).
+want synth-d256 && run_model synth-d256 "$synth" "$shared/reference/synth-d256/kld-base-ctx128.bin" "3 4 5 6" Q2_K Q3_K Q4_K Q5_K Q6_K Q8_0 Q4_0 IQ4_XS
+
+for m in "stories260K:models/stories260K.gguf:7 8 9 10" "tinystories-656k:models/tinystories-656k:5.5 6 7 8"; do
     name=${m%%:*}
-    model="$shared/${m#*:}"
+    rest=${m#*:}
+    budgets=${rest#*:}
+    want "$name" || continue
+    model="$shared/${rest%%:*}"
     base="$out/$name-base.bin"
     [ -f "$base" ] || "$cli" ppl "$model" -f "$text" -c 128 --chunks 40 --save-kld-base "$base" > /dev/null 2>&1
-    run_model "$name" "$model" "$base" Q4_0 Q5_0 Q8_0 IQ4_NL
+    run_model "$name" "$model" "$base" "$budgets" Q4_0 Q5_0 Q8_0 IQ4_NL
 done
 
 python3 - "$rows" <<'PY' | tee "$out/table.md"
