@@ -93,12 +93,17 @@ want() { [ -z "${QX_TABLE_MODELS:-}" ] || [[ " $QX_TABLE_MODELS " == *" $1 "* ]]
 # 32-blocks and F16, so their smallest plans are near 6.7 (stories260K) and 5 bits/weight (656k).
 want synth-d256 && run_model synth-d256 "$synth" "$shared/reference/synth-d256/kld-base-ctx128.bin" "3 4 5 6" Q2_K Q3_K Q4_K Q5_K Q6_K Q8_0 Q4_0 IQ4_XS
 
-for m in "stories260K:models/stories260K.gguf:7 8 9 10" "tinystories-656k:models/tinystories-656k:5.5 6 7 8"; do
+# The 656k HF folder is first converted to an F32 GGUF by our exporter (ppl tokenizes GGUF files).
+tiny="$out/tinystories-656k-f32.gguf"
+if want tinystories-656k && [ ! -f "$tiny" ]; then
+    "$cli" export "$shared/models/tinystories-656k" --preset F32 -o "$tiny" > /dev/null 2>&1
+fi
+for m in "stories260K:$shared/models/stories260K.gguf:7 8 9 10" "tinystories-656k:$tiny:5.5 6 7 8"; do
     name=${m%%:*}
     rest=${m#*:}
     budgets=${rest#*:}
     want "$name" || continue
-    model="$shared/${rest%%:*}"
+    model="${rest%%:*}"
     base="$out/$name-base.bin"
     [ -f "$base" ] || "$cli" ppl "$model" -f "$text" -c 128 --chunks 40 --save-kld-base "$base" > /dev/null 2>&1
     run_model "$name" "$model" "$base" "$budgets" Q4_0 Q5_0 Q8_0 IQ4_NL

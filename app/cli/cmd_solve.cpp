@@ -145,7 +145,7 @@ std::vector<int32_t> calibrationTokens(const ModelFile& model, const SolveArgs& 
     if (!in) throw Error(ErrorCode::Io, a.textFile, kNoOffset, "cannot open the text file");
     std::ostringstream text;
     text << in.rdbuf();
-    std::vector<int32_t> tokens = Tokenizer::fromGguf(model).encode(text.str(), true);
+    std::vector<int32_t> tokens = openTokenizer(a.model).encode(text.str(), true);
     const int64_t n = std::min<int64_t>(a.measureTokens, int64_t(tokens.size())) / a.measureCtx * a.measureCtx;
     if (n <= 0) fail("the text has fewer tokens than --measure-ctx");
     tokens.resize(size_t(n));
