@@ -98,7 +98,8 @@ private slots:
         const QString dir = QString::fromStdString(qx::test::scratchDir("tst_cli_solve"));
         const QString plan = dir + "/kld.json";
         const CliResult r = runCli({"solve", QString::fromStdString(model), "--max-kld", "0.01", "--measure", "kld",
-                                    "-f", QString::fromStdString(text), "--measure-tokens", "512", "-o", plan});
+                                    "-f", QString::fromStdString(text), "--measure-tokens", "256", "--measure-ctx", "64",
+                                    "-o", plan});
         QCOMPARE(r.exitCode, 0);
         const QRegularExpressionMatch m = QRegularExpression("predicted KLD ([0-9.e+-]+)").match(r.out);
         QVERIFY2(m.hasMatch(), qPrintable(r.out));
