@@ -9,7 +9,9 @@
 
 #include <cmath>
 #include <cstdio>
-#include <regex>
+#include <cstdlib>
+#include <cstring>
+#include <tuple>
 #include <sstream>
 
 namespace qx {
@@ -23,8 +25,11 @@ std::string typeName(TensorType t)
 std::string shapeText(const std::vector<int64_t>& ne)
 {
     std::string s;
-    for (size_t i = 0; i < ne.size(); ++i)
-        s += (i ? "x" : "") + std::to_string(ne[i]);
+    for (size_t i = 0; i < ne.size(); ++i) {
+        if (i)
+            s += 'x';
+        s += std::to_string(ne[i]);
+    }
     return s;
 }
 
@@ -77,12 +82,43 @@ std::string csvField(const std::string& s)
     return q + "\"";
 }
 
-std::optional<double> matchNumber(const std::string& text, const std::regex& re, int group)
+/// The number after `label` (skipping spaces and `sep`), and the one after the following `pm`; both nullopt
+/// when `label` does not occur.
+std::pair<std::optional<double>, std::optional<double>> valueAfter(const std::string& text, size_t at,
+                                                                   const char* sep, const char* pm)
 {
-    std::smatch m;
-    if (!std::regex_search(text, m, re))
-        return std::nullopt;
-    return std::stod(m[group].str());
+    const auto number = [&](size_t& pos) -> std::optional<double> {
+        while (pos < text.size() && (text[pos] == ' ' || std::strchr(sep, text[pos])))
+            ++pos;
+        const char* begin = text.c_str() + pos;
+        char* end = nullptr;
+        const double v = std::strtod(begin, &end);
+        if (end == begin)
+            return std::nullopt;
+        pos += size_t(end - begin);
+        return v;
+    };
+    size_t pos = at;
+    const std::optional<double> value = number(pos);
+    const size_t lineEnd = text.find('\n', pos);
+    const size_t p = text.find(pm, pos);
+    if (!value || p == std::string::npos || p > lineEnd)
+        return {value, std::nullopt};
+    pos = p + std::strlen(pm);
+    return {value, number(pos)};
+}
+
+/// Position just after "Mean<spaces>KLD:", or npos.
+size_t meanKldLabel(const std::string& text)
+{
+    for (size_t k = text.find("KLD:"); k != std::string::npos; k = text.find("KLD:", k + 1)) {
+        size_t b = k;
+        while (b > 0 && text[b - 1] == ' ')
+            --b;
+        if (b != k && b >= 4 && text.compare(b - 4, 4, "Mean") == 0)
+            return k + 4;
+    }
+    return std::string::npos;
 }
 
 } // namespace
@@ -123,15 +159,13 @@ PlanReport buildPlanReport(const ModelFile& model, const Plan& plan, const Imatr
 
 std::optional<PlanEvaluation> parsePerplexityOutput(const std::string& text)
 {
-    static const std::regex finalPpl(R"(Final estimate: PPL = ([0-9.eE+-]+) \+/- ([0-9.eE+-]+))");
-    static const std::regex meanPpl(R"(Mean PPL\(Q\)\s*:\s*([0-9.eE+-]+)\s*±\s*([0-9.eE+-]+))");
-    static const std::regex meanKld(R"(Mean\s+KLD:\s*([0-9.eE+-]+)\s*±\s*([0-9.eE+-]+))");
     PlanEvaluation e;
-    const bool kld = std::regex_search(text, meanPpl);
-    e.ppl = matchNumber(text, kld ? meanPpl : finalPpl, 1);
-    e.pplError = matchNumber(text, kld ? meanPpl : finalPpl, 2);
-    e.meanKld = matchNumber(text, meanKld, 1);
-    e.meanKldError = matchNumber(text, meanKld, 2);
+    if (const size_t q = text.find("Mean PPL(Q)"); q != std::string::npos && text.compare(q, 13, "Mean PPL(Q)  ") == 0)
+        std::tie(e.ppl, e.pplError) = valueAfter(text, q + 11, ":", "±");
+    else if (const size_t f = text.find("Final estimate: PPL ="); f != std::string::npos)
+        std::tie(e.ppl, e.pplError) = valueAfter(text, f + 21, "", "+/-");
+    if (const size_t k = meanKldLabel(text); k != std::string::npos)
+        std::tie(e.meanKld, e.meanKldError) = valueAfter(text, k, "", "±");
     if (!e.ppl && !e.meanKld)
         return std::nullopt;
     return e;
