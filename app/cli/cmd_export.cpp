@@ -77,6 +77,7 @@ int runExport(const std::vector<std::string>& args)
         std::printf("wrote %s: %llu bytes, %d tensors converted, %d copied, general.file_type %u, %.2f s\n",
                     options->output.c_str(), static_cast<unsigned long long>(r.fileBytes), r.quantizedTensors,
                     r.copiedTensors, planFileType(*model, plan), seconds);
+        writePlanReportIfAsked(*model, plan, *options);
         return 0;
     } catch (const Error& e) {
         std::fprintf(stderr, "\nexport: %s\n", e.what());

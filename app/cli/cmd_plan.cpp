@@ -46,6 +46,7 @@ int runPlan(const std::vector<std::string>& args)
             savePlan(options->output, plan);
             std::fprintf(stderr, "plan: saved %s\n", options->output.c_str());
         }
+        writePlanReportIfAsked(*model, plan, *options);
         return 0;
     } catch (const Error& e) {
         std::fprintf(stderr, "plan: %s\n", e.what());

@@ -9,7 +9,6 @@
 #include "model/llama_forward.h"
 #include "model/llama_weights.h"
 #include "model/tokenizer.h"
-#include "plan/budget_solver.h"
 #include "plan/sensitivity.h"
 #include "quant/imatrix_file.h"
 
@@ -46,8 +45,10 @@ void printHelp()
         "  --kld-base FILE         compare MODEL with a base-logits file (llama-perplexity --kl-divergence);\n"
         "                          the tokens come from the file, -f is not needed\n"
         "  --plan PLAN.json        first replace each planned tensor by its quantize->dequantize round trip\n"
-        "                          (bit-exact quantizers; weight-only: the forward pass stays in F32)\n"
-        "  --imatrix F             importance for --plan's quantization (llama.cpp imatrix, .dat or GGUF)\n"
+        "                          (a plan from `plan -o` or `solve -o`; bit-exact quantizers; weight-only:\n"
+        "                          the forward pass stays in F32)\n"
+        "  --imatrix F             importance for --plan's quantization (llama.cpp imatrix, .dat or GGUF;\n"
+        "                          default: the plan's own imatrix)\n"
         "  --ggml-matmul           round each projection's input to the weight type's vec_dot_type (Q8_0,\n"
         "                          Q8_1, Q8_K, F16) as ggml's CPU matmul does, to match llama.cpp's figures\n\n"
         "Progress goes to stderr; the per-chunk figures and llama-perplexity's final lines go to stdout.\n");
@@ -108,6 +109,18 @@ ProgressFn progressPrinter(const char* what)
     };
 }
 
+/// --plan: the plan's round trips substituted, with --imatrix or else the plan's own imatrix.
+void applyPlanFile(LlamaWeights& weights, const ModelFile& model, const std::string& planPath,
+                   const std::string& imatrixPath)
+{
+    const Plan plan = loadPlan(planPath);
+    validatePlan(model, plan);
+    const std::string path = imatrixPath.empty() ? plan.imatrixPath : imatrixPath;
+    std::optional<ImatrixFile> imatrix;
+    if (!path.empty()) imatrix = readImatrix(path);
+    applyPlan(weights, model, plan, imatrix ? &*imatrix : nullptr);
+}
+
 int runKld(const PplArgs& a, const std::shared_ptr<const ModelFile>& model, LlamaForward& fwd)
 {
     KldBaseReader base(a.kldBase);
@@ -132,11 +145,8 @@ int runPpl(const std::vector<std::string>& args)
     fo.threads = a.threads;
     fo.emulateActivationQuantization = a.ggmlMatmul;
     std::shared_ptr<LlamaWeights> weights = LlamaWeights::fromModel(model);
-    if (!a.plan.empty()) {
-        std::optional<ImatrixFile> imatrix;
-        if (!a.imatrix.empty()) imatrix = readImatrix(a.imatrix);
-        applyChoices(*weights, *model, readChoicesJson(a.plan), imatrix ? &*imatrix : nullptr);
-    }
+    if (!a.plan.empty())
+        applyPlanFile(*weights, *model, a.plan, a.imatrix);
     LlamaForward fwd(weights, fo);
     if (!a.kldBase.empty())
         return runKld(a, model, fwd);

@@ -1,17 +1,19 @@
-// `qexplore-cli solve MODEL (--target-bpw B | --target-size S | --max-loss X) -o PLAN.json`: per-tensor
-// types minimising the predicted loss under a budget.
+// `qexplore-cli solve MODEL (--target-bpw B | --target-size S | --max-loss X | --max-kld X) -o PLAN.json`:
+// per-tensor types minimising the predicted (or measured-KLD) loss under a budget, written as a plan.
 #include "cli/cli_command.h"
 
 #include "common/error.h"
 #include "io/model_file.h"
-#include "plan/budget_solver.h"
-#include "plan/candidates.h"
+#include "model/tokenizer.h"
+#include "plan/solver_plan.h"
+#include "quant/imatrix_file.h"
 
+#include <cmath>
 #include <cstdio>
-#include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
+#include <sstream>
 
 namespace qx::cli {
 namespace {
@@ -19,27 +21,40 @@ namespace {
 void printHelp()
 {
     std::printf(
-        "Usage: qexplore-cli solve MODEL (--target-bpw B | --target-size S | --max-loss X) [--imatrix F]\n"
-        "                          [--pin NAME=TYPE ...] [--output-min TYPE] [--token-embd-min TYPE]\n"
+        "Usage: qexplore-cli solve MODEL (--target-bpw B | --target-size S | --max-loss X | --max-kld X)\n"
+        "                          [--imatrix F] [--pin NAME=TYPE ...] [--output-min TYPE] [--token-embd-min TYPE]\n"
+        "                          [--measure kld -f TEXT [--measure-ctx N] [--measure-tokens N]]\n"
         "                          [--cache-dir DIR] -o PLAN.json\n\n"
         "Chooses a storage type per tensor (Q2_K..Q6_K, Q8_0, Q4_0..Q5_1, IQ4_NL, IQ4_XS, F16, F32) minimising\n"
-        "the total predicted loss: the importance-weighted squared error of each tensor's quantize->dequantize\n"
-        "round trip. Norms and vectors stay as stored.\n\n"
+        "the total loss, and writes the plan (schema qexplore-plan v1) that `export --plan` and `ppl --plan`\n"
+        "read. The loss is the importance-weighted squared error of each tensor's quantize->dequantize round\n"
+        "trip; with --measure kld each tensor's losses are scaled by its measured enable-one KLD, so the loss\n"
+        "is in KLD units (nats; see docs/solver.md). Norms and vectors stay as stored.\n\n"
         "  --target-bpw B       tensor data of B bits per weight on average (all tensors)\n"
-        "  --target-size S      file size, e.g. 2.1GB, 1700KB, 1703232 (header size taken from MODEL)\n"
-        "  --max-loss X         smallest plan whose predicted loss is at most X\n"
-        "  --imatrix F          llama.cpp imatrix .dat file: weights the error per column\n"
-        "  --pin NAME=TYPE      fix a tensor's type (repeatable)\n"
+        "  --target-size S      GGUF file size, e.g. 2.1GB, 1700KB, 1703232; the exported file is at most S\n"
+        "  --max-loss X         smallest plan whose total loss is at most X\n"
+        "  --max-kld X          the same with --measure kld: predicted KLD (sum of enable-one KLDs) <= X\n"
+        "  --score PLAN.json    print the size and loss of an existing plan (e.g. a preset's; repeatable);\n"
+        "                       without a target nothing is solved\n"
+        "  --imatrix F          llama.cpp imatrix .dat file: weights the error per column, used for export\n"
+        "  --pin NAME=TYPE      fix a tensor's type (repeatable; marked pinned in the plan)\n"
         "  --output-min TYPE    output.weight at least TYPE's bits/weight (e.g. Q6_K)\n"
         "  --token-embd-min T   token_embd.weight at least T's bits/weight\n"
+        "  --measure kld        measure each tensor's enable-one KLD (Q3_K where rows fit, else IQ4_NL, Q4_0,\n"
+        "                       Q8_0) on TEXT and calibrate its losses with it\n"
+        "  -f, --file TEXT      calibration text for --measure\n"
+        "  --measure-ctx N      sequence length for --measure (default 128; second half scored)\n"
+        "  --measure-tokens N   at most N tokens of TEXT (default 2048)\n"
         "  --cache-dir DIR      keep the candidate table there (key: model and imatrix path, size, mtime)\n"
         "  -o, --output FILE    plan JSON to write\n");
 }
 
 struct SolveArgs {
-    std::string model, imatrix, cacheDir, output;
-    double bpw = -1, maxLoss = -1;
-    int64_t size = -1;
+    std::string model, imatrix, cacheDir, output, measure, textFile;
+    std::vector<std::string> scores;
+    std::optional<SolverTarget> target;
+    int64_t measureCtx = 128, measureTokens = 2048;
+    bool maxKld = false;
     SolverRules rules;
 };
 
@@ -55,7 +70,7 @@ TensorType parseType(const std::string& s)
     return *t;
 }
 
-int64_t parseSize(const std::string& s)
+double parseSize(const std::string& s)
 {
     char* end = nullptr;
     const double v = std::strtod(s.c_str(), &end);
@@ -64,26 +79,39 @@ int64_t parseSize(const std::string& s)
         {"GB", 1e9}, {"KiB", 1024.0}, {"MiB", 1048576.0}, {"GiB", 1073741824.0}};
     const auto it = units.find(unit);
     if (end == s.c_str() || it == units.end() || v <= 0) fail("bad size '" + s + "'");
-    return int64_t(v * it->second);
+    return std::floor(v * it->second);
+}
+
+void setTarget(SolveArgs& a, SolverTarget::Kind kind, double value)
+{
+    if (a.target) fail("give exactly one of --target-bpw, --target-size, --max-loss, --max-kld");
+    a.target = SolverTarget{kind, value};
 }
 
 SolveArgs parseArgs(const std::vector<std::string>& args)
 {
     SolveArgs a;
+    using K = SolverTarget::Kind;
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& o = args[i];
         auto value = [&]() -> const std::string& {
             if (i + 1 >= args.size()) fail(o + " needs a value");
             return args[++i];
         };
-        if (o == "--target-bpw") a.bpw = std::atof(value().c_str());
-        else if (o == "--target-size") a.size = parseSize(value());
-        else if (o == "--max-loss") a.maxLoss = std::atof(value().c_str());
+        if (o == "--target-bpw") setTarget(a, K::BitsPerWeight, optionNumber(o, value()));
+        else if (o == "--target-size") setTarget(a, K::FileBytes, parseSize(value()));
+        else if (o == "--max-loss") setTarget(a, K::MaxLoss, optionNumber(o, value()));
+        else if (o == "--max-kld") { setTarget(a, K::MaxLoss, optionNumber(o, value())); a.maxKld = true; }
         else if (o == "--imatrix") a.imatrix = value();
+        else if (o == "--score") a.scores.push_back(value());
         else if (o == "--cache-dir") a.cacheDir = value();
         else if (o == "-o" || o == "--output") a.output = value();
         else if (o == "--output-min") a.rules.outputMin = parseType(value());
         else if (o == "--token-embd-min") a.rules.tokenEmbdMin = parseType(value());
+        else if (o == "--measure") a.measure = value();
+        else if (o == "-f" || o == "--file") a.textFile = value();
+        else if (o == "--measure-ctx") a.measureCtx = optionInt(o, value());
+        else if (o == "--measure-tokens") a.measureTokens = optionInt(o, value());
         else if (o == "--pin") {
             const std::string& p = value();
             const size_t eq = p.find('=');
@@ -94,27 +122,59 @@ SolveArgs parseArgs(const std::vector<std::string>& args)
         else fail("only one MODEL may be given");
     }
     if (a.model.empty()) fail("no MODEL given");
-    if ((a.bpw > 0) + (a.size > 0) + (a.maxLoss >= 0) != 1)
-        fail("give exactly one of --target-bpw, --target-size, --max-loss");
+    if (!a.target && a.scores.empty()) fail("give one of --target-bpw, --target-size, --max-loss, --max-kld");
+    if (!a.measure.empty() && a.measure != "kld") fail("--measure takes 'kld'");
+    if (!a.measure.empty() && a.textFile.empty()) fail("--measure kld needs -f TEXT");
+    if (a.maxKld && a.measure.empty()) fail("--max-kld needs --measure kld (else use --max-loss)");
+    if (a.measureCtx < 4 || a.measureTokens < a.measureCtx) fail("--measure-ctx/--measure-tokens too small");
     return a;
 }
 
-uint64_t headerBytes(const ModelFile& model)
+ProgressFn percentPrinter(const char* what)
 {
-    uint64_t data = 0;
-    for (const auto& t : model.tensors)
-        if (t.aliasOf.empty()) data += t.nbytes;
-    std::error_code ec;
-    const uint64_t file = std::filesystem::file_size(model.path, ec);
-    return !ec && file > data ? file - data : 0;
+    return [what, last = -1](double f) mutable {
+        if (int(100 * f) != last) std::fprintf(stderr, "\r%s: %3d%%", what, last = int(100 * f));
+        if (f >= 1.0) std::fprintf(stderr, "\n");
+        return true;
+    };
 }
 
-SolverResult solve(const SolveArgs& a, const CandidateTable& table, const ModelFile& model)
+std::vector<int32_t> calibrationTokens(const ModelFile& model, const SolveArgs& a)
 {
-    if (a.maxLoss >= 0) return solveForLoss(table, a.maxLoss);
-    const uint64_t budget = a.bpw > 0 ? uint64_t(a.bpw * double(table.totalElements()) / 8.0)
-                                      : uint64_t(a.size) - std::min<uint64_t>(uint64_t(a.size), headerBytes(model));
-    return solveForBytes(table, budget);
+    std::ifstream in(a.textFile, std::ios::binary);
+    if (!in) throw Error(ErrorCode::Io, a.textFile, kNoOffset, "cannot open the text file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    std::vector<int32_t> tokens = openTokenizer(a.model).encode(text.str(), true);
+    const int64_t n = std::min<int64_t>(a.measureTokens, int64_t(tokens.size())) / a.measureCtx * a.measureCtx;
+    if (n <= 0) fail("the text has fewer tokens than --measure-ctx");
+    tokens.resize(size_t(n));
+    return tokens;
+}
+
+CandidateTable measuredTable(const std::shared_ptr<const ModelFile>& model, const SolveArgs& a,
+                             const CandidateTable& table)
+{
+    std::optional<ImatrixFile> imatrix;
+    if (!a.imatrix.empty()) imatrix = readImatrix(a.imatrix);
+    const std::vector<int32_t> tokens = calibrationTokens(*model, a);
+    const std::vector<TensorType> types = {TensorType::Q3_K, TensorType::IQ4_NL, TensorType::Q4_0, TensorType::Q8_0};
+    const std::vector<MeasuredKld> kld = measureEnableOne(model, tokens, a.measureCtx, types,
+                                                          imatrix ? &*imatrix : nullptr, percentPrinter("enable-one KLD"));
+    std::fprintf(stderr, "measured %zu tensors on %zu tokens\n", kld.size(), tokens.size());
+    return calibrateLosses(table, kld);
+}
+
+void printSummary(const SolvedPlan& s, uint64_t elements, bool kld)
+{
+    std::map<std::string, int> counts;
+    for (const PlanEntry& e : s.plan.entries)
+        ++counts[std::string(tensorTypeName(e.type))];
+    std::printf("tensor data: %llu bytes, %.4f bits/weight, %s %.6g\n",
+                static_cast<unsigned long long>(s.result.bytes), 8.0 * double(s.result.bytes) / double(elements),
+                kld ? "predicted KLD" : "predicted loss", s.result.loss);
+    std::printf("file size: %llu bytes\n", static_cast<unsigned long long>(s.fileBytes));
+    for (const auto& [type, n] : counts) std::printf("  %-7s %d tensors\n", type.c_str(), n);
 }
 
 int runSolve(const std::vector<std::string>& args)
@@ -126,29 +186,24 @@ int runSolve(const std::vector<std::string>& args)
     const SolveArgs a = parseArgs(args);
     const auto model = openModel(a.model);
     const std::vector<TensorType> types = defaultCandidateTypes();
-    const CandidateTable table = applyRules(
-        loadOrBuildCandidateTable(*model, a.model, a.imatrix, types, a.cacheDir,
-                                  [last = -1](double f) mutable {
-                                      if (int(100 * f) != last) std::fprintf(stderr, "\rcandidates: %3d%%", last = int(100 * f));
-                                      return true;
-                                  }),
-        a.rules);
-    std::fprintf(stderr, "\n");
-    const SolverResult r = solve(a, table, *model);
-    if (!r.feasible) std::fprintf(stderr, "solve: the target cannot be met; writing the closest plan\n");
-    std::map<std::string, int> counts;
-    for (size_t i = 0; i < table.tensors.size(); ++i)
-        ++counts[std::string(tensorTypeName(table.tensors[i].options[size_t(r.choice[i])].type))];
-    std::printf("tensor data: %llu bytes, %.4f bits/weight, predicted loss %.6g\n",
-                static_cast<unsigned long long>(r.bytes), 8.0 * double(r.bytes) / double(table.totalElements()), r.loss);
-    std::printf("estimated file size: %llu bytes\n", static_cast<unsigned long long>(r.bytes + headerBytes(*model)));
-    for (const auto& [type, n] : counts) std::printf("  %-7s %d tensors\n", type.c_str(), n);
-    if (!a.output.empty()) {
-        std::ofstream out(a.output, std::ios::binary);
-        out << choicesToJson(choicesOf(table, r, a.rules), r.bytes, r.loss) << '\n';
-        if (!out) throw Error(ErrorCode::Io, a.output, kNoOffset, "cannot write the plan");
+    CandidateTable table = loadOrBuildCandidateTable(*model, a.model, a.imatrix, types, a.cacheDir,
+                                                     percentPrinter("candidates"));
+    if (!a.measure.empty()) table = measuredTable(model, a, table);
+    for (const std::string& path : a.scores) {
+        const Plan plan = loadPlan(path);
+        const SolverResult r = scorePlan(table, plan);
+        std::printf("%s: tensor data %llu bytes, %.4f bits/weight, %s %.6g, file size %llu bytes\n", path.c_str(),
+                    static_cast<unsigned long long>(r.bytes), 8.0 * double(r.bytes) / double(table.totalElements()),
+                    a.measure.empty() ? "predicted loss" : "predicted KLD", r.loss,
+                    static_cast<unsigned long long>(predictedFileSize(*model, plan)));
     }
-    return r.feasible ? 0 : 1;
+    if (!a.target) return 0;
+    SolvedPlan s = solvePlan(*model, table, a.rules, *a.target, a.imatrix);
+    s.plan.sourcePath = a.model;
+    if (!s.result.feasible) std::fprintf(stderr, "solve: the target cannot be met; writing the closest plan\n");
+    printSummary(s, table.totalElements(), !a.measure.empty());
+    if (!a.output.empty()) savePlan(a.output, s.plan);
+    return s.result.feasible ? 0 : 1;
 }
 
 const CliRegistrar registrar({"solve", "per-tensor types minimising the predicted loss under a size budget", &runSolve});

@@ -1,9 +1,17 @@
 #include "cli/plan_options.h"
 
 #include "common/error.h"
+#include "export/gguf_compat.h"
+#include "plan/plan_report.h"
+#include "quant/formats.h"
 #include "plan/presets.h"
+#include "quant/imatrix_file.h"
+
+#include <fstream>
+#include <sstream>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 namespace qx::cli {
@@ -17,6 +25,28 @@ TensorType typeArg(const std::string& option, const std::string& value)
     return *t;
 }
 
+using uchar = unsigned char;
+
+/// "unknown preset or type X", or for a format of the explorer that GGUF cannot hold, the nearest type.
+std::string unknownPresetMessage(const std::string& name)
+{
+    const FormatInfo* format = findFormat(name);
+    for (const FormatInfo& f : kFormats) {   // "NF4" names "NF4 (absmax / 64)", "FP8" the first FP8 scheme
+        if (format)
+            break;
+        const std::string full(f.name);
+        if (full.size() > name.size() && full[name.size()] == ' '
+            && std::equal(name.begin(), name.end(), full.begin(),
+                          [](char a, char b) { return std::tolower(uchar(a)) == std::tolower(uchar(b)); }))
+            format = &f;
+    }
+    if (!format || format->ggufExportable)
+        return "unknown preset or type " + name;
+    const GgufExportability e = ggufExportability(*format);
+    return std::string(format->name) + " is not exportable to GGUF: " + e.reason + "; nearest GGUF type: "
+           + std::string(tensorTypeName(*e.type)) + " (--pure " + std::string(tensorTypeName(*e.type)) + ")";
+}
+
 } // namespace
 
 const char* planOptionsHelp()
@@ -28,6 +58,9 @@ const char* planOptionsHelp()
            "  --imatrix FILE               importance matrix (.dat) to quantize with\n"
            "  --output-tensor-type TYPE    type of output.weight (llama-quantize's option)\n"
            "  --token-embedding-type TYPE  type of token_embd.weight\n"
+           "  --report FILE                per-tensor report: type, bits/weight, bytes, reason, round-trip error\n"
+           "                               (SQNR, relative error), totals; Markdown, CSV or JSON by extension\n"
+           "  --eval FILE                  include PPL / mean KLD from a saved `qexplore-cli ppl --plan` output\n"
            "  -o FILE                      output file\n";
 }
 
@@ -38,7 +71,7 @@ std::optional<PlanOptions> parsePlanOptions(const std::string& command, const st
     const std::vector<std::pair<std::string, std::string*>> valued = {
         {"--plan", &o.planFile}, {"--preset", &o.preset}, {"--pure", &o.pure}, {"--imatrix", &o.imatrix},
         {"-o", &o.output}, {"--output", &o.output}, {"--output-tensor-type", &o.outputTensorType},
-        {"--token-embedding-type", &o.tokenEmbeddingType}};
+        {"--token-embedding-type", &o.tokenEmbeddingType}, {"--report", &o.report}, {"--eval", &o.evalFile}};
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         const auto v = std::find_if(valued.begin(), valued.end(), [&](const auto& p) { return p.first == a; });
@@ -69,6 +102,37 @@ std::optional<PlanOptions> parsePlanOptions(const std::string& command, const st
     return o;
 }
 
+void writePlanReportIfAsked(const ModelFile& model, const Plan& plan, const PlanOptions& o)
+{
+    if (o.report.empty())
+        return;
+    const auto ends = [&](const char* ext) {
+        const std::string e(ext);
+        return o.report.size() >= e.size() && o.report.compare(o.report.size() - e.size(), e.size(), e) == 0;
+    };
+    std::string (*render)(const PlanReport&) = ends(".csv") ? planReportCsv : ends(".json") ? planReportJson
+                                             : (ends(".md") || ends(".markdown")) ? planReportMarkdown : nullptr;
+    if (!render)
+        throw Error(ErrorCode::InvalidArgument, "--report: use a .md, .csv or .json file name");
+    std::optional<ImatrixFile> imatrix;
+    if (!plan.imatrixPath.empty())
+        imatrix = readImatrix(plan.imatrixPath);
+    PlanReport report = buildPlanReport(model, plan, imatrix ? &*imatrix : nullptr, true);
+    if (!o.evalFile.empty()) {
+        std::ifstream in(o.evalFile, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        report.evaluation = parsePerplexityOutput(text.str());
+        if (!in || !report.evaluation)
+            throw Error(ErrorCode::Invalid, o.evalFile, kNoOffset, "no PPL or KLD figures found");
+        report.evaluation->description = "from " + o.evalFile;
+    }
+    std::ofstream out(o.report, std::ios::binary);
+    out << render(report);
+    if (!out)
+        throw Error(ErrorCode::Io, o.report, kNoOffset, "cannot write the report");
+}
+
 Plan makePlan(const ModelFile& model, const PlanOptions& o)
 {
     Plan plan;
@@ -87,11 +151,13 @@ Plan makePlan(const ModelFile& model, const PlanOptions& o)
             if (const auto t = tensorTypeFromName(o.pure))
                 preset = presetForType(*t);
         if (!preset)
-            throw Error(ErrorCode::InvalidArgument, "unknown preset or type " + (options.pure ? o.pure : o.preset));
+            throw Error(ErrorCode::InvalidArgument, unknownPresetMessage(options.pure ? o.pure : o.preset));
         plan = planPreset(model, *preset, options);
     }
     if (!o.imatrix.empty())
         plan.imatrixPath = o.imatrix;
+    if (plan.sourcePath.empty())
+        plan.sourcePath = o.model;
     validatePlan(model, plan);
     return plan;
 }

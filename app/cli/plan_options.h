@@ -15,6 +15,8 @@ struct PlanOptions {
     std::string model;
     std::string planFile, preset, pure, imatrix, output;
     std::string outputTensorType, tokenEmbeddingType;
+    std::string report;                      ///< --report FILE (.md, .csv or .json)
+    std::string evalFile;                    ///< --eval FILE: saved output of `qexplore-cli ppl --plan`
     std::vector<std::string> flags;          ///< command-specific switches that were given (e.g. "--llama-order")
 };
 
@@ -25,6 +27,10 @@ std::optional<PlanOptions> parsePlanOptions(const std::string& command, const st
 
 /// The plan the options ask for (loaded, preset or pure), with the imatrix path set. Throws qx::Error.
 Plan makePlan(const ModelFile& model, const PlanOptions& options);
+
+/// Writes the plan report when --report was given (format by extension; per-tensor round-trip errors
+/// computed with the plan's imatrix; --eval's PPL/KLD included). Throws qx::Error.
+void writePlanReportIfAsked(const ModelFile& model, const Plan& plan, const PlanOptions& options);
 
 /// Help text of the shared options.
 const char* planOptionsHelp();

@@ -1,7 +1,10 @@
 #include "export/gguf_export.h"
 
 #include "common/error.h"
+#include "common/mapped_file.h"
+#include "export/export_writer.h"
 #include "export/hf_convert.h"
+#include "io/gguf_format.h"
 #include "io/gguf_reader.h"
 #include "plan/presets.h"
 #include "quant/dequantize.h"
@@ -14,6 +17,9 @@
 #include <map>
 #include <optional>
 #include <set>
+
+#include <sys/mman.h>
+#include <unistd.h>
 
 namespace qx {
 namespace {
@@ -75,6 +81,22 @@ uint64_t fnv1a(std::span<const std::byte> bytes)
     return h;
 }
 
+/// Drops `data`'s pages from this process when they belong to one of the model's read-only file mappings
+/// (they fault back in from the page cache if read again), so a large export does not keep the whole
+/// source resident. Anything else (memory not mapped from a file) is left alone.
+void releasePages(const ModelFile& model, std::span<const std::byte> data)
+{
+    const auto page = uintptr_t(::sysconf(_SC_PAGESIZE));
+    for (const auto& m : model.mappings) {
+        if (!m || data.empty() || data.data() < m->data() || data.data() + data.size() > m->data() + m->size())
+            continue;
+        const uintptr_t start = uintptr_t(data.data()) & ~(page - 1);   // mappings start on a page
+        const uintptr_t end = (uintptr_t(data.data() + data.size()) + page - 1) & ~(page - 1);
+        ::madvise(reinterpret_cast<void*>(start), end - start, MADV_DONTNEED);
+        return;
+    }
+}
+
 /// Streams a tensor into its planned type, reporting progress in elements.
 class TensorFiller {
 public:
@@ -89,6 +111,23 @@ public:
         else
             convertRows(src, type, rowMap, dst);
         checksums.push_back(fnv1a(dst));
+    }
+
+    /// Produces the tensor into `writer`: bytes that stay as stored straight from the source mapping,
+    /// anything else through one of the writer's buffers. The source's pages are released afterwards.
+    void write(const ModelFile& model, const TensorInfo& src, TensorType type, size_t bytes, size_t pad,
+               ExportWriter& writer)
+    {
+        if (type == src.type && src.data.size() == bytes && hfRowPermutation(model, src).empty()) {
+            checksums.push_back(fnv1a(src.data));
+            writer.submitView(src.data, pad, [&model, data = src.data] { releasePages(model, data); });
+            advance(src.elementCount());
+            return;
+        }
+        std::vector<std::byte> buffer = writer.takeBuffer(bytes);
+        fill(model, src, type, buffer);
+        releasePages(model, src.data);
+        writer.submit(std::move(buffer), pad);
     }
 
     std::vector<uint64_t> checksums;
@@ -137,22 +176,37 @@ private:
         const auto imp = importance(src, slices);
         const uint64_t rowBytes = *tensorBytes(type, uint64_t(n));
         const int64_t chunkRows = std::max<int64_t>(1, std::min(rowsPerSlice, kChunkElements / std::max<int64_t>(n, 1)));
-        std::vector<float> f32(size_t(chunkRows * n));
+        std::vector<float> f32;
         for (int64_t s = 0; s < slices; ++s) {
             const std::span<const float> sliceImp = imp ? std::span<const float>(*imp).subspan(size_t(s * n), size_t(n))
                                                         : std::span<const float>{};
             for (int64_t r0 = 0; r0 < rowsPerSlice; r0 += chunkRows) {
                 const int64_t first = s * rowsPerSlice + r0, count = std::min(chunkRows, rowsPerSlice - r0);
-                const std::span<float> buf(f32.data(), size_t(count * n));
-                if (rowMap.empty())
-                    dequantizeRows(src, first, count, buf);
-                else
-                    for (int64_t r = 0; r < count; ++r)
-                        dequantizeRows(src, rowMap[size_t(first + r)], 1, buf.subspan(size_t(r * n), size_t(n)));
-                quantizeRows(type, buf, n, dst.subspan(size_t(first) * rowBytes, size_t(count) * rowBytes), sliceImp);
+                const std::span<const float> rows = sourceRows(src, rowMap, first, count, f32);
+                quantizeRows(type, rows, n, dst.subspan(size_t(first) * rowBytes, size_t(count) * rowBytes), sliceImp);
                 advance(uint64_t(count * n));
             }
         }
+    }
+
+    /// Rows [first, first + count) as F32: a view of the mapping for F32 sources in order (no copy),
+    /// else decoded into `buffer`.
+    static std::span<const float> sourceRows(const TensorInfo& src, const std::vector<int64_t>& rowMap, int64_t first,
+                                             int64_t count, std::vector<float>& buffer)
+    {
+        const int64_t n = src.rowLength();
+        const auto* p = reinterpret_cast<const float*>(src.data.data());
+        if (src.type == TensorType::F32 && rowMap.empty() && reinterpret_cast<uintptr_t>(p) % alignof(float) == 0
+            && src.data.size() >= size_t((first + count) * n) * sizeof(float))
+            return {p + first * n, size_t(count * n)};
+        buffer.resize(size_t(count * n));
+        const std::span<float> buf(buffer);
+        if (rowMap.empty())
+            dequantizeRows(src, first, count, buf);
+        else
+            for (int64_t r = 0; r < count; ++r)
+                dequantizeRows(src, rowMap[size_t(first + r)], 1, buf.subspan(size_t(r * n), size_t(n)));
+        return buf;
     }
 
     const ImatrixFile* m_imatrix;
@@ -266,15 +320,22 @@ ExportResult exportGguf(const ModelFile& model, const Plan& plan, const std::str
     for (const TensorInfo* t : layout.sources)
         totalElements += t->elementCount();
     TensorFiller filler(imatrix ? &*imatrix : nullptr, progress, totalElements);
-    for (size_t i = 0; i < layout.tensors.size(); ++i) {
-        const TensorInfo* src = layout.sources[i];
-        const TensorType type = layout.tensors[i].type;
-        ++(type == src->type ? result.copiedTensors : result.quantizedTensors);
-        layout.tensors[i].fill = [&model, &filler, src, type](std::span<std::byte> dst) {
-            filler.fill(model, *src, type, dst);
-        };
+    const std::vector<std::byte> header = encodeGgufHeader(layout.metadata, layout.tensors, layout.alignment);
+    {
+        ExportWriter writer(outPath, size);
+        writer.submitView(header, 0);
+        for (size_t i = 0; i < layout.tensors.size(); ++i) {
+            const TensorInfo* src = layout.sources[i];
+            const TensorType type = layout.tensors[i].type;
+            ++(type == src->type ? result.copiedTensors : result.quantizedTensors);
+            const uint64_t bytes = *tensorBytes(type, src->elementCount());
+            const uint64_t padded = *gguf::padTo(bytes, layout.alignment);
+            filler.write(model, *src, type, size_t(bytes), size_t(padded - bytes), writer);
+        }
+        if (writer.offset() != size)
+            throw Error(ErrorCode::Mismatch, outPath, kNoOffset, "written size differs from the predicted size");
+        writer.commit();
     }
-    writeGguf(outPath, layout.metadata, layout.tensors, layout.alignment);
     if (options.verify)
         verifyWritten(outPath, layout, filler.checksums);
     result.fileBytes = fs::file_size(outPath);

@@ -1,9 +1,6 @@
 #include "plan/budget_solver.h"
 
 #include "common/error.h"
-#include "io/json_file.h"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <functional>
@@ -219,55 +216,6 @@ SolverResult solveExactDp(const CandidateTable& table, uint64_t budgetBytes, uin
         c -= g == 0 ? 0 : (o.bytes - minBytes[i]) / g;
     }
     return evaluateChoice(table, r.choice);
-}
-
-} // namespace qx
-
-namespace qx {
-
-std::vector<TensorChoice> choicesOf(const CandidateTable& table, const SolverResult& result, const SolverRules& rules)
-{
-    std::vector<TensorChoice> out;
-    for (size_t i = 0; i < table.tensors.size(); ++i) {
-        const auto& t = table.tensors[i];
-        TensorChoice c{t.name, t.options.at(size_t(result.choice.at(i))).type, "solver", false};
-        if (t.fixed) c.reason = "fixed";
-        for (const auto& [name, type] : rules.pins)
-            if (name == t.name) { c.reason = "pinned"; c.pinned = true; }
-        if (!c.pinned && ((rules.outputMin && t.name == "output.weight") ||
-                          (rules.tokenEmbdMin && t.name == "token_embd.weight")))
-            c.reason = "rule";
-        out.push_back(std::move(c));
-    }
-    return out;
-}
-
-std::string choicesToJson(const std::vector<TensorChoice>& choices, uint64_t bytes, double loss)
-{
-    nlohmann::json arr = nlohmann::json::array();
-    for (const auto& c : choices)
-        arr.push_back({{"name", c.name}, {"type", std::string(tensorTypeName(c.type))}, {"reason", c.reason},
-                       {"pinned", c.pinned}});
-    nlohmann::json j = {{"format", "qexplore-plan-draft"}, {"tensor_bytes", bytes}, {"predicted_loss", loss},
-                        {"tensors", arr}};
-    return j.dump(1);
-}
-
-std::vector<TensorChoice> readChoicesJson(const std::string& path)
-{
-    const nlohmann::json j = readJsonFile(path);
-    std::vector<TensorChoice> out;
-    try {
-        for (const auto& t : j.at("tensors")) {
-            const auto type = tensorTypeFromName(t.at("type").get<std::string>());
-            if (!type) throw Error(ErrorCode::Invalid, path, kNoOffset, "unknown type in plan");
-            out.push_back({t.at("name").get<std::string>(), *type, t.value("reason", std::string()),
-                           t.value("pinned", false)});
-        }
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(ErrorCode::Invalid, path, kNoOffset, std::string("bad plan: ") + e.what());
-    }
-    return out;
 }
 
 } // namespace qx

@@ -48,22 +48,6 @@ SolverResult solveForLoss(const CandidateTable& table, double maxLoss);
 /// the resulting capacity exceeds `maxCells` (tensors x capacity steps).
 SolverResult solveExactDp(const CandidateTable& table, uint64_t budgetBytes, uint64_t maxCells = 50'000'000);
 
-/// One tensor's planned type (the draft plan format until core/plan/plan.h is available).
-struct TensorChoice {
-    std::string name;
-    TensorType type = TensorType::F32;
-    std::string reason;      ///< "solver", "fixed", "pinned", "rule"
-    bool pinned = false;
-};
-
-/// The solver result as per-tensor choices; tensors whose type equals the stored one are included too.
-std::vector<TensorChoice> choicesOf(const CandidateTable& table, const SolverResult& result, const SolverRules& rules);
-
-/// Draft plan JSON: {"tensors": [{"name", "type", "reason", "pinned"}...], plus the given totals}.
-std::string choicesToJson(const std::vector<TensorChoice>& choices, uint64_t bytes, double loss);
-/// Reads a draft plan JSON file. Error(Io) / Error(Invalid) for unreadable or malformed files.
-std::vector<TensorChoice> readChoicesJson(const std::string& path);
-
 /// Bytes and loss of a given choice.
 SolverResult evaluateChoice(const CandidateTable& table, const std::vector<int>& choice);
 

@@ -52,6 +52,30 @@ double measure(const std::shared_ptr<LlamaWeights>& w, std::span<const int32_t> 
     return meanKld(base, logits, w->config().nVocab);
 }
 
+struct Unit {
+    std::string name;                        // the tensor's name, or "blk.N" for a whole layer
+    std::vector<const TensorInfo*> tensors;
+};
+
+// One unit per tensor; in EnableOneLayer mode one per layer (file order) and one per tensor outside layers.
+std::vector<Unit> unitsFor(const std::vector<const TensorInfo*>& targets, SensitivityMode mode)
+{
+    std::vector<Unit> units;
+    std::map<std::string, size_t> layerIndex;
+    for (const TensorInfo* t : targets) {
+        std::string layer, cls;
+        splitName(t->name, layer, cls);
+        if (mode != SensitivityMode::EnableOneLayer || layer.empty()) {
+            units.push_back({t->name, {t}});
+            continue;
+        }
+        const auto [it, inserted] = layerIndex.emplace(layer, units.size());
+        if (inserted) units.push_back({layer, {}});
+        units[it->second].tensors.push_back(t);
+    }
+    return units;
+}
+
 } // namespace
 
 std::vector<float> roundTripTensor(const TensorInfo& tensor, TensorType type, std::span<const float> importance)
@@ -70,26 +94,16 @@ std::vector<float> roundTripTensor(const TensorInfo& tensor, TensorType type, st
     return back;
 }
 
-void applyChoices(LlamaWeights& weights, const ModelFile& model, const std::vector<TensorChoice>& choices,
-                  const ImatrixFile* imatrix)
-{
-    const std::vector<std::string> names = weights.tensorNames();
-    for (const auto& c : choices) {
-        if (c.type == TensorType::F32 || std::find(names.begin(), names.end(), c.name) == names.end()) continue;
-        const TensorInfo* t = model.findTensor(c.name);
-        if (!t) throw Error(ErrorCode::Mismatch, "plan names a tensor the model does not have: " + c.name);
-        weights.substitute(c.name, roundTripTensor(*t, c.type, importanceFor(imatrix, *t)));
-        weights.setStorageType(c.name, c.type);   // so --ggml-matmul rounds activations as for the planned type
-    }
-}
-
 void applyPlan(LlamaWeights& weights, const ModelFile& model, const Plan& plan, const ImatrixFile* imatrix)
 {
-    std::vector<TensorChoice> choices;
-    choices.reserve(plan.entries.size());
-    for (const PlanEntry& e : plan.entries)
-        choices.push_back(TensorChoice{e.tensor, e.type, e.reason, e.pinned});
-    applyChoices(weights, model, choices, imatrix);
+    const std::vector<std::string> names = weights.tensorNames();
+    for (const PlanEntry& e : plan.entries) {
+        if (e.type == TensorType::F32 || std::find(names.begin(), names.end(), e.tensor) == names.end()) continue;
+        const TensorInfo* t = model.findTensor(e.tensor);
+        if (!t) throw Error(ErrorCode::Mismatch, "plan names a tensor the model does not have: " + e.tensor);
+        weights.substitute(e.tensor, roundTripTensor(*t, e.type, importanceFor(imatrix, *t)));
+        weights.setStorageType(e.tensor, e.type);   // so --ggml-matmul rounds activations as for the planned type
+    }
 }
 
 double meanKld(std::span<const float> baseLogits, std::span<const float> testLogits, int64_t nVocab)
@@ -124,31 +138,65 @@ SensitivityResult measureSensitivity(std::shared_ptr<const ModelFile> model, std
     for (const auto& name : w->tensorNames())
         if (const TensorInfo* t = model->findTensor(name); t && fits(*t, type)) targets.push_back(t);
     const std::vector<float> base = LlamaForward(w).forward(tokens, seqLen, seqLen / 2);
+    const bool disable = mode == SensitivityMode::DisableOne;
     std::map<const TensorInfo*, std::vector<float>> quantized;
     for (const TensorInfo* t : targets) {
         quantized[t] = roundTripTensor(*t, type, importanceFor(imatrix, *t));
-        if (mode == SensitivityMode::DisableOne) w->substitute(t->name, quantized[t]);
+        if (disable) w->substitute(t->name, quantized[t]);
     }
+    const std::vector<Unit> units = unitsFor(targets, mode);
     SensitivityResult r;
     std::map<std::string, std::pair<double, int>> layers, classes;
+    for (size_t i = 0; i < units.size(); ++i) {
+        const Unit& u = units[i];
+        for (const TensorInfo* t : u.tensors) w->substitute(t->name, disable ? dequantizeTensor(*t) : quantized[t]);
+        const double kld = measure(w, tokens, seqLen, base);
+        for (const TensorInfo* t : u.tensors) w->substitute(t->name, disable ? quantized[t] : dequantizeTensor(*t));
+        if (u.tensors.size() != 1 || u.tensors[0]->name != u.name) {
+            r.layers.push_back({u.name, kld});   // a whole layer (EnableOneLayer)
+        } else {
+            r.tensors.push_back({u.name, kld});
+            std::string layer, cls;
+            splitName(u.name, layer, cls);
+            if (!layer.empty()) { layers[layer].first += kld; ++layers[layer].second; }
+            classes[cls].first += kld;
+            ++classes[cls].second;
+        }
+        if (progress && !progress(double(i + 1) / double(units.size())))
+            throw Error(ErrorCode::Cancelled, "sensitivity measurement cancelled");
+    }
+    if (mode != SensitivityMode::EnableOneLayer) {
+        r.layers = means(layers);
+        r.classes = means(classes);
+    }
+    return r;
+}
+
+std::vector<MeasuredKld> measureEnableOne(std::shared_ptr<const ModelFile> model, std::span<const int32_t> tokens,
+                                          int64_t seqLen, std::span<const TensorType> types,
+                                          const ImatrixFile* imatrix, const ProgressFn& progress)
+{
+    std::shared_ptr<LlamaWeights> w = LlamaWeights::fromModel(model);
+    std::vector<MeasuredKld> out;
+    std::vector<const TensorInfo*> targets;
+    for (const auto& name : w->tensorNames()) {
+        const TensorInfo* t = model->findTensor(name);
+        const auto type = t ? std::find_if(types.begin(), types.end(), [&](TensorType x) { return fits(*t, x); })
+                            : types.end();
+        if (type == types.end()) continue;
+        out.push_back({t->name, *type, 0.0});
+        targets.push_back(t);
+    }
+    const std::vector<float> base = LlamaForward(w).forward(tokens, seqLen, seqLen / 2);
     for (size_t i = 0; i < targets.size(); ++i) {
         const TensorInfo* t = targets[i];
-        const bool enable = mode == SensitivityMode::EnableOne;
-        w->substitute(t->name, enable ? quantized[t] : dequantizeTensor(*t));
-        const double kld = measure(w, tokens, seqLen, base);
-        w->substitute(t->name, enable ? dequantizeTensor(*t) : quantized[t]);
-        r.tensors.push_back({t->name, kld});
-        std::string layer, cls;
-        splitName(t->name, layer, cls);
-        if (!layer.empty()) { layers[layer].first += kld; ++layers[layer].second; }
-        classes[cls].first += kld;
-        ++classes[cls].second;
+        w->substitute(t->name, roundTripTensor(*t, out[i].type, importanceFor(imatrix, *t)));
+        out[i].kld = measure(w, tokens, seqLen, base);
+        w->substitute(t->name, dequantizeTensor(*t));
         if (progress && !progress(double(i + 1) / double(targets.size())))
             throw Error(ErrorCode::Cancelled, "sensitivity measurement cancelled");
     }
-    r.layers = means(layers);
-    r.classes = means(classes);
-    return r;
+    return out;
 }
 
 } // namespace qx

@@ -7,11 +7,11 @@
 
 #include "common/progress.h"
 #include "io/model_file.h"
-#include "plan/budget_solver.h"
 #include "plan/plan.h"
 #include "quant/imatrix_file.h"
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -23,13 +23,9 @@ class LlamaWeights;
 /// The tensor's values after quantizing to `type` and decoding back (importance may be empty).
 std::vector<float> roundTripTensor(const TensorInfo& tensor, TensorType type, std::span<const float> importance);
 
-/// Substitutes every choice whose type differs from F32 by its round trip (the imatrix, when given,
-/// supplies importance). Tensors the forward pass does not read are skipped.
-void applyChoices(LlamaWeights& weights, const ModelFile& model, const std::vector<TensorChoice>& choices,
-                  const ImatrixFile* imatrix);
-
-/// The same for a plan (core/plan/plan.h): every entry the forward pass reads is replaced by its round trip
-/// in the planned type. Throws Error(Mismatch) when the plan names a tensor the model does not have.
+/// Every plan entry (core/plan/plan.h) the forward pass reads and whose type is not F32 is replaced by its
+/// round trip in the planned type (the imatrix, when given, supplies importance); its storage type is set
+/// to the planned one. Throws Error(Mismatch) when the plan names a tensor the model does not have.
 void applyPlan(LlamaWeights& weights, const ModelFile& model, const Plan& plan, const ImatrixFile* imatrix);
 
 /// Mean KL(base || test) over positions of `nVocab` logits each.
@@ -38,11 +34,13 @@ double meanKld(std::span<const float> baseLogits, std::span<const float> testLog
 enum class SensitivityMode {
     EnableOne,    ///< only the tensor is quantized, everything else F32
     DisableOne,   ///< everything quantized to the low type except the tensor (kept F32)
+    EnableOneLayer, ///< all tensors of one layer quantized at once; tensors outside blk.N one at a time
 };
 
 struct SensitivityEntry {
     std::string name;      ///< tensor, "blk.N" for a layer, or a class such as "attn_q"
-    double kld = 0.0;      ///< mean KLD (per-layer / per-class rows: the mean of their tensors)
+    double kld = 0.0;      ///< mean KLD (per-layer / per-class rows: the mean of their tensors, except
+                           ///< in EnableOneLayer mode, where layer rows are measured with the whole layer)
 };
 
 struct SensitivityResult {
@@ -51,8 +49,25 @@ struct SensitivityResult {
 
 /// Runs the measurement for every quantizable tensor the forward pass reads, on `tokens` cut into
 /// sequences of `seqLen` (positions seqLen/2.. scored). Throws Error(Cancelled) when progress says so.
+/// EnableOneLayer: `layers` holds one measured row per blk.N, `tensors` the tensors outside any layer,
+/// `classes` is empty.
 SensitivityResult measureSensitivity(std::shared_ptr<const ModelFile> model, std::span<const int32_t> tokens,
                                      int64_t seqLen, TensorType type, SensitivityMode mode,
                                      const ImatrixFile* imatrix, const ProgressFn& progress = {});
+
+/// One enable-one measurement: `tensor` alone quantized to `type` gave mean KLD `kld` (nats).
+struct MeasuredKld {
+    std::string tensor;
+    TensorType type = TensorType::F32;
+    double kld = 0.0;
+    bool operator==(const MeasuredKld&) const = default;
+};
+
+/// Enable-one KLD of every quantizable tensor the forward pass reads, each in the first of `types` its row
+/// width fits (e.g. {Q3_K, IQ4_NL, Q4_0, Q8_0}: a K-quant where it fits, a 32-block type elsewhere).
+/// Tensors no type fits are left out. Progress and cancellation as measureSensitivity.
+std::vector<MeasuredKld> measureEnableOne(std::shared_ptr<const ModelFile> model, std::span<const int32_t> tokens,
+                                          int64_t seqLen, std::span<const TensorType> types,
+                                          const ImatrixFile* imatrix, const ProgressFn& progress = {});
 
 } // namespace qx

@@ -71,6 +71,33 @@ private slots:
                                       + QString::fromStdString(model) + " o.gguf Q4_K_M");
     }
 
+    void report()
+    {
+        QX_REQUIRE_SHARED(model, "reference/synth-d256/model-f32.gguf");
+        const QString dir = QString::fromStdString(qx::test::scratchDir("tst_cli_plan_export"));
+        const QString eval = dir + "/eval.txt", json = dir + "/report.json", md = dir + "/report.md";
+        QFile e(eval);
+        QVERIFY(e.open(QIODevice::WriteOnly));
+        e.write("Mean PPL(Q)                   : 687.045349 \xc2\xb1   8.780620\nMean    KLD:   0.010352 \xc2\xb1   0.000140\n");
+        e.close();
+        QCOMPARE(runCli({"plan", QString::fromStdString(model), "--preset", "Q4_K_M", "--report", json, "--eval", eval})
+                     .exitCode, 0);
+        const QByteArray text = readAll(json);
+        QVERIFY(text.contains("\"file_bytes\": 2091840"));
+        QVERIFY(text.contains("\"tensor_bytes\": 2078208"));
+        QVERIFY(text.contains("\"mean_kld\": 0.010352"));
+        QCOMPARE(runCli({"export", QString::fromStdString(model), "--pure", "Q8_0", "-o", dir + "/q8.gguf", "--report", md})
+                     .exitCode, 0);
+        QVERIFY(readAll(md).contains("| blk.0.attn_q.weight | 256x256 | F32 | Q8_0 | 8.500 | 69632 |"));
+        QCOMPARE(runCli({"plan", QString::fromStdString(model), "--preset", "Q4_K_M", "--report", dir + "/r.txt"}).exitCode, 1);
+        // A scheme GGUF cannot hold: refused, with the nearest GGUF type offered.
+        const CliResult nf4 = runCli({"export", QString::fromStdString(model), "--pure", "NF4", "-o", dir + "/nf4.gguf"});
+        QCOMPARE(nf4.exitCode, 1);
+        QVERIFY2(nf4.err.contains("not exportable to GGUF") && nf4.err.contains("nearest GGUF type: IQ4_NL"),
+                 qPrintable(nf4.err));
+        QVERIFY(!QFile::exists(dir + "/nf4.gguf"));
+    }
+
     void killNineMidway()
     {
         QX_REQUIRE_SHARED(vocab, "models/stories260K.gguf");
@@ -99,7 +126,17 @@ private slots:
         QCOMPARE(p.exitStatus(), QProcess::CrashExit);
         QVERIFY(!QFile::exists(out));       // the target only ever appears complete (rename)
         QVERIFY(readAll(src) == before);
-        QFile::remove(out + ".partial");    // what a killed writer leaves beside the target
+        QVERIFY(QFile::exists(out + ".partial"));   // what a killed writer leaves beside the target...
+        // ...is reused and gone after the next export to the same target.
+        const CliResult again = runCli({"export", src, "--pure", "Q8_0", "-o", out});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(QFile::exists(out));
+        QVERIFY(!QFile::exists(out + ".partial"));
+        // Exporting over the source is refused with a clear message, the source untouched.
+        const CliResult self = runCli({"export", out, "--pure", "Q4_0", "-o", out});
+        QCOMPARE(self.exitCode, 1);
+        QVERIFY2(self.err.contains("refusing to overwrite the input model"), qPrintable(self.err));
+        QFile::remove(out);
         QFile::remove(src);
     }
 };

@@ -45,6 +45,28 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, measureSensitivity(model, tokens, 32, TensorType::Q4_0,
                                                            SensitivityMode::EnableOne, nullptr,
                                                            [](double) { return false; }));
+
+        // Whole layers at once: one measured row per layer, the tensors outside layers alone.
+        const SensitivityResult layer = measureSensitivity(model, tokens, 32, TensorType::Q4_0,
+                                                           SensitivityMode::EnableOneLayer, nullptr);
+        QCOMPARE(layer.layers.size(), size_t(5));
+        QCOMPARE(layer.layers.front().name, std::string("blk.0"));
+        QVERIFY(layer.classes.empty());
+        for (const auto& e : layer.tensors) QVERIFY(e.name.rfind("blk.", 0) != 0);
+        // A whole layer costs more than the mean of its tensors alone.
+        const auto mean0 = std::find_if(q4.layers.begin(), q4.layers.end(), [](auto& e) { return e.name == "blk.0"; });
+        QVERIFY(layer.layers.front().kld > mean0->kld);
+
+        // Enable-one per tensor in the first fitting type: ffn_down (rows of 172) fits none of these.
+        const std::vector<TensorType> types = {TensorType::Q3_K, TensorType::Q4_0};
+        const std::vector<MeasuredKld> m = measureEnableOne(model, tokens, 32, types, nullptr);
+        QCOMPARE(m.size(), q4.tensors.size());
+        for (size_t i = 0; i < m.size(); ++i) {
+            QCOMPARE(m[i].tensor, q4.tensors[i].name);
+            QCOMPARE(m[i].type, TensorType::Q4_0);
+            QCOMPARE(m[i].kld, q4.tensors[i].kld);
+            QVERIFY(m[i].tensor.find("ffn_down") == std::string::npos);
+        }
     }
 };
 

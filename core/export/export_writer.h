@@ -1,0 +1,55 @@
+#pragma once
+// The file side of an export: `<target>.partial` beside the target, written by a writer thread while the
+// caller produces the next tensor, then fsync'ed and renamed over the target.
+//
+// Memory: at most kBuffersInFlight owned buffers exist at a time (one being filled, one being written);
+// takeBuffer blocks until one is free. Bytes that already exist (a tensor copied unchanged from the
+// source's mapping) are written straight from there. Writeback is started after every piece
+// (sync_file_range), so the final fsync has little left to do; the space is reserved up front
+// (posix_fallocate), so a full disk fails before any tensor is computed.
+//
+// Crash safety: the target path only ever appears by rename(2) of a complete, fsync'ed file. A process
+// killed mid-way leaves `<target>.partial` (never the target); the next export to the same target
+// truncates and reuses that file, and removes it if it fails, so stale partial files do not accumulate.
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace qx {
+
+class ExportWriter {
+public:
+    static constexpr int kBuffersInFlight = 2;
+
+    /// Creates (or truncates) `<target>.partial` and reserves `totalBytes`. Error(Io) "cannot create" /
+    /// "not enough free space" naming the partial file.
+    ExportWriter(const std::string& target, uint64_t totalBytes);
+    /// Without commit(): stops the writer thread and removes the partial file.
+    ~ExportWriter();
+    ExportWriter(const ExportWriter&) = delete;
+    ExportWriter& operator=(const ExportWriter&) = delete;
+
+    /// A zeroed buffer of `n` bytes to fill and pass to submit (waits while kBuffersInFlight are in use).
+    std::vector<std::byte> takeBuffer(size_t n);
+    /// Queues `buffer` followed by `zeroPad` zero bytes at the current end of the file.
+    void submit(std::vector<std::byte> buffer, size_t zeroPad);
+    /// Queues bytes the caller keeps alive until commit(); `written` runs on the writer thread afterwards.
+    void submitView(std::span<const std::byte> bytes, size_t zeroPad, std::function<void()> written = {});
+    /// Waits for all writes, fsyncs, renames over the target and syncs the directory. Error(Io) on failure.
+    void commit();
+
+    /// Bytes queued so far.
+    uint64_t offset() const { return m_offset; }
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+    uint64_t m_offset = 0;
+};
+
+} // namespace qx
