@@ -50,8 +50,9 @@ void TensorPane::setModelFile(std::shared_ptr<const ModelFile> model)
 {
     m_model->setModelFile(std::move(model));
     m_view->expandAll();
-    for (int c = 0; c < TensorTreeModel::ColumnCount; ++c)
+    for (int c = 0; c < TensorTreeModel::ReasonColumn; ++c)
         m_view->resizeColumnToContents(c);
+    m_view->setColumnWidth(TensorTreeModel::ReasonColumn, m_view->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 40);
     updateCount();
 }
 
@@ -66,12 +67,20 @@ void TensorPane::setFilterText(const QString& pattern)
     m_filter->setText(pattern);
 }
 
-QStringList TensorPane::selectedTensorNames() const
+QStringList TensorPane::selectedTensorNames(bool expandGroups) const
 {
     QStringList names;
-    for (const QModelIndex& index : m_view->selectionModel()->selectedRows(TensorTreeModel::NameColumn))
-        if (const TensorInfo* t = m_model->tensorAt(m_proxy->mapToSource(index)))
+    for (const QModelIndex& index : m_view->selectionModel()->selectedRows(TensorTreeModel::NameColumn)) {
+        const QModelIndex source = m_proxy->mapToSource(index);
+        if (const TensorInfo* t = m_model->tensorAt(source)) {
             names << QString::fromStdString(t->name);
+        } else if (expandGroups) {
+            for (int r = 0; r < m_model->rowCount(source); ++r)
+                if (const TensorInfo* child = m_model->tensorAt(m_model->index(r, 0, source)))
+                    names << QString::fromStdString(child->name);
+        }
+    }
+    names.removeDuplicates();
     return names;
 }
 

@@ -8,15 +8,26 @@
 #include "memory_indicator.h"
 #include "model_info_view.h"
 #include "model_description.h"
+#include "error_text.h"
+#include "format_text.h"
+#include "plan_document.h"
+#include "plan_error_service.h"
+#include "scheme_panel.h"
 #include "settings_dialog.h"
 #include "start_page.h"
 #include "tensor_pane.h"
+#include "tensor_tree_model.h"
 #include "tensor_views.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDateTime>
+#include <QDockWidget>
+#include <QLocale>
+#include <QScrollArea>
+#include <QUndoStack>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -54,7 +65,9 @@ MainWindow::MainWindow(ui::ModelOpener opener, QWidget* parent)
     setWindowTitle(tr("Quantization Explorer"));
     setWindowIcon(ui::appIcon());
     setAcceptDrops(true);
+    setupPlan();
     setupActions();
+    setupPlanActions();
     setupMenus();
     setupCentralWidget();
     setupStatusBar();
@@ -71,7 +84,7 @@ void MainWindow::setupActions()
     m_actions.open = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open Model File…"), this);
     m_actions.open->setShortcut(QKeySequence::Open);
     m_actions.openFolder = new QAction(style()->standardIcon(QStyle::SP_DirOpenIcon), tr("Open Model &Folder…"), this);
-    m_actions.openFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_actions.openFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O));  // Ctrl+Shift+O loads a plan
     m_actions.close = new QAction(tr("&Close Model"), this);
     m_actions.close->setShortcut(QKeySequence::Close);
     m_actions.settings = new QAction(tr("&Settings…"), this);
@@ -116,14 +129,22 @@ void MainWindow::setupMenus()
     file->addAction(m_actions.openFolder);
     file->addAction(m_actions.close);
     file->addSeparator();
+    file->addAction(m_actions.loadPlan);
+    file->addAction(m_actions.savePlan);
+    file->addAction(m_actions.savePlanAs);
+    file->addSeparator();
     file->addAction(m_actions.settings);
     file->addSeparator();
     file->addAction(m_actions.quit);
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_actions.undo);
+    edit->addAction(m_actions.redo);
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_actions.showTensors);
     view->addAction(m_actions.showInfo);
     view->addSeparator();
     view->addAction(m_actions.find);
+    m_viewMenu = view;
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_actions.about);
 }
@@ -141,6 +162,10 @@ void MainWindow::setupCentralWidget()
     m_modelTitle->setFont(titleFont);
     m_modelTotals = new QLabel(this);
     m_modelTotals->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_planTotals = new QLabel(this);
+    m_planTotals->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_planTotals->setToolTip(tr("The GGUF file the plan would export to (exact bytes), its bits per weight over the "
+                                "planned tensors, and its tensor data relative to the stored model"));
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
     m_tensorViews = new ui::TensorViews(this);
@@ -161,12 +186,28 @@ void MainWindow::setupCentralWidget()
     auto* layout = new QVBoxLayout(m_modelPage);
     layout->addWidget(m_modelTitle);
     layout->addWidget(m_modelTotals);
+    layout->addWidget(m_planTotals);
     layout->addWidget(m_tabs, 1);
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_startPage);
     m_stack->addWidget(m_modelPage);
     setCentralWidget(m_stack);
+
+    m_tensorPane->treeModel()->setPlan(m_plan, m_planErrors);
+    m_schemePanel = new ui::SchemePanel(m_plan, this);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(m_schemePanel);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_schemeDock = new QDockWidget(tr("Plan"), this);
+    m_schemeDock->setObjectName(QStringLiteral("planDock"));
+    m_schemeDock->setWidget(scroll);
+    m_schemeDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::RightDockWidgetArea, m_schemeDock);
+    m_schemeDock->hide();
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_schemeDock->toggleViewAction());
 }
 
 void MainWindow::setupStatusBar()
@@ -211,11 +252,16 @@ void MainWindow::connectSignals()
             statusBar()->showMessage(ui::ModelDescription::selectionLine(*m_model, names));
         if (!names.isEmpty())
             m_tensorViews->setTensor(names.first());
+        m_schemePanel->setSelection(m_tensorPane->selectedTensorNames(true));
     });
+    connect(m_schemePanel, &ui::SchemePanel::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
 }
 
 void MainWindow::openPath(const QString& path)
 {
+    if (!maybeKeepPlan())
+        return;
     m_startPage->clearError();
     m_loader->open(QFileInfo(path).absoluteFilePath());
 }
@@ -241,6 +287,9 @@ void MainWindow::showPage(Page page)
         m_tabs->setCurrentWidget(m_learnLab);
     const bool open = static_cast<bool>(m_model);
     m_actions.close->setEnabled(open);
+    m_actions.savePlan->setEnabled(open);
+    m_actions.savePlanAs->setEnabled(open);
+    m_actions.loadPlan->setEnabled(open);
     m_actions.find->setEnabled(open);
     m_actions.showTensors->setEnabled(open);
     m_actions.showInfo->setEnabled(open);
@@ -285,7 +334,13 @@ void MainWindow::openDemo()
 
 void MainWindow::closeModel()
 {
+    if (!maybeKeepPlan())
+        return;
     m_model.reset();
+    m_modelPath.clear();
+    m_plan->setModel(nullptr, {});
+    m_schemeDock->hide();
+    m_planTotals->clear();
     m_tensorPane->setModelFile(nullptr);
     m_infoView->setModelFile(nullptr);
     m_tensorViews->setModel(nullptr);
@@ -318,15 +373,21 @@ void MainWindow::onLoaded(const QString& path, std::shared_ptr<const ModelFile> 
     m_tensorViews->setModel(m_model);
     m_layersView->setModel(m_model);
     m_learnLab->setModel(m_model);
+    m_modelPath = QFileInfo(path).absoluteFilePath();
+    m_plan->setModel(m_model, m_modelPath);
+    m_schemeDock->show();
     const QString architecture = QString::fromStdString(m_model->spec.architecture);
     m_modelTitle->setText(tr("%1 — %2, %3")
                               .arg(QFileInfo(path).fileName(), architecture.isEmpty() ? tr("unknown architecture") : architecture,
                                    ui::ModelDescription::formatText(*m_model)));
     m_modelTotals->setText(ui::ModelDescription::totalsLine(*m_model));
-    setWindowTitle(tr("%1 — Quantization Explorer").arg(QFileInfo(path).fileName()));
+    updateTitle();
+    updatePlanTotals();
     ui::AppSettings::addRecentFile(QFileInfo(path).absoluteFilePath());
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
     showPage(Page::Tensors);
+    if (m_plan->recoveryAvailable())
+        offerRecovery();
     emit modelShown(path);
 }
 
@@ -388,9 +449,179 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!maybeKeepPlan()) {
+        event->ignore();
+        return;
+    }
+    m_planErrors->cancel();
+    m_planErrors->waitForIdle();
     m_runner->cancel();
     m_runner->waitForIdle();
     event->accept();
+}
+
+} // namespace qx::app
+
+namespace qx::app {
+
+void MainWindow::setupPlan()
+{
+    m_plan = new ui::PlanDocument(this);
+    m_planErrors = new ui::PlanErrorService(this);
+    m_planErrors->setDocument(m_plan);
+    m_unsavedPrompt = [this] {
+        return QMessageBox::warning(this, tr("Unsaved plan"),
+                                    tr("The quantization plan has unsaved changes. Save them?"),
+                                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    };
+    connect(m_plan, &ui::PlanDocument::planChanged, this, &MainWindow::updatePlanTotals);
+    connect(m_plan, &ui::PlanDocument::dirtyChanged, this, &MainWindow::updateTitle);
+    connect(m_plan, &ui::PlanDocument::fileNameChanged, this, &MainWindow::updateTitle);
+}
+
+void MainWindow::setupPlanActions()
+{
+    m_actions.savePlan = new QAction(tr("&Save Plan"), this);
+    m_actions.savePlan->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
+    m_actions.savePlanAs = new QAction(tr("Save Plan &As…"), this);
+    m_actions.savePlanAs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_actions.loadPlan = new QAction(tr("&Load Plan…"), this);
+    m_actions.loadPlan->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_actions.undo = m_plan->undoStack()->createUndoAction(this, tr("&Undo"));
+    m_actions.undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    m_actions.redo = m_plan->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_actions.redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    connect(m_actions.savePlan, &QAction::triggered, this, &MainWindow::savePlan);
+    connect(m_actions.savePlanAs, &QAction::triggered, this, &MainWindow::savePlanAs);
+    connect(m_actions.loadPlan, &QAction::triggered, this, &MainWindow::loadPlanFile);
+}
+
+void MainWindow::setUnsavedPlanPrompt(std::function<QMessageBox::StandardButton()> prompt)
+{
+    m_unsavedPrompt = std::move(prompt);
+}
+
+bool MainWindow::maybeKeepPlan()
+{
+    if (!m_model || !m_plan->isDirty())
+        return true;
+    switch (m_unsavedPrompt()) {
+    case QMessageBox::Save: return savePlan();
+    case QMessageBox::Discard: m_plan->discard(); return true;
+    default: return false;
+    }
+}
+
+bool MainWindow::savePlan()
+{
+    if (m_plan->fileName().isEmpty())
+        return savePlanAs();
+    try {
+        m_plan->save(m_plan->fileName());
+    } catch (const Error& e) {
+        QMessageBox::warning(this, tr("Could not save the plan"), QString::fromUtf8(e.what()));
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_plan->fileName())), 5000);
+    return true;
+}
+
+bool MainWindow::savePlanAs()
+{
+    if (!m_model)
+        return false;
+    const QString suggested = m_plan->fileName().isEmpty() ? QFileInfo(m_modelPath).completeBaseName() + QStringLiteral(".plan.json")
+                                                           : m_plan->fileName();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Plan"), QDir(dialogDirectory()).filePath(suggested),
+                                                      tr("Quantization plans (*.json)"));
+    if (path.isEmpty())
+        return false;
+    try {
+        m_plan->save(path);
+    } catch (const Error& e) {
+        QMessageBox::warning(this, tr("Could not save the plan"), QString::fromUtf8(e.what()));
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
+}
+
+void MainWindow::loadPlanFile()
+{
+    if (!m_model)
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Load Plan"), dialogDirectory(),
+                                                      tr("Quantization plans (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    try {
+        m_plan->loadFile(path);
+    } catch (const Error& e) {
+        QMessageBox::warning(this, tr("Could not load the plan"),
+                             tr("“%1” does not fit this model or is not a plan.\nDetail: %2")
+                                 .arg(QDir::toNativeSeparators(path), QString::fromUtf8(e.what())));
+    }
+}
+
+void MainWindow::offerRecovery()
+{
+    // Non-blocking, so opening never waits on a modal loop (tests answer through findChild<QMessageBox*>).
+    const QDateTime when = QFileInfo(m_plan->autosavePath()).lastModified();
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Recover unsaved plan"),
+                                tr("An unsaved plan for this model was kept from %1 (the program did not close "
+                                   "normally). Recover it?")
+                                    .arg(QLocale().toString(when, QLocale::ShortFormat)),
+                                QMessageBox::Yes | QMessageBox::Discard, this);
+    box->setObjectName(QStringLiteral("planRecoveryBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, model = m_model](int result) {
+        if (model != m_model)
+            return;
+        if (result != QMessageBox::Yes) {
+            m_plan->discardRecovery();
+            return;
+        }
+        try {
+            m_plan->recover();
+        } catch (const Error& e) {
+            m_plan->discardRecovery();
+            statusBar()->showMessage(tr("Could not recover the plan: %1").arg(QString::fromUtf8(e.what())), 8000);
+        }
+    });
+    box->open();
+}
+
+QString MainWindow::planTotalsText() const
+{
+    return m_planTotals->text();
+}
+
+void MainWindow::updatePlanTotals()
+{
+    if (!m_model) {
+        m_planTotals->clear();
+        return;
+    }
+    const ui::PlanTotals t = m_plan->totals();
+    const QString preset = m_plan->plan().preset.empty() ? tr("custom") : QString::fromStdString(m_plan->plan().preset);
+    const QString file = t.fileBytes ? tr("%1 file (%2 bytes)").arg(ui::formatBytes(t.fileBytes),
+                                                                     QLocale().toString(static_cast<qulonglong>(t.fileBytes)))
+                                     : tr("file size unknown");
+    m_planTotals->setText(tr("Plan (%1): %2 · %3 bits/weight · %4 % of the stored tensors")
+                              .arg(preset, file, QLocale().toString(t.bitsPerWeight, 'f', 3),
+                                   QLocale().toString(100.0 * t.sizeRatio, 'f', 1)));
+}
+
+void MainWindow::updateTitle()
+{
+    if (!m_model) {
+        setWindowTitle(tr("Quantization Explorer"));
+        setWindowModified(false);
+        return;
+    }
+    const QString plan = m_plan->fileName().isEmpty() ? QString() : QStringLiteral(" (%1)").arg(QFileInfo(m_plan->fileName()).fileName());
+    setWindowTitle(tr("%1%2[*] — Quantization Explorer").arg(QFileInfo(m_modelPath).fileName(), plan));
+    setWindowModified(m_plan->isDirty());
 }
 
 } // namespace qx::app
