@@ -415,6 +415,7 @@ void PlanDocument::loadFile(const QString& path)
 
 void PlanDocument::discard()
 {
+    m_recoveryAvailable = false;  // leaving the model: an older recovery file goes with the new changes
     removeAutosave();
 }
 

@@ -48,7 +48,7 @@ public:
     std::optional<PlannedError> errorOf(int tensorIndex) const;
     /// Tensors still to be computed by the running job.
     int pendingCount() const { return m_pending; }
-    bool isBusy() const { return m_pending > 0; }
+    bool isBusy() const { return m_pending > 0 || m_debounce.isActive(); }
     /// Stops the running job; its remaining results are dropped.
     void cancel();
     /// Blocks until the worker thread is idle.

@@ -77,6 +77,8 @@ QWidget* SchemePanel::setupFormatBox()
 {
     auto* box = new QGroupBox(tr("Format"), this);
     m_format = new QComboBox(box);
+    m_format->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_format->setMinimumContentsLength(16);
     m_format->setToolTip(tr("Formats of the traits table: GGUF types first, then schemes a GGUF file cannot hold"));
     for (size_t i = 0; i < kFormats.size(); ++i) {
         const FormatInfo& f = kFormats[i];
@@ -99,6 +101,8 @@ QWidget* SchemePanel::setupFormatBox()
     m_groupSize = new QLabel(m_uniformBox);
     m_symmetry = new QLabel(m_uniformBox);
     m_clipping = new QLabel(m_uniformBox);
+    for (QLabel* l : {m_granularity, m_groupSize, m_symmetry, m_clipping})
+        l->setWordWrap(true);
     uniform->addRow(tr("Granularity:"), m_granularity);
     uniform->addRow(tr("Group size:"), m_groupSize);
     uniform->addRow(tr("Zero point:"), m_symmetry);
@@ -146,6 +150,8 @@ QWidget* SchemePanel::setupPresetBox()
 {
     auto* box = new QGroupBox(tr("llama-quantize preset"), this);
     m_preset = new QComboBox(box);
+    m_preset->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_preset->setMinimumContentsLength(8);
     m_preset->setToolTip(tr("llama-quantize's type mixes (llama.cpp b4748), rule for rule; the Reason column "
                             "says which rule chose each tensor's type"));
     for (Preset p : allPresets())
@@ -172,19 +178,20 @@ QWidget* SchemePanel::setupBudgetBox()
     m_budget->setRange(0, kSliderSteps);
     m_budget->setEnabled(false);
     m_budgetValue = new QLabel(box);
-    m_budgetValue->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("000.00 MiB file")));
+    m_budgetValue->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("000.0 MiB file")));
     m_solverInfo = new QLabel(box);
     m_solverInfo->setWordWrap(true);
     m_candidateProgress = new QProgressBar(box);
     m_candidateProgress->setRange(0, kSliderSteps);
     m_candidateProgress->setFormat(tr("Measuring candidates… %p%"));
     m_candidateProgress->setVisible(false);
+    m_budgetValue->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     auto* row = new QHBoxLayout;
     row->addWidget(m_budgetUnit);
-    row->addWidget(m_budget, 1);
-    row->addWidget(m_budgetValue);
+    row->addWidget(m_budgetValue, 1);
     auto* layout = new QVBoxLayout(box);
     layout->addLayout(row);
+    layout->addWidget(m_budget);
     layout->addWidget(m_candidateProgress);
     layout->addWidget(m_solverInfo);
     connect(m_budgetUnit, &QComboBox::currentIndexChanged, this, [this] { m_solveTimer->start(); });
@@ -219,7 +226,8 @@ void SchemePanel::updateFormatNote()
     if (!m_formatNote)
         return;
     const FormatInfo& f = kFormats[static_cast<size_t>(selectedFormatIndex())];
-    const QString family = latin(formatFamilyName(f.family));
+    QString family = latin(formatFamilyName(f.family));
+    family[0] = family[0].toUpper();
     if (f.ggufExportable) {
         m_formatNote->setText(f.blockSize > 1 ? tr("%1, blocks of %2 values").arg(family).arg(f.blockSize) : family);
     } else {
@@ -248,8 +256,7 @@ void SchemePanel::setSelection(const QStringList& tensors)
 {
     m_selection = tensors;
     m_applySelection->setEnabled(!tensors.isEmpty());
-    m_applySelection->setText(tensors.isEmpty() ? tr("Apply to Selection")
-                                                : tr("Apply to %1 Selected").arg(tensors.size()));
+    m_applySelection->setText(tensors.isEmpty() ? tr("Apply to Selection") : tr("Apply to %1 Selected").arg(tensors.size()));
 }
 
 void SchemePanel::report(const EditSummary& s)

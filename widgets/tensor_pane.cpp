@@ -10,6 +10,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <iterator>
+
 namespace qx::ui {
 
 TensorPane::TensorPane(QWidget* parent)
@@ -30,7 +32,13 @@ TensorPane::TensorPane(QWidget* parent)
     m_view->setAlternatingRowColors(true);
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(QHeaderView::Interactive);  // full names; scroll sideways when narrow
-    m_view->header()->setMinimumSectionSize(m_view->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 8);
+    m_view->header()->setMinimumSectionSize(m_view->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 4);
+    // Plan columns first (visual order only; the model's column numbers stay as they are).
+    const int order[] = {TensorTreeModel::NameColumn, TensorTreeModel::PinColumn, TensorTreeModel::TypeColumn,
+                         TensorTreeModel::PlannedColumn, TensorTreeModel::SqnrColumn, TensorTreeModel::RelErrorColumn,
+                         TensorTreeModel::PlannedBitsColumn, TensorTreeModel::PlannedSizeColumn};
+    for (int visual = 0; visual < static_cast<int>(std::size(order)); ++visual)
+        m_view->header()->moveSection(m_view->header()->visualIndex(order[visual]), visual);
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_filter, 1);

@@ -172,9 +172,9 @@ void MainWindow::setupCentralWidget()
     m_tensorSplit = new QSplitter(Qt::Horizontal, this);
     m_tensorSplit->addWidget(m_tensorPane);
     m_tensorSplit->addWidget(m_tensorViews);
-    m_tensorSplit->setStretchFactor(0, 2);
-    m_tensorSplit->setStretchFactor(1, 3);
-    m_tensorSplit->setSizes({480, 800});  // room for full tensor names in the tree
+    m_tensorSplit->setStretchFactor(0, 3);
+    m_tensorSplit->setStretchFactor(1, 2);
+    m_tensorSplit->setSizes({560, 400});  // room for full tensor names and the plan columns in the tree
     m_tabs->addTab(m_tensorSplit, tr("Tensors"));
     m_tabs->addTab(m_infoView, tr("Info"));
     m_layersView = new ui::LayersView(this);
@@ -200,6 +200,7 @@ void MainWindow::setupCentralWidget()
     scroll->setWidget(m_schemePanel);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_schemeDock = new QDockWidget(tr("Plan"), this);
     m_schemeDock->setObjectName(QStringLiteral("planDock"));
     m_schemeDock->setWidget(scroll);
@@ -376,6 +377,10 @@ void MainWindow::onLoaded(const QString& path, std::shared_ptr<const ModelFile> 
     m_modelPath = QFileInfo(path).absoluteFilePath();
     m_plan->setModel(m_model, m_modelPath);
     m_schemeDock->show();
+    m_schemeDock->widget()->setMinimumWidth(m_schemePanel->minimumSizeHint().width()
+                                            + style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+    resizeDocks({m_schemeDock}, {m_schemeDock->widget()->minimumWidth() + fontMetrics().averageCharWidth() * 4},
+                Qt::Horizontal);
     const QString architecture = QString::fromStdString(m_model->spec.architecture);
     m_modelTitle->setText(tr("%1 — %2, %3")
                               .arg(QFileInfo(path).fileName(), architecture.isEmpty() ? tr("unknown architecture") : architecture,
