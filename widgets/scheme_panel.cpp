@@ -194,7 +194,14 @@ QWidget* SchemePanel::setupBudgetBox()
     layout->addWidget(m_budget);
     layout->addWidget(m_candidateProgress);
     layout->addWidget(m_solverInfo);
-    connect(m_budgetUnit, &QComboBox::currentIndexChanged, this, [this] { m_solveTimer->start(); });
+    connect(m_budgetUnit, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_table)
+            return;
+        QString label;
+        std::string english;
+        budgetAtSlider(&label, &english);
+        m_budgetValue->setText(label);  // the unit only changes how the budget reads, not the plan
+    });
     connect(m_budget, &QSlider::valueChanged, this, [this] { m_solveTimer->start(); });
     connect(m_runner, &JobRunner::progressChanged, this,
             [this](double f) { m_candidateProgress->setValue(static_cast<int>(f * kSliderSteps)); });
@@ -374,15 +381,17 @@ void SchemePanel::buildCandidates()
             m_budget->setValue(static_cast<int>(at * kSliderSteps + 0.5));
             m_budget->blockSignals(false);
             m_budget->setEnabled(true);
+            QString label;
+            std::string english;
+            budgetAtSlider(&label, &english);
+            m_budgetValue->setText(label);
             m_solverInfo->setText(tr("Move the slider to let the solver choose every unpinned tensor's format."));
             emit candidatesReady();
         });
 }
 
-void SchemePanel::solveNow()
+uint64_t SchemePanel::budgetAtSlider(QString* label, std::string* english) const
 {
-    if (!m_table || !m_doc->model())
-        return;
     const BudgetRange range = budgetRange(*m_table, m_doc->plan());
     const uint64_t budget = range.minBytes + static_cast<uint64_t>(static_cast<double>(range.maxBytes - range.minBytes)
                                                                     * m_budget->value() / kSliderSteps);
@@ -390,13 +399,23 @@ void SchemePanel::solveNow()
     const uint64_t header = totals.fileBytes > totals.tensorBytes ? totals.fileBytes - totals.tensorBytes : 0;
     const double bits = range.elements ? 8.0 * static_cast<double>(budget) / static_cast<double>(range.elements) : 0.0;
     const bool bpw = m_budgetUnit->currentIndex() == 0;
-    char english[64];
+    char text[64];
     if (bpw)
-        std::snprintf(english, sizeof english, "budget %.2f bits/weight", bits);
+        std::snprintf(text, sizeof text, "budget %.2f bits/weight", bits);
     else
-        std::snprintf(english, sizeof english, "budget %llu bytes", static_cast<unsigned long long>(budget + header));
-    const QString label = bpw ? tr("%1 bits/weight").arg(QLocale().toString(bits, 'f', 2))
-                              : tr("%1 file").arg(formatBytes(budget + header));
+        std::snprintf(text, sizeof text, "budget %llu bytes", static_cast<unsigned long long>(budget + header));
+    *english = text;
+    *label = bpw ? tr("%1 bits/weight").arg(QLocale().toString(bits, 'f', 2)) : tr("%1 file").arg(formatBytes(budget + header));
+    return budget;
+}
+
+void SchemePanel::solveNow()
+{
+    if (!m_table || !m_doc->model())
+        return;
+    QString label;
+    std::string english;
+    const uint64_t budget = budgetAtSlider(&label, &english);
     m_budgetValue->setText(label);
     const BudgetSolution s = solveBudget(*m_table, m_doc->plan(), budget, english);
     m_doc->applySolverPlan(s.plan, tr("Budget %1").arg(label));

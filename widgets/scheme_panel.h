@@ -12,7 +12,9 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <cstdint>
 #include <memory>
+#include <string>
 
 class QComboBox;
 class QLabel;
@@ -70,6 +72,8 @@ private:
     void report(const EditSummary& summary);
     void buildCandidates();
     void solveNow();
+    /// Tensor-data bytes the slider stands for; its label in the chosen unit and in English (plan reasons).
+    uint64_t budgetAtSlider(QString* label, std::string* english) const;
     int selectedFormatIndex() const;
 
     PlanDocument* m_doc;
