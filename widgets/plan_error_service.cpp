@@ -80,11 +80,13 @@ std::string PlanErrorService::formatKeyOf(int tensorIndex) const
 std::optional<PlannedError> PlanErrorService::errorOf(int tensorIndex) const
 {
     const PlanEntry* e = m_document ? m_document->entryForTensor(tensorIndex) : nullptr;
-    if (!e || !m_model)
+    if (!e)
         return std::nullopt;
-    const TensorInfo& t = m_model->tensors[static_cast<size_t>(tensorIndex)];
+    const TensorInfo& t = m_document->model()->tensors[static_cast<size_t>(tensorIndex)];
     if (!m_document->schemeOf(e->tensor) && e->type == t.type)
         return PlannedError{std::numeric_limits<double>::infinity(), 0.0, true, false};
+    if (m_model != m_document->model())
+        return std::nullopt;  // the cache still belongs to the previous model until refresh()
     const auto it = m_cache.find(Key{tensorIndex, formatKeyOf(tensorIndex)});
     return it == m_cache.end() ? std::nullopt : std::optional<PlannedError>(it->second);
 }

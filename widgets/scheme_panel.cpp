@@ -343,9 +343,12 @@ QString SchemePanel::budgetText() const
 
 void SchemePanel::buildCandidates()
 {
+    m_runner->cancel();  // a table for the previous model is of no use any more
     m_table.reset();
     m_budget->setEnabled(false);
     m_solverInfo->clear();
+    m_budgetValue->clear();
+    m_candidateProgress->setVisible(false);
     const auto model = m_doc->model();
     if (!model)
         return;

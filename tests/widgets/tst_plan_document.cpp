@@ -264,7 +264,7 @@ private slots:
         errors.setDocument(&doc);
         doc.setModel(model, QString::fromStdString(path));
         const int q = static_cast<int>(model->findTensor("blk.3.attn_q.weight") - model->tensors.data());
-        QVERIFY(errors.errorOf(q)->exact);
+        QVERIFY(errors.errorOf(q) && errors.errorOf(q)->exact);
         doc.setType({QStringLiteral("blk.3.attn_q.weight")}, TensorType::Q2_K);  // superseded at once
         doc.setType({QStringLiteral("blk.3.attn_q.weight")}, TensorType::Q4_0);
         QSignalSpy idle(&errors, &PlanErrorService::idle);
@@ -282,7 +282,7 @@ private slots:
         doc.setScheme({QStringLiteral("blk.3.attn_q.weight")}, SchemeId::Int4G32Sym);
         QCOMPARE(doc.plan().find("blk.3.attn_q.weight")->type, TensorType::Q4_0);
         QVERIFY(idle.wait(20000));
-        QVERIFY(errors.errorOf(q)->sqnrDb != expected.sqnrDb);
+        QVERIFY(errors.errorOf(q) && errors.errorOf(q)->sqnrDb != expected.sqnrDb);
     }
 };
 
