@@ -289,14 +289,6 @@
         <translation>Plan</translation>
     </message>
     <message>
-        <source>Unsaved plan</source>
-        <translation>Ungespeicherter Plan</translation>
-    </message>
-    <message>
-        <source>The quantization plan has unsaved changes. Save them?</source>
-        <translation>Der Quantisierungsplan hat ungespeicherte Änderungen. Speichern?</translation>
-    </message>
-    <message>
         <source>&amp;Save Plan</source>
         <translation>Plan &amp;speichern</translation>
     </message>
@@ -315,68 +307,6 @@
     <message>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
-    </message>
-    <message>
-        <source>Could not save the plan</source>
-        <translation>Der Plan konnte nicht gespeichert werden</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1 gespeichert</translation>
-    </message>
-    <message>
-        <source>Save Plan</source>
-        <translation>Plan speichern</translation>
-    </message>
-    <message>
-        <source>Quantization plans (*.json)</source>
-        <translation>Quantisierungspläne (*.json)</translation>
-    </message>
-    <message>
-        <source>Load Plan</source>
-        <translation>Plan laden</translation>
-    </message>
-    <message>
-        <source>Quantization plans (*.json);;All files (*)</source>
-        <translation>Quantisierungspläne (*.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Could not load the plan</source>
-        <translation>Der Plan konnte nicht geladen werden</translation>
-    </message>
-    <message>
-        <source>“%1” does not fit this model or is not a plan.
-Detail: %2</source>
-        <translation>„%1“ passt nicht zu diesem Modell oder ist kein Plan.
-Detail: %2</translation>
-    </message>
-    <message>
-        <source>Recover unsaved plan</source>
-        <translation>Ungespeicherten Plan wiederherstellen</translation>
-    </message>
-    <message>
-        <source>An unsaved plan for this model was kept from %1 (the program did not close normally). Recover it?</source>
-        <translation>Von %1 ist ein ungespeicherter Plan für dieses Modell erhalten (das Programm wurde nicht normal beendet). Wiederherstellen?</translation>
-    </message>
-    <message>
-        <source>Could not recover the plan: %1</source>
-        <translation>Der Plan konnte nicht wiederhergestellt werden: %1</translation>
-    </message>
-    <message>
-        <source>custom</source>
-        <translation>eigener</translation>
-    </message>
-    <message>
-        <source>%1 file (%2 bytes)</source>
-        <translation>%1 Datei (%2 Bytes)</translation>
-    </message>
-    <message>
-        <source>file size unknown</source>
-        <translation>Dateigröße unbekannt</translation>
-    </message>
-    <message>
-        <source>Plan (%1): %2 · %3 bits/weight · %4 % of the stored tensors</source>
-        <translation>Plan (%1): %2 · %3 Bit/Gewicht · %4 % der gespeicherten Tensoren</translation>
     </message>
     <message>
         <source>%1%2[*] — Quantization Explorer</source>
@@ -1799,6 +1729,79 @@ Offset %2 in %3</translation>
     <message>
         <source> · the budget cannot be met</source>
         <translation> · das Budget ist nicht erreichbar</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::PlanFileActions</name>
+    <message>
+        <source>Unsaved plan</source>
+        <translation>Ungespeicherter Plan</translation>
+    </message>
+    <message>
+        <source>The quantization plan has unsaved changes. Save them?</source>
+        <translation>Der Quantisierungsplan hat ungespeicherte Änderungen. Speichern?</translation>
+    </message>
+    <message>
+        <source>Could not save the plan</source>
+        <translation>Der Plan konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Save Plan</source>
+        <translation>Plan speichern</translation>
+    </message>
+    <message>
+        <source>Quantization plans (*.json)</source>
+        <translation>Quantisierungspläne (*.json)</translation>
+    </message>
+    <message>
+        <source>Load Plan</source>
+        <translation>Plan laden</translation>
+    </message>
+    <message>
+        <source>Quantization plans (*.json);;All files (*)</source>
+        <translation>Quantisierungspläne (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Could not load the plan</source>
+        <translation>Der Plan konnte nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>“%1” does not fit this model or is not a plan.
+Detail: %2</source>
+        <translation>„%1“ passt nicht zu diesem Modell oder ist kein Plan.
+Detail: %2</translation>
+    </message>
+    <message>
+        <source>Recover unsaved plan</source>
+        <translation>Ungespeicherten Plan wiederherstellen</translation>
+    </message>
+    <message>
+        <source>An unsaved plan for this model was kept from %1 (the program did not close normally). Recover it?</source>
+        <translation>Von %1 ist ein ungespeicherter Plan für dieses Modell erhalten (das Programm wurde nicht normal beendet). Wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Could not recover the plan: %1</source>
+        <translation>Der Plan konnte nicht wiederhergestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>eigener</translation>
+    </message>
+    <message>
+        <source>%1 file (%2 bytes)</source>
+        <translation>%1 Datei (%2 Bytes)</translation>
+    </message>
+    <message>
+        <source>file size unknown</source>
+        <translation>Dateigröße unbekannt</translation>
+    </message>
+    <message>
+        <source>Plan (%1): %2 · %3 bits/weight · %4 % of the stored tensors</source>
+        <translation>Plan (%1): %2 · %3 Bit/Gewicht · %4 % der gespeicherten Tensoren</translation>
     </message>
 </context>
 </TS>

@@ -289,14 +289,6 @@
         <translation>Plan</translation>
     </message>
     <message>
-        <source>Unsaved plan</source>
-        <translation>Plan non enregistré</translation>
-    </message>
-    <message>
-        <source>The quantization plan has unsaved changes. Save them?</source>
-        <translation>Le plan de quantification contient des modifications non enregistrées. Les enregistrer ?</translation>
-    </message>
-    <message>
         <source>&amp;Save Plan</source>
         <translation>&amp;Enregistrer le plan</translation>
     </message>
@@ -315,68 +307,6 @@
     <message>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
-    </message>
-    <message>
-        <source>Could not save the plan</source>
-        <translation>Impossible d’enregistrer le plan</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1 enregistré</translation>
-    </message>
-    <message>
-        <source>Save Plan</source>
-        <translation>Enregistrer le plan</translation>
-    </message>
-    <message>
-        <source>Quantization plans (*.json)</source>
-        <translation>Plans de quantification (*.json)</translation>
-    </message>
-    <message>
-        <source>Load Plan</source>
-        <translation>Charger un plan</translation>
-    </message>
-    <message>
-        <source>Quantization plans (*.json);;All files (*)</source>
-        <translation>Plans de quantification (*.json);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Could not load the plan</source>
-        <translation>Impossible de charger le plan</translation>
-    </message>
-    <message>
-        <source>“%1” does not fit this model or is not a plan.
-Detail: %2</source>
-        <translation>« %1 » ne correspond pas à ce modèle ou n’est pas un plan.
-Détail : %2</translation>
-    </message>
-    <message>
-        <source>Recover unsaved plan</source>
-        <translation>Récupérer le plan non enregistré</translation>
-    </message>
-    <message>
-        <source>An unsaved plan for this model was kept from %1 (the program did not close normally). Recover it?</source>
-        <translation>Un plan non enregistré pour ce modèle a été conservé le %1 (le programme ne s’est pas fermé normalement). Le récupérer ?</translation>
-    </message>
-    <message>
-        <source>Could not recover the plan: %1</source>
-        <translation>Impossible de récupérer le plan : %1</translation>
-    </message>
-    <message>
-        <source>custom</source>
-        <translation>personnalisé</translation>
-    </message>
-    <message>
-        <source>%1 file (%2 bytes)</source>
-        <translation>fichier de %1 (%2 octets)</translation>
-    </message>
-    <message>
-        <source>file size unknown</source>
-        <translation>taille de fichier inconnue</translation>
-    </message>
-    <message>
-        <source>Plan (%1): %2 · %3 bits/weight · %4 % of the stored tensors</source>
-        <translation>Plan (%1) : %2 · %3 bits/poids · %4 % des tenseurs stockés</translation>
     </message>
     <message>
         <source>%1%2[*] — Quantization Explorer</source>
@@ -1217,6 +1147,79 @@ Décalage %2 dans %3</translation>
     <message>
         <source> · the budget cannot be met</source>
         <translation> · le budget ne peut pas être tenu</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::PlanFileActions</name>
+    <message>
+        <source>Unsaved plan</source>
+        <translation>Plan non enregistré</translation>
+    </message>
+    <message>
+        <source>The quantization plan has unsaved changes. Save them?</source>
+        <translation>Le plan de quantification contient des modifications non enregistrées. Les enregistrer ?</translation>
+    </message>
+    <message>
+        <source>Could not save the plan</source>
+        <translation>Impossible d’enregistrer le plan</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+    <message>
+        <source>Save Plan</source>
+        <translation>Enregistrer le plan</translation>
+    </message>
+    <message>
+        <source>Quantization plans (*.json)</source>
+        <translation>Plans de quantification (*.json)</translation>
+    </message>
+    <message>
+        <source>Load Plan</source>
+        <translation>Charger un plan</translation>
+    </message>
+    <message>
+        <source>Quantization plans (*.json);;All files (*)</source>
+        <translation>Plans de quantification (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Could not load the plan</source>
+        <translation>Impossible de charger le plan</translation>
+    </message>
+    <message>
+        <source>“%1” does not fit this model or is not a plan.
+Detail: %2</source>
+        <translation>« %1 » ne correspond pas à ce modèle ou n’est pas un plan.
+Détail : %2</translation>
+    </message>
+    <message>
+        <source>Recover unsaved plan</source>
+        <translation>Récupérer le plan non enregistré</translation>
+    </message>
+    <message>
+        <source>An unsaved plan for this model was kept from %1 (the program did not close normally). Recover it?</source>
+        <translation>Un plan non enregistré pour ce modèle a été conservé le %1 (le programme ne s’est pas fermé normalement). Le récupérer ?</translation>
+    </message>
+    <message>
+        <source>Could not recover the plan: %1</source>
+        <translation>Impossible de récupérer le plan : %1</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>personnalisé</translation>
+    </message>
+    <message>
+        <source>%1 file (%2 bytes)</source>
+        <translation>fichier de %1 (%2 octets)</translation>
+    </message>
+    <message>
+        <source>file size unknown</source>
+        <translation>taille de fichier inconnue</translation>
+    </message>
+    <message>
+        <source>Plan (%1): %2 · %3 bits/weight · %4 % of the stored tensors</source>
+        <translation>Plan (%1) : %2 · %3 bits/poids · %4 % des tenseurs stockés</translation>
     </message>
 </context>
 </TS>

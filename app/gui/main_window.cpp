@@ -12,6 +12,7 @@
 #include "format_text.h"
 #include "plan_document.h"
 #include "plan_error_service.h"
+#include "plan_file_actions.h"
 #include "scheme_panel.h"
 #include "settings_dialog.h"
 #include "start_page.h"
@@ -23,7 +24,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
-#include <QDateTime>
 #include <QDockWidget>
 #include <QLocale>
 #include <QScrollArea>
@@ -392,7 +392,7 @@ void MainWindow::onLoaded(const QString& path, std::shared_ptr<const ModelFile> 
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
     showPage(Page::Tensors);
     if (m_plan->recoveryAvailable())
-        offerRecovery();
+        m_planFiles->offerRecovery();
     emit modelShown(path);
 }
 
@@ -474,11 +474,9 @@ void MainWindow::setupPlan()
     m_plan = new ui::PlanDocument(this);
     m_planErrors = new ui::PlanErrorService(this);
     m_planErrors->setDocument(m_plan);
-    m_unsavedPrompt = [this] {
-        return QMessageBox::warning(this, tr("Unsaved plan"),
-                                    tr("The quantization plan has unsaved changes. Save them?"),
-                                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    };
+    m_planFiles = new ui::PlanFileActions(m_plan, this, [this] { return dialogDirectory(); });
+    connect(m_planFiles, &ui::PlanFileActions::statusMessage, this,
+            [this](const QString& message, int timeout) { statusBar()->showMessage(message, timeout); });
     connect(m_plan, &ui::PlanDocument::planChanged, this, &MainWindow::updatePlanTotals);
     connect(m_plan, &ui::PlanDocument::dirtyChanged, this, &MainWindow::updateTitle);
     connect(m_plan, &ui::PlanDocument::fileNameChanged, this, &MainWindow::updateTitle);
@@ -496,104 +494,19 @@ void MainWindow::setupPlanActions()
     m_actions.undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
     m_actions.redo = m_plan->undoStack()->createRedoAction(this, tr("&Redo"));
     m_actions.redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
-    connect(m_actions.savePlan, &QAction::triggered, this, &MainWindow::savePlan);
-    connect(m_actions.savePlanAs, &QAction::triggered, this, &MainWindow::savePlanAs);
-    connect(m_actions.loadPlan, &QAction::triggered, this, &MainWindow::loadPlanFile);
+    connect(m_actions.savePlan, &QAction::triggered, m_planFiles, &ui::PlanFileActions::save);
+    connect(m_actions.savePlanAs, &QAction::triggered, m_planFiles, &ui::PlanFileActions::saveAs);
+    connect(m_actions.loadPlan, &QAction::triggered, m_planFiles, &ui::PlanFileActions::load);
 }
 
 void MainWindow::setUnsavedPlanPrompt(std::function<QMessageBox::StandardButton()> prompt)
 {
-    m_unsavedPrompt = std::move(prompt);
+    m_planFiles->setUnsavedPrompt(std::move(prompt));
 }
 
 bool MainWindow::maybeKeepPlan()
 {
-    if (!m_model || !m_plan->isDirty())
-        return true;
-    switch (m_unsavedPrompt()) {
-    case QMessageBox::Save: return savePlan();
-    case QMessageBox::Discard: m_plan->discard(); return true;
-    default: return false;
-    }
-}
-
-bool MainWindow::savePlan()
-{
-    if (m_plan->fileName().isEmpty())
-        return savePlanAs();
-    try {
-        m_plan->save(m_plan->fileName());
-    } catch (const Error& e) {
-        QMessageBox::warning(this, tr("Could not save the plan"), QString::fromUtf8(e.what()));
-        return false;
-    }
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_plan->fileName())), 5000);
-    return true;
-}
-
-bool MainWindow::savePlanAs()
-{
-    if (!m_model)
-        return false;
-    const QString suggested = m_plan->fileName().isEmpty() ? QFileInfo(m_modelPath).completeBaseName() + QStringLiteral(".plan.json")
-                                                           : m_plan->fileName();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Plan"), QDir(dialogDirectory()).filePath(suggested),
-                                                      tr("Quantization plans (*.json)"));
-    if (path.isEmpty())
-        return false;
-    try {
-        m_plan->save(path);
-    } catch (const Error& e) {
-        QMessageBox::warning(this, tr("Could not save the plan"), QString::fromUtf8(e.what()));
-        return false;
-    }
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
-    return true;
-}
-
-void MainWindow::loadPlanFile()
-{
-    if (!m_model)
-        return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Load Plan"), dialogDirectory(),
-                                                      tr("Quantization plans (*.json);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    try {
-        m_plan->loadFile(path);
-    } catch (const Error& e) {
-        QMessageBox::warning(this, tr("Could not load the plan"),
-                             tr("“%1” does not fit this model or is not a plan.\nDetail: %2")
-                                 .arg(QDir::toNativeSeparators(path), QString::fromUtf8(e.what())));
-    }
-}
-
-void MainWindow::offerRecovery()
-{
-    // Non-blocking, so opening never waits on a modal loop (tests answer through findChild<QMessageBox*>).
-    const QDateTime when = QFileInfo(m_plan->autosavePath()).lastModified();
-    auto* box = new QMessageBox(QMessageBox::Question, tr("Recover unsaved plan"),
-                                tr("An unsaved plan for this model was kept from %1 (the program did not close "
-                                   "normally). Recover it?")
-                                    .arg(QLocale().toString(when, QLocale::ShortFormat)),
-                                QMessageBox::Yes | QMessageBox::Discard, this);
-    box->setObjectName(QStringLiteral("planRecoveryBox"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, model = m_model](int result) {
-        if (model != m_model)
-            return;
-        if (result != QMessageBox::Yes) {
-            m_plan->discardRecovery();
-            return;
-        }
-        try {
-            m_plan->recover();
-        } catch (const Error& e) {
-            m_plan->discardRecovery();
-            statusBar()->showMessage(tr("Could not recover the plan: %1").arg(QString::fromUtf8(e.what())), 8000);
-        }
-    });
-    box->open();
+    return m_planFiles->maybeKeepPlan();
 }
 
 QString MainWindow::planTotalsText() const
@@ -603,18 +516,7 @@ QString MainWindow::planTotalsText() const
 
 void MainWindow::updatePlanTotals()
 {
-    if (!m_model) {
-        m_planTotals->clear();
-        return;
-    }
-    const ui::PlanTotals t = m_plan->totals();
-    const QString preset = m_plan->plan().preset.empty() ? tr("custom") : QString::fromStdString(m_plan->plan().preset);
-    const QString file = t.fileBytes ? tr("%1 file (%2 bytes)").arg(ui::formatBytes(t.fileBytes),
-                                                                     QLocale().toString(static_cast<qulonglong>(t.fileBytes)))
-                                     : tr("file size unknown");
-    m_planTotals->setText(tr("Plan (%1): %2 · %3 bits/weight · %4 % of the stored tensors")
-                              .arg(preset, file, QLocale().toString(t.bitsPerWeight, 'f', 3),
-                                   QLocale().toString(100.0 * t.sizeRatio, 'f', 1)));
+    m_planTotals->setText(m_model ? ui::PlanFileActions::totalsLine(*m_plan) : QString());
 }
 
 void MainWindow::updateTitle()

@@ -32,6 +32,7 @@ class LayersView;
 class LearnLab;
 class PlanDocument;
 class PlanErrorService;
+class PlanFileActions;
 class SchemePanel;
 }
 
@@ -101,10 +102,6 @@ private:
     void setupPlan();
     void setupPlanActions();
     bool maybeKeepPlan();
-    bool savePlan();
-    bool savePlanAs();
-    void loadPlanFile();
-    void offerRecovery();
     void updatePlanTotals();
     void updateTitle();
 
@@ -131,11 +128,11 @@ private:
     ui::PlanDocument* m_plan = nullptr;
     ui::PlanErrorService* m_planErrors = nullptr;
     ui::SchemePanel* m_schemePanel = nullptr;
+    ui::PlanFileActions* m_planFiles = nullptr;
     QDockWidget* m_schemeDock = nullptr;
     QLabel* m_planTotals = nullptr;
     QString m_modelPath;
     QMenu* m_viewMenu = nullptr;
-    std::function<QMessageBox::StandardButton()> m_unsavedPrompt;
 
     struct Actions {
         QAction* open = nullptr;
