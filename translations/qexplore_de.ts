@@ -141,6 +141,10 @@
         <source>Quantization Explorer</source>
         <translation>Quantization Explorer</translation>
     </message>
+    <message>
+        <source>Open the built-in demo model.</source>
+        <translation>Das eingebaute Demo-Modell öffnen.</translation>
+    </message>
 </context>
 <context>
     <name>qx::app::MainWindow</name>
@@ -245,10 +249,6 @@
         <translation>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Sprachmodell-Dateien (GGUF, safetensors, llama2.c) untersuchen und entscheiden, wie sie quantisiert werden.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>%1 — Quantization Explorer</source>
-        <translation>%1 — Quantization Explorer</translation>
-    </message>
-    <message>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
@@ -271,6 +271,46 @@
     <message>
         <source>Layers</source>
         <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>The GGUF file the plan would export to (exact bytes), its bits per weight over the planned tensors, and its tensor data relative to the stored model</source>
+        <translation>Die GGUF-Datei, die der Plan exportieren würde (exakte Bytes), ihre Bits pro Gewicht über die geplanten Tensoren und ihre Tensordaten im Verhältnis zum gespeicherten Modell</translation>
+    </message>
+    <message>
+        <source>Learn</source>
+        <translation>Lernen</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>&amp;Save Plan</source>
+        <translation>Plan &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save Plan &amp;As…</source>
+        <translation>Plan speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>&amp;Load Plan…</source>
+        <translation>Plan &amp;laden…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>%1%2[*] — Quantization Explorer</source>
+        <translation>%1%2[*] — Quantization Explorer</translation>
     </message>
 </context>
 <context>
@@ -578,14 +618,6 @@
         <translation>Dimensionen, Zeilenlänge zuerst (ggml-Reihenfolge)</translation>
     </message>
     <message>
-        <source>Stored type</source>
-        <translation>Gespeicherter Typ</translation>
-    </message>
-    <message>
-        <source>Element type in the file</source>
-        <translation>Elementtyp in der Datei</translation>
-    </message>
-    <message>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
@@ -634,6 +666,114 @@ Offset %2 in %3</translation>
     <message>
         <source>Stored as %1</source>
         <translation>Gespeichert als %1</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Element type stored in the file</source>
+        <translation>In der Datei gespeicherter Elementtyp</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Fixiert</translation>
+    </message>
+    <message>
+        <source>Pinned tensors keep their planned format when a preset or the budget solver re-plans</source>
+        <translation>Fixierte Tensoren behalten ihr geplantes Format, wenn eine Voreinstellung oder der Budget-Löser neu plant</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Format the plan gives the tensor (grey: kept as stored)</source>
+        <translation>Format, das der Plan dem Tensor gibt (grau: wie gespeichert)</translation>
+    </message>
+    <message>
+        <source>Plan bits</source>
+        <translation>Plan-Bits</translation>
+    </message>
+    <message>
+        <source>Bits per weight of the planned format, block scales included</source>
+        <translation>Bits pro Gewicht des geplanten Formats, Blockskalen eingeschlossen</translation>
+    </message>
+    <message>
+        <source>Plan size</source>
+        <translation>Plan-Größe</translation>
+    </message>
+    <message>
+        <source>Exact bytes of the tensor in the planned format</source>
+        <translation>Exakte Bytes des Tensors im geplanten Format</translation>
+    </message>
+    <message>
+        <source>SQNR dB</source>
+        <translation>SQNR dB</translation>
+    </message>
+    <message>
+        <source>Signal-to-quantization-noise ratio of the planned format in dB (higher is better; ∞ = kept as stored), computed in the background</source>
+        <translation>Signal-Quantisierungsrausch-Verhältnis des geplanten Formats in dB (höher ist besser; ∞ = wie gespeichert), im Hintergrund berechnet</translation>
+    </message>
+    <message>
+        <source>Rel. error</source>
+        <translation>Rel. Fehler</translation>
+    </message>
+    <message>
+        <source>Relative error ‖w − q(w)‖ / ‖w‖ of the planned format</source>
+        <translation>Relativer Fehler ‖w − q(w)‖ / ‖w‖ des geplanten Formats</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>Empfindlichkeit</translation>
+    </message>
+    <message>
+        <source>Measured KL divergence (nats) when only this tensor is quantized; empty until measured</source>
+        <translation>Gemessene KL-Divergenz (nats), wenn nur dieser Tensor quantisiert wird; leer bis zur Messung</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Why the plan chose this format (preset rule, layer, fallback, solver, by hand)</source>
+        <translation>Warum der Plan dieses Format gewählt hat (Regel der Voreinstellung, Schicht, Ersatztyp, Löser, von Hand)</translation>
+    </message>
+    <message>
+        <source>%1 pinned tensors</source>
+        <translation>%1 fixierte Tensoren</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>Pinned: presets and the solver keep this format</source>
+        <translation>Fixiert: Voreinstellungen und Löser behalten dieses Format bei</translation>
+    </message>
+    <message>
+        <source>Not pinned</source>
+        <translation>Nicht fixiert</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Being computed in the background</source>
+        <translation>Wird im Hintergrund berechnet</translation>
+    </message>
+    <message>
+        <source>The planned format cannot hold this tensor</source>
+        <translation>Das geplante Format kann diesen Tensor nicht aufnehmen</translation>
+    </message>
+    <message>
+        <source>Kept as stored: no error</source>
+        <translation>Wie gespeichert: kein Fehler</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>n. v.</translation>
     </message>
 </context>
 <context>
@@ -1331,6 +1471,337 @@ Offset %2 in %3</translation>
         <location filename="../widgets/learn/symmetric_lesson.h" line="19"/>
         <source>Symmetric vs asymmetric</source>
         <translation>Symmetrisch und asymmetrisch</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::PlanDocument</name>
+    <message>
+        <source>Set %1 to %2</source>
+        <translation>%1 auf %2 setzen</translation>
+    </message>
+    <message>
+        <source>Set %1 tensors to %2</source>
+        <translation>%1 Tensoren auf %2 setzen</translation>
+    </message>
+    <message>
+        <source>Set all tensors to %1</source>
+        <translation>Alle Tensoren auf %1 setzen</translation>
+    </message>
+    <message>
+        <source>Preset %1</source>
+        <translation>Voreinstellung %1</translation>
+    </message>
+    <message>
+        <source>Pin %1 tensors</source>
+        <translation>%1 Tensoren fixieren</translation>
+    </message>
+    <message>
+        <source>Unpin %1 tensors</source>
+        <translation>%1 Tensoren lösen</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>%1 laden</translation>
+    </message>
+    <message>
+        <source>Recover unsaved plan</source>
+        <translation>Ungespeicherten Plan wiederherstellen</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::SchemePanel</name>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Formats of the traits table: GGUF types first, then schemes a GGUF file cannot hold</source>
+        <translation>Formate der Eigenschaftstabelle: zuerst GGUF-Typen, dann Schemata, die eine GGUF-Datei nicht aufnehmen kann</translation>
+    </message>
+    <message>
+        <source>%1 — %2 bits/weight</source>
+        <translation>%1 — %2 Bit/Gewicht</translation>
+    </message>
+    <message>
+        <source>%1 — %2 bits/weight (not in GGUF)</source>
+        <translation>%1 — %2 Bit/Gewicht (nicht in GGUF)</translation>
+    </message>
+    <message>
+        <source>Granularity:</source>
+        <translation>Granularität:</translation>
+    </message>
+    <message>
+        <source>Group size:</source>
+        <translation>Gruppengröße:</translation>
+    </message>
+    <message>
+        <source>Zero point:</source>
+        <translation>Nullpunkt:</translation>
+    </message>
+    <message>
+        <source>Clipping:</source>
+        <translation>Clipping:</translation>
+    </message>
+    <message>
+        <source>Apply to Selection</source>
+        <translation>Auf Auswahl anwenden</translation>
+    </message>
+    <message>
+        <source>Give the selected tensors this format (Ctrl+T)</source>
+        <translation>Den ausgewählten Tensoren dieses Format geben (Strg+T)</translation>
+    </message>
+    <message>
+        <source>Apply to All</source>
+        <translation>Auf alle anwenden</translation>
+    </message>
+    <message>
+        <source>Every quantizable weight in this format; norms stay F32, rows that do not fit take llama-quantize&apos;s fallback</source>
+        <translation>Jedes quantisierbare Gewicht in diesem Format; Normen bleiben F32, unpassende Zeilen erhalten den Ersatztyp von llama-quantize</translation>
+    </message>
+    <message>
+        <source>Regex, e.g. ffn_down|attn_v</source>
+        <translation>Regex, z. B. ffn_down|attn_v</translation>
+    </message>
+    <message>
+        <source>Apply to Matching</source>
+        <translation>Auf Treffer anwenden</translation>
+    </message>
+    <message>
+        <source>Tensors whose name matches the regular expression</source>
+        <translation>Tensoren, deren Name zum regulären Ausdruck passt</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Fixiert</translation>
+    </message>
+    <message>
+        <source>Presets and the budget solver keep the selected tensors&apos; formats</source>
+        <translation>Voreinstellungen und der Budget-Löser behalten die Formate der ausgewählten Tensoren bei</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Lösen</translation>
+    </message>
+    <message>
+        <source>Let presets and the solver change the selected tensors again</source>
+        <translation>Voreinstellungen und Löser dürfen die ausgewählten Tensoren wieder ändern</translation>
+    </message>
+    <message>
+        <source>llama-quantize preset</source>
+        <translation>llama-quantize-Voreinstellung</translation>
+    </message>
+    <message>
+        <source>llama-quantize&apos;s type mixes (llama.cpp b4748), rule for rule; the Reason column says which rule chose each tensor&apos;s type</source>
+        <translation>Die Typmischungen von llama-quantize (llama.cpp b4748), Regel für Regel; die Spalte „Grund“ nennt die Regel, die den Typ jedes Tensors gewählt hat</translation>
+    </message>
+    <message>
+        <source>Apply Preset</source>
+        <translation>Voreinstellung anwenden</translation>
+    </message>
+    <message>
+        <source>Re-plan every unpinned tensor with this mix</source>
+        <translation>Jeden nicht fixierten Tensor mit dieser Mischung neu planen</translation>
+    </message>
+    <message>
+        <source>Size budget</source>
+        <translation>Größenbudget</translation>
+    </message>
+    <message>
+        <source>Chooses per-tensor formats that minimise the predicted loss (importance-weighted squared round-trip error) within the budget; pinned tensors are kept</source>
+        <translation>Wählt pro Tensor die Formate, die den vorhergesagten Verlust (wichtigkeitsgewichteter quadratischer Rundreisefehler) im Budget minimieren; fixierte Tensoren bleiben</translation>
+    </message>
+    <message>
+        <source>Bits/weight</source>
+        <translation>Bit/Gewicht</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>Dateigröße</translation>
+    </message>
+    <message>
+        <source>Measuring candidates… %p%</source>
+        <translation>Kandidaten werden gemessen… %p%</translation>
+    </message>
+    <message>
+        <source>%1, blocks of %2 values</source>
+        <translation>%1, Blöcke zu %2 Werten</translation>
+    </message>
+    <message>
+        <source>%1 — not exportable to GGUF — nearest: %2. The error columns show this scheme; sizes and the file count %2.</source>
+        <translation>%1 — nicht nach GGUF exportierbar — nächster Typ: %2. Die Fehlerspalten zeigen dieses Schema; Größen und die Datei rechnen mit %2.</translation>
+    </message>
+    <message>
+        <source>per tensor</source>
+        <translation>pro Tensor</translation>
+    </message>
+    <message>
+        <source>per channel (row)</source>
+        <translation>pro Kanal (Zeile)</translation>
+    </message>
+    <message>
+        <source>per group</source>
+        <translation>pro Gruppe</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>asymmetric (zero point per group)</source>
+        <translation>asymmetrisch (Nullpunkt pro Gruppe)</translation>
+    </message>
+    <message>
+        <source>symmetric</source>
+        <translation>symmetrisch</translation>
+    </message>
+    <message>
+        <source>none (absmax)</source>
+        <translation>keins (absmax)</translation>
+    </message>
+    <message>
+        <source>percentile %1</source>
+        <translation>Perzentil %1</translation>
+    </message>
+    <message>
+        <source>MSE search</source>
+        <translation>MSE-Suche</translation>
+    </message>
+    <message>
+        <source>KL divergence</source>
+        <translation>KL-Divergenz</translation>
+    </message>
+    <message>
+        <source>Apply to %1 Selected</source>
+        <translation>Auf %1 ausgewählte anwenden</translation>
+    </message>
+    <message>
+        <source>%1 tensors changed</source>
+        <translation>%1 Tensoren geändert</translation>
+    </message>
+    <message>
+        <source>%1 took llama-quantize&apos;s fallback type</source>
+        <translation>%1 mit dem Ersatztyp von llama-quantize</translation>
+    </message>
+    <message>
+        <source>%1 pinned kept</source>
+        <translation>%1 fixierte beibehalten</translation>
+    </message>
+    <message>
+        <source>%1 left as they are (vectors, or rows the format cannot hold)</source>
+        <translation>%1 unverändert (Vektoren oder Zeilen, die das Format nicht aufnehmen kann)</translation>
+    </message>
+    <message>
+        <source>No tensor matches “%1”</source>
+        <translation>Kein Tensor passt zu „%1“</translation>
+    </message>
+    <message>
+        <source>Measuring candidate formats…</source>
+        <translation>Kandidatenformate werden gemessen…</translation>
+    </message>
+    <message>
+        <source>The budget solver is unavailable: %1</source>
+        <translation>Der Budget-Löser ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Measuring candidates was cancelled</source>
+        <translation>Das Messen der Kandidaten wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>Move the slider to let the solver choose every unpinned tensor&apos;s format.</source>
+        <translation>Den Regler bewegen, damit der Löser das Format jedes nicht fixierten Tensors wählt.</translation>
+    </message>
+    <message>
+        <source>%1 bits/weight</source>
+        <translation>%1 Bit/Gewicht</translation>
+    </message>
+    <message>
+        <source>%1 file</source>
+        <translation>%1 Datei</translation>
+    </message>
+    <message>
+        <source>Budget %1</source>
+        <translation>Budget %1</translation>
+    </message>
+    <message>
+        <source>Predicted loss %1 (importance-weighted squared round-trip error, lower is better) · %2 of tensor data%3</source>
+        <translation>Vorhergesagter Verlust %1 (wichtigkeitsgewichteter quadratischer Rundreisefehler, kleiner ist besser) · %2 Tensordaten%3</translation>
+    </message>
+    <message>
+        <source> · the budget cannot be met</source>
+        <translation> · das Budget ist nicht erreichbar</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::PlanFileActions</name>
+    <message>
+        <source>Unsaved plan</source>
+        <translation>Ungespeicherter Plan</translation>
+    </message>
+    <message>
+        <source>The quantization plan has unsaved changes. Save them?</source>
+        <translation>Der Quantisierungsplan hat ungespeicherte Änderungen. Speichern?</translation>
+    </message>
+    <message>
+        <source>Could not save the plan</source>
+        <translation>Der Plan konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Save Plan</source>
+        <translation>Plan speichern</translation>
+    </message>
+    <message>
+        <source>Quantization plans (*.json)</source>
+        <translation>Quantisierungspläne (*.json)</translation>
+    </message>
+    <message>
+        <source>Load Plan</source>
+        <translation>Plan laden</translation>
+    </message>
+    <message>
+        <source>Quantization plans (*.json);;All files (*)</source>
+        <translation>Quantisierungspläne (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Could not load the plan</source>
+        <translation>Der Plan konnte nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>“%1” does not fit this model or is not a plan.
+Detail: %2</source>
+        <translation>„%1“ passt nicht zu diesem Modell oder ist kein Plan.
+Detail: %2</translation>
+    </message>
+    <message>
+        <source>Recover unsaved plan</source>
+        <translation>Ungespeicherten Plan wiederherstellen</translation>
+    </message>
+    <message>
+        <source>An unsaved plan for this model was kept from %1 (the program did not close normally). Recover it?</source>
+        <translation>Von %1 ist ein ungespeicherter Plan für dieses Modell erhalten (das Programm wurde nicht normal beendet). Wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Could not recover the plan: %1</source>
+        <translation>Der Plan konnte nicht wiederhergestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>eigener</translation>
+    </message>
+    <message>
+        <source>%1 file (%2 bytes)</source>
+        <translation>%1 Datei (%2 Bytes)</translation>
+    </message>
+    <message>
+        <source>file size unknown</source>
+        <translation>Dateigröße unbekannt</translation>
+    </message>
+    <message>
+        <source>Plan (%1): %2 · %3 bits/weight · %4 % of the stored tensors</source>
+        <translation>Plan (%1): %2 · %3 Bit/Gewicht · %4 % der gespeicherten Tensoren</translation>
     </message>
 </context>
 </TS>

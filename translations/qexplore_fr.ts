@@ -141,6 +141,10 @@
         <source>Quantization Explorer</source>
         <translation>Quantization Explorer</translation>
     </message>
+    <message>
+        <source>Open the built-in demo model.</source>
+        <translation>Ouvrir le modèle de démonstration intégré.</translation>
+    </message>
 </context>
 <context>
     <name>qx::app::MainWindow</name>
@@ -245,10 +249,6 @@
         <translation>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Examiner des fichiers de modèles de langue (GGUF, safetensors, llama2.c) et décider comment les quantifier.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>%1 — Quantization Explorer</source>
-        <translation>%1 — Quantization Explorer</translation>
-    </message>
-    <message>
         <source>Opened %1</source>
         <translation>%1 ouvert</translation>
     </message>
@@ -271,6 +271,46 @@
     <message>
         <source>Layers</source>
         <translation>Couches</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>The GGUF file the plan would export to (exact bytes), its bits per weight over the planned tensors, and its tensor data relative to the stored model</source>
+        <translation>Le fichier GGUF que le plan exporterait (octets exacts), ses bits par poids sur les tenseurs planifiés et ses données de tenseurs rapportées au modèle stocké</translation>
+    </message>
+    <message>
+        <source>Learn</source>
+        <translation>Apprendre</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>&amp;Save Plan</source>
+        <translation>&amp;Enregistrer le plan</translation>
+    </message>
+    <message>
+        <source>Save Plan &amp;As…</source>
+        <translation>Enregistrer le plan &amp;sous…</translation>
+    </message>
+    <message>
+        <source>&amp;Load Plan…</source>
+        <translation>&amp;Charger un plan…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>%1%2[*] — Quantization Explorer</source>
+        <translation>%1%2[*] — Quantization Explorer</translation>
     </message>
 </context>
 <context>
@@ -578,14 +618,6 @@
         <translation>Dimensions, longueur de ligne d’abord (ordre ggml)</translation>
     </message>
     <message>
-        <source>Stored type</source>
-        <translation>Type stocké</translation>
-    </message>
-    <message>
-        <source>Element type in the file</source>
-        <translation>Type des éléments dans le fichier</translation>
-    </message>
-    <message>
         <source>Parameters</source>
         <translation>Paramètres</translation>
     </message>
@@ -634,6 +666,114 @@ Décalage %2 dans %3</translation>
     <message>
         <source>Stored as %1</source>
         <translation>Stocké sous %1</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Stocké</translation>
+    </message>
+    <message>
+        <source>Element type stored in the file</source>
+        <translation>Type d’élément stocké dans le fichier</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Épinglé</translation>
+    </message>
+    <message>
+        <source>Pinned tensors keep their planned format when a preset or the budget solver re-plans</source>
+        <translation>Les tenseurs épinglés gardent leur format planifié lorsqu’un préréglage ou le solveur de budget replanifie</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Format the plan gives the tensor (grey: kept as stored)</source>
+        <translation>Format que le plan donne au tenseur (gris : conservé tel que stocké)</translation>
+    </message>
+    <message>
+        <source>Plan bits</source>
+        <translation>Bits du plan</translation>
+    </message>
+    <message>
+        <source>Bits per weight of the planned format, block scales included</source>
+        <translation>Bits par poids du format planifié, échelles de bloc comprises</translation>
+    </message>
+    <message>
+        <source>Plan size</source>
+        <translation>Taille du plan</translation>
+    </message>
+    <message>
+        <source>Exact bytes of the tensor in the planned format</source>
+        <translation>Octets exacts du tenseur dans le format planifié</translation>
+    </message>
+    <message>
+        <source>SQNR dB</source>
+        <translation>SQNR dB</translation>
+    </message>
+    <message>
+        <source>Signal-to-quantization-noise ratio of the planned format in dB (higher is better; ∞ = kept as stored), computed in the background</source>
+        <translation>Rapport signal sur bruit de quantification du format planifié en dB (plus haut est meilleur ; ∞ = conservé tel que stocké), calculé en arrière-plan</translation>
+    </message>
+    <message>
+        <source>Rel. error</source>
+        <translation>Erreur rel.</translation>
+    </message>
+    <message>
+        <source>Relative error ‖w − q(w)‖ / ‖w‖ of the planned format</source>
+        <translation>Erreur relative ‖w − q(w)‖ / ‖w‖ du format planifié</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>Sensibilité</translation>
+    </message>
+    <message>
+        <source>Measured KL divergence (nats) when only this tensor is quantized; empty until measured</source>
+        <translation>Divergence KL mesurée (nats) lorsque seul ce tenseur est quantifié ; vide tant qu’elle n’est pas mesurée</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Why the plan chose this format (preset rule, layer, fallback, solver, by hand)</source>
+        <translation>Pourquoi le plan a choisi ce format (règle du préréglage, couche, repli, solveur, à la main)</translation>
+    </message>
+    <message>
+        <source>%1 pinned tensors</source>
+        <translation>%1 tenseurs épinglés</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 octets</translation>
+    </message>
+    <message>
+        <source>Pinned: presets and the solver keep this format</source>
+        <translation>Épinglé : les préréglages et le solveur conservent ce format</translation>
+    </message>
+    <message>
+        <source>Not pinned</source>
+        <translation>Non épinglé</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Being computed in the background</source>
+        <translation>Calcul en arrière-plan</translation>
+    </message>
+    <message>
+        <source>The planned format cannot hold this tensor</source>
+        <translation>Le format planifié ne peut pas contenir ce tenseur</translation>
+    </message>
+    <message>
+        <source>Kept as stored: no error</source>
+        <translation>Conservé tel que stocké : aucune erreur</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>n. d.</translation>
     </message>
 </context>
 <context>
@@ -749,6 +889,337 @@ Décalage %2 dans %3</translation>
     <message>
         <source>row (output channel)</source>
         <translation>ligne (canal de sortie)</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::PlanDocument</name>
+    <message>
+        <source>Set %1 to %2</source>
+        <translation>Passer %1 en %2</translation>
+    </message>
+    <message>
+        <source>Set %1 tensors to %2</source>
+        <translation>Passer %1 tenseurs en %2</translation>
+    </message>
+    <message>
+        <source>Set all tensors to %1</source>
+        <translation>Passer tous les tenseurs en %1</translation>
+    </message>
+    <message>
+        <source>Preset %1</source>
+        <translation>Préréglage %1</translation>
+    </message>
+    <message>
+        <source>Pin %1 tensors</source>
+        <translation>Épingler %1 tenseurs</translation>
+    </message>
+    <message>
+        <source>Unpin %1 tensors</source>
+        <translation>Désépingler %1 tenseurs</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>Charger %1</translation>
+    </message>
+    <message>
+        <source>Recover unsaved plan</source>
+        <translation>Récupérer le plan non enregistré</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::SchemePanel</name>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Formats of the traits table: GGUF types first, then schemes a GGUF file cannot hold</source>
+        <translation>Formats de la table des caractéristiques : d’abord les types GGUF, puis les schémas qu’un fichier GGUF ne peut pas contenir</translation>
+    </message>
+    <message>
+        <source>%1 — %2 bits/weight</source>
+        <translation>%1 — %2 bits/poids</translation>
+    </message>
+    <message>
+        <source>%1 — %2 bits/weight (not in GGUF)</source>
+        <translation>%1 — %2 bits/poids (pas en GGUF)</translation>
+    </message>
+    <message>
+        <source>Granularity:</source>
+        <translation>Granularité :</translation>
+    </message>
+    <message>
+        <source>Group size:</source>
+        <translation>Taille de groupe :</translation>
+    </message>
+    <message>
+        <source>Zero point:</source>
+        <translation>Point zéro :</translation>
+    </message>
+    <message>
+        <source>Clipping:</source>
+        <translation>Écrêtage :</translation>
+    </message>
+    <message>
+        <source>Apply to Selection</source>
+        <translation>Appliquer à la sélection</translation>
+    </message>
+    <message>
+        <source>Give the selected tensors this format (Ctrl+T)</source>
+        <translation>Donner ce format aux tenseurs sélectionnés (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Apply to All</source>
+        <translation>Appliquer à tous</translation>
+    </message>
+    <message>
+        <source>Every quantizable weight in this format; norms stay F32, rows that do not fit take llama-quantize&apos;s fallback</source>
+        <translation>Chaque poids quantifiable dans ce format ; les normes restent en F32, les lignes qui ne conviennent pas prennent le type de repli de llama-quantize</translation>
+    </message>
+    <message>
+        <source>Regex, e.g. ffn_down|attn_v</source>
+        <translation>Regex, p. ex. ffn_down|attn_v</translation>
+    </message>
+    <message>
+        <source>Apply to Matching</source>
+        <translation>Appliquer aux correspondances</translation>
+    </message>
+    <message>
+        <source>Tensors whose name matches the regular expression</source>
+        <translation>Tenseurs dont le nom correspond à l’expression régulière</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Épinglé</translation>
+    </message>
+    <message>
+        <source>Presets and the budget solver keep the selected tensors&apos; formats</source>
+        <translation>Les préréglages et le solveur de budget conservent les formats des tenseurs sélectionnés</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Désépingler</translation>
+    </message>
+    <message>
+        <source>Let presets and the solver change the selected tensors again</source>
+        <translation>Laisser de nouveau les préréglages et le solveur modifier les tenseurs sélectionnés</translation>
+    </message>
+    <message>
+        <source>llama-quantize preset</source>
+        <translation>Préréglage llama-quantize</translation>
+    </message>
+    <message>
+        <source>llama-quantize&apos;s type mixes (llama.cpp b4748), rule for rule; the Reason column says which rule chose each tensor&apos;s type</source>
+        <translation>Les mélanges de types de llama-quantize (llama.cpp b4748), règle par règle ; la colonne « Raison » indique la règle qui a choisi le type de chaque tenseur</translation>
+    </message>
+    <message>
+        <source>Apply Preset</source>
+        <translation>Appliquer le préréglage</translation>
+    </message>
+    <message>
+        <source>Re-plan every unpinned tensor with this mix</source>
+        <translation>Replanifier chaque tenseur non épinglé avec ce mélange</translation>
+    </message>
+    <message>
+        <source>Size budget</source>
+        <translation>Budget de taille</translation>
+    </message>
+    <message>
+        <source>Chooses per-tensor formats that minimise the predicted loss (importance-weighted squared round-trip error) within the budget; pinned tensors are kept</source>
+        <translation>Choisit par tenseur les formats qui minimisent la perte prédite (erreur quadratique aller-retour pondérée par l’importance) dans le budget ; les tenseurs épinglés sont conservés</translation>
+    </message>
+    <message>
+        <source>Bits/weight</source>
+        <translation>Bits/poids</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>Taille du fichier</translation>
+    </message>
+    <message>
+        <source>Measuring candidates… %p%</source>
+        <translation>Mesure des candidats… %p%</translation>
+    </message>
+    <message>
+        <source>%1, blocks of %2 values</source>
+        <translation>%1, blocs de %2 valeurs</translation>
+    </message>
+    <message>
+        <source>%1 — not exportable to GGUF — nearest: %2. The error columns show this scheme; sizes and the file count %2.</source>
+        <translation>%1 — non exportable en GGUF — le plus proche : %2. Les colonnes d’erreur montrent ce schéma ; les tailles et le fichier comptent %2.</translation>
+    </message>
+    <message>
+        <source>per tensor</source>
+        <translation>par tenseur</translation>
+    </message>
+    <message>
+        <source>per channel (row)</source>
+        <translation>par canal (ligne)</translation>
+    </message>
+    <message>
+        <source>per group</source>
+        <translation>par groupe</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>asymmetric (zero point per group)</source>
+        <translation>asymétrique (point zéro par groupe)</translation>
+    </message>
+    <message>
+        <source>symmetric</source>
+        <translation>symétrique</translation>
+    </message>
+    <message>
+        <source>none (absmax)</source>
+        <translation>aucun (absmax)</translation>
+    </message>
+    <message>
+        <source>percentile %1</source>
+        <translation>percentile %1</translation>
+    </message>
+    <message>
+        <source>MSE search</source>
+        <translation>recherche MSE</translation>
+    </message>
+    <message>
+        <source>KL divergence</source>
+        <translation>divergence KL</translation>
+    </message>
+    <message>
+        <source>Apply to %1 Selected</source>
+        <translation>Appliquer aux %1 sélectionnés</translation>
+    </message>
+    <message>
+        <source>%1 tensors changed</source>
+        <translation>%1 tenseurs modifiés</translation>
+    </message>
+    <message>
+        <source>%1 took llama-quantize&apos;s fallback type</source>
+        <translation>%1 avec le type de repli de llama-quantize</translation>
+    </message>
+    <message>
+        <source>%1 pinned kept</source>
+        <translation>%1 épinglés conservés</translation>
+    </message>
+    <message>
+        <source>%1 left as they are (vectors, or rows the format cannot hold)</source>
+        <translation>%1 laissés tels quels (vecteurs, ou lignes que le format ne peut pas contenir)</translation>
+    </message>
+    <message>
+        <source>No tensor matches “%1”</source>
+        <translation>Aucun tenseur ne correspond à « %1 »</translation>
+    </message>
+    <message>
+        <source>Measuring candidate formats…</source>
+        <translation>Mesure des formats candidats…</translation>
+    </message>
+    <message>
+        <source>The budget solver is unavailable: %1</source>
+        <translation>Le solveur de budget n’est pas disponible : %1</translation>
+    </message>
+    <message>
+        <source>Measuring candidates was cancelled</source>
+        <translation>La mesure des candidats a été annulée</translation>
+    </message>
+    <message>
+        <source>Move the slider to let the solver choose every unpinned tensor&apos;s format.</source>
+        <translation>Déplacez le curseur pour que le solveur choisisse le format de chaque tenseur non épinglé.</translation>
+    </message>
+    <message>
+        <source>%1 bits/weight</source>
+        <translation>%1 bits/poids</translation>
+    </message>
+    <message>
+        <source>%1 file</source>
+        <translation>fichier de %1</translation>
+    </message>
+    <message>
+        <source>Budget %1</source>
+        <translation>Budget %1</translation>
+    </message>
+    <message>
+        <source>Predicted loss %1 (importance-weighted squared round-trip error, lower is better) · %2 of tensor data%3</source>
+        <translation>Perte prédite %1 (erreur quadratique aller-retour pondérée par l’importance, plus bas est meilleur) · %2 de données de tenseurs%3</translation>
+    </message>
+    <message>
+        <source> · the budget cannot be met</source>
+        <translation> · le budget ne peut pas être tenu</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::PlanFileActions</name>
+    <message>
+        <source>Unsaved plan</source>
+        <translation>Plan non enregistré</translation>
+    </message>
+    <message>
+        <source>The quantization plan has unsaved changes. Save them?</source>
+        <translation>Le plan de quantification contient des modifications non enregistrées. Les enregistrer ?</translation>
+    </message>
+    <message>
+        <source>Could not save the plan</source>
+        <translation>Impossible d’enregistrer le plan</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+    <message>
+        <source>Save Plan</source>
+        <translation>Enregistrer le plan</translation>
+    </message>
+    <message>
+        <source>Quantization plans (*.json)</source>
+        <translation>Plans de quantification (*.json)</translation>
+    </message>
+    <message>
+        <source>Load Plan</source>
+        <translation>Charger un plan</translation>
+    </message>
+    <message>
+        <source>Quantization plans (*.json);;All files (*)</source>
+        <translation>Plans de quantification (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Could not load the plan</source>
+        <translation>Impossible de charger le plan</translation>
+    </message>
+    <message>
+        <source>“%1” does not fit this model or is not a plan.
+Detail: %2</source>
+        <translation>« %1 » ne correspond pas à ce modèle ou n’est pas un plan.
+Détail : %2</translation>
+    </message>
+    <message>
+        <source>Recover unsaved plan</source>
+        <translation>Récupérer le plan non enregistré</translation>
+    </message>
+    <message>
+        <source>An unsaved plan for this model was kept from %1 (the program did not close normally). Recover it?</source>
+        <translation>Un plan non enregistré pour ce modèle a été conservé le %1 (le programme ne s’est pas fermé normalement). Le récupérer ?</translation>
+    </message>
+    <message>
+        <source>Could not recover the plan: %1</source>
+        <translation>Impossible de récupérer le plan : %1</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>personnalisé</translation>
+    </message>
+    <message>
+        <source>%1 file (%2 bytes)</source>
+        <translation>fichier de %1 (%2 octets)</translation>
+    </message>
+    <message>
+        <source>file size unknown</source>
+        <translation>taille de fichier inconnue</translation>
+    </message>
+    <message>
+        <source>Plan (%1): %2 · %3 bits/weight · %4 % of the stored tensors</source>
+        <translation>Plan (%1) : %2 · %3 bits/poids · %4 % des tenseurs stockés</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <iterator>
+
 namespace qx::ui {
 
 TensorPane::TensorPane(QWidget* parent)
@@ -30,7 +32,13 @@ TensorPane::TensorPane(QWidget* parent)
     m_view->setAlternatingRowColors(true);
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(QHeaderView::Interactive);  // full names; scroll sideways when narrow
-    m_view->header()->setMinimumSectionSize(m_view->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 8);
+    m_view->header()->setMinimumSectionSize(m_view->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 4);
+    // Plan columns first (visual order only; the model's column numbers stay as they are).
+    const int order[] = {TensorTreeModel::NameColumn, TensorTreeModel::PinColumn, TensorTreeModel::TypeColumn,
+                         TensorTreeModel::PlannedColumn, TensorTreeModel::SqnrColumn, TensorTreeModel::RelErrorColumn,
+                         TensorTreeModel::PlannedBitsColumn, TensorTreeModel::PlannedSizeColumn};
+    for (int visual = 0; visual < static_cast<int>(std::size(order)); ++visual)
+        m_view->header()->moveSection(m_view->header()->visualIndex(order[visual]), visual);
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_filter, 1);
@@ -50,8 +58,9 @@ void TensorPane::setModelFile(std::shared_ptr<const ModelFile> model)
 {
     m_model->setModelFile(std::move(model));
     m_view->expandAll();
-    for (int c = 0; c < TensorTreeModel::ColumnCount; ++c)
+    for (int c = 0; c < TensorTreeModel::ReasonColumn; ++c)
         m_view->resizeColumnToContents(c);
+    m_view->setColumnWidth(TensorTreeModel::ReasonColumn, m_view->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 40);
     updateCount();
 }
 
@@ -66,12 +75,20 @@ void TensorPane::setFilterText(const QString& pattern)
     m_filter->setText(pattern);
 }
 
-QStringList TensorPane::selectedTensorNames() const
+QStringList TensorPane::selectedTensorNames(bool expandGroups) const
 {
     QStringList names;
-    for (const QModelIndex& index : m_view->selectionModel()->selectedRows(TensorTreeModel::NameColumn))
-        if (const TensorInfo* t = m_model->tensorAt(m_proxy->mapToSource(index)))
+    for (const QModelIndex& index : m_view->selectionModel()->selectedRows(TensorTreeModel::NameColumn)) {
+        const QModelIndex source = m_proxy->mapToSource(index);
+        if (const TensorInfo* t = m_model->tensorAt(source)) {
             names << QString::fromStdString(t->name);
+        } else if (expandGroups) {
+            for (int r = 0; r < m_model->rowCount(source); ++r)
+                if (const TensorInfo* child = m_model->tensorAt(m_model->index(r, 0, source)))
+                    names << QString::fromStdString(child->name);
+        }
+    }
+    names.removeDuplicates();
     return names;
 }
 

@@ -25,7 +25,8 @@ public:
     /// Moves the keyboard focus into the filter line and selects its text.
     void focusFilter();
     void setFilterText(const QString& pattern);
-    QStringList selectedTensorNames() const;
+    /// Names of the selected tensors; with `expandGroups` a selected layer row stands for all its tensors.
+    QStringList selectedTensorNames(bool expandGroups = false) const;
 
     TensorTreeModel* treeModel() const { return m_model; }
     TensorFilterProxy* proxy() const { return m_proxy; }

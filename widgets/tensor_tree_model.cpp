@@ -26,14 +26,32 @@ constexpr ColumnSpec kColumns[TensorTreeModel::ColumnCount] = {
      QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Tensor name (GGUF spelling)"), false},
     {QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Shape"),
      QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Dimensions, row length first (ggml order)"), false},
-    {QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Stored type"),
-     QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Element type in the file"), false},
+    {QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Stored"),
+     QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Element type stored in the file"), false},
     {QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Parameters"),
      QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Number of weights"), true},
     {QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Size"),
      QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Bytes the tensor occupies in the file"), true},
     {QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Bits/weight"),
      QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Storage bits per weight, block scales included"), true},
+    {QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Pin"),
+     QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Pinned tensors keep their planned format when a preset or the budget solver re-plans"), false},
+    {QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Plan"),
+     QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Format the plan gives the tensor (grey: kept as stored)"), false},
+    {QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Plan bits"),
+     QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Bits per weight of the planned format, block scales included"), true},
+    {QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Plan size"),
+     QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Exact bytes of the tensor in the planned format"), true},
+    {QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "SQNR dB"),
+     QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Signal-to-quantization-noise ratio of the planned format in dB "
+                                                  "(higher is better; ∞ = kept as stored), computed in the background"), true},
+    {QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Rel. error"),
+     QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Relative error ‖w − q(w)‖ / ‖w‖ of the planned format"), true},
+    {QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Sensitivity"),
+     QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Measured KL divergence (nats) when only this tensor is quantized; "
+                                                  "empty until measured"), true},
+    {QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Reason"),
+     QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Why the plan chose this format (preset rule, layer, fallback, solver, by hand)"), false},
 };
 
 QString typeName(TensorType type)
@@ -76,6 +94,7 @@ void TensorTreeModel::setModelFile(std::shared_ptr<const ModelFile> model)
 void TensorTreeModel::buildGroups()
 {
     m_groups.clear();
+    m_position.clear();
     if (!m_model)
         return;
     std::map<int, Group> byLayer;  // -1 (global) sorts first, then layers in numeric order
@@ -95,6 +114,10 @@ void TensorTreeModel::buildGroups()
     }
     for (auto& [layer, group] : byLayer)
         m_groups.push_back(std::move(group));
+    m_position.assign(m_model->tensors.size(), {-1, -1});
+    for (size_t g = 0; g < m_groups.size(); ++g)
+        for (size_t r = 0; r < m_groups[g].tensors.size(); ++r)
+            m_position[static_cast<size_t>(m_groups[g].tensors[r])] = {static_cast<int>(g), static_cast<int>(r)};
 }
 
 int TensorTreeModel::tensorCount() const
@@ -145,8 +168,11 @@ Qt::ItemFlags TensorTreeModel::flags(const QModelIndex& index) const
     if (!index.isValid())
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (index.internalId() != kGroupId)
+    if (index.internalId() != kGroupId) {
         f |= Qt::ItemNeverHasChildren;
+        if (index.column() == PinColumn && m_plan && data(index, Qt::CheckStateRole).isValid())
+            f |= Qt::ItemIsUserCheckable;
+    }
     return f;
 }
 
@@ -182,6 +208,8 @@ QVariant TensorTreeModel::data(const QModelIndex& index, int role) const
             font.setBold(true);
             return font;
         }
+        if (index.column() >= PinColumn)
+            return planGroupData(g, index.column(), role);
         return groupData(g, index.column(), role);
     }
     const Group& g = m_groups[index.internalId() - 1];
@@ -190,6 +218,8 @@ QVariant TensorTreeModel::data(const QModelIndex& index, int role) const
         return tensorIndex;
     if (role == IsGroupRole)
         return false;
+    if (index.column() >= PinColumn)
+        return planTensorData(tensorIndex, index.column(), role);
     return tensorData(m_model->tensors[static_cast<size_t>(tensorIndex)], index.column(), role);
 }
 

@@ -8,15 +8,26 @@
 #include "memory_indicator.h"
 #include "model_info_view.h"
 #include "model_description.h"
+#include "error_text.h"
+#include "format_text.h"
+#include "plan_document.h"
+#include "plan_error_service.h"
+#include "plan_file_actions.h"
+#include "scheme_panel.h"
 #include "settings_dialog.h"
 #include "start_page.h"
 #include "tensor_pane.h"
+#include "tensor_tree_model.h"
 #include "tensor_views.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
+#include <QLocale>
+#include <QScrollArea>
+#include <QUndoStack>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -54,7 +65,9 @@ MainWindow::MainWindow(ui::ModelOpener opener, QWidget* parent)
     setWindowTitle(tr("Quantization Explorer"));
     setWindowIcon(ui::appIcon());
     setAcceptDrops(true);
+    setupPlan();
     setupActions();
+    setupPlanActions();
     setupMenus();
     setupCentralWidget();
     setupStatusBar();
@@ -71,7 +84,7 @@ void MainWindow::setupActions()
     m_actions.open = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open Model File…"), this);
     m_actions.open->setShortcut(QKeySequence::Open);
     m_actions.openFolder = new QAction(style()->standardIcon(QStyle::SP_DirOpenIcon), tr("Open Model &Folder…"), this);
-    m_actions.openFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_actions.openFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O));  // Ctrl+Shift+O loads a plan
     m_actions.close = new QAction(tr("&Close Model"), this);
     m_actions.close->setShortcut(QKeySequence::Close);
     m_actions.settings = new QAction(tr("&Settings…"), this);
@@ -116,14 +129,22 @@ void MainWindow::setupMenus()
     file->addAction(m_actions.openFolder);
     file->addAction(m_actions.close);
     file->addSeparator();
+    file->addAction(m_actions.loadPlan);
+    file->addAction(m_actions.savePlan);
+    file->addAction(m_actions.savePlanAs);
+    file->addSeparator();
     file->addAction(m_actions.settings);
     file->addSeparator();
     file->addAction(m_actions.quit);
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_actions.undo);
+    edit->addAction(m_actions.redo);
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_actions.showTensors);
     view->addAction(m_actions.showInfo);
     view->addSeparator();
     view->addAction(m_actions.find);
+    m_viewMenu = view;
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_actions.about);
 }
@@ -141,15 +162,19 @@ void MainWindow::setupCentralWidget()
     m_modelTitle->setFont(titleFont);
     m_modelTotals = new QLabel(this);
     m_modelTotals->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_planTotals = new QLabel(this);
+    m_planTotals->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_planTotals->setToolTip(tr("The GGUF file the plan would export to (exact bytes), its bits per weight over the "
+                                "planned tensors, and its tensor data relative to the stored model"));
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
     m_tensorViews = new ui::TensorViews(this);
     m_tensorSplit = new QSplitter(Qt::Horizontal, this);
     m_tensorSplit->addWidget(m_tensorPane);
     m_tensorSplit->addWidget(m_tensorViews);
-    m_tensorSplit->setStretchFactor(0, 2);
-    m_tensorSplit->setStretchFactor(1, 3);
-    m_tensorSplit->setSizes({480, 800});  // room for full tensor names in the tree
+    m_tensorSplit->setStretchFactor(0, 3);
+    m_tensorSplit->setStretchFactor(1, 2);
+    m_tensorSplit->setSizes({560, 400});  // room for full tensor names and the plan columns in the tree
     m_tabs->addTab(m_tensorSplit, tr("Tensors"));
     m_tabs->addTab(m_infoView, tr("Info"));
     m_layersView = new ui::LayersView(this);
@@ -161,12 +186,29 @@ void MainWindow::setupCentralWidget()
     auto* layout = new QVBoxLayout(m_modelPage);
     layout->addWidget(m_modelTitle);
     layout->addWidget(m_modelTotals);
+    layout->addWidget(m_planTotals);
     layout->addWidget(m_tabs, 1);
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_startPage);
     m_stack->addWidget(m_modelPage);
     setCentralWidget(m_stack);
+
+    m_tensorPane->treeModel()->setPlan(m_plan, m_planErrors);
+    m_schemePanel = new ui::SchemePanel(m_plan, this);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(m_schemePanel);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_schemeDock = new QDockWidget(tr("Plan"), this);
+    m_schemeDock->setObjectName(QStringLiteral("planDock"));
+    m_schemeDock->setWidget(scroll);
+    m_schemeDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::RightDockWidgetArea, m_schemeDock);
+    m_schemeDock->hide();
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_schemeDock->toggleViewAction());
 }
 
 void MainWindow::setupStatusBar()
@@ -211,11 +253,16 @@ void MainWindow::connectSignals()
             statusBar()->showMessage(ui::ModelDescription::selectionLine(*m_model, names));
         if (!names.isEmpty())
             m_tensorViews->setTensor(names.first());
+        m_schemePanel->setSelection(m_tensorPane->selectedTensorNames(true));
     });
+    connect(m_schemePanel, &ui::SchemePanel::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
 }
 
 void MainWindow::openPath(const QString& path)
 {
+    if (!maybeKeepPlan())
+        return;
     m_startPage->clearError();
     m_loader->open(QFileInfo(path).absoluteFilePath());
 }
@@ -241,6 +288,9 @@ void MainWindow::showPage(Page page)
         m_tabs->setCurrentWidget(m_learnLab);
     const bool open = static_cast<bool>(m_model);
     m_actions.close->setEnabled(open);
+    m_actions.savePlan->setEnabled(open);
+    m_actions.savePlanAs->setEnabled(open);
+    m_actions.loadPlan->setEnabled(open);
     m_actions.find->setEnabled(open);
     m_actions.showTensors->setEnabled(open);
     m_actions.showInfo->setEnabled(open);
@@ -285,7 +335,13 @@ void MainWindow::openDemo()
 
 void MainWindow::closeModel()
 {
+    if (!maybeKeepPlan())
+        return;
     m_model.reset();
+    m_modelPath.clear();
+    m_plan->setModel(nullptr, {});
+    m_schemeDock->hide();
+    m_planTotals->clear();
     m_tensorPane->setModelFile(nullptr);
     m_infoView->setModelFile(nullptr);
     m_tensorViews->setModel(nullptr);
@@ -318,15 +374,25 @@ void MainWindow::onLoaded(const QString& path, std::shared_ptr<const ModelFile> 
     m_tensorViews->setModel(m_model);
     m_layersView->setModel(m_model);
     m_learnLab->setModel(m_model);
+    m_modelPath = QFileInfo(path).absoluteFilePath();
+    m_plan->setModel(m_model, m_modelPath);
+    m_schemeDock->show();
+    m_schemeDock->widget()->setMinimumWidth(m_schemePanel->minimumSizeHint().width()
+                                            + style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+    resizeDocks({m_schemeDock}, {m_schemeDock->widget()->minimumWidth() + fontMetrics().averageCharWidth() * 4},
+                Qt::Horizontal);
     const QString architecture = QString::fromStdString(m_model->spec.architecture);
     m_modelTitle->setText(tr("%1 — %2, %3")
                               .arg(QFileInfo(path).fileName(), architecture.isEmpty() ? tr("unknown architecture") : architecture,
                                    ui::ModelDescription::formatText(*m_model)));
     m_modelTotals->setText(ui::ModelDescription::totalsLine(*m_model));
-    setWindowTitle(tr("%1 — Quantization Explorer").arg(QFileInfo(path).fileName()));
+    updateTitle();
+    updatePlanTotals();
     ui::AppSettings::addRecentFile(QFileInfo(path).absoluteFilePath());
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
     showPage(Page::Tensors);
+    if (m_plan->recoveryAvailable())
+        m_planFiles->offerRecovery();
     emit modelShown(path);
 }
 
@@ -388,9 +454,81 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!maybeKeepPlan()) {
+        event->ignore();
+        return;
+    }
+    m_planErrors->cancel();
+    m_planErrors->waitForIdle();
     m_runner->cancel();
     m_runner->waitForIdle();
     event->accept();
+}
+
+} // namespace qx::app
+
+namespace qx::app {
+
+void MainWindow::setupPlan()
+{
+    m_plan = new ui::PlanDocument(this);
+    m_planErrors = new ui::PlanErrorService(this);
+    m_planErrors->setDocument(m_plan);
+    m_planFiles = new ui::PlanFileActions(m_plan, this, [this] { return dialogDirectory(); });
+    connect(m_planFiles, &ui::PlanFileActions::statusMessage, this,
+            [this](const QString& message, int timeout) { statusBar()->showMessage(message, timeout); });
+    connect(m_plan, &ui::PlanDocument::planChanged, this, &MainWindow::updatePlanTotals);
+    connect(m_plan, &ui::PlanDocument::dirtyChanged, this, &MainWindow::updateTitle);
+    connect(m_plan, &ui::PlanDocument::fileNameChanged, this, &MainWindow::updateTitle);
+}
+
+void MainWindow::setupPlanActions()
+{
+    m_actions.savePlan = new QAction(tr("&Save Plan"), this);
+    m_actions.savePlan->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
+    m_actions.savePlanAs = new QAction(tr("Save Plan &As…"), this);
+    m_actions.savePlanAs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_actions.loadPlan = new QAction(tr("&Load Plan…"), this);
+    m_actions.loadPlan->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_actions.undo = m_plan->undoStack()->createUndoAction(this, tr("&Undo"));
+    m_actions.undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    m_actions.redo = m_plan->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_actions.redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    connect(m_actions.savePlan, &QAction::triggered, m_planFiles, &ui::PlanFileActions::save);
+    connect(m_actions.savePlanAs, &QAction::triggered, m_planFiles, &ui::PlanFileActions::saveAs);
+    connect(m_actions.loadPlan, &QAction::triggered, m_planFiles, &ui::PlanFileActions::load);
+}
+
+void MainWindow::setUnsavedPlanPrompt(std::function<QMessageBox::StandardButton()> prompt)
+{
+    m_planFiles->setUnsavedPrompt(std::move(prompt));
+}
+
+bool MainWindow::maybeKeepPlan()
+{
+    return m_planFiles->maybeKeepPlan();
+}
+
+QString MainWindow::planTotalsText() const
+{
+    return m_planTotals->text();
+}
+
+void MainWindow::updatePlanTotals()
+{
+    m_planTotals->setText(m_model ? ui::PlanFileActions::totalsLine(*m_plan) : QString());
+}
+
+void MainWindow::updateTitle()
+{
+    if (!m_model) {
+        setWindowTitle(tr("Quantization Explorer"));
+        setWindowModified(false);
+        return;
+    }
+    const QString plan = m_plan->fileName().isEmpty() ? QString() : QStringLiteral(" (%1)").arg(QFileInfo(m_plan->fileName()).fileName());
+    setWindowTitle(tr("%1%2[*] — Quantization Explorer").arg(QFileInfo(m_modelPath).fileName(), plan));
+    setWindowModified(m_plan->isDirty());
 }
 
 } // namespace qx::app

@@ -6,12 +6,15 @@
 #include "model_loader.h"
 
 #include <QMainWindow>
+#include <QMessageBox>
 
 #include <functional>
 #include <memory>
 
 class QAction;
+class QDockWidget;
 class QLabel;
+class QMenu;
 class QProgressBar;
 class QSplitter;
 class QStackedWidget;
@@ -27,6 +30,10 @@ class TensorPane;
 class TensorViews;
 class LayersView;
 class LearnLab;
+class PlanDocument;
+class PlanErrorService;
+class PlanFileActions;
+class SchemePanel;
 }
 
 namespace qx::app {
@@ -55,6 +62,14 @@ public:
     ui::LayersView* layersView() const { return m_layersView; }
     ui::LearnLab* learnLab() const { return m_learnLab; }
     ui::JobRunner* jobRunner() const { return m_runner; }
+    /// The plan being edited for the open model (undo stack, dirty flag, autosave).
+    ui::PlanDocument* planDocument() const { return m_plan; }
+    ui::PlanErrorService* planErrors() const { return m_planErrors; }
+    ui::SchemePanel* schemePanel() const { return m_schemePanel; }
+    /// The plan totals line ("Plan: … file · … bits/weight · …% of the stored tensors").
+    QString planTotalsText() const;
+    /// Replaces the Save/Discard/Cancel question asked before an unsaved plan is dropped (tests).
+    void setUnsavedPlanPrompt(std::function<QMessageBox::StandardButton()> prompt);
 
 signals:
     void modelShown(const QString& path);
@@ -84,6 +99,11 @@ private:
     void setBusy(bool busy, const QString& label = {});
     void refreshRecent();
     QString dialogDirectory() const;
+    void setupPlan();
+    void setupPlanActions();
+    bool maybeKeepPlan();
+    void updatePlanTotals();
+    void updateTitle();
 
     ui::JobRunner* m_runner;
     ui::ModelLoader* m_loader;
@@ -105,6 +125,14 @@ private:
     QProgressBar* m_progress = nullptr;
     QToolButton* m_cancel = nullptr;
     ui::MemoryIndicator* m_memory = nullptr;
+    ui::PlanDocument* m_plan = nullptr;
+    ui::PlanErrorService* m_planErrors = nullptr;
+    ui::SchemePanel* m_schemePanel = nullptr;
+    ui::PlanFileActions* m_planFiles = nullptr;
+    QDockWidget* m_schemeDock = nullptr;
+    QLabel* m_planTotals = nullptr;
+    QString m_modelPath;
+    QMenu* m_viewMenu = nullptr;
 
     struct Actions {
         QAction* open = nullptr;
@@ -116,6 +144,11 @@ private:
         QAction* showTensors = nullptr;
         QAction* showInfo = nullptr;
         QAction* about = nullptr;
+        QAction* savePlan = nullptr;
+        QAction* savePlanAs = nullptr;
+        QAction* loadPlan = nullptr;
+        QAction* undo = nullptr;
+        QAction* redo = nullptr;
     } m_actions;
 };
 

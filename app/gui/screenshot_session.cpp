@@ -1,6 +1,8 @@
 #include "gui/screenshot_session.h"
 
 #include "layers_view.h"
+#include "plan_document.h"
+#include "plan_error_service.h"
 #include "tensor_views.h"
 
 #include "gui/main_window.h"
@@ -9,6 +11,7 @@
 #include <QDir>
 #include <QPixmap>
 #include <QTimer>
+#include <QUndoStack>
 
 #include <cstdio>
 
@@ -109,11 +112,29 @@ void ScreenshotSession::grabLayers(const QString& format)
     connect(layers, &ui::LayersView::valuesReady, this, [this] {
         QTimer::singleShot(0, this, [this] {
             grabTo(QStringLiteral("layers.png"));
-            emit finished(m_ok ? 0 : 1);
+            grabPlan();
         });
     }, Qt::SingleShotConnection);
     layers->setCandidate(format);
     layers->compute();
+}
+
+void ScreenshotSession::grabPlan()
+{
+    // The tree with llama-quantize's Q4_K_M mix planned, once the background errors are in.
+    m_window->planDocument()->applyPreset(Preset::Q4_K_M);
+    m_window->showPage(MainWindow::Page::Tensors);
+    auto finish = [this] {
+        QTimer::singleShot(0, this, [this] {
+            grabTo(QStringLiteral("plan.png"));
+            m_window->planDocument()->undoStack()->setClean();  // nothing to save when the session quits
+            emit finished(m_ok ? 0 : 1);
+        });
+    };
+    if (m_window->planErrors()->isBusy())
+        connect(m_window->planErrors(), &ui::PlanErrorService::idle, this, finish, Qt::SingleShotConnection);
+    else
+        finish();
 }
 
 void ScreenshotSession::onOpenFailed()

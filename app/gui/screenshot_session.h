@@ -1,6 +1,7 @@
 #pragma once
 // `--screenshot DIR`: renders the main views with QWidget::grab() into DIR/*.png and then quits — the start
-// page, and when a model was given the tensor tree and the Info view (or the error banner if it failed).
+// page, and when a model was given the tensor tree, the Info view, the tensor and Layers views and the tree with
+// a Q4_K_M plan (or the error banner if it failed).
 
 #include <QObject>
 #include <QString>
@@ -28,6 +29,7 @@ private:
     void grabModelViews();
     void grabTensorViews();
     void grabLayers(const QString& format);
+    void grabPlan();
     void onOpenFailed();
 
     MainWindow* m_window;

@@ -1,0 +1,5 @@
+# Plan editing: PlanDocument, plan columns, background errors, scheme panel, main-window wiring (offscreen).
+qx_add_test(NAME tst_plan_document SOURCES widgets/tst_plan_document.cpp LIBS qx_widgets LABELS widgets reference)
+qx_add_test(NAME tst_plan_gui
+  SOURCES widgets/tst_plan_gui.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window.h
+  LIBS qx_widgets LABELS widgets app reference)

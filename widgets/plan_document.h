@@ -1,0 +1,160 @@
+#pragma once
+// The quantization plan being edited for the open model: a qx::Plan (every tensor, its planned GGUF type,
+// why, pinned or not) plus, beside it, the non-GGUF schemes the user chose for some tensors (those stay
+// session-only: a GGUF file would hold the entry's `type`, the scheme's nearest GGUF type).
+//
+// Every edit is one QUndoCommand on undoStack() (consecutive solver results merge into one step, so a
+// dragged budget slider leaves one undo entry). The document is dirty when the stack is not at its clean
+// index. While dirty it autosaves the plan JSON to AppDataLocation/autosave/<sha1 of the model path>.json
+// (every 30 s and 2 s after each edit); saving, discarding or a clean state removes that file. When a model
+// is opened and such a file exists, recoveryAvailable() is true until recover() or discardRecovery().
+// Edits leave pinned entries alone: presets and solver results go through qx::keepPinned.
+
+#include "io/model_file.h"
+#include "plan/plan.h"
+#include "plan/presets.h"
+#include "quant/scheme_catalog.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+class QTimer;
+class QUndoStack;
+
+namespace qx::ui {
+
+/// tensor name -> non-GGUF scheme chosen for it (the plan entry holds the nearest GGUF type).
+using SchemeOverrides = std::map<std::string, SchemeId>;
+
+/// Everything an undo step restores.
+struct PlanState {
+    Plan plan;
+    SchemeOverrides schemes;
+    bool operator==(const PlanState&) const = default;
+};
+
+/// Exact totals of a plan, from qx::predictedFileSize and qx::tensorBytes.
+struct PlanTotals {
+    uint64_t fileBytes = 0;       ///< GGUF file the exporter would write (0 when it cannot be predicted)
+    uint64_t tensorBytes = 0;     ///< planned tensor data
+    uint64_t parameters = 0;      ///< weights of the planned tensors
+    double bitsPerWeight = 0.0;   ///< tensorBytes · 8 / parameters
+    uint64_t modelBytes = 0;      ///< the stored tensor data of the same tensors
+    double sizeRatio = 0.0;       ///< tensorBytes / modelBytes
+    bool operator==(const PlanTotals&) const = default;
+};
+
+/// What one edit did, for the status line.
+struct EditSummary {
+    int changed = 0;      ///< entries whose type, scheme or pin changed
+    int fallbacks = 0;    ///< set to llama-quantize's fallback type because the rows do not fit
+    int skippedPinned = 0;
+    int skippedUnfit = 0; ///< neither the type nor a fallback fits: left as it was
+};
+
+class PlanDocument : public QObject {
+    Q_OBJECT
+public:
+    explicit PlanDocument(QObject* parent = nullptr);
+    ~PlanDocument() override;
+
+    /// Starts a new plan for `model` (every tensor as stored), clears the undo stack, marks it clean.
+    void setModel(std::shared_ptr<const ModelFile> model, const QString& modelPath);
+    const std::shared_ptr<const ModelFile>& model() const { return m_model; }
+    QString modelPath() const { return m_modelPath; }
+    const Plan& plan() const { return m_state.plan; }
+    const SchemeOverrides& schemes() const { return m_state.schemes; }
+    const PlanState& state() const { return m_state; }
+    /// The entry of ModelFile::tensors[tensorIndex], or nullptr (aliases are not planned).
+    const PlanEntry* entryForTensor(int tensorIndex) const;
+    /// The scheme override of a tensor, if any.
+    std::optional<SchemeId> schemeOf(const std::string& tensor) const;
+    QUndoStack* undoStack() const { return m_undo; }
+    bool isDirty() const;
+    /// The file last saved to or loaded from ("" when none).
+    QString fileName() const { return m_fileName; }
+    PlanTotals totals() const;
+
+    /// The plan with every tensor kept as stored (reason "as stored").
+    static Plan storedPlan(const ModelFile& model, const std::string& sourcePath);
+    /// Bytes of `tensor` in `type`: its stored size when the type is unchanged, else qx::tensorBytes.
+    static uint64_t plannedBytes(const TensorInfo& tensor, TensorType type);
+    /// The GGUF type a non-GGUF scheme is exported as: the 32-block legacy/IQ4_NL type or F16 nearest in
+    /// bits/weight (ties: first in the formats table).
+    static TensorType nearestGgufType(SchemeId scheme);
+
+    // Edits: each is one undo step (none when nothing changes). Pinned entries are never changed.
+    /// Sets `tensors` to `type`, taking llama-quantize's fallback where the rows do not fit.
+    EditSummary setType(const QStringList& tensors, TensorType type);
+    /// Sets `tensors` to the non-GGUF `scheme` (the entry's type becomes nearestGgufType).
+    EditSummary setScheme(const QStringList& tensors, SchemeId scheme);
+    /// Every quantizable tensor to `type` (qx::planPure), pins kept.
+    EditSummary applyPure(TensorType type);
+    /// llama-quantize's mix (qx::planPreset), pins kept.
+    EditSummary applyPreset(Preset preset);
+    /// A solver's plan, pins kept; consecutive calls merge into one undo step.
+    EditSummary applySolverPlan(Plan plan, const QString& label);
+    EditSummary setPinned(const QStringList& tensors, bool pinned);
+    /// Names of the planned tensors matching `pattern` (case-insensitive regex; empty on an invalid one).
+    QStringList tensorsMatching(const QString& pattern) const;
+    QStringList allTensors() const;
+
+    /// Writes the plan JSON to `path`, marks the document clean. Throws qx::Error.
+    void save(const QString& path);
+    /// Reads a plan JSON and loads it (one undo step). Throws qx::Error (also when it does not fit the model).
+    void loadFile(const QString& path);
+    /// Forgets unsaved changes: the autosave file is removed (called on Discard).
+    void discard();
+
+    static QString autosavePathFor(const QString& modelPath);
+    QString autosavePath() const { return autosavePathFor(m_modelPath); }
+    bool recoveryAvailable() const { return m_recoveryAvailable; }
+    /// Loads the autosaved plan (one undo step; the document stays dirty). Throws qx::Error.
+    void recover();
+    void discardRecovery();
+    /// Writes the autosave file now when dirty, removes it when clean.
+    void autosaveNow();
+    void setAutosaveInterval(int milliseconds);
+
+    /// Replaces the state (used by undo commands). Emits planChanged(changed).
+    void applyState(const PlanState& state, const QStringList& changed);
+
+public slots:
+    /// Loads `plan` as one undo step labelled `label`; returns false when it does not fit the model.
+    bool loadPlan(qx::Plan plan, const QString& label);
+
+signals:
+    /// The plan changed; `tensors` names the entries touched (empty: possibly all).
+    void planChanged(const QStringList& tensors);
+    /// setModel() was called (the plan was reset to "as stored").
+    void modelChanged();
+    void dirtyChanged(bool dirty);
+    void fileNameChanged(const QString& fileName);
+    void autosaved(const QString& path);
+
+private:
+    EditSummary push(PlanState after, const QString& text, int mergeId = -1);
+    EditSummary replacePlan(Plan fresh, const QString& text, int mergeId = -1);
+    void rebuildIndex();
+    void scheduleAutosave();
+    void removeAutosave();
+
+    std::shared_ptr<const ModelFile> m_model;
+    QString m_modelPath;
+    QString m_fileName;
+    PlanState m_state;
+    std::vector<int> m_entryOfTensor;  ///< per ModelFile tensor: index into plan entries, or -1
+    QUndoStack* m_undo;
+    QTimer* m_autosaveTimer;
+    QTimer* m_debounce;
+    bool m_recoveryAvailable = false;
+};
+
+} // namespace qx::ui

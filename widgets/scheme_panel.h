@@ -1,0 +1,103 @@
+#pragma once
+// The plan editor beside the tensor tree: a format from the traits table (qx::kFormats: GGUF types, then
+// the non-GGUF schemes, labelled with the GGUF type a file would hold instead) applied to the selected
+// tensors, to a name regex or to every tensor; pinning; llama-quantize's presets; and a budget slider
+// (bits/weight or file size) that re-solves live with the core's budget solver and shows the predicted
+// loss. The candidate table is built once per model on the panel's own JobRunner (cached on disk under
+// CacheLocation/candidates). Every edit goes through the PlanDocument, so it is one undo step.
+
+#include "plan/candidates.h"
+#include "plan/presets.h"
+
+#include <QStringList>
+#include <QWidget>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSlider;
+class QTimer;
+
+namespace qx::ui {
+
+class JobRunner;
+class PlanDocument;
+struct EditSummary;
+
+class SchemePanel : public QWidget {
+    Q_OBJECT
+public:
+    enum class BudgetUnit { BitsPerWeight, FileSize };
+
+    explicit SchemePanel(PlanDocument* document, QWidget* parent = nullptr);
+    ~SchemePanel() override;
+
+    /// The tensors "Apply to selection" and "Pin" act on.
+    void setSelection(const QStringList& tensors);
+    /// Chooses the format named `name` (GGUF spelling or scheme name); false when there is none.
+    bool selectFormat(const QString& name);
+    /// Note under the format choice ("not exportable to GGUF — nearest: Q4_0", block size, ...).
+    QString formatNote() const;
+    void applyToSelection();
+    void applyToMatching(const QString& pattern);
+    void applyToAll();
+    void pinSelection(bool pinned);
+    void applyPreset(Preset preset);
+    void setBudgetUnit(BudgetUnit unit);
+    /// Moves the budget slider (0..1000 from the smallest to the largest plan) and solves at once.
+    void setBudgetPosition(int position);
+    /// The last status line ("3 tensors changed · 1 fallback").
+    QString statusText() const;
+    /// The solver line (predicted loss, tensor data) of the last solve.
+    QString solverText() const;
+    QString budgetText() const;
+    const CandidateTable* candidateTable() const { return m_table.get(); }
+    JobRunner* jobRunner() const { return m_runner; }
+
+signals:
+    void candidatesReady();
+    void statusMessage(const QString& message);
+
+private:
+    QWidget* setupFormatBox();
+    QWidget* setupPresetBox();
+    QWidget* setupBudgetBox();
+    void updateFormatNote();
+    void report(const EditSummary& summary);
+    void buildCandidates();
+    void solveNow();
+    /// Tensor-data bytes the slider stands for; its label in the chosen unit and in English (plan reasons).
+    uint64_t budgetAtSlider(QString* label, std::string* english) const;
+    int selectedFormatIndex() const;
+
+    PlanDocument* m_doc;
+    JobRunner* m_runner;
+    QStringList m_selection;
+    std::shared_ptr<const CandidateTable> m_table;
+
+    QComboBox* m_format = nullptr;
+    QLabel* m_formatNote = nullptr;
+    QWidget* m_uniformBox = nullptr;
+    QLabel* m_granularity = nullptr;
+    QLabel* m_groupSize = nullptr;
+    QLabel* m_symmetry = nullptr;
+    QLabel* m_clipping = nullptr;
+    QPushButton* m_applySelection = nullptr;
+    QLineEdit* m_pattern = nullptr;
+    QComboBox* m_preset = nullptr;
+    QComboBox* m_budgetUnit = nullptr;
+    QSlider* m_budget = nullptr;
+    QLabel* m_budgetValue = nullptr;
+    QLabel* m_solverInfo = nullptr;
+    QProgressBar* m_candidateProgress = nullptr;
+    QLabel* m_status = nullptr;
+    QTimer* m_solveTimer = nullptr;
+};
+
+} // namespace qx::ui
