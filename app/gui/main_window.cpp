@@ -212,6 +212,10 @@ void MainWindow::connectSignals()
         if (!names.isEmpty())
             m_tensorViews->setTensor(names.first());
     });
+    connect(m_tensorPane, &ui::TensorPane::openInLearnLab, this, [this](const QString& name) {
+        m_learnLab->openTensor(name);
+        showPage(Page::Learn);
+    });
 }
 
 void MainWindow::openPath(const QString& path)

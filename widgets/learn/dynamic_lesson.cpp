@@ -58,11 +58,14 @@ void DynamicLesson::recompute()
         "<tr><td>dynamic (per-token absmax)</td><td align=right>per token</td><td align=right>%1</td>"
         "<td align=right>%2</td></tr><tr><td>static (calibrated absmax %3)</td><td align=right>%4</td>"
         "<td align=right>%5</td><td align=right>%6</td></tr></table>"
-        "<p>%7 evaluation values lie beyond the static range and are clipped. Dynamic quantization wins by "
-        "%8 dB here because most tokens use only part of the calibrated range.</p>")
+        "<p>%7 evaluation values lie beyond the static range and are clipped. %8</p>")
         .arg(num(r.sqnrDynamic, 4)).arg(num(r.mseDynamic, 3)).arg(num(r.staticAbsMax, 4))
         .arg(num(r.staticAbsMax / 127.0, 3)).arg(num(r.sqnrStatic, 4)).arg(num(r.mseStatic, 3)).arg(r.clipped)
-        .arg(num(r.sqnrDynamic - r.sqnrStatic, 3)));
+        .arg(r.sqnrDynamic >= r.sqnrStatic
+                 ? tr("Dynamic quantization wins by %1 dB here: most tokens use only part of the calibrated range, "
+                      "and each gets a finer step of its own.").arg(num(r.sqnrDynamic - r.sqnrStatic, 3))
+                 : tr("Static quantization wins by %1 dB here: the calibrated range fits these tokens well.")
+                       .arg(num(r.sqnrStatic - r.sqnrDynamic, 3))));
     fillChart();
 }
 
@@ -91,10 +94,14 @@ void DynamicLesson::fillChart()
     x->setTitleText(tr("token position"));
     x->setRange(0, static_cast<double>(n - 1));
     x->setLabelFormat(QStringLiteral("%d"));
+    x->setTickType(QValueAxis::TicksDynamic);
+    x->setTickAnchor(0);
+    x->setTickInterval(16);
     auto* y = new QValueAxis;
     y->setTitleText(tr("max |x| over the channels"));
     const float top = *std::max_element(r.tokenAbsMax.begin(), r.tokenAbsMax.end());
     y->setRange(0.0, 1.1 * std::max(top, r.staticAbsMax));
+    y->applyNiceNumbers();
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (QLineSeries* s : {calibSeries, evalSeries, staticLine}) {

@@ -111,7 +111,7 @@ void GptqLesson::reset()
     const std::vector<double>& h = m_stepper->hessianInverse();
     const std::vector<float> hf(h.begin(), h.end());
     m_w->setMatrix(tr("W: the original weights"), m_stepper->original(), kRows, kCols);
-    m_hinv->setMatrix(tr("H⁻¹ (inverse Hessian, %1 × %1, damped %2 %)").arg(kCols).arg(num(m_stepper->dampUsed(), 3)),
+    m_hinv->setMatrix(tr("H⁻¹ (%1 × %1, damping %2 %)").arg(kCols).arg(num(m_stepper->dampUsed(), 3)),
                       hf, kCols, kCols);
     m_errGptq = 0;
     m_errRtn = learn::outputError(m_stepper->original(), m_stepper->rtn(), kRows, kCols, x);
@@ -136,10 +136,10 @@ void GptqLesson::showState()
 {
     const learn::GptqStepper& s = *m_stepper;
     const auto done = static_cast<int>(s.done());
-    m_q->setMatrix(tr("Working weights: columns 0–%1 quantized, the rest updated").arg(done - 1), s.current(), kRows, kCols);
+    m_q->setMatrix(tr("Working weights: columns 0–%1 quantized").arg(done - 1), s.current(), kRows, kCols);
     if (done == 0)
         m_q->setMatrix(tr("Working weights: nothing quantized yet"), s.current(), kRows, kCols);
-    m_err->setMatrix(tr("W − working weights: rounding error and the compensation fed forward"), s.difference(), kRows, kCols);
+    m_err->setMatrix(tr("W − working weights (error and compensation)"), s.difference(), kRows, kCols);
     for (HeatmapView* v : {m_w, m_q, m_err})
         v->setCurrentColumn(done < kCols ? done : -1);
     m_hinv->setCurrentColumn(done < kCols ? done : -1);

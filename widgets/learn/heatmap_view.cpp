@@ -12,7 +12,7 @@ namespace qx::ui {
 
 namespace {
 
-constexpr int kTitle = 22, kMarks = 8, kLegendWidth = 14, kLegendText = 64;
+constexpr int kTitle = 22, kMarks = 8, kLegendWidth = 14, kLegendText = 64, kBottom = 10;
 
 QColor mix(const QColor& a, const QColor& b, double t)
 {
@@ -81,7 +81,7 @@ void HeatmapView::paintEvent(QPaintEvent*)
     p.setFont(font());
     if (m_image.isNull())
         return;
-    const QRect cells(0, kTitle + kMarks, width() - kLegendWidth - kLegendText - 8, height() - kTitle - kMarks - 2);
+    const QRect cells(0, kTitle + kMarks, width() - kLegendWidth - kLegendText - 8, height() - kTitle - kMarks - kBottom);
     p.drawImage(cells, m_image);
     p.setPen(QColor(120, 120, 120));
     p.drawRect(cells.adjusted(0, 0, -1, -1));
@@ -105,10 +105,15 @@ void HeatmapView::paintEvent(QPaintEvent*)
     p.setBrush(g);
     p.drawRect(bar);
     p.setPen(palette().color(QPalette::WindowText));
-    const QRect text(bar.right() + 4, bar.top() - 6, kLegendText, bar.height() + 12);
-    p.drawText(text, Qt::AlignTop | Qt::AlignLeft, m_diverging ? QStringLiteral("+") + num(m_range, 3) : num(m_range, 3));
-    p.drawText(text, Qt::AlignVCenter | Qt::AlignLeft, m_diverging ? num(0) : num(m_range / 2, 3));
-    p.drawText(text, Qt::AlignBottom | Qt::AlignLeft, m_diverging ? QStringLiteral("−") + num(m_range, 3) : num(0));
+    const int lineHeight = p.fontMetrics().height();
+    auto label = [&](int y, const QString& text) {
+        p.drawText(QRect(bar.right() + 4, y - lineHeight / 2, kLegendText, lineHeight), Qt::AlignLeft | Qt::AlignVCenter, text);
+    };
+    const bool zero = m_range <= 0;
+    label(bar.top(), zero || !m_diverging ? num(m_range, 3) : QStringLiteral("+") + num(m_range, 3));
+    label(bar.center().y(), m_diverging || zero ? num(0) : num(m_range / 2, 3));
+    if (!zero)
+        label(bar.bottom(), m_diverging ? QStringLiteral("−") + num(m_range, 3) : num(0));
 }
 
 } // namespace qx::ui

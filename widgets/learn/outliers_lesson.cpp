@@ -60,6 +60,8 @@ OutliersLesson::OutliersLesson(QWidget* parent) : Lesson(parent)
     layout->addWidget(m_awqText);
     m_before = makeChartView(this);
     m_after = makeChartView(this);
+    m_before->setMinimumHeight(300);
+    m_after->setMinimumHeight(300);
     layout->addWidget(m_before);
     layout->addWidget(m_after);
     m_smoothText = makeText(QString(), this);
@@ -143,6 +145,10 @@ void OutliersLesson::recomputeOutliers()
         .arg(num(*std::max_element(m_outliers.maxAbs.begin(), m_outliers.maxAbs.end()), 4))
         .arg(a.cols - static_cast<int64_t>(m_outliers.channels.size()))
         .arg(num(100.0 * m_int8.relErrInt8, 3)).arg(num(100.0 * m_int8.relErrLlmInt8, 3)));
+    if (m_outliers.channels.empty())
+        m_int8Text->setText(m_int8Text->text() + tr("<p>No channel of this layer reaches the threshold: outlier "
+            "features of magnitude 6 and more emerge in models of several billion parameters (Dettmers et al. "
+            "saw them from about 6.7 B on). Lower the threshold to see the decomposition at work.</p>"));
     QuantGrid grid;
     grid.uniform.bits = 3;
     grid.uniform.mode = UniformMode::SymmetricRestricted;
@@ -177,9 +183,13 @@ void OutliersLesson::recomputeSmooth()
     for (const auto& n : m_group)
         names << QString::fromStdString(n);
     m_smoothText->setText(tr("<p>max|W_j| is taken over %1. With α = %2, the per-token int8 × per-row int8 (W8A8) "
-        "relative output error of %3 goes from <b>%4 %</b> before to <b>%5 %</b> after the migration.</p>")
+        "relative output error of %3 goes from <b>%4 %</b> before to <b>%5 %</b> after the migration. %6</p>")
         .arg(names.join(QStringLiteral(", ")), num(alpha(), 2), names.front(),
-             num(100.0 * m_smooth.relErrBefore, 3), num(100.0 * m_smooth.relErrAfter, 3)));
+             num(100.0 * m_smooth.relErrBefore, 3), num(100.0 * m_smooth.relErrAfter, 3),
+             m_smooth.relErrAfter < m_smooth.relErrBefore
+                 ? tr("The migration helps: the activations' large channels no longer set every token's step.")
+                 : tr("Here the activations have no strong outlier channels, so the migration only moves error "
+                      "into the weights; on large models with outliers it is what makes W8A8 work.")));
 }
 
 void OutliersLesson::fillSmoothChart(QChartView* view, const std::vector<float>& x, const std::vector<float>& w,
@@ -207,9 +217,10 @@ void OutliersLesson::fillSmoothChart(QChartView* view, const std::vector<float>&
     axisX->append(cats);
     axisX->setTitleText(tr("channel j (first %1)").arg(n));
     auto* axisY = new QLogValueAxis;
-    axisY->setRange(std::max(1e-4, lo * 0.5), hi * 2);
-    axisY->setLabelFormat(QStringLiteral("%.2g"));
-    axisY->setTitleText(tr("max |·| (log scale)"));
+    axisY->setBase(2.0);
+    axisY->setRange(std::max(1e-4, lo * 0.7), hi * 1.4);
+    axisY->setLabelFormat(QStringLiteral("%.3g"));
+    axisY->setTitleText(tr("max |·|, log"));
     chart->addSeries(series);
     chart->addAxis(axisX, Qt::AlignBottom);
     chart->addAxis(axisY, Qt::AlignLeft);

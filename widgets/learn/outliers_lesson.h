@@ -18,7 +18,7 @@ class HeatmapView;
 class OutliersLesson : public Lesson {
     Q_OBJECT
 public:
-    static constexpr int kChartChannels = 48;  ///< channels shown in the SmoothQuant charts
+    static constexpr int kChartChannels = 32;  ///< channels shown in the SmoothQuant charts
 
     explicit OutliersLesson(QWidget* parent = nullptr);
     QString lessonId() const override { return QStringLiteral("outliers"); }

@@ -90,6 +90,9 @@ void QatLesson::resetChart()
     m_axisX->setTitleText(tr("step"));
     m_axisX->setRange(0, static_cast<double>(std::max<int64_t>(1, m_options.steps - 1)));
     m_axisX->setLabelFormat(QStringLiteral("%d"));
+    m_axisX->setTickType(QValueAxis::TicksDynamic);
+    m_axisX->setTickAnchor(0);
+    m_axisX->setTickInterval(std::max<int64_t>(1, m_options.steps / 10));
     m_axisY = new QValueAxis;
     m_axisY->setTitleText(tr("loss (nats per token)"));
     m_axisY->setRange(0, 1);
@@ -121,6 +124,7 @@ void QatLesson::addPoint(int run, int64_t step, double loss)
     m_lossHi = std::max(m_lossHi, loss);
     const double pad = std::max(1e-3, 0.1 * (m_lossHi - m_lossLo));
     m_axisY->setRange(std::max(0.0, m_lossLo - pad), m_lossHi + pad);
+    m_axisY->applyNiceNumbers();
 }
 
 void QatLesson::start()
