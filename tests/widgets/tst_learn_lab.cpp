@@ -332,7 +332,8 @@ void TestLearnLab::qatLive()
     QVERIFY(l->trainedModelPath().isEmpty()); // stories260K was not trained by qexplore
     l->setTrainedModelPath(QStringLiteral(QX_SOURCE_DIR "/resources/demo-model.gguf"));
     learn::QatLessonOptions o;
-    o.bits = {2};
+    if (qEnvironmentVariableIsEmpty("QX_LEARN_FULL_QAT")) // the full 2/3/4-bit lesson on request only
+        o.bits = {2};
     l->setOptions(o);
     QSignalSpy ended(l, &QatLesson::jobEnded);
     QElapsedTimer t;
