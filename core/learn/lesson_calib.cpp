@@ -43,7 +43,7 @@ ActivationSet captureActivations(std::shared_ptr<const ModelFile> model, int64_t
         throw Error(ErrorCode::Unsupported, model->path, kNoOffset, "model too large for the live lessons");
     ActivationSet set;
     set.weights = LlamaWeights::fromModel(model);
-    const Tokenizer tok = Tokenizer::fromGguf(*model);
+    const Tokenizer tok = openTokenizer(model->path);
     const auto [calibText, evalText] = lessonTexts();
     std::vector<int32_t> a = tok.encode(calibText, true, false), b = tok.encode(evalText, true, false);
     const int64_t n = std::min({maxTokens, static_cast<int64_t>(a.size()), static_cast<int64_t>(b.size())});

@@ -43,7 +43,7 @@ std::pair<std::string, std::string> lessonTexts();
 /// to the same length of at most `maxTokens`, and keeps every blk.* linear layer's input. Throws
 /// Error(Unsupported) for other models and for models over `maxParams` parameters, what the loaders throw.
 ActivationSet captureActivations(std::shared_ptr<const ModelFile> model, int64_t maxTokens = 64,
-                                 int64_t maxParams = 200'000'000);
+                                 int64_t maxParams = 120'000'000);
 
 /// The layer `tensorName` feeds on when it is a captured linear layer, else `fallback` (empty if absent too).
 std::string activationLayer(const ActivationSet& set, const std::string& tensorName, const std::string& fallback);

@@ -380,6 +380,8 @@ void TestLearnLab::sampleWithoutModel()
 void TestLearnLab::screenshots()
 {
     const QString dir = QString::fromStdString(qx::test::scratchDir("learn"));
+    QVERIFY(m_lab->showLesson(QStringLiteral("gptq")));
+    QVERIFY(m_lab->grab().save(dir + QStringLiteral("/lab.png"))); // the list and the lesson as a user sees them
     for (Lesson* l : m_lab->lessons()) {
         QVERIFY(m_lab->showLesson(l->lessonId()));
         if (auto* g = qobject_cast<GptqLesson*>(l)) { // mid-way: quantized columns, fed-forward error

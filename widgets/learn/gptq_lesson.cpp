@@ -11,6 +11,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace qx::ui {
 
 GptqLesson::GptqLesson(QWidget* parent) : Lesson(parent)
@@ -110,7 +112,7 @@ void GptqLesson::reset()
     m_stepper = std::make_unique<learn::GptqStepper>(w, kRows, kCols, learn::sliceHessian(x, 0, kCols), grid());
     const std::vector<double>& h = m_stepper->hessianInverse();
     const std::vector<float> hf(h.begin(), h.end());
-    m_w->setMatrix(tr("W: the original weights"), m_stepper->original(), kRows, kCols);
+    m_w->setMatrix(tr("W: the original weights"), m_stepper->original(), kRows, kCols);  // its own range first
     m_hinv->setMatrix(tr("H⁻¹ (%1 × %1, damping %2 %)").arg(kCols).arg(num(m_stepper->dampUsed(), 3)),
                       hf, kCols, kCols);
     m_errGptq = 0;
@@ -136,9 +138,14 @@ void GptqLesson::showState()
 {
     const learn::GptqStepper& s = *m_stepper;
     const auto done = static_cast<int>(s.done());
-    m_q->setMatrix(tr("Working weights: columns 0–%1 quantized").arg(done - 1), s.current(), kRows, kCols);
-    if (done == 0)
-        m_q->setMatrix(tr("Working weights: nothing quantized yet"), s.current(), kRows, kCols);
+    const std::vector<float> current = s.current();
+    double range = m_w->range(); // W and the working weights share one colour scale
+    for (float v : current)
+        range = std::max(range, static_cast<double>(std::fabs(v)));
+    m_w->setMatrix(tr("W: the original weights"), s.original(), kRows, kCols, true, range);
+    m_q->setMatrix(done == 0 ? tr("Working weights: nothing quantized yet")
+                             : tr("Working weights: columns 0–%1 quantized").arg(done - 1),
+                   current, kRows, kCols, true, range);
     m_err->setMatrix(tr("W − working weights (error and compensation)"), s.difference(), kRows, kCols);
     for (HeatmapView* v : {m_w, m_q, m_err})
         v->setCurrentColumn(done < kCols ? done : -1);

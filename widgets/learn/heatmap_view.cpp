@@ -38,15 +38,17 @@ QColor HeatmapView::colorFor(double v, double range, bool diverging)
     return a < 0.5 ? mix(white, orange, a * 2) : mix(orange, red, (a - 0.5) * 2);
 }
 
-void HeatmapView::setMatrix(const QString& title, std::span<const float> values, int rows, int cols, bool diverging)
+void HeatmapView::setMatrix(const QString& title, std::span<const float> values, int rows, int cols, bool diverging,
+                            double range)
 {
     m_title = title;
     m_rows = rows;
     m_cols = cols;
     m_diverging = diverging;
-    m_range = 0;
-    for (float v : values)
-        m_range = std::max(m_range, static_cast<double>(std::fabs(v)));
+    m_range = range;
+    if (range <= 0)
+        for (float v : values)
+            m_range = std::max(m_range, static_cast<double>(std::fabs(v)));
     m_image = QImage(cols, rows, QImage::Format_RGB32);
     for (int r = 0; r < rows; ++r)
         for (int c = 0; c < cols; ++c)
@@ -110,7 +112,8 @@ void HeatmapView::paintEvent(QPaintEvent*)
         p.drawText(QRect(bar.right() + 4, y - lineHeight / 2, kLegendText, lineHeight), Qt::AlignLeft | Qt::AlignVCenter, text);
     };
     const bool zero = m_range <= 0;
-    label(bar.top(), zero || !m_diverging ? num(m_range, 3) : QStringLiteral("+") + num(m_range, 3));
+    if (!zero)
+        label(bar.top(), m_diverging ? QStringLiteral("+") + num(m_range, 3) : num(m_range, 3));
     label(bar.center().y(), m_diverging || zero ? num(0) : num(m_range / 2, 3));
     if (!zero)
         label(bar.bottom(), m_diverging ? QStringLiteral("−") + num(m_range, 3) : num(0));

@@ -18,8 +18,9 @@ class HeatmapView : public QWidget {
 public:
     explicit HeatmapView(QWidget* parent = nullptr);
 
-    /// Shows `values` (rows × cols, row-major).
-    void setMatrix(const QString& title, std::span<const float> values, int rows, int cols, bool diverging = true);
+    /// Shows `values` (rows × cols, row-major); the colour scale ends at `range`, or at max |v| when range <= 0.
+    void setMatrix(const QString& title, std::span<const float> values, int rows, int cols, bool diverging = true,
+                   double range = 0);
     /// Ticks above these columns, in `color`.
     void setColumnMarks(const QList<int>& columns, const QColor& color);
     /// Frames column `col` (-1: none).
