@@ -59,6 +59,7 @@ private slots:
     void dynamicStatic();
     void gptqSteps();
     void outliers();
+    void qatCancel();
     void qatLive();
     void openTensor();
     void sampleWithoutModel();
@@ -329,8 +330,6 @@ void TestLearnLab::outliers()
 void TestLearnLab::qatLive()
 {
     auto* l = qobject_cast<QatLesson*>(m_lab->lesson(QStringLiteral("qat")));
-    QVERIFY(l->trainedModelPath().isEmpty()); // stories260K was not trained by qexplore
-    l->setTrainedModelPath(QStringLiteral(QX_SOURCE_DIR "/resources/demo-model.gguf"));
     learn::QatLessonOptions o;
     if (qEnvironmentVariableIsEmpty("QX_LEARN_FULL_QAT")) // the full 2/3/4-bit lesson on request only
         o.bits = {2};
@@ -355,6 +354,21 @@ void TestLearnLab::qatLive()
     QVERIFY(run.pplQat < run.pplPtq);
     QVERIFY(run.pplPtq > l->result()->pplFloat);
     qInfo("INT2: float %.4f, PTQ %.4f, QAT %.4f", l->result()->pplFloat, run.pplPtq, run.pplQat);
+}
+
+void TestLearnLab::qatCancel()
+{
+    auto* l = qobject_cast<QatLesson*>(m_lab->lesson(QStringLiteral("qat")));
+    QVERIFY(l->trainedModelPath().isEmpty()); // stories260K was not trained by qexplore
+    l->setTrainedModelPath(QStringLiteral(QX_SOURCE_DIR "/resources/demo-model.gguf"));
+    QSignalSpy ended(l, &QatLesson::jobEnded);
+    l->start();
+    QTRY_VERIFY_WITH_TIMEOUT(l->pointsReceived(0) > 0, 120000);
+    l->cancel();
+    QVERIFY(ended.wait(120000));
+    QCOMPARE(ended.front().front().value<JobOutcome>(), JobOutcome::Cancelled);
+    QVERIFY(!l->result().has_value());
+    QVERIFY(l->pointsReceived(0) < 20);
 }
 
 void TestLearnLab::openTensor()
