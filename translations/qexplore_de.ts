@@ -75,175 +75,6 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="54"/>
-        <location filename="../app/gui/main_window.cpp" line="298"/>
-        <source>Quantization Explorer</source>
-        <translation type="unfinished">Quantization Explorer</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="71"/>
-        <source>&amp;Open Model File…</source>
-        <translation type="unfinished">Modell&amp;datei öffnen …</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="73"/>
-        <source>Open Model &amp;Folder…</source>
-        <translation type="unfinished">Modell&amp;ordner öffnen …</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="75"/>
-        <source>&amp;Close Model</source>
-        <translation type="unfinished">Modell &amp;schließen</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="77"/>
-        <source>&amp;Settings…</source>
-        <translation type="unfinished">&amp;Einstellungen …</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="80"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished">&amp;Beenden</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="83"/>
-        <source>&amp;Filter Tensors</source>
-        <translation type="unfinished">Tensoren &amp;filtern</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="85"/>
-        <source>&amp;Tensors</source>
-        <translation type="unfinished">&amp;Tensoren</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="87"/>
-        <source>&amp;Info</source>
-        <translation type="unfinished">&amp;Info</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="89"/>
-        <source>&amp;About Quantization Explorer</source>
-        <translation type="unfinished">&amp;Über Quantization Explorer</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="114"/>
-        <source>&amp;File</source>
-        <translation type="unfinished">&amp;Datei</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="122"/>
-        <source>&amp;View</source>
-        <translation type="unfinished">&amp;Ansicht</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="127"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished">&amp;Hilfe</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="153"/>
-        <source>Tensors</source>
-        <translation type="unfinished">Tensoren</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="154"/>
-        <source>Info</source>
-        <translation type="unfinished">Info</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="156"/>
-        <source>Layers</source>
-        <translation type="unfinished">Schichten</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="158"/>
-        <source>Learn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="179"/>
-        <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="180"/>
-        <source>Stop the running job</source>
-        <translation type="unfinished">Den laufenden Auftrag anhalten</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="201"/>
-        <source>Opening %1 was cancelled</source>
-        <translation type="unfinished">Öffnen von %1 wurde abgebrochen</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="261"/>
-        <source>Open Model File</source>
-        <translation type="unfinished">Modelldatei öffnen</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="262"/>
-        <source>Model files (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c checkpoints (*.bin);;All files (*)</source>
-        <translation type="unfinished">Modelldateien (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c-Checkpoints (*.bin);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="270"/>
-        <source>Open Hugging Face Model Folder</source>
-        <translation type="unfinished">Hugging-Face-Modellordner öffnen</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="281"/>
-        <source>Preparing the demo model…</source>
-        <translation type="unfinished">Demo-Modell wird vorbereitet …</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="286"/>
-        <source>demo model</source>
-        <translation type="unfinished">Demo-Modell</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="311"/>
-        <source>About Quantization Explorer</source>
-        <translation type="unfinished">Über Quantization Explorer</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="312"/>
-        <source>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Look inside language model files (GGUF, safetensors, llama2.c) and decide how to quantize them.&lt;/p&gt;</source>
-        <translation type="unfinished">&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Sprachmodell-Dateien (GGUF, safetensors, llama2.c) untersuchen und entscheiden, wie sie quantisiert werden.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="326"/>
-        <source>%1 — %2, %3</source>
-        <translation type="unfinished">%1 — %2, %3</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="327"/>
-        <source>unknown architecture</source>
-        <translation type="unfinished">unbekannte Architektur</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="330"/>
-        <source>%1 — Quantization Explorer</source>
-        <translation type="unfinished">%1 — Quantization Explorer</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="332"/>
-        <source>Opened %1</source>
-        <translation type="unfinished">%1 geöffnet</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="348"/>
-        <source>Could not open the model</source>
-        <translation type="unfinished">Das Modell konnte nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="353"/>
-        <source>Could not open %1</source>
-        <translation type="unfinished">%1 konnte nicht geöffnet werden</translation>
-    </message>
-</context>
-<context>
     <name>ModelDescription</name>
     <message>
         <location filename="../widgets/model_description.cpp" line="36"/>
@@ -352,132 +183,170 @@
 <context>
     <name>qx::app::MainWindow</name>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="54"/>
+        <location filename="../app/gui/main_window.cpp" line="298"/>
         <source>Quantization Explorer</source>
-        <translation type="vanished">Quantization Explorer</translation>
+        <translation>Quantization Explorer</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="71"/>
         <source>&amp;Open Model File…</source>
-        <translation type="vanished">Modell&amp;datei öffnen …</translation>
+        <translation>Modell&amp;datei öffnen …</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="73"/>
         <source>Open Model &amp;Folder…</source>
-        <translation type="vanished">Modell&amp;ordner öffnen …</translation>
+        <translation>Modell&amp;ordner öffnen …</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="75"/>
         <source>&amp;Close Model</source>
-        <translation type="vanished">Modell &amp;schließen</translation>
+        <translation>Modell &amp;schließen</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="77"/>
         <source>&amp;Settings…</source>
-        <translation type="vanished">&amp;Einstellungen …</translation>
+        <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="80"/>
         <source>&amp;Quit</source>
-        <translation type="vanished">&amp;Beenden</translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="83"/>
         <source>&amp;Filter Tensors</source>
-        <translation type="vanished">Tensoren &amp;filtern</translation>
+        <translation>Tensoren &amp;filtern</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="85"/>
         <source>&amp;Tensors</source>
-        <translation type="vanished">&amp;Tensoren</translation>
+        <translation>&amp;Tensoren</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="87"/>
         <source>&amp;Info</source>
-        <translation type="vanished">&amp;Info</translation>
+        <translation>&amp;Info</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="89"/>
         <source>&amp;About Quantization Explorer</source>
-        <translation type="vanished">&amp;Über Quantization Explorer</translation>
+        <translation>&amp;Über Quantization Explorer</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="114"/>
         <source>&amp;File</source>
-        <translation type="vanished">&amp;Datei</translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="122"/>
         <source>&amp;View</source>
-        <translation type="vanished">&amp;Ansicht</translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="127"/>
         <source>&amp;Help</source>
-        <translation type="vanished">&amp;Hilfe</translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="153"/>
         <source>Tensors</source>
-        <translation type="vanished">Tensoren</translation>
+        <translation>Tensoren</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="154"/>
         <source>Info</source>
-        <translation type="vanished">Info</translation>
+        <translation>Info</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="158"/>
+        <source>Learn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="179"/>
         <source>Cancel</source>
-        <translation type="vanished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="180"/>
         <source>Stop the running job</source>
-        <translation type="vanished">Den laufenden Auftrag anhalten</translation>
+        <translation>Den laufenden Auftrag anhalten</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="201"/>
         <source>Opening %1 was cancelled</source>
-        <translation type="vanished">Öffnen von %1 wurde abgebrochen</translation>
+        <translation>Öffnen von %1 wurde abgebrochen</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="261"/>
         <source>Open Model File</source>
-        <translation type="vanished">Modelldatei öffnen</translation>
+        <translation>Modelldatei öffnen</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="262"/>
         <source>Model files (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c checkpoints (*.bin);;All files (*)</source>
-        <translation type="vanished">Modelldateien (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c-Checkpoints (*.bin);;Alle Dateien (*)</translation>
+        <translation>Modelldateien (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c-Checkpoints (*.bin);;Alle Dateien (*)</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="270"/>
         <source>Open Hugging Face Model Folder</source>
-        <translation type="vanished">Hugging-Face-Modellordner öffnen</translation>
+        <translation>Hugging-Face-Modellordner öffnen</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="281"/>
         <source>Preparing the demo model…</source>
-        <translation type="vanished">Demo-Modell wird vorbereitet …</translation>
+        <translation>Demo-Modell wird vorbereitet …</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="286"/>
         <source>demo model</source>
-        <translation type="vanished">Demo-Modell</translation>
+        <translation>Demo-Modell</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="311"/>
         <source>About Quantization Explorer</source>
-        <translation type="vanished">Über Quantization Explorer</translation>
+        <translation>Über Quantization Explorer</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="312"/>
         <source>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Look inside language model files (GGUF, safetensors, llama2.c) and decide how to quantize them.&lt;/p&gt;</source>
-        <translation type="vanished">&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Sprachmodell-Dateien (GGUF, safetensors, llama2.c) untersuchen und entscheiden, wie sie quantisiert werden.&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Sprachmodell-Dateien (GGUF, safetensors, llama2.c) untersuchen und entscheiden, wie sie quantisiert werden.&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="330"/>
         <source>%1 — Quantization Explorer</source>
-        <translation type="vanished">%1 — Quantization Explorer</translation>
+        <translation>%1 — Quantization Explorer</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="332"/>
         <source>Opened %1</source>
-        <translation type="vanished">%1 geöffnet</translation>
+        <translation>%1 geöffnet</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="348"/>
         <source>Could not open the model</source>
-        <translation type="vanished">Das Modell konnte nicht geöffnet werden</translation>
+        <translation>Das Modell konnte nicht geöffnet werden</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="353"/>
         <source>Could not open %1</source>
-        <translation type="vanished">%1 konnte nicht geöffnet werden</translation>
+        <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="326"/>
         <source>%1 — %2, %3</source>
-        <translation type="vanished">%1 — %2, %3</translation>
+        <translation>%1 — %2, %3</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="327"/>
         <source>unknown architecture</source>
-        <translation type="vanished">unbekannte Architektur</translation>
+        <translation>unbekannte Architektur</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="156"/>
         <source>Layers</source>
-        <translation type="vanished">Schichten</translation>
+        <translation>Schichten</translation>
     </message>
 </context>
 <context>
@@ -680,77 +549,78 @@
 <context>
     <name>qx::ui::GptqLesson</name>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="19"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="21"/>
         <source>&lt;h2&gt;GPTQ step by step&lt;/h2&gt;&lt;p&gt;Rounding every weight to the nearest level ignores that the layer&apos;s &lt;i&gt;output&lt;/i&gt; is what matters. GPTQ quantizes one input column at a time and moves each column&apos;s rounding error onto the columns not yet quantized, weighted by the inverse Hessian H⁻¹ of the output error (H = 2/n Σ x xᵀ from real activations): correlated inputs absorb each other&apos;s error. Press &lt;b&gt;Step&lt;/b&gt; to quantize the framed column and watch the columns to its right change.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;GPTQ Schritt für Schritt&lt;/h2&gt;&lt;p&gt;Jedes Gewicht auf die nächste Stufe zu runden übersieht, dass es auf die &lt;i&gt;Ausgabe&lt;/i&gt; der Schicht ankommt. GPTQ quantisiert eine Eingangsspalte nach der anderen und verschiebt den Rundungsfehler jeder Spalte auf die noch nicht quantisierten Spalten, gewichtet mit der inversen Hesse-Matrix H⁻¹ des Ausgabefehlers (H = 2/n Σ x xᵀ aus echten Aktivierungen): Korrelierte Eingänge fangen den Fehler der anderen auf. Drücken Sie &lt;b&gt;Schritt&lt;/b&gt;, um die umrahmte Spalte zu quantisieren, und beobachten Sie, wie sich die Spalten rechts davon ändern.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="28"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="30"/>
         <source>Bits (symmetric, one scale per row):</source>
         <translation>Bits (symmetrisch, eine Skala pro Zeile):</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="33"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="35"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="34"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="36"/>
         <source>Run</source>
         <translation>Durchlaufen</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="35"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="37"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="92"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="99"/>
         <source>The model has no linear layer of at least %1 × %2 with captured inputs.</source>
         <translation>Das Modell hat keine lineare Schicht von mindestens %1 × %2 mit erfassten Eingaben.</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="98"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="105"/>
         <source>The slice: output rows 0–%1, input columns 0–%2; H from all %3 tokens.</source>
         <translation>Der Ausschnitt: Ausgabezeilen 0–%1, Eingangsspalten 0–%2; H aus allen %3 Tokens.</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="113"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="120"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="150"/>
         <source>W: the original weights</source>
         <translation>W: die ursprünglichen Gewichte</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="114"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="121"/>
         <source>H⁻¹ (%1 × %1, damping %2 %)</source>
         <translation>H⁻¹ (%1 × %1, Dämpfung %2 %)</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="139"/>
-        <source>Working weights: columns 0–%1 quantized</source>
-        <translation>Arbeitsgewichte: Spalten 0–%1 quantisiert</translation>
-    </message>
-    <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="141"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="151"/>
         <source>Working weights: nothing quantized yet</source>
         <translation>Arbeitsgewichte: noch nichts quantisiert</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="142"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="152"/>
+        <source>Working weights: columns 0–%1 quantized</source>
+        <translation>Arbeitsgewichte: Spalten 0–%1 quantisiert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="154"/>
         <source>W − working weights (error and compensation)</source>
         <translation>W − Arbeitsgewichte (Fehler und Ausgleich)</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="149"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="161"/>
         <source>Column %1 of %2 done. </source>
         <translation>Spalte %1 von %2 erledigt. </translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="152"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="164"/>
         <source>Output error ‖WX − QX‖ over the %1 tokens: &lt;b&gt;GPTQ %2&lt;/b&gt; against &lt;b&gt;round-to-nearest %3&lt;/b&gt; on the same %4-bit grid (%5 % lower).</source>
         <translation>Ausgabefehler ‖WX − QX‖ über die %1 Tokens: &lt;b&gt;GPTQ %2&lt;/b&gt; gegenüber &lt;b&gt;Runden auf die nächste Stufe %3&lt;/b&gt; auf demselben %4-Bit-Raster (%5 % niedriger).</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="157"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="169"/>
         <source>Round-to-nearest on the same grid gives ‖WX − QX‖ = %1; run to the end to compare.</source>
         <translation>Runden auf die nächste Stufe ergibt auf demselben Raster ‖WX − QX‖ = %1; laufen Sie bis zum Ende, um zu vergleichen.</translation>
     </message>
@@ -1401,82 +1271,82 @@
         <translation>&lt;h2&gt;Ausreißer, LLM.int8, AWQ und SmoothQuant&lt;/h2&gt;&lt;p&gt;In großen Sprachmodellen tragen wenige &lt;b&gt;Merkmalsdimensionen&lt;/b&gt; (Kanäle) der Aktivierungen in fast jedem Token weit größere Werte als der Rest. Eine int8-Schrittweite pro Token muss dann den Ausreißer abdecken, und alle anderen Kanäle verlieren Genauigkeit. &lt;b&gt;LLM.int8&lt;/b&gt; multipliziert die Ausreißerkanäle (irgendein |x| ≥ 6) in FP16 und den Rest in int8. &lt;b&gt;AWQ&lt;/b&gt; stellt fest, dass die Gewichte, die auf große Aktivierungen treffen, am meisten zählen, und schützt sie durch Skalierung. &lt;b&gt;SmoothQuant&lt;/b&gt; teilt jeden Aktivierungskanal durch s&lt;sub&gt;j&lt;/sub&gt; = max|X&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;α&lt;/sup&gt; / max|W&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;1−α&lt;/sup&gt; und multipliziert die Spalte j der Gewichte damit: Das Produkt bleibt gleich, aber die Schwierigkeit wandert von den Aktivierungen zu den Gewichten.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="37"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="66"/>
         <source>Outlier threshold |x| ≥</source>
         <translation>Ausreißerschwelle |x| ≥</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="44"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="73"/>
         <source>SmoothQuant α:</source>
         <translation>SmoothQuant α:</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="135"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="140"/>
         <source>|x| per token (rows) and channel (columns); ticks mark channels with |x| ≥ %1</source>
         <translation>|x| pro Token (Zeilen) und Kanal (Spalten); Markierungen zeigen Kanäle mit |x| ≥ %1</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="141"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="146"/>
         <source>&lt;h3&gt;LLM.int8 decomposition&lt;/h3&gt;&lt;p&gt;%1 of %2 channels hold a value with |x| ≥ %3 (%4 values in all; the largest |x| is %5). LLM.int8 multiplies these %1 columns in FP16 and the other %6 in int8. Relative output error of X·Wᵀ: int8 everywhere &lt;b&gt;%7 %&lt;/b&gt;, LLM.int8 &lt;b&gt;%8 %&lt;/b&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;LLM.int8-Zerlegung&lt;/h3&gt;&lt;p&gt;%1 von %2 Kanälen enthalten einen Wert mit |x| ≥ %3 (insgesamt %4 Werte; das größte |x| ist %5). LLM.int8 multipliziert diese %1 Spalten in FP16 und die übrigen %6 in int8. Relativer Ausgabefehler von X·Wᵀ: überall int8 &lt;b&gt;%7 %&lt;/b&gt;, LLM.int8 &lt;b&gt;%8 %&lt;/b&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="149"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="154"/>
         <source>&lt;p&gt;No channel of this layer reaches the threshold: outlier features of magnitude 6 and more emerge in models of several billion parameters (Dettmers et al. saw them from about 6.7 B on). Lower the threshold to see the decomposition at work.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Kein Kanal dieser Schicht erreicht die Schwelle: Ausreißermerkmale der Größe 6 und mehr entstehen in Modellen mit mehreren Milliarden Parametern (Dettmers et al. sahen sie ab etwa 6,7 B). Senken Sie die Schwelle, um die Zerlegung in Aktion zu sehen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="162"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="172"/>
         <source>&lt;h3&gt;Salient channels (AWQ)&lt;/h3&gt;&lt;p&gt;The 1 % of input channels with the largest mean |x| (channels %1) meet the largest activations. Quantizing the weight to INT3 (one scale per row) gives an output error ‖WX − QX‖ of %2; keeping just those weight columns in FP16 lowers it to &lt;b&gt;%3&lt;/b&gt;, while keeping the same number of columns chosen by weight size (channels %4) gives %5. AWQ gets this effect without mixed precision by scaling the salient columns up before quantizing.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Wichtige Kanäle (AWQ)&lt;/h3&gt;&lt;p&gt;Das 1 % der Eingangskanäle mit dem größten mittleren |x| (Kanäle %1) trifft auf die größten Aktivierungen. Das Gewicht in INT3 (eine Skala pro Zeile) zu quantisieren ergibt einen Ausgabefehler ‖WX − QX‖ von %2; behält man nur diese Gewichtsspalten in FP16, sinkt er auf &lt;b&gt;%3&lt;/b&gt;, während gleich viele nach Gewichtsgröße gewählte Spalten (Kanäle %4) %5 ergeben. AWQ erreicht diesen Effekt ohne gemischte Genauigkeit, indem es die wichtigen Spalten vor dem Quantisieren hochskaliert.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="179"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="189"/>
         <source>Before: max|X_j| and max|W_j| per channel</source>
         <translation>Vorher: max|X_j| und max|W_j| pro Kanal</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="181"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="191"/>
         <source>After SmoothQuant (α = %1): max|X_j / s_j| and max|W_j · s_j|</source>
         <translation>Nach SmoothQuant (α = %1): max|X_j / s_j| und max|W_j · s_j|</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="185"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="195"/>
         <source>&lt;p&gt;max|W_j| is taken over %1. With α = %2, the per-token int8 × per-row int8 (W8A8) relative output error of %3 goes from &lt;b&gt;%4 %&lt;/b&gt; before to &lt;b&gt;%5 %&lt;/b&gt; after the migration. %6&lt;/p&gt;</source>
         <translation>&lt;p&gt;max|W_j| wird über %1 genommen. Mit α = %2 geht der relative Ausgabefehler von %3 bei int8 pro Token × int8 pro Zeile (W8A8) von &lt;b&gt;%4 %&lt;/b&gt; vorher auf &lt;b&gt;%5 %&lt;/b&gt; nach der Verschiebung. %6&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="190"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="200"/>
         <source>The migration helps: the activations&apos; large channels no longer set every token&apos;s step.</source>
         <translation>Die Verschiebung hilft: Die großen Kanäle der Aktivierungen bestimmen nicht mehr die Schrittweite jedes Tokens.</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="191"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="201"/>
         <source>Here the activations have no strong outlier channels, so the migration only moves error into the weights; on large models with outliers it is what makes W8A8 work.</source>
         <translation>Hier haben die Aktivierungen keine starken Ausreißerkanäle, daher verschiebt die Migration nur Fehler in die Gewichte; bei großen Modellen mit Ausreißern macht sie W8A8 erst möglich.</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="201"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="211"/>
         <source>max |X_j| (activations)</source>
         <translation>max |X_j| (Aktivierungen)</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="202"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="212"/>
         <source>max |W_j| (weights)</source>
         <translation>max |W_j| (Gewichte)</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="218"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="228"/>
         <source>channel j (first %1)</source>
         <translation>Kanal j (die ersten %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="223"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="233"/>
         <source>max |·|, log</source>
         <translation>max |·|, log.</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.h" line="25"/>
+        <location filename="../widgets/learn/outliers_lesson.h" line="26"/>
         <source>Outliers, LLM.int8, AWQ, SmoothQuant</source>
         <translation>Ausreißer, LLM.int8, AWQ, SmoothQuant</translation>
     </message>

@@ -75,175 +75,6 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="54"/>
-        <location filename="../app/gui/main_window.cpp" line="298"/>
-        <source>Quantization Explorer</source>
-        <translation type="unfinished">Quantization Explorer</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="71"/>
-        <source>&amp;Open Model File…</source>
-        <translation type="unfinished">&amp;Ouvrir un fichier de modèle…</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="73"/>
-        <source>Open Model &amp;Folder…</source>
-        <translation type="unfinished">Ouvrir un &amp;dossier de modèle…</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="75"/>
-        <source>&amp;Close Model</source>
-        <translation type="unfinished">&amp;Fermer le modèle</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="77"/>
-        <source>&amp;Settings…</source>
-        <translation type="unfinished">&amp;Paramètres…</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="80"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished">&amp;Quitter</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="83"/>
-        <source>&amp;Filter Tensors</source>
-        <translation type="unfinished">&amp;Filtrer les tenseurs</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="85"/>
-        <source>&amp;Tensors</source>
-        <translation type="unfinished">&amp;Tenseurs</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="87"/>
-        <source>&amp;Info</source>
-        <translation type="unfinished">&amp;Infos</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="89"/>
-        <source>&amp;About Quantization Explorer</source>
-        <translation type="unfinished">À &amp;propos de Quantization Explorer</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="114"/>
-        <source>&amp;File</source>
-        <translation type="unfinished">&amp;Fichier</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="122"/>
-        <source>&amp;View</source>
-        <translation type="unfinished">&amp;Affichage</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="127"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished">&amp;Aide</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="153"/>
-        <source>Tensors</source>
-        <translation type="unfinished">Tenseurs</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="154"/>
-        <source>Info</source>
-        <translation type="unfinished">Infos</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="156"/>
-        <source>Layers</source>
-        <translation type="unfinished">Couches</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="158"/>
-        <source>Learn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="179"/>
-        <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="180"/>
-        <source>Stop the running job</source>
-        <translation type="unfinished">Arrêter la tâche en cours</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="201"/>
-        <source>Opening %1 was cancelled</source>
-        <translation type="unfinished">L’ouverture de %1 a été annulée</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="261"/>
-        <source>Open Model File</source>
-        <translation type="unfinished">Ouvrir un fichier de modèle</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="262"/>
-        <source>Model files (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c checkpoints (*.bin);;All files (*)</source>
-        <translation type="unfinished">Fichiers de modèle (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;Checkpoints llama2.c (*.bin);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="270"/>
-        <source>Open Hugging Face Model Folder</source>
-        <translation type="unfinished">Ouvrir un dossier de modèle Hugging Face</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="281"/>
-        <source>Preparing the demo model…</source>
-        <translation type="unfinished">Préparation du modèle de démonstration…</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="286"/>
-        <source>demo model</source>
-        <translation type="unfinished">modèle de démonstration</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="311"/>
-        <source>About Quantization Explorer</source>
-        <translation type="unfinished">À propos de Quantization Explorer</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="312"/>
-        <source>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Look inside language model files (GGUF, safetensors, llama2.c) and decide how to quantize them.&lt;/p&gt;</source>
-        <translation type="unfinished">&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Examiner des fichiers de modèles de langue (GGUF, safetensors, llama2.c) et décider comment les quantifier.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="326"/>
-        <source>%1 — %2, %3</source>
-        <translation type="unfinished">%1 — %2, %3</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="327"/>
-        <source>unknown architecture</source>
-        <translation type="unfinished">architecture inconnue</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="330"/>
-        <source>%1 — Quantization Explorer</source>
-        <translation type="unfinished">%1 — Quantization Explorer</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="332"/>
-        <source>Opened %1</source>
-        <translation type="unfinished">%1 ouvert</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="348"/>
-        <source>Could not open the model</source>
-        <translation type="unfinished">Impossible d’ouvrir le modèle</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="353"/>
-        <source>Could not open %1</source>
-        <translation type="unfinished">Impossible d’ouvrir %1</translation>
-    </message>
-</context>
-<context>
     <name>ModelDescription</name>
     <message>
         <location filename="../widgets/model_description.cpp" line="36"/>
@@ -352,132 +183,170 @@
 <context>
     <name>qx::app::MainWindow</name>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="54"/>
+        <location filename="../app/gui/main_window.cpp" line="298"/>
         <source>Quantization Explorer</source>
-        <translation type="vanished">Quantization Explorer</translation>
+        <translation>Quantization Explorer</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="71"/>
         <source>&amp;Open Model File…</source>
-        <translation type="vanished">&amp;Ouvrir un fichier de modèle…</translation>
+        <translation>&amp;Ouvrir un fichier de modèle…</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="73"/>
         <source>Open Model &amp;Folder…</source>
-        <translation type="vanished">Ouvrir un &amp;dossier de modèle…</translation>
+        <translation>Ouvrir un &amp;dossier de modèle…</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="75"/>
         <source>&amp;Close Model</source>
-        <translation type="vanished">&amp;Fermer le modèle</translation>
+        <translation>&amp;Fermer le modèle</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="77"/>
         <source>&amp;Settings…</source>
-        <translation type="vanished">&amp;Paramètres…</translation>
+        <translation>&amp;Paramètres…</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="80"/>
         <source>&amp;Quit</source>
-        <translation type="vanished">&amp;Quitter</translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="83"/>
         <source>&amp;Filter Tensors</source>
-        <translation type="vanished">&amp;Filtrer les tenseurs</translation>
+        <translation>&amp;Filtrer les tenseurs</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="85"/>
         <source>&amp;Tensors</source>
-        <translation type="vanished">&amp;Tenseurs</translation>
+        <translation>&amp;Tenseurs</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="87"/>
         <source>&amp;Info</source>
-        <translation type="vanished">&amp;Infos</translation>
+        <translation>&amp;Infos</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="89"/>
         <source>&amp;About Quantization Explorer</source>
-        <translation type="vanished">À &amp;propos de Quantization Explorer</translation>
+        <translation>À &amp;propos de Quantization Explorer</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="114"/>
         <source>&amp;File</source>
-        <translation type="vanished">&amp;Fichier</translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="122"/>
         <source>&amp;View</source>
-        <translation type="vanished">&amp;Affichage</translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="127"/>
         <source>&amp;Help</source>
-        <translation type="vanished">&amp;Aide</translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="153"/>
         <source>Tensors</source>
-        <translation type="vanished">Tenseurs</translation>
+        <translation>Tenseurs</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="154"/>
         <source>Info</source>
-        <translation type="vanished">Infos</translation>
+        <translation>Infos</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="158"/>
+        <source>Learn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="179"/>
         <source>Cancel</source>
-        <translation type="vanished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="180"/>
         <source>Stop the running job</source>
-        <translation type="vanished">Arrêter la tâche en cours</translation>
+        <translation>Arrêter la tâche en cours</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="201"/>
         <source>Opening %1 was cancelled</source>
-        <translation type="vanished">L’ouverture de %1 a été annulée</translation>
+        <translation>L’ouverture de %1 a été annulée</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="261"/>
         <source>Open Model File</source>
-        <translation type="vanished">Ouvrir un fichier de modèle</translation>
+        <translation>Ouvrir un fichier de modèle</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="262"/>
         <source>Model files (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c checkpoints (*.bin);;All files (*)</source>
-        <translation type="vanished">Fichiers de modèle (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;Checkpoints llama2.c (*.bin);;Tous les fichiers (*)</translation>
+        <translation>Fichiers de modèle (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;Checkpoints llama2.c (*.bin);;Tous les fichiers (*)</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="270"/>
         <source>Open Hugging Face Model Folder</source>
-        <translation type="vanished">Ouvrir un dossier de modèle Hugging Face</translation>
+        <translation>Ouvrir un dossier de modèle Hugging Face</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="281"/>
         <source>Preparing the demo model…</source>
-        <translation type="vanished">Préparation du modèle de démonstration…</translation>
+        <translation>Préparation du modèle de démonstration…</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="286"/>
         <source>demo model</source>
-        <translation type="vanished">modèle de démonstration</translation>
+        <translation>modèle de démonstration</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="311"/>
         <source>About Quantization Explorer</source>
-        <translation type="vanished">À propos de Quantization Explorer</translation>
+        <translation>À propos de Quantization Explorer</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="312"/>
         <source>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Look inside language model files (GGUF, safetensors, llama2.c) and decide how to quantize them.&lt;/p&gt;</source>
-        <translation type="vanished">&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Examiner des fichiers de modèles de langue (GGUF, safetensors, llama2.c) et décider comment les quantifier.&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Examiner des fichiers de modèles de langue (GGUF, safetensors, llama2.c) et décider comment les quantifier.&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="330"/>
         <source>%1 — Quantization Explorer</source>
-        <translation type="vanished">%1 — Quantization Explorer</translation>
+        <translation>%1 — Quantization Explorer</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="332"/>
         <source>Opened %1</source>
-        <translation type="vanished">%1 ouvert</translation>
+        <translation>%1 ouvert</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="348"/>
         <source>Could not open the model</source>
-        <translation type="vanished">Impossible d’ouvrir le modèle</translation>
+        <translation>Impossible d’ouvrir le modèle</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="353"/>
         <source>Could not open %1</source>
-        <translation type="vanished">Impossible d’ouvrir %1</translation>
+        <translation>Impossible d’ouvrir %1</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="326"/>
         <source>%1 — %2, %3</source>
-        <translation type="vanished">%1 — %2, %3</translation>
+        <translation>%1 — %2, %3</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="327"/>
         <source>unknown architecture</source>
-        <translation type="vanished">architecture inconnue</translation>
+        <translation>architecture inconnue</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="156"/>
         <source>Layers</source>
-        <translation type="vanished">Couches</translation>
+        <translation>Couches</translation>
     </message>
 </context>
 <context>
@@ -680,77 +549,78 @@
 <context>
     <name>qx::ui::GptqLesson</name>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="19"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="21"/>
         <source>&lt;h2&gt;GPTQ step by step&lt;/h2&gt;&lt;p&gt;Rounding every weight to the nearest level ignores that the layer&apos;s &lt;i&gt;output&lt;/i&gt; is what matters. GPTQ quantizes one input column at a time and moves each column&apos;s rounding error onto the columns not yet quantized, weighted by the inverse Hessian H⁻¹ of the output error (H = 2/n Σ x xᵀ from real activations): correlated inputs absorb each other&apos;s error. Press &lt;b&gt;Step&lt;/b&gt; to quantize the framed column and watch the columns to its right change.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;GPTQ pas à pas&lt;/h2&gt;&lt;p&gt;Arrondir chaque poids au niveau le plus proche ignore que c&apos;est la &lt;i&gt;sortie&lt;/i&gt; de la couche qui compte. GPTQ quantifie une colonne d&apos;entrée à la fois et reporte l&apos;erreur d&apos;arrondi de chaque colonne sur les colonnes pas encore quantifiées, pondérée par l&apos;inverse H⁻¹ de la hessienne de l&apos;erreur de sortie (H = 2/n Σ x xᵀ à partir d&apos;activations réelles) : des entrées corrélées absorbent l&apos;erreur les unes des autres. Appuyez sur &lt;b&gt;Pas&lt;/b&gt; pour quantifier la colonne encadrée et regardez changer les colonnes à sa droite.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="28"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="30"/>
         <source>Bits (symmetric, one scale per row):</source>
         <translation>Bits (symétrique, une échelle par ligne) :</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="33"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="35"/>
         <source>Step</source>
         <translation>Pas</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="34"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="36"/>
         <source>Run</source>
         <translation>Jusqu&apos;au bout</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="35"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="37"/>
         <source>Reset</source>
         <translation>Réinitialiser</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="92"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="99"/>
         <source>The model has no linear layer of at least %1 × %2 with captured inputs.</source>
         <translation>Le modèle n&apos;a aucune couche linéaire d&apos;au moins %1 × %2 dont les entrées ont été capturées.</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="98"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="105"/>
         <source>The slice: output rows 0–%1, input columns 0–%2; H from all %3 tokens.</source>
         <translation>L&apos;extrait : lignes de sortie 0–%1, colonnes d&apos;entrée 0–%2 ; H calculée sur les %3 jetons.</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="113"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="120"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="150"/>
         <source>W: the original weights</source>
         <translation>W : les poids d&apos;origine</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="114"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="121"/>
         <source>H⁻¹ (%1 × %1, damping %2 %)</source>
         <translation>H⁻¹ (%1 × %1, amortissement %2 %)</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="139"/>
-        <source>Working weights: columns 0–%1 quantized</source>
-        <translation>Poids de travail : colonnes 0–%1 quantifiées</translation>
-    </message>
-    <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="141"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="151"/>
         <source>Working weights: nothing quantized yet</source>
         <translation>Poids de travail : rien de quantifié pour le moment</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="142"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="152"/>
+        <source>Working weights: columns 0–%1 quantized</source>
+        <translation>Poids de travail : colonnes 0–%1 quantifiées</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="154"/>
         <source>W − working weights (error and compensation)</source>
         <translation>W − poids de travail (erreur et compensation)</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="149"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="161"/>
         <source>Column %1 of %2 done. </source>
         <translation>Colonne %1 sur %2 traitée. </translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="152"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="164"/>
         <source>Output error ‖WX − QX‖ over the %1 tokens: &lt;b&gt;GPTQ %2&lt;/b&gt; against &lt;b&gt;round-to-nearest %3&lt;/b&gt; on the same %4-bit grid (%5 % lower).</source>
         <translation>Erreur de sortie ‖WX − QX‖ sur les %1 jetons : &lt;b&gt;GPTQ %2&lt;/b&gt; contre &lt;b&gt;arrondi au plus proche %3&lt;/b&gt; sur la même grille de %4 bits (%5 % de moins).</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/gptq_lesson.cpp" line="157"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="169"/>
         <source>Round-to-nearest on the same grid gives ‖WX − QX‖ = %1; run to the end to compare.</source>
         <translation>L&apos;arrondi au plus proche sur la même grille donne ‖WX − QX‖ = %1 ; allez jusqu&apos;au bout pour comparer.</translation>
     </message>
@@ -1401,82 +1271,82 @@
         <translation>&lt;h2&gt;Valeurs aberrantes, LLM.int8, AWQ et SmoothQuant&lt;/h2&gt;&lt;p&gt;Dans les grands modèles de langage, quelques &lt;b&gt;dimensions de caractéristiques&lt;/b&gt; (canaux) des activations portent, dans presque chaque jeton, des valeurs bien plus grandes que les autres. Un pas int8 par jeton doit alors couvrir la valeur aberrante, et tous les autres canaux perdent en précision. &lt;b&gt;LLM.int8&lt;/b&gt; multiplie les canaux aberrants (un |x| ≥ 6) en FP16 et le reste en int8. &lt;b&gt;AWQ&lt;/b&gt; constate que les poids qui rencontrent de grandes activations comptent le plus et les protège par une mise à l&apos;échelle. &lt;b&gt;SmoothQuant&lt;/b&gt; divise chaque canal d&apos;activation par s&lt;sub&gt;j&lt;/sub&gt; = max|X&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;α&lt;/sup&gt; / max|W&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;1−α&lt;/sup&gt; et multiplie la colonne j des poids par ce facteur : le produit est inchangé, mais la difficulté migre des activations vers les poids.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="37"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="66"/>
         <source>Outlier threshold |x| ≥</source>
         <translation>Seuil des valeurs aberrantes |x| ≥</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="44"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="73"/>
         <source>SmoothQuant α:</source>
         <translation>SmoothQuant α :</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="135"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="140"/>
         <source>|x| per token (rows) and channel (columns); ticks mark channels with |x| ≥ %1</source>
         <translation>|x| par jeton (lignes) et canal (colonnes) ; les repères marquent les canaux avec |x| ≥ %1</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="141"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="146"/>
         <source>&lt;h3&gt;LLM.int8 decomposition&lt;/h3&gt;&lt;p&gt;%1 of %2 channels hold a value with |x| ≥ %3 (%4 values in all; the largest |x| is %5). LLM.int8 multiplies these %1 columns in FP16 and the other %6 in int8. Relative output error of X·Wᵀ: int8 everywhere &lt;b&gt;%7 %&lt;/b&gt;, LLM.int8 &lt;b&gt;%8 %&lt;/b&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Décomposition LLM.int8&lt;/h3&gt;&lt;p&gt;%1 canaux sur %2 contiennent une valeur avec |x| ≥ %3 (%4 valeurs en tout ; le plus grand |x| vaut %5). LLM.int8 multiplie ces %1 colonnes en FP16 et les %6 autres en int8. Erreur relative de sortie de X·Wᵀ : int8 partout &lt;b&gt;%7 %&lt;/b&gt;, LLM.int8 &lt;b&gt;%8 %&lt;/b&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="149"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="154"/>
         <source>&lt;p&gt;No channel of this layer reaches the threshold: outlier features of magnitude 6 and more emerge in models of several billion parameters (Dettmers et al. saw them from about 6.7 B on). Lower the threshold to see the decomposition at work.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Aucun canal de cette couche n&apos;atteint le seuil : les caractéristiques aberrantes d&apos;amplitude 6 et plus apparaissent dans les modèles de plusieurs milliards de paramètres (Dettmers et al. les ont observées à partir d&apos;environ 6,7 B). Abaissez le seuil pour voir la décomposition à l&apos;œuvre.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="162"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="172"/>
         <source>&lt;h3&gt;Salient channels (AWQ)&lt;/h3&gt;&lt;p&gt;The 1 % of input channels with the largest mean |x| (channels %1) meet the largest activations. Quantizing the weight to INT3 (one scale per row) gives an output error ‖WX − QX‖ of %2; keeping just those weight columns in FP16 lowers it to &lt;b&gt;%3&lt;/b&gt;, while keeping the same number of columns chosen by weight size (channels %4) gives %5. AWQ gets this effect without mixed precision by scaling the salient columns up before quantizing.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Canaux saillants (AWQ)&lt;/h3&gt;&lt;p&gt;Le 1 % des canaux d&apos;entrée ayant la plus grande moyenne de |x| (canaux %1) rencontre les plus grandes activations. Quantifier le poids en INT3 (une échelle par ligne) donne une erreur de sortie ‖WX − QX‖ de %2 ; garder seulement ces colonnes de poids en FP16 la réduit à &lt;b&gt;%3&lt;/b&gt;, tandis que garder autant de colonnes choisies selon la taille des poids (canaux %4) donne %5. AWQ obtient cet effet sans précision mixte en agrandissant les colonnes saillantes avant de quantifier.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="179"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="189"/>
         <source>Before: max|X_j| and max|W_j| per channel</source>
         <translation>Avant : max|X_j| et max|W_j| par canal</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="181"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="191"/>
         <source>After SmoothQuant (α = %1): max|X_j / s_j| and max|W_j · s_j|</source>
         <translation>Après SmoothQuant (α = %1) : max|X_j / s_j| et max|W_j · s_j|</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="185"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="195"/>
         <source>&lt;p&gt;max|W_j| is taken over %1. With α = %2, the per-token int8 × per-row int8 (W8A8) relative output error of %3 goes from &lt;b&gt;%4 %&lt;/b&gt; before to &lt;b&gt;%5 %&lt;/b&gt; after the migration. %6&lt;/p&gt;</source>
         <translation>&lt;p&gt;max|W_j| est pris sur %1. Avec α = %2, l&apos;erreur relative de sortie de %3 en int8 par jeton × int8 par ligne (W8A8) passe de &lt;b&gt;%4 %&lt;/b&gt; avant à &lt;b&gt;%5 %&lt;/b&gt; après la migration. %6&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="190"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="200"/>
         <source>The migration helps: the activations&apos; large channels no longer set every token&apos;s step.</source>
         <translation>La migration aide : les grands canaux des activations ne fixent plus le pas de chaque jeton.</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="191"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="201"/>
         <source>Here the activations have no strong outlier channels, so the migration only moves error into the weights; on large models with outliers it is what makes W8A8 work.</source>
         <translation>Ici les activations n&apos;ont pas de canaux fortement aberrants : la migration ne fait que déplacer l&apos;erreur vers les poids ; sur les grands modèles avec valeurs aberrantes, c&apos;est elle qui rend W8A8 possible.</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="201"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="211"/>
         <source>max |X_j| (activations)</source>
         <translation>max |X_j| (activations)</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="202"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="212"/>
         <source>max |W_j| (weights)</source>
         <translation>max |W_j| (poids)</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="218"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="228"/>
         <source>channel j (first %1)</source>
         <translation>canal j (les %1 premiers)</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.cpp" line="223"/>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="233"/>
         <source>max |·|, log</source>
         <translation>max |·|, log.</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/outliers_lesson.h" line="25"/>
+        <location filename="../widgets/learn/outliers_lesson.h" line="26"/>
         <source>Outliers, LLM.int8, AWQ, SmoothQuant</source>
         <translation>Valeurs aberrantes, LLM.int8, AWQ, SmoothQuant</translation>
     </message>

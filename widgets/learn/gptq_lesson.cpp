@@ -39,6 +39,19 @@ GptqLesson::GptqLesson(QWidget* parent) : Lesson(parent)
         controls->addWidget(b);
     controls->addStretch(1);
     layout->addLayout(controls);
+    setupMaps();
+    layout->addWidget(m_maps);
+    m_text = makeText(QString(), this);
+    layout->addWidget(m_text);
+    layout->addStretch(1);
+    connect(m_step, &QPushButton::clicked, this, &GptqLesson::step);
+    connect(m_run, &QPushButton::clicked, this, &GptqLesson::run);
+    connect(m_reset, &QPushButton::clicked, this, &GptqLesson::reset);
+    connect(m_bits, &QSpinBox::valueChanged, this, &GptqLesson::reset);
+}
+
+void GptqLesson::setupMaps()
+{
     m_maps = new QWidget(this);
     auto* grid = new QGridLayout(m_maps);
     grid->setContentsMargins(0, 0, 0, 0);
@@ -50,14 +63,6 @@ GptqLesson::GptqLesson(QWidget* parent) : Lesson(parent)
     grid->addWidget(m_q, 0, 1);
     grid->addWidget(m_err, 1, 0);
     grid->addWidget(m_hinv, 1, 1);
-    layout->addWidget(m_maps);
-    m_text = makeText(QString(), this);
-    layout->addWidget(m_text);
-    layout->addStretch(1);
-    connect(m_step, &QPushButton::clicked, this, &GptqLesson::step);
-    connect(m_run, &QPushButton::clicked, this, &GptqLesson::run);
-    connect(m_reset, &QPushButton::clicked, this, &GptqLesson::reset);
-    connect(m_bits, &QSpinBox::valueChanged, this, &GptqLesson::reset);
 }
 
 GptqLesson::~GptqLesson() = default;

@@ -45,6 +45,7 @@ protected:
     bool usesActivations() const override { return true; }
 
 private:
+    void setupMaps();
     void showState();
 
     QLabel* m_source = nullptr;

@@ -97,7 +97,11 @@ void HeatmapView::paintEvent(QPaintEvent*)
         p.setPen(QPen(QColor(0, 0, 0), 2));
         p.drawRect(QRectF(cells.left() + m_current * cw, cells.top(), cw, cells.height()));
     }
-    const QRect bar(cells.right() + 8, cells.top(), kLegendWidth, cells.height());
+    drawLegend(p, QRect(cells.right() + 8, cells.top(), kLegendWidth, cells.height()));
+}
+
+void HeatmapView::drawLegend(QPainter& p, const QRect& bar)
+{
     QLinearGradient g(bar.topLeft(), bar.bottomLeft());
     for (int k = 0; k <= 10; ++k) {
         const double t = k / 10.0;

@@ -11,6 +11,8 @@
 
 #include <span>
 
+class QPainter;
+
 namespace qx::ui {
 
 class HeatmapView : public QWidget {
@@ -38,6 +40,8 @@ protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
+    void drawLegend(QPainter& p, const QRect& bar);
+
     QString m_title;
     QImage m_image;
     double m_range = 0;

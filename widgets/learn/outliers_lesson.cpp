@@ -33,24 +33,7 @@ OutliersLesson::OutliersLesson(QWidget* parent) : Lesson(parent)
         "but the difficulty migrates from activations to weights.</p>"), this));
     m_source = makeText(QString(), this);
     layout->addWidget(m_source);
-    auto* controls = new QHBoxLayout;
-    controls->addWidget(new QLabel(tr("Outlier threshold |x| ≥"), this));
-    m_threshold = new QDoubleSpinBox(this);
-    m_threshold->setRange(0.1, 100.0);
-    m_threshold->setSingleStep(0.5);
-    m_threshold->setValue(6.0);
-    controls->addWidget(m_threshold);
-    controls->addSpacing(24);
-    controls->addWidget(new QLabel(tr("SmoothQuant α:"), this));
-    m_alpha = new QSlider(Qt::Horizontal, this);
-    m_alpha->setRange(0, 100);
-    m_alpha->setValue(50);
-    m_alpha->setMinimumWidth(160);
-    controls->addWidget(m_alpha);
-    m_alphaLabel = new QLabel(this);
-    controls->addWidget(m_alphaLabel);
-    controls->addStretch(1);
-    layout->addLayout(controls);
+    layout->addLayout(makeControls());
     m_map = new HeatmapView(this);
     m_map->setMinimumHeight(280);
     layout->addWidget(m_map);
@@ -75,6 +58,28 @@ OutliersLesson::OutliersLesson(QWidget* parent) : Lesson(parent)
         if (!m_layer.empty())
             recomputeSmooth();
     });
+}
+
+QHBoxLayout* OutliersLesson::makeControls()
+{
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Outlier threshold |x| ≥"), this));
+    m_threshold = new QDoubleSpinBox(this);
+    m_threshold->setRange(0.1, 100.0);
+    m_threshold->setSingleStep(0.5);
+    m_threshold->setValue(6.0);
+    controls->addWidget(m_threshold);
+    controls->addSpacing(24);
+    controls->addWidget(new QLabel(tr("SmoothQuant α:"), this));
+    m_alpha = new QSlider(Qt::Horizontal, this);
+    m_alpha->setRange(0, 100);
+    m_alpha->setValue(50);
+    m_alpha->setMinimumWidth(160);
+    controls->addWidget(m_alpha);
+    m_alphaLabel = new QLabel(this);
+    controls->addWidget(m_alphaLabel);
+    controls->addStretch(1);
+    return controls;
 }
 
 void OutliersLesson::setThreshold(double t) { m_threshold->setValue(t); }
@@ -149,6 +154,11 @@ void OutliersLesson::recomputeOutliers()
         m_int8Text->setText(m_int8Text->text() + tr("<p>No channel of this layer reaches the threshold: outlier "
             "features of magnitude 6 and more emerge in models of several billion parameters (Dettmers et al. "
             "saw them from about 6.7 B on). Lower the threshold to see the decomposition at work.</p>"));
+    showSalient(a, w);
+}
+
+void OutliersLesson::showSalient(const learn::ActivationMatrix& a, const WeightView& w)
+{
     QuantGrid grid;
     grid.uniform.bits = 3;
     grid.uniform.mode = UniformMode::SymmetricRestricted;

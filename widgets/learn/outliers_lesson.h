@@ -8,6 +8,7 @@
 
 class QChartView;
 class QDoubleSpinBox;
+class QHBoxLayout;
 class QLabel;
 class QSlider;
 
@@ -40,7 +41,9 @@ protected:
     bool usesActivations() const override { return true; }
 
 private:
+    QHBoxLayout* makeControls();
     void recomputeOutliers();
+    void showSalient(const learn::ActivationMatrix& a, const WeightView& w);
     void recomputeSmooth();
     void fillSmoothChart(QChartView* view, const std::vector<float>& x, const std::vector<float>& w,
                          const QString& title);
