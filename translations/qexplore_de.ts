@@ -4,58 +4,72 @@
 <context>
     <name>ErrorText</name>
     <message>
+        <location filename="../widgets/error_text.cpp" line="11"/>
         <source>the file could not be read</source>
         <translation>die Datei konnte nicht gelesen werden</translation>
     </message>
     <message>
+        <location filename="../widgets/error_text.cpp" line="12"/>
         <source>the file ends early</source>
         <translation>die Datei endet vorzeitig</translation>
     </message>
     <message>
+        <location filename="../widgets/error_text.cpp" line="13"/>
         <source>this is not a model file of a known kind</source>
         <translation>dies ist keine Modelldatei eines bekannten Formats</translation>
     </message>
     <message>
+        <location filename="../widgets/error_text.cpp" line="14"/>
         <source>the file uses a feature that is not supported</source>
         <translation>die Datei nutzt eine nicht unterstützte Funktion</translation>
     </message>
     <message>
+        <location filename="../widgets/error_text.cpp" line="15"/>
         <source>the file breaks a rule of its format</source>
         <translation>die Datei verletzt eine Regel ihres Formats</translation>
     </message>
     <message>
+        <location filename="../widgets/error_text.cpp" line="16"/>
         <source>a size in the file is too large</source>
         <translation>eine Größenangabe in der Datei ist zu groß</translation>
     </message>
     <message>
+        <location filename="../widgets/error_text.cpp" line="17"/>
         <source>parts of the model do not agree with each other</source>
         <translation>Teile des Modells passen nicht zueinander</translation>
     </message>
     <message>
+        <location filename="../widgets/error_text.cpp" line="18"/>
         <source>the operation was cancelled</source>
         <translation>der Vorgang wurde abgebrochen</translation>
     </message>
     <message>
+        <location filename="../widgets/error_text.cpp" line="19"/>
         <source>the request was not valid</source>
         <translation>die Anfrage war ungültig</translation>
     </message>
     <message>
+        <location filename="../widgets/error_text.cpp" line="21"/>
         <source>unknown error</source>
         <translation>unbekannter Fehler</translation>
     </message>
     <message>
+        <location filename="../widgets/error_text.cpp" line="29"/>
         <source>Could not open “%1”: %2</source>
         <translation>„%1“ konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
+        <location filename="../widgets/error_text.cpp" line="31"/>
         <source>Could not open “%1”: %2 (at byte %3).</source>
         <translation>„%1“ konnte nicht geöffnet werden: %2 (bei Byte %3).</translation>
     </message>
     <message>
+        <location filename="../widgets/error_text.cpp" line="34"/>
         <source>Could not open “%1”: %2.</source>
         <translation>„%1“ konnte nicht geöffnet werden: %2.</translation>
     </message>
     <message>
+        <location filename="../widgets/error_text.cpp" line="36"/>
         <source>Detail: %1</source>
         <translation>Einzelheiten: %1</translation>
     </message>
@@ -63,50 +77,62 @@
 <context>
     <name>ModelDescription</name>
     <message>
+        <location filename="../widgets/model_description.cpp" line="36"/>
         <source>GGUF v%1</source>
         <translation>GGUF v%1</translation>
     </message>
     <message>
+        <location filename="../widgets/model_description.cpp" line="37"/>
         <source>safetensors</source>
         <translation>safetensors</translation>
     </message>
     <message>
+        <location filename="../widgets/model_description.cpp" line="38"/>
         <source>Hugging Face folder</source>
         <translation>Hugging-Face-Ordner</translation>
     </message>
     <message>
+        <location filename="../widgets/model_description.cpp" line="39"/>
         <source>llama2.c checkpoint</source>
         <translation>llama2.c-Checkpoint</translation>
     </message>
     <message>
+        <location filename="../widgets/model_description.cpp" line="54"/>
         <source>%1 tensors · %2 parameters · %3 on disk · %4 bits/weight</source>
         <translation>%1 Tensoren · %2 Parameter · %3 auf der Festplatte · %4 Bit/Gewicht</translation>
     </message>
     <message>
+        <location filename="../widgets/model_description.cpp" line="82"/>
         <source>no tokenizer in this model</source>
         <translation>kein Tokenizer in diesem Modell</translation>
     </message>
     <message>
+        <location filename="../widgets/model_description.cpp" line="85"/>
         <source>SentencePiece (llama)</source>
         <translation>SentencePiece (llama)</translation>
     </message>
     <message>
+        <location filename="../widgets/model_description.cpp" line="87"/>
         <source>byte-level BPE (gpt2)</source>
         <translation>Byte-BPE (gpt2)</translation>
     </message>
     <message>
+        <location filename="../widgets/model_description.cpp" line="90"/>
         <source>%1, %2 tokens</source>
         <translation>%1, %2 Token</translation>
     </message>
     <message>
+        <location filename="../widgets/model_description.cpp" line="92"/>
         <source>, %1 merges</source>
         <translation>, %1 Merges</translation>
     </message>
     <message>
+        <location filename="../widgets/model_description.cpp" line="94"/>
         <source>, pre-tokenizer “%1”</source>
         <translation>, Prä-Tokenizer „%1“</translation>
     </message>
     <message>
+        <location filename="../widgets/model_description.cpp" line="75"/>
         <source>Selected tensors: %1 · %2 parameters · %3</source>
         <translation>Ausgewählte Tensoren: %1 · %2 Parameter · %3</translation>
     </message>
@@ -114,34 +140,42 @@
 <context>
     <name>main</name>
     <message>
+        <location filename="../app/gui/main.cpp" line="25"/>
         <source>Look inside language model files and decide how to quantize them.</source>
         <translation>Sprachmodell-Dateien untersuchen und entscheiden, wie sie quantisiert werden.</translation>
     </message>
     <message>
+        <location filename="../app/gui/main.cpp" line="28"/>
         <source>Open the model at &lt;path&gt;.</source>
         <translation>Das Modell unter &lt;path&gt; öffnen.</translation>
     </message>
     <message>
+        <location filename="../app/gui/main.cpp" line="29"/>
         <source>path</source>
         <translation>pfad</translation>
     </message>
     <message>
+        <location filename="../app/gui/main.cpp" line="32"/>
         <source>Render the main views into &lt;dir&gt;/*.png and quit.</source>
         <translation>Die Hauptansichten als &lt;dir&gt;/*.png speichern und beenden.</translation>
     </message>
     <message>
+        <location filename="../app/gui/main.cpp" line="33"/>
         <source>dir</source>
         <translation>ordner</translation>
     </message>
     <message>
+        <location filename="../app/gui/main.cpp" line="38"/>
         <source>A model file or folder to open.</source>
         <translation>Eine Modelldatei oder ein Modellordner zum Öffnen.</translation>
     </message>
     <message>
+        <location filename="../app/gui/main.cpp" line="67"/>
         <source>Quantization Explorer</source>
         <translation>Quantization Explorer</translation>
     </message>
     <message>
+        <location filename="../app/gui/main.cpp" line="34"/>
         <source>Open the built-in demo model.</source>
         <translation>Das eingebaute Demo-Modell öffnen.</translation>
     </message>
@@ -149,746 +183,211 @@
 <context>
     <name>qx::app::MainWindow</name>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="65"/>
+        <location filename="../app/gui/main_window.cpp" line="354"/>
+        <location filename="../app/gui/main_window.cpp" line="529"/>
         <source>Quantization Explorer</source>
         <translation>Quantization Explorer</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="84"/>
         <source>&amp;Open Model File…</source>
         <translation>Modell&amp;datei öffnen …</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="86"/>
         <source>Open Model &amp;Folder…</source>
         <translation>Modell&amp;ordner öffnen …</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="88"/>
         <source>&amp;Close Model</source>
         <translation>Modell &amp;schließen</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="90"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="93"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="96"/>
         <source>&amp;Filter Tensors</source>
         <translation>Tensoren &amp;filtern</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="98"/>
         <source>&amp;Tensors</source>
         <translation>&amp;Tensoren</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="100"/>
         <source>&amp;Info</source>
         <translation>&amp;Info</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="102"/>
         <source>&amp;About Quantization Explorer</source>
         <translation>&amp;Über Quantization Explorer</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="127"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="142"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="148"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="178"/>
         <source>Tensors</source>
         <translation>Tensoren</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="179"/>
         <source>Info</source>
         <translation>Info</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="221"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="222"/>
         <source>Stop the running job</source>
         <translation>Den laufenden Auftrag anhalten</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="243"/>
         <source>Opening %1 was cancelled</source>
         <translation>Öffnen von %1 wurde abgebrochen</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="311"/>
         <source>Open Model File</source>
         <translation>Modelldatei öffnen</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="312"/>
         <source>Model files (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c checkpoints (*.bin);;All files (*)</source>
         <translation>Modelldateien (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c-Checkpoints (*.bin);;Alle Dateien (*)</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="320"/>
         <source>Open Hugging Face Model Folder</source>
         <translation>Hugging-Face-Modellordner öffnen</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="331"/>
         <source>Preparing the demo model…</source>
         <translation>Demo-Modell wird vorbereitet …</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="336"/>
         <source>demo model</source>
         <translation>Demo-Modell</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="367"/>
         <source>About Quantization Explorer</source>
         <translation>Über Quantization Explorer</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="368"/>
         <source>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Look inside language model files (GGUF, safetensors, llama2.c) and decide how to quantize them.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Sprachmodell-Dateien (GGUF, safetensors, llama2.c) untersuchen und entscheiden, wie sie quantisiert werden.&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="396"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="414"/>
         <source>Could not open the model</source>
         <translation>Das Modell konnte nicht geöffnet werden</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="419"/>
         <source>Could not open %1</source>
         <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="389"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="390"/>
         <source>unknown architecture</source>
         <translation>unbekannte Architektur</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="181"/>
         <source>Layers</source>
         <translation>Schichten</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="139"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
         <source>The GGUF file the plan would export to (exact bytes), its bits per weight over the planned tensors, and its tensor data relative to the stored model</source>
         <translation>Die GGUF-Datei, die der Plan exportieren würde (exakte Bytes), ihre Bits pro Gewicht über die geplanten Tensoren und ihre Tensordaten im Verhältnis zum gespeicherten Modell</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="183"/>
         <source>Learn</source>
         <translation>Lernen</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="204"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="491"/>
         <source>&amp;Save Plan</source>
         <translation>Plan &amp;speichern</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="493"/>
         <source>Save Plan &amp;As…</source>
         <translation>Plan speichern &amp;unter…</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="495"/>
         <source>&amp;Load Plan…</source>
         <translation>Plan &amp;laden…</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="497"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="499"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
+        <location filename="../app/gui/main_window.cpp" line="534"/>
         <source>%1%2[*] — Quantization Explorer</source>
         <translation>%1%2[*] — Quantization Explorer</translation>
-    </message>
-</context>
-<context>
-    <name>qx::ui::JobRunner</name>
-    <message>
-        <source>unknown exception</source>
-        <translation>unbekannte Ausnahme</translation>
-    </message>
-</context>
-<context>
-    <name>qx::ui::LayersView</name>
-    <message>
-        <source>SQNR (dB)</source>
-        <translation>SQNR (dB)</translation>
-    </message>
-    <message>
-        <source>Relative error</source>
-        <translation>Relativer Fehler</translation>
-    </message>
-    <message>
-        <source>Signal-to-quantization-noise ratio 10·log10(Σw² / Σe²); higher is better</source>
-        <translation>Signal-Quantisierungsrausch-Verhältnis 10·log10(Σw² / Σe²); höher ist besser</translation>
-    </message>
-    <message>
-        <source>‖dequantized − original‖ / ‖original‖; lower is better</source>
-        <translation>‖dequantisiert − original‖ / ‖original‖; niedriger ist besser</translation>
-    </message>
-    <message>
-        <source>Compute</source>
-        <translation>Berechnen</translation>
-    </message>
-    <message>
-        <source>Quantize and dequantize every layer tensor with the candidate format</source>
-        <translation>Jeden Schicht-Tensor mit dem Kandidatenformat quantisieren und dequantisieren</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Candidate format:</source>
-        <translation>Kandidatenformat:</translation>
-    </message>
-    <message>
-        <source>Metric:</source>
-        <translation>Maß:</translation>
-    </message>
-    <message>
-        <source>Computing…</source>
-        <translation>Wird berechnet …</translation>
-    </message>
-    <message>
-        <source>Layer errors</source>
-        <translation>Fehler je Schicht</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n tensor(s)</source>
-        <translation>
-            <numerusform>%n Tensor</numerusform>
-            <numerusform>%n Tensoren</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Abgebrochen</translation>
-    </message>
-    <message>
-        <source>Round-trip error per layer (%1)</source>
-        <translation>Fehler des Hin- und Rückwegs je Schicht (%1)</translation>
-    </message>
-    <message>
-        <source>layer (blk index)</source>
-        <translation>Schicht (blk-Index)</translation>
-    </message>
-    <message>
-        <source>relative error</source>
-        <translation>relativer Fehler</translation>
-    </message>
-</context>
-<context>
-    <name>qx::ui::MemoryIndicator</name>
-    <message>
-        <source>Memory in use by Quantization Explorer (resident set size)</source>
-        <translation>Von Quantization Explorer belegter Arbeitsspeicher (Resident Set Size)</translation>
-    </message>
-    <message>
-        <source>Memory: %1</source>
-        <translation>Speicher: %1</translation>
-    </message>
-</context>
-<context>
-    <name>qx::ui::MetadataTableModel</name>
-    <message>
-        <source>%1 × %2: %3</source>
-        <translation>%1 × %2: %3</translation>
-    </message>
-    <message>
-        <source>Key</source>
-        <translation>Schlüssel</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Typ</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-</context>
-<context>
-    <name>qx::ui::ModelInfoView</name>
-    <message>
-        <source>Model</source>
-        <translation>Modell</translation>
-    </message>
-    <message>
-        <source>Metadata</source>
-        <translation>Metadaten</translation>
-    </message>
-    <message>
-        <source>not stated</source>
-        <translation>nicht angegeben</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Datei</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>Format</translation>
-    </message>
-    <message>
-        <source>Architecture</source>
-        <translation>Architektur</translation>
-    </message>
-    <message>
-        <source>Totals</source>
-        <translation>Summen</translation>
-    </message>
-    <message>
-        <source>Layers</source>
-        <translation>Schichten</translation>
-    </message>
-    <message>
-        <source>Embedding length</source>
-        <translation>Embedding-Länge</translation>
-    </message>
-    <message>
-        <source>Feed-forward length</source>
-        <translation>Feed-Forward-Länge</translation>
-    </message>
-    <message>
-        <source>Attention heads</source>
-        <translation>Attention-Köpfe</translation>
-    </message>
-    <message>
-        <source>%1 (key/value: %2)</source>
-        <translation>%1 (Key/Value: %2)</translation>
-    </message>
-    <message>
-        <source>Context length</source>
-        <translation>Kontextlänge</translation>
-    </message>
-    <message>
-        <source>Vocabulary</source>
-        <translation>Vokabular</translation>
-    </message>
-    <message>
-        <source>Tokenizer</source>
-        <translation>Tokenizer</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-</context>
-<context>
-    <name>qx::ui::ModelLoader</name>
-    <message>
-        <source>Opening %1…</source>
-        <translation>%1 wird geöffnet …</translation>
-    </message>
-</context>
-<context>
-    <name>qx::ui::SettingsDialog</name>
-    <message>
-        <source>Settings</source>
-        <translation>Einstellungen</translation>
-    </message>
-    <message>
-        <source>System default (%1)</source>
-        <translation>Systemvorgabe (%1)</translation>
-    </message>
-    <message>
-        <source>Automatic (%1)</source>
-        <translation>Automatisch (%1)</translation>
-    </message>
-    <message>
-        <source>Threads used by the computations; automatic uses every core</source>
-        <translation>Threads für die Berechnungen; automatisch nutzt alle Kerne</translation>
-    </message>
-    <message>
-        <source>&amp;Language:</source>
-        <translation>&amp;Sprache:</translation>
-    </message>
-    <message>
-        <source>&amp;Threads:</source>
-        <translation>&amp;Threads:</translation>
-    </message>
-    <message>
-        <source>Changes take effect the next time Quantization Explorer starts.</source>
-        <translation>Änderungen werden beim nächsten Start von Quantization Explorer wirksam.</translation>
-    </message>
-</context>
-<context>
-    <name>qx::ui::StartPage</name>
-    <message>
-        <source>Quantization Explorer</source>
-        <translation>Quantization Explorer</translation>
-    </message>
-    <message>
-        <source>Look inside a language model and decide how to quantize it. Open a GGUF file, a safetensors file or Hugging Face folder, or a llama2.c checkpoint — or drop one onto this window.</source>
-        <translation>Ein Sprachmodell untersuchen und entscheiden, wie es quantisiert wird. Öffnen Sie eine GGUF-Datei, eine safetensors-Datei oder einen Hugging-Face-Ordner oder einen llama2.c-Checkpoint – oder ziehen Sie eines davon auf dieses Fenster.</translation>
-    </message>
-    <message>
-        <source>Open model file…</source>
-        <translation>Modelldatei öffnen …</translation>
-    </message>
-    <message>
-        <source>A .gguf, .safetensors or llama2.c .bin file (Ctrl+O)</source>
-        <translation>Eine .gguf-, .safetensors- oder llama2.c-.bin-Datei (Strg+O)</translation>
-    </message>
-    <message>
-        <source>Open model folder…</source>
-        <translation>Modellordner öffnen …</translation>
-    </message>
-    <message>
-        <source>A Hugging Face folder with config.json and safetensors files</source>
-        <translation>Ein Hugging-Face-Ordner mit config.json und safetensors-Dateien</translation>
-    </message>
-    <message>
-        <source>Open demo model</source>
-        <translation>Demo-Modell öffnen</translation>
-    </message>
-    <message>
-        <source>A small built-in model to try the explorer without downloading anything</source>
-        <translation>Ein kleines eingebautes Modell, um den Explorer ohne Download auszuprobieren</translation>
-    </message>
-    <message>
-        <source>Recent models</source>
-        <translation>Zuletzt geöffnete Modelle</translation>
-    </message>
-    <message>
-        <source>Clear list</source>
-        <translation>Liste leeren</translation>
-    </message>
-    <message>
-        <source>Models you open will be listed here.</source>
-        <translation>Geöffnete Modelle werden hier aufgeführt.</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>Schließen</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-</context>
-<context>
-    <name>qx::ui::TensorPane</name>
-    <message>
-        <source>Filter tensors by name (regular expression, e.g. attn_(q|k))</source>
-        <translation>Tensoren nach Namen filtern (regulärer Ausdruck, z. B. attn_(q|k))</translation>
-    </message>
-    <message>
-        <source>Shows the tensors whose name matches, with their layer (Ctrl+F)</source>
-        <translation>Zeigt die Tensoren mit passendem Namen samt ihrer Schicht (Strg+F)</translation>
-    </message>
-    <message>
-        <source>Invalid regular expression</source>
-        <translation>Ungültiger regulärer Ausdruck</translation>
-    </message>
-    <message>
-        <source>%1 of %2 tensors</source>
-        <translation>%1 von %2 Tensoren</translation>
-    </message>
-</context>
-<context>
-    <name>qx::ui::TensorTreeModel</name>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Tensor name (GGUF spelling)</source>
-        <translation>Tensorname (GGUF-Schreibweise)</translation>
-    </message>
-    <message>
-        <source>Shape</source>
-        <translation>Form</translation>
-    </message>
-    <message>
-        <source>Dimensions, row length first (ggml order)</source>
-        <translation>Dimensionen, Zeilenlänge zuerst (ggml-Reihenfolge)</translation>
-    </message>
-    <message>
-        <source>Parameters</source>
-        <translation>Parameter</translation>
-    </message>
-    <message>
-        <source>Number of weights</source>
-        <translation>Anzahl der Gewichte</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Größe</translation>
-    </message>
-    <message>
-        <source>Bytes the tensor occupies in the file</source>
-        <translation>Bytes, die der Tensor in der Datei belegt</translation>
-    </message>
-    <message>
-        <source>Bits/weight</source>
-        <translation>Bit/Gewicht</translation>
-    </message>
-    <message>
-        <source>Storage bits per weight, block scales included</source>
-        <translation>Speicherbits pro Gewicht, Block-Skalen eingeschlossen</translation>
-    </message>
-    <message>
-        <source>mixed</source>
-        <translation>gemischt</translation>
-    </message>
-    <message>
-        <source>Tensors outside the layers: embeddings, output head, final norm</source>
-        <translation>Tensoren außerhalb der Schichten: Embeddings, Ausgabekopf, letzte Normierung</translation>
-    </message>
-    <message>
-        <source>Transformer layer %1</source>
-        <translation>Transformer-Schicht %1</translation>
-    </message>
-    <message>
-        <source>global</source>
-        <translation>global</translation>
-    </message>
-    <message>
-        <source>%1
-Offset %2 in %3</source>
-        <translation>%1
-Offset %2 in %3</translation>
-    </message>
-    <message>
-        <source>Stored as %1</source>
-        <translation>Gespeichert als %1</translation>
-    </message>
-    <message>
-        <source>Stored</source>
-        <translation>Gespeichert</translation>
-    </message>
-    <message>
-        <source>Element type stored in the file</source>
-        <translation>In der Datei gespeicherter Elementtyp</translation>
-    </message>
-    <message>
-        <source>Pin</source>
-        <translation>Fixiert</translation>
-    </message>
-    <message>
-        <source>Pinned tensors keep their planned format when a preset or the budget solver re-plans</source>
-        <translation>Fixierte Tensoren behalten ihr geplantes Format, wenn eine Voreinstellung oder der Budget-Löser neu plant</translation>
-    </message>
-    <message>
-        <source>Plan</source>
-        <translation>Plan</translation>
-    </message>
-    <message>
-        <source>Format the plan gives the tensor (grey: kept as stored)</source>
-        <translation>Format, das der Plan dem Tensor gibt (grau: wie gespeichert)</translation>
-    </message>
-    <message>
-        <source>Plan bits</source>
-        <translation>Plan-Bits</translation>
-    </message>
-    <message>
-        <source>Bits per weight of the planned format, block scales included</source>
-        <translation>Bits pro Gewicht des geplanten Formats, Blockskalen eingeschlossen</translation>
-    </message>
-    <message>
-        <source>Plan size</source>
-        <translation>Plan-Größe</translation>
-    </message>
-    <message>
-        <source>Exact bytes of the tensor in the planned format</source>
-        <translation>Exakte Bytes des Tensors im geplanten Format</translation>
-    </message>
-    <message>
-        <source>SQNR dB</source>
-        <translation>SQNR dB</translation>
-    </message>
-    <message>
-        <source>Signal-to-quantization-noise ratio of the planned format in dB (higher is better; ∞ = kept as stored), computed in the background</source>
-        <translation>Signal-Quantisierungsrausch-Verhältnis des geplanten Formats in dB (höher ist besser; ∞ = wie gespeichert), im Hintergrund berechnet</translation>
-    </message>
-    <message>
-        <source>Rel. error</source>
-        <translation>Rel. Fehler</translation>
-    </message>
-    <message>
-        <source>Relative error ‖w − q(w)‖ / ‖w‖ of the planned format</source>
-        <translation>Relativer Fehler ‖w − q(w)‖ / ‖w‖ des geplanten Formats</translation>
-    </message>
-    <message>
-        <source>Sensitivity</source>
-        <translation>Empfindlichkeit</translation>
-    </message>
-    <message>
-        <source>Measured KL divergence (nats) when only this tensor is quantized; empty until measured</source>
-        <translation>Gemessene KL-Divergenz (nats), wenn nur dieser Tensor quantisiert wird; leer bis zur Messung</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Grund</translation>
-    </message>
-    <message>
-        <source>Why the plan chose this format (preset rule, layer, fallback, solver, by hand)</source>
-        <translation>Warum der Plan dieses Format gewählt hat (Regel der Voreinstellung, Schicht, Ersatztyp, Löser, von Hand)</translation>
-    </message>
-    <message>
-        <source>%1 pinned tensors</source>
-        <translation>%1 fixierte Tensoren</translation>
-    </message>
-    <message>
-        <source>%1 bytes</source>
-        <translation>%1 Bytes</translation>
-    </message>
-    <message>
-        <source>Pinned: presets and the solver keep this format</source>
-        <translation>Fixiert: Voreinstellungen und Löser behalten dieses Format bei</translation>
-    </message>
-    <message>
-        <source>Not pinned</source>
-        <translation>Nicht fixiert</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>Being computed in the background</source>
-        <translation>Wird im Hintergrund berechnet</translation>
-    </message>
-    <message>
-        <source>The planned format cannot hold this tensor</source>
-        <translation>Das geplante Format kann diesen Tensor nicht aufnehmen</translation>
-    </message>
-    <message>
-        <source>Kept as stored: no error</source>
-        <translation>Wie gespeichert: kein Fehler</translation>
-    </message>
-    <message>
-        <source>n/a</source>
-        <translation>n. v.</translation>
-    </message>
-</context>
-<context>
-    <name>qx::ui::TensorViews</name>
-    <message>
-        <source>Candidate format: the tensor is quantized to it and dequantized again</source>
-        <translation>Kandidatenformat: Der Tensor wird darin quantisiert und wieder dequantisiert</translation>
-    </message>
-    <message>
-        <source>Log scale</source>
-        <translation>Logarithmische Skala</translation>
-    </message>
-    <message>
-        <source>Logarithmic count axis (shows the sparse tails)</source>
-        <translation>Logarithmische Häufigkeitsachse (zeigt die dünnen Ränder)</translation>
-    </message>
-    <message>
-        <source>Export PNG…</source>
-        <translation>PNG exportieren …</translation>
-    </message>
-    <message>
-        <source>Save the chart as a PNG picture (SVG needs Qt SVG, not installed)</source>
-        <translation>Das Diagramm als PNG-Bild speichern (SVG braucht Qt SVG, nicht installiert)</translation>
-    </message>
-    <message>
-        <source>Candidate format:</source>
-        <translation>Kandidatenformat:</translation>
-    </message>
-    <message>
-        <source>Distribution</source>
-        <translation>Verteilung</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <source>Export chart</source>
-        <translation>Diagramm exportieren</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG-Bilder (*.png)</translation>
-    </message>
-    <message>
-        <source>Computing…</source>
-        <translation>Wird berechnet …</translation>
-    </message>
-    <message>
-        <source>Analysing %1</source>
-        <translation>%1 wird analysiert</translation>
-    </message>
-    <message>
-        <source>Cannot analyse with this format: %1</source>
-        <translation>Analyse mit diesem Format nicht möglich: %1</translation>
-    </message>
-    <message>
-        <source>%1 as %2: SQNR %3 dB, relative error %4, RMSE %5, max |error| %6, cosine %7</source>
-        <translation>%1 als %2: SQNR %3 dB, relativer Fehler %4, RMSE %5, max. |Fehler| %6, Kosinus %7</translation>
-    </message>
-    <message>
-        <source>SQNR: 10·log10(Σw² / Σe²), higher is better. Relative error: ‖e‖ / ‖w‖. RMSE: root mean square of e = dequantized − original.</source>
-        <translation>SQNR: 10·log10(Σw² / Σe²), höher ist besser. Relativer Fehler: ‖e‖ / ‖w‖. RMSE: quadratisches Mittel von e = dequantisiert − original.</translation>
-    </message>
-    <message>
-        <source>Select a tensor to see its distribution and quantization error.</source>
-        <translation>Wählen Sie einen Tensor, um seine Verteilung und seinen Quantisierungsfehler zu sehen.</translation>
-    </message>
-    <message>
-        <source>Weight distribution of %1</source>
-        <translation>Gewichtsverteilung von %1</translation>
-    </message>
-    <message>
-        <source>original</source>
-        <translation>original</translation>
-    </message>
-    <message>
-        <source>after %1 round trip</source>
-        <translation>nach %1-Hin- und Rückweg</translation>
-    </message>
-    <message>
-        <source>weight value</source>
-        <translation>Gewichtswert</translation>
-    </message>
-    <message>
-        <source>count (log scale)</source>
-        <translation>Anzahl (log. Skala)</translation>
-    </message>
-    <message>
-        <source>count</source>
-        <translation>Anzahl</translation>
-    </message>
-    <message>
-        <source>Error histogram (dequantized − original)</source>
-        <translation>Fehlerhistogramm (dequantisiert − original)</translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <source>error (weight units)</source>
-        <translation>Fehler (Gewichtseinheiten)</translation>
-    </message>
-    <message>
-        <source>SQNR per row</source>
-        <translation>SQNR je Zeile</translation>
-    </message>
-    <message>
-        <source>SQNR (dB)</source>
-        <translation>SQNR (dB)</translation>
-    </message>
-    <message>
-        <source>row (output channel)</source>
-        <translation>Zeile (Ausgangskanal)</translation>
     </message>
 </context>
 <context>
@@ -990,37 +489,37 @@ Offset %2 in %3</translation>
         <translation>&lt;b&gt;Ein Ausreißer, %1 Bit, eine Skala pro Tensor.&lt;/b&gt; Unverändert: Δ = %2, die Gewichte nutzen %3 Stufen, SQNR %4 dB. Mit einem einzigen zusätzlichen Wert 10 × absmax: Δ = %5, dieselben Gewichte nutzen nur noch %6 Stufen, SQNR %7 dB.</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/clipping_lesson.cpp" line="82"/>
+        <location filename="../widgets/learn/clipping_lesson.cpp" line="80"/>
         <source>MSE at clip ratio c / absmax</source>
         <translation>MSE beim Clip-Verhältnis c / absmax</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/clipping_lesson.cpp" line="90"/>
+        <location filename="../widgets/learn/clipping_lesson.cpp" line="88"/>
         <source>Percentile %1 %</source>
         <translation>Perzentil %1 %</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/clipping_lesson.cpp" line="90"/>
+        <location filename="../widgets/learn/clipping_lesson.cpp" line="88"/>
         <source>MSE search</source>
         <translation>MSE-Suche</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/clipping_lesson.cpp" line="90"/>
+        <location filename="../widgets/learn/clipping_lesson.cpp" line="88"/>
         <source>KL divergence</source>
         <translation>KL-Divergenz</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/clipping_lesson.cpp" line="95"/>
+        <location filename="../widgets/learn/clipping_lesson.cpp" line="93"/>
         <source>clip ratio c / absmax</source>
         <translation>Clip-Verhältnis c / absmax</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/clipping_lesson.cpp" line="98"/>
+        <location filename="../widgets/learn/clipping_lesson.cpp" line="96"/>
         <source>MSE (weight units²)</source>
         <translation>MSE (Gewichtseinheiten²)</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/clipping_lesson.cpp" line="108"/>
+        <location filename="../widgets/learn/clipping_lesson.cpp" line="106"/>
         <source>&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;th align=left&gt;Calibration&lt;/th&gt;&lt;th&gt;c / absmax&lt;/th&gt;&lt;th&gt;MSE&lt;/th&gt;&lt;th&gt;SQNR (dB)&lt;/th&gt;&lt;/tr&gt;</source>
         <translation>&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;th align=left&gt;Kalibrierung&lt;/th&gt;&lt;th&gt;c / absmax&lt;/th&gt;&lt;th&gt;MSE&lt;/th&gt;&lt;th&gt;SQNR (dB)&lt;/th&gt;&lt;/tr&gt;</translation>
     </message>
@@ -1028,6 +527,148 @@ Offset %2 in %3</translation>
         <location filename="../widgets/learn/clipping_lesson.h" line="19"/>
         <source>Clipping and calibration</source>
         <translation>Clipping und Kalibrierung</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::DynamicLesson</name>
+    <message>
+        <location filename="../widgets/learn/dynamic_lesson.cpp" line="16"/>
+        <source>Activations entering &lt;b&gt;%1&lt;/b&gt; (%2 channels): %3 tokens of a calibration story, then %3 tokens of an evaluation story, through the loaded model.</source>
+        <translation>Aktivierungen am Eingang von &lt;b&gt;%1&lt;/b&gt; (%2 Kanäle): %3 Tokens einer Kalibrierungsgeschichte, dann %3 Tokens einer Auswertungsgeschichte, berechnet mit dem geladenen Modell.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/dynamic_lesson.cpp" line="26"/>
+        <source>&lt;h2&gt;Dynamic vs static activation quantization&lt;/h2&gt;&lt;p&gt;Weights are known before inference; activations are not. &lt;b&gt;Dynamic&lt;/b&gt; quantization measures each token&apos;s absmax at run time and gives every token its own int8 step (one extra max per token). &lt;b&gt;Static&lt;/b&gt; quantization fixes one step in advance from &lt;b&gt;calibration&lt;/b&gt; text and uses it for every token: no run-time statistics, but tokens with a small range get a coarse grid and tokens beyond the range are clipped.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Dynamische vs. statische Quantisierung der Aktivierungen&lt;/h2&gt;&lt;p&gt;Gewichte sind vor der Inferenz bekannt, Aktivierungen nicht. &lt;b&gt;Dynamische&lt;/b&gt; Quantisierung misst das Absmax jedes Tokens zur Laufzeit und gibt jedem Token seine eigene int8-Schrittweite (ein zusätzliches Maximum pro Token). &lt;b&gt;Statische&lt;/b&gt; Quantisierung legt eine Schrittweite vorab aus &lt;b&gt;Kalibrierungstext&lt;/b&gt; fest und verwendet sie für jedes Token: keine Statistik zur Laufzeit, aber Tokens mit kleinem Wertebereich bekommen ein grobes Raster, und Werte jenseits des Bereichs werden abgeschnitten.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/dynamic_lesson.cpp" line="56"/>
+        <source>&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;th align=left&gt;int8 on the evaluation tokens&lt;/th&gt;&lt;th&gt;step Δ&lt;/th&gt;&lt;th&gt;SQNR (dB)&lt;/th&gt;&lt;th&gt;MSE&lt;/th&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;dynamic (per-token absmax)&lt;/td&gt;&lt;td align=right&gt;per token&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;static (calibrated absmax %3)&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;%7 evaluation values lie beyond the static range and are clipped. %8&lt;/p&gt;</source>
+        <translation>&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;th align=left&gt;int8 auf den Auswertungstokens&lt;/th&gt;&lt;th&gt;Schritt Δ&lt;/th&gt;&lt;th&gt;SQNR (dB)&lt;/th&gt;&lt;th&gt;MSE&lt;/th&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;dynamisch (Absmax pro Token)&lt;/td&gt;&lt;td align=right&gt;pro Token&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;statisch (kalibriertes Absmax %3)&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;%7 Auswertungswerte liegen außerhalb des statischen Bereichs und werden abgeschnitten. %8&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/dynamic_lesson.cpp" line="65"/>
+        <source>Dynamic quantization wins by %1 dB here: most tokens use only part of the calibrated range, and each gets a finer step of its own.</source>
+        <translation>Dynamische Quantisierung gewinnt hier um %1 dB: Die meisten Tokens nutzen nur einen Teil des kalibrierten Bereichs, und jedes bekommt eine eigene, feinere Schrittweite.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/dynamic_lesson.cpp" line="67"/>
+        <source>Static quantization wins by %1 dB here: the calibrated range fits these tokens well.</source>
+        <translation>Statische Quantisierung gewinnt hier um %1 dB: Der kalibrierte Bereich passt gut zu diesen Tokens.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/dynamic_lesson.cpp" line="80"/>
+        <source>per-token absmax, calibration story</source>
+        <translation>Absmax pro Token, Kalibrierungsgeschichte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/dynamic_lesson.cpp" line="82"/>
+        <source>per-token absmax, evaluation story (dynamic ranges)</source>
+        <translation>Absmax pro Token, Auswertungsgeschichte (dynamische Bereiche)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/dynamic_lesson.cpp" line="86"/>
+        <source>static range (max over the calibration story)</source>
+        <translation>statischer Bereich (Maximum über die Kalibrierungsgeschichte)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/dynamic_lesson.cpp" line="94"/>
+        <source>token position</source>
+        <translation>Token-Position</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/dynamic_lesson.cpp" line="101"/>
+        <source>max |x| over the channels</source>
+        <translation>max |x| über die Kanäle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/dynamic_lesson.h" line="19"/>
+        <source>Dynamic vs static activations</source>
+        <translation>Dynamische vs. statische Aktivierungen</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::GptqLesson</name>
+    <message>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="21"/>
+        <source>&lt;h2&gt;GPTQ step by step&lt;/h2&gt;&lt;p&gt;Rounding every weight to the nearest level ignores that the layer&apos;s &lt;i&gt;output&lt;/i&gt; is what matters. GPTQ quantizes one input column at a time and moves each column&apos;s rounding error onto the columns not yet quantized, weighted by the inverse Hessian H⁻¹ of the output error (H = 2/n Σ x xᵀ from real activations): correlated inputs absorb each other&apos;s error. Press &lt;b&gt;Step&lt;/b&gt; to quantize the framed column and watch the columns to its right change.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;GPTQ Schritt für Schritt&lt;/h2&gt;&lt;p&gt;Jedes Gewicht auf die nächste Stufe zu runden übersieht, dass es auf die &lt;i&gt;Ausgabe&lt;/i&gt; der Schicht ankommt. GPTQ quantisiert eine Eingangsspalte nach der anderen und verschiebt den Rundungsfehler jeder Spalte auf die noch nicht quantisierten Spalten, gewichtet mit der inversen Hesse-Matrix H⁻¹ des Ausgabefehlers (H = 2/n Σ x xᵀ aus echten Aktivierungen): Korrelierte Eingänge fangen den Fehler der anderen auf. Drücken Sie &lt;b&gt;Schritt&lt;/b&gt;, um die umrahmte Spalte zu quantisieren, und beobachten Sie, wie sich die Spalten rechts davon ändern.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="30"/>
+        <source>Bits (symmetric, one scale per row):</source>
+        <translation>Bits (symmetrisch, eine Skala pro Zeile):</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="35"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="36"/>
+        <source>Run</source>
+        <translation>Durchlaufen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="37"/>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="99"/>
+        <source>The model has no linear layer of at least %1 × %2 with captured inputs.</source>
+        <translation>Das Modell hat keine lineare Schicht von mindestens %1 × %2 mit erfassten Eingaben.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="105"/>
+        <source>The slice: output rows 0–%1, input columns 0–%2; H from all %3 tokens.</source>
+        <translation>Der Ausschnitt: Ausgabezeilen 0–%1, Eingangsspalten 0–%2; H aus allen %3 Tokens.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="120"/>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="150"/>
+        <source>W: the original weights</source>
+        <translation>W: die ursprünglichen Gewichte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="121"/>
+        <source>H⁻¹ (%1 × %1, damping %2 %)</source>
+        <translation>H⁻¹ (%1 × %1, Dämpfung %2 %)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="151"/>
+        <source>Working weights: nothing quantized yet</source>
+        <translation>Arbeitsgewichte: noch nichts quantisiert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="152"/>
+        <source>Working weights: columns 0–%1 quantized</source>
+        <translation>Arbeitsgewichte: Spalten 0–%1 quantisiert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="154"/>
+        <source>W − working weights (error and compensation)</source>
+        <translation>W − Arbeitsgewichte (Fehler und Ausgleich)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="161"/>
+        <source>Column %1 of %2 done. </source>
+        <translation>Spalte %1 von %2 erledigt. </translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="164"/>
+        <source>Output error ‖WX − QX‖ over the %1 tokens: &lt;b&gt;GPTQ %2&lt;/b&gt; against &lt;b&gt;round-to-nearest %3&lt;/b&gt; on the same %4-bit grid (%5 % lower).</source>
+        <translation>Ausgabefehler ‖WX − QX‖ über die %1 Tokens: &lt;b&gt;GPTQ %2&lt;/b&gt; gegenüber &lt;b&gt;Runden auf die nächste Stufe %3&lt;/b&gt; auf demselben %4-Bit-Raster (%5 % niedriger).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/gptq_lesson.cpp" line="169"/>
+        <source>Round-to-nearest on the same grid gives ‖WX − QX‖ = %1; run to the end to compare.</source>
+        <translation>Runden auf die nächste Stufe ergibt auf demselben Raster ‖WX − QX‖ = %1; laufen Sie bis zum Ende, um zu vergleichen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/gptq_lesson.h" line="28"/>
+        <source>GPTQ step by step</source>
+        <translation>GPTQ Schritt für Schritt</translation>
     </message>
 </context>
 <context>
@@ -1049,7 +690,7 @@ Offset %2 in %3</translation>
     </message>
     <message>
         <location filename="../widgets/learn/granularity_lesson.cpp" line="41"/>
-        <location filename="../widgets/learn/granularity_lesson.cpp" line="100"/>
+        <location filename="../widgets/learn/granularity_lesson.cpp" line="98"/>
         <source>SQNR (dB)</source>
         <translation>SQNR (dB)</translation>
     </message>
@@ -1097,6 +738,14 @@ Offset %2 in %3</translation>
         <location filename="../widgets/learn/granularity_lesson.h" line="20"/>
         <source>Granularity</source>
         <translation>Granularität</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::JobRunner</name>
+    <message>
+        <location filename="../widgets/job_runner.cpp" line="56"/>
+        <source>unknown exception</source>
+        <translation>unbekannte Ausnahme</translation>
     </message>
 </context>
 <context>
@@ -1197,27 +846,27 @@ Offset %2 in %3</translation>
         <translation>&lt;b&gt;Q6_K derselben Gewichte:&lt;/b&gt; d = %1, sechzehn 8-Bit-Skalen (eine je 16 Gewichte): %2. Codes −32…31. SQNR der Rekonstruktion %3 dB.</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/kquants_lesson.cpp" line="134"/>
+        <location filename="../widgets/learn/kquants_lesson.cpp" line="132"/>
         <source>original</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/kquants_lesson.cpp" line="136"/>
+        <location filename="../widgets/learn/kquants_lesson.cpp" line="134"/>
         <source>Q4_K reconstruction</source>
         <translation>Q4_K-Rekonstruktion</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/kquants_lesson.cpp" line="138"/>
+        <location filename="../widgets/learn/kquants_lesson.cpp" line="136"/>
         <source>Q6_K reconstruction</source>
         <translation>Q6_K-Rekonstruktion</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/kquants_lesson.cpp" line="146"/>
+        <location filename="../widgets/learn/kquants_lesson.cpp" line="144"/>
         <source>weight index (sub-blocks 0 and 1 of the super-block)</source>
         <translation>Gewichtsindex (Teilblöcke 0 und 1 des Superblocks)</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/kquants_lesson.cpp" line="151"/>
+        <location filename="../widgets/learn/kquants_lesson.cpp" line="149"/>
         <source>weight value</source>
         <translation>Gewichtswert</translation>
     </message>
@@ -1228,34 +877,151 @@ Offset %2 in %3</translation>
     </message>
 </context>
 <context>
+    <name>qx::ui::LayersView</name>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="29"/>
+        <location filename="../widgets/layers_view.cpp" line="155"/>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="30"/>
+        <source>Relative error</source>
+        <translation>Relativer Fehler</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="31"/>
+        <source>Signal-to-quantization-noise ratio 10·log10(Σw² / Σe²); higher is better</source>
+        <translation>Signal-Quantisierungsrausch-Verhältnis 10·log10(Σw² / Σe²); höher ist besser</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="33"/>
+        <source>‖dequantized − original‖ / ‖original‖; lower is better</source>
+        <translation>‖dequantisiert − original‖ / ‖original‖; niedriger ist besser</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="34"/>
+        <source>Compute</source>
+        <translation>Berechnen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="35"/>
+        <source>Quantize and dequantize every layer tensor with the candidate format</source>
+        <translation>Jeden Schicht-Tensor mit dem Kandidatenformat quantisieren und dequantisieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="36"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="44"/>
+        <source>Candidate format:</source>
+        <translation>Kandidatenformat:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="46"/>
+        <source>Metric:</source>
+        <translation>Maß:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="91"/>
+        <source>Computing…</source>
+        <translation>Wird berechnet …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="93"/>
+        <source>Layer errors</source>
+        <translation>Fehler je Schicht</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/layers_view.cpp" line="100"/>
+        <source>%n tensor(s)</source>
+        <translation>
+            <numerusform>%n Tensor</numerusform>
+            <numerusform>%n Tensoren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="102"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="122"/>
+        <source>Round-trip error per layer (%1)</source>
+        <translation>Fehler des Hin- und Rückwegs je Schicht (%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="150"/>
+        <source>layer (blk index)</source>
+        <translation>Schicht (blk-Index)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="155"/>
+        <source>relative error</source>
+        <translation>relativer Fehler</translation>
+    </message>
+</context>
+<context>
     <name>qx::ui::LearnLab</name>
     <message>
-        <location filename="../widgets/learn/learn_lab.cpp" line="61"/>
+        <location filename="../widgets/learn/learn_lab.cpp" line="63"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/learn_lab.cpp" line="70"/>
         <source>Tensor:</source>
         <translation>Tensor:</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/learn_lab.cpp" line="103"/>
+        <location filename="../widgets/learn/learn_lab.cpp" line="116"/>
         <source>%1  (%2)</source>
         <translation>%1  (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/learn_lab.cpp" line="106"/>
+        <location filename="../widgets/learn/learn_lab.cpp" line="119"/>
         <source>Built-in sample (no model loaded)</source>
         <translation>Eingebaute Stichprobe (kein Modell geladen)</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/learn_lab.cpp" line="149"/>
+        <location filename="../widgets/learn/learn_lab.cpp" line="132"/>
+        <source>Capturing the model&apos;s activations…</source>
+        <translation>Aktivierungen des Modells werden erfasst…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/learn_lab.cpp" line="133"/>
+        <source>This lesson runs the loaded model: open a Llama-family model.</source>
+        <translation>Diese Lektion führt das geladene Modell aus: Öffnen Sie ein Modell der Llama-Familie.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/learn_lab.cpp" line="137"/>
+        <source>Capturing activations</source>
+        <translation>Aktivierungen erfassen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/learn_lab.cpp" line="141"/>
+        <source>This lesson needs activations from a Llama-family model with a tokenizer (%1).</source>
+        <translation>Diese Lektion braucht Aktivierungen eines Modells der Llama-Familie mit Tokenizer (%1).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/learn_lab.cpp" line="142"/>
+        <source>Activation capture cancelled.</source>
+        <translation>Erfassung der Aktivierungen abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/learn_lab.cpp" line="202"/>
         <source>Lessons use a built-in deterministic heavy-tailed sample.</source>
         <translation>Die Lektionen nutzen eine eingebaute, deterministische Stichprobe mit schweren Rändern.</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/learn_lab.cpp" line="150"/>
+        <location filename="../widgets/learn/learn_lab.cpp" line="203"/>
         <source>Lessons use the model&apos;s own weights.</source>
         <translation>Die Lektionen nutzen die Gewichte des Modells.</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/learn_lab.cpp" line="153"/>
+        <location filename="../widgets/learn/learn_lab.cpp" line="206"/>
         <source>Could not read the tensor (%1); using the built-in sample.</source>
         <translation>Der Tensor konnte nicht gelesen werden (%1); die eingebaute Stichprobe wird verwendet.</translation>
     </message>
@@ -1263,19 +1029,147 @@ Offset %2 in %3</translation>
 <context>
     <name>qx::ui::Lesson</name>
     <message>
-        <location filename="../widgets/learn/lesson.cpp" line="46"/>
+        <location filename="../widgets/learn/lesson.cpp" line="55"/>
         <source>No model loaded: using a built-in deterministic heavy-tailed sample (%1 values).</source>
         <translation>Kein Modell geladen: eingebaute, deterministische Stichprobe mit schweren Rändern (%1 Werte).</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/lesson.cpp" line="49"/>
+        <location filename="../widgets/learn/lesson.cpp" line="58"/>
         <source>Tensor &lt;b&gt;%1&lt;/b&gt;: %2 rows × %3 values.</source>
         <translation>Tensor &lt;b&gt;%1&lt;/b&gt;: %2 Zeilen × %3 Werte.</translation>
     </message>
     <message>
-        <location filename="../widgets/learn/lesson.cpp" line="54"/>
+        <location filename="../widgets/learn/lesson.cpp" line="63"/>
         <source>(first %1 of %2 rows)</source>
         <translation>(die ersten %1 von %2 Zeilen)</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::MemoryIndicator</name>
+    <message>
+        <location filename="../widgets/memory_indicator.cpp" line="12"/>
+        <source>Memory in use by Quantization Explorer (resident set size)</source>
+        <translation>Von Quantization Explorer belegter Arbeitsspeicher (Resident Set Size)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/memory_indicator.cpp" line="44"/>
+        <source>Memory: %1</source>
+        <translation>Speicher: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::MetadataTableModel</name>
+    <message>
+        <location filename="../widgets/metadata_table_model.cpp" line="71"/>
+        <source>%1 × %2: %3</source>
+        <translation>%1 × %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metadata_table_model.cpp" line="96"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metadata_table_model.cpp" line="97"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metadata_table_model.cpp" line="98"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::ModelInfoView</name>
+    <message>
+        <location filename="../widgets/model_info_view.cpp" line="30"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_info_view.cpp" line="45"/>
+        <source>Metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_info_view.cpp" line="79"/>
+        <location filename="../widgets/model_info_view.cpp" line="82"/>
+        <source>not stated</source>
+        <translation>nicht angegeben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_info_view.cpp" line="80"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_info_view.cpp" line="81"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_info_view.cpp" line="82"/>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_info_view.cpp" line="83"/>
+        <source>Totals</source>
+        <translation>Summen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_info_view.cpp" line="84"/>
+        <source>Layers</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_info_view.cpp" line="85"/>
+        <source>Embedding length</source>
+        <translation>Embedding-Länge</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_info_view.cpp" line="86"/>
+        <source>Feed-forward length</source>
+        <translation>Feed-Forward-Länge</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_info_view.cpp" line="87"/>
+        <source>Attention heads</source>
+        <translation>Attention-Köpfe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_info_view.cpp" line="87"/>
+        <source>%1 (key/value: %2)</source>
+        <translation>%1 (Key/Value: %2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_info_view.cpp" line="88"/>
+        <source>Context length</source>
+        <translation>Kontextlänge</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_info_view.cpp" line="89"/>
+        <source>Vocabulary</source>
+        <translation>Vokabular</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_info_view.cpp" line="90"/>
+        <source>Tokenizer</source>
+        <translation>Tokenizer</translation>
+    </message>
+    <message>
+        <location filename="../widgets/model_info_view.cpp" line="70"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::ModelLoader</name>
+    <message>
+        <location filename="../widgets/model_loader.cpp" line="20"/>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet …</translation>
     </message>
 </context>
 <context>
@@ -1411,6 +1305,732 @@ Offset %2 in %3</translation>
     </message>
 </context>
 <context>
+    <name>qx::ui::OutliersLesson</name>
+    <message>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="26"/>
+        <source>&lt;h2&gt;Outliers, LLM.int8, AWQ and SmoothQuant&lt;/h2&gt;&lt;p&gt;In large language models a few &lt;b&gt;feature dimensions&lt;/b&gt; (channels) of the activations carry values far larger than the rest, in almost every token. One int8 step per token must then cover the outlier, and every other channel loses precision. &lt;b&gt;LLM.int8&lt;/b&gt; multiplies the outlier channels (any |x| ≥ 6) in FP16 and the rest in int8. &lt;b&gt;AWQ&lt;/b&gt; notes that the weights meeting large activations matter most and protects them by scaling. &lt;b&gt;SmoothQuant&lt;/b&gt; divides each activation channel by s&lt;sub&gt;j&lt;/sub&gt; = max|X&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;α&lt;/sup&gt; / max|W&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;1−α&lt;/sup&gt; and multiplies the weights&apos; column j by it: the product is unchanged, but the difficulty migrates from activations to weights.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Ausreißer, LLM.int8, AWQ und SmoothQuant&lt;/h2&gt;&lt;p&gt;In großen Sprachmodellen tragen wenige &lt;b&gt;Merkmalsdimensionen&lt;/b&gt; (Kanäle) der Aktivierungen in fast jedem Token weit größere Werte als der Rest. Eine int8-Schrittweite pro Token muss dann den Ausreißer abdecken, und alle anderen Kanäle verlieren Genauigkeit. &lt;b&gt;LLM.int8&lt;/b&gt; multipliziert die Ausreißerkanäle (irgendein |x| ≥ 6) in FP16 und den Rest in int8. &lt;b&gt;AWQ&lt;/b&gt; stellt fest, dass die Gewichte, die auf große Aktivierungen treffen, am meisten zählen, und schützt sie durch Skalierung. &lt;b&gt;SmoothQuant&lt;/b&gt; teilt jeden Aktivierungskanal durch s&lt;sub&gt;j&lt;/sub&gt; = max|X&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;α&lt;/sup&gt; / max|W&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;1−α&lt;/sup&gt; und multipliziert die Spalte j der Gewichte damit: Das Produkt bleibt gleich, aber die Schwierigkeit wandert von den Aktivierungen zu den Gewichten.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="66"/>
+        <source>Outlier threshold |x| ≥</source>
+        <translation>Ausreißerschwelle |x| ≥</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="73"/>
+        <source>SmoothQuant α:</source>
+        <translation>SmoothQuant α:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="140"/>
+        <source>|x| per token (rows) and channel (columns); ticks mark channels with |x| ≥ %1</source>
+        <translation>|x| pro Token (Zeilen) und Kanal (Spalten); Markierungen zeigen Kanäle mit |x| ≥ %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="146"/>
+        <source>&lt;h3&gt;LLM.int8 decomposition&lt;/h3&gt;&lt;p&gt;%1 of %2 channels hold a value with |x| ≥ %3 (%4 values in all; the largest |x| is %5). LLM.int8 multiplies these %1 columns in FP16 and the other %6 in int8. Relative output error of X·Wᵀ: int8 everywhere &lt;b&gt;%7 %&lt;/b&gt;, LLM.int8 &lt;b&gt;%8 %&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;LLM.int8-Zerlegung&lt;/h3&gt;&lt;p&gt;%1 von %2 Kanälen enthalten einen Wert mit |x| ≥ %3 (insgesamt %4 Werte; das größte |x| ist %5). LLM.int8 multipliziert diese %1 Spalten in FP16 und die übrigen %6 in int8. Relativer Ausgabefehler von X·Wᵀ: überall int8 &lt;b&gt;%7 %&lt;/b&gt;, LLM.int8 &lt;b&gt;%8 %&lt;/b&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="154"/>
+        <source>&lt;p&gt;No channel of this layer reaches the threshold: outlier features of magnitude 6 and more emerge in models of several billion parameters (Dettmers et al. saw them from about 6.7 B on). Lower the threshold to see the decomposition at work.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Kein Kanal dieser Schicht erreicht die Schwelle: Ausreißermerkmale der Größe 6 und mehr entstehen in Modellen mit mehreren Milliarden Parametern (Dettmers et al. sahen sie ab etwa 6,7 B). Senken Sie die Schwelle, um die Zerlegung in Aktion zu sehen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="172"/>
+        <source>&lt;h3&gt;Salient channels (AWQ)&lt;/h3&gt;&lt;p&gt;The 1 % of input channels with the largest mean |x| (channels %1) meet the largest activations. Quantizing the weight to INT3 (one scale per row) gives an output error ‖WX − QX‖ of %2; keeping just those weight columns in FP16 lowers it to &lt;b&gt;%3&lt;/b&gt;, while keeping the same number of columns chosen by weight size (channels %4) gives %5. AWQ gets this effect without mixed precision by scaling the salient columns up before quantizing.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Wichtige Kanäle (AWQ)&lt;/h3&gt;&lt;p&gt;Das 1 % der Eingangskanäle mit dem größten mittleren |x| (Kanäle %1) trifft auf die größten Aktivierungen. Das Gewicht in INT3 (eine Skala pro Zeile) zu quantisieren ergibt einen Ausgabefehler ‖WX − QX‖ von %2; behält man nur diese Gewichtsspalten in FP16, sinkt er auf &lt;b&gt;%3&lt;/b&gt;, während gleich viele nach Gewichtsgröße gewählte Spalten (Kanäle %4) %5 ergeben. AWQ erreicht diesen Effekt ohne gemischte Genauigkeit, indem es die wichtigen Spalten vor dem Quantisieren hochskaliert.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="189"/>
+        <source>Before: max|X_j| and max|W_j| per channel</source>
+        <translation>Vorher: max|X_j| und max|W_j| pro Kanal</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="191"/>
+        <source>After SmoothQuant (α = %1): max|X_j / s_j| and max|W_j · s_j|</source>
+        <translation>Nach SmoothQuant (α = %1): max|X_j / s_j| und max|W_j · s_j|</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="195"/>
+        <source>&lt;p&gt;max|W_j| is taken over %1. With α = %2, the per-token int8 × per-row int8 (W8A8) relative output error of %3 goes from &lt;b&gt;%4 %&lt;/b&gt; before to &lt;b&gt;%5 %&lt;/b&gt; after the migration. %6&lt;/p&gt;</source>
+        <translation>&lt;p&gt;max|W_j| wird über %1 genommen. Mit α = %2 geht der relative Ausgabefehler von %3 bei int8 pro Token × int8 pro Zeile (W8A8) von &lt;b&gt;%4 %&lt;/b&gt; vorher auf &lt;b&gt;%5 %&lt;/b&gt; nach der Verschiebung. %6&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="200"/>
+        <source>The migration helps: the activations&apos; large channels no longer set every token&apos;s step.</source>
+        <translation>Die Verschiebung hilft: Die großen Kanäle der Aktivierungen bestimmen nicht mehr die Schrittweite jedes Tokens.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="201"/>
+        <source>Here the activations have no strong outlier channels, so the migration only moves error into the weights; on large models with outliers it is what makes W8A8 work.</source>
+        <translation>Hier haben die Aktivierungen keine starken Ausreißerkanäle, daher verschiebt die Migration nur Fehler in die Gewichte; bei großen Modellen mit Ausreißern macht sie W8A8 erst möglich.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="211"/>
+        <source>max |X_j| (activations)</source>
+        <translation>max |X_j| (Aktivierungen)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="212"/>
+        <source>max |W_j| (weights)</source>
+        <translation>max |W_j| (Gewichte)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="228"/>
+        <source>channel j (first %1)</source>
+        <translation>Kanal j (die ersten %1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/outliers_lesson.cpp" line="233"/>
+        <source>max |·|, log</source>
+        <translation>max |·|, log.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/outliers_lesson.h" line="26"/>
+        <source>Outliers, LLM.int8, AWQ, SmoothQuant</source>
+        <translation>Ausreißer, LLM.int8, AWQ, SmoothQuant</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::PlanDocument</name>
+    <message>
+        <location filename="../widgets/plan_document.cpp" line="262"/>
+        <location filename="../widgets/plan_document.cpp" line="299"/>
+        <source>Set %1 to %2</source>
+        <translation>%1 auf %2 setzen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_document.cpp" line="263"/>
+        <location filename="../widgets/plan_document.cpp" line="300"/>
+        <source>Set %1 tensors to %2</source>
+        <translation>%1 Tensoren auf %2 setzen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_document.cpp" line="326"/>
+        <source>Set all tensors to %1</source>
+        <translation>Alle Tensoren auf %1 setzen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_document.cpp" line="335"/>
+        <source>Preset %1</source>
+        <translation>Voreinstellung %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_document.cpp" line="351"/>
+        <source>Pin %1 tensors</source>
+        <translation>%1 Tensoren fixieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_document.cpp" line="351"/>
+        <source>Unpin %1 tensors</source>
+        <translation>%1 Tensoren lösen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_document.cpp" line="409"/>
+        <source>Load %1</source>
+        <translation>%1 laden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_document.cpp" line="436"/>
+        <source>Recover unsaved plan</source>
+        <translation>Ungespeicherten Plan wiederherstellen</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::PlanFileActions</name>
+    <message>
+        <location filename="../widgets/plan_file_actions.cpp" line="20"/>
+        <source>Unsaved plan</source>
+        <translation>Ungespeicherter Plan</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_file_actions.cpp" line="20"/>
+        <source>The quantization plan has unsaved changes. Save them?</source>
+        <translation>Der Quantisierungsplan hat ungespeicherte Änderungen. Speichern?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_file_actions.cpp" line="46"/>
+        <source>Could not save the plan</source>
+        <translation>Der Plan konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_file_actions.cpp" line="49"/>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_file_actions.cpp" line="66"/>
+        <source>Save Plan</source>
+        <translation>Plan speichern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_file_actions.cpp" line="66"/>
+        <source>Quantization plans (*.json)</source>
+        <translation>Quantisierungspläne (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_file_actions.cpp" line="74"/>
+        <source>Load Plan</source>
+        <translation>Plan laden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_file_actions.cpp" line="75"/>
+        <source>Quantization plans (*.json);;All files (*)</source>
+        <translation>Quantisierungspläne (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_file_actions.cpp" line="81"/>
+        <source>Could not load the plan</source>
+        <translation>Der Plan konnte nicht geladen werden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_file_actions.cpp" line="82"/>
+        <source>“%1” does not fit this model or is not a plan.
+Detail: %2</source>
+        <translation>„%1“ passt nicht zu diesem Modell oder ist kein Plan.
+Detail: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_file_actions.cpp" line="91"/>
+        <source>Recover unsaved plan</source>
+        <translation>Ungespeicherten Plan wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_file_actions.cpp" line="92"/>
+        <source>An unsaved plan for this model was kept from %1 (the program did not close normally). Recover it?</source>
+        <translation>Von %1 ist ein ungespeicherter Plan für dieses Modell erhalten (das Programm wurde nicht normal beendet). Wiederherstellen?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_file_actions.cpp" line="109"/>
+        <source>Could not recover the plan: %1</source>
+        <translation>Der Plan konnte nicht wiederhergestellt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_file_actions.cpp" line="120"/>
+        <source>custom</source>
+        <translation>eigener</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_file_actions.cpp" line="121"/>
+        <source>%1 file (%2 bytes)</source>
+        <translation>%1 Datei (%2 Bytes)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_file_actions.cpp" line="123"/>
+        <source>file size unknown</source>
+        <translation>Dateigröße unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_file_actions.cpp" line="124"/>
+        <source>Plan (%1): %2 · %3 bits/weight · %4 % of the stored tensors</source>
+        <translation>Plan (%1): %2 · %3 Bit/Gewicht · %4 % der gespeicherten Tensoren</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::QatLesson</name>
+    <message>
+        <location filename="../widgets/learn/qat_lesson.cpp" line="27"/>
+        <source>&lt;h2&gt;Quantization-aware training (QAT), live&lt;/h2&gt;&lt;p&gt;&lt;b&gt;Post-training quantization&lt;/b&gt; (PTQ) rounds the finished weights. &lt;b&gt;QAT&lt;/b&gt; keeps training with the rounding in the forward pass: the model sees its quantized weights, and the gradient passes through the rounding as if it were the identity (the &lt;b&gt;straight-through estimator&lt;/b&gt;) to update float &quot;latent&quot; weights. The weights learn to sit where rounding hurts least.&lt;/p&gt;&lt;p&gt;Here the built-in demo model (trained by qexplore on its own generated stories) is fine-tuned for %1 steps of %2 × %3 tokens at 2, 3 and 4 bits (asymmetric, one FP16 step per %4 weights). That takes about 10–40 seconds on two cores, depending on how busy they are. Perplexity is measured on held-out stories.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Quantisierungsbewusstes Training (QAT), live&lt;/h2&gt;&lt;p&gt;&lt;b&gt;Quantisierung nach dem Training&lt;/b&gt; (PTQ) rundet die fertigen Gewichte. &lt;b&gt;QAT&lt;/b&gt; trainiert mit der Rundung im Vorwärtsdurchlauf weiter: Das Modell sieht seine quantisierten Gewichte, und der Gradient passiert die Rundung, als wäre sie die Identität (der &lt;b&gt;Straight-Through-Schätzer&lt;/b&gt;), um „latente“ Gleitkommagewichte zu aktualisieren. Die Gewichte lernen, dort zu liegen, wo Rundung am wenigsten schadet.&lt;/p&gt;&lt;p&gt;Hier wird das eingebaute Demo-Modell (von qexplore auf selbst erzeugten Geschichten trainiert) %1 Schritte lang mit %2 × %3 Tokens bei 2, 3 und 4 Bit feinabgestimmt (asymmetrisch, eine FP16-Schrittweite pro %4 Gewichte). Das dauert auf zwei Kernen etwa 10–40 Sekunden, je nach deren Auslastung. Die Perplexität wird auf zurückgehaltenen Geschichten gemessen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/qat_lesson.cpp" line="37"/>
+        <source>Train</source>
+        <translation>Trainieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/qat_lesson.cpp" line="38"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/qat_lesson.cpp" line="53"/>
+        <source>Weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/qat_lesson.cpp" line="53"/>
+        <source>PTQ perplexity</source>
+        <translation>PTQ-Perplexität</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/qat_lesson.cpp" line="53"/>
+        <source>QAT perplexity</source>
+        <translation>QAT-Perplexität</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/qat_lesson.cpp" line="54"/>
+        <source>PTQ loss recovered</source>
+        <translation>zurückgewonnener PTQ-Verlust</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/qat_lesson.cpp" line="79"/>
+        <source>This lesson needs a model trained by qexplore: open the built-in demo model (it opens at start).</source>
+        <translation>Diese Lektion braucht ein von qexplore trainiertes Modell: Öffnen Sie das eingebaute Demo-Modell (es öffnet sich beim Start).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/qat_lesson.cpp" line="80"/>
+        <source>Model: &lt;b&gt;%1&lt;/b&gt;. Press &lt;b&gt;Train&lt;/b&gt;.</source>
+        <translation>Modell: &lt;b&gt;%1&lt;/b&gt;. Drücken Sie &lt;b&gt;Trainieren&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/qat_lesson.cpp" line="88"/>
+        <source>Training loss per step (fake-quantized forward pass)</source>
+        <translation>Trainingsverlust pro Schritt (simuliert quantisierter Vorwärtsdurchlauf)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/qat_lesson.cpp" line="90"/>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/qat_lesson.cpp" line="97"/>
+        <source>loss (nats per token)</source>
+        <translation>Verlust (Nats pro Token)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/qat_lesson.cpp" line="103"/>
+        <source>QAT INT%1</source>
+        <translation>QAT INT%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/qat_lesson.cpp" line="140"/>
+        <source>Training…</source>
+        <translation>Training läuft…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/qat_lesson.cpp" line="144"/>
+        <source>QAT lesson</source>
+        <translation>QAT-Lektion</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/qat_lesson.cpp" line="158"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/qat_lesson.cpp" line="160"/>
+        <source>Training failed: %1</source>
+        <translation>Training fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/qat_lesson.cpp" line="172"/>
+        <source>Done. Float (unquantized) model: held-out perplexity %1.</source>
+        <translation>Fertig. Gleitkommamodell (nicht quantisiert): Perplexität auf zurückgehaltenen Daten %1.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/qat_lesson.cpp" line="175"/>
+        <source>F32 (no quantization)</source>
+        <translation>F32 (keine Quantisierung)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/qat_lesson.cpp" line="182"/>
+        <source>INT%1, group %2</source>
+        <translation>INT%1, Gruppe %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/qat_lesson.cpp" line="186"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/qat_lesson.cpp" line="187"/>
+        <source>nothing to recover</source>
+        <translation>nichts zurückzugewinnen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/learn/qat_lesson.h" line="31"/>
+        <source>QAT live</source>
+        <translation>QAT live</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::SchemePanel</name>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="78"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="82"/>
+        <source>Formats of the traits table: GGUF types first, then schemes a GGUF file cannot hold</source>
+        <translation>Formate der Eigenschaftstabelle: zuerst GGUF-Typen, dann Schemata, die eine GGUF-Datei nicht aufnehmen kann</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="90"/>
+        <source>%1 — %2 bits/weight</source>
+        <translation>%1 — %2 Bit/Gewicht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="91"/>
+        <source>%1 — %2 bits/weight (not in GGUF)</source>
+        <translation>%1 — %2 Bit/Gewicht (nicht in GGUF)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="106"/>
+        <source>Granularity:</source>
+        <translation>Granularität:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="107"/>
+        <source>Group size:</source>
+        <translation>Gruppengröße:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="108"/>
+        <source>Zero point:</source>
+        <translation>Nullpunkt:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="109"/>
+        <source>Clipping:</source>
+        <translation>Clipping:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="111"/>
+        <location filename="../widgets/scheme_panel.cpp" line="266"/>
+        <source>Apply to Selection</source>
+        <translation>Auf Auswahl anwenden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="111"/>
+        <source>Give the selected tensors this format (Ctrl+T)</source>
+        <translation>Den ausgewählten Tensoren dieses Format geben (Strg+T)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="113"/>
+        <source>Apply to All</source>
+        <translation>Auf alle anwenden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="113"/>
+        <source>Every quantizable weight in this format; norms stay F32, rows that do not fit take llama-quantize&apos;s fallback</source>
+        <translation>Jedes quantisierbare Gewicht in diesem Format; Normen bleiben F32, unpassende Zeilen erhalten den Ersatztyp von llama-quantize</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="116"/>
+        <source>Regex, e.g. ffn_down|attn_v</source>
+        <translation>Regex, z. B. ffn_down|attn_v</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="117"/>
+        <source>Apply to Matching</source>
+        <translation>Auf Treffer anwenden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="117"/>
+        <source>Tensors whose name matches the regular expression</source>
+        <translation>Tensoren, deren Name zum regulären Ausdruck passt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="118"/>
+        <source>Pin</source>
+        <translation>Fixiert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="118"/>
+        <source>Presets and the budget solver keep the selected tensors&apos; formats</source>
+        <translation>Voreinstellungen und der Budget-Löser behalten die Formate der ausgewählten Tensoren bei</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="119"/>
+        <source>Unpin</source>
+        <translation>Lösen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="119"/>
+        <source>Let presets and the solver change the selected tensors again</source>
+        <translation>Voreinstellungen und Löser dürfen die ausgewählten Tensoren wieder ändern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="151"/>
+        <source>llama-quantize preset</source>
+        <translation>llama-quantize-Voreinstellung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="155"/>
+        <source>llama-quantize&apos;s type mixes (llama.cpp b4748), rule for rule; the Reason column says which rule chose each tensor&apos;s type</source>
+        <translation>Die Typmischungen von llama-quantize (llama.cpp b4748), Regel für Regel; die Spalte „Grund“ nennt die Regel, die den Typ jedes Tensors gewählt hat</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="160"/>
+        <source>Apply Preset</source>
+        <translation>Voreinstellung anwenden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="160"/>
+        <source>Re-plan every unpinned tensor with this mix</source>
+        <translation>Jeden nicht fixierten Tensor mit dieser Mischung neu planen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="171"/>
+        <source>Size budget</source>
+        <translation>Größenbudget</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="172"/>
+        <source>Chooses per-tensor formats that minimise the predicted loss (importance-weighted squared round-trip error) within the budget; pinned tensors are kept</source>
+        <translation>Wählt pro Tensor die Formate, die den vorhergesagten Verlust (wichtigkeitsgewichteter quadratischer Rundreisefehler) im Budget minimieren; fixierte Tensoren bleiben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="175"/>
+        <source>Bits/weight</source>
+        <translation>Bit/Gewicht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="176"/>
+        <source>File size</source>
+        <translation>Dateigröße</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="186"/>
+        <source>Measuring candidates… %p%</source>
+        <translation>Kandidaten werden gemessen… %p%</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="239"/>
+        <source>%1, blocks of %2 values</source>
+        <translation>%1, Blöcke zu %2 Werten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="242"/>
+        <source>%1 — not exportable to GGUF — nearest: %2. The error columns show this scheme; sizes and the file count %2.</source>
+        <translation>%1 — nicht nach GGUF exportierbar — nächster Typ: %2. Die Fehlerspalten zeigen dieses Schema; Größen und die Datei rechnen mit %2.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="251"/>
+        <source>per tensor</source>
+        <translation>pro Tensor</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="252"/>
+        <source>per channel (row)</source>
+        <translation>pro Kanal (Zeile)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="253"/>
+        <source>per group</source>
+        <translation>pro Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="254"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="255"/>
+        <source>asymmetric (zero point per group)</source>
+        <translation>asymmetrisch (Nullpunkt pro Gruppe)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="255"/>
+        <source>symmetric</source>
+        <translation>symmetrisch</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="256"/>
+        <source>none (absmax)</source>
+        <translation>keins (absmax)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="257"/>
+        <source>percentile %1</source>
+        <translation>Perzentil %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="258"/>
+        <source>MSE search</source>
+        <translation>MSE-Suche</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="259"/>
+        <source>KL divergence</source>
+        <translation>KL-Divergenz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="266"/>
+        <source>Apply to %1 Selected</source>
+        <translation>Auf %1 ausgewählte anwenden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="272"/>
+        <source>%1 tensors changed</source>
+        <translation>%1 Tensoren geändert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="274"/>
+        <source>%1 took llama-quantize&apos;s fallback type</source>
+        <translation>%1 mit dem Ersatztyp von llama-quantize</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="276"/>
+        <source>%1 pinned kept</source>
+        <translation>%1 fixierte beibehalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="278"/>
+        <source>%1 left as they are (vectors, or rows the format cannot hold)</source>
+        <translation>%1 unverändert (Vektoren oder Zeilen, die das Format nicht aufnehmen kann)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="293"/>
+        <source>No tensor matches “%1”</source>
+        <translation>Kein Tensor passt zu „%1“</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="361"/>
+        <source>Measuring candidate formats…</source>
+        <translation>Kandidatenformate werden gemessen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="374"/>
+        <source>The budget solver is unavailable: %1</source>
+        <translation>Der Budget-Löser ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="375"/>
+        <source>Measuring candidates was cancelled</source>
+        <translation>Das Messen der Kandidaten wurde abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="391"/>
+        <source>Move the slider to let the solver choose every unpinned tensor&apos;s format.</source>
+        <translation>Den Regler bewegen, damit der Löser das Format jedes nicht fixierten Tensors wählt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="411"/>
+        <source>%1 bits/weight</source>
+        <translation>%1 Bit/Gewicht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="411"/>
+        <source>%1 file</source>
+        <translation>%1 Datei</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="424"/>
+        <source>Budget %1</source>
+        <translation>Budget %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="425"/>
+        <source>Predicted loss %1 (importance-weighted squared round-trip error, lower is better) · %2 of tensor data%3</source>
+        <translation>Vorhergesagter Verlust %1 (wichtigkeitsgewichteter quadratischer Rundreisefehler, kleiner ist besser) · %2 Tensordaten%3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="427"/>
+        <source> · the budget cannot be met</source>
+        <translation> · das Budget ist nicht erreichbar</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::SettingsDialog</name>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="19"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="20"/>
+        <source>System default (%1)</source>
+        <translation>Systemvorgabe (%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="27"/>
+        <source>Automatic (%1)</source>
+        <translation>Automatisch (%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="29"/>
+        <source>Threads used by the computations; automatic uses every core</source>
+        <translation>Threads für die Berechnungen; automatisch nutzt alle Kerne</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="32"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="33"/>
+        <source>&amp;Threads:</source>
+        <translation>&amp;Threads:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="34"/>
+        <source>Changes take effect the next time Quantization Explorer starts.</source>
+        <translation>Änderungen werden beim nächsten Start von Quantization Explorer wirksam.</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::StartPage</name>
+    <message>
+        <location filename="../widgets/start_page.cpp" line="43"/>
+        <source>Quantization Explorer</source>
+        <translation>Quantization Explorer</translation>
+    </message>
+    <message>
+        <location filename="../widgets/start_page.cpp" line="48"/>
+        <source>Look inside a language model and decide how to quantize it. Open a GGUF file, a safetensors file or Hugging Face folder, or a llama2.c checkpoint — or drop one onto this window.</source>
+        <translation>Ein Sprachmodell untersuchen und entscheiden, wie es quantisiert wird. Öffnen Sie eine GGUF-Datei, eine safetensors-Datei oder einen Hugging-Face-Ordner oder einen llama2.c-Checkpoint – oder ziehen Sie eines davon auf dieses Fenster.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/start_page.cpp" line="65"/>
+        <source>Open model file…</source>
+        <translation>Modelldatei öffnen …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/start_page.cpp" line="66"/>
+        <source>A .gguf, .safetensors or llama2.c .bin file (Ctrl+O)</source>
+        <translation>Eine .gguf-, .safetensors- oder llama2.c-.bin-Datei (Strg+O)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/start_page.cpp" line="67"/>
+        <source>Open model folder…</source>
+        <translation>Modellordner öffnen …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/start_page.cpp" line="68"/>
+        <source>A Hugging Face folder with config.json and safetensors files</source>
+        <translation>Ein Hugging-Face-Ordner mit config.json und safetensors-Dateien</translation>
+    </message>
+    <message>
+        <location filename="../widgets/start_page.cpp" line="69"/>
+        <source>Open demo model</source>
+        <translation>Demo-Modell öffnen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/start_page.cpp" line="70"/>
+        <source>A small built-in model to try the explorer without downloading anything</source>
+        <translation>Ein kleines eingebautes Modell, um den Explorer ohne Download auszuprobieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/start_page.cpp" line="88"/>
+        <source>Recent models</source>
+        <translation>Zuletzt geöffnete Modelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/start_page.cpp" line="92"/>
+        <source>Clear list</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/start_page.cpp" line="94"/>
+        <source>Models you open will be listed here.</source>
+        <translation>Geöffnete Modelle werden hier aufgeführt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/start_page.cpp" line="128"/>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/start_page.cpp" line="145"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
     <name>qx::ui::SymmetricLesson</name>
     <message>
         <location filename="../widgets/learn/symmetric_lesson.cpp" line="24"/>
@@ -1474,334 +2094,397 @@ Offset %2 in %3</translation>
     </message>
 </context>
 <context>
-    <name>qx::ui::PlanDocument</name>
+    <name>qx::ui::TensorPane</name>
     <message>
-        <source>Set %1 to %2</source>
-        <translation>%1 auf %2 setzen</translation>
+        <location filename="../widgets/tensor_pane.cpp" line="23"/>
+        <source>Filter tensors by name (regular expression, e.g. attn_(q|k))</source>
+        <translation>Tensoren nach Namen filtern (regulärer Ausdruck, z. B. attn_(q|k))</translation>
     </message>
     <message>
-        <source>Set %1 tensors to %2</source>
-        <translation>%1 Tensoren auf %2 setzen</translation>
+        <location filename="../widgets/tensor_pane.cpp" line="25"/>
+        <source>Shows the tensors whose name matches, with their layer (Ctrl+F)</source>
+        <translation>Zeigt die Tensoren mit passendem Namen samt ihrer Schicht (Strg+F)</translation>
     </message>
     <message>
-        <source>Set all tensors to %1</source>
-        <translation>Alle Tensoren auf %1 setzen</translation>
+        <location filename="../widgets/tensor_pane.cpp" line="106"/>
+        <source>Open in Learn lab</source>
+        <translation>Im Lernlabor öffnen</translation>
     </message>
     <message>
-        <source>Preset %1</source>
-        <translation>Voreinstellung %1</translation>
+        <location filename="../widgets/tensor_pane.cpp" line="123"/>
+        <source>Invalid regular expression</source>
+        <translation>Ungültiger regulärer Ausdruck</translation>
     </message>
     <message>
-        <source>Pin %1 tensors</source>
-        <translation>%1 Tensoren fixieren</translation>
-    </message>
-    <message>
-        <source>Unpin %1 tensors</source>
-        <translation>%1 Tensoren lösen</translation>
-    </message>
-    <message>
-        <source>Load %1</source>
-        <translation>%1 laden</translation>
-    </message>
-    <message>
-        <source>Recover unsaved plan</source>
-        <translation>Ungespeicherten Plan wiederherstellen</translation>
+        <location filename="../widgets/tensor_pane.cpp" line="126"/>
+        <source>%1 of %2 tensors</source>
+        <translation>%1 von %2 Tensoren</translation>
     </message>
 </context>
 <context>
-    <name>qx::ui::SchemePanel</name>
+    <name>qx::ui::TensorTreeModel</name>
     <message>
-        <source>Format</source>
-        <translation>Format</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="25"/>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
     <message>
-        <source>Formats of the traits table: GGUF types first, then schemes a GGUF file cannot hold</source>
-        <translation>Formate der Eigenschaftstabelle: zuerst GGUF-Typen, dann Schemata, die eine GGUF-Datei nicht aufnehmen kann</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="26"/>
+        <source>Tensor name (GGUF spelling)</source>
+        <translation>Tensorname (GGUF-Schreibweise)</translation>
     </message>
     <message>
-        <source>%1 — %2 bits/weight</source>
-        <translation>%1 — %2 Bit/Gewicht</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="27"/>
+        <source>Shape</source>
+        <translation>Form</translation>
     </message>
     <message>
-        <source>%1 — %2 bits/weight (not in GGUF)</source>
-        <translation>%1 — %2 Bit/Gewicht (nicht in GGUF)</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="28"/>
+        <source>Dimensions, row length first (ggml order)</source>
+        <translation>Dimensionen, Zeilenlänge zuerst (ggml-Reihenfolge)</translation>
     </message>
     <message>
-        <source>Granularity:</source>
-        <translation>Granularität:</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="31"/>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
     </message>
     <message>
-        <source>Group size:</source>
-        <translation>Gruppengröße:</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="32"/>
+        <source>Number of weights</source>
+        <translation>Anzahl der Gewichte</translation>
     </message>
     <message>
-        <source>Zero point:</source>
-        <translation>Nullpunkt:</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="33"/>
+        <source>Size</source>
+        <translation>Größe</translation>
     </message>
     <message>
-        <source>Clipping:</source>
-        <translation>Clipping:</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="34"/>
+        <source>Bytes the tensor occupies in the file</source>
+        <translation>Bytes, die der Tensor in der Datei belegt</translation>
     </message>
     <message>
-        <source>Apply to Selection</source>
-        <translation>Auf Auswahl anwenden</translation>
-    </message>
-    <message>
-        <source>Give the selected tensors this format (Ctrl+T)</source>
-        <translation>Den ausgewählten Tensoren dieses Format geben (Strg+T)</translation>
-    </message>
-    <message>
-        <source>Apply to All</source>
-        <translation>Auf alle anwenden</translation>
-    </message>
-    <message>
-        <source>Every quantizable weight in this format; norms stay F32, rows that do not fit take llama-quantize&apos;s fallback</source>
-        <translation>Jedes quantisierbare Gewicht in diesem Format; Normen bleiben F32, unpassende Zeilen erhalten den Ersatztyp von llama-quantize</translation>
-    </message>
-    <message>
-        <source>Regex, e.g. ffn_down|attn_v</source>
-        <translation>Regex, z. B. ffn_down|attn_v</translation>
-    </message>
-    <message>
-        <source>Apply to Matching</source>
-        <translation>Auf Treffer anwenden</translation>
-    </message>
-    <message>
-        <source>Tensors whose name matches the regular expression</source>
-        <translation>Tensoren, deren Name zum regulären Ausdruck passt</translation>
-    </message>
-    <message>
-        <source>Pin</source>
-        <translation>Fixiert</translation>
-    </message>
-    <message>
-        <source>Presets and the budget solver keep the selected tensors&apos; formats</source>
-        <translation>Voreinstellungen und der Budget-Löser behalten die Formate der ausgewählten Tensoren bei</translation>
-    </message>
-    <message>
-        <source>Unpin</source>
-        <translation>Lösen</translation>
-    </message>
-    <message>
-        <source>Let presets and the solver change the selected tensors again</source>
-        <translation>Voreinstellungen und Löser dürfen die ausgewählten Tensoren wieder ändern</translation>
-    </message>
-    <message>
-        <source>llama-quantize preset</source>
-        <translation>llama-quantize-Voreinstellung</translation>
-    </message>
-    <message>
-        <source>llama-quantize&apos;s type mixes (llama.cpp b4748), rule for rule; the Reason column says which rule chose each tensor&apos;s type</source>
-        <translation>Die Typmischungen von llama-quantize (llama.cpp b4748), Regel für Regel; die Spalte „Grund“ nennt die Regel, die den Typ jedes Tensors gewählt hat</translation>
-    </message>
-    <message>
-        <source>Apply Preset</source>
-        <translation>Voreinstellung anwenden</translation>
-    </message>
-    <message>
-        <source>Re-plan every unpinned tensor with this mix</source>
-        <translation>Jeden nicht fixierten Tensor mit dieser Mischung neu planen</translation>
-    </message>
-    <message>
-        <source>Size budget</source>
-        <translation>Größenbudget</translation>
-    </message>
-    <message>
-        <source>Chooses per-tensor formats that minimise the predicted loss (importance-weighted squared round-trip error) within the budget; pinned tensors are kept</source>
-        <translation>Wählt pro Tensor die Formate, die den vorhergesagten Verlust (wichtigkeitsgewichteter quadratischer Rundreisefehler) im Budget minimieren; fixierte Tensoren bleiben</translation>
-    </message>
-    <message>
+        <location filename="../widgets/tensor_tree_model.cpp" line="35"/>
         <source>Bits/weight</source>
         <translation>Bit/Gewicht</translation>
     </message>
     <message>
-        <source>File size</source>
-        <translation>Dateigröße</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="36"/>
+        <source>Storage bits per weight, block scales included</source>
+        <translation>Speicherbits pro Gewicht, Block-Skalen eingeschlossen</translation>
     </message>
     <message>
-        <source>Measuring candidates… %p%</source>
-        <translation>Kandidaten werden gemessen… %p%</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="113"/>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="116"/>
+        <source>mixed</source>
+        <translation>gemischt</translation>
     </message>
     <message>
-        <source>%1, blocks of %2 values</source>
-        <translation>%1, Blöcke zu %2 Werten</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="236"/>
+        <source>Tensors outside the layers: embeddings, output head, final norm</source>
+        <translation>Tensoren außerhalb der Schichten: Embeddings, Ausgabekopf, letzte Normierung</translation>
     </message>
     <message>
-        <source>%1 — not exportable to GGUF — nearest: %2. The error columns show this scheme; sizes and the file count %2.</source>
-        <translation>%1 — nicht nach GGUF exportierbar — nächster Typ: %2. Die Fehlerspalten zeigen dieses Schema; Größen und die Datei rechnen mit %2.</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="237"/>
+        <source>Transformer layer %1</source>
+        <translation>Transformer-Schicht %1</translation>
     </message>
     <message>
-        <source>per tensor</source>
-        <translation>pro Tensor</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="238"/>
+        <source>global</source>
+        <translation>global</translation>
     </message>
     <message>
-        <source>per channel (row)</source>
-        <translation>pro Kanal (Zeile)</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="259"/>
+        <source>%1
+Offset %2 in %3</source>
+        <translation>%1
+Offset %2 in %3</translation>
     </message>
     <message>
-        <source>per group</source>
-        <translation>pro Gruppe</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="263"/>
+        <source>Stored as %1</source>
+        <translation>Gespeichert als %1</translation>
     </message>
     <message>
-        <source>—</source>
-        <translation>—</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="29"/>
+        <source>Stored</source>
+        <translation>Gespeichert</translation>
     </message>
     <message>
-        <source>asymmetric (zero point per group)</source>
-        <translation>asymmetrisch (Nullpunkt pro Gruppe)</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="30"/>
+        <source>Element type stored in the file</source>
+        <translation>In der Datei gespeicherter Elementtyp</translation>
     </message>
     <message>
-        <source>symmetric</source>
-        <translation>symmetrisch</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="37"/>
+        <source>Pin</source>
+        <translation>Fixiert</translation>
     </message>
     <message>
-        <source>none (absmax)</source>
-        <translation>keins (absmax)</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="38"/>
+        <source>Pinned tensors keep their planned format when a preset or the budget solver re-plans</source>
+        <translation>Fixierte Tensoren behalten ihr geplantes Format, wenn eine Voreinstellung oder der Budget-Löser neu plant</translation>
     </message>
     <message>
-        <source>percentile %1</source>
-        <translation>Perzentil %1</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="39"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
     </message>
     <message>
-        <source>MSE search</source>
-        <translation>MSE-Suche</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="40"/>
+        <source>Format the plan gives the tensor (grey: kept as stored)</source>
+        <translation>Format, das der Plan dem Tensor gibt (grau: wie gespeichert)</translation>
     </message>
     <message>
-        <source>KL divergence</source>
-        <translation>KL-Divergenz</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="41"/>
+        <source>Plan bits</source>
+        <translation>Plan-Bits</translation>
     </message>
     <message>
-        <source>Apply to %1 Selected</source>
-        <translation>Auf %1 ausgewählte anwenden</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="42"/>
+        <source>Bits per weight of the planned format, block scales included</source>
+        <translation>Bits pro Gewicht des geplanten Formats, Blockskalen eingeschlossen</translation>
     </message>
     <message>
-        <source>%1 tensors changed</source>
-        <translation>%1 Tensoren geändert</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="43"/>
+        <source>Plan size</source>
+        <translation>Plan-Größe</translation>
     </message>
     <message>
-        <source>%1 took llama-quantize&apos;s fallback type</source>
-        <translation>%1 mit dem Ersatztyp von llama-quantize</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="44"/>
+        <source>Exact bytes of the tensor in the planned format</source>
+        <translation>Exakte Bytes des Tensors im geplanten Format</translation>
     </message>
     <message>
-        <source>%1 pinned kept</source>
-        <translation>%1 fixierte beibehalten</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="45"/>
+        <source>SQNR dB</source>
+        <translation>SQNR dB</translation>
     </message>
     <message>
-        <source>%1 left as they are (vectors, or rows the format cannot hold)</source>
-        <translation>%1 unverändert (Vektoren oder Zeilen, die das Format nicht aufnehmen kann)</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="46"/>
+        <source>Signal-to-quantization-noise ratio of the planned format in dB (higher is better; ∞ = kept as stored), computed in the background</source>
+        <translation>Signal-Quantisierungsrausch-Verhältnis des geplanten Formats in dB (höher ist besser; ∞ = wie gespeichert), im Hintergrund berechnet</translation>
     </message>
     <message>
-        <source>No tensor matches “%1”</source>
-        <translation>Kein Tensor passt zu „%1“</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="48"/>
+        <source>Rel. error</source>
+        <translation>Rel. Fehler</translation>
     </message>
     <message>
-        <source>Measuring candidate formats…</source>
-        <translation>Kandidatenformate werden gemessen…</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="49"/>
+        <source>Relative error ‖w − q(w)‖ / ‖w‖ of the planned format</source>
+        <translation>Relativer Fehler ‖w − q(w)‖ / ‖w‖ des geplanten Formats</translation>
     </message>
     <message>
-        <source>The budget solver is unavailable: %1</source>
-        <translation>Der Budget-Löser ist nicht verfügbar: %1</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="50"/>
+        <source>Sensitivity</source>
+        <translation>Empfindlichkeit</translation>
     </message>
     <message>
-        <source>Measuring candidates was cancelled</source>
-        <translation>Das Messen der Kandidaten wurde abgebrochen</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="51"/>
+        <source>Measured KL divergence (nats) when only this tensor is quantized; empty until measured</source>
+        <translation>Gemessene KL-Divergenz (nats), wenn nur dieser Tensor quantisiert wird; leer bis zur Messung</translation>
     </message>
     <message>
-        <source>Move the slider to let the solver choose every unpinned tensor&apos;s format.</source>
-        <translation>Den Regler bewegen, damit der Löser das Format jedes nicht fixierten Tensors wählt.</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="53"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
     </message>
     <message>
-        <source>%1 bits/weight</source>
-        <translation>%1 Bit/Gewicht</translation>
+        <location filename="../widgets/tensor_tree_model.cpp" line="54"/>
+        <source>Why the plan chose this format (preset rule, layer, fallback, solver, by hand)</source>
+        <translation>Warum der Plan dieses Format gewählt hat (Regel der Voreinstellung, Schicht, Ersatztyp, Löser, von Hand)</translation>
     </message>
     <message>
-        <source>%1 file</source>
-        <translation>%1 Datei</translation>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="121"/>
+        <source>%1 pinned tensors</source>
+        <translation>%1 fixierte Tensoren</translation>
     </message>
     <message>
-        <source>Budget %1</source>
-        <translation>Budget %1</translation>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="127"/>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
     </message>
     <message>
-        <source>Predicted loss %1 (importance-weighted squared round-trip error, lower is better) · %2 of tensor data%3</source>
-        <translation>Vorhergesagter Verlust %1 (wichtigkeitsgewichteter quadratischer Rundreisefehler, kleiner ist besser) · %2 Tensordaten%3</translation>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="151"/>
+        <source>Pinned: presets and the solver keep this format</source>
+        <translation>Fixiert: Voreinstellungen und Löser behalten dieses Format bei</translation>
     </message>
     <message>
-        <source> · the budget cannot be met</source>
-        <translation> · das Budget ist nicht erreichbar</translation>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="151"/>
+        <source>Not pinned</source>
+        <translation>Nicht fixiert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="166"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="188"/>
+        <source>Being computed in the background</source>
+        <translation>Wird im Hintergrund berechnet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="190"/>
+        <source>The planned format cannot hold this tensor</source>
+        <translation>Das geplante Format kann diesen Tensor nicht aufnehmen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="191"/>
+        <source>Kept as stored: no error</source>
+        <translation>Wie gespeichert: kein Fehler</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="198"/>
+        <source>n/a</source>
+        <translation>n. v.</translation>
     </message>
 </context>
 <context>
-    <name>qx::ui::PlanFileActions</name>
+    <name>qx::ui::TensorViews</name>
     <message>
-        <source>Unsaved plan</source>
-        <translation>Ungespeicherter Plan</translation>
+        <location filename="../widgets/tensor_views.cpp" line="118"/>
+        <source>Candidate format: the tensor is quantized to it and dequantized again</source>
+        <translation>Kandidatenformat: Der Tensor wird darin quantisiert und wieder dequantisiert</translation>
     </message>
     <message>
-        <source>The quantization plan has unsaved changes. Save them?</source>
-        <translation>Der Quantisierungsplan hat ungespeicherte Änderungen. Speichern?</translation>
+        <location filename="../widgets/tensor_views.cpp" line="119"/>
+        <source>Log scale</source>
+        <translation>Logarithmische Skala</translation>
     </message>
     <message>
-        <source>Could not save the plan</source>
-        <translation>Der Plan konnte nicht gespeichert werden</translation>
+        <location filename="../widgets/tensor_views.cpp" line="120"/>
+        <source>Logarithmic count axis (shows the sparse tails)</source>
+        <translation>Logarithmische Häufigkeitsachse (zeigt die dünnen Ränder)</translation>
     </message>
     <message>
-        <source>Saved %1</source>
-        <translation>%1 gespeichert</translation>
+        <location filename="../widgets/tensor_views.cpp" line="121"/>
+        <source>Export PNG…</source>
+        <translation>PNG exportieren …</translation>
     </message>
     <message>
-        <source>Save Plan</source>
-        <translation>Plan speichern</translation>
+        <location filename="../widgets/tensor_views.cpp" line="122"/>
+        <source>Save the chart as a PNG picture (SVG needs Qt SVG, not installed)</source>
+        <translation>Das Diagramm als PNG-Bild speichern (SVG braucht Qt SVG, nicht installiert)</translation>
     </message>
     <message>
-        <source>Quantization plans (*.json)</source>
-        <translation>Quantisierungspläne (*.json)</translation>
+        <location filename="../widgets/tensor_views.cpp" line="128"/>
+        <source>Candidate format:</source>
+        <translation>Kandidatenformat:</translation>
     </message>
     <message>
-        <source>Load Plan</source>
-        <translation>Plan laden</translation>
+        <location filename="../widgets/tensor_views.cpp" line="143"/>
+        <source>Distribution</source>
+        <translation>Verteilung</translation>
     </message>
     <message>
-        <source>Quantization plans (*.json);;All files (*)</source>
-        <translation>Quantisierungspläne (*.json);;Alle Dateien (*)</translation>
+        <location filename="../widgets/tensor_views.cpp" line="144"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
     </message>
     <message>
-        <source>Could not load the plan</source>
-        <translation>Der Plan konnte nicht geladen werden</translation>
+        <location filename="../widgets/tensor_views.cpp" line="154"/>
+        <source>Export chart</source>
+        <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <source>“%1” does not fit this model or is not a plan.
-Detail: %2</source>
-        <translation>„%1“ passt nicht zu diesem Modell oder ist kein Plan.
-Detail: %2</translation>
+        <location filename="../widgets/tensor_views.cpp" line="154"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <source>Recover unsaved plan</source>
-        <translation>Ungespeicherten Plan wiederherstellen</translation>
+        <location filename="../widgets/tensor_views.cpp" line="206"/>
+        <source>Computing…</source>
+        <translation>Wird berechnet …</translation>
     </message>
     <message>
-        <source>An unsaved plan for this model was kept from %1 (the program did not close normally). Recover it?</source>
-        <translation>Von %1 ist ein ungespeicherter Plan für dieses Modell erhalten (das Programm wurde nicht normal beendet). Wiederherstellen?</translation>
+        <location filename="../widgets/tensor_views.cpp" line="210"/>
+        <source>Analysing %1</source>
+        <translation>%1 wird analysiert</translation>
     </message>
     <message>
-        <source>Could not recover the plan: %1</source>
-        <translation>Der Plan konnte nicht wiederhergestellt werden: %1</translation>
+        <location filename="../widgets/tensor_views.cpp" line="218"/>
+        <source>Cannot analyse with this format: %1</source>
+        <translation>Analyse mit diesem Format nicht möglich: %1</translation>
     </message>
     <message>
-        <source>custom</source>
-        <translation>eigener</translation>
+        <location filename="../widgets/tensor_views.cpp" line="229"/>
+        <source>%1 as %2: SQNR %3 dB, relative error %4, RMSE %5, max |error| %6, cosine %7</source>
+        <translation>%1 als %2: SQNR %3 dB, relativer Fehler %4, RMSE %5, max. |Fehler| %6, Kosinus %7</translation>
     </message>
     <message>
-        <source>%1 file (%2 bytes)</source>
-        <translation>%1 Datei (%2 Bytes)</translation>
+        <location filename="../widgets/tensor_views.cpp" line="236"/>
+        <source>SQNR: 10·log10(Σw² / Σe²), higher is better. Relative error: ‖e‖ / ‖w‖. RMSE: root mean square of e = dequantized − original.</source>
+        <translation>SQNR: 10·log10(Σw² / Σe²), höher ist besser. Relativer Fehler: ‖e‖ / ‖w‖. RMSE: quadratisches Mittel von e = dequantisiert − original.</translation>
     </message>
     <message>
-        <source>file size unknown</source>
-        <translation>Dateigröße unbekannt</translation>
+        <location filename="../widgets/tensor_views.cpp" line="239"/>
+        <source>Select a tensor to see its distribution and quantization error.</source>
+        <translation>Wählen Sie einen Tensor, um seine Verteilung und seinen Quantisierungsfehler zu sehen.</translation>
     </message>
     <message>
-        <source>Plan (%1): %2 · %3 bits/weight · %4 % of the stored tensors</source>
-        <translation>Plan (%1): %2 · %3 Bit/Gewicht · %4 % der gespeicherten Tensoren</translation>
+        <location filename="../widgets/tensor_views.cpp" line="252"/>
+        <source>Weight distribution of %1</source>
+        <translation>Gewichtsverteilung von %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="253"/>
+        <source>original</source>
+        <translation>original</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="255"/>
+        <source>after %1 round trip</source>
+        <translation>nach %1-Hin- und Rückweg</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="257"/>
+        <source>weight value</source>
+        <translation>Gewichtswert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="257"/>
+        <source>count (log scale)</source>
+        <translation>Anzahl (log. Skala)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="257"/>
+        <location filename="../widgets/tensor_views.cpp" line="268"/>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="266"/>
+        <source>Error histogram (dequantized − original)</source>
+        <translation>Fehlerhistogramm (dequantisiert − original)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="267"/>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="268"/>
+        <source>error (weight units)</source>
+        <translation>Fehler (Gewichtseinheiten)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="271"/>
+        <source>SQNR per row</source>
+        <translation>SQNR je Zeile</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="273"/>
+        <location filename="../widgets/tensor_views.cpp" line="278"/>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="278"/>
+        <source>row (output channel)</source>
+        <translation>Zeile (Ausgangskanal)</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -48,6 +49,8 @@ TensorPane::TensorPane(QWidget* parent)
     layout->addLayout(top);
     layout->addWidget(m_view, 1);
 
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &TensorPane::showContextMenu);
     connect(m_filter, &QLineEdit::textChanged, this, &TensorPane::applyFilter);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { emit selectionChanged(selectedTensorNames()); });
@@ -90,6 +93,20 @@ QStringList TensorPane::selectedTensorNames(bool expandGroups) const
     }
     names.removeDuplicates();
     return names;
+}
+
+void TensorPane::showContextMenu(const QPoint& pos)
+{
+    const QModelIndex index = m_view->indexAt(pos);
+    const TensorInfo* t = index.isValid() ? m_model->tensorAt(m_proxy->mapToSource(index)) : nullptr;
+    if (!t)
+        return;
+    const QString name = QString::fromStdString(t->name);
+    QMenu menu(this);
+    QAction* learn = menu.addAction(tr("Open in Learn lab"));
+    learn->setEnabled(t->ne.size() == 2);
+    connect(learn, &QAction::triggered, this, [this, name] { emit openInLearnLab(name); });
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
 }
 
 void TensorPane::applyFilter(const QString& pattern)

@@ -34,9 +34,12 @@ public:
 
 signals:
     void selectionChanged(const QStringList& tensorNames);
+    /// "Open in Learn lab" from the tensor tree's context menu.
+    void openInLearnLab(const QString& tensorName);
 
 private:
     void applyFilter(const QString& pattern);
+    void showContextMenu(const QPoint& pos);
     void updateCount(bool patternValid = true);
 
     TensorTreeModel* m_model;

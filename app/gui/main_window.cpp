@@ -257,6 +257,10 @@ void MainWindow::connectSignals()
     });
     connect(m_schemePanel, &ui::SchemePanel::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(m_tensorPane, &ui::TensorPane::openInLearnLab, this, [this](const QString& name) {
+        m_learnLab->openTensor(name);
+        showPage(Page::Learn);
+    });
 }
 
 void MainWindow::openPath(const QString& path)

@@ -1,1 +1,2 @@
 qx_add_test(NAME tst_learn_lab SOURCES widgets/tst_learn_lab.cpp LIBS qx_widgets LABELS widgets reference)
+qx_add_test(NAME tst_lesson_calib SOURCES core/tst_lesson_calib.cpp LIBS qx_core LABELS core reference)

@@ -5,7 +5,17 @@
 #include "common/half.h"
 #include "io/model_file.h"
 #include "learn/bitnet_lesson.h"
+#include "calib/awq.h"
+#include "calib/calib_capture.h"
+#include "calib/gptq.h"
+#include "calib/int8_matmul.h"
+#include "job_runner.h"
 #include "learn/clipping_lesson.h"
+#include "learn/dynamic_lesson.h"
+#include "learn/gptq_lesson.h"
+#include "learn/lesson_calib.h"
+#include "learn/outliers_lesson.h"
+#include "learn/qat_lesson.h"
 #include "learn/granularity_lesson.h"
 #include "learn/kquants_lesson.h"
 #include "learn/learn_lab.h"
@@ -19,7 +29,10 @@
 
 #include <QLayout>
 #include <QScrollArea>
+#include <QSignalSpy>
 #include <QTableWidget>
+
+#include <QElapsedTimer>
 
 #include <cmath>
 #include <cstring>
@@ -43,6 +56,12 @@ private slots:
     void kQuantBlock();
     void nf4();
     void bitnet();
+    void dynamicStatic();
+    void gptqSteps();
+    void outliers();
+    void qatCancel();
+    void qatLive();
+    void openTensor();
     void sampleWithoutModel();
     void screenshots();
 };
@@ -56,6 +75,8 @@ void TestLearnLab::initTestCase()
     QVERIFY(m_lab->showLesson(QStringLiteral("formats"), QStringLiteral("blk.0.ffn_up.weight")));
     QCOMPARE(m_lab->currentTensor(), QStringLiteral("blk.0.ffn_up.weight"));
     QVERIFY(!m_lab->lessons().front()->data()->isSample);
+    m_lab->activationJob()->waitForIdle();
+    QTRY_VERIFY_WITH_TIMEOUT(m_lab->lesson(QStringLiteral("gptq"))->activations() != nullptr, 20000);
 }
 
 void TestLearnLab::listsLessons()
@@ -64,9 +85,10 @@ void TestLearnLab::listsLessons()
     for (Lesson* l : m_lab->lessons())
         ids << l->lessonId();
     QCOMPARE(ids, (QStringList{QStringLiteral("formats"), QStringLiteral("symmetric"), QStringLiteral("clipping"),
-                               QStringLiteral("granularity"), QStringLiteral("kquants"), QStringLiteral("nf4"),
-                               QStringLiteral("bitnet")}));
-    QVERIFY(!m_lab->showLesson(QStringLiteral("gptq")));
+                               QStringLiteral("granularity"), QStringLiteral("dynamic"), QStringLiteral("gptq"),
+                               QStringLiteral("kquants"), QStringLiteral("outliers"), QStringLiteral("nf4"),
+                               QStringLiteral("qat"), QStringLiteral("bitnet")}));
+    QVERIFY(!m_lab->showLesson(QStringLiteral("awq")));
 }
 
 void TestLearnLab::workedExamples()
@@ -208,6 +230,159 @@ void TestLearnLab::bitnet()
     QCOMPARE(d.additions + d.subtractions + d.skipped, 64);
 }
 
+void TestLearnLab::dynamicStatic()
+{
+    auto* l = qobject_cast<DynamicLesson*>(m_lab->lesson(QStringLiteral("dynamic")));
+    QCOMPARE(l->layer(), std::string("blk.0.ffn_up.weight")); // the lab's tensor reads a captured input
+    const learn::ActivationSet& set = *l->activations();
+    const learn::ActivationMatrix& a = set.inputs.at(l->layer());
+    QCOMPARE(a.cols, int64_t{64});
+    QCOMPARE(a.rows, 2 * set.calibTokens);
+    std::vector<float> eval(a.x.begin() + set.calibTokens * a.cols, a.x.end()), dyn = eval;
+    fakeQuantRowsInt8(dyn.data(), a.rows - set.calibTokens, a.cols);
+    QCOMPARE(l->result().mseDynamic, compareTensors(eval, dyn).mse);
+    float calibMax = 0;
+    for (int64_t i = 0; i < set.calibTokens * a.cols; ++i)
+        calibMax = std::max(calibMax, std::fabs(a.x[static_cast<size_t>(i)]));
+    QCOMPARE(l->result().staticAbsMax, calibMax);
+    QCOMPARE(l->result().mseStatic, compareTensors(eval, learn::fakeQuantFixedInt8(eval, calibMax)).mse);
+    QVERIFY(l->result().sqnrDynamic > l->result().sqnrStatic);
+    qInfo("dynamic %.3f dB, static %.3f dB", l->result().sqnrDynamic, l->result().sqnrStatic);
+}
+
+void TestLearnLab::gptqSteps()
+{
+    auto* l = qobject_cast<GptqLesson*>(m_lab->lesson(QStringLiteral("gptq")));
+    QCOMPARE(l->layer(), std::string("blk.0.ffn_up.weight"));
+    l->setBits(3);
+    QCOMPARE(l->stepper()->done(), int64_t{0});
+    l->step();
+    l->step();
+    QCOMPARE(l->stepper()->done(), int64_t{2});
+    QCOMPARE(l->errorGptq(), 0.0);
+    l->run();
+    QCOMPARE(l->stepper()->done(), int64_t{GptqLesson::kCols});
+    const learn::ActivationSet& set = *l->activations();
+    const learn::ActivationMatrix& x = set.inputs.at(l->layer());
+    const std::vector<float> w = learn::weightSlice(set.weights->tensor(l->layer()), 0, 0, 16, 32);
+    GptqOptions o;
+    o.grid = l->grid();
+    o.blockSize = 32;
+    const GptqResult ref = gptqQuantize(w, 16, 32, learn::sliceHessian(x, 0, 32), o);
+    const std::vector<float> q = l->stepper()->current();
+    for (size_t i = 0; i < q.size(); ++i)
+        QVERIFY(std::fabs(q[i] - ref.weights[i]) <= 1e-6f);
+    const double eGptq = learn::outputError(w, ref.weights, 16, 32, x);
+    QVERIFY(std::fabs(l->errorGptq() / eGptq - 1.0) < 1e-5);
+    QCOMPARE(l->errorRtn(), learn::outputError(w, fakeQuantGrid(o.grid, w, 32), 16, 32, x));
+    QVERIFY(l->errorGptq() < l->errorRtn());
+    QVERIFY(ref.lossGptq < ref.lossRtn);
+    qInfo("||WX-QX||: GPTQ %.4f, RTN %.4f", l->errorGptq(), l->errorRtn());
+    l->reset();
+    QCOMPARE(l->stepper()->done(), int64_t{0});
+}
+
+void TestLearnLab::outliers()
+{
+    auto* l = qobject_cast<OutliersLesson*>(m_lab->lesson(QStringLiteral("outliers")));
+    QCOMPARE(l->layer(), std::string("blk.0.ffn_up.weight"));
+    QCOMPARE(l->group(), (std::vector<std::string>{"blk.0.ffn_up.weight", "blk.0.ffn_gate.weight"}));
+    const learn::ActivationSet& set = *l->activations();
+    const learn::ActivationMatrix& a = set.inputs.at(l->layer());
+    const WeightView w = set.weights->tensor(l->layer());
+    l->setThreshold(1.5);
+    std::vector<int64_t> cols;
+    llmInt8Matmul(a.x.data(), a.rows, a.cols, w, 1.5f, &cols);
+    QVERIFY(!cols.empty());
+    QCOMPARE(l->decomposition().floatColumns, cols);
+    QCOMPARE(l->outliers().channels, cols);
+    QVERIFY(l->decomposition().relErrLlmInt8 < l->decomposition().relErrInt8);
+    qInfo("threshold 1.5: %zu outlier channels, int8 %.4f, LLM.int8 %.4f", cols.size(), l->decomposition().relErrInt8,
+          l->decomposition().relErrLlmInt8);
+    QVERIFY(l->salient().errKeepActivation < l->salient().errNone);
+    // SmoothQuant scales: the formula, and exactly what core smoothQuantFold folds into ffn_up.
+    l->setAlpha(0.5);
+    const auto& sq = l->smooth();
+    const WeightView gate = set.weights->tensor("blk.0.ffn_gate.weight");
+    CalibData calib;
+    for (const auto& [name, m] : set.inputs) {
+        CalibCapture c(false);
+        c.collect(name, m.x.data(), m.rows, m.cols);
+        calib[name] = c.finish().at(name);
+    }
+    const Substitutions folded = smoothQuantFold(*set.weights, calib, 0.5);
+    for (int64_t j = 0; j < a.cols; ++j) {
+        float xMax = 0, wMax = 0;
+        for (int64_t t = 0; t < a.rows; ++t)
+            xMax = std::max(xMax, std::fabs(a.at(t, j)));
+        for (int64_t r = 0; r < w.rows; ++r)
+            wMax = std::max({wMax, std::fabs(w.data[r * w.cols + j]), std::fabs(gate.data[r * gate.cols + j])});
+        const auto s = static_cast<float>(std::sqrt(static_cast<double>(xMax)) / std::sqrt(static_cast<double>(wMax)));
+        QVERIFY(std::fabs(sq.scales[static_cast<size_t>(j)] / s - 1.0f) < 1e-6f);
+        QCOMPARE(folded.at("blk.0.ffn_up.weight")[static_cast<size_t>(j)], w.data[j] * sq.scales[static_cast<size_t>(j)]);
+        QVERIFY(std::fabs(sq.xMaxAfter[static_cast<size_t>(j)] - sq.wMaxAfter[static_cast<size_t>(j)])
+                <= 1e-4f * sq.xMaxAfter[static_cast<size_t>(j)]); // α = 0.5 balances the two
+    }
+    qInfo("W8A8 relative error before %.5f, after SmoothQuant %.5f", sq.relErrBefore, sq.relErrAfter);
+    l->setThreshold(6.0);
+}
+
+void TestLearnLab::qatLive()
+{
+    auto* l = qobject_cast<QatLesson*>(m_lab->lesson(QStringLiteral("qat")));
+    learn::QatLessonOptions o;
+    if (qEnvironmentVariableIsEmpty("QX_LEARN_FULL_QAT")) // the full 2/3/4-bit lesson on request only
+        o.bits = {2};
+    l->setOptions(o);
+    QSignalSpy ended(l, &QatLesson::jobEnded);
+    QElapsedTimer t;
+    t.start();
+    l->start();
+    QVERIFY(ended.wait(300000));
+    QCOMPARE(ended.front().front().value<JobOutcome>(), JobOutcome::Completed);
+    qInfo("QAT lesson, INT2 only: %lld ms", static_cast<long long>(t.elapsed()));
+    QCoreApplication::processEvents(); // the last queued step points
+    QCOMPARE(l->pointsReceived(0), static_cast<int>(o.steps));
+    const learn::QatRun& run = l->result()->runs.front();
+    QCOMPARE(static_cast<int64_t>(run.curve.size()), o.steps);
+    double first = 0, last = 0;
+    for (int k = 0; k < 5; ++k) {
+        first += run.curve[static_cast<size_t>(k)];
+        last += run.curve[run.curve.size() - 1 - static_cast<size_t>(k)];
+    }
+    QVERIFY(last < first);
+    QVERIFY(run.pplQat < run.pplPtq);
+    QVERIFY(run.pplPtq > l->result()->pplFloat);
+    qInfo("INT2: float %.4f, PTQ %.4f, QAT %.4f", l->result()->pplFloat, run.pplPtq, run.pplQat);
+}
+
+void TestLearnLab::qatCancel()
+{
+    auto* l = qobject_cast<QatLesson*>(m_lab->lesson(QStringLiteral("qat")));
+    QVERIFY(l->trainedModelPath().isEmpty()); // stories260K was not trained by qexplore
+    l->setTrainedModelPath(QStringLiteral(QX_SOURCE_DIR "/resources/demo-model.gguf"));
+    QSignalSpy ended(l, &QatLesson::jobEnded);
+    l->start();
+    QTRY_VERIFY_WITH_TIMEOUT(l->pointsReceived(0) > 0, 120000);
+    l->cancel();
+    QVERIFY(ended.wait(120000));
+    QCOMPARE(ended.front().front().value<JobOutcome>(), JobOutcome::Cancelled);
+    QVERIFY(!l->result().has_value());
+    QVERIFY(l->pointsReceived(0) < 20);
+}
+
+void TestLearnLab::openTensor()
+{
+    QVERIFY(m_lab->showLesson(QStringLiteral("gptq")));
+    m_lab->openTensor(QStringLiteral("blk.1.attn_q.weight"));
+    QCOMPARE(m_lab->currentTensor(), QStringLiteral("blk.1.attn_q.weight"));
+    auto* l = qobject_cast<GptqLesson*>(m_lab->lesson(QStringLiteral("gptq")));
+    QCOMPARE(l->layer(), std::string("blk.1.attn_q.weight"));
+    QCOMPARE(m_lab->currentLessonId(), QStringLiteral("gptq"));
+    QCOMPARE(l->data()->tensorName, QStringLiteral("blk.1.attn_q.weight"));
+    m_lab->showLesson(QStringLiteral("formats"), QStringLiteral("blk.0.ffn_up.weight"));
+}
+
 void TestLearnLab::sampleWithoutModel()
 {
     LearnLab lab;
@@ -219,8 +394,15 @@ void TestLearnLab::sampleWithoutModel()
 void TestLearnLab::screenshots()
 {
     const QString dir = QString::fromStdString(qx::test::scratchDir("learn"));
+    QVERIFY(m_lab->showLesson(QStringLiteral("gptq")));
+    QVERIFY(m_lab->grab().save(dir + QStringLiteral("/lab.png"))); // the list and the lesson as a user sees them
     for (Lesson* l : m_lab->lessons()) {
         QVERIFY(m_lab->showLesson(l->lessonId()));
+        if (auto* g = qobject_cast<GptqLesson*>(l)) { // mid-way: quantized columns, fed-forward error
+            g->reset();
+            for (int k = 0; k < 12; ++k)
+                g->step();
+        }
         auto* scroll = qobject_cast<QScrollArea*>(l->parentWidget()->parentWidget());
         QVERIFY(scroll);
         scroll->setWidgetResizable(false); // render the whole page, not the scroll area's viewport

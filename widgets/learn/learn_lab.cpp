@@ -2,16 +2,22 @@
 
 #include "learn/bitnet_lesson.h"
 #include "learn/clipping_lesson.h"
+#include "learn/dynamic_lesson.h"
+#include "learn/gptq_lesson.h"
 #include "learn/granularity_lesson.h"
 #include "learn/kquants_lesson.h"
 #include "learn/lesson.h"
 #include "learn/nf4_lesson.h"
 #include "learn/number_formats_lesson.h"
+#include "learn/outliers_lesson.h"
+#include "learn/qat_lesson.h"
 #include "learn/symmetric_lesson.h"
 
 #include "common/error.h"
 #include "format_text.h"
 #include "io/model_file.h"
+#include "job_runner.h"
+#include "learn/lesson_calib.h"
 #include "learn/lesson_math.h"
 #include "quant/dequantize.h"
 
@@ -44,14 +50,17 @@ LearnLab::LearnLab(QWidget* parent) : QWidget(parent)
 {
     m_list = new QListWidget(this);
     m_stack = new QStackedWidget(this);
+    m_capture = new JobRunner(this);
     const QList<Lesson*> all{new NumberFormatsLesson, new SymmetricLesson, new ClippingLesson, new GranularityLesson,
-                             new KQuantsLesson, new Nf4Lesson, new BitNetLesson};
-    for (Lesson* l : all) {
+                             new DynamicLesson, new GptqLesson, new KQuantsLesson, new OutliersLesson,
+                             new Nf4Lesson, new QatLesson, new BitNetLesson};
+    for (int i = 0; i < all.size(); ++i) {
+        Lesson* l = all[i];
         auto* scroll = new QScrollArea(m_stack);
         scroll->setWidgetResizable(true);
         scroll->setWidget(l);
         m_stack->addWidget(scroll);
-        m_list->addItem(l->title());
+        m_list->addItem(tr("%1. %2").arg(i + 1).arg(l->title()));
     }
     m_list->setMaximumWidth(260);
     m_tensors = new QComboBox(this);
@@ -74,7 +83,11 @@ LearnLab::LearnLab(QWidget* parent) : QWidget(parent)
     setModel(nullptr);
 }
 
-LearnLab::~LearnLab() = default;
+LearnLab::~LearnLab()
+{
+    m_capture->cancel();
+    m_capture->waitForIdle();
+}
 
 QList<Lesson*> LearnLab::lessons() const
 {
@@ -105,7 +118,47 @@ void LearnLab::setModel(std::shared_ptr<const qx::ModelFile> model)
     if (m_tensors->count() == 0)
         m_tensors->addItem(tr("Built-in sample (no model loaded)"), QString());
     m_tensors->setEnabled(m_tensors->count() > 1 || m_model);
+    startCapture();
     selectTensor(0);
+    auto* qat = qobject_cast<QatLesson*>(lesson(QStringLiteral("qat")));
+    const bool trainedHere = m_model && m_model->findMetadata("qexplore.train.seed");
+    if (trainedHere || !m_model)
+        qat->setTrainedModelPath(trainedHere ? QString::fromStdString(m_model->path) : QString());
+}
+
+void LearnLab::startCapture()
+{
+    for (Lesson* l : lessons())
+        l->setActivations(nullptr, m_model ? tr("Capturing the model's activations…")
+                                           : tr("This lesson runs the loaded model: open a Llama-family model."));
+    if (!m_model)
+        return;
+    using Set = std::shared_ptr<const learn::ActivationSet>;
+    m_capture->start<Set>(tr("Capturing activations"),
+        [model = m_model](const ProgressFn&) -> Set { return std::make_shared<learn::ActivationSet>(learn::captureActivations(model)); },
+        [this](JobResult<Set> r) {
+            const QString note = r.outcome == JobOutcome::Failed
+                ? tr("This lesson needs activations from a Llama-family model with a tokenizer (%1).").arg(r.error.detail)
+                : tr("Activation capture cancelled.");
+            const Set set = r.value.value_or(nullptr);
+            for (Lesson* l : lessons())
+                l->setActivations(set, set ? QString() : note);
+        });
+}
+
+void LearnLab::openTensor(const QString& tensorName)
+{
+    const int current = m_list->currentRow();
+    const QList<Lesson*> all = lessons();
+    const QString id = current >= 0 && all[current]->lessonId() != QStringLiteral("qat") ? all[current]->lessonId()
+                                                                                         : QStringLiteral("symmetric");
+    showLesson(id, tensorName);
+}
+
+QString LearnLab::currentLessonId() const
+{
+    const int row = m_list->currentRow();
+    return row >= 0 ? lessons()[row]->lessonId() : QString();
 }
 
 QString LearnLab::currentTensor() const { return m_tensors->currentData().toString(); }

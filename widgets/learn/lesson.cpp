@@ -1,5 +1,6 @@
 #include "learn/lesson.h"
 
+#include "learn/lesson_calib.h"
 #include "stats/histogram.h"
 
 #include <QChart>
@@ -15,6 +16,14 @@ void Lesson::setData(std::shared_ptr<const LessonData> data)
 {
     m_data = std::move(data);
     if (m_data && !m_data->values.empty())
+        recompute();
+}
+
+void Lesson::setActivations(std::shared_ptr<const learn::ActivationSet> set, const QString& note)
+{
+    m_activations = std::move(set);
+    m_activationNote = note;
+    if (usesActivations() && m_data && !m_data->values.empty())
         recompute();
 }
 

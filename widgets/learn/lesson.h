@@ -15,6 +15,10 @@ class QChartView;
 class QLabel;
 class QLineSeries;
 
+namespace qx::learn {
+struct ActivationSet;
+}
+
 namespace qx::ui {
 
 /// What a lesson works on: row-major values of a 2-D tensor (possibly its first rows only).
@@ -37,9 +41,16 @@ public:
     /// Recomputes everything for `data`.
     void setData(std::shared_ptr<const LessonData> data);
     const LessonData* data() const { return m_data.get(); }
+    /// Hands over the loaded model's captured activations (nullptr: none, `note` says why); lessons that
+    /// use them recompute.
+    void setActivations(std::shared_ptr<const learn::ActivationSet> set, const QString& note);
+    const learn::ActivationSet* activations() const { return m_activations.get(); }
+    const QString& activationNote() const { return m_activationNote; }
 
 protected:
     virtual void recompute() = 0;
+    /// True for lessons built on captured activations (they recompute when those arrive).
+    virtual bool usesActivations() const { return false; }
     /// A word-wrapped rich-text paragraph.
     static QLabel* makeText(const QString& html, QWidget* parent);
     /// A chart view with antialiasing and the chart themed after the palette.
@@ -49,6 +60,8 @@ protected:
 
 private:
     std::shared_ptr<const LessonData> m_data;
+    std::shared_ptr<const learn::ActivationSet> m_activations;
+    QString m_activationNote;
 };
 
 /// A line through the bin counts of `values` over [lo, hi] (core Histogram); `peak` gets the largest count.

@@ -1,0 +1,69 @@
+#pragma once
+// Lesson "Outliers, LLM.int8, AWQ and SmoothQuant" on the captured input of one linear layer: a tokens ×
+// channels heatmap of |x| with the channels holding |x| ≥ threshold marked; the LLM.int8 decomposition; the
+// salient channels AWQ protects; SmoothQuant's per-channel migration of max|X| into max|W| (α slider).
+
+#include "learn/lesson.h"
+#include "learn/lesson_calib.h"
+
+class QChartView;
+class QDoubleSpinBox;
+class QHBoxLayout;
+class QLabel;
+class QSlider;
+
+namespace qx::ui {
+
+class HeatmapView;
+
+class OutliersLesson : public Lesson {
+    Q_OBJECT
+public:
+    static constexpr int kChartChannels = 32;  ///< channels shown in the SmoothQuant charts
+
+    explicit OutliersLesson(QWidget* parent = nullptr);
+    QString lessonId() const override { return QStringLiteral("outliers"); }
+    QString title() const override { return tr("Outliers, LLM.int8, AWQ, SmoothQuant"); }
+    void setThreshold(double t);
+    double threshold() const;
+    void setAlpha(double alpha);
+    double alpha() const;
+    const std::string& layer() const { return m_layer; }
+    /// The weights reading the layer's input (the SmoothQuant group).
+    const std::vector<std::string>& group() const { return m_group; }
+    const learn::OutlierChannels& outliers() const { return m_outliers; }
+    const learn::Int8Decomposition& decomposition() const { return m_int8; }
+    const learn::SalientChannels& salient() const { return m_salient; }
+    const learn::SmoothQuantDemo& smooth() const { return m_smooth; }
+
+protected:
+    void recompute() override;
+    bool usesActivations() const override { return true; }
+
+private:
+    QHBoxLayout* makeControls();
+    void recomputeOutliers();
+    void showSalient(const learn::ActivationMatrix& a, const WeightView& w);
+    void recomputeSmooth();
+    void fillSmoothChart(QChartView* view, const std::vector<float>& x, const std::vector<float>& w,
+                         const QString& title);
+
+    QLabel* m_source = nullptr;
+    QDoubleSpinBox* m_threshold = nullptr;
+    QSlider* m_alpha = nullptr;
+    QLabel* m_alphaLabel = nullptr;
+    HeatmapView* m_map = nullptr;
+    QLabel* m_int8Text = nullptr;
+    QLabel* m_awqText = nullptr;
+    QLabel* m_smoothText = nullptr;
+    QChartView* m_before = nullptr;
+    QChartView* m_after = nullptr;
+    std::string m_layer;
+    std::vector<std::string> m_group;
+    learn::OutlierChannels m_outliers;
+    learn::Int8Decomposition m_int8;
+    learn::SalientChannels m_salient;
+    learn::SmoothQuantDemo m_smooth;
+};
+
+} // namespace qx::ui
