@@ -57,7 +57,8 @@ void readMetadata(const ModelFile& m, ImatrixFile& f)
 std::vector<float> f32Data(const TensorInfo& t)
 {
     std::vector<float> v(t.elementCount());
-    std::memcpy(v.data(), t.data.data(), v.size() * sizeof(float));
+    if (!v.empty())   // an empty tensor may have no data pointer at all
+        std::memcpy(v.data(), t.data.data(), v.size() * sizeof(float));
     return v;
 }
 

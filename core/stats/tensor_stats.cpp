@@ -79,7 +79,8 @@ struct WorkerState {
     uint64_t rowsSeen = 0;
 };
 
-// The one pass: each chunk is read once into a worker's buffer and everything is taken from that copy.
+// The one pass: each chunk is read once (into a worker's buffer, or viewed in place for F32) and every
+// figure is taken from it.
 class StatsEngine {
 public:
     StatsEngine(const RowSource& source, const StatsOptions& options, int workers, OutlierBound bound);
@@ -299,11 +300,13 @@ TensorStats StatsEngine::finish(bool rescanned)
     return std::move(m_stats);
 }
 
-/// The candidate bound from a strided sample of at most 256 rows (about 64 Ki values): 0.8·k·σ of the
-/// sample. A sample that overstates σ by more than a quarter only costs the second read of the outliers.
+/// The candidate bound from a strided sample of at most 256 rows (about 64 Ki values, never more than
+/// 1 Mi): 0.8·k·σ of the sample. A sample that overstates σ by more than a quarter only costs the second
+/// read of the outliers; so does a tensor whose single rows exceed 1 Mi values (no sample, no bound).
 OutlierBound sampleBound(const RowSource& source, const StatsOptions& options)
 {
-    const int64_t sampleRows = std::min<int64_t>({source.rows, 256, std::max<int64_t>(8, 65536 / source.rowLength)});
+    const int64_t sampleRows = std::min<int64_t>({source.rows, 256, std::max<int64_t>(8, 65536 / source.rowLength),
+                                                  (int64_t(1) << 20) / source.rowLength});
     if (sampleRows <= 0)
         return {};
     std::vector<float> sample(static_cast<size_t>(sampleRows * source.rowLength));

@@ -204,6 +204,7 @@ void TestImatrixGguf::rejectsInconsistentFiles()
     expectError(kv, {tensor("w.in_sum2", {4}), tensor("w.counts", {1}, TensorType::F16)}, ErrorCode::Mismatch, "F32");
     expectError(kv, {tensor("w.in_sum2", {5}), tensor("w.counts", {1, 2})}, ErrorCode::Mismatch, "do not split");
     expectError(kv, {tensor("token_embd.weight", {4})}, ErrorCode::Invalid, "no data");
+    expectError(kv, {tensor("w.in_sum2", {0}), tensor("w.counts", {0})}, ErrorCode::Mismatch, "do not split");
     auto model = kv;
     model[0].value = GgufValue::string("model");
     expectError(model, {tensor("w.in_sum2", {4}), tensor("w.counts", {1})}, ErrorCode::Invalid, "general.type");

@@ -355,6 +355,23 @@ private slots:
         QCOMPARE(fast.histogram, ref.histogram);
         QCOMPARE(fast.logHistogram, ref.logHistogram);
     }
+    void oneHugeRowHasNoSample()
+    {
+        // a single row of more than 1 Mi values is not sampled: the outliers take a second read
+        std::vector<float> v((1 << 20) + 16);
+        std::mt19937 rng(19);
+        std::student_t_distribution<float> t(5.0f);
+        for (float& x : v)
+            x = 0.02f * t(rng);
+        v[12345] = 5.0f;
+        const auto src = qx::rowSourceFromSpan(v, int64_t(v.size()));
+        const auto fast = qx::computeTensorStats(src);
+        const auto ref = qx::computeTensorStatsRef(src);
+        QCOMPARE(fast.dataPasses, 2);
+        QCOMPARE(fast.topOutliers.front(), (qx::Outlier{0, 12345, 5.0f}));
+        QCOMPARE(fast.outlierCount, ref.outlierCount);
+        QCOMPARE(fast.topOutliers, ref.topOutliers);
+    }
     void progressAndCancel()
     {
         const auto v = heavyTailed(64, 32, 3);
