@@ -1,6 +1,7 @@
 #include "model/dnnl_linear.h"
 
 #include "common/error.h"
+#include "model/dnnl_threads.h"
 
 #include <oneapi/dnnl/dnnl.hpp>
 
@@ -10,7 +11,8 @@
 #include <tuple>
 
 namespace qx {
-namespace {
+
+namespace detail {
 
 // oneDNN here runs on OpenMP; its thread count is a per-thread OpenMP setting. libgomp is already loaded
 // by libdnnl, so the setter is looked up at run time rather than linked (no OpenMP flags in our build).
@@ -21,6 +23,10 @@ void setOmpThreads(int threads)
     if (setter && threads > 0)
         setter(threads);
 }
+
+} // namespace detail
+
+namespace {
 
 using Key = std::tuple<int64_t, int64_t, int64_t, bool>;
 
@@ -63,7 +69,7 @@ void DnnlLinear::apply(const float* x, int64_t m, const WeightView& w, const Wei
         return;
     if (bias && bias.cols * bias.rows != w.rows)
         throw Error(ErrorCode::Mismatch, "linear: bias length does not match the output features");
-    setOmpThreads(m_impl->threads);
+    detail::setOmpThreads(m_impl->threads);
     try {
         dnnl::matmul& prim = m_impl->primitive(m, w.cols, w.rows, bool(bias));
         using dt = dnnl::memory::data_type;

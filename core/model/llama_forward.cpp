@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "model/attention.h"
+#include "model/dnnl_int8_linear.h"
 #include "model/dnnl_linear.h"
 #include "model/llama_ops.h"
 #include "model/parallel_for.h"
@@ -30,6 +31,10 @@ struct LlamaForward::Impl {
     ForwardOptions options;
     int threads = 1;
     DnnlLinear linear;
+    DnnlInt8Linear int8Linear;
+    std::map<std::string, Int8Matrix> int8Weights; // W8A8: every blk.* projection, quantized once
+    std::vector<int8_t> codes;                     // W8A8: the current input's codes and steps
+    std::vector<float> codeSteps;
     ActivationHook hook;
     ActivationTransform transform;
     std::vector<float> transformed;
@@ -38,9 +43,15 @@ struct LlamaForward::Impl {
     AttentionWorkspace attnScratch;
 
     Impl(std::shared_ptr<const LlamaWeights> w, ForwardOptions o)
-        : weights(std::move(w)), options(o), threads(resolveThreadCount(o.threads)), linear(threads)
+        : weights(std::move(w)), options(o), threads(resolveThreadCount(o.threads)), linear(threads),
+          int8Linear(threads)
     {
+        if (options.activationQuant != ActivationQuant::None)
+            prepareInt8();
     }
+
+    void prepareInt8();
+    void projectInt8(const std::string& name, const float* in, int64_t rows, const WeightView& b, float* out);
 
     void project(const std::string& name, const float* in, int64_t rows, const WeightView& w, const WeightView& b,
                  float* out)
@@ -60,7 +71,10 @@ struct LlamaForward::Impl {
                 in = rounded.data();
             }
         }
-        linear.apply(in, rows, w, b, out);
+        if (options.activationQuant != ActivationQuant::None && name != "output.weight")
+            projectInt8(name, in, rows, b, out);
+        else
+            linear.apply(in, rows, w, b, out);
     }
 
     TensorType storageTypeOf(const std::string& name) const
@@ -82,6 +96,44 @@ struct LlamaForward::Impl {
     void feedForward(int64_t layer, int64_t n);
     std::vector<float> run(std::span<const int32_t> tokens, int64_t seqLen, int64_t firstOutput, bool checkLayers);
 };
+
+void LlamaForward::Impl::prepareInt8()
+{
+    if (options.emulateActivationQuantization)
+        throw Error(ErrorCode::InvalidArgument, "W8A8 and ggml activation rounding exclude each other");
+    const bool isStatic = options.activationQuant == ActivationQuant::StaticInt8;
+    if (isStatic && !options.staticInputSteps)
+        throw Error(ErrorCode::InvalidArgument, "static int8 activations need calibrated input steps");
+    static const char* const kProjections[] = {"attn_q", "attn_k", "attn_v", "attn_output", "ffn_gate", "ffn_up",
+                                               "ffn_down"};
+    for (int64_t layer = 0; layer < weights->config().nLayer; ++layer)
+        for (const char* p : kProjections) {
+            const std::string name = layerName(layer, p);
+            if (isStatic && !options.staticInputSteps->count(name))
+                throw Error(ErrorCode::InvalidArgument, "no static int8 input step for " + name);
+            int8Weights.emplace(name, quantizeRowsInt8(weights->tensor(name)));
+        }
+}
+
+void LlamaForward::Impl::projectInt8(const std::string& name, const float* in, int64_t rows, const WeightView& b,
+                                     float* out)
+{
+    const Int8Matrix& w = int8Weights.at(name);
+    const int64_t cols = w.cols;
+    codes.resize(static_cast<size_t>(rows * cols));
+    if (options.activationQuant == ActivationQuant::StaticInt8) {
+        codeSteps.assign(1, options.staticInputSteps->at(name));
+        parallelFor(rows, threadsFor(rows * cols, threads), [&](int64_t r0, int64_t r1) {
+            quantizeInt8WithStep(in + r0 * cols, (r1 - r0) * cols, codeSteps[0], codes.data() + r0 * cols);
+        });
+    } else {
+        codeSteps.resize(static_cast<size_t>(rows));
+        parallelFor(rows, threadsFor(rows * cols, threads), [&](int64_t r0, int64_t r1) {
+            quantizeRowsInt8(in + r0 * cols, r1 - r0, cols, codes.data() + r0 * cols, codeSteps.data() + r0);
+        });
+    }
+    int8Linear.apply(codes.data(), codeSteps, rows, w, b, out);
+}
 
 void LlamaForward::Impl::attention(int64_t layer, int64_t n, int64_t seqLen, const std::vector<float>& rope)
 {

@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <span>
 #include <string>
@@ -22,12 +23,26 @@
 
 namespace qx {
 
+/// W8A8 evaluation of the blk.* linear layers (the output head stays F32): int8 weights (one step per output
+/// row) times int8 inputs through oneDNN's s8×s8→s32 matmul (model/dnnl_int8_linear.h).
+enum class ActivationQuant {
+    None,
+    DynamicInt8, ///< one step per token (row): max|x| / 127
+    StaticInt8,  ///< one step per layer, calibrated beforehand (model/w8a8_calibration.h)
+};
+
+/// Static int8 input step (max|x| / 127 over calibration text) of each blk.* linear layer, by weight name.
+using Int8InputSteps = std::map<std::string, float>;
+
 struct ForwardOptions {
     int threads = 0;               ///< 0 = every hardware thread
     bool emulateF16KvCache = true; ///< round like llama.cpp's default F16 KV cache (see attention.h)
     /// Round each projection's input through its weight's vec_dot_type (quant/activation_rounding.h),
     /// as ggml's CPU matmul does; the weight type is LlamaWeights::storageType. Off: plain F32 inputs.
     bool emulateActivationQuantization = false;
+    ActivationQuant activationQuant = ActivationQuant::None; ///< excludes emulateActivationQuantization
+    /// StaticInt8: a step for every blk.* linear layer (Error(InvalidArgument) naming a missing one).
+    std::shared_ptr<const Int8InputSteps> staticInputSteps;
 };
 
 /// Receives the input of a linear layer before it is multiplied: the weight's GGUF name and `rows`
