@@ -1,5 +1,6 @@
 // `qexplore-cli imatrix MODEL -f TEXT [-c N] [--chunks K] -o FILE.dat`: llama-imatrix's importance matrix.
 #include "cli/cli_command.h"
+#include "cli/cli_progress.h"
 
 #include "common/error.h"
 #include "eval/imatrix_export.h"
@@ -57,6 +58,28 @@ ImatrixArgs parseArgs(const std::vector<std::string>& args)
     return a;
 }
 
+int collect(const ImatrixArgs& a)
+{
+    const auto model = openModel(a.model);
+    std::ifstream in(a.text, std::ios::binary);
+    if (!in)
+        throw Error(ErrorCode::Io, a.text, kNoOffset, "cannot open the text file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    const Tokenizer tokenizer = openTokenizer(a.model);
+    const std::vector<int32_t> tokens = tokenizer.encode(text.str(), true);
+    ForwardOptions fo;
+    fo.threads = a.threads;
+    LlamaForward fwd(LlamaWeights::fromModel(model), fo);
+    ImatrixCollector collector;
+    fwd.setActivationHook(collector.hook());
+    computeImatrix(fwd, tokens, a.nCtx, a.chunks, chunkBosToken(*model, tokenizer), cancellable(progressPrinter("imatrix")));
+    writeImatrixDat(a.out, toImatrixFile(collector, a.text));
+    std::fprintf(stderr, "imatrix: %d chunks, %zu tokens; wrote %s\n", collector.lastCall(), tokens.size(),
+                 a.out.c_str());
+    return 0;
+}
+
 int runImatrix(const std::vector<std::string>& args)
 {
     if (wantsHelp(args)) {
@@ -64,23 +87,14 @@ int runImatrix(const std::vector<std::string>& args)
         return 0;
     }
     const ImatrixArgs a = parseArgs(args);
-    const auto model = openModel(a.model);
-    std::ifstream in(a.text, std::ios::binary);
-    if (!in)
-        throw Error(ErrorCode::Io, a.text, kNoOffset, "cannot open the text file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    const std::vector<int32_t> tokens = Tokenizer::fromGguf(*model).encode(text.str(), true);
-    ForwardOptions fo;
-    fo.threads = a.threads;
-    LlamaForward fwd(LlamaWeights::fromModel(model), fo);
-    ImatrixCollector collector;
-    fwd.setActivationHook(collector.hook());
-    computeImatrix(fwd, tokens, a.nCtx, a.chunks, chunkBosToken(*model));
-    writeImatrixDat(a.out, toImatrixFile(collector, a.text));
-    std::fprintf(stderr, "imatrix: %d chunks, %zu tokens; wrote %s\n", collector.lastCall(), tokens.size(),
-                 a.out.c_str());
-    return 0;
+    installInterruptHandler();
+    try {
+        return collect(a); // the file is written only after the last chunk: a cancelled run leaves none
+    } catch (const Error& e) {
+        if (e.code() == ErrorCode::Cancelled)
+            return reportCancelled("imatrix");
+        throw;
+    }
 }
 
 const CliRegistrar registrar({"imatrix", "compute an importance matrix (llama-imatrix .dat) on a text", &runImatrix});
