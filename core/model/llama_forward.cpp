@@ -8,6 +8,7 @@
 #include "model/parallel_for.h"
 #include "quant/activation_rounding.h"
 
+#include <chrono>
 #include <cmath>
 #include <cstring>
 
@@ -18,6 +19,19 @@ namespace {
 constexpr int64_t kMinParallelValues = int64_t{1} << 18;
 
 int threadsFor(int64_t values, int threads) { return values < kMinParallelValues ? 1 : threads; }
+
+// Adds the wall time of its scope to a ForwardTimings field.
+class ScopedTimer {
+public:
+    explicit ScopedTimer(double& sink) : m_sink(sink), m_start(std::chrono::steady_clock::now()) {}
+    ~ScopedTimer() { m_sink += std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count(); }
+    ScopedTimer(const ScopedTimer&) = delete;
+    ScopedTimer& operator=(const ScopedTimer&) = delete;
+
+private:
+    double& m_sink;
+    std::chrono::steady_clock::time_point m_start;
+};
 
 std::string layerName(int64_t layer, const char* weight)
 {
@@ -37,6 +51,7 @@ struct LlamaForward::Impl {
     std::vector<float> codeSteps;
     ActivationHook hook;
     ActivationTransform transform;
+    ForwardTimings timings;
     std::vector<float> transformed;
     // Scratch buffers, kept between calls: n tokens × width.
     std::vector<float> x, cur, q, k, v, attn, tmp, gate, up, rounded;
@@ -56,6 +71,7 @@ struct LlamaForward::Impl {
     void project(const std::string& name, const float* in, int64_t rows, const WeightView& w, const WeightView& b,
                  float* out)
     {
+        ScopedTimer timer(timings.linear);
         if (hook)
             hook(name, in, rows, w.cols);
         if (transform) {
@@ -88,6 +104,7 @@ struct LlamaForward::Impl {
     {
         const int64_t d = w.cols;
         const double eps = weights->config().rmsNormEps;
+        ScopedTimer timer(timings.norm);
         parallelFor(rows, threadsFor(rows * d, threads),
                     [&](int64_t b, int64_t e) { rmsNormRows(in + b * d, e - b, w, eps, out + b * d); });
     }
@@ -146,15 +163,19 @@ void LlamaForward::Impl::attention(int64_t layer, int64_t n, int64_t seqLen, con
     project(layerName(layer, "attn_v"), cur.data(), n, L.wv, L.bv, v.data());
     const AttentionShape shape{seqLen, c.nHead, c.nHeadKv, c.headDim,
                                1.0f / std::sqrt(static_cast<float>(c.headDim)), options.emulateF16KvCache};
-    for (int64_t s = 0; s < n / seqLen; ++s) {
-        float* qs = q.data() + s * seqLen * qDim;
-        float* ks = k.data() + s * seqLen * kvDim;
-        applyRope(qs, seqLen, c.nHead, c, rope);
-        applyRope(ks, seqLen, c.nHeadKv, c, rope);
-        causalAttention(qs, ks, v.data() + s * seqLen * kvDim, attn.data() + s * seqLen * qDim, shape, threads,
-                        &attnScratch);
+    {
+        ScopedTimer timer(timings.attention);
+        for (int64_t s = 0; s < n / seqLen; ++s) {
+            float* qs = q.data() + s * seqLen * qDim;
+            float* ks = k.data() + s * seqLen * kvDim;
+            applyRope(qs, seqLen, c.nHead, c, rope);
+            applyRope(ks, seqLen, c.nHeadKv, c, rope);
+            causalAttention(qs, ks, v.data() + s * seqLen * kvDim, attn.data() + s * seqLen * qDim, shape, threads,
+                            &attnScratch);
+        }
     }
     project(layerName(layer, "attn_output"), attn.data(), n, L.wo, {}, tmp.data());
+    ScopedTimer add(timings.elementwise);
     addInPlace(x.data(), tmp.data(), n * c.nEmbd);
 }
 
@@ -166,9 +187,13 @@ void LlamaForward::Impl::feedForward(int64_t layer, int64_t n)
     project(layerName(layer, "ffn_gate"), cur.data(), n, L.gate, {}, gate.data());
     project(layerName(layer, "ffn_up"), cur.data(), n, L.up, {}, up.data());
     const int64_t ff = c.nFf;
-    parallelFor(n, threadsFor(n * ff, threads),
-                [&](int64_t b, int64_t e) { siluMulFast(gate.data() + b * ff, up.data() + b * ff, (e - b) * ff); });
+    {
+        ScopedTimer timer(timings.elementwise);
+        parallelFor(n, threadsFor(n * ff, threads),
+                    [&](int64_t b, int64_t e) { siluMulFast(gate.data() + b * ff, up.data() + b * ff, (e - b) * ff); });
+    }
     project(layerName(layer, "ffn_down"), gate.data(), n, L.down, {}, tmp.data());
+    ScopedTimer timer(timings.elementwise);
     addInPlace(x.data(), tmp.data(), n * c.nEmbd);
 }
 
@@ -224,7 +249,11 @@ std::vector<float> LlamaForward::forward(std::span<const int32_t> tokens, int64_
     if (firstOutput < 0 || firstOutput >= seqLen)
         throw Error(ErrorCode::InvalidArgument, "forward: first output position " + std::to_string(firstOutput)
                                                     + " outside the sequence");
-    std::vector<float> logits = m_impl->run(tokens, seqLen, firstOutput, false);
+    std::vector<float> logits;
+    {
+        ScopedTimer timer(m_impl->timings.total);
+        logits = m_impl->run(tokens, seqLen, firstOutput, false);
+    }
     if (hasNaN(logits.data(), static_cast<int64_t>(logits.size()))) {
         m_impl->run(tokens, seqLen, firstOutput, true); // throws naming the first layer with a NaN
         throw Error(ErrorCode::Invalid, "NaN in the logits (output norm or output head)");
@@ -236,5 +265,7 @@ void LlamaForward::setActivationHook(ActivationHook hook) { m_impl->hook = std::
 void LlamaForward::setActivationTransform(ActivationTransform transform) { m_impl->transform = std::move(transform); }
 const LlamaWeights& LlamaForward::weights() const { return *m_impl->weights; }
 const ForwardOptions& LlamaForward::options() const { return m_impl->options; }
+const ForwardTimings& LlamaForward::timings() const { return m_impl->timings; }
+void LlamaForward::resetTimings() { m_impl->timings = {}; }
 
 } // namespace qx

@@ -54,6 +54,16 @@ using ActivationHook = std::function<void(const std::string& weightName, const f
 /// a private copy of the rows, so layers sharing an input (attn_q/k/v) each see the original.
 using ActivationTransform = std::function<void(const std::string& weightName, float* x, int64_t rows, int64_t cols)>;
 
+/// Wall seconds spent in each kind of step since construction (or resetTimings), summed over calls.
+struct ForwardTimings {
+    double linear = 0;      ///< projections and output head (oneDNN matmuls, W8A8 input quantization)
+    double attention = 0;   ///< RoPE and causal attention
+    double norm = 0;        ///< RMSNorm
+    double elementwise = 0; ///< SwiGLU, residual adds, embedding lookup
+    double total = 0;       ///< whole forward() calls
+    bool operator==(const ForwardTimings&) const = default;
+};
+
 class LlamaForward {
 public:
     explicit LlamaForward(std::shared_ptr<const LlamaWeights> weights, ForwardOptions options = {});
@@ -73,6 +83,9 @@ public:
     void setActivationTransform(ActivationTransform transform);
     const LlamaWeights& weights() const;
     const ForwardOptions& options() const;
+    /// Where the time went (for benchmarks and profiling).
+    const ForwardTimings& timings() const;
+    void resetTimings();
 
 private:
     struct Impl;
