@@ -1,6 +1,6 @@
 // Forward-pass throughput of the perplexity engine: tokens/s and peak RSS.
 //
-//   ppl_bench [MODEL] [--ctx N] [--chunks K] [--threads N] [--batch TOKENS] [--repeat R] [--w8a8]
+//   ppl_bench [MODEL] [--ctx N] [--chunks K] [--threads N] [--batch TOKENS] [--repeat R] [--w8a8 | --bf16]
 //
 // Without MODEL, a synthetic 93 M-parameter llama is built in memory (dim 1024, 8 layers, 16 heads / 4 KV
 // heads, FFN 2816, vocab 512) — the shape of the model behind llama.cpp's reference figure of 493 tokens/s
@@ -121,6 +121,7 @@ int main(int argc, char** argv)
         else if (a == "--batch" && i + 1 < argc) batch = std::atoll(argv[++i]);
         else if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
         else if (a == "--w8a8") fo.activationQuant = ActivationQuant::DynamicInt8;
+        else if (a == "--bf16") fo.bf16Compute = true;
         else path = a;
     }
     try {
@@ -129,7 +130,9 @@ int main(int argc, char** argv)
         std::printf("model: %s (dim %lld, %lld layers, FFN %lld, vocab %lld), ctx %lld, %lld chunks, %d threads%s\n",
                     path.empty() ? "synthetic 93M" : path.c_str(), (long long)c.nEmbd, (long long)c.nLayer,
                     (long long)c.nFf, (long long)c.nVocab, (long long)nCtx, (long long)chunks, threads,
-                    fo.activationQuant != ActivationQuant::None ? ", W8A8 dynamic" : "");
+                    fo.activationQuant != ActivationQuant::None ? ", W8A8 dynamic"
+                    : fo.bf16Compute                            ? ", BF16 (approximate)"
+                                                                : "");
         fo.threads = threads;
         LlamaForward fwd(weights, fo);
         std::mt19937 rng(2);

@@ -58,7 +58,7 @@ struct LlamaForward::Impl {
     AttentionWorkspace attnScratch;
 
     Impl(std::shared_ptr<const LlamaWeights> w, ForwardOptions o)
-        : weights(std::move(w)), options(o), threads(resolveThreadCount(o.threads)), linear(threads),
+        : weights(std::move(w)), options(o), threads(resolveThreadCount(o.threads)), linear(threads, o.bf16Compute),
           int8Linear(threads)
     {
         if (options.activationQuant != ActivationQuant::None)

@@ -41,6 +41,8 @@ struct ForwardOptions {
     /// as ggml's CPU matmul does; the weight type is LlamaWeights::storageType. Off: plain F32 inputs.
     bool emulateActivationQuantization = false;
     ActivationQuant activationQuant = ActivationQuant::None; ///< excludes emulateActivationQuantization
+    /// Approximate: F32 projections run as BF16 × BF16 → F32 (model/dnnl_linear.h); +2 bytes per weight.
+    bool bf16Compute = false;
     /// StaticInt8: a step for every blk.* linear layer (Error(InvalidArgument) naming a missing one).
     std::shared_ptr<const Int8InputSteps> staticInputSteps;
 };
