@@ -110,7 +110,7 @@ Run runOnce(LlamaForward& fwd, const std::vector<int32_t>& tokens, const Perplex
 int main(int argc, char** argv)
 {
     std::string path;
-    int64_t nCtx = 512, chunks = 4, batch = 512;
+    int64_t nCtx = 512, chunks = 4, batch = 2048; // qexplore-cli ppl's default -b, as llama-perplexity's
     int threads = 2, repeat = 3;
     ForwardOptions fo;
     for (int i = 1; i < argc; ++i) {
@@ -127,9 +127,10 @@ int main(int argc, char** argv)
     try {
         std::shared_ptr<LlamaWeights> weights = path.empty() ? syntheticModel() : LlamaWeights::fromModel(openModel(path));
         const LlamaConfig& c = weights->config();
-        std::printf("model: %s (dim %lld, %lld layers, FFN %lld, vocab %lld), ctx %lld, %lld chunks, %d threads%s\n",
+        std::printf("model: %s (dim %lld, %lld layers, FFN %lld, vocab %lld), ctx %lld, %lld chunks, %d threads, "
+                    "batch %lld%s\n",
                     path.empty() ? "synthetic 93M" : path.c_str(), (long long)c.nEmbd, (long long)c.nLayer,
-                    (long long)c.nFf, (long long)c.nVocab, (long long)nCtx, (long long)chunks, threads,
+                    (long long)c.nFf, (long long)c.nVocab, (long long)nCtx, (long long)chunks, threads, (long long)batch,
                     fo.activationQuant != ActivationQuant::None ? ", W8A8 dynamic"
                     : fo.bf16Compute                            ? ", BF16 (approximate)"
                                                                 : "");
@@ -139,11 +140,14 @@ int main(int argc, char** argv)
         std::vector<int32_t> tokens(static_cast<size_t>(nCtx * (chunks + 1)));
         for (auto& t : tokens)
             t = int32_t(rng() % uint32_t(c.nVocab));
-        fwd.forward(std::span(tokens).first(size_t(nCtx)), nCtx, nCtx / 2); // warm-up: primitives, pages
+        const int64_t warmSeqs = std::clamp<int64_t>(batch / nCtx, 1, chunks); // warm-up: primitives, pages
+        fwd.forward(std::span(tokens).first(size_t(warmSeqs * nCtx)), nCtx, nCtx / 2);
         PerplexityOptions opt;
         opt.nCtx = nCtx;
         opt.maxChunks = chunks;
-        opt.batchTokens = batch; // default 512: one chunk per pass, as llama-perplexity -b 512 does at -c 512
+        // Default 2048: 4 chunks of 512 per pass (the ppl command's default). llama.cpp's figure was taken with
+        // -b 512, and llama.cpp computes 512-token micro-batches (n_ubatch) whatever -b says.
+        opt.batchTokens = batch;
         Run best;
         for (int r = 0; r < repeat; ++r) {
             const Run run = runOnce(fwd, tokens, opt);
