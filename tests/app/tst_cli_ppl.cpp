@@ -60,6 +60,9 @@ private slots:
         QVERIFY2(r.err.contains("w8a8 static: 35 layers calibrated on 8 chunks of 128 tokens"), qPrintable(r.err));
         QCOMPARE(finalPpl(r), QString("3.7972"));
         QCOMPARE(runCli(common + QStringList{"--w8a8", "int4"}).exitCode, 1);
+        // BF16 compute is approximate: close to, not equal to, the F32 figure.
+        QCOMPARE(finalPpl(runCli(common + QStringList{"--bf16"})), QString("3.7541"));
+        QVERIFY(runCli({"ppl", "--help"}).out.contains("--bf16                  APPROXIMATE"));
     }
     void huggingFaceFolder()
     {
