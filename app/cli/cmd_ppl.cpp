@@ -49,7 +49,7 @@ void printHelp()
         "                          the tokens come from the file, -f is not needed\n"
         "  --plan PLAN.json        first replace each planned tensor by its quantize->dequantize round trip\n"
         "                          (bit-exact quantizers; weight-only: the forward pass stays in F32)\n"
-        "  --imatrix F             importance for --plan's quantization (llama.cpp imatrix .dat)\n"
+        "  --imatrix F             importance for --plan's quantization (llama.cpp imatrix, .dat or GGUF)\n"
         "  --ggml-matmul           round each projection's input to the weight type's vec_dot_type (Q8_0,\n"
         "                          Q8_1, Q8_K, F16) as ggml's CPU matmul does, to match llama.cpp's figures\n"
         "  --w8a8 dynamic|static   W8A8: int8 weights (per output row) x int8 inputs of every blk.* linear layer\n"
@@ -174,7 +174,7 @@ int evaluate(const PplArgs& a)
     std::shared_ptr<LlamaWeights> weights = LlamaWeights::fromModel(model);
     if (!a.plan.empty()) {
         std::optional<ImatrixFile> imatrix;
-        if (!a.imatrix.empty()) imatrix = readImatrixDat(a.imatrix);
+        if (!a.imatrix.empty()) imatrix = readImatrix(a.imatrix);
         applyChoices(*weights, *model, readChoicesJson(a.plan), imatrix ? &*imatrix : nullptr);
     }
     const bool needText = a.kldBase.empty() || (a.w8a8 == "static" && !a.calibFile.empty());
