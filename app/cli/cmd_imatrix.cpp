@@ -1,5 +1,6 @@
 // `qexplore-cli imatrix MODEL -f TEXT [-c N] [--chunks K] -o FILE.dat|FILE.gguf`: llama-imatrix's importance matrix.
 #include "cli/cli_command.h"
+#include "cli/cli_progress.h"
 
 #include "common/error.h"
 #include "eval/imatrix_export.h"
@@ -58,6 +59,30 @@ ImatrixArgs parseArgs(const std::vector<std::string>& args)
     return a;
 }
 
+int collect(const ImatrixArgs& a)
+{
+    const auto model = openModel(a.model);
+    std::ifstream in(a.text, std::ios::binary);
+    if (!in)
+        throw Error(ErrorCode::Io, a.text, kNoOffset, "cannot open the text file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    const Tokenizer tokenizer = openTokenizer(a.model);
+    const std::vector<int32_t> tokens = tokenizer.encode(text.str(), true);
+    ForwardOptions fo;
+    fo.threads = a.threads;
+    LlamaForward fwd(LlamaWeights::fromModel(model), fo);
+    ImatrixCollector collector;
+    fwd.setActivationHook(collector.hook());
+    computeImatrix(fwd, tokens, a.nCtx, a.chunks, chunkBosToken(*model, tokenizer), cancellable(progressPrinter("imatrix")));
+    ImatrixFile file = toImatrixFile(collector, a.text);
+    file.chunkSize = static_cast<uint32_t>(a.nCtx);   // GGUF: counts in tokens, as llama-imatrix stores them
+    writeImatrix(a.out, file);
+    std::fprintf(stderr, "imatrix: %d chunks, %zu tokens; wrote %s\n", collector.lastCall(), tokens.size(),
+                 a.out.c_str());
+    return 0;
+}
+
 int runImatrix(const std::vector<std::string>& args)
 {
     if (wantsHelp(args)) {
@@ -65,25 +90,14 @@ int runImatrix(const std::vector<std::string>& args)
         return 0;
     }
     const ImatrixArgs a = parseArgs(args);
-    const auto model = openModel(a.model);
-    std::ifstream in(a.text, std::ios::binary);
-    if (!in)
-        throw Error(ErrorCode::Io, a.text, kNoOffset, "cannot open the text file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    const std::vector<int32_t> tokens = Tokenizer::fromGguf(*model).encode(text.str(), true);
-    ForwardOptions fo;
-    fo.threads = a.threads;
-    LlamaForward fwd(LlamaWeights::fromModel(model), fo);
-    ImatrixCollector collector;
-    fwd.setActivationHook(collector.hook());
-    computeImatrix(fwd, tokens, a.nCtx, a.chunks, chunkBosToken(*model));
-    ImatrixFile file = toImatrixFile(collector, a.text);
-    file.chunkSize = static_cast<uint32_t>(a.nCtx);   // GGUF: counts in tokens, as llama-imatrix stores them
-    writeImatrix(a.out, file);
-    std::fprintf(stderr, "imatrix: %d chunks, %zu tokens; wrote %s\n", collector.lastCall(), tokens.size(),
-                 a.out.c_str());
-    return 0;
+    installInterruptHandler();
+    try {
+        return collect(a); // the file is written only after the last chunk: a cancelled run leaves none
+    } catch (const Error& e) {
+        if (e.code() == ErrorCode::Cancelled)
+            return reportCancelled("imatrix");
+        throw;
+    }
 }
 
 const CliRegistrar registrar({"imatrix", "compute an importance matrix (llama-imatrix .dat or GGUF) on a text", &runImatrix});

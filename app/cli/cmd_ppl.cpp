@@ -1,5 +1,6 @@
 // `qexplore-cli ppl`: llama-perplexity's default evaluation (and its --kl-divergence mode) on our engine.
 #include "cli/cli_command.h"
+#include "cli/cli_progress.h"
 
 #include "common/error.h"
 #include "eval/kld.h"
@@ -9,6 +10,8 @@
 #include "model/llama_forward.h"
 #include "model/llama_weights.h"
 #include "model/tokenizer.h"
+#include "model/w8a8_calibration.h"
+#include "plan/plan.h"
 #include "plan/sensitivity.h"
 #include "quant/imatrix_file.h"
 
@@ -22,10 +25,10 @@ namespace qx::cli {
 namespace {
 
 struct PplArgs {
-    std::string model, textFile, kldBase, saveKldBase, plan, imatrix;
-    int64_t nCtx = 512, chunks = -1, batch = 2048;
+    std::string model, textFile, kldBase, saveKldBase, plan, imatrix, w8a8, calibFile;
+    int64_t nCtx = 512, chunks = -1, batch = 2048, calibChunks = 8;
     int threads = 0;
-    bool ggmlMatmul = false;
+    bool ggmlMatmul = false, bf16 = false;
 };
 
 void printHelp()
@@ -50,8 +53,17 @@ void printHelp()
         "  --imatrix F             importance for --plan's quantization (llama.cpp imatrix, .dat or GGUF;\n"
         "                          default: the plan's own imatrix)\n"
         "  --ggml-matmul           round each projection's input to the weight type's vec_dot_type (Q8_0,\n"
-        "                          Q8_1, Q8_K, F16) as ggml's CPU matmul does, to match llama.cpp's figures\n\n"
-        "Progress goes to stderr; the per-chunk figures and llama-perplexity's final lines go to stdout.\n");
+        "                          Q8_1, Q8_K, F16) as ggml's CPU matmul does, to match llama.cpp's figures\n"
+        "  --w8a8 dynamic|static   W8A8: int8 weights (per output row) x int8 inputs of every blk.* linear layer\n"
+        "                          through oneDNN's s8xs8->s32 matmul; dynamic = one step per token, static =\n"
+        "                          one step per layer calibrated first (output head stays F32)\n"
+        "  --calib TEXT            static W8A8: calibrate on the first chunks of TEXT (default: of the\n"
+        "                          evaluated text itself, or of the --kld-base file's tokens)\n"
+        "  --calib-chunks K        static W8A8: calibration chunks of N tokens (default 8)\n"
+        "  --bf16                  APPROXIMATE, faster: F32 projections run as BF16 x BF16 -> F32 on the CPU's\n"
+        "                          BF16 instructions (figures differ from llama.cpp's; +2 bytes per weight)\n\n"
+        "Progress goes to stderr; the per-chunk figures and llama-perplexity's final lines go to stdout.\n"
+        "Ctrl-C cancels: exit code 130, and no --save-kld-base file is left behind.\n");
 }
 
 PplArgs parseArgs(const std::vector<std::string>& args)
@@ -74,6 +86,10 @@ PplArgs parseArgs(const std::vector<std::string>& args)
         else if (o == "--plan") a.plan = value();
         else if (o == "--imatrix") a.imatrix = value();
         else if (o == "--ggml-matmul") a.ggmlMatmul = true;
+        else if (o == "--w8a8") a.w8a8 = value();
+        else if (o == "--bf16") a.bf16 = true;
+        else if (o == "--calib") a.calibFile = value();
+        else if (o == "--calib-chunks") a.calibChunks = optionInt(o, value());
         else if (!o.empty() && o[0] == '-') throw Error(ErrorCode::InvalidArgument, "unknown option " + o);
         else if (a.model.empty()) a.model = o;
         else throw Error(ErrorCode::InvalidArgument, "unexpected argument " + o);
@@ -84,29 +100,38 @@ PplArgs parseArgs(const std::vector<std::string>& args)
         throw Error(ErrorCode::InvalidArgument, "--kld-base and --save-kld-base exclude each other");
     if (a.kldBase.empty() && a.textFile.empty())
         throw Error(ErrorCode::InvalidArgument, "no text given: use -f TEXT (or --kld-base FILE)");
+    if (!a.w8a8.empty() && a.w8a8 != "dynamic" && a.w8a8 != "static")
+        throw Error(ErrorCode::InvalidArgument, "--w8a8 takes dynamic or static, not '" + a.w8a8 + "'");
+    if (!a.w8a8.empty() && a.ggmlMatmul)
+        throw Error(ErrorCode::InvalidArgument, "--w8a8 and --ggml-matmul exclude each other");
+    if (a.calibChunks < 1)
+        throw Error(ErrorCode::InvalidArgument, "--calib-chunks must be at least 1");
     return a;
 }
 
-std::vector<int32_t> tokenizeFile(const ModelFile& model, const std::string& path)
+std::vector<int32_t> tokenizeFile(const Tokenizer& tokenizer, const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw Error(ErrorCode::Io, path, kNoOffset, "cannot open the text file");
     std::ostringstream text;
     text << in.rdbuf();
-    return Tokenizer::fromGguf(model).encode(text.str(), true);
+    return tokenizer.encode(text.str(), true);
 }
 
-ProgressFn progressPrinter(const char* what)
+// Static W8A8: input steps from the first calibChunks chunks of the calibration tokens.
+void calibrateStatic(const PplArgs& a, const std::shared_ptr<const LlamaWeights>& weights, ForwardOptions& fo,
+                     const std::vector<int32_t>& tokens, std::optional<int32_t> bos)
 {
-    auto start = std::make_shared<std::chrono::steady_clock::time_point>(std::chrono::steady_clock::now());
-    return [what, start](double f) {
-        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - *start).count();
-        std::fprintf(stderr, "\r%s: %5.1f%% (%.1f s, ETA %.1f s)   ", what, 100.0 * f, s, f > 0 ? s / f - s : 0.0);
-        if (f >= 1.0)
-            std::fprintf(stderr, "\n");
-        return true;
-    };
+    ForwardOptions plain = fo;
+    plain.activationQuant = ActivationQuant::None;
+    LlamaForward fwd(weights, plain);
+    const int64_t chunks = std::min<int64_t>(a.calibChunks, static_cast<int64_t>(tokens.size()) / a.nCtx);
+    fo.staticInputSteps = std::make_shared<const Int8InputSteps>(
+        calibrateInt8InputSteps(fwd, tokens, a.nCtx, chunks, bos, cancellable(progressPrinter("w8a8 calibration"))));
+    std::fprintf(stderr, "w8a8 static: %zu layers calibrated on %lld chunks of %lld tokens of %s\n",
+                 fo.staticInputSteps->size(), static_cast<long long>(chunks), static_cast<long long>(a.nCtx),
+                 !a.calibFile.empty() ? a.calibFile.c_str() : !a.textFile.empty() ? a.textFile.c_str() : a.kldBase.c_str());
 }
 
 /// --plan: the plan's round trips substituted, with --imatrix or else the plan's own imatrix.
@@ -121,16 +146,64 @@ void applyPlanFile(LlamaWeights& weights, const ModelFile& model, const std::str
     applyPlan(weights, model, plan, imatrix ? &*imatrix : nullptr);
 }
 
-int runKld(const PplArgs& a, const std::shared_ptr<const ModelFile>& model, LlamaForward& fwd)
+int runKld(const PplArgs& a, std::optional<int32_t> bos, LlamaForward& fwd)
 {
     KldBaseReader base(a.kldBase);
     KldOptions opt;
     opt.maxChunks = a.chunks;
-    opt.bosToken = chunkBosToken(*model);
+    opt.bosToken = bos;
     opt.batchTokens = a.batch;
-    const KldResult r = computeKld(fwd, base, opt, progressPrinter("kl-divergence"));
+    const KldResult r = computeKld(fwd, base, opt, cancellable(progressPrinter("kl-divergence")));
     std::printf("%s\n%s", formatKldChunkTable(r).c_str(), formatKldReport(r).c_str());
     return 0;
+}
+
+int runPerplexity(const PplArgs& a, std::optional<int32_t> bos, LlamaForward& fwd, const std::vector<int32_t>& tokens)
+{
+    std::fprintf(stderr, "perplexity: %zu tokens, n_ctx %lld\n", tokens.size(), static_cast<long long>(a.nCtx));
+    PerplexityOptions opt;
+    opt.nCtx = a.nCtx;
+    opt.maxChunks = a.chunks;
+    opt.bosToken = bos;
+    opt.batchTokens = a.batch;
+    const auto t0 = std::chrono::steady_clock::now();
+    const PerplexityResult r =
+        computePerplexity(fwd, tokens, opt, cancellable(progressPrinter("perplexity")), a.saveKldBase);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    for (size_t i = 0; i < r.runningPpl.size(); ++i)
+        std::printf("[%zu]%.4lf,", i + 1, r.runningPpl[i]);
+    std::printf("\n%s\n", formatFinalEstimate(r).c_str());
+    std::fprintf(stderr, "perplexity: %lld tokens evaluated in %.2f s (%.1f tokens/s)\n",
+                 static_cast<long long>(r.nChunk * r.nCtx), seconds, double(r.nChunk * r.nCtx) / seconds);
+    return 0;
+}
+
+int evaluate(const PplArgs& a)
+{
+    auto model = openModel(a.model);
+    ForwardOptions fo;
+    fo.threads = a.threads;
+    fo.emulateActivationQuantization = a.ggmlMatmul;
+    fo.bf16Compute = a.bf16;
+    std::shared_ptr<LlamaWeights> weights = LlamaWeights::fromModel(model);
+    if (!a.plan.empty())
+        applyPlanFile(*weights, *model, a.plan, a.imatrix);
+    const bool needText = a.kldBase.empty() || (a.w8a8 == "static" && !a.calibFile.empty());
+    std::optional<Tokenizer> tokenizer;
+    if (needText)
+        tokenizer = openTokenizer(a.model);
+    const std::optional<int32_t> bos = tokenizer ? chunkBosToken(*model, *tokenizer) : chunkBosToken(*model);
+    const std::vector<int32_t> tokens = a.kldBase.empty() ? tokenizeFile(*tokenizer, a.textFile) : std::vector<int32_t>{};
+    if (!a.w8a8.empty())
+        fo.activationQuant = a.w8a8 == "static" ? ActivationQuant::StaticInt8 : ActivationQuant::DynamicInt8;
+    if (a.w8a8 == "static")
+        calibrateStatic(a, weights, fo,
+                        !a.calibFile.empty() ? tokenizeFile(*tokenizer, a.calibFile)
+                        : a.kldBase.empty()  ? tokens
+                                             : KldBaseReader(a.kldBase).header().tokens,
+                        bos);
+    LlamaForward fwd(weights, fo);
+    return a.kldBase.empty() ? runPerplexity(a, bos, fwd, tokens) : runKld(a, bos, fwd);
 }
 
 int runPpl(const std::vector<std::string>& args)
@@ -140,32 +213,14 @@ int runPpl(const std::vector<std::string>& args)
         return 0;
     }
     const PplArgs a = parseArgs(args);
-    auto model = openModel(a.model);
-    ForwardOptions fo;
-    fo.threads = a.threads;
-    fo.emulateActivationQuantization = a.ggmlMatmul;
-    std::shared_ptr<LlamaWeights> weights = LlamaWeights::fromModel(model);
-    if (!a.plan.empty())
-        applyPlanFile(*weights, *model, a.plan, a.imatrix);
-    LlamaForward fwd(weights, fo);
-    if (!a.kldBase.empty())
-        return runKld(a, model, fwd);
-    const std::vector<int32_t> tokens = tokenizeFile(*model, a.textFile);
-    std::fprintf(stderr, "perplexity: %zu tokens, n_ctx %lld\n", tokens.size(), static_cast<long long>(a.nCtx));
-    PerplexityOptions opt;
-    opt.nCtx = a.nCtx;
-    opt.maxChunks = a.chunks;
-    opt.bosToken = chunkBosToken(*model);
-    opt.batchTokens = a.batch;
-    const auto t0 = std::chrono::steady_clock::now();
-    const PerplexityResult r = computePerplexity(fwd, tokens, opt, progressPrinter("perplexity"), a.saveKldBase);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    for (size_t i = 0; i < r.runningPpl.size(); ++i)
-        std::printf("[%zu]%.4lf,", i + 1, r.runningPpl[i]);
-    std::printf("\n%s\n", formatFinalEstimate(r).c_str());
-    std::fprintf(stderr, "perplexity: %lld tokens evaluated in %.2f s (%.1f tokens/s)\n",
-                 static_cast<long long>(r.nChunk * r.nCtx), seconds, double(r.nChunk * r.nCtx) / seconds);
-    return 0;
+    installInterruptHandler();
+    try {
+        return evaluate(a);
+    } catch (const Error& e) {
+        if (e.code() == ErrorCode::Cancelled)
+            return reportCancelled("ppl");
+        throw;
+    }
 }
 
 const CliRegistrar registrar({"ppl", "perplexity / KL-divergence as llama-perplexity computes them", &runPpl});

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 
 namespace qx {
 
@@ -83,10 +84,10 @@ void KldBaseReader::readChunk(std::vector<uint16_t>& records)
 }
 
 KldBaseWriter::KldBaseWriter(const std::string& path, const KldBaseHeader& header)
-    : m_path(path), m_out(path, std::ios::binary | std::ios::trunc)
+    : m_path(path), m_partialPath(path + ".partial"), m_out(m_partialPath, std::ios::binary | std::ios::trunc)
 {
     if (!m_out)
-        throw Error(ErrorCode::Io, path, kNoOffset, "cannot create the base-logits file");
+        throw Error(ErrorCode::Io, m_partialPath, kNoOffset, "cannot create the base-logits file");
     if (header.tokens.size() != static_cast<size_t>(header.nCtx * header.nChunk))
         throw Error(ErrorCode::InvalidArgument, path, kNoOffset, "token count does not match n_ctx × n_chunk");
     const int32_t fields[3] = {static_cast<int32_t>(header.nCtx), static_cast<int32_t>(header.nVocab),
@@ -109,11 +110,25 @@ void KldBaseWriter::writeChunk(std::span<const uint16_t> records)
         throw Error(ErrorCode::Io, m_path, kNoOffset, "write failed");
 }
 
+KldBaseWriter::~KldBaseWriter()
+{
+    if (m_closed)
+        return;
+    m_out.close();
+    std::error_code ec;
+    std::filesystem::remove(m_partialPath, ec);
+}
+
 void KldBaseWriter::close()
 {
     m_out.close();
     if (m_out.fail())
-        throw Error(ErrorCode::Io, m_path, kNoOffset, "write failed while closing");
+        throw Error(ErrorCode::Io, m_partialPath, kNoOffset, "write failed while closing");
+    std::error_code ec;
+    std::filesystem::rename(m_partialPath, m_path, ec);
+    if (ec)
+        throw Error(ErrorCode::Io, m_path, kNoOffset, "cannot rename the finished base-logits file: " + ec.message());
+    m_closed = true;
 }
 
 } // namespace qx

@@ -56,17 +56,23 @@ private:
     int64_t m_chunksRead = 0;
 };
 
+/// Writes `path` + ".partial" and renames it to `path` on close(); destroyed without close() (an error or a
+/// cancellation), it deletes the partial file, so an unfinished base file never appears under `path`.
 class KldBaseWriter {
 public:
-    /// Creates `path` and writes the header. Throws Error(Io).
+    /// Creates `path`.partial and writes the header. Throws Error(Io).
     KldBaseWriter(const std::string& path, const KldBaseHeader& header);
+    ~KldBaseWriter();
+    KldBaseWriter(const KldBaseWriter&) = delete;
+    KldBaseWriter& operator=(const KldBaseWriter&) = delete;
     /// Appends one chunk's records. Throws Error(Io) or Error(InvalidArgument) on a wrong size.
     void writeChunk(std::span<const uint16_t> records);
-    /// Flushes and closes; throws Error(Io) when the data did not reach the disk.
+    /// Flushes, closes and renames to the final path; throws Error(Io) when the data did not reach the disk.
     void close();
 
 private:
-    std::string m_path;
+    std::string m_path, m_partialPath;
+    bool m_closed = false;
     std::ofstream m_out;
     int64_t m_recordValues = 0;
 };

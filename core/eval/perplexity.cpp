@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "eval/kld_base_file.h"
 #include "model/parallel_for.h"
+#include "model/tokenizer.h"
 
 #include <algorithm>
 #include <cmath>
@@ -30,6 +31,16 @@ std::optional<int32_t> chunkBosToken(const ModelFile& model)
     if (!addBos || !model.spec.bosTokenId)
         return std::nullopt;
     return static_cast<int32_t>(*model.spec.bosTokenId);
+}
+
+std::optional<int32_t> chunkBosToken(const ModelFile& model, const Tokenizer& tokenizer)
+{
+    if (model.format == ModelFormat::Gguf)
+        return chunkBosToken(model);
+    const std::vector<int32_t> ids = tokenizer.encode("", true, false);
+    if (ids.empty())
+        return std::nullopt;
+    return ids.front();
 }
 
 int64_t chunksPerPass(int64_t batchTokens, int64_t nCtx, int64_t nVocab)

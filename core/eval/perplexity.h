@@ -19,6 +19,7 @@
 namespace qx {
 
 class KldBaseWriter;
+class Tokenizer;
 
 struct PerplexityOptions {
     int64_t nCtx = 512;
@@ -51,6 +52,9 @@ std::string formatFinalEstimate(const PerplexityResult& result);
 /// The token llama-perplexity puts at the start of every chunk: the BOS id when the vocabulary adds BOS
 /// (GGUF tokenizer.ggml.add_bos_token, defaulting to true for SentencePiece "llama" vocabularies).
 std::optional<int32_t> chunkBosToken(const ModelFile& model);
+/// The same for any model: GGUF files as above; other formats (Hugging Face folders) when `tokenizer`
+/// starts an encoded text with a token (its post-processor template adds BOS), that token.
+std::optional<int32_t> chunkBosToken(const ModelFile& model, const Tokenizer& tokenizer);
 
 /// Chunks evaluated in one forward pass: max(1, batchTokens / nCtx) as llama-perplexity batches them,
 /// reduced so that the pass's logits (nCtx/2 rows of nVocab floats per chunk) stay under 256 MiB.

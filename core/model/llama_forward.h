@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <span>
 #include <string>
@@ -22,12 +23,28 @@
 
 namespace qx {
 
+/// W8A8 evaluation of the blk.* linear layers (the output head stays F32): int8 weights (one step per output
+/// row) times int8 inputs through oneDNN's s8×s8→s32 matmul (model/dnnl_int8_linear.h).
+enum class ActivationQuant {
+    None,
+    DynamicInt8, ///< one step per token (row): max|x| / 127
+    StaticInt8,  ///< one step per layer, calibrated beforehand (model/w8a8_calibration.h)
+};
+
+/// Static int8 input step (max|x| / 127 over calibration text) of each blk.* linear layer, by weight name.
+using Int8InputSteps = std::map<std::string, float>;
+
 struct ForwardOptions {
     int threads = 0;               ///< 0 = every hardware thread
     bool emulateF16KvCache = true; ///< round like llama.cpp's default F16 KV cache (see attention.h)
     /// Round each projection's input through its weight's vec_dot_type (quant/activation_rounding.h),
     /// as ggml's CPU matmul does; the weight type is LlamaWeights::storageType. Off: plain F32 inputs.
     bool emulateActivationQuantization = false;
+    ActivationQuant activationQuant = ActivationQuant::None; ///< excludes emulateActivationQuantization
+    /// Approximate: F32 projections run as BF16 × BF16 → F32 (model/dnnl_linear.h); +2 bytes per weight.
+    bool bf16Compute = false;
+    /// StaticInt8: a step for every blk.* linear layer (Error(InvalidArgument) naming a missing one).
+    std::shared_ptr<const Int8InputSteps> staticInputSteps;
 };
 
 /// Receives the input of a linear layer before it is multiplied: the weight's GGUF name and `rows`
@@ -38,6 +55,16 @@ using ActivationHook = std::function<void(const std::string& weightName, const f
 /// Rewrites a linear layer's input in place before it is multiplied (activation fake quantization). It gets
 /// a private copy of the rows, so layers sharing an input (attn_q/k/v) each see the original.
 using ActivationTransform = std::function<void(const std::string& weightName, float* x, int64_t rows, int64_t cols)>;
+
+/// Wall seconds spent in each kind of step since construction (or resetTimings), summed over calls.
+struct ForwardTimings {
+    double linear = 0;      ///< projections and output head (oneDNN matmuls, W8A8 input quantization)
+    double attention = 0;   ///< RoPE and causal attention
+    double norm = 0;        ///< RMSNorm
+    double elementwise = 0; ///< SwiGLU, residual adds, embedding lookup
+    double total = 0;       ///< whole forward() calls
+    bool operator==(const ForwardTimings&) const = default;
+};
 
 class LlamaForward {
 public:
@@ -58,6 +85,9 @@ public:
     void setActivationTransform(ActivationTransform transform);
     const LlamaWeights& weights() const;
     const ForwardOptions& options() const;
+    /// Where the time went (for benchmarks and profiling).
+    const ForwardTimings& timings() const;
+    void resetTimings();
 
 private:
     struct Impl;

@@ -9,7 +9,14 @@
 namespace {
 
 using qx::test::CliResult;
+using qx::test::interruptCli;
 using qx::test::runCli;
+
+QString finalPpl(const CliResult& r)
+{
+    const auto m = QRegularExpression(R"(Final estimate: PPL = (\d+\.\d+))").match(r.out);
+    return m.hasMatch() ? m.captured(1) : r.err;
+}
 
 
 } // namespace
@@ -40,6 +47,55 @@ private slots:
         r = runCli({"ppl", "m.gguf", "-f", "t.txt", "-c", "abc"});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("option -c expects a number"));
+    }
+    void w8a8()
+    {
+        QX_REQUIRE_SHARED(model, "models/stories260K.gguf");
+        QX_REQUIRE_SHARED(text, "text/tinystories-valid-head.txt");
+        const QStringList common = {"ppl", QString::fromStdString(model), "-f", QString::fromStdString(text), "-c",
+                                    "128", "--chunks", "40", "--threads", "2"};
+        QCOMPARE(finalPpl(runCli(common)), QString("3.7549"));
+        QCOMPARE(finalPpl(runCli(common + QStringList{"--w8a8", "dynamic"})), QString("3.7562"));
+        const CliResult r = runCli(common + QStringList{"--w8a8", "static"}); // 8 chunks of the evaluated text
+        QVERIFY2(r.err.contains("w8a8 static: 35 layers calibrated on 8 chunks of 128 tokens"), qPrintable(r.err));
+        QCOMPARE(finalPpl(r), QString("3.7972"));
+        QCOMPARE(runCli(common + QStringList{"--w8a8", "int4"}).exitCode, 1);
+        // BF16 compute is approximate: close to, not equal to, the F32 figure.
+        QCOMPARE(finalPpl(runCli(common + QStringList{"--bf16"})), QString("3.7541"));
+        QVERIFY(runCli({"ppl", "--help"}).out.contains("--bf16                  APPROXIMATE"));
+    }
+    void huggingFaceFolder()
+    {
+        QX_REQUIRE_SHARED(folder, "models/tinystories-656k");
+        QX_REQUIRE_SHARED(text, "text/tinystories-valid-head.txt");
+        const CliResult r = runCli({"ppl", QString::fromStdString(folder), "-f", QString::fromStdString(text), "-c",
+                                    "128", "--chunks", "40", "--threads", "2"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(finalPpl(r), QString("24.8632")); // tokenizer.json's BPE, BOS from its post-processor
+    }
+    void ctrlCCancels_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("marker");
+        QTest::newRow("ppl") << "ppl" << "perplexity: ";
+        QTest::newRow("imatrix") << "imatrix" << "imatrix: ";
+    }
+    void ctrlCCancels()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, marker);
+        QX_REQUIRE_SHARED(model, "reference/synth-d256/model-f32.gguf");
+        QX_REQUIRE_SHARED(text, "text/tinystories-valid-head.txt");
+        const QString out = QString::fromStdString(qx::test::scratchDir("tst_cli_ppl")) + "/cancelled-" + command;
+        QFile::remove(out);
+        QStringList args = {command, QString::fromStdString(model), "-f", QString::fromStdString(text), "-c", "128",
+                            "--threads", "1"};
+        args << (command == "ppl" ? QStringList{"-b", "128", "--save-kld-base", out} : QStringList{"-o", out});
+        const CliResult r = interruptCli(args, marker + " ");  // the first progress line
+        QCOMPARE(r.exitCode, 130);
+        QVERIFY2(r.err.contains("qexplore-cli " + command + ": cancelled, no output written"), qPrintable(r.err));
+        QVERIFY(!QFile::exists(out));
+        QVERIFY(!QFile::exists(out + ".partial"));
     }
     void kldAgainstLlamaCppBase()
     {

@@ -1,9 +1,12 @@
 #pragma once
 // Runs qexplore-cli (the executable ctest names in $QX_CLI) and collects its exit code and output.
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+
+#include <signal.h>
 
 namespace qx::test {
 
@@ -18,6 +21,26 @@ inline CliResult runCli(const QStringList& args, int timeoutMs = 300000)
     p.start(qEnvironmentVariable("QX_CLI"), args);
     p.waitForFinished(timeoutMs);
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+/// Starts the CLI, waits until its stderr shows `marker` (the command is under way), sends SIGINT (Ctrl-C)
+/// and collects the result; exitCode is -1 when the marker never appeared or the process crashed.
+inline CliResult interruptCli(const QStringList& args, const QString& marker, int timeoutMs = 120000)
+{
+    QProcess p;
+    p.start(qEnvironmentVariable("QX_CLI"), args);
+    QByteArray err;
+    QElapsedTimer timer;
+    timer.start();
+    while (!err.contains(marker.toUtf8()) && p.state() != QProcess::NotRunning && timer.elapsed() < timeoutMs) {
+        p.waitForReadyRead(100);
+        err += p.readAllStandardError();
+    }
+    const bool sent = p.state() == QProcess::Running && ::kill(static_cast<pid_t>(p.processId()), SIGINT) == 0;
+    p.waitForFinished(timeoutMs);
+    err += p.readAllStandardError();
+    const bool normal = p.exitStatus() == QProcess::NormalExit;
+    return {sent && normal ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(err)};
 }
 
 } // namespace qx::test

@@ -3,3 +3,5 @@ qx_add_test(NAME tst_perplexity SOURCES core/tst_perplexity.cpp LIBS qx_core LAB
 qx_add_test(NAME tst_eval_reference SOURCES core/tst_eval_reference.cpp LIBS qx_core LABELS core reference slow)
 qx_add_test(NAME tst_imatrix_collector SOURCES core/tst_imatrix_collector.cpp LIBS qx_core LABELS core reference)
 qx_add_test(NAME tst_eval_tokens SOURCES core/tst_eval_tokens.cpp LIBS qx_core LABELS core reference)
+qx_add_test(NAME tst_w8a8 SOURCES core/tst_w8a8.cpp LIBS qx_core LABELS core reference)
+qx_add_test(NAME tst_loader_agreement SOURCES core/tst_loader_agreement.cpp LIBS qx_core LABELS core reference)

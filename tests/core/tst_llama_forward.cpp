@@ -1,6 +1,7 @@
 // The fast forward pass (oneDNN + threaded attention) against its scalar twin on random tiny models.
 #include "common/error.h"
 #include "model/attention_kernels.h"
+#include "model/dnnl_linear.h"
 #include "model/llama_forward.h"
 #include "model/llama_ops.h"
 #include "model/llama_weights.h"
@@ -169,6 +170,37 @@ private slots:
         QVERIFY(maxRelativeError(LlamaForward(plan).forward(tokens, 8), llamaForwardRef(*plan, tokens)) < 1e-4);
         QVERIFY_THROWS_EXCEPTION(Error, plan->substitute("blk.1.ffn_down.weight", {1.0f}));
         QVERIFY_THROWS_EXCEPTION(Error, plan->substitute("nope.weight", {}));
+    }
+
+    void bf16LinearEqualsRef()
+    {
+        std::mt19937 rng(4);
+        std::normal_distribution<float> g(0.0f, 1.0f);
+        const int64_t m = 33, k = 200, n = 70;
+        std::vector<float> x(size_t(m * k)), w(size_t(n * k)), b(static_cast<size_t>(n));
+        for (auto* v : {&x, &w, &b})
+            for (float& f : *v)
+                f = g(rng);
+        const WeightView wv{w.data(), k, n}, bv{b.data(), n, 1};
+        std::vector<float> fast(size_t(m * n)), ref(fast.size()), f32(fast.size());
+        DnnlLinear(2, true).apply(x.data(), m, wv, bv, fast.data());
+        linearBf16Ref(x.data(), m, wv, bv, ref.data());
+        linearRef(x.data(), m, wv, bv, f32.data());
+        QVERIFY2(maxRelativeError(fast, ref) < 1e-5, "BF16 products are exact in F32: only the summation order differs");
+        const double approx = maxRelativeError(fast, f32);
+        qInfo("BF16 vs F32 linear: max error %.4f of the largest output", approx);
+        QVERIFY(approx > 1e-4 && approx < 0.02);
+    }
+
+    void bf16ForwardIsClose()
+    {
+        auto w = build(makeTiny("llama", false, 6));
+        const auto tokens = randomTokens(16, 2);
+        ForwardOptions fo{2, true};
+        fo.bf16Compute = true;
+        const double err = maxRelativeError(LlamaForward(w, fo).forward(tokens, 16), llamaForwardRef(*w, tokens));
+        qInfo("BF16 forward vs F32 reference: max relative logit error %.4f", err);
+        QVERIFY(err > 1e-5 && err < 0.05);
     }
 
     void nanNamesTheLayer()

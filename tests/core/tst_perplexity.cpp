@@ -11,6 +11,7 @@
 #include <QtTest/QtTest>
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -128,6 +129,13 @@ private slots:
         } catch (const Error& e) {
             QCOMPARE(e.code(), ErrorCode::Cancelled);
         }
+        // A cancelled run leaves no base-logits file, not even the .partial one it was writing.
+        const std::string base = qx::test::scratchDir("tst_perplexity") + "/cancelled.bin";
+        opt.batchTokens = 16;
+        QVERIFY_THROWS_EXCEPTION(Error, computePerplexity(fwd, randomTokens(64, 1), opt,
+                                                          [](double f) { return f < 0.5; }, base));
+        QVERIFY(!std::filesystem::exists(base));
+        QVERIFY(!std::filesystem::exists(base + ".partial"));
     }
 
     void kldAgainstItselfAndAPlan()
