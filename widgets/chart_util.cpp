@@ -75,8 +75,10 @@ void setAxes(QChart* chart, const QString& xTitle, const QString& yTitle, bool l
                 y1 = std::max(y1, p.y());
             }
     }
-    if (x0 < x1)
+    if (x0 < x1) {
         x->setRange(x0, x1);
+        x->applyNiceNumbers();  // round tick labels (-0.6, -0.4, …) rather than the data's own ends
+    }
     if (auto* lin = qobject_cast<QValueAxis*>(y)) {
         lin->setRange(0.0, y1 > 0.0 ? y1 * 1.05 : 1.0);
         lin->applyNiceNumbers();

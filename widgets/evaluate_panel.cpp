@@ -198,7 +198,7 @@ void EvaluatePanel::startNext()
         m_queue.pop_front();
         const QByteArray key = planKey(request.plan);
         if (auto it = m_cache.constFind(key); it != m_cache.constEnd()) {
-            finishRequest(request, *it, m_text->text());
+            finishRequest(request, *it, m_text->text(), key);
             continue;
         }
         saveSettings();
@@ -226,7 +226,7 @@ void EvaluatePanel::startNext()
                     m_tokensFile = textFile;
                     m_tokens = result.value->tokens;
                     m_cache.insert(key, result.value->eval);
-                    finishRequest(request, result.value->eval, textFile);
+                    finishRequest(request, result.value->eval, textFile, key);
                     startNext();
                 } else if (result.outcome == JobOutcome::Cancelled) {
                     m_status->setText(tr("Evaluation cancelled."));
@@ -241,19 +241,24 @@ void EvaluatePanel::startNext()
     }
 }
 
-void EvaluatePanel::finishRequest(const Request& request, const PlanEvaluation& eval, const QString& textFile)
+void EvaluatePanel::finishRequest(const Request& request, const PlanEvaluation& eval, const QString& textFile,
+                                  const QByteArray& key)
 {
-    EvalRun run{request.label, QDateTime::currentDateTime(), request.isPreset, textFile, request.plan, eval};
-    m_runs->addRun(std::move(run));
+    const int existing = m_runs->findKey(key);
+    if (existing < 0)
+        m_runs->addRun({request.label, QDateTime::currentDateTime(), request.isPreset, textFile, request.plan, eval, key});
+    const QString cached = existing >= 0 ? tr(" (already evaluated as %1)").arg(m_runs->runs()[size_t(existing)].label)
+                                         : QString();
     m_status->setText(tr("%1: PPL %2 ± %3 (F32 %4), mean KLD %5, same top %6 %")
                           .arg(request.label)
                           .arg(eval.ppl, 0, 'f', 4)
                           .arg(eval.pplUnc, 0, 'f', 4)
                           .arg(eval.pplBase, 0, 'f', 4)
                           .arg(eval.kldMean, 0, 'g', 4)
-                          .arg(100.0 * eval.sameTop, 0, 'f', 2));
+                          .arg(100.0 * eval.sameTop, 0, 'f', 2)
+                      + cached);
     m_progress->setValue(m_progress->maximum());
-    emit evaluated(m_runs->rowCount() - 1);
+    emit evaluated(existing >= 0 ? existing : m_runs->rowCount() - 1);
 }
 
 void EvaluatePanel::updateProgress(double fraction)

@@ -61,7 +61,7 @@ public slots:
     void cancel();
 
 signals:
-    /// A run was added to the runs model (also emitted for cache hits, with the cached result).
+    /// A run was added to the runs model, or (cache hit) the row of the run already there.
     void evaluated(int row);
 
 private:
@@ -71,7 +71,8 @@ private:
         bool isPreset = false;
     };
     void startNext();
-    void finishRequest(const Request& request, const PlanEvaluation& eval, const QString& textFile);
+    void finishRequest(const Request& request, const PlanEvaluation& eval, const QString& textFile,
+                       const QByteArray& key);
     void updateProgress(double fraction);
     void setBusy(bool busy);
     void saveSettings() const;

@@ -86,7 +86,7 @@ void HeatmapWidget::paintEvent(QPaintEvent*)
     p.drawRect(bar.adjusted(0, 0, -1, -1));
     p.drawText(bar.right() + 4, bar.top() + fm.ascent(), QString::number(m_max, 'g', 3));
     p.drawText(bar.right() + 4, bar.bottom(), QStringLiteral("0"));
-    p.drawText(QRect(bar.left() - 4, bar.bottom() + 2, legendWidth, fm.height()), Qt::AlignLeft, tr("|w|"));
+    p.drawText(QRect(bar.left() - 4, 0, legendWidth, top), Qt::AlignLeft | Qt::AlignVCenter, tr("|w|"));
 }
 
 } // namespace qx::ui

@@ -10,7 +10,9 @@
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLegend>
+#include <QLabel>
 #include <QLineSeries>
+#include <QVBoxLayout>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -38,8 +40,10 @@ QList<QPointF> downsampledMax(const std::vector<float>& v, int maxPoints, int64_
 
 OutliersView::OutliersView(QWidget* parent)
     : QWidget(parent), m_rowChart(new ZoomChartView(this)), m_columnChart(new ZoomChartView(this)),
-      m_heatmap(new HeatmapWidget(this)), m_model(new OutlierTableModel(this)), m_table(new QTableView(this))
+      m_heatmap(new HeatmapWidget(this)), m_model(new OutlierTableModel(this)), m_table(new QTableView(this)),
+      m_caption(new QLabel(this))
 {
+    m_caption->setWordWrap(true);
     auto* proxy = new QSortFilterProxyModel(this);
     proxy->setSourceModel(m_model);
     proxy->setSortRole(OutlierTableModel::SortRole);
@@ -47,7 +51,7 @@ OutliersView::OutliersView(QWidget* parent)
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(OutlierTableModel::Rank, Qt::AscendingOrder);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->setToolTip(tr("The largest |w| of the tensor; right click to export as CSV"));
     installTableExport(m_table);
 
@@ -55,8 +59,13 @@ OutliersView::OutliersView(QWidget* parent)
     charts->addWidget(m_rowChart);
     charts->addWidget(m_columnChart);
     auto* right = new QSplitter(Qt::Vertical, this);
+    auto* tablePage = new QWidget(this);
+    auto* tableLayout = new QVBoxLayout(tablePage);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->addWidget(m_caption);
+    tableLayout->addWidget(m_table, 1);
     right->addWidget(m_heatmap);
-    right->addWidget(m_table);
+    right->addWidget(tablePage);
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(charts);
     split->addWidget(right);
@@ -97,6 +106,7 @@ void OutliersView::setStats(const TensorStats* stats, const QString& name)
         fillChannels(m_rowChart, {}, {}, {}, {});
         fillChannels(m_columnChart, {}, {}, {}, {});
         m_model->clear();
+        m_caption->clear();
         m_heatmap->setHeatmap({}, 0, 0);
         return;
     }
@@ -105,6 +115,12 @@ void OutliersView::setStats(const TensorStats* stats, const QString& name)
     fillChannels(m_columnChart, stats->columnAbsMax, stats->columnRms, tr("Per column of %1").arg(name),
                  tr("column (input channel)"));
     m_model->setOutliers(stats->topOutliers, stats->stddev);
+    m_caption->setText(stats->outlierCount == 0
+                           ? tr("No value lies beyond 6σ (|w| > %1): no outliers.").arg(stats->outlierThreshold, 0, 'g', 4)
+                           : tr("%n value(s) beyond 6σ (|w| > %1); the largest %2 are listed.", nullptr,
+                                static_cast<int>(std::min<uint64_t>(stats->outlierCount, INT32_MAX)))
+                                 .arg(stats->outlierThreshold, 0, 'g', 4)
+                                 .arg(stats->topOutliers.size()));
 }
 
 void OutliersView::setHeatmap(const AbsHeatmap& map, int64_t rows, int64_t rowLength)

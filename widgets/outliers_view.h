@@ -9,6 +9,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QTableView;
 
 namespace qx::ui {
@@ -44,6 +45,7 @@ private:
     HeatmapWidget* m_heatmap;
     OutlierTableModel* m_model;
     QTableView* m_table;
+    QLabel* m_caption;
 };
 
 } // namespace qx::ui

@@ -28,6 +28,14 @@ void RunsModel::clear()
     endResetModel();
 }
 
+int RunsModel::findKey(const QByteArray& key) const
+{
+    for (size_t i = 0; i < m_runs.size(); ++i)
+        if (!key.isEmpty() && m_runs[i].key == key)
+            return static_cast<int>(i);
+    return -1;
+}
+
 int RunsModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_runs.size());

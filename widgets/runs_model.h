@@ -22,6 +22,7 @@ struct EvalRun {
     QString textFile;
     Plan plan;
     PlanEvaluation eval;
+    QByteArray key;            ///< EvaluatePanel::planKey: plan + model + text + ctx + chunks
 };
 
 class RunsModel : public QAbstractTableModel {
@@ -34,6 +35,8 @@ public:
     void addRun(EvalRun run);
     void clear();
     const std::vector<EvalRun>& runs() const { return m_runs; }
+    /// Row of the run with this key, or -1.
+    int findKey(const QByteArray& key) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

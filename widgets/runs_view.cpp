@@ -17,6 +17,7 @@ namespace qx::ui {
 RunsView::RunsView(QWidget* parent) : QWidget(parent), m_table(new QTableView(this))
 {
     m_table->setSortingEnabled(true);
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);  // evaluation order until a click
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);

@@ -245,14 +245,18 @@ void TensorViews::fillDistribution()
     const bool logY = m_logScale->isChecked();
     const double floor = logY ? 0.5 : 0.0;
     chart->setTitle(tr("Weight distribution of %1").arg(m_tensor));
-    chart->addSeries(histogramSeries(m_stats->histogram, tr("original"), floor));
+    QLineSeries* original = histogramSeries(m_stats->histogram, tr("original"), floor);
+    original->setPen(QPen(QColor(0, 114, 178), 3.0));
+    chart->addSeries(original);
     double yMax = 1.0;
     for (uint64_t c : m_stats->histogram.counts)
         yMax = std::max(yMax, double(c));
     if (m_analysis) {
-        chart->addSeries(histogramSeries(m_analysis->reconstructedHistogram,
-                                         tr("after %1 round trip").arg(QString::fromStdString(m_analysis->format.name)),
-                                         floor));
+        QLineSeries* rebuilt = histogramSeries(
+            m_analysis->reconstructedHistogram,
+            tr("dequantized (%1)").arg(QString::fromStdString(m_analysis->format.name)), floor);
+        rebuilt->setPen(QPen(QColor(230, 159, 0), 1.5));
+        chart->addSeries(rebuilt);
         if (m_levels->isChecked())
             addLevelMarkers(chart, yMax, logY);
     }

@@ -106,6 +106,19 @@ void TradeoffView::redraw()
     pen.setStyle(Qt::DashLine);
     front->setPen(pen);
     chart->addSeries(front);
+    // Runs at the same point share one label ("Q3_K_S, Q2_K") so the labels do not overprint.
+    std::vector<QString> labels(points.size());
+    for (size_t r = 0; r < points.size(); ++r) {
+        size_t first = r;
+        for (size_t q = 0; q < r; ++q)
+            if (points[q] == points[r]) {
+                first = q;
+                break;
+            }
+        const QString& name = m_model->runs()[r].label;
+        if (!labels[first].split(QStringLiteral(", ")).contains(name))
+            labels[first] = labels[first].isEmpty() ? name : labels[first] + QStringLiteral(", ") + name;
+    }
     for (int r = 0; r < m_model->rowCount(); ++r) {
         const EvalRun& run = m_model->runs()[size_t(r)];
         auto* s = new QScatterSeries;
@@ -113,8 +126,8 @@ void TradeoffView::redraw()
         s->append(points[size_t(r)].first, points[size_t(r)].second);
         s->setMarkerSize(std::find(m_front.begin(), m_front.end(), r) != m_front.end() ? 13.0 : 9.0);
         s->setColor(run.isPreset ? QColor(0, 114, 178) : QColor(0, 158, 115));
-        s->setPointLabelsFormat(run.label);
-        s->setPointLabelsVisible(true);
+        s->setPointLabelsFormat(labels[size_t(r)]);
+        s->setPointLabelsVisible(!labels[size_t(r)].isEmpty());
         s->setPointLabelsClipping(false);
         chart->addSeries(s);
         connect(s, &QScatterSeries::clicked, this, [this, r] { requestRun(r); });
@@ -141,6 +154,7 @@ void TradeoffView::redraw()
         }
         const double pad = hi > lo ? 0.08 * (hi - lo) : std::max(1e-6, std::fabs(hi) * 0.05);
         v->setRange(lo - pad, hi + pad);
+        v->applyNiceNumbers();
         v->setLabelFormat(QStringLiteral("%.4g"));
     }
 }
