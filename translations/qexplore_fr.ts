@@ -112,6 +112,52 @@
     </message>
 </context>
 <context>
+    <name>QAbstractItemView</name>
+    <message>
+        <source>Export as CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Save this table as comma-separated values</source>
+        <translation>Enregistrer ce tableau en valeurs séparées par des virgules</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Exporter le tableau</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Impossible d&apos;écrire %1</translation>
+    </message>
+</context>
+<context>
+    <name>QChartView</name>
+    <message>
+        <source>Save chart</source>
+        <translation>Enregistrer le graphique</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation>Enregistrer le graphique en PNG…</translation>
+    </message>
+    <message>
+        <source>PNG only: SVG export needs the Qt SVG module, which is not installed</source>
+        <translation>PNG uniquement : l&apos;export SVG nécessite le module Qt SVG, qui n&apos;est pas installé</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Impossible d&apos;écrire %1</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Look inside language model files and decide how to quantize them.</source>
@@ -140,6 +186,10 @@
     <message>
         <source>Quantization Explorer</source>
         <translation>Quantization Explorer</translation>
+    </message>
+    <message>
+        <source>Open the built-in demo model.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -272,12 +322,436 @@
         <source>Layers</source>
         <translation>Couches</translation>
     </message>
+    <message>
+        <source>Learn</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::BitLayoutView</name>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished">Format</translation>
+    </message>
+    <message>
+        <source>Stored bits (sign | exponent | mantissa)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoded value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rounding error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::BitNetLesson</name>
+    <message>
+        <source>&lt;h2&gt;BitNet b1.58&lt;/h2&gt;&lt;p&gt;Every weight becomes −1, 0 or +1 times one scale γ, the mean absolute value of the tensor (&lt;b&gt;absmean&lt;/b&gt;): q = clamp(round(x / γ), −1, 1). Three states carry log&lt;sub&gt;2&lt;/sub&gt; 3 ≈ 1.58 bits. BitNet trains with this rule from the start; applied after training, as here, it shows how much information the weights lose.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Multiplications become additions&lt;/h3&gt;&lt;p&gt;With ternary weights, w·x needs no multiplication per weight: add x where q = +1, subtract it where q = −1, skip it where q = 0, and multiply the sum by γ once.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>γ = %1. Codes: −1 for %2 %, 0 for %3 %, +1 for %4 % of the weights. SQNR %5 dB.&lt;br&gt;Size of these %6 weights: FP16 %7; ideal ternary %8 (1.58 bits); llama.cpp TQ1_0 %9, TQ2_0 %10 (whole 256-weight blocks).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row 0 of the tensor times a sample activation vector of %1 values: %2 additions, %3 subtractions, %4 skipped zeros and one multiplication by γ give %5; the full-precision weights give %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weights (count per bin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ternary levels −γ, 0, +γ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rounding thresholds ±(γ + ε)/2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation type="unfinished">valeur du poids</translation>
+    </message>
+    <message>
+        <source>weights per bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BitNet b1.58 (ternary)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::ClippingLesson</name>
+    <message>
+        <source>&lt;h2&gt;Clipping and calibration&lt;/h2&gt;&lt;p&gt;Absmax scaling lets the single largest value decide the step Δ. One outlier therefore stretches the grid, and the bulk of the weights share a handful of levels. &lt;b&gt;Clipping&lt;/b&gt; the range to c &amp;lt; absmax saturates the few outliers but gives every other weight a finer grid. Calibration picks c: a &lt;b&gt;percentile&lt;/b&gt; of |x|, the c with the lowest &lt;b&gt;MSE&lt;/b&gt;, or the c whose histogram loses the least information (&lt;b&gt;KL divergence&lt;/b&gt;, TensorRT&apos;s entropy calibration).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bits:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;One outlier, %1 bits, one scale per tensor.&lt;/b&gt; As it is: Δ = %2, the weights use %3 levels, SQNR %4 dB. Add a single value 10 × absmax: Δ = %5, the same weights now use %6 levels, SQNR %7 dB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MSE at clip ratio c / absmax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percentile %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MSE search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KL divergence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clip ratio c / absmax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MSE (weight units²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;th align=left&gt;Calibration&lt;/th&gt;&lt;th&gt;c / absmax&lt;/th&gt;&lt;th&gt;MSE&lt;/th&gt;&lt;th&gt;SQNR (dB)&lt;/th&gt;&lt;/tr&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clipping and calibration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::EvaluatePanel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Évaluer</translation>
+    </message>
+    <message>
+        <source>Evaluate presets</source>
+        <translation>Évaluer les préréglages</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Plain text to evaluate on, tokenized with BOS as llama-perplexity does</source>
+        <translation>Texte brut d&apos;évaluation, tokenisé avec BOS comme le fait llama-perplexity</translation>
+    </message>
+    <message>
+        <source>Tokens per chunk (llama-perplexity -c); the second half of each chunk is scored</source>
+        <translation>Jetons par segment (llama-perplexity -c) ; la seconde moitié de chaque segment est notée</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <source>Chunks evaluated (llama-perplexity --chunks); 0 = every whole chunk of the text</source>
+        <translation>Segments évalués (llama-perplexity --chunks) ; 0 = tous les segments complets du texte</translation>
+    </message>
+    <message>
+        <source>Perplexity and KL divergence of the current plan against the F32 model</source>
+        <translation>Perplexité et divergence KL du plan courant par rapport au modèle F32</translation>
+    </message>
+    <message>
+        <source>Evaluate llama-quantize&apos;s common mixes (Q8_0 … Q2_K) for the Trade-off chart</source>
+        <translation>Évaluer les mélanges courants de llama-quantize (Q8_0 … Q2_K) pour le graphique de compromis</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Texte :</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>Contexte :</translation>
+    </message>
+    <message>
+        <source>Chunks:</source>
+        <translation>Segments :</translation>
+    </message>
+    <message>
+        <source>Evaluation text</source>
+        <translation>Texte d&apos;évaluation</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.raw);;All files (*)</source>
+        <translation>Fichiers texte (*.txt *.raw);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>Prêt.</translation>
+    </message>
+    <message>
+        <source>Open a model to evaluate plans.</source>
+        <translation>Ouvrez un modèle pour évaluer des plans.</translation>
+    </message>
+    <message>
+        <source>custom plan %1</source>
+        <translation>plan personnalisé %1</translation>
+    </message>
+    <message>
+        <source>Evaluating %1…</source>
+        <translation>Évaluation de %1…</translation>
+    </message>
+    <message>
+        <source>Evaluating %1</source>
+        <translation>Évaluation de %1</translation>
+    </message>
+    <message>
+        <source>Evaluation cancelled.</source>
+        <translation>Évaluation annulée.</translation>
+    </message>
+    <message>
+        <source>Evaluation failed: %1 (%2)</source>
+        <translation>Échec de l&apos;évaluation : %1 (%2)</translation>
+    </message>
+    <message>
+        <source> (already evaluated as %1)</source>
+        <translation> (déjà évalué sous %1)</translation>
+    </message>
+    <message>
+        <source>%1: PPL %2 ± %3 (F32 %4), mean KLD %5, same top %6 %</source>
+        <translation>%1 : PPL %2 ± %3 (F32 %4), KLD moyenne %5, même premier jeton %6 %</translation>
+    </message>
+    <message>
+        <source>%p% — about %1 left</source>
+        <translation>%p % — encore environ %1</translation>
+    </message>
+    <message>
+        <source>%p%</source>
+        <translation>%p %</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::GranularityLesson</name>
+    <message>
+        <source>&lt;h2&gt;Granularity&lt;/h2&gt;&lt;p&gt;Each group of weights that shares one scale pays for its scale (here an FP16 number, 16 bits). One scale for the whole &lt;b&gt;tensor&lt;/b&gt; is nearly free but lets the largest weight anywhere set the step for all. One scale per &lt;b&gt;channel&lt;/b&gt; (row) adapts to each row; one per &lt;b&gt;group&lt;/b&gt; of 32–128 consecutive weights adapts further, at 16/G extra bits per weight.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bits per code (symmetric):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation type="unfinished">SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of which scales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished">Taille</translation>
+    </message>
+    <message>
+        <source>per tensor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per group of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQNR (dB), higher is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n/a (row of %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Granularity</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::HeatmapWidget</name>
+    <message>
+        <source>Largest |w| in each cell of the down-sampled tensor; bright cells hold outliers</source>
+        <translation>Plus grand |w| de chaque cellule du tenseur sous-échantillonné ; les cellules claires contiennent des valeurs aberrantes</translation>
+    </message>
+    <message>
+        <source>No heatmap yet</source>
+        <translation>Pas encore de carte thermique</translation>
+    </message>
+    <message>
+        <source>max |w| per cell of %1 × %2 values</source>
+        <translation>max |w| par cellule de %1 × %2 valeurs</translation>
+    </message>
+    <message>
+        <source>column (input channel)</source>
+        <translation>colonne (canal d&apos;entrée)</translation>
+    </message>
+    <message>
+        <source>row (output channel)</source>
+        <translation>ligne (canal de sortie)</translation>
+    </message>
+    <message>
+        <source>|w|</source>
+        <translation>|w|</translation>
+    </message>
 </context>
 <context>
     <name>qx::ui::JobRunner</name>
     <message>
         <source>unknown exception</source>
         <translation>exception inconnue</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::KQuantsLesson</name>
+    <message>
+        <source>&lt;h2&gt;GGUF k-quants anatomy&lt;/h2&gt;&lt;p&gt;A &lt;b&gt;Q4_K&lt;/b&gt; super-block holds 256 weights in 144 bytes: an FP16 scale &lt;b&gt;d&lt;/b&gt; and an FP16 &lt;b&gt;dmin&lt;/b&gt;, twelve bytes packing eight 6-bit sub-block scales and eight 6-bit mins, and 128 bytes of 4-bit codes. Weight i of sub-block j (32 weights) is d·scale&lt;sub&gt;j&lt;/sub&gt;·q − dmin·min&lt;sub&gt;j&lt;/sub&gt;. The sub-block scales are themselves quantized against d: that is the saving — %1 bits per weight, where storing an FP16 scale and min for every 32 weights (Q4_1) costs %2. &lt;b&gt;Q6_K&lt;/b&gt; uses 6-bit codes, sixteen 8-bit scales and one FP16 d: %3 bits per weight.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Super-block (256 consecutive weights):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6-bit scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6-bit min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d · scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dmin · min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>codes used (0–15)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Q4_K header:&lt;/b&gt; d = 0x%1 = %2, dmin = 0x%3 = %4. Reconstruction SQNR %5 dB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 … %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sub-block 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sub-block 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sub-block 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sub-block 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sub-block 4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sub-block 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sub-block 6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sub-block 7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bytes 4–15&lt;/b&gt; (scales and mins; sub-blocks 4–7 borrow the top two bits of bytes 4–11): &lt;tt&gt;%1&lt;/tt&gt;&lt;br&gt;&lt;b&gt;Bytes 16–31&lt;/b&gt; (first codes; low nibble = weight i, high nibble = weight i + 32): &lt;tt&gt;%2&lt;/tt&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Q6_K of the same weights:&lt;/b&gt; d = %1, sixteen 8-bit scales (one per 16 weights): %2. Codes −32…31. Reconstruction SQNR %3 dB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation type="unfinished">original</translation>
+    </message>
+    <message>
+        <source>Q4_K reconstruction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Q6_K reconstruction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight index (sub-blocks 0 and 1 of the super-block)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation type="unfinished">valeur du poids</translation>
+    </message>
+    <message>
+        <source>GGUF k-quants anatomy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::LayerTableModel</name>
+    <message>
+        <source>Layer</source>
+        <translation>Couche</translation>
     </message>
 </context>
 <context>
@@ -348,6 +822,80 @@
     <message>
         <source>relative error</source>
         <translation>erreur relative</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>Toutes les classes</translation>
+    </message>
+    <message>
+        <source>Tensor class drawn in the chart</source>
+        <translation>Classe de tenseur tracée dans le graphique</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>Classe :</translation>
+    </message>
+    <message>
+        <source>One row per layer, one column per tensor class; right click to export as CSV</source>
+        <translation>Une ligne par couche, une colonne par classe de tenseur ; clic droit pour exporter en CSV</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Exporter en PNG…</translation>
+    </message>
+    <message>
+        <source>Save the chart as a PNG picture (PNG only: SVG needs Qt SVG, not installed)</source>
+        <translation>Enregistrer le graphique en image PNG (PNG uniquement : le SVG nécessite Qt SVG, non installé)</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Graphique</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tableau</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::LearnLab</name>
+    <message>
+        <source>Tensor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in sample (no model loaded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lessons use a built-in deterministic heavy-tailed sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lessons use the model&apos;s own weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the tensor (%1); using the built-in sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::Lesson</name>
+    <message>
+        <source>No model loaded: using a built-in deterministic heavy-tailed sample (%1 values).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tensor &lt;b&gt;%1&lt;/b&gt;: %2 rows × %3 values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(first %1 of %2 rows)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -455,6 +1003,299 @@
     </message>
 </context>
 <context>
+    <name>qx::ui::Nf4Lesson</name>
+    <message>
+        <source>&lt;h2&gt;NF4 and double quantization&lt;/h2&gt;&lt;p&gt;Trained weights are roughly normally distributed: most sit near zero. &lt;b&gt;NF4&lt;/b&gt; (QLoRA) places its 16 levels at quantiles of a normal distribution, dense near zero and sparse in the tails, instead of evenly. Each block of 64 weights is divided by its absmax (an FP32 number: 32/64 = 0.5 bits per weight). &lt;b&gt;Double quantization&lt;/b&gt; stores those absmax values themselves in 8 bits, with one FP32 scale per 256 of them.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;th align=left&gt;Block of 64, 4-bit codes&lt;/th&gt;&lt;th&gt;SQNR (dB)&lt;/th&gt;&lt;th&gt;Bits per weight&lt;/th&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;uniform INT4 (absmax, FP32 scale)&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;NF4&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;NF4 + double quantization&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Double quantization saves %6 bits per weight: %7 GB on a 70 B-parameter model.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weights ÷ their block&apos;s absmax (count per bin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NF4 levels (16)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uniform INT4 levels (15)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value as a fraction of the block&apos;s absmax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weights per bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INT4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NF4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NF4 and double quantization</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::NumberFormatsLesson</name>
+    <message>
+        <source>&lt;h2&gt;Number formats&lt;/h2&gt;&lt;p&gt;A floating-point number stores a &lt;b&gt;sign&lt;/b&gt;, an &lt;b&gt;exponent&lt;/b&gt; (the power of two, i.e. the range) and a &lt;b&gt;mantissa&lt;/b&gt; (the digits, i.e. the precision). Fewer exponent bits shrink the range; fewer mantissa bits widen the gaps between neighbouring values. Integers have no exponent: INT8 and INT4 store a code q, and the value is Δ·q with one scale Δ shared by many weights.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value to store:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…or pick weight number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Range and precision&lt;/h3&gt;&lt;p&gt;The largest value each format holds, the smallest step away from zero, and the gap to the next representable value at the value above: the rounding error is at most half that gap.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished">Format</translation>
+    </message>
+    <message>
+        <source>Largest value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smallest positive value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spacing at this value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Memory calculator&lt;/h3&gt;&lt;p&gt;Weights alone need parameters × bits ÷ 8 bytes (1 GB = 10&lt;sup&gt;9&lt;/sup&gt; bytes).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> billion parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights in memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INT8 and INT4 use symmetric absmax scaling against the tensor&apos;s largest magnitude %1: Δ = %1 / 127 for INT8 and %1 / 7 for INT4. Larger values saturate at ±%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number formats</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::OutlierTableModel</name>
+    <message>
+        <source>Tensor row (output channel, ne[1] index)</source>
+        <translation>Ligne du tenseur (canal de sortie, indice ne[1])</translation>
+    </message>
+    <message>
+        <source>Position within the row (input channel, ne[0] index)</source>
+        <translation>Position dans la ligne (canal d&apos;entrée, indice ne[0])</translation>
+    </message>
+    <message>
+        <source>|w| divided by the tensor&apos;s standard deviation σ</source>
+        <translation>|w| divisé par l&apos;écart type σ du tenseur</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>|w|/σ</source>
+        <translation>|w|/σ</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::OutliersView</name>
+    <message>
+        <source>The largest |w| of the tensor; right click to export as CSV</source>
+        <translation>Les plus grands |w| du tenseur ; clic droit pour exporter en CSV</translation>
+    </message>
+    <message>
+        <source>max |w|</source>
+        <translation>max |w|</translation>
+    </message>
+    <message>
+        <source>RMS</source>
+        <translation>RMS</translation>
+    </message>
+    <message>
+        <source>%1 (max over groups of %2 channels)</source>
+        <translation>%1 (maximum par groupes de %2 canaux)</translation>
+    </message>
+    <message>
+        <source>|w| (weight units)</source>
+        <translation>|w| (unités de poids)</translation>
+    </message>
+    <message>
+        <source>Per row of %1</source>
+        <translation>Par ligne de %1</translation>
+    </message>
+    <message>
+        <source>row (output channel)</source>
+        <translation>ligne (canal de sortie)</translation>
+    </message>
+    <message>
+        <source>Per column of %1</source>
+        <translation>Par colonne de %1</translation>
+    </message>
+    <message>
+        <source>column (input channel)</source>
+        <translation>colonne (canal d&apos;entrée)</translation>
+    </message>
+    <message>
+        <source>No value lies beyond 6σ (|w| &gt; %1): no outliers.</source>
+        <translation>Aucune valeur au-delà de 6σ (|w| &gt; %1) : pas de valeur aberrante.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) beyond 6σ (|w| &gt; %1); the largest %2 are listed.</source>
+        <translation>
+            <numerusform>%n valeur au-delà de 6σ (|w| &gt; %1) ; les %2 plus grandes sont listées.</numerusform>
+            <numerusform>%n valeurs au-delà de 6σ (|w| &gt; %1) ; les %2 plus grandes sont listées.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::RunsModel</name>
+    <message>
+        <source>Size of the GGUF file the plan exports, to the byte</source>
+        <translation>Taille du fichier GGUF exporté par le plan, à l&apos;octet près</translation>
+    </message>
+    <message>
+        <source>Bits per weight of the planned tensors (8 · bytes / parameters)</source>
+        <translation>Bits par poids des tenseurs planifiés (8 · octets / paramètres)</translation>
+    </message>
+    <message>
+        <source>Perplexity of the plan on the text ± llama.cpp&apos;s uncertainty (lower is better)</source>
+        <translation>Perplexité du plan sur le texte ± incertitude de llama.cpp (plus bas est meilleur)</translation>
+    </message>
+    <message>
+        <source>Perplexity of the unquantized (F32) model on the same chunks</source>
+        <translation>Perplexité du modèle non quantifié (F32) sur les mêmes segments</translation>
+    </message>
+    <message>
+        <source>Mean KL divergence of the plan&apos;s token distribution from the F32 model&apos;s, nats per token</source>
+        <translation>Divergence KL moyenne de la distribution des jetons du plan par rapport à celle du modèle F32, nats par jeton</translation>
+    </message>
+    <message>
+        <source>99th percentile of the per-token KL divergence</source>
+        <translation>99e centile de la divergence KL par jeton</translation>
+    </message>
+    <message>
+        <source>Share of tokens whose most likely next token is unchanged</source>
+        <translation>Part des jetons dont le jeton suivant le plus probable est inchangé</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Évaluation</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Bits/weight</source>
+        <translation>Bits/poids</translation>
+    </message>
+    <message>
+        <source>PPL</source>
+        <translation>PPL</translation>
+    </message>
+    <message>
+        <source>PPL (F32)</source>
+        <translation>PPL (F32)</translation>
+    </message>
+    <message>
+        <source>Mean KLD</source>
+        <translation>KLD moyenne</translation>
+    </message>
+    <message>
+        <source>KLD 99%</source>
+        <translation>KLD 99 %</translation>
+    </message>
+    <message>
+        <source>Same top</source>
+        <translation>Même premier</translation>
+    </message>
+    <message>
+        <source>Ctx</source>
+        <translation>Ctx</translation>
+    </message>
+    <message>
+        <source>Chunks</source>
+        <translation>Segments</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::RunsView</name>
+    <message>
+        <source>Double-click a run to load its plan; right click to export as CSV</source>
+        <translation>Double-cliquez sur une évaluation pour charger son plan ; clic droit pour exporter en CSV</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Save the table as comma-separated values</source>
+        <translation>Enregistrer le tableau en valeurs séparées par des virgules</translation>
+    </message>
+    <message>
+        <source>Every evaluation of this session; hover the headers for what each column means.</source>
+        <translation>Toutes les évaluations de cette session ; survolez les en-têtes pour la signification de chaque colonne.</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Exporter le tableau</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>qx::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -538,6 +1379,57 @@
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::SymmetricLesson</name>
+    <message>
+        <source>&lt;h2&gt;Symmetric (absmax) vs asymmetric (zero-point)&lt;/h2&gt;&lt;p&gt;&lt;b&gt;Symmetric:&lt;/b&gt; the range is ±absmax and the step is Δ = absmax / 127 for 8 bits. With absmax = 10.8, Δ = %1, so 3.08 → round(3.08 / Δ) = &lt;b&gt;%2&lt;/b&gt; and 3.02 → &lt;b&gt;%3&lt;/b&gt;: both come back as %4 — the difference between them is lost.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Asymmetric:&lt;/b&gt; the range [min, max] = [−7.59, 10.8] is mapped onto the codes 0…255: Δ = (10.8 + 7.59) / 255 = %5 and the zero point z = round(7.59 / Δ) = &lt;b&gt;%6&lt;/b&gt; (%7 in the signed form code − 128). −7.59 → %8, 0 → %9, 3.08 → %10, 10.8 → %11. No code is wasted on the empty side of zero.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below: the tensor&apos;s values (histogram) and the values each grid can represent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bits: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 bits&lt;/b&gt; on the tensor (one scale for the whole tensor): symmetric Δ = %2, SQNR %3 dB; asymmetric Δ = %4, z = %5, SQNR %6 dB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tensor values (count per bin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symmetric grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asymmetric grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation type="unfinished">valeur du poids</translation>
+    </message>
+    <message>
+        <source>values per bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asym. grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sym. grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symmetric vs asymmetric</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -655,10 +1547,6 @@ Décalage %2 dans %3</translation>
         <translation>Exporter en PNG…</translation>
     </message>
     <message>
-        <source>Save the chart as a PNG picture (SVG needs Qt SVG, not installed)</source>
-        <translation>Enregistrer le graphique en image PNG (le SVG demande Qt SVG, non installé)</translation>
-    </message>
-    <message>
         <source>Candidate format:</source>
         <translation>Format candidat :</translation>
     </message>
@@ -669,14 +1557,6 @@ Décalage %2 dans %3</translation>
     <message>
         <source>Error</source>
         <translation>Erreur</translation>
-    </message>
-    <message>
-        <source>Export chart</source>
-        <translation>Exporter le graphique</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>Images PNG (*.png)</translation>
     </message>
     <message>
         <source>Computing…</source>
@@ -709,10 +1589,6 @@ Décalage %2 dans %3</translation>
     <message>
         <source>original</source>
         <translation>original</translation>
-    </message>
-    <message>
-        <source>after %1 round trip</source>
-        <translation>après aller-retour %1</translation>
     </message>
     <message>
         <source>weight value</source>
@@ -749,6 +1625,182 @@ Décalage %2 dans %3</translation>
     <message>
         <source>row (output channel)</source>
         <translation>ligne (canal de sortie)</translation>
+    </message>
+    <message>
+        <source>Outliers</source>
+        <translation>Valeurs aberrantes</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Valeurs</translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>Niveaux</translation>
+    </message>
+    <message>
+        <source>Draw the quantization grid of the block holding the largest |w| and the range the round trip can represent (values beyond it are clipped)</source>
+        <translation>Dessine la grille de quantification du bloc contenant le plus grand |w| et la plage que l&apos;aller-retour peut représenter (les valeurs au-delà sont écrêtées)</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>Réinitialiser le zoom</translation>
+    </message>
+    <message>
+        <source>Back to the whole histogram (drag to zoom in, wheel to zoom, Shift+drag to pan)</source>
+        <translation>Revenir à l&apos;histogramme entier (glisser pour agrandir, molette pour zoomer, Maj+glisser pour déplacer)</translation>
+    </message>
+    <message>
+        <source>Save the current tab as a PNG picture (PNG only: SVG needs Qt SVG, not installed)</source>
+        <translation>Enregistrer l&apos;onglet courant en image PNG (PNG uniquement : le SVG nécessite Qt SVG, non installé)</translation>
+    </message>
+    <message>
+        <source>Statistics of %1</source>
+        <translation>Statistiques de %1</translation>
+    </message>
+    <message>
+        <source>Cannot read this tensor: %1</source>
+        <translation>Impossible de lire ce tenseur : %1</translation>
+    </message>
+    <message>
+        <source>Computing the round trip…</source>
+        <translation>Calcul de l&apos;aller-retour…</translation>
+    </message>
+    <message>
+        <source>dequantized (%1)</source>
+        <translation>déquantifié (%1)</translation>
+    </message>
+    <message>
+        <source>grid of row %1, columns %2–%3 (%4 levels)</source>
+        <translation>grille de la ligne %1, colonnes %2–%3 (%4 niveaux)</translation>
+    </message>
+    <message>
+        <source>representable range [%1, %2]</source>
+        <translation>plage représentable [%1, %2]</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::TradeoffView</name>
+    <message>
+        <source>File size (MiB)</source>
+        <translation>Taille du fichier (Mio)</translation>
+    </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation>Bits par poids</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>Perplexité</translation>
+    </message>
+    <message>
+        <source>Mean KLD</source>
+        <translation>KLD moyenne</translation>
+    </message>
+    <message>
+        <source>What the plan costs</source>
+        <translation>Ce que coûte le plan</translation>
+    </message>
+    <message>
+        <source>What the plan loses: perplexity on the text, or mean KL divergence from the F32 model</source>
+        <translation>Ce que perd le plan : perplexité sur le texte, ou divergence KL moyenne par rapport au modèle F32</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Exporter en PNG…</translation>
+    </message>
+    <message>
+        <source>Save the chart as a PNG picture (PNG only: SVG needs Qt SVG, not installed)</source>
+        <translation>Enregistrer le graphique en image PNG (PNG uniquement : le SVG nécessite Qt SVG, non installé)</translation>
+    </message>
+    <message>
+        <source>x:</source>
+        <translation>x :</translation>
+    </message>
+    <message>
+        <source>y:</source>
+        <translation>y :</translation>
+    </message>
+    <message>
+        <source>Click a point to load its plan.</source>
+        <translation>Cliquez sur un point pour charger son plan.</translation>
+    </message>
+    <message>
+        <source>Size against quality of every evaluated plan</source>
+        <translation>Taille contre qualité de chaque plan évalué</translation>
+    </message>
+    <message>
+        <source>No evaluations yet: use Evaluate or Evaluate presets</source>
+        <translation>Aucune évaluation : utilisez « Évaluer » ou « Évaluer les préréglages »</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>Front de Pareto</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::ValuesModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Quantized (%1)</source>
+        <translation>Quantifié (%1)</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Différence</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::ValuesView</name>
+    <message>
+        <source>Tensor row (output channel) the window starts in</source>
+        <translation>Ligne du tenseur (canal de sortie) où commence la fenêtre</translation>
+    </message>
+    <message>
+        <source>Position within the row (input channel) of the first value</source>
+        <translation>Position de la première valeur dans la ligne (canal d&apos;entrée)</translation>
+    </message>
+    <message>
+        <source>Number of values listed (the window may run on into the next rows)</source>
+        <translation>Nombre de valeurs listées (la fenêtre peut se poursuivre sur les lignes suivantes)</translation>
+    </message>
+    <message>
+        <source>Difference = quantized − original; right click to export as CSV</source>
+        <translation>Différence = quantifié − original ; clic droit pour exporter en CSV</translation>
+    </message>
+    <message>
+        <source>Only the rows on screen are decoded and quantized.</source>
+        <translation>Seules les lignes affichées sont décodées et quantifiées.</translation>
+    </message>
+    <message>
+        <source>Row:</source>
+        <translation>Ligne :</translation>
+    </message>
+    <message>
+        <source>Offset:</source>
+        <translation>Décalage :</translation>
+    </message>
+    <message>
+        <source>Count:</source>
+        <translation>Nombre :</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::ZoomChartView</name>
+    <message>
+        <source>Drag to zoom in, wheel to zoom, middle button or Shift+drag to pan, right click to zoom out</source>
+        <translation>Glisser pour agrandir, molette pour zoomer, bouton du milieu ou Maj+glisser pour déplacer, clic droit pour réduire</translation>
     </message>
 </context>
 </TS>
