@@ -93,11 +93,11 @@ void OutliersView::fillChannels(ZoomChartView* view, const std::vector<float>& a
     chart->addSeries(a);
     chart->addSeries(r);
     chart->setTitle(group > 1 ? tr("%1 (max over groups of %2 channels)").arg(title).arg(group) : title);
-    setAxes(chart, axis, tr("|w| (weight units)"), false);
+    setAxes(chart, axis, tr("|w|"), false);
     if (auto* y = qobject_cast<QValueAxis*>(chart->axes(Qt::Vertical).value(0)))
         y->setLabelFormat(QStringLiteral("%.3g"));
     if (auto* x = qobject_cast<QValueAxis*>(chart->axes(Qt::Horizontal).value(0)))
-        x->setLabelFormat(QStringLiteral("%.0f"));
+        x->setRange(0.0, double(absMax.size() - 1)), x->setLabelFormat(QStringLiteral("%.0f"));
 }
 
 void OutliersView::setStats(const TensorStats* stats, const QString& name)
