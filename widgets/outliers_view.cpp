@@ -102,11 +102,10 @@ void OutliersView::fillChannels(ZoomChartView* view, const std::vector<float>& a
 
 void OutliersView::setStats(const TensorStats* stats, const QString& name)
 {
+    setTable(stats);
     if (!stats) {
         fillChannels(m_rowChart, {}, {}, {}, {});
         fillChannels(m_columnChart, {}, {}, {}, {});
-        m_model->clear();
-        m_caption->clear();
         m_heatmap->setHeatmap({}, 0, 0);
         return;
     }
@@ -114,6 +113,15 @@ void OutliersView::setStats(const TensorStats* stats, const QString& name)
                  tr("row (output channel)"));
     fillChannels(m_columnChart, stats->columnAbsMax, stats->columnRms, tr("Per column of %1").arg(name),
                  tr("column (input channel)"));
+}
+
+void OutliersView::setTable(const TensorStats* stats)
+{
+    if (!stats) {
+        m_model->clear();
+        m_caption->clear();
+        return;
+    }
     m_model->setOutliers(stats->topOutliers, stats->stddev);
     m_caption->setText(stats->outlierCount == 0
                            ? tr("No value lies beyond 6σ (|w| > %1): no outliers.").arg(stats->outlierThreshold, 0, 'g', 4)

@@ -24,6 +24,8 @@ public:
     explicit OutliersView(QWidget* parent = nullptr);
     /// Shows the channel maps and top outliers of `stats` (nullptr clears); `name` titles the charts.
     void setStats(const TensorStats* stats, const QString& name);
+    /// Only the top-outlier table and its caption (cheap; the charts stay as they are).
+    void setTable(const TensorStats* stats);
     /// Shows the heatmap (empty map clears).
     void setHeatmap(const AbsHeatmap& map, int64_t rows, int64_t rowLength);
 

@@ -92,6 +92,28 @@ TensorStats viewStats(const TensorInfo& tensor, const ProgressFn& progress)
     return computeTensorStats(tensor, StatsOptions{}, progress);
 }
 
+TensorStats previewStats(const TensorInfo& tensor, int64_t maxValues, int64_t& strideOut, const ProgressFn& progress)
+{
+    const std::optional<uint64_t> bytes = tensorBytes(tensor.type, tensor.elementCount());
+    if (!bytes || tensor.data.size() < *bytes)
+        throw Error(ErrorCode::Invalid, tensor.sourceFile, tensor.fileOffset, "tensor data missing or short: " + tensor.name);
+    const RowSource all = rowSourceFromTensor(tensor);
+    const int64_t total = all.rows * all.rowLength;
+    const int64_t stride = std::max<int64_t>(1, (total + maxValues - 1) / std::max<int64_t>(1, maxValues));
+    strideOut = stride;
+    RowSource sampled;
+    sampled.rowLength = all.rowLength;
+    sampled.rows = (all.rows + stride - 1) / stride;
+    sampled.read = [all, stride](int64_t first, int64_t count, std::span<float> dst) {
+        for (int64_t i = 0; i < count; ++i)
+            all.read((first + i) * stride, 1, dst.subspan(size_t(i * all.rowLength), size_t(all.rowLength)));
+    };
+    StatsOptions options;
+    options.channelMaps = false;
+    options.topOutliers = 0;
+    return computeTensorStats(sampled, options, progress);
+}
+
 namespace {
 
 QuantLevels levelsAroundMax(std::span<const float> original, std::span<const float> rebuilt,

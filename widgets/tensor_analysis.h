@@ -75,6 +75,11 @@ struct TensorAnalysis {
 bool isTensorWide(const CandidateFormat& format);
 /// Statistics of the stored tensor as the views use them (default StatsOptions, 32 top outliers).
 TensorStats viewStats(const TensorInfo& tensor, const ProgressFn& progress = {});
+/// Quick statistics of every `stride`-th row (histogram, moments; no channel maps, no outliers): the
+/// preview drawn while the exact statistics of a large tensor are computed. stride = ceil(count / maxValues)
+/// rows, so about maxValues values are read. `strideOut` receives the stride.
+TensorStats previewStats(const TensorInfo& tensor, int64_t maxValues, int64_t& strideOut,
+                         const ProgressFn& progress = {});
 /// Round-trip part of the analysis, given the tensor's statistics. Cancellable through `progress`.
 TensorAnalysis analyzeRoundTrip(const TensorInfo& tensor, const CandidateFormat& format, TensorStats stats,
                                 const ProgressFn& progress = {});

@@ -50,6 +50,7 @@ TensorViews::TensorViews(QWidget* parent) : QWidget(parent), m_runner(new JobRun
     m_tabs->addTab(errorPage, tr("Error"));
     m_tabs->addTab(m_values, tr("Values"));
 
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) { refreshTab(tab); });
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(bar);
     layout->addWidget(m_summary);
@@ -146,6 +147,8 @@ void TensorViews::recompute()
 {
     const quint64 generation = ++m_generation;
     m_stats.reset();
+    m_preview.reset();
+    m_stride = 0;
     m_analysis.reset();
     const TensorInfo* tensor = currentTensor();
     updateValues();
@@ -155,7 +158,36 @@ void TensorViews::recompute()
         return;
     }
     m_summary->setText(tr("Computing…"));
+    if (static_cast<int64_t>(tensor->elementCount()) <= kPreviewValues)
+        return startStats(generation);
     std::shared_ptr<const ModelFile> model = m_model;  // keeps the mapping alive while the job runs
+    using Preview = std::pair<TensorStats, int64_t>;
+    m_runner->start<Preview>(
+        tr("Preview of %1").arg(m_tensor),
+        [model, tensor](const ProgressFn& progress) {
+            int64_t stride = 1;
+            TensorStats s = previewStats(*tensor, kPreviewValues, stride, progress);
+            return Preview{std::move(s), stride};
+        },
+        [this, generation](JobResult<Preview> result) {
+            if (generation != m_generation)
+                return;
+            if (result.outcome == JobOutcome::Completed) {
+                m_preview = std::move(result.value->first);
+                m_stride = result.value->second;
+                m_dirtyTabs |= 1u << DistributionTab;
+                refreshTab(m_tabs->currentIndex());
+                emit histogramShown();
+            }
+            if (result.outcome != JobOutcome::Cancelled)
+                startStats(generation);  // a failed preview still leaves the exact statistics to try
+        });
+}
+
+void TensorViews::startStats(quint64 generation)
+{
+    const TensorInfo* tensor = currentTensor();
+    std::shared_ptr<const ModelFile> model = m_model;
     m_runner->start<TensorStats>(
         tr("Statistics of %1").arg(m_tensor),
         [model, tensor](const ProgressFn& progress) { return viewStats(*tensor, progress); },
@@ -167,7 +199,10 @@ void TensorViews::recompute()
             if (result.outcome != JobOutcome::Completed)
                 return showAnalysis();
             m_stats = std::move(result.value);
+            m_preview.reset();
+            m_stride = 1;
             showAnalysis();
+            emit histogramShown();
             emit statsReady();
             startRoundTrip();
         });
@@ -228,28 +263,44 @@ void TensorViews::showAnalysis()
     } else if (m_tensor.isEmpty()) {
         m_summary->setText(tr("Select a tensor to see its distribution and quantization error."));
     }
-    fillDistribution();
-    m_outliers->setStats(m_stats ? &*m_stats : nullptr, m_tensor);
-    if (m_analysis) {
+    m_outliers->setTable(m_stats ? &*m_stats : nullptr);
+    m_dirtyTabs = (1u << DistributionTab) | (1u << OutliersTab) | (1u << ErrorTab);
+    refreshTab(m_tabs->currentIndex());
+}
+
+void TensorViews::refreshTab(int tab)
+{
+    if (!(m_dirtyTabs & (1u << tab)))
+        return;
+    m_dirtyTabs &= ~(1u << tab);
+    if (tab == DistributionTab) {
+        fillDistribution();
+    } else if (tab == OutliersTab) {
+        m_outliers->setStats(m_stats ? &*m_stats : nullptr, m_tensor);
         const TensorInfo* t = currentTensor();
-        m_outliers->setHeatmap(m_analysis->heatmap, t ? t->rows() : 0, t ? t->rowLength() : 0);
+        if (m_analysis && t)
+            m_outliers->setHeatmap(m_analysis->heatmap, t->rows(), t->rowLength());
+    } else if (tab == ErrorTab) {
+        fillError();
     }
-    fillError();
 }
 
 void TensorViews::fillDistribution()
 {
     QChart* chart = m_distribution->freshChart();
-    if (!m_stats)
+    const TensorStats* stats = m_stats ? &*m_stats : (m_preview ? &*m_preview : nullptr);
+    if (!stats)
         return;
     const bool logY = m_logScale->isChecked();
     const double floor = logY ? 0.5 : 0.0;
-    chart->setTitle(tr("Weight distribution of %1").arg(m_tensor));
-    QLineSeries* original = histogramSeries(m_stats->histogram, tr("original"), floor);
+    chart->setTitle(m_stats ? tr("Weight distribution of %1").arg(m_tensor)
+                            : tr("Weight distribution of %1 — preview from one row in %2, exact figures follow")
+                                  .arg(m_tensor).arg(m_stride));
+    QLineSeries* original = histogramSeries(stats->histogram, m_stats ? tr("original") : tr("original (sampled rows)"), floor);
     original->setPen(QPen(QColor(0, 114, 178), 3.0));
     chart->addSeries(original);
     double yMax = 1.0;
-    for (uint64_t c : m_stats->histogram.counts)
+    for (uint64_t c : stats->histogram.counts)
         yMax = std::max(yMax, double(c));
     if (m_analysis) {
         QLineSeries* rebuilt = histogramSeries(

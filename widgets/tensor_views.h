@@ -5,8 +5,9 @@
 //  Outliers     — per-channel absmax/RMS, |w| heatmap, top outliers (OutliersView);
 //  Error        — error histogram and per-row SQNR;
 //  Values       — original vs round-tripped values of a window (ValuesView, lazy).
-// Work runs on a private JobRunner in two stages: the statistics first (histogram, outliers: statsReady),
-// then the round trip for the format (analysisReady). A newer request supersedes the running one, whose
+// Work runs on a private JobRunner in stages: for tensors above kPreviewValues a preview histogram of every
+// k-th row first (histogramShown, labelled as a preview), then the exact statistics (histogram, outliers:
+// statsReady, histogramShown), then the round trip for the format (analysisReady). A newer request supersedes the running one, whose
 // result is dropped (generation counter); a format change reuses the statistics.
 
 #include "io/model_file.h"
@@ -59,20 +60,30 @@ public:
     /// Saves the current tab (its charts as shown) as PNG; false on failure.
     bool exportChart(const QString& path) const;
 
+    /// Tensors with more values get a row-sampled preview histogram first.
+    static constexpr int64_t kPreviewValues = 1 << 20;
+    /// Rows skipped between sampled rows of the histogram on screen (1 = exact statistics, 0 = none).
+    int64_t histogramStride() const { return m_stride; }
+
 public slots:
     /// The format to show (a GGUF type name such as "Q4_K" or a scheme name); the plan side drives this.
     void setFormat(const QString& name) { setCandidate(name); }
 
 signals:
+    /// A histogram (preview or exact) has been drawn.
+    void histogramShown();
     void statsReady();
     void analysisReady();
 
 private:
     void setupBar(QWidget* bar);
     void recompute();
+    void startStats(quint64 generation);
     void startRoundTrip();
     void showAnalysis();
     void fillDistribution();
+    /// Redraws the charts of tab `tab` (only the visible tab is drawn; others when they are shown).
+    void refreshTab(int tab);
     void addLevelMarkers(QChart* chart, double yMax, bool logY);
     void fillError();
     void updateValues();
@@ -83,6 +94,9 @@ private:
     QString m_tensor;
     quint64 m_generation = 0;
     std::optional<TensorStats> m_stats;
+    std::optional<TensorStats> m_preview;
+    int64_t m_stride = 0;
+    unsigned m_dirtyTabs = 0;  ///< bit i: tab i shows stale charts
     std::optional<TensorAnalysis> m_analysis;
     QComboBox* m_candidate = nullptr;
     QCheckBox* m_logScale = nullptr;
