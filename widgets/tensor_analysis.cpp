@@ -92,6 +92,30 @@ TensorStats viewStats(const TensorInfo& tensor, const ProgressFn& progress)
     return computeTensorStats(tensor, StatsOptions{}, progress);
 }
 
+namespace {
+
+/// roundTrip in chunks of rows with a cancellation check between them (row-wise formats only; a
+/// tensor-wide format is done in one call).
+std::vector<float> chunkedRoundTrip(const CandidateFormat& format, std::span<const float> values, int64_t rowLength,
+                                    bool tensorWide, const ProgressFn& progress)
+{
+    const int64_t rows = static_cast<int64_t>(values.size()) / rowLength;
+    const int64_t chunkRows = std::max<int64_t>(1, (int64_t(1) << 20) / rowLength);
+    if (tensorWide || rows <= chunkRows)
+        return roundTrip(format, values, rowLength);
+    std::vector<float> out(values.size());
+    for (int64_t first = 0; first < rows; first += chunkRows) {
+        report(progress, static_cast<double>(first) / static_cast<double>(rows));
+        const int64_t count = std::min(chunkRows, rows - first);
+        const std::vector<float> part =
+            roundTrip(format, values.subspan(size_t(first * rowLength), size_t(count * rowLength)), rowLength);
+        std::copy(part.begin(), part.end(), out.begin() + first * rowLength);
+    }
+    return out;
+}
+
+} // namespace
+
 TensorStats previewStats(const TensorInfo& tensor, int64_t maxValues, int64_t& strideOut, const ProgressFn& progress)
 {
     const std::optional<uint64_t> bytes = tensorBytes(tensor.type, tensor.elementCount());
@@ -177,7 +201,8 @@ TensorAnalysis analyzeRoundTrip(const TensorInfo& tensor, const CandidateFormat&
     const std::vector<float> original = dequantizeTensor(tensor);
     report(progress, 0.1);
     const int64_t rowLength = tensor.rowLength();
-    std::vector<float> rebuilt = roundTrip(format, original, rowLength);
+    std::vector<float> rebuilt = chunkedRoundTrip(format, original, rowLength, isTensorWide(format),
+                                                  [&](double f) { return !progress || progress(0.1 + 0.5 * f); });
     report(progress, 0.6);
     a.error = compareTensors(original, rebuilt);
     a.reconstructedHistogram = Histogram::make(a.stats.histogram.lo, a.stats.histogram.hi,
