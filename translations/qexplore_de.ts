@@ -1162,10 +1162,6 @@
         <translation>%1 (Maximum über Gruppen von %2 Kanälen)</translation>
     </message>
     <message>
-        <source>|w| (weight units)</source>
-        <translation>|w| (Gewichtseinheiten)</translation>
-    </message>
-    <message>
         <source>Per row of %1</source>
         <translation>Pro Zeile von %1</translation>
     </message>
@@ -1191,6 +1187,10 @@
             <numerusform>%n Wert jenseits von 6σ (|w| &gt; %1); die größten %2 sind aufgeführt.</numerusform>
             <numerusform>%n Werte jenseits von 6σ (|w| &gt; %1); die größten %2 sind aufgeführt.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>|w|</source>
+        <translation>|w|</translation>
     </message>
 </context>
 <context>
@@ -1677,6 +1677,18 @@ Offset %2 in %3</translation>
     <message>
         <source>representable range [%1, %2]</source>
         <translation>darstellbarer Bereich [%1, %2]</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>Vorschau von %1</translation>
+    </message>
+    <message>
+        <source>Weight distribution of %1 — preview from one row in %2, exact figures follow</source>
+        <translation>Gewichtsverteilung von %1 — Vorschau aus jeder %2. Zeile, genaue Werte folgen</translation>
+    </message>
+    <message>
+        <source>original (sampled rows)</source>
+        <translation>original (Stichprobe von Zeilen)</translation>
     </message>
 </context>
 <context>

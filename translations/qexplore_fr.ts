@@ -575,7 +575,7 @@
     </message>
     <message>
         <source>Bits per weight</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Bits par poids</translation>
     </message>
     <message>
         <source>of which scales</source>
@@ -1089,7 +1089,7 @@
     </message>
     <message>
         <source>Bits per weight</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Bits par poids</translation>
     </message>
     <message>
         <source>Weights in memory</source>
@@ -1162,10 +1162,6 @@
         <translation>%1 (maximum par groupes de %2 canaux)</translation>
     </message>
     <message>
-        <source>|w| (weight units)</source>
-        <translation>|w| (unités de poids)</translation>
-    </message>
-    <message>
         <source>Per row of %1</source>
         <translation>Par ligne de %1</translation>
     </message>
@@ -1191,6 +1187,10 @@
             <numerusform>%n valeur au-delà de 6σ (|w| &gt; %1) ; les %2 plus grandes sont listées.</numerusform>
             <numerusform>%n valeurs au-delà de 6σ (|w| &gt; %1) ; les %2 plus grandes sont listées.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>|w|</source>
+        <translation>|w|</translation>
     </message>
 </context>
 <context>
@@ -1677,6 +1677,18 @@ Décalage %2 dans %3</translation>
     <message>
         <source>representable range [%1, %2]</source>
         <translation>plage représentable [%1, %2]</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>Aperçu de %1</translation>
+    </message>
+    <message>
+        <source>Weight distribution of %1 — preview from one row in %2, exact figures follow</source>
+        <translation>Distribution des poids de %1 — aperçu sur une ligne sur %2, les valeurs exactes suivent</translation>
+    </message>
+    <message>
+        <source>original (sampled rows)</source>
+        <translation>original (lignes échantillonnées)</translation>
     </message>
 </context>
 <context>
