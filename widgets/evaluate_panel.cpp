@@ -19,8 +19,10 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QThread>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -206,7 +208,9 @@ void EvaluatePanel::startNext()
         PlanEvalOptions options;
         options.nCtx = m_ctx->value();
         options.chunks = m_chunks->value() > 0 ? m_chunks->value() : -1;
-        options.threads = AppSettings::threads();
+        // "Automatic" leaves one core to the UI thread: OpenMP workers spin and would starve it otherwise.
+        options.threads = AppSettings::threads() > 0 ? AppSettings::threads()
+                                                     : std::max(1, QThread::idealThreadCount() - 1);
         auto tokens = textFile == m_tokensFile ? m_tokens : nullptr;
         auto model = m_model;
         setBusy(true);
