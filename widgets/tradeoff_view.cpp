@@ -106,12 +106,18 @@ void TradeoffView::redraw()
     pen.setStyle(Qt::DashLine);
     front->setPen(pen);
     chart->addSeries(front);
-    // Runs at the same point share one label ("Q3_K_S, Q2_K") so the labels do not overprint.
+    // Runs at (nearly) the same point — within 1.5 % of the axis spans — share one label ("Q3_K_S, Q2_K") so
+    // the labels do not overprint.
+    double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
+    for (const auto& p : points)
+        x0 = std::min(x0, p.first), x1 = std::max(x1, p.first), y0 = std::min(y0, p.second), y1 = std::max(y1, p.second);
+    const double nearX = 0.015 * (x1 - x0), nearY = 0.015 * (y1 - y0);
     std::vector<QString> labels(points.size());
     for (size_t r = 0; r < points.size(); ++r) {
         size_t first = r;
         for (size_t q = 0; q < r; ++q)
-            if (points[q] == points[r]) {
+            if (!labels[q].isEmpty() && std::fabs(points[q].first - points[r].first) <= nearX
+                && std::fabs(points[q].second - points[r].second) <= nearY) {
                 first = q;
                 break;
             }
