@@ -138,6 +138,64 @@
     </message>
 </context>
 <context>
+    <name>QAbstractItemView</name>
+    <message>
+        <location filename="../widgets/table_export.cpp" line="64"/>
+        <source>Export as CSV…</source>
+        <translation>Als CSV exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_export.cpp" line="65"/>
+        <source>Save this table as comma-separated values</source>
+        <translation>Diese Tabelle als kommagetrennte Werte speichern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_export.cpp" line="71"/>
+        <location filename="../widgets/table_export.cpp" line="74"/>
+        <source>Export table</source>
+        <translation>Tabelle exportieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_export.cpp" line="72"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_export.cpp" line="75"/>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>QChartView</name>
+    <message>
+        <location filename="../widgets/table_export.cpp" line="94"/>
+        <location filename="../widgets/table_export.cpp" line="110"/>
+        <source>Save chart</source>
+        <translation>Diagramm speichern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_export.cpp" line="95"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_export.cpp" line="103"/>
+        <source>Save chart as PNG…</source>
+        <translation>Diagramm als PNG speichern…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_export.cpp" line="104"/>
+        <source>PNG only: SVG export needs the Qt SVG module, which is not installed</source>
+        <translation>Nur PNG: SVG-Export braucht das Modul Qt SVG, das nicht installiert ist</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_export.cpp" line="110"/>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../app/gui/main.cpp" line="25"/>
@@ -588,6 +646,149 @@
     </message>
 </context>
 <context>
+    <name>qx::ui::EvaluatePanel</name>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="51"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="52"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="59"/>
+        <source>Evaluate</source>
+        <translation>Auswerten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="60"/>
+        <source>Evaluate presets</source>
+        <translation>Voreinstellungen auswerten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="60"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="65"/>
+        <source>Plain text to evaluate on, tokenized with BOS as llama-perplexity does</source>
+        <translation>Klartext für die Auswertung, mit BOS tokenisiert wie bei llama-perplexity</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="68"/>
+        <source>Tokens per chunk (llama-perplexity -c); the second half of each chunk is scored</source>
+        <translation>Token pro Block (llama-perplexity -c); bewertet wird die zweite Hälfte jedes Blocks</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="70"/>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="72"/>
+        <source>Chunks evaluated (llama-perplexity --chunks); 0 = every whole chunk of the text</source>
+        <translation>Ausgewertete Blöcke (llama-perplexity --chunks); 0 = jeder vollständige Block des Textes</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="73"/>
+        <source>Perplexity and KL divergence of the current plan against the F32 model</source>
+        <translation>Perplexität und KL-Divergenz des aktuellen Plans gegenüber dem F32-Modell</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="74"/>
+        <source>Evaluate llama-quantize&apos;s common mixes (Q8_0 … Q2_K) for the Trade-off chart</source>
+        <translation>Die gängigen Mischungen von llama-quantize (Q8_0 … Q2_K) für das Abwägungsdiagramm auswerten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="79"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="85"/>
+        <source>Text:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="86"/>
+        <source>Context:</source>
+        <translation>Kontext:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="87"/>
+        <source>Chunks:</source>
+        <translation>Blöcke:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="101"/>
+        <source>Evaluation text</source>
+        <translation>Auswertungstext</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="102"/>
+        <source>Text files (*.txt *.raw);;All files (*)</source>
+        <translation>Textdateien (*.txt *.raw);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="126"/>
+        <source>Ready.</source>
+        <translation>Bereit.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="126"/>
+        <source>Open a model to evaluate plans.</source>
+        <translation>Öffnen Sie ein Modell, um Pläne auszuwerten.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="163"/>
+        <source>custom plan %1</source>
+        <translation>eigener Plan %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="217"/>
+        <source>Evaluating %1…</source>
+        <translation>%1 wird ausgewertet…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="220"/>
+        <source>Evaluating %1</source>
+        <translation>%1 wird ausgewertet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="236"/>
+        <source>Evaluation cancelled.</source>
+        <translation>Auswertung abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="239"/>
+        <source>Evaluation failed: %1 (%2)</source>
+        <translation>Auswertung fehlgeschlagen: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="254"/>
+        <source> (already evaluated as %1)</source>
+        <translation> (bereits ausgewertet als %1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="256"/>
+        <source>%1: PPL %2 ± %3 (F32 %4), mean KLD %5, same top %6 %</source>
+        <translation>%1: PPL %2 ± %3 (F32 %4), mittlere KLD %5, gleiches Top-Token %6 %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="273"/>
+        <source>%p% — about %1 left</source>
+        <translation>%p % — noch etwa %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="275"/>
+        <source>%p%</source>
+        <translation>%p %</translation>
+    </message>
+</context>
+<context>
     <name>qx::ui::GptqLesson</name>
     <message>
         <location filename="../widgets/learn/gptq_lesson.cpp" line="21"/>
@@ -741,6 +942,39 @@
     </message>
 </context>
 <context>
+    <name>qx::ui::HeatmapWidget</name>
+    <message>
+        <location filename="../widgets/heatmap_widget.cpp" line="13"/>
+        <source>Largest |w| in each cell of the down-sampled tensor; bright cells hold outliers</source>
+        <translation>Größtes |w| in jeder Zelle des verkleinerten Tensors; helle Zellen enthalten Ausreißer</translation>
+    </message>
+    <message>
+        <location filename="../widgets/heatmap_widget.cpp" line="54"/>
+        <source>No heatmap yet</source>
+        <translation>Noch keine Heatmap</translation>
+    </message>
+    <message>
+        <location filename="../widgets/heatmap_widget.cpp" line="61"/>
+        <source>max |w| per cell of %1 × %2 values</source>
+        <translation>max |w| pro Zelle aus %1 × %2 Werten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/heatmap_widget.cpp" line="75"/>
+        <source>column (input channel)</source>
+        <translation>Spalte (Eingangskanal)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/heatmap_widget.cpp" line="80"/>
+        <source>row (output channel)</source>
+        <translation>Zeile (Ausgangskanal)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/heatmap_widget.cpp" line="89"/>
+        <source>|w|</source>
+        <translation>|w|</translation>
+    </message>
+</context>
+<context>
     <name>qx::ui::JobRunner</name>
     <message>
         <location filename="../widgets/job_runner.cpp" line="56"/>
@@ -877,65 +1111,113 @@
     </message>
 </context>
 <context>
+    <name>qx::ui::LayerTableModel</name>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="66"/>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+</context>
+<context>
     <name>qx::ui::LayersView</name>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="29"/>
-        <location filename="../widgets/layers_view.cpp" line="155"/>
+        <location filename="../widgets/layers_view.cpp" line="35"/>
+        <location filename="../widgets/layers_view.cpp" line="214"/>
         <source>SQNR (dB)</source>
         <translation>SQNR (dB)</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="30"/>
+        <location filename="../widgets/layers_view.cpp" line="36"/>
         <source>Relative error</source>
         <translation>Relativer Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="31"/>
+        <location filename="../widgets/layers_view.cpp" line="37"/>
         <source>Signal-to-quantization-noise ratio 10·log10(Σw² / Σe²); higher is better</source>
         <translation>Signal-Quantisierungsrausch-Verhältnis 10·log10(Σw² / Σe²); höher ist besser</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="33"/>
+        <location filename="../widgets/layers_view.cpp" line="39"/>
         <source>‖dequantized − original‖ / ‖original‖; lower is better</source>
         <translation>‖dequantisiert − original‖ / ‖original‖; niedriger ist besser</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="34"/>
+        <location filename="../widgets/layers_view.cpp" line="40"/>
         <source>Compute</source>
         <translation>Berechnen</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="35"/>
+        <location filename="../widgets/layers_view.cpp" line="41"/>
         <source>Quantize and dequantize every layer tensor with the candidate format</source>
         <translation>Jeden Schicht-Tensor mit dem Kandidatenformat quantisieren und dequantisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="36"/>
+        <location filename="../widgets/layers_view.cpp" line="42"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="44"/>
+        <location filename="../widgets/layers_view.cpp" line="49"/>
+        <source>All classes</source>
+        <translation>Alle Klassen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="52"/>
+        <source>Tensor class drawn in the chart</source>
+        <translation>Im Diagramm gezeichnete Tensorklasse</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="55"/>
         <source>Candidate format:</source>
         <translation>Kandidatenformat:</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="46"/>
+        <location filename="../widgets/layers_view.cpp" line="57"/>
         <source>Metric:</source>
         <translation>Maß:</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="91"/>
+        <location filename="../widgets/layers_view.cpp" line="59"/>
+        <source>Class:</source>
+        <translation>Klasse:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="94"/>
+        <source>One row per layer, one column per tensor class; right click to export as CSV</source>
+        <translation>Eine Zeile pro Schicht, eine Spalte pro Tensorklasse; Rechtsklick exportiert als CSV</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="96"/>
+        <source>Export PNG…</source>
+        <translation>PNG exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="97"/>
+        <source>Save the chart as a PNG picture (PNG only: SVG needs Qt SVG, not installed)</source>
+        <translation>Diagramm als PNG-Bild speichern (nur PNG: SVG braucht Qt SVG, nicht installiert)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="109"/>
+        <source>Chart</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="110"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="144"/>
         <source>Computing…</source>
         <translation>Wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="93"/>
+        <location filename="../widgets/layers_view.cpp" line="146"/>
         <source>Layer errors</source>
         <translation>Fehler je Schicht</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/layers_view.cpp" line="100"/>
+        <location filename="../widgets/layers_view.cpp" line="153"/>
         <source>%n tensor(s)</source>
         <translation>
             <numerusform>%n Tensor</numerusform>
@@ -943,22 +1225,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="102"/>
+        <location filename="../widgets/layers_view.cpp" line="155"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="122"/>
+        <location filename="../widgets/layers_view.cpp" line="177"/>
         <source>Round-trip error per layer (%1)</source>
         <translation>Fehler des Hin- und Rückwegs je Schicht (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="150"/>
+        <location filename="../widgets/layers_view.cpp" line="209"/>
         <source>layer (blk index)</source>
         <translation>Schicht (blk-Index)</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="155"/>
+        <location filename="../widgets/layers_view.cpp" line="214"/>
         <source>relative error</source>
         <translation>relativer Fehler</translation>
     </message>
@@ -1083,83 +1365,83 @@
 <context>
     <name>qx::ui::ModelInfoView</name>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="30"/>
+        <location filename="../widgets/model_info_view.cpp" line="32"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="45"/>
+        <location filename="../widgets/model_info_view.cpp" line="48"/>
         <source>Metadata</source>
         <translation>Metadaten</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="79"/>
         <location filename="../widgets/model_info_view.cpp" line="82"/>
+        <location filename="../widgets/model_info_view.cpp" line="85"/>
         <source>not stated</source>
         <translation>nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="80"/>
+        <location filename="../widgets/model_info_view.cpp" line="83"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="81"/>
+        <location filename="../widgets/model_info_view.cpp" line="84"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="82"/>
+        <location filename="../widgets/model_info_view.cpp" line="85"/>
         <source>Architecture</source>
         <translation>Architektur</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="83"/>
+        <location filename="../widgets/model_info_view.cpp" line="86"/>
         <source>Totals</source>
         <translation>Summen</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="84"/>
+        <location filename="../widgets/model_info_view.cpp" line="87"/>
         <source>Layers</source>
         <translation>Schichten</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="85"/>
+        <location filename="../widgets/model_info_view.cpp" line="88"/>
         <source>Embedding length</source>
         <translation>Embedding-Länge</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="86"/>
+        <location filename="../widgets/model_info_view.cpp" line="89"/>
         <source>Feed-forward length</source>
         <translation>Feed-Forward-Länge</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="87"/>
+        <location filename="../widgets/model_info_view.cpp" line="90"/>
         <source>Attention heads</source>
         <translation>Attention-Köpfe</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="87"/>
+        <location filename="../widgets/model_info_view.cpp" line="90"/>
         <source>%1 (key/value: %2)</source>
         <translation>%1 (Key/Value: %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="88"/>
+        <location filename="../widgets/model_info_view.cpp" line="91"/>
         <source>Context length</source>
         <translation>Kontextlänge</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="89"/>
+        <location filename="../widgets/model_info_view.cpp" line="92"/>
         <source>Vocabulary</source>
         <translation>Vokabular</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="90"/>
+        <location filename="../widgets/model_info_view.cpp" line="93"/>
         <source>Tokenizer</source>
         <translation>Tokenizer</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="70"/>
+        <location filename="../widgets/model_info_view.cpp" line="73"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1305,6 +1587,49 @@
     </message>
 </context>
 <context>
+    <name>qx::ui::OutlierTableModel</name>
+    <message>
+        <location filename="../widgets/outlier_table_model.cpp" line="62"/>
+        <source>Tensor row (output channel, ne[1] index)</source>
+        <translation>Tensorzeile (Ausgangskanal, Index in ne[1])</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outlier_table_model.cpp" line="63"/>
+        <source>Position within the row (input channel, ne[0] index)</source>
+        <translation>Position in der Zeile (Eingangskanal, Index in ne[0])</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outlier_table_model.cpp" line="64"/>
+        <source>|w| divided by the tensor&apos;s standard deviation σ</source>
+        <translation>|w| geteilt durch die Standardabweichung σ des Tensors</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outlier_table_model.cpp" line="71"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outlier_table_model.cpp" line="72"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outlier_table_model.cpp" line="73"/>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outlier_table_model.cpp" line="74"/>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outlier_table_model.cpp" line="75"/>
+        <source>|w|/σ</source>
+        <translation>|w|/σ</translation>
+    </message>
+</context>
+<context>
     <name>qx::ui::OutliersLesson</name>
     <message>
         <location filename="../widgets/learn/outliers_lesson.cpp" line="26"/>
@@ -1390,6 +1715,67 @@
         <location filename="../widgets/learn/outliers_lesson.h" line="26"/>
         <source>Outliers, LLM.int8, AWQ, SmoothQuant</source>
         <translation>Ausreißer, LLM.int8, AWQ, SmoothQuant</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::OutliersView</name>
+    <message>
+        <location filename="../widgets/outliers_view.cpp" line="55"/>
+        <source>The largest |w| of the tensor; right click to export as CSV</source>
+        <translation>Die größten |w| des Tensors; Rechtsklick exportiert als CSV</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outliers_view.cpp" line="88"/>
+        <source>max |w|</source>
+        <translation>max |w|</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outliers_view.cpp" line="91"/>
+        <source>RMS</source>
+        <translation>RMS</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outliers_view.cpp" line="95"/>
+        <source>%1 (max over groups of %2 channels)</source>
+        <translation>%1 (Maximum über Gruppen von %2 Kanälen)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outliers_view.cpp" line="96"/>
+        <source>|w|</source>
+        <translation>|w|</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outliers_view.cpp" line="112"/>
+        <source>Per row of %1</source>
+        <translation>Pro Zeile von %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outliers_view.cpp" line="113"/>
+        <source>row (output channel)</source>
+        <translation>Zeile (Ausgangskanal)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outliers_view.cpp" line="114"/>
+        <source>Per column of %1</source>
+        <translation>Pro Spalte von %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outliers_view.cpp" line="115"/>
+        <source>column (input channel)</source>
+        <translation>Spalte (Eingangskanal)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outliers_view.cpp" line="127"/>
+        <source>No value lies beyond 6σ (|w| &gt; %1): no outliers.</source>
+        <translation>Kein Wert liegt jenseits von 6σ (|w| &gt; %1): keine Ausreißer.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/outliers_view.cpp" line="128"/>
+        <source>%n value(s) beyond 6σ (|w| &gt; %1); the largest %2 are listed.</source>
+        <translation>
+            <numerusform>%n Wert jenseits von 6σ (|w| &gt; %1); die größten %2 sind aufgeführt.</numerusform>
+            <numerusform>%n Werte jenseits von 6σ (|w| &gt; %1); die größten %2 sind aufgeführt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1643,6 +2029,132 @@ Detail: %2</translation>
         <location filename="../widgets/learn/qat_lesson.h" line="31"/>
         <source>QAT live</source>
         <translation>QAT live</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::RunsModel</name>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="106"/>
+        <source>Size of the GGUF file the plan exports, to the byte</source>
+        <translation>Größe der GGUF-Datei, die der Plan exportiert, auf das Byte genau</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="107"/>
+        <source>Bits per weight of the planned tensors (8 · bytes / parameters)</source>
+        <translation>Bits pro Gewicht der geplanten Tensoren (8 · Bytes / Parameter)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="108"/>
+        <source>Perplexity of the plan on the text ± llama.cpp&apos;s uncertainty (lower is better)</source>
+        <translation>Perplexität des Plans auf dem Text ± Unsicherheit nach llama.cpp (niedriger ist besser)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="109"/>
+        <source>Perplexity of the unquantized (F32) model on the same chunks</source>
+        <translation>Perplexität des nicht quantisierten (F32-)Modells auf denselben Blöcken</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="110"/>
+        <source>Mean KL divergence of the plan&apos;s token distribution from the F32 model&apos;s, nats per token</source>
+        <translation>Mittlere KL-Divergenz der Token-Verteilung des Plans von der des F32-Modells, Nats pro Token</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="111"/>
+        <source>99th percentile of the per-token KL divergence</source>
+        <translation>99. Perzentil der KL-Divergenz pro Token</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="112"/>
+        <source>Share of tokens whose most likely next token is unchanged</source>
+        <translation>Anteil der Token, deren wahrscheinlichstes nächstes Token unverändert bleibt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="119"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="120"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="121"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="122"/>
+        <source>Bits/weight</source>
+        <translation>Bits/Gewicht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="123"/>
+        <source>PPL</source>
+        <translation>PPL</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="124"/>
+        <source>PPL (F32)</source>
+        <translation>PPL (F32)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="125"/>
+        <source>Mean KLD</source>
+        <translation>Mittlere KLD</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="126"/>
+        <source>KLD 99%</source>
+        <translation>KLD 99 %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="127"/>
+        <source>Same top</source>
+        <translation>Gleiches Top</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="128"/>
+        <source>Ctx</source>
+        <translation>Ktx</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="129"/>
+        <source>Chunks</source>
+        <translation>Blöcke</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::RunsView</name>
+    <message>
+        <location filename="../widgets/runs_view.cpp" line="24"/>
+        <source>Double-click a run to load its plan; right click to export as CSV</source>
+        <translation>Doppelklick auf einen Lauf lädt seinen Plan; Rechtsklick exportiert als CSV</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_view.cpp" line="26"/>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_view.cpp" line="27"/>
+        <source>Save the table as comma-separated values</source>
+        <translation>Tabelle als kommagetrennte Werte speichern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_view.cpp" line="29"/>
+        <source>Every evaluation of this session; hover the headers for what each column means.</source>
+        <translation>Jede Auswertung dieser Sitzung; die Spaltenköpfe erklären beim Überfahren jede Spalte.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_view.cpp" line="38"/>
+        <source>Export table</source>
+        <translation>Tabelle exportieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_view.cpp" line="38"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -2345,146 +2857,358 @@ Offset %2 in %3</translation>
 <context>
     <name>qx::ui::TensorViews</name>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="118"/>
+        <location filename="../widgets/tensor_views.cpp" line="69"/>
         <source>Candidate format: the tensor is quantized to it and dequantized again</source>
         <translation>Kandidatenformat: Der Tensor wird darin quantisiert und wieder dequantisiert</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="119"/>
+        <location filename="../widgets/tensor_views.cpp" line="70"/>
         <source>Log scale</source>
         <translation>Logarithmische Skala</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="120"/>
+        <location filename="../widgets/tensor_views.cpp" line="71"/>
         <source>Logarithmic count axis (shows the sparse tails)</source>
         <translation>Logarithmische Häufigkeitsachse (zeigt die dünnen Ränder)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="121"/>
+        <location filename="../widgets/tensor_views.cpp" line="78"/>
         <source>Export PNG…</source>
         <translation>PNG exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="122"/>
-        <source>Save the chart as a PNG picture (SVG needs Qt SVG, not installed)</source>
-        <translation>Das Diagramm als PNG-Bild speichern (SVG braucht Qt SVG, nicht installiert)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/tensor_views.cpp" line="128"/>
+        <location filename="../widgets/tensor_views.cpp" line="83"/>
         <source>Candidate format:</source>
         <translation>Kandidatenformat:</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="143"/>
+        <location filename="../widgets/tensor_views.cpp" line="48"/>
         <source>Distribution</source>
         <translation>Verteilung</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="144"/>
+        <location filename="../widgets/tensor_views.cpp" line="49"/>
+        <source>Outliers</source>
+        <translation>Ausreißer</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="50"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="154"/>
-        <source>Export chart</source>
-        <translation>Diagramm exportieren</translation>
-    </message>
-    <message>
-        <location filename="../widgets/tensor_views.cpp" line="154"/>
-        <source>PNG images (*.png)</source>
-        <translation>PNG-Bilder (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/tensor_views.cpp" line="206"/>
+        <location filename="../widgets/tensor_views.cpp" line="160"/>
         <source>Computing…</source>
         <translation>Wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="210"/>
+        <location filename="../widgets/tensor_views.cpp" line="224"/>
         <source>Analysing %1</source>
         <translation>%1 wird analysiert</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="218"/>
+        <location filename="../widgets/tensor_views.cpp" line="234"/>
         <source>Cannot analyse with this format: %1</source>
         <translation>Analyse mit diesem Format nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="229"/>
+        <location filename="../widgets/tensor_views.cpp" line="254"/>
         <source>%1 as %2: SQNR %3 dB, relative error %4, RMSE %5, max |error| %6, cosine %7</source>
         <translation>%1 als %2: SQNR %3 dB, relativer Fehler %4, RMSE %5, max. |Fehler| %6, Kosinus %7</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="236"/>
+        <location filename="../widgets/tensor_views.cpp" line="261"/>
         <source>SQNR: 10·log10(Σw² / Σe²), higher is better. Relative error: ‖e‖ / ‖w‖. RMSE: root mean square of e = dequantized − original.</source>
         <translation>SQNR: 10·log10(Σw² / Σe²), höher ist besser. Relativer Fehler: ‖e‖ / ‖w‖. RMSE: quadratisches Mittel von e = dequantisiert − original.</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="239"/>
+        <location filename="../widgets/tensor_views.cpp" line="264"/>
         <source>Select a tensor to see its distribution and quantization error.</source>
         <translation>Wählen Sie einen Tensor, um seine Verteilung und seinen Quantisierungsfehler zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="252"/>
+        <location filename="../widgets/tensor_views.cpp" line="296"/>
         <source>Weight distribution of %1</source>
         <translation>Gewichtsverteilung von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="253"/>
+        <location filename="../widgets/tensor_views.cpp" line="299"/>
         <source>original</source>
         <translation>original</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="255"/>
-        <source>after %1 round trip</source>
-        <translation>nach %1-Hin- und Rückweg</translation>
+        <location filename="../widgets/tensor_views.cpp" line="51"/>
+        <source>Values</source>
+        <translation>Werte</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="257"/>
+        <location filename="../widgets/tensor_views.cpp" line="72"/>
+        <source>Levels</source>
+        <translation>Stufen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="74"/>
+        <source>Draw the quantization grid of the block holding the largest |w| and the range the round trip can represent (values beyond it are clipped)</source>
+        <translation>Zeichnet das Quantisierungsraster des Blocks mit dem größten |w| und den Bereich, den der Hin- und Rückweg darstellen kann (Werte außerhalb werden abgeschnitten)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="76"/>
+        <source>Reset zoom</source>
+        <translation>Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="77"/>
+        <source>Back to the whole histogram (drag to zoom in, wheel to zoom, Shift+drag to pan)</source>
+        <translation>Zurück zum ganzen Histogramm (Ziehen vergrößert, Mausrad zoomt, Umschalt+Ziehen verschiebt)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="79"/>
+        <source>Save the current tab as a PNG picture (PNG only: SVG needs Qt SVG, not installed)</source>
+        <translation>Aktuellen Reiter als PNG-Bild speichern (nur PNG: SVG braucht Qt SVG, nicht installiert)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="166"/>
+        <source>Preview of %1</source>
+        <translation>Vorschau von %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="192"/>
+        <source>Statistics of %1</source>
+        <translation>Statistik von %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="198"/>
+        <source>Cannot read this tensor: %1</source>
+        <translation>Dieser Tensor kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="219"/>
+        <source>Computing the round trip…</source>
+        <translation>Hin- und Rückweg wird berechnet…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="297"/>
+        <source>Weight distribution of %1 — preview from one row in %2, exact figures follow</source>
+        <translation>Gewichtsverteilung von %1 — Vorschau aus jeder %2. Zeile, genaue Werte folgen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="299"/>
+        <source>original (sampled rows)</source>
+        <translation>original (Stichprobe von Zeilen)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="308"/>
+        <source>dequantized (%1)</source>
+        <translation>dequantisiert (%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="314"/>
         <source>weight value</source>
         <translation>Gewichtswert</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="257"/>
+        <location filename="../widgets/tensor_views.cpp" line="314"/>
         <source>count (log scale)</source>
         <translation>Anzahl (log. Skala)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="257"/>
-        <location filename="../widgets/tensor_views.cpp" line="268"/>
+        <location filename="../widgets/tensor_views.cpp" line="314"/>
+        <location filename="../widgets/tensor_views.cpp" line="344"/>
         <source>count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="266"/>
+        <location filename="../widgets/tensor_views.cpp" line="324"/>
+        <source>grid of row %1, columns %2–%3 (%4 levels)</source>
+        <translation>Raster von Zeile %1, Spalten %2–%3 (%4 Stufen)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="331"/>
+        <source>representable range [%1, %2]</source>
+        <translation>darstellbarer Bereich [%1, %2]</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="342"/>
         <source>Error histogram (dequantized − original)</source>
         <translation>Fehlerhistogramm (dequantisiert − original)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="267"/>
+        <location filename="../widgets/tensor_views.cpp" line="343"/>
         <source>error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="268"/>
+        <location filename="../widgets/tensor_views.cpp" line="344"/>
         <source>error (weight units)</source>
         <translation>Fehler (Gewichtseinheiten)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="271"/>
+        <location filename="../widgets/tensor_views.cpp" line="347"/>
         <source>SQNR per row</source>
         <translation>SQNR je Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="273"/>
-        <location filename="../widgets/tensor_views.cpp" line="278"/>
+        <location filename="../widgets/tensor_views.cpp" line="349"/>
+        <location filename="../widgets/tensor_views.cpp" line="354"/>
         <source>SQNR (dB)</source>
         <translation>SQNR (dB)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="278"/>
+        <location filename="../widgets/tensor_views.cpp" line="354"/>
         <source>row (output channel)</source>
         <translation>Zeile (Ausgangskanal)</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::TradeoffView</name>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="29"/>
+        <source>File size (MiB)</source>
+        <translation>Dateigröße (MiB)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="29"/>
+        <source>Bits per weight</source>
+        <translation>Bits pro Gewicht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="30"/>
+        <source>Perplexity</source>
+        <translation>Perplexität</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="30"/>
+        <source>Mean KLD</source>
+        <translation>Mittlere KLD</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="31"/>
+        <source>What the plan costs</source>
+        <translation>Was der Plan kostet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="32"/>
+        <source>What the plan loses: perplexity on the text, or mean KL divergence from the F32 model</source>
+        <translation>Was der Plan verliert: Perplexität auf dem Text oder mittlere KL-Divergenz vom F32-Modell</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="33"/>
+        <source>Export PNG…</source>
+        <translation>PNG exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="34"/>
+        <source>Save the chart as a PNG picture (PNG only: SVG needs Qt SVG, not installed)</source>
+        <translation>Diagramm als PNG-Bild speichern (nur PNG: SVG braucht Qt SVG, nicht installiert)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="36"/>
+        <source>x:</source>
+        <translation>x:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="38"/>
+        <source>y:</source>
+        <translation>y:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="41"/>
+        <source>Click a point to load its plan.</source>
+        <translation>Klicken Sie auf einen Punkt, um seinen Plan zu laden.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="91"/>
+        <source>Size against quality of every evaluated plan</source>
+        <translation>Größe gegen Qualität jedes ausgewerteten Plans</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="93"/>
+        <source>No evaluations yet: use Evaluate or Evaluate presets</source>
+        <translation>Noch keine Auswertungen: »Auswerten« oder »Voreinstellungen auswerten« verwenden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="101"/>
+        <source>Pareto front</source>
+        <translation>Pareto-Front</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::ValuesModel</name>
+    <message>
+        <location filename="../widgets/values_model.cpp" line="114"/>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location filename="../widgets/values_model.cpp" line="115"/>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/values_model.cpp" line="116"/>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../widgets/values_model.cpp" line="117"/>
+        <source>Quantized (%1)</source>
+        <translation>Quantisiert (%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/values_model.cpp" line="118"/>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::ValuesView</name>
+    <message>
+        <location filename="../widgets/values_view.cpp" line="23"/>
+        <source>Tensor row (output channel) the window starts in</source>
+        <translation>Tensorzeile (Ausgangskanal), in der das Fenster beginnt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/values_view.cpp" line="24"/>
+        <source>Position within the row (input channel) of the first value</source>
+        <translation>Position des ersten Werts in der Zeile (Eingangskanal)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/values_view.cpp" line="27"/>
+        <source>Number of values listed (the window may run on into the next rows)</source>
+        <translation>Anzahl der aufgeführten Werte (das Fenster kann in die nächsten Zeilen reichen)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/values_view.cpp" line="32"/>
+        <source>Difference = quantized − original; right click to export as CSV</source>
+        <translation>Differenz = quantisiert − original; Rechtsklick exportiert als CSV</translation>
+    </message>
+    <message>
+        <location filename="../widgets/values_view.cpp" line="34"/>
+        <source>Only the rows on screen are decoded and quantized.</source>
+        <translation>Nur die sichtbaren Zeilen werden dekodiert und quantisiert.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/values_view.cpp" line="37"/>
+        <source>Row:</source>
+        <translation>Zeile:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/values_view.cpp" line="39"/>
+        <source>Offset:</source>
+        <translation>Versatz:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/values_view.cpp" line="41"/>
+        <source>Count:</source>
+        <translation>Anzahl:</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::ZoomChartView</name>
+    <message>
+        <location filename="../widgets/zoom_chart_view.cpp" line="17"/>
+        <source>Drag to zoom in, wheel to zoom, middle button or Shift+drag to pan, right click to zoom out</source>
+        <translation>Ziehen vergrößert, Mausrad zoomt, mittlere Taste oder Umschalt+Ziehen verschiebt, Rechtsklick verkleinert</translation>
     </message>
 </context>
 </TS>

@@ -138,6 +138,64 @@
     </message>
 </context>
 <context>
+    <name>QAbstractItemView</name>
+    <message>
+        <location filename="../widgets/table_export.cpp" line="64"/>
+        <source>Export as CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_export.cpp" line="65"/>
+        <source>Save this table as comma-separated values</source>
+        <translation>Enregistrer ce tableau en valeurs séparées par des virgules</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_export.cpp" line="71"/>
+        <location filename="../widgets/table_export.cpp" line="74"/>
+        <source>Export table</source>
+        <translation>Exporter le tableau</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_export.cpp" line="72"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_export.cpp" line="75"/>
+        <source>Cannot write %1</source>
+        <translation>Impossible d&apos;écrire %1</translation>
+    </message>
+</context>
+<context>
+    <name>QChartView</name>
+    <message>
+        <location filename="../widgets/table_export.cpp" line="94"/>
+        <location filename="../widgets/table_export.cpp" line="110"/>
+        <source>Save chart</source>
+        <translation>Enregistrer le graphique</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_export.cpp" line="95"/>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_export.cpp" line="103"/>
+        <source>Save chart as PNG…</source>
+        <translation>Enregistrer le graphique en PNG…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_export.cpp" line="104"/>
+        <source>PNG only: SVG export needs the Qt SVG module, which is not installed</source>
+        <translation>PNG uniquement : l&apos;export SVG nécessite le module Qt SVG, qui n&apos;est pas installé</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_export.cpp" line="110"/>
+        <source>Cannot write %1</source>
+        <translation>Impossible d&apos;écrire %1</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../app/gui/main.cpp" line="25"/>
@@ -588,6 +646,149 @@
     </message>
 </context>
 <context>
+    <name>qx::ui::EvaluatePanel</name>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="51"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="52"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="59"/>
+        <source>Evaluate</source>
+        <translation>Évaluer</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="60"/>
+        <source>Evaluate presets</source>
+        <translation>Évaluer les préréglages</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="60"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="65"/>
+        <source>Plain text to evaluate on, tokenized with BOS as llama-perplexity does</source>
+        <translation>Texte brut d&apos;évaluation, tokenisé avec BOS comme le fait llama-perplexity</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="68"/>
+        <source>Tokens per chunk (llama-perplexity -c); the second half of each chunk is scored</source>
+        <translation>Jetons par segment (llama-perplexity -c) ; la seconde moitié de chaque segment est notée</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="70"/>
+        <source>all</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="72"/>
+        <source>Chunks evaluated (llama-perplexity --chunks); 0 = every whole chunk of the text</source>
+        <translation>Segments évalués (llama-perplexity --chunks) ; 0 = tous les segments complets du texte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="73"/>
+        <source>Perplexity and KL divergence of the current plan against the F32 model</source>
+        <translation>Perplexité et divergence KL du plan courant par rapport au modèle F32</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="74"/>
+        <source>Evaluate llama-quantize&apos;s common mixes (Q8_0 … Q2_K) for the Trade-off chart</source>
+        <translation>Évaluer les mélanges courants de llama-quantize (Q8_0 … Q2_K) pour le graphique de compromis</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="79"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="85"/>
+        <source>Text:</source>
+        <translation>Texte :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="86"/>
+        <source>Context:</source>
+        <translation>Contexte :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="87"/>
+        <source>Chunks:</source>
+        <translation>Segments :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="101"/>
+        <source>Evaluation text</source>
+        <translation>Texte d&apos;évaluation</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="102"/>
+        <source>Text files (*.txt *.raw);;All files (*)</source>
+        <translation>Fichiers texte (*.txt *.raw);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="126"/>
+        <source>Ready.</source>
+        <translation>Prêt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="126"/>
+        <source>Open a model to evaluate plans.</source>
+        <translation>Ouvrez un modèle pour évaluer des plans.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="163"/>
+        <source>custom plan %1</source>
+        <translation>plan personnalisé %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="217"/>
+        <source>Evaluating %1…</source>
+        <translation>Évaluation de %1…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="220"/>
+        <source>Evaluating %1</source>
+        <translation>Évaluation de %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="236"/>
+        <source>Evaluation cancelled.</source>
+        <translation>Évaluation annulée.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="239"/>
+        <source>Evaluation failed: %1 (%2)</source>
+        <translation>Échec de l&apos;évaluation : %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="254"/>
+        <source> (already evaluated as %1)</source>
+        <translation> (déjà évalué sous %1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="256"/>
+        <source>%1: PPL %2 ± %3 (F32 %4), mean KLD %5, same top %6 %</source>
+        <translation>%1 : PPL %2 ± %3 (F32 %4), KLD moyenne %5, même premier jeton %6 %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="273"/>
+        <source>%p% — about %1 left</source>
+        <translation>%p % — encore environ %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluate_panel.cpp" line="275"/>
+        <source>%p%</source>
+        <translation>%p %</translation>
+    </message>
+</context>
+<context>
     <name>qx::ui::GptqLesson</name>
     <message>
         <location filename="../widgets/learn/gptq_lesson.cpp" line="21"/>
@@ -741,6 +942,39 @@
     </message>
 </context>
 <context>
+    <name>qx::ui::HeatmapWidget</name>
+    <message>
+        <location filename="../widgets/heatmap_widget.cpp" line="13"/>
+        <source>Largest |w| in each cell of the down-sampled tensor; bright cells hold outliers</source>
+        <translation>Plus grand |w| de chaque cellule du tenseur sous-échantillonné ; les cellules claires contiennent des valeurs aberrantes</translation>
+    </message>
+    <message>
+        <location filename="../widgets/heatmap_widget.cpp" line="54"/>
+        <source>No heatmap yet</source>
+        <translation>Pas encore de carte thermique</translation>
+    </message>
+    <message>
+        <location filename="../widgets/heatmap_widget.cpp" line="61"/>
+        <source>max |w| per cell of %1 × %2 values</source>
+        <translation>max |w| par cellule de %1 × %2 valeurs</translation>
+    </message>
+    <message>
+        <location filename="../widgets/heatmap_widget.cpp" line="75"/>
+        <source>column (input channel)</source>
+        <translation>colonne (canal d&apos;entrée)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/heatmap_widget.cpp" line="80"/>
+        <source>row (output channel)</source>
+        <translation>ligne (canal de sortie)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/heatmap_widget.cpp" line="89"/>
+        <source>|w|</source>
+        <translation>|w|</translation>
+    </message>
+</context>
+<context>
     <name>qx::ui::JobRunner</name>
     <message>
         <location filename="../widgets/job_runner.cpp" line="56"/>
@@ -877,65 +1111,113 @@
     </message>
 </context>
 <context>
+    <name>qx::ui::LayerTableModel</name>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="66"/>
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+</context>
+<context>
     <name>qx::ui::LayersView</name>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="29"/>
-        <location filename="../widgets/layers_view.cpp" line="155"/>
+        <location filename="../widgets/layers_view.cpp" line="35"/>
+        <location filename="../widgets/layers_view.cpp" line="214"/>
         <source>SQNR (dB)</source>
         <translation>SQNR (dB)</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="30"/>
+        <location filename="../widgets/layers_view.cpp" line="36"/>
         <source>Relative error</source>
         <translation>Erreur relative</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="31"/>
+        <location filename="../widgets/layers_view.cpp" line="37"/>
         <source>Signal-to-quantization-noise ratio 10·log10(Σw² / Σe²); higher is better</source>
         <translation>Rapport signal/bruit de quantification 10·log10(Σw² / Σe²) ; plus élevé est meilleur</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="33"/>
+        <location filename="../widgets/layers_view.cpp" line="39"/>
         <source>‖dequantized − original‖ / ‖original‖; lower is better</source>
         <translation>‖déquantifié − original‖ / ‖original‖ ; plus bas est meilleur</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="34"/>
+        <location filename="../widgets/layers_view.cpp" line="40"/>
         <source>Compute</source>
         <translation>Calculer</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="35"/>
+        <location filename="../widgets/layers_view.cpp" line="41"/>
         <source>Quantize and dequantize every layer tensor with the candidate format</source>
         <translation>Quantifier puis déquantifier chaque tenseur de couche avec le format candidat</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="36"/>
+        <location filename="../widgets/layers_view.cpp" line="42"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="44"/>
+        <location filename="../widgets/layers_view.cpp" line="49"/>
+        <source>All classes</source>
+        <translation>Toutes les classes</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="52"/>
+        <source>Tensor class drawn in the chart</source>
+        <translation>Classe de tenseur tracée dans le graphique</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="55"/>
         <source>Candidate format:</source>
         <translation>Format candidat :</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="46"/>
+        <location filename="../widgets/layers_view.cpp" line="57"/>
         <source>Metric:</source>
         <translation>Mesure :</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="91"/>
+        <location filename="../widgets/layers_view.cpp" line="59"/>
+        <source>Class:</source>
+        <translation>Classe :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="94"/>
+        <source>One row per layer, one column per tensor class; right click to export as CSV</source>
+        <translation>Une ligne par couche, une colonne par classe de tenseur ; clic droit pour exporter en CSV</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="96"/>
+        <source>Export PNG…</source>
+        <translation>Exporter en PNG…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="97"/>
+        <source>Save the chart as a PNG picture (PNG only: SVG needs Qt SVG, not installed)</source>
+        <translation>Enregistrer le graphique en image PNG (PNG uniquement : le SVG nécessite Qt SVG, non installé)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="109"/>
+        <source>Chart</source>
+        <translation>Graphique</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="110"/>
+        <source>Table</source>
+        <translation>Tableau</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="144"/>
         <source>Computing…</source>
         <translation>Calcul en cours…</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="93"/>
+        <location filename="../widgets/layers_view.cpp" line="146"/>
         <source>Layer errors</source>
         <translation>Erreurs par couche</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/layers_view.cpp" line="100"/>
+        <location filename="../widgets/layers_view.cpp" line="153"/>
         <source>%n tensor(s)</source>
         <translation>
             <numerusform>%n tenseur</numerusform>
@@ -943,22 +1225,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="102"/>
+        <location filename="../widgets/layers_view.cpp" line="155"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="122"/>
+        <location filename="../widgets/layers_view.cpp" line="177"/>
         <source>Round-trip error per layer (%1)</source>
         <translation>Erreur d’aller-retour par couche (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="150"/>
+        <location filename="../widgets/layers_view.cpp" line="209"/>
         <source>layer (blk index)</source>
         <translation>couche (indice blk)</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="155"/>
+        <location filename="../widgets/layers_view.cpp" line="214"/>
         <source>relative error</source>
         <translation>erreur relative</translation>
     </message>
@@ -1083,83 +1365,83 @@
 <context>
     <name>qx::ui::ModelInfoView</name>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="30"/>
+        <location filename="../widgets/model_info_view.cpp" line="32"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="45"/>
+        <location filename="../widgets/model_info_view.cpp" line="48"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="79"/>
         <location filename="../widgets/model_info_view.cpp" line="82"/>
+        <location filename="../widgets/model_info_view.cpp" line="85"/>
         <source>not stated</source>
         <translation>non indiqué</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="80"/>
+        <location filename="../widgets/model_info_view.cpp" line="83"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="81"/>
+        <location filename="../widgets/model_info_view.cpp" line="84"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="82"/>
+        <location filename="../widgets/model_info_view.cpp" line="85"/>
         <source>Architecture</source>
         <translation>Architecture</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="83"/>
+        <location filename="../widgets/model_info_view.cpp" line="86"/>
         <source>Totals</source>
         <translation>Totaux</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="84"/>
+        <location filename="../widgets/model_info_view.cpp" line="87"/>
         <source>Layers</source>
         <translation>Couches</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="85"/>
+        <location filename="../widgets/model_info_view.cpp" line="88"/>
         <source>Embedding length</source>
         <translation>Taille de l’embedding</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="86"/>
+        <location filename="../widgets/model_info_view.cpp" line="89"/>
         <source>Feed-forward length</source>
         <translation>Taille du feed-forward</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="87"/>
+        <location filename="../widgets/model_info_view.cpp" line="90"/>
         <source>Attention heads</source>
         <translation>Têtes d’attention</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="87"/>
+        <location filename="../widgets/model_info_view.cpp" line="90"/>
         <source>%1 (key/value: %2)</source>
         <translation>%1 (clé/valeur : %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="88"/>
+        <location filename="../widgets/model_info_view.cpp" line="91"/>
         <source>Context length</source>
         <translation>Longueur de contexte</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="89"/>
+        <location filename="../widgets/model_info_view.cpp" line="92"/>
         <source>Vocabulary</source>
         <translation>Vocabulaire</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="90"/>
+        <location filename="../widgets/model_info_view.cpp" line="93"/>
         <source>Tokenizer</source>
         <translation>Tokenizer</translation>
     </message>
     <message>
-        <location filename="../widgets/model_info_view.cpp" line="70"/>
+        <location filename="../widgets/model_info_view.cpp" line="73"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1305,6 +1587,49 @@
     </message>
 </context>
 <context>
+    <name>qx::ui::OutlierTableModel</name>
+    <message>
+        <location filename="../widgets/outlier_table_model.cpp" line="62"/>
+        <source>Tensor row (output channel, ne[1] index)</source>
+        <translation>Ligne du tenseur (canal de sortie, indice ne[1])</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outlier_table_model.cpp" line="63"/>
+        <source>Position within the row (input channel, ne[0] index)</source>
+        <translation>Position dans la ligne (canal d&apos;entrée, indice ne[0])</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outlier_table_model.cpp" line="64"/>
+        <source>|w| divided by the tensor&apos;s standard deviation σ</source>
+        <translation>|w| divisé par l&apos;écart type σ du tenseur</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outlier_table_model.cpp" line="71"/>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outlier_table_model.cpp" line="72"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outlier_table_model.cpp" line="73"/>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outlier_table_model.cpp" line="74"/>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outlier_table_model.cpp" line="75"/>
+        <source>|w|/σ</source>
+        <translation>|w|/σ</translation>
+    </message>
+</context>
+<context>
     <name>qx::ui::OutliersLesson</name>
     <message>
         <location filename="../widgets/learn/outliers_lesson.cpp" line="26"/>
@@ -1390,6 +1715,67 @@
         <location filename="../widgets/learn/outliers_lesson.h" line="26"/>
         <source>Outliers, LLM.int8, AWQ, SmoothQuant</source>
         <translation>Valeurs aberrantes, LLM.int8, AWQ, SmoothQuant</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::OutliersView</name>
+    <message>
+        <location filename="../widgets/outliers_view.cpp" line="55"/>
+        <source>The largest |w| of the tensor; right click to export as CSV</source>
+        <translation>Les plus grands |w| du tenseur ; clic droit pour exporter en CSV</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outliers_view.cpp" line="88"/>
+        <source>max |w|</source>
+        <translation>max |w|</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outliers_view.cpp" line="91"/>
+        <source>RMS</source>
+        <translation>RMS</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outliers_view.cpp" line="95"/>
+        <source>%1 (max over groups of %2 channels)</source>
+        <translation>%1 (maximum par groupes de %2 canaux)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outliers_view.cpp" line="96"/>
+        <source>|w|</source>
+        <translation>|w|</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outliers_view.cpp" line="112"/>
+        <source>Per row of %1</source>
+        <translation>Par ligne de %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outliers_view.cpp" line="113"/>
+        <source>row (output channel)</source>
+        <translation>ligne (canal de sortie)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outliers_view.cpp" line="114"/>
+        <source>Per column of %1</source>
+        <translation>Par colonne de %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outliers_view.cpp" line="115"/>
+        <source>column (input channel)</source>
+        <translation>colonne (canal d&apos;entrée)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outliers_view.cpp" line="127"/>
+        <source>No value lies beyond 6σ (|w| &gt; %1): no outliers.</source>
+        <translation>Aucune valeur au-delà de 6σ (|w| &gt; %1) : pas de valeur aberrante.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/outliers_view.cpp" line="128"/>
+        <source>%n value(s) beyond 6σ (|w| &gt; %1); the largest %2 are listed.</source>
+        <translation>
+            <numerusform>%n valeur au-delà de 6σ (|w| &gt; %1) ; les %2 plus grandes sont listées.</numerusform>
+            <numerusform>%n valeurs au-delà de 6σ (|w| &gt; %1) ; les %2 plus grandes sont listées.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1643,6 +2029,132 @@ Détail : %2</translation>
         <location filename="../widgets/learn/qat_lesson.h" line="31"/>
         <source>QAT live</source>
         <translation>QAT en direct</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::RunsModel</name>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="106"/>
+        <source>Size of the GGUF file the plan exports, to the byte</source>
+        <translation>Taille du fichier GGUF exporté par le plan, à l&apos;octet près</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="107"/>
+        <source>Bits per weight of the planned tensors (8 · bytes / parameters)</source>
+        <translation>Bits par poids des tenseurs planifiés (8 · octets / paramètres)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="108"/>
+        <source>Perplexity of the plan on the text ± llama.cpp&apos;s uncertainty (lower is better)</source>
+        <translation>Perplexité du plan sur le texte ± incertitude de llama.cpp (plus bas est meilleur)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="109"/>
+        <source>Perplexity of the unquantized (F32) model on the same chunks</source>
+        <translation>Perplexité du modèle non quantifié (F32) sur les mêmes segments</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="110"/>
+        <source>Mean KL divergence of the plan&apos;s token distribution from the F32 model&apos;s, nats per token</source>
+        <translation>Divergence KL moyenne de la distribution des jetons du plan par rapport à celle du modèle F32, nats par jeton</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="111"/>
+        <source>99th percentile of the per-token KL divergence</source>
+        <translation>99e centile de la divergence KL par jeton</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="112"/>
+        <source>Share of tokens whose most likely next token is unchanged</source>
+        <translation>Part des jetons dont le jeton suivant le plus probable est inchangé</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="119"/>
+        <source>Run</source>
+        <translation>Évaluation</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="120"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="121"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="122"/>
+        <source>Bits/weight</source>
+        <translation>Bits/poids</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="123"/>
+        <source>PPL</source>
+        <translation>PPL</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="124"/>
+        <source>PPL (F32)</source>
+        <translation>PPL (F32)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="125"/>
+        <source>Mean KLD</source>
+        <translation>KLD moyenne</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="126"/>
+        <source>KLD 99%</source>
+        <translation>KLD 99 %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="127"/>
+        <source>Same top</source>
+        <translation>Même premier</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="128"/>
+        <source>Ctx</source>
+        <translation>Ctx</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_model.cpp" line="129"/>
+        <source>Chunks</source>
+        <translation>Segments</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::RunsView</name>
+    <message>
+        <location filename="../widgets/runs_view.cpp" line="24"/>
+        <source>Double-click a run to load its plan; right click to export as CSV</source>
+        <translation>Double-cliquez sur une évaluation pour charger son plan ; clic droit pour exporter en CSV</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_view.cpp" line="26"/>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_view.cpp" line="27"/>
+        <source>Save the table as comma-separated values</source>
+        <translation>Enregistrer le tableau en valeurs séparées par des virgules</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_view.cpp" line="29"/>
+        <source>Every evaluation of this session; hover the headers for what each column means.</source>
+        <translation>Toutes les évaluations de cette session ; survolez les en-têtes pour la signification de chaque colonne.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_view.cpp" line="38"/>
+        <source>Export table</source>
+        <translation>Exporter le tableau</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_view.cpp" line="38"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -2345,146 +2857,358 @@ Décalage %2 dans %3</translation>
 <context>
     <name>qx::ui::TensorViews</name>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="118"/>
+        <location filename="../widgets/tensor_views.cpp" line="69"/>
         <source>Candidate format: the tensor is quantized to it and dequantized again</source>
         <translation>Format candidat : le tenseur y est quantifié puis déquantifié</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="119"/>
+        <location filename="../widgets/tensor_views.cpp" line="70"/>
         <source>Log scale</source>
         <translation>Échelle logarithmique</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="120"/>
+        <location filename="../widgets/tensor_views.cpp" line="71"/>
         <source>Logarithmic count axis (shows the sparse tails)</source>
         <translation>Axe des effectifs logarithmique (montre les queues clairsemées)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="121"/>
+        <location filename="../widgets/tensor_views.cpp" line="78"/>
         <source>Export PNG…</source>
         <translation>Exporter en PNG…</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="122"/>
-        <source>Save the chart as a PNG picture (SVG needs Qt SVG, not installed)</source>
-        <translation>Enregistrer le graphique en image PNG (le SVG demande Qt SVG, non installé)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/tensor_views.cpp" line="128"/>
+        <location filename="../widgets/tensor_views.cpp" line="83"/>
         <source>Candidate format:</source>
         <translation>Format candidat :</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="143"/>
+        <location filename="../widgets/tensor_views.cpp" line="48"/>
         <source>Distribution</source>
         <translation>Distribution</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="144"/>
+        <location filename="../widgets/tensor_views.cpp" line="49"/>
+        <source>Outliers</source>
+        <translation>Valeurs aberrantes</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="50"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="154"/>
-        <source>Export chart</source>
-        <translation>Exporter le graphique</translation>
-    </message>
-    <message>
-        <location filename="../widgets/tensor_views.cpp" line="154"/>
-        <source>PNG images (*.png)</source>
-        <translation>Images PNG (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/tensor_views.cpp" line="206"/>
+        <location filename="../widgets/tensor_views.cpp" line="160"/>
         <source>Computing…</source>
         <translation>Calcul en cours…</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="210"/>
+        <location filename="../widgets/tensor_views.cpp" line="224"/>
         <source>Analysing %1</source>
         <translation>Analyse de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="218"/>
+        <location filename="../widgets/tensor_views.cpp" line="234"/>
         <source>Cannot analyse with this format: %1</source>
         <translation>Analyse impossible avec ce format : %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="229"/>
+        <location filename="../widgets/tensor_views.cpp" line="254"/>
         <source>%1 as %2: SQNR %3 dB, relative error %4, RMSE %5, max |error| %6, cosine %7</source>
         <translation>%1 en %2 : SQNR %3 dB, erreur relative %4, RMSE %5, |erreur| max. %6, cosinus %7</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="236"/>
+        <location filename="../widgets/tensor_views.cpp" line="261"/>
         <source>SQNR: 10·log10(Σw² / Σe²), higher is better. Relative error: ‖e‖ / ‖w‖. RMSE: root mean square of e = dequantized − original.</source>
         <translation>SQNR : 10·log10(Σw² / Σe²), plus élevé est meilleur. Erreur relative : ‖e‖ / ‖w‖. RMSE : moyenne quadratique de e = déquantifié − original.</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="239"/>
+        <location filename="../widgets/tensor_views.cpp" line="264"/>
         <source>Select a tensor to see its distribution and quantization error.</source>
         <translation>Sélectionnez un tenseur pour voir sa distribution et son erreur de quantification.</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="252"/>
+        <location filename="../widgets/tensor_views.cpp" line="296"/>
         <source>Weight distribution of %1</source>
         <translation>Distribution des poids de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="253"/>
+        <location filename="../widgets/tensor_views.cpp" line="299"/>
         <source>original</source>
         <translation>original</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="255"/>
-        <source>after %1 round trip</source>
-        <translation>après aller-retour %1</translation>
+        <location filename="../widgets/tensor_views.cpp" line="51"/>
+        <source>Values</source>
+        <translation>Valeurs</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="257"/>
+        <location filename="../widgets/tensor_views.cpp" line="72"/>
+        <source>Levels</source>
+        <translation>Niveaux</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="74"/>
+        <source>Draw the quantization grid of the block holding the largest |w| and the range the round trip can represent (values beyond it are clipped)</source>
+        <translation>Dessine la grille de quantification du bloc contenant le plus grand |w| et la plage que l&apos;aller-retour peut représenter (les valeurs au-delà sont écrêtées)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="76"/>
+        <source>Reset zoom</source>
+        <translation>Réinitialiser le zoom</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="77"/>
+        <source>Back to the whole histogram (drag to zoom in, wheel to zoom, Shift+drag to pan)</source>
+        <translation>Revenir à l&apos;histogramme entier (glisser pour agrandir, molette pour zoomer, Maj+glisser pour déplacer)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="79"/>
+        <source>Save the current tab as a PNG picture (PNG only: SVG needs Qt SVG, not installed)</source>
+        <translation>Enregistrer l&apos;onglet courant en image PNG (PNG uniquement : le SVG nécessite Qt SVG, non installé)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="166"/>
+        <source>Preview of %1</source>
+        <translation>Aperçu de %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="192"/>
+        <source>Statistics of %1</source>
+        <translation>Statistiques de %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="198"/>
+        <source>Cannot read this tensor: %1</source>
+        <translation>Impossible de lire ce tenseur : %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="219"/>
+        <source>Computing the round trip…</source>
+        <translation>Calcul de l&apos;aller-retour…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="297"/>
+        <source>Weight distribution of %1 — preview from one row in %2, exact figures follow</source>
+        <translation>Distribution des poids de %1 — aperçu sur une ligne sur %2, les valeurs exactes suivent</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="299"/>
+        <source>original (sampled rows)</source>
+        <translation>original (lignes échantillonnées)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="308"/>
+        <source>dequantized (%1)</source>
+        <translation>déquantifié (%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="314"/>
         <source>weight value</source>
         <translation>valeur du poids</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="257"/>
+        <location filename="../widgets/tensor_views.cpp" line="314"/>
         <source>count (log scale)</source>
         <translation>effectif (échelle log.)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="257"/>
-        <location filename="../widgets/tensor_views.cpp" line="268"/>
+        <location filename="../widgets/tensor_views.cpp" line="314"/>
+        <location filename="../widgets/tensor_views.cpp" line="344"/>
         <source>count</source>
         <translation>effectif</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="266"/>
+        <location filename="../widgets/tensor_views.cpp" line="324"/>
+        <source>grid of row %1, columns %2–%3 (%4 levels)</source>
+        <translation>grille de la ligne %1, colonnes %2–%3 (%4 niveaux)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="331"/>
+        <source>representable range [%1, %2]</source>
+        <translation>plage représentable [%1, %2]</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="342"/>
         <source>Error histogram (dequantized − original)</source>
         <translation>Histogramme de l’erreur (déquantifié − original)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="267"/>
+        <location filename="../widgets/tensor_views.cpp" line="343"/>
         <source>error</source>
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="268"/>
+        <location filename="../widgets/tensor_views.cpp" line="344"/>
         <source>error (weight units)</source>
         <translation>erreur (unités de poids)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="271"/>
+        <location filename="../widgets/tensor_views.cpp" line="347"/>
         <source>SQNR per row</source>
         <translation>SQNR par ligne</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="273"/>
-        <location filename="../widgets/tensor_views.cpp" line="278"/>
+        <location filename="../widgets/tensor_views.cpp" line="349"/>
+        <location filename="../widgets/tensor_views.cpp" line="354"/>
         <source>SQNR (dB)</source>
         <translation>SQNR (dB)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="278"/>
+        <location filename="../widgets/tensor_views.cpp" line="354"/>
         <source>row (output channel)</source>
         <translation>ligne (canal de sortie)</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::TradeoffView</name>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="29"/>
+        <source>File size (MiB)</source>
+        <translation>Taille du fichier (Mio)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="29"/>
+        <source>Bits per weight</source>
+        <translation>Bits par poids</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="30"/>
+        <source>Perplexity</source>
+        <translation>Perplexité</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="30"/>
+        <source>Mean KLD</source>
+        <translation>KLD moyenne</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="31"/>
+        <source>What the plan costs</source>
+        <translation>Ce que coûte le plan</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="32"/>
+        <source>What the plan loses: perplexity on the text, or mean KL divergence from the F32 model</source>
+        <translation>Ce que perd le plan : perplexité sur le texte, ou divergence KL moyenne par rapport au modèle F32</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="33"/>
+        <source>Export PNG…</source>
+        <translation>Exporter en PNG…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="34"/>
+        <source>Save the chart as a PNG picture (PNG only: SVG needs Qt SVG, not installed)</source>
+        <translation>Enregistrer le graphique en image PNG (PNG uniquement : le SVG nécessite Qt SVG, non installé)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="36"/>
+        <source>x:</source>
+        <translation>x :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="38"/>
+        <source>y:</source>
+        <translation>y :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="41"/>
+        <source>Click a point to load its plan.</source>
+        <translation>Cliquez sur un point pour charger son plan.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="91"/>
+        <source>Size against quality of every evaluated plan</source>
+        <translation>Taille contre qualité de chaque plan évalué</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="93"/>
+        <source>No evaluations yet: use Evaluate or Evaluate presets</source>
+        <translation>Aucune évaluation : utilisez « Évaluer » ou « Évaluer les préréglages »</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoff_view.cpp" line="101"/>
+        <source>Pareto front</source>
+        <translation>Front de Pareto</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::ValuesModel</name>
+    <message>
+        <location filename="../widgets/values_model.cpp" line="114"/>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location filename="../widgets/values_model.cpp" line="115"/>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <location filename="../widgets/values_model.cpp" line="116"/>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../widgets/values_model.cpp" line="117"/>
+        <source>Quantized (%1)</source>
+        <translation>Quantifié (%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/values_model.cpp" line="118"/>
+        <source>Difference</source>
+        <translation>Différence</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::ValuesView</name>
+    <message>
+        <location filename="../widgets/values_view.cpp" line="23"/>
+        <source>Tensor row (output channel) the window starts in</source>
+        <translation>Ligne du tenseur (canal de sortie) où commence la fenêtre</translation>
+    </message>
+    <message>
+        <location filename="../widgets/values_view.cpp" line="24"/>
+        <source>Position within the row (input channel) of the first value</source>
+        <translation>Position de la première valeur dans la ligne (canal d&apos;entrée)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/values_view.cpp" line="27"/>
+        <source>Number of values listed (the window may run on into the next rows)</source>
+        <translation>Nombre de valeurs listées (la fenêtre peut se poursuivre sur les lignes suivantes)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/values_view.cpp" line="32"/>
+        <source>Difference = quantized − original; right click to export as CSV</source>
+        <translation>Différence = quantifié − original ; clic droit pour exporter en CSV</translation>
+    </message>
+    <message>
+        <location filename="../widgets/values_view.cpp" line="34"/>
+        <source>Only the rows on screen are decoded and quantized.</source>
+        <translation>Seules les lignes affichées sont décodées et quantifiées.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/values_view.cpp" line="37"/>
+        <source>Row:</source>
+        <translation>Ligne :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/values_view.cpp" line="39"/>
+        <source>Offset:</source>
+        <translation>Décalage :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/values_view.cpp" line="41"/>
+        <source>Count:</source>
+        <translation>Nombre :</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::ZoomChartView</name>
+    <message>
+        <location filename="../widgets/zoom_chart_view.cpp" line="17"/>
+        <source>Drag to zoom in, wheel to zoom, middle button or Shift+drag to pan, right click to zoom out</source>
+        <translation>Glisser pour agrandir, molette pour zoomer, bouton du milieu ou Maj+glisser pour déplacer, clic droit pour réduire</translation>
     </message>
 </context>
 </TS>

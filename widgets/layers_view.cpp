@@ -1,6 +1,8 @@
 #include "layers_view.h"
 
 #include "job_runner.h"
+#include "layer_table_model.h"
+#include "table_export.h"
 
 #include <QChart>
 #include <QChartView>
@@ -11,6 +13,10 @@
 #include <QLineSeries>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QHeaderView>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTabWidget>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -39,31 +45,78 @@ LayersView::LayersView(QWidget* parent) : QWidget(parent), m_runner(new JobRunne
     m_progress->setRange(0, 1000);
     m_progress->setMaximumWidth(200);
     m_status = new QLabel(this);
+    m_class = new QComboBox(this);
+    m_class->addItem(tr("All classes"), QString());
+    for (const std::string& cls : layerTensorClasses())
+        m_class->addItem(QString::fromStdString(cls), QString::fromStdString(cls));
+    m_class->setToolTip(tr("Tensor class drawn in the chart"));
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Candidate format:"), this));
     bar->addWidget(m_candidate);
     bar->addWidget(new QLabel(tr("Metric:"), this));
     bar->addWidget(m_metric);
+    bar->addWidget(new QLabel(tr("Class:"), this));
+    bar->addWidget(m_class);
     bar->addWidget(m_compute);
     bar->addWidget(m_cancel);
     bar->addWidget(m_progress);
     bar->addWidget(m_status, 1);
 
-    m_chart = new QChartView(this);
-    m_chart->setRenderHint(QPainter::Antialiasing);
-    m_chart->setRubberBand(QChartView::RectangleRubberBand);
+    setupPages();
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(bar);
-    layout->addWidget(m_chart, 1);
+    layout->addWidget(m_pages, 1);
 
     connect(m_compute, &QPushButton::clicked, this, &LayersView::compute);
     connect(m_cancel, &QPushButton::clicked, m_runner, &JobRunner::cancel);
     connect(m_metric, &QComboBox::currentIndexChanged, this, [this] { fillChart(); });
+    connect(m_class, &QComboBox::currentIndexChanged, this, [this] { fillChart(); });
     connect(m_runner, &JobRunner::progressChanged, this,
             [this](double f) { m_progress->setValue(static_cast<int>(f * 1000.0)); });
     fillChart();
 }
+
+void LayersView::setupPages()
+{
+    m_chart = new QChartView(this);
+    m_chart->setRenderHint(QPainter::Antialiasing);
+    m_chart->setRubberBand(QChartView::RectangleRubberBand);
+    m_table = new LayerTableModel(this);
+    auto* proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_table);
+    proxy->setSortRole(LayerTableModel::SortRole);
+    m_tableView = new QTableView(this);
+    m_tableView->setModel(proxy);
+    m_tableView->setSortingEnabled(true);
+    m_tableView->verticalHeader()->hide();
+    m_tableView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_tableView->setToolTip(tr("One row per layer, one column per tensor class; right click to export as CSV"));
+    installTableExport(m_tableView);
+    auto* exportButton = new QPushButton(tr("Export PNG…"), this);
+    exportButton->setToolTip(tr("Save the chart as a PNG picture (PNG only: SVG needs Qt SVG, not installed)"));
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString path = askPngPath(this);
+        if (!path.isEmpty())
+            exportChartPng(m_chart, path);
+    });
+    auto* chartPage = new QWidget(this);
+    auto* chartLayout = new QVBoxLayout(chartPage);
+    chartLayout->setContentsMargins(0, 0, 0, 0);
+    chartLayout->addWidget(m_chart, 1);
+    chartLayout->addWidget(exportButton, 0, Qt::AlignRight);
+    m_pages = new QTabWidget(this);
+    m_pages->addTab(chartPage, tr("Chart"));
+    m_pages->addTab(m_tableView, tr("Table"));
+}
+
+void LayersView::setClassFilter(const QString& tensorClass)
+{
+    const int i = m_class->findData(tensorClass);
+    m_class->setCurrentIndex(std::max(0, i));
+}
+
+void LayersView::showPage(int page) { m_pages->setCurrentIndex(page); }
 
 void LayersView::setModel(std::shared_ptr<const ModelFile> model)
 {
@@ -116,8 +169,10 @@ void LayersView::fillChart()
     chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setChart(chart);
     delete old;
+    m_table->setValues(m_values ? *m_values : std::vector<LayerTensorError>{}, m_metric->currentIndex());
     if (!m_values || m_values->empty())
         return;
+    const QString only = m_class->currentData().toString();
     const bool sqnr = m_metric->currentIndex() == 0;
     chart->setTitle(tr("Round-trip error per layer (%1)").arg(m_candidate->currentText()));
     double lo = INFINITY, hi = -INFINITY;
@@ -128,6 +183,10 @@ void LayersView::fillChart()
                                      QColor(0x80, 0x80, 0x80)};
     int index = 0;
     for (const std::string& cls : layerTensorClasses()) {
+        if (!only.isEmpty() && only != QString::fromStdString(cls)) {
+            ++index;
+            continue;
+        }
         auto* s = new QLineSeries;
         s->setName(QString::fromStdString(cls));
         s->setPen(QPen(colours[index++ % 7], 2.0));

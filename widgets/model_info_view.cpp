@@ -1,5 +1,7 @@
 #include "model_info_view.h"
 
+#include "table_export.h"
+
 #include "metadata_table_model.h"
 #include "model_description.h"
 
@@ -38,6 +40,7 @@ ModelInfoView::ModelInfoView(QWidget* parent)
     m_table->sortByColumn(-1, Qt::AscendingOrder);
     m_table->setAlternatingRowColors(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    installTableExport(m_table);  // right click: Export as CSV…
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + fontMetrics().descent() + 4);

@@ -82,36 +82,173 @@ bool report(const ProgressFn& progress, double fraction)
 
 } // namespace
 
-TensorAnalysis analyzeTensor(const TensorInfo& tensor, const CandidateFormat& format, const ProgressFn& progress)
+bool isTensorWide(const CandidateFormat& format) { return format.isScheme && schemeInfo(format.scheme).shapeDependent; }
+
+TensorStats viewStats(const TensorInfo& tensor, const ProgressFn& progress)
 {
     const std::optional<uint64_t> bytes = tensorBytes(tensor.type, tensor.elementCount());
     if (!bytes || tensor.data.size() < *bytes)
         throw Error(ErrorCode::Invalid, tensor.sourceFile, tensor.fileOffset, "tensor data missing or short: " + tensor.name);
+    return computeTensorStats(tensor, StatsOptions{}, progress);
+}
+
+namespace {
+
+/// roundTrip in chunks of rows with a cancellation check between them (row-wise formats only; a
+/// tensor-wide format is done in one call).
+std::vector<float> chunkedRoundTrip(const CandidateFormat& format, std::span<const float> values, int64_t rowLength,
+                                    bool tensorWide, const ProgressFn& progress)
+{
+    const int64_t rows = static_cast<int64_t>(values.size()) / rowLength;
+    const int64_t chunkRows = std::max<int64_t>(1, (int64_t(1) << 20) / rowLength);
+    if (tensorWide || rows <= chunkRows)
+        return roundTrip(format, values, rowLength);
+    std::vector<float> out(values.size());
+    for (int64_t first = 0; first < rows; first += chunkRows) {
+        report(progress, static_cast<double>(first) / static_cast<double>(rows));
+        const int64_t count = std::min(chunkRows, rows - first);
+        const std::vector<float> part =
+            roundTrip(format, values.subspan(size_t(first * rowLength), size_t(count * rowLength)), rowLength);
+        std::copy(part.begin(), part.end(), out.begin() + first * rowLength);
+    }
+    return out;
+}
+
+} // namespace
+
+TensorStats previewStats(const TensorInfo& tensor, int64_t maxValues, int64_t& strideOut, const ProgressFn& progress)
+{
+    const std::optional<uint64_t> bytes = tensorBytes(tensor.type, tensor.elementCount());
+    if (!bytes || tensor.data.size() < *bytes)
+        throw Error(ErrorCode::Invalid, tensor.sourceFile, tensor.fileOffset, "tensor data missing or short: " + tensor.name);
+    const RowSource all = rowSourceFromTensor(tensor);
+    const int64_t total = all.rows * all.rowLength;
+    const int64_t stride = std::max<int64_t>(1, (total + maxValues - 1) / std::max<int64_t>(1, maxValues));
+    strideOut = stride;
+    RowSource sampled;
+    sampled.rowLength = all.rowLength;
+    sampled.rows = (all.rows + stride - 1) / stride;
+    sampled.read = [all, stride](int64_t first, int64_t count, std::span<float> dst) {
+        for (int64_t i = 0; i < count; ++i)
+            all.read((first + i) * stride, 1, dst.subspan(size_t(i * all.rowLength), size_t(all.rowLength)));
+    };
+    StatsOptions options;
+    options.channelMaps = false;
+    options.topOutliers = 0;
+    return computeTensorStats(sampled, options, progress);
+}
+
+namespace {
+
+QuantLevels levelsAroundMax(std::span<const float> original, std::span<const float> rebuilt,
+                            const CandidateFormat& format, int64_t rowLength)
+{
+    QuantLevels q;
+    size_t at = 0;
+    float best = -1.0f;
+    for (size_t i = 0; i < original.size(); ++i)
+        if (std::isfinite(original[i]) && std::fabs(original[i]) > best)
+            best = std::fabs(original[i]), at = i;
+    const int64_t block = format.isScheme ? rowLength : tensorTypeInfo(format.type)->blockSize;
+    q.row = static_cast<int64_t>(at) / rowLength;
+    q.firstColumn = (static_cast<int64_t>(at) % rowLength) / block * block;
+    q.length = block;
+    std::vector<float> v(rebuilt.begin() + q.row * rowLength + q.firstColumn,
+                         rebuilt.begin() + q.row * rowLength + q.firstColumn + block);
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    q.tooMany = v.size() > static_cast<size_t>(QuantLevels::kMaxLevels);
+    if (!q.tooMany)
+        q.values = std::move(v);
+    return q;
+}
+
+} // namespace
+
+AbsHeatmap absHeatmap(std::span<const float> values, int64_t rowLength, int maxCells)
+{
+    AbsHeatmap h;
+    if (rowLength <= 0 || values.empty())
+        return h;
+    const int64_t rows = static_cast<int64_t>(values.size()) / rowLength;
+    h.rowsPerCell = (rows + maxCells - 1) / maxCells;
+    h.columnsPerCell = (rowLength + maxCells - 1) / maxCells;
+    h.rows = static_cast<int>((rows + h.rowsPerCell - 1) / h.rowsPerCell);
+    h.columns = static_cast<int>((rowLength + h.columnsPerCell - 1) / h.columnsPerCell);
+    h.maxAbs.assign(static_cast<size_t>(h.rows) * h.columns, 0.0f);
+    for (int64_t r = 0; r < rows; ++r) {
+        float* cells = h.maxAbs.data() + (r / h.rowsPerCell) * h.columns;
+        const float* row = values.data() + r * rowLength;
+        for (int64_t c = 0; c < rowLength; ++c) {
+            const float a = std::fabs(row[c]);
+            float& cell = cells[c / h.columnsPerCell];
+            if (std::isfinite(a) && a > cell)
+                cell = a;
+        }
+    }
+    for (float v : h.maxAbs)
+        h.maxValue = std::max(h.maxValue, v);
+    return h;
+}
+
+TensorAnalysis analyzeRoundTrip(const TensorInfo& tensor, const CandidateFormat& format, TensorStats stats,
+                                const ProgressFn& progress)
+{
     TensorAnalysis a;
     a.tensorName = tensor.name;
     a.format = format;
-    a.stats = computeTensorStats(tensor, StatsOptions{}, [&](double f) { return !progress || progress(f * 0.4); });
+    a.stats = std::move(stats);
     const std::vector<float> original = dequantizeTensor(tensor);
-    report(progress, 0.45);
+    report(progress, 0.1);
     const int64_t rowLength = tensor.rowLength();
-    const std::vector<float> rebuilt = roundTrip(format, original, rowLength);
-    report(progress, 0.75);
+    std::vector<float> rebuilt = chunkedRoundTrip(format, original, rowLength, isTensorWide(format),
+                                                  [&](double f) { return !progress || progress(0.1 + 0.5 * f); });
+    report(progress, 0.6);
     a.error = compareTensors(original, rebuilt);
     a.reconstructedHistogram = Histogram::make(a.stats.histogram.lo, a.stats.histogram.hi,
                                                static_cast<int>(a.stats.histogram.counts.size()));
+    a.clipLo = INFINITY, a.clipHi = -INFINITY;
     for (float v : rebuilt) {
         if (!std::isfinite(v))
             continue;
         a.reconstructedHistogram.add(v);
+        a.clipLo = std::min(a.clipLo, double(v)), a.clipHi = std::max(a.clipHi, double(v));
     }
-    report(progress, 0.9);
+    report(progress, 0.8);
     const int64_t rows = tensor.rows();
     a.rows.reserve(static_cast<size_t>(rows));
     for (int64_t r = 0; r < rows; ++r)
         a.rows.push_back(rowError(std::span<const float>(original).subspan(r * rowLength, rowLength),
                                   std::span<const float>(rebuilt).subspan(r * rowLength, rowLength)));
+    a.levels = levelsAroundMax(original, rebuilt, format, rowLength);
+    a.heatmap = absHeatmap(original, rowLength);
+    if (isTensorWide(format))
+        a.wholeRoundTrip = std::make_shared<const std::vector<float>>(std::move(rebuilt));
     report(progress, 1.0);
     return a;
+}
+
+TensorAnalysis analyzeTensor(const TensorInfo& tensor, const CandidateFormat& format, const ProgressFn& progress)
+{
+    TensorStats stats = viewStats(tensor, [&](double f) { return !progress || progress(f * 0.4); });
+    return analyzeRoundTrip(tensor, format, std::move(stats),
+                            [&](double f) { return !progress || progress(0.4 + 0.6 * f); });
+}
+
+void valuesOfRow(const TensorInfo& tensor, const CandidateFormat& format, const TensorAnalysis* analysis,
+                 int64_t row, std::vector<float>& original, std::vector<float>& rebuilt)
+{
+    const int64_t rowLength = tensor.rowLength();
+    original.assign(static_cast<size_t>(rowLength), 0.0f);
+    dequantizeRows(tensor, row, 1, original);
+    if (analysis && analysis->wholeRoundTrip && analysis->format == format) {
+        const auto first = analysis->wholeRoundTrip->begin() + row * rowLength;
+        rebuilt.assign(first, first + rowLength);
+    } else if (isTensorWide(format)) {
+        rebuilt.clear();  // needs the whole tensor: not available yet
+    } else {
+        rebuilt = roundTrip(format, original, rowLength);
+    }
 }
 
 } // namespace qx::ui

@@ -11,6 +11,7 @@
 #include "stats/error_metrics.h"
 #include "stats/tensor_stats.h"
 
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -39,6 +40,23 @@ struct RowError {
     double relativeError = 0.0;  ///< ||e|| / ||x|| of the row
 };
 
+/// The grid one block of the round trip uses: the distinct dequantized values of the block (GGUF types) or
+/// row (schemes) that holds the tensor's largest |w| — the block whose scale sets the widest grid.
+struct QuantLevels {
+    std::vector<float> values;      ///< ascending; empty when more than kMaxLevels distinct values
+    int64_t row = 0, firstColumn = 0, length = 0;  ///< where the block lies
+    bool tooMany = false;           ///< more than kMaxLevels distinct values (e.g. FP16): not drawn
+    static constexpr int kMaxLevels = 256;
+};
+
+/// max |w| over cells of a down-sampled rows × columns grid (row-major, rows = tensor rows).
+struct AbsHeatmap {
+    int rows = 0, columns = 0;
+    int64_t rowsPerCell = 1, columnsPerCell = 1;
+    std::vector<float> maxAbs;      ///< rows · columns cells
+    float maxValue = 0.0f;
+};
+
 struct TensorAnalysis {
     std::string tensorName;
     CandidateFormat format;
@@ -46,10 +64,33 @@ struct TensorAnalysis {
     Histogram reconstructedHistogram;  ///< round-tripped values, over stats.histogram's range and bins
     TensorError error;              ///< compareTensors(original, round trip)
     std::vector<RowError> rows;     ///< one per row
+    double clipLo = 0.0, clipHi = 0.0; ///< smallest and largest round-tripped value (the representable range)
+    QuantLevels levels;
+    AbsHeatmap heatmap;
+    /// The whole round trip, kept only for tensor-wide schemes (one row cannot be redone alone); else null.
+    std::shared_ptr<const std::vector<float>> wholeRoundTrip;
 };
 
+/// True when `format`'s round trip of a row depends on other rows (per-tensor scales).
+bool isTensorWide(const CandidateFormat& format);
+/// Statistics of the stored tensor as the views use them (default StatsOptions, 32 top outliers).
+TensorStats viewStats(const TensorInfo& tensor, const ProgressFn& progress = {});
+/// Quick statistics of every `stride`-th row (histogram, moments; no channel maps, no outliers): the
+/// preview drawn while the exact statistics of a large tensor are computed. stride = ceil(count / maxValues)
+/// rows, so about maxValues values are read. `strideOut` receives the stride.
+TensorStats previewStats(const TensorInfo& tensor, int64_t maxValues, int64_t& strideOut,
+                         const ProgressFn& progress = {});
+/// Round-trip part of the analysis, given the tensor's statistics. Cancellable through `progress`.
+TensorAnalysis analyzeRoundTrip(const TensorInfo& tensor, const CandidateFormat& format, TensorStats stats,
+                                const ProgressFn& progress = {});
 /// Statistics and round-trip error of `tensor` for `format`. Cancellable through `progress`.
 TensorAnalysis analyzeTensor(const TensorInfo& tensor, const CandidateFormat& format, const ProgressFn& progress = {});
+/// Down-samples |values| (rows of rowLength) to at most maxCells × maxCells cells of max |w|.
+AbsHeatmap absHeatmap(std::span<const float> values, int64_t rowLength, int maxCells = 256);
+/// Original and round-tripped values of tensor row `row` (rowLength each). Uses analysis.wholeRoundTrip
+/// when set, else round-trips the row alone (exact for row-wise formats).
+void valuesOfRow(const TensorInfo& tensor, const CandidateFormat& format, const TensorAnalysis* analysis,
+                 int64_t row, std::vector<float>& original, std::vector<float>& rebuilt);
 
 } // namespace qx::ui
 

@@ -1,21 +1,24 @@
 #include "tensor_views.h"
 
+#include "chart_util.h"
 #include "job_runner.h"
+#include "outliers_view.h"
+#include "table_export.h"
+#include "values_model.h"
+#include "values_view.h"
+#include "zoom_chart_view.h"
 
 #include <QChart>
-#include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegend>
 #include <QLineSeries>
-#include <QLogValueAxis>
 #include <QPushButton>
-#include <QFileDialog>
 #include <QTabWidget>
 #include <QValueAxis>
-#include <QXYSeries>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -23,117 +26,19 @@
 
 namespace qx::ui {
 
-namespace {
-
-/// Replaces the chart of `view` by an empty one in the palette's theme (old axes and series go with it).
-QChart* freshChart(QChartView* view)
-{
-    QChart* old = view->chart();
-    auto* chart = new QChart;
-    const bool dark = view->palette().color(QPalette::Window).lightness() < 128;
-    chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    view->setChart(chart);
-    delete old;
-    return chart;
-}
-
-QChartView* makeChartView(QWidget* parent)
-{
-    auto* view = new QChartView(parent);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setRubberBand(QChartView::RectangleRubberBand);  // drag to zoom, right click to zoom out
-    view->setMinimumHeight(200);
-    freshChart(view);
-    return view;
-}
-
-/// A step line through the bins of `h` (counts floored at `floor` so a log axis can show empty bins).
-QLineSeries* histogramSeries(const Histogram& h, const QString& name, double floor)
-{
-    auto* s = new QLineSeries;
-    s->setName(name);
-    for (size_t i = 0; i < h.counts.size(); ++i) {
-        const double y = std::max(static_cast<double>(h.counts[i]), floor);
-        s->append(h.binLo(static_cast<int>(i)), y);
-        s->append(h.binLo(static_cast<int>(i)) + h.binWidth(), y);
-    }
-    return s;
-}
-
-void setAxes(QChart* chart, const QString& xTitle, const QString& yTitle, bool logY)
-{
-    auto* x = new QValueAxis;
-    x->setTitleText(xTitle);
-    x->setLabelFormat(QStringLiteral("%.3g"));
-    chart->addAxis(x, Qt::AlignBottom);
-    QAbstractAxis* y = nullptr;
-    if (logY) {
-        auto* logAxis = new QLogValueAxis;
-        logAxis->setLabelFormat(QStringLiteral("%g"));
-        y = logAxis;
-    } else {
-        auto* lin = new QValueAxis;
-        lin->setLabelFormat(QStringLiteral("%.0f"));
-        y = lin;
-    }
-    y->setTitleText(yTitle);
-    chart->addAxis(y, Qt::AlignLeft);
-    double x0 = INFINITY, x1 = -INFINITY, y1 = 0.0;
-    for (QAbstractSeries* s : chart->series()) {
-        s->attachAxis(x);
-        s->attachAxis(y);
-        if (auto* line = qobject_cast<QXYSeries*>(s))
-            for (const QPointF& p : line->points()) {
-                x0 = std::min(x0, p.x());
-                x1 = std::max(x1, p.x());
-                y1 = std::max(y1, p.y());
-            }
-    }
-    if (x0 < x1)
-        x->setRange(x0, x1);
-    if (auto* lin = qobject_cast<QValueAxis*>(y)) {
-        lin->setRange(0.0, y1 > 0.0 ? y1 * 1.05 : 1.0);
-        lin->applyNiceNumbers();
-    } else if (y1 > 0.0) {
-        y->setRange(0.5, y1 * 2.0);
-    }
-}
-
-QString dbText(double db)
-{
-    if (std::isinf(db))
-        return db > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
-    return QString::number(db, 'f', 2);
-}
-
-} // namespace
-
 TensorViews::TensorViews(QWidget* parent) : QWidget(parent), m_runner(new JobRunner(this))
 {
-    m_candidate = new QComboBox(this);
-    for (const CandidateFormat& c : candidateFormats())
-        m_candidate->addItem(QString::fromStdString(c.name));
-    m_candidate->setCurrentText(QStringLiteral("Q4_K"));
-    m_candidate->setToolTip(tr("Candidate format: the tensor is quantized to it and dequantized again"));
-    m_logScale = new QCheckBox(tr("Log scale"), this);
-    m_logScale->setToolTip(tr("Logarithmic count axis (shows the sparse tails)"));
-    auto* exportButton = new QPushButton(tr("Export PNG…"), this);
-    exportButton->setToolTip(tr("Save the chart as a PNG picture (SVG needs Qt SVG, not installed)"));
+    auto* bar = new QWidget(this);
+    setupBar(bar);
     m_summary = new QLabel(this);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setWordWrap(true);
 
-    auto* bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("Candidate format:"), this));
-    bar->addWidget(m_candidate);
-    bar->addWidget(m_logScale);
-    bar->addStretch(1);
-    bar->addWidget(exportButton);
-
-    m_distribution = makeChartView(this);
-    m_errorHistogram = makeChartView(this);
-    m_rowError = makeChartView(this);
+    m_distribution = new ZoomChartView(this);
+    m_outliers = new OutliersView(this);
+    m_errorHistogram = new ZoomChartView(this);
+    m_rowError = new ZoomChartView(this);
+    m_values = new ValuesView(this);
     auto* errorPage = new QWidget(this);
     auto* errorLayout = new QVBoxLayout(errorPage);
     errorLayout->setContentsMargins(0, 0, 0, 0);
@@ -141,24 +46,63 @@ TensorViews::TensorViews(QWidget* parent) : QWidget(parent), m_runner(new JobRun
     errorLayout->addWidget(m_rowError);
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(m_distribution, tr("Distribution"));
+    m_tabs->addTab(m_outliers, tr("Outliers"));
     m_tabs->addTab(errorPage, tr("Error"));
+    m_tabs->addTab(m_values, tr("Values"));
 
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) { refreshTab(tab); });
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(bar);
+    layout->addWidget(bar);
     layout->addWidget(m_summary);
     layout->addWidget(m_tabs, 1);
-
-    connect(m_candidate, &QComboBox::currentTextChanged, this, [this] { recompute(); });
-    connect(m_logScale, &QCheckBox::toggled, this, [this] { fillDistribution(); });
-    connect(exportButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), QString(), tr("PNG images (*.png)"));
-        if (!path.isEmpty())
-            exportChart(path);
-    });
     showAnalysis();
 }
 
 TensorViews::~TensorViews() = default;
+
+void TensorViews::setupBar(QWidget* bar)
+{
+    m_candidate = new QComboBox(bar);
+    for (const CandidateFormat& c : candidateFormats())
+        m_candidate->addItem(QString::fromStdString(c.name));
+    m_candidate->setCurrentText(QStringLiteral("Q4_K"));
+    m_candidate->setToolTip(tr("Candidate format: the tensor is quantized to it and dequantized again"));
+    m_logScale = new QCheckBox(tr("Log scale"), bar);
+    m_logScale->setToolTip(tr("Logarithmic count axis (shows the sparse tails)"));
+    m_levels = new QCheckBox(tr("Levels"), bar);
+    m_levels->setChecked(true);
+    m_levels->setToolTip(tr("Draw the quantization grid of the block holding the largest |w| and the range the "
+                            "round trip can represent (values beyond it are clipped)"));
+    auto* resetZoom = new QPushButton(tr("Reset zoom"), bar);
+    resetZoom->setToolTip(tr("Back to the whole histogram (drag to zoom in, wheel to zoom, Shift+drag to pan)"));
+    auto* exportButton = new QPushButton(tr("Export PNG…"), bar);
+    exportButton->setToolTip(tr("Save the current tab as a PNG picture (PNG only: SVG needs Qt SVG, not installed)"));
+
+    auto* row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(new QLabel(tr("Candidate format:"), bar));
+    row->addWidget(m_candidate);
+    row->addWidget(m_logScale);
+    row->addWidget(m_levels);
+    row->addStretch(1);
+    row->addWidget(resetZoom);
+    row->addWidget(exportButton);
+
+    connect(m_candidate, &QComboBox::currentTextChanged, this, [this] {
+        if (m_stats && currentTensor())
+            startRoundTrip();
+        else
+            recompute();
+    });
+    connect(m_logScale, &QCheckBox::toggled, this, [this] { fillDistribution(); });
+    connect(m_levels, &QCheckBox::toggled, this, [this] { fillDistribution(); });
+    connect(resetZoom, &QPushButton::clicked, this, [this] { m_distribution->resetZoom(); });
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString path = askPngPath(this);
+        if (!path.isEmpty())
+            exportChart(path);
+    });
+}
 
 void TensorViews::setModel(std::shared_ptr<const ModelFile> model)
 {
@@ -169,7 +113,7 @@ void TensorViews::setModel(std::shared_ptr<const ModelFile> model)
 
 void TensorViews::setTensor(const QString& name)
 {
-    if (name == m_tensor && m_analysis)
+    if (name == m_tensor && m_stats)
         return;
     m_tensor = name;
     recompute();
@@ -185,41 +129,122 @@ void TensorViews::setLogScale(bool on) { m_logScale->setChecked(on); }
 
 bool TensorViews::exportChart(const QString& path) const
 {
-    QWidget* page = m_tabs->currentWidget();
-    return page->grab().save(path, "PNG");
+    if (m_tabs->currentWidget() == m_distribution)
+        return exportChartPng(m_distribution, path);
+    return m_tabs->currentWidget()->grab().save(path, "PNG");
+}
+
+const TensorInfo* TensorViews::currentTensor() const
+{
+    if (m_model)
+        for (const TensorInfo& t : m_model->tensors)
+            if (QString::fromStdString(t.name) == m_tensor)
+                return &t;
+    return nullptr;
 }
 
 void TensorViews::recompute()
 {
     const quint64 generation = ++m_generation;
+    m_stats.reset();
+    m_preview.reset();
+    m_stride = 0;
     m_analysis.reset();
-    const TensorInfo* tensor = nullptr;
-    if (m_model)
-        for (const TensorInfo& t : m_model->tensors)
-            if (QString::fromStdString(t.name) == m_tensor)
-                tensor = &t;
+    const TensorInfo* tensor = currentTensor();
+    updateValues();
     if (!tensor) {
         m_runner->cancel();
         showAnalysis();
         return;
     }
     m_summary->setText(tr("Computing…"));
-    const CandidateFormat format = candidateByName(m_candidate->currentText().toStdString());
+    if (static_cast<int64_t>(tensor->elementCount()) <= kPreviewValues)
+        return startStats(generation);
     std::shared_ptr<const ModelFile> model = m_model;  // keeps the mapping alive while the job runs
-    m_runner->start<TensorAnalysis>(
-        tr("Analysing %1").arg(m_tensor),
-        [model, tensor, format](const ProgressFn& progress) { return analyzeTensor(*tensor, format, progress); },
-        [this, generation](JobResult<TensorAnalysis> result) {
+    using Preview = std::pair<TensorStats, int64_t>;
+    m_runner->start<Preview>(
+        tr("Preview of %1").arg(m_tensor),
+        [model, tensor](const ProgressFn& progress) {
+            int64_t stride = 1;
+            TensorStats s = previewStats(*tensor, kPreviewValues, stride, progress);
+            return Preview{std::move(s), stride};
+        },
+        [this, generation](JobResult<Preview> result) {
+            if (generation != m_generation)
+                return;
+            if (result.outcome == JobOutcome::Completed) {
+                m_preview = std::move(result.value->first);
+                m_stride = result.value->second;
+                m_dirtyTabs |= 1u << DistributionTab;
+                refreshTab(m_tabs->currentIndex());
+                emit histogramShown();
+            }
+            if (result.outcome != JobOutcome::Cancelled)
+                startStats(generation);  // a failed preview still leaves the exact statistics to try
+        });
+}
+
+void TensorViews::startStats(quint64 generation)
+{
+    const TensorInfo* tensor = currentTensor();
+    std::shared_ptr<const ModelFile> model = m_model;
+    m_runner->start<TensorStats>(
+        tr("Statistics of %1").arg(m_tensor),
+        [model, tensor](const ProgressFn& progress) { return viewStats(*tensor, progress); },
+        [this, generation](JobResult<TensorStats> result) {
             if (generation != m_generation)
                 return;  // stale: a newer request is on its way
+            if (result.outcome == JobOutcome::Failed)
+                m_summary->setText(tr("Cannot read this tensor: %1").arg(result.error.detail));
+            if (result.outcome != JobOutcome::Completed)
+                return showAnalysis();
+            m_stats = std::move(result.value);
+            m_preview.reset();
+            m_stride = 1;
+            showAnalysis();
+            emit histogramShown();
+            emit statsReady();
+            startRoundTrip();
+        });
+}
+
+void TensorViews::startRoundTrip()
+{
+    const quint64 generation = ++m_generation;
+    m_analysis.reset();
+    const TensorInfo* tensor = currentTensor();
+    updateValues();
+    if (!tensor || !m_stats)
+        return;
+    m_summary->setText(tr("Computing the round trip…"));
+    const CandidateFormat format = candidateByName(m_candidate->currentText().toStdString());
+    std::shared_ptr<const ModelFile> model = m_model;
+    TensorStats stats = *m_stats;
+    m_runner->start<TensorAnalysis>(
+        tr("Analysing %1").arg(m_tensor),
+        [model, tensor, format, stats](const ProgressFn& progress) {
+            return analyzeRoundTrip(*tensor, format, stats, progress);
+        },
+        [this, generation](JobResult<TensorAnalysis> result) {
+            if (generation != m_generation)
+                return;
             if (result.outcome == JobOutcome::Completed)
                 m_analysis = std::move(result.value);
             else if (result.outcome == JobOutcome::Failed)
                 m_summary->setText(tr("Cannot analyse with this format: %1").arg(result.error.detail));
             showAnalysis();
-            if (m_analysis)
+            if (m_analysis) {
+                m_values->model()->setWholeRoundTrip(m_analysis->wholeRoundTrip);
                 emit analysisReady();
+            }
         });
+}
+
+void TensorViews::updateValues()
+{
+    const TensorInfo* tensor = currentTensor();
+    m_values->model()->setTensor(m_model, tensor, candidateByName(m_candidate->currentText().toStdString()));
+    m_values->setShape(tensor ? tensor->rows() : 0, tensor ? tensor->rowLength() : 0);
 }
 
 void TensorViews::showAnalysis()
@@ -238,29 +263,80 @@ void TensorViews::showAnalysis()
     } else if (m_tensor.isEmpty()) {
         m_summary->setText(tr("Select a tensor to see its distribution and quantization error."));
     }
-    fillDistribution();
-    fillError();
+    m_outliers->setTable(m_stats ? &*m_stats : nullptr);
+    m_dirtyTabs = (1u << DistributionTab) | (1u << OutliersTab) | (1u << ErrorTab);
+    refreshTab(m_tabs->currentIndex());
+}
+
+void TensorViews::refreshTab(int tab)
+{
+    if (!(m_dirtyTabs & (1u << tab)))
+        return;
+    m_dirtyTabs &= ~(1u << tab);
+    if (tab == DistributionTab) {
+        fillDistribution();
+    } else if (tab == OutliersTab) {
+        m_outliers->setStats(m_stats ? &*m_stats : nullptr, m_tensor);
+        const TensorInfo* t = currentTensor();
+        if (m_analysis && t)
+            m_outliers->setHeatmap(m_analysis->heatmap, t->rows(), t->rowLength());
+    } else if (tab == ErrorTab) {
+        fillError();
+    }
 }
 
 void TensorViews::fillDistribution()
 {
-    QChart* chart = freshChart(m_distribution);
-    if (!m_analysis)
+    QChart* chart = m_distribution->freshChart();
+    const TensorStats* stats = m_stats ? &*m_stats : (m_preview ? &*m_preview : nullptr);
+    if (!stats)
         return;
     const bool logY = m_logScale->isChecked();
     const double floor = logY ? 0.5 : 0.0;
-    chart->setTitle(tr("Weight distribution of %1").arg(QString::fromStdString(m_analysis->tensorName)));
-    chart->addSeries(histogramSeries(m_analysis->stats.histogram, tr("original"), floor));
-    chart->addSeries(histogramSeries(m_analysis->reconstructedHistogram,
-                                     tr("after %1 round trip").arg(QString::fromStdString(m_analysis->format.name)),
-                                     floor));
+    chart->setTitle(m_stats ? tr("Weight distribution of %1").arg(m_tensor)
+                            : tr("Weight distribution of %1 — preview from one row in %2, exact figures follow")
+                                  .arg(m_tensor).arg(m_stride));
+    QLineSeries* original = histogramSeries(stats->histogram, m_stats ? tr("original") : tr("original (sampled rows)"), floor);
+    original->setPen(QPen(QColor(0, 114, 178), 3.0));
+    chart->addSeries(original);
+    double yMax = 1.0;
+    for (uint64_t c : stats->histogram.counts)
+        yMax = std::max(yMax, double(c));
+    if (m_analysis) {
+        QLineSeries* rebuilt = histogramSeries(
+            m_analysis->reconstructedHistogram,
+            tr("dequantized (%1)").arg(QString::fromStdString(m_analysis->format.name)), floor);
+        rebuilt->setPen(QPen(QColor(230, 159, 0), 1.5));
+        chart->addSeries(rebuilt);
+        if (m_levels->isChecked())
+            addLevelMarkers(chart, yMax, logY);
+    }
     setAxes(chart, tr("weight value"), logY ? tr("count (log scale)") : tr("count"), logY);
+}
+
+void TensorViews::addLevelMarkers(QChart* chart, double yMax, bool logY)
+{
+    const QuantLevels& q = m_analysis->levels;
+    const double y0 = logY ? 0.5 : 0.0;
+    if (!q.values.empty()) {
+        std::vector<double> xs(q.values.begin(), q.values.end());
+        chart->addSeries(tickSeries(xs, y0, logY ? std::sqrt(yMax) : yMax * 0.25,
+                                    tr("grid of row %1, columns %2–%3 (%4 levels)")
+                                        .arg(q.row).arg(q.firstColumn).arg(q.firstColumn + q.length - 1)
+                                        .arg(q.values.size()),
+                                    QColor(0, 158, 115), 1.0));
+    }
+    const double clip[2] = {m_analysis->clipLo, m_analysis->clipHi};
+    if (std::isfinite(clip[0]) && std::isfinite(clip[1]))
+        chart->addSeries(tickSeries(clip, y0, yMax, tr("representable range [%1, %2]")
+                                                        .arg(clip[0], 0, 'g', 4).arg(clip[1], 0, 'g', 4),
+                                    QColor(213, 94, 0), 2.0, Qt::DashLine));
 }
 
 void TensorViews::fillError()
 {
-    QChart* hist = freshChart(m_errorHistogram);
-    QChart* rows = freshChart(m_rowError);
+    QChart* hist = m_errorHistogram->freshChart();
+    QChart* rows = m_rowError->freshChart();
     if (!m_analysis)
         return;
     hist->setTitle(tr("Error histogram (dequantized − original)"));

@@ -96,8 +96,12 @@ void ScreenshotSession::grabTensorViews()
             grabTo(QStringLiteral("tensor-distribution.png"));
             views->setLogScale(true);
             grabTo(QStringLiteral("tensor-distribution-log.png"));
-            views->showTab(1);
+            views->showTab(ui::TensorViews::OutliersTab);
+            grabTo(QStringLiteral("tensor-outliers.png"));
+            views->showTab(ui::TensorViews::ErrorTab);
             grabTo(QStringLiteral("tensor-error.png"));
+            views->showTab(ui::TensorViews::ValuesTab);
+            grabTo(QStringLiteral("tensor-values.png"));
             grabLayers(format);
         });
     }, Qt::SingleShotConnection);

@@ -1,0 +1,61 @@
+#pragma once
+// Evaluates a quantization plan against the unquantized model, as llama-perplexity does in two runs:
+// first the F32 model on the text (perplexity, base log-probs saved in llama.cpp's base-logits format),
+// then the plan's weights (each planned tensor replaced by its bit-exact quantize → dequantize round trip,
+// weight-only) compared with that baseline (KLD, Δp, same top token, perplexity of the plan).
+//
+// The baseline is computed once per (model, tokens, nCtx, chunks) and kept for the process's lifetime in a
+// temporary base-logits file (memory stays flat for large vocabularies); the files are deleted at exit or
+// by clearPlanEvalCache(). Thread-safe: the cache is guarded; evaluations may run on any thread.
+// Note: the baseline log-probs are stored as llama.cpp stores them (16-bit), so a plan identical to the
+// model shows a KLD of the order of 1e-6 rather than exactly 0 — the same as llama.cpp would print.
+
+#include "common/progress.h"
+#include "eval/kld.h"
+#include "io/model_file.h"
+#include "plan/plan.h"
+#include "quant/imatrix_file.h"
+
+#include <cstdint>
+#include <memory>
+#include <span>
+
+namespace qx {
+
+struct PlanEvalOptions {
+    int64_t nCtx = 512;                          ///< tokens per chunk
+    int64_t chunks = -1;                         ///< < 0: every whole chunk of the text
+    int threads = 0;                             ///< 0 = every hardware thread
+    std::shared_ptr<const ImatrixFile> imatrix;  ///< importance for the plan's quantization, may be null
+};
+
+struct PlanEvaluation {
+    int64_t nCtx = 0, nChunk = 0, count = 0;     ///< count = scored tokens
+    double ppl = 0, pplUnc = 0;                  ///< perplexity of the plan (± llama.cpp's uncertainty)
+    double pplBase = 0, pplBaseUnc = 0;          ///< perplexity of the F32 model (from its own logits)
+    double kldMean = 0, kldUnc = 0;              ///< mean KL(base ‖ plan) per token, nats
+    float kldMax = 0, kld99 = 0, kld95 = 0, kld90 = 0, kldMedian = 0;
+    double sameTop = 0, sameTopUnc = 0;          ///< fraction of tokens whose top-1 token is unchanged
+    double rmsDp = 0;                            ///< RMS of Δp (fraction)
+    uint64_t fileBytes = 0;                      ///< predictedFileSize of the plan's GGUF
+    double bitsPerWeight = 0;                    ///< 8 · planned tensor bytes / planned parameters
+    bool baselineCached = false;                 ///< the baseline came from the cache
+    KldResult kld;                               ///< every llama-perplexity KLD statistic
+};
+
+/// Perplexity and KLD of `plan` on `tokens` (tokenized with BOS, as llama-perplexity tokenizes its file).
+/// Throws Error(Mismatch) for a plan that does not fit the model, Error(InvalidArgument) for a text
+/// shorter than 2·nCtx tokens, Error(Cancelled) when `progress` returns false, and the engine's errors.
+PlanEvaluation evaluatePlan(std::shared_ptr<const ModelFile> model, const Plan& plan,
+                            std::span<const int32_t> tokens, const PlanEvalOptions& options,
+                            const ProgressFn& progress = {});
+
+/// Bits per weight of a plan: 8 · Σ tensorBytes(type, n) / Σ n over the planned tensors.
+double planBitsPerWeight(const ModelFile& model, const Plan& plan);
+
+/// Deletes the cached baselines and their temporary files.
+void clearPlanEvalCache();
+/// Number of baselines in the cache (tests).
+size_t planEvalCacheSize();
+
+} // namespace qx

@@ -1,0 +1,122 @@
+// The Evaluate panel on stories260K: llama.cpp's reference perplexity for the F32 plan with the UI thread
+// never blocked > 100 ms, cache hits by plan hash, positive KLD for Q4_0, the presets in Runs and Trade-off
+// (screenshots to $QX_VIEWS_SHOTS, default test-scratch/views-shots).
+#include "common/test_data.h"
+
+#include "evaluate_panel.h"
+#include "job_runner.h"
+#include "runs_model.h"
+#include "runs_view.h"
+#include "tradeoff_view.h"
+
+#include "plan/presets.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QTimer>
+#include <QtTest/QtTest>
+
+using namespace qx;
+using namespace qx::ui;
+
+namespace {
+
+qint64 worstGapUntil(const std::function<bool()>& done, int timeoutMs)
+{
+    QElapsedTimer clock;
+    qint64 last = 0, worst = 0;
+    QTimer heartbeat;
+    heartbeat.setInterval(10);
+    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
+        worst = std::max(worst, clock.elapsed() - last);
+        last = clock.elapsed();
+    });
+    clock.start();
+    heartbeat.start();
+    while (!done() && clock.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
+    // The interval after the last tick (the result drawn once the job ended) is not counted.
+    return done() ? worst : -1;
+}
+
+QString shotDir()
+{
+    const QByteArray env = qgetenv("QX_VIEWS_SHOTS");
+    const QString dir = env.isEmpty() ? QString::fromStdString(test::scratchDir("views-shots")) : QString::fromLocal8Bit(env);
+    QDir().mkpath(dir);
+    return dir;
+}
+
+void shoot(QWidget& w, const QString& name)
+{
+    w.resize(1100, 700);
+    w.show();
+    QCoreApplication::processEvents();
+    QVERIFY(w.grab().save(shotDir() + QLatin1Char('/') + name + QStringLiteral(".png")));
+}
+
+} // namespace
+
+class TstEvaluatePanel : public QObject {
+    Q_OBJECT
+private slots:
+    void evaluateOnStories();
+};
+
+void TstEvaluatePanel::evaluateOnStories()
+{
+    QX_REQUIRE_SHARED(path, "models/stories260K.gguf");
+    QX_REQUIRE_SHARED(textPath, "text/tinystories-valid-head.txt");
+    clearPlanEvalCache();
+    auto file = openModel(path);
+    EvaluatePanel panel;
+    panel.setModel(file);
+    panel.setTextFile(QString::fromStdString(textPath));
+    panel.setContext(128, 40);
+    Plan plan = planPreset(*file, Preset::F32);
+    panel.setPlanProvider([&plan] { return plan; });
+    QSignalSpy evaluated(&panel, &EvaluatePanel::evaluated);
+    panel.evaluate();
+    const qint64 worst = worstGapUntil([&] { return !evaluated.isEmpty(); }, 120000);
+    QVERIFY(worst >= 0);
+    qInfo("longest UI-thread gap while evaluating stories260K (ctx 128, 40 chunks): %lld ms", worst);
+    QVERIFY2(worst < 100, qPrintable(QString::number(worst)));
+    const EvalRun run = panel.runsModel()->runs().back();
+    QCOMPARE(QString::number(run.eval.pplBase, 'f', 4), QStringLiteral("3.7549"));
+    QCOMPARE(QString::number(run.eval.ppl, 'f', 4), QStringLiteral("3.7549"));
+    QVERIFY(std::fabs(run.eval.kldMean) < 1e-4);
+
+    // The same plan again: a cache hit, no job.
+    QSignalSpy started(panel.runner(), &JobRunner::started);
+    panel.evaluate();
+    QCOMPARE(evaluated.size(), 2);
+    QCOMPARE(started.size(), 0);
+    QCOMPARE(evaluated.last().first().toInt(), 0);
+    QCOMPARE(panel.runsModel()->rowCount(), 1);
+    QCOMPARE(panel.runsModel()->runs().back().eval.ppl, run.eval.ppl);
+
+    // A Q4_0 plan: positive KLD; then the runs and trade-off views.
+    plan = planPreset(*file, Preset::Q4_0);
+    panel.evaluate();
+    QVERIFY(worstGapUntil([&] { return evaluated.size() == 3; }, 120000) >= 0);
+    QVERIFY(panel.runsModel()->runs().back().eval.kldMean > 1e-3);
+    QAbstractItemModelTester tester(panel.runsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    panel.evaluatePresets();
+    const size_t presets = EvaluatePanel::commonPresets().size();
+    QVERIFY(worstGapUntil([&] { return size_t(evaluated.size()) == 3 + presets; }, 300000) >= 0);
+    QCOMPARE(size_t(panel.runsModel()->rowCount()), 2 + presets - 1);  // Q4_0 was evaluated already
+
+    shoot(panel, QStringLiteral("evaluate-panel"));
+    RunsView runs;
+    runs.setRunsModel(panel.runsModel());
+    shoot(runs, QStringLiteral("runs"));
+    TradeoffView tradeoff;
+    tradeoff.setRunsModel(panel.runsModel());
+    shoot(tradeoff, QStringLiteral("tradeoff-size-ppl"));
+    tradeoff.setAxes(TradeoffView::BitsPerWeight, TradeoffView::MeanKld);
+    shoot(tradeoff, QStringLiteral("tradeoff-bpw-kld"));
+    QVERIFY(!tradeoff.front().empty());
+}
+
+QTEST_MAIN(TstEvaluatePanel)
+#include "tst_evaluate_panel.moc"

@@ -1,0 +1,285 @@
+// The new views against the core: histogram and outliers equal computeTensorStats, the Values window
+// equals quantize → dequantize, item models pass QAbstractItemModelTester, the UI thread never blocks
+// > 100 ms while the layer errors are computed. Screenshots of every view
+// go to $QX_VIEWS_SHOTS (default: test-scratch/views-shots).
+#include "common/test_data.h"
+
+#include "heatmap_widget.h"
+#include "job_runner.h"
+#include "layer_table_model.h"
+#include "layers_view.h"
+#include "outlier_table_model.h"
+#include "outliers_view.h"
+#include "runs_model.h"
+#include "table_export.h"
+#include "tensor_views.h"
+#include "tradeoff_view.h"
+#include "values_model.h"
+#include "values_view.h"
+#include "zoom_chart_view.h"
+
+#include "quant/dequantize.h"
+#include "quant/quantize.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QStandardItemModel>
+#include <QTimer>
+#include <QtTest/QtTest>
+
+using namespace qx;
+using namespace qx::ui;
+
+namespace {
+
+/// Runs the event loop until `done` while a 10 ms timer measures the longest UI-thread gap (ms) while the
+/// job runs.
+qint64 worstGapUntil(const std::function<bool()>& done, int timeoutMs)
+{
+    QElapsedTimer clock;
+    qint64 last = 0, worst = 0;
+    QTimer heartbeat;
+    heartbeat.setInterval(10);
+    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
+        worst = std::max(worst, clock.elapsed() - last);
+        last = clock.elapsed();
+    });
+    clock.start();
+    heartbeat.start();
+    while (!done() && clock.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
+    // The interval after the last tick (the result drawn once the job ended) is not counted.
+    return done() ? worst : -1;
+}
+
+std::vector<float> coreRoundTrip(TensorType type, const std::vector<float>& values, int64_t rowLength)
+{
+    const uint64_t rowBytes = *tensorBytes(type, static_cast<uint64_t>(rowLength));
+    const int64_t rows = static_cast<int64_t>(values.size()) / rowLength;
+    std::vector<std::byte> packed(rowBytes * rows);
+    quantizeRowsRef(type, values, rowLength, packed);
+    std::vector<float> out(values.size());
+    for (int64_t r = 0; r < rows; ++r)
+        dequantizeRowRef(type, std::span<const std::byte>(packed).subspan(r * rowBytes, rowBytes),
+                         std::span<float>(out).subspan(r * rowLength, rowLength));
+    return out;
+}
+
+QString shotDir()
+{
+    const QByteArray env = qgetenv("QX_VIEWS_SHOTS");
+    const QString dir = env.isEmpty() ? QString::fromStdString(test::scratchDir("views-shots")) : QString::fromLocal8Bit(env);
+    QDir().mkpath(dir);
+    return dir;
+}
+
+void shoot(QWidget& w, const QString& name)
+{
+    w.resize(1100, 700);
+    w.show();
+    QCoreApplication::processEvents();
+    QVERIFY(w.grab().save(shotDir() + QLatin1Char('/') + name + QStringLiteral(".png")));
+}
+
+} // namespace
+
+class TstViews : public QObject {
+    Q_OBJECT
+private slots:
+    void histogramAndOutliersEqualTheCore_data();
+    void histogramAndOutliersEqualTheCore();
+    void valuesWindowEqualsRoundTrip();
+    void valuesTensorWideScheme();
+    void csvQuotes();
+    void runsModelAndPareto();
+    void layerTable();
+    void layersResponsive();
+};
+
+void TstViews::histogramAndOutliersEqualTheCore_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QString>("tensor");
+    QTest::newRow("stories260K ffn_up") << "models/stories260K.gguf" << "blk.0.ffn_up.weight";
+    QTest::newRow("synth-d256 ffn_down") << "reference/synth-d256/model-f32.gguf" << "blk.1.ffn_down.weight";
+}
+
+void TstViews::histogramAndOutliersEqualTheCore()
+{
+    QFETCH(QString, model);
+    QFETCH(QString, tensor);
+    QX_REQUIRE_SHARED(path, model.toStdString());
+    auto file = openModel(path);
+    const TensorInfo& info = *file->findTensor(tensor.toStdString());
+    TensorViews views;
+    views.setModel(file);
+    views.setFormat(QStringLiteral("Q8_0"));
+    QSignalSpy ready(&views, &TensorViews::analysisReady);
+    views.setTensor(tensor);
+    QVERIFY(ready.wait(60000));
+    const TensorStats core = computeTensorStats(info);
+    QCOMPARE(views.stats()->histogram, core.histogram);
+    QCOMPARE(views.stats()->topOutliers, core.topOutliers);
+
+    OutlierTableModel* table = views.outliersView()->tableModel();
+    QAbstractItemModelTester tester(table, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(table->rowCount(), int(core.topOutliers.size()));
+    QCOMPARE(table->rowCount() > 0, core.outlierCount > 0);  // only values beyond 6σ are outliers
+    for (int r = 0; r < table->rowCount(); ++r) {
+        const Outlier& o = core.topOutliers[size_t(r)];
+        QCOMPARE(table->data(table->index(r, OutlierTableModel::Value), OutlierTableModel::SortRole).toDouble(), double(o.value));
+        QCOMPARE(table->data(table->index(r, OutlierTableModel::Row), OutlierTableModel::SortRole).toLongLong(), o.row);
+        QCOMPARE(table->data(table->index(r, OutlierTableModel::ColumnIndex), OutlierTableModel::SortRole).toLongLong(), o.column);
+        QCOMPARE(table->data(table->index(r, OutlierTableModel::Sigmas), OutlierTableModel::SortRole).toDouble(),
+                 std::fabs(o.value) / core.stddev);
+    }
+    // The heatmap's brightest cell is the tensor's max |w|; the levels sit inside the representable range.
+    QCOMPARE(double(views.analysis()->heatmap.maxValue), core.absMax);
+    const QuantLevels& levels = views.analysis()->levels;
+    QVERIFY(!levels.values.empty() && levels.values.size() <= 256);
+    QVERIFY(levels.values.front() >= views.analysis()->clipLo && levels.values.back() <= views.analysis()->clipHi);
+    QCOMPARE(levels.length, int64_t(32));
+
+    const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'));
+    views.setLogScale(true);
+    for (int tab : {TensorViews::DistributionTab, TensorViews::OutliersTab, TensorViews::ValuesTab}) {
+        views.showTab(tab);
+        shoot(views, QStringLiteral("tensor-%1-tab%2").arg(tag).arg(tab));
+    }
+}
+
+void TstViews::valuesWindowEqualsRoundTrip()
+{
+    QX_REQUIRE_SHARED(path, "models/stories260K.gguf");
+    auto file = openModel(path);
+    const TensorInfo& info = *file->findTensor("blk.0.ffn_up.weight");
+    ValuesModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTensor(file, &info, candidateByName("Q4_0"));
+    const int64_t rowLength = info.rowLength();
+    model.setWindow(5, 10, 100);  // runs on over the end of row 5 (rows of 64) into row 6
+    QCOMPARE(model.rowCount(), 100);
+    const std::vector<float> original = dequantizeTensor(info);
+    const std::vector<float> expected = coreRoundTrip(TensorType::Q4_0, original, rowLength);
+    for (int i = 0; i < model.rowCount(); ++i) {
+        const size_t flat = size_t(5 * rowLength + 10 + i);
+        QCOMPARE(model.data(model.index(i, ValuesModel::Row), ValuesModel::SortRole).toLongLong(), int64_t(flat) / rowLength);
+        QCOMPARE(model.data(model.index(i, ValuesModel::Original), ValuesModel::SortRole).toDouble(), double(original[flat]));
+        QCOMPARE(model.data(model.index(i, ValuesModel::Quantized), ValuesModel::SortRole).toDouble(), double(expected[flat]));
+        QCOMPARE(model.data(model.index(i, ValuesModel::Difference), ValuesModel::SortRole).toDouble(),
+                 double(expected[flat]) - double(original[flat]));
+    }
+    QCOMPARE(model.rowsComputed(), int64_t(2));  // lazy: only the rows of the window
+    model.setWindow(171, 60, 1000);               // clipped to the tensor's end
+    QCOMPARE(model.rowCount(), 4);
+}
+
+void TstViews::valuesTensorWideScheme()
+{
+    QX_REQUIRE_SHARED(path, "reference/synth-d256/model-f32.gguf");
+    auto file = openModel(path);
+    const TensorInfo& info = *file->findTensor("blk.0.attn_q.weight");
+    const CandidateFormat fmt = candidateByName("INT8 per-tensor");
+    QVERIFY(isTensorWide(fmt));
+    const TensorAnalysis a = analyzeTensor(info, fmt);
+    QVERIFY(a.wholeRoundTrip);
+    ValuesModel model;
+    model.setTensor(file, &info, fmt);
+    model.setWindow(3, 0, 8);
+    QVERIFY(!model.data(model.index(0, ValuesModel::Quantized)).isValid());  // not before the whole round trip
+    model.setWholeRoundTrip(a.wholeRoundTrip);
+    model.setWindow(3, 0, 8);
+    std::vector<float> original = dequantizeTensor(info), fake(original.size());
+    fakeQuantScheme(fmt.scheme, original, fake, info.rowLength());
+    for (int i = 0; i < 8; ++i)
+        QCOMPARE(model.data(model.index(i, ValuesModel::Quantized), ValuesModel::SortRole).toDouble(),
+                 double(fake[size_t(3 * info.rowLength() + i)]));
+}
+
+void TstViews::csvQuotes()
+{
+    QStandardItemModel m(2, 2);
+    m.setHorizontalHeaderLabels({QStringLiteral("name"), QStringLiteral("value")});
+    m.setItem(0, 0, new QStandardItem(QStringLiteral("a,b")));
+    m.setItem(0, 1, new QStandardItem(QStringLiteral("say \"hi\"")));
+    m.setItem(1, 0, new QStandardItem(QStringLiteral("plain")));
+    m.setItem(1, 1, new QStandardItem(QStringLiteral("1.5")));
+    QCOMPARE(tableToCsv(m), QStringLiteral("name,value\n\"a,b\",\"say \"\"hi\"\"\"\nplain,1.5\n"));
+    const QString file = QString::fromStdString(test::scratchDir("views")) + QStringLiteral("/t.csv");
+    QVERIFY(exportTableCsv(m, file));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(f.readAll()), tableToCsv(m));
+}
+
+void TstViews::runsModelAndPareto()
+{
+    const std::vector<std::pair<double, double>> pts{{4, 5}, {2, 9}, {3, 6}, {5, 5.5}, {1, 12}, {6, 4}};
+    QCOMPARE(paretoFront(pts), (std::vector<int>{4, 1, 2, 0, 5}));
+    RunsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    for (int i = 0; i < 3; ++i) {
+        EvalRun run;
+        run.label = QStringLiteral("run %1").arg(i);
+        run.time = QDateTime::currentDateTime();
+        run.eval.fileBytes = 1000u * (i + 1);
+        run.eval.ppl = 10.0 - i;
+        run.eval.kldMean = 0.1 * i;
+        run.plan.preset = "P" + std::to_string(i);
+        model.addRun(run);
+    }
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.data(model.index(2, RunsModel::Ppl), RunsModel::SortRole).toDouble(), 8.0);
+    TradeoffView view;
+    view.setRunsModel(&model);
+    QCOMPARE(view.front(), (std::vector<int>{0, 1, 2}));  // bigger is better in PPL here: all on the front
+    view.setAxes(TradeoffView::SizeMiB, TradeoffView::MeanKld);
+    QCOMPARE(view.front(), (std::vector<int>{0}));
+    QSignalSpy requested(&view, &TradeoffView::planRequested);
+    view.requestRun(1);
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().at(1).toString(), QStringLiteral("run 1"));
+    QCOMPARE(requested.first().at(0).value<qx::Plan>().preset, std::string("P1"));
+    model.clear();
+    QCOMPARE(view.front().size(), size_t(0));
+}
+
+void TstViews::layerTable()
+{
+    std::vector<LayerTensorError> values{{"blk.0.attn_q.weight", 0, "attn_q", 20.0, 0.1},
+                                         {"blk.1.ffn_down.weight", 1, "ffn_down", 18.5, 0.12},
+                                         {"blk.0.ffn_down.weight", 0, "ffn_down", 19.0, 0.11}};
+    LayerTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setValues(values, 0);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.columnCount(), 8);
+    QCOMPARE(model.headerData(7, Qt::Horizontal).toString(), QStringLiteral("ffn_down"));
+    QCOMPARE(model.data(model.index(1, 7), LayerTableModel::SortRole).toDouble(), 18.5);
+    QVERIFY(!model.data(model.index(1, 1)).isValid());  // no attn_q in layer 1
+    model.setValues(values, 1);
+    QCOMPARE(model.data(model.index(0, 1)).toString(), QStringLiteral("0.1"));
+}
+
+void TstViews::layersResponsive()
+{
+    QX_REQUIRE_SHARED(path, "reference/synth-d256/model-f32.gguf");
+    auto file = openModel(path);
+    LayersView view;
+    view.setModel(file);
+    view.setCandidate(QStringLiteral("Q4_K"));
+    QSignalSpy ready(&view, &LayersView::valuesReady);
+    view.compute();
+    const qint64 worst = worstGapUntil([&] { return !ready.isEmpty(); }, 120000);
+    qInfo("longest UI-thread gap while computing the layer errors of synth-d256: %lld ms", worst);
+    QVERIFY(worst >= 0 && worst < 100);
+    QCOMPARE(view.tableModel()->rowCount(), 4);
+    shoot(view, QStringLiteral("layers-chart-synth-d256"));
+    view.setClassFilter(QStringLiteral("ffn_down"));
+    shoot(view, QStringLiteral("layers-ffn_down-synth-d256"));
+    view.showPage(1);
+    shoot(view, QStringLiteral("layers-table-synth-d256"));
+}
+
+QTEST_MAIN(TstViews)
+#include "tst_views.moc"

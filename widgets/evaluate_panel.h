@@ -1,0 +1,100 @@
+#pragma once
+// The Evaluate panel: perplexity and KL divergence of the current plan against the F32 model on a text
+// (default from the settings), ctx and chunk count, through qx::evaluatePlan on a private JobRunner with a
+// progress bar, ETA and Cancel. The plan comes from a provider function (the plan side owns it). Results
+// are cached by a hash of planToJson + model + text + ctx + chunks: evaluating the same plan again costs
+// nothing. Every new result is added to the RunsModel (Runs and Trade-off views). "Evaluate presets"
+// queues the common llama-quantize mixes (planPreset) one after the other.
+// Settings keys (QSettings): evaluation/textFile, evaluation/ctx, evaluation/chunks.
+
+#include "eval/plan_eval.h"
+#include "io/model_file.h"
+#include "plan/plan.h"
+#include "plan/presets.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QWidget>
+
+#include <deque>
+#include <functional>
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace qx::ui {
+
+class JobRunner;
+class RunsModel;
+
+class EvaluatePanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit EvaluatePanel(QWidget* parent = nullptr);
+    ~EvaluatePanel() override;
+
+    void setModel(std::shared_ptr<const ModelFile> model);
+    /// Where the plan to evaluate comes from (called on the UI thread when Evaluate is pressed).
+    void setPlanProvider(std::function<Plan()> provider);
+    void setTextFile(const QString& path);
+    void setContext(int nCtx, int chunks);
+    RunsModel* runsModel() const { return m_runs; }
+    JobRunner* runner() const { return m_runner; }
+    /// Cache key of a plan under the current settings (hex SHA-1).
+    QByteArray planKey(const Plan& plan) const;
+
+    /// The presets "Evaluate presets" runs, best quality first.
+    static std::vector<Preset> commonPresets();
+
+public slots:
+    /// Evaluates the provider's plan (label: its preset name, or "custom plan N").
+    void evaluate();
+    /// Evaluates `plan` under `label`.
+    void evaluatePlanAs(const qx::Plan& plan, const QString& label, bool isPreset = false);
+    /// Queues the common presets.
+    void evaluatePresets();
+    void cancel();
+
+signals:
+    /// A run was added to the runs model, or (cache hit) the row of the run already there.
+    void evaluated(int row);
+
+private:
+    struct Request {
+        Plan plan;
+        QString label;
+        bool isPreset = false;
+    };
+    void startNext();
+    void finishRequest(const Request& request, const PlanEvaluation& eval, const QString& textFile,
+                       const QByteArray& key);
+    void updateProgress(double fraction);
+    void setBusy(bool busy);
+    void saveSettings() const;
+
+    JobRunner* m_runner;
+    RunsModel* m_runs;
+    QString m_tokensFile;                               ///< text the cached tokens come from
+    std::shared_ptr<const std::vector<int32_t>> m_tokens;
+    std::shared_ptr<const ModelFile> m_model;
+    std::function<Plan()> m_provider;
+    QHash<QByteArray, PlanEvaluation> m_cache;
+    std::deque<Request> m_queue;
+    QElapsedTimer m_clock;
+    int m_customCount = 0;
+    QLineEdit* m_text;
+    QSpinBox* m_ctx;
+    QSpinBox* m_chunks;
+    QPushButton* m_evaluate;
+    QPushButton* m_presets;
+    QPushButton* m_cancel;
+    QProgressBar* m_progress;
+    QLabel* m_status;
+};
+
+} // namespace qx::ui
