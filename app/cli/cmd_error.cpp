@@ -20,7 +20,7 @@ void printHelp()
                 "rows do not fit), MSE, RMSE, SQNR dB, cosine similarity, max |error|, relative Frobenius error,\n"
                 "imatrix-weighted MSE, exact stored bytes and bits per weight; then totals. Vectors stay F32.\n\n"
                 "  --format F      format name, e.g. Q4_K, IQ4_XS, \"INT4 g128 asym\"\n"
-                "  --imatrix FILE  llama-imatrix .dat: importance-weighted quantization and weighted MSE\n"
+                "  --imatrix FILE  llama-imatrix .dat or GGUF: importance-weighted quantization and weighted MSE\n"
                 "  --json          the report as JSON\n");
 }
 
@@ -75,7 +75,7 @@ int runError(const std::vector<std::string>& args)
     }
     std::optional<ImatrixFile> imatrix;
     if (!a.imatrix.empty())
-        imatrix = readImatrixDat(a.imatrix);
+        imatrix = readImatrix(a.imatrix);
     const auto model = openModel(a.path);
     const FormatErrorReport report = computeFormatError(*model, *format, imatrix ? &*imatrix : nullptr);
     const std::string text = a.json ? formatErrorJson(report) : formatErrorText(report);

@@ -1,4 +1,4 @@
-// `qexplore-cli imatrix MODEL -f TEXT [-c N] [--chunks K] -o FILE.dat`: llama-imatrix's importance matrix.
+// `qexplore-cli imatrix MODEL -f TEXT [-c N] [--chunks K] -o FILE.dat|FILE.gguf`: llama-imatrix's importance matrix.
 #include "cli/cli_command.h"
 
 #include "common/error.h"
@@ -22,15 +22,16 @@ struct ImatrixArgs {
 
 void printHelp()
 {
-    std::printf("Usage: qexplore-cli imatrix MODEL -f TEXT [-c N] [--chunks K] [--threads N] -o FILE.dat\n\n"
+    std::printf("Usage: qexplore-cli imatrix MODEL -f TEXT [-c N] [--chunks K] [--threads N] -o FILE\n\n"
                 "Computes an importance matrix as llama-imatrix does (mean squared input activation of every\n"
-                "blk.* linear layer, chunks of N tokens starting with BOS) and writes it in llama-imatrix's .dat\n"
-                "format, usable by llama-quantize --imatrix and qexplore-cli error --imatrix.\n\n"
+                "blk.* linear layer, chunks of N tokens starting with BOS) and writes it in llama-imatrix's GGUF\n"
+                "format when FILE ends in .gguf, its legacy .dat format otherwise; both are usable by\n"
+                "llama-quantize --imatrix and qexplore-cli error --imatrix.\n\n"
                 "  -f, --file TEXT      text to evaluate (its path is recorded in the file, as llama-imatrix does)\n"
                 "  -c, --ctx-size N     tokens per chunk (default 512)\n"
                 "  --chunks K           at most K chunks (default: all)\n"
                 "  --threads N          threads (default: all)\n"
-                "  -o, --output FILE    the .dat file to write\n");
+                "  -o, --output FILE    the file to write (.gguf: GGUF imatrix, anything else: .dat)\n");
 }
 
 ImatrixArgs parseArgs(const std::vector<std::string>& args)
@@ -77,13 +78,15 @@ int runImatrix(const std::vector<std::string>& args)
     ImatrixCollector collector;
     fwd.setActivationHook(collector.hook());
     computeImatrix(fwd, tokens, a.nCtx, a.chunks, chunkBosToken(*model));
-    writeImatrixDat(a.out, toImatrixFile(collector, a.text));
+    ImatrixFile file = toImatrixFile(collector, a.text);
+    file.chunkSize = static_cast<uint32_t>(a.nCtx);   // GGUF: counts in tokens, as llama-imatrix stores them
+    writeImatrix(a.out, file);
     std::fprintf(stderr, "imatrix: %d chunks, %zu tokens; wrote %s\n", collector.lastCall(), tokens.size(),
                  a.out.c_str());
     return 0;
 }
 
-const CliRegistrar registrar({"imatrix", "compute an importance matrix (llama-imatrix .dat) on a text", &runImatrix});
+const CliRegistrar registrar({"imatrix", "compute an importance matrix (llama-imatrix .dat or GGUF) on a text", &runImatrix});
 
 } // namespace
 } // namespace qx::cli

@@ -47,8 +47,8 @@ void printHelp()
         "  --plan PLAN.json        first replace each planned tensor by its quantize->dequantize round trip\n"
         "                          (a plan from `plan -o` or `solve -o`; bit-exact quantizers; weight-only:\n"
         "                          the forward pass stays in F32)\n"
-        "  --imatrix F             importance for --plan's quantization (llama.cpp imatrix .dat; default:\n"
-        "                          the plan's own imatrix)\n"
+        "  --imatrix F             importance for --plan's quantization (llama.cpp imatrix, .dat or GGUF;\n"
+        "                          default: the plan's own)\n"
         "  --ggml-matmul           round each projection's input to the weight type's vec_dot_type (Q8_0,\n"
         "                          Q8_1, Q8_K, F16) as ggml's CPU matmul does, to match llama.cpp's figures\n\n"
         "Progress goes to stderr; the per-chunk figures and llama-perplexity's final lines go to stdout.\n");
@@ -117,7 +117,7 @@ void applyPlanFile(LlamaWeights& weights, const ModelFile& model, const std::str
     validatePlan(model, plan);
     const std::string path = imatrixPath.empty() ? plan.imatrixPath : imatrixPath;
     std::optional<ImatrixFile> imatrix;
-    if (!path.empty()) imatrix = readImatrixDat(path);
+    if (!path.empty()) imatrix = readImatrix(path);
     applyPlan(weights, model, plan, imatrix ? &*imatrix : nullptr);
 }
 

@@ -2,6 +2,8 @@
 // evaluated as fake quantization: perplexity and mean KL-divergence against the F32 model.
 #include "cli/cli_command.h"
 
+#include "calib/calib_cache.h"
+#include "calib/calib_export.h"
 #include "calib/calib_methods.h"
 #include "calib/int8_matmul.h"
 #include "common/error.h"
@@ -12,6 +14,8 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
+#include <filesystem>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -20,11 +24,12 @@ namespace qx::cli {
 namespace {
 
 struct QuantArgs {
-    std::string model, method = "rtn", scheme = "int4-g32", calibFile, evalFile;
+    std::string model, method = "rtn", scheme = "int4-g32", calibFile, evalFile, output, cacheDir;
+    bool useCache = true;
     int64_t calibChunks = -1, evalChunks = -1, nCtx = 128;
     double damp = 1.0, alpha = 0.5;
     float threshold = 6.0f;
-    bool actOrder = false;
+    bool actOrder = false, noClip = false;
     int threads = 0;
 };
 
@@ -39,20 +44,28 @@ void printHelp()
         "and mean KL-divergence against the F32 model (fake quantization: quantize, then dequantize).\n"
         "Without --eval-text the -f text is split at its middle line: calibration on the first half,\n"
         "evaluation on the second. With --eval-text, overlap between the two texts is detected and reported.\n\n"
-        "  --method M        rtn | imatrix | gptq | awq | smoothquant | llmint8 (default rtn); a comma list\n"
-        "                    runs several on one baseline and calibration (so does a list of schemes)\n"
-        "  --scheme S        int4-g32 | int4-g128 | int3-g32 | int8-pc | Q4_0 Q4_1 Q5_0 Q5_1 Q8_0 | Q4_K Q3_K\n"
-        "                    (K-quants: rtn/imatrix only); smoothquant and llmint8 are W8A8 and ignore it\n"
+        "  --method M        rtn | imatrix | gptq | gptq-act | awq | awq-noclip | smoothquant | llmint8\n"
+        "                    (default rtn); a comma list runs several on one baseline and calibration\n"
+        "                    (so does a list of schemes)\n"
+        "  --scheme S        int4-g32 | int4-g128 | int3-g32 | int8-pc | Q4_0 Q4_1 Q5_0 Q5_1 Q8_0 |\n"
+        "                    Q2_K Q3_K Q4_K Q5_K Q6_K; smoothquant and llmint8 are W8A8 and ignore it\n"
+        "  -o OUT.gguf       write the result as GGUF (one method, one ggml scheme, GGUF input): calibrated\n"
+        "                    layers in the scheme's type, the rest as stored; the file is re-read and\n"
+        "                    evaluated again\n"
         "  -f FILE           calibration text\n"
         "  --calib-chunks N  calibration chunks (default: all)\n"
         "  --eval-text FILE  evaluation text (default: second half of -f)\n"
         "  --eval-chunks M   evaluation chunks (default: all)\n"
         "  -c N              context per chunk (default 128)\n"
         "  --act-order       GPTQ: process columns by decreasing Hessian diagonal (method gptq-act does too)\n"
+        "  --no-clip         AWQ: scale search only, no clipping search (method awq-noclip does too)\n"
         "  --damp P          GPTQ: dampening in %% of the mean Hessian diagonal (default 1)\n"
         "  --alpha A         SmoothQuant migration strength (default 0.5)\n"
         "  --threshold T     LLM.int8 outlier threshold (default 6.0)\n"
-        "  --threads N       threads (default: all)\n\n"
+        "  --threads N       threads (default: all)\n"
+        "  --calib-cache DIR where captured statistics are cached per (model, text, settings)\n"
+        "                    (default $XDG_CACHE_HOME/qexplore or ~/.cache/qexplore)\n"
+        "  --no-calib-cache  always capture, never read or write the cache\n\n"
         "Progress goes to stderr (Ctrl-C cancels); results to stdout.\n");
 }
 
@@ -70,6 +83,7 @@ QuantArgs parseArgs(const std::vector<std::string>& args)
         else if (o == "--scheme") a.scheme = value();
         else if (o == "-f" || o == "--file") a.calibFile = value();
         else if (o == "--eval-text") a.evalFile = value();
+        else if (o == "-o" || o == "--output") a.output = value();
         else if (o == "--calib-chunks") a.calibChunks = static_cast<int64_t>(optionNumber(o, value()));
         else if (o == "--eval-chunks") a.evalChunks = static_cast<int64_t>(optionNumber(o, value()));
         else if (o == "-c" || o == "--ctx-size") a.nCtx = static_cast<int64_t>(optionNumber(o, value()));
@@ -78,6 +92,9 @@ QuantArgs parseArgs(const std::vector<std::string>& args)
         else if (o == "--threshold") a.threshold = static_cast<float>(optionNumber(o, value()));
         else if (o == "--threads" || o == "-t") a.threads = static_cast<int>(optionNumber(o, value()));
         else if (o == "--act-order") a.actOrder = true;
+        else if (o == "--no-clip") a.noClip = true;
+        else if (o == "--calib-cache") a.cacheDir = value();
+        else if (o == "--no-calib-cache") a.useCache = false;
         else if (!o.empty() && o[0] == '-') throw Error(ErrorCode::InvalidArgument, "unknown option " + o);
         else if (a.model.empty()) a.model = o;
         else throw Error(ErrorCode::InvalidArgument, "unexpected argument " + o);
@@ -128,6 +145,40 @@ struct Session {
     bool naiveInt8Done = false;
 };
 
+std::string defaultCacheDir()
+{
+    if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x)
+        return std::string(x) + "/qexplore";
+    if (const char* h = std::getenv("HOME"); h && *h)
+        return std::string(h) + "/.cache/qexplore";
+    return {};
+}
+
+// The calibration statistics from the cache when present, otherwise captured (and then cached).
+CalibData cachedCapture(const QuantArgs& a, const std::string& calibText, const std::vector<int32_t>& tokens,
+                        const CalibOptions& co, const ForwardOptions& fo, const Session& s)
+{
+    std::string path;
+    const std::string key = calibCacheKey(a.model, calibText, co);
+    const std::string dir = a.cacheDir.empty() ? defaultCacheDir() : a.cacheDir;
+    if (a.useCache && !dir.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(dir, ec);
+        path = calibCachePath(dir, key);
+        if (auto cached = loadCalibData(path, key)) {
+            std::printf("calibration statistics read from the cache %s (same model, text and settings)\n", path.c_str());
+            return std::move(*cached);
+        }
+    }
+    LlamaForward fwd(s.weights, fo);
+    CalibData data = captureCalibration(fwd, tokens, co, progress("calibration"));
+    if (!path.empty()) {
+        saveCalibData(path, key, data);
+        std::printf("calibration statistics cached in %s\n", path.c_str());
+    }
+    return data;
+}
+
 void prepare(const QuantArgs& a, Session& s)
 {
     s.model = openModel(a.model);
@@ -143,7 +194,9 @@ void prepare(const QuantArgs& a, Session& s)
     }
     const double overlap = textOverlap(calibText, evalText);
     if (overlap > 0.0)
-        std::printf("WARNING: %.1f%% of the evaluation lines also occur in the calibration text\n", 100.0 * overlap);
+        std::printf("WARNING: calibration and evaluation texts overlap: %.1f%% of the evaluation lines also occur in the\n"
+                    "         calibration text, which flatters the calibrated methods; evaluate on other text\n",
+                    100.0 * overlap);
     else
         std::printf("calibration and evaluation texts share no line\n");
     const auto bos = chunkBosToken(*s.model);
@@ -154,14 +207,20 @@ void prepare(const QuantArgs& a, Session& s)
                                                    progress("baseline"));
     std::printf("F32 baseline PPL %.4f (%.2f s)\n", s.evaluator->baselinePpl(), secondsSince(t0));
     t0 = std::chrono::steady_clock::now();
-    LlamaForward fwd(s.weights, fo);
     CalibOptions co;
     co.nCtx = a.nCtx;
     co.maxChunks = a.calibChunks;
     co.bosToken = bos;
-    s.calib = captureCalibration(fwd, tok.encode(calibText, true), co, progress("calibration"));
+    s.calib = cachedCapture(a, calibText, tok.encode(calibText, true), co, fo, s);
     std::printf("calibration capture: %lld rows per layer (%.2f s)\n",
                 static_cast<long long>(s.calib.empty() ? 0 : s.calib.begin()->second.samples), secondsSince(t0));
+    for (const auto& [name, l] : s.calib)
+        if (l.samples < 2 * l.cols) {
+            std::printf("WARNING: only %lld calibration rows for %s with %lld inputs: its Hessian is singular\n"
+                        "         and GPTQ leans on the dampening (raised when Cholesky fails). Use more text.\n",
+                        static_cast<long long>(l.samples), name.c_str(), static_cast<long long>(l.cols));
+            break;
+        }
 }
 
 void runInt8(const QuantArgs& a, const CalibMethod m, Session& s)
@@ -198,11 +257,37 @@ void runInt8(const QuantArgs& a, const CalibMethod m, Session& s)
     printScore("LLM.int8 (mixed precision)", r, secondsSince(t0));
 }
 
-Substitutions quantizeWith(const QuantArgs& a, CalibMethod m, const QuantGrid& grid, Session& s)
+// What an export quantizes: GPTQ's output (on the grid, re-quantizes to itself); for the other methods the
+// float weights they quantized (original or AWQ-scaled), with the importance for imatrix.
+struct ExportSource {
+    Substitutions values, importance;
+};
+
+Substitutions originals(const LlamaWeights& w, const Substitutions& of)
+{
+    Substitutions out;
+    for (const auto& [name, v] : of) {
+        const WeightView t = w.tensor(name);
+        out[name] = std::vector<float>(t.data, t.data + t.rows * t.cols);
+    }
+    return out;
+}
+
+Substitutions quantizeWith(const QuantArgs& a, CalibMethod m, const QuantGrid& grid, Session& s, ExportSource& ex)
 {
     switch (m) {
-    case CalibMethod::Rtn: return rtnModel(*s.weights, grid);
-    case CalibMethod::Imatrix: return imatrixModel(*s.weights, s.calib, grid);
+    case CalibMethod::Rtn: {
+        Substitutions r = rtnModel(*s.weights, grid);
+        ex.values = originals(*s.weights, r);
+        return r;
+    }
+    case CalibMethod::Imatrix: {
+        Substitutions r = imatrixModel(*s.weights, s.calib, grid);
+        ex.values = originals(*s.weights, r);
+        for (const auto& [name, v] : r)
+            ex.importance[name] = calibImportance(s.calib.at(name));
+        return r;
+    }
     case CalibMethod::Gptq: {
         GptqOptions o;
         o.grid = grid;
@@ -212,18 +297,48 @@ Substitutions quantizeWith(const QuantArgs& a, CalibMethod m, const QuantGrid& g
         Substitutions r = gptqModel(*s.weights, s.calib, o, &notes, progress("GPTQ"));
         for (const auto& n : notes)
             std::printf("  %s\n", n.c_str());
+        ex.values = r;
         return r;
     }
     default: {
-        AwqResult r = awqQuantize(*s.weights, s.calib, grid, 20, progress("AWQ"));
+        AwqResult r = awqQuantize(*s.weights, s.calib, grid, 20, progress("AWQ"), !a.noClip);
         for (const auto& g : r.groups)
-            std::printf("  %-24s alpha %.2f  loss RTN %.5g -> AWQ %.5g\n", g.norm.c_str(), g.alpha, g.lossRtn, g.lossAwq);
+            std::printf("  %-24s alpha %.2f  loss RTN %.5g -> AWQ %.5g -> clipped %.5g\n", g.norm.c_str(), g.alpha,
+                        g.lossRtn, g.lossAwq, g.lossClip);
         // attn_output has nothing to fold into: round-to-nearest for it (and for layers AWQ skipped).
-        for (auto& [name, v] : rtnModel(*s.weights, grid))
-            r.tensors.emplace(name, std::move(v));
+        const Substitutions rtn = rtnModel(*s.weights, grid);
+        ex.values = std::move(r.folded);
+        for (auto& [name, v] : originals(*s.weights, rtn))
+            ex.values.emplace(name, std::move(v));
+        for (const auto& [name, v] : rtn)
+            r.tensors.emplace(name, v);
         return std::move(r.tensors);
     }
     }
+}
+
+// Writes the calibrated model as GGUF, re-reads it and checks that it evaluates like the in-memory model.
+void exportResult(const QuantArgs& a, const QuantGrid& grid, const Substitutions& subs, const ExportSource& ex,
+                  const EvalScore& inMemory, Session& s)
+{
+    const auto t0 = std::chrono::steady_clock::now();
+    const ExportResult e = exportCalibrated(*s.model, calibratedPlan(*s.model, subs, grid.type), ex.values, a.output,
+                                            ex.importance, progress("export"));
+    const double dev = maxExportDeviation(a.output, subs);
+    std::printf("wrote %s: %llu bytes, %d tensors converted, %d copied (%.2f s); largest deviation of a calibrated "
+                "value after re-reading: %.3g%s\n",
+                a.output.c_str(), static_cast<unsigned long long>(e.fileBytes), e.quantizedTensors, e.copiedTensors,
+                secondsSince(t0), dev, dev == 0.0 ? " (lossless)" : "");
+    const EvalScore r = s.evaluator->evaluate(LlamaWeights::fromModel(openModel(a.output)), {}, progress("re-read"));
+    printScore("exported file", r, 0.0);
+    std::printf("exported file PPL %s the in-memory evaluation (%.6f vs %.6f)\n",
+                r.ppl == inMemory.ppl ? "equals" : "DIFFERS FROM", r.ppl, inMemory.ppl);
+}
+
+// gptq-act and awq-noclip are variants of gptq and awq.
+std::string baseMethod(const std::string& m)
+{
+    return m == "gptq-act" ? "gptq" : m == "awq-noclip" ? "awq" : m;
 }
 
 std::vector<std::string> splitList(const std::string& text)
@@ -244,7 +359,10 @@ void runWeightMethod(const QuantArgs& a, const std::string& method, const std::s
     const auto t0 = std::chrono::steady_clock::now();
     QuantArgs options = a;
     options.actOrder = a.actOrder || method == "gptq-act";
-    const Substitutions subs = quantizeWith(options, parseCalibMethod(method == "gptq-act" ? "gptq" : method), grid, s);
+    options.noClip = a.noClip || method == "awq-noclip";
+    ExportSource ex;
+    const Substitutions subs =
+        quantizeWith(options, parseCalibMethod(baseMethod(method)), grid, s, ex);
     const double tq = secondsSince(t0);
     if (subs.empty()) {
         std::printf("%-28s %s fits no layer of this model\n", (method + " " + scheme).c_str(), grid.name().c_str());
@@ -256,6 +374,8 @@ void runWeightMethod(const QuantArgs& a, const std::string& method, const std::s
     const auto t1 = std::chrono::steady_clock::now();
     const EvalScore r = s.evaluator->evaluate(withSubstitutions(*s.weights, subs), {}, progress("evaluate"));
     printScore((method + " " + scheme).c_str(), r, secondsSince(t1));
+    if (!a.output.empty())
+        exportResult(a, grid, subs, ex, r, s);
 }
 
 int runQuantize(const std::vector<std::string>& args)
@@ -267,9 +387,11 @@ int runQuantize(const std::vector<std::string>& args)
     const QuantArgs a = parseArgs(args);
     const auto methods = splitList(a.method), schemes = splitList(a.scheme);
     for (const auto& m : methods)
-        parseCalibMethod(m == "gptq-act" ? "gptq" : m);
+        parseCalibMethod(baseMethod(m));
     for (const auto& sc : schemes)
         parseGrid(sc);
+    if (!a.output.empty() && (methods.size() != 1 || schemes.size() != 1 || !parseGrid(schemes[0]).ggml))
+        throw Error(ErrorCode::InvalidArgument, "-o needs exactly one method and one ggml scheme (e.g. Q4_K)");
     std::setvbuf(stdout, nullptr, _IOLBF, 0); // results appear as each evaluation ends, even in a file
     g_cancel = false;
     auto previous = std::signal(SIGINT, [](int) { g_cancel = true; });
@@ -277,7 +399,7 @@ int runQuantize(const std::vector<std::string>& args)
     prepare(a, s);
     for (const auto& scheme : schemes)
         for (const auto& method : methods) {
-            const CalibMethod m = parseCalibMethod(method == "gptq-act" ? "gptq" : method);
+            const CalibMethod m = parseCalibMethod(baseMethod(method));
             if (m == CalibMethod::SmoothQuant || m == CalibMethod::LlmInt8) {
                 if (scheme == schemes.front())
                     runInt8(a, m, s);

@@ -36,7 +36,7 @@ void printHelp()
         "  --max-kld X          the same with --measure kld: predicted KLD (sum of enable-one KLDs) <= X\n"
         "  --score PLAN.json    print the size and loss of an existing plan (e.g. a preset's; repeatable);\n"
         "                       without a target nothing is solved\n"
-        "  --imatrix F          llama.cpp imatrix .dat file: weights the error per column, used for export\n"
+        "  --imatrix F          llama.cpp imatrix (.dat or GGUF): weights the error per column, used for export\n"
         "  --pin NAME=TYPE      fix a tensor's type (repeatable; marked pinned in the plan)\n"
         "  --keep-pins PLAN     every pinned entry of an earlier plan is pinned again\n"
         "  --output-min TYPE    output.weight at least TYPE's bits/weight (e.g. Q6_K)\n"
@@ -161,7 +161,7 @@ CandidateTable measuredTable(const std::shared_ptr<const ModelFile>& model, cons
                              const CandidateTable& table)
 {
     std::optional<ImatrixFile> imatrix;
-    if (!a.imatrix.empty()) imatrix = readImatrixDat(a.imatrix);
+    if (!a.imatrix.empty()) imatrix = readImatrix(a.imatrix);
     const std::vector<int32_t> tokens = calibrationTokens(a);
     const std::vector<TensorType> types = {TensorType::Q3_K, TensorType::IQ4_NL, TensorType::Q4_0, TensorType::Q8_0};
     const std::vector<MeasuredKld> kld = measureEnableOne(model, tokens, a.measureCtx, types,

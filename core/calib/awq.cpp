@@ -2,6 +2,7 @@
 
 #include "calib/gptq.h"
 #include "common/error.h"
+#include "model/parallel_for.h"
 
 #include <algorithm>
 #include <cmath>
@@ -35,6 +36,17 @@ std::vector<float> awqScales(std::span<const float> meanAbs, double alpha)
     return s;
 }
 
+// tr(ΔW H ΔWᵀ) of the quantized scaled weights `q` brought back (divided by s) against the float `w`.
+double lossOfScaled(const WeightView& w, std::span<const float> q, std::span<const float> s,
+                    std::span<const double> hessian)
+{
+    std::vector<float> back(q.begin(), q.end());
+    for (int64_t r = 0; r < w.rows; ++r)
+        for (int64_t c = 0; c < w.cols; ++c)
+            back[static_cast<size_t>(r * w.cols + c)] /= s[static_cast<size_t>(c)];
+    return layerLoss({w.data, static_cast<size_t>(w.rows * w.cols)}, back, w.rows, w.cols, hessian);
+}
+
 // Quantizes W·diag(s) on the grid: {scaled quantized values, loss of their unscaled form}.
 std::pair<std::vector<float>, double> scaledQuant(const WeightView& w, const QuantGrid& grid, std::span<const float> s,
                                                   std::span<const double> hessian)
@@ -44,12 +56,72 @@ std::pair<std::vector<float>, double> scaledQuant(const WeightView& w, const Qua
         for (int64_t c = 0; c < w.cols; ++c)
             scaled[static_cast<size_t>(r * w.cols + c)] *= s[static_cast<size_t>(c)];
     std::vector<float> q = fakeQuantGrid(grid, scaled, w.cols);
-    std::vector<float> back = q;
-    for (int64_t r = 0; r < w.rows; ++r)
-        for (int64_t c = 0; c < w.cols; ++c)
-            back[static_cast<size_t>(r * w.cols + c)] /= s[static_cast<size_t>(c)];
-    const double loss = layerLoss({w.data, static_cast<size_t>(w.rows * w.cols)}, back, w.rows, w.cols, hessian);
+    const double loss = lossOfScaled(w, q, s, hessian);
     return {std::move(q), loss};
+}
+
+// One scale per input column of the group's weights, from one per output of the preceding tensor.
+std::vector<float> expandScales(const ScaleGroup& g, std::span<const float> scales, int64_t cols)
+{
+    if (g.scaleIndex.empty())
+        return std::vector<float>(scales.begin(), scales.end());
+    if (static_cast<int64_t>(g.scaleIndex.size()) != cols)
+        throw Error(ErrorCode::Mismatch, "scale index does not match the columns of " + g.weights.front());
+    std::vector<float> out(static_cast<size_t>(cols));
+    for (size_t j = 0; j < out.size(); ++j)
+        out[j] = scales[static_cast<size_t>(g.scaleIndex[j])];
+    return out;
+}
+
+// meanAbs per scale: the mean over the columns sharing it (identity without a scale index).
+std::vector<float> reduceMeanAbs(const ScaleGroup& g, std::span<const float> meanAbs, int64_t scales)
+{
+    if (g.scaleIndex.empty())
+        return std::vector<float>(meanAbs.begin(), meanAbs.end());
+    std::vector<double> sum(static_cast<size_t>(scales), 0.0);
+    std::vector<int> count(static_cast<size_t>(scales), 0);
+    for (size_t j = 0; j < g.scaleIndex.size(); ++j) {
+        sum[static_cast<size_t>(g.scaleIndex[j])] += meanAbs[j];
+        ++count[static_cast<size_t>(g.scaleIndex[j])];
+    }
+    std::vector<float> out(sum.size());
+    for (size_t k = 0; k < out.size(); ++k)
+        out[k] = count[k] ? static_cast<float>(sum[k] / count[k]) : 0.0f;
+    return out;
+}
+
+// AWQ's clip search on one block of one row (values at `at`, columns c0 … c0+len of a row of `cols`).
+void clipBlock(std::span<const float> scaled, std::vector<float>& out, int64_t at, int64_t len, int64_t c0,
+               int64_t cols, const QuantGrid& grid, std::span<const float> s, std::span<const double> h)
+{
+    const auto orig = scaled.subspan(static_cast<size_t>(at), static_cast<size_t>(len));
+    float amax = 0.0f;
+    for (float v : orig)
+        amax = std::max(amax, std::fabs(v));
+    std::vector<float> trial(static_cast<size_t>(len));
+    std::vector<double> d(static_cast<size_t>(len));
+    double best = -1.0;
+    for (int k = 0; k < 10 && amax > 0.0f; ++k) {
+        const float m = amax * (1.0f - 0.05f * static_cast<float>(k));
+        for (int64_t j = 0; j < len; ++j)
+            trial[static_cast<size_t>(j)] = std::clamp(orig[static_cast<size_t>(j)], -m, m);
+        const std::vector<float> q = fakeQuantGrid(grid, trial, len);
+        for (int64_t j = 0; j < len; ++j)
+            d[static_cast<size_t>(j)] = (static_cast<double>(orig[static_cast<size_t>(j)]) - q[static_cast<size_t>(j)])
+                                        / s[static_cast<size_t>(c0 + j)];
+        double loss = 0.0;
+        for (int64_t i = 0; i < len; ++i) {
+            const double* row = h.data() + (c0 + i) * cols + c0;
+            double dot = 0.0;
+            for (int64_t j = 0; j < len; ++j)
+                dot += row[j] * d[static_cast<size_t>(j)];
+            loss += d[static_cast<size_t>(i)] * dot;
+        }
+        if (best < 0.0 || loss < best) {
+            best = loss;
+            std::copy(trial.begin(), trial.end(), out.begin() + at);
+        }
+    }
 }
 
 } // namespace
@@ -59,8 +131,8 @@ std::vector<ScaleGroup> normScaleGroups(const LlamaWeights& weights)
     std::vector<ScaleGroup> out;
     for (size_t l = 0; l < weights.layers().size(); ++l) {
         const std::string p = "blk." + std::to_string(l) + ".";
-        out.push_back({p + "attn_norm.weight", {p + "attn_q.weight", p + "attn_k.weight", p + "attn_v.weight"}});
-        out.push_back({p + "ffn_norm.weight", {p + "ffn_gate.weight", p + "ffn_up.weight"}});
+        out.push_back({p + "attn_norm.weight", {p + "attn_q.weight", p + "attn_k.weight", p + "attn_v.weight"}, {}});
+        out.push_back({p + "ffn_norm.weight", {p + "ffn_gate.weight", p + "ffn_up.weight"}, {}});
     }
     return out;
 }
@@ -69,10 +141,16 @@ std::vector<ScaleGroup> awqScaleGroups(const LlamaWeights& weights)
 {
     std::vector<ScaleGroup> out;
     const auto norms = normScaleGroups(weights);
+    const LlamaConfig& cfg = weights.config();
+    const int64_t perKv = cfg.nHeadKv > 0 ? cfg.nHead / cfg.nHeadKv : 1;
+    std::vector<int64_t> vIndex(static_cast<size_t>(cfg.nHead * cfg.headDim));
+    for (size_t j = 0; j < vIndex.size(); ++j) // column (head h, dim d) ← V row (kv head h / perKv, dim d)
+        vIndex[j] = (static_cast<int64_t>(j) / cfg.headDim / perKv) * cfg.headDim + static_cast<int64_t>(j) % cfg.headDim;
     for (size_t i = 0; i + 1 < norms.size(); i += 2) {
         const std::string p = "blk." + std::to_string(i / 2) + ".";
+        out.push_back({p + "attn_v.weight", {p + "attn_output.weight"}, vIndex});
         out.push_back(norms[i]);
-        out.push_back({p + "ffn_up.weight", {p + "ffn_down.weight"}});
+        out.push_back({p + "ffn_up.weight", {p + "ffn_down.weight"}, {}});
         out.push_back(norms[i + 1]);
     }
     return out;
@@ -92,17 +170,68 @@ Substitutions foldInputScales(const LlamaWeights& weights, const ScaleGroup& gro
     out[group.norm] = std::move(norm);
     for (const std::string& name : group.weights) {
         const WeightView w = weights.tensor(name);
+        const std::vector<float> sw = expandScales(group, scales, w.cols);
         std::vector<float> v = copyOf(w);
         for (int64_t r = 0; r < w.rows; ++r)
             for (int64_t c = 0; c < w.cols; ++c)
-                v[static_cast<size_t>(r * w.cols + c)] *= scales[static_cast<size_t>(c)];
+                v[static_cast<size_t>(r * w.cols + c)] *= sw[static_cast<size_t>(c)];
         out[name] = std::move(v);
     }
     return out;
 }
 
+std::vector<float> awqClip(std::span<const float> scaled, int64_t rows, int64_t cols, const QuantGrid& grid,
+                           std::span<const float> s, std::span<const double> hessian)
+{
+    std::vector<float> out(scaled.begin(), scaled.end());
+    const int64_t unit = grid.blockLength(cols);
+    parallelFor(rows, 0, [&](int64_t begin, int64_t end) {
+        for (int64_t r = begin; r < end; ++r)
+            for (int64_t c0 = 0; c0 < cols; c0 += unit)
+                clipBlock(scaled, out, r * cols + c0, std::min(unit, cols - c0), c0, cols, grid, s, hessian);
+    });
+    return out;
+}
+
+namespace {
+
+// The α grid search of one group: the best scales (one per output of g.norm) and the report.
+std::vector<float> searchScales(const LlamaWeights& work, const ScaleGroup& g, const LayerCalib& c,
+                                const QuantGrid& grid, int gridPoints, AwqGroupReport& rep)
+{
+    const int64_t nScales = [&] {
+        const WeightView prev = work.tensor(g.norm);
+        return prev.rows > 1 ? prev.rows : prev.cols;
+    }();
+    const std::vector<float> meanAbs = reduceMeanAbs(g, c.meanAbs, nScales);
+    std::vector<float> best;
+    rep = {g.norm, 0.0, 0.0, -1.0, 0.0};
+    for (int k = 0; k < std::max(1, gridPoints); ++k) {
+        const double alpha = static_cast<double>(k) / std::max(1, gridPoints);
+        const std::vector<float> s = awqScales(meanAbs, alpha);
+        double loss = 0.0;
+        for (const auto& name : g.weights)
+            loss += scaledQuant(work.tensor(name), grid, expandScales(g, s, work.tensor(name).cols), c.hessian).second;
+        if (k == 0)
+            rep.lossRtn = loss;
+        if (rep.lossAwq < 0.0 || loss < rep.lossAwq) {
+            rep.alpha = alpha;
+            rep.lossAwq = loss;
+            best = s;
+        }
+    }
+    return best;
+}
+
+bool clipped(const std::string& name)
+{
+    return name.find("attn_q.") == std::string::npos && name.find("attn_k.") == std::string::npos;
+}
+
+} // namespace
+
 AwqResult awqQuantize(const LlamaWeights& weights, const CalibData& calib, const QuantGrid& grid, int gridPoints,
-                      const ProgressFn& progress)
+                      const ProgressFn& progress, bool clip)
 {
     AwqResult result;
     LlamaWeights work = weights; // float weights with the scales folded so far
@@ -116,32 +245,22 @@ AwqResult awqQuantize(const LlamaWeights& weights, const CalibData& calib, const
             throw Error(ErrorCode::Invalid, "AWQ needs the Hessian of " + g.weights.front());
         for (const auto& name : g.weights)
             validateGrid(grid, work.tensor(name).cols);
-        AwqGroupReport rep{g.norm, 0.0, 0.0, -1.0};
-        std::vector<float> bestScales;
-        std::vector<std::vector<float>> bestQ;
-        for (int k = 0; k < std::max(1, gridPoints); ++k) {
-            const double alpha = static_cast<double>(k) / std::max(1, gridPoints);
-            const std::vector<float> s = awqScales(c.meanAbs, alpha);
-            double loss = 0.0;
-            std::vector<std::vector<float>> qs;
-            for (const auto& name : g.weights) {
-                auto [q, l] = scaledQuant(work.tensor(name), grid, s, c.hessian);
-                loss += l;
-                qs.push_back(std::move(q));
-            }
-            if (k == 0)
-                rep.lossRtn = loss;
-            if (rep.lossAwq < 0.0 || loss < rep.lossAwq) {
-                rep = {g.norm, alpha, rep.lossRtn, loss};
-                bestScales = s;
-                bestQ = std::move(qs);
-            }
+        AwqGroupReport rep;
+        const std::vector<float> scales = searchScales(work, g, c, grid, gridPoints, rep);
+        Substitutions folded = foldInputScales(work, g, scales);
+        for (const auto& name : g.weights) {
+            const WeightView w = work.tensor(name);
+            const std::vector<float> sw = expandScales(g, scales, w.cols);
+            if (clip && clipped(name))
+                folded[name] = awqClip(folded[name], w.rows, w.cols, grid, sw, c.hessian);
+            std::vector<float> q = fakeQuantGrid(grid, folded[name], w.cols);
+            rep.lossClip += lossOfScaled(w, q, sw, c.hessian);
+            result.tensors[name] = std::move(q);
         }
-        Substitutions folded = foldInputScales(work, g, bestScales);
         work.substitute(g.norm, folded[g.norm]);
-        result.tensors[g.norm] = std::move(folded[g.norm]); // ffn_up: replaced by its quantized form later
-        for (size_t i = 0; i < g.weights.size(); ++i)
-            result.tensors[g.weights[i]] = std::move(bestQ[i]);
+        result.tensors[g.norm] = folded[g.norm]; // ffn_up / attn_v: replaced by their quantized form later
+        for (auto& [name, values] : folded)
+            result.folded[name] = std::move(values);
         result.groups.push_back(rep);
         if (progress && !progress(static_cast<double>(gi + 1) / static_cast<double>(groups.size())))
             throw Error(ErrorCode::Cancelled, "AWQ cancelled");

@@ -69,6 +69,15 @@ Substitutions rtnModel(const LlamaWeights& weights, const QuantGrid& grid)
     return out;
 }
 
+std::vector<float> calibImportance(const LayerCalib& c)
+{
+    std::vector<float> imp(static_cast<size_t>(c.cols));
+    for (int64_t j = 0; j < c.cols; ++j)
+        imp[static_cast<size_t>(j)] = c.hessian.empty() ? c.meanAbs[static_cast<size_t>(j)]
+                                                       : static_cast<float>(c.hessian[static_cast<size_t>(j * c.cols + j)] / 2.0);
+    return imp;
+}
+
 Substitutions imatrixModel(const LlamaWeights& weights, const CalibData& calib, const QuantGrid& grid)
 {
     Substitutions out;
@@ -76,12 +85,7 @@ Substitutions imatrixModel(const LlamaWeights& weights, const CalibData& calib, 
         const WeightView w = weights.tensor(name);
         if (!gridFits(grid, w.cols))
             continue;
-        const LayerCalib& c = calibFor(calib, name);
-        std::vector<float> imp(static_cast<size_t>(w.cols));
-        for (int64_t j = 0; j < w.cols; ++j)
-            imp[static_cast<size_t>(j)] = c.hessian.empty() ? c.meanAbs[static_cast<size_t>(j)]
-                                                           : static_cast<float>(c.hessian[static_cast<size_t>(j * w.cols + j)] / 2.0);
-        out[name] = fakeQuantGridWeighted(grid, valuesOf(w), w.cols, imp);
+        out[name] = fakeQuantGridWeighted(grid, valuesOf(w), w.cols, calibImportance(calibFor(calib, name)));
     }
     return out;
 }

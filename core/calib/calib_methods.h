@@ -31,6 +31,8 @@ std::shared_ptr<LlamaWeights> withSubstitutions(const LlamaWeights& weights, con
 /// Layers whose rows a ggml grid does not fit (gridFits) are left out of every result: they stay F32.
 /// Round-to-nearest on `grid` of every block linear layer.
 Substitutions rtnModel(const LlamaWeights& weights, const QuantGrid& grid);
+/// The imatrix importance of a layer: mean x² per input column (diag H / 2; meanAbs without a Hessian).
+std::vector<float> calibImportance(const LayerCalib& calib);
 /// Importance-weighted quantization with the calibration's mean x² (diag H / 2) as importance.
 Substitutions imatrixModel(const LlamaWeights& weights, const CalibData& calib, const QuantGrid& grid);
 /// GPTQ of every block linear layer from one capture of the float model; `notes` gets dampening notes and

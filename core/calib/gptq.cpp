@@ -47,22 +47,24 @@ std::vector<int64_t> columnOrder(const Mat& h, bool actOrder)
     return order;
 }
 
+// Grid parameters per (row, group). A block (blockLen columns) is one group, except for K-quants, whose
+// 256-column blocks hold 8 or 16 sub-block groups whose grids are chosen together.
 struct GroupTable {
-    int64_t groupLen = 0, groups = 0;
+    int64_t groupLen = 0, blockLen = 0, groups = 0;
     std::vector<GroupGrid> grids; // row-major: rows × groups
 
     GroupGrid& at(int64_t row, int64_t col) { return grids[static_cast<size_t>(row * groups + col / groupLen)]; }
 };
 
-// Grid of every group of `row` starting at natural column `col`, from the current values in `src`.
-void chooseRowGroup(const QuantGrid& grid, GroupTable& t, const Mat& src, const std::vector<int64_t>& where,
+// Grids of the block of `row` starting at natural column `col`, from the current values in `src`.
+void chooseRowBlock(const QuantGrid& grid, GroupTable& t, const Mat& src, const std::vector<int64_t>& where,
                     int64_t row, int64_t col, std::vector<float>& scratch)
 {
-    const int64_t len = std::min(t.groupLen, static_cast<int64_t>(where.size()) - col);
+    const int64_t len = std::min(t.blockLen, static_cast<int64_t>(where.size()) - col);
     scratch.resize(static_cast<size_t>(len));
     for (int64_t k = 0; k < len; ++k)
         scratch[static_cast<size_t>(k)] = static_cast<float>(src(row, where[static_cast<size_t>(col + k)]));
-    t.at(row, col) = chooseGroupGrid(grid, scratch);
+    chooseBlockGrids(grid, scratch, std::span<GroupGrid>(&t.at(row, col), static_cast<size_t>((len + t.groupLen - 1) / t.groupLen)));
 }
 
 } // namespace
@@ -71,12 +73,14 @@ double layerLoss(std::span<const float> a, std::span<const float> b, int64_t row
                  std::span<const double> hessian)
 {
     const Eigen::Map<const RowMat> h(hessian.data(), cols, cols);
+    using FloatRows = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    const Eigen::Map<const FloatRows> ma(a.data(), rows, cols), mb(b.data(), rows, cols);
     double total = 0.0;
-    Eigen::VectorXd d(cols);
-    for (int64_t r = 0; r < rows; ++r) {
-        for (int64_t c = 0; c < cols; ++c)
-            d(c) = static_cast<double>(a[static_cast<size_t>(r * cols + c)]) - b[static_cast<size_t>(r * cols + c)];
-        total += d.dot(h * d);
+    constexpr int64_t kRows = 256; // Σ_r d_r H d_rᵀ as blocked matrix products
+    for (int64_t r0 = 0; r0 < rows; r0 += kRows) {
+        const int64_t n = std::min(kRows, rows - r0);
+        const RowMat d = ma.middleRows(r0, n).cast<double>() - mb.middleRows(r0, n).cast<double>();
+        total += (d * h).cwiseProduct(d).sum();
     }
     return total;
 }
@@ -127,9 +131,9 @@ void quantizeColumn(Problem& p, GroupTable& table, const GptqOptions& o, const M
 {
     const int64_t nat = p.order[static_cast<size_t>(i)];
     const int64_t rows = p.w.rows();
-    if (!o.actOrder && nat % table.groupLen == 0)
+    if (!o.actOrder && nat % table.blockLen == 0)
         for (int64_t r = 0; r < rows; ++r)
-            chooseRowGroup(o.grid, table, p.w, p.natural, r, nat, scratch);
+            chooseRowBlock(o.grid, table, p.w, p.natural, r, nat, scratch);
     for (int64_t r = 0; r < rows; ++r) {
         const GroupGrid& g = table.at(r, nat);
         const float q = gridValue(g, gridCode(o.grid, g, static_cast<float>(p.w(r, i)),
@@ -155,6 +159,7 @@ GptqResult gptqQuantize(std::span<const float> w, int64_t rows, int64_t cols, st
 
     GroupTable table;
     table.groupLen = options.grid.groupLength(cols);
+    table.blockLen = options.grid.blockLength(cols);
     table.groups = (cols + table.groupLen - 1) / table.groupLen;
     table.grids.resize(static_cast<size_t>(rows * table.groups));
     std::vector<float> scratch;
@@ -162,11 +167,11 @@ GptqResult gptqQuantize(std::span<const float> w, int64_t rows, int64_t cols, st
     std::iota(identity.begin(), identity.end(), 0);
     if (options.actOrder) // static groups from the original weights
         for (int64_t r = 0; r < rows; ++r)
-            for (int64_t c = 0; c < cols; c += table.groupLen)
-                chooseRowGroup(options.grid, table, p.original, identity, r, c, scratch);
+            for (int64_t c = 0; c < cols; c += table.blockLen)
+                chooseRowBlock(options.grid, table, p.original, identity, r, c, scratch);
     int64_t bs = std::max<int64_t>(1, options.blockSize);
     if (!options.actOrder)
-        bs = std::max(table.groupLen, bs / table.groupLen * table.groupLen);
+        bs = std::max(table.blockLen, bs / table.blockLen * table.blockLen);
 
     for (int64_t i1 = 0; i1 < cols; i1 += bs) {
         const int64_t i2 = std::min(i1 + bs, cols), n = i2 - i1;

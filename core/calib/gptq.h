@@ -8,7 +8,9 @@
 // inputs (H_ii = 0) are zeroed. Columns go in blocks of `blockSize` with lazy updates of the rest;
 // actOrder processes columns by decreasing H_ii (group parameters are then fixed up front from the
 // original weights, "static groups"). Group parameters otherwise come from the current, error-updated
-// weights when a group starts, as the target format would choose them.
+// weights when a group starts, as the target format would choose them. For K-quant grids the unit is the
+// 256-column super-block: its sub-block scales and mins come from the bit-exact quantizer run on the
+// current weights of that block (quant_grid.h), so the result re-quantizes to itself and exports exactly.
 
 #include "calib/quant_grid.h"
 #include "common/progress.h"

@@ -13,6 +13,12 @@
 namespace qx {
 namespace {
 
+// ggml's nearest_int (round half to even via the 1.5·2^23 trick), for |f| well inside the int range.
+int nearestEven(float f)
+{
+    return static_cast<int>(std::nearbyint(f));
+}
+
 } // namespace
 
 bool isLegacyType(TensorType t)
@@ -23,7 +29,7 @@ bool isLegacyType(TensorType t)
 
 bool gridFits(const QuantGrid& grid, int64_t rowLength)
 {
-    return rowLength > 0 && (!grid.ggml || rowLength % grid.groupLength(rowLength) == 0);
+    return rowLength > 0 && (!grid.ggml || rowLength % grid.blockLength(rowLength) == 0);
 }
 
 namespace {
@@ -116,12 +122,19 @@ std::vector<float> viaQuantizeRows(TensorType type, std::span<const float> w, in
 
 int64_t QuantGrid::groupLength(int64_t rowLength) const
 {
+    if (ggml && isKQuantType(type))
+        return kQuantSubBlock(type);
     if (ggml)
         return tensorTypeInfo(type)->blockSize;
     switch (uniform.granularity) {
     case Granularity::PerGroup: return uniform.groupSize;
     default: return rowLength;
     }
+}
+
+int64_t QuantGrid::blockLength(int64_t rowLength) const
+{
+    return ggml ? tensorTypeInfo(type)->blockSize : groupLength(rowLength);
 }
 
 std::string QuantGrid::name() const
@@ -134,13 +147,13 @@ void validateGrid(const QuantGrid& grid, int64_t rowLength, bool calibrated)
     if (grid.ggml) {
         if (!canQuantize(grid.type))
             throw Error(ErrorCode::Unsupported, "cannot quantize to " + std::string(tensorTypeName(grid.type)));
-        if (calibrated && !isLegacyType(grid.type))
-            throw Error(ErrorCode::Unsupported, "calibrated quantization supports Q4_0 Q4_1 Q5_0 Q5_1 Q8_0, not "
-                                                    + std::string(tensorTypeName(grid.type)));
+        if (calibrated && !isLegacyType(grid.type) && !isKQuantType(grid.type))
+            throw Error(ErrorCode::Unsupported, "calibrated quantization supports Q4_0 Q4_1 Q5_0 Q5_1 Q8_0 and "
+                                                    "Q2_K..Q6_K, not " + std::string(tensorTypeName(grid.type)));
     } else if (grid.uniform.granularity == Granularity::PerTensor) {
         throw Error(ErrorCode::Unsupported, "calibrated quantization needs per-channel or per-group scales");
     }
-    const int64_t g = grid.groupLength(rowLength);
+    const int64_t g = grid.blockLength(rowLength);
     if (rowLength <= 0 || g <= 0 || (grid.ggml && rowLength % g != 0))
         throw Error(ErrorCode::InvalidArgument, "row length " + std::to_string(rowLength)
                                                     + " is not a multiple of the group of " + grid.name());
@@ -168,14 +181,32 @@ GroupGrid chooseGroupGrid(const QuantGrid& grid, std::span<const float> group)
     }
 }
 
+void chooseBlockGrids(const QuantGrid& grid, std::span<const float> block, std::span<GroupGrid> out)
+{
+    if (grid.ggml && isKQuantType(grid.type))
+        return chooseKQuantGrids(grid.type, block, out);
+    if (out.size() != 1)
+        throw Error(ErrorCode::InvalidArgument, "this grid has one group per block");
+    out[0] = chooseGroupGrid(grid, block);
+}
+
 int gridCode(const QuantGrid& grid, const GroupGrid& g, float x, int index)
 {
+    if (g.nearest) {
+        for (int k = 0; index >= 0 && k < 2; ++k)
+            if (g.pin[k] == index)
+                return g.pinCode[k];
+        if (!std::isfinite(x) || g.scale == 0.0f)
+            return std::clamp(0, g.qmin, g.qmax);
+        const float v = std::clamp((x - g.offset) / g.scale, static_cast<float>(g.qmin - 1), static_cast<float>(g.qmax + 1));
+        return std::clamp(nearestEven(v), g.qmin, g.qmax);
+    }
     if (!grid.ggml) {
         // Codes relative to the zero point, so that value = scale·code (offset 0) is Δ·(q − z).
         const detail::GroupParams gp{g.scale, g.zeroPoint};
         return detail::quantizeValue(x, gp, grid.uniform) - g.zeroPoint;
     }
-    for (int k = 0; k < 2; ++k)
+    for (int k = 0; index >= 0 && k < 2; ++k)
         if (g.pin[k] == index)
             return g.pinCode[k];
     if (!std::isfinite(x))

@@ -1,12 +1,17 @@
 #pragma once
-// The quantization grids the calibration methods round onto: any uniform integer scheme (uniform_quant.h)
-// or a ggml legacy block type (Q4_0, Q4_1, Q5_0, Q5_1, Q8_0).
+// The quantization grids the calibration methods round onto: any uniform integer scheme (uniform_quant.h),
+// a ggml legacy block type (Q4_0, Q4_1, Q5_0, Q5_1, Q8_0) or a K-quant (Q2_K … Q6_K).
 //
 // A grid is chosen per (row, group) from the group's current values, the way the format itself chooses
 // it (absmax / min-max, scales rounded to F16 for ggml), and then each value is coded with the format's
 // own rounding. For ggml types the element that defines the scale (absmax, or min and max) can be
 // "pinned" to its extreme code: then re-quantizing the final block with quantizeRows (no importance)
 // rebuilds the same scale and codes, so a GPTQ result exports exactly.
+//
+// K-quants choose their parameters per 256-value super-block ("block") but hold one scale (and min) per
+// sub-block of 16 or 32 ("group"): chooseBlockGrids runs the bit-exact quantizer on the block's current
+// values and reads back one affine grid per sub-block; codes are nearest_int((x − offset)/scale) as in
+// ggml's final pass, and each sub-block's extreme elements are pinned to the codes they had then.
 
 #include "io/tensor_type.h"
 #include "quant/uniform_quant.h"
@@ -23,6 +28,7 @@ struct QuantGrid {
     TensorType type = TensorType::F32;  ///< ggml grids
     UniformScheme uniform;              ///< uniform grids
     int64_t groupLength(int64_t rowLength) const; ///< values sharing one scale in a row of rowLength
+    int64_t blockLength(int64_t rowLength) const; ///< values whose parameters are chosen together
     std::string name() const;
 };
 
@@ -38,19 +44,29 @@ struct GroupGrid {
     int32_t zeroPoint = 0;  ///< uniform
     int pin[2] = {-1, -1};  ///< indices in the group whose code is forced (ggml), or -1
     int pinCode[2] = {0, 0};
+    bool nearest = false;   ///< K-quants: code = clamp(nearest_int((x − offset)/scale))
 };
 
 /// True for Q4_0 Q4_1 Q5_0 Q5_1 Q8_0.
 bool isLegacyType(TensorType type);
+/// True for Q2_K Q3_K Q4_K Q5_K Q6_K.
+bool isKQuantType(TensorType type);
+/// Sub-block length of a K-quant: 32 for Q4_K/Q5_K, 16 otherwise.
+int64_t kQuantSubBlock(TensorType type);
+/// The grids of the sub-blocks of one 256-value K-quant block, chosen by the bit-exact quantizer from
+/// `block` (see top of file). `out` has 256 / kQuantSubBlock entries.
+void chooseKQuantGrids(TensorType type, std::span<const float> block, std::span<GroupGrid> out);
+/// The grids of the groups of one block (blockLength values, or fewer at the end of a uniform row).
+void chooseBlockGrids(const QuantGrid& grid, std::span<const float> block, std::span<GroupGrid> out);
 /// False when a ggml grid's block does not divide the row (such layers stay F32). Uniform grids always
 /// fit: a row whose length is not a multiple of the group ends with one shorter group.
 bool gridFits(const QuantGrid& grid, int64_t rowLength);
 /// Throws Error(InvalidArgument/Unsupported) unless `grid` can code rows of `rowLength`. Calibrated
-/// methods (GPTQ, AWQ) need a uniform or legacy grid; round-to-nearest takes any quantizeRows type.
+/// methods (GPTQ, AWQ) need a uniform, legacy or K-quant grid; round-to-nearest takes any quantizeRows type.
 void validateGrid(const QuantGrid& grid, int64_t rowLength, bool calibrated = true);
 /// Chooses the parameters of one group from its values.
 GroupGrid chooseGroupGrid(const QuantGrid& grid, std::span<const float> group);
-/// The code of x (index = position in the group, for pinning).
+/// The code of x (index = position in the group, for pinning; -1 = no pin applies).
 int gridCode(const QuantGrid& grid, const GroupGrid& g, float x, int index);
 /// The value a code stands for.
 inline float gridValue(const GroupGrid& g, int code) { return g.scale * static_cast<float>(code) + g.offset; }
@@ -64,7 +80,7 @@ std::vector<float> fakeQuantGridWeighted(const QuantGrid& grid, std::span<const 
                                          std::span<const float> importance);
 
 /// Parses "int4-g32", "int4-g128", "int3-g32" (asymmetric, F16 step), "int8-pc" (symmetric per-channel)
-/// or a ggml legacy type name.
+/// or a ggml type name.
 QuantGrid parseGrid(const std::string& text);
 
 } // namespace qx

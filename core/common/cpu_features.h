@@ -19,4 +19,16 @@ inline bool cpuHasAvx2Fma16c()
 #endif
 }
 
+/// True when the CPU runs the *_avx512.cpp kernels (AVX-512 F, BW, VL and DQ).
+inline bool cpuHasAvx512()
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw")
+        && __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512dq");
+#else
+    return false;
+#endif
+}
+
 } // namespace qx

@@ -271,7 +271,7 @@ std::optional<ImatrixFile> loadImatrix(const Plan& plan)
 {
     if (plan.imatrixPath.empty())
         return std::nullopt;
-    ImatrixFile file = readImatrixDat(plan.imatrixPath);
+    ImatrixFile file = readImatrix(plan.imatrixPath);
     for (const auto& e : file.entries)
         for (float v : e.values)
             if (!std::isfinite(v))

@@ -201,7 +201,7 @@ CandidateTable loadOrBuildCandidateTable(const ModelFile& model, const std::stri
         }
     }
     std::optional<ImatrixFile> imatrix;
-    if (!imatrixPath.empty()) imatrix = readImatrixDat(imatrixPath);
+    if (!imatrixPath.empty()) imatrix = readImatrix(imatrixPath);
     CandidateTable table = buildCandidateTable(model, imatrix ? &*imatrix : nullptr, types, progress);
     table.key = key;
     if (!file.empty()) {

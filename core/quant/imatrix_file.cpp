@@ -90,6 +90,16 @@ void putBytes(std::vector<std::byte>& out, const void* data, size_t n)
 
 void putI32(std::vector<std::byte>& out, int32_t v) { putBytes(out, &v, 4); }
 
+/// Columns per matrix of a GGUF-style entry; throws when its values do not split into its counts.
+size_t matrixColumns(const ImatrixEntry& e)
+{
+    if (e.values.size() % e.counts.size() != 0)
+        throw Error(ErrorCode::InvalidArgument, "imatrix entry '" + e.name + "': " + std::to_string(e.values.size())
+                                                    + " sums do not split into " + std::to_string(e.counts.size())
+                                                    + " matrices");
+    return e.values.size() / e.counts.size();
+}
+
 } // namespace
 
 const ImatrixEntry* ImatrixFile::find(std::string_view tensorName) const
@@ -143,8 +153,9 @@ std::vector<std::byte> serializeImatrixDat(const ImatrixFile& file)
         putI32(out, static_cast<int32_t>(e.name.size()));
         putBytes(out, e.name.data(), e.name.size());
         putI32(out, e.ncall);
-        putI32(out, static_cast<int32_t>(e.values.size()));
-        putBytes(out, e.values.data(), e.values.size() * sizeof(float));
+        const std::vector<float> values = imatrixDatValues(e);
+        putI32(out, static_cast<int32_t>(values.size()));
+        putBytes(out, values.data(), values.size() * sizeof(float));
     }
     if (file.hasTrailer) {
         putI32(out, file.lastChunk);
@@ -164,9 +175,30 @@ void writeImatrixDat(const std::string& path, const ImatrixFile& file)
         throw Error(ErrorCode::Io, path, kNoOffset, "imatrix: cannot write the file");
 }
 
+std::vector<float> imatrixDatValues(const ImatrixEntry& entry)
+{
+    if (entry.counts.empty())
+        return entry.values;
+    std::vector<float> v(entry.values.size());
+    const size_t cols = matrixColumns(entry);
+    for (size_t i = 0; i < v.size(); ++i) {
+        const auto count = static_cast<float>(entry.counts[i / cols]);
+        v[i] = count == 0.0f ? static_cast<float>(entry.ncall) : entry.values[i] / count * static_cast<float>(entry.ncall);
+    }
+    return v;
+}
+
 std::vector<float> imatrixImportance(const ImatrixEntry& entry)
 {
     std::vector<float> v = entry.values;
+    if (!entry.counts.empty()) {
+        const size_t cols = matrixColumns(entry);
+        for (size_t i = 0; i < v.size(); ++i) {
+            const auto count = static_cast<float>(entry.counts[i / cols]);
+            v[i] = count > 0.0f ? v[i] / count : 1.0f;
+        }
+        return v;
+    }
     if (entry.ncall > 0)
         for (float& x : v)
             x /= entry.ncall;

@@ -1,30 +1,61 @@
+// Twins must match bit for bit: no FMA contraction, whatever the flags.
+#if defined(__clang__)
+#pragma clang fp contract(off)
+#elif defined(__GNUC__)
+#pragma GCC optimize("fp-contract=off")
+#endif
 #include "stats/moments.h"
+
+#include "common/cpu_features.h"
 
 #include <cmath>
 
 namespace qx {
 
+// Eight interleaved partial sums per moment, added up in a fixed order at the end: independent chains
+// the compiler can vectorize, and the same result on every call (the order depends on positions only).
 Moments Moments::ofValues(std::span<const float> values)
 {
+    static const bool avx512 = cpuHasAvx512();
+    return avx512 ? momentsOfValuesAvx512(values) : ofValuesRef(values);
+}
+
+Moments Moments::ofValuesRef(std::span<const float> values)
+{
+    constexpr size_t kLanes = 8;
     Moments m;
-    double sum = 0.0;
-    for (float v : values) {
-        if (std::isfinite(v)) {
-            sum += v;
-            ++m.n;
+    double sum[kLanes] = {};
+    uint64_t count[kLanes] = {};
+    const size_t n = values.size();
+    for (size_t i = 0; i < n; i += kLanes)
+        for (size_t l = 0; l < kLanes && i + l < n; ++l) {
+            const float v = values[i + l];
+            const bool finite = std::isfinite(v);
+            sum[l] += finite ? static_cast<double>(v) : 0.0;
+            count[l] += finite;
         }
+    double total = 0.0;
+    for (size_t l = 0; l < kLanes; ++l) {
+        total += sum[l];
+        m.n += count[l];
     }
     if (m.n == 0)
         return m;
-    m.mean = sum / static_cast<double>(m.n);
-    for (float v : values) {
-        if (!std::isfinite(v))
-            continue;
-        const double d = static_cast<double>(v) - m.mean;
-        const double d2 = d * d;
-        m.m2 += d2;
-        m.m3 += d2 * d;
-        m.m4 += d2 * d2;
+    m.mean = total / static_cast<double>(m.n);
+    double s2[kLanes] = {}, s3[kLanes] = {}, s4[kLanes] = {};
+    for (size_t i = 0; i < n; i += kLanes)
+        for (size_t l = 0; l < kLanes && i + l < n; ++l) {
+            const float v = values[i + l];
+            const double d = std::isfinite(v) ? static_cast<double>(v) - m.mean : 0.0;
+            const double d2 = d * d;
+            s2[l] += d2;
+            s3[l] += d2 * d;
+            s4[l] += d2 * d2;
+        }
+    for (size_t l = 0; l < kLanes; ++l) {
+        m.m2 += s2[l];
+        m.m3 += s3[l];
+        m.m4 += s4[l];
     }
     return m;
 }

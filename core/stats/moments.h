@@ -16,8 +16,11 @@ struct Moments {
     double m3 = 0.0;   ///< Σ (x - mean)^3
     double m4 = 0.0;   ///< Σ (x - mean)^4
 
-    /// Moments of finite values in `values` by the two-pass method (mean first, then central sums).
+    /// Moments of finite values in `values` by the two-pass method (mean first, then central sums), each
+    /// sum kept in 8 partial sums by position i % 8 and added in lane order. Uses AVX-512 where it runs.
     static Moments ofValues(std::span<const float> values);
+    /// The same in plain scalar code (bit-identical).
+    static Moments ofValuesRef(std::span<const float> values);
     /// Combines two disjoint samples; exact up to rounding, independent of their sizes.
     static Moments merged(const Moments& a, const Moments& b);
     void merge(const Moments& other) { *this = merged(*this, other); }
@@ -28,5 +31,8 @@ struct Moments {
     double excessKurtosis() const;  ///< 0 when the variance is 0
     bool operator==(const Moments&) const = default;
 };
+
+/// The AVX-512 kernel behind Moments::ofValues (moments_avx512.cpp); only call where AVX-512 runs.
+Moments momentsOfValuesAvx512(std::span<const float> values);
 
 } // namespace qx

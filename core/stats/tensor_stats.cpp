@@ -1,12 +1,19 @@
+// Twins must match bit for bit: no FMA contraction, whatever the flags.
+#if defined(__clang__)
+#pragma clang fp contract(off)
+#elif defined(__GNUC__)
+#pragma GCC optimize("fp-contract=off")
+#endif
 #include "stats/tensor_stats.h"
 
 #include "common/error.h"
 #include "io/model_file.h"
 #include "quant/dequantize.h"
+#include "common/cpu_features.h"
 #include "common/parallel_chunks.h"
+#include "stats/stats_detail.h"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -21,6 +28,14 @@ RowSource rowSourceFromTensor(const TensorInfo& tensor)
     s.read = [&tensor](int64_t first, int64_t count, std::span<float> dst) {
         dequantizeRows(tensor, first, count, dst);
     };
+    const bool aligned = reinterpret_cast<uintptr_t>(tensor.data.data()) % alignof(float) == 0;
+    if (tensor.type == TensorType::F32 && aligned && tensor.data.size() >= tensor.elementCount() * sizeof(float)) {
+        const auto* values = reinterpret_cast<const float*>(tensor.data.data());
+        const int64_t len = s.rowLength;
+        s.view = [values, len](int64_t first, int64_t count) {
+            return std::span<const float>(values + first * len, static_cast<size_t>(count * len));
+        };
+    }
     return s;
 }
 
@@ -36,305 +51,281 @@ RowSource rowSourceFromSpan(std::span<const float> values, int64_t rowLength)
         const auto src = values.subspan(static_cast<size_t>(first * rowLength), static_cast<size_t>(count * rowLength));
         std::copy(src.begin(), src.end(), dst.begin());
     };
+    s.view = [values, rowLength](int64_t first, int64_t count) {
+        return values.subspan(static_cast<size_t>(first * rowLength), static_cast<size_t>(count * rowLength));
+    };
     return s;
 }
 
 namespace {
 
-constexpr double kInf = std::numeric_limits<double>::infinity();
+using namespace stats_detail;
 
-bool byMagnitude(const Outlier& a, const Outlier& b)
-{
-    const float ma = std::fabs(a.value), mb = std::fabs(b.value);
-    if (ma != mb)
-        return ma > mb;
-    return a.row != b.row ? a.row < b.row : a.column < b.column;
-}
-
-void keepTop(std::vector<Outlier>& list, size_t n)
-{
-    std::sort(list.begin(), list.end(), byMagnitude);
-    if (list.size() > n)
-        list.resize(n);
-}
-
-struct WorkerState {
-    std::vector<float> buffer;
-    double min = kInf, max = -kInf, absMax = 0.0, minNonZero = kInf;
-    uint64_t nan = 0, inf = 0, zero = 0;
-    std::vector<float> colAbsMax;
-    std::vector<double> colSumSq;
-    std::vector<uint64_t> colCount;
-    Histogram lin, log;
-    uint64_t outliers = 0;
-    std::vector<Outlier> top;
+/// Candidates for the outliers, chosen before σ is known: every value with |v - center| > bound.
+struct OutlierBound {
+    double center = 0.0;
+    double bound = kInf;
 };
 
-// The per-chunk work of both sweeps; shared by the threaded and the reference drivers.
+struct WorkerState {
+    explicit WorkerState(const StatsOptions& o)
+        : lin(o.histogramBins, kLinearMinLevel), log(o.logHistogramBins, 0) {}
+    std::vector<float> buffer;
+    Basics basics;
+    Pow2Histogram lin, log;
+    std::vector<Outlier> candidates;
+    bool overflow = false;   ///< more candidates than the budget: the outliers need a second read
+    uint64_t outliers = 0;   ///< second read only
+    uint64_t rowsSeen = 0;
+};
+
+// The one pass: each chunk is read once into a worker's buffer and everything is taken from that copy.
 class StatsEngine {
 public:
-    StatsEngine(const RowSource& source, const StatsOptions& options, int workers);
+    StatsEngine(const RowSource& source, const StatsOptions& options, int workers, OutlierBound bound);
     int64_t chunks() const { return m_chunks; }
-    void sweep1(int64_t chunk, int worker);
-    void finishSweep1();
-    void sweep2(int64_t chunk, int worker);
-    TensorStats finish();
+    void scan(int64_t chunk, int worker);
+    void scanRow(std::span<const float> row, int64_t r, WorkerState& w, const LogBinner& logBins);
+    void finishRow(const RowLanes& lanes, int64_t r, size_t n, WorkerState& w);
+    /// Merges the workers; true when the outliers are complete, false when rescanOutliers must run.
+    bool finishScan();
+    void rescanOutliers(int64_t chunk, int worker);
+    TensorStats finish(bool rescanned);
 
 private:
-    std::span<float> load(int64_t chunk, int worker, int64_t& firstRow, int64_t& rowCount);
-    size_t logBin(double magnitude) const;
-    void rowMaps(std::span<const float> row, int64_t r, WorkerState& w);
+    std::span<const float> load(int64_t chunk, int worker, int64_t& firstRow);
 
     const RowSource& m_src;
     StatsOptions m_opt;
+    OutlierBound m_bound;
     int64_t m_rowsPerChunk = 1;
     int64_t m_chunks = 0;
+    size_t m_candidateBudget = 0;
+    bool m_avx512 = false;
     std::vector<WorkerState> m_workers;
     std::vector<Moments> m_chunkMoments;
-    std::vector<double> m_logEdges; ///< |w| at the inner edges of the log10 histogram (no log10 per value)
-    double m_logLo = 0.0, m_logScale = 0.0; ///< bins per decade, for the first guess of a bin
     TensorStats m_stats;
 };
 
-StatsEngine::StatsEngine(const RowSource& source, const StatsOptions& options, int workers)
-    : m_src(source), m_opt(options), m_workers(static_cast<size_t>(workers))
+StatsEngine::StatsEngine(const RowSource& source, const StatsOptions& options, int workers, OutlierBound bound)
+    : m_src(source), m_opt(options), m_bound(bound), m_rowsPerChunk(rowsPerChunk(source, options))
 {
-    if (source.rows < 0 || source.rowLength <= 0 || !source.read)
-        throw Error(ErrorCode::InvalidArgument, "computeTensorStats: empty or malformed row source");
-    if (options.histogramBins <= 0 || options.logHistogramBins <= 0 || options.topOutliers < 0)
-        throw Error(ErrorCode::InvalidArgument, "computeTensorStats: bin counts must be positive");
-    m_rowsPerChunk = options.rowsPerChunk > 0 ? options.rowsPerChunk : std::max<int64_t>(1, 65536 / source.rowLength);
+    for (int i = 0; i < workers; ++i)
+        m_workers.emplace_back(options);
+    m_avx512 = options.simd && cpuHasAvx512();
     m_chunks = (source.rows + m_rowsPerChunk - 1) / m_rowsPerChunk;
     m_chunkMoments.resize(static_cast<size_t>(m_chunks));
-    m_stats.rows = source.rows;
-    m_stats.rowLength = source.rowLength;
-    m_stats.count = static_cast<uint64_t>(source.rows) * static_cast<uint64_t>(source.rowLength);
-    const auto cols = static_cast<size_t>(source.rowLength);
-    if (m_opt.channelMaps) {
-        m_stats.rowAbsMax.assign(static_cast<size_t>(source.rows), 0.0f);
-        m_stats.rowRms.assign(static_cast<size_t>(source.rows), 0.0f);
-        for (auto& w : m_workers) {
-            w.colAbsMax.assign(cols, 0.0f);
-            w.colSumSq.assign(cols, 0.0);
-            w.colCount.assign(cols, 0);
-        }
-    }
+    std::vector<Basics*> basics;
+    for (auto& w : m_workers)
+        basics.push_back(&w.basics);
+    initStats(source, options, m_stats, basics);
+    // 16 bytes per candidate: at most 1/32 of the F32 data per worker (and at least 64 Ki candidates)
+    m_candidateBudget = std::max<size_t>(size_t(1) << 16, static_cast<size_t>(m_stats.count / 128));
 }
 
-std::span<float> StatsEngine::load(int64_t chunk, int worker, int64_t& firstRow, int64_t& rowCount)
+std::span<const float> StatsEngine::load(int64_t chunk, int worker, int64_t& firstRow)
 {
     firstRow = chunk * m_rowsPerChunk;
-    rowCount = std::min(m_rowsPerChunk, m_src.rows - firstRow);
+    const int64_t rowCount = std::min(m_rowsPerChunk, m_src.rows - firstRow);
+    if (m_src.view)
+        return m_src.view(firstRow, rowCount);
     auto& buf = m_workers[static_cast<size_t>(worker)].buffer;
     buf.resize(static_cast<size_t>(rowCount * m_src.rowLength));
     m_src.read(firstRow, rowCount, buf);
     return buf;
 }
 
-void StatsEngine::rowMaps(std::span<const float> row, int64_t r, WorkerState& w)
+// One row: extrema, counts, row and column maps, both histograms and the outlier candidates, in one loop.
+// Position j works in lane j % 16 for extrema and the row's sum of squares and in lane j % 4 of the
+// histogram counters: independent dependency chains. With AVX-512, whole blocks of 16 go to the vector
+// kernel, which hands back any block it cannot do exactly (scanRowAvx512).
+// Column counts are kept as non-finite counts here (finite ones are the rows seen minus those).
+void StatsEngine::scanRow(std::span<const float> row, int64_t r, WorkerState& w, const LogBinner& logBins)
 {
-    float absMax = 0.0f;
-    double sumSq = 0.0;
-    uint64_t n = 0;
-    for (size_t j = 0; j < row.size(); ++j) {
+    Basics& b = w.basics;
+    RowLanes L;
+    const bool maps = m_opt.channelMaps;
+    const double center = m_bound.center, bound = m_bound.bound;
+    auto body = [&](size_t j) {
+        const size_t l = j % kRowLanes;
+        const int hl = static_cast<int>(j % Pow2Histogram::kLanes);
         const float v = row[j];
-        if (!std::isfinite(v))
-            continue;
+        if (!std::isfinite(v)) [[unlikely]] {
+            ++(std::isnan(v) ? b.nan : b.inf);
+            ++L.nonFinite;
+            if (maps)
+                ++b.colCount[j];
+            return;
+        }
         const float a = std::fabs(v);
+        L.mn[l] = std::min(L.mn[l], v);
+        L.mx[l] = std::max(L.mx[l], v);
+        L.absMax[l] = std::max(L.absMax[l], a);
         const double sq = static_cast<double>(v) * v;
-        absMax = std::max(absMax, a);
-        sumSq += sq;
-        ++n;
-        w.colAbsMax[j] = std::max(w.colAbsMax[j], a);
-        w.colSumSq[j] += sq;
-        ++w.colCount[j];
-    }
-    m_stats.rowAbsMax[static_cast<size_t>(r)] = absMax;
-    m_stats.rowRms[static_cast<size_t>(r)] = n ? static_cast<float>(std::sqrt(sumSq / static_cast<double>(n))) : 0.0f;
+        L.sumSq[l] += sq;
+        if (maps) {
+            b.colAbsMax[j] = std::max(b.colAbsMax[j], a);
+            b.colSumSq[j] += sq;
+        }
+        w.lin.add(v, hl);
+        if (a != 0.0f) {
+            L.minNz[l] = std::min(L.minNz[l], a);
+            w.log.add(static_cast<double>(logBins.bin(a)), hl);
+        } else {
+            ++L.zeros;
+        }
+        if (std::fabs(v - center) > bound && !w.overflow) [[unlikely]] {
+            w.candidates.push_back({r, static_cast<int64_t>(j), v});
+            w.overflow = w.candidates.size() > m_candidateBudget;
+        }
+    };
+    const size_t n = row.size();
+    size_t done = 0;
+    if (m_avx512)
+        done = scanRowAvx512(row.data(), n, L, maps ? b.colAbsMax.data() : nullptr, maps ? b.colSumSq.data() : nullptr,
+                             w.lin, w.log, logBins, center, bound, [&](size_t j0) {
+                                 for (size_t j = j0; j < j0 + kRowLanes; ++j)
+                                     body(j);
+                             });
+    for (size_t j = done; j < n; ++j)
+        body(j);
+    finishRow(L, r, n, w);
 }
 
-void StatsEngine::sweep1(int64_t chunk, int worker)
+void StatsEngine::finishRow(const RowLanes& L, int64_t r, size_t n, WorkerState& w)
 {
-    int64_t first = 0, count = 0;
-    const auto values = load(chunk, worker, first, count);
+    Basics& b = w.basics;
+    float mn = L.mn[0], mx = L.mx[0], absMax = L.absMax[0], minNz = L.minNz[0];
+    for (int l = 1; l < kRowLanes; ++l) {
+        mn = std::min(mn, L.mn[l]);
+        mx = std::max(mx, L.mx[l]);
+        absMax = std::max(absMax, L.absMax[l]);
+        minNz = std::min(minNz, L.minNz[l]);
+    }
+    const uint64_t finite = n - L.nonFinite;
+    if (finite) {
+        b.min = std::min<double>(b.min, mn);
+        b.max = std::max<double>(b.max, mx);
+        b.absMax = std::max<double>(b.absMax, absMax);
+        b.minNonZero = std::min<double>(b.minNonZero, minNz);
+    }
+    b.zero += L.zeros;
+    ++w.rowsSeen;
+    if (m_opt.channelMaps) {
+        m_stats.rowAbsMax[static_cast<size_t>(r)] = absMax;
+        m_stats.rowRms[static_cast<size_t>(r)] =
+            finite ? static_cast<float>(std::sqrt(rowSum(L.sumSq) / static_cast<double>(finite))) : 0.0f;
+    }
+}
+
+void StatsEngine::scan(int64_t chunk, int worker)
+{
+    int64_t first = 0;
+    const auto values = load(chunk, worker, first);
     auto& w = m_workers[static_cast<size_t>(worker)];
     m_chunkMoments[static_cast<size_t>(chunk)] = Moments::ofValues(values);
-    for (float v : values) {
-        if (std::isnan(v)) {
-            ++w.nan;
-        } else if (std::isinf(v)) {
-            ++w.inf;
-        } else {
-            const double a = std::fabs(static_cast<double>(v));
-            w.min = std::min<double>(w.min, v);
-            w.max = std::max<double>(w.max, v);
-            w.absMax = std::max(w.absMax, a);
-            if (a == 0.0)
-                ++w.zero;
-            else
-                w.minNonZero = std::min(w.minNonZero, a);
-        }
-    }
-    if (m_opt.channelMaps)
-        for (int64_t r = 0; r < count; ++r)
-            rowMaps(values.subspan(static_cast<size_t>(r * m_src.rowLength), static_cast<size_t>(m_src.rowLength)),
-                    first + r, w);
+    const LogBinner& logBins = logBinner();
+    const auto len = static_cast<size_t>(m_src.rowLength);
+    for (size_t r = 0; r * len < values.size(); ++r)
+        scanRow(values.subspan(r * len, len), first + static_cast<int64_t>(r), w, logBins);
 }
 
-void StatsEngine::finishSweep1()
+bool StatsEngine::finishScan()
 {
     TensorStats& s = m_stats;
-    double mn = kInf, mx = -kInf, minNz = kInf;
-    for (const auto& w : m_workers) {
-        mn = std::min(mn, w.min);
-        mx = std::max(mx, w.max);
-        minNz = std::min(minNz, w.minNonZero);
-        s.absMax = std::max(s.absMax, w.absMax);
-        s.nanCount += w.nan;
-        s.infCount += w.inf;
-        s.zeroCount += w.zero;
-    }
     for (const auto& m : m_chunkMoments)
         s.moments.merge(m);
-    s.finiteCount = s.moments.n;
-    s.min = s.finiteCount ? mn : 0.0;
-    s.max = s.finiteCount ? mx : 0.0;
-    s.minNonZeroAbs = minNz < kInf ? minNz : 0.0;
-    s.zeroFraction = s.count ? static_cast<double>(s.zeroCount) / static_cast<double>(s.count) : 0.0;
-    s.mean = s.moments.mean;
-    s.stddev = s.moments.stddev();
-    s.skewness = s.moments.skewness();
-    s.excessKurtosis = s.moments.excessKurtosis();
-    s.outlierThreshold = m_opt.outlierSigma * s.stddev;
-    const double logLo = s.minNonZeroAbs > 0 ? std::log10(s.minNonZeroAbs) : 0.0;
-    const double logHi = s.absMax > 0 ? std::log10(s.absMax) : 0.0;
-    const auto logBins = m_opt.logHistogramBins;
-    m_logLo = logLo;
-    m_logScale = logHi > logLo ? logBins / (logHi - logLo) : 0.0;
-    m_logEdges.clear();
-    for (int i = 1; i < logBins; ++i)
-        m_logEdges.push_back(std::pow(10.0, logLo + (logHi - logLo) * i / logBins));
+    std::vector<const Basics*> basics;
     for (auto& w : m_workers) {
-        w.lin = Histogram::make(s.min, s.max, m_opt.histogramBins);
-        w.log = Histogram::make(logLo, logHi, m_opt.logHistogramBins);
+        for (uint64_t& c : w.basics.colCount)   // non-finite counts -> finite counts
+            c = w.rowsSeen - c;
+        basics.push_back(&w.basics);
     }
+    finishBasics(basics, m_opt, s);
+    if (s.stddev <= 0)
+        return true;   // no outliers without a spread
+    // Complete when |v - center| > T implies |v - c| > bound: T - |center - c| must not be below the bound.
+    const double slack = s.outlierThreshold - std::fabs(outlierCenter(s, m_opt) - m_bound.center);
+    const bool overflow = std::any_of(m_workers.begin(), m_workers.end(), [](const auto& w) { return w.overflow; });
+    if (!overflow && slack > m_bound.bound * (1.0 + 1e-9))
+        return true;
+    for (auto& w : m_workers)
+        w.candidates.clear();   // rescanOutliers collects the outliers themselves
+    return false;
 }
 
-// log10 of a positive normal float to about ±0.002: exponent plus a quadratic fit of log2 on [1, 2).
-double approxLog10(float a)
+void StatsEngine::rescanOutliers(int64_t chunk, int worker)
 {
-    const auto bits = std::bit_cast<uint32_t>(a);
-    const int e = static_cast<int>((bits >> 23) & 0xffu) - 127;
-    const float m = std::bit_cast<float>((bits & 0x007fffffu) | 0x3f800000u);
-    const float log2m = (-0.34484843f * m + 2.02466578f) * m - 1.67487759f;
-    return (e + log2m) * 0.30102999566398120;
-}
-
-// The bin whose edges hold `magnitude`: a guess from approxLog10, corrected against the exact edges, so
-// the result equals a binary search of m_logEdges at a fraction of its cost.
-size_t StatsEngine::logBin(double magnitude) const
-{
-    const auto last = static_cast<int64_t>(m_logEdges.size());
-    auto i = std::clamp<int64_t>(static_cast<int64_t>((approxLog10(static_cast<float>(magnitude)) - m_logLo) * m_logScale),
-                                 0, last);
-    while (i > 0 && magnitude < m_logEdges[static_cast<size_t>(i - 1)])
-        --i;
-    while (i < last && magnitude >= m_logEdges[static_cast<size_t>(i)])
-        ++i;
-    return static_cast<size_t>(i);
-}
-
-void StatsEngine::sweep2(int64_t chunk, int worker)
-{
-    int64_t first = 0, count = 0;
-    const auto values = load(chunk, worker, first, count);
+    int64_t first = 0;
+    const auto values = load(chunk, worker, first);
     auto& w = m_workers[static_cast<size_t>(worker)];
-    const double threshold = m_stats.stddev > 0 ? m_stats.outlierThreshold : kInf;
+    const auto len = static_cast<size_t>(m_src.rowLength);
+    const double center = outlierCenter(m_stats, m_opt), threshold = m_stats.outlierThreshold;
     const auto n = static_cast<size_t>(m_opt.topOutliers);
-    const double center = m_opt.outlierCentered ? m_stats.mean : 0.0;
     for (size_t i = 0; i < values.size(); ++i) {
         const float v = values[i];
-        if (!std::isfinite(v))
-            continue;
-        const double a = std::fabs(static_cast<double>(v));
-        w.lin.add(v);
-        if (a > 0)
-            ++w.log.counts[logBin(a)];
-        if (std::fabs(v - center) > threshold) {
+        if (std::isfinite(v) && std::fabs(v - center) > threshold) {
             ++w.outliers;
-            const auto len = static_cast<size_t>(m_src.rowLength);
-            w.top.push_back({first + static_cast<int64_t>(i / len), static_cast<int64_t>(i % len), v});
-            if (w.top.size() >= 4 * n + 64)
-                keepTop(w.top, n);
+            w.candidates.push_back({first + static_cast<int64_t>(i / len), static_cast<int64_t>(i % len), v});
+            if (w.candidates.size() >= 4 * n + 64)
+                keepTop(w.candidates, n);
         }
     }
-    keepTop(w.top, n);
 }
 
-TensorStats StatsEngine::finish()
+TensorStats StatsEngine::finish(bool rescanned)
 {
     TensorStats& s = m_stats;
-    s.histogram = m_workers[0].lin;
-    s.logHistogram = m_workers[0].log;
-    s.outlierCount = m_workers[0].outliers;
-    s.topOutliers = m_workers[0].top;
-    for (size_t i = 1; i < m_workers.size(); ++i) {
-        const auto& w = m_workers[i];
-        s.histogram.merge(w.lin);
-        s.logHistogram.merge(w.log);
+    Pow2Histogram lin(m_opt.histogramBins, kLinearMinLevel), log(m_opt.logHistogramBins, 0);
+    std::vector<Outlier> top;
+    for (auto& w : m_workers) {
+        lin.merge(w.lin);
+        log.merge(w.log);
+        top.insert(top.end(), w.candidates.begin(), w.candidates.end());
         s.outlierCount += w.outliers;
-        s.topOutliers.insert(s.topOutliers.end(), w.top.begin(), w.top.end());
     }
-    keepTop(s.topOutliers, static_cast<size_t>(m_opt.topOutliers));
-    if (m_opt.channelMaps) {
-        const auto cols = static_cast<size_t>(m_src.rowLength);
-        s.columnAbsMax.assign(cols, 0.0f);
-        s.columnRms.assign(cols, 0.0f);
-        for (size_t j = 0; j < cols; ++j) {
-            double sumSq = 0.0;
-            uint64_t n = 0;
-            for (const auto& w : m_workers) {
-                s.columnAbsMax[j] = std::max(s.columnAbsMax[j], w.colAbsMax[j]);
-                sumSq += w.colSumSq[j];
-                n += w.colCount[j];
-            }
-            s.columnRms[j] = n ? static_cast<float>(std::sqrt(sumSq / static_cast<double>(n))) : 0.0f;
-        }
+    s.histogram = lin.toHistogram(1.0, m_opt.histogramBins);
+    s.logHistogram = log.toHistogram(kLogUnit, m_opt.logHistogramBins);
+    if (!rescanned && s.stddev > 0) {   // keep the candidates beyond the final threshold
+        const double center = outlierCenter(s, m_opt), threshold = s.outlierThreshold;
+        std::erase_if(top, [&](const Outlier& o) { return !(std::fabs(o.value - center) > threshold); });
+        s.outlierCount = top.size();
+    } else if (!rescanned) {
+        top.clear();
     }
+    keepTop(top, static_cast<size_t>(m_opt.topOutliers));
+    s.topOutliers = std::move(top);
+    s.dataPasses = rescanned ? 2 : 1;
     return std::move(m_stats);
+}
+
+/// The candidate bound from a strided sample of at most 256 rows (about 64 Ki values): 0.8·k·σ of the
+/// sample. A sample that overstates σ by more than a quarter only costs the second read of the outliers.
+OutlierBound sampleBound(const RowSource& source, const StatsOptions& options)
+{
+    const int64_t sampleRows = std::min<int64_t>({source.rows, 256, std::max<int64_t>(8, 65536 / source.rowLength)});
+    if (sampleRows <= 0)
+        return {};
+    std::vector<float> sample(static_cast<size_t>(sampleRows * source.rowLength));
+    for (int64_t i = 0; i < sampleRows; ++i)
+        source.read(i * source.rows / sampleRows, 1,
+                    std::span(sample).subspan(static_cast<size_t>(i * source.rowLength), static_cast<size_t>(source.rowLength)));
+    const Moments m = Moments::ofValues(sample);
+    return {options.outlierCentered ? m.mean : 0.0, 0.8 * options.outlierSigma * m.stddev()};
 }
 
 } // namespace
 
 TensorStats computeTensorStats(const RowSource& source, const StatsOptions& options, const ProgressFn& progress)
 {
-    const int64_t rowsPerChunk = options.rowsPerChunk > 0 ? options.rowsPerChunk
-                                                          : std::max<int64_t>(1, 65536 / std::max<int64_t>(1, source.rowLength));
-    const int workers = resolveWorkerCount(options.threads, (source.rows + rowsPerChunk - 1) / rowsPerChunk);
-    StatsEngine engine(source, options, workers);
-    runChunks(engine.chunks(), workers, progress, 0.0, 0.5, [&](int64_t c, int w) { engine.sweep1(c, w); });
-    engine.finishSweep1();
-    runChunks(engine.chunks(), workers, progress, 0.5, 1.0, [&](int64_t c, int w) { engine.sweep2(c, w); });
-    return engine.finish();
-}
-
-TensorStats computeTensorStatsRef(const RowSource& source, const StatsOptions& options, const ProgressFn& progress)
-{
-    StatsEngine engine(source, options, 1);
-    const int64_t chunks = engine.chunks();
-    for (int64_t c = 0; c < 2 * chunks; ++c) {
-        if (c < chunks)
-            engine.sweep1(c, 0);
-        else
-            engine.sweep2(c - chunks, 0);
-        if (c + 1 == chunks)
-            engine.finishSweep1();
-        if (progress && !progress(static_cast<double>(c + 1) / static_cast<double>(2 * chunks)))
-            throw Error(ErrorCode::Cancelled, "cancelled");
-    }
-    if (chunks == 0)
-        engine.finishSweep1();
-    return engine.finish();
+    const int64_t perChunk = rowsPerChunk(source, options);
+    const int workers = resolveWorkerCount(options.threads, (source.rows + perChunk - 1) / perChunk);
+    StatsEngine engine(source, options, std::max(workers, 1), sampleBound(source, options));
+    runChunks(engine.chunks(), workers, progress, 0.0, 1.0, [&](int64_t c, int w) { engine.scan(c, w); });
+    const bool complete = engine.finishScan();
+    if (!complete)
+        runChunks(engine.chunks(), workers, progress, 1.0, 1.0, [&](int64_t c, int w) { engine.rescanOutliers(c, w); });
+    return engine.finish(!complete);
 }
 
 TensorStats computeTensorStats(const TensorInfo& tensor, const StatsOptions& options, const ProgressFn& progress)

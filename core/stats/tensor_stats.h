@@ -1,11 +1,18 @@
 #pragma once
-// Per-tensor weight statistics in two streaming sweeps over row chunks (never the whole tensor in memory):
-//  sweep 1: moments, extrema, NaN/Inf/zero counts, per-row and per-column absmax and RMS;
-//  sweep 2: the linear histogram over [min, max], the log10|w| histogram over [log10 min|w|≠0, log10 absmax]
-//           and the outliers |w| > k·σ — these need sweep 1's range and σ, so a single sweep cannot give
-//           them exactly.
-// Both sweeps run on worker threads; per-chunk partial moments are merged in chunk order, so every figure
-// except the per-column RMS (summed per worker) is bit-identical whatever the thread count.
+// Per-tensor weight statistics in one streaming pass over row chunks (never the whole tensor in memory):
+// each chunk is read (dequantized) once into a worker's buffer, and moments, extrema, NaN/Inf/zero counts,
+// per-row and per-column absmax and RMS, both histograms and the outlier candidates all come from that copy.
+//  - Histograms need no range in advance (stats/pow2_histogram.h): the linear one has bins of width 2^e
+//    aligned at multiples of 2^e, e the smallest for which [min, max] fits in histogramBins bins; the
+//    log10|w| one has bins of 2^e/32 octaves aligned likewise on log2|w|, e the smallest for which
+//    [min |w|≠0, absmax] fits in logHistogramBins bins. Both cover their occupied bins only (between half
+//    and all of the bins asked for), and their counts are exact — the same as a direct binning.
+//  - Outliers |w| > k·σ need σ, known only at the end: a strided sample of at most 256 rows gives a bound
+//    0.8·k·σ_sample, every value beyond it is kept as a candidate, and the final threshold filters them. When
+//    the data's σ turns out below 0.8·σ_sample (or the candidates exceed 1/32 of the data's size), the
+//    outliers are taken in a second read instead, and dataPasses says 2.
+// Per-chunk partial moments are merged in chunk order, so every figure except the per-column RMS (summed
+// per worker) is bit-identical whatever the thread count, and equal to computeTensorStatsRef's.
 // Non-finite values are counted (nanCount, infCount) and excluded from everything else.
 // Rows and columns follow ggml: a row is ne[0] contiguous values; column j is position j within each row.
 
@@ -28,9 +35,13 @@ struct RowSource {
     int64_t rows = 0;
     int64_t rowLength = 0;
     std::function<void(int64_t first, int64_t count, std::span<float> dst)> read;
+    /// Optional: rows [first, first + count) as a view of values already in memory as F32 (no copy). The
+    /// one-pass statistics use it instead of `read` when set.
+    std::function<std::span<const float>(int64_t first, int64_t count)> view;
 };
 
-/// Rows of a stored tensor, decoded through qx::dequantizeRows. `tensor` (and its model) must outlive it.
+/// Rows of a stored tensor, decoded through qx::dequantizeRows (viewed in place for aligned F32 data).
+/// `tensor` (and its model) must outlive it.
 RowSource rowSourceFromTensor(const TensorInfo& tensor);
 /// Rows of plain values (size must be a multiple of rowLength). `values` must outlive the source.
 RowSource rowSourceFromSpan(std::span<const float> values, int64_t rowLength);
@@ -43,6 +54,7 @@ struct StatsOptions {
     int topOutliers = 32;          ///< length of the top-N list (largest |w| first)
     bool channelMaps = true;       ///< fill per-row / per-column absmax and RMS
     int threads = 0;               ///< 0 = hardware concurrency
+    bool simd = true;              ///< false: the portable loop even where AVX-512 runs (for tests)
     int64_t rowsPerChunk = 0;      ///< 0 = about 64 Ki values per chunk; fixes the merge order
     bool operator==(const StatsOptions&) const = default;
 };
@@ -72,13 +84,14 @@ struct TensorStats {
     double skewness = 0.0;
     double excessKurtosis = 0.0;
     Moments moments;
-    Histogram histogram;           ///< linear, over [min, max]
-    Histogram logHistogram;        ///< log10|w| of finite non-zero w
+    Histogram histogram;           ///< linear, power-of-two bins covering [min, max] (see top)
+    Histogram logHistogram;        ///< log10|w| of finite non-zero w, bins of 2^e/32 octaves (see top)
     std::vector<float> rowAbsMax, rowRms;         ///< one per row
     std::vector<float> columnAbsMax, columnRms;   ///< one per column (ne[0] axis): the outlier-channel map
     double outlierThreshold = 0.0; ///< k·σ (around the mean when outlierCentered); none when σ == 0
     uint64_t outlierCount = 0;
     std::vector<Outlier> topOutliers; ///< by |value| descending, then row, then column
+    int dataPasses = 1;            ///< reads of the data: 2 when the outliers needed a second one
     bool operator==(const TensorStats&) const = default;
 };
 
@@ -86,7 +99,9 @@ struct TensorStats {
 /// returns false, and passes on errors from `source.read` (e.g. Unsupported for undecodable types).
 TensorStats computeTensorStats(const RowSource& source, const StatsOptions& options = {},
                                const ProgressFn& progress = {});
-/// The same computation on the calling thread only, with plain loops: the reference for the threaded one.
+/// The same figures computed directly on the calling thread (a first read for moments and extrema, a
+/// second for the histograms, their levels from min/max, bins by a binary search of the log edges, outliers by the final
+/// threshold): the reference for the one-pass threaded computation.
 TensorStats computeTensorStatsRef(const RowSource& source, const StatsOptions& options = {},
                                   const ProgressFn& progress = {});
 /// Convenience: statistics of a stored tensor.

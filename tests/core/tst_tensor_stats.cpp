@@ -1,11 +1,13 @@
 #include "common/error.h"
 #include "common/half.h"
 #include "io/model_file.h"
+#include "stats/pow2_histogram.h"
 #include "stats/tensor_stats.h"
 
 #include <QtTest/QtTest>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -56,17 +58,58 @@ Direct directMoments(const std::vector<float>& v)
     return d;
 }
 
-// log10|w| histogram by a binary search of the bin edges |w| = 10^(lo + i·width).
-qx::Histogram directLogHistogram(const std::vector<float>& v, const qx::TensorStats& s, int bins)
+// The histograms straight from their definition (see stats/tensor_stats.h), independent of the library:
+// the smallest level whose aligned bins of 2^level hold [lo, hi] in `bins` bins, then floor(x / 2^level).
+int levelFor(double lo, double hi, int bins, int minLevel)
 {
-    auto h = qx::Histogram::make(std::log10(s.minNonZeroAbs), std::log10(s.absMax), bins);
-    std::vector<double> edges;
-    for (int i = 1; i < bins; ++i)
-        edges.push_back(std::pow(10.0, h.lo + (h.hi - h.lo) * i / bins));
-    for (float x : v)
-        if (std::isfinite(x) && x != 0.0f)
-            ++h.counts[size_t(std::upper_bound(edges.begin(), edges.end(), std::fabs(double(x))) - edges.begin())];
+    int level = minLevel;
+    while (std::floor(std::ldexp(hi, -level)) - std::floor(std::ldexp(lo, -level)) + 1 > bins)
+        ++level;
+    return level;
+}
+
+qx::Histogram directGrid(const std::vector<double>& xs, int bins, int minLevel, double unit)
+{
+    const double lo = *std::min_element(xs.begin(), xs.end()), hi = *std::max_element(xs.begin(), xs.end());
+    const int level = levelFor(lo, hi, bins, minLevel);
+    const double first = std::floor(std::ldexp(lo, -level)), last = std::floor(std::ldexp(hi, -level));
+    qx::Histogram h;
+    h.lo = unit * std::ldexp(first, level);
+    h.hi = unit * std::ldexp(last + 1, level);
+    h.counts.assign(size_t(last - first + 1), 0);
+    for (double x : xs)
+        ++h.counts[size_t(std::floor(std::ldexp(x, -level)) - first)];
     return h;
+}
+
+qx::Histogram directLinearHistogram(const std::vector<float>& v, int bins)
+{
+    std::vector<double> xs;
+    for (float x : v)
+        if (std::isfinite(x))
+            xs.push_back(x);
+    return directGrid(xs, bins, -149, 1.0);
+}
+
+// Log bins of 1/32 octave: j with 2^(j/32) <= |w| < 2^((j+1)/32), by a linear walk over exp2 edges.
+qx::Histogram directLogHistogram(const std::vector<float>& v, int bins)
+{
+    std::vector<double> xs;
+    for (float x : v) {
+        if (!std::isfinite(x) || x == 0.0f)
+            continue;
+        const double a = std::fabs(double(x));
+        // edges 2^e · exp2(k/32) with j = 32e + k (stats/pow2_histogram.h)
+        auto edge = [](int64_t j) {
+            const int64_t e = int64_t(std::floor(double(j) / 32));
+            return std::ldexp(std::exp2(double(j - 32 * e) / 32.0), int(e));
+        };
+        int64_t j = int64_t(std::floor(std::log2(a) * 32)) - 2;
+        while (edge(j + 1) <= a)
+            ++j;
+        xs.push_back(double(j));
+    }
+    return directGrid(xs, bins, 0, std::log10(2.0) / 32);
 }
 
 bool close(double a, double b, double rel) { return std::fabs(a - b) <= rel * std::max(1e-300, std::fabs(b)); }
@@ -90,14 +133,20 @@ private slots:
         QCOMPARE(s.min, 1.0);
         QCOMPARE(s.max, 4.0);
         QCOMPARE(s.absMax, 4.0);
-        QCOMPARE(s.histogram.counts, (std::vector<uint64_t>{1, 1, 2}));
+        // 3 bins: width 2 (width 1 would need 4), aligned at 0: [0,2) [2,4) [4,6)
+        QCOMPARE(s.histogram.counts, (std::vector<uint64_t>{1, 2, 1}));
+        QCOMPARE(s.histogram.lo, 0.0);
+        QCOMPARE(s.histogram.hi, 6.0);
         QCOMPARE(s.rowAbsMax, (std::vector<float>{2, 4}));
         QCOMPARE(s.columnAbsMax, (std::vector<float>{3, 4}));
         QCOMPARE(s.rowRms, (std::vector<float>{std::sqrt(2.5f), std::sqrt(12.5f)}));
         QCOMPARE(s.columnRms, (std::vector<float>{std::sqrt(5.0f), std::sqrt(10.0f)}));
+        // log bins of 1/32 octave: |w| = 1, 2, 3, 4 in bins 0, 32, 50, 64 (fits 128 bins at the finest level)
         QCOMPARE(s.logHistogram.lo, 0.0);
-        QCOMPARE(s.logHistogram.hi, std::log10(4.0));
-        QCOMPARE(s.logHistogram.total(), uint64_t(4));
+        QCOMPARE(s.logHistogram.counts.size(), size_t(65));
+        QCOMPARE(s.logHistogram.counts[0] + s.logHistogram.counts[32] + s.logHistogram.counts[50] + s.logHistogram.counts[64],
+                 uint64_t(4));
+        QVERIFY(close(s.logHistogram.hi, 65.0 / 32 * std::log10(2.0), 1e-15));
     }
     void logHistogramWithSubnormals()
     {
@@ -106,10 +155,13 @@ private slots:
         opt.logHistogramBins = 50;
         const auto s = qx::computeTensorStats(qx::rowSourceFromSpan(v, 4), opt);
         QCOMPARE(s.minNonZeroAbs, double(1e-40f));
-        QCOMPARE(s.logHistogram, directLogHistogram(v, s, 50));
+        QCOMPARE(s.logHistogram, directLogHistogram(v, 50));
         QCOMPARE(s.logHistogram.total(), uint64_t(7));
+        // 1e-40 .. 7.5 spans 135.8 octaves: 4 octaves per bin, keys -34 .. 0
+        QCOMPARE(s.logHistogram.counts.size(), size_t(35));
         QCOMPARE(s.logHistogram.counts.front(), uint64_t(1));
-        QCOMPARE(s.logHistogram.counts.back(), uint64_t(2)); // 5 and 7.5: the top bin spans 10^0.0575..10^0.875
+        QCOMPARE(s.logHistogram.counts.back(), uint64_t(3)); // 1, 5 and 7.5: [2^0, 2^4)
+        QVERIFY(close(s.logHistogram.lo, -34 * 4 * std::log10(2.0), 1e-15));
     }
     void nonFiniteAndZeros()
     {
@@ -143,18 +195,18 @@ private slots:
         QVERIFY(close(s.excessKurtosis, double(d.kurt), 1e-10));
         QVERIFY(s.excessKurtosis > 10.0); // planted outliers on a t5 body
 
-        auto hist = qx::Histogram::make(s.min, s.max, opt.histogramBins);
         uint64_t outliers = 0;
         std::vector<qx::Outlier> all;
         for (size_t i = 0; i < v.size(); ++i) {
-            hist.add(v[i]);
             if (std::fabs(double(v[i])) > 4.0 * s.stddev) {
                 ++outliers;
                 all.push_back({int64_t(i) / cols, int64_t(i) % cols, v[i]});
             }
         }
-        QCOMPARE(s.histogram, hist);
-        QCOMPARE(s.logHistogram, directLogHistogram(v, s, opt.logHistogramBins));
+        QCOMPARE(s.histogram, directLinearHistogram(v, opt.histogramBins));
+        QCOMPARE(s.logHistogram, directLogHistogram(v, opt.logHistogramBins));
+        QVERIFY(s.histogram.counts.size() > size_t(opt.histogramBins / 2));
+        QCOMPARE(s.dataPasses, 1);
         QCOMPARE(s.histogram.counts.front() + s.histogram.counts.back() > 0, true);
         QCOMPARE(s.outlierCount, outliers);
         std::sort(all.begin(), all.end(), [](auto& a, auto& b) { return std::fabs(a.value) > std::fabs(b.value); });
@@ -185,18 +237,30 @@ private slots:
     {
         QTest::addColumn<int>("threads");
         QTest::addColumn<qint64>("rowsPerChunk");
-        QTest::newRow("1 thread") << 1 << qint64(0);
-        QTest::newRow("2 threads, 5 rows") << 2 << qint64(5);
-        QTest::newRow("4 threads, 1 row") << 4 << qint64(1);
-        QTest::newRow("7 threads, 64 rows") << 7 << qint64(64);
+        QTest::addColumn<bool>("simd");
+        QTest::newRow("1 thread") << 1 << qint64(0) << true;
+        QTest::newRow("2 threads, 5 rows") << 2 << qint64(5) << true;
+        QTest::newRow("4 threads, 1 row") << 4 << qint64(1) << true;
+        QTest::newRow("7 threads, 64 rows") << 7 << qint64(64) << true;
+        QTest::newRow("portable loop, 1 thread") << 1 << qint64(0) << false;
+        QTest::newRow("portable loop, 3 threads, 7 rows") << 3 << qint64(7) << false;
     }
     void threadedEqualsRef()
     {
         QFETCH(int, threads);
         QFETCH(qint64, rowsPerChunk);
-        const int64_t rows = 200, cols = 96;
-        const auto v = heavyTailed(rows, cols, 11);
+        QFETCH(bool, simd);
+        const int64_t rows = 200, cols = 99;   // 6 blocks of 16 and a tail of 3
+        auto v = heavyTailed(rows, cols, 11);
+        // blocks the vector kernel hands back: non-finite, subnormal, zero and a far outlier
+        v[3 * cols + 5] = std::numeric_limits<float>::quiet_NaN();
+        v[4 * cols + 40] = -std::numeric_limits<float>::infinity();
+        v[7 * cols + 20] = 1e-41f;
+        v[8 * cols + 33] = 0.0f;
+        v[8 * cols + 34] = -0.0f;
+        v[150 * cols + 70] = 40.0f;
         qx::StatsOptions opt;
+        opt.simd = simd;
         opt.threads = threads;
         opt.rowsPerChunk = rowsPerChunk;
         auto fast = qx::computeTensorStats(qx::rowSourceFromSpan(v, cols), opt);
@@ -207,6 +271,89 @@ private slots:
         fast.columnRms.clear();
         ref.columnRms.clear();
         QVERIFY(fast == ref); // everything else bit-identical
+    }
+    void momentsKernelEqualsScalar()
+    {
+        auto v = heavyTailed(10, 26, 21);   // 260 values: 32 blocks of 8 and a tail of 4
+        v[3] = std::numeric_limits<float>::quiet_NaN();
+        v[100] = std::numeric_limits<float>::infinity();
+        v[101] = 1e-42f;
+        v[259] = -std::numeric_limits<float>::infinity();
+        for (size_t len : {size_t(0), size_t(1), size_t(7), size_t(8), size_t(100), v.size()}) {
+            const std::span<const float> part(v.data(), len);
+            QVERIFY(qx::Moments::ofValues(part) == qx::Moments::ofValuesRef(part));
+        }
+        const std::vector<float> allNan(20, std::numeric_limits<float>::quiet_NaN());
+        QCOMPARE(qx::Moments::ofValues(allNan).n, uint64_t(0));
+    }
+    void logBinEqualsBinarySearch()
+    {
+        std::mt19937 rng(9);
+        std::uniform_int_distribution<uint32_t> bits(1, 0x7f7fffffu);   // every positive finite float
+        for (int i = 0; i < 200000; ++i) {
+            const float a = std::bit_cast<float>(bits(rng));
+            QCOMPARE(qx::logBin32(a), qx::logBin32Ref(a));
+        }
+        for (int64_t j = -149 * 32; j < 128 * 32; j += 7) {   // at and beside the edges
+            const float e = float(qx::logEdge(j));
+            for (float a : {e, std::nextafter(e, 0.0f), std::nextafter(e, 1e38f)})
+                if (a > 0 && std::isfinite(a))
+                    QCOMPARE(qx::logBin32(a), qx::logBin32Ref(a));
+        }
+    }
+    void pow2HistogramIgnoresOrderAndSplits()
+    {
+        const auto v = heavyTailed(50, 64, 13);
+        auto fill = [](const std::vector<float>& xs, size_t parts) {
+            std::vector<qx::Pow2Histogram> hs(parts, qx::Pow2Histogram(40, -149));
+            for (size_t i = 0; i < xs.size(); ++i)
+                hs[i % parts].add(xs[i]);
+            for (size_t p = 1; p < parts; ++p)
+                hs[0].merge(hs[p]);
+            return hs[0].toHistogram(1.0, 40);
+        };
+        auto sorted = v, reversed = v;
+        std::sort(sorted.begin(), sorted.end());
+        std::sort(reversed.rbegin(), reversed.rend());
+        const auto expected = directLinearHistogram(v, 40);
+        QCOMPARE(fill(v, 1), expected);
+        QCOMPARE(fill(sorted, 1), expected);
+        QCOMPARE(fill(reversed, 1), expected);
+        QCOMPARE(fill(v, 3), expected);
+        QCOMPARE(fill(sorted, 5), expected);
+        QVERIFY(expected.counts.size() > 20 && expected.counts.size() <= 40);
+    }
+    void constantTensor()
+    {
+        const std::vector<float> v(300, 0.375f);
+        const auto s = qx::computeTensorStats(qx::rowSourceFromSpan(v, 30));
+        QCOMPARE(s.histogram.counts, std::vector<uint64_t>{300});
+        QCOMPARE(s.histogram.lo, 0.375);
+        QCOMPARE(s.logHistogram.counts, std::vector<uint64_t>{300});
+        QCOMPARE(s.stddev, 0.0);
+        QCOMPARE(s.outlierCount, uint64_t(0));
+        QVERIFY(s == qx::computeTensorStatsRef(qx::rowSourceFromSpan(v, 30)));
+    }
+    void secondReadWhenTheSampleOverstatesSigma()
+    {
+        // The sample reads 64 of 1000 rows (every 15.625th); only those rows are wide, so σ_sample is about
+        // four times σ and the candidates beyond 0.8·k·σ_sample would miss outliers: a second read is needed.
+        const int64_t rows = 1000, cols = 1024;
+        auto v = heavyTailed(rows, cols, 17);
+        for (int64_t i = 0; i < 64; ++i)
+            for (int64_t c = 0; c < cols; ++c)
+                v[size_t((i * rows / 64) * cols + c)] *= 30.0f;
+        qx::StatsOptions opt;
+        opt.outlierSigma = 3.0;
+        opt.threads = 2;
+        auto fast = qx::computeTensorStats(qx::rowSourceFromSpan(v, cols), opt);
+        auto ref = qx::computeTensorStatsRef(qx::rowSourceFromSpan(v, cols), opt);
+        QCOMPARE(fast.dataPasses, 2);
+        QVERIFY(fast.outlierCount > 1000);
+        QCOMPARE(fast.outlierCount, ref.outlierCount);
+        QCOMPARE(fast.topOutliers, ref.topOutliers);
+        QCOMPARE(fast.histogram, ref.histogram);
+        QCOMPARE(fast.logHistogram, ref.logHistogram);
     }
     void progressAndCancel()
     {
@@ -247,6 +394,22 @@ private slots:
         auto b = qx::computeTensorStats(qx::rowSourceFromSpan(decoded, 64), opt);
         QVERIFY(a == b);
         QCOMPARE(a.rows, int64_t(40));
+    }
+    void storedF32TensorIsViewed()
+    {
+        const auto v = heavyTailed(30, 80, 6);
+        qx::TensorInfo t;
+        t.name = "w";
+        t.ne = {80, 30};
+        t.type = qx::TensorType::F32;
+        t.nbytes = v.size() * 4;
+        t.data = std::as_bytes(std::span<const float>(v));
+        const auto src = qx::rowSourceFromTensor(t);
+        QVERIFY(bool(src.view));
+        QCOMPARE(src.view(2, 3).data(), v.data() + 160);
+        qx::StatsOptions opt;
+        opt.threads = 1;   // one worker: even the column RMS adds up in the reference's order
+        QVERIFY(qx::computeTensorStats(t, opt) == qx::computeTensorStatsRef(src, opt));
     }
     void undecodableTypeThrows()
     {

@@ -1,0 +1,115 @@
+#include "calib/calib_export.h"
+
+#include "common/error.h"
+#include "io/gguf_writer.h"
+#include "quant/dequantize.h"
+#include "quant/quantize.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+
+namespace qx {
+namespace {
+
+namespace fs = std::filesystem;
+
+void refuseInput(const ModelFile& model, const std::string& outPath)
+{
+    std::error_code ec;
+    if (fs::exists(outPath, ec) && fs::equivalent(outPath, model.path, ec))
+        throw Error(ErrorCode::InvalidArgument, outPath, kNoOffset, "the output may not be the input model");
+}
+
+// Writes F32 `values` (rows of rowLength) into `dst` as `type`.
+void writeValues(TensorType type, std::span<const float> values, int64_t rowLength, std::span<std::byte> dst,
+                 std::span<const float> importance = {})
+{
+    if (type == TensorType::F32) {
+        std::memcpy(dst.data(), values.data(), values.size_bytes());
+        return;
+    }
+    quantizeRows(type, values, rowLength, dst, importance);
+}
+
+void fillFromSource(const TensorInfo& src, TensorType type, std::span<std::byte> dst)
+{
+    if (type == src.type) {
+        std::memcpy(dst.data(), src.data.data(), dst.size());
+        return;
+    }
+    const std::vector<float> values = dequantizeTensor(src);
+    writeValues(type, values, src.rowLength(), dst);
+}
+
+} // namespace
+
+Plan calibratedPlan(const ModelFile& model, const Substitutions& subs, TensorType type)
+{
+    Plan plan;
+    plan.sourcePath = model.path;
+    for (const TensorInfo* t : plannedTensors(model)) {
+        PlanEntry e{t->name, t->ne, t->type, "kept as stored", false};
+        if (subs.count(t->name)) {
+            e.type = t->rows() > 1 ? type : TensorType::F32;
+            e.reason = "calibrated";
+        }
+        plan.entries.push_back(std::move(e));
+    }
+    return plan;
+}
+
+ExportResult exportCalibrated(const ModelFile& model, const Plan& plan, const Substitutions& subs,
+                              const std::string& outPath, const Substitutions& importance, const ProgressFn& progress)
+{
+    if (model.format != ModelFormat::Gguf)
+        throw Error(ErrorCode::Unsupported, model.path, kNoOffset, "calibrated export needs a GGUF source model");
+    refuseInput(model, outPath);
+    ExportLayout layout = exportLayout(model, plan, ExportOptions{}, nullptr);
+    ExportResult result;
+    const size_t count = layout.tensors.size();
+    for (size_t i = 0; i < count; ++i) {
+        const TensorInfo* src = layout.sources[i];
+        const TensorType type = layout.tensors[i].type;
+        auto it = subs.find(src->name);
+        if (it != subs.end() && it->second.size() != src->elementCount())
+            throw Error(ErrorCode::InvalidArgument, "substitution for " + src->name + " has the wrong size");
+        ++(it == subs.end() && type == src->type ? result.copiedTensors : result.quantizedTensors);
+        const std::vector<float>* values = it == subs.end() ? nullptr : &it->second;
+        auto imp = importance.find(src->name);
+        const std::span<const float> qw = imp == importance.end() || type == TensorType::F32
+                                               ? std::span<const float>() : std::span<const float>(imp->second);
+        layout.tensors[i].fill = [src, type, values, qw, i, count, &progress](std::span<std::byte> dst) {
+            if (values)
+                writeValues(type, *values, src->rowLength(), dst, qw);
+            else
+                fillFromSource(*src, type, dst);
+            if (progress && !progress(static_cast<double>(i + 1) / static_cast<double>(count)))
+                throw Error(ErrorCode::Cancelled, "export cancelled");
+        };
+    }
+    writeGguf(outPath, layout.metadata, layout.tensors, layout.alignment);
+    result.fileBytes = fs::file_size(outPath);
+    return result;
+}
+
+double maxExportDeviation(const std::string& path, const Substitutions& subs)
+{
+    const auto file = openModel(path);
+    double worst = 0.0;
+    for (const auto& [name, values] : subs) {
+        const TensorInfo* t = nullptr;
+        for (const TensorInfo& c : file->tensors)
+            if (c.name == name)
+                t = &c;
+        if (!t || t->elementCount() != values.size())
+            throw Error(ErrorCode::Mismatch, path, kNoOffset, "tensor " + name + " missing or of another size");
+        const std::vector<float> back = dequantizeTensor(*t);
+        for (size_t i = 0; i < back.size(); ++i)
+            worst = std::max(worst, std::fabs(static_cast<double>(back[i]) - values[i]));
+    }
+    return worst;
+}
+
+} // namespace qx

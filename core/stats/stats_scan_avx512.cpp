@@ -1,0 +1,150 @@
+// AVX-512 twin of the statistics row loop (StatsEngine::scanRow in tensor_stats.cpp): 16 positions at a time,
+// the same lanes and the same arithmetic, so results are bit-identical to the scalar loop. Blocks it cannot
+// do exactly go back to the scalar loop (see stats_detail.h).
+// Twins must match bit for bit: no FMA contraction, whatever the flags.
+#if defined(__clang__)
+#pragma clang fp contract(off)
+#elif defined(__GNUC__)
+#pragma GCC optimize("fp-contract=off")
+#endif
+#include "stats/stats_detail.h"
+
+#if defined(__AVX512F__) && defined(__AVX512DQ__)
+#if defined(__GNUC__) && !defined(__clang__)
+// g++ 12 warns about the _mm512_undefined_* placeholders inside its own intrinsic headers.
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+#include <immintrin.h>
+#endif
+
+namespace qx::stats_detail {
+
+#if defined(__AVX512F__) && defined(__AVX512DQ__)
+namespace {
+
+struct Accumulators {
+    __m512 mn, mx, absMax, minNz;
+    __m512d sumLo, sumHi;
+
+    void load(const RowLanes& L)
+    {
+        mn = _mm512_loadu_ps(L.mn);
+        mx = _mm512_loadu_ps(L.mx);
+        absMax = _mm512_loadu_ps(L.absMax);
+        minNz = _mm512_loadu_ps(L.minNz);
+        sumLo = _mm512_loadu_pd(L.sumSq);
+        sumHi = _mm512_loadu_pd(L.sumSq + 8);
+    }
+    void store(RowLanes& L) const
+    {
+        _mm512_storeu_ps(L.mn, mn);
+        _mm512_storeu_ps(L.mx, mx);
+        _mm512_storeu_ps(L.absMax, absMax);
+        _mm512_storeu_ps(L.minNz, minNz);
+        _mm512_storeu_pd(L.sumSq, sumLo);
+        _mm512_storeu_pd(L.sumSq + 8, sumHi);
+    }
+};
+
+/// Linear histogram bin offsets of 8 values; false when one falls outside the window (or is too large).
+bool linearBins(__m512d x, const Pow2Histogram& h, int64_t* out)
+{
+    const __m512d t = _mm512_mul_pd(x, _mm512_set1_pd(h.scale()));
+    if (_mm512_cmp_pd_mask(_mm512_abs_pd(t), _mm512_set1_pd(0x1p62), _CMP_LT_OQ) != 0xff)
+        return false;
+    const __m512i k = _mm512_cvtpd_epi64(_mm512_roundscale_pd(t, _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC));
+    const __m512i i = _mm512_sub_epi64(k, _mm512_set1_epi64(h.baseInt()));
+    _mm512_storeu_si512(out, i);
+    return _mm512_cmplt_epu64_mask(i, _mm512_set1_epi64(static_cast<long long>(h.bins()))) == 0xff;
+}
+
+/// Log histogram bin offsets of the `normal` lanes; false when one falls outside the window.
+bool logBins(__m512i bits, __mmask16 normal, const Pow2Histogram& h, const LogBinner& lb, int32_t* out)
+{
+    if (h.baseInt() < -(int64_t(1) << 30) || h.baseInt() > (int64_t(1) << 30))
+        return false;   // empty so far
+    const __m512i m = _mm512_and_si512(bits, _mm512_set1_epi32(0x007fffff));
+    const __m512i cell = _mm512_srli_epi32(m, 15);
+    const __m512i firstK = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), normal, cell, lb.firstK, 4);
+    const __m512i threshold = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), normal, cell, lb.threshold, 4);
+    const __mmask16 up = _mm512_cmpge_epu32_mask(m, threshold);
+    const __m512i k = _mm512_mask_add_epi32(firstK, up, firstK, _mm512_set1_epi32(1));
+    const __m512i e = _mm512_sub_epi32(_mm512_srli_epi32(bits, 23), _mm512_set1_epi32(127));
+    const __m512i j = _mm512_add_epi32(_mm512_slli_epi32(e, 5), k);
+    const __m512i key = _mm512_sra_epi32(j, _mm_cvtsi32_si128(h.level()));   // floor(j / 2^level)
+    const __m512i i = _mm512_sub_epi32(key, _mm512_set1_epi32(static_cast<int32_t>(h.baseInt())));
+    _mm512_storeu_si512(out, i);
+    const __mmask16 inside = _mm512_cmplt_epu32_mask(i, _mm512_set1_epi32(static_cast<int32_t>(h.bins())));
+    return (inside & normal) == normal;
+}
+
+} // namespace
+
+size_t scanRowAvx512(const float* row, size_t n, RowLanes& lanes, float* colAbsMax, double* colSumSq,
+                     Pow2Histogram& lin, Pow2Histogram& log, const LogBinner& lb, double center, double bound,
+                     const std::function<void(size_t)>& slowBlock)
+{
+    const size_t whole = n / 16 * 16;
+    Accumulators acc;
+    acc.load(lanes);
+    const __m512d vCenter = _mm512_set1_pd(center), vBound = _mm512_set1_pd(bound);
+    alignas(64) int64_t linIdx[16];
+    alignas(64) int32_t logIdx[16];
+    for (size_t j0 = 0; j0 < whole; j0 += 16) {
+        const __m512 v = _mm512_loadu_ps(row + j0);
+        const __m512i bits = _mm512_and_si512(_mm512_castps_si512(v), _mm512_set1_epi32(0x7fffffff));
+        const __m512 a = _mm512_castsi512_ps(bits);
+        const __m512i expo = _mm512_srli_epi32(bits, 23);
+        const __mmask16 zero = _mm512_cmpeq_epi32_mask(bits, _mm512_setzero_si512());
+        const __mmask16 normal = _mm512_cmpgt_epi32_mask(expo, _mm512_setzero_si512())
+                               & _mm512_cmplt_epi32_mask(expo, _mm512_set1_epi32(255));
+        const __m512d lo = _mm512_cvtps_pd(_mm512_castps512_ps256(v));
+        const __m512d hi = _mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(v), 1)));
+        const bool candidate =
+            _mm512_cmp_pd_mask(_mm512_abs_pd(_mm512_sub_pd(lo, vCenter)), vBound, _CMP_GT_OQ)
+            | _mm512_cmp_pd_mask(_mm512_abs_pd(_mm512_sub_pd(hi, vCenter)), vBound, _CMP_GT_OQ);
+        if ((normal | zero) != 0xffff || candidate || !linearBins(lo, lin, linIdx) || !linearBins(hi, lin, linIdx + 8)
+            || !logBins(bits, normal, log, lb, logIdx)) {
+            acc.store(lanes);
+            slowBlock(j0);
+            acc.load(lanes);
+            continue;
+        }
+        acc.mn = _mm512_min_ps(v, acc.mn);   // (v, acc): the accumulator wins ties, as std::min(acc, v)
+        acc.mx = _mm512_max_ps(v, acc.mx);
+        acc.absMax = _mm512_max_ps(a, acc.absMax);
+        acc.minNz = _mm512_mask_min_ps(acc.minNz, normal, a, acc.minNz);
+        lanes.zeros += static_cast<uint64_t>(__builtin_popcount(zero));
+        const __m512d sqLo = _mm512_mul_pd(lo, lo), sqHi = _mm512_mul_pd(hi, hi);
+        acc.sumLo = _mm512_add_pd(acc.sumLo, sqLo);
+        acc.sumHi = _mm512_add_pd(acc.sumHi, sqHi);
+        if (colAbsMax) {
+            _mm512_storeu_ps(colAbsMax + j0, _mm512_max_ps(a, _mm512_loadu_ps(colAbsMax + j0)));
+            _mm512_storeu_pd(colSumSq + j0, _mm512_add_pd(_mm512_loadu_pd(colSumSq + j0), sqLo));
+            _mm512_storeu_pd(colSumSq + j0 + 8, _mm512_add_pd(_mm512_loadu_pd(colSumSq + j0 + 8), sqHi));
+        }
+        uint64_t* linCounts = lin.counts();
+        uint64_t* logCounts = log.counts();
+        const uint64_t linBins = lin.bins(), logBinsN = log.bins();
+        for (size_t l = 0; l < 16; ++l)
+            ++linCounts[(l & 3) * linBins + static_cast<uint64_t>(linIdx[l])];
+        for (unsigned m = normal; m; m &= m - 1) {
+            const auto l = static_cast<size_t>(__builtin_ctz(m));
+            ++logCounts[(l & 3) * logBinsN + static_cast<uint32_t>(logIdx[l])];
+        }
+    }
+    acc.store(lanes);
+    return whole;
+}
+
+#else
+
+size_t scanRowAvx512(const float*, size_t, RowLanes&, float*, double*, Pow2Histogram&, Pow2Histogram&,
+                     const LogBinner&, double, double, const std::function<void(size_t)>&)
+{
+    return 0;
+}
+
+#endif
+
+} // namespace qx::stats_detail
