@@ -48,7 +48,7 @@ void printHelp()
         "                          (a plan from `plan -o` or `solve -o`; bit-exact quantizers; weight-only:\n"
         "                          the forward pass stays in F32)\n"
         "  --imatrix F             importance for --plan's quantization (llama.cpp imatrix, .dat or GGUF;\n"
-        "                          default: the plan's own)\n"
+        "                          default: the plan's own imatrix)\n"
         "  --ggml-matmul           round each projection's input to the weight type's vec_dot_type (Q8_0,\n"
         "                          Q8_1, Q8_K, F16) as ggml's CPU matmul does, to match llama.cpp's figures\n\n"
         "Progress goes to stderr; the per-chunk figures and llama-perplexity's final lines go to stdout.\n");
