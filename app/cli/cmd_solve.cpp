@@ -36,8 +36,9 @@ void printHelp()
         "  --max-kld X          the same with --measure kld: predicted KLD (sum of enable-one KLDs) <= X\n"
         "  --score PLAN.json    print the size and loss of an existing plan (e.g. a preset's; repeatable);\n"
         "                       without a target nothing is solved\n"
-        "  --imatrix F          llama.cpp imatrix .dat file: weights the error per column, used for export\n"
+        "  --imatrix F          llama.cpp imatrix (.dat or GGUF): weights the error per column, used for export\n"
         "  --pin NAME=TYPE      fix a tensor's type (repeatable; marked pinned in the plan)\n"
+        "  --keep-pins PLAN     every pinned entry of an earlier plan is pinned again\n"
         "  --output-min TYPE    output.weight at least TYPE's bits/weight (e.g. Q6_K)\n"
         "  --token-embd-min T   token_embd.weight at least T's bits/weight\n"
         "  --measure kld        measure each tensor's enable-one KLD (Q3_K where rows fit, else IQ4_NL, Q4_0,\n"
@@ -104,6 +105,10 @@ SolveArgs parseArgs(const std::vector<std::string>& args)
         else if (o == "--max-kld") { setTarget(a, K::MaxLoss, optionNumber(o, value())); a.maxKld = true; }
         else if (o == "--imatrix") a.imatrix = value();
         else if (o == "--score") a.scores.push_back(value());
+        else if (o == "--keep-pins") {
+            for (const PlanEntry& e : loadPlan(value()).entries)
+                if (e.pinned) a.rules.pins.emplace_back(e.tensor, e.type);
+        }
         else if (o == "--cache-dir") a.cacheDir = value();
         else if (o == "-o" || o == "--output") a.output = value();
         else if (o == "--output-min") a.rules.outputMin = parseType(value());
@@ -139,7 +144,7 @@ ProgressFn percentPrinter(const char* what)
     };
 }
 
-std::vector<int32_t> calibrationTokens(const ModelFile& model, const SolveArgs& a)
+std::vector<int32_t> calibrationTokens(const SolveArgs& a)
 {
     std::ifstream in(a.textFile, std::ios::binary);
     if (!in) throw Error(ErrorCode::Io, a.textFile, kNoOffset, "cannot open the text file");
@@ -157,7 +162,7 @@ CandidateTable measuredTable(const std::shared_ptr<const ModelFile>& model, cons
 {
     std::optional<ImatrixFile> imatrix;
     if (!a.imatrix.empty()) imatrix = readImatrix(a.imatrix);
-    const std::vector<int32_t> tokens = calibrationTokens(*model, a);
+    const std::vector<int32_t> tokens = calibrationTokens(a);
     const std::vector<TensorType> types = {TensorType::Q3_K, TensorType::IQ4_NL, TensorType::Q4_0, TensorType::Q8_0};
     const std::vector<MeasuredKld> kld = measureEnableOne(model, tokens, a.measureCtx, types,
                                                           imatrix ? &*imatrix : nullptr, percentPrinter("enable-one KLD"));

@@ -55,7 +55,7 @@ const char* planOptionsHelp()
            "  --preset NAME                a llama-quantize mix: Q2_K Q2_K_S Q3_K_S Q3_K_M Q3_K_L Q4_0 Q4_1 Q5_0\n"
            "                               Q5_1 Q4_K_S Q4_K_M Q5_K_S Q5_K_M Q6_K Q8_0 IQ4_NL IQ4_XS F16 BF16 F32\n"
            "  --pure TYPE                  every quantizable tensor in TYPE (llama-quantize --pure)\n"
-           "  --imatrix FILE               importance matrix (.dat) to quantize with\n"
+           "  --imatrix FILE               importance matrix (.dat or GGUF) to quantize with\n"
            "  --output-tensor-type TYPE    type of output.weight (llama-quantize's option)\n"
            "  --token-embedding-type TYPE  type of token_embd.weight\n"
            "  --report FILE                per-tensor report: type, bits/weight, bytes, reason, round-trip error\n"

@@ -11,9 +11,15 @@
 // written by qx::quantizeRows (with the imatrix entry as importance when there is one), which matches
 // ggml_quantize_chunk bit for bit. Order: the source's, or llama-quantize's (ExportOptions).
 //
-// Safety: the output may never be the input (or one of its files); free space is checked first; the
-// file is written to OUT.partial and renamed, so failure or cancellation leaves no partial file; the
-// result is re-opened and every tensor's name, type, shape, size and data checksum checked.
+// Safety: the output may never be the input (or one of its files); free space is checked first (statvfs,
+// then the whole size reserved); the file is written to OUT.partial and renamed (export/export_writer.h),
+// so failure or cancellation leaves no partial file and a crash never leaves one at OUT; the result is
+// re-opened and every tensor's name, type, shape, size and data checksum checked.
+//
+// Speed and memory: F32 source rows are quantized straight from the mapping (no copy), with the
+// quantizers' worker threads, while a writer thread writes the previous tensor; at most two output
+// buffers exist; unchanged tensors are written from the mapping; each source tensor's pages are released
+// (madvise) once done, so peak memory stays near the largest output tensor, not the model size.
 
 #include "common/progress.h"
 #include "io/gguf_value.h"

@@ -90,6 +90,14 @@ private slots:
         QVERIFY2(kld.hasMatch(), qPrintable(k.out));
         const double meanKld = kld.captured(1).toDouble();
         QVERIFY2(meanKld > 0.001 && meanKld < 0.02, qPrintable(kld.captured(0)));   // preset Q4_K_M: 0.0104
+
+        // Re-solving for another budget keeps the earlier plan's pins.
+        const QString again = dir + "/again.json";
+        QCOMPARE(runCli({"solve", QString::fromStdString(model), "--target-bpw", "3.5", "--keep-pins", plan, "-o", again})
+                     .exitCode, 0);
+        const QJsonObject kept = entry(readJson(again), "blk.0.attn_q.weight");
+        QCOMPARE(kept["type"].toString(), QString("Q8_0"));
+        QVERIFY(kept["pinned"].toBool());
     }
     void measuredKldTarget()
     {

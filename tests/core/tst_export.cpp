@@ -118,6 +118,32 @@ private slots:
         exportAndCompare(plan, "imatrix-" + type.toStdString() + ".gguf", "imatrix-" + type.toStdString() + ".gguf");
     }
 
+    void imatrixAsGguf()
+    {
+        // The same importance in llama.cpp's newer GGUF imatrix format quantizes to the same bytes.
+        QX_REQUIRE_SHARED(modelPath, "reference/synth-d256/model-f32.gguf");
+        QX_REQUIRE_SHARED(datPath, "reference/synth-d256/imatrix.dat");
+        QX_REQUIRE_SHARED(refPath, "reference/synth-d256/imatrix-Q4_K.gguf");
+        const std::string dir = qx::test::scratchDir("tst_export");
+        writeImatrixGguf(dir + "/imatrix.gguf", readImatrixDat(datPath));
+        const auto model = openModel(modelPath);
+        Plan plan = planPure(*model, TensorType::Q4_K, true);
+        plan.imatrixPath = dir + "/imatrix.gguf";
+        ExportOptions options;
+        options.llamaQuantizeOrder = true;
+        const std::string out = dir + "/imatrix-gguf-Q4_K.gguf";
+        const ExportResult r = exportGguf(*model, plan, out, options);
+        QCOMPARE(predictExportSize(*model, plan, options), r.fileBytes);
+        const auto ours = openModel(out), ref = openModel(refPath);   // metadata differ: the imatrix file name
+        QCOMPARE(ours->tensors.size(), ref->tensors.size());
+        for (size_t i = 0; i < ref->tensors.size(); ++i) {
+            const auto& o = ours->tensors[i].data;
+            const auto& w = ref->tensors[i].data;
+            QVERIFY2(o.size() == w.size() && std::equal(o.begin(), o.end(), w.begin()), ref->tensors[i].name.c_str());
+        }
+        QVERIFY(ours->findMetadata("quantize.imatrix.entries_count"));
+    }
+
     void preset_data()
     {
         QTest::addColumn<QString>("mix");
