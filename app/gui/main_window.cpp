@@ -9,6 +9,7 @@
 #include "model_info_view.h"
 #include "model_description.h"
 #include "error_text.h"
+#include "evaluation_page.h"
 #include "format_text.h"
 #include "plan_document.h"
 #include "plan_error_service.h"
@@ -19,6 +20,7 @@
 #include "tensor_pane.h"
 #include "tensor_tree_model.h"
 #include "tensor_views.h"
+#include "tradeoff_view.h"
 
 #include <QAction>
 #include <QApplication>
@@ -179,6 +181,11 @@ void MainWindow::setupCentralWidget()
     m_tabs->addTab(m_infoView, tr("Info"));
     m_layersView = new ui::LayersView(this);
     m_tabs->addTab(m_layersView, tr("Layers"));
+    m_evaluation = new ui::EvaluationPage(this);
+    m_tabs->addTab(m_evaluation, tr("Evaluate"));
+    m_tradeoff = new ui::TradeoffView(this);
+    m_tradeoff->setRunsModel(m_evaluation->runsModel());
+    m_tabs->addTab(m_tradeoff, tr("Trade-off"));
     m_learnLab = new ui::LearnLab(this);
     m_tabs->addTab(m_learnLab, tr("Learn"));
 
@@ -251,16 +258,40 @@ void MainWindow::connectSignals()
     connect(m_tensorPane, &ui::TensorPane::selectionChanged, this, [this](const QStringList& names) {
         if (m_model)
             statusBar()->showMessage(ui::ModelDescription::selectionLine(*m_model, names));
-        if (!names.isEmpty())
+        if (!names.isEmpty()) {
             m_tensorViews->setTensor(names.first());
+            showPlannedFormat(names.first());
+        }
         m_schemePanel->setSelection(m_tensorPane->selectedTensorNames(true));
     });
     connect(m_schemePanel, &ui::SchemePanel::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connectEvaluation();
     connect(m_tensorPane, &ui::TensorPane::openInLearnLab, this, [this](const QString& name) {
         m_learnLab->openTensor(name);
         showPage(Page::Learn);
     });
+}
+
+void MainWindow::showPlannedFormat(const QString& tensor)
+{
+    const qx::PlanEntry* entry = m_plan->plan().find(tensor.toStdString());
+    const qx::TensorTypeInfo* info = entry ? qx::tensorTypeInfo(entry->type) : nullptr;
+    if (info && info->isQuantized) {
+        const std::string_view name = qx::tensorTypeName(entry->type);
+        m_tensorViews->setFormat(QString::fromUtf8(name.data(), qsizetype(name.size())));
+    }
+}
+
+void MainWindow::connectEvaluation()
+{
+    m_evaluation->setPlanProvider([this] { return m_plan->plan(); });
+    const auto load = [this](const qx::Plan& plan, const QString& label) {
+        if (m_plan->loadPlan(plan, label))
+            statusBar()->showMessage(tr("Loaded the plan of run \u201c%1\u201d (undo restores the previous plan)").arg(label), 8000);
+    };
+    connect(m_evaluation, &ui::EvaluationPage::planRequested, this, load);
+    connect(m_tradeoff, &ui::TradeoffView::planRequested, this, load);
 }
 
 void MainWindow::openPath(const QString& path)
@@ -288,6 +319,10 @@ void MainWindow::showPage(Page page)
         m_tabs->setCurrentWidget(m_infoView);
     else if (page == Page::Layers)
         m_tabs->setCurrentWidget(m_layersView);
+    else if (page == Page::Evaluate)
+        m_tabs->setCurrentWidget(m_evaluation);
+    else if (page == Page::Tradeoff)
+        m_tabs->setCurrentWidget(m_tradeoff);
     else if (page == Page::Learn)
         m_tabs->setCurrentWidget(m_learnLab);
     const bool open = static_cast<bool>(m_model);
@@ -351,6 +386,7 @@ void MainWindow::closeModel()
     m_tensorViews->setModel(nullptr);
     m_layersView->setModel(nullptr);
     m_learnLab->setModel(nullptr);
+    m_evaluation->setModel(nullptr);
     setWindowTitle(tr("Quantization Explorer"));
     refreshRecent();
     showPage(Page::Start);
@@ -378,6 +414,7 @@ void MainWindow::onLoaded(const QString& path, std::shared_ptr<const ModelFile> 
     m_tensorViews->setModel(m_model);
     m_layersView->setModel(m_model);
     m_learnLab->setModel(m_model);
+    m_evaluation->setModel(m_model);
     m_modelPath = QFileInfo(path).absoluteFilePath();
     m_plan->setModel(m_model, m_modelPath);
     m_schemeDock->show();

@@ -30,6 +30,8 @@ class TensorPane;
 class TensorViews;
 class LayersView;
 class LearnLab;
+class EvaluationPage;
+class TradeoffView;
 class PlanDocument;
 class PlanErrorService;
 class PlanFileActions;
@@ -41,7 +43,7 @@ namespace qx::app {
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class Page { Start, Tensors, Info, Layers, Learn };
+    enum class Page { Start, Tensors, Info, Layers, Evaluate, Tradeoff, Learn };
 
     explicit MainWindow(ui::ModelOpener opener, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -61,6 +63,8 @@ public:
     ui::TensorViews* tensorViews() const { return m_tensorViews; }
     ui::LayersView* layersView() const { return m_layersView; }
     ui::LearnLab* learnLab() const { return m_learnLab; }
+    ui::EvaluationPage* evaluationPage() const { return m_evaluation; }
+    ui::TradeoffView* tradeoffView() const { return m_tradeoff; }
     ui::JobRunner* jobRunner() const { return m_runner; }
     /// The plan being edited for the open model (undo stack, dirty flag, autosave).
     ui::PlanDocument* planDocument() const { return m_plan; }
@@ -87,6 +91,9 @@ private:
     void setupCentralWidget();
     void setupStatusBar();
     void connectSignals();
+    void connectEvaluation();
+    /// Points the tensor views at the plan's quantized type for `tensor` (stored types leave them as they are).
+    void showPlannedFormat(const QString& tensor);
 
     void chooseFile();
     void chooseFolder();
@@ -121,6 +128,8 @@ private:
     ui::TensorViews* m_tensorViews = nullptr;
     ui::LayersView* m_layersView = nullptr;
     ui::LearnLab* m_learnLab = nullptr;
+    ui::EvaluationPage* m_evaluation = nullptr;
+    ui::TradeoffView* m_tradeoff = nullptr;
     QSplitter* m_tensorSplit = nullptr;
     QProgressBar* m_progress = nullptr;
     QToolButton* m_cancel = nullptr;

@@ -157,9 +157,9 @@ PlanReport buildPlanReport(const ModelFile& model, const Plan& plan, const Imatr
     return r;
 }
 
-std::optional<PlanEvaluation> parsePerplexityOutput(const std::string& text)
+std::optional<ReportEvaluation> parsePerplexityOutput(const std::string& text)
 {
-    PlanEvaluation e;
+    ReportEvaluation e;
     if (const size_t q = text.find("Mean PPL(Q)"); q != std::string::npos && text.compare(q, 13, "Mean PPL(Q)  ") == 0)
         std::tie(e.ppl, e.pplError) = valueAfter(text, q + 11, ":", "±");
     else if (const size_t f = text.find("Final estimate: PPL ="); f != std::string::npos)
@@ -184,7 +184,7 @@ std::string planReportMarkdown(const PlanReport& r)
     s << "- error over all tensors: SQNR " << number(r.sqnrDb, "%.2f") << " dB, relative error "
       << number(r.relativeError, "%.5f") << "\n";
     if (r.evaluation) {
-        const PlanEvaluation& e = *r.evaluation;
+        const ReportEvaluation& e = *r.evaluation;
         if (e.ppl)
             s << "- PPL: " << number(*e.ppl) << (e.pplError ? " ± " + number(*e.pplError) : "") << "\n";
         if (e.meanKld)

@@ -38,10 +38,10 @@ struct PlanReportRow {
 };
 
 /// Evaluation results to include (e.g. from `qexplore-cli ppl --plan`); unset members are left out.
-struct PlanEvaluation {
+struct ReportEvaluation {
     std::optional<double> ppl, pplError, meanKld, meanKldError;
     std::string description;             ///< what was evaluated, e.g. "40 chunks of 128 tokens"
-    bool operator==(const PlanEvaluation&) const = default;
+    bool operator==(const ReportEvaluation&) const = default;
 };
 
 struct PlanReport {
@@ -52,7 +52,7 @@ struct PlanReport {
     uint64_t elements = 0, tensorBytes = 0, fileBytes = 0;
     double bitsPerWeight = 0.0;          ///< tensorBytes·8 / elements
     double sqnrDb = 0.0, relativeError = 0.0;   ///< pooled over all tensors (when errors were computed)
-    std::optional<PlanEvaluation> evaluation;
+    std::optional<ReportEvaluation> evaluation;
     bool operator==(const PlanReport&) const = default;
 };
 
@@ -64,7 +64,7 @@ PlanReport buildPlanReport(const ModelFile& model, const Plan& plan, const Imatr
 
 /// Reads PPL and mean KLD (with their ±) from the output of `qexplore-cli ppl` / llama-perplexity
 /// ("Final estimate: PPL = … +/- …", "Mean PPL(Q) : … ± …", "Mean    KLD: … ± …"); nullopt when none.
-std::optional<PlanEvaluation> parsePerplexityOutput(const std::string& text);
+std::optional<ReportEvaluation> parsePerplexityOutput(const std::string& text);
 
 std::string planReportMarkdown(const PlanReport& report);   ///< a summary, then a table per tensor
 std::string planReportCsv(const PlanReport& report);        ///< header row, one row per tensor, a TOTAL row

@@ -1,0 +1,42 @@
+#pragma once
+// The Evaluate tab: the Evaluate panel above the table of runs. The Trade-off chart (a tab of its own)
+// shares the panel's RunsModel. A double click on a run asks for that run's plan (planRequested), which
+// the main window loads into the plan document as one undoable edit.
+
+#include "plan/plan.h"
+
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+
+namespace qx {
+struct ModelFile;
+}
+
+namespace qx::ui {
+
+class EvaluatePanel;
+class RunsView;
+class RunsModel;
+
+class EvaluationPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit EvaluationPage(QWidget* parent = nullptr);
+
+    void setModel(std::shared_ptr<const ModelFile> model);
+    void setPlanProvider(std::function<Plan()> provider);
+    EvaluatePanel* panel() const { return m_panel; }
+    RunsView* runsView() const { return m_runs; }
+    RunsModel* runsModel() const;
+
+signals:
+    void planRequested(const qx::Plan& plan, const QString& label);
+
+private:
+    EvaluatePanel* m_panel;
+    RunsView* m_runs;
+};
+
+} // namespace qx::ui
