@@ -28,6 +28,7 @@ TradeoffView::TradeoffView(QWidget* parent)
 {
     m_x->addItems({tr("File size (MiB)"), tr("Bits per weight")});
     m_y->addItems({tr("Perplexity"), tr("Mean KLD")});
+    m_y->setCurrentIndex(MeanKld);  // KLD separates plans that perplexity's noise on short texts cannot
     m_x->setToolTip(tr("What the plan costs"));
     m_y->setToolTip(tr("What the plan loses: perplexity on the text, or mean KL divergence from the F32 model"));
     auto* exportButton = new QPushButton(tr("Export PNG…"), this);
@@ -159,7 +160,7 @@ void TradeoffView::redraw()
             lo = std::min(lo, c), hi = std::max(hi, c);
         }
         const double pad = hi > lo ? 0.08 * (hi - lo) : std::max(1e-6, std::fabs(hi) * 0.05);
-        v->setRange(lo - pad, hi + pad);
+        v->setRange(lo >= 0.0 ? std::max(0.0, lo - pad) : lo - pad, hi + pad);  // sizes and KLD never go below 0
         v->applyNiceNumbers();
         v->setLabelFormat(QStringLiteral("%.4g"));
     }

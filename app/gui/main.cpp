@@ -16,6 +16,7 @@ namespace {
 struct Options {
     QString modelPath;
     QString screenshotDir;
+    QString textPath;
     bool demo = false;
 };
 
@@ -34,7 +35,12 @@ Options parseOptions(const QApplication& app)
     const QCommandLineOption demo(QStringLiteral("demo"), QApplication::translate("main", "Open the built-in demo model."));
     parser.addOption(open);
     parser.addOption(demo);
+    const QCommandLineOption text(
+        QStringLiteral("text"),
+        QApplication::translate("main", "With --screenshot: evaluate the common presets on <file> and render the Evaluate and Trade-off tabs too."),
+        QApplication::translate("main", "file"));
     parser.addOption(screenshot);
+    parser.addOption(text);
     parser.addPositionalArgument(QStringLiteral("model"), QApplication::translate("main", "A model file or folder to open."),
                                  QStringLiteral("[model]"));
     parser.process(app);
@@ -43,6 +49,7 @@ Options parseOptions(const QApplication& app)
     if (options.modelPath.isEmpty() && !parser.positionalArguments().isEmpty())
         options.modelPath = parser.positionalArguments().front();
     options.screenshotDir = parser.value(screenshot);
+    options.textPath = parser.value(text);
     options.demo = parser.isSet(demo);
     if (options.demo && options.modelPath.isEmpty()) {
         try {
@@ -74,6 +81,7 @@ int main(int argc, char** argv)
     window.show();
     if (!options.screenshotDir.isEmpty()) {
         auto* session = new qx::app::ScreenshotSession(&window, options.screenshotDir, options.modelPath, &app);
+        session->setEvaluationText(options.textPath);
         QObject::connect(session, &qx::app::ScreenshotSession::finished, &app, &QCoreApplication::exit);
         session->start();
     } else if (!options.modelPath.isEmpty()) {

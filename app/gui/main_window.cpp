@@ -22,6 +22,8 @@
 #include "tensor_views.h"
 #include "tradeoff_view.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -174,6 +176,7 @@ void MainWindow::setupCentralWidget()
     m_tensorSplit = new QSplitter(Qt::Horizontal, this);
     m_tensorSplit->addWidget(m_tensorPane);
     m_tensorSplit->addWidget(m_tensorViews);
+    m_tensorViews->setMinimumWidth(fontMetrics().averageCharWidth() * 50);  // the splitter may give the tree more
     m_tensorSplit->setStretchFactor(0, 3);
     m_tensorSplit->setStretchFactor(1, 2);
     m_tensorSplit->setSizes({560, 400});  // room for full tensor names and the plan columns in the tree
@@ -432,6 +435,8 @@ void MainWindow::onLoaded(const QString& path, std::shared_ptr<const ModelFile> 
     ui::AppSettings::addRecentFile(QFileInfo(path).absoluteFilePath());
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
     showPage(Page::Tensors);
+    const int splitWidth = std::max(m_tensorSplit->width(), 800);  // the tree's plan columns need half
+    m_tensorSplit->setSizes({splitWidth / 2, splitWidth - splitWidth / 2});
     if (m_plan->recoveryAvailable())
         m_planFiles->offerRecovery();
     emit modelShown(path);

@@ -1,5 +1,8 @@
 #include "gui/screenshot_session.h"
 
+#include "evaluate_panel.h"
+#include "evaluation_page.h"
+#include "job_runner.h"
 #include "layers_view.h"
 #include "plan_document.h"
 #include "plan_error_service.h"
@@ -9,6 +12,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QPixmap>
 #include <QTimer>
 #include <QUndoStack>
@@ -131,14 +135,51 @@ void ScreenshotSession::grabPlan()
     auto finish = [this] {
         QTimer::singleShot(0, this, [this] {
             grabTo(QStringLiteral("plan.png"));
-            m_window->planDocument()->undoStack()->setClean();  // nothing to save when the session quits
-            emit finished(m_ok ? 0 : 1);
+            grabEvaluation();
         });
     };
     if (m_window->planErrors()->isBusy())
         connect(m_window->planErrors(), &ui::PlanErrorService::idle, this, finish, Qt::SingleShotConnection);
     else
         finish();
+}
+
+void ScreenshotSession::grabEvaluation()
+{
+    if (m_textPath.isEmpty()) {
+        finish();
+        return;
+    }
+    ui::EvaluatePanel* panel = m_window->evaluationPage()->panel();
+    panel->setTextFile(m_textPath);
+    panel->setContext(128, 8);
+    m_window->showPage(MainWindow::Page::Evaluate);
+    panel->evaluate();          // the current plan (Q4_K_M) ...
+    panel->evaluatePresets();   // ... and the common mixes, one after the other
+    auto* poll = new QTimer(this);
+    auto* elapsed = new QElapsedTimer;
+    elapsed->start();
+    connect(poll, &QTimer::timeout, this, [this, poll, panel, elapsed] {
+        const bool timedOut = elapsed->elapsed() > 300'000;
+        if (panel->runner()->isBusy() && !timedOut)
+            return;
+        poll->stop();
+        poll->deleteLater();
+        delete elapsed;
+        if (timedOut)
+            std::fprintf(stderr, "evaluation did not finish in 300 s\n");
+        grabTo(QStringLiteral("evaluate.png"));
+        m_window->showPage(MainWindow::Page::Tradeoff);
+        grabTo(QStringLiteral("tradeoff.png"));
+        finish();
+    });
+    poll->start(250);
+}
+
+void ScreenshotSession::finish()
+{
+    m_window->planDocument()->undoStack()->setClean();  // nothing to save when the session quits
+    emit finished(m_ok ? 0 : 1);
 }
 
 void ScreenshotSession::onOpenFailed()

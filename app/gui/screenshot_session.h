@@ -1,7 +1,8 @@
 #pragma once
 // `--screenshot DIR`: renders the main views with QWidget::grab() into DIR/*.png and then quits — the start
 // page, and when a model was given the tensor tree, the Info view, the tensor and Layers views and the tree with
-// a Q4_K_M plan (or the error banner if it failed).
+// a Q4_K_M plan (or the error banner if it failed); with an evaluation text, also the Evaluate and Trade-off
+// tabs after evaluating the common presets (ctx 128, 8 chunks).
 
 #include <QObject>
 #include <QString>
@@ -15,6 +16,8 @@ class ScreenshotSession : public QObject {
     Q_OBJECT
 public:
     ScreenshotSession(MainWindow* window, QString directory, QString modelPath, QObject* parent = nullptr);
+    /// The text to evaluate presets on before grabbing the Evaluate and Trade-off tabs (none: skipped).
+    void setEvaluationText(const QString& path) { m_textPath = path; }
 
     /// Starts once the event loop runs; emits finished() when every picture is written.
     void start();
@@ -30,11 +33,14 @@ private:
     void grabTensorViews();
     void grabLayers(const QString& format);
     void grabPlan();
+    void grabEvaluation();
+    void finish();
     void onOpenFailed();
 
     MainWindow* m_window;
     QString m_directory;
     QString m_modelPath;
+    QString m_textPath;
     QStringList m_written;
     bool m_ok = true;
 };
