@@ -198,42 +198,52 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="25"/>
+        <location filename="../app/gui/main.cpp" line="26"/>
         <source>Look inside language model files and decide how to quantize them.</source>
         <translation>Sprachmodell-Dateien untersuchen und entscheiden, wie sie quantisiert werden.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="28"/>
+        <location filename="../app/gui/main.cpp" line="29"/>
         <source>Open the model at &lt;path&gt;.</source>
         <translation>Das Modell unter &lt;path&gt; öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="29"/>
+        <location filename="../app/gui/main.cpp" line="30"/>
         <source>path</source>
         <translation>pfad</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="32"/>
+        <location filename="../app/gui/main.cpp" line="33"/>
         <source>Render the main views into &lt;dir&gt;/*.png and quit.</source>
         <translation>Die Hauptansichten als &lt;dir&gt;/*.png speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="33"/>
+        <location filename="../app/gui/main.cpp" line="34"/>
         <source>dir</source>
         <translation>ordner</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="38"/>
+        <location filename="../app/gui/main.cpp" line="40"/>
+        <source>With --screenshot: evaluate the common presets on &lt;file&gt; and render the Evaluate and Trade-off tabs too.</source>
+        <translation>Mit --screenshot: die gängigen Presets auf &lt;file&gt; auswerten und auch die Reiter „Auswerten“ und „Abwägung“ rendern.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="41"/>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="44"/>
         <source>A model file or folder to open.</source>
         <translation>Eine Modelldatei oder ein Modellordner zum Öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="67"/>
+        <location filename="../app/gui/main.cpp" line="74"/>
         <source>Quantization Explorer</source>
         <translation>Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="34"/>
+        <location filename="../app/gui/main.cpp" line="35"/>
         <source>Open the built-in demo model.</source>
         <translation>Das eingebaute Demo-Modell öffnen.</translation>
     </message>
@@ -241,209 +251,239 @@
 <context>
     <name>qx::app::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="65"/>
-        <location filename="../app/gui/main_window.cpp" line="354"/>
-        <location filename="../app/gui/main_window.cpp" line="529"/>
+        <location filename="../app/gui/main_window.cpp" line="70"/>
+        <location filename="../app/gui/main_window.cpp" line="396"/>
+        <location filename="../app/gui/main_window.cpp" line="584"/>
         <source>Quantization Explorer</source>
         <translation>Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="84"/>
+        <location filename="../app/gui/main_window.cpp" line="89"/>
         <source>&amp;Open Model File…</source>
         <translation>Modell&amp;datei öffnen …</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="86"/>
+        <location filename="../app/gui/main_window.cpp" line="91"/>
         <source>Open Model &amp;Folder…</source>
         <translation>Modell&amp;ordner öffnen …</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="88"/>
+        <location filename="../app/gui/main_window.cpp" line="93"/>
         <source>&amp;Close Model</source>
         <translation>Modell &amp;schließen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="90"/>
+        <location filename="../app/gui/main_window.cpp" line="95"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="93"/>
+        <location filename="../app/gui/main_window.cpp" line="98"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="96"/>
+        <location filename="../app/gui/main_window.cpp" line="101"/>
         <source>&amp;Filter Tensors</source>
         <translation>Tensoren &amp;filtern</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="98"/>
+        <location filename="../app/gui/main_window.cpp" line="103"/>
         <source>&amp;Tensors</source>
         <translation>&amp;Tensoren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="100"/>
+        <location filename="../app/gui/main_window.cpp" line="105"/>
         <source>&amp;Info</source>
         <translation>&amp;Info</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="102"/>
+        <location filename="../app/gui/main_window.cpp" line="107"/>
         <source>&amp;About Quantization Explorer</source>
         <translation>&amp;Über Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="127"/>
+        <location filename="../app/gui/main_window.cpp" line="132"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="142"/>
+        <location filename="../app/gui/main_window.cpp" line="148"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="148"/>
+        <location filename="../app/gui/main_window.cpp" line="154"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="178"/>
+        <location filename="../app/gui/main_window.cpp" line="185"/>
         <source>Tensors</source>
         <translation>Tensoren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="179"/>
+        <location filename="../app/gui/main_window.cpp" line="186"/>
         <source>Info</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="221"/>
+        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <source>Evaluate</source>
+        <translation>Auswerten</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="193"/>
+        <source>Trade-off</source>
+        <translation>Abwägung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="233"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="222"/>
+        <location filename="../app/gui/main_window.cpp" line="234"/>
         <source>Stop the running job</source>
         <translation>Den laufenden Auftrag anhalten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="243"/>
+        <location filename="../app/gui/main_window.cpp" line="255"/>
         <source>Opening %1 was cancelled</source>
         <translation>Öffnen von %1 wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="311"/>
+        <location filename="../app/gui/main_window.cpp" line="296"/>
+        <source>Loaded the plan of run “%1” (undo restores the previous plan)</source>
+        <translation>Plan des Laufs „%1“ geladen (Rückgängig stellt den vorigen Plan wieder her)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="352"/>
         <source>Open Model File</source>
         <translation>Modelldatei öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="312"/>
+        <location filename="../app/gui/main_window.cpp" line="353"/>
         <source>Model files (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c checkpoints (*.bin);;All files (*)</source>
         <translation>Modelldateien (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c-Checkpoints (*.bin);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="320"/>
+        <location filename="../app/gui/main_window.cpp" line="361"/>
         <source>Open Hugging Face Model Folder</source>
         <translation>Hugging-Face-Modellordner öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="331"/>
+        <location filename="../app/gui/main_window.cpp" line="372"/>
         <source>Preparing the demo model…</source>
         <translation>Demo-Modell wird vorbereitet …</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="336"/>
+        <location filename="../app/gui/main_window.cpp" line="377"/>
         <source>demo model</source>
         <translation>Demo-Modell</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="367"/>
+        <location filename="../app/gui/main_window.cpp" line="409"/>
         <source>About Quantization Explorer</source>
         <translation>Über Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="368"/>
+        <location filename="../app/gui/main_window.cpp" line="410"/>
         <source>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Look inside language model files (GGUF, safetensors, llama2.c) and decide how to quantize them.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Sprachmodell-Dateien (GGUF, safetensors, llama2.c) untersuchen und entscheiden, wie sie quantisiert werden.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="396"/>
+        <location filename="../app/gui/main_window.cpp" line="439"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="414"/>
+        <location filename="../app/gui/main_window.cpp" line="459"/>
         <source>Could not open the model</source>
         <translation>Das Modell konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="419"/>
+        <location filename="../app/gui/main_window.cpp" line="464"/>
         <source>Could not open %1</source>
         <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="389"/>
+        <location filename="../app/gui/main_window.cpp" line="432"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="390"/>
+        <location filename="../app/gui/main_window.cpp" line="433"/>
         <source>unknown architecture</source>
         <translation>unbekannte Architektur</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="181"/>
+        <location filename="../app/gui/main_window.cpp" line="188"/>
         <source>Layers</source>
         <translation>Schichten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="139"/>
+        <location filename="../app/gui/main_window.cpp" line="145"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <location filename="../app/gui/main_window.cpp" line="173"/>
         <source>The GGUF file the plan would export to (exact bytes), its bits per weight over the planned tensors, and its tensor data relative to the stored model</source>
         <translation>Die GGUF-Datei, die der Plan exportieren würde (exakte Bytes), ihre Bits pro Gewicht über die geplanten Tensoren und ihre Tensordaten im Verhältnis zum gespeicherten Modell</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="183"/>
+        <location filename="../app/gui/main_window.cpp" line="195"/>
         <source>Learn</source>
         <translation>Lernen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="204"/>
+        <location filename="../app/gui/main_window.cpp" line="216"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="491"/>
+        <location filename="../app/gui/main_window.cpp" line="537"/>
         <source>&amp;Save Plan</source>
         <translation>Plan &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="493"/>
+        <location filename="../app/gui/main_window.cpp" line="539"/>
         <source>Save Plan &amp;As…</source>
         <translation>Plan speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="495"/>
+        <location filename="../app/gui/main_window.cpp" line="541"/>
         <source>&amp;Load Plan…</source>
         <translation>Plan &amp;laden…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="497"/>
+        <location filename="../app/gui/main_window.cpp" line="543"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="499"/>
+        <location filename="../app/gui/main_window.cpp" line="545"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="534"/>
+        <location filename="../app/gui/main_window.cpp" line="550"/>
+        <source>&amp;Export GGUF…</source>
+        <translation>GGUF &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="552"/>
+        <source>Write the plan as a GGUF file that llama.cpp loads (size shown in the header)</source>
+        <translation>Den Plan als GGUF-Datei schreiben, die llama.cpp lädt (Größe steht in der Kopfzeile)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="557"/>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="589"/>
         <source>%1%2[*] — Quantization Explorer</source>
         <translation>%1%2[*] — Quantization Explorer</translation>
     </message>
@@ -1824,6 +1864,77 @@
     </message>
 </context>
 <context>
+    <name>qx::ui::PlanExport</name>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="46"/>
+        <source>its stored type</source>
+        <translation>seinem gespeicherten Typ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="47"/>
+        <source>%1: %2 is not exportable to GGUF — written as %3</source>
+        <translation>%1: %2 ist nicht nach GGUF exportierbar – geschrieben als %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="50"/>
+        <source>… and more</source>
+        <translation>… und weitere</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="63"/>
+        <source>Not exportable to GGUF</source>
+        <translation>Nicht nach GGUF exportierbar</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="64"/>
+        <source>Some tensors use a scheme that has no GGUF type. The file will hold the nearest GGUF type instead:
+
+%1
+
+Export anyway?</source>
+        <translation>Einige Tensoren nutzen ein Schema ohne GGUF-Typ. Die Datei enthält stattdessen den nächstliegenden GGUF-Typ:
+
+%1
+
+Trotzdem exportieren?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="71"/>
+        <source>Export GGUF (%1)</source>
+        <translation>GGUF exportieren (%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="72"/>
+        <source>GGUF files (*.gguf)</source>
+        <translation>GGUF-Dateien (*.gguf)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="85"/>
+        <source>Exporting %1</source>
+        <translation>Exportiere %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="90"/>
+        <source>Wrote %1: %2 bytes, %3 tensors quantized, %4 copied, every tensor verified</source>
+        <translation>%1 geschrieben: %2 Bytes, %3 Tensoren quantisiert, %4 kopiert, jeder Tensor geprüft</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="95"/>
+        <source>Export cancelled; nothing was written to %1</source>
+        <translation>Export abgebrochen; nichts wurde nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="97"/>
+        <source>Export to %1 failed: %2. %3</source>
+        <translation>Export nach %1 fehlgeschlagen: %2. %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="99"/>
+        <source>unexpected error</source>
+        <translation>unerwarteter Fehler</translation>
+    </message>
+</context>
+<context>
     <name>qx::ui::PlanFileActions</name>
     <message>
         <location filename="../widgets/plan_file_actions.cpp" line="20"/>
@@ -3082,52 +3193,52 @@ Offset %2 in %3</translation>
         <translation>Mittlere KLD</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="31"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="32"/>
         <source>What the plan costs</source>
         <translation>Was der Plan kostet</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="32"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="33"/>
         <source>What the plan loses: perplexity on the text, or mean KL divergence from the F32 model</source>
         <translation>Was der Plan verliert: Perplexität auf dem Text oder mittlere KL-Divergenz vom F32-Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="33"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="34"/>
         <source>Export PNG…</source>
         <translation>PNG exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="34"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="35"/>
         <source>Save the chart as a PNG picture (PNG only: SVG needs Qt SVG, not installed)</source>
         <translation>Diagramm als PNG-Bild speichern (nur PNG: SVG braucht Qt SVG, nicht installiert)</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="36"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="37"/>
         <source>x:</source>
         <translation>x:</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="38"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="39"/>
         <source>y:</source>
         <translation>y:</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="41"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="42"/>
         <source>Click a point to load its plan.</source>
         <translation>Klicken Sie auf einen Punkt, um seinen Plan zu laden.</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="91"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="92"/>
         <source>Size against quality of every evaluated plan</source>
         <translation>Größe gegen Qualität jedes ausgewerteten Plans</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="93"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="94"/>
         <source>No evaluations yet: use Evaluate or Evaluate presets</source>
         <translation>Noch keine Auswertungen: »Auswerten« oder »Voreinstellungen auswerten« verwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="101"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="102"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
     </message>

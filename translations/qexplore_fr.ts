@@ -198,42 +198,52 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="25"/>
+        <location filename="../app/gui/main.cpp" line="26"/>
         <source>Look inside language model files and decide how to quantize them.</source>
         <translation>Examiner des fichiers de modèles de langue et décider comment les quantifier.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="28"/>
+        <location filename="../app/gui/main.cpp" line="29"/>
         <source>Open the model at &lt;path&gt;.</source>
         <translation>Ouvrir le modèle situé à &lt;path&gt;.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="29"/>
+        <location filename="../app/gui/main.cpp" line="30"/>
         <source>path</source>
         <translation>chemin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="32"/>
+        <location filename="../app/gui/main.cpp" line="33"/>
         <source>Render the main views into &lt;dir&gt;/*.png and quit.</source>
         <translation>Enregistrer les vues principales dans &lt;dir&gt;/*.png et quitter.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="33"/>
+        <location filename="../app/gui/main.cpp" line="34"/>
         <source>dir</source>
         <translation>dossier</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="38"/>
+        <location filename="../app/gui/main.cpp" line="40"/>
+        <source>With --screenshot: evaluate the common presets on &lt;file&gt; and render the Evaluate and Trade-off tabs too.</source>
+        <translation>Avec --screenshot : évaluer les préréglages courants sur &lt;file&gt; et rendre aussi les onglets « Évaluer » et « Compromis ».</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="41"/>
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="44"/>
         <source>A model file or folder to open.</source>
         <translation>Un fichier ou dossier de modèle à ouvrir.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="67"/>
+        <location filename="../app/gui/main.cpp" line="74"/>
         <source>Quantization Explorer</source>
         <translation>Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="34"/>
+        <location filename="../app/gui/main.cpp" line="35"/>
         <source>Open the built-in demo model.</source>
         <translation>Ouvrir le modèle de démonstration intégré.</translation>
     </message>
@@ -241,209 +251,239 @@
 <context>
     <name>qx::app::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="65"/>
-        <location filename="../app/gui/main_window.cpp" line="354"/>
-        <location filename="../app/gui/main_window.cpp" line="529"/>
+        <location filename="../app/gui/main_window.cpp" line="70"/>
+        <location filename="../app/gui/main_window.cpp" line="396"/>
+        <location filename="../app/gui/main_window.cpp" line="584"/>
         <source>Quantization Explorer</source>
         <translation>Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="84"/>
+        <location filename="../app/gui/main_window.cpp" line="89"/>
         <source>&amp;Open Model File…</source>
         <translation>&amp;Ouvrir un fichier de modèle…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="86"/>
+        <location filename="../app/gui/main_window.cpp" line="91"/>
         <source>Open Model &amp;Folder…</source>
         <translation>Ouvrir un &amp;dossier de modèle…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="88"/>
+        <location filename="../app/gui/main_window.cpp" line="93"/>
         <source>&amp;Close Model</source>
         <translation>&amp;Fermer le modèle</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="90"/>
+        <location filename="../app/gui/main_window.cpp" line="95"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="93"/>
+        <location filename="../app/gui/main_window.cpp" line="98"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="96"/>
+        <location filename="../app/gui/main_window.cpp" line="101"/>
         <source>&amp;Filter Tensors</source>
         <translation>&amp;Filtrer les tenseurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="98"/>
+        <location filename="../app/gui/main_window.cpp" line="103"/>
         <source>&amp;Tensors</source>
         <translation>&amp;Tenseurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="100"/>
+        <location filename="../app/gui/main_window.cpp" line="105"/>
         <source>&amp;Info</source>
         <translation>&amp;Infos</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="102"/>
+        <location filename="../app/gui/main_window.cpp" line="107"/>
         <source>&amp;About Quantization Explorer</source>
         <translation>À &amp;propos de Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="127"/>
+        <location filename="../app/gui/main_window.cpp" line="132"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="142"/>
+        <location filename="../app/gui/main_window.cpp" line="148"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="148"/>
+        <location filename="../app/gui/main_window.cpp" line="154"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="178"/>
+        <location filename="../app/gui/main_window.cpp" line="185"/>
         <source>Tensors</source>
         <translation>Tenseurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="179"/>
+        <location filename="../app/gui/main_window.cpp" line="186"/>
         <source>Info</source>
         <translation>Infos</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="221"/>
+        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <source>Evaluate</source>
+        <translation>Évaluer</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="193"/>
+        <source>Trade-off</source>
+        <translation>Compromis</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="233"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="222"/>
+        <location filename="../app/gui/main_window.cpp" line="234"/>
         <source>Stop the running job</source>
         <translation>Arrêter la tâche en cours</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="243"/>
+        <location filename="../app/gui/main_window.cpp" line="255"/>
         <source>Opening %1 was cancelled</source>
         <translation>L’ouverture de %1 a été annulée</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="311"/>
+        <location filename="../app/gui/main_window.cpp" line="296"/>
+        <source>Loaded the plan of run “%1” (undo restores the previous plan)</source>
+        <translation>Plan de l’exécution « %1 » chargé (Annuler rétablit le plan précédent)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="352"/>
         <source>Open Model File</source>
         <translation>Ouvrir un fichier de modèle</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="312"/>
+        <location filename="../app/gui/main_window.cpp" line="353"/>
         <source>Model files (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c checkpoints (*.bin);;All files (*)</source>
         <translation>Fichiers de modèle (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;Checkpoints llama2.c (*.bin);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="320"/>
+        <location filename="../app/gui/main_window.cpp" line="361"/>
         <source>Open Hugging Face Model Folder</source>
         <translation>Ouvrir un dossier de modèle Hugging Face</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="331"/>
+        <location filename="../app/gui/main_window.cpp" line="372"/>
         <source>Preparing the demo model…</source>
         <translation>Préparation du modèle de démonstration…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="336"/>
+        <location filename="../app/gui/main_window.cpp" line="377"/>
         <source>demo model</source>
         <translation>modèle de démonstration</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="367"/>
+        <location filename="../app/gui/main_window.cpp" line="409"/>
         <source>About Quantization Explorer</source>
         <translation>À propos de Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="368"/>
+        <location filename="../app/gui/main_window.cpp" line="410"/>
         <source>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Look inside language model files (GGUF, safetensors, llama2.c) and decide how to quantize them.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Examiner des fichiers de modèles de langue (GGUF, safetensors, llama2.c) et décider comment les quantifier.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="396"/>
+        <location filename="../app/gui/main_window.cpp" line="439"/>
         <source>Opened %1</source>
         <translation>%1 ouvert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="414"/>
+        <location filename="../app/gui/main_window.cpp" line="459"/>
         <source>Could not open the model</source>
         <translation>Impossible d’ouvrir le modèle</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="419"/>
+        <location filename="../app/gui/main_window.cpp" line="464"/>
         <source>Could not open %1</source>
         <translation>Impossible d’ouvrir %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="389"/>
+        <location filename="../app/gui/main_window.cpp" line="432"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="390"/>
+        <location filename="../app/gui/main_window.cpp" line="433"/>
         <source>unknown architecture</source>
         <translation>architecture inconnue</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="181"/>
+        <location filename="../app/gui/main_window.cpp" line="188"/>
         <source>Layers</source>
         <translation>Couches</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="139"/>
+        <location filename="../app/gui/main_window.cpp" line="145"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <location filename="../app/gui/main_window.cpp" line="173"/>
         <source>The GGUF file the plan would export to (exact bytes), its bits per weight over the planned tensors, and its tensor data relative to the stored model</source>
         <translation>Le fichier GGUF que le plan exporterait (octets exacts), ses bits par poids sur les tenseurs planifiés et ses données de tenseurs rapportées au modèle stocké</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="183"/>
+        <location filename="../app/gui/main_window.cpp" line="195"/>
         <source>Learn</source>
         <translation>Apprendre</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="204"/>
+        <location filename="../app/gui/main_window.cpp" line="216"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="491"/>
+        <location filename="../app/gui/main_window.cpp" line="537"/>
         <source>&amp;Save Plan</source>
         <translation>&amp;Enregistrer le plan</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="493"/>
+        <location filename="../app/gui/main_window.cpp" line="539"/>
         <source>Save Plan &amp;As…</source>
         <translation>Enregistrer le plan &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="495"/>
+        <location filename="../app/gui/main_window.cpp" line="541"/>
         <source>&amp;Load Plan…</source>
         <translation>&amp;Charger un plan…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="497"/>
+        <location filename="../app/gui/main_window.cpp" line="543"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="499"/>
+        <location filename="../app/gui/main_window.cpp" line="545"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="534"/>
+        <location filename="../app/gui/main_window.cpp" line="550"/>
+        <source>&amp;Export GGUF…</source>
+        <translation>&amp;Exporter en GGUF…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="552"/>
+        <source>Write the plan as a GGUF file that llama.cpp loads (size shown in the header)</source>
+        <translation>Écrire le plan dans un fichier GGUF que llama.cpp charge (taille affichée dans l’en-tête)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="557"/>
+        <source>Export failed</source>
+        <translation>Échec de l’export</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="589"/>
         <source>%1%2[*] — Quantization Explorer</source>
         <translation>%1%2[*] — Quantization Explorer</translation>
     </message>
@@ -1824,6 +1864,77 @@
     </message>
 </context>
 <context>
+    <name>qx::ui::PlanExport</name>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="46"/>
+        <source>its stored type</source>
+        <translation>son type stocké</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="47"/>
+        <source>%1: %2 is not exportable to GGUF — written as %3</source>
+        <translation>%1 : %2 n’est pas exportable en GGUF — écrit en %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="50"/>
+        <source>… and more</source>
+        <translation>… et d’autres</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="63"/>
+        <source>Not exportable to GGUF</source>
+        <translation>Non exportable en GGUF</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="64"/>
+        <source>Some tensors use a scheme that has no GGUF type. The file will hold the nearest GGUF type instead:
+
+%1
+
+Export anyway?</source>
+        <translation>Certains tenseurs utilisent un schéma sans type GGUF. Le fichier contiendra à la place le type GGUF le plus proche :
+
+%1
+
+Exporter quand même ?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="71"/>
+        <source>Export GGUF (%1)</source>
+        <translation>Exporter en GGUF (%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="72"/>
+        <source>GGUF files (*.gguf)</source>
+        <translation>Fichiers GGUF (*.gguf)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="85"/>
+        <source>Exporting %1</source>
+        <translation>Export de %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="90"/>
+        <source>Wrote %1: %2 bytes, %3 tensors quantized, %4 copied, every tensor verified</source>
+        <translation>%1 écrit : %2 octets, %3 tenseurs quantifiés, %4 copiés, chaque tenseur vérifié</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="95"/>
+        <source>Export cancelled; nothing was written to %1</source>
+        <translation>Export annulé ; rien n’a été écrit dans %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="97"/>
+        <source>Export to %1 failed: %2. %3</source>
+        <translation>L’export vers %1 a échoué : %2. %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="99"/>
+        <source>unexpected error</source>
+        <translation>erreur inattendue</translation>
+    </message>
+</context>
+<context>
     <name>qx::ui::PlanFileActions</name>
     <message>
         <location filename="../widgets/plan_file_actions.cpp" line="20"/>
@@ -3082,52 +3193,52 @@ Décalage %2 dans %3</translation>
         <translation>KLD moyenne</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="31"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="32"/>
         <source>What the plan costs</source>
         <translation>Ce que coûte le plan</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="32"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="33"/>
         <source>What the plan loses: perplexity on the text, or mean KL divergence from the F32 model</source>
         <translation>Ce que perd le plan : perplexité sur le texte, ou divergence KL moyenne par rapport au modèle F32</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="33"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="34"/>
         <source>Export PNG…</source>
         <translation>Exporter en PNG…</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="34"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="35"/>
         <source>Save the chart as a PNG picture (PNG only: SVG needs Qt SVG, not installed)</source>
         <translation>Enregistrer le graphique en image PNG (PNG uniquement : le SVG nécessite Qt SVG, non installé)</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="36"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="37"/>
         <source>x:</source>
         <translation>x :</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="38"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="39"/>
         <source>y:</source>
         <translation>y :</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="41"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="42"/>
         <source>Click a point to load its plan.</source>
         <translation>Cliquez sur un point pour charger son plan.</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="91"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="92"/>
         <source>Size against quality of every evaluated plan</source>
         <translation>Taille contre qualité de chaque plan évalué</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="93"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="94"/>
         <source>No evaluations yet: use Evaluate or Evaluate presets</source>
         <translation>Aucune évaluation : utilisez « Évaluer » ou « Évaluer les préréglages »</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="101"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="102"/>
         <source>Pareto front</source>
         <translation>Front de Pareto</translation>
     </message>

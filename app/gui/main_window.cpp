@@ -13,6 +13,7 @@
 #include "format_text.h"
 #include "plan_document.h"
 #include "plan_error_service.h"
+#include "plan_export.h"
 #include "plan_file_actions.h"
 #include "scheme_panel.h"
 #include "settings_dialog.h"
@@ -136,6 +137,7 @@ void MainWindow::setupMenus()
     file->addAction(m_actions.loadPlan);
     file->addAction(m_actions.savePlan);
     file->addAction(m_actions.savePlanAs);
+    file->addAction(m_actions.exportGguf);
     file->addSeparator();
     file->addAction(m_actions.settings);
     file->addSeparator();
@@ -332,6 +334,7 @@ void MainWindow::showPage(Page page)
     m_actions.close->setEnabled(open);
     m_actions.savePlan->setEnabled(open);
     m_actions.savePlanAs->setEnabled(open);
+    m_actions.exportGguf->setEnabled(open);
     m_actions.loadPlan->setEnabled(open);
     m_actions.find->setEnabled(open);
     m_actions.showTensors->setEnabled(open);
@@ -521,6 +524,7 @@ void MainWindow::setupPlan()
     m_planErrors = new ui::PlanErrorService(this);
     m_planErrors->setDocument(m_plan);
     m_planFiles = new ui::PlanFileActions(m_plan, this, [this] { return dialogDirectory(); });
+    m_planExport = new ui::PlanExport(m_plan, m_runner, this);
     connect(m_planFiles, &ui::PlanFileActions::statusMessage, this,
             [this](const QString& message, int timeout) { statusBar()->showMessage(message, timeout); });
     connect(m_plan, &ui::PlanDocument::planChanged, this, &MainWindow::updatePlanTotals);
@@ -543,6 +547,15 @@ void MainWindow::setupPlanActions()
     connect(m_actions.savePlan, &QAction::triggered, m_planFiles, &ui::PlanFileActions::save);
     connect(m_actions.savePlanAs, &QAction::triggered, m_planFiles, &ui::PlanFileActions::saveAs);
     connect(m_actions.loadPlan, &QAction::triggered, m_planFiles, &ui::PlanFileActions::load);
+    m_actions.exportGguf = new QAction(tr("&Export GGUF…"), this);
+    m_actions.exportGguf->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_actions.exportGguf->setToolTip(tr("Write the plan as a GGUF file that llama.cpp loads (size shown in the header)"));
+    connect(m_actions.exportGguf, &QAction::triggered, m_planExport, &ui::PlanExport::exportInteractively);
+    connect(m_planExport, &ui::PlanExport::finished, this, [this](ui::JobOutcome outcome, const QString&, const QString& message) {
+        statusBar()->showMessage(message, 15000);
+        if (outcome == ui::JobOutcome::Failed)
+            QMessageBox::warning(this, tr("Export failed"), message);
+    });
 }
 
 void MainWindow::setUnsavedPlanPrompt(std::function<QMessageBox::StandardButton()> prompt)

@@ -34,6 +34,7 @@ class EvaluationPage;
 class TradeoffView;
 class PlanDocument;
 class PlanErrorService;
+class PlanExport;
 class PlanFileActions;
 class SchemePanel;
 }
@@ -68,6 +69,7 @@ public:
     ui::JobRunner* jobRunner() const { return m_runner; }
     /// The plan being edited for the open model (undo stack, dirty flag, autosave).
     ui::PlanDocument* planDocument() const { return m_plan; }
+    ui::PlanExport* planExport() const { return m_planExport; }
     ui::PlanErrorService* planErrors() const { return m_planErrors; }
     ui::SchemePanel* schemePanel() const { return m_schemePanel; }
     /// The plan totals line ("Plan: … file · … bits/weight · …% of the stored tensors").
@@ -138,6 +140,7 @@ private:
     ui::PlanErrorService* m_planErrors = nullptr;
     ui::SchemePanel* m_schemePanel = nullptr;
     ui::PlanFileActions* m_planFiles = nullptr;
+    ui::PlanExport* m_planExport = nullptr;
     QDockWidget* m_schemeDock = nullptr;
     QLabel* m_planTotals = nullptr;
     QString m_modelPath;
@@ -156,6 +159,7 @@ private:
         QAction* savePlan = nullptr;
         QAction* savePlanAs = nullptr;
         QAction* loadPlan = nullptr;
+        QAction* exportGguf = nullptr;
         QAction* undo = nullptr;
         QAction* redo = nullptr;
     } m_actions;

@@ -232,6 +232,7 @@ void TstViews::runsModelAndPareto()
     QCOMPARE(model.data(model.index(2, RunsModel::Ppl), RunsModel::SortRole).toDouble(), 8.0);
     TradeoffView view;
     view.setRunsModel(&model);
+    view.setAxes(TradeoffView::SizeMiB, TradeoffView::Perplexity);  // the default y is mean KLD
     QCOMPARE(view.front(), (std::vector<int>{0, 1, 2}));  // bigger is better in PPL here: all on the front
     view.setAxes(TradeoffView::SizeMiB, TradeoffView::MeanKld);
     QCOMPARE(view.front(), (std::vector<int>{0}));
