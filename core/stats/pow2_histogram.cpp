@@ -52,6 +52,7 @@ LogBinner makeLogBinner()
             else if (thresholds[k] < ((cell + 1) << 15))
                 b.threshold[cell] = thresholds[k];
         }
+        b.packed[cell] = b.threshold[cell] << 5 | b.firstK[cell];
     }
     return b;
 }

@@ -86,6 +86,7 @@ private:
 struct LogBinner {
     uint32_t firstK[256];      ///< thresholds below the cell of the top 8 mantissa bits
     uint32_t threshold[256];   ///< the threshold inside that cell (2^23: none)
+    uint32_t packed[256];      ///< threshold << 5 | firstK: both from one table look-up (SIMD gathers)
 
     /// j with logEdge(j) <= a < logEdge(j + 1), for a > 0 finite.
     int64_t bin(float a) const
