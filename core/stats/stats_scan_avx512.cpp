@@ -66,8 +66,11 @@ bool logBins(__m512i bits, __mmask16 normal, const Pow2Histogram& h, const LogBi
     if (h.baseInt() < -(int64_t(1) << 30) || h.baseInt() > (int64_t(1) << 30))
         return false;   // empty so far
     const __m512i m = _mm512_and_si512(bits, _mm512_set1_epi32(0x007fffff));
-    const __m512i cell = _mm512_srli_epi32(m, 15);
-    const __m512i packed = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), normal, cell, lb.packed, 4);
+    const __m512i cell = _mm512_srli_epi32(m, 17);   // 0..63: LogBinner::packed64 by two permutations
+    const __m512i low = _mm512_permutex2var_epi32(_mm512_loadu_si512(lb.packed64), cell, _mm512_loadu_si512(lb.packed64 + 16));
+    const __m512i high = _mm512_permutex2var_epi32(_mm512_loadu_si512(lb.packed64 + 32), cell,
+                                                   _mm512_loadu_si512(lb.packed64 + 48));
+    const __m512i packed = _mm512_mask_mov_epi32(low, _mm512_test_epi32_mask(cell, _mm512_set1_epi32(32)), high);
     const __m512i firstK = _mm512_and_si512(packed, _mm512_set1_epi32(31));
     const __mmask16 up = _mm512_cmpge_epu32_mask(m, _mm512_srli_epi32(packed, 5));
     const __m512i k = _mm512_mask_add_epi32(firstK, up, firstK, _mm512_set1_epi32(1));
