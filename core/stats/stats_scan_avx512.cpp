@@ -91,7 +91,7 @@ bool logBins(__m512i bits, __mmask16 normal, const Pow2Histogram& h, const LogBi
 
 size_t scanRowAvx512(const float* row, size_t n, RowLanes& lanes, float* colAbsMax, double* colSumSq,
                      Pow2Histogram& lin, Pow2Histogram& log, const LogBinner& lb, double center, double bound,
-                     const std::function<void(size_t)>& slowBlock)
+                     const std::function<void(size_t)>& slowBlock, const std::function<void(size_t)>& candidate)
 {
     const size_t whole = n / 16 * 16;
     Accumulators acc;
@@ -109,10 +109,10 @@ size_t scanRowAvx512(const float* row, size_t n, RowLanes& lanes, float* colAbsM
                                & _mm512_cmplt_epi32_mask(expo, _mm512_set1_epi32(255));
         const __m512d lo = _mm512_cvtps_pd(_mm512_castps512_ps256(v));
         const __m512d hi = _mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(v), 1)));
-        const bool candidate =
+        const unsigned candidates =
             _mm512_cmp_pd_mask(_mm512_abs_pd(_mm512_sub_pd(lo, vCenter)), vBound, _CMP_GT_OQ)
-            | _mm512_cmp_pd_mask(_mm512_abs_pd(_mm512_sub_pd(hi, vCenter)), vBound, _CMP_GT_OQ);
-        if ((normal | zero) != 0xffff || candidate || !linearBins(lo, lin, linIdx) || !linearBins(hi, lin, linIdx + 8)
+            | unsigned(_mm512_cmp_pd_mask(_mm512_abs_pd(_mm512_sub_pd(hi, vCenter)), vBound, _CMP_GT_OQ)) << 8;
+        if ((normal | zero) != 0xffff || !linearBins(lo, lin, linIdx) || !linearBins(hi, lin, linIdx + 8)
             || !logBins(bits, normal, log, lb, logIdx)) {
             acc.store(lanes);
             slowBlock(j0);
@@ -142,6 +142,8 @@ size_t scanRowAvx512(const float* row, size_t n, RowLanes& lanes, float* colAbsM
             ++linCounts[linIdx[l]];
         for (unsigned l = 0; l < 16; ++l)
             logCounts[static_cast<uint32_t>(logIdx[l])] += (normal >> l) & 1u;
+        for (unsigned c = candidates; c; c &= c - 1) [[unlikely]]
+            candidate(j0 + static_cast<size_t>(__builtin_ctz(c)));
     }
     acc.store(lanes);
     return whole;
@@ -150,7 +152,8 @@ size_t scanRowAvx512(const float* row, size_t n, RowLanes& lanes, float* colAbsM
 #else
 
 size_t scanRowAvx512(const float*, size_t, RowLanes&, float*, double*, Pow2Histogram&, Pow2Histogram&,
-                     const LogBinner&, double, double, const std::function<void(size_t)>&)
+                     const LogBinner&, double, double, const std::function<void(size_t)>&,
+                     const std::function<void(size_t)>&)
 {
     return 0;
 }
