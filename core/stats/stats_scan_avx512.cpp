@@ -9,6 +9,9 @@
 #endif
 #include "stats/stats_detail.h"
 
+#include <cmath>
+#include <limits>
+
 #if defined(__AVX512F__) && defined(__AVX512DQ__)
 #if defined(__GNUC__) && !defined(__clang__)
 // g++ 12 warns about the _mm512_undefined_* placeholders inside its own intrinsic headers.
@@ -97,6 +100,13 @@ size_t scanRowAvx512(const float* row, size_t n, RowLanes& lanes, float* colAbsM
     Accumulators acc;
     acc.load(lanes);
     const __m512d vCenter = _mm512_set1_pd(center), vBound = _mm512_set1_pd(bound);
+    // Around 0, |v| > bound is a float comparison: for a float a, a > bound exactly when a > (the largest
+    // float <= bound).
+    const bool centered = center != 0.0;
+    float below = static_cast<float>(bound);
+    if (static_cast<double>(below) > bound)
+        below = std::nextafter(below, -std::numeric_limits<float>::infinity());
+    const __m512 vBoundBelow = _mm512_set1_ps(below);
     alignas(64) int64_t linIdx[16];
     alignas(64) int32_t logIdx[16];
     for (size_t j0 = 0; j0 < whole; j0 += 16) {
@@ -109,9 +119,10 @@ size_t scanRowAvx512(const float* row, size_t n, RowLanes& lanes, float* colAbsM
                                & _mm512_cmplt_epi32_mask(expo, _mm512_set1_epi32(255));
         const __m512d lo = _mm512_cvtps_pd(_mm512_castps512_ps256(v));
         const __m512d hi = _mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(v), 1)));
-        const unsigned candidates =
-            _mm512_cmp_pd_mask(_mm512_abs_pd(_mm512_sub_pd(lo, vCenter)), vBound, _CMP_GT_OQ)
-            | unsigned(_mm512_cmp_pd_mask(_mm512_abs_pd(_mm512_sub_pd(hi, vCenter)), vBound, _CMP_GT_OQ)) << 8;
+        const unsigned candidates = centered
+            ? _mm512_cmp_pd_mask(_mm512_abs_pd(_mm512_sub_pd(lo, vCenter)), vBound, _CMP_GT_OQ)
+                  | unsigned(_mm512_cmp_pd_mask(_mm512_abs_pd(_mm512_sub_pd(hi, vCenter)), vBound, _CMP_GT_OQ)) << 8
+            : _mm512_cmp_ps_mask(a, vBoundBelow, _CMP_GT_OQ);
         if ((normal | zero) != 0xffff || !linearBins(lo, lin, linIdx) || !linearBins(hi, lin, linIdx + 8)
             || !logBins(bits, normal, log, lb, logIdx)) {
             acc.store(lanes);
@@ -140,8 +151,13 @@ size_t scanRowAvx512(const float* row, size_t n, RowLanes& lanes, float* colAbsM
         uint64_t* logCounts = log.counts();
         for (size_t l = 0; l < 16; ++l)
             ++linCounts[linIdx[l]];
-        for (unsigned l = 0; l < 16; ++l)
-            logCounts[static_cast<uint32_t>(logIdx[l])] += (normal >> l) & 1u;
+        if (normal == 0xffff) {
+            for (size_t l = 0; l < 16; ++l)
+                ++logCounts[static_cast<uint32_t>(logIdx[l])];
+        } else {
+            for (unsigned l = 0; l < 16; ++l)
+                logCounts[static_cast<uint32_t>(logIdx[l])] += (normal >> l) & 1u;
+        }
         for (unsigned c = candidates; c; c &= c - 1) [[unlikely]]
             candidate(j0 + static_cast<size_t>(__builtin_ctz(c)));
     }
