@@ -90,6 +90,21 @@ bool logBins(__m512i bits, __mmask16 normal, const Pow2Histogram& h, const LogBi
     return (inside & normal) == normal;
 }
 
+/// The histogram increments of one block of 16 (offsets from linearBins / logBins).
+inline void countBlock(uint64_t* linCounts, const int64_t* linIdx, uint64_t* logCounts, const int32_t* logIdx,
+                       unsigned normal)
+{
+    for (size_t l = 0; l < 16; ++l)
+        ++linCounts[linIdx[l]];
+    if (normal == 0xffff) {
+        for (size_t l = 0; l < 16; ++l)
+            ++logCounts[static_cast<uint32_t>(logIdx[l])];
+    } else {
+        for (unsigned l = 0; l < 16; ++l)
+            logCounts[static_cast<uint32_t>(logIdx[l])] += (normal >> l) & 1u;
+    }
+}
+
 } // namespace
 
 size_t scanRowAvx512(const float* row, size_t n, RowLanes& lanes, float* colAbsMax, double* colSumSq,
@@ -147,17 +162,7 @@ size_t scanRowAvx512(const float* row, size_t n, RowLanes& lanes, float* colAbsM
         // The indices are read back from memory (cheap loads) rather than extracted lane by lane with
         // shuffles, which the compiler would otherwise choose and which are the slower way on these cores.
         asm volatile("" : : "m"(linIdx), "m"(logIdx) : "memory");
-        uint64_t* linCounts = lin.counts();
-        uint64_t* logCounts = log.counts();
-        for (size_t l = 0; l < 16; ++l)
-            ++linCounts[linIdx[l]];
-        if (normal == 0xffff) {
-            for (size_t l = 0; l < 16; ++l)
-                ++logCounts[static_cast<uint32_t>(logIdx[l])];
-        } else {
-            for (unsigned l = 0; l < 16; ++l)
-                logCounts[static_cast<uint32_t>(logIdx[l])] += (normal >> l) & 1u;
-        }
+        countBlock(lin.counts(), linIdx, log.counts(), logIdx, normal);
         for (unsigned c = candidates; c; c &= c - 1) [[unlikely]]
             candidate(j0 + static_cast<size_t>(__builtin_ctz(c)));
     }
