@@ -53,6 +53,16 @@ LogBinner makeLogBinner()
                 b.threshold[cell] = thresholds[k];
         }
     }
+    for (uint32_t cell = 0; cell < 64; ++cell) {
+        uint32_t firstK = 0, threshold = 1u << 23;
+        for (uint32_t k = 1; k < 32; ++k) {
+            if (thresholds[k] < (cell << 17))
+                firstK = k;
+            else if (thresholds[k] < ((cell + 1) << 17))
+                threshold = thresholds[k];
+        }
+        b.packed64[cell] = threshold << 5 | firstK;
+    }
     return b;
 }
 

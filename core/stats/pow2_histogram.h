@@ -86,6 +86,16 @@ private:
 struct LogBinner {
     uint32_t firstK[256];      ///< thresholds below the cell of the top 8 mantissa bits
     uint32_t threshold[256];   ///< the threshold inside that cell (2^23: none)
+    /// threshold << 5 | firstK for cells of the top 6 mantissa bits: thresholds lie at least 2^23/46 apart,
+    /// so a cell of 2^17 still holds one at most, and the 64 entries fit in four vector registers (SIMD
+    /// look-ups by permutation instead of gathers).
+    uint32_t packed64[64];
+    /// The same k as bin() from the 64-cell table (the SIMD kernel's way), for the test of the two tables.
+    uint32_t octaveStep64(uint32_t mantissa) const
+    {
+        const uint32_t p = packed64[mantissa >> 17];
+        return (p & 31u) + static_cast<uint32_t>(mantissa >= p >> 5);
+    }
 
     /// j with logEdge(j) <= a < logEdge(j + 1), for a > 0 finite.
     int64_t bin(float a) const

@@ -37,12 +37,13 @@ inline double rowSum(const double (&sumSq)[kRowLanes])
 }
 
 /// AVX-512 row scan over whole blocks of 16 positions (returns how many positions it covered); a block
-/// holding a non-finite or subnormal value, an outlier candidate (|v - center| > bound) or a histogram key
-/// outside its window goes to slowBlock(j0), which must do positions j0 .. j0 + 15 as the scalar loop does.
-/// colAbsMax / colSumSq may be null (no channel maps). Only call when cpuHasAvx512().
+/// holding a non-finite or subnormal value or a histogram key outside its window goes to slowBlock(j0),
+/// which must do positions j0 .. j0 + 15 as the scalar loop does. In the other blocks, candidate(j) is called
+/// for each outlier candidate (|v - center| > bound), in position order. colAbsMax / colSumSq may be null
+/// (no channel maps). Only call when cpuHasAvx512().
 size_t scanRowAvx512(const float* row, size_t n, RowLanes& lanes, float* colAbsMax, double* colSumSq,
                      Pow2Histogram& lin, Pow2Histogram& log, const LogBinner& logBins, double center, double bound,
-                     const std::function<void(size_t)>& slowBlock);
+                     const std::function<void(size_t)>& slowBlock, const std::function<void(size_t)>& candidate);
 
 /// Extrema, counts and channel sums of the rows a worker has seen.
 struct Basics {

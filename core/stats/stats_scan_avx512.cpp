@@ -9,6 +9,9 @@
 #endif
 #include "stats/stats_detail.h"
 
+#include <cmath>
+#include <limits>
+
 #if defined(__AVX512F__) && defined(__AVX512DQ__)
 #if defined(__GNUC__) && !defined(__clang__)
 // g++ 12 warns about the _mm512_undefined_* placeholders inside its own intrinsic headers.
@@ -54,8 +57,10 @@ bool linearBins(__m512d x, const Pow2Histogram& h, int64_t* out)
         return false;
     const __m512i k = _mm512_cvtpd_epi64(_mm512_roundscale_pd(t, _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC));
     const __m512i i = _mm512_sub_epi64(k, _mm512_set1_epi64(h.baseInt()));
-    _mm512_storeu_si512(out, i);
-    return _mm512_cmplt_epu64_mask(i, _mm512_set1_epi64(static_cast<long long>(h.bins()))) == 0xff;
+    const auto bins = static_cast<long long>(h.bins());
+    // counter of value l: lane l % 4's array (the 8 values here are l = 0..7 or 8..15: the same pattern)
+    _mm512_storeu_si512(out, _mm512_add_epi64(i, _mm512_set_epi64(3 * bins, 2 * bins, bins, 0, 3 * bins, 2 * bins, bins, 0)));
+    return _mm512_cmplt_epu64_mask(i, _mm512_set1_epi64(bins)) == 0xff;
 }
 
 /// Log histogram bin offsets of the `normal` lanes; false when one falls outside the window.
@@ -64,30 +69,59 @@ bool logBins(__m512i bits, __mmask16 normal, const Pow2Histogram& h, const LogBi
     if (h.baseInt() < -(int64_t(1) << 30) || h.baseInt() > (int64_t(1) << 30))
         return false;   // empty so far
     const __m512i m = _mm512_and_si512(bits, _mm512_set1_epi32(0x007fffff));
-    const __m512i cell = _mm512_srli_epi32(m, 15);
-    const __m512i firstK = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), normal, cell, lb.firstK, 4);
-    const __m512i threshold = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), normal, cell, lb.threshold, 4);
-    const __mmask16 up = _mm512_cmpge_epu32_mask(m, threshold);
+    const __m512i cell = _mm512_srli_epi32(m, 17);   // 0..63: LogBinner::packed64 by two permutations
+    const __m512i low = _mm512_permutex2var_epi32(_mm512_loadu_si512(lb.packed64), cell, _mm512_loadu_si512(lb.packed64 + 16));
+    const __m512i high = _mm512_permutex2var_epi32(_mm512_loadu_si512(lb.packed64 + 32), cell,
+                                                   _mm512_loadu_si512(lb.packed64 + 48));
+    const __m512i packed = _mm512_mask_mov_epi32(low, _mm512_test_epi32_mask(cell, _mm512_set1_epi32(32)), high);
+    const __m512i firstK = _mm512_and_si512(packed, _mm512_set1_epi32(31));
+    const __mmask16 up = _mm512_cmpge_epu32_mask(m, _mm512_srli_epi32(packed, 5));
     const __m512i k = _mm512_mask_add_epi32(firstK, up, firstK, _mm512_set1_epi32(1));
     const __m512i e = _mm512_sub_epi32(_mm512_srli_epi32(bits, 23), _mm512_set1_epi32(127));
     const __m512i j = _mm512_add_epi32(_mm512_slli_epi32(e, 5), k);
     const __m512i key = _mm512_sra_epi32(j, _mm_cvtsi32_si128(h.level()));   // floor(j / 2^level)
     const __m512i i = _mm512_sub_epi32(key, _mm512_set1_epi32(static_cast<int32_t>(h.baseInt())));
-    _mm512_storeu_si512(out, i);
-    const __mmask16 inside = _mm512_cmplt_epu32_mask(i, _mm512_set1_epi32(static_cast<int32_t>(h.bins())));
+    const auto bins = static_cast<int32_t>(h.bins());
+    const __mmask16 inside = _mm512_cmplt_epu32_mask(i, _mm512_set1_epi32(bins));
+    // counter of value l: lane l % 4's array; lanes that are not normal (zeros) point at counter 0
+    const __m512i lane = _mm512_and_si512(_mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
+                                          _mm512_set1_epi32(3));
+    _mm512_storeu_si512(out, _mm512_maskz_add_epi32(normal, i, _mm512_mullo_epi32(lane, _mm512_set1_epi32(bins))));
     return (inside & normal) == normal;
+}
+
+/// The histogram increments of one block of 16 (offsets from linearBins / logBins).
+inline void countBlock(uint64_t* linCounts, const int64_t* linIdx, uint64_t* logCounts, const int32_t* logIdx,
+                       unsigned normal)
+{
+    for (size_t l = 0; l < 16; ++l)
+        ++linCounts[linIdx[l]];
+    if (normal == 0xffff) {
+        for (size_t l = 0; l < 16; ++l)
+            ++logCounts[static_cast<uint32_t>(logIdx[l])];
+    } else {
+        for (unsigned l = 0; l < 16; ++l)
+            logCounts[static_cast<uint32_t>(logIdx[l])] += (normal >> l) & 1u;
+    }
 }
 
 } // namespace
 
 size_t scanRowAvx512(const float* row, size_t n, RowLanes& lanes, float* colAbsMax, double* colSumSq,
                      Pow2Histogram& lin, Pow2Histogram& log, const LogBinner& lb, double center, double bound,
-                     const std::function<void(size_t)>& slowBlock)
+                     const std::function<void(size_t)>& slowBlock, const std::function<void(size_t)>& candidate)
 {
     const size_t whole = n / 16 * 16;
     Accumulators acc;
     acc.load(lanes);
     const __m512d vCenter = _mm512_set1_pd(center), vBound = _mm512_set1_pd(bound);
+    // Around 0, |v| > bound is a float comparison: for a float a, a > bound exactly when a > (the largest
+    // float <= bound).
+    const bool centered = center != 0.0;
+    float below = static_cast<float>(bound);
+    if (static_cast<double>(below) > bound)
+        below = std::nextafter(below, -std::numeric_limits<float>::infinity());
+    const __m512 vBoundBelow = _mm512_set1_ps(below);
     alignas(64) int64_t linIdx[16];
     alignas(64) int32_t logIdx[16];
     for (size_t j0 = 0; j0 < whole; j0 += 16) {
@@ -100,10 +134,11 @@ size_t scanRowAvx512(const float* row, size_t n, RowLanes& lanes, float* colAbsM
                                & _mm512_cmplt_epi32_mask(expo, _mm512_set1_epi32(255));
         const __m512d lo = _mm512_cvtps_pd(_mm512_castps512_ps256(v));
         const __m512d hi = _mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(v), 1)));
-        const bool candidate =
-            _mm512_cmp_pd_mask(_mm512_abs_pd(_mm512_sub_pd(lo, vCenter)), vBound, _CMP_GT_OQ)
-            | _mm512_cmp_pd_mask(_mm512_abs_pd(_mm512_sub_pd(hi, vCenter)), vBound, _CMP_GT_OQ);
-        if ((normal | zero) != 0xffff || candidate || !linearBins(lo, lin, linIdx) || !linearBins(hi, lin, linIdx + 8)
+        const unsigned candidates = centered
+            ? _mm512_cmp_pd_mask(_mm512_abs_pd(_mm512_sub_pd(lo, vCenter)), vBound, _CMP_GT_OQ)
+                  | unsigned(_mm512_cmp_pd_mask(_mm512_abs_pd(_mm512_sub_pd(hi, vCenter)), vBound, _CMP_GT_OQ)) << 8
+            : _mm512_cmp_ps_mask(a, vBoundBelow, _CMP_GT_OQ);
+        if ((normal | zero) != 0xffff || !linearBins(lo, lin, linIdx) || !linearBins(hi, lin, linIdx + 8)
             || !logBins(bits, normal, log, lb, logIdx)) {
             acc.store(lanes);
             slowBlock(j0);
@@ -123,15 +158,13 @@ size_t scanRowAvx512(const float* row, size_t n, RowLanes& lanes, float* colAbsM
             _mm512_storeu_pd(colSumSq + j0, _mm512_add_pd(_mm512_loadu_pd(colSumSq + j0), sqLo));
             _mm512_storeu_pd(colSumSq + j0 + 8, _mm512_add_pd(_mm512_loadu_pd(colSumSq + j0 + 8), sqHi));
         }
-        uint64_t* linCounts = lin.counts();
-        uint64_t* logCounts = log.counts();
-        const uint64_t linBins = lin.bins(), logBinsN = log.bins();
-        for (size_t l = 0; l < 16; ++l)
-            ++linCounts[(l & 3) * linBins + static_cast<uint64_t>(linIdx[l])];
-        for (unsigned m = normal; m; m &= m - 1) {
-            const auto l = static_cast<size_t>(__builtin_ctz(m));
-            ++logCounts[(l & 3) * logBinsN + static_cast<uint32_t>(logIdx[l])];
-        }
+        // Fixed-length, branch-free increments (a zero adds 0 to counter 0): no per-value branch to mispredict.
+        // The indices are read back from memory (cheap loads) rather than extracted lane by lane with
+        // shuffles, which the compiler would otherwise choose and which are the slower way on these cores.
+        asm volatile("" : : "m"(linIdx), "m"(logIdx) : "memory");
+        countBlock(lin.counts(), linIdx, log.counts(), logIdx, normal);
+        for (unsigned c = candidates; c; c &= c - 1) [[unlikely]]
+            candidate(j0 + static_cast<size_t>(__builtin_ctz(c)));
     }
     acc.store(lanes);
     return whole;
@@ -140,7 +173,8 @@ size_t scanRowAvx512(const float* row, size_t n, RowLanes& lanes, float* colAbsM
 #else
 
 size_t scanRowAvx512(const float*, size_t, RowLanes&, float*, double*, Pow2Histogram&, Pow2Histogram&,
-                     const LogBinner&, double, double, const std::function<void(size_t)>&)
+                     const LogBinner&, double, double, const std::function<void(size_t)>&,
+                     const std::function<void(size_t)>&)
 {
     return 0;
 }

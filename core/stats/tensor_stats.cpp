@@ -147,6 +147,12 @@ void StatsEngine::scanRow(std::span<const float> row, int64_t r, WorkerState& w,
     RowLanes L;
     const bool maps = m_opt.channelMaps;
     const double center = m_bound.center, bound = m_bound.bound;
+    auto keep = [&](size_t j) {   // an outlier candidate, while the budget lasts
+        if (w.overflow)
+            return;
+        w.candidates.push_back({r, static_cast<int64_t>(j), row[j]});
+        w.overflow = w.candidates.size() > m_candidateBudget;
+    };
     auto body = [&](size_t j) {
         const size_t l = j % kRowLanes;
         const int hl = static_cast<int>(j % Pow2Histogram::kLanes);
@@ -175,10 +181,8 @@ void StatsEngine::scanRow(std::span<const float> row, int64_t r, WorkerState& w,
         } else {
             ++L.zeros;
         }
-        if (std::fabs(v - center) > bound && !w.overflow) [[unlikely]] {
-            w.candidates.push_back({r, static_cast<int64_t>(j), v});
-            w.overflow = w.candidates.size() > m_candidateBudget;
-        }
+        if (std::fabs(v - center) > bound) [[unlikely]]
+            keep(j);
     };
     const size_t n = row.size();
     size_t done = 0;
@@ -187,7 +191,7 @@ void StatsEngine::scanRow(std::span<const float> row, int64_t r, WorkerState& w,
                              w.lin, w.log, logBins, center, bound, [&](size_t j0) {
                                  for (size_t j = j0; j < j0 + kRowLanes; ++j)
                                      body(j);
-                             });
+                             }, keep);
     for (size_t j = done; j < n; ++j)
         body(j);
     finishRow(L, r, n, w);

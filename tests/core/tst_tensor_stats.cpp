@@ -301,6 +301,16 @@ private slots:
                     QCOMPARE(qx::logBin32(a), qx::logBin32Ref(a));
         }
     }
+    void logBinTablesAgree()
+    {
+        const qx::LogBinner& b = qx::logBinner();
+        for (uint32_t m = 0; m < (1u << 23); ++m) {   // every mantissa: the 64-cell table equals the 256-cell one
+            const uint32_t cell = m >> 15;
+            const uint32_t k = b.firstK[cell] + static_cast<uint32_t>(m >= b.threshold[cell]);
+            if (b.octaveStep64(m) != k)
+                QFAIL(qPrintable(QStringLiteral("mantissa %1: %2 != %3").arg(m).arg(b.octaveStep64(m)).arg(k)));
+        }
+    }
     void pow2HistogramIgnoresOrderAndSplits()
     {
         const auto v = heavyTailed(50, 64, 13);
