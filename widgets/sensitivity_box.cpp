@@ -231,7 +231,7 @@ void SensitivityBox::showResult(std::shared_ptr<const MeasuredKlds> result, cons
         kld[m.tensor] = m.kld;
     const auto most = std::max_element(m_result->begin(), m_result->end(),
                                        [](const MeasuredKld& a, const MeasuredKld& b) { return a.kld < b.kld; });
-    QString line = tr("%n tensor(s) measured at %1 on “%2”", nullptr, static_cast<int>(m_result->size()))
+    QString line = tr("%n tensors measured at %1 on “%2”", nullptr, static_cast<int>(m_result->size()))
                        .arg(typeName(type()), QFileInfo(textFile).fileName());
     if (most != m_result->end())
         line += tr(" · most sensitive: %1 (KLD %2)")

@@ -139,8 +139,12 @@ private slots:
         QVERIFY(!box->jobRunner()->isBusy());
         QVERIFY(box->statusText().contains(QStringLiteral("cache")));
 
-        if (const QByteArray dir = qgetenv("QX_SCREENSHOT_DIR"); !dir.isEmpty())
+        if (const QByteArray dir = qgetenv("QX_SCREENSHOT_DIR"); !dir.isEmpty()) {
             grabTree(&tree, QString::fromLocal8Bit(dir));
+            panel.resize(420, 760);
+            panel.show();
+            panel.grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("sensitivity-panel.png")));
+        }
 
         // A model change drops the column.
         doc.setModel(nullptr, {});
