@@ -252,8 +252,8 @@
     <name>qx::app::MainWindow</name>
     <message>
         <location filename="../app/gui/main_window.cpp" line="70"/>
-        <location filename="../app/gui/main_window.cpp" line="396"/>
-        <location filename="../app/gui/main_window.cpp" line="584"/>
+        <location filename="../app/gui/main_window.cpp" line="397"/>
+        <location filename="../app/gui/main_window.cpp" line="585"/>
         <source>Quantization Explorer</source>
         <translation>Quantization Explorer</translation>
     </message>
@@ -353,67 +353,67 @@
         <translation>Öffnen von %1 wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="296"/>
+        <location filename="../app/gui/main_window.cpp" line="297"/>
         <source>Loaded the plan of run “%1” (undo restores the previous plan)</source>
         <translation>Plan des Laufs „%1“ geladen (Rückgängig stellt den vorigen Plan wieder her)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="352"/>
+        <location filename="../app/gui/main_window.cpp" line="353"/>
         <source>Open Model File</source>
         <translation>Modelldatei öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="353"/>
+        <location filename="../app/gui/main_window.cpp" line="354"/>
         <source>Model files (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c checkpoints (*.bin);;All files (*)</source>
         <translation>Modelldateien (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c-Checkpoints (*.bin);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="361"/>
+        <location filename="../app/gui/main_window.cpp" line="362"/>
         <source>Open Hugging Face Model Folder</source>
         <translation>Hugging-Face-Modellordner öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="372"/>
+        <location filename="../app/gui/main_window.cpp" line="373"/>
         <source>Preparing the demo model…</source>
         <translation>Demo-Modell wird vorbereitet …</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="377"/>
+        <location filename="../app/gui/main_window.cpp" line="378"/>
         <source>demo model</source>
         <translation>Demo-Modell</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="409"/>
+        <location filename="../app/gui/main_window.cpp" line="410"/>
         <source>About Quantization Explorer</source>
         <translation>Über Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="410"/>
+        <location filename="../app/gui/main_window.cpp" line="411"/>
         <source>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Look inside language model files (GGUF, safetensors, llama2.c) and decide how to quantize them.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Sprachmodell-Dateien (GGUF, safetensors, llama2.c) untersuchen und entscheiden, wie sie quantisiert werden.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="439"/>
+        <location filename="../app/gui/main_window.cpp" line="440"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="459"/>
+        <location filename="../app/gui/main_window.cpp" line="460"/>
         <source>Could not open the model</source>
         <translation>Das Modell konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="464"/>
+        <location filename="../app/gui/main_window.cpp" line="465"/>
         <source>Could not open %1</source>
         <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="432"/>
+        <location filename="../app/gui/main_window.cpp" line="433"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="433"/>
+        <location filename="../app/gui/main_window.cpp" line="434"/>
         <source>unknown architecture</source>
         <translation>unbekannte Architektur</translation>
     </message>
@@ -443,47 +443,47 @@
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="537"/>
+        <location filename="../app/gui/main_window.cpp" line="538"/>
         <source>&amp;Save Plan</source>
         <translation>Plan &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="539"/>
+        <location filename="../app/gui/main_window.cpp" line="540"/>
         <source>Save Plan &amp;As…</source>
         <translation>Plan speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="541"/>
+        <location filename="../app/gui/main_window.cpp" line="542"/>
         <source>&amp;Load Plan…</source>
         <translation>Plan &amp;laden…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="543"/>
+        <location filename="../app/gui/main_window.cpp" line="544"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="545"/>
+        <location filename="../app/gui/main_window.cpp" line="546"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="550"/>
+        <location filename="../app/gui/main_window.cpp" line="551"/>
         <source>&amp;Export GGUF…</source>
         <translation>GGUF &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="552"/>
+        <location filename="../app/gui/main_window.cpp" line="553"/>
         <source>Write the plan as a GGUF file that llama.cpp loads (size shown in the header)</source>
         <translation>Den Plan als GGUF-Datei schreiben, die llama.cpp lädt (Größe steht in der Kopfzeile)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="557"/>
+        <location filename="../app/gui/main_window.cpp" line="558"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="589"/>
+        <location filename="../app/gui/main_window.cpp" line="590"/>
         <source>%1%2[*] — Quantization Explorer</source>
         <translation>%1%2[*] — Quantization Explorer</translation>
     </message>
@@ -2271,280 +2271,372 @@ Detail: %2</translation>
 <context>
     <name>qx::ui::SchemePanel</name>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="78"/>
+        <location filename="../widgets/scheme_panel.cpp" line="81"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="82"/>
+        <location filename="../widgets/scheme_panel.cpp" line="85"/>
         <source>Formats of the traits table: GGUF types first, then schemes a GGUF file cannot hold</source>
         <translation>Formate der Eigenschaftstabelle: zuerst GGUF-Typen, dann Schemata, die eine GGUF-Datei nicht aufnehmen kann</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="90"/>
+        <location filename="../widgets/scheme_panel.cpp" line="93"/>
         <source>%1 — %2 bits/weight</source>
         <translation>%1 — %2 Bit/Gewicht</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="91"/>
+        <location filename="../widgets/scheme_panel.cpp" line="94"/>
         <source>%1 — %2 bits/weight (not in GGUF)</source>
         <translation>%1 — %2 Bit/Gewicht (nicht in GGUF)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="106"/>
+        <location filename="../widgets/scheme_panel.cpp" line="109"/>
         <source>Granularity:</source>
         <translation>Granularität:</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="107"/>
+        <location filename="../widgets/scheme_panel.cpp" line="110"/>
         <source>Group size:</source>
         <translation>Gruppengröße:</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="108"/>
+        <location filename="../widgets/scheme_panel.cpp" line="111"/>
         <source>Zero point:</source>
         <translation>Nullpunkt:</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="109"/>
+        <location filename="../widgets/scheme_panel.cpp" line="112"/>
         <source>Clipping:</source>
         <translation>Clipping:</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="111"/>
-        <location filename="../widgets/scheme_panel.cpp" line="266"/>
+        <location filename="../widgets/scheme_panel.cpp" line="114"/>
+        <location filename="../widgets/scheme_panel.cpp" line="276"/>
         <source>Apply to Selection</source>
         <translation>Auf Auswahl anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="111"/>
+        <location filename="../widgets/scheme_panel.cpp" line="114"/>
         <source>Give the selected tensors this format (Ctrl+T)</source>
         <translation>Den ausgewählten Tensoren dieses Format geben (Strg+T)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="113"/>
+        <location filename="../widgets/scheme_panel.cpp" line="116"/>
         <source>Apply to All</source>
         <translation>Auf alle anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="113"/>
+        <location filename="../widgets/scheme_panel.cpp" line="116"/>
         <source>Every quantizable weight in this format; norms stay F32, rows that do not fit take llama-quantize&apos;s fallback</source>
         <translation>Jedes quantisierbare Gewicht in diesem Format; Normen bleiben F32, unpassende Zeilen erhalten den Ersatztyp von llama-quantize</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="116"/>
+        <location filename="../widgets/scheme_panel.cpp" line="119"/>
         <source>Regex, e.g. ffn_down|attn_v</source>
         <translation>Regex, z. B. ffn_down|attn_v</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="117"/>
+        <location filename="../widgets/scheme_panel.cpp" line="120"/>
         <source>Apply to Matching</source>
         <translation>Auf Treffer anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="117"/>
+        <location filename="../widgets/scheme_panel.cpp" line="120"/>
         <source>Tensors whose name matches the regular expression</source>
         <translation>Tensoren, deren Name zum regulären Ausdruck passt</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="118"/>
+        <location filename="../widgets/scheme_panel.cpp" line="121"/>
         <source>Pin</source>
         <translation>Fixiert</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="118"/>
+        <location filename="../widgets/scheme_panel.cpp" line="121"/>
         <source>Presets and the budget solver keep the selected tensors&apos; formats</source>
         <translation>Voreinstellungen und der Budget-Löser behalten die Formate der ausgewählten Tensoren bei</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="119"/>
+        <location filename="../widgets/scheme_panel.cpp" line="122"/>
         <source>Unpin</source>
         <translation>Lösen</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="119"/>
+        <location filename="../widgets/scheme_panel.cpp" line="122"/>
         <source>Let presets and the solver change the selected tensors again</source>
         <translation>Voreinstellungen und Löser dürfen die ausgewählten Tensoren wieder ändern</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="151"/>
+        <location filename="../widgets/scheme_panel.cpp" line="154"/>
         <source>llama-quantize preset</source>
         <translation>llama-quantize-Voreinstellung</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="155"/>
+        <location filename="../widgets/scheme_panel.cpp" line="158"/>
         <source>llama-quantize&apos;s type mixes (llama.cpp b4748), rule for rule; the Reason column says which rule chose each tensor&apos;s type</source>
         <translation>Die Typmischungen von llama-quantize (llama.cpp b4748), Regel für Regel; die Spalte „Grund“ nennt die Regel, die den Typ jedes Tensors gewählt hat</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="160"/>
+        <location filename="../widgets/scheme_panel.cpp" line="163"/>
         <source>Apply Preset</source>
         <translation>Voreinstellung anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="160"/>
+        <location filename="../widgets/scheme_panel.cpp" line="163"/>
         <source>Re-plan every unpinned tensor with this mix</source>
         <translation>Jeden nicht fixierten Tensor mit dieser Mischung neu planen</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="171"/>
+        <location filename="../widgets/scheme_panel.cpp" line="174"/>
         <source>Size budget</source>
         <translation>Größenbudget</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="172"/>
+        <location filename="../widgets/scheme_panel.cpp" line="175"/>
         <source>Chooses per-tensor formats that minimise the predicted loss (importance-weighted squared round-trip error) within the budget; pinned tensors are kept</source>
         <translation>Wählt pro Tensor die Formate, die den vorhergesagten Verlust (wichtigkeitsgewichteter quadratischer Rundreisefehler) im Budget minimieren; fixierte Tensoren bleiben</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="175"/>
+        <location filename="../widgets/scheme_panel.cpp" line="178"/>
         <source>Bits/weight</source>
         <translation>Bit/Gewicht</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="176"/>
+        <location filename="../widgets/scheme_panel.cpp" line="179"/>
         <source>File size</source>
         <translation>Dateigröße</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="186"/>
+        <location filename="../widgets/scheme_panel.cpp" line="189"/>
         <source>Measuring candidates… %p%</source>
         <translation>Kandidaten werden gemessen… %p%</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="239"/>
+        <location filename="../widgets/scheme_panel.cpp" line="249"/>
         <source>%1, blocks of %2 values</source>
         <translation>%1, Blöcke zu %2 Werten</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="242"/>
+        <location filename="../widgets/scheme_panel.cpp" line="252"/>
         <source>%1 — not exportable to GGUF — nearest: %2. The error columns show this scheme; sizes and the file count %2.</source>
         <translation>%1 — nicht nach GGUF exportierbar — nächster Typ: %2. Die Fehlerspalten zeigen dieses Schema; Größen und die Datei rechnen mit %2.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="251"/>
+        <location filename="../widgets/scheme_panel.cpp" line="261"/>
         <source>per tensor</source>
         <translation>pro Tensor</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="252"/>
+        <location filename="../widgets/scheme_panel.cpp" line="262"/>
         <source>per channel (row)</source>
         <translation>pro Kanal (Zeile)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="253"/>
+        <location filename="../widgets/scheme_panel.cpp" line="263"/>
         <source>per group</source>
         <translation>pro Gruppe</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="254"/>
+        <location filename="../widgets/scheme_panel.cpp" line="264"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="255"/>
+        <location filename="../widgets/scheme_panel.cpp" line="265"/>
         <source>asymmetric (zero point per group)</source>
         <translation>asymmetrisch (Nullpunkt pro Gruppe)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="255"/>
+        <location filename="../widgets/scheme_panel.cpp" line="265"/>
         <source>symmetric</source>
         <translation>symmetrisch</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="256"/>
+        <location filename="../widgets/scheme_panel.cpp" line="266"/>
         <source>none (absmax)</source>
         <translation>keins (absmax)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="257"/>
+        <location filename="../widgets/scheme_panel.cpp" line="267"/>
         <source>percentile %1</source>
         <translation>Perzentil %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="258"/>
+        <location filename="../widgets/scheme_panel.cpp" line="268"/>
         <source>MSE search</source>
         <translation>MSE-Suche</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="259"/>
+        <location filename="../widgets/scheme_panel.cpp" line="269"/>
         <source>KL divergence</source>
         <translation>KL-Divergenz</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="266"/>
+        <location filename="../widgets/scheme_panel.cpp" line="276"/>
         <source>Apply to %1 Selected</source>
         <translation>Auf %1 ausgewählte anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="272"/>
+        <location filename="../widgets/scheme_panel.cpp" line="282"/>
         <source>%1 tensors changed</source>
         <translation>%1 Tensoren geändert</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="274"/>
+        <location filename="../widgets/scheme_panel.cpp" line="284"/>
         <source>%1 took llama-quantize&apos;s fallback type</source>
         <translation>%1 mit dem Ersatztyp von llama-quantize</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="276"/>
+        <location filename="../widgets/scheme_panel.cpp" line="286"/>
         <source>%1 pinned kept</source>
         <translation>%1 fixierte beibehalten</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="278"/>
+        <location filename="../widgets/scheme_panel.cpp" line="288"/>
         <source>%1 left as they are (vectors, or rows the format cannot hold)</source>
         <translation>%1 unverändert (Vektoren oder Zeilen, die das Format nicht aufnehmen kann)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="293"/>
+        <location filename="../widgets/scheme_panel.cpp" line="303"/>
         <source>No tensor matches “%1”</source>
         <translation>Kein Tensor passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="361"/>
+        <location filename="../widgets/scheme_panel.cpp" line="372"/>
         <source>Measuring candidate formats…</source>
         <translation>Kandidatenformate werden gemessen…</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="374"/>
+        <location filename="../widgets/scheme_panel.cpp" line="385"/>
         <source>The budget solver is unavailable: %1</source>
         <translation>Der Budget-Löser ist nicht verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="375"/>
+        <location filename="../widgets/scheme_panel.cpp" line="386"/>
         <source>Measuring candidates was cancelled</source>
         <translation>Das Messen der Kandidaten wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="391"/>
+        <location filename="../widgets/scheme_panel.cpp" line="402"/>
         <source>Move the slider to let the solver choose every unpinned tensor&apos;s format.</source>
         <translation>Den Regler bewegen, damit der Löser das Format jedes nicht fixierten Tensors wählt.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="411"/>
+        <location filename="../widgets/scheme_panel.cpp" line="423"/>
         <source>%1 bits/weight</source>
         <translation>%1 Bit/Gewicht</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="411"/>
+        <location filename="../widgets/scheme_panel.cpp" line="423"/>
         <source>%1 file</source>
         <translation>%1 Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="424"/>
+        <location filename="../widgets/scheme_panel.cpp" line="436"/>
         <source>Budget %1</source>
         <translation>Budget %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="425"/>
+        <location filename="../widgets/scheme_panel.cpp" line="438"/>
+        <source>Predicted KLD %1 nats (measured enable-one KLD per tensor, scaled per format and summed) · %2 of tensor data%3</source>
+        <translation>Vorhergesagte KLD %1 nats (gemessene Enable-one-KLD je Tensor, je Format skaliert und summiert) · %2 Tensordaten%3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="444"/>
         <source>Predicted loss %1 (importance-weighted squared round-trip error, lower is better) · %2 of tensor data%3</source>
         <translation>Vorhergesagter Verlust %1 (wichtigkeitsgewichteter quadratischer Rundreisefehler, kleiner ist besser) · %2 Tensordaten%3</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="427"/>
+        <location filename="../widgets/scheme_panel.cpp" line="462"/>
+        <source>The solver now minimises measured KLD; move the slider to re-solve.</source>
+        <translation>Der Solver minimiert jetzt die gemessene KLD; Schieberegler bewegen, um neu zu lösen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="464"/>
+        <source>Measured KLD cannot calibrate the solver: %1</source>
+        <translation>Die gemessene KLD kann den Solver nicht kalibrieren: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="441"/>
+        <location filename="../widgets/scheme_panel.cpp" line="446"/>
         <source> · the budget cannot be met</source>
         <translation> · das Budget ist nicht erreichbar</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::SensitivityBox</name>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="47"/>
+        <source>Type each tensor is quantized to on its own (llama-quantize&apos;s fallback where its rows do not fit)</source>
+        <translation>Typ, in den jeder Tensor einzeln quantisiert wird (Ersatztyp von llama-quantize, wo seine Zeilen nicht passen)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="50"/>
+        <source>Measure Sensitivity</source>
+        <translation>Empfindlichkeit messen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="51"/>
+        <source>Enable-one KLD: each tensor quantized alone to the chosen type, everything else unquantized; mean KL divergence (nats) of the output against the unquantized model on the first %1 tokens of the evaluation text from Settings. Fills the Sensitivity column.</source>
+        <translation>Enable-one-KLD: jeder Tensor allein in den gewählten Typ quantisiert, alles andere unquantisiert; mittlere KL-Divergenz (nats) der Ausgabe gegenüber dem unquantisierten Modell auf den ersten %1 Token des Auswertungstexts aus den Einstellungen. Füllt die Spalte Empfindlichkeit.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="55"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="59"/>
+        <source>Measuring sensitivity… %p%</source>
+        <translation>Empfindlichkeit wird gemessen… %p%</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="63"/>
+        <source>Use measured KLD in the solver</source>
+        <translation>Gemessene KLD im Solver verwenden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="64"/>
+        <source>Scale each tensor&apos;s predicted loss so that it matches its measured KLD; the budget slider then minimises the predicted KLD in nats</source>
+        <translation>Den vorhergesagten Verlust jedes Tensors so skalieren, dass er seiner gemessenen KLD entspricht; der Budget-Schieberegler minimiert dann die vorhergesagte KLD in nats</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="189"/>
+        <source>Choose an evaluation text in Settings or on the Evaluate page first.</source>
+        <translation>Zuerst einen Auswertungstext in den Einstellungen oder auf der Seite Auswerten wählen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="204"/>
+        <source>Measuring sensitivity…</source>
+        <translation>Empfindlichkeit wird gemessen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="215"/>
+        <source>Measuring sensitivity was cancelled.</source>
+        <translation>Die Empfindlichkeitsmessung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="218"/>
+        <source>Measuring sensitivity failed: %1 (%2)</source>
+        <translation>Die Empfindlichkeitsmessung ist fehlgeschlagen: %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/sensitivity_box.cpp" line="234"/>
+        <source>%n tensors measured at %1 on “%2”</source>
+        <translation>
+            <numerusform>%n Tensor gemessen mit %1 auf „%2“</numerusform>
+            <numerusform>%n Tensoren gemessen mit %1 auf „%2“</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="237"/>
+        <source> · most sensitive: %1 (KLD %2)</source>
+        <translation> · am empfindlichsten: %1 (KLD %2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="240"/>
+        <source> · from the cache</source>
+        <translation> · aus dem Cache</translation>
     </message>
 </context>
 <context>

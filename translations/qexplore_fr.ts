@@ -252,8 +252,8 @@
     <name>qx::app::MainWindow</name>
     <message>
         <location filename="../app/gui/main_window.cpp" line="70"/>
-        <location filename="../app/gui/main_window.cpp" line="396"/>
-        <location filename="../app/gui/main_window.cpp" line="584"/>
+        <location filename="../app/gui/main_window.cpp" line="397"/>
+        <location filename="../app/gui/main_window.cpp" line="585"/>
         <source>Quantization Explorer</source>
         <translation>Quantization Explorer</translation>
     </message>
@@ -353,67 +353,67 @@
         <translation>L’ouverture de %1 a été annulée</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="296"/>
+        <location filename="../app/gui/main_window.cpp" line="297"/>
         <source>Loaded the plan of run “%1” (undo restores the previous plan)</source>
         <translation>Plan de l’exécution « %1 » chargé (Annuler rétablit le plan précédent)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="352"/>
+        <location filename="../app/gui/main_window.cpp" line="353"/>
         <source>Open Model File</source>
         <translation>Ouvrir un fichier de modèle</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="353"/>
+        <location filename="../app/gui/main_window.cpp" line="354"/>
         <source>Model files (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c checkpoints (*.bin);;All files (*)</source>
         <translation>Fichiers de modèle (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;Checkpoints llama2.c (*.bin);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="361"/>
+        <location filename="../app/gui/main_window.cpp" line="362"/>
         <source>Open Hugging Face Model Folder</source>
         <translation>Ouvrir un dossier de modèle Hugging Face</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="372"/>
+        <location filename="../app/gui/main_window.cpp" line="373"/>
         <source>Preparing the demo model…</source>
         <translation>Préparation du modèle de démonstration…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="377"/>
+        <location filename="../app/gui/main_window.cpp" line="378"/>
         <source>demo model</source>
         <translation>modèle de démonstration</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="409"/>
+        <location filename="../app/gui/main_window.cpp" line="410"/>
         <source>About Quantization Explorer</source>
         <translation>À propos de Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="410"/>
+        <location filename="../app/gui/main_window.cpp" line="411"/>
         <source>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Look inside language model files (GGUF, safetensors, llama2.c) and decide how to quantize them.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Examiner des fichiers de modèles de langue (GGUF, safetensors, llama2.c) et décider comment les quantifier.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="439"/>
+        <location filename="../app/gui/main_window.cpp" line="440"/>
         <source>Opened %1</source>
         <translation>%1 ouvert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="459"/>
+        <location filename="../app/gui/main_window.cpp" line="460"/>
         <source>Could not open the model</source>
         <translation>Impossible d’ouvrir le modèle</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="464"/>
+        <location filename="../app/gui/main_window.cpp" line="465"/>
         <source>Could not open %1</source>
         <translation>Impossible d’ouvrir %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="432"/>
+        <location filename="../app/gui/main_window.cpp" line="433"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="433"/>
+        <location filename="../app/gui/main_window.cpp" line="434"/>
         <source>unknown architecture</source>
         <translation>architecture inconnue</translation>
     </message>
@@ -443,47 +443,47 @@
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="537"/>
+        <location filename="../app/gui/main_window.cpp" line="538"/>
         <source>&amp;Save Plan</source>
         <translation>&amp;Enregistrer le plan</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="539"/>
+        <location filename="../app/gui/main_window.cpp" line="540"/>
         <source>Save Plan &amp;As…</source>
         <translation>Enregistrer le plan &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="541"/>
+        <location filename="../app/gui/main_window.cpp" line="542"/>
         <source>&amp;Load Plan…</source>
         <translation>&amp;Charger un plan…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="543"/>
+        <location filename="../app/gui/main_window.cpp" line="544"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="545"/>
+        <location filename="../app/gui/main_window.cpp" line="546"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="550"/>
+        <location filename="../app/gui/main_window.cpp" line="551"/>
         <source>&amp;Export GGUF…</source>
         <translation>&amp;Exporter en GGUF…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="552"/>
+        <location filename="../app/gui/main_window.cpp" line="553"/>
         <source>Write the plan as a GGUF file that llama.cpp loads (size shown in the header)</source>
         <translation>Écrire le plan dans un fichier GGUF que llama.cpp charge (taille affichée dans l’en-tête)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="557"/>
+        <location filename="../app/gui/main_window.cpp" line="558"/>
         <source>Export failed</source>
         <translation>Échec de l’export</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="589"/>
+        <location filename="../app/gui/main_window.cpp" line="590"/>
         <source>%1%2[*] — Quantization Explorer</source>
         <translation>%1%2[*] — Quantization Explorer</translation>
     </message>
@@ -2271,280 +2271,372 @@ Détail : %2</translation>
 <context>
     <name>qx::ui::SchemePanel</name>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="78"/>
+        <location filename="../widgets/scheme_panel.cpp" line="81"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="82"/>
+        <location filename="../widgets/scheme_panel.cpp" line="85"/>
         <source>Formats of the traits table: GGUF types first, then schemes a GGUF file cannot hold</source>
         <translation>Formats de la table des caractéristiques : d’abord les types GGUF, puis les schémas qu’un fichier GGUF ne peut pas contenir</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="90"/>
+        <location filename="../widgets/scheme_panel.cpp" line="93"/>
         <source>%1 — %2 bits/weight</source>
         <translation>%1 — %2 bits/poids</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="91"/>
+        <location filename="../widgets/scheme_panel.cpp" line="94"/>
         <source>%1 — %2 bits/weight (not in GGUF)</source>
         <translation>%1 — %2 bits/poids (pas en GGUF)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="106"/>
+        <location filename="../widgets/scheme_panel.cpp" line="109"/>
         <source>Granularity:</source>
         <translation>Granularité :</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="107"/>
+        <location filename="../widgets/scheme_panel.cpp" line="110"/>
         <source>Group size:</source>
         <translation>Taille de groupe :</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="108"/>
+        <location filename="../widgets/scheme_panel.cpp" line="111"/>
         <source>Zero point:</source>
         <translation>Point zéro :</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="109"/>
+        <location filename="../widgets/scheme_panel.cpp" line="112"/>
         <source>Clipping:</source>
         <translation>Écrêtage :</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="111"/>
-        <location filename="../widgets/scheme_panel.cpp" line="266"/>
+        <location filename="../widgets/scheme_panel.cpp" line="114"/>
+        <location filename="../widgets/scheme_panel.cpp" line="276"/>
         <source>Apply to Selection</source>
         <translation>Appliquer à la sélection</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="111"/>
+        <location filename="../widgets/scheme_panel.cpp" line="114"/>
         <source>Give the selected tensors this format (Ctrl+T)</source>
         <translation>Donner ce format aux tenseurs sélectionnés (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="113"/>
+        <location filename="../widgets/scheme_panel.cpp" line="116"/>
         <source>Apply to All</source>
         <translation>Appliquer à tous</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="113"/>
+        <location filename="../widgets/scheme_panel.cpp" line="116"/>
         <source>Every quantizable weight in this format; norms stay F32, rows that do not fit take llama-quantize&apos;s fallback</source>
         <translation>Chaque poids quantifiable dans ce format ; les normes restent en F32, les lignes qui ne conviennent pas prennent le type de repli de llama-quantize</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="116"/>
+        <location filename="../widgets/scheme_panel.cpp" line="119"/>
         <source>Regex, e.g. ffn_down|attn_v</source>
         <translation>Regex, p. ex. ffn_down|attn_v</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="117"/>
+        <location filename="../widgets/scheme_panel.cpp" line="120"/>
         <source>Apply to Matching</source>
         <translation>Appliquer aux correspondances</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="117"/>
+        <location filename="../widgets/scheme_panel.cpp" line="120"/>
         <source>Tensors whose name matches the regular expression</source>
         <translation>Tenseurs dont le nom correspond à l’expression régulière</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="118"/>
+        <location filename="../widgets/scheme_panel.cpp" line="121"/>
         <source>Pin</source>
         <translation>Épinglé</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="118"/>
+        <location filename="../widgets/scheme_panel.cpp" line="121"/>
         <source>Presets and the budget solver keep the selected tensors&apos; formats</source>
         <translation>Les préréglages et le solveur de budget conservent les formats des tenseurs sélectionnés</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="119"/>
+        <location filename="../widgets/scheme_panel.cpp" line="122"/>
         <source>Unpin</source>
         <translation>Désépingler</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="119"/>
+        <location filename="../widgets/scheme_panel.cpp" line="122"/>
         <source>Let presets and the solver change the selected tensors again</source>
         <translation>Laisser de nouveau les préréglages et le solveur modifier les tenseurs sélectionnés</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="151"/>
+        <location filename="../widgets/scheme_panel.cpp" line="154"/>
         <source>llama-quantize preset</source>
         <translation>Préréglage llama-quantize</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="155"/>
+        <location filename="../widgets/scheme_panel.cpp" line="158"/>
         <source>llama-quantize&apos;s type mixes (llama.cpp b4748), rule for rule; the Reason column says which rule chose each tensor&apos;s type</source>
         <translation>Les mélanges de types de llama-quantize (llama.cpp b4748), règle par règle ; la colonne « Raison » indique la règle qui a choisi le type de chaque tenseur</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="160"/>
+        <location filename="../widgets/scheme_panel.cpp" line="163"/>
         <source>Apply Preset</source>
         <translation>Appliquer le préréglage</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="160"/>
+        <location filename="../widgets/scheme_panel.cpp" line="163"/>
         <source>Re-plan every unpinned tensor with this mix</source>
         <translation>Replanifier chaque tenseur non épinglé avec ce mélange</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="171"/>
+        <location filename="../widgets/scheme_panel.cpp" line="174"/>
         <source>Size budget</source>
         <translation>Budget de taille</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="172"/>
+        <location filename="../widgets/scheme_panel.cpp" line="175"/>
         <source>Chooses per-tensor formats that minimise the predicted loss (importance-weighted squared round-trip error) within the budget; pinned tensors are kept</source>
         <translation>Choisit par tenseur les formats qui minimisent la perte prédite (erreur quadratique aller-retour pondérée par l’importance) dans le budget ; les tenseurs épinglés sont conservés</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="175"/>
+        <location filename="../widgets/scheme_panel.cpp" line="178"/>
         <source>Bits/weight</source>
         <translation>Bits/poids</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="176"/>
+        <location filename="../widgets/scheme_panel.cpp" line="179"/>
         <source>File size</source>
         <translation>Taille du fichier</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="186"/>
+        <location filename="../widgets/scheme_panel.cpp" line="189"/>
         <source>Measuring candidates… %p%</source>
         <translation>Mesure des candidats… %p%</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="239"/>
+        <location filename="../widgets/scheme_panel.cpp" line="249"/>
         <source>%1, blocks of %2 values</source>
         <translation>%1, blocs de %2 valeurs</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="242"/>
+        <location filename="../widgets/scheme_panel.cpp" line="252"/>
         <source>%1 — not exportable to GGUF — nearest: %2. The error columns show this scheme; sizes and the file count %2.</source>
         <translation>%1 — non exportable en GGUF — le plus proche : %2. Les colonnes d’erreur montrent ce schéma ; les tailles et le fichier comptent %2.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="251"/>
+        <location filename="../widgets/scheme_panel.cpp" line="261"/>
         <source>per tensor</source>
         <translation>par tenseur</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="252"/>
+        <location filename="../widgets/scheme_panel.cpp" line="262"/>
         <source>per channel (row)</source>
         <translation>par canal (ligne)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="253"/>
+        <location filename="../widgets/scheme_panel.cpp" line="263"/>
         <source>per group</source>
         <translation>par groupe</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="254"/>
+        <location filename="../widgets/scheme_panel.cpp" line="264"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="255"/>
+        <location filename="../widgets/scheme_panel.cpp" line="265"/>
         <source>asymmetric (zero point per group)</source>
         <translation>asymétrique (point zéro par groupe)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="255"/>
+        <location filename="../widgets/scheme_panel.cpp" line="265"/>
         <source>symmetric</source>
         <translation>symétrique</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="256"/>
+        <location filename="../widgets/scheme_panel.cpp" line="266"/>
         <source>none (absmax)</source>
         <translation>aucun (absmax)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="257"/>
+        <location filename="../widgets/scheme_panel.cpp" line="267"/>
         <source>percentile %1</source>
         <translation>percentile %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="258"/>
+        <location filename="../widgets/scheme_panel.cpp" line="268"/>
         <source>MSE search</source>
         <translation>recherche MSE</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="259"/>
+        <location filename="../widgets/scheme_panel.cpp" line="269"/>
         <source>KL divergence</source>
         <translation>divergence KL</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="266"/>
+        <location filename="../widgets/scheme_panel.cpp" line="276"/>
         <source>Apply to %1 Selected</source>
         <translation>Appliquer aux %1 sélectionnés</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="272"/>
+        <location filename="../widgets/scheme_panel.cpp" line="282"/>
         <source>%1 tensors changed</source>
         <translation>%1 tenseurs modifiés</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="274"/>
+        <location filename="../widgets/scheme_panel.cpp" line="284"/>
         <source>%1 took llama-quantize&apos;s fallback type</source>
         <translation>%1 avec le type de repli de llama-quantize</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="276"/>
+        <location filename="../widgets/scheme_panel.cpp" line="286"/>
         <source>%1 pinned kept</source>
         <translation>%1 épinglés conservés</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="278"/>
+        <location filename="../widgets/scheme_panel.cpp" line="288"/>
         <source>%1 left as they are (vectors, or rows the format cannot hold)</source>
         <translation>%1 laissés tels quels (vecteurs, ou lignes que le format ne peut pas contenir)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="293"/>
+        <location filename="../widgets/scheme_panel.cpp" line="303"/>
         <source>No tensor matches “%1”</source>
         <translation>Aucun tenseur ne correspond à « %1 »</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="361"/>
+        <location filename="../widgets/scheme_panel.cpp" line="372"/>
         <source>Measuring candidate formats…</source>
         <translation>Mesure des formats candidats…</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="374"/>
+        <location filename="../widgets/scheme_panel.cpp" line="385"/>
         <source>The budget solver is unavailable: %1</source>
         <translation>Le solveur de budget n’est pas disponible : %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="375"/>
+        <location filename="../widgets/scheme_panel.cpp" line="386"/>
         <source>Measuring candidates was cancelled</source>
         <translation>La mesure des candidats a été annulée</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="391"/>
+        <location filename="../widgets/scheme_panel.cpp" line="402"/>
         <source>Move the slider to let the solver choose every unpinned tensor&apos;s format.</source>
         <translation>Déplacez le curseur pour que le solveur choisisse le format de chaque tenseur non épinglé.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="411"/>
+        <location filename="../widgets/scheme_panel.cpp" line="423"/>
         <source>%1 bits/weight</source>
         <translation>%1 bits/poids</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="411"/>
+        <location filename="../widgets/scheme_panel.cpp" line="423"/>
         <source>%1 file</source>
         <translation>fichier de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="424"/>
+        <location filename="../widgets/scheme_panel.cpp" line="436"/>
         <source>Budget %1</source>
         <translation>Budget %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="425"/>
+        <location filename="../widgets/scheme_panel.cpp" line="438"/>
+        <source>Predicted KLD %1 nats (measured enable-one KLD per tensor, scaled per format and summed) · %2 of tensor data%3</source>
+        <translation>KLD prédite %1 nats (KLD enable-one mesurée par tenseur, mise à l’échelle par format et additionnée) · %2 de données de tenseurs%3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="444"/>
         <source>Predicted loss %1 (importance-weighted squared round-trip error, lower is better) · %2 of tensor data%3</source>
         <translation>Perte prédite %1 (erreur quadratique aller-retour pondérée par l’importance, plus bas est meilleur) · %2 de données de tenseurs%3</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="427"/>
+        <location filename="../widgets/scheme_panel.cpp" line="462"/>
+        <source>The solver now minimises measured KLD; move the slider to re-solve.</source>
+        <translation>Le solveur minimise maintenant la KLD mesurée ; déplacez le curseur pour relancer.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="464"/>
+        <source>Measured KLD cannot calibrate the solver: %1</source>
+        <translation>La KLD mesurée ne peut pas calibrer le solveur : %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="441"/>
+        <location filename="../widgets/scheme_panel.cpp" line="446"/>
         <source> · the budget cannot be met</source>
         <translation> · le budget ne peut pas être tenu</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::SensitivityBox</name>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="47"/>
+        <source>Type each tensor is quantized to on its own (llama-quantize&apos;s fallback where its rows do not fit)</source>
+        <translation>Type dans lequel chaque tenseur est quantifié seul (type de repli de llama-quantize là où ses lignes ne conviennent pas)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="50"/>
+        <source>Measure Sensitivity</source>
+        <translation>Mesurer la sensibilité</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="51"/>
+        <source>Enable-one KLD: each tensor quantized alone to the chosen type, everything else unquantized; mean KL divergence (nats) of the output against the unquantized model on the first %1 tokens of the evaluation text from Settings. Fills the Sensitivity column.</source>
+        <translation>KLD enable-one : chaque tenseur quantifié seul dans le type choisi, tout le reste non quantifié ; divergence KL moyenne (nats) de la sortie par rapport au modèle non quantifié sur les %1 premiers tokens du texte d’évaluation des Paramètres. Remplit la colonne Sensibilité.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="55"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="59"/>
+        <source>Measuring sensitivity… %p%</source>
+        <translation>Mesure de la sensibilité… %p%</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="63"/>
+        <source>Use measured KLD in the solver</source>
+        <translation>Utiliser la KLD mesurée dans le solveur</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="64"/>
+        <source>Scale each tensor&apos;s predicted loss so that it matches its measured KLD; the budget slider then minimises the predicted KLD in nats</source>
+        <translation>Mettre à l’échelle la perte prédite de chaque tenseur pour qu’elle égale sa KLD mesurée ; le curseur de budget minimise alors la KLD prédite en nats</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="189"/>
+        <source>Choose an evaluation text in Settings or on the Evaluate page first.</source>
+        <translation>Choisissez d’abord un texte d’évaluation dans les Paramètres ou sur la page Évaluer.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="204"/>
+        <source>Measuring sensitivity…</source>
+        <translation>Mesure de la sensibilité…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="215"/>
+        <source>Measuring sensitivity was cancelled.</source>
+        <translation>La mesure de la sensibilité a été annulée.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="218"/>
+        <source>Measuring sensitivity failed: %1 (%2)</source>
+        <translation>La mesure de la sensibilité a échoué : %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/sensitivity_box.cpp" line="234"/>
+        <source>%n tensors measured at %1 on “%2”</source>
+        <translation>
+            <numerusform>%n tenseur mesuré en %1 sur « %2 »</numerusform>
+            <numerusform>%n tenseurs mesurés en %1 sur « %2 »</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="237"/>
+        <source> · most sensitive: %1 (KLD %2)</source>
+        <translation> · le plus sensible : %1 (KLD %2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sensitivity_box.cpp" line="240"/>
+        <source> · from the cache</source>
+        <translation> · depuis le cache</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,9 @@
 #include "job_runner.h"
 #include "plan_document.h"
 #include "plan_solver.h"
+#include "sensitivity_box.h"
+
+#include "plan/solver_plan.h"
 
 #include "quant/formats.h"
 #include "quant/quantize.h"
@@ -194,6 +197,13 @@ QWidget* SchemePanel::setupBudgetBox()
     layout->addWidget(m_budget);
     layout->addWidget(m_candidateProgress);
     layout->addWidget(m_solverInfo);
+    m_sensitivity = new SensitivityBox(m_doc, box);
+    layout->addWidget(m_sensitivity);
+    connect(m_sensitivity, &SensitivityBox::measured, this, [this](const std::unordered_map<std::string, double>& kld) {
+        calibrate();
+        emit sensitivityMeasured(kld);
+    });
+    connect(m_sensitivity, &SensitivityBox::useInSolverChanged, this, &SchemePanel::calibrate);
     connect(m_budgetUnit, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_table)
             return;
@@ -345,6 +355,7 @@ void SchemePanel::buildCandidates()
 {
     m_runner->cancel();  // a table for the previous model is of no use any more
     m_table.reset();
+    m_calibrated.reset();
     m_budget->setEnabled(false);
     m_solverInfo->clear();
     m_budgetValue->clear();
@@ -389,6 +400,7 @@ void SchemePanel::buildCandidates()
             budgetAtSlider(&label, &english);
             m_budgetValue->setText(label);
             m_solverInfo->setText(tr("Move the slider to let the solver choose every unpinned tensor's format."));
+            calibrate();
             emit candidatesReady();
         });
 }
@@ -420,11 +432,37 @@ void SchemePanel::solveNow()
     std::string english;
     const uint64_t budget = budgetAtSlider(&label, &english);
     m_budgetValue->setText(label);
-    const BudgetSolution s = solveBudget(*m_table, m_doc->plan(), budget, english);
+    const BudgetSolution s = solveBudget(*solverTable(), m_doc->plan(), budget, english);
     m_doc->applySolverPlan(s.plan, tr("Budget %1").arg(label));
+    if (m_calibrated) {
+        m_solverInfo->setText(tr("Predicted KLD %1 nats (measured enable-one KLD per tensor, scaled per format and "
+                                 "summed) · %2 of tensor data%3")
+                                  .arg(QLocale().toString(s.result.loss, 'g', 4), formatBytes(s.result.bytes),
+                                       s.result.feasible ? QString() : tr(" · the budget cannot be met")));
+        return;
+    }
     m_solverInfo->setText(tr("Predicted loss %1 (importance-weighted squared round-trip error, lower is better) · %2 of tensor data%3")
                               .arg(QLocale().toString(s.result.loss, 'g', 4), formatBytes(s.result.bytes),
                                    s.result.feasible ? QString() : tr(" · the budget cannot be met")));
+}
+
+const CandidateTable* SchemePanel::solverTable() const
+{
+    return m_calibrated ? m_calibrated.get() : m_table.get();
+}
+
+void SchemePanel::calibrate()
+{
+    m_calibrated.reset();
+    const auto measured = m_sensitivity->result();
+    if (!m_table || !measured || !m_sensitivity->useInSolver())
+        return;
+    try {
+        m_calibrated = std::make_shared<const CandidateTable>(calibrateLosses(*m_table, *measured));
+        m_solverInfo->setText(tr("The solver now minimises measured KLD; move the slider to re-solve."));
+    } catch (const Error& e) {
+        m_solverInfo->setText(tr("Measured KLD cannot calibrate the solver: %1").arg(QString::fromUtf8(e.what())));
+    }
 }
 
 } // namespace qx::ui

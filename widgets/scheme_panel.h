@@ -5,6 +5,9 @@
 // (bits/weight or file size) that re-solves live with the core's budget solver and shows the predicted
 // loss. The candidate table is built once per model on the panel's own JobRunner (cached on disk under
 // CacheLocation/candidates). Every edit goes through the PlanDocument, so it is one undo step.
+// The budget box also holds "Measure sensitivity" (SensitivityBox): measured enable-one KLD per tensor,
+// forwarded as sensitivityMeasured() for the tree's Sensitivity column and, when the user asks, used to
+// calibrate the solver's losses to KLD (qx::calibrateLosses).
 
 #include "plan/candidates.h"
 #include "plan/presets.h"
@@ -15,6 +18,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 class QComboBox;
 class QLabel;
@@ -28,6 +32,7 @@ namespace qx::ui {
 
 class JobRunner;
 class PlanDocument;
+class SensitivityBox;
 struct EditSummary;
 
 class SchemePanel : public QWidget {
@@ -59,10 +64,15 @@ public:
     QString budgetText() const;
     const CandidateTable* candidateTable() const { return m_table.get(); }
     JobRunner* jobRunner() const { return m_runner; }
+    SensitivityBox* sensitivityBox() const { return m_sensitivity; }
+    /// The table the slider solves on: KLD-calibrated when "use measured KLD" is on and possible.
+    const CandidateTable* solverTable() const;
 
 signals:
     void candidatesReady();
     void statusMessage(const QString& message);
+    /// Measured enable-one KLD per tensor name (empty: cleared); for TensorTreeModel::setSensitivity.
+    void sensitivityMeasured(const std::unordered_map<std::string, double>& kld);
 
 private:
     QWidget* setupFormatBox();
@@ -72,6 +82,7 @@ private:
     void report(const EditSummary& summary);
     void buildCandidates();
     void solveNow();
+    void calibrate();
     /// Tensor-data bytes the slider stands for; its label in the chosen unit and in English (plan reasons).
     uint64_t budgetAtSlider(QString* label, std::string* english) const;
     int selectedFormatIndex() const;
@@ -80,6 +91,7 @@ private:
     JobRunner* m_runner;
     QStringList m_selection;
     std::shared_ptr<const CandidateTable> m_table;
+    std::shared_ptr<const CandidateTable> m_calibrated;  ///< m_table scaled to measured KLD, or null
 
     QComboBox* m_format = nullptr;
     QLabel* m_formatNote = nullptr;
@@ -98,6 +110,7 @@ private:
     QProgressBar* m_candidateProgress = nullptr;
     QLabel* m_status = nullptr;
     QTimer* m_solveTimer = nullptr;
+    SensitivityBox* m_sensitivity = nullptr;
 };
 
 } // namespace qx::ui

@@ -269,6 +269,7 @@ void MainWindow::connectSignals()
         }
         m_schemePanel->setSelection(m_tensorPane->selectedTensorNames(true));
     });
+    connect(m_schemePanel, &ui::SchemePanel::sensitivityMeasured, m_tensorPane->treeModel(), &ui::TensorTreeModel::setSensitivity);
     connect(m_schemePanel, &ui::SchemePanel::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     connectEvaluation();
