@@ -1,6 +1,7 @@
 // The Evaluate panel on stories260K: llama.cpp's reference perplexity for the F32 plan with the UI thread
 // never blocked > 100 ms, cache hits by plan hash, positive KLD for Q4_0, the presets in Runs and Trade-off
 // (screenshots to $QX_VIEWS_SHOTS, default test-scratch/views-shots).
+#include "common/event_loop_gap.h"
 #include "common/test_data.h"
 
 #include "evaluate_panel.h"
@@ -21,23 +22,7 @@ using namespace qx::ui;
 
 namespace {
 
-qint64 worstGapUntil(const std::function<bool()>& done, int timeoutMs)
-{
-    QElapsedTimer clock;
-    qint64 last = 0, worst = 0;
-    QTimer heartbeat;
-    heartbeat.setInterval(10);
-    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
-        worst = std::max(worst, clock.elapsed() - last);
-        last = clock.elapsed();
-    });
-    clock.start();
-    heartbeat.start();
-    while (!done() && clock.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
-    // The interval after the last tick (the result drawn once the job ended) is not counted.
-    return done() ? worst : -1;
-}
+using qx::test::worstGapUntil;
 
 QString shotDir()
 {

@@ -2,6 +2,7 @@
 // equals quantize → dequantize, item models pass QAbstractItemModelTester, the UI thread never blocks
 // > 100 ms while the layer errors are computed. Screenshots of every view
 // go to $QX_VIEWS_SHOTS (default: test-scratch/views-shots).
+#include "common/event_loop_gap.h"
 #include "common/test_data.h"
 
 #include "heatmap_widget.h"
@@ -32,25 +33,7 @@ using namespace qx::ui;
 
 namespace {
 
-/// Runs the event loop until `done` while a 10 ms timer measures the longest UI-thread gap (ms) while the
-/// job runs.
-qint64 worstGapUntil(const std::function<bool()>& done, int timeoutMs)
-{
-    QElapsedTimer clock;
-    qint64 last = 0, worst = 0;
-    QTimer heartbeat;
-    heartbeat.setInterval(10);
-    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
-        worst = std::max(worst, clock.elapsed() - last);
-        last = clock.elapsed();
-    });
-    clock.start();
-    heartbeat.start();
-    while (!done() && clock.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
-    // The interval after the last tick (the result drawn once the job ended) is not counted.
-    return done() ? worst : -1;
-}
+using qx::test::worstGapUntil;
 
 std::vector<float> coreRoundTrip(TensorType type, const std::vector<float>& values, int64_t rowLength)
 {
