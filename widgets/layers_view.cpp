@@ -2,21 +2,27 @@
 
 #include "job_runner.h"
 #include "layer_table_model.h"
+#include "plan_document.h"
+#include "plan_error_service.h"
+#include "plan_layer_errors.h"
 #include "table_export.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QCursor>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLegend>
 #include <QLineSeries>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QHeaderView>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTabWidget>
+#include <QTimer>
+#include <QToolTip>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -25,12 +31,57 @@
 
 namespace qx::ui {
 
+namespace {
+
+const QString kDefaultCandidate = QStringLiteral("Q4_0");
+
+} // namespace
+
 LayersView::LayersView(QWidget* parent) : QWidget(parent), m_runner(new JobRunner(this))
 {
+    m_planTimer = new QTimer(this);
+    m_planTimer->setSingleShot(true);
+    m_planTimer->setInterval(kPlanDebounceMs);
+    connect(m_planTimer, &QTimer::timeout, this, &LayersView::refreshPlan);
+    setupBar();
+    setupPages();
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Format:"), this));
+    bar->addWidget(m_candidate);
+    bar->addWidget(new QLabel(tr("Metric:"), this));
+    bar->addWidget(m_metric);
+    bar->addWidget(new QLabel(tr("Class:"), this));
+    bar->addWidget(m_class);
+    bar->addWidget(m_compute);
+    bar->addWidget(m_cancel);
+    bar->addWidget(m_progress);
+    bar->addWidget(m_status, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_pages, 1);
+
+    connect(m_compute, &QPushButton::clicked, this, &LayersView::compute);
+    connect(m_cancel, &QPushButton::clicked, m_runner, &JobRunner::cancel);
+    connect(m_candidate, &QComboBox::activated, this, [this] { m_formatChosen = true; });
+    connect(m_candidate, &QComboBox::currentIndexChanged, this, &LayersView::formatChanged);
+    connect(m_metric, &QComboBox::currentIndexChanged, this, [this] { fillChart(); });
+    connect(m_class, &QComboBox::currentIndexChanged, this, [this] { fillChart(); });
+    connect(m_runner, &JobRunner::progressChanged, this,
+            [this](double f) { m_progress->setValue(static_cast<int>(f * 1000.0)); });
+    fillChart();
+}
+
+void LayersView::setupBar()
+{
     m_candidate = new QComboBox(this);
+    m_candidate->addItem(tr("Current plan"));
+    m_candidate->setItemData(0, tr("Each tensor in the format the plan gives it (type or scheme); follows every edit"),
+                             Qt::ToolTipRole);
     for (const CandidateFormat& c : candidateFormats())
         m_candidate->addItem(QString::fromStdString(c.name));
-    m_candidate->setCurrentText(QStringLiteral("Q4_0"));
+    m_candidate->insertSeparator(1);
+    m_candidate->setCurrentText(kDefaultCandidate);
+    m_candidate->setToolTip(tr("The current plan, or one candidate format for every layer tensor"));
     m_metric = new QComboBox(this);
     m_metric->addItem(tr("SQNR (dB)"));
     m_metric->addItem(tr("Relative error"));
@@ -38,7 +89,7 @@ LayersView::LayersView(QWidget* parent) : QWidget(parent), m_runner(new JobRunne
                           Qt::ToolTipRole);
     m_metric->setItemData(1, tr("‖dequantized − original‖ / ‖original‖; lower is better"), Qt::ToolTipRole);
     m_compute = new QPushButton(tr("Compute"), this);
-    m_compute->setToolTip(tr("Quantize and dequantize every layer tensor with the candidate format"));
+    m_compute->setToolTip(tr("Quantize and dequantize every layer tensor with the chosen format"));
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setEnabled(false);
     m_progress = new QProgressBar(this);
@@ -50,31 +101,6 @@ LayersView::LayersView(QWidget* parent) : QWidget(parent), m_runner(new JobRunne
     for (const std::string& cls : layerTensorClasses())
         m_class->addItem(QString::fromStdString(cls), QString::fromStdString(cls));
     m_class->setToolTip(tr("Tensor class drawn in the chart"));
-
-    auto* bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("Candidate format:"), this));
-    bar->addWidget(m_candidate);
-    bar->addWidget(new QLabel(tr("Metric:"), this));
-    bar->addWidget(m_metric);
-    bar->addWidget(new QLabel(tr("Class:"), this));
-    bar->addWidget(m_class);
-    bar->addWidget(m_compute);
-    bar->addWidget(m_cancel);
-    bar->addWidget(m_progress);
-    bar->addWidget(m_status, 1);
-
-    setupPages();
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(bar);
-    layout->addWidget(m_pages, 1);
-
-    connect(m_compute, &QPushButton::clicked, this, &LayersView::compute);
-    connect(m_cancel, &QPushButton::clicked, m_runner, &JobRunner::cancel);
-    connect(m_metric, &QComboBox::currentIndexChanged, this, [this] { fillChart(); });
-    connect(m_class, &QComboBox::currentIndexChanged, this, [this] { fillChart(); });
-    connect(m_runner, &JobRunner::progressChanged, this,
-            [this](double f) { m_progress->setValue(static_cast<int>(f * 1000.0)); });
-    fillChart();
 }
 
 void LayersView::setupPages()
@@ -82,6 +108,7 @@ void LayersView::setupPages()
     m_chart = new QChartView(this);
     m_chart->setRenderHint(QPainter::Antialiasing);
     m_chart->setRubberBand(QChartView::RectangleRubberBand);
+    installChartExport(m_chart);
     m_table = new LayerTableModel(this);
     auto* proxy = new QSortFilterProxyModel(this);
     proxy->setSourceModel(m_table);
@@ -89,6 +116,7 @@ void LayersView::setupPages()
     m_tableView = new QTableView(this);
     m_tableView->setModel(proxy);
     m_tableView->setSortingEnabled(true);
+    m_tableView->sortByColumn(0, Qt::AscendingOrder);
     m_tableView->verticalHeader()->hide();
     m_tableView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_tableView->setToolTip(tr("One row per layer, one column per tensor class; right click to export as CSV"));
@@ -125,39 +153,177 @@ void LayersView::setModel(std::shared_ptr<const ModelFile> model)
     m_runner->cancel();
     m_values.reset();
     m_status->clear();
+    m_formatChosen = false;
+    m_waitingForErrors = false;
+    applyDefaultFormat();
     fillChart();
 }
 
-void LayersView::setCandidate(const QString& name) { m_candidate->setCurrentText(name); }
+void LayersView::setPlan(PlanDocument* document, PlanErrorService* errors)
+{
+    if (m_plan)
+        disconnect(m_plan, nullptr, this, nullptr);
+    if (m_errors)
+        disconnect(m_errors, nullptr, this, nullptr);
+    m_plan = document;
+    m_errors = errors;
+    if (m_plan)
+        connect(m_plan, &PlanDocument::planChanged, this, &LayersView::planEdited);
+    if (m_errors)
+        connect(m_errors, &PlanErrorService::idle, this, [this] {
+            if (m_waitingForErrors && !m_planTimer->isActive())
+                m_planTimer->start();
+        });
+    planEdited();
+}
+
+void LayersView::setCandidate(const QString& name)
+{
+    m_formatChosen = true;
+    m_candidate->setCurrentText(name);
+}
+
+void LayersView::selectCurrentPlan()
+{
+    m_formatChosen = true;
+    m_candidate->setCurrentIndex(0);
+}
+
+bool LayersView::isCurrentPlanSelected() const { return m_candidate->currentIndex() == 0; }
 
 void LayersView::setMetric(int metric) { m_metric->setCurrentIndex(metric); }
 
+void LayersView::applyDefaultFormat()
+{
+    if (m_formatChosen)
+        return;
+    const bool plan = m_plan && m_model && m_plan->model() == m_model && planDiffersFromStored(*m_plan);
+    if (plan)
+        m_candidate->setCurrentIndex(0);
+    else
+        m_candidate->setCurrentText(kDefaultCandidate);
+}
+
+void LayersView::formatChanged()
+{
+    ++m_generation;
+    m_runner->cancel();
+    m_cancel->setEnabled(false);
+    m_waitingForErrors = false;
+    m_values.reset();
+    if (isCurrentPlanSelected()) {
+        m_planTimer->start();
+    } else {
+        m_status->setText(m_model ? tr("Press Compute to measure %1").arg(m_candidate->currentText()) : QString());
+        fillChart();
+    }
+}
+
+void LayersView::planEdited()
+{
+    applyDefaultFormat();
+    if (!isCurrentPlanSelected())
+        return;
+    ++m_generation;  // whatever is running belongs to an older plan
+    m_runner->cancel();
+    m_planTimer->start();
+}
+
 void LayersView::compute()
+{
+    if (isCurrentPlanSelected())
+        refreshPlan();
+    else
+        computeCandidate();
+}
+
+void LayersView::computeCandidate()
 {
     if (!m_model)
         return;
-    const quint64 generation = ++m_generation;
     const CandidateFormat format = candidateByName(m_candidate->currentText().toStdString());
     std::shared_ptr<const ModelFile> model = m_model;
+    runJob(m_candidate->currentText(), false, [model, format](const ProgressFn& p) {
+        std::vector<LayerTensorError> values = analyzeLayers(*model, format, p);
+        for (LayerTensorError& v : values)
+            v.format = format.name;
+        return values;
+    });
+}
+
+void LayersView::refreshPlan()
+{
+    m_planTimer->stop();
+    if (!isCurrentPlanSelected() || !m_model || !m_plan || m_plan->model() != m_model) {
+        m_status->setText(m_model && !m_plan ? tr("No plan") : QString());
+        fillChart();
+        return;
+    }
+    if (m_errors && m_errors->isBusy()) {
+        m_waitingForErrors = true;  // its results are about to arrive: take them rather than measure twice
+        m_status->setText(tr("Waiting for the plan's errors (%n tensor(s) left)…", nullptr, m_errors->pendingCount()));
+        return;
+    }
+    m_waitingForErrors = false;
+    std::vector<PlannedLayerItem> items = plannedLayerItems(*m_plan, m_errors);
+    const bool allKnown = std::all_of(items.begin(), items.end(),
+                                      [](const PlannedLayerItem& i) { return i.known || i.failed; });
+    if (allKnown) {
+        ++m_generation;
+        m_runner->cancel();
+        showValues(measurePlannedLayers(*m_model, items), tr("current plan"), true);
+        return;
+    }
+    std::shared_ptr<const ModelFile> model = m_model;
+    runJob(tr("current plan"), true, [model, items = std::move(items)](const ProgressFn& p) { return measurePlannedLayers(*model, items, p); });
+}
+
+void LayersView::runJob(const QString& label, bool fromPlan,
+                        std::function<std::vector<LayerTensorError>(const ProgressFn&)> work)
+{
+    const quint64 generation = ++m_generation;
     m_cancel->setEnabled(true);
     m_progress->setValue(0);
     m_status->setText(tr("Computing…"));
     m_runner->start<std::vector<LayerTensorError>>(
-        tr("Layer errors"), [model, format](const ProgressFn& p) { return analyzeLayers(*model, format, p); },
-        [this, generation](JobResult<std::vector<LayerTensorError>> result) {
+        tr("Layer errors"), std::move(work),
+        [this, generation, label, fromPlan](JobResult<std::vector<LayerTensorError>> result) {
             if (generation != m_generation)
                 return;
             m_cancel->setEnabled(false);
             if (result.outcome == JobOutcome::Completed) {
-                m_values = std::move(result.value);
-                m_status->setText(tr("%n tensor(s)", nullptr, static_cast<int>(m_values->size())));
-            } else {
-                m_status->setText(result.outcome == JobOutcome::Cancelled ? tr("Cancelled") : result.error.detail);
+                showValues(std::move(*result.value), label, fromPlan);
+                return;
             }
+            m_status->setText(result.outcome == JobOutcome::Cancelled ? tr("Cancelled") : result.error.detail);
             fillChart();
-            if (m_values)
-                emit valuesReady();
         });
+}
+
+void LayersView::showValues(std::vector<LayerTensorError> values, const QString& label, bool fromPlan)
+{
+    m_values = std::move(values);
+    m_valuesLabel = label;
+    m_valuesFromPlan = fromPlan;
+    m_progress->setValue(1000);
+    m_status->setText(tr("%n tensor(s)", nullptr, static_cast<int>(m_values->size())));
+    fillChart();
+    emit valuesReady();
+}
+
+void LayersView::addPointToolTips(QLineSeries* series, std::vector<QString> texts)
+{
+    connect(series, &QLineSeries::hovered, this, [this, series, texts = std::move(texts)](const QPointF& at, bool on) {
+        if (!on || series->count() == 0) {
+            QToolTip::hideText();
+            return;
+        }
+        int best = 0;
+        for (int i = 1; i < series->count(); ++i)
+            if (std::abs(series->at(i).x() - at.x()) < std::abs(series->at(best).x() - at.x()))
+                best = i;
+        QToolTip::showText(QCursor::pos(), texts[size_t(best)], m_chart);
+    });
 }
 
 void LayersView::fillChart()
@@ -169,12 +335,13 @@ void LayersView::fillChart()
     chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setChart(chart);
     delete old;
-    m_table->setValues(m_values ? *m_values : std::vector<LayerTensorError>{}, m_metric->currentIndex());
+    m_table->setValues(m_values ? *m_values : std::vector<LayerTensorError>{}, m_metric->currentIndex(),
+                       m_values && m_valuesFromPlan);
     if (!m_values || m_values->empty())
         return;
     const QString only = m_class->currentData().toString();
     const bool sqnr = m_metric->currentIndex() == 0;
-    chart->setTitle(tr("Round-trip error per layer (%1)").arg(m_candidate->currentText()));
+    chart->setTitle(tr("Round-trip error per layer (%1)").arg(m_valuesLabel));
     double lo = INFINITY, hi = -INFINITY;
     int maxLayer = 0;
     // Seven distinguishable hues (Okabe–Ito), one per class, readable on light and dark backgrounds.
@@ -190,26 +357,32 @@ void LayersView::fillChart()
         auto* s = new QLineSeries;
         s->setName(QString::fromStdString(cls));
         s->setPen(QPen(colours[index++ % 7], 2.0));
+        std::vector<QString> tips;
         for (const LayerTensorError& e : *m_values) {
             const double v = sqnr ? e.sqnrDb : e.relativeError;
             if (e.tensorClass != cls || !std::isfinite(v))
                 continue;
             s->append(e.layer, v);
+            tips.push_back(LayerTableModel::toolTipFor(e));
             lo = std::min(lo, v);
             hi = std::max(hi, v);
             maxLayer = std::max(maxLayer, e.layer);
         }
         s->setPointsVisible(true);
-        if (s->count() > 0)
-            chart->addSeries(s);
-        else
+        if (s->count() == 0) {
             delete s;
+            continue;
+        }
+        chart->addSeries(s);
+        addPointToolTips(s, std::move(tips));
     }
+    if (chart->series().isEmpty())
+        return;  // e.g. every tensor kept as stored: nothing lost, nothing finite to draw
     auto* x = new QValueAxis;
     x->setTitleText(tr("layer (blk index)"));
     x->setLabelFormat(QStringLiteral("%d"));
     x->setRange(0, std::max(1, maxLayer));
-    x->setTickCount(std::min(maxLayer, 16) + 1);
+    x->setTickCount(std::min(std::max(1, maxLayer), 16) + 1);
     auto* y = new QValueAxis;
     y->setTitleText(sqnr ? tr("SQNR (dB)") : tr("relative error"));
     y->setRange(lo - std::abs(hi - lo) * 0.05 - 1e-9, hi + std::abs(hi - lo) * 0.05 + 1e-9);

@@ -318,4 +318,9 @@ std::vector<LayerTensorError> analyzeLayers(const ModelFile& model, const Candid
     return out;
 }
 
+bool parseLayerTensorName(const std::string& name, int& layer, std::string& tensorClass)
+{
+    return parseLayerTensor(name, layer, tensorClass);
+}
+
 } // namespace qx::ui

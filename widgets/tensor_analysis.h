@@ -103,6 +103,7 @@ struct LayerTensorError {
     std::string tensorClass;  ///< e.g. "ffn_down"
     double sqnrDb = 0.0;
     double relativeError = 0.0;
+    std::string format;     ///< the round trip's format ("Q4_K", a scheme name); empty when not recorded
 };
 
 /// The tensor classes the Layers view draws, one series each.
@@ -112,5 +113,7 @@ const std::vector<std::string>& layerTensorClasses();
 /// order; tensors the format cannot hold (row length not a multiple of its block) are skipped.
 std::vector<LayerTensorError> analyzeLayers(const ModelFile& model, const CandidateFormat& format,
                                             const ProgressFn& progress = {});
+/// Splits "blk.N.<class>.weight" into N and one of layerTensorClasses(); false for any other name.
+bool parseLayerTensorName(const std::string& name, int& layer, std::string& tensorClass);
 
 } // namespace qx::ui

@@ -207,6 +207,7 @@ void MainWindow::setupCentralWidget()
     setCentralWidget(m_stack);
 
     m_tensorPane->treeModel()->setPlan(m_plan, m_planErrors);
+    m_layersView->setPlan(m_plan, m_planErrors);
     m_schemePanel = new ui::SchemePanel(m_plan, this);
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(m_schemePanel);
