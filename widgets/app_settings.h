@@ -1,11 +1,35 @@
 #pragma once
 // The user's settings, stored with QSettings (organisation "qexplore", application "qexplore"):
-// interface language, worker threads and the recently opened models (newest first).
+// interface language, worker threads, the recently opened models (newest first) and the Evaluate panel's
+// defaults (keys evaluation/textFile, evaluation/ctx, evaluation/chunks). A change of the evaluation
+// defaults is announced through AppSettings::notifier() so open panels pick it up at once.
 
+#include <QObject>
 #include <QString>
 #include <QStringList>
 
 namespace qx::ui {
+
+/// Default text, context and chunk count of the Evaluate panel.
+struct EvaluationDefaults {
+    static constexpr int kDefaultContext = 512;
+    static constexpr int kDefaultChunks = 40;
+    static constexpr int kMinContext = 16, kMaxContext = 32768, kMaxChunks = 100000;  ///< editor ranges
+    QString textFile;              ///< empty: none chosen
+    int context = kDefaultContext; ///< tokens per chunk (llama-perplexity -c)
+    int chunks = kDefaultChunks;   ///< 0 = every whole chunk
+    bool operator==(const EvaluationDefaults&) const = default;
+};
+
+/// Announces settings changes (one application-wide instance: AppSettings::notifier()).
+class SettingsNotifier : public QObject {
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+signals:
+    void evaluationDefaultsChanged();
+};
 
 class AppSettings {
 public:
@@ -23,6 +47,12 @@ public:
     static void addRecentFile(const QString& path);
     static void removeRecentFile(const QString& path);
     static void clearRecentFiles();
+
+    static EvaluationDefaults evaluationDefaults();
+    /// Stores `defaults`; emits notifier()->evaluationDefaultsChanged() when they differ from the stored ones.
+    static void setEvaluationDefaults(const EvaluationDefaults& defaults);
+    /// The application-wide notifier (owned by the application object).
+    static SettingsNotifier* notifier();
 };
 
 } // namespace qx::ui

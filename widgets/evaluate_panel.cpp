@@ -17,7 +17,6 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSettings>
 #include <QSpinBox>
 #include <QThread>
 #include <QVBoxLayout>
@@ -60,15 +59,11 @@ EvaluatePanel::EvaluatePanel(QWidget* parent)
       m_presets(new QPushButton(tr("Evaluate presets"), this)), m_cancel(new QPushButton(tr("Cancel"), this)),
       m_progress(new QProgressBar(this)), m_status(new QLabel(this))
 {
-    const QSettings settings;
-    m_text->setText(settings.value(QStringLiteral("evaluation/textFile")).toString());
     m_text->setToolTip(tr("Plain text to evaluate on, tokenized with BOS as llama-perplexity does"));
-    m_ctx->setRange(16, 32768);
-    m_ctx->setValue(settings.value(QStringLiteral("evaluation/ctx"), 512).toInt());
+    m_ctx->setRange(EvaluationDefaults::kMinContext, EvaluationDefaults::kMaxContext);
     m_ctx->setToolTip(tr("Tokens per chunk (llama-perplexity -c); the second half of each chunk is scored"));
-    m_chunks->setRange(0, 100000);
+    m_chunks->setRange(0, EvaluationDefaults::kMaxChunks);
     m_chunks->setSpecialValueText(tr("all"));
-    m_chunks->setValue(settings.value(QStringLiteral("evaluation/chunks"), 40).toInt());
     m_chunks->setToolTip(tr("Chunks evaluated (llama-perplexity --chunks); 0 = every whole chunk of the text"));
     m_evaluate->setToolTip(tr("Perplexity and KL divergence of the current plan against the F32 model"));
     m_presets->setToolTip(tr("Evaluate llama-quantize's common mixes (Q8_0 … Q2_K) for the Trade-off chart"));
@@ -107,6 +102,9 @@ EvaluatePanel::EvaluatePanel(QWidget* parent)
     connect(m_presets, &QPushButton::clicked, this, &EvaluatePanel::evaluatePresets);
     connect(m_cancel, &QPushButton::clicked, this, &EvaluatePanel::cancel);
     connect(m_runner, &JobRunner::progressChanged, this, &EvaluatePanel::updateProgress);
+    connect(AppSettings::notifier(), &SettingsNotifier::evaluationDefaultsChanged, this,
+            &EvaluatePanel::loadDefaults);
+    loadDefaults();
     setModel(nullptr);
 }
 
@@ -287,10 +285,21 @@ void EvaluatePanel::setBusy(bool busy)
 
 void EvaluatePanel::saveSettings() const
 {
-    QSettings settings;
-    settings.setValue(QStringLiteral("evaluation/textFile"), m_text->text());
-    settings.setValue(QStringLiteral("evaluation/ctx"), m_ctx->value());
-    settings.setValue(QStringLiteral("evaluation/chunks"), m_chunks->value());
+    AppSettings::setEvaluationDefaults({m_text->text(), m_ctx->value(), m_chunks->value()});
 }
+
+void EvaluatePanel::loadDefaults()
+{
+    const EvaluationDefaults d = AppSettings::evaluationDefaults();
+    m_text->setText(d.textFile);
+    m_ctx->setValue(d.context);
+    m_chunks->setValue(d.chunks);
+}
+
+QString EvaluatePanel::textFile() const { return m_text->text(); }
+
+int EvaluatePanel::contextLength() const { return m_ctx->value(); }
+
+int EvaluatePanel::chunkCount() const { return m_chunks->value(); }
 
 } // namespace qx::ui

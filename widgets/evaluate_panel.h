@@ -5,7 +5,8 @@
 // are cached by a hash of planToJson + model + text + ctx + chunks: evaluating the same plan again costs
 // nothing. Every new result is added to the RunsModel (Runs and Trade-off views). "Evaluate presets"
 // queues the common llama-quantize mixes (planPreset) one after the other.
-// Settings keys (QSettings): evaluation/textFile, evaluation/ctx, evaluation/chunks.
+// Text, ctx and chunks start from AppSettings::evaluationDefaults() and follow them when the Settings
+// dialog changes them; evaluating stores the values used as the new defaults.
 
 #include "eval/plan_eval.h"
 #include "io/model_file.h"
@@ -43,6 +44,9 @@ public:
     void setPlanProvider(std::function<Plan()> provider);
     void setTextFile(const QString& path);
     void setContext(int nCtx, int chunks);
+    QString textFile() const;
+    int contextLength() const;
+    int chunkCount() const;
     RunsModel* runsModel() const { return m_runs; }
     JobRunner* runner() const { return m_runner; }
     /// Cache key of a plan under the current settings (hex SHA-1).
@@ -59,6 +63,8 @@ public slots:
     /// Queues the common presets.
     void evaluatePresets();
     void cancel();
+    /// Shows the stored evaluation defaults (text, ctx, chunks).
+    void loadDefaults();
 
 signals:
     /// A run was added to the runs model, or (cache hit) the row of the run already there.

@@ -1,10 +1,12 @@
 #pragma once
-// Preferences: interface language (system default, English, German, French) and worker threads.
-// Both take effect at the next start; the dialog says so.
+// Preferences: interface language (system default, English, German, French) and worker threads, which take
+// effect at the next start (the dialog says so), and the Evaluate panel's default text file, context and
+// chunk count, which open panels take over as soon as OK is pressed (AppSettings::setEvaluationDefaults).
 
 #include <QDialog>
 
 class QComboBox;
+class QLineEdit;
 class QSpinBox;
 
 namespace qx::ui {
@@ -18,10 +20,19 @@ public:
     void save() const;
     QComboBox* languageBox() const { return m_language; }
     QSpinBox* threadsBox() const { return m_threads; }
+    QLineEdit* textFileEdit() const { return m_textFile; }
+    QSpinBox* contextBox() const { return m_context; }
+    QSpinBox* chunksBox() const { return m_chunks; }
 
 private:
+    QWidget* setupEvaluation();
+    void browseTextFile();
+
     QComboBox* m_language;
     QSpinBox* m_threads;
+    QLineEdit* m_textFile = nullptr;
+    QSpinBox* m_context = nullptr;
+    QSpinBox* m_chunks = nullptr;
 };
 
 } // namespace qx::ui
