@@ -108,7 +108,6 @@ void LayersView::setupPages()
     m_chart = new QChartView(this);
     m_chart->setRenderHint(QPainter::Antialiasing);
     m_chart->setRubberBand(QChartView::RectangleRubberBand);
-    installChartExport(m_chart);
     m_table = new LayerTableModel(this);
     auto* proxy = new QSortFilterProxyModel(this);
     proxy->setSourceModel(m_table);
@@ -121,12 +120,12 @@ void LayersView::setupPages()
     m_tableView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_tableView->setToolTip(tr("One row per layer, one column per tensor class; right click to export as CSV"));
     installTableExport(m_tableView);
-    auto* exportButton = new QPushButton(tr("Export PNG…"), this);
-    exportButton->setToolTip(tr("Save the chart as a PNG picture (PNG only: SVG needs Qt SVG, not installed)"));
+    auto* exportButton = new QPushButton(tr("Export PNG/SVG…"), this);
+    exportButton->setToolTip(tr("Save the chart as a PNG picture or an SVG vector drawing (chosen by the file type)"));
     connect(exportButton, &QPushButton::clicked, this, [this] {
-        const QString path = askPngPath(this);
-        if (!path.isEmpty())
-            exportChartPng(m_chart, path);
+        const QString path = askChartImagePath(this);
+        if (!path.isEmpty() && !exportChartImage(m_chart, path))
+            m_status->setText(tr("Cannot write %1").arg(path));
     });
     auto* chartPage = new QWidget(this);
     auto* chartLayout = new QVBoxLayout(chartPage);

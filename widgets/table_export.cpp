@@ -1,8 +1,11 @@
 #include "table_export.h"
 
+#include "svg_paint_device.h"
+
 #include <QAbstractItemModel>
 #include <QAbstractItemView>
 #include <QAction>
+#include <QChart>
 #include <QChartView>
 #include <QFile>
 #include <QFileDialog>
@@ -84,7 +87,9 @@ bool exportChartPng(QChartView* view, const QString& path)
     image.fill(view->palette().color(QPalette::Window));
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
-    view->render(&painter);
+    // The target in device-independent pixels: the default (the device's size in pixels) would be scaled
+    // by the ratio a second time.
+    view->render(&painter, QRectF(QPointF(0, 0), QSizeF(view->size())));
     painter.end();
     return image.save(path, "PNG");
 }
@@ -98,15 +103,54 @@ QString askPngPath(QWidget* parent)
     return path;
 }
 
+bool exportChartSvg(QChartView* view, const QString& path)
+{
+    SvgPaintDevice device(view->size());
+    device.setTitle(view->chart() ? view->chart()->title() : QString());
+    QPainter painter(&device);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.fillRect(QRect(QPoint(0, 0), view->size()), view->palette().color(QPalette::Window));
+    view->render(&painter, QRectF(QPointF(0, 0), QSizeF(view->size())));
+    painter.end();
+    return device.save(path);
+}
+
+bool exportWidgetSvg(QWidget* widget, const QString& path)
+{
+    SvgPaintDevice device(widget->size());
+    QPainter painter(&device);
+    widget->render(&painter);
+    painter.end();
+    return device.save(path);
+}
+
+bool isSvgPath(const QString& path) { return path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive); }
+
+bool exportChartImage(QChartView* view, const QString& path)
+{
+    return isSvgPath(path) ? exportChartSvg(view, path) : exportChartPng(view, path);
+}
+
+QString askChartImagePath(QWidget* parent)
+{
+    const QString png = QChartView::tr("PNG images (*.png)"), svg = QChartView::tr("SVG drawings (*.svg)");
+    QString filter;
+    QString path = QFileDialog::getSaveFileName(parent, QChartView::tr("Save chart"), QString(),
+                                                png + QStringLiteral(";;") + svg, &filter);
+    if (path.isEmpty() || isSvgPath(path) || path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive))
+        return path;
+    return path + (filter == svg ? QStringLiteral(".svg") : QStringLiteral(".png"));
+}
+
 void installChartExport(QChartView* view)
 {
-    auto* action = new QAction(QChartView::tr("Save chart as PNG…"), view);
-    action->setToolTip(QChartView::tr("PNG only: SVG export needs the Qt SVG module, which is not installed"));
+    auto* action = new QAction(QChartView::tr("Save chart as PNG or SVG…"), view);
+    action->setToolTip(QChartView::tr("Save the chart as a picture (PNG) or a vector drawing (SVG)"));
     view->setContextMenuPolicy(Qt::ActionsContextMenu);
     view->addAction(action);
     QObject::connect(action, &QAction::triggered, view, [view] {
-        const QString path = askPngPath(view);
-        if (!path.isEmpty() && !exportChartPng(view, path))
+        const QString path = askChartImagePath(view);
+        if (!path.isEmpty() && !exportChartImage(view, path))
             QMessageBox::warning(view, QChartView::tr("Save chart"), QChartView::tr("Cannot write %1").arg(path));
     });
 }

@@ -75,8 +75,8 @@ void TensorViews::setupBar(QWidget* bar)
                             "round trip can represent (values beyond it are clipped)"));
     auto* resetZoom = new QPushButton(tr("Reset zoom"), bar);
     resetZoom->setToolTip(tr("Back to the whole histogram (drag to zoom in, wheel to zoom, Shift+drag to pan)"));
-    auto* exportButton = new QPushButton(tr("Export PNG…"), bar);
-    exportButton->setToolTip(tr("Save the current tab as a PNG picture (PNG only: SVG needs Qt SVG, not installed)"));
+    auto* exportButton = new QPushButton(tr("Export PNG/SVG…"), bar);
+    exportButton->setToolTip(tr("Save the current tab as a PNG picture or an SVG vector drawing (chosen by the file type)"));
 
     auto* row = new QHBoxLayout(bar);
     row->setContentsMargins(0, 0, 0, 0);
@@ -98,7 +98,7 @@ void TensorViews::setupBar(QWidget* bar)
     connect(m_levels, &QCheckBox::toggled, this, [this] { fillDistribution(); });
     connect(resetZoom, &QPushButton::clicked, this, [this] { m_distribution->resetZoom(); });
     connect(exportButton, &QPushButton::clicked, this, [this] {
-        const QString path = askPngPath(this);
+        const QString path = askChartImagePath(this);
         if (!path.isEmpty())
             exportChart(path);
     });
@@ -130,7 +130,9 @@ void TensorViews::setLogScale(bool on) { m_logScale->setChecked(on); }
 bool TensorViews::exportChart(const QString& path) const
 {
     if (m_tabs->currentWidget() == m_distribution)
-        return exportChartPng(m_distribution, path);
+        return exportChartImage(m_distribution, path);
+    if (isSvgPath(path))
+        return exportWidgetSvg(m_tabs->currentWidget(), path);
     return m_tabs->currentWidget()->grab().save(path, "PNG");
 }
 

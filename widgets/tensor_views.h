@@ -57,7 +57,7 @@ public:
     OutliersView* outliersView() const { return m_outliers; }
     ValuesView* valuesView() const { return m_values; }
     ZoomChartView* distributionChart() const { return m_distribution; }
-    /// Saves the current tab (its charts as shown) as PNG; false on failure.
+    /// Saves the current tab (its charts as shown) as PNG, or as SVG when `path` ends in .svg; false on failure.
     bool exportChart(const QString& path) const;
 
     /// Tensors with more values get a row-sampled preview histogram first.

@@ -31,8 +31,8 @@ TradeoffView::TradeoffView(QWidget* parent)
     m_y->setCurrentIndex(MeanKld);  // KLD separates plans that perplexity's noise on short texts cannot
     m_x->setToolTip(tr("What the plan costs"));
     m_y->setToolTip(tr("What the plan loses: perplexity on the text, or mean KL divergence from the F32 model"));
-    auto* exportButton = new QPushButton(tr("Export PNG…"), this);
-    exportButton->setToolTip(tr("Save the chart as a PNG picture (PNG only: SVG needs Qt SVG, not installed)"));
+    auto* exportButton = new QPushButton(tr("Export PNG/SVG…"), this);
+    exportButton->setToolTip(tr("Save the chart as a PNG picture or an SVG vector drawing (chosen by the file type)"));
     auto* bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("x:"), this));
     bar->addWidget(m_x);
@@ -48,9 +48,9 @@ TradeoffView::TradeoffView(QWidget* parent)
     connect(m_x, &QComboBox::currentIndexChanged, this, [this] { redraw(); });
     connect(m_y, &QComboBox::currentIndexChanged, this, [this] { redraw(); });
     connect(exportButton, &QPushButton::clicked, this, [this] {
-        const QString path = askPngPath(this);
+        const QString path = askChartImagePath(this);
         if (!path.isEmpty())
-            exportChartPng(m_view, path);
+            exportChartImage(m_view, path);
     });
     redraw();
 }

@@ -1,7 +1,7 @@
 #pragma once
 // A chart view with the usual navigation: drag a rectangle to zoom in, wheel to zoom around the centre,
 // middle-button drag (or Shift + left drag) to pan, right click or resetZoom() to go back to the full view.
-// Export: see exportChartPng in table_export.h (the right click belongs to zooming out here).
+// Export: see exportChartImage in table_export.h (the right click belongs to zooming out here).
 
 #include <QChartView>
 

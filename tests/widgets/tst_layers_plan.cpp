@@ -10,6 +10,7 @@
 #include "plan_document.h"
 #include "plan_error_service.h"
 #include "plan_layer_errors.h"
+#include "table_export.h"
 
 #include "quant/dequantize.h"
 #include "quant/quantize.h"
@@ -144,6 +145,7 @@ void TstLayersPlan::q4kmEqualsCore()
         QVERIFY(view.grab().save(dir + QStringLiteral("/layers-plan-chart.png")));
         view.showPage(1);
         QVERIFY(view.grab().save(dir + QStringLiteral("/layers-plan-table.png")));
+        QVERIFY(exportChartImage(view.chartView(), dir + QStringLiteral("/layers-plan-chart.svg")));
         view.showPage(0);
     }
 
