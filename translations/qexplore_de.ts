@@ -140,28 +140,28 @@
 <context>
     <name>QAbstractItemView</name>
     <message>
-        <location filename="../widgets/table_export.cpp" line="64"/>
+        <location filename="../widgets/table_export.cpp" line="67"/>
         <source>Export as CSV…</source>
         <translation>Als CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/table_export.cpp" line="65"/>
+        <location filename="../widgets/table_export.cpp" line="68"/>
         <source>Save this table as comma-separated values</source>
         <translation>Diese Tabelle als kommagetrennte Werte speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/table_export.cpp" line="71"/>
         <location filename="../widgets/table_export.cpp" line="74"/>
+        <location filename="../widgets/table_export.cpp" line="77"/>
         <source>Export table</source>
         <translation>Tabelle exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/table_export.cpp" line="72"/>
+        <location filename="../widgets/table_export.cpp" line="75"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/table_export.cpp" line="75"/>
+        <location filename="../widgets/table_export.cpp" line="78"/>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
@@ -169,28 +169,43 @@
 <context>
     <name>QChartView</name>
     <message>
-        <location filename="../widgets/table_export.cpp" line="94"/>
-        <location filename="../widgets/table_export.cpp" line="110"/>
+        <location filename="../widgets/table_export.cpp" line="99"/>
+        <location filename="../widgets/table_export.cpp" line="138"/>
+        <location filename="../widgets/table_export.cpp" line="154"/>
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/table_export.cpp" line="95"/>
+        <location filename="../widgets/table_export.cpp" line="100"/>
+        <location filename="../widgets/table_export.cpp" line="136"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/table_export.cpp" line="103"/>
+        <location filename="../widgets/table_export.cpp" line="136"/>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG-Zeichnungen (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_export.cpp" line="147"/>
+        <source>Save chart as PNG or SVG…</source>
+        <translation>Diagramm als PNG oder SVG speichern…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_export.cpp" line="148"/>
+        <source>Save the chart as a picture (PNG) or a vector drawing (SVG)</source>
+        <translation>Das Diagramm als Bild (PNG) oder als Vektorzeichnung (SVG) speichern</translation>
+    </message>
+    <message>
         <source>Save chart as PNG…</source>
-        <translation>Diagramm als PNG speichern…</translation>
+        <translation type="vanished">Diagramm als PNG speichern…</translation>
     </message>
     <message>
-        <location filename="../widgets/table_export.cpp" line="104"/>
         <source>PNG only: SVG export needs the Qt SVG module, which is not installed</source>
-        <translation>Nur PNG: SVG-Export braucht das Modul Qt SVG, das nicht installiert ist</translation>
+        <translation type="vanished">Nur PNG: SVG-Export braucht das Modul Qt SVG, das nicht installiert ist</translation>
     </message>
     <message>
-        <location filename="../widgets/table_export.cpp" line="110"/>
+        <location filename="../widgets/table_export.cpp" line="154"/>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
@@ -252,8 +267,8 @@
     <name>qx::app::MainWindow</name>
     <message>
         <location filename="../app/gui/main_window.cpp" line="70"/>
-        <location filename="../app/gui/main_window.cpp" line="397"/>
-        <location filename="../app/gui/main_window.cpp" line="585"/>
+        <location filename="../app/gui/main_window.cpp" line="398"/>
+        <location filename="../app/gui/main_window.cpp" line="586"/>
         <source>Quantization Explorer</source>
         <translation>Quantization Explorer</translation>
     </message>
@@ -338,82 +353,82 @@
         <translation>Abwägung</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="233"/>
+        <location filename="../app/gui/main_window.cpp" line="234"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="234"/>
+        <location filename="../app/gui/main_window.cpp" line="235"/>
         <source>Stop the running job</source>
         <translation>Den laufenden Auftrag anhalten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="255"/>
+        <location filename="../app/gui/main_window.cpp" line="256"/>
         <source>Opening %1 was cancelled</source>
         <translation>Öffnen von %1 wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="297"/>
+        <location filename="../app/gui/main_window.cpp" line="298"/>
         <source>Loaded the plan of run “%1” (undo restores the previous plan)</source>
         <translation>Plan des Laufs „%1“ geladen (Rückgängig stellt den vorigen Plan wieder her)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="353"/>
+        <location filename="../app/gui/main_window.cpp" line="354"/>
         <source>Open Model File</source>
         <translation>Modelldatei öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="354"/>
+        <location filename="../app/gui/main_window.cpp" line="355"/>
         <source>Model files (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c checkpoints (*.bin);;All files (*)</source>
         <translation>Modelldateien (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c-Checkpoints (*.bin);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="362"/>
+        <location filename="../app/gui/main_window.cpp" line="363"/>
         <source>Open Hugging Face Model Folder</source>
         <translation>Hugging-Face-Modellordner öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="373"/>
+        <location filename="../app/gui/main_window.cpp" line="374"/>
         <source>Preparing the demo model…</source>
         <translation>Demo-Modell wird vorbereitet …</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="378"/>
+        <location filename="../app/gui/main_window.cpp" line="379"/>
         <source>demo model</source>
         <translation>Demo-Modell</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="410"/>
+        <location filename="../app/gui/main_window.cpp" line="411"/>
         <source>About Quantization Explorer</source>
         <translation>Über Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="411"/>
+        <location filename="../app/gui/main_window.cpp" line="412"/>
         <source>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Look inside language model files (GGUF, safetensors, llama2.c) and decide how to quantize them.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Sprachmodell-Dateien (GGUF, safetensors, llama2.c) untersuchen und entscheiden, wie sie quantisiert werden.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="440"/>
+        <location filename="../app/gui/main_window.cpp" line="441"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="460"/>
+        <location filename="../app/gui/main_window.cpp" line="461"/>
         <source>Could not open the model</source>
         <translation>Das Modell konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="465"/>
+        <location filename="../app/gui/main_window.cpp" line="466"/>
         <source>Could not open %1</source>
         <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="433"/>
+        <location filename="../app/gui/main_window.cpp" line="434"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="434"/>
+        <location filename="../app/gui/main_window.cpp" line="435"/>
         <source>unknown architecture</source>
         <translation>unbekannte Architektur</translation>
     </message>
@@ -438,52 +453,52 @@
         <translation>Lernen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="216"/>
+        <location filename="../app/gui/main_window.cpp" line="217"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="538"/>
+        <location filename="../app/gui/main_window.cpp" line="539"/>
         <source>&amp;Save Plan</source>
         <translation>Plan &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="540"/>
+        <location filename="../app/gui/main_window.cpp" line="541"/>
         <source>Save Plan &amp;As…</source>
         <translation>Plan speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="542"/>
+        <location filename="../app/gui/main_window.cpp" line="543"/>
         <source>&amp;Load Plan…</source>
         <translation>Plan &amp;laden…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="544"/>
+        <location filename="../app/gui/main_window.cpp" line="545"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="546"/>
+        <location filename="../app/gui/main_window.cpp" line="547"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="551"/>
+        <location filename="../app/gui/main_window.cpp" line="552"/>
         <source>&amp;Export GGUF…</source>
         <translation>GGUF &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="553"/>
+        <location filename="../app/gui/main_window.cpp" line="554"/>
         <source>Write the plan as a GGUF file that llama.cpp loads (size shown in the header)</source>
         <translation>Den Plan als GGUF-Datei schreiben, die llama.cpp lädt (Größe steht in der Kopfzeile)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="558"/>
+        <location filename="../app/gui/main_window.cpp" line="559"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="590"/>
+        <location filename="../app/gui/main_window.cpp" line="591"/>
         <source>%1%2[*] — Quantization Explorer</source>
         <translation>%1%2[*] — Quantization Explorer</translation>
     </message>
@@ -688,142 +703,142 @@
 <context>
     <name>qx::ui::EvaluatePanel</name>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="51"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="50"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="52"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="51"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="59"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="58"/>
         <source>Evaluate</source>
         <translation>Auswerten</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="60"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="59"/>
         <source>Evaluate presets</source>
         <translation>Voreinstellungen auswerten</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="60"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="59"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="65"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="62"/>
         <source>Plain text to evaluate on, tokenized with BOS as llama-perplexity does</source>
         <translation>Klartext für die Auswertung, mit BOS tokenisiert wie bei llama-perplexity</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="68"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="64"/>
         <source>Tokens per chunk (llama-perplexity -c); the second half of each chunk is scored</source>
         <translation>Token pro Block (llama-perplexity -c); bewertet wird die zweite Hälfte jedes Blocks</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="70"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="66"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="72"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="67"/>
         <source>Chunks evaluated (llama-perplexity --chunks); 0 = every whole chunk of the text</source>
         <translation>Ausgewertete Blöcke (llama-perplexity --chunks); 0 = jeder vollständige Block des Textes</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="73"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="68"/>
         <source>Perplexity and KL divergence of the current plan against the F32 model</source>
         <translation>Perplexität und KL-Divergenz des aktuellen Plans gegenüber dem F32-Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="74"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="69"/>
         <source>Evaluate llama-quantize&apos;s common mixes (Q8_0 … Q2_K) for the Trade-off chart</source>
         <translation>Die gängigen Mischungen von llama-quantize (Q8_0 … Q2_K) für das Abwägungsdiagramm auswerten</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="79"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="74"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="85"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="80"/>
         <source>Text:</source>
         <translation>Text:</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="86"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="81"/>
         <source>Context:</source>
         <translation>Kontext:</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="87"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="82"/>
         <source>Chunks:</source>
         <translation>Blöcke:</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="101"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="96"/>
         <source>Evaluation text</source>
         <translation>Auswertungstext</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="102"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="97"/>
         <source>Text files (*.txt *.raw);;All files (*)</source>
         <translation>Textdateien (*.txt *.raw);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="126"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="124"/>
         <source>Ready.</source>
         <translation>Bereit.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="126"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="124"/>
         <source>Open a model to evaluate plans.</source>
         <translation>Öffnen Sie ein Modell, um Pläne auszuwerten.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="163"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="161"/>
         <source>custom plan %1</source>
         <translation>eigener Plan %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="217"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="215"/>
         <source>Evaluating %1…</source>
         <translation>%1 wird ausgewertet…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="220"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="218"/>
         <source>Evaluating %1</source>
         <translation>%1 wird ausgewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="236"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="234"/>
         <source>Evaluation cancelled.</source>
         <translation>Auswertung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="239"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="237"/>
         <source>Evaluation failed: %1 (%2)</source>
         <translation>Auswertung fehlgeschlagen: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="254"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="252"/>
         <source> (already evaluated as %1)</source>
         <translation> (bereits ausgewertet als %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="256"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="254"/>
         <source>%1: PPL %2 ± %3 (F32 %4), mean KLD %5, same top %6 %</source>
         <translation>%1: PPL %2 ± %3 (F32 %4), mittlere KLD %5, gleiches Top-Token %6 %</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="273"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="271"/>
         <source>%p% — about %1 left</source>
         <translation>%p % — noch etwa %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="275"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="273"/>
         <source>%p%</source>
         <translation>%p %</translation>
     </message>
@@ -1153,7 +1168,27 @@
 <context>
     <name>qx::ui::LayerTableModel</name>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="66"/>
+        <location filename="../widgets/layer_table_model.cpp" line="85"/>
+        <source>%1 · %2 dB</source>
+        <translation>%1 · %2 dB</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="85"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="90"/>
+        <source>unknown format</source>
+        <translation>unbekanntes Format</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="91"/>
+        <source>%1 in %2: SQNR %3 dB, relative error %4</source>
+        <translation>%1 in %2: SQNR %3 dB, relativer Fehler %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="100"/>
         <source>Layer</source>
         <translation>Schicht</translation>
     </message>
@@ -1161,103 +1196,99 @@
 <context>
     <name>qx::ui::LayersView</name>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="35"/>
-        <location filename="../widgets/layers_view.cpp" line="214"/>
+        <location filename="../widgets/layers_view.cpp" line="86"/>
+        <location filename="../widgets/layers_view.cpp" line="386"/>
         <source>SQNR (dB)</source>
         <translation>SQNR (dB)</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="36"/>
+        <location filename="../widgets/layers_view.cpp" line="87"/>
         <source>Relative error</source>
         <translation>Relativer Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="37"/>
+        <location filename="../widgets/layers_view.cpp" line="88"/>
         <source>Signal-to-quantization-noise ratio 10·log10(Σw² / Σe²); higher is better</source>
         <translation>Signal-Quantisierungsrausch-Verhältnis 10·log10(Σw² / Σe²); höher ist besser</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="39"/>
+        <location filename="../widgets/layers_view.cpp" line="90"/>
         <source>‖dequantized − original‖ / ‖original‖; lower is better</source>
         <translation>‖dequantisiert − original‖ / ‖original‖; niedriger ist besser</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="40"/>
+        <location filename="../widgets/layers_view.cpp" line="91"/>
         <source>Compute</source>
         <translation>Berechnen</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="41"/>
         <source>Quantize and dequantize every layer tensor with the candidate format</source>
-        <translation>Jeden Schicht-Tensor mit dem Kandidatenformat quantisieren und dequantisieren</translation>
+        <translation type="vanished">Jeden Schicht-Tensor mit dem Kandidatenformat quantisieren und dequantisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="42"/>
+        <location filename="../widgets/layers_view.cpp" line="93"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="49"/>
+        <location filename="../widgets/layers_view.cpp" line="100"/>
         <source>All classes</source>
         <translation>Alle Klassen</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="52"/>
+        <location filename="../widgets/layers_view.cpp" line="103"/>
         <source>Tensor class drawn in the chart</source>
         <translation>Im Diagramm gezeichnete Tensorklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="55"/>
         <source>Candidate format:</source>
-        <translation>Kandidatenformat:</translation>
+        <translation type="vanished">Kandidatenformat:</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="57"/>
+        <location filename="../widgets/layers_view.cpp" line="51"/>
         <source>Metric:</source>
         <translation>Maß:</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="59"/>
+        <location filename="../widgets/layers_view.cpp" line="53"/>
         <source>Class:</source>
         <translation>Klasse:</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="94"/>
+        <location filename="../widgets/layers_view.cpp" line="121"/>
         <source>One row per layer, one column per tensor class; right click to export as CSV</source>
         <translation>Eine Zeile pro Schicht, eine Spalte pro Tensorklasse; Rechtsklick exportiert als CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="96"/>
         <source>Export PNG…</source>
-        <translation>PNG exportieren…</translation>
+        <translation type="vanished">PNG exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="97"/>
         <source>Save the chart as a PNG picture (PNG only: SVG needs Qt SVG, not installed)</source>
-        <translation>Diagramm als PNG-Bild speichern (nur PNG: SVG braucht Qt SVG, nicht installiert)</translation>
+        <translation type="vanished">Diagramm als PNG-Bild speichern (nur PNG: SVG braucht Qt SVG, nicht installiert)</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="109"/>
+        <location filename="../widgets/layers_view.cpp" line="136"/>
         <source>Chart</source>
         <translation>Diagramm</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="110"/>
+        <location filename="../widgets/layers_view.cpp" line="137"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="144"/>
+        <location filename="../widgets/layers_view.cpp" line="286"/>
         <source>Computing…</source>
         <translation>Wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="146"/>
+        <location filename="../widgets/layers_view.cpp" line="288"/>
         <source>Layer errors</source>
         <translation>Fehler je Schicht</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/layers_view.cpp" line="153"/>
+        <location filename="../widgets/layers_view.cpp" line="308"/>
         <source>%n tensor(s)</source>
         <translation>
             <numerusform>%n Tensor</numerusform>
@@ -1265,22 +1296,86 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="155"/>
+        <location filename="../widgets/layers_view.cpp" line="297"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="177"/>
+        <location filename="../widgets/layers_view.cpp" line="49"/>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="77"/>
+        <source>Current plan</source>
+        <translation>Aktueller Plan</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="78"/>
+        <source>Each tensor in the format the plan gives it (type or scheme); follows every edit</source>
+        <translation>Jeder Tensor im Format, das der Plan ihm gibt (Typ oder Schema); folgt jeder Änderung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="84"/>
+        <source>The current plan, or one candidate format for every layer tensor</source>
+        <translation>Der aktuelle Plan oder ein Kandidatenformat für jeden Schicht-Tensor</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="92"/>
+        <source>Quantize and dequantize every layer tensor with the chosen format</source>
+        <translation>Jeden Schicht-Tensor mit dem gewählten Format quantisieren und dequantisieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="123"/>
+        <source>Export PNG/SVG…</source>
+        <translation>PNG/SVG exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="124"/>
+        <source>Save the chart as a PNG picture or an SVG vector drawing (chosen by the file type)</source>
+        <translation>Das Diagramm als PNG-Bild oder SVG-Vektorzeichnung speichern (je nach Dateityp)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="128"/>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="216"/>
+        <source>Press Compute to measure %1</source>
+        <translation>„Berechnen“ drücken, um %1 zu messen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="257"/>
+        <source>No plan</source>
+        <translation>Kein Plan</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/layers_view.cpp" line="263"/>
+        <source>Waiting for the plan&apos;s errors (%n tensor(s) left)…</source>
+        <translation>
+            <numerusform>Warte auf die Fehler des Plans (noch %n Tensor)…</numerusform>
+            <numerusform>Warte auf die Fehler des Plans (noch %n Tensoren)…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="273"/>
+        <location filename="../widgets/layers_view.cpp" line="277"/>
+        <source>current plan</source>
+        <translation>aktueller Plan</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="343"/>
         <source>Round-trip error per layer (%1)</source>
         <translation>Fehler des Hin- und Rückwegs je Schicht (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="209"/>
+        <location filename="../widgets/layers_view.cpp" line="381"/>
         <source>layer (blk index)</source>
         <translation>Schicht (blk-Index)</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="214"/>
+        <location filename="../widgets/layers_view.cpp" line="386"/>
         <source>relative error</source>
         <translation>relativer Fehler</translation>
     </message>
@@ -2642,39 +2737,113 @@ Detail: %2</translation>
 <context>
     <name>qx::ui::SettingsDialog</name>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="19"/>
+        <location filename="../widgets/settings_dialog.cpp" line="25"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="20"/>
+        <location filename="../widgets/settings_dialog.cpp" line="26"/>
         <source>System default (%1)</source>
         <translation>Systemvorgabe (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="27"/>
+        <location filename="../widgets/settings_dialog.cpp" line="33"/>
         <source>Automatic (%1)</source>
         <translation>Automatisch (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="29"/>
+        <location filename="../widgets/settings_dialog.cpp" line="35"/>
         <source>Threads used by the computations; automatic uses every core</source>
         <translation>Threads für die Berechnungen; automatisch nutzt alle Kerne</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="32"/>
+        <location filename="../widgets/settings_dialog.cpp" line="37"/>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="39"/>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="33"/>
+        <location filename="../widgets/settings_dialog.cpp" line="40"/>
         <source>&amp;Threads:</source>
         <translation>&amp;Threads:</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="34"/>
+        <location filename="../widgets/settings_dialog.cpp" line="41"/>
+        <source>Language and threads take effect the next time Quantization Explorer starts.</source>
+        <translation>Sprache und Threads gelten ab dem nächsten Start von Quantization Explorer.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="62"/>
+        <source>Plain text the Evaluate panel measures perplexity and KL divergence on</source>
+        <translation>Klartext, auf dem das Auswertungsfeld Perplexität und KL-Divergenz misst</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="64"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="69"/>
+        <source> tokens</source>
+        <translation> Token</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="70"/>
+        <source>Tokens per chunk (llama-perplexity -c); the second half of each chunk is scored</source>
+        <translation>Token pro Block (llama-perplexity -c); bewertet wird die zweite Hälfte jedes Blocks</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="73"/>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="75"/>
+        <source>Chunks evaluated (llama-perplexity --chunks); 0 = every whole chunk of the text</source>
+        <translation>Ausgewertete Blöcke (llama-perplexity --chunks); 0 = jeder vollständige Block des Textes</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="77"/>
+        <source>Evaluation defaults</source>
+        <translation>Vorgaben für die Auswertung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="82"/>
+        <source>Te&amp;xt file:</source>
+        <translation>Te&amp;xtdatei:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="85"/>
+        <source>&amp;Context:</source>
+        <translation>&amp;Kontext:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="86"/>
+        <source>C&amp;hunks:</source>
+        <translation>&amp;Blöcke:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="87"/>
+        <source>The Evaluate panel uses these values as soon as you press OK.</source>
+        <translation>Das Auswertungsfeld übernimmt diese Werte, sobald Sie OK drücken.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="96"/>
+        <source>Default evaluation text</source>
+        <translation>Standardtext für die Auswertung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="97"/>
+        <source>Text files (*.txt *.raw);;All files (*)</source>
+        <translation>Textdateien (*.txt *.raw);;Alle Dateien (*)</translation>
+    </message>
+    <message>
         <source>Changes take effect the next time Quantization Explorer starts.</source>
-        <translation>Änderungen werden beim nächsten Start von Quantization Explorer wirksam.</translation>
+        <translation type="vanished">Änderungen werden beim nächsten Start von Quantization Explorer wirksam.</translation>
     </message>
 </context>
 <context>
@@ -3075,9 +3244,8 @@ Offset %2 in %3</translation>
         <translation>Logarithmische Häufigkeitsachse (zeigt die dünnen Ränder)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="78"/>
         <source>Export PNG…</source>
-        <translation>PNG exportieren …</translation>
+        <translation type="vanished">PNG exportieren …</translation>
     </message>
     <message>
         <location filename="../widgets/tensor_views.cpp" line="83"/>
@@ -3100,42 +3268,52 @@ Offset %2 in %3</translation>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="160"/>
+        <location filename="../widgets/tensor_views.cpp" line="78"/>
+        <source>Export PNG/SVG…</source>
+        <translation>PNG/SVG exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="79"/>
+        <source>Save the current tab as a PNG picture or an SVG vector drawing (chosen by the file type)</source>
+        <translation>Den aktuellen Reiter als PNG-Bild oder SVG-Vektorzeichnung speichern (je nach Dateityp)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="162"/>
         <source>Computing…</source>
         <translation>Wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="224"/>
+        <location filename="../widgets/tensor_views.cpp" line="226"/>
         <source>Analysing %1</source>
         <translation>%1 wird analysiert</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="234"/>
+        <location filename="../widgets/tensor_views.cpp" line="236"/>
         <source>Cannot analyse with this format: %1</source>
         <translation>Analyse mit diesem Format nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="254"/>
+        <location filename="../widgets/tensor_views.cpp" line="256"/>
         <source>%1 as %2: SQNR %3 dB, relative error %4, RMSE %5, max |error| %6, cosine %7</source>
         <translation>%1 als %2: SQNR %3 dB, relativer Fehler %4, RMSE %5, max. |Fehler| %6, Kosinus %7</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="261"/>
+        <location filename="../widgets/tensor_views.cpp" line="263"/>
         <source>SQNR: 10·log10(Σw² / Σe²), higher is better. Relative error: ‖e‖ / ‖w‖. RMSE: root mean square of e = dequantized − original.</source>
         <translation>SQNR: 10·log10(Σw² / Σe²), höher ist besser. Relativer Fehler: ‖e‖ / ‖w‖. RMSE: quadratisches Mittel von e = dequantisiert − original.</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="264"/>
+        <location filename="../widgets/tensor_views.cpp" line="266"/>
         <source>Select a tensor to see its distribution and quantization error.</source>
         <translation>Wählen Sie einen Tensor, um seine Verteilung und seinen Quantisierungsfehler zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="296"/>
+        <location filename="../widgets/tensor_views.cpp" line="298"/>
         <source>Weight distribution of %1</source>
         <translation>Gewichtsverteilung von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="299"/>
+        <location filename="../widgets/tensor_views.cpp" line="301"/>
         <source>original</source>
         <translation>original</translation>
     </message>
@@ -3165,99 +3343,98 @@ Offset %2 in %3</translation>
         <translation>Zurück zum ganzen Histogramm (Ziehen vergrößert, Mausrad zoomt, Umschalt+Ziehen verschiebt)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="79"/>
         <source>Save the current tab as a PNG picture (PNG only: SVG needs Qt SVG, not installed)</source>
-        <translation>Aktuellen Reiter als PNG-Bild speichern (nur PNG: SVG braucht Qt SVG, nicht installiert)</translation>
+        <translation type="vanished">Aktuellen Reiter als PNG-Bild speichern (nur PNG: SVG braucht Qt SVG, nicht installiert)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="166"/>
+        <location filename="../widgets/tensor_views.cpp" line="168"/>
         <source>Preview of %1</source>
         <translation>Vorschau von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="192"/>
+        <location filename="../widgets/tensor_views.cpp" line="194"/>
         <source>Statistics of %1</source>
         <translation>Statistik von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="198"/>
+        <location filename="../widgets/tensor_views.cpp" line="200"/>
         <source>Cannot read this tensor: %1</source>
         <translation>Dieser Tensor kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="219"/>
+        <location filename="../widgets/tensor_views.cpp" line="221"/>
         <source>Computing the round trip…</source>
         <translation>Hin- und Rückweg wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="297"/>
+        <location filename="../widgets/tensor_views.cpp" line="299"/>
         <source>Weight distribution of %1 — preview from one row in %2, exact figures follow</source>
         <translation>Gewichtsverteilung von %1 — Vorschau aus jeder %2. Zeile, genaue Werte folgen</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="299"/>
+        <location filename="../widgets/tensor_views.cpp" line="301"/>
         <source>original (sampled rows)</source>
         <translation>original (Stichprobe von Zeilen)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="308"/>
+        <location filename="../widgets/tensor_views.cpp" line="310"/>
         <source>dequantized (%1)</source>
         <translation>dequantisiert (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="314"/>
+        <location filename="../widgets/tensor_views.cpp" line="316"/>
         <source>weight value</source>
         <translation>Gewichtswert</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="314"/>
+        <location filename="../widgets/tensor_views.cpp" line="316"/>
         <source>count (log scale)</source>
         <translation>Anzahl (log. Skala)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="314"/>
-        <location filename="../widgets/tensor_views.cpp" line="344"/>
+        <location filename="../widgets/tensor_views.cpp" line="316"/>
+        <location filename="../widgets/tensor_views.cpp" line="346"/>
         <source>count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="324"/>
+        <location filename="../widgets/tensor_views.cpp" line="326"/>
         <source>grid of row %1, columns %2–%3 (%4 levels)</source>
         <translation>Raster von Zeile %1, Spalten %2–%3 (%4 Stufen)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="331"/>
+        <location filename="../widgets/tensor_views.cpp" line="333"/>
         <source>representable range [%1, %2]</source>
         <translation>darstellbarer Bereich [%1, %2]</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="342"/>
+        <location filename="../widgets/tensor_views.cpp" line="344"/>
         <source>Error histogram (dequantized − original)</source>
         <translation>Fehlerhistogramm (dequantisiert − original)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="343"/>
+        <location filename="../widgets/tensor_views.cpp" line="345"/>
         <source>error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="344"/>
+        <location filename="../widgets/tensor_views.cpp" line="346"/>
         <source>error (weight units)</source>
         <translation>Fehler (Gewichtseinheiten)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="347"/>
+        <location filename="../widgets/tensor_views.cpp" line="349"/>
         <source>SQNR per row</source>
         <translation>SQNR je Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="349"/>
-        <location filename="../widgets/tensor_views.cpp" line="354"/>
+        <location filename="../widgets/tensor_views.cpp" line="351"/>
+        <location filename="../widgets/tensor_views.cpp" line="356"/>
         <source>SQNR (dB)</source>
         <translation>SQNR (dB)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="354"/>
+        <location filename="../widgets/tensor_views.cpp" line="356"/>
         <source>row (output channel)</source>
         <translation>Zeile (Ausgangskanal)</translation>
     </message>
@@ -3296,13 +3473,21 @@ Offset %2 in %3</translation>
     </message>
     <message>
         <location filename="../widgets/tradeoff_view.cpp" line="34"/>
-        <source>Export PNG…</source>
-        <translation>PNG exportieren…</translation>
+        <source>Export PNG/SVG…</source>
+        <translation>PNG/SVG exportieren…</translation>
     </message>
     <message>
         <location filename="../widgets/tradeoff_view.cpp" line="35"/>
+        <source>Save the chart as a PNG picture or an SVG vector drawing (chosen by the file type)</source>
+        <translation>Das Diagramm als PNG-Bild oder SVG-Vektorzeichnung speichern (je nach Dateityp)</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation type="vanished">PNG exportieren…</translation>
+    </message>
+    <message>
         <source>Save the chart as a PNG picture (PNG only: SVG needs Qt SVG, not installed)</source>
-        <translation>Diagramm als PNG-Bild speichern (nur PNG: SVG braucht Qt SVG, nicht installiert)</translation>
+        <translation type="vanished">Diagramm als PNG-Bild speichern (nur PNG: SVG braucht Qt SVG, nicht installiert)</translation>
     </message>
     <message>
         <location filename="../widgets/tradeoff_view.cpp" line="37"/>

@@ -140,28 +140,28 @@
 <context>
     <name>QAbstractItemView</name>
     <message>
-        <location filename="../widgets/table_export.cpp" line="64"/>
+        <location filename="../widgets/table_export.cpp" line="67"/>
         <source>Export as CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../widgets/table_export.cpp" line="65"/>
+        <location filename="../widgets/table_export.cpp" line="68"/>
         <source>Save this table as comma-separated values</source>
         <translation>Enregistrer ce tableau en valeurs séparées par des virgules</translation>
     </message>
     <message>
-        <location filename="../widgets/table_export.cpp" line="71"/>
         <location filename="../widgets/table_export.cpp" line="74"/>
+        <location filename="../widgets/table_export.cpp" line="77"/>
         <source>Export table</source>
         <translation>Exporter le tableau</translation>
     </message>
     <message>
-        <location filename="../widgets/table_export.cpp" line="72"/>
+        <location filename="../widgets/table_export.cpp" line="75"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/table_export.cpp" line="75"/>
+        <location filename="../widgets/table_export.cpp" line="78"/>
         <source>Cannot write %1</source>
         <translation>Impossible d&apos;écrire %1</translation>
     </message>
@@ -169,28 +169,43 @@
 <context>
     <name>QChartView</name>
     <message>
-        <location filename="../widgets/table_export.cpp" line="94"/>
-        <location filename="../widgets/table_export.cpp" line="110"/>
+        <location filename="../widgets/table_export.cpp" line="99"/>
+        <location filename="../widgets/table_export.cpp" line="138"/>
+        <location filename="../widgets/table_export.cpp" line="154"/>
         <source>Save chart</source>
         <translation>Enregistrer le graphique</translation>
     </message>
     <message>
-        <location filename="../widgets/table_export.cpp" line="95"/>
+        <location filename="../widgets/table_export.cpp" line="100"/>
+        <location filename="../widgets/table_export.cpp" line="136"/>
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/table_export.cpp" line="103"/>
+        <location filename="../widgets/table_export.cpp" line="136"/>
+        <source>SVG drawings (*.svg)</source>
+        <translation>Dessins SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_export.cpp" line="147"/>
+        <source>Save chart as PNG or SVG…</source>
+        <translation>Enregistrer le graphique en PNG ou SVG…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_export.cpp" line="148"/>
+        <source>Save the chart as a picture (PNG) or a vector drawing (SVG)</source>
+        <translation>Enregistrer le graphique comme image (PNG) ou comme dessin vectoriel (SVG)</translation>
+    </message>
+    <message>
         <source>Save chart as PNG…</source>
-        <translation>Enregistrer le graphique en PNG…</translation>
+        <translation type="vanished">Enregistrer le graphique en PNG…</translation>
     </message>
     <message>
-        <location filename="../widgets/table_export.cpp" line="104"/>
         <source>PNG only: SVG export needs the Qt SVG module, which is not installed</source>
-        <translation>PNG uniquement : l&apos;export SVG nécessite le module Qt SVG, qui n&apos;est pas installé</translation>
+        <translation type="vanished">PNG uniquement : l&apos;export SVG nécessite le module Qt SVG, qui n&apos;est pas installé</translation>
     </message>
     <message>
-        <location filename="../widgets/table_export.cpp" line="110"/>
+        <location filename="../widgets/table_export.cpp" line="154"/>
         <source>Cannot write %1</source>
         <translation>Impossible d&apos;écrire %1</translation>
     </message>
@@ -252,8 +267,8 @@
     <name>qx::app::MainWindow</name>
     <message>
         <location filename="../app/gui/main_window.cpp" line="70"/>
-        <location filename="../app/gui/main_window.cpp" line="397"/>
-        <location filename="../app/gui/main_window.cpp" line="585"/>
+        <location filename="../app/gui/main_window.cpp" line="398"/>
+        <location filename="../app/gui/main_window.cpp" line="586"/>
         <source>Quantization Explorer</source>
         <translation>Quantization Explorer</translation>
     </message>
@@ -338,82 +353,82 @@
         <translation>Compromis</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="233"/>
+        <location filename="../app/gui/main_window.cpp" line="234"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="234"/>
+        <location filename="../app/gui/main_window.cpp" line="235"/>
         <source>Stop the running job</source>
         <translation>Arrêter la tâche en cours</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="255"/>
+        <location filename="../app/gui/main_window.cpp" line="256"/>
         <source>Opening %1 was cancelled</source>
         <translation>L’ouverture de %1 a été annulée</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="297"/>
+        <location filename="../app/gui/main_window.cpp" line="298"/>
         <source>Loaded the plan of run “%1” (undo restores the previous plan)</source>
         <translation>Plan de l’exécution « %1 » chargé (Annuler rétablit le plan précédent)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="353"/>
+        <location filename="../app/gui/main_window.cpp" line="354"/>
         <source>Open Model File</source>
         <translation>Ouvrir un fichier de modèle</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="354"/>
+        <location filename="../app/gui/main_window.cpp" line="355"/>
         <source>Model files (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c checkpoints (*.bin);;All files (*)</source>
         <translation>Fichiers de modèle (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;Checkpoints llama2.c (*.bin);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="362"/>
+        <location filename="../app/gui/main_window.cpp" line="363"/>
         <source>Open Hugging Face Model Folder</source>
         <translation>Ouvrir un dossier de modèle Hugging Face</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="373"/>
+        <location filename="../app/gui/main_window.cpp" line="374"/>
         <source>Preparing the demo model…</source>
         <translation>Préparation du modèle de démonstration…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="378"/>
+        <location filename="../app/gui/main_window.cpp" line="379"/>
         <source>demo model</source>
         <translation>modèle de démonstration</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="410"/>
+        <location filename="../app/gui/main_window.cpp" line="411"/>
         <source>About Quantization Explorer</source>
         <translation>À propos de Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="411"/>
+        <location filename="../app/gui/main_window.cpp" line="412"/>
         <source>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Look inside language model files (GGUF, safetensors, llama2.c) and decide how to quantize them.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Examiner des fichiers de modèles de langue (GGUF, safetensors, llama2.c) et décider comment les quantifier.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="440"/>
+        <location filename="../app/gui/main_window.cpp" line="441"/>
         <source>Opened %1</source>
         <translation>%1 ouvert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="460"/>
+        <location filename="../app/gui/main_window.cpp" line="461"/>
         <source>Could not open the model</source>
         <translation>Impossible d’ouvrir le modèle</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="465"/>
+        <location filename="../app/gui/main_window.cpp" line="466"/>
         <source>Could not open %1</source>
         <translation>Impossible d’ouvrir %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="433"/>
+        <location filename="../app/gui/main_window.cpp" line="434"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="434"/>
+        <location filename="../app/gui/main_window.cpp" line="435"/>
         <source>unknown architecture</source>
         <translation>architecture inconnue</translation>
     </message>
@@ -438,52 +453,52 @@
         <translation>Apprendre</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="216"/>
+        <location filename="../app/gui/main_window.cpp" line="217"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="538"/>
+        <location filename="../app/gui/main_window.cpp" line="539"/>
         <source>&amp;Save Plan</source>
         <translation>&amp;Enregistrer le plan</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="540"/>
+        <location filename="../app/gui/main_window.cpp" line="541"/>
         <source>Save Plan &amp;As…</source>
         <translation>Enregistrer le plan &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="542"/>
+        <location filename="../app/gui/main_window.cpp" line="543"/>
         <source>&amp;Load Plan…</source>
         <translation>&amp;Charger un plan…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="544"/>
+        <location filename="../app/gui/main_window.cpp" line="545"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="546"/>
+        <location filename="../app/gui/main_window.cpp" line="547"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="551"/>
+        <location filename="../app/gui/main_window.cpp" line="552"/>
         <source>&amp;Export GGUF…</source>
         <translation>&amp;Exporter en GGUF…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="553"/>
+        <location filename="../app/gui/main_window.cpp" line="554"/>
         <source>Write the plan as a GGUF file that llama.cpp loads (size shown in the header)</source>
         <translation>Écrire le plan dans un fichier GGUF que llama.cpp charge (taille affichée dans l’en-tête)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="558"/>
+        <location filename="../app/gui/main_window.cpp" line="559"/>
         <source>Export failed</source>
         <translation>Échec de l’export</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="590"/>
+        <location filename="../app/gui/main_window.cpp" line="591"/>
         <source>%1%2[*] — Quantization Explorer</source>
         <translation>%1%2[*] — Quantization Explorer</translation>
     </message>
@@ -688,142 +703,142 @@
 <context>
     <name>qx::ui::EvaluatePanel</name>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="51"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="50"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="52"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="51"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="59"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="58"/>
         <source>Evaluate</source>
         <translation>Évaluer</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="60"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="59"/>
         <source>Evaluate presets</source>
         <translation>Évaluer les préréglages</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="60"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="59"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="65"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="62"/>
         <source>Plain text to evaluate on, tokenized with BOS as llama-perplexity does</source>
         <translation>Texte brut d&apos;évaluation, tokenisé avec BOS comme le fait llama-perplexity</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="68"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="64"/>
         <source>Tokens per chunk (llama-perplexity -c); the second half of each chunk is scored</source>
         <translation>Jetons par segment (llama-perplexity -c) ; la seconde moitié de chaque segment est notée</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="70"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="66"/>
         <source>all</source>
         <translation>tous</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="72"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="67"/>
         <source>Chunks evaluated (llama-perplexity --chunks); 0 = every whole chunk of the text</source>
         <translation>Segments évalués (llama-perplexity --chunks) ; 0 = tous les segments complets du texte</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="73"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="68"/>
         <source>Perplexity and KL divergence of the current plan against the F32 model</source>
         <translation>Perplexité et divergence KL du plan courant par rapport au modèle F32</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="74"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="69"/>
         <source>Evaluate llama-quantize&apos;s common mixes (Q8_0 … Q2_K) for the Trade-off chart</source>
         <translation>Évaluer les mélanges courants de llama-quantize (Q8_0 … Q2_K) pour le graphique de compromis</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="79"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="74"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="85"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="80"/>
         <source>Text:</source>
         <translation>Texte :</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="86"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="81"/>
         <source>Context:</source>
         <translation>Contexte :</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="87"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="82"/>
         <source>Chunks:</source>
         <translation>Segments :</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="101"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="96"/>
         <source>Evaluation text</source>
         <translation>Texte d&apos;évaluation</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="102"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="97"/>
         <source>Text files (*.txt *.raw);;All files (*)</source>
         <translation>Fichiers texte (*.txt *.raw);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="126"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="124"/>
         <source>Ready.</source>
         <translation>Prêt.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="126"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="124"/>
         <source>Open a model to evaluate plans.</source>
         <translation>Ouvrez un modèle pour évaluer des plans.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="163"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="161"/>
         <source>custom plan %1</source>
         <translation>plan personnalisé %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="217"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="215"/>
         <source>Evaluating %1…</source>
         <translation>Évaluation de %1…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="220"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="218"/>
         <source>Evaluating %1</source>
         <translation>Évaluation de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="236"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="234"/>
         <source>Evaluation cancelled.</source>
         <translation>Évaluation annulée.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="239"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="237"/>
         <source>Evaluation failed: %1 (%2)</source>
         <translation>Échec de l&apos;évaluation : %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="254"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="252"/>
         <source> (already evaluated as %1)</source>
         <translation> (déjà évalué sous %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="256"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="254"/>
         <source>%1: PPL %2 ± %3 (F32 %4), mean KLD %5, same top %6 %</source>
         <translation>%1 : PPL %2 ± %3 (F32 %4), KLD moyenne %5, même premier jeton %6 %</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="273"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="271"/>
         <source>%p% — about %1 left</source>
         <translation>%p % — encore environ %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="275"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="273"/>
         <source>%p%</source>
         <translation>%p %</translation>
     </message>
@@ -1153,7 +1168,27 @@
 <context>
     <name>qx::ui::LayerTableModel</name>
     <message>
-        <location filename="../widgets/layer_table_model.cpp" line="66"/>
+        <location filename="../widgets/layer_table_model.cpp" line="85"/>
+        <source>%1 · %2 dB</source>
+        <translation>%1 · %2 dB</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="85"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="90"/>
+        <source>unknown format</source>
+        <translation>format inconnu</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="91"/>
+        <source>%1 in %2: SQNR %3 dB, relative error %4</source>
+        <translation>%1 en %2 : SQNR %3 dB, erreur relative %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layer_table_model.cpp" line="100"/>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
@@ -1161,103 +1196,99 @@
 <context>
     <name>qx::ui::LayersView</name>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="35"/>
-        <location filename="../widgets/layers_view.cpp" line="214"/>
+        <location filename="../widgets/layers_view.cpp" line="86"/>
+        <location filename="../widgets/layers_view.cpp" line="386"/>
         <source>SQNR (dB)</source>
         <translation>SQNR (dB)</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="36"/>
+        <location filename="../widgets/layers_view.cpp" line="87"/>
         <source>Relative error</source>
         <translation>Erreur relative</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="37"/>
+        <location filename="../widgets/layers_view.cpp" line="88"/>
         <source>Signal-to-quantization-noise ratio 10·log10(Σw² / Σe²); higher is better</source>
         <translation>Rapport signal/bruit de quantification 10·log10(Σw² / Σe²) ; plus élevé est meilleur</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="39"/>
+        <location filename="../widgets/layers_view.cpp" line="90"/>
         <source>‖dequantized − original‖ / ‖original‖; lower is better</source>
         <translation>‖déquantifié − original‖ / ‖original‖ ; plus bas est meilleur</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="40"/>
+        <location filename="../widgets/layers_view.cpp" line="91"/>
         <source>Compute</source>
         <translation>Calculer</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="41"/>
         <source>Quantize and dequantize every layer tensor with the candidate format</source>
-        <translation>Quantifier puis déquantifier chaque tenseur de couche avec le format candidat</translation>
+        <translation type="vanished">Quantifier puis déquantifier chaque tenseur de couche avec le format candidat</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="42"/>
+        <location filename="../widgets/layers_view.cpp" line="93"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="49"/>
+        <location filename="../widgets/layers_view.cpp" line="100"/>
         <source>All classes</source>
         <translation>Toutes les classes</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="52"/>
+        <location filename="../widgets/layers_view.cpp" line="103"/>
         <source>Tensor class drawn in the chart</source>
         <translation>Classe de tenseur tracée dans le graphique</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="55"/>
         <source>Candidate format:</source>
-        <translation>Format candidat :</translation>
+        <translation type="vanished">Format candidat :</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="57"/>
+        <location filename="../widgets/layers_view.cpp" line="51"/>
         <source>Metric:</source>
         <translation>Mesure :</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="59"/>
+        <location filename="../widgets/layers_view.cpp" line="53"/>
         <source>Class:</source>
         <translation>Classe :</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="94"/>
+        <location filename="../widgets/layers_view.cpp" line="121"/>
         <source>One row per layer, one column per tensor class; right click to export as CSV</source>
         <translation>Une ligne par couche, une colonne par classe de tenseur ; clic droit pour exporter en CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="96"/>
         <source>Export PNG…</source>
-        <translation>Exporter en PNG…</translation>
+        <translation type="vanished">Exporter en PNG…</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="97"/>
         <source>Save the chart as a PNG picture (PNG only: SVG needs Qt SVG, not installed)</source>
-        <translation>Enregistrer le graphique en image PNG (PNG uniquement : le SVG nécessite Qt SVG, non installé)</translation>
+        <translation type="vanished">Enregistrer le graphique en image PNG (PNG uniquement : le SVG nécessite Qt SVG, non installé)</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="109"/>
+        <location filename="../widgets/layers_view.cpp" line="136"/>
         <source>Chart</source>
         <translation>Graphique</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="110"/>
+        <location filename="../widgets/layers_view.cpp" line="137"/>
         <source>Table</source>
         <translation>Tableau</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="144"/>
+        <location filename="../widgets/layers_view.cpp" line="286"/>
         <source>Computing…</source>
         <translation>Calcul en cours…</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="146"/>
+        <location filename="../widgets/layers_view.cpp" line="288"/>
         <source>Layer errors</source>
         <translation>Erreurs par couche</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/layers_view.cpp" line="153"/>
+        <location filename="../widgets/layers_view.cpp" line="308"/>
         <source>%n tensor(s)</source>
         <translation>
             <numerusform>%n tenseur</numerusform>
@@ -1265,22 +1296,86 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="155"/>
+        <location filename="../widgets/layers_view.cpp" line="297"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="177"/>
+        <location filename="../widgets/layers_view.cpp" line="49"/>
+        <source>Format:</source>
+        <translation>Format :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="77"/>
+        <source>Current plan</source>
+        <translation>Plan actuel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="78"/>
+        <source>Each tensor in the format the plan gives it (type or scheme); follows every edit</source>
+        <translation>Chaque tenseur dans le format que le plan lui donne (type ou schéma) ; suit chaque modification</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="84"/>
+        <source>The current plan, or one candidate format for every layer tensor</source>
+        <translation>Le plan actuel, ou un format candidat pour chaque tenseur de couche</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="92"/>
+        <source>Quantize and dequantize every layer tensor with the chosen format</source>
+        <translation>Quantifier et déquantifier chaque tenseur de couche avec le format choisi</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="123"/>
+        <source>Export PNG/SVG…</source>
+        <translation>Exporter en PNG/SVG…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="124"/>
+        <source>Save the chart as a PNG picture or an SVG vector drawing (chosen by the file type)</source>
+        <translation>Enregistrer le graphique comme image PNG ou dessin vectoriel SVG (selon le type de fichier)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="128"/>
+        <source>Cannot write %1</source>
+        <translation>Impossible d&apos;écrire %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="216"/>
+        <source>Press Compute to measure %1</source>
+        <translation>Appuyez sur « Calculer » pour mesurer %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="257"/>
+        <source>No plan</source>
+        <translation>Aucun plan</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/layers_view.cpp" line="263"/>
+        <source>Waiting for the plan&apos;s errors (%n tensor(s) left)…</source>
+        <translation>
+            <numerusform>En attente des erreurs du plan (%n tenseur restant)…</numerusform>
+            <numerusform>En attente des erreurs du plan (%n tenseurs restants)…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="273"/>
+        <location filename="../widgets/layers_view.cpp" line="277"/>
+        <source>current plan</source>
+        <translation>plan actuel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layers_view.cpp" line="343"/>
         <source>Round-trip error per layer (%1)</source>
         <translation>Erreur d’aller-retour par couche (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="209"/>
+        <location filename="../widgets/layers_view.cpp" line="381"/>
         <source>layer (blk index)</source>
         <translation>couche (indice blk)</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="214"/>
+        <location filename="../widgets/layers_view.cpp" line="386"/>
         <source>relative error</source>
         <translation>erreur relative</translation>
     </message>
@@ -2642,39 +2737,113 @@ Détail : %2</translation>
 <context>
     <name>qx::ui::SettingsDialog</name>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="19"/>
+        <location filename="../widgets/settings_dialog.cpp" line="25"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="20"/>
+        <location filename="../widgets/settings_dialog.cpp" line="26"/>
         <source>System default (%1)</source>
         <translation>Langue du système (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="27"/>
+        <location filename="../widgets/settings_dialog.cpp" line="33"/>
         <source>Automatic (%1)</source>
         <translation>Automatique (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="29"/>
+        <location filename="../widgets/settings_dialog.cpp" line="35"/>
         <source>Threads used by the computations; automatic uses every core</source>
         <translation>Threads utilisés pour les calculs ; automatique utilise tous les cœurs</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="32"/>
+        <location filename="../widgets/settings_dialog.cpp" line="37"/>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="39"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="33"/>
+        <location filename="../widgets/settings_dialog.cpp" line="40"/>
         <source>&amp;Threads:</source>
         <translation>&amp;Threads :</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="34"/>
+        <location filename="../widgets/settings_dialog.cpp" line="41"/>
+        <source>Language and threads take effect the next time Quantization Explorer starts.</source>
+        <translation>La langue et les threads prennent effet au prochain démarrage de Quantization Explorer.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="62"/>
+        <source>Plain text the Evaluate panel measures perplexity and KL divergence on</source>
+        <translation>Texte brut sur lequel le panneau Évaluer mesure la perplexité et la divergence KL</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="64"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="69"/>
+        <source> tokens</source>
+        <translation> jetons</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="70"/>
+        <source>Tokens per chunk (llama-perplexity -c); the second half of each chunk is scored</source>
+        <translation>Jetons par segment (llama-perplexity -c) ; la seconde moitié de chaque segment est notée</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="73"/>
+        <source>all</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="75"/>
+        <source>Chunks evaluated (llama-perplexity --chunks); 0 = every whole chunk of the text</source>
+        <translation>Segments évalués (llama-perplexity --chunks) ; 0 = tous les segments complets du texte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="77"/>
+        <source>Evaluation defaults</source>
+        <translation>Valeurs par défaut de l’évaluation</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="82"/>
+        <source>Te&amp;xt file:</source>
+        <translation>Fichier te&amp;xte :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="85"/>
+        <source>&amp;Context:</source>
+        <translation>&amp;Contexte :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="86"/>
+        <source>C&amp;hunks:</source>
+        <translation>Se&amp;gments :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="87"/>
+        <source>The Evaluate panel uses these values as soon as you press OK.</source>
+        <translation>Le panneau Évaluer utilise ces valeurs dès que vous appuyez sur OK.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="96"/>
+        <source>Default evaluation text</source>
+        <translation>Texte d’évaluation par défaut</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="97"/>
+        <source>Text files (*.txt *.raw);;All files (*)</source>
+        <translation>Fichiers texte (*.txt *.raw);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
         <source>Changes take effect the next time Quantization Explorer starts.</source>
-        <translation>Les modifications prendront effet au prochain démarrage de Quantization Explorer.</translation>
+        <translation type="vanished">Les modifications prendront effet au prochain démarrage de Quantization Explorer.</translation>
     </message>
 </context>
 <context>
@@ -3075,9 +3244,8 @@ Décalage %2 dans %3</translation>
         <translation>Axe des effectifs logarithmique (montre les queues clairsemées)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="78"/>
         <source>Export PNG…</source>
-        <translation>Exporter en PNG…</translation>
+        <translation type="vanished">Exporter en PNG…</translation>
     </message>
     <message>
         <location filename="../widgets/tensor_views.cpp" line="83"/>
@@ -3100,42 +3268,52 @@ Décalage %2 dans %3</translation>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="160"/>
+        <location filename="../widgets/tensor_views.cpp" line="78"/>
+        <source>Export PNG/SVG…</source>
+        <translation>Exporter en PNG/SVG…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="79"/>
+        <source>Save the current tab as a PNG picture or an SVG vector drawing (chosen by the file type)</source>
+        <translation>Enregistrer l’onglet actuel comme image PNG ou dessin vectoriel SVG (selon le type de fichier)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tensor_views.cpp" line="162"/>
         <source>Computing…</source>
         <translation>Calcul en cours…</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="224"/>
+        <location filename="../widgets/tensor_views.cpp" line="226"/>
         <source>Analysing %1</source>
         <translation>Analyse de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="234"/>
+        <location filename="../widgets/tensor_views.cpp" line="236"/>
         <source>Cannot analyse with this format: %1</source>
         <translation>Analyse impossible avec ce format : %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="254"/>
+        <location filename="../widgets/tensor_views.cpp" line="256"/>
         <source>%1 as %2: SQNR %3 dB, relative error %4, RMSE %5, max |error| %6, cosine %7</source>
         <translation>%1 en %2 : SQNR %3 dB, erreur relative %4, RMSE %5, |erreur| max. %6, cosinus %7</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="261"/>
+        <location filename="../widgets/tensor_views.cpp" line="263"/>
         <source>SQNR: 10·log10(Σw² / Σe²), higher is better. Relative error: ‖e‖ / ‖w‖. RMSE: root mean square of e = dequantized − original.</source>
         <translation>SQNR : 10·log10(Σw² / Σe²), plus élevé est meilleur. Erreur relative : ‖e‖ / ‖w‖. RMSE : moyenne quadratique de e = déquantifié − original.</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="264"/>
+        <location filename="../widgets/tensor_views.cpp" line="266"/>
         <source>Select a tensor to see its distribution and quantization error.</source>
         <translation>Sélectionnez un tenseur pour voir sa distribution et son erreur de quantification.</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="296"/>
+        <location filename="../widgets/tensor_views.cpp" line="298"/>
         <source>Weight distribution of %1</source>
         <translation>Distribution des poids de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="299"/>
+        <location filename="../widgets/tensor_views.cpp" line="301"/>
         <source>original</source>
         <translation>original</translation>
     </message>
@@ -3165,99 +3343,98 @@ Décalage %2 dans %3</translation>
         <translation>Revenir à l&apos;histogramme entier (glisser pour agrandir, molette pour zoomer, Maj+glisser pour déplacer)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="79"/>
         <source>Save the current tab as a PNG picture (PNG only: SVG needs Qt SVG, not installed)</source>
-        <translation>Enregistrer l&apos;onglet courant en image PNG (PNG uniquement : le SVG nécessite Qt SVG, non installé)</translation>
+        <translation type="vanished">Enregistrer l&apos;onglet courant en image PNG (PNG uniquement : le SVG nécessite Qt SVG, non installé)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="166"/>
+        <location filename="../widgets/tensor_views.cpp" line="168"/>
         <source>Preview of %1</source>
         <translation>Aperçu de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="192"/>
+        <location filename="../widgets/tensor_views.cpp" line="194"/>
         <source>Statistics of %1</source>
         <translation>Statistiques de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="198"/>
+        <location filename="../widgets/tensor_views.cpp" line="200"/>
         <source>Cannot read this tensor: %1</source>
         <translation>Impossible de lire ce tenseur : %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="219"/>
+        <location filename="../widgets/tensor_views.cpp" line="221"/>
         <source>Computing the round trip…</source>
         <translation>Calcul de l&apos;aller-retour…</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="297"/>
+        <location filename="../widgets/tensor_views.cpp" line="299"/>
         <source>Weight distribution of %1 — preview from one row in %2, exact figures follow</source>
         <translation>Distribution des poids de %1 — aperçu sur une ligne sur %2, les valeurs exactes suivent</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="299"/>
+        <location filename="../widgets/tensor_views.cpp" line="301"/>
         <source>original (sampled rows)</source>
         <translation>original (lignes échantillonnées)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="308"/>
+        <location filename="../widgets/tensor_views.cpp" line="310"/>
         <source>dequantized (%1)</source>
         <translation>déquantifié (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="314"/>
+        <location filename="../widgets/tensor_views.cpp" line="316"/>
         <source>weight value</source>
         <translation>valeur du poids</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="314"/>
+        <location filename="../widgets/tensor_views.cpp" line="316"/>
         <source>count (log scale)</source>
         <translation>effectif (échelle log.)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="314"/>
-        <location filename="../widgets/tensor_views.cpp" line="344"/>
+        <location filename="../widgets/tensor_views.cpp" line="316"/>
+        <location filename="../widgets/tensor_views.cpp" line="346"/>
         <source>count</source>
         <translation>effectif</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="324"/>
+        <location filename="../widgets/tensor_views.cpp" line="326"/>
         <source>grid of row %1, columns %2–%3 (%4 levels)</source>
         <translation>grille de la ligne %1, colonnes %2–%3 (%4 niveaux)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="331"/>
+        <location filename="../widgets/tensor_views.cpp" line="333"/>
         <source>representable range [%1, %2]</source>
         <translation>plage représentable [%1, %2]</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="342"/>
+        <location filename="../widgets/tensor_views.cpp" line="344"/>
         <source>Error histogram (dequantized − original)</source>
         <translation>Histogramme de l’erreur (déquantifié − original)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="343"/>
+        <location filename="../widgets/tensor_views.cpp" line="345"/>
         <source>error</source>
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="344"/>
+        <location filename="../widgets/tensor_views.cpp" line="346"/>
         <source>error (weight units)</source>
         <translation>erreur (unités de poids)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="347"/>
+        <location filename="../widgets/tensor_views.cpp" line="349"/>
         <source>SQNR per row</source>
         <translation>SQNR par ligne</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="349"/>
-        <location filename="../widgets/tensor_views.cpp" line="354"/>
+        <location filename="../widgets/tensor_views.cpp" line="351"/>
+        <location filename="../widgets/tensor_views.cpp" line="356"/>
         <source>SQNR (dB)</source>
         <translation>SQNR (dB)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="354"/>
+        <location filename="../widgets/tensor_views.cpp" line="356"/>
         <source>row (output channel)</source>
         <translation>ligne (canal de sortie)</translation>
     </message>
@@ -3296,13 +3473,21 @@ Décalage %2 dans %3</translation>
     </message>
     <message>
         <location filename="../widgets/tradeoff_view.cpp" line="34"/>
-        <source>Export PNG…</source>
-        <translation>Exporter en PNG…</translation>
+        <source>Export PNG/SVG…</source>
+        <translation>Exporter en PNG/SVG…</translation>
     </message>
     <message>
         <location filename="../widgets/tradeoff_view.cpp" line="35"/>
+        <source>Save the chart as a PNG picture or an SVG vector drawing (chosen by the file type)</source>
+        <translation>Enregistrer le graphique comme image PNG ou dessin vectoriel SVG (selon le type de fichier)</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation type="vanished">Exporter en PNG…</translation>
+    </message>
+    <message>
         <source>Save the chart as a PNG picture (PNG only: SVG needs Qt SVG, not installed)</source>
-        <translation>Enregistrer le graphique en image PNG (PNG uniquement : le SVG nécessite Qt SVG, non installé)</translation>
+        <translation type="vanished">Enregistrer le graphique en image PNG (PNG uniquement : le SVG nécessite Qt SVG, non installé)</translation>
     </message>
     <message>
         <location filename="../widgets/tradeoff_view.cpp" line="37"/>
