@@ -325,6 +325,41 @@ void LayersView::addPointToolTips(QLineSeries* series, std::vector<QString> text
     });
 }
 
+namespace {
+
+// Seven distinguishable hues (Okabe–Ito), one per class, readable on light and dark backgrounds.
+const QColor kClassColours[] = {QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00), QColor(0x00, 0x9E, 0x73),
+                                QColor(0xCC, 0x79, 0xA7), QColor(0xD5, 0x5E, 0x00), QColor(0x56, 0xB4, 0xE9),
+                                QColor(0x80, 0x80, 0x80)};
+
+/// What the chart's lines span, for the axes.
+struct ChartExtent {
+    double lo = INFINITY, hi = -INFINITY;
+    int maxLayer = 0;
+};
+
+void addAxes(QChart* chart, bool sqnr, const ChartExtent& e)
+{
+    auto* x = new QValueAxis;
+    x->setTitleText(LayersView::tr("layer (blk index)"));
+    x->setLabelFormat(QStringLiteral("%d"));
+    x->setRange(0, std::max(1, e.maxLayer));
+    x->setTickCount(std::min(std::max(1, e.maxLayer), 16) + 1);
+    auto* y = new QValueAxis;
+    y->setTitleText(sqnr ? LayersView::tr("SQNR (dB)") : LayersView::tr("relative error"));
+    y->setRange(e.lo - std::abs(e.hi - e.lo) * 0.05 - 1e-9, e.hi + std::abs(e.hi - e.lo) * 0.05 + 1e-9);
+    y->applyNiceNumbers();
+    y->setLabelFormat(sqnr ? QStringLiteral("%.1f") : QStringLiteral("%.3f"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (QAbstractSeries* s : chart->series()) {
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+}
+
+} // namespace
+
 void LayersView::fillChart()
 {
     QChart* old = m_chart->chart();
@@ -341,33 +376,24 @@ void LayersView::fillChart()
     const QString only = m_class->currentData().toString();
     const bool sqnr = m_metric->currentIndex() == 0;
     chart->setTitle(tr("Round-trip error per layer (%1)").arg(m_valuesLabel));
-    double lo = INFINITY, hi = -INFINITY;
-    int maxLayer = 0;
-    // Seven distinguishable hues (Okabe–Ito), one per class, readable on light and dark backgrounds.
-    static const QColor colours[] = {QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00), QColor(0x00, 0x9E, 0x73),
-                                     QColor(0xCC, 0x79, 0xA7), QColor(0xD5, 0x5E, 0x00), QColor(0x56, 0xB4, 0xE9),
-                                     QColor(0x80, 0x80, 0x80)};
-    int index = 0;
-    for (const std::string& cls : layerTensorClasses()) {
-        if (!only.isEmpty() && only != QString::fromStdString(cls)) {
-            ++index;
+    ChartExtent extent;
+    const auto& classes = layerTensorClasses();
+    for (size_t c = 0; c < classes.size(); ++c) {
+        if (!only.isEmpty() && only != QString::fromStdString(classes[c]))
             continue;
-        }
         auto* s = new QLineSeries;
-        s->setName(QString::fromStdString(cls));
-        s->setPen(QPen(colours[index++ % 7], 2.0));
+        s->setName(QString::fromStdString(classes[c]));
+        s->setPen(QPen(kClassColours[c % 7], 2.0));
+        s->setPointsVisible(true);
         std::vector<QString> tips;
         for (const LayerTensorError& e : *m_values) {
             const double v = sqnr ? e.sqnrDb : e.relativeError;
-            if (e.tensorClass != cls || !std::isfinite(v))
+            if (e.tensorClass != classes[c] || !std::isfinite(v))
                 continue;
             s->append(e.layer, v);
             tips.push_back(LayerTableModel::toolTipFor(e));
-            lo = std::min(lo, v);
-            hi = std::max(hi, v);
-            maxLayer = std::max(maxLayer, e.layer);
+            extent = {std::min(extent.lo, v), std::max(extent.hi, v), std::max(extent.maxLayer, e.layer)};
         }
-        s->setPointsVisible(true);
         if (s->count() == 0) {
             delete s;
             continue;
@@ -375,24 +401,8 @@ void LayersView::fillChart()
         chart->addSeries(s);
         addPointToolTips(s, std::move(tips));
     }
-    if (chart->series().isEmpty())
-        return;  // e.g. every tensor kept as stored: nothing lost, nothing finite to draw
-    auto* x = new QValueAxis;
-    x->setTitleText(tr("layer (blk index)"));
-    x->setLabelFormat(QStringLiteral("%d"));
-    x->setRange(0, std::max(1, maxLayer));
-    x->setTickCount(std::min(std::max(1, maxLayer), 16) + 1);
-    auto* y = new QValueAxis;
-    y->setTitleText(sqnr ? tr("SQNR (dB)") : tr("relative error"));
-    y->setRange(lo - std::abs(hi - lo) * 0.05 - 1e-9, hi + std::abs(hi - lo) * 0.05 + 1e-9);
-    y->applyNiceNumbers();
-    y->setLabelFormat(sqnr ? QStringLiteral("%.1f") : QStringLiteral("%.3f"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    for (QAbstractSeries* s : chart->series()) {
-        s->attachAxis(x);
-        s->attachAxis(y);
-    }
+    if (!chart->series().isEmpty())
+        addAxes(chart, sqnr, extent);  // none when every tensor is exact (kept as stored): nothing finite to draw
 }
 
 } // namespace qx::ui

@@ -135,13 +135,27 @@ void ScreenshotSession::grabPlan()
     auto finish = [this] {
         QTimer::singleShot(0, this, [this] {
             grabTo(QStringLiteral("plan.png"));
-            grabEvaluation();
+            grabLayersPlan();
         });
     };
     if (m_window->planErrors()->isBusy())
         connect(m_window->planErrors(), &ui::PlanErrorService::idle, this, finish, Qt::SingleShotConnection);
     else
         finish();
+}
+
+void ScreenshotSession::grabLayersPlan()
+{
+    // The Layers view on "Current plan": each layer tensor in its Q4_K_M type.
+    ui::LayersView* layers = m_window->layersView();
+    m_window->showPage(MainWindow::Page::Layers);
+    connect(layers, &ui::LayersView::valuesReady, this, [this] {
+        QTimer::singleShot(0, this, [this] {
+            grabTo(QStringLiteral("layers-plan.png"));
+            grabEvaluation();
+        });
+    }, Qt::SingleShotConnection);
+    layers->selectCurrentPlan();
 }
 
 void ScreenshotSession::grabEvaluation()
