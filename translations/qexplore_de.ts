@@ -1197,7 +1197,7 @@
     <name>qx::ui::LayersView</name>
     <message>
         <location filename="../widgets/layers_view.cpp" line="86"/>
-        <location filename="../widgets/layers_view.cpp" line="386"/>
+        <location filename="../widgets/layers_view.cpp" line="349"/>
         <source>SQNR (dB)</source>
         <translation>SQNR (dB)</translation>
     </message>
@@ -1365,17 +1365,17 @@
         <translation>aktueller Plan</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="343"/>
+        <location filename="../widgets/layers_view.cpp" line="378"/>
         <source>Round-trip error per layer (%1)</source>
         <translation>Fehler des Hin- und Rückwegs je Schicht (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="381"/>
+        <location filename="../widgets/layers_view.cpp" line="344"/>
         <source>layer (blk index)</source>
         <translation>Schicht (blk-Index)</translation>
     </message>
     <message>
-        <location filename="../widgets/layers_view.cpp" line="386"/>
+        <location filename="../widgets/layers_view.cpp" line="349"/>
         <source>relative error</source>
         <translation>relativer Fehler</translation>
     </message>
