@@ -2,7 +2,9 @@
 // value equals qx::compareTensors of the tensor's planned round trip through the scalar reference kernels
 // (or the scheme's fake quantization), with and without the background error service; plan edits are
 // followed, the format is named in the table cells and tooltips, and a user's choice of format sticks.
+#include "common/core_round_trip.h"
 #include "common/test_data.h"
+#include "common/widget_shots.h"
 
 #include "layer_table_model.h"
 #include "layers_view.h"
@@ -13,7 +15,6 @@
 #include "table_export.h"
 
 #include "quant/dequantize.h"
-#include "quant/quantize.h"
 #include "stats/error_metrics.h"
 
 #include <QStandardPaths>
@@ -31,21 +32,12 @@ namespace {
 TensorError coreError(const TensorInfo& t, const PlanDocument& doc)
 {
     const std::vector<float> original = dequantizeTensor(t);
-    const int64_t rowLength = t.rowLength();
-    std::vector<float> back(original.size());
     if (const auto scheme = doc.schemeOf(t.name)) {
-        fakeQuantScheme(*scheme, original, back, rowLength);
+        std::vector<float> back(original.size());
+        fakeQuantScheme(*scheme, original, back, t.rowLength());
         return compareTensors(original, back);
     }
-    const TensorType type = doc.plan().find(t.name)->type;
-    const uint64_t rowBytes = *tensorBytes(type, static_cast<uint64_t>(rowLength));
-    const int64_t rows = t.rows();
-    std::vector<std::byte> packed(rowBytes * static_cast<uint64_t>(rows));
-    quantizeRowsRef(type, original, rowLength, packed);
-    for (int64_t r = 0; r < rows; ++r)
-        dequantizeRowRef(type, std::span<const std::byte>(packed).subspan(r * rowBytes, rowBytes),
-                         std::span<float>(back).subspan(r * rowLength, rowLength));
-    return compareTensors(original, back);
+    return compareTensors(original, test::coreRoundTrip(doc.plan().find(t.name)->type, original, t.rowLength()));
 }
 
 const TensorInfo* tensorNamed(const ModelFile& model, const std::string& name)
@@ -139,13 +131,10 @@ void TstLayersPlan::q4kmEqualsCore()
     QVERIFY(table->data(cell, Qt::ToolTipRole).toString().contains(QString::fromStdString(first.name)));
     qInfo("%s: %s", first.name.c_str(), qPrintable(table->data(cell).toString()));
     if (withService) {
-        const QString dir = QString::fromStdString(test::scratchDir("layers-plan-shots"));
-        view.resize(1100, 650);
-        view.show();
-        QVERIFY(view.grab().save(dir + QStringLiteral("/layers-plan-chart.png")));
+        test::shoot(view, QStringLiteral("layers-plan-chart-stories260K"));
+        QVERIFY(exportChartImage(view.chartView(), test::shotDir() + QStringLiteral("/layers-plan-chart-stories260K.svg")));
         view.showPage(1);
-        QVERIFY(view.grab().save(dir + QStringLiteral("/layers-plan-table.png")));
-        QVERIFY(exportChartImage(view.chartView(), dir + QStringLiteral("/layers-plan-chart.svg")));
+        test::shoot(view, QStringLiteral("layers-plan-table-stories260K"));
         view.showPage(0);
     }
 
