@@ -703,142 +703,142 @@
 <context>
     <name>qx::ui::EvaluatePanel</name>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="50"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="44"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="51"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="45"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="58"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="52"/>
         <source>Evaluate</source>
         <translation>Auswerten</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="59"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="53"/>
         <source>Evaluate presets</source>
         <translation>Voreinstellungen auswerten</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="59"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="53"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="62"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="56"/>
         <source>Plain text to evaluate on, tokenized with BOS as llama-perplexity does</source>
         <translation>Klartext für die Auswertung, mit BOS tokenisiert wie bei llama-perplexity</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="64"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="58"/>
         <source>Tokens per chunk (llama-perplexity -c); the second half of each chunk is scored</source>
         <translation>Token pro Block (llama-perplexity -c); bewertet wird die zweite Hälfte jedes Blocks</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="66"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="60"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="67"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="61"/>
         <source>Chunks evaluated (llama-perplexity --chunks); 0 = every whole chunk of the text</source>
         <translation>Ausgewertete Blöcke (llama-perplexity --chunks); 0 = jeder vollständige Block des Textes</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="68"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="62"/>
         <source>Perplexity and KL divergence of the current plan against the F32 model</source>
         <translation>Perplexität und KL-Divergenz des aktuellen Plans gegenüber dem F32-Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="69"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="63"/>
         <source>Evaluate llama-quantize&apos;s common mixes (Q8_0 … Q2_K) for the Trade-off chart</source>
         <translation>Die gängigen Mischungen von llama-quantize (Q8_0 … Q2_K) für das Abwägungsdiagramm auswerten</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="74"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="68"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="80"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="74"/>
         <source>Text:</source>
         <translation>Text:</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="81"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="75"/>
         <source>Context:</source>
         <translation>Kontext:</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="82"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="76"/>
         <source>Chunks:</source>
         <translation>Blöcke:</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="96"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="90"/>
         <source>Evaluation text</source>
         <translation>Auswertungstext</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="97"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="91"/>
         <source>Text files (*.txt *.raw);;All files (*)</source>
         <translation>Textdateien (*.txt *.raw);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="124"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="118"/>
         <source>Ready.</source>
         <translation>Bereit.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="124"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="118"/>
         <source>Open a model to evaluate plans.</source>
         <translation>Öffnen Sie ein Modell, um Pläne auszuwerten.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="161"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="155"/>
         <source>custom plan %1</source>
         <translation>eigener Plan %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="215"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="209"/>
         <source>Evaluating %1…</source>
         <translation>%1 wird ausgewertet…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="218"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="212"/>
         <source>Evaluating %1</source>
         <translation>%1 wird ausgewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="234"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="228"/>
         <source>Evaluation cancelled.</source>
         <translation>Auswertung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="237"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="231"/>
         <source>Evaluation failed: %1 (%2)</source>
         <translation>Auswertung fehlgeschlagen: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="252"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="246"/>
         <source> (already evaluated as %1)</source>
         <translation> (bereits ausgewertet als %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="254"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="248"/>
         <source>%1: PPL %2 ± %3 (F32 %4), mean KLD %5, same top %6 %</source>
         <translation>%1: PPL %2 ± %3 (F32 %4), mittlere KLD %5, gleiches Top-Token %6 %</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="271"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="265"/>
         <source>%p% — about %1 left</source>
         <translation>%p % — noch etwa %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="273"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="267"/>
         <source>%p%</source>
         <translation>%p %</translation>
     </message>
@@ -2661,62 +2661,62 @@ Detail: %2</translation>
 <context>
     <name>qx::ui::SensitivityBox</name>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="47"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="46"/>
         <source>Type each tensor is quantized to on its own (llama-quantize&apos;s fallback where its rows do not fit)</source>
         <translation>Typ, in den jeder Tensor einzeln quantisiert wird (Ersatztyp von llama-quantize, wo seine Zeilen nicht passen)</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="50"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="49"/>
         <source>Measure Sensitivity</source>
         <translation>Empfindlichkeit messen</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="51"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="50"/>
         <source>Enable-one KLD: each tensor quantized alone to the chosen type, everything else unquantized; mean KL divergence (nats) of the output against the unquantized model on the first %1 tokens of the evaluation text from Settings. Fills the Sensitivity column.</source>
         <translation>Enable-one-KLD: jeder Tensor allein in den gewählten Typ quantisiert, alles andere unquantisiert; mittlere KL-Divergenz (nats) der Ausgabe gegenüber dem unquantisierten Modell auf den ersten %1 Token des Auswertungstexts aus den Einstellungen. Füllt die Spalte Empfindlichkeit.</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="55"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="54"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="59"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="58"/>
         <source>Measuring sensitivity… %p%</source>
         <translation>Empfindlichkeit wird gemessen… %p%</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="63"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="62"/>
         <source>Use measured KLD in the solver</source>
         <translation>Gemessene KLD im Solver verwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="64"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="63"/>
         <source>Scale each tensor&apos;s predicted loss so that it matches its measured KLD; the budget slider then minimises the predicted KLD in nats</source>
         <translation>Den vorhergesagten Verlust jedes Tensors so skalieren, dass er seiner gemessenen KLD entspricht; der Budget-Schieberegler minimiert dann die vorhergesagte KLD in nats</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="189"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="183"/>
         <source>Choose an evaluation text in Settings or on the Evaluate page first.</source>
         <translation>Zuerst einen Auswertungstext in den Einstellungen oder auf der Seite Auswerten wählen.</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="204"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="198"/>
         <source>Measuring sensitivity…</source>
         <translation>Empfindlichkeit wird gemessen…</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="215"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="209"/>
         <source>Measuring sensitivity was cancelled.</source>
         <translation>Die Empfindlichkeitsmessung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="218"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="212"/>
         <source>Measuring sensitivity failed: %1 (%2)</source>
         <translation>Die Empfindlichkeitsmessung ist fehlgeschlagen: %1 (%2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/sensitivity_box.cpp" line="234"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="228"/>
         <source>%n tensors measured at %1 on “%2”</source>
         <translation>
             <numerusform>%n Tensor gemessen mit %1 auf „%2“</numerusform>
@@ -2724,12 +2724,12 @@ Detail: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="237"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="231"/>
         <source> · most sensitive: %1 (KLD %2)</source>
         <translation> · am empfindlichsten: %1 (KLD %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="240"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="234"/>
         <source> · from the cache</source>
         <translation> · aus dem Cache</translation>
     </message>
@@ -3505,17 +3505,17 @@ Offset %2 in %3</translation>
         <translation>Klicken Sie auf einen Punkt, um seinen Plan zu laden.</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="92"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="175"/>
         <source>Size against quality of every evaluated plan</source>
         <translation>Größe gegen Qualität jedes ausgewerteten Plans</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="94"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="177"/>
         <source>No evaluations yet: use Evaluate or Evaluate presets</source>
         <translation>Noch keine Auswertungen: »Auswerten« oder »Voreinstellungen auswerten« verwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="102"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="95"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
     </message>

@@ -703,142 +703,142 @@
 <context>
     <name>qx::ui::EvaluatePanel</name>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="50"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="44"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="51"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="45"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="58"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="52"/>
         <source>Evaluate</source>
         <translation>Évaluer</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="59"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="53"/>
         <source>Evaluate presets</source>
         <translation>Évaluer les préréglages</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="59"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="53"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="62"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="56"/>
         <source>Plain text to evaluate on, tokenized with BOS as llama-perplexity does</source>
         <translation>Texte brut d&apos;évaluation, tokenisé avec BOS comme le fait llama-perplexity</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="64"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="58"/>
         <source>Tokens per chunk (llama-perplexity -c); the second half of each chunk is scored</source>
         <translation>Jetons par segment (llama-perplexity -c) ; la seconde moitié de chaque segment est notée</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="66"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="60"/>
         <source>all</source>
         <translation>tous</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="67"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="61"/>
         <source>Chunks evaluated (llama-perplexity --chunks); 0 = every whole chunk of the text</source>
         <translation>Segments évalués (llama-perplexity --chunks) ; 0 = tous les segments complets du texte</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="68"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="62"/>
         <source>Perplexity and KL divergence of the current plan against the F32 model</source>
         <translation>Perplexité et divergence KL du plan courant par rapport au modèle F32</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="69"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="63"/>
         <source>Evaluate llama-quantize&apos;s common mixes (Q8_0 … Q2_K) for the Trade-off chart</source>
         <translation>Évaluer les mélanges courants de llama-quantize (Q8_0 … Q2_K) pour le graphique de compromis</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="74"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="68"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="80"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="74"/>
         <source>Text:</source>
         <translation>Texte :</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="81"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="75"/>
         <source>Context:</source>
         <translation>Contexte :</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="82"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="76"/>
         <source>Chunks:</source>
         <translation>Segments :</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="96"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="90"/>
         <source>Evaluation text</source>
         <translation>Texte d&apos;évaluation</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="97"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="91"/>
         <source>Text files (*.txt *.raw);;All files (*)</source>
         <translation>Fichiers texte (*.txt *.raw);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="124"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="118"/>
         <source>Ready.</source>
         <translation>Prêt.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="124"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="118"/>
         <source>Open a model to evaluate plans.</source>
         <translation>Ouvrez un modèle pour évaluer des plans.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="161"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="155"/>
         <source>custom plan %1</source>
         <translation>plan personnalisé %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="215"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="209"/>
         <source>Evaluating %1…</source>
         <translation>Évaluation de %1…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="218"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="212"/>
         <source>Evaluating %1</source>
         <translation>Évaluation de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="234"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="228"/>
         <source>Evaluation cancelled.</source>
         <translation>Évaluation annulée.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="237"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="231"/>
         <source>Evaluation failed: %1 (%2)</source>
         <translation>Échec de l&apos;évaluation : %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="252"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="246"/>
         <source> (already evaluated as %1)</source>
         <translation> (déjà évalué sous %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="254"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="248"/>
         <source>%1: PPL %2 ± %3 (F32 %4), mean KLD %5, same top %6 %</source>
         <translation>%1 : PPL %2 ± %3 (F32 %4), KLD moyenne %5, même premier jeton %6 %</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="271"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="265"/>
         <source>%p% — about %1 left</source>
         <translation>%p % — encore environ %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="273"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="267"/>
         <source>%p%</source>
         <translation>%p %</translation>
     </message>
@@ -2661,62 +2661,62 @@ Détail : %2</translation>
 <context>
     <name>qx::ui::SensitivityBox</name>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="47"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="46"/>
         <source>Type each tensor is quantized to on its own (llama-quantize&apos;s fallback where its rows do not fit)</source>
         <translation>Type dans lequel chaque tenseur est quantifié seul (type de repli de llama-quantize là où ses lignes ne conviennent pas)</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="50"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="49"/>
         <source>Measure Sensitivity</source>
         <translation>Mesurer la sensibilité</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="51"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="50"/>
         <source>Enable-one KLD: each tensor quantized alone to the chosen type, everything else unquantized; mean KL divergence (nats) of the output against the unquantized model on the first %1 tokens of the evaluation text from Settings. Fills the Sensitivity column.</source>
         <translation>KLD enable-one : chaque tenseur quantifié seul dans le type choisi, tout le reste non quantifié ; divergence KL moyenne (nats) de la sortie par rapport au modèle non quantifié sur les %1 premiers tokens du texte d’évaluation des Paramètres. Remplit la colonne Sensibilité.</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="55"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="54"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="59"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="58"/>
         <source>Measuring sensitivity… %p%</source>
         <translation>Mesure de la sensibilité… %p%</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="63"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="62"/>
         <source>Use measured KLD in the solver</source>
         <translation>Utiliser la KLD mesurée dans le solveur</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="64"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="63"/>
         <source>Scale each tensor&apos;s predicted loss so that it matches its measured KLD; the budget slider then minimises the predicted KLD in nats</source>
         <translation>Mettre à l’échelle la perte prédite de chaque tenseur pour qu’elle égale sa KLD mesurée ; le curseur de budget minimise alors la KLD prédite en nats</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="189"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="183"/>
         <source>Choose an evaluation text in Settings or on the Evaluate page first.</source>
         <translation>Choisissez d’abord un texte d’évaluation dans les Paramètres ou sur la page Évaluer.</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="204"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="198"/>
         <source>Measuring sensitivity…</source>
         <translation>Mesure de la sensibilité…</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="215"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="209"/>
         <source>Measuring sensitivity was cancelled.</source>
         <translation>La mesure de la sensibilité a été annulée.</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="218"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="212"/>
         <source>Measuring sensitivity failed: %1 (%2)</source>
         <translation>La mesure de la sensibilité a échoué : %1 (%2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/sensitivity_box.cpp" line="234"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="228"/>
         <source>%n tensors measured at %1 on “%2”</source>
         <translation>
             <numerusform>%n tenseur mesuré en %1 sur « %2 »</numerusform>
@@ -2724,12 +2724,12 @@ Détail : %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="237"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="231"/>
         <source> · most sensitive: %1 (KLD %2)</source>
         <translation> · le plus sensible : %1 (KLD %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="240"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="234"/>
         <source> · from the cache</source>
         <translation> · depuis le cache</translation>
     </message>
@@ -3505,17 +3505,17 @@ Décalage %2 dans %3</translation>
         <translation>Cliquez sur un point pour charger son plan.</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="92"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="175"/>
         <source>Size against quality of every evaluated plan</source>
         <translation>Taille contre qualité de chaque plan évalué</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="94"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="177"/>
         <source>No evaluations yet: use Evaluate or Evaluate presets</source>
         <translation>Aucune évaluation : utilisez « Évaluer » ou « Évaluer les préréglages »</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="102"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="95"/>
         <source>Pareto front</source>
         <translation>Front de Pareto</translation>
     </message>
