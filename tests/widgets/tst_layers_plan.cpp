@@ -17,7 +17,11 @@
 #include "quant/dequantize.h"
 #include "stats/error_metrics.h"
 
+#include <QChart>
+#include <QChartView>
+#include <QLineSeries>
 #include <QStandardPaths>
+#include <QToolTip>
 #include <QUndoStack>
 #include <QtTest/QtTest>
 
@@ -137,6 +141,21 @@ void TstLayersPlan::q4kmEqualsCore()
         test::shoot(view, QStringLiteral("layers-plan-table-stories260K"));
         view.showPage(0);
     }
+
+    // Hovering a point of the chart names its tensor and type.
+    const QList<QAbstractSeries*> series = view.chartView()->chart()->series();
+    QVERIFY(!series.isEmpty());
+    auto* line = qobject_cast<QLineSeries*>(series.front());
+    QVERIFY(line && line->count() > 1);
+    view.show();
+    emit line->hovered(line->at(1), true);
+    QTRY_VERIFY(QToolTip::isVisible());
+    const auto hovered = std::find_if(view.values()->begin(), view.values()->end(), [&](const LayerTensorError& e) {
+        return e.layer == int(line->at(1).x()) && QString::fromStdString(e.tensorClass) == line->name();
+    });
+    QCOMPARE(QToolTip::text(), LayerTableModel::toolTipFor(*hovered));
+    QVERIFY(QToolTip::text().contains(QString::fromStdString(hovered->format)));
+    emit line->hovered(line->at(1), false);
 
     // Edits are followed; of two quick edits only the last one's values appear.
     ready.clear();
