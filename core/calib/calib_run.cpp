@@ -166,7 +166,7 @@ CalibResult runCalibration(const LlamaWeights& weights, const CalibData& calib, 
     out.grid = parseGrid(isW8A8Method(request.method) ? std::string("int8-pc") : request.grid);
     out.label = calibMethodLabel(request.method);
     if (!isW8A8Method(request.method))
-        out.label.append(1, ' ').append(out.grid.name());
+        out.label.append(1, ' ').append(out.grid.ggml ? out.grid.name() : request.grid);
     if (m != CalibMethod::Rtn)
         checkCalib(weights, calib);
     if (m == CalibMethod::Gptq && (!std::isfinite(request.dampPercent) || request.dampPercent <= 0.0))

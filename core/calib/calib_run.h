@@ -52,7 +52,7 @@ std::string calibMethodLabel(const std::string& method);
 
 struct CalibResult {
     std::string method;             ///< the request's method spelling
-    std::string label;              ///< "GPTQ Q4_K", "SmoothQuant W8A8"
+    std::string label;              ///< "GPTQ Q4_K", "AWQ int4-g32", "SmoothQuant W8A8"
     QuantGrid grid;                 ///< W8A8: int8 per channel
     bool w8a8 = false;
     Substitutions values;           ///< evaluated (fake-quantized) tensors and folded norms
