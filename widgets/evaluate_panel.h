@@ -3,7 +3,8 @@
 // (default from the settings), ctx and chunk count, through qx::evaluatePlan on a private JobRunner with a
 // progress bar, ETA and Cancel. The plan comes from a provider function (the plan side owns it). Results
 // are cached by a hash of planToJson + model + text + ctx + chunks: evaluating the same plan again costs
-// nothing. Every new result is added to the RunsModel (Runs and Trade-off views). "Evaluate presets"
+// nothing. A plan with calibrated weights attached (PlanCalibration) is evaluated with them (and its
+// activation transform, W8A8), keyed by the calibration too. Every new result is added to the RunsModel (Runs and Trade-off views). "Evaluate presets"
 // queues the common llama-quantize mixes (planPreset) one after the other.
 // Settings keys (QSettings): evaluation/textFile, evaluation/ctx, evaluation/chunks.
 
@@ -31,6 +32,7 @@ namespace qx::ui {
 
 class JobRunner;
 class RunsModel;
+struct PlanCalibration;
 
 class EvaluatePanel : public QWidget {
     Q_OBJECT
@@ -41,12 +43,16 @@ public:
     void setModel(std::shared_ptr<const ModelFile> model);
     /// Where the plan to evaluate comes from (called on the UI thread when Evaluate is pressed).
     void setPlanProvider(std::function<Plan()> provider);
+    /// Where the calibrated weights attached to the plan come from (PlanDocument::calibration); a plan
+    /// evaluated with them is labelled with the method ("GPTQ Q4_K").
+    void setCalibrationProvider(std::function<std::shared_ptr<const PlanCalibration>()> provider);
+    QString textFile() const;
     void setTextFile(const QString& path);
     void setContext(int nCtx, int chunks);
     RunsModel* runsModel() const { return m_runs; }
     JobRunner* runner() const { return m_runner; }
-    /// Cache key of a plan under the current settings (hex SHA-1).
-    QByteArray planKey(const Plan& plan) const;
+    /// Cache key of a plan (with the calibration of that key, if any) under the current settings (hex SHA-1).
+    QByteArray planKey(const Plan& plan, const std::string& calibrationKey = {}) const;
 
     /// The presets "Evaluate presets" runs, best quality first.
     static std::vector<Preset> commonPresets();
@@ -55,7 +61,8 @@ public slots:
     /// Evaluates the provider's plan (label: its preset name, or "custom plan N").
     void evaluate();
     /// Evaluates `plan` under `label`.
-    void evaluatePlanAs(const qx::Plan& plan, const QString& label, bool isPreset = false);
+    void evaluatePlanAs(const qx::Plan& plan, const QString& label, bool isPreset = false,
+                        std::shared_ptr<const qx::ui::PlanCalibration> calibration = nullptr);
     /// Queues the common presets.
     void evaluatePresets();
     void cancel();
@@ -69,6 +76,7 @@ private:
         Plan plan;
         QString label;
         bool isPreset = false;
+        std::shared_ptr<const PlanCalibration> calibration;
     };
     void startNext();
     void finishRequest(const Request& request, const PlanEvaluation& eval, const QString& textFile,
@@ -83,6 +91,7 @@ private:
     std::shared_ptr<const std::vector<int32_t>> m_tokens;
     std::shared_ptr<const ModelFile> m_model;
     std::function<Plan()> m_provider;
+    std::function<std::shared_ptr<const PlanCalibration>()> m_calibrationProvider;
     QHash<QByteArray, PlanEvaluation> m_cache;
     std::deque<Request> m_queue;
     QElapsedTimer m_clock;

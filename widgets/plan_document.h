@@ -10,6 +10,7 @@
 // is opened and such a file exists, recoveryAvailable() is true until recover() or discardRecovery().
 // Edits leave pinned entries alone: presets and solver results go through qx::keepPinned.
 
+#include "calib/calib_run.h"
 #include "io/model_file.h"
 #include "plan/plan.h"
 #include "plan/presets.h"
@@ -33,10 +34,27 @@ namespace qx::ui {
 /// tensor name -> non-GGUF scheme chosen for it (the plan entry holds the nearest GGUF type).
 using SchemeOverrides = std::map<std::string, SchemeId>;
 
+/// Calibrated weights attached to the plan ("Apply to plan" in the Calibrate box): the result and, per
+/// tensor it still covers, the type it was calibrated for. A tensor leaves when its planned type changes or
+/// it gets a scheme override; for coupled results (AWQ, SmoothQuant, LLM.int8) the whole result leaves then.
+/// Session only: not saved with the plan JSON.
+struct PlanCalibration {
+    std::shared_ptr<const CalibResult> result;
+    std::map<std::string, TensorType> tensors;  ///< tensors still covered -> calibrated planned type
+    std::string label;                          ///< "GPTQ Q4_K (calibrated on text.txt, 8 chunks)"
+    std::string key;                            ///< unique per (result, tensors): evaluation cache key
+    /// The evaluated values of the covered tensors (shares the result's storage when all are covered).
+    std::shared_ptr<const Substitutions> values() const;
+    /// What an export quantizes for the covered tensors, and their importance (imatrix).
+    Substitutions exportValues() const;
+    Substitutions importance() const;
+};
+
 /// Everything an undo step restores.
 struct PlanState {
     Plan plan;
     SchemeOverrides schemes;
+    std::shared_ptr<const PlanCalibration> calibration;  ///< null when none is attached
     bool operator==(const PlanState&) const = default;
 };
 
@@ -72,6 +90,8 @@ public:
     const Plan& plan() const { return m_state.plan; }
     const SchemeOverrides& schemes() const { return m_state.schemes; }
     const PlanState& state() const { return m_state; }
+    /// The attached calibrated weights, or null.
+    std::shared_ptr<const PlanCalibration> calibration() const { return m_state.calibration; }
     /// The entry of ModelFile::tensors[tensorIndex], or nullptr (aliases are not planned).
     const PlanEntry* entryForTensor(int tensorIndex) const;
     /// The scheme override of a tensor, if any.
@@ -102,6 +122,9 @@ public:
     /// A solver's plan, pins kept; consecutive calls merge into one undo step.
     EditSummary applySolverPlan(Plan plan, const QString& label);
     EditSummary setPinned(const QStringList& tensors, bool pinned);
+    /// Makes `result` the plan (calibResultPlan, reasons = `label`; pins kept) and attaches its weights:
+    /// one undo step labelled "Apply <label>".
+    EditSummary applyCalibration(std::shared_ptr<const CalibResult> result, const QString& label);
     /// Names of the planned tensors matching `pattern` (case-insensitive regex; empty on an invalid one).
     QStringList tensorsMatching(const QString& pattern) const;
     QStringList allTensors() const;
@@ -133,6 +156,8 @@ public slots:
 signals:
     /// The plan changed; `tensors` names the entries touched (empty: possibly all).
     void planChanged(const QStringList& tensors);
+    /// The attached calibration changed (applied, pruned, undone); null when none is attached.
+    void calibrationChanged(std::shared_ptr<const qx::ui::PlanCalibration> calibration);
     /// setModel() was called (the plan was reset to "as stored").
     void modelChanged();
     void dirtyChanged(bool dirty);

@@ -1,7 +1,9 @@
 #include "calib/calib_run.h"
 
+#include "calib/calib_export.h"
 #include "calib/calib_methods.h"
 #include "common/error.h"
+#include "quant/formats.h"
 
 #include <algorithm>
 #include <cmath>
@@ -240,6 +242,25 @@ CaptureOutcome captureCached(std::shared_ptr<const LlamaWeights> weights, const 
     if (memory)
         memory->put(key, out.data);
     return out;
+}
+
+Plan calibResultPlan(const ModelFile& model, const CalibResult& result, const std::string& reason)
+{
+    TensorType type = result.grid.type;
+    if (!result.exportable()) {
+        const int bits = result.w8a8 || result.grid.ggml ? 8 : result.grid.uniform.bits;
+        type = bits >= 6 ? TensorType::Q8_0 : bits == 5 ? TensorType::Q5_0 : TensorType::Q4_0;
+    }
+    Plan plan = calibratedPlan(model, result.values, type);
+    for (PlanEntry& e : plan.entries) {
+        if (!result.values.count(e.tensor))
+            continue;
+        e.reason = reason;
+        const TensorInfo* t = model.findTensor(e.tensor);
+        if (e.type != TensorType::F32 && t && !fits(*formatOf(e.type), t->rowLength()).fits)
+            e.type = TensorType::F16;
+    }
+    return plan;
 }
 
 std::shared_ptr<const Substitutions> resultValues(const CalibResult& result, const std::vector<std::string>& tensors)

@@ -15,7 +15,9 @@
 #include "calib/int8_matmul.h"
 #include "calib/quant_grid.h"
 #include "common/progress.h"
+#include "io/model_file.h"
 #include "model/llama_forward.h"
+#include "plan/plan.h"
 
 #include <cstdint>
 #include <memory>
@@ -93,6 +95,12 @@ CaptureOutcome captureCached(std::shared_ptr<const LlamaWeights> weights, const 
 
 /// $XDG_CACHE_HOME/qexplore or ~/.cache/qexplore ("" when neither is set).
 std::string defaultCalibCacheDir();
+
+/// The plan a result stands for: on a ggml grid calibratedPlan (the calibrated layers in the grid's type,
+/// folded norms F32, the rest as stored); otherwise the calibrated layers in the GGUF type a file of about
+/// the same size would hold (Q8_0 for W8A8 and 8-bit grids, Q5_0 for 5-bit, Q4_0 below; F16 where that
+/// type's blocks do not divide the rows). Every calibrated entry gets `reason`.
+Plan calibResultPlan(const ModelFile& model, const CalibResult& result, const std::string& reason);
 
 /// The evaluated values of `result` restricted to `tensors` (all when empty), for PlanEvalOptions.
 std::shared_ptr<const Substitutions> resultValues(const CalibResult& result, const std::vector<std::string>& tensors);

@@ -1,0 +1,2 @@
+# The Calibrate box: GPTQ/SmoothQuant runs applied to the plan, evaluated and exported (offscreen).
+qx_add_test(NAME tst_calibration_box SOURCES widgets/tst_calibration_box.cpp LIBS qx_widgets LABELS widgets reference)
