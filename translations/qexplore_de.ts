@@ -251,239 +251,240 @@
 <context>
     <name>qx::app::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="70"/>
-        <location filename="../app/gui/main_window.cpp" line="397"/>
-        <location filename="../app/gui/main_window.cpp" line="585"/>
+        <location filename="../app/gui/main_window.cpp" line="72"/>
+        <location filename="../app/gui/main_window.cpp" line="402"/>
+        <location filename="../app/gui/main_window.cpp" line="597"/>
         <source>Quantization Explorer</source>
         <translation>Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="89"/>
+        <location filename="../app/gui/main_window.cpp" line="91"/>
         <source>&amp;Open Model File…</source>
         <translation>Modell&amp;datei öffnen …</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="91"/>
+        <location filename="../app/gui/main_window.cpp" line="93"/>
         <source>Open Model &amp;Folder…</source>
         <translation>Modell&amp;ordner öffnen …</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="93"/>
+        <location filename="../app/gui/main_window.cpp" line="95"/>
         <source>&amp;Close Model</source>
         <translation>Modell &amp;schließen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="95"/>
+        <location filename="../app/gui/main_window.cpp" line="97"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="98"/>
+        <location filename="../app/gui/main_window.cpp" line="100"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="101"/>
+        <location filename="../app/gui/main_window.cpp" line="103"/>
         <source>&amp;Filter Tensors</source>
         <translation>Tensoren &amp;filtern</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="103"/>
+        <location filename="../app/gui/main_window.cpp" line="105"/>
         <source>&amp;Tensors</source>
         <translation>&amp;Tensoren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="105"/>
+        <location filename="../app/gui/main_window.cpp" line="107"/>
         <source>&amp;Info</source>
         <translation>&amp;Info</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="107"/>
+        <location filename="../app/gui/main_window.cpp" line="109"/>
         <source>&amp;About Quantization Explorer</source>
         <translation>&amp;Über Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="132"/>
+        <location filename="../app/gui/main_window.cpp" line="134"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="148"/>
+        <location filename="../app/gui/main_window.cpp" line="151"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="154"/>
+        <location filename="../app/gui/main_window.cpp" line="157"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="185"/>
+        <location filename="../app/gui/main_window.cpp" line="188"/>
         <source>Tensors</source>
         <translation>Tensoren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="186"/>
+        <location filename="../app/gui/main_window.cpp" line="189"/>
         <source>Info</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <location filename="../app/gui/main_window.cpp" line="193"/>
         <source>Evaluate</source>
         <translation>Auswerten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="193"/>
+        <location filename="../app/gui/main_window.cpp" line="196"/>
         <source>Trade-off</source>
         <translation>Abwägung</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="233"/>
+        <location filename="../app/gui/main_window.cpp" line="236"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="234"/>
+        <location filename="../app/gui/main_window.cpp" line="237"/>
         <source>Stop the running job</source>
         <translation>Den laufenden Auftrag anhalten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="255"/>
+        <location filename="../app/gui/main_window.cpp" line="258"/>
         <source>Opening %1 was cancelled</source>
         <translation>Öffnen von %1 wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="297"/>
+        <location filename="../app/gui/main_window.cpp" line="302"/>
         <source>Loaded the plan of run “%1” (undo restores the previous plan)</source>
         <translation>Plan des Laufs „%1“ geladen (Rückgängig stellt den vorigen Plan wieder her)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="353"/>
+        <location filename="../app/gui/main_window.cpp" line="358"/>
         <source>Open Model File</source>
         <translation>Modelldatei öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="354"/>
+        <location filename="../app/gui/main_window.cpp" line="359"/>
         <source>Model files (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c checkpoints (*.bin);;All files (*)</source>
         <translation>Modelldateien (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c-Checkpoints (*.bin);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="362"/>
+        <location filename="../app/gui/main_window.cpp" line="367"/>
         <source>Open Hugging Face Model Folder</source>
         <translation>Hugging-Face-Modellordner öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="373"/>
+        <location filename="../app/gui/main_window.cpp" line="378"/>
         <source>Preparing the demo model…</source>
         <translation>Demo-Modell wird vorbereitet …</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="378"/>
+        <location filename="../app/gui/main_window.cpp" line="383"/>
         <source>demo model</source>
         <translation>Demo-Modell</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="410"/>
+        <location filename="../app/gui/main_window.cpp" line="415"/>
         <source>About Quantization Explorer</source>
         <translation>Über Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="411"/>
+        <location filename="../app/gui/main_window.cpp" line="416"/>
         <source>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Look inside language model files (GGUF, safetensors, llama2.c) and decide how to quantize them.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Sprachmodell-Dateien (GGUF, safetensors, llama2.c) untersuchen und entscheiden, wie sie quantisiert werden.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="440"/>
+        <location filename="../app/gui/main_window.cpp" line="445"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="460"/>
+        <location filename="../app/gui/main_window.cpp" line="465"/>
         <source>Could not open the model</source>
         <translation>Das Modell konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="465"/>
+        <location filename="../app/gui/main_window.cpp" line="470"/>
         <source>Could not open %1</source>
         <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="433"/>
+        <location filename="../app/gui/main_window.cpp" line="438"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="434"/>
+        <location filename="../app/gui/main_window.cpp" line="439"/>
         <source>unknown architecture</source>
         <translation>unbekannte Architektur</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="188"/>
+        <location filename="../app/gui/main_window.cpp" line="191"/>
         <source>Layers</source>
         <translation>Schichten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="145"/>
+        <location filename="../app/gui/main_window.cpp" line="148"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="173"/>
+        <location filename="../app/gui/main_window.cpp" line="176"/>
         <source>The GGUF file the plan would export to (exact bytes), its bits per weight over the planned tensors, and its tensor data relative to the stored model</source>
         <translation>Die GGUF-Datei, die der Plan exportieren würde (exakte Bytes), ihre Bits pro Gewicht über die geplanten Tensoren und ihre Tensordaten im Verhältnis zum gespeicherten Modell</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="195"/>
+        <location filename="../app/gui/main_window.cpp" line="198"/>
         <source>Learn</source>
         <translation>Lernen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="216"/>
+        <location filename="../app/gui/main_window.cpp" line="219"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="538"/>
+        <location filename="../app/gui/main_window.cpp" line="543"/>
         <source>&amp;Save Plan</source>
         <translation>Plan &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="540"/>
+        <location filename="../app/gui/main_window.cpp" line="545"/>
         <source>Save Plan &amp;As…</source>
         <translation>Plan speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="542"/>
+        <location filename="../app/gui/main_window.cpp" line="547"/>
         <source>&amp;Load Plan…</source>
         <translation>Plan &amp;laden…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="544"/>
+        <location filename="../app/gui/main_window.cpp" line="549"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="546"/>
+        <location filename="../app/gui/main_window.cpp" line="551"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="551"/>
+        <location filename="../app/gui/main_window.cpp" line="556"/>
         <source>&amp;Export GGUF…</source>
         <translation>GGUF &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="553"/>
+        <location filename="../app/gui/main_window.cpp" line="558"/>
+        <location filename="../app/gui/main_window.cpp" line="563"/>
         <source>Write the plan as a GGUF file that llama.cpp loads (size shown in the header)</source>
         <translation>Den Plan als GGUF-Datei schreiben, die llama.cpp lädt (Größe steht in der Kopfzeile)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="558"/>
+        <location filename="../app/gui/main_window.cpp" line="570"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="590"/>
+        <location filename="../app/gui/main_window.cpp" line="602"/>
         <source>%1%2[*] — Quantization Explorer</source>
         <translation>%1%2[*] — Quantization Explorer</translation>
     </message>
@@ -567,6 +568,275 @@
         <location filename="../widgets/learn/bitnet_lesson.h" line="18"/>
         <source>BitNet b1.58 (ternary)</source>
         <translation>BitNet b1.58 (ternär)</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::CalibrationBox</name>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="66"/>
+        <source>RTN (round to nearest)</source>
+        <translation>RTN (Runden auf den nächsten Wert)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="67"/>
+        <source>imatrix (importance-weighted RTN)</source>
+        <translation>imatrix (nach Wichtigkeit gewichtetes RTN)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="68"/>
+        <source>GPTQ</source>
+        <translation>GPTQ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="69"/>
+        <source>GPTQ, act-order</source>
+        <translation>GPTQ, act-order</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="70"/>
+        <source>AWQ</source>
+        <translation>AWQ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="71"/>
+        <source>AWQ without clipping</source>
+        <translation>AWQ ohne Clipping</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="72"/>
+        <source>SmoothQuant (W8A8)</source>
+        <translation>SmoothQuant (W8A8)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="73"/>
+        <source>LLM.int8 (W8A8, outliers in float)</source>
+        <translation>LLM.int8 (W8A8, Ausreißer in Float)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="105"/>
+        <source>How the weights are rounded: RTN looks at one weight at a time; the other methods also use the activations captured on the calibration text</source>
+        <translation>Wie die Gewichte gerundet werden: RTN betrachtet ein Gewicht nach dem anderen; die anderen Verfahren nutzen auch die auf dem Kalibrierungstext aufgezeichneten Aktivierungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="110"/>
+        <location filename="../widgets/calibration_box.cpp" line="273"/>
+        <source>The grid the weights are rounded onto: GGUF block types (exportable) or uniform integer groups (asymmetric, F16 step; evaluation only)</source>
+        <translation>Das Raster, auf das die Gewichte gerundet werden: GGUF-Blocktypen (exportierbar) oder gleichmäßige Ganzzahlgruppen (asymmetrisch, F16-Schrittweite; nur zur Bewertung)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="115"/>
+        <source>Plain text whose activations are captured; it should not overlap the evaluation text</source>
+        <translation>Klartext, dessen Aktivierungen aufgezeichnet werden; er sollte sich nicht mit dem Bewertungstext überschneiden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="117"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="123"/>
+        <source>Method:</source>
+        <translation>Verfahren:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="124"/>
+        <source>Grid:</source>
+        <translation>Raster:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="125"/>
+        <source>Text:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="126"/>
+        <source>Chunks:</source>
+        <translation>Blöcke:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="127"/>
+        <source>Context:</source>
+        <translation>Kontext:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="128"/>
+        <source>Dampening:</source>
+        <translation>Dämpfung:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="129"/>
+        <source>Alpha:</source>
+        <translation>Alpha:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="130"/>
+        <source>Threshold:</source>
+        <translation>Schwelle:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="144"/>
+        <source>Per-layer notes of the last run: losses, dampening, AWQ scales, outlier columns</source>
+        <translation>Hinweise je Schicht zum letzten Lauf: Verluste, Dämpfung, AWQ-Skalen, Ausreißerspalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="157"/>
+        <source>Calibration text</source>
+        <translation>Kalibrierungstext</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="158"/>
+        <source>Text files (*.txt *.raw);;All files (*)</source>
+        <translation>Textdateien (*.txt *.raw);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="172"/>
+        <source>Chunks of the calibration text to capture (fewer when the text is shorter)</source>
+        <translation>Aufzuzeichnende Blöcke des Kalibrierungstexts (weniger, wenn der Text kürzer ist)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="176"/>
+        <source>Tokens per calibration chunk; the first is replaced by BOS, as llama-imatrix does</source>
+        <translation>Tokens je Kalibrierungsblock; das erste wird wie bei llama-imatrix durch BOS ersetzt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="181"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="182"/>
+        <source>GPTQ dampening in % of the mean Hessian diagonal (raised automatically when needed)</source>
+        <translation>GPTQ-Dämpfung in % der mittleren Hesse-Diagonale (bei Bedarf automatisch erhöht)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="187"/>
+        <source>SmoothQuant migration strength: 0 leaves the activations alone, 1 moves all their range into the weights</source>
+        <translation>SmoothQuant-Migrationsstärke: 0 lässt die Aktivierungen unverändert, 1 verlagert ihren ganzen Wertebereich in die Gewichte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="192"/>
+        <source>LLM.int8: input columns with any |x| at or above this stay in float</source>
+        <translation>LLM.int8: Eingabespalten mit einem |x| ab diesem Wert bleiben in Float</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="197"/>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="198"/>
+        <source>Capture the calibration text&apos;s activations (cached) and quantize with the method</source>
+        <translation>Die Aktivierungen des Kalibrierungstexts aufzeichnen (zwischengespeichert) und mit dem Verfahren quantisieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="199"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="200"/>
+        <source>Stop the run; the plan stays as it is</source>
+        <translation>Den Lauf anhalten; der Plan bleibt, wie er ist</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="201"/>
+        <source>Apply to Plan</source>
+        <translation>Auf Plan anwenden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="202"/>
+        <source>Make the result the plan, with its calibrated weights (one undo step); then evaluate it in the Evaluate tab or export it</source>
+        <translation>Das Ergebnis mit seinen kalibrierten Gewichten zum Plan machen (ein Rückgängig-Schritt); danach im Reiter „Bewerten“ bewerten oder exportieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="271"/>
+        <source>SmoothQuant and LLM.int8 quantize weights and activations to int8 per row and per token: there is no grid to choose, and the result cannot be exported to GGUF</source>
+        <translation>SmoothQuant und LLM.int8 quantisieren Gewichte und Aktivierungen je Zeile und je Token auf int8: Es gibt kein Raster zu wählen, und das Ergebnis lässt sich nicht als GGUF exportieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="299"/>
+        <source>Choose a method and a calibration text, then Run.</source>
+        <translation>Verfahren und Kalibrierungstext wählen, dann „Ausführen“.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="300"/>
+        <source>Open a model to calibrate.</source>
+        <translation>Ein Modell öffnen, um zu kalibrieren.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="314"/>
+        <source>Choose a calibration text first.</source>
+        <translation>Zuerst einen Kalibrierungstext wählen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="326"/>
+        <source>Calibrating with %1…</source>
+        <translation>Kalibriere mit %1…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="328"/>
+        <source>Calibrating with %1</source>
+        <translation>Kalibriere mit %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="335"/>
+        <source>%1 (calibrated on %2, %3 chunks)</source>
+        <translation>%1 (kalibriert auf %2, %3 Blöcke)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="340"/>
+        <source>Calibration failed: %1 (%2)</source>
+        <translation>Kalibrierung fehlgeschlagen: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="341"/>
+        <source>unexpected error</source>
+        <translation>unerwarteter Fehler</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="344"/>
+        <source>Calibration cancelled; the plan was not changed.</source>
+        <translation>Kalibrierung abgebrochen; der Plan wurde nicht geändert.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="358"/>
+        <source>No evaluation text is set: overlap not checked.</source>
+        <translation>Kein Bewertungstext gesetzt: Überschneidung nicht geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="360"/>
+        <source>&lt;b&gt;Warning:&lt;/b&gt; %1 % of the evaluation text&apos;s lines also occur in the calibration text. That flatters the calibrated methods; evaluate on other text.</source>
+        <translation>&lt;b&gt;Warnung:&lt;/b&gt; %1 % der Zeilen des Bewertungstexts kommen auch im Kalibrierungstext vor. Das schönt die kalibrierten Verfahren; auf anderem Text bewerten.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="364"/>
+        <source>Calibration and evaluation texts share no line.</source>
+        <translation>Kalibrierungs- und Bewertungstext haben keine Zeile gemeinsam.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="370"/>
+        <source>%1: %2 layers quantized%3.</source>
+        <translation>%1: %2 Schichten quantisiert%3.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="373"/>
+        <source> (captured statistics from the cache)</source>
+        <translation> (aufgezeichnete Statistiken aus dem Zwischenspeicher)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="375"/>
+        <source>W8A8 results can be evaluated but not exported to GGUF.</source>
+        <translation>W8A8-Ergebnisse lassen sich bewerten, aber nicht als GGUF exportieren.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="377"/>
+        <source>Uniform integer grids have no GGUF type: evaluation only.</source>
+        <translation>Gleichmäßige Ganzzahlraster haben keinen GGUF-Typ: nur Bewertung.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="393"/>
+        <source>Applied %1 to the plan: evaluate it in the Evaluate tab (undo restores the previous plan)</source>
+        <translation>%1 auf den Plan angewendet: im Reiter „Bewerten“ bewerten (Rückgängig stellt den vorherigen Plan wieder her)</translation>
     </message>
 </context>
 <context>
@@ -688,142 +958,142 @@
 <context>
     <name>qx::ui::EvaluatePanel</name>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="51"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="52"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="52"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="53"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="59"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="60"/>
         <source>Evaluate</source>
         <translation>Auswerten</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="60"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="61"/>
         <source>Evaluate presets</source>
         <translation>Voreinstellungen auswerten</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="60"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="61"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="65"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="66"/>
         <source>Plain text to evaluate on, tokenized with BOS as llama-perplexity does</source>
         <translation>Klartext für die Auswertung, mit BOS tokenisiert wie bei llama-perplexity</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="68"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="69"/>
         <source>Tokens per chunk (llama-perplexity -c); the second half of each chunk is scored</source>
         <translation>Token pro Block (llama-perplexity -c); bewertet wird die zweite Hälfte jedes Blocks</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="70"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="71"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="72"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="73"/>
         <source>Chunks evaluated (llama-perplexity --chunks); 0 = every whole chunk of the text</source>
         <translation>Ausgewertete Blöcke (llama-perplexity --chunks); 0 = jeder vollständige Block des Textes</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="73"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="74"/>
         <source>Perplexity and KL divergence of the current plan against the F32 model</source>
         <translation>Perplexität und KL-Divergenz des aktuellen Plans gegenüber dem F32-Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="74"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="75"/>
         <source>Evaluate llama-quantize&apos;s common mixes (Q8_0 … Q2_K) for the Trade-off chart</source>
         <translation>Die gängigen Mischungen von llama-quantize (Q8_0 … Q2_K) für das Abwägungsdiagramm auswerten</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="79"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="80"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="85"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="86"/>
         <source>Text:</source>
         <translation>Text:</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="86"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="87"/>
         <source>Context:</source>
         <translation>Kontext:</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="87"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="88"/>
         <source>Chunks:</source>
         <translation>Blöcke:</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="101"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="102"/>
         <source>Evaluation text</source>
         <translation>Auswertungstext</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="102"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="103"/>
         <source>Text files (*.txt *.raw);;All files (*)</source>
         <translation>Textdateien (*.txt *.raw);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="126"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="127"/>
         <source>Ready.</source>
         <translation>Bereit.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="126"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="127"/>
         <source>Open a model to evaluate plans.</source>
         <translation>Öffnen Sie ein Modell, um Pläne auszuwerten.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="163"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="177"/>
         <source>custom plan %1</source>
         <translation>eigener Plan %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="217"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="232"/>
         <source>Evaluating %1…</source>
         <translation>%1 wird ausgewertet…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="220"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="235"/>
         <source>Evaluating %1</source>
         <translation>%1 wird ausgewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="236"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="256"/>
         <source>Evaluation cancelled.</source>
         <translation>Auswertung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="239"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="259"/>
         <source>Evaluation failed: %1 (%2)</source>
         <translation>Auswertung fehlgeschlagen: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="254"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="274"/>
         <source> (already evaluated as %1)</source>
         <translation> (bereits ausgewertet als %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="256"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="276"/>
         <source>%1: PPL %2 ± %3 (F32 %4), mean KLD %5, same top %6 %</source>
         <translation>%1: PPL %2 ± %3 (F32 %4), mittlere KLD %5, gleiches Top-Token %6 %</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="273"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="293"/>
         <source>%p% — about %1 left</source>
         <translation>%p % — noch etwa %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="275"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="295"/>
         <source>%p%</source>
         <translation>%p %</translation>
     </message>
@@ -1821,44 +2091,49 @@
 <context>
     <name>qx::ui::PlanDocument</name>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="262"/>
-        <location filename="../widgets/plan_document.cpp" line="299"/>
+        <location filename="../widgets/plan_document.cpp" line="327"/>
+        <location filename="../widgets/plan_document.cpp" line="364"/>
         <source>Set %1 to %2</source>
         <translation>%1 auf %2 setzen</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="263"/>
-        <location filename="../widgets/plan_document.cpp" line="300"/>
+        <location filename="../widgets/plan_document.cpp" line="328"/>
+        <location filename="../widgets/plan_document.cpp" line="365"/>
         <source>Set %1 tensors to %2</source>
         <translation>%1 Tensoren auf %2 setzen</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="326"/>
+        <location filename="../widgets/plan_document.cpp" line="391"/>
         <source>Set all tensors to %1</source>
         <translation>Alle Tensoren auf %1 setzen</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="335"/>
+        <location filename="../widgets/plan_document.cpp" line="400"/>
         <source>Preset %1</source>
         <translation>Voreinstellung %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="351"/>
+        <location filename="../widgets/plan_document.cpp" line="416"/>
         <source>Pin %1 tensors</source>
         <translation>%1 Tensoren fixieren</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="351"/>
+        <location filename="../widgets/plan_document.cpp" line="416"/>
         <source>Unpin %1 tensors</source>
         <translation>%1 Tensoren lösen</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="409"/>
+        <location filename="../widgets/plan_document.cpp" line="444"/>
+        <source>Apply %1</source>
+        <translation>%1 anwenden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_document.cpp" line="502"/>
         <source>Load %1</source>
         <translation>%1 laden</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="436"/>
+        <location filename="../widgets/plan_document.cpp" line="529"/>
         <source>Recover unsaved plan</source>
         <translation>Ungespeicherten Plan wiederherstellen</translation>
     </message>
@@ -1866,27 +2141,47 @@
 <context>
     <name>qx::ui::PlanExport</name>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="46"/>
+        <location filename="../widgets/plan_export.cpp" line="47"/>
         <source>its stored type</source>
         <translation>seinem gespeicherten Typ</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="47"/>
+        <location filename="../widgets/plan_export.cpp" line="48"/>
         <source>%1: %2 is not exportable to GGUF — written as %3</source>
         <translation>%1: %2 ist nicht nach GGUF exportierbar – geschrieben als %3</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="50"/>
+        <location filename="../widgets/plan_export.cpp" line="51"/>
         <source>… and more</source>
         <translation>… und weitere</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="63"/>
+        <location filename="../widgets/plan_export.cpp" line="65"/>
+        <source>%1 quantizes activations as well as weights (W8A8): it can be evaluated but GGUF cannot hold it. Undo or choose other types to export.</source>
+        <translation>%1 quantisiert Aktivierungen wie Gewichte (W8A8): Es lässt sich bewerten, aber GGUF kann es nicht aufnehmen. Zum Exportieren rückgängig machen oder andere Typen wählen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="68"/>
+        <source>%1 uses a uniform integer grid that has no GGUF type: it can be evaluated but not exported.</source>
+        <translation>%1 verwendet ein gleichmäßiges Ganzzahlraster ohne GGUF-Typ: Es lässt sich bewerten, aber nicht exportieren.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="71"/>
+        <source>Calibrated weights are exported from GGUF models only; convert this model to GGUF first.</source>
+        <translation>Kalibrierte Gewichte werden nur aus GGUF-Modellen exportiert; dieses Modell zuerst nach GGUF umwandeln.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="80"/>
+        <source>Export GGUF</source>
+        <translation>GGUF exportieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="85"/>
         <source>Not exportable to GGUF</source>
         <translation>Nicht nach GGUF exportierbar</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="64"/>
+        <location filename="../widgets/plan_export.cpp" line="86"/>
         <source>Some tensors use a scheme that has no GGUF type. The file will hold the nearest GGUF type instead:
 
 %1
@@ -1899,39 +2194,48 @@ Export anyway?</source>
 Trotzdem exportieren?</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="71"/>
+        <location filename="../widgets/plan_export.cpp" line="93"/>
         <source>Export GGUF (%1)</source>
         <translation>GGUF exportieren (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="72"/>
+        <location filename="../widgets/plan_export.cpp" line="94"/>
         <source>GGUF files (*.gguf)</source>
         <translation>GGUF-Dateien (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="85"/>
+        <location filename="../widgets/plan_export.cpp" line="111"/>
+        <location filename="../widgets/plan_export.cpp" line="151"/>
         <source>Exporting %1</source>
         <translation>Exportiere %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="90"/>
+        <location filename="../widgets/plan_export.cpp" line="116"/>
         <source>Wrote %1: %2 bytes, %3 tensors quantized, %4 copied, every tensor verified</source>
         <translation>%1 geschrieben: %2 Bytes, %3 Tensoren quantisiert, %4 kopiert, jeder Tensor geprüft</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="95"/>
+        <location filename="../widgets/plan_export.cpp" line="121"/>
+        <location filename="../widgets/plan_export.cpp" line="169"/>
         <source>Export cancelled; nothing was written to %1</source>
         <translation>Export abgebrochen; nichts wurde nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="97"/>
+        <location filename="../widgets/plan_export.cpp" line="123"/>
+        <location filename="../widgets/plan_export.cpp" line="171"/>
         <source>Export to %1 failed: %2. %3</source>
         <translation>Export nach %1 fehlgeschlagen: %2. %3</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="99"/>
+        <location filename="../widgets/plan_export.cpp" line="125"/>
+        <location filename="../widgets/plan_export.cpp" line="173"/>
         <source>unexpected error</source>
         <translation>unerwarteter Fehler</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="162"/>
+        <source>Wrote %1: %2 bytes, %3 tensors quantized, %4 copied; largest deviation of a calibrated value from the evaluated one: %5</source>
+        <translation>%1 geschrieben: %2 Bytes, %3 Tensoren quantisiert, %4 kopiert; größte Abweichung eines kalibrierten Werts vom bewerteten: %5</translation>
     </message>
 </context>
 <context>
@@ -2271,294 +2575,299 @@ Detail: %2</translation>
 <context>
     <name>qx::ui::SchemePanel</name>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="81"/>
+        <location filename="../widgets/scheme_panel.cpp" line="64"/>
+        <source>Calibrate</source>
+        <translation>Kalibrieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="87"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="85"/>
+        <location filename="../widgets/scheme_panel.cpp" line="91"/>
         <source>Formats of the traits table: GGUF types first, then schemes a GGUF file cannot hold</source>
         <translation>Formate der Eigenschaftstabelle: zuerst GGUF-Typen, dann Schemata, die eine GGUF-Datei nicht aufnehmen kann</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="93"/>
+        <location filename="../widgets/scheme_panel.cpp" line="99"/>
         <source>%1 — %2 bits/weight</source>
         <translation>%1 — %2 Bit/Gewicht</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="94"/>
+        <location filename="../widgets/scheme_panel.cpp" line="100"/>
         <source>%1 — %2 bits/weight (not in GGUF)</source>
         <translation>%1 — %2 Bit/Gewicht (nicht in GGUF)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="109"/>
+        <location filename="../widgets/scheme_panel.cpp" line="115"/>
         <source>Granularity:</source>
         <translation>Granularität:</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="110"/>
+        <location filename="../widgets/scheme_panel.cpp" line="116"/>
         <source>Group size:</source>
         <translation>Gruppengröße:</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="111"/>
+        <location filename="../widgets/scheme_panel.cpp" line="117"/>
         <source>Zero point:</source>
         <translation>Nullpunkt:</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="112"/>
+        <location filename="../widgets/scheme_panel.cpp" line="118"/>
         <source>Clipping:</source>
         <translation>Clipping:</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="114"/>
-        <location filename="../widgets/scheme_panel.cpp" line="276"/>
+        <location filename="../widgets/scheme_panel.cpp" line="120"/>
+        <location filename="../widgets/scheme_panel.cpp" line="282"/>
         <source>Apply to Selection</source>
         <translation>Auf Auswahl anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="114"/>
+        <location filename="../widgets/scheme_panel.cpp" line="120"/>
         <source>Give the selected tensors this format (Ctrl+T)</source>
         <translation>Den ausgewählten Tensoren dieses Format geben (Strg+T)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="116"/>
+        <location filename="../widgets/scheme_panel.cpp" line="122"/>
         <source>Apply to All</source>
         <translation>Auf alle anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="116"/>
+        <location filename="../widgets/scheme_panel.cpp" line="122"/>
         <source>Every quantizable weight in this format; norms stay F32, rows that do not fit take llama-quantize&apos;s fallback</source>
         <translation>Jedes quantisierbare Gewicht in diesem Format; Normen bleiben F32, unpassende Zeilen erhalten den Ersatztyp von llama-quantize</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="119"/>
+        <location filename="../widgets/scheme_panel.cpp" line="125"/>
         <source>Regex, e.g. ffn_down|attn_v</source>
         <translation>Regex, z. B. ffn_down|attn_v</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="120"/>
+        <location filename="../widgets/scheme_panel.cpp" line="126"/>
         <source>Apply to Matching</source>
         <translation>Auf Treffer anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="120"/>
+        <location filename="../widgets/scheme_panel.cpp" line="126"/>
         <source>Tensors whose name matches the regular expression</source>
         <translation>Tensoren, deren Name zum regulären Ausdruck passt</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="121"/>
+        <location filename="../widgets/scheme_panel.cpp" line="127"/>
         <source>Pin</source>
         <translation>Fixiert</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="121"/>
+        <location filename="../widgets/scheme_panel.cpp" line="127"/>
         <source>Presets and the budget solver keep the selected tensors&apos; formats</source>
         <translation>Voreinstellungen und der Budget-Löser behalten die Formate der ausgewählten Tensoren bei</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="122"/>
+        <location filename="../widgets/scheme_panel.cpp" line="128"/>
         <source>Unpin</source>
         <translation>Lösen</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="122"/>
+        <location filename="../widgets/scheme_panel.cpp" line="128"/>
         <source>Let presets and the solver change the selected tensors again</source>
         <translation>Voreinstellungen und Löser dürfen die ausgewählten Tensoren wieder ändern</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="154"/>
+        <location filename="../widgets/scheme_panel.cpp" line="160"/>
         <source>llama-quantize preset</source>
         <translation>llama-quantize-Voreinstellung</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="158"/>
+        <location filename="../widgets/scheme_panel.cpp" line="164"/>
         <source>llama-quantize&apos;s type mixes (llama.cpp b4748), rule for rule; the Reason column says which rule chose each tensor&apos;s type</source>
         <translation>Die Typmischungen von llama-quantize (llama.cpp b4748), Regel für Regel; die Spalte „Grund“ nennt die Regel, die den Typ jedes Tensors gewählt hat</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="163"/>
+        <location filename="../widgets/scheme_panel.cpp" line="169"/>
         <source>Apply Preset</source>
         <translation>Voreinstellung anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="163"/>
+        <location filename="../widgets/scheme_panel.cpp" line="169"/>
         <source>Re-plan every unpinned tensor with this mix</source>
         <translation>Jeden nicht fixierten Tensor mit dieser Mischung neu planen</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="174"/>
+        <location filename="../widgets/scheme_panel.cpp" line="180"/>
         <source>Size budget</source>
         <translation>Größenbudget</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="175"/>
+        <location filename="../widgets/scheme_panel.cpp" line="181"/>
         <source>Chooses per-tensor formats that minimise the predicted loss (importance-weighted squared round-trip error) within the budget; pinned tensors are kept</source>
         <translation>Wählt pro Tensor die Formate, die den vorhergesagten Verlust (wichtigkeitsgewichteter quadratischer Rundreisefehler) im Budget minimieren; fixierte Tensoren bleiben</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="178"/>
+        <location filename="../widgets/scheme_panel.cpp" line="184"/>
         <source>Bits/weight</source>
         <translation>Bit/Gewicht</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="179"/>
+        <location filename="../widgets/scheme_panel.cpp" line="185"/>
         <source>File size</source>
         <translation>Dateigröße</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="189"/>
+        <location filename="../widgets/scheme_panel.cpp" line="195"/>
         <source>Measuring candidates… %p%</source>
         <translation>Kandidaten werden gemessen… %p%</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="249"/>
+        <location filename="../widgets/scheme_panel.cpp" line="255"/>
         <source>%1, blocks of %2 values</source>
         <translation>%1, Blöcke zu %2 Werten</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="252"/>
+        <location filename="../widgets/scheme_panel.cpp" line="258"/>
         <source>%1 — not exportable to GGUF — nearest: %2. The error columns show this scheme; sizes and the file count %2.</source>
         <translation>%1 — nicht nach GGUF exportierbar — nächster Typ: %2. Die Fehlerspalten zeigen dieses Schema; Größen und die Datei rechnen mit %2.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="261"/>
+        <location filename="../widgets/scheme_panel.cpp" line="267"/>
         <source>per tensor</source>
         <translation>pro Tensor</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="262"/>
+        <location filename="../widgets/scheme_panel.cpp" line="268"/>
         <source>per channel (row)</source>
         <translation>pro Kanal (Zeile)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="263"/>
+        <location filename="../widgets/scheme_panel.cpp" line="269"/>
         <source>per group</source>
         <translation>pro Gruppe</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="264"/>
+        <location filename="../widgets/scheme_panel.cpp" line="270"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="265"/>
+        <location filename="../widgets/scheme_panel.cpp" line="271"/>
         <source>asymmetric (zero point per group)</source>
         <translation>asymmetrisch (Nullpunkt pro Gruppe)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="265"/>
+        <location filename="../widgets/scheme_panel.cpp" line="271"/>
         <source>symmetric</source>
         <translation>symmetrisch</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="266"/>
+        <location filename="../widgets/scheme_panel.cpp" line="272"/>
         <source>none (absmax)</source>
         <translation>keins (absmax)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="267"/>
+        <location filename="../widgets/scheme_panel.cpp" line="273"/>
         <source>percentile %1</source>
         <translation>Perzentil %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="268"/>
+        <location filename="../widgets/scheme_panel.cpp" line="274"/>
         <source>MSE search</source>
         <translation>MSE-Suche</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="269"/>
+        <location filename="../widgets/scheme_panel.cpp" line="275"/>
         <source>KL divergence</source>
         <translation>KL-Divergenz</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="276"/>
+        <location filename="../widgets/scheme_panel.cpp" line="282"/>
         <source>Apply to %1 Selected</source>
         <translation>Auf %1 ausgewählte anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="282"/>
+        <location filename="../widgets/scheme_panel.cpp" line="288"/>
         <source>%1 tensors changed</source>
         <translation>%1 Tensoren geändert</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="284"/>
+        <location filename="../widgets/scheme_panel.cpp" line="290"/>
         <source>%1 took llama-quantize&apos;s fallback type</source>
         <translation>%1 mit dem Ersatztyp von llama-quantize</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="286"/>
+        <location filename="../widgets/scheme_panel.cpp" line="292"/>
         <source>%1 pinned kept</source>
         <translation>%1 fixierte beibehalten</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="288"/>
+        <location filename="../widgets/scheme_panel.cpp" line="294"/>
         <source>%1 left as they are (vectors, or rows the format cannot hold)</source>
         <translation>%1 unverändert (Vektoren oder Zeilen, die das Format nicht aufnehmen kann)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="303"/>
+        <location filename="../widgets/scheme_panel.cpp" line="309"/>
         <source>No tensor matches “%1”</source>
         <translation>Kein Tensor passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="372"/>
+        <location filename="../widgets/scheme_panel.cpp" line="378"/>
         <source>Measuring candidate formats…</source>
         <translation>Kandidatenformate werden gemessen…</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="385"/>
+        <location filename="../widgets/scheme_panel.cpp" line="391"/>
         <source>The budget solver is unavailable: %1</source>
         <translation>Der Budget-Löser ist nicht verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="386"/>
+        <location filename="../widgets/scheme_panel.cpp" line="392"/>
         <source>Measuring candidates was cancelled</source>
         <translation>Das Messen der Kandidaten wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="402"/>
+        <location filename="../widgets/scheme_panel.cpp" line="408"/>
         <source>Move the slider to let the solver choose every unpinned tensor&apos;s format.</source>
         <translation>Den Regler bewegen, damit der Löser das Format jedes nicht fixierten Tensors wählt.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="423"/>
+        <location filename="../widgets/scheme_panel.cpp" line="429"/>
         <source>%1 bits/weight</source>
         <translation>%1 Bit/Gewicht</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="423"/>
+        <location filename="../widgets/scheme_panel.cpp" line="429"/>
         <source>%1 file</source>
         <translation>%1 Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="436"/>
+        <location filename="../widgets/scheme_panel.cpp" line="442"/>
         <source>Budget %1</source>
         <translation>Budget %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="438"/>
+        <location filename="../widgets/scheme_panel.cpp" line="444"/>
         <source>Predicted KLD %1 nats (measured enable-one KLD per tensor, scaled per format and summed) · %2 of tensor data%3</source>
         <translation>Vorhergesagte KLD %1 nats (gemessene Enable-one-KLD je Tensor, je Format skaliert und summiert) · %2 Tensordaten%3</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="444"/>
+        <location filename="../widgets/scheme_panel.cpp" line="450"/>
         <source>Predicted loss %1 (importance-weighted squared round-trip error, lower is better) · %2 of tensor data%3</source>
         <translation>Vorhergesagter Verlust %1 (wichtigkeitsgewichteter quadratischer Rundreisefehler, kleiner ist besser) · %2 Tensordaten%3</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="462"/>
+        <location filename="../widgets/scheme_panel.cpp" line="468"/>
         <source>The solver now minimises measured KLD; move the slider to re-solve.</source>
         <translation>Der Solver minimiert jetzt die gemessene KLD; Schieberegler bewegen, um neu zu lösen.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="464"/>
+        <location filename="../widgets/scheme_panel.cpp" line="470"/>
         <source>Measured KLD cannot calibrate the solver: %1</source>
         <translation>Die gemessene KLD kann den Solver nicht kalibrieren: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="441"/>
-        <location filename="../widgets/scheme_panel.cpp" line="446"/>
+        <location filename="../widgets/scheme_panel.cpp" line="447"/>
+        <location filename="../widgets/scheme_panel.cpp" line="452"/>
         <source> · the budget cannot be met</source>
         <translation> · das Budget ist nicht erreichbar</translation>
     </message>

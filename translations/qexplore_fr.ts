@@ -251,239 +251,240 @@
 <context>
     <name>qx::app::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="70"/>
-        <location filename="../app/gui/main_window.cpp" line="397"/>
-        <location filename="../app/gui/main_window.cpp" line="585"/>
+        <location filename="../app/gui/main_window.cpp" line="72"/>
+        <location filename="../app/gui/main_window.cpp" line="402"/>
+        <location filename="../app/gui/main_window.cpp" line="597"/>
         <source>Quantization Explorer</source>
         <translation>Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="89"/>
+        <location filename="../app/gui/main_window.cpp" line="91"/>
         <source>&amp;Open Model File…</source>
         <translation>&amp;Ouvrir un fichier de modèle…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="91"/>
+        <location filename="../app/gui/main_window.cpp" line="93"/>
         <source>Open Model &amp;Folder…</source>
         <translation>Ouvrir un &amp;dossier de modèle…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="93"/>
+        <location filename="../app/gui/main_window.cpp" line="95"/>
         <source>&amp;Close Model</source>
         <translation>&amp;Fermer le modèle</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="95"/>
+        <location filename="../app/gui/main_window.cpp" line="97"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="98"/>
+        <location filename="../app/gui/main_window.cpp" line="100"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="101"/>
+        <location filename="../app/gui/main_window.cpp" line="103"/>
         <source>&amp;Filter Tensors</source>
         <translation>&amp;Filtrer les tenseurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="103"/>
+        <location filename="../app/gui/main_window.cpp" line="105"/>
         <source>&amp;Tensors</source>
         <translation>&amp;Tenseurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="105"/>
+        <location filename="../app/gui/main_window.cpp" line="107"/>
         <source>&amp;Info</source>
         <translation>&amp;Infos</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="107"/>
+        <location filename="../app/gui/main_window.cpp" line="109"/>
         <source>&amp;About Quantization Explorer</source>
         <translation>À &amp;propos de Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="132"/>
+        <location filename="../app/gui/main_window.cpp" line="134"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="148"/>
+        <location filename="../app/gui/main_window.cpp" line="151"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="154"/>
+        <location filename="../app/gui/main_window.cpp" line="157"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="185"/>
+        <location filename="../app/gui/main_window.cpp" line="188"/>
         <source>Tensors</source>
         <translation>Tenseurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="186"/>
+        <location filename="../app/gui/main_window.cpp" line="189"/>
         <source>Info</source>
         <translation>Infos</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <location filename="../app/gui/main_window.cpp" line="193"/>
         <source>Evaluate</source>
         <translation>Évaluer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="193"/>
+        <location filename="../app/gui/main_window.cpp" line="196"/>
         <source>Trade-off</source>
         <translation>Compromis</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="233"/>
+        <location filename="../app/gui/main_window.cpp" line="236"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="234"/>
+        <location filename="../app/gui/main_window.cpp" line="237"/>
         <source>Stop the running job</source>
         <translation>Arrêter la tâche en cours</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="255"/>
+        <location filename="../app/gui/main_window.cpp" line="258"/>
         <source>Opening %1 was cancelled</source>
         <translation>L’ouverture de %1 a été annulée</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="297"/>
+        <location filename="../app/gui/main_window.cpp" line="302"/>
         <source>Loaded the plan of run “%1” (undo restores the previous plan)</source>
         <translation>Plan de l’exécution « %1 » chargé (Annuler rétablit le plan précédent)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="353"/>
+        <location filename="../app/gui/main_window.cpp" line="358"/>
         <source>Open Model File</source>
         <translation>Ouvrir un fichier de modèle</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="354"/>
+        <location filename="../app/gui/main_window.cpp" line="359"/>
         <source>Model files (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c checkpoints (*.bin);;All files (*)</source>
         <translation>Fichiers de modèle (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;Checkpoints llama2.c (*.bin);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="362"/>
+        <location filename="../app/gui/main_window.cpp" line="367"/>
         <source>Open Hugging Face Model Folder</source>
         <translation>Ouvrir un dossier de modèle Hugging Face</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="373"/>
+        <location filename="../app/gui/main_window.cpp" line="378"/>
         <source>Preparing the demo model…</source>
         <translation>Préparation du modèle de démonstration…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="378"/>
+        <location filename="../app/gui/main_window.cpp" line="383"/>
         <source>demo model</source>
         <translation>modèle de démonstration</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="410"/>
+        <location filename="../app/gui/main_window.cpp" line="415"/>
         <source>About Quantization Explorer</source>
         <translation>À propos de Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="411"/>
+        <location filename="../app/gui/main_window.cpp" line="416"/>
         <source>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Look inside language model files (GGUF, safetensors, llama2.c) and decide how to quantize them.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Examiner des fichiers de modèles de langue (GGUF, safetensors, llama2.c) et décider comment les quantifier.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="440"/>
+        <location filename="../app/gui/main_window.cpp" line="445"/>
         <source>Opened %1</source>
         <translation>%1 ouvert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="460"/>
+        <location filename="../app/gui/main_window.cpp" line="465"/>
         <source>Could not open the model</source>
         <translation>Impossible d’ouvrir le modèle</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="465"/>
+        <location filename="../app/gui/main_window.cpp" line="470"/>
         <source>Could not open %1</source>
         <translation>Impossible d’ouvrir %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="433"/>
+        <location filename="../app/gui/main_window.cpp" line="438"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="434"/>
+        <location filename="../app/gui/main_window.cpp" line="439"/>
         <source>unknown architecture</source>
         <translation>architecture inconnue</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="188"/>
+        <location filename="../app/gui/main_window.cpp" line="191"/>
         <source>Layers</source>
         <translation>Couches</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="145"/>
+        <location filename="../app/gui/main_window.cpp" line="148"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="173"/>
+        <location filename="../app/gui/main_window.cpp" line="176"/>
         <source>The GGUF file the plan would export to (exact bytes), its bits per weight over the planned tensors, and its tensor data relative to the stored model</source>
         <translation>Le fichier GGUF que le plan exporterait (octets exacts), ses bits par poids sur les tenseurs planifiés et ses données de tenseurs rapportées au modèle stocké</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="195"/>
+        <location filename="../app/gui/main_window.cpp" line="198"/>
         <source>Learn</source>
         <translation>Apprendre</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="216"/>
+        <location filename="../app/gui/main_window.cpp" line="219"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="538"/>
+        <location filename="../app/gui/main_window.cpp" line="543"/>
         <source>&amp;Save Plan</source>
         <translation>&amp;Enregistrer le plan</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="540"/>
+        <location filename="../app/gui/main_window.cpp" line="545"/>
         <source>Save Plan &amp;As…</source>
         <translation>Enregistrer le plan &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="542"/>
+        <location filename="../app/gui/main_window.cpp" line="547"/>
         <source>&amp;Load Plan…</source>
         <translation>&amp;Charger un plan…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="544"/>
+        <location filename="../app/gui/main_window.cpp" line="549"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="546"/>
+        <location filename="../app/gui/main_window.cpp" line="551"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="551"/>
+        <location filename="../app/gui/main_window.cpp" line="556"/>
         <source>&amp;Export GGUF…</source>
         <translation>&amp;Exporter en GGUF…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="553"/>
+        <location filename="../app/gui/main_window.cpp" line="558"/>
+        <location filename="../app/gui/main_window.cpp" line="563"/>
         <source>Write the plan as a GGUF file that llama.cpp loads (size shown in the header)</source>
         <translation>Écrire le plan dans un fichier GGUF que llama.cpp charge (taille affichée dans l’en-tête)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="558"/>
+        <location filename="../app/gui/main_window.cpp" line="570"/>
         <source>Export failed</source>
         <translation>Échec de l’export</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="590"/>
+        <location filename="../app/gui/main_window.cpp" line="602"/>
         <source>%1%2[*] — Quantization Explorer</source>
         <translation>%1%2[*] — Quantization Explorer</translation>
     </message>
@@ -567,6 +568,275 @@
         <location filename="../widgets/learn/bitnet_lesson.h" line="18"/>
         <source>BitNet b1.58 (ternary)</source>
         <translation>BitNet b1.58 (ternaire)</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::CalibrationBox</name>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="66"/>
+        <source>RTN (round to nearest)</source>
+        <translation>RTN (arrondi au plus proche)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="67"/>
+        <source>imatrix (importance-weighted RTN)</source>
+        <translation>imatrix (RTN pondéré par l’importance)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="68"/>
+        <source>GPTQ</source>
+        <translation>GPTQ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="69"/>
+        <source>GPTQ, act-order</source>
+        <translation>GPTQ, act-order</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="70"/>
+        <source>AWQ</source>
+        <translation>AWQ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="71"/>
+        <source>AWQ without clipping</source>
+        <translation>AWQ sans écrêtage</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="72"/>
+        <source>SmoothQuant (W8A8)</source>
+        <translation>SmoothQuant (W8A8)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="73"/>
+        <source>LLM.int8 (W8A8, outliers in float)</source>
+        <translation>LLM.int8 (W8A8, valeurs aberrantes en flottant)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="105"/>
+        <source>How the weights are rounded: RTN looks at one weight at a time; the other methods also use the activations captured on the calibration text</source>
+        <translation>Comment les poids sont arrondis : RTN considère un poids à la fois ; les autres méthodes utilisent aussi les activations capturées sur le texte de calibration</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="110"/>
+        <location filename="../widgets/calibration_box.cpp" line="273"/>
+        <source>The grid the weights are rounded onto: GGUF block types (exportable) or uniform integer groups (asymmetric, F16 step; evaluation only)</source>
+        <translation>La grille sur laquelle les poids sont arrondis : types de blocs GGUF (exportables) ou groupes entiers uniformes (asymétriques, pas F16 ; évaluation seulement)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="115"/>
+        <source>Plain text whose activations are captured; it should not overlap the evaluation text</source>
+        <translation>Texte brut dont les activations sont capturées ; il ne doit pas recouper le texte d’évaluation</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="117"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="123"/>
+        <source>Method:</source>
+        <translation>Méthode :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="124"/>
+        <source>Grid:</source>
+        <translation>Grille :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="125"/>
+        <source>Text:</source>
+        <translation>Texte :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="126"/>
+        <source>Chunks:</source>
+        <translation>Segments :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="127"/>
+        <source>Context:</source>
+        <translation>Contexte :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="128"/>
+        <source>Dampening:</source>
+        <translation>Amortissement :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="129"/>
+        <source>Alpha:</source>
+        <translation>Alpha :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="130"/>
+        <source>Threshold:</source>
+        <translation>Seuil :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="144"/>
+        <source>Per-layer notes of the last run: losses, dampening, AWQ scales, outlier columns</source>
+        <translation>Notes par couche de la dernière exécution : pertes, amortissement, échelles AWQ, colonnes aberrantes</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="157"/>
+        <source>Calibration text</source>
+        <translation>Texte de calibration</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="158"/>
+        <source>Text files (*.txt *.raw);;All files (*)</source>
+        <translation>Fichiers texte (*.txt *.raw);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="172"/>
+        <source>Chunks of the calibration text to capture (fewer when the text is shorter)</source>
+        <translation>Segments du texte de calibration à capturer (moins si le texte est plus court)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="176"/>
+        <source>Tokens per calibration chunk; the first is replaced by BOS, as llama-imatrix does</source>
+        <translation>Jetons par segment de calibration ; le premier est remplacé par BOS, comme le fait llama-imatrix</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="181"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="182"/>
+        <source>GPTQ dampening in % of the mean Hessian diagonal (raised automatically when needed)</source>
+        <translation>Amortissement GPTQ en % de la diagonale moyenne de la hessienne (augmenté automatiquement si nécessaire)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="187"/>
+        <source>SmoothQuant migration strength: 0 leaves the activations alone, 1 moves all their range into the weights</source>
+        <translation>Force de migration SmoothQuant : 0 laisse les activations intactes, 1 transfère toute leur plage dans les poids</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="192"/>
+        <source>LLM.int8: input columns with any |x| at or above this stay in float</source>
+        <translation>LLM.int8 : les colonnes d’entrée dont un |x| atteint ou dépasse cette valeur restent en flottant</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="197"/>
+        <source>Run</source>
+        <translation>Lancer</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="198"/>
+        <source>Capture the calibration text&apos;s activations (cached) and quantize with the method</source>
+        <translation>Capturer les activations du texte de calibration (mises en cache) et quantifier avec la méthode</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="199"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="200"/>
+        <source>Stop the run; the plan stays as it is</source>
+        <translation>Arrêter l’exécution ; le plan reste tel quel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="201"/>
+        <source>Apply to Plan</source>
+        <translation>Appliquer au plan</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="202"/>
+        <source>Make the result the plan, with its calibrated weights (one undo step); then evaluate it in the Evaluate tab or export it</source>
+        <translation>Faire du résultat le plan, avec ses poids calibrés (une étape d’annulation) ; puis l’évaluer dans l’onglet Évaluer ou l’exporter</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="271"/>
+        <source>SmoothQuant and LLM.int8 quantize weights and activations to int8 per row and per token: there is no grid to choose, and the result cannot be exported to GGUF</source>
+        <translation>SmoothQuant et LLM.int8 quantifient poids et activations en int8 par ligne et par jeton : il n’y a pas de grille à choisir, et le résultat ne peut pas être exporté en GGUF</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="299"/>
+        <source>Choose a method and a calibration text, then Run.</source>
+        <translation>Choisissez une méthode et un texte de calibration, puis Lancer.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="300"/>
+        <source>Open a model to calibrate.</source>
+        <translation>Ouvrez un modèle pour le calibrer.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="314"/>
+        <source>Choose a calibration text first.</source>
+        <translation>Choisissez d’abord un texte de calibration.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="326"/>
+        <source>Calibrating with %1…</source>
+        <translation>Calibration avec %1…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="328"/>
+        <source>Calibrating with %1</source>
+        <translation>Calibration avec %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="335"/>
+        <source>%1 (calibrated on %2, %3 chunks)</source>
+        <translation>%1 (calibré sur %2, %3 segments)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="340"/>
+        <source>Calibration failed: %1 (%2)</source>
+        <translation>Échec de la calibration : %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="341"/>
+        <source>unexpected error</source>
+        <translation>erreur inattendue</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="344"/>
+        <source>Calibration cancelled; the plan was not changed.</source>
+        <translation>Calibration annulée ; le plan n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="358"/>
+        <source>No evaluation text is set: overlap not checked.</source>
+        <translation>Aucun texte d’évaluation défini : recouvrement non vérifié.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="360"/>
+        <source>&lt;b&gt;Warning:&lt;/b&gt; %1 % of the evaluation text&apos;s lines also occur in the calibration text. That flatters the calibrated methods; evaluate on other text.</source>
+        <translation>&lt;b&gt;Attention :&lt;/b&gt; %1 % des lignes du texte d’évaluation figurent aussi dans le texte de calibration. Cela flatte les méthodes calibrées ; évaluez sur un autre texte.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="364"/>
+        <source>Calibration and evaluation texts share no line.</source>
+        <translation>Les textes de calibration et d’évaluation n’ont aucune ligne en commun.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="370"/>
+        <source>%1: %2 layers quantized%3.</source>
+        <translation>%1 : %2 couches quantifiées%3.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="373"/>
+        <source> (captured statistics from the cache)</source>
+        <translation> (statistiques capturées lues dans le cache)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="375"/>
+        <source>W8A8 results can be evaluated but not exported to GGUF.</source>
+        <translation>Les résultats W8A8 peuvent être évalués mais pas exportés en GGUF.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="377"/>
+        <source>Uniform integer grids have no GGUF type: evaluation only.</source>
+        <translation>Les grilles entières uniformes n’ont pas de type GGUF : évaluation seulement.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/calibration_box.cpp" line="393"/>
+        <source>Applied %1 to the plan: evaluate it in the Evaluate tab (undo restores the previous plan)</source>
+        <translation>%1 appliqué au plan : évaluez-le dans l’onglet Évaluer (annuler rétablit le plan précédent)</translation>
     </message>
 </context>
 <context>
@@ -688,142 +958,142 @@
 <context>
     <name>qx::ui::EvaluatePanel</name>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="51"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="52"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="52"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="53"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="59"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="60"/>
         <source>Evaluate</source>
         <translation>Évaluer</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="60"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="61"/>
         <source>Evaluate presets</source>
         <translation>Évaluer les préréglages</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="60"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="61"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="65"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="66"/>
         <source>Plain text to evaluate on, tokenized with BOS as llama-perplexity does</source>
         <translation>Texte brut d&apos;évaluation, tokenisé avec BOS comme le fait llama-perplexity</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="68"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="69"/>
         <source>Tokens per chunk (llama-perplexity -c); the second half of each chunk is scored</source>
         <translation>Jetons par segment (llama-perplexity -c) ; la seconde moitié de chaque segment est notée</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="70"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="71"/>
         <source>all</source>
         <translation>tous</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="72"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="73"/>
         <source>Chunks evaluated (llama-perplexity --chunks); 0 = every whole chunk of the text</source>
         <translation>Segments évalués (llama-perplexity --chunks) ; 0 = tous les segments complets du texte</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="73"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="74"/>
         <source>Perplexity and KL divergence of the current plan against the F32 model</source>
         <translation>Perplexité et divergence KL du plan courant par rapport au modèle F32</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="74"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="75"/>
         <source>Evaluate llama-quantize&apos;s common mixes (Q8_0 … Q2_K) for the Trade-off chart</source>
         <translation>Évaluer les mélanges courants de llama-quantize (Q8_0 … Q2_K) pour le graphique de compromis</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="79"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="80"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="85"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="86"/>
         <source>Text:</source>
         <translation>Texte :</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="86"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="87"/>
         <source>Context:</source>
         <translation>Contexte :</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="87"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="88"/>
         <source>Chunks:</source>
         <translation>Segments :</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="101"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="102"/>
         <source>Evaluation text</source>
         <translation>Texte d&apos;évaluation</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="102"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="103"/>
         <source>Text files (*.txt *.raw);;All files (*)</source>
         <translation>Fichiers texte (*.txt *.raw);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="126"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="127"/>
         <source>Ready.</source>
         <translation>Prêt.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="126"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="127"/>
         <source>Open a model to evaluate plans.</source>
         <translation>Ouvrez un modèle pour évaluer des plans.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="163"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="177"/>
         <source>custom plan %1</source>
         <translation>plan personnalisé %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="217"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="232"/>
         <source>Evaluating %1…</source>
         <translation>Évaluation de %1…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="220"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="235"/>
         <source>Evaluating %1</source>
         <translation>Évaluation de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="236"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="256"/>
         <source>Evaluation cancelled.</source>
         <translation>Évaluation annulée.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="239"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="259"/>
         <source>Evaluation failed: %1 (%2)</source>
         <translation>Échec de l&apos;évaluation : %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="254"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="274"/>
         <source> (already evaluated as %1)</source>
         <translation> (déjà évalué sous %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="256"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="276"/>
         <source>%1: PPL %2 ± %3 (F32 %4), mean KLD %5, same top %6 %</source>
         <translation>%1 : PPL %2 ± %3 (F32 %4), KLD moyenne %5, même premier jeton %6 %</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="273"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="293"/>
         <source>%p% — about %1 left</source>
         <translation>%p % — encore environ %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="275"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="295"/>
         <source>%p%</source>
         <translation>%p %</translation>
     </message>
@@ -1821,44 +2091,49 @@
 <context>
     <name>qx::ui::PlanDocument</name>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="262"/>
-        <location filename="../widgets/plan_document.cpp" line="299"/>
+        <location filename="../widgets/plan_document.cpp" line="327"/>
+        <location filename="../widgets/plan_document.cpp" line="364"/>
         <source>Set %1 to %2</source>
         <translation>Passer %1 en %2</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="263"/>
-        <location filename="../widgets/plan_document.cpp" line="300"/>
+        <location filename="../widgets/plan_document.cpp" line="328"/>
+        <location filename="../widgets/plan_document.cpp" line="365"/>
         <source>Set %1 tensors to %2</source>
         <translation>Passer %1 tenseurs en %2</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="326"/>
+        <location filename="../widgets/plan_document.cpp" line="391"/>
         <source>Set all tensors to %1</source>
         <translation>Passer tous les tenseurs en %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="335"/>
+        <location filename="../widgets/plan_document.cpp" line="400"/>
         <source>Preset %1</source>
         <translation>Préréglage %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="351"/>
+        <location filename="../widgets/plan_document.cpp" line="416"/>
         <source>Pin %1 tensors</source>
         <translation>Épingler %1 tenseurs</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="351"/>
+        <location filename="../widgets/plan_document.cpp" line="416"/>
         <source>Unpin %1 tensors</source>
         <translation>Désépingler %1 tenseurs</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="409"/>
+        <location filename="../widgets/plan_document.cpp" line="444"/>
+        <source>Apply %1</source>
+        <translation>Appliquer %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_document.cpp" line="502"/>
         <source>Load %1</source>
         <translation>Charger %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="436"/>
+        <location filename="../widgets/plan_document.cpp" line="529"/>
         <source>Recover unsaved plan</source>
         <translation>Récupérer le plan non enregistré</translation>
     </message>
@@ -1866,27 +2141,47 @@
 <context>
     <name>qx::ui::PlanExport</name>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="46"/>
+        <location filename="../widgets/plan_export.cpp" line="47"/>
         <source>its stored type</source>
         <translation>son type stocké</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="47"/>
+        <location filename="../widgets/plan_export.cpp" line="48"/>
         <source>%1: %2 is not exportable to GGUF — written as %3</source>
         <translation>%1 : %2 n’est pas exportable en GGUF — écrit en %3</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="50"/>
+        <location filename="../widgets/plan_export.cpp" line="51"/>
         <source>… and more</source>
         <translation>… et d’autres</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="63"/>
+        <location filename="../widgets/plan_export.cpp" line="65"/>
+        <source>%1 quantizes activations as well as weights (W8A8): it can be evaluated but GGUF cannot hold it. Undo or choose other types to export.</source>
+        <translation>%1 quantifie les activations comme les poids (W8A8) : il peut être évalué mais GGUF ne peut pas le contenir. Annulez ou choisissez d’autres types pour exporter.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="68"/>
+        <source>%1 uses a uniform integer grid that has no GGUF type: it can be evaluated but not exported.</source>
+        <translation>%1 utilise une grille entière uniforme sans type GGUF : il peut être évalué mais pas exporté.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="71"/>
+        <source>Calibrated weights are exported from GGUF models only; convert this model to GGUF first.</source>
+        <translation>Les poids calibrés ne s’exportent que depuis des modèles GGUF ; convertissez d’abord ce modèle en GGUF.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="80"/>
+        <source>Export GGUF</source>
+        <translation>Exporter en GGUF</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="85"/>
         <source>Not exportable to GGUF</source>
         <translation>Non exportable en GGUF</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="64"/>
+        <location filename="../widgets/plan_export.cpp" line="86"/>
         <source>Some tensors use a scheme that has no GGUF type. The file will hold the nearest GGUF type instead:
 
 %1
@@ -1899,39 +2194,48 @@ Export anyway?</source>
 Exporter quand même ?</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="71"/>
+        <location filename="../widgets/plan_export.cpp" line="93"/>
         <source>Export GGUF (%1)</source>
         <translation>Exporter en GGUF (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="72"/>
+        <location filename="../widgets/plan_export.cpp" line="94"/>
         <source>GGUF files (*.gguf)</source>
         <translation>Fichiers GGUF (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="85"/>
+        <location filename="../widgets/plan_export.cpp" line="111"/>
+        <location filename="../widgets/plan_export.cpp" line="151"/>
         <source>Exporting %1</source>
         <translation>Export de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="90"/>
+        <location filename="../widgets/plan_export.cpp" line="116"/>
         <source>Wrote %1: %2 bytes, %3 tensors quantized, %4 copied, every tensor verified</source>
         <translation>%1 écrit : %2 octets, %3 tenseurs quantifiés, %4 copiés, chaque tenseur vérifié</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="95"/>
+        <location filename="../widgets/plan_export.cpp" line="121"/>
+        <location filename="../widgets/plan_export.cpp" line="169"/>
         <source>Export cancelled; nothing was written to %1</source>
         <translation>Export annulé ; rien n’a été écrit dans %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="97"/>
+        <location filename="../widgets/plan_export.cpp" line="123"/>
+        <location filename="../widgets/plan_export.cpp" line="171"/>
         <source>Export to %1 failed: %2. %3</source>
         <translation>L’export vers %1 a échoué : %2. %3</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="99"/>
+        <location filename="../widgets/plan_export.cpp" line="125"/>
+        <location filename="../widgets/plan_export.cpp" line="173"/>
         <source>unexpected error</source>
         <translation>erreur inattendue</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_export.cpp" line="162"/>
+        <source>Wrote %1: %2 bytes, %3 tensors quantized, %4 copied; largest deviation of a calibrated value from the evaluated one: %5</source>
+        <translation>%1 écrit : %2 octets, %3 tenseurs quantifiés, %4 copiés ; plus grand écart d’une valeur calibrée par rapport à la valeur évaluée : %5</translation>
     </message>
 </context>
 <context>
@@ -2271,294 +2575,299 @@ Détail : %2</translation>
 <context>
     <name>qx::ui::SchemePanel</name>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="81"/>
+        <location filename="../widgets/scheme_panel.cpp" line="64"/>
+        <source>Calibrate</source>
+        <translation>Calibrer</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel.cpp" line="87"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="85"/>
+        <location filename="../widgets/scheme_panel.cpp" line="91"/>
         <source>Formats of the traits table: GGUF types first, then schemes a GGUF file cannot hold</source>
         <translation>Formats de la table des caractéristiques : d’abord les types GGUF, puis les schémas qu’un fichier GGUF ne peut pas contenir</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="93"/>
+        <location filename="../widgets/scheme_panel.cpp" line="99"/>
         <source>%1 — %2 bits/weight</source>
         <translation>%1 — %2 bits/poids</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="94"/>
+        <location filename="../widgets/scheme_panel.cpp" line="100"/>
         <source>%1 — %2 bits/weight (not in GGUF)</source>
         <translation>%1 — %2 bits/poids (pas en GGUF)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="109"/>
+        <location filename="../widgets/scheme_panel.cpp" line="115"/>
         <source>Granularity:</source>
         <translation>Granularité :</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="110"/>
+        <location filename="../widgets/scheme_panel.cpp" line="116"/>
         <source>Group size:</source>
         <translation>Taille de groupe :</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="111"/>
+        <location filename="../widgets/scheme_panel.cpp" line="117"/>
         <source>Zero point:</source>
         <translation>Point zéro :</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="112"/>
+        <location filename="../widgets/scheme_panel.cpp" line="118"/>
         <source>Clipping:</source>
         <translation>Écrêtage :</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="114"/>
-        <location filename="../widgets/scheme_panel.cpp" line="276"/>
+        <location filename="../widgets/scheme_panel.cpp" line="120"/>
+        <location filename="../widgets/scheme_panel.cpp" line="282"/>
         <source>Apply to Selection</source>
         <translation>Appliquer à la sélection</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="114"/>
+        <location filename="../widgets/scheme_panel.cpp" line="120"/>
         <source>Give the selected tensors this format (Ctrl+T)</source>
         <translation>Donner ce format aux tenseurs sélectionnés (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="116"/>
+        <location filename="../widgets/scheme_panel.cpp" line="122"/>
         <source>Apply to All</source>
         <translation>Appliquer à tous</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="116"/>
+        <location filename="../widgets/scheme_panel.cpp" line="122"/>
         <source>Every quantizable weight in this format; norms stay F32, rows that do not fit take llama-quantize&apos;s fallback</source>
         <translation>Chaque poids quantifiable dans ce format ; les normes restent en F32, les lignes qui ne conviennent pas prennent le type de repli de llama-quantize</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="119"/>
+        <location filename="../widgets/scheme_panel.cpp" line="125"/>
         <source>Regex, e.g. ffn_down|attn_v</source>
         <translation>Regex, p. ex. ffn_down|attn_v</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="120"/>
+        <location filename="../widgets/scheme_panel.cpp" line="126"/>
         <source>Apply to Matching</source>
         <translation>Appliquer aux correspondances</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="120"/>
+        <location filename="../widgets/scheme_panel.cpp" line="126"/>
         <source>Tensors whose name matches the regular expression</source>
         <translation>Tenseurs dont le nom correspond à l’expression régulière</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="121"/>
+        <location filename="../widgets/scheme_panel.cpp" line="127"/>
         <source>Pin</source>
         <translation>Épinglé</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="121"/>
+        <location filename="../widgets/scheme_panel.cpp" line="127"/>
         <source>Presets and the budget solver keep the selected tensors&apos; formats</source>
         <translation>Les préréglages et le solveur de budget conservent les formats des tenseurs sélectionnés</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="122"/>
+        <location filename="../widgets/scheme_panel.cpp" line="128"/>
         <source>Unpin</source>
         <translation>Désépingler</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="122"/>
+        <location filename="../widgets/scheme_panel.cpp" line="128"/>
         <source>Let presets and the solver change the selected tensors again</source>
         <translation>Laisser de nouveau les préréglages et le solveur modifier les tenseurs sélectionnés</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="154"/>
+        <location filename="../widgets/scheme_panel.cpp" line="160"/>
         <source>llama-quantize preset</source>
         <translation>Préréglage llama-quantize</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="158"/>
+        <location filename="../widgets/scheme_panel.cpp" line="164"/>
         <source>llama-quantize&apos;s type mixes (llama.cpp b4748), rule for rule; the Reason column says which rule chose each tensor&apos;s type</source>
         <translation>Les mélanges de types de llama-quantize (llama.cpp b4748), règle par règle ; la colonne « Raison » indique la règle qui a choisi le type de chaque tenseur</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="163"/>
+        <location filename="../widgets/scheme_panel.cpp" line="169"/>
         <source>Apply Preset</source>
         <translation>Appliquer le préréglage</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="163"/>
+        <location filename="../widgets/scheme_panel.cpp" line="169"/>
         <source>Re-plan every unpinned tensor with this mix</source>
         <translation>Replanifier chaque tenseur non épinglé avec ce mélange</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="174"/>
+        <location filename="../widgets/scheme_panel.cpp" line="180"/>
         <source>Size budget</source>
         <translation>Budget de taille</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="175"/>
+        <location filename="../widgets/scheme_panel.cpp" line="181"/>
         <source>Chooses per-tensor formats that minimise the predicted loss (importance-weighted squared round-trip error) within the budget; pinned tensors are kept</source>
         <translation>Choisit par tenseur les formats qui minimisent la perte prédite (erreur quadratique aller-retour pondérée par l’importance) dans le budget ; les tenseurs épinglés sont conservés</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="178"/>
+        <location filename="../widgets/scheme_panel.cpp" line="184"/>
         <source>Bits/weight</source>
         <translation>Bits/poids</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="179"/>
+        <location filename="../widgets/scheme_panel.cpp" line="185"/>
         <source>File size</source>
         <translation>Taille du fichier</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="189"/>
+        <location filename="../widgets/scheme_panel.cpp" line="195"/>
         <source>Measuring candidates… %p%</source>
         <translation>Mesure des candidats… %p%</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="249"/>
+        <location filename="../widgets/scheme_panel.cpp" line="255"/>
         <source>%1, blocks of %2 values</source>
         <translation>%1, blocs de %2 valeurs</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="252"/>
+        <location filename="../widgets/scheme_panel.cpp" line="258"/>
         <source>%1 — not exportable to GGUF — nearest: %2. The error columns show this scheme; sizes and the file count %2.</source>
         <translation>%1 — non exportable en GGUF — le plus proche : %2. Les colonnes d’erreur montrent ce schéma ; les tailles et le fichier comptent %2.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="261"/>
+        <location filename="../widgets/scheme_panel.cpp" line="267"/>
         <source>per tensor</source>
         <translation>par tenseur</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="262"/>
+        <location filename="../widgets/scheme_panel.cpp" line="268"/>
         <source>per channel (row)</source>
         <translation>par canal (ligne)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="263"/>
+        <location filename="../widgets/scheme_panel.cpp" line="269"/>
         <source>per group</source>
         <translation>par groupe</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="264"/>
+        <location filename="../widgets/scheme_panel.cpp" line="270"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="265"/>
+        <location filename="../widgets/scheme_panel.cpp" line="271"/>
         <source>asymmetric (zero point per group)</source>
         <translation>asymétrique (point zéro par groupe)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="265"/>
+        <location filename="../widgets/scheme_panel.cpp" line="271"/>
         <source>symmetric</source>
         <translation>symétrique</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="266"/>
+        <location filename="../widgets/scheme_panel.cpp" line="272"/>
         <source>none (absmax)</source>
         <translation>aucun (absmax)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="267"/>
+        <location filename="../widgets/scheme_panel.cpp" line="273"/>
         <source>percentile %1</source>
         <translation>percentile %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="268"/>
+        <location filename="../widgets/scheme_panel.cpp" line="274"/>
         <source>MSE search</source>
         <translation>recherche MSE</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="269"/>
+        <location filename="../widgets/scheme_panel.cpp" line="275"/>
         <source>KL divergence</source>
         <translation>divergence KL</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="276"/>
+        <location filename="../widgets/scheme_panel.cpp" line="282"/>
         <source>Apply to %1 Selected</source>
         <translation>Appliquer aux %1 sélectionnés</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="282"/>
+        <location filename="../widgets/scheme_panel.cpp" line="288"/>
         <source>%1 tensors changed</source>
         <translation>%1 tenseurs modifiés</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="284"/>
+        <location filename="../widgets/scheme_panel.cpp" line="290"/>
         <source>%1 took llama-quantize&apos;s fallback type</source>
         <translation>%1 avec le type de repli de llama-quantize</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="286"/>
+        <location filename="../widgets/scheme_panel.cpp" line="292"/>
         <source>%1 pinned kept</source>
         <translation>%1 épinglés conservés</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="288"/>
+        <location filename="../widgets/scheme_panel.cpp" line="294"/>
         <source>%1 left as they are (vectors, or rows the format cannot hold)</source>
         <translation>%1 laissés tels quels (vecteurs, ou lignes que le format ne peut pas contenir)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="303"/>
+        <location filename="../widgets/scheme_panel.cpp" line="309"/>
         <source>No tensor matches “%1”</source>
         <translation>Aucun tenseur ne correspond à « %1 »</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="372"/>
+        <location filename="../widgets/scheme_panel.cpp" line="378"/>
         <source>Measuring candidate formats…</source>
         <translation>Mesure des formats candidats…</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="385"/>
+        <location filename="../widgets/scheme_panel.cpp" line="391"/>
         <source>The budget solver is unavailable: %1</source>
         <translation>Le solveur de budget n’est pas disponible : %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="386"/>
+        <location filename="../widgets/scheme_panel.cpp" line="392"/>
         <source>Measuring candidates was cancelled</source>
         <translation>La mesure des candidats a été annulée</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="402"/>
+        <location filename="../widgets/scheme_panel.cpp" line="408"/>
         <source>Move the slider to let the solver choose every unpinned tensor&apos;s format.</source>
         <translation>Déplacez le curseur pour que le solveur choisisse le format de chaque tenseur non épinglé.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="423"/>
+        <location filename="../widgets/scheme_panel.cpp" line="429"/>
         <source>%1 bits/weight</source>
         <translation>%1 bits/poids</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="423"/>
+        <location filename="../widgets/scheme_panel.cpp" line="429"/>
         <source>%1 file</source>
         <translation>fichier de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="436"/>
+        <location filename="../widgets/scheme_panel.cpp" line="442"/>
         <source>Budget %1</source>
         <translation>Budget %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="438"/>
+        <location filename="../widgets/scheme_panel.cpp" line="444"/>
         <source>Predicted KLD %1 nats (measured enable-one KLD per tensor, scaled per format and summed) · %2 of tensor data%3</source>
         <translation>KLD prédite %1 nats (KLD enable-one mesurée par tenseur, mise à l’échelle par format et additionnée) · %2 de données de tenseurs%3</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="444"/>
+        <location filename="../widgets/scheme_panel.cpp" line="450"/>
         <source>Predicted loss %1 (importance-weighted squared round-trip error, lower is better) · %2 of tensor data%3</source>
         <translation>Perte prédite %1 (erreur quadratique aller-retour pondérée par l’importance, plus bas est meilleur) · %2 de données de tenseurs%3</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="462"/>
+        <location filename="../widgets/scheme_panel.cpp" line="468"/>
         <source>The solver now minimises measured KLD; move the slider to re-solve.</source>
         <translation>Le solveur minimise maintenant la KLD mesurée ; déplacez le curseur pour relancer.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="464"/>
+        <location filename="../widgets/scheme_panel.cpp" line="470"/>
         <source>Measured KLD cannot calibrate the solver: %1</source>
         <translation>La KLD mesurée ne peut pas calibrer le solveur : %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="441"/>
-        <location filename="../widgets/scheme_panel.cpp" line="446"/>
+        <location filename="../widgets/scheme_panel.cpp" line="447"/>
+        <location filename="../widgets/scheme_panel.cpp" line="452"/>
         <source> · the budget cannot be met</source>
         <translation> · le budget ne peut pas être tenu</translation>
     </message>
