@@ -3,6 +3,7 @@
 #include "app_settings.h"
 #include "error_text.h"
 #include "job_runner.h"
+#include "plan_calibration.h"
 #include "plan_document.h"
 #include "runs_model.h"
 

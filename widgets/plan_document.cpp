@@ -1,5 +1,7 @@
 #include "plan_document.h"
 
+#include "plan_calibration.h"
+
 #include "common/error.h"
 #include "quant/dequantize.h"
 #include "quant/formats.h"
@@ -15,7 +17,6 @@
 #include <QUndoStack>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <unordered_map>
 
@@ -80,64 +81,7 @@ private:
     int m_id;
 };
 
-std::string nextCalibrationKey()
-{
-    static std::atomic<quint64> serial{0};
-    return "calibration-" + std::to_string(serial.fetch_add(1) + 1);
-}
-
-/// The calibration of `state` without the tensors whose planned type changed or that got a scheme
-/// (all of it for a coupled result); the same pointer when nothing changed, null when nothing is left.
-std::shared_ptr<const PlanCalibration> pruned(const PlanState& state)
-{
-    const auto& c = state.calibration;
-    if (!c)
-        return c;
-    std::map<std::string, TensorType> keep;
-    for (const auto& [tensor, type] : c->tensors) {
-        const PlanEntry* e = state.plan.find(tensor);
-        if (e && e->type == type && !state.schemes.count(tensor))
-            keep.emplace(tensor, type);
-    }
-    if (keep.size() == c->tensors.size())
-        return c;
-    if (keep.empty() || c->result->coupled())
-        return nullptr;
-    auto out = std::make_shared<PlanCalibration>(*c);
-    out->tensors = std::move(keep);
-    out->key = nextCalibrationKey();
-    return out;
-}
-
-Substitutions pick(const PlanCalibration& c, const Substitutions& from)
-{
-    Substitutions out;
-    for (const auto& [tensor, type] : c.tensors)
-        if (const auto it = from.find(tensor); it != from.end())
-            out.emplace(tensor, it->second);
-    return out;
-}
-
 } // namespace
-
-std::shared_ptr<const Substitutions> PlanCalibration::values() const
-{
-    if (!result)
-        return nullptr;
-    if (tensors.size() == result->values.size())
-        return std::shared_ptr<const Substitutions>(result, &result->values);
-    return std::make_shared<const Substitutions>(pick(*this, result->values));
-}
-
-Substitutions PlanCalibration::exportValues() const
-{
-    return result ? pick(*this, result->exportValues) : Substitutions{};
-}
-
-Substitutions PlanCalibration::importance() const
-{
-    return result ? pick(*this, result->importance) : Substitutions{};
-}
 
 PlanDocument::PlanDocument(QObject* parent)
     : QObject(parent), m_undo(new QUndoStack(this)), m_autosaveTimer(new QTimer(this)), m_debounce(new QTimer(this))
@@ -279,7 +223,7 @@ void PlanDocument::applyState(const PlanState& state, const QStringList& changed
 EditSummary PlanDocument::push(PlanState after, const QString& text, int mergeId)
 {
     EditSummary summary;
-    after.calibration = pruned(after);
+    after.calibration = prunedCalibration(after);
     QStringList changed = changedTensors(m_state, after);
     summary.changed = static_cast<int>(changed.size());
     if (after == m_state)
@@ -415,34 +359,6 @@ EditSummary PlanDocument::setPinned(const QStringList& tensors, bool pinned)
             e->pinned = pinned;
     const QString text = pinned ? tr("Pin %1 tensors").arg(tensors.size()) : tr("Unpin %1 tensors").arg(tensors.size());
     return push(std::move(after), text);
-}
-
-EditSummary PlanDocument::applyCalibration(std::shared_ptr<const CalibResult> result, const QString& label)
-{
-    if (!m_model || !result)
-        return {};
-    const std::string reason = label.toStdString();
-    Plan fresh = calibResultPlan(*m_model, *result, reason);
-    auto calibration = std::make_shared<PlanCalibration>();
-    calibration->result = result;
-    for (const PlanEntry& e : fresh.entries)
-        if (result->values.count(e.tensor))
-            calibration->tensors.emplace(e.tensor, e.type);
-    calibration->label = reason;
-    calibration->key = nextCalibrationKey();
-    fresh.sourcePath = m_modelPath.toStdString();
-    PlanState after;
-    after.plan = keepPinned(std::move(fresh), m_state.plan);
-    after.calibration = std::move(calibration);
-    EditSummary s;
-    for (const PlanEntry& e : m_state.plan.entries)
-        if (e.pinned) {
-            ++s.skippedPinned;
-            if (const auto it = m_state.schemes.find(e.tensor); it != m_state.schemes.end())
-                after.schemes.insert(*it);
-        }
-    s.changed = push(std::move(after), tr("Apply %1").arg(label)).changed;
-    return s;
 }
 
 bool PlanDocument::loadPlan(qx::Plan plan, const QString& label)

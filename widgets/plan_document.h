@@ -10,7 +10,6 @@
 // is opened and such a file exists, recoveryAvailable() is true until recover() or discardRecovery().
 // Edits leave pinned entries alone: presets and solver results go through qx::keepPinned.
 
-#include "calib/calib_run.h"
 #include "io/model_file.h"
 #include "plan/plan.h"
 #include "plan/presets.h"
@@ -29,26 +28,16 @@
 class QTimer;
 class QUndoStack;
 
+namespace qx {
+struct CalibResult;
+}
+
 namespace qx::ui {
 
 /// tensor name -> non-GGUF scheme chosen for it (the plan entry holds the nearest GGUF type).
 using SchemeOverrides = std::map<std::string, SchemeId>;
 
-/// Calibrated weights attached to the plan ("Apply to plan" in the Calibrate box): the result and, per
-/// tensor it still covers, the type it was calibrated for. A tensor leaves when its planned type changes or
-/// it gets a scheme override; for coupled results (AWQ, SmoothQuant, LLM.int8) the whole result leaves then.
-/// Session only: not saved with the plan JSON.
-struct PlanCalibration {
-    std::shared_ptr<const CalibResult> result;
-    std::map<std::string, TensorType> tensors;  ///< tensors still covered -> calibrated planned type
-    std::string label;                          ///< "GPTQ Q4_K (calibrated on text.txt, 8 chunks)"
-    std::string key;                            ///< unique per (result, tensors): evaluation cache key
-    /// The evaluated values of the covered tensors (shares the result's storage when all are covered).
-    std::shared_ptr<const Substitutions> values() const;
-    /// What an export quantizes for the covered tensors, and their importance (imatrix).
-    Substitutions exportValues() const;
-    Substitutions importance() const;
-};
+struct PlanCalibration;  // plan_calibration.h
 
 /// Everything an undo step restores.
 struct PlanState {

@@ -2,6 +2,7 @@
 
 #include "error_text.h"
 #include "format_text.h"
+#include "plan_calibration.h"
 #include "plan_document.h"
 
 #include "calib/calib_export.h"

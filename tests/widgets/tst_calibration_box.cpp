@@ -10,6 +10,7 @@
 #include "calibration_box.h"
 #include "evaluate_panel.h"
 #include "job_runner.h"
+#include "plan_calibration.h"
 #include "plan_document.h"
 #include "plan_export.h"
 #include "runs_model.h"
@@ -198,6 +199,8 @@ private slots:
         QVERIFY(runAndWait(box, &completed) >= 0 && completed);
         QVERIFY(box.result()->w8a8);
         QVERIFY(box.applyToPlan());
+        QCOMPARE(doc.calibration()->tensors.size(), box.result()->values.size());  // folded norms included
+        QCOMPARE(doc.calibration()->values().get(), &box.result()->values);       // shared, not copied
         QCOMPARE(doc.plan().find("blk.0.attn_q.weight")->type, TensorType::Q8_0);
         QCOMPARE(doc.plan().find("blk.0.ffn_down.weight")->type, TensorType::F16);  // 172 columns: no Q8_0 block
         ui::JobRunner runner;
