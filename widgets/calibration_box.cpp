@@ -105,6 +105,8 @@ void CalibrationBox::setupControls()
         m_method->addItem(methodText(m), QString::fromStdString(m));
     m_method->setToolTip(tr("How the weights are rounded: RTN looks at one weight at a time; the other methods "
                             "also use the activations captured on the calibration text"));
+    m_method->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_method->setMinimumContentsLength(12);  // the long method names must not widen the plan dock
     m_grid = new QComboBox(this);
     for (const char* g : kGrids)
         m_grid->addItem(QString::fromLatin1(g), QString::fromLatin1(g));
@@ -296,6 +298,7 @@ void CalibrationBox::modelChanged()
     m_details->clear();
     m_details->hide();
     m_overlap->clear();
+    m_overlap->hide();  // an empty label would still take a line
     m_progress->setValue(0);
     m_status->setText(m_doc->model() ? tr("Choose a method and a calibration text, then Run.")
                                      : tr("Open a model to calibrate."));
@@ -355,6 +358,7 @@ void CalibrationBox::showOutput(const Output& out)
     m_result = out.result;
     m_lastCached = out.cached;
     m_progress->setValue(m_progress->maximum());
+    m_overlap->show();
     if (out.overlap < 0.0)
         m_overlap->setText(tr("No evaluation text is set: overlap not checked."));
     else if (out.overlap > 0.0)
