@@ -99,7 +99,11 @@ private slots:
         QCOMPARE(r.values.size(), size_t(28));
         QVERIFY(r.exportable() && !r.coupled());
         QCOMPARE(r.notes.size(), size_t(28));
+        const auto some = resultValues(r, {"blk.0.attn_q.weight", "not.a.tensor"});
+        QVERIFY(some->size() == 1 && some->at("blk.0.attn_q.weight") == r.values.at("blk.0.attn_q.weight"));
         const Plan plan = calibratedPlan(*m_model, r.values, r.grid.type);
+        QCOMPARE(calibResultPlan(*m_model, r, "GPTQ").entries.size(), plan.entries.size());
+        QCOMPARE(calibResultPlan(*m_model, r, "GPTQ").find("blk.0.attn_q.weight")->reason, std::string("GPTQ"));
         const PlanEvaluation viaPlan = evaluate(plan, &r);
         const EvalScore direct = m_eval->evaluate(withSubstitutions(*m_weights, r.values));
         qInfo("GPTQ Q4_K: evaluatePlan PPL %.6f KLD %.6f; CalibEvaluator PPL %.6f KLD %.6f", viaPlan.ppl,
