@@ -3,6 +3,8 @@
 #include "app_settings.h"
 #include "error_text.h"
 #include "job_runner.h"
+#include "plan_calibration.h"
+#include "plan_document.h"
 #include "runs_model.h"
 
 #include "common/error.h"
@@ -120,6 +122,11 @@ void EvaluatePanel::setModel(std::shared_ptr<const ModelFile> model)
 
 void EvaluatePanel::setPlanProvider(std::function<Plan()> provider) { m_provider = std::move(provider); }
 
+void EvaluatePanel::setCalibrationProvider(std::function<std::shared_ptr<const PlanCalibration>()> provider)
+{
+    m_calibrationProvider = std::move(provider);
+}
+
 void EvaluatePanel::setTextFile(const QString& path) { m_text->setText(path); }
 
 void EvaluatePanel::setContext(int nCtx, int chunks)
@@ -134,7 +141,7 @@ std::vector<Preset> EvaluatePanel::commonPresets()
             Preset::Q4_0, Preset::Q3_K_L, Preset::Q3_K_M, Preset::Q3_K_S, Preset::Q2_K};
 }
 
-QByteArray EvaluatePanel::planKey(const Plan& plan) const
+QByteArray EvaluatePanel::planKey(const Plan& plan, const std::string& calibrationKey) const
 {
     QCryptographicHash hash(QCryptographicHash::Sha1);
     const std::string json = planToJson(plan);
@@ -144,6 +151,7 @@ QByteArray EvaluatePanel::planKey(const Plan& plan) const
                              .arg(m_ctx->value())
                              .arg(m_chunks->value());
     hash.addData(rest.toUtf8());
+    hash.addData(QByteArrayView(calibrationKey.data(), qsizetype(calibrationKey.size())));
     return hash.result().toHex();
 }
 
@@ -152,6 +160,11 @@ void EvaluatePanel::evaluate()
     if (!m_model || !m_provider)
         return;
     const Plan plan = m_provider();
+    auto calibration = m_calibrationProvider ? m_calibrationProvider() : nullptr;
+    if (calibration) {
+        evaluatePlanAs(plan, QString::fromStdString(calibration->result->label), false, calibration);
+        return;
+    }
     const QString label = plan.preset.empty() ? tr("custom plan %1").arg(++m_customCount)
                                               : QString::fromStdString(plan.preset);
     evaluatePlanAs(plan, label, false);
@@ -172,9 +185,10 @@ void EvaluatePanel::evaluatePresets()
         startNext();
 }
 
-void EvaluatePanel::evaluatePlanAs(const Plan& plan, const QString& label, bool isPreset)
+void EvaluatePanel::evaluatePlanAs(const Plan& plan, const QString& label, bool isPreset,
+                                   std::shared_ptr<const PlanCalibration> calibration)
 {
-    m_queue.push_back({plan, label, isPreset});
+    m_queue.push_back({plan, label, isPreset, std::move(calibration)});
     if (!m_runner->isBusy())
         startNext();
 }
@@ -190,7 +204,7 @@ void EvaluatePanel::startNext()
     while (!m_queue.empty()) {
         const Request request = m_queue.front();
         m_queue.pop_front();
-        const QByteArray key = planKey(request.plan);
+        const QByteArray key = planKey(request.plan, request.calibration ? request.calibration->key : std::string());
         if (auto it = m_cache.constFind(key); it != m_cache.constEnd()) {
             finishRequest(request, *it, m_text->text(), key);
             continue;
@@ -210,7 +224,12 @@ void EvaluatePanel::startNext()
         m_clock.start();
         m_runner->start<EvalOutput>(
             tr("Evaluating %1").arg(request.label),
-            [model, plan = request.plan, tokens, textFile, options](const ProgressFn& progress) {
+            [model, plan = request.plan, tokens, textFile, options, calibration = request.calibration](
+                const ProgressFn& progress) mutable {
+                if (calibration) {
+                    options.substitutions = calibration->values();
+                    options.activationTransform = calibration->result->transform;
+                }
                 EvalOutput out;
                 out.tokens = tokens ? tokens : tokenizeFile(*model, textFile.toStdString());
                 out.eval = evaluatePlan(model, plan, *out.tokens, options, progress);

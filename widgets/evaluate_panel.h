@@ -3,7 +3,8 @@
 // (default from the settings), ctx and chunk count, through qx::evaluatePlan on a private JobRunner with a
 // progress bar, ETA and Cancel. The plan comes from a provider function (the plan side owns it). Results
 // are cached by a hash of planToJson + model + text + ctx + chunks: evaluating the same plan again costs
-// nothing. Every new result is added to the RunsModel (Runs and Trade-off views). "Evaluate presets"
+// nothing. A plan with calibrated weights attached (PlanCalibration) is evaluated with them (and its
+// activation transform, W8A8), keyed by the calibration too. Every new result is added to the RunsModel (Runs and Trade-off views). "Evaluate presets"
 // queues the common llama-quantize mixes (planPreset) one after the other.
 // Text, ctx and chunks start from AppSettings::evaluationDefaults() and follow them when the Settings
 // dialog changes them; evaluating stores the values used as the new defaults.
@@ -32,6 +33,7 @@ namespace qx::ui {
 
 class JobRunner;
 class RunsModel;
+struct PlanCalibration;
 
 class EvaluatePanel : public QWidget {
     Q_OBJECT
@@ -42,6 +44,9 @@ public:
     void setModel(std::shared_ptr<const ModelFile> model);
     /// Where the plan to evaluate comes from (called on the UI thread when Evaluate is pressed).
     void setPlanProvider(std::function<Plan()> provider);
+    /// Where the calibrated weights attached to the plan come from (PlanDocument::calibration); a plan
+    /// evaluated with them is labelled with the method ("GPTQ Q4_K").
+    void setCalibrationProvider(std::function<std::shared_ptr<const PlanCalibration>()> provider);
     void setTextFile(const QString& path);
     void setContext(int nCtx, int chunks);
     QString textFile() const;
@@ -49,8 +54,8 @@ public:
     int chunkCount() const;
     RunsModel* runsModel() const { return m_runs; }
     JobRunner* runner() const { return m_runner; }
-    /// Cache key of a plan under the current settings (hex SHA-1).
-    QByteArray planKey(const Plan& plan) const;
+    /// Cache key of a plan (with the calibration of that key, if any) under the current settings (hex SHA-1).
+    QByteArray planKey(const Plan& plan, const std::string& calibrationKey = {}) const;
 
     /// The presets "Evaluate presets" runs, best quality first.
     static std::vector<Preset> commonPresets();
@@ -59,7 +64,8 @@ public slots:
     /// Evaluates the provider's plan (label: its preset name, or "custom plan N").
     void evaluate();
     /// Evaluates `plan` under `label`.
-    void evaluatePlanAs(const qx::Plan& plan, const QString& label, bool isPreset = false);
+    void evaluatePlanAs(const qx::Plan& plan, const QString& label, bool isPreset = false,
+                        std::shared_ptr<const qx::ui::PlanCalibration> calibration = nullptr);
     /// Queues the common presets.
     void evaluatePresets();
     void cancel();
@@ -75,6 +81,7 @@ private:
         Plan plan;
         QString label;
         bool isPreset = false;
+        std::shared_ptr<const PlanCalibration> calibration;
     };
     void startNext();
     void finishRequest(const Request& request, const PlanEvaluation& eval, const QString& textFile,
@@ -89,6 +96,7 @@ private:
     std::shared_ptr<const std::vector<int32_t>> m_tokens;
     std::shared_ptr<const ModelFile> m_model;
     std::function<Plan()> m_provider;
+    std::function<std::shared_ptr<const PlanCalibration>()> m_calibrationProvider;
     QHash<QByteArray, PlanEvaluation> m_cache;
     std::deque<Request> m_queue;
     QElapsedTimer m_clock;

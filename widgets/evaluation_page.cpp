@@ -41,4 +41,9 @@ void EvaluationPage::setPlanProvider(std::function<Plan()> provider)
     m_panel->setPlanProvider(std::move(provider));
 }
 
+void EvaluationPage::setCalibrationProvider(std::function<std::shared_ptr<const PlanCalibration>()> provider)
+{
+    m_panel->setCalibrationProvider(std::move(provider));
+}
+
 } // namespace qx::ui

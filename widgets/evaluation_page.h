@@ -17,6 +17,7 @@ struct ModelFile;
 namespace qx::ui {
 
 class EvaluatePanel;
+struct PlanCalibration;
 class RunsView;
 class RunsModel;
 
@@ -27,6 +28,8 @@ public:
 
     void setModel(std::shared_ptr<const ModelFile> model);
     void setPlanProvider(std::function<Plan()> provider);
+    /// Forwards to EvaluatePanel::setCalibrationProvider.
+    void setCalibrationProvider(std::function<std::shared_ptr<const PlanCalibration>()> provider);
     EvaluatePanel* panel() const { return m_panel; }
     RunsView* runsView() const { return m_runs; }
     RunsModel* runsModel() const;

@@ -1,5 +1,7 @@
 #include "plan_document.h"
 
+#include "plan_calibration.h"
+
 #include "common/error.h"
 #include "quant/dequantize.h"
 #include "quant/formats.h"
@@ -133,6 +135,7 @@ void PlanDocument::setModel(std::shared_ptr<const ModelFile> model, const QStrin
     m_undo->clear();  // still under the old path: a clean stack drops the old model's autosave
     m_model = std::move(model);
     m_modelPath = modelPath;
+    const bool hadCalibration = m_state.calibration != nullptr;
     m_state = PlanState{};
     if (m_model)
         m_state.plan = storedPlan(*m_model, modelPath.toStdString());
@@ -145,6 +148,8 @@ void PlanDocument::setModel(std::shared_ptr<const ModelFile> model, const QStrin
     m_recoveryAvailable = m_model && !m_modelPath.isEmpty() && QFile::exists(autosavePath());
     emit modelChanged();
     emit planChanged({});
+    if (hadCalibration)
+        emit calibrationChanged(nullptr);
     emit dirtyChanged(false);
 }
 
@@ -206,15 +211,19 @@ void PlanDocument::rebuildIndex()
 
 void PlanDocument::applyState(const PlanState& state, const QStringList& changed)
 {
+    const bool calibrationChanges = state.calibration != m_state.calibration;
     m_state = state;
     rebuildIndex();
     emit planChanged(changed);
+    if (calibrationChanges)
+        emit calibrationChanged(m_state.calibration);
     scheduleAutosave();
 }
 
 EditSummary PlanDocument::push(PlanState after, const QString& text, int mergeId)
 {
     EditSummary summary;
+    after.calibration = prunedCalibration(after);
     QStringList changed = changedTensors(m_state, after);
     summary.changed = static_cast<int>(changed.size());
     if (after == m_state)

@@ -28,15 +28,22 @@
 class QTimer;
 class QUndoStack;
 
+namespace qx {
+struct CalibResult;
+}
+
 namespace qx::ui {
 
 /// tensor name -> non-GGUF scheme chosen for it (the plan entry holds the nearest GGUF type).
 using SchemeOverrides = std::map<std::string, SchemeId>;
 
+struct PlanCalibration;  // plan_calibration.h
+
 /// Everything an undo step restores.
 struct PlanState {
     Plan plan;
     SchemeOverrides schemes;
+    std::shared_ptr<const PlanCalibration> calibration;  ///< null when none is attached
     bool operator==(const PlanState&) const = default;
 };
 
@@ -72,6 +79,8 @@ public:
     const Plan& plan() const { return m_state.plan; }
     const SchemeOverrides& schemes() const { return m_state.schemes; }
     const PlanState& state() const { return m_state; }
+    /// The attached calibrated weights, or null.
+    std::shared_ptr<const PlanCalibration> calibration() const { return m_state.calibration; }
     /// The entry of ModelFile::tensors[tensorIndex], or nullptr (aliases are not planned).
     const PlanEntry* entryForTensor(int tensorIndex) const;
     /// The scheme override of a tensor, if any.
@@ -102,6 +111,9 @@ public:
     /// A solver's plan, pins kept; consecutive calls merge into one undo step.
     EditSummary applySolverPlan(Plan plan, const QString& label);
     EditSummary setPinned(const QStringList& tensors, bool pinned);
+    /// Makes `result` the plan (calibResultPlan, reasons = `label`; pins kept) and attaches its weights:
+    /// one undo step labelled "Apply <label>".
+    EditSummary applyCalibration(std::shared_ptr<const CalibResult> result, const QString& label);
     /// Names of the planned tensors matching `pattern` (case-insensitive regex; empty on an invalid one).
     QStringList tensorsMatching(const QString& pattern) const;
     QStringList allTensors() const;
@@ -133,6 +145,8 @@ public slots:
 signals:
     /// The plan changed; `tensors` names the entries touched (empty: possibly all).
     void planChanged(const QStringList& tensors);
+    /// The attached calibration changed (applied, pruned, undone); null when none is attached.
+    void calibrationChanged(std::shared_ptr<const qx::ui::PlanCalibration> calibration);
     /// setModel() was called (the plan was reset to "as stored").
     void modelChanged();
     void dirtyChanged(bool dirty);

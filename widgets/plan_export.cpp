@@ -2,8 +2,10 @@
 
 #include "error_text.h"
 #include "format_text.h"
+#include "plan_calibration.h"
 #include "plan_document.h"
 
+#include "calib/calib_export.h"
 #include "export/gguf_compat.h"
 #include "quant/scheme_catalog.h"
 
@@ -54,10 +56,31 @@ QString PlanExport::notExportableText() const
     return lines.isEmpty() ? QString() : lines.join(QLatin1Char('\n'));
 }
 
+QString PlanExport::calibrationBlocker() const
+{
+    const auto c = m_document->calibration();
+    if (!c || !m_document->model())
+        return {};
+    const QString label = QString::fromStdString(c->result->label);
+    if (c->result->w8a8)
+        return tr("%1 quantizes activations as well as weights (W8A8): it can be evaluated but GGUF cannot hold "
+                  "it. Undo or choose other types to export.").arg(label);
+    if (!c->result->exportable())
+        return tr("%1 uses a uniform integer grid that has no GGUF type: it can be evaluated but not exported.")
+            .arg(label);
+    if (m_document->model()->format != ModelFormat::Gguf)
+        return tr("Calibrated weights are exported from GGUF models only; convert this model to GGUF first.");
+    return {};
+}
+
 void PlanExport::exportInteractively()
 {
     if (!m_document->model())
         return;
+    if (const QString blocker = calibrationBlocker(); !blocker.isEmpty()) {
+        QMessageBox::information(m_parentWidget, tr("Export GGUF"), blocker);
+        return;
+    }
     if (const QString warning = notExportableText(); !warning.isEmpty()) {
         const auto answer = QMessageBox::question(
             m_parentWidget, tr("Not exportable to GGUF"),
@@ -79,6 +102,10 @@ void PlanExport::exportTo(const QString& path)
     auto model = m_document->model();
     if (!model)
         return;
+    if (m_document->calibration()) {
+        exportCalibratedTo(path);
+        return;
+    }
     const Plan plan = m_document->plan();
     const std::string target = path.toStdString();
     m_runner->start<ExportResult>(
@@ -91,6 +118,54 @@ void PlanExport::exportTo(const QString& path)
                               .arg(QFileInfo(path).fileName(), QLocale().toString(qulonglong(result.value->fileBytes)))
                               .arg(result.value->quantizedTensors)
                               .arg(result.value->copiedTensors);
+            else if (result.outcome == JobOutcome::Cancelled)
+                message = tr("Export cancelled; nothing was written to %1").arg(QFileInfo(path).fileName());
+            else
+                message = tr("Export to %1 failed: %2. %3")
+                              .arg(QDir::toNativeSeparators(path),
+                                   result.error.code ? ErrorText::codeText(*result.error.code) : tr("unexpected error"),
+                                   result.error.detail);
+            emit finished(result.outcome, path, message);
+        });
+}
+
+namespace {
+
+struct CalibratedExport {
+    ExportResult file;
+    double deviation = 0.0;  ///< largest |read back − evaluated| of a calibrated value
+};
+
+} // namespace
+
+void PlanExport::exportCalibratedTo(const QString& path)
+{
+    if (const QString blocker = calibrationBlocker(); !blocker.isEmpty()) {
+        emit finished(JobOutcome::Failed, path, blocker);
+        return;
+    }
+    auto model = m_document->model();
+    const Plan plan = m_document->plan();
+    const auto calibration = m_document->calibration();
+    const std::string target = path.toStdString();
+    m_runner->start<CalibratedExport>(
+        tr("Exporting %1").arg(QFileInfo(path).fileName()),
+        [model, plan, calibration, target](const ProgressFn& progress) {
+            CalibratedExport out;
+            out.file = exportCalibrated(*model, plan, calibration->exportValues(), target, calibration->importance(),
+                                        progress);
+            out.deviation = maxExportDeviation(target, *calibration->values());
+            return out;
+        },
+        [this, path](JobResult<CalibratedExport> result) {
+            QString message;
+            if (result.outcome == JobOutcome::Completed)
+                message = tr("Wrote %1: %2 bytes, %3 tensors quantized, %4 copied; largest deviation of a calibrated "
+                             "value from the evaluated one: %5")
+                              .arg(QFileInfo(path).fileName(), QLocale().toString(qulonglong(result.value->file.fileBytes)))
+                              .arg(result.value->file.quantizedTensors)
+                              .arg(result.value->file.copiedTensors)
+                              .arg(result.value->deviation, 0, 'g', 3);
             else if (result.outcome == JobOutcome::Cancelled)
                 message = tr("Export cancelled; nothing was written to %1").arg(QFileInfo(path).fileName());
             else

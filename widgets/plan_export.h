@@ -5,6 +5,10 @@
 // to overwrite the model itself, writes OUT.partial and renames, then re-opens the file and verifies
 // every tensor. Tensors planned in a scheme without a GGUF type (NF4, FP8, per-channel INT…) are written
 // in their nearest GGUF type — the plan already holds that type — and the dialog says so first.
+// A plan with calibrated weights attached (GPTQ, AWQ, imatrix, RTN on a GGUF grid) is written through
+// qx::exportCalibrated and verified with qx::maxExportDeviation: every calibrated tensor must read back as
+// exactly the values that were evaluated. W8A8 results and uniform grids cannot be written (the File
+// menu's action is disabled, calibrationBlocker() says why).
 
 #include "export/gguf_export.h"
 #include "job_runner.h"
@@ -31,12 +35,17 @@ public:
     QString suggestedFileName() const;
     /// The warning about tensors whose scheme has no GGUF type; empty when every tensor is exportable.
     QString notExportableText() const;
+    /// Why the calibrated weights attached to the plan cannot be written (W8A8, a uniform grid, a non-GGUF
+    /// source); empty when there are none or they can.
+    QString calibrationBlocker() const;
 
 signals:
     /// Completed: `message` says what was written; failed or cancelled: why (translated).
     void finished(qx::ui::JobOutcome outcome, const QString& path, const QString& message);
 
 private:
+    void exportCalibratedTo(const QString& path);
+
     PlanDocument* m_document;
     JobRunner* m_runner;
     QWidget* m_parentWidget;

@@ -1,5 +1,6 @@
 #include "scheme_panel.h"
 
+#include "calibration_box.h"
 #include "error_text.h"
 #include "format_text.h"
 #include "job_runner.h"
@@ -60,6 +61,11 @@ SchemePanel::SchemePanel(PlanDocument* document, QWidget* parent)
     layout->addWidget(setupFormatBox());
     layout->addWidget(setupPresetBox());
     layout->addWidget(setupBudgetBox());
+    auto* calibrateBox = new QGroupBox(tr("Calibrate"), this);
+    m_calibration = new CalibrationBox(m_doc, calibrateBox);
+    (new QVBoxLayout(calibrateBox))->addWidget(m_calibration);
+    layout->addWidget(calibrateBox);
+    connect(m_calibration, &CalibrationBox::statusMessage, this, &SchemePanel::statusMessage);
     layout->addWidget(m_status);
     layout->addStretch(1);
     connect(m_solveTimer, &QTimer::timeout, this, &SchemePanel::solveNow);

@@ -7,7 +7,7 @@
 // CacheLocation/candidates). Every edit goes through the PlanDocument, so it is one undo step.
 // The budget box also holds "Measure sensitivity" (SensitivityBox): measured enable-one KLD per tensor,
 // forwarded as sensitivityMeasured() for the tree's Sensitivity column and, when the user asks, used to
-// calibrate the solver's losses to KLD (qx::calibrateLosses).
+// calibrate the solver's losses to KLD (qx::calibrateLosses). Below it, "Calibrate" (CalibrationBox).
 
 #include "plan/candidates.h"
 #include "plan/presets.h"
@@ -30,6 +30,7 @@ class QTimer;
 
 namespace qx::ui {
 
+class CalibrationBox;
 class JobRunner;
 class PlanDocument;
 class SensitivityBox;
@@ -65,6 +66,8 @@ public:
     const CandidateTable* candidateTable() const { return m_table.get(); }
     JobRunner* jobRunner() const { return m_runner; }
     SensitivityBox* sensitivityBox() const { return m_sensitivity; }
+    /// "Calibrate": GPTQ, AWQ, … run on a calibration text and applied as the plan.
+    CalibrationBox* calibrationBox() const { return m_calibration; }
     /// The table the slider solves on: KLD-calibrated when "use measured KLD" is on and possible.
     const CandidateTable* solverTable() const;
 
@@ -111,6 +114,7 @@ private:
     QLabel* m_status = nullptr;
     QTimer* m_solveTimer = nullptr;
     SensitivityBox* m_sensitivity = nullptr;
+    CalibrationBox* m_calibration = nullptr;
 };
 
 } // namespace qx::ui

@@ -5,17 +5,18 @@
 #include "calib/calib_cache.h"
 #include "calib/calib_export.h"
 #include "calib/calib_methods.h"
+#include "calib/calib_run.h"
 #include "calib/int8_matmul.h"
 #include "common/error.h"
 #include "eval/perplexity.h"
 #include "io/model_file.h"
 #include "model/tokenizer.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
-#include <filesystem>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -141,42 +142,41 @@ struct Session {
     std::shared_ptr<const ModelFile> model;
     std::shared_ptr<const LlamaWeights> weights;
     std::unique_ptr<CalibEvaluator> evaluator;
-    CalibData calib;
+    std::shared_ptr<const CalibData> calib;
     bool naiveInt8Done = false;
 };
 
-std::string defaultCacheDir()
+CalibRequest baseRequest(const QuantArgs& a)
 {
-    if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x)
-        return std::string(x) + "/qexplore";
-    if (const char* h = std::getenv("HOME"); h && *h)
-        return std::string(h) + "/.cache/qexplore";
-    return {};
+    CalibRequest r;
+    r.dampPercent = a.damp;
+    r.actOrder = a.actOrder;
+    r.noClip = a.noClip;
+    r.alpha = a.alpha;
+    r.threshold = a.threshold;
+    r.chunks = a.calibChunks;
+    r.nCtx = a.nCtx;
+    if (a.useCache)
+        r.cacheDir = a.cacheDir.empty() ? defaultCalibCacheDir() : a.cacheDir;
+    return r;
 }
 
 // The calibration statistics from the cache when present, otherwise captured (and then cached).
-CalibData cachedCapture(const QuantArgs& a, const std::string& calibText, const std::vector<int32_t>& tokens,
-                        const CalibOptions& co, const ForwardOptions& fo, const Session& s)
+void capture(const QuantArgs& a, const std::string& calibText, const Tokenizer& tok, std::optional<int32_t> bos,
+             const ForwardOptions& fo, Session& s)
 {
-    std::string path;
-    const std::string key = calibCacheKey(a.model, calibText, co);
-    const std::string dir = a.cacheDir.empty() ? defaultCacheDir() : a.cacheDir;
-    if (a.useCache && !dir.empty()) {
-        std::error_code ec;
-        std::filesystem::create_directories(dir, ec);
-        path = calibCachePath(dir, key);
-        if (auto cached = loadCalibData(path, key)) {
-            std::printf("calibration statistics read from the cache %s (same model, text and settings)\n", path.c_str());
-            return std::move(*cached);
-        }
-    }
-    LlamaForward fwd(s.weights, fo);
-    CalibData data = captureCalibration(fwd, tokens, co, progress("calibration"));
-    if (!path.empty()) {
-        saveCalibData(path, key, data);
-        std::printf("calibration statistics cached in %s\n", path.c_str());
-    }
-    return data;
+    CalibRequest r = baseRequest(a);
+    r.calibText = calibText;
+    const CaptureOutcome c =
+        captureCached(s.weights, a.model, tok.encode(calibText, true), r, bos, fo, nullptr, progress("calibration"));
+    if (c.fromDisk)
+        std::printf("calibration statistics read from the cache %s (same model, text and settings)\n",
+                    c.cachePath.c_str());
+    else if (!c.cachePath.empty() && c.cacheWriteError.empty())
+        std::printf("calibration statistics cached in %s\n", c.cachePath.c_str());
+    else if (!c.cacheWriteError.empty())
+        std::printf("WARNING: could not cache the calibration statistics: %s\n", c.cacheWriteError.c_str());
+    s.calib = c.data;
 }
 
 void prepare(const QuantArgs& a, Session& s)
@@ -207,14 +207,10 @@ void prepare(const QuantArgs& a, Session& s)
                                                    progress("baseline"));
     std::printf("F32 baseline PPL %.4f (%.2f s)\n", s.evaluator->baselinePpl(), secondsSince(t0));
     t0 = std::chrono::steady_clock::now();
-    CalibOptions co;
-    co.nCtx = a.nCtx;
-    co.maxChunks = a.calibChunks;
-    co.bosToken = bos;
-    s.calib = cachedCapture(a, calibText, tok.encode(calibText, true), co, fo, s);
+    capture(a, calibText, tok, bos, fo, s);
     std::printf("calibration capture: %lld rows per layer (%.2f s)\n",
-                static_cast<long long>(s.calib.empty() ? 0 : s.calib.begin()->second.samples), secondsSince(t0));
-    for (const auto& [name, l] : s.calib)
+                static_cast<long long>(s.calib->empty() ? 0 : s.calib->begin()->second.samples), secondsSince(t0));
+    for (const auto& [name, l] : *s.calib)
         if (l.samples < 2 * l.cols) {
             std::printf("WARNING: only %lld calibration rows for %s with %lld inputs: its Hessian is singular\n"
                         "         and GPTQ leans on the dampening (raised when Cholesky fails). Use more text.\n",
@@ -223,7 +219,7 @@ void prepare(const QuantArgs& a, Session& s)
         }
 }
 
-void runInt8(const QuantArgs& a, const CalibMethod m, Session& s)
+void runInt8(const QuantArgs& a, const std::string& method, Session& s)
 {
     auto t0 = std::chrono::steady_clock::now();
     if (!s.naiveInt8Done) {
@@ -233,98 +229,26 @@ void runInt8(const QuantArgs& a, const CalibMethod m, Session& s)
         printScore("naive W8A8 (int8)", naive, secondsSince(t0));
     }
     t0 = std::chrono::steady_clock::now();
-    if (m == CalibMethod::SmoothQuant) {
-        const Substitutions folded = smoothQuantFold(*s.weights, s.calib, a.alpha);
-        auto smooth = withSubstitutions(*s.weights, folded);
-        const EvalScore r = s.evaluator->evaluate(withSubstitutions(*smooth, int8Weights(*smooth)),
-                                                  int8ActivationTransform(nullptr), progress("SmoothQuant"));
-        printScore(("SmoothQuant W8A8 a=" + std::to_string(a.alpha).substr(0, 4)).c_str(), r, secondsSince(t0));
-        return;
-    }
-    auto keep = std::make_shared<ColumnMasks>(outlierColumns(s.calib, a.threshold));
-    for (const auto& [name, mask] : *keep) {
-        std::string cols;
-        for (size_t j = 0; j < mask.size(); ++j)
-            if (mask[j]) {
-                cols += ' ';
-                cols += std::to_string(j);
-            }
-        std::printf("  %-26s outlier columns (|x| >= %.1f):%s\n", name.c_str(), a.threshold,
-                    cols.empty() ? " none" : cols.c_str());
-    }
-    const EvalScore r = s.evaluator->evaluate(withSubstitutions(*s.weights, int8Weights(*s.weights, {}, *keep)),
-                                              int8ActivationTransform(keep), progress("LLM.int8"));
-    printScore("LLM.int8 (mixed precision)", r, secondsSince(t0));
-}
-
-// What an export quantizes: GPTQ's output (on the grid, re-quantizes to itself); for the other methods the
-// float weights they quantized (original or AWQ-scaled), with the importance for imatrix.
-struct ExportSource {
-    Substitutions values, importance;
-};
-
-Substitutions originals(const LlamaWeights& w, const Substitutions& of)
-{
-    Substitutions out;
-    for (const auto& [name, v] : of) {
-        const WeightView t = w.tensor(name);
-        out[name] = std::vector<float>(t.data, t.data + t.rows * t.cols);
-    }
-    return out;
-}
-
-Substitutions quantizeWith(const QuantArgs& a, CalibMethod m, const QuantGrid& grid, Session& s, ExportSource& ex)
-{
-    switch (m) {
-    case CalibMethod::Rtn: {
-        Substitutions r = rtnModel(*s.weights, grid);
-        ex.values = originals(*s.weights, r);
-        return r;
-    }
-    case CalibMethod::Imatrix: {
-        Substitutions r = imatrixModel(*s.weights, s.calib, grid);
-        ex.values = originals(*s.weights, r);
-        for (const auto& [name, v] : r)
-            ex.importance[name] = calibImportance(s.calib.at(name));
-        return r;
-    }
-    case CalibMethod::Gptq: {
-        GptqOptions o;
-        o.grid = grid;
-        o.dampPercent = a.damp;
-        o.actOrder = a.actOrder;
-        std::vector<std::string> notes;
-        Substitutions r = gptqModel(*s.weights, s.calib, o, &notes, progress("GPTQ"));
-        for (const auto& n : notes)
-            std::printf("  %s\n", n.c_str());
-        ex.values = r;
-        return r;
-    }
-    default: {
-        AwqResult r = awqQuantize(*s.weights, s.calib, grid, 20, progress("AWQ"), !a.noClip);
-        for (const auto& g : r.groups)
-            std::printf("  %-24s alpha %.2f  loss RTN %.5g -> AWQ %.5g -> clipped %.5g\n", g.norm.c_str(), g.alpha,
-                        g.lossRtn, g.lossAwq, g.lossClip);
-        // attn_output has nothing to fold into: round-to-nearest for it (and for layers AWQ skipped).
-        const Substitutions rtn = rtnModel(*s.weights, grid);
-        ex.values = std::move(r.folded);
-        for (auto& [name, v] : originals(*s.weights, rtn))
-            ex.values.emplace(name, std::move(v));
-        for (const auto& [name, v] : rtn)
-            r.tensors.emplace(name, v);
-        return std::move(r.tensors);
-    }
-    }
+    CalibRequest req = baseRequest(a);
+    req.method = method;
+    const bool smooth = method == "smoothquant";
+    const CalibResult r = runCalibration(*s.weights, *s.calib, req);
+    for (const auto& n : r.notes)
+        std::printf("  %s\n", n.c_str());
+    const EvalScore score = s.evaluator->evaluate(withSubstitutions(*s.weights, r.values), r.transform,
+                                                  progress(smooth ? "SmoothQuant" : "LLM.int8"));
+    const std::string label =
+        smooth ? "SmoothQuant W8A8 a=" + std::to_string(a.alpha).substr(0, 4) : "LLM.int8 (mixed precision)";
+    printScore(label.c_str(), score, secondsSince(t0));
 }
 
 // Writes the calibrated model as GGUF, re-reads it and checks that it evaluates like the in-memory model.
-void exportResult(const QuantArgs& a, const QuantGrid& grid, const Substitutions& subs, const ExportSource& ex,
-                  const EvalScore& inMemory, Session& s)
+void exportResult(const QuantArgs& a, const CalibResult& cr, const EvalScore& inMemory, Session& s)
 {
     const auto t0 = std::chrono::steady_clock::now();
-    const ExportResult e = exportCalibrated(*s.model, calibratedPlan(*s.model, subs, grid.type), ex.values, a.output,
-                                            ex.importance, progress("export"));
-    const double dev = maxExportDeviation(a.output, subs);
+    const ExportResult e = exportCalibrated(*s.model, calibratedPlan(*s.model, cr.values, cr.grid.type),
+                                            cr.exportValues, a.output, cr.importance, progress("export"));
+    const double dev = maxExportDeviation(a.output, cr.values);
     std::printf("wrote %s: %llu bytes, %d tensors converted, %d copied (%.2f s); largest deviation of a calibrated "
                 "value after re-reading: %.3g%s\n",
                 a.output.c_str(), static_cast<unsigned long long>(e.fileBytes), e.quantizedTensors, e.copiedTensors,
@@ -333,12 +257,6 @@ void exportResult(const QuantArgs& a, const QuantGrid& grid, const Substitutions
     printScore("exported file", r, 0.0);
     std::printf("exported file PPL %s the in-memory evaluation (%.6f vs %.6f)\n",
                 r.ppl == inMemory.ppl ? "equals" : "DIFFERS FROM", r.ppl, inMemory.ppl);
-}
-
-// gptq-act and awq-noclip are variants of gptq and awq.
-std::string baseMethod(const std::string& m)
-{
-    return m == "gptq-act" ? "gptq" : m == "awq-noclip" ? "awq" : m;
 }
 
 std::vector<std::string> splitList(const std::string& text)
@@ -355,27 +273,28 @@ std::vector<std::string> splitList(const std::string& text)
 
 void runWeightMethod(const QuantArgs& a, const std::string& method, const std::string& scheme, Session& s)
 {
-    const QuantGrid grid = parseGrid(scheme);
     const auto t0 = std::chrono::steady_clock::now();
-    QuantArgs options = a;
-    options.actOrder = a.actOrder || method == "gptq-act";
-    options.noClip = a.noClip || method == "awq-noclip";
-    ExportSource ex;
-    const Substitutions subs =
-        quantizeWith(options, parseCalibMethod(baseMethod(method)), grid, s, ex);
+    CalibRequest req = baseRequest(a);
+    req.method = method;
+    req.grid = scheme;
+    const bool gptq = method == "gptq" || method == "gptq-act", awq = method == "awq" || method == "awq-noclip";
+    const CalibResult cr = runCalibration(*s.weights, *s.calib, req,
+                                          gptq ? progress("GPTQ") : awq ? progress("AWQ") : ProgressFn{});
+    for (const auto& n : cr.notes)
+        std::printf("  %s\n", n.c_str());
     const double tq = secondsSince(t0);
-    if (subs.empty()) {
-        std::printf("%-28s %s fits no layer of this model\n", (method + " " + scheme).c_str(), grid.name().c_str());
+    if (cr.values.empty()) {
+        std::printf("%-28s %s fits no layer of this model\n", (method + " " + scheme).c_str(), cr.grid.name().c_str());
         return;
     }
     const size_t total = blockLinearNames(*s.weights).size();
-    std::printf("quantized with %s on %s: %.3f s%s\n", method.c_str(), grid.name().c_str(), tq,
-                subs.size() < total ? " (layers whose rows do not fit the grid stay F32)" : "");
+    std::printf("quantized with %s on %s: %.3f s%s\n", method.c_str(), cr.grid.name().c_str(), tq,
+                cr.values.size() < total ? " (layers whose rows do not fit the grid stay F32)" : "");
     const auto t1 = std::chrono::steady_clock::now();
-    const EvalScore r = s.evaluator->evaluate(withSubstitutions(*s.weights, subs), {}, progress("evaluate"));
+    const EvalScore r = s.evaluator->evaluate(withSubstitutions(*s.weights, cr.values), {}, progress("evaluate"));
     printScore((method + " " + scheme).c_str(), r, secondsSince(t1));
     if (!a.output.empty())
-        exportResult(a, grid, subs, ex, r, s);
+        exportResult(a, cr, r, s);
 }
 
 int runQuantize(const std::vector<std::string>& args)
@@ -386,8 +305,10 @@ int runQuantize(const std::vector<std::string>& args)
     }
     const QuantArgs a = parseArgs(args);
     const auto methods = splitList(a.method), schemes = splitList(a.scheme);
+    const auto known = calibMethodNames();
     for (const auto& m : methods)
-        parseCalibMethod(baseMethod(m));
+        if (std::find(known.begin(), known.end(), m) == known.end())
+            parseCalibMethod(m);  // throws with the list of methods
     for (const auto& sc : schemes)
         parseGrid(sc);
     if (!a.output.empty() && (methods.size() != 1 || schemes.size() != 1 || !parseGrid(schemes[0]).ggml))
@@ -399,10 +320,9 @@ int runQuantize(const std::vector<std::string>& args)
     prepare(a, s);
     for (const auto& scheme : schemes)
         for (const auto& method : methods) {
-            const CalibMethod m = parseCalibMethod(baseMethod(method));
-            if (m == CalibMethod::SmoothQuant || m == CalibMethod::LlmInt8) {
+            if (isW8A8Method(method)) {
                 if (scheme == schemes.front())
-                    runInt8(a, m, s);
+                    runInt8(a, method, s);
             } else {
                 runWeightMethod(a, method, scheme, s);
             }

@@ -2,6 +2,8 @@
 
 #include "app_icon.h"
 #include "app_settings.h"
+#include "calibration_box.h"
+#include "evaluate_panel.h"
 #include "job_runner.h"
 #include "layers_view.h"
 #include "learn/learn_lab.h"
@@ -138,6 +140,7 @@ void MainWindow::setupMenus()
     file->addAction(m_actions.savePlan);
     file->addAction(m_actions.savePlanAs);
     file->addAction(m_actions.exportGguf);
+    file->setToolTipsVisible(true);  // says why Export GGUF is disabled for W8A8 calibrations
     file->addSeparator();
     file->addAction(m_actions.settings);
     file->addSeparator();
@@ -293,6 +296,8 @@ void MainWindow::showPlannedFormat(const QString& tensor)
 void MainWindow::connectEvaluation()
 {
     m_evaluation->setPlanProvider([this] { return m_plan->plan(); });
+    m_evaluation->setCalibrationProvider([this] { return m_plan->calibration(); });
+    m_schemePanel->calibrationBox()->setEvaluationTextProvider([this] { return m_evaluation->panel()->textFile(); });
     const auto load = [this](const qx::Plan& plan, const QString& label) {
         if (m_plan->loadPlan(plan, label))
             statusBar()->showMessage(tr("Loaded the plan of run \u201c%1\u201d (undo restores the previous plan)").arg(label), 8000);
@@ -336,7 +341,7 @@ void MainWindow::showPage(Page page)
     m_actions.close->setEnabled(open);
     m_actions.savePlan->setEnabled(open);
     m_actions.savePlanAs->setEnabled(open);
-    m_actions.exportGguf->setEnabled(open);
+    m_actions.exportGguf->setEnabled(open && m_planExport->calibrationBlocker().isEmpty());
     m_actions.loadPlan->setEnabled(open);
     m_actions.find->setEnabled(open);
     m_actions.showTensors->setEnabled(open);
@@ -553,6 +558,13 @@ void MainWindow::setupPlanActions()
     m_actions.exportGguf->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_actions.exportGguf->setToolTip(tr("Write the plan as a GGUF file that llama.cpp loads (size shown in the header)"));
     connect(m_actions.exportGguf, &QAction::triggered, m_planExport, &ui::PlanExport::exportInteractively);
+    connect(m_plan, &ui::PlanDocument::calibrationChanged, this, [this] {
+        const QString blocker = m_planExport->calibrationBlocker();
+        m_actions.exportGguf->setEnabled(m_model && blocker.isEmpty());
+        m_actions.exportGguf->setToolTip(blocker.isEmpty() ? tr("Write the plan as a GGUF file that llama.cpp loads "
+                                                                "(size shown in the header)")
+                                                           : blocker);
+    });
     connect(m_planExport, &ui::PlanExport::finished, this, [this](ui::JobOutcome outcome, const QString&, const QString& message) {
         statusBar()->showMessage(message, 15000);
         if (outcome == ui::JobOutcome::Failed)

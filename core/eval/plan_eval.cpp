@@ -156,10 +156,11 @@ PlanEvaluation evaluatePlan(std::shared_ptr<const ModelFile> model, const Plan& 
     const double kldFrom = e.baselineCached ? 0.0 : 0.5;
 
     auto weights = std::make_shared<LlamaWeights>(*LlamaWeights::fromModel(model));
-    applyPlan(*weights, *model, plan, options.imatrix.get());
+    applyPlan(*weights, *model, plan, options.imatrix.get(), options.substitutions.get());
     ForwardOptions fo;
     fo.threads = options.threads;
     LlamaForward forward(weights, fo);
+    forward.setActivationTransform(options.activationTransform);
     KldBaseReader reader(base.basePath);
     KldOptions ko;
     ko.bosToken = chunkBosToken(*model);

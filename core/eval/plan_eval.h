@@ -13,10 +13,14 @@
 #include "common/progress.h"
 #include "eval/kld.h"
 #include "io/model_file.h"
+#include "model/llama_forward.h"
 #include "plan/plan.h"
 #include "quant/imatrix_file.h"
 
 #include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
 #include <memory>
 #include <span>
 
@@ -27,6 +31,11 @@ struct PlanEvalOptions {
     int64_t chunks = -1;                         ///< < 0: every whole chunk of the text
     int threads = 0;                             ///< 0 = every hardware thread
     std::shared_ptr<const ImatrixFile> imatrix;  ///< importance for the plan's quantization, may be null
+    /// Calibrated values (e.g. GPTQ output) used as-is for their tensors instead of the plan type's round
+    /// trip; may be null. A substituted tensor's storage type is still set to its planned type.
+    std::shared_ptr<const std::map<std::string, std::vector<float>>> substitutions;
+    /// Applied to every linear layer's input (W8A8 evaluation), may be empty.
+    ActivationTransform activationTransform;
 };
 
 struct PlanEvaluation {
@@ -43,7 +52,8 @@ struct PlanEvaluation {
     KldResult kld;                               ///< every llama-perplexity KLD statistic
 };
 
-/// Perplexity and KLD of `plan` on `tokens` (tokenized with BOS, as llama-perplexity tokenizes its file).
+/// Perplexity and KLD of `plan` on `tokens`; tensors in options.substitutions take those values, the rest
+/// the plan type's round trip (tokenized with BOS, as llama-perplexity tokenizes its file).
 /// Throws Error(Mismatch) for a plan that does not fit the model, Error(InvalidArgument) for a text
 /// shorter than 2·nCtx tokens, Error(Cancelled) when `progress` returns false, and the engine's errors.
 PlanEvaluation evaluatePlan(std::shared_ptr<const ModelFile> model, const Plan& plan,

@@ -94,10 +94,27 @@ std::vector<float> roundTripTensor(const TensorInfo& tensor, TensorType type, st
     return back;
 }
 
-void applyPlan(LlamaWeights& weights, const ModelFile& model, const Plan& plan, const ImatrixFile* imatrix)
+void applyPlan(LlamaWeights& weights, const ModelFile& model, const Plan& plan, const ImatrixFile* imatrix,
+               const std::map<std::string, std::vector<float>>* substitutions)
 {
     const std::vector<std::string> names = weights.tensorNames();
+    if (substitutions)
+        for (const auto& [name, values] : *substitutions) {
+            if (std::find(names.begin(), names.end(), name) == names.end())
+                throw Error(ErrorCode::Mismatch, "calibrated values for a tensor the model does not use: " + name);
+            const WeightView t = weights.tensor(name);
+            if (static_cast<int64_t>(values.size()) != t.rows * t.cols)
+                throw Error(ErrorCode::InvalidArgument, "calibrated values of the wrong size for " + name);
+        }
+    if (substitutions)
+        for (const auto& [name, values] : *substitutions)
+            weights.substitute(name, values);
     for (const PlanEntry& e : plan.entries) {
+        if (substitutions && substitutions->count(e.tensor)) {
+            if (e.type != TensorType::F32)
+                weights.setStorageType(e.tensor, e.type);
+            continue;
+        }
         if (e.type == TensorType::F32 || std::find(names.begin(), names.end(), e.tensor) == names.end()) continue;
         const TensorInfo* t = model.findTensor(e.tensor);
         if (!t) throw Error(ErrorCode::Mismatch, "plan names a tensor the model does not have: " + e.tensor);

@@ -11,6 +11,7 @@
 #include "quant/imatrix_file.h"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <span>
 #include <string>
@@ -25,8 +26,11 @@ std::vector<float> roundTripTensor(const TensorInfo& tensor, TensorType type, st
 
 /// Every plan entry (core/plan/plan.h) the forward pass reads and whose type is not F32 is replaced by its
 /// round trip in the planned type (the imatrix, when given, supplies importance); its storage type is set
-/// to the planned one. Throws Error(Mismatch) when the plan names a tensor the model does not have.
-void applyPlan(LlamaWeights& weights, const ModelFile& model, const Plan& plan, const ImatrixFile* imatrix);
+/// to the planned one. Tensors in `substitutions` (calibrated values, e.g. GPTQ output or AWQ-scaled norms)
+/// take those values as they are instead, whatever their planned type. Throws Error(Mismatch) when the
+/// plan names a tensor the model does not have, Error(InvalidArgument) for a substitution of the wrong size.
+void applyPlan(LlamaWeights& weights, const ModelFile& model, const Plan& plan, const ImatrixFile* imatrix,
+               const std::map<std::string, std::vector<float>>* substitutions = nullptr);
 
 /// Mean KL(base || test) over positions of `nVocab` logits each.
 double meanKld(std::span<const float> baseLogits, std::span<const float> testLogits, int64_t nVocab);
