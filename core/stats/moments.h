@@ -21,6 +21,11 @@ struct Moments {
     static Moments ofValues(std::span<const float> values);
     /// The same in plain scalar code (bit-identical).
     static Moments ofValuesRef(std::span<const float> values);
+    /// Moments of n values from their power sums s_k = Σ (x - shift)^k, k = 1..4 (one pass). Returns false,
+    /// leaving `out` alone, when the shift lies more than one σ from the mean (n·δ² > s2 / 2, δ = s1 / n):
+    /// beyond that, cancellation would cost more than a bit of M2 — use ofValues. Within it, M2 is within a
+    /// few ulps of the sums' own rounding (the sums carry the usual n·ε bound of a running sum).
+    static bool fromShiftedSums(uint64_t n, double shift, const double (&s)[4], Moments& out);
     /// Combines two disjoint samples; exact up to rounding, independent of their sizes.
     static Moments merged(const Moments& a, const Moments& b);
     void merge(const Moments& other) { *this = merged(*this, other); }

@@ -54,6 +54,7 @@ RowLanes::RowLanes()
     std::fill_n(absMax, kRowLanes, 0.0f);
     std::fill_n(minNz, kRowLanes, std::numeric_limits<float>::infinity());
     std::fill_n(sumSq, kRowLanes, 0.0);
+    std::fill_n(&power[0][0], 4 * kRowLanes, 0.0);
 }
 
 int64_t rowsPerChunk(const RowSource& source, const StatsOptions& options)
@@ -144,6 +145,14 @@ void finishBasics(const std::vector<const Basics*>& workers, const StatsOptions&
         }
         s.columnRms[j] = n ? static_cast<float>(std::sqrt(sumSq / static_cast<double>(n))) : 0.0f;
     }
+}
+
+int levelFor(double lo, double hi, int maxBins, int minLevel)
+{
+    int level = minLevel;
+    while (std::floor(std::ldexp(hi, -level)) - std::floor(std::ldexp(lo, -level)) + 1.0 > maxBins)
+        ++level;
+    return level;
 }
 
 void keepTop(std::vector<Outlier>& list, size_t n)
