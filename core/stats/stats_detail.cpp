@@ -157,9 +157,12 @@ int levelFor(double lo, double hi, int maxBins, int minLevel)
 
 void keepTop(std::vector<Outlier>& list, size_t n)
 {
-    std::sort(list.begin(), list.end(), byMagnitude);
-    if (list.size() > n)
+    if (list.size() > n) {   // the first n of the full order (which breaks every tie): no need to sort the rest
+        std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(n), list.end(), byMagnitude);
         list.resize(n);
+    } else {
+        std::sort(list.begin(), list.end(), byMagnitude);
+    }
 }
 
 } // namespace qx::stats_detail

@@ -24,7 +24,8 @@ constexpr double kLogUnit = 0.30102999566398120 / 32.0;   ///< log10 of one fine
 struct RowLanes {
     float mn[kRowLanes], mx[kRowLanes], absMax[kRowLanes], minNz[kRowLanes];
     double sumSq[kRowLanes];
-    double power[4][kRowLanes];   ///< Σ (v - shift)^k, k = 1..4, where the moments are taken in the scan
+    double power[4][kRowLanes];   ///< Σ (v - shift)^k, k = 1..4, where the moments are taken in the scan;
+                                  ///< with shift 0, power[1] stays 0 (Σ v² is sumSq)
     uint64_t zeros = 0, nonFinite = 0;
     RowLanes();
 };
@@ -49,7 +50,7 @@ struct RowKernel {
     float* colAbsMax = nullptr;
     double* colSumSq = nullptr;
     double center = 0.0, bound = kInf;
-    double shift = 0.0;   ///< the fine kernel's power sums are of v - shift
+    double shift = 0.0;   ///< the fine kernel's power sums are of v - shift (of v alone when 0: see power)
     const std::function<void(size_t)>* slowBlock = nullptr;
     const std::function<void(size_t)>* candidate = nullptr;
 };

@@ -18,6 +18,7 @@
 #if defined(__GNUC__) && !defined(__clang__)
 // g++ 12 warns about the _mm512_undefined_* placeholders inside its own intrinsic headers.
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
 #endif
 #include <immintrin.h>
 #endif
@@ -102,18 +103,22 @@ struct PowerSums {
         _mm512_storeu_pd(L.power[2], a3), _mm512_storeu_pd(L.power[2] + 8, b3);
         _mm512_storeu_pd(L.power[3], a4), _mm512_storeu_pd(L.power[3] + 8, b4);
     }
+    /// Shifted (kShifted) or of v itself, when the sum of squares is the row's (RowLanes::sumSq).
+    template <bool kShifted>
     static void add(__m512d x, __m512d shift, __m512d& s1, __m512d& s2, __m512d& s3, __m512d& s4)
     {
-        const __m512d d = _mm512_sub_pd(x, shift), d2 = _mm512_mul_pd(d, d);
+        const __m512d d = kShifted ? _mm512_sub_pd(x, shift) : x, d2 = _mm512_mul_pd(d, d);
         s1 = _mm512_add_pd(s1, d);
-        s2 = _mm512_add_pd(s2, d2);
+        if (kShifted)
+            s2 = _mm512_add_pd(s2, d2);
         s3 = _mm512_add_pd(s3, _mm512_mul_pd(d2, d));
         s4 = _mm512_add_pd(s4, _mm512_mul_pd(d2, d2));
     }
+    template <bool kShifted>
     void add(const Block& b, __m512d shift)
     {
-        add(b.lo, shift, a1, a2, a3, a4);
-        add(b.hi, shift, b1, b2, b3, b4);
+        add<kShifted>(b.lo, shift, a1, a2, a3, a4);
+        add<kShifted>(b.hi, shift, b1, b2, b3, b4);
     }
 };
 
@@ -164,8 +169,9 @@ private:
 }
 
 /// The block loop shared by both ways of counting: `counts.prepare(block)` computes the block's counter
-/// offsets (false: the block goes to slowBlock), `counts.count(block)` does its increments.
-template <class Counts>
+/// offsets (false: the block goes to slowBlock), `counts.count(block)` does its increments. kMoments: 0 none,
+/// 1 power sums of v (the sum of squares being the row's), 2 power sums of v - k.shift.
+template <int kMoments, class Counts>
 size_t scanBlocks(const RowKernel& k, Counts& counts)
 {
     const size_t whole = k.n / 16 * 16;
@@ -173,7 +179,7 @@ size_t scanBlocks(const RowKernel& k, Counts& counts)
     Accumulators acc;
     PowerSums power;
     acc.load(lanes);
-    if constexpr (Counts::kMoments)
+    if constexpr (kMoments > 0)
         power.load(lanes);
     const __m512d shift = _mm512_set1_pd(k.shift);
     const CandidateTest candidates(k.center, k.bound);
@@ -182,12 +188,12 @@ size_t scanBlocks(const RowKernel& k, Counts& counts)
         const unsigned found = candidates(b);
         if (!counts.prepare(b)) {
             counts.flush();
-            slowBlock(k, j0, acc, power, Counts::kMoments);
+            slowBlock(k, j0, acc, power, kMoments > 0);
             continue;
         }
         acc.add(b, lanes);
-        if constexpr (Counts::kMoments)
-            power.add(b, shift);
+        if constexpr (kMoments > 0)
+            power.add<kMoments == 2>(b, shift);
         if (k.colAbsMax)
             addColumns(b, k.colAbsMax, k.colSumSq, j0);
         counts.count(b);
@@ -196,7 +202,7 @@ size_t scanBlocks(const RowKernel& k, Counts& counts)
     }
     counts.flush();
     acc.store(lanes);
-    if constexpr (Counts::kMoments)
+    if constexpr (kMoments > 0)
         power.store(lanes);
     return whole;
 }
@@ -217,7 +223,6 @@ inline __mmask16 logStepUp(__m512i m, const LogBinner& lb, __m512i* firstK)
 /// Two increments per value, straight into the streaming histograms.
 class Pow2Counts {
 public:
-    static constexpr bool kMoments = false;   // taken apart (Moments::ofValues), bit-identical to the Ref
     Pow2Counts(Pow2Histogram& lin, Pow2Histogram& log, const LogBinner& lb) : m_lin(lin), m_log(log), m_lb(lb) {}
     bool prepare(const Block& b)
     {
@@ -298,24 +303,30 @@ bool Pow2Counts::logBins(__m512i bits, __mmask16 normal)
 /// One increment per value into a FineHistogram (keys as FineHistogram::keyOf; zeros go to the discard slot).
 class FineCounts {
 public:
-    static constexpr bool kMoments = true;
-    FineCounts(FineHistogram& fine, const LogBinner& lb) : m_fine(fine), m_lb(lb), m_first(_mm512_set1_epi32(fine.firstExponent())) {}
+    FineCounts(FineHistogram& fine, const LogBinner& lb)
+        : m_fine(fine), m_windowLo(_mm512_set1_epi32(fine.firstExponent() << 23)),
+          m_cellLo(_mm512_set1_epi32(fine.firstExponent() << 8))
+    {
+        for (int i = 0; i < 4; ++i)   // the log-bin thresholds of the 64 cells (LogBinner::packed64 >> 5)
+            m_threshold[i] = _mm512_srli_epi32(_mm512_loadu_si512(lb.packed64 + 16 * i), 5);
+    }
     bool prepare(const Block& b)
     {
-        const __m512i rel = _mm512_sub_epi32(_mm512_srli_epi32(b.bits, 23), m_first);
-        const __mmask16 inside = _mm512_cmplt_epu32_mask(rel, _mm512_set1_epi32(FineHistogram::kExponents));
+        const __m512i rel = _mm512_sub_epi32(b.bits, m_windowLo);   // (E - first) << 23 | mantissa
+        const __mmask16 inside = _mm512_cmplt_epu32_mask(rel, _mm512_set1_epi32(FineHistogram::kExponents << 23));
         if ((inside | b.zero) != 0xffff)
             return false;
         const __m512i m = _mm512_and_si512(b.bits, _mm512_set1_epi32(0x007fffff));
-        const __mmask16 up = logStepUp(m, m_lb, nullptr);
+        const __m512i cell = _mm512_srli_epi32(b.bits, 17);   // permutations read bits 0..4, the test bit 5
+        const __m512i threshold = _mm512_mask_mov_epi32(
+            _mm512_permutex2var_epi32(m_threshold[0], cell, m_threshold[1]),
+            _mm512_test_epi32_mask(cell, _mm512_set1_epi32(32)), _mm512_permutex2var_epi32(m_threshold[2], cell, m_threshold[3]));
+        const __mmask16 up = _mm512_cmpge_epu32_mask(m, threshold);
         const __mmask16 rz = _mm512_testn_epi32_mask(m, _mm512_set1_epi32(0x7fff));
-        const __m512i sign = _mm512_and_si512(_mm512_srli_epi32(_mm512_castps_si512(b.v), 17), _mm512_set1_epi32(0x4000));
-        // (sign·64 + rel)·256 + m8, then ·4 + up·2 + rz
-        const __m512i cell = _mm512_ternarylogic_epi32(sign, _mm512_slli_epi32(rel, 8), _mm512_srli_epi32(m, 15), 0xfe);
-        __m512i key = _mm512_slli_epi32(cell, 2);
+        __m512i key = _mm512_slli_epi32(_mm512_sub_epi32(_mm512_srli_epi32(_mm512_castps_si512(b.v), 15), m_cellLo), 2);
         key = _mm512_mask_or_epi32(key, up, key, _mm512_set1_epi32(2));
         key = _mm512_mask_or_epi32(key, rz, key, _mm512_set1_epi32(1));
-        key = _mm512_mask_mov_epi32(key, b.zero, _mm512_set1_epi32(static_cast<int32_t>(FineHistogram::kKeys)));
+        key = _mm512_mask_mov_epi32(key, b.zero, _mm512_set1_epi32(static_cast<int32_t>(FineHistogram::kDiscard)));
         _mm512_store_si512(m_key[m_next], key);
         return true;
     }
@@ -333,7 +344,7 @@ public:
             return;
         asm volatile("" : : "m"(m_key) : "memory");
         const int32_t* key = m_key[m_next ^ 1];
-        uint64_t* c = m_fine.counts();
+        uint32_t* c = m_fine.counts();
         for (size_t l = 0; l < 16; ++l)
             ++c[static_cast<uint32_t>(key[l])];
         m_pending = false;
@@ -341,8 +352,7 @@ public:
 
 private:
     FineHistogram& m_fine;
-    const LogBinner& m_lb;
-    __m512i m_first;
+    __m512i m_windowLo, m_cellLo, m_threshold[4];
     bool m_pending = false;
     int m_next = 0;
     alignas(64) int32_t m_key[2][16];
@@ -353,13 +363,13 @@ private:
 size_t scanRowAvx512(const RowKernel& k, Pow2Histogram& lin, Pow2Histogram& log, const LogBinner& lb)
 {
     Pow2Counts counts(lin, log, lb);
-    return scanBlocks(k, counts);
+    return scanBlocks<0>(k, counts);
 }
 
 size_t scanRowFineAvx512(const RowKernel& k, FineHistogram& fine, const LogBinner& lb)
 {
     FineCounts counts(fine, lb);
-    return scanBlocks(k, counts);
+    return k.shift == 0.0 ? scanBlocks<1>(k, counts) : scanBlocks<2>(k, counts);
 }
 
 #else

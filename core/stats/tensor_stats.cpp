@@ -66,7 +66,7 @@ using namespace stats_detail;
 /// Candidates for the outliers, chosen before σ is known: every value with |v - center| > bound. And, from
 /// the same sample, whether the histograms are counted in a FineHistogram (fineFirst: its window) or
 /// straight into the streaming histograms (fineFirst 0); in the fine mode, the moments are taken in the scan
-/// from power sums of v - shift (the sample's mean).
+/// from power sums of v - shift (shift: the sample's mean, or 0 when that lies within σ/2 of 0).
 struct OutlierBound {
     double center = 0.0;
     double bound = kInf;
@@ -220,7 +220,8 @@ void StatsEngine::scanValue(float v, size_t j, RowLanes& L, WorkerState& w, cons
     if (w.fine) {   // the fine mode's moments (the kernel's arithmetic)
         const double d = static_cast<double>(v) - m_bound.shift, d2 = d * d;
         L.power[0][l] += d;
-        L.power[1][l] += d2;
+        if (m_bound.shift != 0.0)
+            L.power[1][l] += d2;
         L.power[2][l] += d2 * d;
         L.power[3][l] += d2 * d2;
     }
@@ -259,7 +260,7 @@ void StatsEngine::finishRow(const RowLanes& L, int64_t r, size_t n, WorkerState&
     ++w.rowsSeen;
     w.chunkFinite += finite;
     for (int k = 0; k < 4; ++k)
-        w.power[k] += rowSum(L.power[k]);
+        w.power[k] += rowSum(k == 1 && m_bound.shift == 0.0 ? L.sumSq : L.power[k]);
     if (m_opt.channelMaps) {
         m_stats.rowAbsMax[static_cast<size_t>(r)] = absMax;
         m_stats.rowRms[static_cast<size_t>(r)] =
@@ -277,6 +278,8 @@ void StatsEngine::scan(int64_t chunk, int worker)
         moments = Moments::ofValues(values);
     std::fill_n(w.power, 4, 0.0);
     w.chunkFinite = 0;
+    if (w.fine)
+        w.fine->reserve(values.size());
     const LogBinner& logBins = logBinner();
     const auto len = static_cast<size_t>(m_src.rowLength);
     for (size_t r = 0; r * len < values.size(); ++r)
@@ -323,6 +326,7 @@ bool StatsEngine::fineLinearIsExact()
     FineHistogram* fine = m_workers.front().fine.get();
     if (!fine)
         return true;
+    fine->limit(m_stats.minNonZeroAbs, m_stats.absMax);
     for (size_t i = 1; i < m_workers.size(); ++i)
         fine->merge(*m_workers[i].fine);
     const int top = fine->topExponent();
@@ -438,8 +442,10 @@ OutlierBound sampleBound(const RowSource& source, const StatsOptions& options)
         source.read(i * source.rows / sampleRows, 1,
                     std::span(sample).subspan(static_cast<size_t>(i * source.rowLength), static_cast<size_t>(source.rowLength)));
     const Moments m = Moments::ofValues(sample);
+    // power sums of v itself (cheaper: Σ v² is already there) unless the mean is far from 0
+    const double shift = std::fabs(m.mean) <= 0.5 * m.stddev() ? 0.0 : m.mean;
     return {options.outlierCentered ? m.mean : 0.0, 0.8 * options.outlierSigma * m.stddev(),
-            fineWindow(sample, source, options), m.mean};
+            fineWindow(sample, source, options), shift};
 }
 
 } // namespace
