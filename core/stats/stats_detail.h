@@ -85,6 +85,9 @@ void initStats(const RowSource& source, const StatsOptions& options, TensorStats
 void finishBasics(const std::vector<const Basics*>& workers, const StatsOptions& options, TensorStats& stats);
 /// The smallest level >= minLevel at which the keys floor(x / 2^level) of [lo, hi] span at most maxBins bins.
 int levelFor(double lo, double hi, int maxBins, int minLevel);
+/// The fine mode's window (FineHistogram::firstExponent) computeTensorStats uses for this source, 0 when it
+/// counts straight into the streaming histograms (small tensors, data far from 0, no AVX-512, !simd).
+int fineWindowOf(const RowSource& source, const StatsOptions& options);
 /// Sorts by |value| descending, then row, then column, and keeps the first n.
 void keepTop(std::vector<Outlier>& list, size_t n);
 /// The centre outliers are measured from: the mean when options.outlierCentered, else 0.

@@ -408,9 +408,11 @@ TensorStats StatsEngine::finish()
     return std::move(m_stats);
 }
 
-/// The fine mode (FineHistogram counts) for tensors of at least 2^18 values, when the sample's magnitudes
-/// stay within 2^7 of its linear bins (e <= level + 7, one step of margin for the rest of the data): data
-/// around 0. Data far from 0 against their spread (norm weights near 1) count straight into the histograms.
+/// The fine mode (FineHistogram counts) for tensors of at least 2^18 values, when the fine keys are exact
+/// for the sample (its largest exponent e <= its linear level + 8): data around 0 or spread about as widely
+/// as they lie from it. Data far from 0 against their spread (norm weights near 1) count straight into the
+/// histograms. The rest of the data can still need a finer level: then the linear histogram takes a
+/// second read (finishScan).
 int fineWindow(std::span<const float> sample, const RowSource& source, const StatsOptions& options)
 {
     if (static_cast<uint64_t>(source.rows) * static_cast<uint64_t>(source.rowLength) < (uint64_t(1) << 18))
@@ -425,13 +427,12 @@ int fineWindow(std::span<const float> sample, const RowSource& source, const Sta
     if (!(absMax > 0) || absMax == kInf)
         return 0;
     const int e = std::ilogb(absMax);
-    return e <= levelFor(mn, mx, options.histogramBins, kLinearMinLevel) + 7 ? FineHistogram::firstExponentFor(absMax) : 0;
+    return e <= levelFor(mn, mx, options.histogramBins, kLinearMinLevel) + 8 ? FineHistogram::firstExponentFor(absMax) : 0;
 }
 
-/// The candidate bound from a strided sample of at most 256 rows (about 64 Ki values, never more than
-/// 1 Mi): 0.8·k·σ of the sample. A sample that overstates σ by more than a quarter only costs the second
-/// read of the outliers; so does a tensor whose single rows exceed 1 Mi values (no sample, no bound).
-OutlierBound sampleBound(const RowSource& source, const StatsOptions& options)
+/// A strided sample of at most 256 rows (about 64 Ki values, never more than 1 Mi; none when single rows
+/// exceed 1 Mi values).
+std::vector<float> readSample(const RowSource& source)
 {
     const int64_t sampleRows = std::min<int64_t>({source.rows, 256, std::max<int64_t>(8, 65536 / source.rowLength),
                                                   (int64_t(1) << 20) / source.rowLength});
@@ -441,6 +442,16 @@ OutlierBound sampleBound(const RowSource& source, const StatsOptions& options)
     for (int64_t i = 0; i < sampleRows; ++i)
         source.read(i * source.rows / sampleRows, 1,
                     std::span(sample).subspan(static_cast<size_t>(i * source.rowLength), static_cast<size_t>(source.rowLength)));
+    return sample;
+}
+
+/// The candidate bound from the sample: 0.8·k·σ of the sample. A sample that overstates σ by more than a
+/// quarter only costs the second read of the outliers; so does a tensor without a sample (no bound).
+OutlierBound sampleBound(const RowSource& source, const StatsOptions& options)
+{
+    const std::vector<float> sample = readSample(source);
+    if (sample.empty())
+        return {};
     const Moments m = Moments::ofValues(sample);
     // power sums of v itself (cheaper: Σ v² is already there) unless the mean is far from 0
     const double shift = std::fabs(m.mean) <= 0.5 * m.stddev() ? 0.0 : m.mean;
@@ -449,6 +460,12 @@ OutlierBound sampleBound(const RowSource& source, const StatsOptions& options)
 }
 
 } // namespace
+
+int stats_detail::fineWindowOf(const RowSource& source, const StatsOptions& options)
+{
+    rowsPerChunk(source, options);   // validates
+    return options.simd && cpuHasAvx512() ? fineWindow(readSample(source), source, options) : 0;
+}
 
 TensorStats computeTensorStats(const RowSource& source, const StatsOptions& options, const ProgressFn& progress)
 {
