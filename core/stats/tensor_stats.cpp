@@ -173,11 +173,12 @@ void StatsEngine::scanRow(std::span<const float> row, int64_t r, WorkerState& w,
     };
     size_t done = 0;
     if (m_avx512) {
-        const std::function<void(size_t)> slowBlock = [&](size_t j0) {
+        const std::function<void(size_t)> slowBlock = [&scalar](size_t j0) {
             for (size_t j = j0; j < j0 + kRowLanes; ++j)
                 scalar(j);
         };
-        const std::function<void(size_t)> candidate = [&](size_t j) { keep(w, r, j, row[j]); };
+        auto keepAt = [&](size_t j) { keep(w, r, j, row[j]); };
+        const std::function<void(size_t)> candidate = [&keepAt](size_t j) { keepAt(j); };   // one pointer: no allocation
         const bool maps = m_opt.channelMaps;
         const RowKernel k{row.data(), n, &L, maps ? w.basics.colAbsMax.data() : nullptr,
                           maps ? w.basics.colSumSq.data() : nullptr, m_bound.center, m_bound.bound, m_bound.shift,
