@@ -90,8 +90,9 @@ void FineHistogram::merge(const FineHistogram& other)
         spill();
     m_narrowMax += other.m_narrowMax;
     uint32_t* dst = m_counts.get();
+    const auto lo = static_cast<size_t>(m_relLo) * 1024, hi = static_cast<size_t>(m_relHi + 1) * 1024;
     for (size_t base : {size_t(0), kNegative})
-        for (size_t i = base + static_cast<size_t>(m_relLo) * 1024; i < base + static_cast<size_t>(m_relHi + 1) * 1024; ++i) {
+        for (size_t i = base + lo; i < base + hi; ++i) {
             if (m_wide.empty())
                 dst[i] += other.m_counts.get()[i];
             else

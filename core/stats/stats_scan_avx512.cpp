@@ -43,7 +43,8 @@ struct Block {
         a = _mm512_castsi512_ps(bits);
         const __m512i expo = _mm512_srli_epi32(bits, 23);
         zero = _mm512_cmpeq_epi32_mask(bits, _mm512_setzero_si512());
-        normal = _mm512_cmpgt_epi32_mask(expo, _mm512_setzero_si512()) & _mm512_cmplt_epi32_mask(expo, _mm512_set1_epi32(255));
+        normal = _mm512_cmpgt_epi32_mask(expo, _mm512_setzero_si512())
+               & _mm512_cmplt_epi32_mask(expo, _mm512_set1_epi32(255));
         lo = _mm512_cvtps_pd(_mm512_castps512_ps256(v));
         hi = _mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(v), 1)));
     }
@@ -158,7 +159,8 @@ private:
 };
 
 /// Hands block j0 to the scalar loop, which works on the RowLanes: registers out, then back in.
-[[gnu::always_inline]] inline void slowBlock(const RowKernel& k, size_t j0, Accumulators& acc, PowerSums& power, bool moments)
+[[gnu::always_inline]] inline void slowBlock(const RowKernel& k, size_t j0, Accumulators& acc, PowerSums& power,
+                                             bool moments)
 {
     acc.store(*k.lanes);
     if (moments)
@@ -169,7 +171,7 @@ private:
         power.load(*k.lanes);
 }
 
-constexpr size_t kPrefetchBytes = 4096;
+constexpr size_t kPrefetchBytes = 4096;   ///< how far ahead the row loop prefetches
 
 /// The block loop shared by both ways of counting: `counts.prepare(block)` computes the block's counter
 /// offsets (false: the block goes to slowBlock), `counts.count(block)` does its increments. kMoments: 0 none,
@@ -190,7 +192,8 @@ size_t scanBlocks(const RowKernel& k, Counts& counts)
         // 4 KiB ahead (the next row's start near the end: rows are contiguous in a chunk; a prefetch never
         // faults): with ~140 instructions per cache line the out-of-order window alone reaches too few lines
         // ahead to keep the memory busy.
-        _mm_prefetch(reinterpret_cast<const char*>(reinterpret_cast<uintptr_t>(k.row + j0) + kPrefetchBytes), _MM_HINT_T0);
+        const uintptr_t ahead = reinterpret_cast<uintptr_t>(k.row + j0) + kPrefetchBytes;
+        _mm_prefetch(reinterpret_cast<const char*>(ahead), _MM_HINT_T0);
         const Block b(k.row + j0);
         const unsigned found = candidates(b);
         if (!counts.prepare(b)) {
@@ -218,7 +221,8 @@ size_t scanBlocks(const RowKernel& k, Counts& counts)
 inline __mmask16 logStepUp(__m512i m, const LogBinner& lb, __m512i* firstK)
 {
     const __m512i cell = _mm512_srli_epi32(m, 17);
-    const __m512i low = _mm512_permutex2var_epi32(_mm512_loadu_si512(lb.packed64), cell, _mm512_loadu_si512(lb.packed64 + 16));
+    const __m512i low = _mm512_permutex2var_epi32(_mm512_loadu_si512(lb.packed64), cell,
+                                                  _mm512_loadu_si512(lb.packed64 + 16));
     const __m512i high = _mm512_permutex2var_epi32(_mm512_loadu_si512(lb.packed64 + 32), cell,
                                                    _mm512_loadu_si512(lb.packed64 + 48));
     const __m512i packed = _mm512_mask_mov_epi32(low, _mm512_test_epi32_mask(cell, _mm512_set1_epi32(32)), high);
@@ -281,7 +285,8 @@ bool Pow2Counts::linearBins(__m512d x, int64_t* out) const
     const __m512i i = _mm512_sub_epi64(k, _mm512_set1_epi64(h.baseInt()));
     const auto bins = static_cast<long long>(h.bins());
     // counter of value l: lane l % 4's array (the 8 values here are l = 0..7 or 8..15: the same pattern)
-    _mm512_storeu_si512(out, _mm512_add_epi64(i, _mm512_set_epi64(3 * bins, 2 * bins, bins, 0, 3 * bins, 2 * bins, bins, 0)));
+    const __m512i laneOffset = _mm512_set_epi64(3 * bins, 2 * bins, bins, 0, 3 * bins, 2 * bins, bins, 0);
+    _mm512_storeu_si512(out, _mm512_add_epi64(i, laneOffset));
     return _mm512_cmplt_epu64_mask(i, _mm512_set1_epi64(bins)) == 0xff;
 }
 
@@ -325,9 +330,9 @@ public:
             return false;
         const __m512i m = _mm512_and_si512(b.bits, _mm512_set1_epi32(0x007fffff));
         const __m512i cell = _mm512_srli_epi32(b.bits, 17);   // permutations read bits 0..4, the test bit 5
-        const __m512i threshold = _mm512_mask_mov_epi32(
-            _mm512_permutex2var_epi32(m_threshold[0], cell, m_threshold[1]),
-            _mm512_test_epi32_mask(cell, _mm512_set1_epi32(32)), _mm512_permutex2var_epi32(m_threshold[2], cell, m_threshold[3]));
+        const __m512i threshold = _mm512_mask_mov_epi32(_mm512_permutex2var_epi32(m_threshold[0], cell, m_threshold[1]),
+                                                        _mm512_test_epi32_mask(cell, _mm512_set1_epi32(32)),
+                                                        _mm512_permutex2var_epi32(m_threshold[2], cell, m_threshold[3]));
         const __mmask16 up = _mm512_cmpge_epu32_mask(m, threshold);
         const __mmask16 rz = _mm512_testn_epi32_mask(m, _mm512_set1_epi32(0x7fff));
         __m512i key = _mm512_slli_epi32(_mm512_sub_epi32(_mm512_srli_epi32(_mm512_castps_si512(b.v), 15), m_cellLo), 2);

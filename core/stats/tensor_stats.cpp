@@ -440,9 +440,9 @@ std::vector<float> readSample(const RowSource& source)
     if (sampleRows <= 0)
         return {};
     std::vector<float> sample(static_cast<size_t>(sampleRows * source.rowLength));
+    const auto len = static_cast<size_t>(source.rowLength);
     for (int64_t i = 0; i < sampleRows; ++i)
-        source.read(i * source.rows / sampleRows, 1,
-                    std::span(sample).subspan(static_cast<size_t>(i * source.rowLength), static_cast<size_t>(source.rowLength)));
+        source.read(i * source.rows / sampleRows, 1, std::span(sample).subspan(static_cast<size_t>(i) * len, len));
     return sample;
 }
 
