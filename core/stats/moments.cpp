@@ -60,6 +60,24 @@ Moments Moments::ofValuesRef(std::span<const float> values)
     return m;
 }
 
+bool Moments::fromShiftedSums(uint64_t n, double shift, const double (&s)[4], Moments& out)
+{
+    if (n == 0) {
+        out = Moments{};
+        return true;
+    }
+    const double count = static_cast<double>(n);
+    const double d = s[0] / count, d2 = d * d;
+    if (count * d2 > 0.5 * s[1])
+        return false;
+    out.n = n;
+    out.mean = shift + d;
+    out.m2 = s[1] - count * d2;
+    out.m3 = s[2] - 3.0 * d * s[1] + 2.0 * count * d2 * d;
+    out.m4 = s[3] - 4.0 * d * s[2] + 6.0 * d2 * s[1] - 3.0 * count * d2 * d2;
+    return true;
+}
+
 Moments Moments::merged(const Moments& a, const Moments& b)
 {
     if (a.n == 0)

@@ -21,6 +21,11 @@ struct Moments {
     static Moments ofValues(std::span<const float> values);
     /// The same in plain scalar code (bit-identical).
     static Moments ofValuesRef(std::span<const float> values);
+    /// Moments of n values from their power sums s_k = Σ (x - shift)^k, k = 1..4 (one pass). Returns false,
+    /// leaving `out` alone, when the shift lies more than one σ from the mean (n·δ² > s2 / 2, δ = s1 / n):
+    /// beyond that, the cancellation in M2 = s2 - n·δ² would cost more than a bit — use ofValues. Within it,
+    /// the error is that of the sums themselves (the usual n·ε bound of running sums) to within a factor 2.
+    static bool fromShiftedSums(uint64_t n, double shift, const double (&s)[4], Moments& out);
     /// Combines two disjoint samples; exact up to rounding, independent of their sizes.
     static Moments merged(const Moments& a, const Moments& b);
     void merge(const Moments& other) { *this = merged(*this, other); }

@@ -154,6 +154,17 @@ void Pow2Histogram::addKey(double key, uint64_t count)
     m_counts[static_cast<size_t>(key - m_base)] += count;
 }
 
+void Pow2Histogram::addCount(double x, uint64_t count)
+{
+    const double d = x * m_scale;
+    const double key = std::floor(d);
+    if (!m_empty && key >= m_base && key - m_base < static_cast<double>(m_bins)) {
+        m_counts[static_cast<size_t>(key - m_base)] += count;
+        return;
+    }
+    addKey(key, count);
+}
+
 void Pow2Histogram::merge(const Pow2Histogram& other)
 {
     if (other.m_maxBins != m_maxBins)

@@ -47,6 +47,8 @@ public:
         }
         addKey(std::floor(d), 1);
     }
+    /// Counts x `count` times (as add(x), count times over).
+    void addCount(double x, uint64_t count);
     /// Adds the counts of `other` (same maxBins and minLevel).
     void merge(const Pow2Histogram& other);
 

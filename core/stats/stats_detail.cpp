@@ -54,6 +54,7 @@ RowLanes::RowLanes()
     std::fill_n(absMax, kRowLanes, 0.0f);
     std::fill_n(minNz, kRowLanes, std::numeric_limits<float>::infinity());
     std::fill_n(sumSq, kRowLanes, 0.0);
+    std::fill_n(&power[0][0], 4 * kRowLanes, 0.0);
 }
 
 int64_t rowsPerChunk(const RowSource& source, const StatsOptions& options)
@@ -146,11 +147,22 @@ void finishBasics(const std::vector<const Basics*>& workers, const StatsOptions&
     }
 }
 
+int levelFor(double lo, double hi, int maxBins, int minLevel)
+{
+    int level = minLevel;
+    while (std::floor(std::ldexp(hi, -level)) - std::floor(std::ldexp(lo, -level)) + 1.0 > maxBins)
+        ++level;
+    return level;
+}
+
 void keepTop(std::vector<Outlier>& list, size_t n)
 {
-    std::sort(list.begin(), list.end(), byMagnitude);
-    if (list.size() > n)
+    if (list.size() > n) {   // the first n of the full order (which breaks every tie): no need to sort the rest
+        std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(n), list.end(), byMagnitude);
         list.resize(n);
+    } else {
+        std::sort(list.begin(), list.end(), byMagnitude);
+    }
 }
 
 } // namespace qx::stats_detail

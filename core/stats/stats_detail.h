@@ -3,6 +3,7 @@
 // (tensor_stats_ref.cpp): extrema and per-row / per-column maps of one chunk, the outlier order, and the
 // grid definitions of both histograms.
 
+#include "stats/fine_histogram.h"
 #include "stats/pow2_histogram.h"
 #include "stats/tensor_stats.h"
 
@@ -23,6 +24,8 @@ constexpr double kLogUnit = 0.30102999566398120 / 32.0;   ///< log10 of one fine
 struct RowLanes {
     float mn[kRowLanes], mx[kRowLanes], absMax[kRowLanes], minNz[kRowLanes];
     double sumSq[kRowLanes];
+    double power[4][kRowLanes];   ///< Σ (v - shift)^k, k = 1..4, where the moments are taken in the scan;
+                                  ///< with shift 0, power[1] stays 0 (Σ v² is sumSq)
     uint64_t zeros = 0, nonFinite = 0;
     RowLanes();
 };
@@ -36,14 +39,30 @@ inline double rowSum(const double (&sumSq)[kRowLanes])
     return t;
 }
 
-/// AVX-512 row scan over whole blocks of 16 positions (returns how many positions it covered); a block
-/// holding a non-finite or subnormal value or a histogram key outside its window goes to slowBlock(j0),
-/// which must do positions j0 .. j0 + 15 as the scalar loop does. In the other blocks, candidate(j) is called
-/// for each outlier candidate (|v - center| > bound), in position order. colAbsMax / colSumSq may be null
-/// (no channel maps). Only call when cpuHasAvx512().
-size_t scanRowAvx512(const float* row, size_t n, RowLanes& lanes, float* colAbsMax, double* colSumSq,
-                     Pow2Histogram& lin, Pow2Histogram& log, const LogBinner& logBins, double center, double bound,
-                     const std::function<void(size_t)>& slowBlock, const std::function<void(size_t)>& candidate);
+/// What the AVX-512 row kernels work on: one row, its lanes, the channel maps (both null without maps), the
+/// outlier-candidate test |v - center| > bound, and the callbacks. slowBlock(j0) must do positions
+/// j0 .. j0 + 15 as the scalar loop does; candidate(j) is called for each candidate of the other blocks, in
+/// position order.
+struct RowKernel {
+    const float* row = nullptr;
+    size_t n = 0;
+    RowLanes* lanes = nullptr;
+    float* colAbsMax = nullptr;
+    double* colSumSq = nullptr;
+    double center = 0.0, bound = kInf;
+    double shift = 0.0;   ///< the fine kernel's power sums are of v - shift (of v alone when 0: see power)
+    const std::function<void(size_t)>* slowBlock = nullptr;
+    const std::function<void(size_t)>* candidate = nullptr;
+};
+
+/// AVX-512 row scan over whole blocks of 16 positions into the streaming histograms (returns how many
+/// positions it covered); a block holding a non-finite or subnormal value or a histogram key outside its
+/// window goes to slowBlock. Bit-identical to the scalar loop. Only call when cpuHasAvx512().
+size_t scanRowAvx512(const RowKernel& k, Pow2Histogram& lin, Pow2Histogram& log, const LogBinner& logBins);
+/// The same with one increment per value into `fine` instead of two into the histograms, and the power sums
+/// of v - shift in lanes.power (the moments in the same pass); blocks holding a value without a fine key
+/// other than 0 (non-finite, subnormal, outside the window) go to slowBlock.
+size_t scanRowFineAvx512(const RowKernel& k, FineHistogram& fine, const LogBinner& logBins);
 
 /// Extrema, counts and channel sums of the rows a worker has seen.
 struct Basics {
@@ -64,6 +83,11 @@ void scanBasics(std::span<const float> values, int64_t firstRow, const StatsOpti
 void initStats(const RowSource& source, const StatsOptions& options, TensorStats& stats, std::vector<Basics*> workers);
 /// Merges the workers' extrema and columns into `stats` and derives the moment figures from stats.moments.
 void finishBasics(const std::vector<const Basics*>& workers, const StatsOptions& options, TensorStats& stats);
+/// The smallest level >= minLevel at which the keys floor(x / 2^level) of [lo, hi] span at most maxBins bins.
+int levelFor(double lo, double hi, int maxBins, int minLevel);
+/// The fine mode's window (FineHistogram::firstExponent) computeTensorStats uses for this source, 0 when it
+/// counts straight into the streaming histograms (small tensors, data far from 0, no AVX-512, !simd).
+int fineWindowOf(const RowSource& source, const StatsOptions& options);
 /// Sorts by |value| descending, then row, then column, and keeps the first n.
 void keepTop(std::vector<Outlier>& list, size_t n);
 /// The centre outliers are measured from: the mean when options.outlierCentered, else 0.

@@ -11,8 +11,21 @@
 //    0.8·k·σ_sample, every value beyond it is kept as a candidate, and the final threshold filters them. When
 //    the data's σ turns out below 0.8·σ_sample (or the candidates exceed 1/32 of the data's size), the
 //    outliers are taken in a second read instead, and dataPasses says 2.
-// Per-chunk partial moments are merged in chunk order, so every figure except the per-column RMS (summed
-// per worker) is bit-identical whatever the thread count, and equal to computeTensorStatsRef's.
+// Two ways of counting, chosen from the sample: tensors of 2^18 values and more whose sample the fine keys
+// bin exactly (data around 0 — weights; stats/fine_histogram.h) take the fine mode when AVX-512 runs: one
+// counter increment per value into a FineHistogram, both histograms built from it at the end, and the
+// moments from power sums Σ(v - s)^k in the same pass (s: the sample's mean, or 0 when that lies within σ/2
+// of 0; a chunk whose mean lies more than its σ from s takes the two-pass moments from cache). Should the
+// whole tensor need a finer linear level than the keys give, the linear histogram takes a second read
+// (dataPasses 2). Everything else (small tensors, data far from 0, options.simd false) counts straight into
+// the streaming histograms with two-pass moments per chunk.
+// Exactness against computeTensorStatsRef (tests tst_tensor_stats, tst_tensor_stats_fine): counts, extrema,
+// both histograms, row maps, column absmax, outlier count and list are always identical. The moment
+// figures are bit-identical outside the fine mode; in it, the mean agrees within 1e-12·(|mean| + σ), σ and
+// the outlier threshold within 1e-12 relative, skewness and excess kurtosis within 1e-10·max(1, |value|)
+// (so an outlier list can only differ for a value within that margin of k·σ). Per-chunk results are merged in
+// chunk order, so every figure except the per-column RMS (summed per worker; within 1e-6 relative) is
+// the same whatever the thread count.
 // Non-finite values are counted (nanCount, infCount) and excluded from everything else.
 // Rows and columns follow ggml: a row is ne[0] contiguous values; column j is position j within each row.
 

@@ -18,15 +18,6 @@ namespace {
 
 using namespace stats_detail;
 
-/// The smallest level >= minLevel at which keys floor(x / 2^level) of [lo, hi] span at most maxBins bins.
-int levelFor(double lo, double hi, int maxBins, int minLevel)
-{
-    int level = minLevel;
-    while (std::floor(std::ldexp(hi, -level)) - std::floor(std::ldexp(lo, -level)) + 1.0 > maxBins)
-        ++level;
-    return level;
-}
-
 /// Bins of width 2^level from floor(lo / 2^level) to floor(hi / 2^level), edges scaled by `unit`.
 Histogram gridHistogram(double lo, double hi, int level, double unit)
 {
