@@ -73,7 +73,7 @@ std::string PlanErrorService::formatKeyOf(int tensorIndex) const
     if (!e)
         return {};
     if (const auto scheme = m_document->schemeOf(e->tensor))
-        return std::string(schemeInfo(*scheme).name);
+        return schemeChoiceName(*scheme);
     return std::string(tensorTypeName(e->type));
 }
 
@@ -117,7 +117,7 @@ void PlanErrorService::refresh()
             continue;
         CandidateFormat f;
         if (const auto scheme = m_document->schemeOf(e->tensor))
-            f = {true, TensorType::F32, *scheme, std::string(schemeInfo(*scheme).name)};
+            f = candidateOf(*scheme);
         else
             f = {false, e->type, SchemeId::Int8PerChannel, std::string(tensorTypeName(e->type))};
         items.push_back({index, std::move(f)});

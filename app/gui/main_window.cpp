@@ -282,6 +282,10 @@ void MainWindow::connectSignals()
 void MainWindow::showPlannedFormat(const QString& tensor)
 {
     const qx::PlanEntry* entry = m_plan->plan().find(tensor.toStdString());
+    if (const auto scheme = entry ? m_plan->schemeOf(entry->tensor) : std::nullopt) {
+        m_tensorViews->setCandidateFormat(ui::candidateOf(*scheme));
+        return;
+    }
     const qx::TensorTypeInfo* info = entry ? qx::tensorTypeInfo(entry->type) : nullptr;
     if (info && info->isQuantized) {
         const std::string_view name = qx::tensorTypeName(entry->type);
