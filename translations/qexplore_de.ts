@@ -252,8 +252,8 @@
     <name>qx::app::MainWindow</name>
     <message>
         <location filename="../app/gui/main_window.cpp" line="70"/>
-        <location filename="../app/gui/main_window.cpp" line="397"/>
-        <location filename="../app/gui/main_window.cpp" line="585"/>
+        <location filename="../app/gui/main_window.cpp" line="401"/>
+        <location filename="../app/gui/main_window.cpp" line="594"/>
         <source>Quantization Explorer</source>
         <translation>Quantization Explorer</translation>
     </message>
@@ -353,67 +353,67 @@
         <translation>Öffnen von %1 wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="297"/>
+        <location filename="../app/gui/main_window.cpp" line="301"/>
         <source>Loaded the plan of run “%1” (undo restores the previous plan)</source>
         <translation>Plan des Laufs „%1“ geladen (Rückgängig stellt den vorigen Plan wieder her)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="353"/>
+        <location filename="../app/gui/main_window.cpp" line="357"/>
         <source>Open Model File</source>
         <translation>Modelldatei öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="354"/>
+        <location filename="../app/gui/main_window.cpp" line="358"/>
         <source>Model files (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c checkpoints (*.bin);;All files (*)</source>
         <translation>Modelldateien (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c-Checkpoints (*.bin);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="362"/>
+        <location filename="../app/gui/main_window.cpp" line="366"/>
         <source>Open Hugging Face Model Folder</source>
         <translation>Hugging-Face-Modellordner öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="373"/>
+        <location filename="../app/gui/main_window.cpp" line="377"/>
         <source>Preparing the demo model…</source>
         <translation>Demo-Modell wird vorbereitet …</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="378"/>
+        <location filename="../app/gui/main_window.cpp" line="382"/>
         <source>demo model</source>
         <translation>Demo-Modell</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="410"/>
+        <location filename="../app/gui/main_window.cpp" line="414"/>
         <source>About Quantization Explorer</source>
         <translation>Über Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="411"/>
+        <location filename="../app/gui/main_window.cpp" line="415"/>
         <source>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Look inside language model files (GGUF, safetensors, llama2.c) and decide how to quantize them.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Sprachmodell-Dateien (GGUF, safetensors, llama2.c) untersuchen und entscheiden, wie sie quantisiert werden.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="440"/>
+        <location filename="../app/gui/main_window.cpp" line="444"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="460"/>
+        <location filename="../app/gui/main_window.cpp" line="464"/>
         <source>Could not open the model</source>
         <translation>Das Modell konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="465"/>
+        <location filename="../app/gui/main_window.cpp" line="469"/>
         <source>Could not open %1</source>
         <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="433"/>
+        <location filename="../app/gui/main_window.cpp" line="437"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="434"/>
+        <location filename="../app/gui/main_window.cpp" line="438"/>
         <source>unknown architecture</source>
         <translation>unbekannte Architektur</translation>
     </message>
@@ -443,47 +443,47 @@
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="538"/>
+        <location filename="../app/gui/main_window.cpp" line="547"/>
         <source>&amp;Save Plan</source>
         <translation>Plan &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="540"/>
+        <location filename="../app/gui/main_window.cpp" line="549"/>
         <source>Save Plan &amp;As…</source>
         <translation>Plan speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="542"/>
+        <location filename="../app/gui/main_window.cpp" line="551"/>
         <source>&amp;Load Plan…</source>
         <translation>Plan &amp;laden…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="544"/>
+        <location filename="../app/gui/main_window.cpp" line="553"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="546"/>
+        <location filename="../app/gui/main_window.cpp" line="555"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="551"/>
+        <location filename="../app/gui/main_window.cpp" line="560"/>
         <source>&amp;Export GGUF…</source>
         <translation>GGUF &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="553"/>
+        <location filename="../app/gui/main_window.cpp" line="562"/>
         <source>Write the plan as a GGUF file that llama.cpp loads (size shown in the header)</source>
         <translation>Den Plan als GGUF-Datei schreiben, die llama.cpp lädt (Größe steht in der Kopfzeile)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="558"/>
+        <location filename="../app/gui/main_window.cpp" line="567"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="590"/>
+        <location filename="../app/gui/main_window.cpp" line="599"/>
         <source>%1%2[*] — Quantization Explorer</source>
         <translation>%1%2[*] — Quantization Explorer</translation>
     </message>
@@ -1821,44 +1821,44 @@
 <context>
     <name>qx::ui::PlanDocument</name>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="262"/>
-        <location filename="../widgets/plan_document.cpp" line="299"/>
+        <location filename="../widgets/plan_document.cpp" line="277"/>
+        <location filename="../widgets/plan_document.cpp" line="312"/>
         <source>Set %1 to %2</source>
         <translation>%1 auf %2 setzen</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="263"/>
-        <location filename="../widgets/plan_document.cpp" line="300"/>
+        <location filename="../widgets/plan_document.cpp" line="278"/>
+        <location filename="../widgets/plan_document.cpp" line="313"/>
         <source>Set %1 tensors to %2</source>
         <translation>%1 Tensoren auf %2 setzen</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="326"/>
+        <location filename="../widgets/plan_document.cpp" line="339"/>
         <source>Set all tensors to %1</source>
         <translation>Alle Tensoren auf %1 setzen</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="335"/>
+        <location filename="../widgets/plan_document.cpp" line="348"/>
         <source>Preset %1</source>
         <translation>Voreinstellung %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="351"/>
+        <location filename="../widgets/plan_document.cpp" line="364"/>
         <source>Pin %1 tensors</source>
         <translation>%1 Tensoren fixieren</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="351"/>
+        <location filename="../widgets/plan_document.cpp" line="364"/>
         <source>Unpin %1 tensors</source>
         <translation>%1 Tensoren lösen</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="409"/>
+        <location filename="../widgets/plan_document.cpp" line="420"/>
         <source>Load %1</source>
         <translation>%1 laden</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="436"/>
+        <location filename="../widgets/plan_document.cpp" line="445"/>
         <source>Recover unsaved plan</source>
         <translation>Ungespeicherten Plan wiederherstellen</translation>
     </message>
@@ -1866,27 +1866,27 @@
 <context>
     <name>qx::ui::PlanExport</name>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="46"/>
+        <location filename="../widgets/plan_export.cpp" line="48"/>
         <source>its stored type</source>
         <translation>seinem gespeicherten Typ</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="47"/>
+        <location filename="../widgets/plan_export.cpp" line="49"/>
         <source>%1: %2 is not exportable to GGUF — written as %3</source>
         <translation>%1: %2 ist nicht nach GGUF exportierbar – geschrieben als %3</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="50"/>
+        <location filename="../widgets/plan_export.cpp" line="52"/>
         <source>… and more</source>
         <translation>… und weitere</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="63"/>
+        <location filename="../widgets/plan_export.cpp" line="65"/>
         <source>Not exportable to GGUF</source>
         <translation>Nicht nach GGUF exportierbar</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="64"/>
+        <location filename="../widgets/plan_export.cpp" line="66"/>
         <source>Some tensors use a scheme that has no GGUF type. The file will hold the nearest GGUF type instead:
 
 %1
@@ -1899,37 +1899,37 @@ Export anyway?</source>
 Trotzdem exportieren?</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="71"/>
+        <location filename="../widgets/plan_export.cpp" line="73"/>
         <source>Export GGUF (%1)</source>
         <translation>GGUF exportieren (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="72"/>
+        <location filename="../widgets/plan_export.cpp" line="74"/>
         <source>GGUF files (*.gguf)</source>
         <translation>GGUF-Dateien (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="85"/>
+        <location filename="../widgets/plan_export.cpp" line="87"/>
         <source>Exporting %1</source>
         <translation>Exportiere %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="90"/>
+        <location filename="../widgets/plan_export.cpp" line="92"/>
         <source>Wrote %1: %2 bytes, %3 tensors quantized, %4 copied, every tensor verified</source>
         <translation>%1 geschrieben: %2 Bytes, %3 Tensoren quantisiert, %4 kopiert, jeder Tensor geprüft</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="95"/>
+        <location filename="../widgets/plan_export.cpp" line="97"/>
         <source>Export cancelled; nothing was written to %1</source>
         <translation>Export abgebrochen; nichts wurde nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="97"/>
+        <location filename="../widgets/plan_export.cpp" line="99"/>
         <source>Export to %1 failed: %2. %3</source>
         <translation>Export nach %1 fehlgeschlagen: %2. %3</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="99"/>
+        <location filename="../widgets/plan_export.cpp" line="101"/>
         <source>unexpected error</source>
         <translation>unerwarteter Fehler</translation>
     </message>
@@ -2271,294 +2271,262 @@ Detail: %2</translation>
 <context>
     <name>qx::ui::SchemePanel</name>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="81"/>
+        <location filename="../widgets/scheme_panel.cpp" line="84"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="85"/>
+        <location filename="../widgets/scheme_panel.cpp" line="88"/>
         <source>Formats of the traits table: GGUF types first, then schemes a GGUF file cannot hold</source>
         <translation>Formate der Eigenschaftstabelle: zuerst GGUF-Typen, dann Schemata, die eine GGUF-Datei nicht aufnehmen kann</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="93"/>
+        <location filename="../widgets/scheme_panel.cpp" line="96"/>
         <source>%1 — %2 bits/weight</source>
         <translation>%1 — %2 Bit/Gewicht</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="94"/>
+        <location filename="../widgets/scheme_panel.cpp" line="97"/>
         <source>%1 — %2 bits/weight (not in GGUF)</source>
         <translation>%1 — %2 Bit/Gewicht (nicht in GGUF)</translation>
     </message>
     <message>
+        <location filename="../widgets/scheme_panel.cpp" line="106"/>
+        <source>The scheme Apply gives the tensors, as the tree&apos;s Planned column names it</source>
+        <translation>Das Schema, das „Anwenden“ den Tensoren gibt, so benannt wie in der Plan-Spalte des Baums</translation>
+    </message>
+    <message>
         <location filename="../widgets/scheme_panel.cpp" line="109"/>
-        <source>Granularity:</source>
-        <translation>Granularität:</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="110"/>
-        <source>Group size:</source>
-        <translation>Gruppengröße:</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="111"/>
-        <source>Zero point:</source>
-        <translation>Nullpunkt:</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="112"/>
-        <source>Clipping:</source>
-        <translation>Clipping:</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="114"/>
-        <location filename="../widgets/scheme_panel.cpp" line="276"/>
+        <location filename="../widgets/scheme_panel_format.cpp" line="125"/>
         <source>Apply to Selection</source>
         <translation>Auf Auswahl anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="114"/>
+        <location filename="../widgets/scheme_panel.cpp" line="109"/>
         <source>Give the selected tensors this format (Ctrl+T)</source>
         <translation>Den ausgewählten Tensoren dieses Format geben (Strg+T)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="116"/>
+        <location filename="../widgets/scheme_panel.cpp" line="111"/>
         <source>Apply to All</source>
         <translation>Auf alle anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="116"/>
+        <location filename="../widgets/scheme_panel.cpp" line="111"/>
         <source>Every quantizable weight in this format; norms stay F32, rows that do not fit take llama-quantize&apos;s fallback</source>
         <translation>Jedes quantisierbare Gewicht in diesem Format; Normen bleiben F32, unpassende Zeilen erhalten den Ersatztyp von llama-quantize</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="119"/>
+        <location filename="../widgets/scheme_panel.cpp" line="114"/>
         <source>Regex, e.g. ffn_down|attn_v</source>
         <translation>Regex, z. B. ffn_down|attn_v</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="120"/>
+        <location filename="../widgets/scheme_panel.cpp" line="115"/>
         <source>Apply to Matching</source>
         <translation>Auf Treffer anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="120"/>
+        <location filename="../widgets/scheme_panel.cpp" line="115"/>
         <source>Tensors whose name matches the regular expression</source>
         <translation>Tensoren, deren Name zum regulären Ausdruck passt</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="121"/>
+        <location filename="../widgets/scheme_panel.cpp" line="116"/>
         <source>Pin</source>
         <translation>Fixiert</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="121"/>
+        <location filename="../widgets/scheme_panel.cpp" line="116"/>
         <source>Presets and the budget solver keep the selected tensors&apos; formats</source>
         <translation>Voreinstellungen und der Budget-Löser behalten die Formate der ausgewählten Tensoren bei</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="122"/>
+        <location filename="../widgets/scheme_panel.cpp" line="117"/>
         <source>Unpin</source>
         <translation>Lösen</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="122"/>
+        <location filename="../widgets/scheme_panel.cpp" line="117"/>
         <source>Let presets and the solver change the selected tensors again</source>
         <translation>Voreinstellungen und Löser dürfen die ausgewählten Tensoren wieder ändern</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="154"/>
+        <location filename="../widgets/scheme_panel.cpp" line="151"/>
         <source>llama-quantize preset</source>
         <translation>llama-quantize-Voreinstellung</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="158"/>
+        <location filename="../widgets/scheme_panel.cpp" line="155"/>
         <source>llama-quantize&apos;s type mixes (llama.cpp b4748), rule for rule; the Reason column says which rule chose each tensor&apos;s type</source>
         <translation>Die Typmischungen von llama-quantize (llama.cpp b4748), Regel für Regel; die Spalte „Grund“ nennt die Regel, die den Typ jedes Tensors gewählt hat</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="163"/>
+        <location filename="../widgets/scheme_panel.cpp" line="160"/>
         <source>Apply Preset</source>
         <translation>Voreinstellung anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="163"/>
+        <location filename="../widgets/scheme_panel.cpp" line="160"/>
         <source>Re-plan every unpinned tensor with this mix</source>
         <translation>Jeden nicht fixierten Tensor mit dieser Mischung neu planen</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="174"/>
+        <location filename="../widgets/scheme_panel.cpp" line="171"/>
         <source>Size budget</source>
         <translation>Größenbudget</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="175"/>
+        <location filename="../widgets/scheme_panel.cpp" line="172"/>
         <source>Chooses per-tensor formats that minimise the predicted loss (importance-weighted squared round-trip error) within the budget; pinned tensors are kept</source>
         <translation>Wählt pro Tensor die Formate, die den vorhergesagten Verlust (wichtigkeitsgewichteter quadratischer Rundreisefehler) im Budget minimieren; fixierte Tensoren bleiben</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="178"/>
+        <location filename="../widgets/scheme_panel.cpp" line="175"/>
         <source>Bits/weight</source>
         <translation>Bit/Gewicht</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="179"/>
+        <location filename="../widgets/scheme_panel.cpp" line="176"/>
         <source>File size</source>
         <translation>Dateigröße</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="189"/>
+        <location filename="../widgets/scheme_panel.cpp" line="186"/>
         <source>Measuring candidates… %p%</source>
         <translation>Kandidaten werden gemessen… %p%</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="249"/>
+        <location filename="../widgets/scheme_panel_format.cpp" line="68"/>
+        <source>Scheme: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Schema: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel_format.cpp" line="70"/>
         <source>%1, blocks of %2 values</source>
         <translation>%1, Blöcke zu %2 Werten</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="252"/>
-        <source>%1 — not exportable to GGUF — nearest: %2. The error columns show this scheme; sizes and the file count %2.</source>
-        <translation>%1 — nicht nach GGUF exportierbar — nächster Typ: %2. Die Fehlerspalten zeigen dieses Schema; Größen und die Datei rechnen mit %2.</translation>
+        <location filename="../widgets/scheme_panel_format.cpp" line="78"/>
+        <source>%1 %2 — not exportable to GGUF; nearest type %3, which these rows cannot hold: a file holds %4. The error columns show this scheme; the file size counts %4.</source>
+        <translation>%1 %2 — nicht als GGUF exportierbar; nächster Typ %3, den diese Zeilen nicht fassen: eine Datei enthält %4. Die Fehlerspalten zeigen dieses Schema; die Dateigröße zählt %4.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="261"/>
-        <source>per tensor</source>
-        <translation>pro Tensor</translation>
+        <location filename="../widgets/scheme_panel_format.cpp" line="82"/>
+        <source>%1 %2 — not exportable to GGUF: a file holds %3 (llama-quantize&apos;s fallback where rows do not fit). The error columns show this scheme; the file size counts %3.</source>
+        <translation>%1 %2 — nicht als GGUF exportierbar: eine Datei enthält %3 (den Ersatztyp von llama-quantize, wo die Zeilen nicht passen). Die Fehlerspalten zeigen dieses Schema; die Dateigröße zählt %3.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="262"/>
-        <source>per channel (row)</source>
-        <translation>pro Kanal (Zeile)</translation>
+        <location filename="../widgets/scheme_panel_format.cpp" line="107"/>
+        <source>No tensor here can hold it.</source>
+        <translation>Kein Tensor hier kann es aufnehmen.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="263"/>
-        <source>per group</source>
-        <translation>pro Gruppe</translation>
+        <location filename="../widgets/scheme_panel_format.cpp" line="109"/>
+        <source>Exactly %1 bits/weight (%2) over every weight it fits.</source>
+        <translation>Genau %1 Bits/Gewicht (%2) über alle Gewichte, zu denen es passt.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="264"/>
-        <source>—</source>
-        <translation>—</translation>
+        <location filename="../widgets/scheme_panel_format.cpp" line="110"/>
+        <source>Exactly %1 bits/weight (%2) on the selection.</source>
+        <translation>Genau %1 Bits/Gewicht (%2) für die Auswahl.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/scheme_panel_format.cpp" line="115"/>
+        <source>%n tensor(s) cannot hold it (row length).</source>
+        <translation>
+            <numerusform>%n Tensor kann es nicht aufnehmen (Zeilenlänge).</numerusform>
+            <numerusform>%n Tensoren können es nicht aufnehmen (Zeilenlänge).</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="265"/>
-        <source>asymmetric (zero point per group)</source>
-        <translation>asymmetrisch (Nullpunkt pro Gruppe)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="265"/>
-        <source>symmetric</source>
-        <translation>symmetrisch</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="266"/>
-        <source>none (absmax)</source>
-        <translation>keins (absmax)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="267"/>
-        <source>percentile %1</source>
-        <translation>Perzentil %1</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="268"/>
-        <source>MSE search</source>
-        <translation>MSE-Suche</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="269"/>
-        <source>KL divergence</source>
-        <translation>KL-Divergenz</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="276"/>
+        <location filename="../widgets/scheme_panel_format.cpp" line="125"/>
         <source>Apply to %1 Selected</source>
         <translation>Auf %1 ausgewählte anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="282"/>
+        <location filename="../widgets/scheme_panel.cpp" line="241"/>
         <source>%1 tensors changed</source>
         <translation>%1 Tensoren geändert</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="284"/>
+        <location filename="../widgets/scheme_panel.cpp" line="243"/>
         <source>%1 took llama-quantize&apos;s fallback type</source>
         <translation>%1 mit dem Ersatztyp von llama-quantize</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="286"/>
+        <location filename="../widgets/scheme_panel.cpp" line="245"/>
         <source>%1 pinned kept</source>
         <translation>%1 fixierte beibehalten</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="288"/>
+        <location filename="../widgets/scheme_panel.cpp" line="247"/>
         <source>%1 left as they are (vectors, or rows the format cannot hold)</source>
         <translation>%1 unverändert (Vektoren oder Zeilen, die das Format nicht aufnehmen kann)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="303"/>
+        <location filename="../widgets/scheme_panel.cpp" line="267"/>
         <source>No tensor matches “%1”</source>
         <translation>Kein Tensor passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="372"/>
+        <location filename="../widgets/scheme_panel.cpp" line="335"/>
         <source>Measuring candidate formats…</source>
         <translation>Kandidatenformate werden gemessen…</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="385"/>
+        <location filename="../widgets/scheme_panel.cpp" line="348"/>
         <source>The budget solver is unavailable: %1</source>
         <translation>Der Budget-Löser ist nicht verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="386"/>
+        <location filename="../widgets/scheme_panel.cpp" line="349"/>
         <source>Measuring candidates was cancelled</source>
         <translation>Das Messen der Kandidaten wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="402"/>
+        <location filename="../widgets/scheme_panel.cpp" line="365"/>
         <source>Move the slider to let the solver choose every unpinned tensor&apos;s format.</source>
         <translation>Den Regler bewegen, damit der Löser das Format jedes nicht fixierten Tensors wählt.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="423"/>
+        <location filename="../widgets/scheme_panel.cpp" line="386"/>
         <source>%1 bits/weight</source>
         <translation>%1 Bit/Gewicht</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="423"/>
+        <location filename="../widgets/scheme_panel.cpp" line="386"/>
         <source>%1 file</source>
         <translation>%1 Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="436"/>
+        <location filename="../widgets/scheme_panel.cpp" line="399"/>
         <source>Budget %1</source>
         <translation>Budget %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="438"/>
+        <location filename="../widgets/scheme_panel.cpp" line="401"/>
         <source>Predicted KLD %1 nats (measured enable-one KLD per tensor, scaled per format and summed) · %2 of tensor data%3</source>
         <translation>Vorhergesagte KLD %1 nats (gemessene Enable-one-KLD je Tensor, je Format skaliert und summiert) · %2 Tensordaten%3</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="444"/>
+        <location filename="../widgets/scheme_panel.cpp" line="407"/>
         <source>Predicted loss %1 (importance-weighted squared round-trip error, lower is better) · %2 of tensor data%3</source>
         <translation>Vorhergesagter Verlust %1 (wichtigkeitsgewichteter quadratischer Rundreisefehler, kleiner ist besser) · %2 Tensordaten%3</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="462"/>
+        <location filename="../widgets/scheme_panel.cpp" line="425"/>
         <source>The solver now minimises measured KLD; move the slider to re-solve.</source>
         <translation>Der Solver minimiert jetzt die gemessene KLD; Schieberegler bewegen, um neu zu lösen.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="464"/>
+        <location filename="../widgets/scheme_panel.cpp" line="427"/>
         <source>Measured KLD cannot calibrate the solver: %1</source>
         <translation>Die gemessene KLD kann den Solver nicht kalibrieren: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="441"/>
-        <location filename="../widgets/scheme_panel.cpp" line="446"/>
+        <location filename="../widgets/scheme_panel.cpp" line="404"/>
+        <location filename="../widgets/scheme_panel.cpp" line="409"/>
         <source> · the budget cannot be met</source>
         <translation> · das Budget ist nicht erreichbar</translation>
     </message>
@@ -2890,7 +2858,7 @@ Detail: %2</translation>
     </message>
     <message>
         <location filename="../widgets/tensor_tree_model.cpp" line="113"/>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="116"/>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="117"/>
         <source>mixed</source>
         <translation>gemischt</translation>
     </message>
@@ -3012,22 +2980,22 @@ Offset %2 in %3</translation>
         <translation>Warum der Plan dieses Format gewählt hat (Regel der Voreinstellung, Schicht, Ersatztyp, Löser, von Hand)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="121"/>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="122"/>
         <source>%1 pinned tensors</source>
         <translation>%1 fixierte Tensoren</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="127"/>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="128"/>
         <source>%1 bytes</source>
         <translation>%1 Bytes</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="151"/>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="152"/>
         <source>Pinned: presets and the solver keep this format</source>
         <translation>Fixiert: Voreinstellungen und Löser behalten dieses Format bei</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="151"/>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="152"/>
         <source>Not pinned</source>
         <translation>Nicht fixiert</translation>
     </message>
@@ -3037,22 +3005,22 @@ Offset %2 in %3</translation>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="188"/>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="187"/>
         <source>Being computed in the background</source>
         <translation>Wird im Hintergrund berechnet</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="190"/>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="189"/>
         <source>The planned format cannot hold this tensor</source>
         <translation>Das geplante Format kann diesen Tensor nicht aufnehmen</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="191"/>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="190"/>
         <source>Kept as stored: no error</source>
         <translation>Wie gespeichert: kein Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="198"/>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="197"/>
         <source>n/a</source>
         <translation>n. v.</translation>
     </message>
@@ -3100,42 +3068,42 @@ Offset %2 in %3</translation>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="160"/>
+        <location filename="../widgets/tensor_views.cpp" line="178"/>
         <source>Computing…</source>
         <translation>Wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="224"/>
+        <location filename="../widgets/tensor_views.cpp" line="242"/>
         <source>Analysing %1</source>
         <translation>%1 wird analysiert</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="234"/>
+        <location filename="../widgets/tensor_views.cpp" line="252"/>
         <source>Cannot analyse with this format: %1</source>
         <translation>Analyse mit diesem Format nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="254"/>
+        <location filename="../widgets/tensor_views.cpp" line="272"/>
         <source>%1 as %2: SQNR %3 dB, relative error %4, RMSE %5, max |error| %6, cosine %7</source>
         <translation>%1 als %2: SQNR %3 dB, relativer Fehler %4, RMSE %5, max. |Fehler| %6, Kosinus %7</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="261"/>
+        <location filename="../widgets/tensor_views.cpp" line="279"/>
         <source>SQNR: 10·log10(Σw² / Σe²), higher is better. Relative error: ‖e‖ / ‖w‖. RMSE: root mean square of e = dequantized − original.</source>
         <translation>SQNR: 10·log10(Σw² / Σe²), höher ist besser. Relativer Fehler: ‖e‖ / ‖w‖. RMSE: quadratisches Mittel von e = dequantisiert − original.</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="264"/>
+        <location filename="../widgets/tensor_views.cpp" line="282"/>
         <source>Select a tensor to see its distribution and quantization error.</source>
         <translation>Wählen Sie einen Tensor, um seine Verteilung und seinen Quantisierungsfehler zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="296"/>
+        <location filename="../widgets/tensor_views.cpp" line="314"/>
         <source>Weight distribution of %1</source>
         <translation>Gewichtsverteilung von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="299"/>
+        <location filename="../widgets/tensor_views.cpp" line="317"/>
         <source>original</source>
         <translation>original</translation>
     </message>
@@ -3170,94 +3138,94 @@ Offset %2 in %3</translation>
         <translation>Aktuellen Reiter als PNG-Bild speichern (nur PNG: SVG braucht Qt SVG, nicht installiert)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="166"/>
+        <location filename="../widgets/tensor_views.cpp" line="184"/>
         <source>Preview of %1</source>
         <translation>Vorschau von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="192"/>
+        <location filename="../widgets/tensor_views.cpp" line="210"/>
         <source>Statistics of %1</source>
         <translation>Statistik von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="198"/>
+        <location filename="../widgets/tensor_views.cpp" line="216"/>
         <source>Cannot read this tensor: %1</source>
         <translation>Dieser Tensor kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="219"/>
+        <location filename="../widgets/tensor_views.cpp" line="237"/>
         <source>Computing the round trip…</source>
         <translation>Hin- und Rückweg wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="297"/>
+        <location filename="../widgets/tensor_views.cpp" line="315"/>
         <source>Weight distribution of %1 — preview from one row in %2, exact figures follow</source>
         <translation>Gewichtsverteilung von %1 — Vorschau aus jeder %2. Zeile, genaue Werte folgen</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="299"/>
+        <location filename="../widgets/tensor_views.cpp" line="317"/>
         <source>original (sampled rows)</source>
         <translation>original (Stichprobe von Zeilen)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="308"/>
+        <location filename="../widgets/tensor_views.cpp" line="326"/>
         <source>dequantized (%1)</source>
         <translation>dequantisiert (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="314"/>
+        <location filename="../widgets/tensor_views.cpp" line="332"/>
         <source>weight value</source>
         <translation>Gewichtswert</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="314"/>
+        <location filename="../widgets/tensor_views.cpp" line="332"/>
         <source>count (log scale)</source>
         <translation>Anzahl (log. Skala)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="314"/>
-        <location filename="../widgets/tensor_views.cpp" line="344"/>
+        <location filename="../widgets/tensor_views.cpp" line="332"/>
+        <location filename="../widgets/tensor_views.cpp" line="362"/>
         <source>count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="324"/>
+        <location filename="../widgets/tensor_views.cpp" line="342"/>
         <source>grid of row %1, columns %2–%3 (%4 levels)</source>
         <translation>Raster von Zeile %1, Spalten %2–%3 (%4 Stufen)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="331"/>
+        <location filename="../widgets/tensor_views.cpp" line="349"/>
         <source>representable range [%1, %2]</source>
         <translation>darstellbarer Bereich [%1, %2]</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="342"/>
+        <location filename="../widgets/tensor_views.cpp" line="360"/>
         <source>Error histogram (dequantized − original)</source>
         <translation>Fehlerhistogramm (dequantisiert − original)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="343"/>
+        <location filename="../widgets/tensor_views.cpp" line="361"/>
         <source>error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="344"/>
+        <location filename="../widgets/tensor_views.cpp" line="362"/>
         <source>error (weight units)</source>
         <translation>Fehler (Gewichtseinheiten)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="347"/>
+        <location filename="../widgets/tensor_views.cpp" line="365"/>
         <source>SQNR per row</source>
         <translation>SQNR je Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="349"/>
-        <location filename="../widgets/tensor_views.cpp" line="354"/>
+        <location filename="../widgets/tensor_views.cpp" line="367"/>
+        <location filename="../widgets/tensor_views.cpp" line="372"/>
         <source>SQNR (dB)</source>
         <translation>SQNR (dB)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="354"/>
+        <location filename="../widgets/tensor_views.cpp" line="372"/>
         <source>row (output channel)</source>
         <translation>Zeile (Ausgangskanal)</translation>
     </message>
@@ -3333,6 +3301,149 @@ Offset %2 in %3</translation>
         <location filename="../widgets/tradeoff_view.cpp" line="102"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::UniformSchemeEditor</name>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="31"/>
+        <source> bits</source>
+        <translation> Bits</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="32"/>
+        <source>Bits per code: 2^b levels</source>
+        <translation>Bits pro Code: 2^b Stufen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="33"/>
+        <source>Values that share one scale: the whole tensor, one row, or G consecutive values of a row</source>
+        <translation>Werte, die sich eine Skala teilen: der ganze Tensor, eine Zeile oder G aufeinanderfolgende Werte einer Zeile</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="35"/>
+        <source>per tensor</source>
+        <translation>pro Tensor</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="36"/>
+        <source>per channel (row)</source>
+        <translation>pro Kanal (Zeile)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="37"/>
+        <source>per group</source>
+        <translation>pro Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="38"/>
+        <source>Values per group (per group only); the row length must be a multiple of it</source>
+        <translation>Werte pro Gruppe (nur bei „pro Gruppe“); die Zeilenlänge muss ein Vielfaches davon sein</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="41"/>
+        <source>Symmetric: codes ±(2^(b-1)-1) (restricted) or -2^(b-1)…2^(b-1)-1 (full range) around zero; asymmetric: codes 0…2^b-1 with a zero point per group</source>
+        <translation>Symmetrisch: Codes ±(2^(b-1)-1) (eingeschränkt) oder -2^(b-1)…2^(b-1)-1 (voller Bereich) um null; asymmetrisch: Codes 0…2^b-1 mit einem Nullpunkt pro Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="43"/>
+        <source>sym. restricted</source>
+        <translation>sym. eingeschränkt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="44"/>
+        <source>sym. full range</source>
+        <translation>sym. voller Bereich</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="45"/>
+        <source>asymmetric</source>
+        <translation>asymmetrisch</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="46"/>
+        <source>How each group&apos;s step is stored: F32 (4 bytes) or F16 (2 bytes, rounded)</source>
+        <translation>Wie die Schrittweite jeder Gruppe gespeichert wird: F32 (4 Bytes) oder F16 (2 Bytes, gerundet)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="47"/>
+        <source>F32</source>
+        <translation>F32</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="48"/>
+        <source>F16</source>
+        <translation>F16</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="49"/>
+        <source>How each group&apos;s range is chosen: its absolute maximum, a percentile of |w|, the ratio with the least squared error, or TensorRT&apos;s KL-divergence threshold</source>
+        <translation>Wie der Bereich jeder Gruppe gewählt wird: ihr Betragsmaximum, ein Perzentil von |w|, der Anteil mit dem kleinsten quadratischen Fehler oder die KL-Divergenz-Schwelle von TensorRT</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="51"/>
+        <source>absmax</source>
+        <translation>absmax</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="52"/>
+        <source>percentile</source>
+        <translation>Perzentil</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="53"/>
+        <source>MSE search</source>
+        <translation>MSE-Suche</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="54"/>
+        <source>KL divergence</source>
+        <translation>KL-Divergenz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="59"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="60"/>
+        <source>Percentile of |w| (symmetric) or of w at both ends (asymmetric) kept unclipped</source>
+        <translation>Perzentil von |w| (symmetrisch) oder von w an beiden Enden (asymmetrisch), das nicht abgeschnitten wird</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="65"/>
+        <source>Bits:</source>
+        <translation>Bits:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="66"/>
+        <source>Granularity:</source>
+        <translation>Granularität:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="67"/>
+        <source>Group size:</source>
+        <translation>Gruppengröße:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="68"/>
+        <source>Symmetry:</source>
+        <translation>Symmetrie:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="69"/>
+        <source>Scale:</source>
+        <translation>Skala:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="70"/>
+        <source>Clipping:</source>
+        <translation>Clipping:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="71"/>
+        <source>Percentile:</source>
+        <translation>Perzentil:</translation>
     </message>
 </context>
 <context>

@@ -252,8 +252,8 @@
     <name>qx::app::MainWindow</name>
     <message>
         <location filename="../app/gui/main_window.cpp" line="70"/>
-        <location filename="../app/gui/main_window.cpp" line="397"/>
-        <location filename="../app/gui/main_window.cpp" line="585"/>
+        <location filename="../app/gui/main_window.cpp" line="401"/>
+        <location filename="../app/gui/main_window.cpp" line="594"/>
         <source>Quantization Explorer</source>
         <translation>Quantization Explorer</translation>
     </message>
@@ -353,67 +353,67 @@
         <translation>L’ouverture de %1 a été annulée</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="297"/>
+        <location filename="../app/gui/main_window.cpp" line="301"/>
         <source>Loaded the plan of run “%1” (undo restores the previous plan)</source>
         <translation>Plan de l’exécution « %1 » chargé (Annuler rétablit le plan précédent)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="353"/>
+        <location filename="../app/gui/main_window.cpp" line="357"/>
         <source>Open Model File</source>
         <translation>Ouvrir un fichier de modèle</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="354"/>
+        <location filename="../app/gui/main_window.cpp" line="358"/>
         <source>Model files (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c checkpoints (*.bin);;All files (*)</source>
         <translation>Fichiers de modèle (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;Checkpoints llama2.c (*.bin);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="362"/>
+        <location filename="../app/gui/main_window.cpp" line="366"/>
         <source>Open Hugging Face Model Folder</source>
         <translation>Ouvrir un dossier de modèle Hugging Face</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="373"/>
+        <location filename="../app/gui/main_window.cpp" line="377"/>
         <source>Preparing the demo model…</source>
         <translation>Préparation du modèle de démonstration…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="378"/>
+        <location filename="../app/gui/main_window.cpp" line="382"/>
         <source>demo model</source>
         <translation>modèle de démonstration</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="410"/>
+        <location filename="../app/gui/main_window.cpp" line="414"/>
         <source>About Quantization Explorer</source>
         <translation>À propos de Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="411"/>
+        <location filename="../app/gui/main_window.cpp" line="415"/>
         <source>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Look inside language model files (GGUF, safetensors, llama2.c) and decide how to quantize them.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Examiner des fichiers de modèles de langue (GGUF, safetensors, llama2.c) et décider comment les quantifier.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="440"/>
+        <location filename="../app/gui/main_window.cpp" line="444"/>
         <source>Opened %1</source>
         <translation>%1 ouvert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="460"/>
+        <location filename="../app/gui/main_window.cpp" line="464"/>
         <source>Could not open the model</source>
         <translation>Impossible d’ouvrir le modèle</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="465"/>
+        <location filename="../app/gui/main_window.cpp" line="469"/>
         <source>Could not open %1</source>
         <translation>Impossible d’ouvrir %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="433"/>
+        <location filename="../app/gui/main_window.cpp" line="437"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="434"/>
+        <location filename="../app/gui/main_window.cpp" line="438"/>
         <source>unknown architecture</source>
         <translation>architecture inconnue</translation>
     </message>
@@ -443,47 +443,47 @@
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="538"/>
+        <location filename="../app/gui/main_window.cpp" line="547"/>
         <source>&amp;Save Plan</source>
         <translation>&amp;Enregistrer le plan</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="540"/>
+        <location filename="../app/gui/main_window.cpp" line="549"/>
         <source>Save Plan &amp;As…</source>
         <translation>Enregistrer le plan &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="542"/>
+        <location filename="../app/gui/main_window.cpp" line="551"/>
         <source>&amp;Load Plan…</source>
         <translation>&amp;Charger un plan…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="544"/>
+        <location filename="../app/gui/main_window.cpp" line="553"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="546"/>
+        <location filename="../app/gui/main_window.cpp" line="555"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="551"/>
+        <location filename="../app/gui/main_window.cpp" line="560"/>
         <source>&amp;Export GGUF…</source>
         <translation>&amp;Exporter en GGUF…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="553"/>
+        <location filename="../app/gui/main_window.cpp" line="562"/>
         <source>Write the plan as a GGUF file that llama.cpp loads (size shown in the header)</source>
         <translation>Écrire le plan dans un fichier GGUF que llama.cpp charge (taille affichée dans l’en-tête)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="558"/>
+        <location filename="../app/gui/main_window.cpp" line="567"/>
         <source>Export failed</source>
         <translation>Échec de l’export</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="590"/>
+        <location filename="../app/gui/main_window.cpp" line="599"/>
         <source>%1%2[*] — Quantization Explorer</source>
         <translation>%1%2[*] — Quantization Explorer</translation>
     </message>
@@ -1821,44 +1821,44 @@
 <context>
     <name>qx::ui::PlanDocument</name>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="262"/>
-        <location filename="../widgets/plan_document.cpp" line="299"/>
+        <location filename="../widgets/plan_document.cpp" line="277"/>
+        <location filename="../widgets/plan_document.cpp" line="312"/>
         <source>Set %1 to %2</source>
         <translation>Passer %1 en %2</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="263"/>
-        <location filename="../widgets/plan_document.cpp" line="300"/>
+        <location filename="../widgets/plan_document.cpp" line="278"/>
+        <location filename="../widgets/plan_document.cpp" line="313"/>
         <source>Set %1 tensors to %2</source>
         <translation>Passer %1 tenseurs en %2</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="326"/>
+        <location filename="../widgets/plan_document.cpp" line="339"/>
         <source>Set all tensors to %1</source>
         <translation>Passer tous les tenseurs en %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="335"/>
+        <location filename="../widgets/plan_document.cpp" line="348"/>
         <source>Preset %1</source>
         <translation>Préréglage %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="351"/>
+        <location filename="../widgets/plan_document.cpp" line="364"/>
         <source>Pin %1 tensors</source>
         <translation>Épingler %1 tenseurs</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="351"/>
+        <location filename="../widgets/plan_document.cpp" line="364"/>
         <source>Unpin %1 tensors</source>
         <translation>Désépingler %1 tenseurs</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="409"/>
+        <location filename="../widgets/plan_document.cpp" line="420"/>
         <source>Load %1</source>
         <translation>Charger %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="436"/>
+        <location filename="../widgets/plan_document.cpp" line="445"/>
         <source>Recover unsaved plan</source>
         <translation>Récupérer le plan non enregistré</translation>
     </message>
@@ -1866,27 +1866,27 @@
 <context>
     <name>qx::ui::PlanExport</name>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="46"/>
+        <location filename="../widgets/plan_export.cpp" line="48"/>
         <source>its stored type</source>
         <translation>son type stocké</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="47"/>
+        <location filename="../widgets/plan_export.cpp" line="49"/>
         <source>%1: %2 is not exportable to GGUF — written as %3</source>
         <translation>%1 : %2 n’est pas exportable en GGUF — écrit en %3</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="50"/>
+        <location filename="../widgets/plan_export.cpp" line="52"/>
         <source>… and more</source>
         <translation>… et d’autres</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="63"/>
+        <location filename="../widgets/plan_export.cpp" line="65"/>
         <source>Not exportable to GGUF</source>
         <translation>Non exportable en GGUF</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="64"/>
+        <location filename="../widgets/plan_export.cpp" line="66"/>
         <source>Some tensors use a scheme that has no GGUF type. The file will hold the nearest GGUF type instead:
 
 %1
@@ -1899,37 +1899,37 @@ Export anyway?</source>
 Exporter quand même ?</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="71"/>
+        <location filename="../widgets/plan_export.cpp" line="73"/>
         <source>Export GGUF (%1)</source>
         <translation>Exporter en GGUF (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="72"/>
+        <location filename="../widgets/plan_export.cpp" line="74"/>
         <source>GGUF files (*.gguf)</source>
         <translation>Fichiers GGUF (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="85"/>
+        <location filename="../widgets/plan_export.cpp" line="87"/>
         <source>Exporting %1</source>
         <translation>Export de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="90"/>
+        <location filename="../widgets/plan_export.cpp" line="92"/>
         <source>Wrote %1: %2 bytes, %3 tensors quantized, %4 copied, every tensor verified</source>
         <translation>%1 écrit : %2 octets, %3 tenseurs quantifiés, %4 copiés, chaque tenseur vérifié</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="95"/>
+        <location filename="../widgets/plan_export.cpp" line="97"/>
         <source>Export cancelled; nothing was written to %1</source>
         <translation>Export annulé ; rien n’a été écrit dans %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="97"/>
+        <location filename="../widgets/plan_export.cpp" line="99"/>
         <source>Export to %1 failed: %2. %3</source>
         <translation>L’export vers %1 a échoué : %2. %3</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="99"/>
+        <location filename="../widgets/plan_export.cpp" line="101"/>
         <source>unexpected error</source>
         <translation>erreur inattendue</translation>
     </message>
@@ -2271,294 +2271,262 @@ Détail : %2</translation>
 <context>
     <name>qx::ui::SchemePanel</name>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="81"/>
+        <location filename="../widgets/scheme_panel.cpp" line="84"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="85"/>
+        <location filename="../widgets/scheme_panel.cpp" line="88"/>
         <source>Formats of the traits table: GGUF types first, then schemes a GGUF file cannot hold</source>
         <translation>Formats de la table des caractéristiques : d’abord les types GGUF, puis les schémas qu’un fichier GGUF ne peut pas contenir</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="93"/>
+        <location filename="../widgets/scheme_panel.cpp" line="96"/>
         <source>%1 — %2 bits/weight</source>
         <translation>%1 — %2 bits/poids</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="94"/>
+        <location filename="../widgets/scheme_panel.cpp" line="97"/>
         <source>%1 — %2 bits/weight (not in GGUF)</source>
         <translation>%1 — %2 bits/poids (pas en GGUF)</translation>
     </message>
     <message>
+        <location filename="../widgets/scheme_panel.cpp" line="106"/>
+        <source>The scheme Apply gives the tensors, as the tree&apos;s Planned column names it</source>
+        <translation>Le schéma que « Appliquer » donne aux tenseurs, nommé comme dans la colonne Plan de l’arbre</translation>
+    </message>
+    <message>
         <location filename="../widgets/scheme_panel.cpp" line="109"/>
-        <source>Granularity:</source>
-        <translation>Granularité :</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="110"/>
-        <source>Group size:</source>
-        <translation>Taille de groupe :</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="111"/>
-        <source>Zero point:</source>
-        <translation>Point zéro :</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="112"/>
-        <source>Clipping:</source>
-        <translation>Écrêtage :</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="114"/>
-        <location filename="../widgets/scheme_panel.cpp" line="276"/>
+        <location filename="../widgets/scheme_panel_format.cpp" line="125"/>
         <source>Apply to Selection</source>
         <translation>Appliquer à la sélection</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="114"/>
+        <location filename="../widgets/scheme_panel.cpp" line="109"/>
         <source>Give the selected tensors this format (Ctrl+T)</source>
         <translation>Donner ce format aux tenseurs sélectionnés (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="116"/>
+        <location filename="../widgets/scheme_panel.cpp" line="111"/>
         <source>Apply to All</source>
         <translation>Appliquer à tous</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="116"/>
+        <location filename="../widgets/scheme_panel.cpp" line="111"/>
         <source>Every quantizable weight in this format; norms stay F32, rows that do not fit take llama-quantize&apos;s fallback</source>
         <translation>Chaque poids quantifiable dans ce format ; les normes restent en F32, les lignes qui ne conviennent pas prennent le type de repli de llama-quantize</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="119"/>
+        <location filename="../widgets/scheme_panel.cpp" line="114"/>
         <source>Regex, e.g. ffn_down|attn_v</source>
         <translation>Regex, p. ex. ffn_down|attn_v</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="120"/>
+        <location filename="../widgets/scheme_panel.cpp" line="115"/>
         <source>Apply to Matching</source>
         <translation>Appliquer aux correspondances</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="120"/>
+        <location filename="../widgets/scheme_panel.cpp" line="115"/>
         <source>Tensors whose name matches the regular expression</source>
         <translation>Tenseurs dont le nom correspond à l’expression régulière</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="121"/>
+        <location filename="../widgets/scheme_panel.cpp" line="116"/>
         <source>Pin</source>
         <translation>Épinglé</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="121"/>
+        <location filename="../widgets/scheme_panel.cpp" line="116"/>
         <source>Presets and the budget solver keep the selected tensors&apos; formats</source>
         <translation>Les préréglages et le solveur de budget conservent les formats des tenseurs sélectionnés</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="122"/>
+        <location filename="../widgets/scheme_panel.cpp" line="117"/>
         <source>Unpin</source>
         <translation>Désépingler</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="122"/>
+        <location filename="../widgets/scheme_panel.cpp" line="117"/>
         <source>Let presets and the solver change the selected tensors again</source>
         <translation>Laisser de nouveau les préréglages et le solveur modifier les tenseurs sélectionnés</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="154"/>
+        <location filename="../widgets/scheme_panel.cpp" line="151"/>
         <source>llama-quantize preset</source>
         <translation>Préréglage llama-quantize</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="158"/>
+        <location filename="../widgets/scheme_panel.cpp" line="155"/>
         <source>llama-quantize&apos;s type mixes (llama.cpp b4748), rule for rule; the Reason column says which rule chose each tensor&apos;s type</source>
         <translation>Les mélanges de types de llama-quantize (llama.cpp b4748), règle par règle ; la colonne « Raison » indique la règle qui a choisi le type de chaque tenseur</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="163"/>
+        <location filename="../widgets/scheme_panel.cpp" line="160"/>
         <source>Apply Preset</source>
         <translation>Appliquer le préréglage</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="163"/>
+        <location filename="../widgets/scheme_panel.cpp" line="160"/>
         <source>Re-plan every unpinned tensor with this mix</source>
         <translation>Replanifier chaque tenseur non épinglé avec ce mélange</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="174"/>
+        <location filename="../widgets/scheme_panel.cpp" line="171"/>
         <source>Size budget</source>
         <translation>Budget de taille</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="175"/>
+        <location filename="../widgets/scheme_panel.cpp" line="172"/>
         <source>Chooses per-tensor formats that minimise the predicted loss (importance-weighted squared round-trip error) within the budget; pinned tensors are kept</source>
         <translation>Choisit par tenseur les formats qui minimisent la perte prédite (erreur quadratique aller-retour pondérée par l’importance) dans le budget ; les tenseurs épinglés sont conservés</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="178"/>
+        <location filename="../widgets/scheme_panel.cpp" line="175"/>
         <source>Bits/weight</source>
         <translation>Bits/poids</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="179"/>
+        <location filename="../widgets/scheme_panel.cpp" line="176"/>
         <source>File size</source>
         <translation>Taille du fichier</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="189"/>
+        <location filename="../widgets/scheme_panel.cpp" line="186"/>
         <source>Measuring candidates… %p%</source>
         <translation>Mesure des candidats… %p%</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="249"/>
+        <location filename="../widgets/scheme_panel_format.cpp" line="68"/>
+        <source>Scheme: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Schéma : &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel_format.cpp" line="70"/>
         <source>%1, blocks of %2 values</source>
         <translation>%1, blocs de %2 valeurs</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="252"/>
-        <source>%1 — not exportable to GGUF — nearest: %2. The error columns show this scheme; sizes and the file count %2.</source>
-        <translation>%1 — non exportable en GGUF — le plus proche : %2. Les colonnes d’erreur montrent ce schéma ; les tailles et le fichier comptent %2.</translation>
+        <location filename="../widgets/scheme_panel_format.cpp" line="78"/>
+        <source>%1 %2 — not exportable to GGUF; nearest type %3, which these rows cannot hold: a file holds %4. The error columns show this scheme; the file size counts %4.</source>
+        <translation>%1 %2 — non exportable en GGUF ; type le plus proche %3, que ces lignes ne peuvent pas contenir : un fichier contient %4. Les colonnes d’erreur montrent ce schéma ; la taille du fichier compte %4.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="261"/>
-        <source>per tensor</source>
-        <translation>par tenseur</translation>
+        <location filename="../widgets/scheme_panel_format.cpp" line="82"/>
+        <source>%1 %2 — not exportable to GGUF: a file holds %3 (llama-quantize&apos;s fallback where rows do not fit). The error columns show this scheme; the file size counts %3.</source>
+        <translation>%1 %2 — non exportable en GGUF : un fichier contient %3 (le type de repli de llama-quantize là où les lignes ne conviennent pas). Les colonnes d’erreur montrent ce schéma ; la taille du fichier compte %3.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="262"/>
-        <source>per channel (row)</source>
-        <translation>par canal (ligne)</translation>
+        <location filename="../widgets/scheme_panel_format.cpp" line="107"/>
+        <source>No tensor here can hold it.</source>
+        <translation>Aucun tenseur ici ne peut le contenir.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="263"/>
-        <source>per group</source>
-        <translation>par groupe</translation>
+        <location filename="../widgets/scheme_panel_format.cpp" line="109"/>
+        <source>Exactly %1 bits/weight (%2) over every weight it fits.</source>
+        <translation>Exactement %1 bits/poids (%2) sur tous les poids auxquels il convient.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="264"/>
-        <source>—</source>
-        <translation>—</translation>
+        <location filename="../widgets/scheme_panel_format.cpp" line="110"/>
+        <source>Exactly %1 bits/weight (%2) on the selection.</source>
+        <translation>Exactement %1 bits/poids (%2) sur la sélection.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/scheme_panel_format.cpp" line="115"/>
+        <source>%n tensor(s) cannot hold it (row length).</source>
+        <translation>
+            <numerusform>%n tenseur ne peut pas le contenir (longueur de ligne).</numerusform>
+            <numerusform>%n tenseurs ne peuvent pas le contenir (longueur de ligne).</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="265"/>
-        <source>asymmetric (zero point per group)</source>
-        <translation>asymétrique (point zéro par groupe)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="265"/>
-        <source>symmetric</source>
-        <translation>symétrique</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="266"/>
-        <source>none (absmax)</source>
-        <translation>aucun (absmax)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="267"/>
-        <source>percentile %1</source>
-        <translation>percentile %1</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="268"/>
-        <source>MSE search</source>
-        <translation>recherche MSE</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="269"/>
-        <source>KL divergence</source>
-        <translation>divergence KL</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="276"/>
+        <location filename="../widgets/scheme_panel_format.cpp" line="125"/>
         <source>Apply to %1 Selected</source>
         <translation>Appliquer aux %1 sélectionnés</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="282"/>
+        <location filename="../widgets/scheme_panel.cpp" line="241"/>
         <source>%1 tensors changed</source>
         <translation>%1 tenseurs modifiés</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="284"/>
+        <location filename="../widgets/scheme_panel.cpp" line="243"/>
         <source>%1 took llama-quantize&apos;s fallback type</source>
         <translation>%1 avec le type de repli de llama-quantize</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="286"/>
+        <location filename="../widgets/scheme_panel.cpp" line="245"/>
         <source>%1 pinned kept</source>
         <translation>%1 épinglés conservés</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="288"/>
+        <location filename="../widgets/scheme_panel.cpp" line="247"/>
         <source>%1 left as they are (vectors, or rows the format cannot hold)</source>
         <translation>%1 laissés tels quels (vecteurs, ou lignes que le format ne peut pas contenir)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="303"/>
+        <location filename="../widgets/scheme_panel.cpp" line="267"/>
         <source>No tensor matches “%1”</source>
         <translation>Aucun tenseur ne correspond à « %1 »</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="372"/>
+        <location filename="../widgets/scheme_panel.cpp" line="335"/>
         <source>Measuring candidate formats…</source>
         <translation>Mesure des formats candidats…</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="385"/>
+        <location filename="../widgets/scheme_panel.cpp" line="348"/>
         <source>The budget solver is unavailable: %1</source>
         <translation>Le solveur de budget n’est pas disponible : %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="386"/>
+        <location filename="../widgets/scheme_panel.cpp" line="349"/>
         <source>Measuring candidates was cancelled</source>
         <translation>La mesure des candidats a été annulée</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="402"/>
+        <location filename="../widgets/scheme_panel.cpp" line="365"/>
         <source>Move the slider to let the solver choose every unpinned tensor&apos;s format.</source>
         <translation>Déplacez le curseur pour que le solveur choisisse le format de chaque tenseur non épinglé.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="423"/>
+        <location filename="../widgets/scheme_panel.cpp" line="386"/>
         <source>%1 bits/weight</source>
         <translation>%1 bits/poids</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="423"/>
+        <location filename="../widgets/scheme_panel.cpp" line="386"/>
         <source>%1 file</source>
         <translation>fichier de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="436"/>
+        <location filename="../widgets/scheme_panel.cpp" line="399"/>
         <source>Budget %1</source>
         <translation>Budget %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="438"/>
+        <location filename="../widgets/scheme_panel.cpp" line="401"/>
         <source>Predicted KLD %1 nats (measured enable-one KLD per tensor, scaled per format and summed) · %2 of tensor data%3</source>
         <translation>KLD prédite %1 nats (KLD enable-one mesurée par tenseur, mise à l’échelle par format et additionnée) · %2 de données de tenseurs%3</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="444"/>
+        <location filename="../widgets/scheme_panel.cpp" line="407"/>
         <source>Predicted loss %1 (importance-weighted squared round-trip error, lower is better) · %2 of tensor data%3</source>
         <translation>Perte prédite %1 (erreur quadratique aller-retour pondérée par l’importance, plus bas est meilleur) · %2 de données de tenseurs%3</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="462"/>
+        <location filename="../widgets/scheme_panel.cpp" line="425"/>
         <source>The solver now minimises measured KLD; move the slider to re-solve.</source>
         <translation>Le solveur minimise maintenant la KLD mesurée ; déplacez le curseur pour relancer.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="464"/>
+        <location filename="../widgets/scheme_panel.cpp" line="427"/>
         <source>Measured KLD cannot calibrate the solver: %1</source>
         <translation>La KLD mesurée ne peut pas calibrer le solveur : %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="441"/>
-        <location filename="../widgets/scheme_panel.cpp" line="446"/>
+        <location filename="../widgets/scheme_panel.cpp" line="404"/>
+        <location filename="../widgets/scheme_panel.cpp" line="409"/>
         <source> · the budget cannot be met</source>
         <translation> · le budget ne peut pas être tenu</translation>
     </message>
@@ -2890,7 +2858,7 @@ Détail : %2</translation>
     </message>
     <message>
         <location filename="../widgets/tensor_tree_model.cpp" line="113"/>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="116"/>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="117"/>
         <source>mixed</source>
         <translation>mixte</translation>
     </message>
@@ -3012,22 +2980,22 @@ Décalage %2 dans %3</translation>
         <translation>Pourquoi le plan a choisi ce format (règle du préréglage, couche, repli, solveur, à la main)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="121"/>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="122"/>
         <source>%1 pinned tensors</source>
         <translation>%1 tenseurs épinglés</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="127"/>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="128"/>
         <source>%1 bytes</source>
         <translation>%1 octets</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="151"/>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="152"/>
         <source>Pinned: presets and the solver keep this format</source>
         <translation>Épinglé : les préréglages et le solveur conservent ce format</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="151"/>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="152"/>
         <source>Not pinned</source>
         <translation>Non épinglé</translation>
     </message>
@@ -3037,22 +3005,22 @@ Décalage %2 dans %3</translation>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="188"/>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="187"/>
         <source>Being computed in the background</source>
         <translation>Calcul en arrière-plan</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="190"/>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="189"/>
         <source>The planned format cannot hold this tensor</source>
         <translation>Le format planifié ne peut pas contenir ce tenseur</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="191"/>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="190"/>
         <source>Kept as stored: no error</source>
         <translation>Conservé tel que stocké : aucune erreur</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="198"/>
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="197"/>
         <source>n/a</source>
         <translation>n. d.</translation>
     </message>
@@ -3100,42 +3068,42 @@ Décalage %2 dans %3</translation>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="160"/>
+        <location filename="../widgets/tensor_views.cpp" line="178"/>
         <source>Computing…</source>
         <translation>Calcul en cours…</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="224"/>
+        <location filename="../widgets/tensor_views.cpp" line="242"/>
         <source>Analysing %1</source>
         <translation>Analyse de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="234"/>
+        <location filename="../widgets/tensor_views.cpp" line="252"/>
         <source>Cannot analyse with this format: %1</source>
         <translation>Analyse impossible avec ce format : %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="254"/>
+        <location filename="../widgets/tensor_views.cpp" line="272"/>
         <source>%1 as %2: SQNR %3 dB, relative error %4, RMSE %5, max |error| %6, cosine %7</source>
         <translation>%1 en %2 : SQNR %3 dB, erreur relative %4, RMSE %5, |erreur| max. %6, cosinus %7</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="261"/>
+        <location filename="../widgets/tensor_views.cpp" line="279"/>
         <source>SQNR: 10·log10(Σw² / Σe²), higher is better. Relative error: ‖e‖ / ‖w‖. RMSE: root mean square of e = dequantized − original.</source>
         <translation>SQNR : 10·log10(Σw² / Σe²), plus élevé est meilleur. Erreur relative : ‖e‖ / ‖w‖. RMSE : moyenne quadratique de e = déquantifié − original.</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="264"/>
+        <location filename="../widgets/tensor_views.cpp" line="282"/>
         <source>Select a tensor to see its distribution and quantization error.</source>
         <translation>Sélectionnez un tenseur pour voir sa distribution et son erreur de quantification.</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="296"/>
+        <location filename="../widgets/tensor_views.cpp" line="314"/>
         <source>Weight distribution of %1</source>
         <translation>Distribution des poids de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="299"/>
+        <location filename="../widgets/tensor_views.cpp" line="317"/>
         <source>original</source>
         <translation>original</translation>
     </message>
@@ -3170,94 +3138,94 @@ Décalage %2 dans %3</translation>
         <translation>Enregistrer l&apos;onglet courant en image PNG (PNG uniquement : le SVG nécessite Qt SVG, non installé)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="166"/>
+        <location filename="../widgets/tensor_views.cpp" line="184"/>
         <source>Preview of %1</source>
         <translation>Aperçu de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="192"/>
+        <location filename="../widgets/tensor_views.cpp" line="210"/>
         <source>Statistics of %1</source>
         <translation>Statistiques de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="198"/>
+        <location filename="../widgets/tensor_views.cpp" line="216"/>
         <source>Cannot read this tensor: %1</source>
         <translation>Impossible de lire ce tenseur : %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="219"/>
+        <location filename="../widgets/tensor_views.cpp" line="237"/>
         <source>Computing the round trip…</source>
         <translation>Calcul de l&apos;aller-retour…</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="297"/>
+        <location filename="../widgets/tensor_views.cpp" line="315"/>
         <source>Weight distribution of %1 — preview from one row in %2, exact figures follow</source>
         <translation>Distribution des poids de %1 — aperçu sur une ligne sur %2, les valeurs exactes suivent</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="299"/>
+        <location filename="../widgets/tensor_views.cpp" line="317"/>
         <source>original (sampled rows)</source>
         <translation>original (lignes échantillonnées)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="308"/>
+        <location filename="../widgets/tensor_views.cpp" line="326"/>
         <source>dequantized (%1)</source>
         <translation>déquantifié (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="314"/>
+        <location filename="../widgets/tensor_views.cpp" line="332"/>
         <source>weight value</source>
         <translation>valeur du poids</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="314"/>
+        <location filename="../widgets/tensor_views.cpp" line="332"/>
         <source>count (log scale)</source>
         <translation>effectif (échelle log.)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="314"/>
-        <location filename="../widgets/tensor_views.cpp" line="344"/>
+        <location filename="../widgets/tensor_views.cpp" line="332"/>
+        <location filename="../widgets/tensor_views.cpp" line="362"/>
         <source>count</source>
         <translation>effectif</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="324"/>
+        <location filename="../widgets/tensor_views.cpp" line="342"/>
         <source>grid of row %1, columns %2–%3 (%4 levels)</source>
         <translation>grille de la ligne %1, colonnes %2–%3 (%4 niveaux)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="331"/>
+        <location filename="../widgets/tensor_views.cpp" line="349"/>
         <source>representable range [%1, %2]</source>
         <translation>plage représentable [%1, %2]</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="342"/>
+        <location filename="../widgets/tensor_views.cpp" line="360"/>
         <source>Error histogram (dequantized − original)</source>
         <translation>Histogramme de l’erreur (déquantifié − original)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="343"/>
+        <location filename="../widgets/tensor_views.cpp" line="361"/>
         <source>error</source>
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="344"/>
+        <location filename="../widgets/tensor_views.cpp" line="362"/>
         <source>error (weight units)</source>
         <translation>erreur (unités de poids)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="347"/>
+        <location filename="../widgets/tensor_views.cpp" line="365"/>
         <source>SQNR per row</source>
         <translation>SQNR par ligne</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="349"/>
-        <location filename="../widgets/tensor_views.cpp" line="354"/>
+        <location filename="../widgets/tensor_views.cpp" line="367"/>
+        <location filename="../widgets/tensor_views.cpp" line="372"/>
         <source>SQNR (dB)</source>
         <translation>SQNR (dB)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="354"/>
+        <location filename="../widgets/tensor_views.cpp" line="372"/>
         <source>row (output channel)</source>
         <translation>ligne (canal de sortie)</translation>
     </message>
@@ -3333,6 +3301,149 @@ Décalage %2 dans %3</translation>
         <location filename="../widgets/tradeoff_view.cpp" line="102"/>
         <source>Pareto front</source>
         <translation>Front de Pareto</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::UniformSchemeEditor</name>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="31"/>
+        <source> bits</source>
+        <translation> bits</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="32"/>
+        <source>Bits per code: 2^b levels</source>
+        <translation>Bits par code : 2^b niveaux</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="33"/>
+        <source>Values that share one scale: the whole tensor, one row, or G consecutive values of a row</source>
+        <translation>Valeurs partageant une échelle : tout le tenseur, une ligne ou G valeurs consécutives d’une ligne</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="35"/>
+        <source>per tensor</source>
+        <translation>par tenseur</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="36"/>
+        <source>per channel (row)</source>
+        <translation>par canal (ligne)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="37"/>
+        <source>per group</source>
+        <translation>par groupe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="38"/>
+        <source>Values per group (per group only); the row length must be a multiple of it</source>
+        <translation>Valeurs par groupe (par groupe uniquement) ; la longueur de ligne doit en être un multiple</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="41"/>
+        <source>Symmetric: codes ±(2^(b-1)-1) (restricted) or -2^(b-1)…2^(b-1)-1 (full range) around zero; asymmetric: codes 0…2^b-1 with a zero point per group</source>
+        <translation>Symétrique : codes ±(2^(b-1)-1) (restreint) ou -2^(b-1)…2^(b-1)-1 (plage complète) autour de zéro ; asymétrique : codes 0…2^b-1 avec un point zéro par groupe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="43"/>
+        <source>sym. restricted</source>
+        <translation>sym. restreint</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="44"/>
+        <source>sym. full range</source>
+        <translation>sym. plage complète</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="45"/>
+        <source>asymmetric</source>
+        <translation>asymétrique</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="46"/>
+        <source>How each group&apos;s step is stored: F32 (4 bytes) or F16 (2 bytes, rounded)</source>
+        <translation>Stockage du pas de chaque groupe : F32 (4 octets) ou F16 (2 octets, arrondi)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="47"/>
+        <source>F32</source>
+        <translation>F32</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="48"/>
+        <source>F16</source>
+        <translation>F16</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="49"/>
+        <source>How each group&apos;s range is chosen: its absolute maximum, a percentile of |w|, the ratio with the least squared error, or TensorRT&apos;s KL-divergence threshold</source>
+        <translation>Choix de la plage de chaque groupe : son maximum absolu, un percentile de |w|, le rapport à plus faible erreur quadratique ou le seuil de divergence KL de TensorRT</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="51"/>
+        <source>absmax</source>
+        <translation>absmax</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="52"/>
+        <source>percentile</source>
+        <translation>percentile</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="53"/>
+        <source>MSE search</source>
+        <translation>recherche MSE</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="54"/>
+        <source>KL divergence</source>
+        <translation>divergence KL</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="59"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="60"/>
+        <source>Percentile of |w| (symmetric) or of w at both ends (asymmetric) kept unclipped</source>
+        <translation>Percentile de |w| (symétrique) ou de w aux deux extrémités (asymétrique) conservé sans écrêtage</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="65"/>
+        <source>Bits:</source>
+        <translation>Bits :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="66"/>
+        <source>Granularity:</source>
+        <translation>Granularité :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="67"/>
+        <source>Group size:</source>
+        <translation>Taille de groupe :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="68"/>
+        <source>Symmetry:</source>
+        <translation>Symétrie :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="69"/>
+        <source>Scale:</source>
+        <translation>Échelle :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="70"/>
+        <source>Clipping:</source>
+        <translation>Écrêtage :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="71"/>
+        <source>Percentile:</source>
+        <translation>Percentile :</translation>
     </message>
 </context>
 <context>

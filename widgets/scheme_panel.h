@@ -84,6 +84,8 @@ public:
 signals:
     void candidatesReady();
     void statusMessage(const QString& message);
+    /// The format controls or the selection changed what the panel shows (its minimum width may differ).
+    void contentsChanged();
     /// Measured enable-one KLD per tensor name (empty: cleared); for TensorTreeModel::setSensitivity.
     void sensitivityMeasured(const std::unordered_map<std::string, double>& kld);
 

@@ -66,6 +66,7 @@ void SchemePanel::updateFormatNote()
     const auto scheme = currentScheme();
     m_formatName->setVisible(scheme.has_value());
     m_formatName->setText(tr("Scheme: <b>%1</b>").arg(formatLabel().toHtmlEscaped()));
+    emit contentsChanged();
     if (!scheme) {
         m_formatNote->setText(f.blockSize > 1 ? tr("%1, blocks of %2 values").arg(family).arg(f.blockSize) : family);
         return;

@@ -1,7 +1,8 @@
 #pragma once
 // `--screenshot DIR`: renders the main views with QWidget::grab() into DIR/*.png and then quits — the start
 // page, and when a model was given the tensor tree, the Info view, the tensor and Layers views and the tree with
-// a Q4_K_M plan (or the error banner if it failed); with an evaluation text, also the Evaluate and Trade-off
+// a Q4_K_M plan (or the error banner if it failed), then the scheme panel with a custom uniform scheme
+// (INT3, groups of 32, asymmetric, MSE clipping) applied to one tensor (undone afterwards); with an evaluation text, also the Evaluate and Trade-off
 // tabs after evaluating the common presets (ctx 128, 8 chunks).
 
 #include <QObject>
@@ -33,6 +34,7 @@ private:
     void grabTensorViews();
     void grabLayers(const QString& format);
     void grabPlan();
+    void grabCustomScheme();
     void grabEvaluation();
     void finish();
     void onOpenFailed();

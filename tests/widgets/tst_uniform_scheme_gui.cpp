@@ -176,6 +176,8 @@ private slots:
         QCOMPARE(a.clipLo, double(*std::min_element(y.begin(), y.end())));
         QCOMPARE(a.clipHi, double(*std::max_element(y.begin(), y.end())));
         QVERIFY(panel->grab().save(scratch(QStringLiteral("scheme-panel.png"))));
+        window.tensorViews()->showTab(0);
+        QVERIFY(window.tensorViews()->grab().save(scratch(QStringLiteral("distribution-custom.png"))));
 
         // Saved with the plan and in the autosave; undo restores; loading brings it back.
         const QString file = scratch(QStringLiteral("custom-plan.json"));
