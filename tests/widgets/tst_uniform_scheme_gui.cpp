@@ -32,6 +32,7 @@
 #include <QtTest/QtTest>
 
 using namespace qx;
+using qx::ui::PlanState;
 
 namespace {
 
@@ -158,6 +159,16 @@ private slots:
         QVERIFY2(warning.contains(QStringLiteral("INT3 asym g64 f16 mse is not exportable to GGUF — written as IQ4_NL")),
                  qPrintable(warning));
 
+        // The exported file holds the type the plan names for it, at the predicted size.
+        const QString gguf = scratch(QStringLiteral("custom.gguf"));
+        QFile::remove(gguf);
+        QSignalSpy exported(window.planExport(), &ui::PlanExport::finished);
+        window.planExport()->exportTo(gguf);
+        QVERIFY(exported.wait(60000));
+        QCOMPARE(exported.takeFirst().at(0).value<ui::JobOutcome>(), ui::JobOutcome::Completed);
+        QCOMPARE(static_cast<uint64_t>(QFileInfo(gguf).size()), predictedFileSize(*window.model(), doc->plan()));
+        QCOMPARE(openModel(gguf.toStdString())->findTensor(kTensor)->type, TensorType::IQ4_NL);
+
         // Selecting another tensor and back shows the scheme in the controls; the views analyse it.
         QVERIFY(panel->selectFormat(QStringLiteral("Q8_0")));
         selectTensor(window, "blk.1.attn_k.weight");
@@ -195,6 +206,31 @@ private slots:
 
         window.setUnsavedPlanPrompt([] { return QMessageBox::Discard; });
         QVERIFY(window.close());
+    }
+
+    void recoveryKeepsCustomSchemes()
+    {
+        QX_REQUIRE_SHARED(path, "models/stories260K.gguf");
+        const QString modelPath = QFileInfo(QString::fromStdString(path)).absoluteFilePath();
+        UniformScheme s = expectedScheme();
+        s.clip = ClipMethod::Percentile;
+        s.percentile = 99.5;
+        PlanState edited;
+        {
+            ui::PlanDocument crashed;
+            crashed.setModel(openModel(path), modelPath);
+            QCOMPARE(crashed.setScheme({QString::fromLatin1(kTensor)}, s).changed, 1);
+            crashed.autosaveNow();
+            edited = crashed.state();
+        }  // gone without saving: the autosave file stays
+        ui::PlanDocument doc;
+        doc.setModel(openModel(path), modelPath);
+        QVERIFY(doc.recoveryAvailable());
+        doc.recover();
+        QCOMPARE(doc.state(), edited);
+        QCOMPARE(doc.schemeOf(kTensor), std::optional<SchemeChoice>(s));
+        doc.discardRecovery();
+        doc.discard();
     }
 
     void applyToMatchingIsOneStepAndSkipsUnfitRows()
