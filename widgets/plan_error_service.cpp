@@ -17,6 +17,7 @@ namespace {
 struct WorkItem {
     int tensor = 0;
     CandidateFormat format;
+    std::string key;  ///< the cache key (formatKeyOf)
 };
 
 PlannedError measure(const TensorInfo& t, const CandidateFormat& format)
@@ -73,7 +74,7 @@ std::string PlanErrorService::formatKeyOf(int tensorIndex) const
     if (!e)
         return {};
     if (const auto scheme = m_document->schemeOf(e->tensor))
-        return schemeChoiceName(*scheme);
+        return schemeChoiceToJson(*scheme);  // the name omits e.g. the percentile: the JSON is unique
     return std::string(tensorTypeName(e->type));
 }
 
@@ -120,7 +121,7 @@ void PlanErrorService::refresh()
             f = candidateOf(*scheme);
         else
             f = {false, e->type, SchemeId::Int8PerChannel, std::string(tensorTypeName(e->type))};
-        items.push_back({index, std::move(f)});
+        items.push_back({index, std::move(f), formatKeyOf(index)});
     }
     if (items.empty()) {
         emit idle();
@@ -134,7 +135,7 @@ void PlanErrorService::refresh()
             if (token->load())
                 break;
             const PlannedError value = measure(model->tensors[static_cast<size_t>(item.tensor)], item.format);
-            QMetaObject::invokeMethod(this, [this, generation, tensor = item.tensor, name = item.format.name, value] {
+            QMetaObject::invokeMethod(this, [this, generation, tensor = item.tensor, name = item.key, value] {
                 accept(generation, tensor, name, value);
             }, Qt::QueuedConnection);
         }

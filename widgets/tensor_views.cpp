@@ -126,7 +126,9 @@ QString TensorViews::candidate() const { return m_candidate->currentText(); }
 void TensorViews::setCandidateFormat(const CandidateFormat& format)
 {
     const QString name = QString::fromStdString(format.name);
-    if (m_candidate->findText(name) < 0 || (m_custom && m_custom->name == format.name)) {
+    if (m_custom && *m_custom == format)
+        return m_candidate->setCurrentText(name);
+    if (m_candidate->findText(name) < 0 || (m_custom && m_custom->name == format.name)) {  // replace the custom entry
         if (m_custom)
             m_candidate->removeItem(m_candidate->findText(QString::fromStdString(m_custom->name)));
         m_custom = format;
