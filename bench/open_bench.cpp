@@ -6,8 +6,8 @@
 //                             vocab 32000) into DIR (default: the temp dir), measures it in a fresh
 //                             process, then deletes it
 #include "io/gguf_reader.h"
-#include "io/gguf_writer.h"
 #include "io/synth_model.h"
+#include "synth_7b.h"
 
 #include <chrono>
 #include <cstdio>
@@ -54,38 +54,11 @@ int measure(const std::string& path)
     return 0;
 }
 
-/// A vocab-only GGUF with 32000 made-up tokens, so the synthetic model has a 7B-sized vocabulary.
-std::string writeVocab(const std::filesystem::path& dir)
-{
-    std::vector<qx::GgufValue> tokens, scores, types;
-    for (int i = 0; i < 32000; ++i) {
-        tokens.push_back(qx::GgufValue::string("<tok_" + std::to_string(i) + ">"));
-        scores.push_back(qx::GgufValue::f32(-float(i)));
-        types.push_back(qx::GgufValue::i32(1));
-    }
-    const std::vector<qx::KeyValue> md = {
-        {"tokenizer.ggml.model", qx::GgufValue::string("llama")},
-        {"tokenizer.ggml.tokens", qx::GgufValue::array(qx::GgufType::String, tokens)},
-        {"tokenizer.ggml.scores", qx::GgufValue::array(qx::GgufType::F32, scores)},
-        {"tokenizer.ggml.token_type", qx::GgufValue::array(qx::GgufType::I32, types)},
-    };
-    const std::string path = (dir / "vocab-32000.gguf").string();
-    qx::writeGguf(path, md, {});
-    return path;
-}
-
 int makeAndMeasure(const char* self, const std::filesystem::path& parent)
 {
     const std::filesystem::path dir = parent / ("qx-open-bench-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
-    qx::SynthOptions o;
-    o.dim = 4096;
-    o.layers = 32;
-    o.ff = 11008;
-    o.heads = 32;
-    o.kvHeads = 32;
-    o.type = qx::TensorType::F16;
-    o.vocabFrom = writeVocab(dir);
+    const qx::SynthOptions o = qx::bench::synth7bOptions(dir);
     const std::string path = (dir / "synth-7b-f16.gguf").string();
     const auto start = Clock::now();
     const uint64_t size = qx::writeSynthModel(o, path);

@@ -6,6 +6,7 @@
 #include "runs_model.h"
 
 #include "common/error.h"
+#include "common/text_file.h"
 #include "model/tokenizer.h"
 
 #include <QCryptographicHash>
@@ -23,8 +24,6 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace qx::ui {
 
@@ -37,12 +36,7 @@ struct EvalOutput {
 
 std::shared_ptr<const std::vector<int32_t>> tokenizeFile(const ModelFile& model, const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(ErrorCode::Io, path, kNoOffset, "cannot open the text file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return std::make_shared<const std::vector<int32_t>>(Tokenizer::fromGguf(model).encode(text.str(), true));
+    return std::make_shared<const std::vector<int32_t>>(Tokenizer::fromGguf(model).encode(readTextFile(path), true));
 }
 
 QString etaText(double seconds)

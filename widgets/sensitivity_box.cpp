@@ -5,6 +5,7 @@
 #include "plan_document.h"
 
 #include "common/error.h"
+#include "common/text_file.h"
 #include "model/tokenizer.h"
 #include "quant/formats.h"
 
@@ -20,8 +21,6 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace qx::ui {
 namespace {
@@ -134,12 +133,7 @@ QString SensitivityBox::statusText() const
 
 std::vector<int32_t> SensitivityBox::calibrationTokens(const ModelFile& model, const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(ErrorCode::Io, path, kNoOffset, "cannot open the text file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    std::vector<int32_t> tokens = Tokenizer::fromGguf(model).encode(text.str(), true);
+    std::vector<int32_t> tokens = Tokenizer::fromGguf(model).encode(readTextFile(path), true);
     const int64_t n = std::min<int64_t>(kTokens, static_cast<int64_t>(tokens.size())) / kSeqLen * kSeqLen;
     if (n <= 0)
         throw Error(ErrorCode::InvalidArgument, path, kNoOffset, "the text is shorter than one sequence");

@@ -85,30 +85,27 @@ void TradeoffView::requestRun(int row)
     emit planRequested(run.plan, run.label);
 }
 
-void TradeoffView::redraw()
+namespace {
+
+using Points = std::vector<std::pair<double, double>>;
+
+QLineSeries* frontSeries(const Points& points, const std::vector<int>& front)
 {
-    QChart* chart = m_view->freshChart();
-    m_front.clear();
-    chart->setTitle(tr("Size against quality of every evaluated plan"));
-    if (!m_model || m_model->rowCount() == 0) {
-        chart->setTitle(tr("No evaluations yet: use Evaluate or Evaluate presets"));
-        return;
-    }
-    std::vector<std::pair<double, double>> points;
-    for (int r = 0; r < m_model->rowCount(); ++r)
-        points.push_back(pointOf(r));
-    m_front = paretoFront(points);
-    auto* front = new QLineSeries;
-    front->setName(tr("Pareto front"));
-    for (int i : m_front)
-        front->append(points[size_t(i)].first, points[size_t(i)].second);
+    auto* series = new QLineSeries;
+    series->setName(TradeoffView::tr("Pareto front"));
+    for (int i : front)
+        series->append(points[size_t(i)].first, points[size_t(i)].second);
     QPen pen(QColor(213, 94, 0));
     pen.setWidthF(2.0);
     pen.setStyle(Qt::DashLine);
-    front->setPen(pen);
-    chart->addSeries(front);
-    // Runs at (nearly) the same point — within 1.5 % of the axis spans — share one label ("Q3_K_S, Q2_K") so
-    // the labels do not overprint.
+    series->setPen(pen);
+    return series;
+}
+
+// Runs at (nearly) the same point — within 1.5 % of the axis spans — share one label ("Q3_K_S, Q2_K") on the
+// first of them, so the labels do not overprint; the others get none.
+std::vector<QString> sharedLabels(const Points& points, const std::vector<EvalRun>& runs)
+{
     double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
     for (const auto& p : points)
         x0 = std::min(x0, p.first), x1 = std::max(x1, p.first), y0 = std::min(y0, p.second), y1 = std::max(y1, p.second);
@@ -122,34 +119,16 @@ void TradeoffView::redraw()
                 first = q;
                 break;
             }
-        const QString& name = m_model->runs()[r].label;
+        const QString& name = runs[r].label;
         if (!labels[first].split(QStringLiteral(", ")).contains(name))
             labels[first] = labels[first].isEmpty() ? name : labels[first] + QStringLiteral(", ") + name;
     }
-    for (int r = 0; r < m_model->rowCount(); ++r) {
-        const EvalRun& run = m_model->runs()[size_t(r)];
-        auto* s = new QScatterSeries;
-        s->setName(run.label);
-        s->append(points[size_t(r)].first, points[size_t(r)].second);
-        s->setMarkerSize(std::find(m_front.begin(), m_front.end(), r) != m_front.end() ? 13.0 : 9.0);
-        s->setColor(run.isPreset ? QColor(0, 114, 178) : QColor(0, 158, 115));
-        s->setPointLabelsFormat(labels[size_t(r)]);
-        s->setPointLabelsVisible(!labels[size_t(r)].isEmpty());
-        s->setPointLabelsClipping(false);
-        chart->addSeries(s);
-        connect(s, &QScatterSeries::clicked, this, [this, r] { requestRun(r); });
-        connect(s, &QScatterSeries::hovered, this, [this, r](const QPointF&, bool state) {
-            if (state)
-                QToolTip::showText(QCursor::pos(), m_model->data(m_model->index(r, RunsModel::Label)).toString()
-                                                       + QStringLiteral("\n")
-                                                       + m_model->data(m_model->index(r, RunsModel::Ppl)).toString());
-        });
-    }
-    const QString xTitle = m_x->currentText(), yTitle = m_y->currentText();
-    qx::ui::setAxes(chart, xTitle, yTitle, false);
-    for (QLegendMarker* marker : chart->legend()->markers())
-        marker->setVisible(marker->series() == front);
-    // Pad the ranges so labels and markers at the edges stay inside.
+    return labels;
+}
+
+// Pads the value axes' ranges so labels and markers at the edges stay inside; sizes and KLD never go below 0.
+void padAxes(QChart* chart, const Points& points)
+{
     for (QAbstractAxis* a : chart->axes()) {
         auto* v = qobject_cast<QValueAxis*>(a);
         if (!v)
@@ -160,10 +139,57 @@ void TradeoffView::redraw()
             lo = std::min(lo, c), hi = std::max(hi, c);
         }
         const double pad = hi > lo ? 0.08 * (hi - lo) : std::max(1e-6, std::fabs(hi) * 0.05);
-        v->setRange(lo >= 0.0 ? std::max(0.0, lo - pad) : lo - pad, hi + pad);  // sizes and KLD never go below 0
+        v->setRange(lo >= 0.0 ? std::max(0.0, lo - pad) : lo - pad, hi + pad);
         v->applyNiceNumbers();
         v->setLabelFormat(QStringLiteral("%.4g"));
     }
+}
+
+} // namespace
+
+QScatterSeries* TradeoffView::runSeries(int row, QPointF point, const QString& label)
+{
+    const EvalRun& run = m_model->runs()[size_t(row)];
+    auto* s = new QScatterSeries;
+    s->setName(run.label);
+    s->append(point);
+    s->setMarkerSize(std::find(m_front.begin(), m_front.end(), row) != m_front.end() ? 13.0 : 9.0);
+    s->setColor(run.isPreset ? QColor(0, 114, 178) : QColor(0, 158, 115));
+    s->setPointLabelsFormat(label);
+    s->setPointLabelsVisible(!label.isEmpty());
+    s->setPointLabelsClipping(false);
+    connect(s, &QScatterSeries::clicked, this, [this, row] { requestRun(row); });
+    connect(s, &QScatterSeries::hovered, this, [this, row](const QPointF&, bool state) {
+        if (state)
+            QToolTip::showText(QCursor::pos(), m_model->data(m_model->index(row, RunsModel::Label)).toString()
+                                                   + QStringLiteral("\n")
+                                                   + m_model->data(m_model->index(row, RunsModel::Ppl)).toString());
+    });
+    return s;
+}
+
+void TradeoffView::redraw()
+{
+    QChart* chart = m_view->freshChart();
+    m_front.clear();
+    chart->setTitle(tr("Size against quality of every evaluated plan"));
+    if (!m_model || m_model->rowCount() == 0) {
+        chart->setTitle(tr("No evaluations yet: use Evaluate or Evaluate presets"));
+        return;
+    }
+    Points points;
+    for (int r = 0; r < m_model->rowCount(); ++r)
+        points.push_back(pointOf(r));
+    m_front = paretoFront(points);
+    QLineSeries* front = frontSeries(points, m_front);
+    chart->addSeries(front);
+    const std::vector<QString> labels = sharedLabels(points, m_model->runs());
+    for (int r = 0; r < m_model->rowCount(); ++r)
+        chart->addSeries(runSeries(r, QPointF(points[size_t(r)].first, points[size_t(r)].second), labels[size_t(r)]));
+    qx::ui::setAxes(chart, m_x->currentText(), m_y->currentText(), false);
+    for (QLegendMarker* marker : chart->legend()->markers())
+        marker->setVisible(marker->series() == front);
+    padAxes(chart, points);
 }
 
 } // namespace qx::ui

@@ -5,9 +5,11 @@
 
 #include "plan/plan.h"
 
+#include <QPointF>
 #include <QWidget>
 
 class QComboBox;
+class QScatterSeries;
 
 namespace qx::ui {
 
@@ -36,6 +38,8 @@ signals:
 private:
     void redraw();
     std::pair<double, double> pointOf(int row) const;
+    /// The marker of run `row` at `point` (larger on the Pareto front; clicking it loads the run's plan).
+    QScatterSeries* runSeries(int row, QPointF point, const QString& label);
 
     RunsModel* m_model = nullptr;
     ZoomChartView* m_view;

@@ -1,16 +1,16 @@
 // `qexplore-cli imatrix MODEL -f TEXT [-c N] [--chunks K] -o FILE.dat|FILE.gguf`: llama-imatrix's importance matrix.
+#include "cli/arg_reader.h"
 #include "cli/cli_command.h"
 #include "cli/cli_progress.h"
 
 #include "common/error.h"
+#include "common/text_file.h"
 #include "eval/imatrix_export.h"
 #include "eval/perplexity.h"
 #include "io/model_file.h"
 #include "model/tokenizer.h"
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 namespace qx::cli {
 namespace {
@@ -38,21 +38,14 @@ void printHelp()
 ImatrixArgs parseArgs(const std::vector<std::string>& args)
 {
     ImatrixArgs a;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& o = args[i];
-        auto value = [&]() -> const std::string& {
-            if (i + 1 >= args.size())
-                throw Error(ErrorCode::InvalidArgument, "option " + o + " needs a value");
-            return args[++i];
-        };
-        if (o == "-f" || o == "--file") a.text = value();
-        else if (o == "-c" || o == "--ctx-size") a.nCtx = optionInt(o, value());
-        else if (o == "--chunks") a.chunks = optionInt(o, value());
-        else if (o == "--threads" || o == "-t") a.threads = static_cast<int>(optionInt(o, value()));
-        else if (o == "-o" || o == "--output") a.out = value();
-        else if (!o.empty() && o[0] == '-') throw Error(ErrorCode::InvalidArgument, "unknown option " + o);
-        else if (a.model.empty()) a.model = o;
-        else throw Error(ErrorCode::InvalidArgument, "unexpected argument " + o);
+    ArgReader r(args);
+    while (r.next()) {
+        if (r.is("-f", "--file")) a.text = r.value();
+        else if (r.is("-c", "--ctx-size")) a.nCtx = r.intValue();
+        else if (r.is("--chunks")) a.chunks = r.intValue();
+        else if (r.is("-t", "--threads")) a.threads = static_cast<int>(r.intValue());
+        else if (r.is("-o", "--output")) a.out = r.value();
+        else r.positional(a.model);
     }
     if (a.model.empty() || a.text.empty() || a.out.empty())
         throw Error(ErrorCode::InvalidArgument, "MODEL, -f TEXT and -o FILE are required (see --help)");
@@ -62,13 +55,8 @@ ImatrixArgs parseArgs(const std::vector<std::string>& args)
 int collect(const ImatrixArgs& a)
 {
     const auto model = openModel(a.model);
-    std::ifstream in(a.text, std::ios::binary);
-    if (!in)
-        throw Error(ErrorCode::Io, a.text, kNoOffset, "cannot open the text file");
-    std::ostringstream text;
-    text << in.rdbuf();
     const Tokenizer tokenizer = openTokenizer(a.model);
-    const std::vector<int32_t> tokens = tokenizer.encode(text.str(), true);
+    const std::vector<int32_t> tokens = tokenizer.encode(readTextFile(a.text), true);
     ForwardOptions fo;
     fo.threads = a.threads;
     LlamaForward fwd(LlamaWeights::fromModel(model), fo);

@@ -1,8 +1,10 @@
 // `qexplore-cli ppl`: llama-perplexity's default evaluation (and its --kl-divergence mode) on our engine.
+#include "cli/arg_reader.h"
 #include "cli/cli_command.h"
 #include "cli/cli_progress.h"
 
 #include "common/error.h"
+#include "common/text_file.h"
 #include "eval/kld.h"
 #include "eval/kld_base_file.h"
 #include "eval/perplexity.h"
@@ -17,9 +19,7 @@
 
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <optional>
-#include <sstream>
 
 namespace qx::cli {
 namespace {
@@ -69,30 +69,23 @@ void printHelp()
 PplArgs parseArgs(const std::vector<std::string>& args)
 {
     PplArgs a;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& o = args[i];
-        auto value = [&]() -> const std::string& {
-            if (i + 1 >= args.size())
-                throw Error(ErrorCode::InvalidArgument, "option " + o + " needs a value");
-            return args[++i];
-        };
-        if (o == "-f" || o == "--file") a.textFile = value();
-        else if (o == "-c" || o == "--ctx-size") a.nCtx = optionInt(o, value());
-        else if (o == "--chunks") a.chunks = optionInt(o, value());
-        else if (o == "-b" || o == "--batch-size") a.batch = optionInt(o, value());
-        else if (o == "--threads" || o == "-t") a.threads = static_cast<int>(optionInt(o, value()));
-        else if (o == "--kld-base") a.kldBase = value();
-        else if (o == "--save-kld-base") a.saveKldBase = value();
-        else if (o == "--plan") a.plan = value();
-        else if (o == "--imatrix") a.imatrix = value();
-        else if (o == "--ggml-matmul") a.ggmlMatmul = true;
-        else if (o == "--w8a8") a.w8a8 = value();
-        else if (o == "--bf16") a.bf16 = true;
-        else if (o == "--calib") a.calibFile = value();
-        else if (o == "--calib-chunks") a.calibChunks = optionInt(o, value());
-        else if (!o.empty() && o[0] == '-') throw Error(ErrorCode::InvalidArgument, "unknown option " + o);
-        else if (a.model.empty()) a.model = o;
-        else throw Error(ErrorCode::InvalidArgument, "unexpected argument " + o);
+    ArgReader r(args);
+    while (r.next()) {
+        if (r.is("-f", "--file")) a.textFile = r.value();
+        else if (r.is("-c", "--ctx-size")) a.nCtx = r.intValue();
+        else if (r.is("--chunks")) a.chunks = r.intValue();
+        else if (r.is("-b", "--batch-size")) a.batch = r.intValue();
+        else if (r.is("-t", "--threads")) a.threads = static_cast<int>(r.intValue());
+        else if (r.is("--kld-base")) a.kldBase = r.value();
+        else if (r.is("--save-kld-base")) a.saveKldBase = r.value();
+        else if (r.is("--plan")) a.plan = r.value();
+        else if (r.is("--imatrix")) a.imatrix = r.value();
+        else if (r.is("--ggml-matmul")) a.ggmlMatmul = true;
+        else if (r.is("--w8a8")) a.w8a8 = r.value();
+        else if (r.is("--bf16")) a.bf16 = true;
+        else if (r.is("--calib")) a.calibFile = r.value();
+        else if (r.is("--calib-chunks")) a.calibChunks = r.intValue();
+        else r.positional(a.model);
     }
     if (a.model.empty())
         throw Error(ErrorCode::InvalidArgument, "no model given (see --help)");
@@ -111,12 +104,7 @@ PplArgs parseArgs(const std::vector<std::string>& args)
 
 std::vector<int32_t> tokenizeFile(const Tokenizer& tokenizer, const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(ErrorCode::Io, path, kNoOffset, "cannot open the text file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return tokenizer.encode(text.str(), true);
+    return tokenizer.encode(readTextFile(path), true);
 }
 
 // Static W8A8: input steps from the first calibChunks chunks of the calibration tokens.

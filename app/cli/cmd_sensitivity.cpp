@@ -1,18 +1,18 @@
 // `qexplore-cli sensitivity`: measured sensitivity — the mean KLD against the F32 model when one tensor is
 // quantized alone (enable-one) or when everything but one tensor is (disable-one), listed per tensor, per
 // layer and per tensor class, most sensitive first.
+#include "cli/arg_reader.h"
 #include "cli/cli_command.h"
 #include "cli/cli_progress.h"
 
 #include "common/error.h"
+#include "common/text_file.h"
 #include "io/model_file.h"
 #include "model/tokenizer.h"
 #include "plan/sensitivity.h"
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 namespace qx::cli {
 namespace {
@@ -47,28 +47,22 @@ void printHelp()
 SensitivityArgs parseArgs(const std::vector<std::string>& args)
 {
     SensitivityArgs a;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& o = args[i];
-        auto value = [&]() -> const std::string& {
-            if (i + 1 >= args.size()) throw Error(ErrorCode::InvalidArgument, o + " needs a value");
-            return args[++i];
-        };
-        if (o == "-f" || o == "--file") a.textFile = value();
-        else if (o == "--ctx") a.ctx = optionInt(o, value());
-        else if (o == "--tokens") a.maxTokens = optionInt(o, value());
-        else if (o == "--type") {
-            const std::string& name = value();
+    ArgReader r(args);
+    while (r.next()) {
+        if (r.is("-f", "--file")) a.textFile = r.value();
+        else if (r.is("--ctx")) a.ctx = r.intValue();
+        else if (r.is("--tokens")) a.maxTokens = r.intValue();
+        else if (r.is("--type")) {
+            const std::string& name = r.value();
             const auto type = tensorTypeFromName(name);
             if (!type) throw Error(ErrorCode::InvalidArgument, "unknown type " + name);
             a.type = *type;
-        } else if (o == "--mode") {
-            const std::string& mode = value();
+        } else if (r.is("--mode")) {
+            const std::string& mode = r.value();
             if (mode != "enable-one" && mode != "disable-one")
                 throw Error(ErrorCode::InvalidArgument, "--mode must be enable-one or disable-one, not " + mode);
             a.mode = mode == "enable-one" ? SensitivityMode::EnableOne : SensitivityMode::DisableOne;
-        } else if (!o.empty() && o[0] == '-') throw Error(ErrorCode::InvalidArgument, "unknown option " + o);
-        else if (a.model.empty()) a.model = o;
-        else throw Error(ErrorCode::InvalidArgument, "unexpected argument " + o);
+        } else r.positional(a.model);
     }
     if (a.model.empty() || a.textFile.empty())
         throw Error(ErrorCode::InvalidArgument, "usage: qexplore-cli sensitivity MODEL -f TEXT (see --help)");
@@ -79,11 +73,7 @@ SensitivityArgs parseArgs(const std::vector<std::string>& args)
 
 std::vector<int32_t> measurementTokens(const SensitivityArgs& a)
 {
-    std::ifstream in(a.textFile, std::ios::binary);
-    if (!in) throw Error(ErrorCode::Io, a.textFile, kNoOffset, "cannot open the text file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    std::vector<int32_t> tokens = openTokenizer(a.model).encode(text.str(), true);
+    std::vector<int32_t> tokens = openTokenizer(a.model).encode(readTextFile(a.textFile), true);
     const int64_t n = std::min<int64_t>(a.maxTokens, static_cast<int64_t>(tokens.size())) / a.ctx * a.ctx;
     if (n <= 0) throw Error(ErrorCode::InvalidArgument, a.textFile, kNoOffset, "the text is shorter than one sequence");
     tokens.resize(static_cast<size_t>(n));

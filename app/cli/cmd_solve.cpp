@@ -1,8 +1,10 @@
 // `qexplore-cli solve MODEL (--target-bpw B | --target-size S | --max-loss X | --max-kld X) -o PLAN.json`:
 // per-tensor types minimising the predicted (or measured-KLD) loss under a budget, written as a plan.
+#include "cli/arg_reader.h"
 #include "cli/cli_command.h"
 
 #include "common/error.h"
+#include "common/text_file.h"
 #include "io/model_file.h"
 #include "model/tokenizer.h"
 #include "plan/solver_plan.h"
@@ -10,10 +12,8 @@
 
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <optional>
-#include <sstream>
 
 namespace qx::cli {
 namespace {
@@ -93,38 +93,32 @@ SolveArgs parseArgs(const std::vector<std::string>& args)
 {
     SolveArgs a;
     using K = SolverTarget::Kind;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& o = args[i];
-        auto value = [&]() -> const std::string& {
-            if (i + 1 >= args.size()) fail(o + " needs a value");
-            return args[++i];
-        };
-        if (o == "--target-bpw") setTarget(a, K::BitsPerWeight, optionNumber(o, value()));
-        else if (o == "--target-size") setTarget(a, K::FileBytes, parseSize(value()));
-        else if (o == "--max-loss") setTarget(a, K::MaxLoss, optionNumber(o, value()));
-        else if (o == "--max-kld") { setTarget(a, K::MaxLoss, optionNumber(o, value())); a.maxKld = true; }
-        else if (o == "--imatrix") a.imatrix = value();
-        else if (o == "--score") a.scores.push_back(value());
-        else if (o == "--keep-pins") {
-            for (const PlanEntry& e : loadPlan(value()).entries)
+    ArgReader r(args);
+    while (r.next()) {
+        if (r.is("--target-bpw")) setTarget(a, K::BitsPerWeight, r.numberValue());
+        else if (r.is("--target-size")) setTarget(a, K::FileBytes, parseSize(r.value()));
+        else if (r.is("--max-loss")) setTarget(a, K::MaxLoss, r.numberValue());
+        else if (r.is("--max-kld")) { setTarget(a, K::MaxLoss, r.numberValue()); a.maxKld = true; }
+        else if (r.is("--imatrix")) a.imatrix = r.value();
+        else if (r.is("--score")) a.scores.push_back(r.value());
+        else if (r.is("--keep-pins")) {
+            for (const PlanEntry& e : loadPlan(r.value()).entries)
                 if (e.pinned) a.rules.pins.emplace_back(e.tensor, e.type);
         }
-        else if (o == "--cache-dir") a.cacheDir = value();
-        else if (o == "-o" || o == "--output") a.output = value();
-        else if (o == "--output-min") a.rules.outputMin = parseType(value());
-        else if (o == "--token-embd-min") a.rules.tokenEmbdMin = parseType(value());
-        else if (o == "--measure") a.measure = value();
-        else if (o == "-f" || o == "--file") a.textFile = value();
-        else if (o == "--measure-ctx") a.measureCtx = optionInt(o, value());
-        else if (o == "--measure-tokens") a.measureTokens = optionInt(o, value());
-        else if (o == "--pin") {
-            const std::string& p = value();
+        else if (r.is("--cache-dir")) a.cacheDir = r.value();
+        else if (r.is("-o", "--output")) a.output = r.value();
+        else if (r.is("--output-min")) a.rules.outputMin = parseType(r.value());
+        else if (r.is("--token-embd-min")) a.rules.tokenEmbdMin = parseType(r.value());
+        else if (r.is("--measure")) a.measure = r.value();
+        else if (r.is("-f", "--file")) a.textFile = r.value();
+        else if (r.is("--measure-ctx")) a.measureCtx = r.intValue();
+        else if (r.is("--measure-tokens")) a.measureTokens = r.intValue();
+        else if (r.is("--pin")) {
+            const std::string& p = r.value();
             const size_t eq = p.find('=');
             if (eq == std::string::npos) fail("--pin needs NAME=TYPE");
             a.rules.pins.emplace_back(p.substr(0, eq), parseType(p.substr(eq + 1)));
-        } else if (!o.empty() && o[0] == '-') fail("unknown option '" + o + "'");
-        else if (a.model.empty()) a.model = o;
-        else fail("only one MODEL may be given");
+        } else r.positional(a.model);
     }
     if (a.model.empty()) fail("no MODEL given");
     if (!a.target && a.scores.empty()) fail("give one of --target-bpw, --target-size, --max-loss, --max-kld");
@@ -146,11 +140,7 @@ ProgressFn percentPrinter(const char* what)
 
 std::vector<int32_t> calibrationTokens(const SolveArgs& a)
 {
-    std::ifstream in(a.textFile, std::ios::binary);
-    if (!in) throw Error(ErrorCode::Io, a.textFile, kNoOffset, "cannot open the text file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    std::vector<int32_t> tokens = openTokenizer(a.model).encode(text.str(), true);
+    std::vector<int32_t> tokens = openTokenizer(a.model).encode(readTextFile(a.textFile), true);
     const int64_t n = std::min<int64_t>(a.measureTokens, int64_t(tokens.size())) / a.measureCtx * a.measureCtx;
     if (n <= 0) fail("the text has fewer tokens than --measure-ctx");
     tokens.resize(size_t(n));

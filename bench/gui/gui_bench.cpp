@@ -6,9 +6,9 @@
 //                           dir), measures it, then deletes it (kept with --keep); skips with a message when
 //                           DIR has < 15 GB free
 // Runs offscreen unless QT_QPA_PLATFORM says otherwise.
-#include "io/gguf_writer.h"
 #include "io/model_file.h"
 #include "io/synth_model.h"
+#include "../synth_7b.h"
 #include "tensor_tree_model.h"
 #include "tensor_views.h"
 
@@ -22,25 +22,6 @@
 #include <unistd.h>
 
 namespace {
-
-std::string writeVocab(const std::filesystem::path& dir)
-{
-    std::vector<qx::GgufValue> tokens, scores, types;
-    for (int i = 0; i < 32000; ++i) {
-        tokens.push_back(qx::GgufValue::string("<tok_" + std::to_string(i) + ">"));
-        scores.push_back(qx::GgufValue::f32(-float(i)));
-        types.push_back(qx::GgufValue::i32(1));
-    }
-    const std::vector<qx::KeyValue> md = {
-        {"tokenizer.ggml.model", qx::GgufValue::string("llama")},
-        {"tokenizer.ggml.tokens", qx::GgufValue::array(qx::GgufType::String, tokens)},
-        {"tokenizer.ggml.scores", qx::GgufValue::array(qx::GgufType::F32, scores)},
-        {"tokenizer.ggml.token_type", qx::GgufValue::array(qx::GgufType::I32, types)},
-    };
-    const std::string path = (dir / "vocab-32000.gguf").string();
-    qx::writeGguf(path, md, {});
-    return path;
-}
 
 int measure(const std::string& path, const std::string& tensorName)
 {
@@ -102,14 +83,7 @@ int makeAndMeasure(const std::filesystem::path& parent, bool keep)
     }
     const std::filesystem::path dir = parent / ("qx-gui-bench-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
-    qx::SynthOptions o;
-    o.dim = 4096;
-    o.layers = 32;
-    o.ff = 11008;
-    o.heads = 32;
-    o.kvHeads = 32;
-    o.type = qx::TensorType::F16;
-    o.vocabFrom = writeVocab(dir);
+    const qx::SynthOptions o = qx::bench::synth7bOptions(dir);
     const std::string path = (dir / "synth-7b-f16.gguf").string();
     QElapsedTimer clock;
     clock.start();

@@ -47,6 +47,15 @@ private slots:
         r = runCli({"ppl", "m.gguf", "-f", "t.txt", "-c", "abc"});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("option -c expects a number"));
+        r = runCli({"ppl", "m.gguf", "-f"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("option -f needs a value"));
+        r = runCli({"ppl", "m.gguf", "other.gguf", "-f", "t.txt"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("unexpected argument other.gguf"));
+        r = runCli({"imatrix", "m.gguf", "-f", "/nonexistent/text.txt", "-o", "x.dat"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("m.gguf"));  // the model is opened first and named in the error
     }
     void w8a8()
     {

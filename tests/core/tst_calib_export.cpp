@@ -4,6 +4,7 @@
 #include "calib/calib_export.h"
 #include "calib/calib_methods.h"
 #include "common/error.h"
+#include "core/calib_fixture.h"
 #include "common/test_data.h"
 #include "eval/perplexity.h"
 #include "io/model_file.h"
@@ -13,8 +14,6 @@
 
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <unistd.h>
 
 using namespace qx;
@@ -34,10 +33,7 @@ const TensorInfo* findTensor(const ModelFile& m, const std::string& name)
 class TestCalibExport : public QObject {
     Q_OBJECT
 
-    std::shared_ptr<const ModelFile> m_model;
-    std::shared_ptr<const LlamaWeights> m_weights;
-    std::unique_ptr<CalibEvaluator> m_eval;
-    CalibData m_calib;
+    CalibFixture m_fx;
     std::string m_dir, m_pureQ4K;
 
 private slots:
@@ -47,20 +43,7 @@ private slots:
         QX_REQUIRE_SHARED(purePath, "reference/synth-d256/pure-Q4_K.gguf");
         QX_REQUIRE_SHARED(textPath, "text/tinystories-valid-head.txt");
         m_pureQ4K = purePath;
-        std::ifstream in(textPath);
-        std::ostringstream text;
-        text << in.rdbuf();
-        const auto [calib, eval] = splitCalibEval(text.str(), 0.5);
-        m_model = openModel(modelPath);
-        m_weights = LlamaWeights::fromModel(m_model);
-        const Tokenizer tok = openTokenizer(modelPath);
-        const auto bos = chunkBosToken(*m_model);
-        m_eval = std::make_unique<CalibEvaluator>(m_weights, tok.encode(eval, true), 128, 6, bos);
-        LlamaForward fwd(m_weights);
-        CalibOptions co;
-        co.maxChunks = 8;
-        co.bosToken = bos;
-        m_calib = captureCalibration(fwd, tok.encode(calib, true), co);
+        m_fx.load(modelPath, textPath, 6, 8);
         m_dir = (std::filesystem::temp_directory_path() / ("qx-calib-export-" + std::to_string(::getpid()))).string();
         std::filesystem::create_directories(m_dir);
     }
@@ -74,21 +57,21 @@ private slots:
 
     void gptqQ4_KExportsLosslessly()
     {
-        if (!m_eval)
+        if (!m_fx.eval)
             QSKIP("shared data missing");
         GptqOptions o;
         o.grid = parseGrid("Q4_K");
-        const Substitutions s = gptqModel(*m_weights, m_calib, o);
+        const Substitutions s = gptqModel(*m_fx.weights, m_fx.calib, o);
         QCOMPARE(s.size(), size_t(28)); // 4 layers × 7 linear layers, all rows a multiple of 256
         const std::string out = m_dir + "/gptq-q4k.gguf";
-        const ExportResult r = exportCalibrated(*m_model, calibratedPlan(*m_model, s, TensorType::Q4_K), s, out);
+        const ExportResult r = exportCalibrated(*m_fx.model, calibratedPlan(*m_fx.model, s, TensorType::Q4_K), s, out);
         QCOMPARE(r.quantizedTensors, 28);
         QCOMPARE(maxExportDeviation(out, s), 0.0);
         const auto file = openModel(out);
         QCOMPARE(findTensor(*file, "blk.0.ffn_down.weight")->type, TensorType::Q4_K);
         QCOMPARE(findTensor(*file, "token_embd.weight")->type, TensorType::F32);
-        const EvalScore inMemory = m_eval->evaluate(withSubstitutions(*m_weights, s));
-        const EvalScore fromFile = m_eval->evaluate(LlamaWeights::fromModel(file));
+        const EvalScore inMemory = m_fx.eval->evaluate(withSubstitutions(*m_fx.weights, s));
+        const EvalScore fromFile = m_fx.eval->evaluate(LlamaWeights::fromModel(file));
         qInfo("GPTQ Q4_K: PPL in memory %.6f, from file %.6f, KLD %.6f", inMemory.ppl, fromFile.ppl, fromFile.kldMean);
         QCOMPARE(fromFile.ppl, inMemory.ppl);
         QCOMPARE(fromFile.kldMean, inMemory.kldMean);
@@ -96,16 +79,16 @@ private slots:
 
     void rtnExportMatchesLlamaQuantize()
     {
-        if (!m_eval)
+        if (!m_fx.eval)
             QSKIP("shared data missing");
-        const Substitutions rtn = rtnModel(*m_weights, parseGrid("Q4_K"));
+        const Substitutions rtn = rtnModel(*m_fx.weights, parseGrid("Q4_K"));
         Substitutions originals;
         for (const auto& [name, v] : rtn) {
-            const WeightView t = m_weights->tensor(name);
+            const WeightView t = m_fx.weights->tensor(name);
             originals[name] = std::vector<float>(t.data, t.data + t.rows * t.cols);
         }
         const std::string out = m_dir + "/rtn-q4k.gguf";
-        exportCalibrated(*m_model, calibratedPlan(*m_model, rtn, TensorType::Q4_K), originals, out);
+        exportCalibrated(*m_fx.model, calibratedPlan(*m_fx.model, rtn, TensorType::Q4_K), originals, out);
         QCOMPARE(maxExportDeviation(out, rtn), 0.0);
         const auto mine = openModel(out), pure = openModel(m_pureQ4K);
         for (const auto& [name, v] : rtn) {
@@ -117,15 +100,15 @@ private slots:
 
     void refusesBadExports()
     {
-        if (!m_eval)
+        if (!m_fx.eval)
             QSKIP("shared data missing");
         Substitutions bad{{"blk.0.attn_q.weight", std::vector<float>(10, 0.0f)}};
-        QVERIFY_THROWS_EXCEPTION(Error, exportCalibrated(*m_model, calibratedPlan(*m_model, bad, TensorType::Q4_K), bad,
+        QVERIFY_THROWS_EXCEPTION(Error, exportCalibrated(*m_fx.model, calibratedPlan(*m_fx.model, bad, TensorType::Q4_K), bad,
                                                          m_dir + "/bad.gguf"));
         QVERIFY(!std::filesystem::exists(m_dir + "/bad.gguf"));
         QVERIFY(!std::filesystem::exists(m_dir + "/bad.gguf.partial"));
-        QVERIFY_THROWS_EXCEPTION(Error, exportCalibrated(*m_model, calibratedPlan(*m_model, {}, TensorType::Q4_K), {},
-                                                         m_model->path));
+        QVERIFY_THROWS_EXCEPTION(Error, exportCalibrated(*m_fx.model, calibratedPlan(*m_fx.model, {}, TensorType::Q4_K), {},
+                                                         m_fx.model->path));
     }
 };
 

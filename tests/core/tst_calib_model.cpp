@@ -3,6 +3,7 @@
 #include "calib/calib_methods.h"
 #include "calib/int8_matmul.h"
 #include "common/error.h"
+#include "core/calib_fixture.h"
 #include "common/test_data.h"
 #include "eval/perplexity.h"
 #include "io/model_file.h"
@@ -12,69 +13,51 @@
 
 #include <QtTest/QtTest>
 
-#include <fstream>
-#include <sstream>
 
 using namespace qx;
 
 class TestCalibModel : public QObject {
     Q_OBJECT
 
-    std::shared_ptr<const ModelFile> m_model;
-    std::shared_ptr<const LlamaWeights> m_weights;
-    std::unique_ptr<CalibEvaluator> m_eval;
-    CalibData m_calib;
+    CalibFixture m_fx;
 
 private slots:
     void initTestCase()
     {
         QX_REQUIRE_SHARED(modelPath, "models/stories260K.gguf");
         QX_REQUIRE_SHARED(textPath, "text/tinystories-valid-head.txt");
-        std::ifstream in(textPath);
-        std::ostringstream text;
-        text << in.rdbuf();
-        const auto [calib, eval] = splitCalibEval(text.str(), 0.5);
-        QCOMPARE(textOverlap(calib, eval), 0.0);
-        m_model = openModel(modelPath);
-        m_weights = LlamaWeights::fromModel(m_model);
-        const Tokenizer tok = openTokenizer(modelPath);
-        const auto bos = chunkBosToken(*m_model);
-        m_eval = std::make_unique<CalibEvaluator>(m_weights, tok.encode(eval, true), 128, 24, bos);
-        LlamaForward fwd(m_weights);
-        CalibOptions co;
-        co.maxChunks = 32;
-        co.bosToken = bos;
-        m_calib = captureCalibration(fwd, tok.encode(calib, true), co);
-        QCOMPARE(m_calib.size(), size_t(35));
-        QCOMPARE(m_calib.at("blk.0.attn_q.weight").samples, int64_t(32 * 128));
+        m_fx.load(modelPath, textPath, 24, 32);
+        QCOMPARE(m_fx.overlap, 0.0);
+        QCOMPARE(m_fx.calib.size(), size_t(35));
+        QCOMPARE(m_fx.calib.at("blk.0.attn_q.weight").samples, int64_t(32 * 128));
     }
 
     void gptqBeatsRtnOnKld()
     {
-        if (!m_eval)
+        if (!m_fx.eval)
             QSKIP("shared data missing");
         for (const char* scheme : {"int4-g32", "int3-g32"}) {
             const QuantGrid g = parseGrid(scheme);
             GptqOptions o;
             o.grid = g;
-            const EvalScore rtn = m_eval->evaluate(withSubstitutions(*m_weights, rtnModel(*m_weights, g)));
-            const EvalScore gptq = m_eval->evaluate(withSubstitutions(*m_weights, gptqModel(*m_weights, m_calib, o)));
+            const EvalScore rtn = m_fx.eval->evaluate(withSubstitutions(*m_fx.weights, rtnModel(*m_fx.weights, g)));
+            const EvalScore gptq = m_fx.eval->evaluate(withSubstitutions(*m_fx.weights, gptqModel(*m_fx.weights, m_fx.calib, o)));
             qInfo("%s: KLD RTN %.5f GPTQ %.5f, PPL RTN %.4f GPTQ %.4f (F32 %.4f)", scheme, rtn.kldMean, gptq.kldMean,
-                  rtn.ppl, gptq.ppl, m_eval->baselinePpl());
+                  rtn.ppl, gptq.ppl, m_fx.eval->baselinePpl());
             QVERIFY(gptq.kldMean < 0.85 * rtn.kldMean);
         }
     }
 
     void gptqQ4_0ExportsThroughQuantizeRows()
     {
-        if (!m_eval)
+        if (!m_fx.eval)
             QSKIP("shared data missing");
         GptqOptions o;
         o.grid = parseGrid("Q4_0");
-        const Substitutions s = gptqModel(*m_weights, m_calib, o);
+        const Substitutions s = gptqModel(*m_fx.weights, m_fx.calib, o);
         QCOMPARE(s.size(), size_t(30)); // ffn_down rows (172) do not fit 32-blocks
         for (const auto& [name, w] : s) {
-            const int64_t cols = m_weights->tensor(name).cols;
+            const int64_t cols = m_fx.weights->tensor(name).cols;
             std::vector<std::byte> packed(*tensorBytes(TensorType::Q4_0, w.size()));
             quantizeRows(TensorType::Q4_0, w, cols, packed);
             std::vector<float> back(w.size());
@@ -85,12 +68,12 @@ private slots:
 
     void smoothQuantAndLlmInt8()
     {
-        if (!m_eval)
+        if (!m_fx.eval)
             QSKIP("shared data missing");
-        const EvalScore naive = m_eval->evaluate(withSubstitutions(*m_weights, int8Weights(*m_weights)),
+        const EvalScore naive = m_fx.eval->evaluate(withSubstitutions(*m_fx.weights, int8Weights(*m_fx.weights)),
                                                  int8ActivationTransform(nullptr));
-        auto smooth = withSubstitutions(*m_weights, smoothQuantFold(*m_weights, m_calib, 0.5));
-        const EvalScore sq = m_eval->evaluate(withSubstitutions(*smooth, int8Weights(*smooth)),
+        auto smooth = withSubstitutions(*m_fx.weights, smoothQuantFold(*m_fx.weights, m_fx.calib, 0.5));
+        const EvalScore sq = m_fx.eval->evaluate(withSubstitutions(*smooth, int8Weights(*smooth)),
                                               int8ActivationTransform(nullptr));
         qInfo("W8A8 KLD naive %.6f SmoothQuant %.6f", naive.kldMean, sq.kldMean);
         QVERIFY(naive.kldMean > 0.0 && naive.kldMean < 0.05);

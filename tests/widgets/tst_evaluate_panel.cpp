@@ -1,6 +1,7 @@
 // The Evaluate panel on stories260K: llama.cpp's reference perplexity for the F32 plan with the UI thread
 // never blocked > 100 ms, cache hits by plan hash, positive KLD for Q4_0, the presets in Runs and Trade-off
 // (screenshots to $QX_VIEWS_SHOTS, default test-scratch/views-shots).
+#include "common/widget_shots.h"
 #include "common/event_loop_gap.h"
 #include "common/test_data.h"
 
@@ -22,23 +23,10 @@ using namespace qx::ui;
 
 namespace {
 
+using qx::test::shotDir;
+using qx::test::shoot;
+
 using qx::test::worstGapUntil;
-
-QString shotDir()
-{
-    const QByteArray env = qgetenv("QX_VIEWS_SHOTS");
-    const QString dir = env.isEmpty() ? QString::fromStdString(test::scratchDir("views-shots")) : QString::fromLocal8Bit(env);
-    QDir().mkpath(dir);
-    return dir;
-}
-
-void shoot(QWidget& w, const QString& name)
-{
-    w.resize(1100, 700);
-    w.show();
-    QCoreApplication::processEvents();
-    QVERIFY(w.grab().save(shotDir() + QLatin1Char('/') + name + QStringLiteral(".png")));
-}
 
 } // namespace
 

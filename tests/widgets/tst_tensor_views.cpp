@@ -1,6 +1,7 @@
 // The tensor views on stories260K and synth-d256: what they show equals the core's own figures, and the UI
 // thread keeps running while the analysis job does.
 
+#include "common/core_round_trip.h"
 #include "common/test_data.h"
 
 #include "job_runner.h"
@@ -22,26 +23,14 @@ using namespace qx::ui;
 
 namespace {
 
+using qx::test::coreRoundTrip;
+
 const TensorInfo& tensorNamed(const ModelFile& model, const std::string& name)
 {
     for (const TensorInfo& t : model.tensors)
         if (t.name == name)
             return t;
     throw Error(ErrorCode::InvalidArgument, "no tensor " + name);
-}
-
-/// quantize → dequantize through the core directly, row by row.
-std::vector<float> coreRoundTrip(TensorType type, const std::vector<float>& values, int64_t rowLength)
-{
-    const uint64_t rowBytes = *tensorBytes(type, static_cast<uint64_t>(rowLength));
-    const int64_t rows = static_cast<int64_t>(values.size()) / rowLength;
-    std::vector<std::byte> packed(rowBytes * rows);
-    quantizeRowsRef(type, values, rowLength, packed);
-    std::vector<float> out(values.size());
-    for (int64_t r = 0; r < rows; ++r)
-        dequantizeRowRef(type, std::span<const std::byte>(packed).subspan(r * rowBytes, rowBytes),
-                         std::span<float>(out).subspan(r * rowLength, rowLength));
-    return out;
 }
 
 /// Waits for the next analysis while a 10 ms heartbeat timer measures the longest UI-thread stall.

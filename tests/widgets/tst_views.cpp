@@ -2,6 +2,8 @@
 // equals quantize → dequantize, item models pass QAbstractItemModelTester, the UI thread never blocks
 // > 100 ms while the layer errors are computed. Screenshots of every view
 // go to $QX_VIEWS_SHOTS (default: test-scratch/views-shots).
+#include "common/core_round_trip.h"
+#include "common/widget_shots.h"
 #include "common/event_loop_gap.h"
 #include "common/test_data.h"
 
@@ -33,36 +35,11 @@ using namespace qx::ui;
 
 namespace {
 
+using qx::test::coreRoundTrip;
+using qx::test::shotDir;
+using qx::test::shoot;
+
 using qx::test::worstGapUntil;
-
-std::vector<float> coreRoundTrip(TensorType type, const std::vector<float>& values, int64_t rowLength)
-{
-    const uint64_t rowBytes = *tensorBytes(type, static_cast<uint64_t>(rowLength));
-    const int64_t rows = static_cast<int64_t>(values.size()) / rowLength;
-    std::vector<std::byte> packed(rowBytes * rows);
-    quantizeRowsRef(type, values, rowLength, packed);
-    std::vector<float> out(values.size());
-    for (int64_t r = 0; r < rows; ++r)
-        dequantizeRowRef(type, std::span<const std::byte>(packed).subspan(r * rowBytes, rowBytes),
-                         std::span<float>(out).subspan(r * rowLength, rowLength));
-    return out;
-}
-
-QString shotDir()
-{
-    const QByteArray env = qgetenv("QX_VIEWS_SHOTS");
-    const QString dir = env.isEmpty() ? QString::fromStdString(test::scratchDir("views-shots")) : QString::fromLocal8Bit(env);
-    QDir().mkpath(dir);
-    return dir;
-}
-
-void shoot(QWidget& w, const QString& name)
-{
-    w.resize(1100, 700);
-    w.show();
-    QCoreApplication::processEvents();
-    QVERIFY(w.grab().save(shotDir() + QLatin1Char('/') + name + QStringLiteral(".png")));
-}
 
 } // namespace
 
