@@ -252,8 +252,8 @@
     <name>qx::app::MainWindow</name>
     <message>
         <location filename="../app/gui/main_window.cpp" line="70"/>
-        <location filename="../app/gui/main_window.cpp" line="401"/>
-        <location filename="../app/gui/main_window.cpp" line="594"/>
+        <location filename="../app/gui/main_window.cpp" line="410"/>
+        <location filename="../app/gui/main_window.cpp" line="603"/>
         <source>Quantization Explorer</source>
         <translation>Quantization Explorer</translation>
     </message>
@@ -353,67 +353,67 @@
         <translation>Öffnen von %1 wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="301"/>
+        <location filename="../app/gui/main_window.cpp" line="310"/>
         <source>Loaded the plan of run “%1” (undo restores the previous plan)</source>
         <translation>Plan des Laufs „%1“ geladen (Rückgängig stellt den vorigen Plan wieder her)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="357"/>
+        <location filename="../app/gui/main_window.cpp" line="366"/>
         <source>Open Model File</source>
         <translation>Modelldatei öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="358"/>
+        <location filename="../app/gui/main_window.cpp" line="367"/>
         <source>Model files (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c checkpoints (*.bin);;All files (*)</source>
         <translation>Modelldateien (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c-Checkpoints (*.bin);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="366"/>
+        <location filename="../app/gui/main_window.cpp" line="375"/>
         <source>Open Hugging Face Model Folder</source>
         <translation>Hugging-Face-Modellordner öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="377"/>
+        <location filename="../app/gui/main_window.cpp" line="386"/>
         <source>Preparing the demo model…</source>
         <translation>Demo-Modell wird vorbereitet …</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="382"/>
+        <location filename="../app/gui/main_window.cpp" line="391"/>
         <source>demo model</source>
         <translation>Demo-Modell</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="414"/>
+        <location filename="../app/gui/main_window.cpp" line="423"/>
         <source>About Quantization Explorer</source>
         <translation>Über Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="415"/>
+        <location filename="../app/gui/main_window.cpp" line="424"/>
         <source>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Look inside language model files (GGUF, safetensors, llama2.c) and decide how to quantize them.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Sprachmodell-Dateien (GGUF, safetensors, llama2.c) untersuchen und entscheiden, wie sie quantisiert werden.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="444"/>
+        <location filename="../app/gui/main_window.cpp" line="453"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="464"/>
+        <location filename="../app/gui/main_window.cpp" line="473"/>
         <source>Could not open the model</source>
         <translation>Das Modell konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="469"/>
+        <location filename="../app/gui/main_window.cpp" line="478"/>
         <source>Could not open %1</source>
         <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="437"/>
+        <location filename="../app/gui/main_window.cpp" line="446"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="438"/>
+        <location filename="../app/gui/main_window.cpp" line="447"/>
         <source>unknown architecture</source>
         <translation>unbekannte Architektur</translation>
     </message>
@@ -443,47 +443,47 @@
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="547"/>
+        <location filename="../app/gui/main_window.cpp" line="556"/>
         <source>&amp;Save Plan</source>
         <translation>Plan &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="549"/>
+        <location filename="../app/gui/main_window.cpp" line="558"/>
         <source>Save Plan &amp;As…</source>
         <translation>Plan speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="551"/>
+        <location filename="../app/gui/main_window.cpp" line="560"/>
         <source>&amp;Load Plan…</source>
         <translation>Plan &amp;laden…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="553"/>
+        <location filename="../app/gui/main_window.cpp" line="562"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="555"/>
+        <location filename="../app/gui/main_window.cpp" line="564"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="560"/>
+        <location filename="../app/gui/main_window.cpp" line="569"/>
         <source>&amp;Export GGUF…</source>
         <translation>GGUF &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="562"/>
+        <location filename="../app/gui/main_window.cpp" line="571"/>
         <source>Write the plan as a GGUF file that llama.cpp loads (size shown in the header)</source>
         <translation>Den Plan als GGUF-Datei schreiben, die llama.cpp lädt (Größe steht in der Kopfzeile)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="567"/>
+        <location filename="../app/gui/main_window.cpp" line="576"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="599"/>
+        <location filename="../app/gui/main_window.cpp" line="608"/>
         <source>%1%2[*] — Quantization Explorer</source>
         <translation>%1%2[*] — Quantization Explorer</translation>
     </message>
@@ -688,142 +688,142 @@
 <context>
     <name>qx::ui::EvaluatePanel</name>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="51"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="45"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="52"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="46"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="59"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="53"/>
         <source>Evaluate</source>
         <translation>Auswerten</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="60"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="54"/>
         <source>Evaluate presets</source>
         <translation>Voreinstellungen auswerten</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="60"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="54"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="65"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="59"/>
         <source>Plain text to evaluate on, tokenized with BOS as llama-perplexity does</source>
         <translation>Klartext für die Auswertung, mit BOS tokenisiert wie bei llama-perplexity</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="68"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="62"/>
         <source>Tokens per chunk (llama-perplexity -c); the second half of each chunk is scored</source>
         <translation>Token pro Block (llama-perplexity -c); bewertet wird die zweite Hälfte jedes Blocks</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="70"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="64"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="72"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="66"/>
         <source>Chunks evaluated (llama-perplexity --chunks); 0 = every whole chunk of the text</source>
         <translation>Ausgewertete Blöcke (llama-perplexity --chunks); 0 = jeder vollständige Block des Textes</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="73"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="67"/>
         <source>Perplexity and KL divergence of the current plan against the F32 model</source>
         <translation>Perplexität und KL-Divergenz des aktuellen Plans gegenüber dem F32-Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="74"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="68"/>
         <source>Evaluate llama-quantize&apos;s common mixes (Q8_0 … Q2_K) for the Trade-off chart</source>
         <translation>Die gängigen Mischungen von llama-quantize (Q8_0 … Q2_K) für das Abwägungsdiagramm auswerten</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="79"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="73"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="85"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="79"/>
         <source>Text:</source>
         <translation>Text:</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="86"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="80"/>
         <source>Context:</source>
         <translation>Kontext:</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="87"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="81"/>
         <source>Chunks:</source>
         <translation>Blöcke:</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="101"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="95"/>
         <source>Evaluation text</source>
         <translation>Auswertungstext</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="102"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="96"/>
         <source>Text files (*.txt *.raw);;All files (*)</source>
         <translation>Textdateien (*.txt *.raw);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="126"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="120"/>
         <source>Ready.</source>
         <translation>Bereit.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="126"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="120"/>
         <source>Open a model to evaluate plans.</source>
         <translation>Öffnen Sie ein Modell, um Pläne auszuwerten.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="163"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="157"/>
         <source>custom plan %1</source>
         <translation>eigener Plan %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="217"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="211"/>
         <source>Evaluating %1…</source>
         <translation>%1 wird ausgewertet…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="220"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="214"/>
         <source>Evaluating %1</source>
         <translation>%1 wird ausgewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="236"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="230"/>
         <source>Evaluation cancelled.</source>
         <translation>Auswertung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="239"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="233"/>
         <source>Evaluation failed: %1 (%2)</source>
         <translation>Auswertung fehlgeschlagen: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="254"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="248"/>
         <source> (already evaluated as %1)</source>
         <translation> (bereits ausgewertet als %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="256"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="250"/>
         <source>%1: PPL %2 ± %3 (F32 %4), mean KLD %5, same top %6 %</source>
         <translation>%1: PPL %2 ± %3 (F32 %4), mittlere KLD %5, gleiches Top-Token %6 %</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="273"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="267"/>
         <source>%p% — about %1 left</source>
         <translation>%p % — noch etwa %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="275"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="269"/>
         <source>%p%</source>
         <translation>%p %</translation>
     </message>
@@ -2297,7 +2297,7 @@ Detail: %2</translation>
     </message>
     <message>
         <location filename="../widgets/scheme_panel.cpp" line="109"/>
-        <location filename="../widgets/scheme_panel_format.cpp" line="125"/>
+        <location filename="../widgets/scheme_panel_format.cpp" line="126"/>
         <source>Apply to Selection</source>
         <translation>Auf Auswahl anwenden</translation>
     </message>
@@ -2402,37 +2402,37 @@ Detail: %2</translation>
         <translation>Schema: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel_format.cpp" line="70"/>
+        <location filename="../widgets/scheme_panel_format.cpp" line="71"/>
         <source>%1, blocks of %2 values</source>
         <translation>%1, Blöcke zu %2 Werten</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel_format.cpp" line="78"/>
+        <location filename="../widgets/scheme_panel_format.cpp" line="79"/>
         <source>%1 %2 — not exportable to GGUF; nearest type %3, which these rows cannot hold: a file holds %4. The error columns show this scheme; the file size counts %4.</source>
         <translation>%1 %2 — nicht als GGUF exportierbar; nächster Typ %3, den diese Zeilen nicht fassen: eine Datei enthält %4. Die Fehlerspalten zeigen dieses Schema; die Dateigröße zählt %4.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel_format.cpp" line="82"/>
+        <location filename="../widgets/scheme_panel_format.cpp" line="83"/>
         <source>%1 %2 — not exportable to GGUF: a file holds %3 (llama-quantize&apos;s fallback where rows do not fit). The error columns show this scheme; the file size counts %3.</source>
         <translation>%1 %2 — nicht als GGUF exportierbar: eine Datei enthält %3 (den Ersatztyp von llama-quantize, wo die Zeilen nicht passen). Die Fehlerspalten zeigen dieses Schema; die Dateigröße zählt %3.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel_format.cpp" line="107"/>
+        <location filename="../widgets/scheme_panel_format.cpp" line="108"/>
         <source>No tensor here can hold it.</source>
         <translation>Kein Tensor hier kann es aufnehmen.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel_format.cpp" line="109"/>
+        <location filename="../widgets/scheme_panel_format.cpp" line="110"/>
         <source>Exactly %1 bits/weight (%2) over every weight it fits.</source>
         <translation>Genau %1 Bits/Gewicht (%2) über alle Gewichte, zu denen es passt.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel_format.cpp" line="110"/>
+        <location filename="../widgets/scheme_panel_format.cpp" line="111"/>
         <source>Exactly %1 bits/weight (%2) on the selection.</source>
         <translation>Genau %1 Bits/Gewicht (%2) für die Auswahl.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/scheme_panel_format.cpp" line="115"/>
+        <location filename="../widgets/scheme_panel_format.cpp" line="116"/>
         <source>%n tensor(s) cannot hold it (row length).</source>
         <translation>
             <numerusform>%n Tensor kann es nicht aufnehmen (Zeilenlänge).</numerusform>
@@ -2440,7 +2440,7 @@ Detail: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel_format.cpp" line="125"/>
+        <location filename="../widgets/scheme_panel_format.cpp" line="126"/>
         <source>Apply to %1 Selected</source>
         <translation>Auf %1 ausgewählte anwenden</translation>
     </message>
@@ -2534,62 +2534,62 @@ Detail: %2</translation>
 <context>
     <name>qx::ui::SensitivityBox</name>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="47"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="46"/>
         <source>Type each tensor is quantized to on its own (llama-quantize&apos;s fallback where its rows do not fit)</source>
         <translation>Typ, in den jeder Tensor einzeln quantisiert wird (Ersatztyp von llama-quantize, wo seine Zeilen nicht passen)</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="50"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="49"/>
         <source>Measure Sensitivity</source>
         <translation>Empfindlichkeit messen</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="51"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="50"/>
         <source>Enable-one KLD: each tensor quantized alone to the chosen type, everything else unquantized; mean KL divergence (nats) of the output against the unquantized model on the first %1 tokens of the evaluation text from Settings. Fills the Sensitivity column.</source>
         <translation>Enable-one-KLD: jeder Tensor allein in den gewählten Typ quantisiert, alles andere unquantisiert; mittlere KL-Divergenz (nats) der Ausgabe gegenüber dem unquantisierten Modell auf den ersten %1 Token des Auswertungstexts aus den Einstellungen. Füllt die Spalte Empfindlichkeit.</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="55"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="54"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="59"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="58"/>
         <source>Measuring sensitivity… %p%</source>
         <translation>Empfindlichkeit wird gemessen… %p%</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="63"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="62"/>
         <source>Use measured KLD in the solver</source>
         <translation>Gemessene KLD im Solver verwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="64"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="63"/>
         <source>Scale each tensor&apos;s predicted loss so that it matches its measured KLD; the budget slider then minimises the predicted KLD in nats</source>
         <translation>Den vorhergesagten Verlust jedes Tensors so skalieren, dass er seiner gemessenen KLD entspricht; der Budget-Schieberegler minimiert dann die vorhergesagte KLD in nats</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="189"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="183"/>
         <source>Choose an evaluation text in Settings or on the Evaluate page first.</source>
         <translation>Zuerst einen Auswertungstext in den Einstellungen oder auf der Seite Auswerten wählen.</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="204"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="198"/>
         <source>Measuring sensitivity…</source>
         <translation>Empfindlichkeit wird gemessen…</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="215"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="209"/>
         <source>Measuring sensitivity was cancelled.</source>
         <translation>Die Empfindlichkeitsmessung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="218"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="212"/>
         <source>Measuring sensitivity failed: %1 (%2)</source>
         <translation>Die Empfindlichkeitsmessung ist fehlgeschlagen: %1 (%2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/sensitivity_box.cpp" line="234"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="228"/>
         <source>%n tensors measured at %1 on “%2”</source>
         <translation>
             <numerusform>%n Tensor gemessen mit %1 auf „%2“</numerusform>
@@ -2597,12 +2597,12 @@ Detail: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="237"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="231"/>
         <source> · most sensitive: %1 (KLD %2)</source>
         <translation> · am empfindlichsten: %1 (KLD %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="240"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="234"/>
         <source> · from the cache</source>
         <translation> · aus dem Cache</translation>
     </message>
@@ -3068,42 +3068,42 @@ Offset %2 in %3</translation>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="178"/>
+        <location filename="../widgets/tensor_views.cpp" line="180"/>
         <source>Computing…</source>
         <translation>Wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="242"/>
+        <location filename="../widgets/tensor_views.cpp" line="244"/>
         <source>Analysing %1</source>
         <translation>%1 wird analysiert</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="252"/>
+        <location filename="../widgets/tensor_views.cpp" line="254"/>
         <source>Cannot analyse with this format: %1</source>
         <translation>Analyse mit diesem Format nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="272"/>
+        <location filename="../widgets/tensor_views.cpp" line="274"/>
         <source>%1 as %2: SQNR %3 dB, relative error %4, RMSE %5, max |error| %6, cosine %7</source>
         <translation>%1 als %2: SQNR %3 dB, relativer Fehler %4, RMSE %5, max. |Fehler| %6, Kosinus %7</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="279"/>
+        <location filename="../widgets/tensor_views.cpp" line="281"/>
         <source>SQNR: 10·log10(Σw² / Σe²), higher is better. Relative error: ‖e‖ / ‖w‖. RMSE: root mean square of e = dequantized − original.</source>
         <translation>SQNR: 10·log10(Σw² / Σe²), höher ist besser. Relativer Fehler: ‖e‖ / ‖w‖. RMSE: quadratisches Mittel von e = dequantisiert − original.</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="282"/>
+        <location filename="../widgets/tensor_views.cpp" line="284"/>
         <source>Select a tensor to see its distribution and quantization error.</source>
         <translation>Wählen Sie einen Tensor, um seine Verteilung und seinen Quantisierungsfehler zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="314"/>
+        <location filename="../widgets/tensor_views.cpp" line="316"/>
         <source>Weight distribution of %1</source>
         <translation>Gewichtsverteilung von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="317"/>
+        <location filename="../widgets/tensor_views.cpp" line="319"/>
         <source>original</source>
         <translation>original</translation>
     </message>
@@ -3138,94 +3138,94 @@ Offset %2 in %3</translation>
         <translation>Aktuellen Reiter als PNG-Bild speichern (nur PNG: SVG braucht Qt SVG, nicht installiert)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="184"/>
+        <location filename="../widgets/tensor_views.cpp" line="186"/>
         <source>Preview of %1</source>
         <translation>Vorschau von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="210"/>
+        <location filename="../widgets/tensor_views.cpp" line="212"/>
         <source>Statistics of %1</source>
         <translation>Statistik von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="216"/>
+        <location filename="../widgets/tensor_views.cpp" line="218"/>
         <source>Cannot read this tensor: %1</source>
         <translation>Dieser Tensor kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="237"/>
+        <location filename="../widgets/tensor_views.cpp" line="239"/>
         <source>Computing the round trip…</source>
         <translation>Hin- und Rückweg wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="315"/>
+        <location filename="../widgets/tensor_views.cpp" line="317"/>
         <source>Weight distribution of %1 — preview from one row in %2, exact figures follow</source>
         <translation>Gewichtsverteilung von %1 — Vorschau aus jeder %2. Zeile, genaue Werte folgen</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="317"/>
+        <location filename="../widgets/tensor_views.cpp" line="319"/>
         <source>original (sampled rows)</source>
         <translation>original (Stichprobe von Zeilen)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="326"/>
+        <location filename="../widgets/tensor_views.cpp" line="328"/>
         <source>dequantized (%1)</source>
         <translation>dequantisiert (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="332"/>
+        <location filename="../widgets/tensor_views.cpp" line="334"/>
         <source>weight value</source>
         <translation>Gewichtswert</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="332"/>
+        <location filename="../widgets/tensor_views.cpp" line="334"/>
         <source>count (log scale)</source>
         <translation>Anzahl (log. Skala)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="332"/>
-        <location filename="../widgets/tensor_views.cpp" line="362"/>
+        <location filename="../widgets/tensor_views.cpp" line="334"/>
+        <location filename="../widgets/tensor_views.cpp" line="364"/>
         <source>count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="342"/>
+        <location filename="../widgets/tensor_views.cpp" line="344"/>
         <source>grid of row %1, columns %2–%3 (%4 levels)</source>
         <translation>Raster von Zeile %1, Spalten %2–%3 (%4 Stufen)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="349"/>
+        <location filename="../widgets/tensor_views.cpp" line="351"/>
         <source>representable range [%1, %2]</source>
         <translation>darstellbarer Bereich [%1, %2]</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="360"/>
+        <location filename="../widgets/tensor_views.cpp" line="362"/>
         <source>Error histogram (dequantized − original)</source>
         <translation>Fehlerhistogramm (dequantisiert − original)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="361"/>
+        <location filename="../widgets/tensor_views.cpp" line="363"/>
         <source>error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="362"/>
+        <location filename="../widgets/tensor_views.cpp" line="364"/>
         <source>error (weight units)</source>
         <translation>Fehler (Gewichtseinheiten)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="365"/>
+        <location filename="../widgets/tensor_views.cpp" line="367"/>
         <source>SQNR per row</source>
         <translation>SQNR je Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="367"/>
-        <location filename="../widgets/tensor_views.cpp" line="372"/>
+        <location filename="../widgets/tensor_views.cpp" line="369"/>
+        <location filename="../widgets/tensor_views.cpp" line="374"/>
         <source>SQNR (dB)</source>
         <translation>SQNR (dB)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="372"/>
+        <location filename="../widgets/tensor_views.cpp" line="374"/>
         <source>row (output channel)</source>
         <translation>Zeile (Ausgangskanal)</translation>
     </message>
@@ -3288,17 +3288,17 @@ Offset %2 in %3</translation>
         <translation>Klicken Sie auf einen Punkt, um seinen Plan zu laden.</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="92"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="175"/>
         <source>Size against quality of every evaluated plan</source>
         <translation>Größe gegen Qualität jedes ausgewerteten Plans</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="94"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="177"/>
         <source>No evaluations yet: use Evaluate or Evaluate presets</source>
         <translation>Noch keine Auswertungen: »Auswerten« oder »Voreinstellungen auswerten« verwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="102"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="95"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
     </message>
@@ -3306,142 +3306,142 @@ Offset %2 in %3</translation>
 <context>
     <name>qx::ui::UniformSchemeEditor</name>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="31"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="56"/>
         <source> bits</source>
         <translation> Bits</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="32"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="57"/>
         <source>Bits per code: 2^b levels</source>
         <translation>Bits pro Code: 2^b Stufen</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="33"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="58"/>
         <source>Values that share one scale: the whole tensor, one row, or G consecutive values of a row</source>
         <translation>Werte, die sich eine Skala teilen: der ganze Tensor, eine Zeile oder G aufeinanderfolgende Werte einer Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="35"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="60"/>
         <source>per tensor</source>
         <translation>pro Tensor</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="36"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="61"/>
         <source>per channel (row)</source>
         <translation>pro Kanal (Zeile)</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="37"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="62"/>
         <source>per group</source>
         <translation>pro Gruppe</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="38"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="63"/>
         <source>Values per group (per group only); the row length must be a multiple of it</source>
         <translation>Werte pro Gruppe (nur bei „pro Gruppe“); die Zeilenlänge muss ein Vielfaches davon sein</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="41"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="66"/>
         <source>Symmetric: codes ±(2^(b-1)-1) (restricted) or -2^(b-1)…2^(b-1)-1 (full range) around zero; asymmetric: codes 0…2^b-1 with a zero point per group</source>
         <translation>Symmetrisch: Codes ±(2^(b-1)-1) (eingeschränkt) oder -2^(b-1)…2^(b-1)-1 (voller Bereich) um null; asymmetrisch: Codes 0…2^b-1 mit einem Nullpunkt pro Gruppe</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="43"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="68"/>
         <source>sym. restricted</source>
         <translation>sym. eingeschränkt</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="44"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="69"/>
         <source>sym. full range</source>
         <translation>sym. voller Bereich</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="45"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="70"/>
         <source>asymmetric</source>
         <translation>asymmetrisch</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="46"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="71"/>
         <source>How each group&apos;s step is stored: F32 (4 bytes) or F16 (2 bytes, rounded)</source>
         <translation>Wie die Schrittweite jeder Gruppe gespeichert wird: F32 (4 Bytes) oder F16 (2 Bytes, gerundet)</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="47"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="72"/>
         <source>F32</source>
         <translation>F32</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="48"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="73"/>
         <source>F16</source>
         <translation>F16</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="49"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="74"/>
         <source>How each group&apos;s range is chosen: its absolute maximum, a percentile of |w|, the ratio with the least squared error, or TensorRT&apos;s KL-divergence threshold</source>
         <translation>Wie der Bereich jeder Gruppe gewählt wird: ihr Betragsmaximum, ein Perzentil von |w|, der Anteil mit dem kleinsten quadratischen Fehler oder die KL-Divergenz-Schwelle von TensorRT</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="51"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="76"/>
         <source>absmax</source>
         <translation>absmax</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="52"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="77"/>
         <source>percentile</source>
         <translation>Perzentil</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="53"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="78"/>
         <source>MSE search</source>
         <translation>MSE-Suche</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="54"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="79"/>
         <source>KL divergence</source>
         <translation>KL-Divergenz</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="59"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="84"/>
         <source> %</source>
         <translation> %</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="60"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="85"/>
         <source>Percentile of |w| (symmetric) or of w at both ends (asymmetric) kept unclipped</source>
         <translation>Perzentil von |w| (symmetrisch) oder von w an beiden Enden (asymmetrisch), das nicht abgeschnitten wird</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="65"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="33"/>
         <source>Bits:</source>
         <translation>Bits:</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="66"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="34"/>
         <source>Granularity:</source>
         <translation>Granularität:</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="67"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="35"/>
         <source>Group size:</source>
         <translation>Gruppengröße:</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="68"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="36"/>
         <source>Symmetry:</source>
         <translation>Symmetrie:</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="69"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="37"/>
         <source>Scale:</source>
         <translation>Skala:</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="70"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="38"/>
         <source>Clipping:</source>
         <translation>Clipping:</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="71"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="39"/>
         <source>Percentile:</source>
         <translation>Perzentil:</translation>
     </message>

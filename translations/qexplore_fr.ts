@@ -252,8 +252,8 @@
     <name>qx::app::MainWindow</name>
     <message>
         <location filename="../app/gui/main_window.cpp" line="70"/>
-        <location filename="../app/gui/main_window.cpp" line="401"/>
-        <location filename="../app/gui/main_window.cpp" line="594"/>
+        <location filename="../app/gui/main_window.cpp" line="410"/>
+        <location filename="../app/gui/main_window.cpp" line="603"/>
         <source>Quantization Explorer</source>
         <translation>Quantization Explorer</translation>
     </message>
@@ -353,67 +353,67 @@
         <translation>L’ouverture de %1 a été annulée</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="301"/>
+        <location filename="../app/gui/main_window.cpp" line="310"/>
         <source>Loaded the plan of run “%1” (undo restores the previous plan)</source>
         <translation>Plan de l’exécution « %1 » chargé (Annuler rétablit le plan précédent)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="357"/>
+        <location filename="../app/gui/main_window.cpp" line="366"/>
         <source>Open Model File</source>
         <translation>Ouvrir un fichier de modèle</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="358"/>
+        <location filename="../app/gui/main_window.cpp" line="367"/>
         <source>Model files (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c checkpoints (*.bin);;All files (*)</source>
         <translation>Fichiers de modèle (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;Checkpoints llama2.c (*.bin);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="366"/>
+        <location filename="../app/gui/main_window.cpp" line="375"/>
         <source>Open Hugging Face Model Folder</source>
         <translation>Ouvrir un dossier de modèle Hugging Face</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="377"/>
+        <location filename="../app/gui/main_window.cpp" line="386"/>
         <source>Preparing the demo model…</source>
         <translation>Préparation du modèle de démonstration…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="382"/>
+        <location filename="../app/gui/main_window.cpp" line="391"/>
         <source>demo model</source>
         <translation>modèle de démonstration</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="414"/>
+        <location filename="../app/gui/main_window.cpp" line="423"/>
         <source>About Quantization Explorer</source>
         <translation>À propos de Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="415"/>
+        <location filename="../app/gui/main_window.cpp" line="424"/>
         <source>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Look inside language model files (GGUF, safetensors, llama2.c) and decide how to quantize them.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Examiner des fichiers de modèles de langue (GGUF, safetensors, llama2.c) et décider comment les quantifier.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="444"/>
+        <location filename="../app/gui/main_window.cpp" line="453"/>
         <source>Opened %1</source>
         <translation>%1 ouvert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="464"/>
+        <location filename="../app/gui/main_window.cpp" line="473"/>
         <source>Could not open the model</source>
         <translation>Impossible d’ouvrir le modèle</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="469"/>
+        <location filename="../app/gui/main_window.cpp" line="478"/>
         <source>Could not open %1</source>
         <translation>Impossible d’ouvrir %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="437"/>
+        <location filename="../app/gui/main_window.cpp" line="446"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="438"/>
+        <location filename="../app/gui/main_window.cpp" line="447"/>
         <source>unknown architecture</source>
         <translation>architecture inconnue</translation>
     </message>
@@ -443,47 +443,47 @@
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="547"/>
+        <location filename="../app/gui/main_window.cpp" line="556"/>
         <source>&amp;Save Plan</source>
         <translation>&amp;Enregistrer le plan</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="549"/>
+        <location filename="../app/gui/main_window.cpp" line="558"/>
         <source>Save Plan &amp;As…</source>
         <translation>Enregistrer le plan &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="551"/>
+        <location filename="../app/gui/main_window.cpp" line="560"/>
         <source>&amp;Load Plan…</source>
         <translation>&amp;Charger un plan…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="553"/>
+        <location filename="../app/gui/main_window.cpp" line="562"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="555"/>
+        <location filename="../app/gui/main_window.cpp" line="564"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="560"/>
+        <location filename="../app/gui/main_window.cpp" line="569"/>
         <source>&amp;Export GGUF…</source>
         <translation>&amp;Exporter en GGUF…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="562"/>
+        <location filename="../app/gui/main_window.cpp" line="571"/>
         <source>Write the plan as a GGUF file that llama.cpp loads (size shown in the header)</source>
         <translation>Écrire le plan dans un fichier GGUF que llama.cpp charge (taille affichée dans l’en-tête)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="567"/>
+        <location filename="../app/gui/main_window.cpp" line="576"/>
         <source>Export failed</source>
         <translation>Échec de l’export</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="599"/>
+        <location filename="../app/gui/main_window.cpp" line="608"/>
         <source>%1%2[*] — Quantization Explorer</source>
         <translation>%1%2[*] — Quantization Explorer</translation>
     </message>
@@ -688,142 +688,142 @@
 <context>
     <name>qx::ui::EvaluatePanel</name>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="51"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="45"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="52"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="46"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="59"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="53"/>
         <source>Evaluate</source>
         <translation>Évaluer</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="60"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="54"/>
         <source>Evaluate presets</source>
         <translation>Évaluer les préréglages</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="60"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="54"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="65"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="59"/>
         <source>Plain text to evaluate on, tokenized with BOS as llama-perplexity does</source>
         <translation>Texte brut d&apos;évaluation, tokenisé avec BOS comme le fait llama-perplexity</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="68"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="62"/>
         <source>Tokens per chunk (llama-perplexity -c); the second half of each chunk is scored</source>
         <translation>Jetons par segment (llama-perplexity -c) ; la seconde moitié de chaque segment est notée</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="70"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="64"/>
         <source>all</source>
         <translation>tous</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="72"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="66"/>
         <source>Chunks evaluated (llama-perplexity --chunks); 0 = every whole chunk of the text</source>
         <translation>Segments évalués (llama-perplexity --chunks) ; 0 = tous les segments complets du texte</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="73"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="67"/>
         <source>Perplexity and KL divergence of the current plan against the F32 model</source>
         <translation>Perplexité et divergence KL du plan courant par rapport au modèle F32</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="74"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="68"/>
         <source>Evaluate llama-quantize&apos;s common mixes (Q8_0 … Q2_K) for the Trade-off chart</source>
         <translation>Évaluer les mélanges courants de llama-quantize (Q8_0 … Q2_K) pour le graphique de compromis</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="79"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="73"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="85"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="79"/>
         <source>Text:</source>
         <translation>Texte :</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="86"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="80"/>
         <source>Context:</source>
         <translation>Contexte :</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="87"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="81"/>
         <source>Chunks:</source>
         <translation>Segments :</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="101"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="95"/>
         <source>Evaluation text</source>
         <translation>Texte d&apos;évaluation</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="102"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="96"/>
         <source>Text files (*.txt *.raw);;All files (*)</source>
         <translation>Fichiers texte (*.txt *.raw);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="126"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="120"/>
         <source>Ready.</source>
         <translation>Prêt.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="126"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="120"/>
         <source>Open a model to evaluate plans.</source>
         <translation>Ouvrez un modèle pour évaluer des plans.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="163"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="157"/>
         <source>custom plan %1</source>
         <translation>plan personnalisé %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="217"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="211"/>
         <source>Evaluating %1…</source>
         <translation>Évaluation de %1…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="220"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="214"/>
         <source>Evaluating %1</source>
         <translation>Évaluation de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="236"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="230"/>
         <source>Evaluation cancelled.</source>
         <translation>Évaluation annulée.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="239"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="233"/>
         <source>Evaluation failed: %1 (%2)</source>
         <translation>Échec de l&apos;évaluation : %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="254"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="248"/>
         <source> (already evaluated as %1)</source>
         <translation> (déjà évalué sous %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="256"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="250"/>
         <source>%1: PPL %2 ± %3 (F32 %4), mean KLD %5, same top %6 %</source>
         <translation>%1 : PPL %2 ± %3 (F32 %4), KLD moyenne %5, même premier jeton %6 %</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="273"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="267"/>
         <source>%p% — about %1 left</source>
         <translation>%p % — encore environ %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="275"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="269"/>
         <source>%p%</source>
         <translation>%p %</translation>
     </message>
@@ -2297,7 +2297,7 @@ Détail : %2</translation>
     </message>
     <message>
         <location filename="../widgets/scheme_panel.cpp" line="109"/>
-        <location filename="../widgets/scheme_panel_format.cpp" line="125"/>
+        <location filename="../widgets/scheme_panel_format.cpp" line="126"/>
         <source>Apply to Selection</source>
         <translation>Appliquer à la sélection</translation>
     </message>
@@ -2402,37 +2402,37 @@ Détail : %2</translation>
         <translation>Schéma : &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel_format.cpp" line="70"/>
+        <location filename="../widgets/scheme_panel_format.cpp" line="71"/>
         <source>%1, blocks of %2 values</source>
         <translation>%1, blocs de %2 valeurs</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel_format.cpp" line="78"/>
+        <location filename="../widgets/scheme_panel_format.cpp" line="79"/>
         <source>%1 %2 — not exportable to GGUF; nearest type %3, which these rows cannot hold: a file holds %4. The error columns show this scheme; the file size counts %4.</source>
         <translation>%1 %2 — non exportable en GGUF ; type le plus proche %3, que ces lignes ne peuvent pas contenir : un fichier contient %4. Les colonnes d’erreur montrent ce schéma ; la taille du fichier compte %4.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel_format.cpp" line="82"/>
+        <location filename="../widgets/scheme_panel_format.cpp" line="83"/>
         <source>%1 %2 — not exportable to GGUF: a file holds %3 (llama-quantize&apos;s fallback where rows do not fit). The error columns show this scheme; the file size counts %3.</source>
         <translation>%1 %2 — non exportable en GGUF : un fichier contient %3 (le type de repli de llama-quantize là où les lignes ne conviennent pas). Les colonnes d’erreur montrent ce schéma ; la taille du fichier compte %3.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel_format.cpp" line="107"/>
+        <location filename="../widgets/scheme_panel_format.cpp" line="108"/>
         <source>No tensor here can hold it.</source>
         <translation>Aucun tenseur ici ne peut le contenir.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel_format.cpp" line="109"/>
+        <location filename="../widgets/scheme_panel_format.cpp" line="110"/>
         <source>Exactly %1 bits/weight (%2) over every weight it fits.</source>
         <translation>Exactement %1 bits/poids (%2) sur tous les poids auxquels il convient.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel_format.cpp" line="110"/>
+        <location filename="../widgets/scheme_panel_format.cpp" line="111"/>
         <source>Exactly %1 bits/weight (%2) on the selection.</source>
         <translation>Exactement %1 bits/poids (%2) sur la sélection.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/scheme_panel_format.cpp" line="115"/>
+        <location filename="../widgets/scheme_panel_format.cpp" line="116"/>
         <source>%n tensor(s) cannot hold it (row length).</source>
         <translation>
             <numerusform>%n tenseur ne peut pas le contenir (longueur de ligne).</numerusform>
@@ -2440,7 +2440,7 @@ Détail : %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel_format.cpp" line="125"/>
+        <location filename="../widgets/scheme_panel_format.cpp" line="126"/>
         <source>Apply to %1 Selected</source>
         <translation>Appliquer aux %1 sélectionnés</translation>
     </message>
@@ -2534,62 +2534,62 @@ Détail : %2</translation>
 <context>
     <name>qx::ui::SensitivityBox</name>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="47"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="46"/>
         <source>Type each tensor is quantized to on its own (llama-quantize&apos;s fallback where its rows do not fit)</source>
         <translation>Type dans lequel chaque tenseur est quantifié seul (type de repli de llama-quantize là où ses lignes ne conviennent pas)</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="50"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="49"/>
         <source>Measure Sensitivity</source>
         <translation>Mesurer la sensibilité</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="51"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="50"/>
         <source>Enable-one KLD: each tensor quantized alone to the chosen type, everything else unquantized; mean KL divergence (nats) of the output against the unquantized model on the first %1 tokens of the evaluation text from Settings. Fills the Sensitivity column.</source>
         <translation>KLD enable-one : chaque tenseur quantifié seul dans le type choisi, tout le reste non quantifié ; divergence KL moyenne (nats) de la sortie par rapport au modèle non quantifié sur les %1 premiers tokens du texte d’évaluation des Paramètres. Remplit la colonne Sensibilité.</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="55"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="54"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="59"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="58"/>
         <source>Measuring sensitivity… %p%</source>
         <translation>Mesure de la sensibilité… %p%</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="63"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="62"/>
         <source>Use measured KLD in the solver</source>
         <translation>Utiliser la KLD mesurée dans le solveur</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="64"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="63"/>
         <source>Scale each tensor&apos;s predicted loss so that it matches its measured KLD; the budget slider then minimises the predicted KLD in nats</source>
         <translation>Mettre à l’échelle la perte prédite de chaque tenseur pour qu’elle égale sa KLD mesurée ; le curseur de budget minimise alors la KLD prédite en nats</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="189"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="183"/>
         <source>Choose an evaluation text in Settings or on the Evaluate page first.</source>
         <translation>Choisissez d’abord un texte d’évaluation dans les Paramètres ou sur la page Évaluer.</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="204"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="198"/>
         <source>Measuring sensitivity…</source>
         <translation>Mesure de la sensibilité…</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="215"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="209"/>
         <source>Measuring sensitivity was cancelled.</source>
         <translation>La mesure de la sensibilité a été annulée.</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="218"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="212"/>
         <source>Measuring sensitivity failed: %1 (%2)</source>
         <translation>La mesure de la sensibilité a échoué : %1 (%2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/sensitivity_box.cpp" line="234"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="228"/>
         <source>%n tensors measured at %1 on “%2”</source>
         <translation>
             <numerusform>%n tenseur mesuré en %1 sur « %2 »</numerusform>
@@ -2597,12 +2597,12 @@ Détail : %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="237"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="231"/>
         <source> · most sensitive: %1 (KLD %2)</source>
         <translation> · le plus sensible : %1 (KLD %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/sensitivity_box.cpp" line="240"/>
+        <location filename="../widgets/sensitivity_box.cpp" line="234"/>
         <source> · from the cache</source>
         <translation> · depuis le cache</translation>
     </message>
@@ -3068,42 +3068,42 @@ Décalage %2 dans %3</translation>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="178"/>
+        <location filename="../widgets/tensor_views.cpp" line="180"/>
         <source>Computing…</source>
         <translation>Calcul en cours…</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="242"/>
+        <location filename="../widgets/tensor_views.cpp" line="244"/>
         <source>Analysing %1</source>
         <translation>Analyse de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="252"/>
+        <location filename="../widgets/tensor_views.cpp" line="254"/>
         <source>Cannot analyse with this format: %1</source>
         <translation>Analyse impossible avec ce format : %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="272"/>
+        <location filename="../widgets/tensor_views.cpp" line="274"/>
         <source>%1 as %2: SQNR %3 dB, relative error %4, RMSE %5, max |error| %6, cosine %7</source>
         <translation>%1 en %2 : SQNR %3 dB, erreur relative %4, RMSE %5, |erreur| max. %6, cosinus %7</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="279"/>
+        <location filename="../widgets/tensor_views.cpp" line="281"/>
         <source>SQNR: 10·log10(Σw² / Σe²), higher is better. Relative error: ‖e‖ / ‖w‖. RMSE: root mean square of e = dequantized − original.</source>
         <translation>SQNR : 10·log10(Σw² / Σe²), plus élevé est meilleur. Erreur relative : ‖e‖ / ‖w‖. RMSE : moyenne quadratique de e = déquantifié − original.</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="282"/>
+        <location filename="../widgets/tensor_views.cpp" line="284"/>
         <source>Select a tensor to see its distribution and quantization error.</source>
         <translation>Sélectionnez un tenseur pour voir sa distribution et son erreur de quantification.</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="314"/>
+        <location filename="../widgets/tensor_views.cpp" line="316"/>
         <source>Weight distribution of %1</source>
         <translation>Distribution des poids de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="317"/>
+        <location filename="../widgets/tensor_views.cpp" line="319"/>
         <source>original</source>
         <translation>original</translation>
     </message>
@@ -3138,94 +3138,94 @@ Décalage %2 dans %3</translation>
         <translation>Enregistrer l&apos;onglet courant en image PNG (PNG uniquement : le SVG nécessite Qt SVG, non installé)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="184"/>
+        <location filename="../widgets/tensor_views.cpp" line="186"/>
         <source>Preview of %1</source>
         <translation>Aperçu de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="210"/>
+        <location filename="../widgets/tensor_views.cpp" line="212"/>
         <source>Statistics of %1</source>
         <translation>Statistiques de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="216"/>
+        <location filename="../widgets/tensor_views.cpp" line="218"/>
         <source>Cannot read this tensor: %1</source>
         <translation>Impossible de lire ce tenseur : %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="237"/>
+        <location filename="../widgets/tensor_views.cpp" line="239"/>
         <source>Computing the round trip…</source>
         <translation>Calcul de l&apos;aller-retour…</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="315"/>
+        <location filename="../widgets/tensor_views.cpp" line="317"/>
         <source>Weight distribution of %1 — preview from one row in %2, exact figures follow</source>
         <translation>Distribution des poids de %1 — aperçu sur une ligne sur %2, les valeurs exactes suivent</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="317"/>
+        <location filename="../widgets/tensor_views.cpp" line="319"/>
         <source>original (sampled rows)</source>
         <translation>original (lignes échantillonnées)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="326"/>
+        <location filename="../widgets/tensor_views.cpp" line="328"/>
         <source>dequantized (%1)</source>
         <translation>déquantifié (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="332"/>
+        <location filename="../widgets/tensor_views.cpp" line="334"/>
         <source>weight value</source>
         <translation>valeur du poids</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="332"/>
+        <location filename="../widgets/tensor_views.cpp" line="334"/>
         <source>count (log scale)</source>
         <translation>effectif (échelle log.)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="332"/>
-        <location filename="../widgets/tensor_views.cpp" line="362"/>
+        <location filename="../widgets/tensor_views.cpp" line="334"/>
+        <location filename="../widgets/tensor_views.cpp" line="364"/>
         <source>count</source>
         <translation>effectif</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="342"/>
+        <location filename="../widgets/tensor_views.cpp" line="344"/>
         <source>grid of row %1, columns %2–%3 (%4 levels)</source>
         <translation>grille de la ligne %1, colonnes %2–%3 (%4 niveaux)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="349"/>
+        <location filename="../widgets/tensor_views.cpp" line="351"/>
         <source>representable range [%1, %2]</source>
         <translation>plage représentable [%1, %2]</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="360"/>
+        <location filename="../widgets/tensor_views.cpp" line="362"/>
         <source>Error histogram (dequantized − original)</source>
         <translation>Histogramme de l’erreur (déquantifié − original)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="361"/>
+        <location filename="../widgets/tensor_views.cpp" line="363"/>
         <source>error</source>
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="362"/>
+        <location filename="../widgets/tensor_views.cpp" line="364"/>
         <source>error (weight units)</source>
         <translation>erreur (unités de poids)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="365"/>
+        <location filename="../widgets/tensor_views.cpp" line="367"/>
         <source>SQNR per row</source>
         <translation>SQNR par ligne</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="367"/>
-        <location filename="../widgets/tensor_views.cpp" line="372"/>
+        <location filename="../widgets/tensor_views.cpp" line="369"/>
+        <location filename="../widgets/tensor_views.cpp" line="374"/>
         <source>SQNR (dB)</source>
         <translation>SQNR (dB)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="372"/>
+        <location filename="../widgets/tensor_views.cpp" line="374"/>
         <source>row (output channel)</source>
         <translation>ligne (canal de sortie)</translation>
     </message>
@@ -3288,17 +3288,17 @@ Décalage %2 dans %3</translation>
         <translation>Cliquez sur un point pour charger son plan.</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="92"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="175"/>
         <source>Size against quality of every evaluated plan</source>
         <translation>Taille contre qualité de chaque plan évalué</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="94"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="177"/>
         <source>No evaluations yet: use Evaluate or Evaluate presets</source>
         <translation>Aucune évaluation : utilisez « Évaluer » ou « Évaluer les préréglages »</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="102"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="95"/>
         <source>Pareto front</source>
         <translation>Front de Pareto</translation>
     </message>
@@ -3306,142 +3306,142 @@ Décalage %2 dans %3</translation>
 <context>
     <name>qx::ui::UniformSchemeEditor</name>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="31"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="56"/>
         <source> bits</source>
         <translation> bits</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="32"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="57"/>
         <source>Bits per code: 2^b levels</source>
         <translation>Bits par code : 2^b niveaux</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="33"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="58"/>
         <source>Values that share one scale: the whole tensor, one row, or G consecutive values of a row</source>
         <translation>Valeurs partageant une échelle : tout le tenseur, une ligne ou G valeurs consécutives d’une ligne</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="35"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="60"/>
         <source>per tensor</source>
         <translation>par tenseur</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="36"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="61"/>
         <source>per channel (row)</source>
         <translation>par canal (ligne)</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="37"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="62"/>
         <source>per group</source>
         <translation>par groupe</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="38"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="63"/>
         <source>Values per group (per group only); the row length must be a multiple of it</source>
         <translation>Valeurs par groupe (par groupe uniquement) ; la longueur de ligne doit en être un multiple</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="41"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="66"/>
         <source>Symmetric: codes ±(2^(b-1)-1) (restricted) or -2^(b-1)…2^(b-1)-1 (full range) around zero; asymmetric: codes 0…2^b-1 with a zero point per group</source>
         <translation>Symétrique : codes ±(2^(b-1)-1) (restreint) ou -2^(b-1)…2^(b-1)-1 (plage complète) autour de zéro ; asymétrique : codes 0…2^b-1 avec un point zéro par groupe</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="43"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="68"/>
         <source>sym. restricted</source>
         <translation>sym. restreint</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="44"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="69"/>
         <source>sym. full range</source>
         <translation>sym. plage complète</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="45"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="70"/>
         <source>asymmetric</source>
         <translation>asymétrique</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="46"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="71"/>
         <source>How each group&apos;s step is stored: F32 (4 bytes) or F16 (2 bytes, rounded)</source>
         <translation>Stockage du pas de chaque groupe : F32 (4 octets) ou F16 (2 octets, arrondi)</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="47"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="72"/>
         <source>F32</source>
         <translation>F32</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="48"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="73"/>
         <source>F16</source>
         <translation>F16</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="49"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="74"/>
         <source>How each group&apos;s range is chosen: its absolute maximum, a percentile of |w|, the ratio with the least squared error, or TensorRT&apos;s KL-divergence threshold</source>
         <translation>Choix de la plage de chaque groupe : son maximum absolu, un percentile de |w|, le rapport à plus faible erreur quadratique ou le seuil de divergence KL de TensorRT</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="51"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="76"/>
         <source>absmax</source>
         <translation>absmax</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="52"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="77"/>
         <source>percentile</source>
         <translation>percentile</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="53"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="78"/>
         <source>MSE search</source>
         <translation>recherche MSE</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="54"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="79"/>
         <source>KL divergence</source>
         <translation>divergence KL</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="59"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="84"/>
         <source> %</source>
         <translation> %</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="60"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="85"/>
         <source>Percentile of |w| (symmetric) or of w at both ends (asymmetric) kept unclipped</source>
         <translation>Percentile de |w| (symétrique) ou de w aux deux extrémités (asymétrique) conservé sans écrêtage</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="65"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="33"/>
         <source>Bits:</source>
         <translation>Bits :</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="66"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="34"/>
         <source>Granularity:</source>
         <translation>Granularité :</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="67"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="35"/>
         <source>Group size:</source>
         <translation>Taille de groupe :</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="68"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="36"/>
         <source>Symmetry:</source>
         <translation>Symétrie :</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="69"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="37"/>
         <source>Scale:</source>
         <translation>Échelle :</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="70"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="38"/>
         <source>Clipping:</source>
         <translation>Écrêtage :</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="71"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="39"/>
         <source>Percentile:</source>
         <translation>Percentile :</translation>
     </message>

@@ -26,6 +26,31 @@ QComboBox* combo(QWidget* parent, const QString& tip)
 
 UniformSchemeEditor::UniformSchemeEditor(QWidget* parent) : QWidget(parent)
 {
+    setupControls();
+    auto* form = new QFormLayout(this);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(tr("Bits:"), m_bits);
+    form->addRow(tr("Granularity:"), m_granularity);
+    form->addRow(tr("Group size:"), m_groupSize);
+    form->addRow(tr("Symmetry:"), m_mode);
+    form->addRow(tr("Scale:"), m_scale);
+    form->addRow(tr("Clipping:"), m_clip);
+    form->addRow(tr("Percentile:"), m_percentile);
+
+    const auto changed = [this] {
+        updateEnabled();
+        emit schemeChanged();
+    };
+    connect(m_bits, &QSpinBox::valueChanged, this, changed);
+    connect(m_percentile, &QDoubleSpinBox::valueChanged, this, changed);
+    for (QComboBox* c : {m_granularity, m_groupSize, m_mode, m_scale, m_clip})
+        connect(c, &QComboBox::currentIndexChanged, this, changed);
+    setScheme(UniformScheme{});
+}
+
+void UniformSchemeEditor::setupControls()
+{
     m_bits = new QSpinBox(this);
     m_bits->setRange(2, 8);
     m_bits->setSuffix(tr(" bits"));
@@ -58,27 +83,6 @@ UniformSchemeEditor::UniformSchemeEditor(QWidget* parent) : QWidget(parent)
     m_percentile->setSingleStep(0.01);
     m_percentile->setSuffix(tr(" %"));
     m_percentile->setToolTip(tr("Percentile of |w| (symmetric) or of w at both ends (asymmetric) kept unclipped"));
-
-    auto* form = new QFormLayout(this);
-    form->setContentsMargins(0, 0, 0, 0);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(tr("Bits:"), m_bits);
-    form->addRow(tr("Granularity:"), m_granularity);
-    form->addRow(tr("Group size:"), m_groupSize);
-    form->addRow(tr("Symmetry:"), m_mode);
-    form->addRow(tr("Scale:"), m_scale);
-    form->addRow(tr("Clipping:"), m_clip);
-    form->addRow(tr("Percentile:"), m_percentile);
-
-    const auto changed = [this] {
-        updateEnabled();
-        emit schemeChanged();
-    };
-    connect(m_bits, &QSpinBox::valueChanged, this, changed);
-    connect(m_percentile, &QDoubleSpinBox::valueChanged, this, changed);
-    for (QComboBox* c : {m_granularity, m_groupSize, m_mode, m_scale, m_clip})
-        connect(c, &QComboBox::currentIndexChanged, this, changed);
-    setScheme(UniformScheme{});
 }
 
 void UniformSchemeEditor::setScheme(const UniformScheme& s)

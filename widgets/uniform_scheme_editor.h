@@ -38,16 +38,17 @@ signals:
     void schemeChanged();
 
 private:
+    void setupControls();
     void updateEnabled();
 
     UniformScheme m_hidden;  ///< supplies the members without a control
-    QSpinBox* m_bits;
-    QComboBox* m_granularity;
-    QComboBox* m_groupSize;
-    QComboBox* m_mode;
-    QComboBox* m_scale;
-    QComboBox* m_clip;
-    QDoubleSpinBox* m_percentile;
+    QSpinBox* m_bits = nullptr;
+    QComboBox* m_granularity = nullptr;
+    QComboBox* m_groupSize = nullptr;
+    QComboBox* m_mode = nullptr;
+    QComboBox* m_scale = nullptr;
+    QComboBox* m_clip = nullptr;
+    QDoubleSpinBox* m_percentile = nullptr;
 };
 
 } // namespace qx::ui
