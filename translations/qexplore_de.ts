@@ -3306,142 +3306,142 @@ Offset %2 in %3</translation>
 <context>
     <name>qx::ui::UniformSchemeEditor</name>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="56"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="62"/>
         <source> bits</source>
         <translation> Bits</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="57"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="63"/>
         <source>Bits per code: 2^b levels</source>
         <translation>Bits pro Code: 2^b Stufen</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="58"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="64"/>
         <source>Values that share one scale: the whole tensor, one row, or G consecutive values of a row</source>
         <translation>Werte, die sich eine Skala teilen: der ganze Tensor, eine Zeile oder G aufeinanderfolgende Werte einer Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="60"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="66"/>
         <source>per tensor</source>
         <translation>pro Tensor</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="61"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="67"/>
         <source>per channel (row)</source>
         <translation>pro Kanal (Zeile)</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="62"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="68"/>
         <source>per group</source>
         <translation>pro Gruppe</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="63"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="69"/>
         <source>Values per group (per group only); the row length must be a multiple of it</source>
         <translation>Werte pro Gruppe (nur bei „pro Gruppe“); die Zeilenlänge muss ein Vielfaches davon sein</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="66"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="72"/>
         <source>Symmetric: codes ±(2^(b-1)-1) (restricted) or -2^(b-1)…2^(b-1)-1 (full range) around zero; asymmetric: codes 0…2^b-1 with a zero point per group</source>
         <translation>Symmetrisch: Codes ±(2^(b-1)-1) (eingeschränkt) oder -2^(b-1)…2^(b-1)-1 (voller Bereich) um null; asymmetrisch: Codes 0…2^b-1 mit einem Nullpunkt pro Gruppe</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="68"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="74"/>
         <source>sym. restricted</source>
         <translation>sym. eingeschränkt</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="69"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="75"/>
         <source>sym. full range</source>
         <translation>sym. voller Bereich</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="70"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="76"/>
         <source>asymmetric</source>
         <translation>asymmetrisch</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="71"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="77"/>
         <source>How each group&apos;s step is stored: F32 (4 bytes) or F16 (2 bytes, rounded)</source>
         <translation>Wie die Schrittweite jeder Gruppe gespeichert wird: F32 (4 Bytes) oder F16 (2 Bytes, gerundet)</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="72"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="78"/>
         <source>F32</source>
         <translation>F32</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="73"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="79"/>
         <source>F16</source>
         <translation>F16</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="74"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="80"/>
         <source>How each group&apos;s range is chosen: its absolute maximum, a percentile of |w|, the ratio with the least squared error, or TensorRT&apos;s KL-divergence threshold</source>
         <translation>Wie der Bereich jeder Gruppe gewählt wird: ihr Betragsmaximum, ein Perzentil von |w|, der Anteil mit dem kleinsten quadratischen Fehler oder die KL-Divergenz-Schwelle von TensorRT</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="76"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="82"/>
         <source>absmax</source>
         <translation>absmax</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="77"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="83"/>
         <source>percentile</source>
         <translation>Perzentil</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="78"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="84"/>
         <source>MSE search</source>
         <translation>MSE-Suche</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="79"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="85"/>
         <source>KL divergence</source>
         <translation>KL-Divergenz</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="84"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="90"/>
         <source> %</source>
         <translation> %</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="85"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="91"/>
         <source>Percentile of |w| (symmetric) or of w at both ends (asymmetric) kept unclipped</source>
         <translation>Perzentil von |w| (symmetrisch) oder von w an beiden Enden (asymmetrisch), das nicht abgeschnitten wird</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="33"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="34"/>
         <source>Bits:</source>
         <translation>Bits:</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="34"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="35"/>
         <source>Granularity:</source>
         <translation>Granularität:</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="35"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="36"/>
         <source>Group size:</source>
         <translation>Gruppengröße:</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="36"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="37"/>
         <source>Symmetry:</source>
         <translation>Symmetrie:</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="37"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="38"/>
         <source>Scale:</source>
         <translation>Skala:</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="38"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="39"/>
         <source>Clipping:</source>
         <translation>Clipping:</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="39"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="40"/>
         <source>Percentile:</source>
         <translation>Perzentil:</translation>
     </message>

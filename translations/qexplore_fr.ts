@@ -3306,142 +3306,142 @@ Décalage %2 dans %3</translation>
 <context>
     <name>qx::ui::UniformSchemeEditor</name>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="56"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="62"/>
         <source> bits</source>
         <translation> bits</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="57"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="63"/>
         <source>Bits per code: 2^b levels</source>
         <translation>Bits par code : 2^b niveaux</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="58"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="64"/>
         <source>Values that share one scale: the whole tensor, one row, or G consecutive values of a row</source>
         <translation>Valeurs partageant une échelle : tout le tenseur, une ligne ou G valeurs consécutives d’une ligne</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="60"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="66"/>
         <source>per tensor</source>
         <translation>par tenseur</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="61"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="67"/>
         <source>per channel (row)</source>
         <translation>par canal (ligne)</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="62"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="68"/>
         <source>per group</source>
         <translation>par groupe</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="63"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="69"/>
         <source>Values per group (per group only); the row length must be a multiple of it</source>
         <translation>Valeurs par groupe (par groupe uniquement) ; la longueur de ligne doit en être un multiple</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="66"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="72"/>
         <source>Symmetric: codes ±(2^(b-1)-1) (restricted) or -2^(b-1)…2^(b-1)-1 (full range) around zero; asymmetric: codes 0…2^b-1 with a zero point per group</source>
         <translation>Symétrique : codes ±(2^(b-1)-1) (restreint) ou -2^(b-1)…2^(b-1)-1 (plage complète) autour de zéro ; asymétrique : codes 0…2^b-1 avec un point zéro par groupe</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="68"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="74"/>
         <source>sym. restricted</source>
         <translation>sym. restreint</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="69"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="75"/>
         <source>sym. full range</source>
         <translation>sym. plage complète</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="70"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="76"/>
         <source>asymmetric</source>
         <translation>asymétrique</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="71"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="77"/>
         <source>How each group&apos;s step is stored: F32 (4 bytes) or F16 (2 bytes, rounded)</source>
         <translation>Stockage du pas de chaque groupe : F32 (4 octets) ou F16 (2 octets, arrondi)</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="72"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="78"/>
         <source>F32</source>
         <translation>F32</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="73"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="79"/>
         <source>F16</source>
         <translation>F16</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="74"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="80"/>
         <source>How each group&apos;s range is chosen: its absolute maximum, a percentile of |w|, the ratio with the least squared error, or TensorRT&apos;s KL-divergence threshold</source>
         <translation>Choix de la plage de chaque groupe : son maximum absolu, un percentile de |w|, le rapport à plus faible erreur quadratique ou le seuil de divergence KL de TensorRT</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="76"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="82"/>
         <source>absmax</source>
         <translation>absmax</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="77"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="83"/>
         <source>percentile</source>
         <translation>percentile</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="78"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="84"/>
         <source>MSE search</source>
         <translation>recherche MSE</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="79"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="85"/>
         <source>KL divergence</source>
         <translation>divergence KL</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="84"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="90"/>
         <source> %</source>
         <translation> %</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="85"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="91"/>
         <source>Percentile of |w| (symmetric) or of w at both ends (asymmetric) kept unclipped</source>
         <translation>Percentile de |w| (symétrique) ou de w aux deux extrémités (asymétrique) conservé sans écrêtage</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="33"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="34"/>
         <source>Bits:</source>
         <translation>Bits :</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="34"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="35"/>
         <source>Granularity:</source>
         <translation>Granularité :</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="35"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="36"/>
         <source>Group size:</source>
         <translation>Taille de groupe :</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="36"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="37"/>
         <source>Symmetry:</source>
         <translation>Symétrie :</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="37"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="38"/>
         <source>Scale:</source>
         <translation>Échelle :</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="38"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="39"/>
         <source>Clipping:</source>
         <translation>Écrêtage :</translation>
     </message>
     <message>
-        <location filename="../widgets/uniform_scheme_editor.cpp" line="39"/>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="40"/>
         <source>Percentile:</source>
         <translation>Percentile :</translation>
     </message>

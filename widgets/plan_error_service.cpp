@@ -20,12 +20,14 @@ struct WorkItem {
     std::string key;  ///< the cache key (formatKeyOf)
 };
 
-PlannedError measure(const TensorInfo& t, const CandidateFormat& format)
+PlannedError measure(const TensorInfo& t, const CandidateFormat& format, const std::atomic_bool& cancelled)
 {
     PlannedError out;
     try {
         const std::vector<float> original = dequantizeTensor(t);
-        const std::vector<float> back = roundTrip(format, original, t.rowLength());
+        // A slow custom scheme (e.g. KL clipping) stops mid-tensor when the plan changes; the result is dropped.
+        const std::vector<float> back =
+            roundTrip(format, original, t.rowLength(), [&cancelled](double) { return !cancelled.load(); });
         ErrorOptions options;
         options.histogramBins = 1;  // only the scalar metrics are shown
         const TensorError e = compareTensors(original, back, options);
@@ -134,7 +136,7 @@ void PlanErrorService::refresh()
         for (const WorkItem& item : items) {
             if (token->load())
                 break;
-            const PlannedError value = measure(model->tensors[static_cast<size_t>(item.tensor)], item.format);
+            const PlannedError value = measure(model->tensors[static_cast<size_t>(item.tensor)], item.format, *token);
             QMetaObject::invokeMethod(this, [this, generation, tensor = item.tensor, name = item.key, value] {
                 accept(generation, tensor, name, value);
             }, Qt::QueuedConnection);

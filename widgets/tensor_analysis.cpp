@@ -39,11 +39,12 @@ CandidateFormat candidateByName(const std::string& name)
     return all.front();
 }
 
-std::vector<float> roundTrip(const CandidateFormat& format, std::span<const float> values, int64_t rowLength)
+std::vector<float> roundTrip(const CandidateFormat& format, std::span<const float> values, int64_t rowLength,
+                             const ProgressFn& progress)
 {
     std::vector<float> out(values.size());
     if (format.isScheme) {
-        fakeQuantChoice(format.scheme, values, out, rowLength);
+        fakeQuantChoice(format.scheme, values, out, rowLength, progress);
         return out;
     }
     const TensorTypeInfo* info = tensorTypeInfo(format.type);

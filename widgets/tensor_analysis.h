@@ -34,8 +34,10 @@ CandidateFormat candidateByName(const std::string& name);
 CandidateFormat candidateOf(const SchemeChoice& scheme);
 
 /// Round trip of row-major `values` (rows of rowLength) through `format`. Throws InvalidArgument when the
-/// row length is not a multiple of the format's block size.
-std::vector<float> roundTrip(const CandidateFormat& format, std::span<const float> values, int64_t rowLength);
+/// row length is not a multiple of the format's block size. `progress` can cancel scheme round trips
+/// (Error(Cancelled)); GGUF types ignore it.
+std::vector<float> roundTrip(const CandidateFormat& format, std::span<const float> values, int64_t rowLength,
+                             const ProgressFn& progress = {});
 
 struct RowError {
     double sqnrDb = 0.0;

@@ -5,6 +5,7 @@
 #include <QFormLayout>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStandardItemModel>
 
 #include <algorithm>
 
@@ -39,6 +40,11 @@ UniformSchemeEditor::UniformSchemeEditor(QWidget* parent) : QWidget(parent)
     form->addRow(tr("Percentile:"), m_percentile);
 
     const auto changed = [this] {
+        if (m_granularity->currentIndex() == static_cast<int>(Granularity::PerGroup)
+            && m_clip->currentIndex() == static_cast<int>(ClipMethod::KlDivergence)) {
+            const QSignalBlocker block(m_clip);
+            m_clip->setCurrentIndex(static_cast<int>(ClipMethod::MseSearch));  // KL is not offered per group
+        }
         updateEnabled();
         emit schemeChanged();
     };
@@ -119,7 +125,11 @@ UniformScheme UniformSchemeEditor::scheme() const
 
 void UniformSchemeEditor::updateEnabled()
 {
-    m_groupSize->setEnabled(m_granularity->currentIndex() == static_cast<int>(Granularity::PerGroup));
+    const bool perGroup = m_granularity->currentIndex() == static_cast<int>(Granularity::PerGroup);
+    m_groupSize->setEnabled(perGroup);
+    // KL calibration costs O(bins²) per group: offered for per-tensor and per-channel scales only.
+    if (auto* items = qobject_cast<QStandardItemModel*>(m_clip->model()))
+        items->item(static_cast<int>(ClipMethod::KlDivergence))->setEnabled(!perGroup);
     m_percentile->setEnabled(m_clip->currentIndex() == static_cast<int>(ClipMethod::Percentile));
 }
 

@@ -2,8 +2,9 @@
 // The controls of a uniform integer scheme in the scheme panel (qx::UniformScheme): bits 2–8, granularity
 // (per tensor / per channel / per group), group size 32/64/128/256 (per group only), symmetric restricted /
 // full range or asymmetric, scale F32/F16, clipping (absmax, percentile with its %, MSE search, KL).
-// Members the controls do not show (MSE grid, KL bins) keep the scheme's values. A single column of
-// label/field rows so it stays readable in a narrow dock.
+// Members the controls do not show (MSE grid, KL bins) keep the scheme's values. KL clipping costs
+// O(bins²) per group, so it is offered for per-tensor and per-channel scales only (choosing per group turns
+// it into MSE search). A single column of label/field rows so it stays readable in a narrow dock.
 
 #include "quant/uniform_quant.h"
 

@@ -26,6 +26,7 @@
 #include <QFile>
 #include <QMessageBox>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTreeView>
 #include <QUndoStack>
@@ -247,6 +248,16 @@ private slots:
         panel->uniformEditor()->groupSizeBox()->setCurrentIndex(panel->uniformEditor()->groupSizeBox()->findData(32));
         const SchemeChoice choice = *panel->currentScheme();
         QVERIFY(choice.isCustom());
+        // KL clipping is not offered per group; per channel it is.
+        auto* clip = panel->uniformEditor()->clipBox();
+        QVERIFY(!qobject_cast<QStandardItemModel*>(clip->model())->item(int(ClipMethod::KlDivergence))->isEnabled());
+        panel->uniformEditor()->granularityBox()->setCurrentIndex(1);
+        clip->setCurrentIndex(int(ClipMethod::KlDivergence));
+        QCOMPARE(uniformSchemeOf(*panel->currentScheme())->clip, ClipMethod::KlDivergence);
+        panel->uniformEditor()->granularityBox()->setCurrentIndex(2);
+        QCOMPARE(uniformSchemeOf(*panel->currentScheme())->clip, ClipMethod::MseSearch);
+        clip->setCurrentIndex(int(ClipMethod::AbsMax));
+        QCOMPARE(*panel->currentScheme(), choice);
         const int steps = doc->undoStack()->count();
         panel->applyToMatching(QStringLiteral("ffn_(up|down)"));
         QCOMPARE(doc->undoStack()->count(), steps + 1);
