@@ -1,7 +1,7 @@
 #include "plan_document.h"
 
 #include "common/error.h"
-#include "export/gguf_compat.h"
+#include "export/scheme_choice_gguf.h"
 #include "quant/dequantize.h"
 #include "quant/formats.h"
 

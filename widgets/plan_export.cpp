@@ -5,6 +5,7 @@
 #include "plan_document.h"
 
 #include "export/gguf_compat.h"
+#include "export/scheme_choice_gguf.h"
 #include "quant/scheme_choice.h"
 
 #include <QDir>

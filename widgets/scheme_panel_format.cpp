@@ -6,7 +6,7 @@
 #include "plan_document.h"
 #include "uniform_scheme_editor.h"
 
-#include "export/gguf_compat.h"
+#include "export/scheme_choice_gguf.h"
 #include "plan/presets.h"
 #include "quant/formats.h"
 

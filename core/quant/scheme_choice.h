@@ -5,10 +5,8 @@
 // custom scheme is treated exactly like a catalog one.
 //
 // Sizes are exact: bytes as the scheme stores them (uniformStorageBytes / storedBytes), bits/weight without
-// byte padding (uniformBitsPerWeight / schemeBitsPerWeight). A GGUF file cannot hold these schemes; it holds
-// the nearest GGUF type, chosen by structure (same bits per value, symmetric vs. with a zero point, groups
-// of 32 vs. larger groups) as core/export/gguf_compat does for the catalog — e.g. INT4 g32 sym → Q4_0,
-// INT4 g32 asym → Q4_1, INT4 g128 asym → Q4_K, INT3 → Q3_K, INT6 → Q6_K, INT7/INT8 → Q8_0.
+// byte padding (uniformBitsPerWeight / schemeBitsPerWeight). A GGUF file cannot hold these schemes; the
+// nearest GGUF type a file holds instead is in export/scheme_choice_gguf.h.
 //
 // JSON (one object; members not listed for a kind are ignored when read, defaults fill absent ones):
 //   catalog: { "catalog": "INT4 g128 asym" }
@@ -18,7 +16,6 @@
 //              "mseGridSteps": 100, "mseMinRatio": 0.3, "klBins": 2048 }
 
 #include "common/progress.h"
-#include "export/gguf_compat.h"
 #include "quant/formats.h"
 #include "quant/scheme_catalog.h"
 #include "quant/uniform_quant.h"
@@ -69,14 +66,6 @@ void validateSchemeChoice(const SchemeChoice& choice, int64_t rowLength);
 /// when the choice does not fit, Cancelled when `progress` returns false (custom schemes only).
 void fakeQuantChoice(const SchemeChoice& choice, std::span<const float> in, std::span<float> out, int64_t rowLength,
                      const ProgressFn& progress = {}, int threads = 0);
-
-/// The nearest GGUF type of a uniform scheme by structure (see top of file) and why.
-GgufExportability ggufExportability(const UniformScheme& scheme);
-/// The same for any choice (catalog ids: gguf_compat's answer).
-GgufExportability ggufExportability(const SchemeChoice& choice);
-/// The GGUF type a file holds for `choice` on rows of `rowLength`: the nearest type when the rows fit it,
-/// else llama-quantize's fallback for it, else F16.
-TensorType schemeChoiceFileType(const SchemeChoice& choice, int64_t rowLength);
 
 /// JSON text of `choice` (format at top of file, compact).
 std::string schemeChoiceToJson(const SchemeChoice& choice);

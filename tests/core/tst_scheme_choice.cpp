@@ -4,6 +4,7 @@
 #include "common/test_data.h"
 #include "io/model_file.h"
 #include "plan/plan_schemes.h"
+#include "export/scheme_choice_gguf.h"
 #include "quant/scheme_choice.h"
 
 #include <QtTest/QtTest>
