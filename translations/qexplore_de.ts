@@ -258,8 +258,8 @@
     <name>qx::app::MainWindow</name>
     <message>
         <location filename="../app/gui/main_window.cpp" line="72" />
-        <location filename="../app/gui/main_window.cpp" line="403" />
-        <location filename="../app/gui/main_window.cpp" line="598" />
+        <location filename="../app/gui/main_window.cpp" line="416" />
+        <location filename="../app/gui/main_window.cpp" line="616" />
         <source>Quantization Explorer</source>
         <translation>Quantization Explorer</translation>
     </message>
@@ -359,67 +359,67 @@
         <translation>Öffnen von %1 wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="303" />
+        <location filename="../app/gui/main_window.cpp" line="316" />
         <source>Loaded the plan of run “%1” (undo restores the previous plan)</source>
         <translation>Plan des Laufs „%1“ geladen (Rückgängig stellt den vorigen Plan wieder her)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="359" />
+        <location filename="../app/gui/main_window.cpp" line="372" />
         <source>Open Model File</source>
         <translation>Modelldatei öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="360" />
+        <location filename="../app/gui/main_window.cpp" line="373" />
         <source>Model files (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c checkpoints (*.bin);;All files (*)</source>
         <translation>Modelldateien (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c-Checkpoints (*.bin);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="368" />
+        <location filename="../app/gui/main_window.cpp" line="381" />
         <source>Open Hugging Face Model Folder</source>
         <translation>Hugging-Face-Modellordner öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="379" />
+        <location filename="../app/gui/main_window.cpp" line="392" />
         <source>Preparing the demo model…</source>
         <translation>Demo-Modell wird vorbereitet …</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="384" />
+        <location filename="../app/gui/main_window.cpp" line="397" />
         <source>demo model</source>
         <translation>Demo-Modell</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="416" />
+        <location filename="../app/gui/main_window.cpp" line="429" />
         <source>About Quantization Explorer</source>
         <translation>Über Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="417" />
+        <location filename="../app/gui/main_window.cpp" line="430" />
         <source>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Look inside language model files (GGUF, safetensors, llama2.c) and decide how to quantize them.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Sprachmodell-Dateien (GGUF, safetensors, llama2.c) untersuchen und entscheiden, wie sie quantisiert werden.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="446" />
+        <location filename="../app/gui/main_window.cpp" line="459" />
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="466" />
+        <location filename="../app/gui/main_window.cpp" line="479" />
         <source>Could not open the model</source>
         <translation>Das Modell konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="471" />
+        <location filename="../app/gui/main_window.cpp" line="484" />
         <source>Could not open %1</source>
         <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="439" />
+        <location filename="../app/gui/main_window.cpp" line="452" />
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="440" />
+        <location filename="../app/gui/main_window.cpp" line="453" />
         <source>unknown architecture</source>
         <translation>unbekannte Architektur</translation>
     </message>
@@ -449,48 +449,48 @@
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="544" />
+        <location filename="../app/gui/main_window.cpp" line="562" />
         <source>&amp;Save Plan</source>
         <translation>Plan &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="546" />
+        <location filename="../app/gui/main_window.cpp" line="564" />
         <source>Save Plan &amp;As…</source>
         <translation>Plan speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="548" />
+        <location filename="../app/gui/main_window.cpp" line="566" />
         <source>&amp;Load Plan…</source>
         <translation>Plan &amp;laden…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="550" />
+        <location filename="../app/gui/main_window.cpp" line="568" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="552" />
+        <location filename="../app/gui/main_window.cpp" line="570" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="557" />
+        <location filename="../app/gui/main_window.cpp" line="575" />
         <source>&amp;Export GGUF…</source>
         <translation>GGUF &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="559" />
-        <location filename="../app/gui/main_window.cpp" line="564" />
+        <location filename="../app/gui/main_window.cpp" line="577" />
+        <location filename="../app/gui/main_window.cpp" line="582" />
         <source>Write the plan as a GGUF file that llama.cpp loads (size shown in the header)</source>
         <translation>Den Plan als GGUF-Datei schreiben, die llama.cpp lädt (Größe steht in der Kopfzeile)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="571" />
+        <location filename="../app/gui/main_window.cpp" line="589" />
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="603" />
+        <location filename="../app/gui/main_window.cpp" line="621" />
         <source>%1%2[*] — Quantization Explorer</source>
         <translation>%1%2[*] — Quantization Explorer</translation>
     </message>
@@ -1059,47 +1059,47 @@
         <translation>Öffnen Sie ein Modell, um Pläne auszuwerten.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="170" />
+        <location filename="../widgets/evaluate_panel.cpp" line="168" />
         <source>custom plan %1</source>
         <translation>eigener Plan %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="225" />
+        <location filename="../widgets/evaluate_panel.cpp" line="223" />
         <source>Evaluating %1…</source>
         <translation>%1 wird ausgewertet…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="228" />
+        <location filename="../widgets/evaluate_panel.cpp" line="226" />
         <source>Evaluating %1</source>
         <translation>%1 wird ausgewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="249" />
+        <location filename="../widgets/evaluate_panel.cpp" line="247" />
         <source>Evaluation cancelled.</source>
         <translation>Auswertung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="252" />
+        <location filename="../widgets/evaluate_panel.cpp" line="250" />
         <source>Evaluation failed: %1 (%2)</source>
         <translation>Auswertung fehlgeschlagen: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="267" />
+        <location filename="../widgets/evaluate_panel.cpp" line="265" />
         <source> (already evaluated as %1)</source>
         <translation> (bereits ausgewertet als %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="269" />
+        <location filename="../widgets/evaluate_panel.cpp" line="267" />
         <source>%1: PPL %2 ± %3 (F32 %4), mean KLD %5, same top %6 %</source>
         <translation>%1: PPL %2 ± %3 (F32 %4), mittlere KLD %5, gleiches Top-Token %6 %</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="286" />
+        <location filename="../widgets/evaluate_panel.cpp" line="284" />
         <source>%p% — about %1 left</source>
         <translation>%p % — noch etwa %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="288" />
+        <location filename="../widgets/evaluate_panel.cpp" line="286" />
         <source>%p%</source>
         <translation>%p %</translation>
     </message>
@@ -2161,44 +2161,44 @@
 <context>
     <name>qx::ui::PlanDocument</name>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="271" />
-        <location filename="../widgets/plan_document.cpp" line="308" />
+        <location filename="../widgets/plan_document.cpp" line="286" />
+        <location filename="../widgets/plan_document.cpp" line="321" />
         <source>Set %1 to %2</source>
         <translation>%1 auf %2 setzen</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="272" />
-        <location filename="../widgets/plan_document.cpp" line="309" />
+        <location filename="../widgets/plan_document.cpp" line="287" />
+        <location filename="../widgets/plan_document.cpp" line="322" />
         <source>Set %1 tensors to %2</source>
         <translation>%1 Tensoren auf %2 setzen</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="335" />
+        <location filename="../widgets/plan_document.cpp" line="348" />
         <source>Set all tensors to %1</source>
         <translation>Alle Tensoren auf %1 setzen</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="344" />
+        <location filename="../widgets/plan_document.cpp" line="357" />
         <source>Preset %1</source>
         <translation>Voreinstellung %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="360" />
+        <location filename="../widgets/plan_document.cpp" line="373" />
         <source>Pin %1 tensors</source>
         <translation>%1 Tensoren fixieren</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="360" />
+        <location filename="../widgets/plan_document.cpp" line="373" />
         <source>Unpin %1 tensors</source>
         <translation>%1 Tensoren lösen</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="418" />
+        <location filename="../widgets/plan_document.cpp" line="429" />
         <source>Load %1</source>
         <translation>%1 laden</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="445" />
+        <location filename="../widgets/plan_document.cpp" line="454" />
         <source>Recover unsaved plan</source>
         <translation>Ungespeicherten Plan wiederherstellen</translation>
     </message>
@@ -2211,47 +2211,47 @@
 <context>
     <name>qx::ui::PlanExport</name>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="48" />
+        <location filename="../widgets/plan_export.cpp" line="51" />
         <source>its stored type</source>
         <translation>seinem gespeicherten Typ</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="49" />
+        <location filename="../widgets/plan_export.cpp" line="52" />
         <source>%1: %2 is not exportable to GGUF — written as %3</source>
         <translation>%1: %2 ist nicht nach GGUF exportierbar – geschrieben als %3</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="52" />
+        <location filename="../widgets/plan_export.cpp" line="55" />
         <source>… and more</source>
         <translation>… und weitere</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="66" />
+        <location filename="../widgets/plan_export.cpp" line="69" />
         <source>%1 quantizes activations as well as weights (W8A8): it can be evaluated but GGUF cannot hold it. Undo or choose other types to export.</source>
         <translation>%1 quantisiert Aktivierungen wie Gewichte (W8A8): Es lässt sich bewerten, aber GGUF kann es nicht aufnehmen. Zum Exportieren rückgängig machen oder andere Typen wählen.</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="69" />
+        <location filename="../widgets/plan_export.cpp" line="72" />
         <source>%1 uses a uniform integer grid that has no GGUF type: it can be evaluated but not exported.</source>
         <translation>%1 verwendet ein gleichmäßiges Ganzzahlraster ohne GGUF-Typ: Es lässt sich bewerten, aber nicht exportieren.</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="72" />
+        <location filename="../widgets/plan_export.cpp" line="75" />
         <source>Calibrated weights are exported from GGUF models only; convert this model to GGUF first.</source>
         <translation>Kalibrierte Gewichte werden nur aus GGUF-Modellen exportiert; dieses Modell zuerst nach GGUF umwandeln.</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="81" />
+        <location filename="../widgets/plan_export.cpp" line="84" />
         <source>Export GGUF</source>
         <translation>GGUF exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="86" />
+        <location filename="../widgets/plan_export.cpp" line="89" />
         <source>Not exportable to GGUF</source>
         <translation>Nicht nach GGUF exportierbar</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="87" />
+        <location filename="../widgets/plan_export.cpp" line="90" />
         <source>Some tensors use a scheme that has no GGUF type. The file will hold the nearest GGUF type instead:
 
 %1
@@ -2264,46 +2264,46 @@ Export anyway?</source>
 Trotzdem exportieren?</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="94" />
+        <location filename="../widgets/plan_export.cpp" line="97" />
         <source>Export GGUF (%1)</source>
         <translation>GGUF exportieren (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="95" />
+        <location filename="../widgets/plan_export.cpp" line="98" />
         <source>GGUF files (*.gguf)</source>
         <translation>GGUF-Dateien (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="112" />
-        <location filename="../widgets/plan_export.cpp" line="152" />
+        <location filename="../widgets/plan_export.cpp" line="115" />
+        <location filename="../widgets/plan_export.cpp" line="155" />
         <source>Exporting %1</source>
         <translation>Exportiere %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="117" />
+        <location filename="../widgets/plan_export.cpp" line="120" />
         <source>Wrote %1: %2 bytes, %3 tensors quantized, %4 copied, every tensor verified</source>
         <translation>%1 geschrieben: %2 Bytes, %3 Tensoren quantisiert, %4 kopiert, jeder Tensor geprüft</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="122" />
-        <location filename="../widgets/plan_export.cpp" line="170" />
+        <location filename="../widgets/plan_export.cpp" line="125" />
+        <location filename="../widgets/plan_export.cpp" line="173" />
         <source>Export cancelled; nothing was written to %1</source>
         <translation>Export abgebrochen; nichts wurde nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="124" />
-        <location filename="../widgets/plan_export.cpp" line="172" />
+        <location filename="../widgets/plan_export.cpp" line="127" />
+        <location filename="../widgets/plan_export.cpp" line="175" />
         <source>Export to %1 failed: %2. %3</source>
         <translation>Export nach %1 fehlgeschlagen: %2. %3</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="126" />
-        <location filename="../widgets/plan_export.cpp" line="174" />
+        <location filename="../widgets/plan_export.cpp" line="129" />
+        <location filename="../widgets/plan_export.cpp" line="177" />
         <source>unexpected error</source>
         <translation>unerwarteter Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="163" />
+        <location filename="../widgets/plan_export.cpp" line="166" />
         <source>Wrote %1: %2 bytes, %3 tensors quantized, %4 copied; largest deviation of a calibrated value from the evaluated one: %5</source>
         <translation>%1 geschrieben: %2 Bytes, %3 Tensoren quantisiert, %4 kopiert; größte Abweichung eines kalibrierten Werts vom bewerteten: %5</translation>
     </message>
@@ -2645,299 +2645,265 @@ Detail: %2</translation>
 <context>
     <name>qx::ui::SchemePanel</name>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="64" />
+        <location filename="../widgets/scheme_panel.cpp" line="67" />
         <source>Calibrate</source>
         <translation>Kalibrieren</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="87" />
+        <location filename="../widgets/scheme_panel.cpp" line="90" />
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="91" />
+        <location filename="../widgets/scheme_panel.cpp" line="94" />
         <source>Formats of the traits table: GGUF types first, then schemes a GGUF file cannot hold</source>
         <translation>Formate der Eigenschaftstabelle: zuerst GGUF-Typen, dann Schemata, die eine GGUF-Datei nicht aufnehmen kann</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="99" />
+        <location filename="../widgets/scheme_panel.cpp" line="102" />
         <source>%1 — %2 bits/weight</source>
         <translation>%1 — %2 Bit/Gewicht</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="100" />
+        <location filename="../widgets/scheme_panel.cpp" line="103" />
         <source>%1 — %2 bits/weight (not in GGUF)</source>
         <translation>%1 — %2 Bit/Gewicht (nicht in GGUF)</translation>
     </message>
     <message>
+        <location filename="../widgets/scheme_panel.cpp" line="112" />
+        <source>The scheme Apply gives the tensors, as the tree's Planned column names it</source>
+        <translation>Das Schema, das „Anwenden“ den Tensoren gibt, so benannt wie in der Plan-Spalte des Baums</translation>
+    </message>
+    <message>
         <location filename="../widgets/scheme_panel.cpp" line="115" />
-        <source>Granularity:</source>
-        <translation>Granularität:</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="116" />
-        <source>Group size:</source>
-        <translation>Gruppengröße:</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="117" />
-        <source>Zero point:</source>
-        <translation>Nullpunkt:</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="118" />
-        <source>Clipping:</source>
-        <translation>Clipping:</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="120" />
-        <location filename="../widgets/scheme_panel.cpp" line="282" />
+        <location filename="../widgets/scheme_panel_format.cpp" line="126" />
         <source>Apply to Selection</source>
         <translation>Auf Auswahl anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="120" />
+        <location filename="../widgets/scheme_panel.cpp" line="115" />
         <source>Give the selected tensors this format (Ctrl+T)</source>
         <translation>Den ausgewählten Tensoren dieses Format geben (Strg+T)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="122" />
+        <location filename="../widgets/scheme_panel.cpp" line="117" />
         <source>Apply to All</source>
         <translation>Auf alle anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="122" />
+        <location filename="../widgets/scheme_panel.cpp" line="117" />
         <source>Every quantizable weight in this format; norms stay F32, rows that do not fit take llama-quantize's fallback</source>
         <translation>Jedes quantisierbare Gewicht in diesem Format; Normen bleiben F32, unpassende Zeilen erhalten den Ersatztyp von llama-quantize</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="125" />
+        <location filename="../widgets/scheme_panel.cpp" line="120" />
         <source>Regex, e.g. ffn_down|attn_v</source>
         <translation>Regex, z. B. ffn_down|attn_v</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="126" />
+        <location filename="../widgets/scheme_panel.cpp" line="121" />
         <source>Apply to Matching</source>
         <translation>Auf Treffer anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="126" />
+        <location filename="../widgets/scheme_panel.cpp" line="121" />
         <source>Tensors whose name matches the regular expression</source>
         <translation>Tensoren, deren Name zum regulären Ausdruck passt</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="127" />
+        <location filename="../widgets/scheme_panel.cpp" line="122" />
         <source>Pin</source>
         <translation>Fixiert</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="127" />
+        <location filename="../widgets/scheme_panel.cpp" line="122" />
         <source>Presets and the budget solver keep the selected tensors' formats</source>
         <translation>Voreinstellungen und der Budget-Löser behalten die Formate der ausgewählten Tensoren bei</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="128" />
+        <location filename="../widgets/scheme_panel.cpp" line="123" />
         <source>Unpin</source>
         <translation>Lösen</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="128" />
+        <location filename="../widgets/scheme_panel.cpp" line="123" />
         <source>Let presets and the solver change the selected tensors again</source>
         <translation>Voreinstellungen und Löser dürfen die ausgewählten Tensoren wieder ändern</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="160" />
+        <location filename="../widgets/scheme_panel.cpp" line="157" />
         <source>llama-quantize preset</source>
         <translation>llama-quantize-Voreinstellung</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="164" />
+        <location filename="../widgets/scheme_panel.cpp" line="161" />
         <source>llama-quantize's type mixes (llama.cpp b4748), rule for rule; the Reason column says which rule chose each tensor's type</source>
         <translation>Die Typmischungen von llama-quantize (llama.cpp b4748), Regel für Regel; die Spalte „Grund“ nennt die Regel, die den Typ jedes Tensors gewählt hat</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="169" />
+        <location filename="../widgets/scheme_panel.cpp" line="166" />
         <source>Apply Preset</source>
         <translation>Voreinstellung anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="169" />
+        <location filename="../widgets/scheme_panel.cpp" line="166" />
         <source>Re-plan every unpinned tensor with this mix</source>
         <translation>Jeden nicht fixierten Tensor mit dieser Mischung neu planen</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="180" />
+        <location filename="../widgets/scheme_panel.cpp" line="177" />
         <source>Size budget</source>
         <translation>Größenbudget</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="181" />
+        <location filename="../widgets/scheme_panel.cpp" line="178" />
         <source>Chooses per-tensor formats that minimise the predicted loss (importance-weighted squared round-trip error) within the budget; pinned tensors are kept</source>
         <translation>Wählt pro Tensor die Formate, die den vorhergesagten Verlust (wichtigkeitsgewichteter quadratischer Rundreisefehler) im Budget minimieren; fixierte Tensoren bleiben</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="184" />
+        <location filename="../widgets/scheme_panel.cpp" line="181" />
         <source>Bits/weight</source>
         <translation>Bit/Gewicht</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="185" />
+        <location filename="../widgets/scheme_panel.cpp" line="182" />
         <source>File size</source>
         <translation>Dateigröße</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="195" />
+        <location filename="../widgets/scheme_panel.cpp" line="192" />
         <source>Measuring candidates… %p%</source>
         <translation>Kandidaten werden gemessen… %p%</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="255" />
+        <location filename="../widgets/scheme_panel_format.cpp" line="68" />
+        <source>Scheme: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Schema: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel_format.cpp" line="71" />
         <source>%1, blocks of %2 values</source>
         <translation>%1, Blöcke zu %2 Werten</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="258" />
-        <source>%1 — not exportable to GGUF — nearest: %2. The error columns show this scheme; sizes and the file count %2.</source>
-        <translation>%1 — nicht nach GGUF exportierbar — nächster Typ: %2. Die Fehlerspalten zeigen dieses Schema; Größen und die Datei rechnen mit %2.</translation>
+        <location filename="../widgets/scheme_panel_format.cpp" line="79" />
+        <source>%1 %2 — not exportable to GGUF; nearest type %3, which these rows cannot hold: a file holds %4. The error columns show this scheme; the file size counts %4.</source>
+        <translation>%1 %2 — nicht als GGUF exportierbar; nächster Typ %3, den diese Zeilen nicht fassen: eine Datei enthält %4. Die Fehlerspalten zeigen dieses Schema; die Dateigröße zählt %4.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="267" />
-        <source>per tensor</source>
-        <translation>pro Tensor</translation>
+        <location filename="../widgets/scheme_panel_format.cpp" line="83" />
+        <source>%1 %2 — not exportable to GGUF: a file holds %3 (llama-quantize's fallback where rows do not fit). The error columns show this scheme; the file size counts %3.</source>
+        <translation>%1 %2 — nicht als GGUF exportierbar: eine Datei enthält %3 (den Ersatztyp von llama-quantize, wo die Zeilen nicht passen). Die Fehlerspalten zeigen dieses Schema; die Dateigröße zählt %3.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="268" />
-        <source>per channel (row)</source>
-        <translation>pro Kanal (Zeile)</translation>
+        <location filename="../widgets/scheme_panel_format.cpp" line="108" />
+        <source>No tensor here can hold it.</source>
+        <translation>Kein Tensor hier kann es aufnehmen.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="269" />
-        <source>per group</source>
-        <translation>pro Gruppe</translation>
+        <location filename="../widgets/scheme_panel_format.cpp" line="110" />
+        <source>Exactly %1 bits/weight (%2) over every weight it fits.</source>
+        <translation>Genau %1 Bits/Gewicht (%2) über alle Gewichte, zu denen es passt.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="270" />
-        <source>—</source>
-        <translation>—</translation>
+        <location filename="../widgets/scheme_panel_format.cpp" line="111" />
+        <source>Exactly %1 bits/weight (%2) on the selection.</source>
+        <translation>Genau %1 Bits/Gewicht (%2) für die Auswahl.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/scheme_panel_format.cpp" line="116" />
+        <source>%n tensor(s) cannot hold it (row length).</source>
+        <translation>
+            <numerusform>%n Tensor kann es nicht aufnehmen (Zeilenlänge).</numerusform><numerusform>%n Tensoren können es nicht aufnehmen (Zeilenlänge).</numerusform></translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="271" />
-        <source>asymmetric (zero point per group)</source>
-        <translation>asymmetrisch (Nullpunkt pro Gruppe)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="271" />
-        <source>symmetric</source>
-        <translation>symmetrisch</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="272" />
-        <source>none (absmax)</source>
-        <translation>keins (absmax)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="273" />
-        <source>percentile %1</source>
-        <translation>Perzentil %1</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="274" />
-        <source>MSE search</source>
-        <translation>MSE-Suche</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="275" />
-        <source>KL divergence</source>
-        <translation>KL-Divergenz</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="282" />
+        <location filename="../widgets/scheme_panel_format.cpp" line="126" />
         <source>Apply to %1 Selected</source>
         <translation>Auf %1 ausgewählte anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="288" />
+        <location filename="../widgets/scheme_panel.cpp" line="247" />
         <source>%1 tensors changed</source>
         <translation>%1 Tensoren geändert</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="290" />
+        <location filename="../widgets/scheme_panel.cpp" line="249" />
         <source>%1 took llama-quantize's fallback type</source>
         <translation>%1 mit dem Ersatztyp von llama-quantize</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="292" />
+        <location filename="../widgets/scheme_panel.cpp" line="251" />
         <source>%1 pinned kept</source>
         <translation>%1 fixierte beibehalten</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="294" />
+        <location filename="../widgets/scheme_panel.cpp" line="253" />
         <source>%1 left as they are (vectors, or rows the format cannot hold)</source>
         <translation>%1 unverändert (Vektoren oder Zeilen, die das Format nicht aufnehmen kann)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="309" />
+        <location filename="../widgets/scheme_panel.cpp" line="273" />
         <source>No tensor matches “%1”</source>
         <translation>Kein Tensor passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="378" />
+        <location filename="../widgets/scheme_panel.cpp" line="341" />
         <source>Measuring candidate formats…</source>
         <translation>Kandidatenformate werden gemessen…</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="391" />
+        <location filename="../widgets/scheme_panel.cpp" line="354" />
         <source>The budget solver is unavailable: %1</source>
         <translation>Der Budget-Löser ist nicht verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="392" />
+        <location filename="../widgets/scheme_panel.cpp" line="355" />
         <source>Measuring candidates was cancelled</source>
         <translation>Das Messen der Kandidaten wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="408" />
+        <location filename="../widgets/scheme_panel.cpp" line="371" />
         <source>Move the slider to let the solver choose every unpinned tensor's format.</source>
         <translation>Den Regler bewegen, damit der Löser das Format jedes nicht fixierten Tensors wählt.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="429" />
+        <location filename="../widgets/scheme_panel.cpp" line="392" />
         <source>%1 bits/weight</source>
         <translation>%1 Bit/Gewicht</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="429" />
+        <location filename="../widgets/scheme_panel.cpp" line="392" />
         <source>%1 file</source>
         <translation>%1 Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="442" />
+        <location filename="../widgets/scheme_panel.cpp" line="405" />
         <source>Budget %1</source>
         <translation>Budget %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="444" />
+        <location filename="../widgets/scheme_panel.cpp" line="407" />
         <source>Predicted KLD %1 nats (measured enable-one KLD per tensor, scaled per format and summed) · %2 of tensor data%3</source>
         <translation>Vorhergesagte KLD %1 nats (gemessene Enable-one-KLD je Tensor, je Format skaliert und summiert) · %2 Tensordaten%3</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="450" />
+        <location filename="../widgets/scheme_panel.cpp" line="413" />
         <source>Predicted loss %1 (importance-weighted squared round-trip error, lower is better) · %2 of tensor data%3</source>
         <translation>Vorhergesagter Verlust %1 (wichtigkeitsgewichteter quadratischer Rundreisefehler, kleiner ist besser) · %2 Tensordaten%3</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="468" />
+        <location filename="../widgets/scheme_panel.cpp" line="431" />
         <source>The solver now minimises measured KLD; move the slider to re-solve.</source>
         <translation>Der Solver minimiert jetzt die gemessene KLD; Schieberegler bewegen, um neu zu lösen.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="470" />
+        <location filename="../widgets/scheme_panel.cpp" line="433" />
         <source>Measured KLD cannot calibrate the solver: %1</source>
         <translation>Die gemessene KLD kann den Solver nicht kalibrieren: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="447" />
-        <location filename="../widgets/scheme_panel.cpp" line="452" />
+        <location filename="../widgets/scheme_panel.cpp" line="410" />
+        <location filename="../widgets/scheme_panel.cpp" line="415" />
         <source> · the budget cannot be met</source>
         <translation> · das Budget ist nicht erreichbar</translation>
     </message>
@@ -3339,7 +3305,7 @@ Detail: %2</translation>
     </message>
     <message>
         <location filename="../widgets/tensor_tree_model.cpp" line="113" />
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="116" />
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="117" />
         <source>mixed</source>
         <translation>gemischt</translation>
     </message>
@@ -3461,22 +3427,22 @@ Offset %2 in %3</translation>
         <translation>Warum der Plan dieses Format gewählt hat (Regel der Voreinstellung, Schicht, Ersatztyp, Löser, von Hand)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="121" />
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="122" />
         <source>%1 pinned tensors</source>
         <translation>%1 fixierte Tensoren</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="127" />
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="128" />
         <source>%1 bytes</source>
         <translation>%1 Bytes</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="151" />
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="152" />
         <source>Pinned: presets and the solver keep this format</source>
         <translation>Fixiert: Voreinstellungen und Löser behalten dieses Format bei</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="151" />
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="152" />
         <source>Not pinned</source>
         <translation>Nicht fixiert</translation>
     </message>
@@ -3486,22 +3452,22 @@ Offset %2 in %3</translation>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="188" />
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="187" />
         <source>Being computed in the background</source>
         <translation>Wird im Hintergrund berechnet</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="190" />
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="189" />
         <source>The planned format cannot hold this tensor</source>
         <translation>Das geplante Format kann diesen Tensor nicht aufnehmen</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="191" />
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="190" />
         <source>Kept as stored: no error</source>
         <translation>Wie gespeichert: kein Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="198" />
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="197" />
         <source>n/a</source>
         <translation>n. v.</translation>
     </message>
@@ -3554,42 +3520,42 @@ Offset %2 in %3</translation>
         <translation>Den aktuellen Reiter als PNG-Bild oder SVG-Vektorzeichnung speichern (je nach Dateityp)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="162" />
+        <location filename="../widgets/tensor_views.cpp" line="182" />
         <source>Computing…</source>
         <translation>Wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="226" />
+        <location filename="../widgets/tensor_views.cpp" line="246" />
         <source>Analysing %1</source>
         <translation>%1 wird analysiert</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="236" />
+        <location filename="../widgets/tensor_views.cpp" line="256" />
         <source>Cannot analyse with this format: %1</source>
         <translation>Analyse mit diesem Format nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="256" />
+        <location filename="../widgets/tensor_views.cpp" line="276" />
         <source>%1 as %2: SQNR %3 dB, relative error %4, RMSE %5, max |error| %6, cosine %7</source>
         <translation>%1 als %2: SQNR %3 dB, relativer Fehler %4, RMSE %5, max. |Fehler| %6, Kosinus %7</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="263" />
+        <location filename="../widgets/tensor_views.cpp" line="283" />
         <source>SQNR: 10·log10(Σw² / Σe²), higher is better. Relative error: ‖e‖ / ‖w‖. RMSE: root mean square of e = dequantized − original.</source>
         <translation>SQNR: 10·log10(Σw² / Σe²), höher ist besser. Relativer Fehler: ‖e‖ / ‖w‖. RMSE: quadratisches Mittel von e = dequantisiert − original.</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="266" />
+        <location filename="../widgets/tensor_views.cpp" line="286" />
         <source>Select a tensor to see its distribution and quantization error.</source>
         <translation>Wählen Sie einen Tensor, um seine Verteilung und seinen Quantisierungsfehler zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="298" />
+        <location filename="../widgets/tensor_views.cpp" line="318" />
         <source>Weight distribution of %1</source>
         <translation>Gewichtsverteilung von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="301" />
+        <location filename="../widgets/tensor_views.cpp" line="321" />
         <source>original</source>
         <translation>original</translation>
     </message>
@@ -3619,94 +3585,94 @@ Offset %2 in %3</translation>
         <translation>Zurück zum ganzen Histogramm (Ziehen vergrößert, Mausrad zoomt, Umschalt+Ziehen verschiebt)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="168" />
+        <location filename="../widgets/tensor_views.cpp" line="188" />
         <source>Preview of %1</source>
         <translation>Vorschau von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="194" />
+        <location filename="../widgets/tensor_views.cpp" line="214" />
         <source>Statistics of %1</source>
         <translation>Statistik von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="200" />
+        <location filename="../widgets/tensor_views.cpp" line="220" />
         <source>Cannot read this tensor: %1</source>
         <translation>Dieser Tensor kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="221" />
+        <location filename="../widgets/tensor_views.cpp" line="241" />
         <source>Computing the round trip…</source>
         <translation>Hin- und Rückweg wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="299" />
+        <location filename="../widgets/tensor_views.cpp" line="319" />
         <source>Weight distribution of %1 — preview from one row in %2, exact figures follow</source>
         <translation>Gewichtsverteilung von %1 — Vorschau aus jeder %2. Zeile, genaue Werte folgen</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="301" />
+        <location filename="../widgets/tensor_views.cpp" line="321" />
         <source>original (sampled rows)</source>
         <translation>original (Stichprobe von Zeilen)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="310" />
+        <location filename="../widgets/tensor_views.cpp" line="330" />
         <source>dequantized (%1)</source>
         <translation>dequantisiert (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="316" />
+        <location filename="../widgets/tensor_views.cpp" line="336" />
         <source>weight value</source>
         <translation>Gewichtswert</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="316" />
+        <location filename="../widgets/tensor_views.cpp" line="336" />
         <source>count (log scale)</source>
         <translation>Anzahl (log. Skala)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="316" />
-        <location filename="../widgets/tensor_views.cpp" line="346" />
+        <location filename="../widgets/tensor_views.cpp" line="336" />
+        <location filename="../widgets/tensor_views.cpp" line="366" />
         <source>count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="326" />
+        <location filename="../widgets/tensor_views.cpp" line="346" />
         <source>grid of row %1, columns %2–%3 (%4 levels)</source>
         <translation>Raster von Zeile %1, Spalten %2–%3 (%4 Stufen)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="333" />
+        <location filename="../widgets/tensor_views.cpp" line="353" />
         <source>representable range [%1, %2]</source>
         <translation>darstellbarer Bereich [%1, %2]</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="344" />
+        <location filename="../widgets/tensor_views.cpp" line="364" />
         <source>Error histogram (dequantized − original)</source>
         <translation>Fehlerhistogramm (dequantisiert − original)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="345" />
+        <location filename="../widgets/tensor_views.cpp" line="365" />
         <source>error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="346" />
+        <location filename="../widgets/tensor_views.cpp" line="366" />
         <source>error (weight units)</source>
         <translation>Fehler (Gewichtseinheiten)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="349" />
+        <location filename="../widgets/tensor_views.cpp" line="369" />
         <source>SQNR per row</source>
         <translation>SQNR je Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="351" />
-        <location filename="../widgets/tensor_views.cpp" line="356" />
+        <location filename="../widgets/tensor_views.cpp" line="371" />
+        <location filename="../widgets/tensor_views.cpp" line="376" />
         <source>SQNR (dB)</source>
         <translation>SQNR (dB)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="356" />
+        <location filename="../widgets/tensor_views.cpp" line="376" />
         <source>row (output channel)</source>
         <translation>Zeile (Ausgangskanal)</translation>
     </message>
@@ -3782,6 +3748,149 @@ Offset %2 in %3</translation>
         <location filename="../widgets/tradeoff_view.cpp" line="95" />
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::UniformSchemeEditor</name>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="34" />
+        <source>Bits:</source>
+        <translation>Bits:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="35" />
+        <source>Granularity:</source>
+        <translation>Granularität:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="36" />
+        <source>Group size:</source>
+        <translation>Gruppengröße:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="37" />
+        <source>Symmetry:</source>
+        <translation>Symmetrie:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="38" />
+        <source>Scale:</source>
+        <translation>Skala:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="39" />
+        <source>Clipping:</source>
+        <translation>Clipping:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="40" />
+        <source>Percentile:</source>
+        <translation>Perzentil:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="62" />
+        <source> bits</source>
+        <translation> Bits</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="63" />
+        <source>Bits per code: 2^b levels</source>
+        <translation>Bits pro Code: 2^b Stufen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="64" />
+        <source>Values that share one scale: the whole tensor, one row, or G consecutive values of a row</source>
+        <translation>Werte, die sich eine Skala teilen: der ganze Tensor, eine Zeile oder G aufeinanderfolgende Werte einer Zeile</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="66" />
+        <source>per tensor</source>
+        <translation>pro Tensor</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="67" />
+        <source>per channel (row)</source>
+        <translation>pro Kanal (Zeile)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="68" />
+        <source>per group</source>
+        <translation>pro Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="69" />
+        <source>Values per group (per group only); the row length must be a multiple of it</source>
+        <translation>Werte pro Gruppe (nur bei „pro Gruppe“); die Zeilenlänge muss ein Vielfaches davon sein</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="72" />
+        <source>Symmetric: codes ±(2^(b-1)-1) (restricted) or -2^(b-1)…2^(b-1)-1 (full range) around zero; asymmetric: codes 0…2^b-1 with a zero point per group</source>
+        <translation>Symmetrisch: Codes ±(2^(b-1)-1) (eingeschränkt) oder -2^(b-1)…2^(b-1)-1 (voller Bereich) um null; asymmetrisch: Codes 0…2^b-1 mit einem Nullpunkt pro Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="74" />
+        <source>sym. restricted</source>
+        <translation>sym. eingeschränkt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="75" />
+        <source>sym. full range</source>
+        <translation>sym. voller Bereich</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="76" />
+        <source>asymmetric</source>
+        <translation>asymmetrisch</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="77" />
+        <source>How each group's step is stored: F32 (4 bytes) or F16 (2 bytes, rounded)</source>
+        <translation>Wie die Schrittweite jeder Gruppe gespeichert wird: F32 (4 Bytes) oder F16 (2 Bytes, gerundet)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="78" />
+        <source>F32</source>
+        <translation>F32</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="79" />
+        <source>F16</source>
+        <translation>F16</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="80" />
+        <source>How each group's range is chosen: its absolute maximum, a percentile of |w|, the ratio with the least squared error, or TensorRT's KL-divergence threshold</source>
+        <translation>Wie der Bereich jeder Gruppe gewählt wird: ihr Betragsmaximum, ein Perzentil von |w|, der Anteil mit dem kleinsten quadratischen Fehler oder die KL-Divergenz-Schwelle von TensorRT</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="82" />
+        <source>absmax</source>
+        <translation>absmax</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="83" />
+        <source>percentile</source>
+        <translation>Perzentil</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="84" />
+        <source>MSE search</source>
+        <translation>MSE-Suche</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="85" />
+        <source>KL divergence</source>
+        <translation>KL-Divergenz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="90" />
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="91" />
+        <source>Percentile of |w| (symmetric) or of w at both ends (asymmetric) kept unclipped</source>
+        <translation>Perzentil von |w| (symmetrisch) oder von w an beiden Enden (asymmetrisch), das nicht abgeschnitten wird</translation>
     </message>
 </context>
 <context>

@@ -258,8 +258,8 @@
     <name>qx::app::MainWindow</name>
     <message>
         <location filename="../app/gui/main_window.cpp" line="72" />
-        <location filename="../app/gui/main_window.cpp" line="403" />
-        <location filename="../app/gui/main_window.cpp" line="598" />
+        <location filename="../app/gui/main_window.cpp" line="416" />
+        <location filename="../app/gui/main_window.cpp" line="616" />
         <source>Quantization Explorer</source>
         <translation>Quantization Explorer</translation>
     </message>
@@ -359,67 +359,67 @@
         <translation>L’ouverture de %1 a été annulée</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="303" />
+        <location filename="../app/gui/main_window.cpp" line="316" />
         <source>Loaded the plan of run “%1” (undo restores the previous plan)</source>
         <translation>Plan de l’exécution « %1 » chargé (Annuler rétablit le plan précédent)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="359" />
+        <location filename="../app/gui/main_window.cpp" line="372" />
         <source>Open Model File</source>
         <translation>Ouvrir un fichier de modèle</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="360" />
+        <location filename="../app/gui/main_window.cpp" line="373" />
         <source>Model files (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;llama2.c checkpoints (*.bin);;All files (*)</source>
         <translation>Fichiers de modèle (*.gguf *.safetensors *.bin);;GGUF (*.gguf);;safetensors (*.safetensors);;Checkpoints llama2.c (*.bin);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="368" />
+        <location filename="../app/gui/main_window.cpp" line="381" />
         <source>Open Hugging Face Model Folder</source>
         <translation>Ouvrir un dossier de modèle Hugging Face</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="379" />
+        <location filename="../app/gui/main_window.cpp" line="392" />
         <source>Preparing the demo model…</source>
         <translation>Préparation du modèle de démonstration…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="384" />
+        <location filename="../app/gui/main_window.cpp" line="397" />
         <source>demo model</source>
         <translation>modèle de démonstration</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="416" />
+        <location filename="../app/gui/main_window.cpp" line="429" />
         <source>About Quantization Explorer</source>
         <translation>À propos de Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="417" />
+        <location filename="../app/gui/main_window.cpp" line="430" />
         <source>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Look inside language model files (GGUF, safetensors, llama2.c) and decide how to quantize them.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Examiner des fichiers de modèles de langue (GGUF, safetensors, llama2.c) et décider comment les quantifier.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="446" />
+        <location filename="../app/gui/main_window.cpp" line="459" />
         <source>Opened %1</source>
         <translation>%1 ouvert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="466" />
+        <location filename="../app/gui/main_window.cpp" line="479" />
         <source>Could not open the model</source>
         <translation>Impossible d’ouvrir le modèle</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="471" />
+        <location filename="../app/gui/main_window.cpp" line="484" />
         <source>Could not open %1</source>
         <translation>Impossible d’ouvrir %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="439" />
+        <location filename="../app/gui/main_window.cpp" line="452" />
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="440" />
+        <location filename="../app/gui/main_window.cpp" line="453" />
         <source>unknown architecture</source>
         <translation>architecture inconnue</translation>
     </message>
@@ -449,48 +449,48 @@
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="544" />
+        <location filename="../app/gui/main_window.cpp" line="562" />
         <source>&amp;Save Plan</source>
         <translation>&amp;Enregistrer le plan</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="546" />
+        <location filename="../app/gui/main_window.cpp" line="564" />
         <source>Save Plan &amp;As…</source>
         <translation>Enregistrer le plan &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="548" />
+        <location filename="../app/gui/main_window.cpp" line="566" />
         <source>&amp;Load Plan…</source>
         <translation>&amp;Charger un plan…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="550" />
+        <location filename="../app/gui/main_window.cpp" line="568" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="552" />
+        <location filename="../app/gui/main_window.cpp" line="570" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="557" />
+        <location filename="../app/gui/main_window.cpp" line="575" />
         <source>&amp;Export GGUF…</source>
         <translation>&amp;Exporter en GGUF…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="559" />
-        <location filename="../app/gui/main_window.cpp" line="564" />
+        <location filename="../app/gui/main_window.cpp" line="577" />
+        <location filename="../app/gui/main_window.cpp" line="582" />
         <source>Write the plan as a GGUF file that llama.cpp loads (size shown in the header)</source>
         <translation>Écrire le plan dans un fichier GGUF que llama.cpp charge (taille affichée dans l’en-tête)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="571" />
+        <location filename="../app/gui/main_window.cpp" line="589" />
         <source>Export failed</source>
         <translation>Échec de l’export</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="603" />
+        <location filename="../app/gui/main_window.cpp" line="621" />
         <source>%1%2[*] — Quantization Explorer</source>
         <translation>%1%2[*] — Quantization Explorer</translation>
     </message>
@@ -1059,47 +1059,47 @@
         <translation>Ouvrez un modèle pour évaluer des plans.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="170" />
+        <location filename="../widgets/evaluate_panel.cpp" line="168" />
         <source>custom plan %1</source>
         <translation>plan personnalisé %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="225" />
+        <location filename="../widgets/evaluate_panel.cpp" line="223" />
         <source>Evaluating %1…</source>
         <translation>Évaluation de %1…</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="228" />
+        <location filename="../widgets/evaluate_panel.cpp" line="226" />
         <source>Evaluating %1</source>
         <translation>Évaluation de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="249" />
+        <location filename="../widgets/evaluate_panel.cpp" line="247" />
         <source>Evaluation cancelled.</source>
         <translation>Évaluation annulée.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="252" />
+        <location filename="../widgets/evaluate_panel.cpp" line="250" />
         <source>Evaluation failed: %1 (%2)</source>
         <translation>Échec de l'évaluation : %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="267" />
+        <location filename="../widgets/evaluate_panel.cpp" line="265" />
         <source> (already evaluated as %1)</source>
         <translation> (déjà évalué sous %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="269" />
+        <location filename="../widgets/evaluate_panel.cpp" line="267" />
         <source>%1: PPL %2 ± %3 (F32 %4), mean KLD %5, same top %6 %</source>
         <translation>%1 : PPL %2 ± %3 (F32 %4), KLD moyenne %5, même premier jeton %6 %</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="286" />
+        <location filename="../widgets/evaluate_panel.cpp" line="284" />
         <source>%p% — about %1 left</source>
         <translation>%p % — encore environ %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="288" />
+        <location filename="../widgets/evaluate_panel.cpp" line="286" />
         <source>%p%</source>
         <translation>%p %</translation>
     </message>
@@ -2161,44 +2161,44 @@
 <context>
     <name>qx::ui::PlanDocument</name>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="271" />
-        <location filename="../widgets/plan_document.cpp" line="308" />
+        <location filename="../widgets/plan_document.cpp" line="286" />
+        <location filename="../widgets/plan_document.cpp" line="321" />
         <source>Set %1 to %2</source>
         <translation>Passer %1 en %2</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="272" />
-        <location filename="../widgets/plan_document.cpp" line="309" />
+        <location filename="../widgets/plan_document.cpp" line="287" />
+        <location filename="../widgets/plan_document.cpp" line="322" />
         <source>Set %1 tensors to %2</source>
         <translation>Passer %1 tenseurs en %2</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="335" />
+        <location filename="../widgets/plan_document.cpp" line="348" />
         <source>Set all tensors to %1</source>
         <translation>Passer tous les tenseurs en %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="344" />
+        <location filename="../widgets/plan_document.cpp" line="357" />
         <source>Preset %1</source>
         <translation>Préréglage %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="360" />
+        <location filename="../widgets/plan_document.cpp" line="373" />
         <source>Pin %1 tensors</source>
         <translation>Épingler %1 tenseurs</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="360" />
+        <location filename="../widgets/plan_document.cpp" line="373" />
         <source>Unpin %1 tensors</source>
         <translation>Désépingler %1 tenseurs</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="418" />
+        <location filename="../widgets/plan_document.cpp" line="429" />
         <source>Load %1</source>
         <translation>Charger %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_document.cpp" line="445" />
+        <location filename="../widgets/plan_document.cpp" line="454" />
         <source>Recover unsaved plan</source>
         <translation>Récupérer le plan non enregistré</translation>
     </message>
@@ -2211,47 +2211,47 @@
 <context>
     <name>qx::ui::PlanExport</name>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="48" />
+        <location filename="../widgets/plan_export.cpp" line="51" />
         <source>its stored type</source>
         <translation>son type stocké</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="49" />
+        <location filename="../widgets/plan_export.cpp" line="52" />
         <source>%1: %2 is not exportable to GGUF — written as %3</source>
         <translation>%1 : %2 n’est pas exportable en GGUF — écrit en %3</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="52" />
+        <location filename="../widgets/plan_export.cpp" line="55" />
         <source>… and more</source>
         <translation>… et d’autres</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="66" />
+        <location filename="../widgets/plan_export.cpp" line="69" />
         <source>%1 quantizes activations as well as weights (W8A8): it can be evaluated but GGUF cannot hold it. Undo or choose other types to export.</source>
         <translation>%1 quantifie les activations comme les poids (W8A8) : il peut être évalué mais GGUF ne peut pas le contenir. Annulez ou choisissez d’autres types pour exporter.</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="69" />
+        <location filename="../widgets/plan_export.cpp" line="72" />
         <source>%1 uses a uniform integer grid that has no GGUF type: it can be evaluated but not exported.</source>
         <translation>%1 utilise une grille entière uniforme sans type GGUF : il peut être évalué mais pas exporté.</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="72" />
+        <location filename="../widgets/plan_export.cpp" line="75" />
         <source>Calibrated weights are exported from GGUF models only; convert this model to GGUF first.</source>
         <translation>Les poids calibrés ne s’exportent que depuis des modèles GGUF ; convertissez d’abord ce modèle en GGUF.</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="81" />
+        <location filename="../widgets/plan_export.cpp" line="84" />
         <source>Export GGUF</source>
         <translation>Exporter en GGUF</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="86" />
+        <location filename="../widgets/plan_export.cpp" line="89" />
         <source>Not exportable to GGUF</source>
         <translation>Non exportable en GGUF</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="87" />
+        <location filename="../widgets/plan_export.cpp" line="90" />
         <source>Some tensors use a scheme that has no GGUF type. The file will hold the nearest GGUF type instead:
 
 %1
@@ -2264,46 +2264,46 @@ Export anyway?</source>
 Exporter quand même ?</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="94" />
+        <location filename="../widgets/plan_export.cpp" line="97" />
         <source>Export GGUF (%1)</source>
         <translation>Exporter en GGUF (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="95" />
+        <location filename="../widgets/plan_export.cpp" line="98" />
         <source>GGUF files (*.gguf)</source>
         <translation>Fichiers GGUF (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="112" />
-        <location filename="../widgets/plan_export.cpp" line="152" />
+        <location filename="../widgets/plan_export.cpp" line="115" />
+        <location filename="../widgets/plan_export.cpp" line="155" />
         <source>Exporting %1</source>
         <translation>Export de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="117" />
+        <location filename="../widgets/plan_export.cpp" line="120" />
         <source>Wrote %1: %2 bytes, %3 tensors quantized, %4 copied, every tensor verified</source>
         <translation>%1 écrit : %2 octets, %3 tenseurs quantifiés, %4 copiés, chaque tenseur vérifié</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="122" />
-        <location filename="../widgets/plan_export.cpp" line="170" />
+        <location filename="../widgets/plan_export.cpp" line="125" />
+        <location filename="../widgets/plan_export.cpp" line="173" />
         <source>Export cancelled; nothing was written to %1</source>
         <translation>Export annulé ; rien n’a été écrit dans %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="124" />
-        <location filename="../widgets/plan_export.cpp" line="172" />
+        <location filename="../widgets/plan_export.cpp" line="127" />
+        <location filename="../widgets/plan_export.cpp" line="175" />
         <source>Export to %1 failed: %2. %3</source>
         <translation>L’export vers %1 a échoué : %2. %3</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="126" />
-        <location filename="../widgets/plan_export.cpp" line="174" />
+        <location filename="../widgets/plan_export.cpp" line="129" />
+        <location filename="../widgets/plan_export.cpp" line="177" />
         <source>unexpected error</source>
         <translation>erreur inattendue</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="163" />
+        <location filename="../widgets/plan_export.cpp" line="166" />
         <source>Wrote %1: %2 bytes, %3 tensors quantized, %4 copied; largest deviation of a calibrated value from the evaluated one: %5</source>
         <translation>%1 écrit : %2 octets, %3 tenseurs quantifiés, %4 copiés ; plus grand écart d’une valeur calibrée par rapport à la valeur évaluée : %5</translation>
     </message>
@@ -2645,299 +2645,265 @@ Détail : %2</translation>
 <context>
     <name>qx::ui::SchemePanel</name>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="64" />
+        <location filename="../widgets/scheme_panel.cpp" line="67" />
         <source>Calibrate</source>
         <translation>Calibrer</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="87" />
+        <location filename="../widgets/scheme_panel.cpp" line="90" />
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="91" />
+        <location filename="../widgets/scheme_panel.cpp" line="94" />
         <source>Formats of the traits table: GGUF types first, then schemes a GGUF file cannot hold</source>
         <translation>Formats de la table des caractéristiques : d’abord les types GGUF, puis les schémas qu’un fichier GGUF ne peut pas contenir</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="99" />
+        <location filename="../widgets/scheme_panel.cpp" line="102" />
         <source>%1 — %2 bits/weight</source>
         <translation>%1 — %2 bits/poids</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="100" />
+        <location filename="../widgets/scheme_panel.cpp" line="103" />
         <source>%1 — %2 bits/weight (not in GGUF)</source>
         <translation>%1 — %2 bits/poids (pas en GGUF)</translation>
     </message>
     <message>
+        <location filename="../widgets/scheme_panel.cpp" line="112" />
+        <source>The scheme Apply gives the tensors, as the tree's Planned column names it</source>
+        <translation>Le schéma que « Appliquer » donne aux tenseurs, nommé comme dans la colonne Plan de l’arbre</translation>
+    </message>
+    <message>
         <location filename="../widgets/scheme_panel.cpp" line="115" />
-        <source>Granularity:</source>
-        <translation>Granularité :</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="116" />
-        <source>Group size:</source>
-        <translation>Taille de groupe :</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="117" />
-        <source>Zero point:</source>
-        <translation>Point zéro :</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="118" />
-        <source>Clipping:</source>
-        <translation>Écrêtage :</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="120" />
-        <location filename="../widgets/scheme_panel.cpp" line="282" />
+        <location filename="../widgets/scheme_panel_format.cpp" line="126" />
         <source>Apply to Selection</source>
         <translation>Appliquer à la sélection</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="120" />
+        <location filename="../widgets/scheme_panel.cpp" line="115" />
         <source>Give the selected tensors this format (Ctrl+T)</source>
         <translation>Donner ce format aux tenseurs sélectionnés (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="122" />
+        <location filename="../widgets/scheme_panel.cpp" line="117" />
         <source>Apply to All</source>
         <translation>Appliquer à tous</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="122" />
+        <location filename="../widgets/scheme_panel.cpp" line="117" />
         <source>Every quantizable weight in this format; norms stay F32, rows that do not fit take llama-quantize's fallback</source>
         <translation>Chaque poids quantifiable dans ce format ; les normes restent en F32, les lignes qui ne conviennent pas prennent le type de repli de llama-quantize</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="125" />
+        <location filename="../widgets/scheme_panel.cpp" line="120" />
         <source>Regex, e.g. ffn_down|attn_v</source>
         <translation>Regex, p. ex. ffn_down|attn_v</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="126" />
+        <location filename="../widgets/scheme_panel.cpp" line="121" />
         <source>Apply to Matching</source>
         <translation>Appliquer aux correspondances</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="126" />
+        <location filename="../widgets/scheme_panel.cpp" line="121" />
         <source>Tensors whose name matches the regular expression</source>
         <translation>Tenseurs dont le nom correspond à l’expression régulière</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="127" />
+        <location filename="../widgets/scheme_panel.cpp" line="122" />
         <source>Pin</source>
         <translation>Épinglé</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="127" />
+        <location filename="../widgets/scheme_panel.cpp" line="122" />
         <source>Presets and the budget solver keep the selected tensors' formats</source>
         <translation>Les préréglages et le solveur de budget conservent les formats des tenseurs sélectionnés</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="128" />
+        <location filename="../widgets/scheme_panel.cpp" line="123" />
         <source>Unpin</source>
         <translation>Désépingler</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="128" />
+        <location filename="../widgets/scheme_panel.cpp" line="123" />
         <source>Let presets and the solver change the selected tensors again</source>
         <translation>Laisser de nouveau les préréglages et le solveur modifier les tenseurs sélectionnés</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="160" />
+        <location filename="../widgets/scheme_panel.cpp" line="157" />
         <source>llama-quantize preset</source>
         <translation>Préréglage llama-quantize</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="164" />
+        <location filename="../widgets/scheme_panel.cpp" line="161" />
         <source>llama-quantize's type mixes (llama.cpp b4748), rule for rule; the Reason column says which rule chose each tensor's type</source>
         <translation>Les mélanges de types de llama-quantize (llama.cpp b4748), règle par règle ; la colonne « Raison » indique la règle qui a choisi le type de chaque tenseur</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="169" />
+        <location filename="../widgets/scheme_panel.cpp" line="166" />
         <source>Apply Preset</source>
         <translation>Appliquer le préréglage</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="169" />
+        <location filename="../widgets/scheme_panel.cpp" line="166" />
         <source>Re-plan every unpinned tensor with this mix</source>
         <translation>Replanifier chaque tenseur non épinglé avec ce mélange</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="180" />
+        <location filename="../widgets/scheme_panel.cpp" line="177" />
         <source>Size budget</source>
         <translation>Budget de taille</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="181" />
+        <location filename="../widgets/scheme_panel.cpp" line="178" />
         <source>Chooses per-tensor formats that minimise the predicted loss (importance-weighted squared round-trip error) within the budget; pinned tensors are kept</source>
         <translation>Choisit par tenseur les formats qui minimisent la perte prédite (erreur quadratique aller-retour pondérée par l’importance) dans le budget ; les tenseurs épinglés sont conservés</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="184" />
+        <location filename="../widgets/scheme_panel.cpp" line="181" />
         <source>Bits/weight</source>
         <translation>Bits/poids</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="185" />
+        <location filename="../widgets/scheme_panel.cpp" line="182" />
         <source>File size</source>
         <translation>Taille du fichier</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="195" />
+        <location filename="../widgets/scheme_panel.cpp" line="192" />
         <source>Measuring candidates… %p%</source>
         <translation>Mesure des candidats… %p%</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="255" />
+        <location filename="../widgets/scheme_panel_format.cpp" line="68" />
+        <source>Scheme: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Schéma : &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scheme_panel_format.cpp" line="71" />
         <source>%1, blocks of %2 values</source>
         <translation>%1, blocs de %2 valeurs</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="258" />
-        <source>%1 — not exportable to GGUF — nearest: %2. The error columns show this scheme; sizes and the file count %2.</source>
-        <translation>%1 — non exportable en GGUF — le plus proche : %2. Les colonnes d’erreur montrent ce schéma ; les tailles et le fichier comptent %2.</translation>
+        <location filename="../widgets/scheme_panel_format.cpp" line="79" />
+        <source>%1 %2 — not exportable to GGUF; nearest type %3, which these rows cannot hold: a file holds %4. The error columns show this scheme; the file size counts %4.</source>
+        <translation>%1 %2 — non exportable en GGUF ; type le plus proche %3, que ces lignes ne peuvent pas contenir : un fichier contient %4. Les colonnes d’erreur montrent ce schéma ; la taille du fichier compte %4.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="267" />
-        <source>per tensor</source>
-        <translation>par tenseur</translation>
+        <location filename="../widgets/scheme_panel_format.cpp" line="83" />
+        <source>%1 %2 — not exportable to GGUF: a file holds %3 (llama-quantize's fallback where rows do not fit). The error columns show this scheme; the file size counts %3.</source>
+        <translation>%1 %2 — non exportable en GGUF : un fichier contient %3 (le type de repli de llama-quantize là où les lignes ne conviennent pas). Les colonnes d’erreur montrent ce schéma ; la taille du fichier compte %3.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="268" />
-        <source>per channel (row)</source>
-        <translation>par canal (ligne)</translation>
+        <location filename="../widgets/scheme_panel_format.cpp" line="108" />
+        <source>No tensor here can hold it.</source>
+        <translation>Aucun tenseur ici ne peut le contenir.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="269" />
-        <source>per group</source>
-        <translation>par groupe</translation>
+        <location filename="../widgets/scheme_panel_format.cpp" line="110" />
+        <source>Exactly %1 bits/weight (%2) over every weight it fits.</source>
+        <translation>Exactement %1 bits/poids (%2) sur tous les poids auxquels il convient.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="270" />
-        <source>—</source>
-        <translation>—</translation>
+        <location filename="../widgets/scheme_panel_format.cpp" line="111" />
+        <source>Exactly %1 bits/weight (%2) on the selection.</source>
+        <translation>Exactement %1 bits/poids (%2) sur la sélection.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/scheme_panel_format.cpp" line="116" />
+        <source>%n tensor(s) cannot hold it (row length).</source>
+        <translation>
+            <numerusform>%n tenseur ne peut pas le contenir (longueur de ligne).</numerusform><numerusform>%n tenseurs ne peuvent pas le contenir (longueur de ligne).</numerusform></translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="271" />
-        <source>asymmetric (zero point per group)</source>
-        <translation>asymétrique (point zéro par groupe)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="271" />
-        <source>symmetric</source>
-        <translation>symétrique</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="272" />
-        <source>none (absmax)</source>
-        <translation>aucun (absmax)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="273" />
-        <source>percentile %1</source>
-        <translation>percentile %1</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="274" />
-        <source>MSE search</source>
-        <translation>recherche MSE</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="275" />
-        <source>KL divergence</source>
-        <translation>divergence KL</translation>
-    </message>
-    <message>
-        <location filename="../widgets/scheme_panel.cpp" line="282" />
+        <location filename="../widgets/scheme_panel_format.cpp" line="126" />
         <source>Apply to %1 Selected</source>
         <translation>Appliquer aux %1 sélectionnés</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="288" />
+        <location filename="../widgets/scheme_panel.cpp" line="247" />
         <source>%1 tensors changed</source>
         <translation>%1 tenseurs modifiés</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="290" />
+        <location filename="../widgets/scheme_panel.cpp" line="249" />
         <source>%1 took llama-quantize's fallback type</source>
         <translation>%1 avec le type de repli de llama-quantize</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="292" />
+        <location filename="../widgets/scheme_panel.cpp" line="251" />
         <source>%1 pinned kept</source>
         <translation>%1 épinglés conservés</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="294" />
+        <location filename="../widgets/scheme_panel.cpp" line="253" />
         <source>%1 left as they are (vectors, or rows the format cannot hold)</source>
         <translation>%1 laissés tels quels (vecteurs, ou lignes que le format ne peut pas contenir)</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="309" />
+        <location filename="../widgets/scheme_panel.cpp" line="273" />
         <source>No tensor matches “%1”</source>
         <translation>Aucun tenseur ne correspond à « %1 »</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="378" />
+        <location filename="../widgets/scheme_panel.cpp" line="341" />
         <source>Measuring candidate formats…</source>
         <translation>Mesure des formats candidats…</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="391" />
+        <location filename="../widgets/scheme_panel.cpp" line="354" />
         <source>The budget solver is unavailable: %1</source>
         <translation>Le solveur de budget n’est pas disponible : %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="392" />
+        <location filename="../widgets/scheme_panel.cpp" line="355" />
         <source>Measuring candidates was cancelled</source>
         <translation>La mesure des candidats a été annulée</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="408" />
+        <location filename="../widgets/scheme_panel.cpp" line="371" />
         <source>Move the slider to let the solver choose every unpinned tensor's format.</source>
         <translation>Déplacez le curseur pour que le solveur choisisse le format de chaque tenseur non épinglé.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="429" />
+        <location filename="../widgets/scheme_panel.cpp" line="392" />
         <source>%1 bits/weight</source>
         <translation>%1 bits/poids</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="429" />
+        <location filename="../widgets/scheme_panel.cpp" line="392" />
         <source>%1 file</source>
         <translation>fichier de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="442" />
+        <location filename="../widgets/scheme_panel.cpp" line="405" />
         <source>Budget %1</source>
         <translation>Budget %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="444" />
+        <location filename="../widgets/scheme_panel.cpp" line="407" />
         <source>Predicted KLD %1 nats (measured enable-one KLD per tensor, scaled per format and summed) · %2 of tensor data%3</source>
         <translation>KLD prédite %1 nats (KLD enable-one mesurée par tenseur, mise à l’échelle par format et additionnée) · %2 de données de tenseurs%3</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="450" />
+        <location filename="../widgets/scheme_panel.cpp" line="413" />
         <source>Predicted loss %1 (importance-weighted squared round-trip error, lower is better) · %2 of tensor data%3</source>
         <translation>Perte prédite %1 (erreur quadratique aller-retour pondérée par l’importance, plus bas est meilleur) · %2 de données de tenseurs%3</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="468" />
+        <location filename="../widgets/scheme_panel.cpp" line="431" />
         <source>The solver now minimises measured KLD; move the slider to re-solve.</source>
         <translation>Le solveur minimise maintenant la KLD mesurée ; déplacez le curseur pour relancer.</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="470" />
+        <location filename="../widgets/scheme_panel.cpp" line="433" />
         <source>Measured KLD cannot calibrate the solver: %1</source>
         <translation>La KLD mesurée ne peut pas calibrer le solveur : %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scheme_panel.cpp" line="447" />
-        <location filename="../widgets/scheme_panel.cpp" line="452" />
+        <location filename="../widgets/scheme_panel.cpp" line="410" />
+        <location filename="../widgets/scheme_panel.cpp" line="415" />
         <source> · the budget cannot be met</source>
         <translation> · le budget ne peut pas être tenu</translation>
     </message>
@@ -3339,7 +3305,7 @@ Détail : %2</translation>
     </message>
     <message>
         <location filename="../widgets/tensor_tree_model.cpp" line="113" />
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="116" />
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="117" />
         <source>mixed</source>
         <translation>mixte</translation>
     </message>
@@ -3461,22 +3427,22 @@ Décalage %2 dans %3</translation>
         <translation>Pourquoi le plan a choisi ce format (règle du préréglage, couche, repli, solveur, à la main)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="121" />
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="122" />
         <source>%1 pinned tensors</source>
         <translation>%1 tenseurs épinglés</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="127" />
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="128" />
         <source>%1 bytes</source>
         <translation>%1 octets</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="151" />
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="152" />
         <source>Pinned: presets and the solver keep this format</source>
         <translation>Épinglé : les préréglages et le solveur conservent ce format</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="151" />
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="152" />
         <source>Not pinned</source>
         <translation>Non épinglé</translation>
     </message>
@@ -3486,22 +3452,22 @@ Décalage %2 dans %3</translation>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="188" />
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="187" />
         <source>Being computed in the background</source>
         <translation>Calcul en arrière-plan</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="190" />
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="189" />
         <source>The planned format cannot hold this tensor</source>
         <translation>Le format planifié ne peut pas contenir ce tenseur</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="191" />
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="190" />
         <source>Kept as stored: no error</source>
         <translation>Conservé tel que stocké : aucune erreur</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_tree_model_plan.cpp" line="198" />
+        <location filename="../widgets/tensor_tree_model_plan.cpp" line="197" />
         <source>n/a</source>
         <translation>n. d.</translation>
     </message>
@@ -3554,42 +3520,42 @@ Décalage %2 dans %3</translation>
         <translation>Enregistrer l’onglet actuel comme image PNG ou dessin vectoriel SVG (selon le type de fichier)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="162" />
+        <location filename="../widgets/tensor_views.cpp" line="182" />
         <source>Computing…</source>
         <translation>Calcul en cours…</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="226" />
+        <location filename="../widgets/tensor_views.cpp" line="246" />
         <source>Analysing %1</source>
         <translation>Analyse de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="236" />
+        <location filename="../widgets/tensor_views.cpp" line="256" />
         <source>Cannot analyse with this format: %1</source>
         <translation>Analyse impossible avec ce format : %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="256" />
+        <location filename="../widgets/tensor_views.cpp" line="276" />
         <source>%1 as %2: SQNR %3 dB, relative error %4, RMSE %5, max |error| %6, cosine %7</source>
         <translation>%1 en %2 : SQNR %3 dB, erreur relative %4, RMSE %5, |erreur| max. %6, cosinus %7</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="263" />
+        <location filename="../widgets/tensor_views.cpp" line="283" />
         <source>SQNR: 10·log10(Σw² / Σe²), higher is better. Relative error: ‖e‖ / ‖w‖. RMSE: root mean square of e = dequantized − original.</source>
         <translation>SQNR : 10·log10(Σw² / Σe²), plus élevé est meilleur. Erreur relative : ‖e‖ / ‖w‖. RMSE : moyenne quadratique de e = déquantifié − original.</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="266" />
+        <location filename="../widgets/tensor_views.cpp" line="286" />
         <source>Select a tensor to see its distribution and quantization error.</source>
         <translation>Sélectionnez un tenseur pour voir sa distribution et son erreur de quantification.</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="298" />
+        <location filename="../widgets/tensor_views.cpp" line="318" />
         <source>Weight distribution of %1</source>
         <translation>Distribution des poids de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="301" />
+        <location filename="../widgets/tensor_views.cpp" line="321" />
         <source>original</source>
         <translation>original</translation>
     </message>
@@ -3619,94 +3585,94 @@ Décalage %2 dans %3</translation>
         <translation>Revenir à l'histogramme entier (glisser pour agrandir, molette pour zoomer, Maj+glisser pour déplacer)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="168" />
+        <location filename="../widgets/tensor_views.cpp" line="188" />
         <source>Preview of %1</source>
         <translation>Aperçu de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="194" />
+        <location filename="../widgets/tensor_views.cpp" line="214" />
         <source>Statistics of %1</source>
         <translation>Statistiques de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="200" />
+        <location filename="../widgets/tensor_views.cpp" line="220" />
         <source>Cannot read this tensor: %1</source>
         <translation>Impossible de lire ce tenseur : %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="221" />
+        <location filename="../widgets/tensor_views.cpp" line="241" />
         <source>Computing the round trip…</source>
         <translation>Calcul de l'aller-retour…</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="299" />
+        <location filename="../widgets/tensor_views.cpp" line="319" />
         <source>Weight distribution of %1 — preview from one row in %2, exact figures follow</source>
         <translation>Distribution des poids de %1 — aperçu sur une ligne sur %2, les valeurs exactes suivent</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="301" />
+        <location filename="../widgets/tensor_views.cpp" line="321" />
         <source>original (sampled rows)</source>
         <translation>original (lignes échantillonnées)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="310" />
+        <location filename="../widgets/tensor_views.cpp" line="330" />
         <source>dequantized (%1)</source>
         <translation>déquantifié (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="316" />
+        <location filename="../widgets/tensor_views.cpp" line="336" />
         <source>weight value</source>
         <translation>valeur du poids</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="316" />
+        <location filename="../widgets/tensor_views.cpp" line="336" />
         <source>count (log scale)</source>
         <translation>effectif (échelle log.)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="316" />
-        <location filename="../widgets/tensor_views.cpp" line="346" />
+        <location filename="../widgets/tensor_views.cpp" line="336" />
+        <location filename="../widgets/tensor_views.cpp" line="366" />
         <source>count</source>
         <translation>effectif</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="326" />
+        <location filename="../widgets/tensor_views.cpp" line="346" />
         <source>grid of row %1, columns %2–%3 (%4 levels)</source>
         <translation>grille de la ligne %1, colonnes %2–%3 (%4 niveaux)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="333" />
+        <location filename="../widgets/tensor_views.cpp" line="353" />
         <source>representable range [%1, %2]</source>
         <translation>plage représentable [%1, %2]</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="344" />
+        <location filename="../widgets/tensor_views.cpp" line="364" />
         <source>Error histogram (dequantized − original)</source>
         <translation>Histogramme de l’erreur (déquantifié − original)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="345" />
+        <location filename="../widgets/tensor_views.cpp" line="365" />
         <source>error</source>
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="346" />
+        <location filename="../widgets/tensor_views.cpp" line="366" />
         <source>error (weight units)</source>
         <translation>erreur (unités de poids)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="349" />
+        <location filename="../widgets/tensor_views.cpp" line="369" />
         <source>SQNR per row</source>
         <translation>SQNR par ligne</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="351" />
-        <location filename="../widgets/tensor_views.cpp" line="356" />
+        <location filename="../widgets/tensor_views.cpp" line="371" />
+        <location filename="../widgets/tensor_views.cpp" line="376" />
         <source>SQNR (dB)</source>
         <translation>SQNR (dB)</translation>
     </message>
     <message>
-        <location filename="../widgets/tensor_views.cpp" line="356" />
+        <location filename="../widgets/tensor_views.cpp" line="376" />
         <source>row (output channel)</source>
         <translation>ligne (canal de sortie)</translation>
     </message>
@@ -3782,6 +3748,149 @@ Décalage %2 dans %3</translation>
         <location filename="../widgets/tradeoff_view.cpp" line="95" />
         <source>Pareto front</source>
         <translation>Front de Pareto</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::UniformSchemeEditor</name>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="34" />
+        <source>Bits:</source>
+        <translation>Bits :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="35" />
+        <source>Granularity:</source>
+        <translation>Granularité :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="36" />
+        <source>Group size:</source>
+        <translation>Taille de groupe :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="37" />
+        <source>Symmetry:</source>
+        <translation>Symétrie :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="38" />
+        <source>Scale:</source>
+        <translation>Échelle :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="39" />
+        <source>Clipping:</source>
+        <translation>Écrêtage :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="40" />
+        <source>Percentile:</source>
+        <translation>Percentile :</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="62" />
+        <source> bits</source>
+        <translation> bits</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="63" />
+        <source>Bits per code: 2^b levels</source>
+        <translation>Bits par code : 2^b niveaux</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="64" />
+        <source>Values that share one scale: the whole tensor, one row, or G consecutive values of a row</source>
+        <translation>Valeurs partageant une échelle : tout le tenseur, une ligne ou G valeurs consécutives d’une ligne</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="66" />
+        <source>per tensor</source>
+        <translation>par tenseur</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="67" />
+        <source>per channel (row)</source>
+        <translation>par canal (ligne)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="68" />
+        <source>per group</source>
+        <translation>par groupe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="69" />
+        <source>Values per group (per group only); the row length must be a multiple of it</source>
+        <translation>Valeurs par groupe (par groupe uniquement) ; la longueur de ligne doit en être un multiple</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="72" />
+        <source>Symmetric: codes ±(2^(b-1)-1) (restricted) or -2^(b-1)…2^(b-1)-1 (full range) around zero; asymmetric: codes 0…2^b-1 with a zero point per group</source>
+        <translation>Symétrique : codes ±(2^(b-1)-1) (restreint) ou -2^(b-1)…2^(b-1)-1 (plage complète) autour de zéro ; asymétrique : codes 0…2^b-1 avec un point zéro par groupe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="74" />
+        <source>sym. restricted</source>
+        <translation>sym. restreint</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="75" />
+        <source>sym. full range</source>
+        <translation>sym. plage complète</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="76" />
+        <source>asymmetric</source>
+        <translation>asymétrique</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="77" />
+        <source>How each group's step is stored: F32 (4 bytes) or F16 (2 bytes, rounded)</source>
+        <translation>Stockage du pas de chaque groupe : F32 (4 octets) ou F16 (2 octets, arrondi)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="78" />
+        <source>F32</source>
+        <translation>F32</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="79" />
+        <source>F16</source>
+        <translation>F16</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="80" />
+        <source>How each group's range is chosen: its absolute maximum, a percentile of |w|, the ratio with the least squared error, or TensorRT's KL-divergence threshold</source>
+        <translation>Choix de la plage de chaque groupe : son maximum absolu, un percentile de |w|, le rapport à plus faible erreur quadratique ou le seuil de divergence KL de TensorRT</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="82" />
+        <source>absmax</source>
+        <translation>absmax</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="83" />
+        <source>percentile</source>
+        <translation>percentile</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="84" />
+        <source>MSE search</source>
+        <translation>recherche MSE</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="85" />
+        <source>KL divergence</source>
+        <translation>divergence KL</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="90" />
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/uniform_scheme_editor.cpp" line="91" />
+        <source>Percentile of |w| (symmetric) or of w at both ends (asymmetric) kept unclipped</source>
+        <translation>Percentile de |w| (symétrique) ou de w aux deux extrémités (asymétrique) conservé sans écrêtage</translation>
     </message>
 </context>
 <context>

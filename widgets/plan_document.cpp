@@ -3,6 +3,7 @@
 #include "plan_calibration.h"
 
 #include "common/error.h"
+#include "export/scheme_choice_gguf.h"
 #include "quant/dequantize.h"
 #include "quant/formats.h"
 
@@ -116,16 +117,30 @@ uint64_t PlanDocument::plannedBytes(const TensorInfo& tensor, TensorType type)
     return tensorBytes(type, tensor.elementCount()).value_or(0);
 }
 
+uint64_t PlanDocument::plannedBytes(const TensorInfo& tensor, TensorType type, const std::optional<SchemeChoice>& scheme)
+{
+    if (!scheme)
+        return plannedBytes(tensor, type);
+    const int64_t rowLength = tensor.rowLength();
+    const auto rows = rowLength > 0 ? static_cast<int64_t>(tensor.elementCount() / static_cast<uint64_t>(rowLength)) : 0;
+    try {
+        return schemeChoiceBytes(*scheme, rows, rowLength);
+    } catch (const Error&) {
+        return plannedBytes(tensor, type);  // cannot happen for a scheme setScheme accepted
+    }
+}
+
+uint64_t PlanDocument::plannedBytesOf(int tensorIndex) const
+{
+    const PlanEntry* e = entryForTensor(tensorIndex);
+    if (!e)
+        return 0;
+    return plannedBytes(m_model->tensors[static_cast<size_t>(tensorIndex)], e->type, schemeOf(e->tensor));
+}
+
 TensorType PlanDocument::nearestGgufType(SchemeId scheme)
 {
-    const double bits = schemeInfo(scheme).bitsPerWeight;
-    const FormatInfo* best = nullptr;
-    for (const FormatInfo& f : kFormats) {
-        const bool candidate = f.ggufExportable && (f.blockSize == 32 || f.ggufType == TensorType::F16);
-        if (candidate && (!best || std::abs(f.bitsPerWeight - bits) < std::abs(best->bitsPerWeight - bits)))
-            best = &f;
-    }
-    return best->ggufType;
+    return ggufExportability(scheme).type.value_or(TensorType::F16);
 }
 
 void PlanDocument::setModel(std::shared_ptr<const ModelFile> model, const QString& modelPath)
@@ -161,10 +176,10 @@ const PlanEntry* PlanDocument::entryForTensor(int tensorIndex) const
     return e < 0 ? nullptr : &m_state.plan.entries[static_cast<size_t>(e)];
 }
 
-std::optional<SchemeId> PlanDocument::schemeOf(const std::string& tensor) const
+std::optional<SchemeChoice> PlanDocument::schemeOf(const std::string& tensor) const
 {
     const auto it = m_state.schemes.find(tensor);
-    return it == m_state.schemes.end() ? std::nullopt : std::optional<SchemeId>(it->second);
+    return it == m_state.schemes.end() ? std::nullopt : std::optional<SchemeChoice>(it->second);
 }
 
 bool PlanDocument::isDirty() const
@@ -182,7 +197,7 @@ PlanTotals PlanDocument::totals() const
         if (!e)
             continue;
         const TensorInfo& tensor = m_model->tensors[i];
-        t.tensorBytes += plannedBytes(tensor, e->type);
+        t.tensorBytes += plannedBytesOf(static_cast<int>(i));
         t.parameters += tensor.elementCount();
         t.modelBytes += tensor.nbytes;
     }
@@ -275,11 +290,9 @@ EditSummary PlanDocument::setType(const QStringList& tensors, TensorType type)
     return s;
 }
 
-EditSummary PlanDocument::setScheme(const QStringList& tensors, SchemeId scheme)
+EditSummary PlanDocument::setScheme(const QStringList& tensors, const SchemeChoice& scheme)
 {
-    const SchemeInfo& info = schemeInfo(scheme);
-    const FormatInfo* format = findFormat(info.name);
-    const TensorType gguf = nearestGgufType(scheme);
+    const std::string schemeText = schemeChoiceName(scheme);
     PlanState after = m_state;
     EditSummary s;
     for (const QString& name : tensors) {
@@ -291,20 +304,20 @@ EditSummary PlanDocument::setScheme(const QStringList& tensors, SchemeId scheme)
             ++s.skippedPinned;
             continue;
         }
-        const bool ok = isQuantizableTensor(*t) && canDequantize(t->type) && format
-                        && fits(*format, t->rowLength()).fits && fits(*formatOf(gguf), t->rowLength()).fits;
-        if (!ok) {
+        if (!isQuantizableTensor(*t) || !canDequantize(t->type) || !schemeChoiceFit(scheme, t->rowLength()).fits) {
             ++s.skippedUnfit;
             continue;
         }
-        e->type = gguf;
-        e->reason = "scheme " + std::string(info.name) + " (not exportable to GGUF; the file holds "
-                    + std::string(tensorTypeName(gguf)) + ")";
+        const GgufExportability gguf = ggufExportability(scheme);
+        e->type = gguf.exportable && gguf.type ? *gguf.type : schemeChoiceFileType(scheme, t->rowLength());
+        e->reason = gguf.exportable ? "set by hand"
+                                    : "scheme " + schemeText + " (not exportable to GGUF; the file holds "
+                                          + std::string(tensorTypeName(e->type)) + ")";
         after.schemes[e->tensor] = scheme;
     }
     after.plan.preset.clear();
     after.plan.ftype.reset();
-    const QString schemeName = QString::fromUtf8(info.name.data(), static_cast<qsizetype>(info.name.size()));
+    const QString schemeName = QString::fromStdString(schemeText);
     const QString text = tensors.size() == 1 ? tr("Set %1 to %2").arg(tensors.front(), schemeName)
                                              : tr("Set %1 tensors to %2").arg(tensors.size()).arg(schemeName);
     const EditSummary pushed = push(std::move(after), text);
@@ -398,7 +411,7 @@ QStringList PlanDocument::tensorsMatching(const QString& pattern) const
 
 void PlanDocument::save(const QString& path)
 {
-    savePlan(path.toStdString(), m_state.plan);
+    savePlan(path.toStdString(), m_state.plan, m_state.schemes);
     m_undo->setClean();
     removeAutosave();
     if (m_fileName != path) {
@@ -411,11 +424,9 @@ void PlanDocument::loadFile(const QString& path)
 {
     if (!m_model)
         throw Error(ErrorCode::InvalidArgument, path.toStdString(), kNoOffset, "no model is open");
-    Plan plan = qx::loadPlan(path.toStdString());
-    validatePlan(*m_model, plan);
-    PlanState after;
-    after.plan = std::move(plan);
-    push(std::move(after), tr("Load %1").arg(QFileInfo(path).fileName()));
+    PlanWithSchemes loaded = loadPlanWithSchemes(path.toStdString());
+    validatePlanWithSchemes(*m_model, loaded);
+    push(PlanState{std::move(loaded.plan), std::move(loaded.schemes)}, tr("Load %1").arg(QFileInfo(path).fileName()));
     if (m_fileName != path) {
         m_fileName = path;
         emit fileNameChanged(m_fileName);
@@ -437,12 +448,10 @@ QString PlanDocument::autosavePathFor(const QString& modelPath)
 
 void PlanDocument::recover()
 {
-    Plan plan = qx::loadPlan(autosavePath().toStdString());
-    validatePlan(*m_model, plan);
+    PlanWithSchemes loaded = loadPlanWithSchemes(autosavePath().toStdString());
+    validatePlanWithSchemes(*m_model, loaded);
     m_recoveryAvailable = false;
-    PlanState after;
-    after.plan = std::move(plan);
-    push(std::move(after), tr("Recover unsaved plan"));
+    push(PlanState{std::move(loaded.plan), std::move(loaded.schemes)}, tr("Recover unsaved plan"));
 }
 
 void PlanDocument::discardRecovery()
@@ -462,7 +471,7 @@ void PlanDocument::autosaveNow()
     const QString path = autosavePath();
     QDir().mkpath(QFileInfo(path).absolutePath());
     try {
-        savePlan(path.toStdString(), m_state.plan);
+        savePlan(path.toStdString(), m_state.plan, m_state.schemes);
         emit autosaved(path);
     } catch (const Error& e) {
         qWarning("autosave failed: %s", e.what());

@@ -1,7 +1,8 @@
 #pragma once
 // The quantization plan being edited for the open model: a qx::Plan (every tensor, its planned GGUF type,
-// why, pinned or not) plus, beside it, the non-GGUF schemes the user chose for some tensors (those stay
-// session-only: a GGUF file would hold the entry's `type`, the scheme's nearest GGUF type).
+// why, pinned or not) plus, beside it, the non-GGUF schemes the user chose for some tensors (catalog schemes
+// or custom uniform schemes, qx::SchemeChoice; a GGUF file would hold the entry's `type`, the scheme's
+// nearest GGUF type). Both are saved in the plan JSON (its optional "schemes" member) and in the autosave.
 //
 // Every edit is one QUndoCommand on undoStack() (consecutive solver results merge into one step, so a
 // dragged budget slider leaves one undo entry). The document is dirty when the stack is not at its clean
@@ -12,8 +13,9 @@
 
 #include "io/model_file.h"
 #include "plan/plan.h"
+#include "plan/plan_schemes.h"
 #include "plan/presets.h"
-#include "quant/scheme_catalog.h"
+#include "quant/scheme_choice.h"
 
 #include <QObject>
 #include <QString>
@@ -35,7 +37,7 @@ struct CalibResult;
 namespace qx::ui {
 
 /// tensor name -> non-GGUF scheme chosen for it (the plan entry holds the nearest GGUF type).
-using SchemeOverrides = std::map<std::string, SchemeId>;
+using SchemeOverrides = SchemeChoices;
 
 struct PlanCalibration;  // plan_calibration.h
 
@@ -84,7 +86,7 @@ public:
     /// The entry of ModelFile::tensors[tensorIndex], or nullptr (aliases are not planned).
     const PlanEntry* entryForTensor(int tensorIndex) const;
     /// The scheme override of a tensor, if any.
-    std::optional<SchemeId> schemeOf(const std::string& tensor) const;
+    std::optional<SchemeChoice> schemeOf(const std::string& tensor) const;
     QUndoStack* undoStack() const { return m_undo; }
     bool isDirty() const;
     /// The file last saved to or loaded from ("" when none).
@@ -95,15 +97,19 @@ public:
     static Plan storedPlan(const ModelFile& model, const std::string& sourcePath);
     /// Bytes of `tensor` in `type`: its stored size when the type is unchanged, else qx::tensorBytes.
     static uint64_t plannedBytes(const TensorInfo& tensor, TensorType type);
-    /// The GGUF type a non-GGUF scheme is exported as: the 32-block legacy/IQ4_NL type or F16 nearest in
-    /// bits/weight (ties: first in the formats table).
+    /// Bytes of `tensor` in its plan: the scheme's exact bytes when `scheme` is set, else plannedBytes(type).
+    static uint64_t plannedBytes(const TensorInfo& tensor, TensorType type, const std::optional<SchemeChoice>& scheme);
+    /// Planned bytes of ModelFile::tensors[tensorIndex] (scheme override included); 0 when not planned.
+    uint64_t plannedBytesOf(int tensorIndex) const;
+    /// The GGUF type a catalog scheme is exported as (qx::ggufExportability's nearest type, F16 if none).
     static TensorType nearestGgufType(SchemeId scheme);
 
     // Edits: each is one undo step (none when nothing changes). Pinned entries are never changed.
     /// Sets `tensors` to `type`, taking llama-quantize's fallback where the rows do not fit.
     EditSummary setType(const QStringList& tensors, TensorType type);
-    /// Sets `tensors` to the non-GGUF `scheme` (the entry's type becomes nearestGgufType).
-    EditSummary setScheme(const QStringList& tensors, SchemeId scheme);
+    /// Sets `tensors` to the non-GGUF `scheme` (a catalog id or a custom uniform scheme); the entry's type
+    /// becomes qx::schemeChoiceFileType. Tensors whose rows the scheme cannot hold are skipped (unfit).
+    EditSummary setScheme(const QStringList& tensors, const SchemeChoice& scheme);
     /// Every quantizable tensor to `type` (qx::planPure), pins kept.
     EditSummary applyPure(TensorType type);
     /// llama-quantize's mix (qx::planPreset), pins kept.

@@ -17,14 +17,17 @@ namespace {
 struct WorkItem {
     int tensor = 0;
     CandidateFormat format;
+    std::string key;  ///< the cache key (formatKeyOf)
 };
 
-PlannedError measure(const TensorInfo& t, const CandidateFormat& format)
+PlannedError measure(const TensorInfo& t, const CandidateFormat& format, const std::atomic_bool& cancelled)
 {
     PlannedError out;
     try {
         const std::vector<float> original = dequantizeTensor(t);
-        const std::vector<float> back = roundTrip(format, original, t.rowLength());
+        // A slow custom scheme (e.g. KL clipping) stops mid-tensor when the plan changes; the result is dropped.
+        const std::vector<float> back =
+            roundTrip(format, original, t.rowLength(), [&cancelled](double) { return !cancelled.load(); });
         ErrorOptions options;
         options.histogramBins = 1;  // only the scalar metrics are shown
         const TensorError e = compareTensors(original, back, options);
@@ -73,7 +76,7 @@ std::string PlanErrorService::formatKeyOf(int tensorIndex) const
     if (!e)
         return {};
     if (const auto scheme = m_document->schemeOf(e->tensor))
-        return std::string(schemeInfo(*scheme).name);
+        return schemeChoiceToJson(*scheme);  // the name omits e.g. the percentile: the JSON is unique
     return std::string(tensorTypeName(e->type));
 }
 
@@ -117,10 +120,10 @@ void PlanErrorService::refresh()
             continue;
         CandidateFormat f;
         if (const auto scheme = m_document->schemeOf(e->tensor))
-            f = {true, TensorType::F32, *scheme, std::string(schemeInfo(*scheme).name)};
+            f = candidateOf(*scheme);
         else
             f = {false, e->type, SchemeId::Int8PerChannel, std::string(tensorTypeName(e->type))};
-        items.push_back({index, std::move(f)});
+        items.push_back({index, std::move(f), formatKeyOf(index)});
     }
     if (items.empty()) {
         emit idle();
@@ -133,8 +136,8 @@ void PlanErrorService::refresh()
         for (const WorkItem& item : items) {
             if (token->load())
                 break;
-            const PlannedError value = measure(model->tensors[static_cast<size_t>(item.tensor)], item.format);
-            QMetaObject::invokeMethod(this, [this, generation, tensor = item.tensor, name = item.format.name, value] {
+            const PlannedError value = measure(model->tensors[static_cast<size_t>(item.tensor)], item.format, *token);
+            QMetaObject::invokeMethod(this, [this, generation, tensor = item.tensor, name = item.key, value] {
                 accept(generation, tensor, name, value);
             }, Qt::QueuedConnection);
         }

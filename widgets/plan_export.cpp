@@ -7,7 +7,8 @@
 
 #include "calib/calib_export.h"
 #include "export/gguf_compat.h"
-#include "quant/scheme_catalog.h"
+#include "export/scheme_choice_gguf.h"
+#include "quant/scheme_choice.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -44,10 +45,12 @@ QString PlanExport::notExportableText() const
         const GgufExportability e = ggufExportability(scheme);
         if (e.exportable)
             continue;
-        const QString nearest = e.type ? QString::fromUtf8(tensorTypeName(*e.type).data(), qsizetype(tensorTypeName(*e.type).size()))
-                                       : tr("its stored type");
-        lines << tr("%1: %2 is not exportable to GGUF — written as %3").arg(QString::fromStdString(tensor),
-                                                                            QString::fromUtf8(schemeInfo(scheme).name.data(), qsizetype(schemeInfo(scheme).name.size())), nearest);
+        const PlanEntry* entry = m_document->plan().find(tensor);  // the nearest type, or its fallback
+        const std::optional<TensorType> written = entry ? std::optional(entry->type) : e.type;
+        const QString nearest = written ? QString::fromUtf8(tensorTypeName(*written).data(), qsizetype(tensorTypeName(*written).size()))
+                                        : tr("its stored type");
+        lines << tr("%1: %2 is not exportable to GGUF — written as %3")
+                     .arg(QString::fromStdString(tensor), QString::fromStdString(schemeChoiceName(scheme)), nearest);
         if (lines.size() == 12) {
             lines << tr("… and more");
             break;

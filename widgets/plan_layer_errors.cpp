@@ -17,7 +17,7 @@ std::optional<CandidateFormat> plannedFormatOf(const PlanDocument& document, int
     if (!e)
         return std::nullopt;
     if (const auto scheme = document.schemeOf(e->tensor))
-        return CandidateFormat{true, TensorType::F32, *scheme, std::string(schemeInfo(*scheme).name)};
+        return candidateOf(*scheme);
     return CandidateFormat{false, e->type, SchemeId::Int8PerChannel, std::string(tensorTypeName(e->type))};
 }
 

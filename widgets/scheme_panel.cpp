@@ -7,7 +7,9 @@
 #include "plan_document.h"
 #include "plan_solver.h"
 #include "sensitivity_box.h"
+#include "uniform_scheme_editor.h"
 
+#include "export/gguf_compat.h"
 #include "plan/solver_plan.h"
 
 #include "quant/formats.h"
@@ -24,6 +26,7 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QStandardPaths>
 #include <QTimer>
@@ -103,19 +106,11 @@ QWidget* SchemePanel::setupFormatBox()
     selectFormat(QStringLiteral("Q4_K"));
     m_formatNote = new QLabel(box);
     m_formatNote->setWordWrap(true);
-    m_uniformBox = new QWidget(box);
-    auto* uniform = new QFormLayout(m_uniformBox);
-    uniform->setContentsMargins(0, 0, 0, 0);
-    m_granularity = new QLabel(m_uniformBox);
-    m_groupSize = new QLabel(m_uniformBox);
-    m_symmetry = new QLabel(m_uniformBox);
-    m_clipping = new QLabel(m_uniformBox);
-    for (QLabel* l : {m_granularity, m_groupSize, m_symmetry, m_clipping})
-        l->setWordWrap(true);
-    uniform->addRow(tr("Granularity:"), m_granularity);
-    uniform->addRow(tr("Group size:"), m_groupSize);
-    uniform->addRow(tr("Zero point:"), m_symmetry);
-    uniform->addRow(tr("Clipping:"), m_clipping);
+    m_formatName = new QLabel(box);
+    m_formatName->setWordWrap(true);
+    m_formatName->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_formatName->setToolTip(tr("The scheme Apply gives the tensors, as the tree's Planned column names it"));
+    m_uniform = new UniformSchemeEditor(box);
 
     m_applySelection = button(tr("Apply to Selection"), tr("Give the selected tensors this format (Ctrl+T)"), box);
     m_applySelection->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
@@ -139,13 +134,15 @@ QWidget* SchemePanel::setupFormatBox()
     row3->addStretch(1);
     auto* layout = new QVBoxLayout(box);
     layout->addWidget(m_format);
+    layout->addWidget(m_formatName);
+    layout->addWidget(m_uniform);
     layout->addWidget(m_formatNote);
-    layout->addWidget(m_uniformBox);
     layout->addLayout(row1);
     layout->addLayout(row2);
     layout->addLayout(row3);
 
-    connect(m_format, &QComboBox::currentIndexChanged, this, &SchemePanel::updateFormatNote);
+    connect(m_format, &QComboBox::currentIndexChanged, this, &SchemePanel::formatChosen);
+    connect(m_uniform, &UniformSchemeEditor::schemeChanged, this, &SchemePanel::updateFormatNote);
     connect(m_applySelection, &QPushButton::clicked, this, &SchemePanel::applyToSelection);
     connect(applyAll, &QPushButton::clicked, this, &SchemePanel::applyToAll);
     connect(applyMatching, &QPushButton::clicked, this, [this] { applyToMatching(m_pattern->text()); });
@@ -244,44 +241,6 @@ QString SchemePanel::formatNote() const
     return m_formatNote->text();
 }
 
-void SchemePanel::updateFormatNote()
-{
-    if (!m_formatNote)
-        return;
-    const FormatInfo& f = kFormats[static_cast<size_t>(selectedFormatIndex())];
-    QString family = latin(formatFamilyName(f.family));
-    family[0] = family[0].toUpper();
-    if (f.ggufExportable) {
-        m_formatNote->setText(f.blockSize > 1 ? tr("%1, blocks of %2 values").arg(family).arg(f.blockSize) : family);
-    } else {
-        const TensorType nearest = PlanDocument::nearestGgufType(f.scheme);
-        m_formatNote->setText(tr("%1 — not exportable to GGUF — nearest: %2. The error columns show this scheme; "
-                                 "sizes and the file count %2.")
-                                  .arg(family, latin(tensorTypeName(nearest))));
-    }
-    const bool uniform = f.family == FormatFamily::Integer;
-    m_uniformBox->setVisible(uniform);
-    if (!uniform)
-        return;
-    const UniformScheme u = uniformSchemeOf(f.scheme);
-    m_granularity->setText(u.granularity == Granularity::PerTensor    ? tr("per tensor")
-                           : u.granularity == Granularity::PerChannel ? tr("per channel (row)")
-                                                                       : tr("per group"));
-    m_groupSize->setText(u.granularity == Granularity::PerGroup ? QString::number(u.groupSize) : tr("—"));
-    m_symmetry->setText(u.mode == UniformMode::Asymmetric ? tr("asymmetric (zero point per group)") : tr("symmetric"));
-    m_clipping->setText(u.clip == ClipMethod::AbsMax       ? tr("none (absmax)")
-                        : u.clip == ClipMethod::Percentile ? tr("percentile %1").arg(u.percentile)
-                        : u.clip == ClipMethod::MseSearch  ? tr("MSE search")
-                                                           : tr("KL divergence"));
-}
-
-void SchemePanel::setSelection(const QStringList& tensors)
-{
-    m_selection = tensors;
-    m_applySelection->setEnabled(!tensors.isEmpty());
-    m_applySelection->setText(tensors.isEmpty() ? tr("Apply to Selection") : tr("Apply to %1 Selected").arg(tensors.size()));
-}
-
 void SchemePanel::report(const EditSummary& s)
 {
     QStringList parts;
@@ -296,10 +255,15 @@ void SchemePanel::report(const EditSummary& s)
     emit statusMessage(m_status->text());
 }
 
-void SchemePanel::applyToSelection()
+EditSummary SchemePanel::applyTo(const QStringList& tensors)
 {
     const FormatInfo& f = kFormats[static_cast<size_t>(selectedFormatIndex())];
-    report(f.ggufExportable ? m_doc->setType(m_selection, f.ggufType) : m_doc->setScheme(m_selection, f.scheme));
+    return f.ggufExportable ? m_doc->setType(tensors, f.ggufType) : m_doc->setScheme(tensors, *currentScheme());
+}
+
+void SchemePanel::applyToSelection()
+{
+    report(applyTo(m_selection));
 }
 
 void SchemePanel::applyToMatching(const QString& pattern)
@@ -309,14 +273,13 @@ void SchemePanel::applyToMatching(const QString& pattern)
         m_status->setText(tr("No tensor matches “%1”").arg(pattern));
         return;
     }
-    const FormatInfo& f = kFormats[static_cast<size_t>(selectedFormatIndex())];
-    report(f.ggufExportable ? m_doc->setType(names, f.ggufType) : m_doc->setScheme(names, f.scheme));
+    report(applyTo(names));
 }
 
 void SchemePanel::applyToAll()
 {
     const FormatInfo& f = kFormats[static_cast<size_t>(selectedFormatIndex())];
-    report(f.ggufExportable ? m_doc->applyPure(f.ggufType) : m_doc->setScheme(m_doc->allTensors(), f.scheme));
+    report(f.ggufExportable ? m_doc->applyPure(f.ggufType) : m_doc->setScheme(m_doc->allTensors(), *currentScheme()));
 }
 
 void SchemePanel::pinSelection(bool pinned)

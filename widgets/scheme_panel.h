@@ -1,7 +1,10 @@
 #pragma once
 // The plan editor beside the tensor tree: a format from the traits table (qx::kFormats: GGUF types, then
 // the non-GGUF schemes, labelled with the GGUF type a file would hold instead) applied to the selected
-// tensors, to a name regex or to every tensor; pinning; llama-quantize's presets; and a budget slider
+// tensors, to a name regex or to every tensor. An integer format opens its controls (UniformSchemeEditor:
+// bits, granularity, group, symmetry, scale, clipping); the edited scheme is what is applied (a catalog id
+// when it equals one, else a custom qx::SchemeChoice), and selecting a tensor planned with a uniform scheme
+// shows its settings. Pinning; llama-quantize's presets; and a budget slider
 // (bits/weight or file size) that re-solves live with the core's budget solver and shows the predicted
 // loss. The candidate table is built once per model on the panel's own JobRunner (cached on disk under
 // CacheLocation/candidates). Every edit goes through the PlanDocument, so it is one undo step.
@@ -11,12 +14,14 @@
 
 #include "plan/candidates.h"
 #include "plan/presets.h"
+#include "quant/scheme_choice.h"
 
 #include <QStringList>
 #include <QWidget>
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -34,6 +39,7 @@ class CalibrationBox;
 class JobRunner;
 class PlanDocument;
 class SensitivityBox;
+class UniformSchemeEditor;
 struct EditSummary;
 
 class SchemePanel : public QWidget {
@@ -48,8 +54,15 @@ public:
     void setSelection(const QStringList& tensors);
     /// Chooses the format named `name` (GGUF spelling or scheme name); false when there is none.
     bool selectFormat(const QString& name);
-    /// Note under the format choice ("not exportable to GGUF — nearest: Q4_0", block size, ...).
+    /// Note under the format choice ("not exportable to GGUF — nearest: Q4_0", block size, exact bits/weight
+    /// of the selection for non-GGUF schemes, ...).
     QString formatNote() const;
+    /// The scheme "Apply" uses for a non-GGUF format (the edited uniform scheme for integer formats);
+    /// nullopt for GGUF types.
+    std::optional<SchemeChoice> currentScheme() const;
+    /// The name shown for the current format ("INT3 asym g64 f16 mse" once the controls are edited).
+    QString formatLabel() const;
+    UniformSchemeEditor* uniformEditor() const { return m_uniform; }
     void applyToSelection();
     void applyToMatching(const QString& pattern);
     void applyToAll();
@@ -74,6 +87,8 @@ public:
 signals:
     void candidatesReady();
     void statusMessage(const QString& message);
+    /// The format controls or the selection changed what the panel shows (its minimum width may differ).
+    void contentsChanged();
     /// Measured enable-one KLD per tensor name (empty: cleared); for TensorTreeModel::setSensitivity.
     void sensitivityMeasured(const std::unordered_map<std::string, double>& kld);
 
@@ -82,6 +97,12 @@ private:
     QWidget* setupPresetBox();
     QWidget* setupBudgetBox();
     void updateFormatNote();
+    void formatChosen();
+    /// Exact bits/weight of `scheme` over the selection (else every tensor) and the text saying so;
+    /// `heldType` receives the GGUF type a file holds when it is the same for all those tensors.
+    QString selectionBitsText(const SchemeChoice& scheme, std::optional<TensorType>* heldType) const;
+    void showSchemeOfSelection();
+    EditSummary applyTo(const QStringList& tensors);
     void report(const EditSummary& summary);
     void buildCandidates();
     void solveNow();
@@ -98,11 +119,8 @@ private:
 
     QComboBox* m_format = nullptr;
     QLabel* m_formatNote = nullptr;
-    QWidget* m_uniformBox = nullptr;
-    QLabel* m_granularity = nullptr;
-    QLabel* m_groupSize = nullptr;
-    QLabel* m_symmetry = nullptr;
-    QLabel* m_clipping = nullptr;
+    QLabel* m_formatName = nullptr;
+    UniformSchemeEditor* m_uniform = nullptr;
     QPushButton* m_applySelection = nullptr;
     QLineEdit* m_pattern = nullptr;
     QComboBox* m_preset = nullptr;

@@ -25,6 +25,11 @@ std::vector<CandidateFormat> candidateFormats()
     return out;
 }
 
+CandidateFormat candidateOf(const SchemeChoice& scheme)
+{
+    return {true, TensorType::F32, scheme, schemeChoiceName(scheme)};
+}
+
 CandidateFormat candidateByName(const std::string& name)
 {
     const std::vector<CandidateFormat> all = candidateFormats();
@@ -34,11 +39,12 @@ CandidateFormat candidateByName(const std::string& name)
     return all.front();
 }
 
-std::vector<float> roundTrip(const CandidateFormat& format, std::span<const float> values, int64_t rowLength)
+std::vector<float> roundTrip(const CandidateFormat& format, std::span<const float> values, int64_t rowLength,
+                             const ProgressFn& progress)
 {
     std::vector<float> out(values.size());
     if (format.isScheme) {
-        fakeQuantScheme(format.scheme, values, out, rowLength);
+        fakeQuantChoice(format.scheme, values, out, rowLength, progress);
         return out;
     }
     const TensorTypeInfo* info = tensorTypeInfo(format.type);
@@ -82,7 +88,14 @@ bool report(const ProgressFn& progress, double fraction)
 
 } // namespace
 
-bool isTensorWide(const CandidateFormat& format) { return format.isScheme && schemeInfo(format.scheme).shapeDependent; }
+bool isTensorWide(const CandidateFormat& format)
+{
+    if (!format.isScheme)
+        return false;
+    if (const SchemeId* id = format.scheme.catalogId())
+        return schemeInfo(*id).shapeDependent;
+    return uniformSchemeOf(format.scheme)->granularity == Granularity::PerTensor;
+}
 
 TensorStats viewStats(const TensorInfo& tensor, const ProgressFn& progress)
 {
@@ -149,7 +162,9 @@ QuantLevels levelsAroundMax(std::span<const float> original, std::span<const flo
     for (size_t i = 0; i < original.size(); ++i)
         if (std::isfinite(original[i]) && std::fabs(original[i]) > best)
             best = std::fabs(original[i]), at = i;
-    const int64_t block = format.isScheme ? rowLength : tensorTypeInfo(format.type)->blockSize;
+    const auto uniform = format.isScheme ? uniformSchemeOf(format.scheme) : std::nullopt;
+    const bool grouped = uniform && uniform->granularity == Granularity::PerGroup;
+    const int64_t block = grouped ? uniform->groupSize : format.isScheme ? rowLength : tensorTypeInfo(format.type)->blockSize;
     q.row = static_cast<int64_t>(at) / rowLength;
     q.firstColumn = (static_cast<int64_t>(at) % rowLength) / block * block;
     q.length = block;
@@ -287,7 +302,7 @@ bool parseLayerTensor(const std::string& name, int& layer, std::string& tensorCl
 bool fits(const CandidateFormat& format, int64_t rowLength)
 {
     if (format.isScheme)
-        return true;
+        return schemeChoiceFit(format.scheme, rowLength).fits;
     return rowLength % tensorTypeInfo(format.type)->blockSize == 0;
 }
 

@@ -2,12 +2,12 @@
 // What the tensor views show for one tensor and one candidate format, computed in one call off the UI thread:
 // the core's statistics of the original weights, the histogram of the round-tripped (quantize → dequantize)
 // weights over the same range, and the core's error metrics of the round trip, whole-tensor and per row.
-// A candidate is either a GGUF storage type llama-quantize can write (qx::canQuantize) or a scheme of the
-// catalog (fake-quantized).
+// A candidate is either a GGUF storage type llama-quantize can write (qx::canQuantize) or a non-GGUF scheme
+// (fake-quantized): one of the catalog or a custom uniform scheme (qx::SchemeChoice).
 
 #include "common/progress.h"
 #include "io/model_file.h"
-#include "quant/scheme_catalog.h"
+#include "quant/scheme_choice.h"
 #include "stats/error_metrics.h"
 #include "stats/tensor_stats.h"
 
@@ -21,8 +21,8 @@ namespace qx::ui {
 struct CandidateFormat {
     bool isScheme = false;
     TensorType type = TensorType::Q8_0;   ///< when !isScheme
-    SchemeId scheme = SchemeId::Int8PerChannel;  ///< when isScheme
-    std::string name;                     ///< display name ("Q4_K", "INT4 g128 sym")
+    SchemeChoice scheme = SchemeId::Int8PerChannel;  ///< when isScheme: catalog or custom uniform scheme
+    std::string name;                     ///< display name ("Q4_K", "INT4 g128 sym", "INT3 asym g64 f16 mse")
     bool operator==(const CandidateFormat&) const = default;
 };
 
@@ -30,10 +30,14 @@ struct CandidateFormat {
 std::vector<CandidateFormat> candidateFormats();
 /// The candidate named `name`, or the first one (Q4_0) when none is.
 CandidateFormat candidateByName(const std::string& name);
+/// The candidate of a non-GGUF scheme (named schemeChoiceName).
+CandidateFormat candidateOf(const SchemeChoice& scheme);
 
 /// Round trip of row-major `values` (rows of rowLength) through `format`. Throws InvalidArgument when the
-/// row length is not a multiple of the format's block size.
-std::vector<float> roundTrip(const CandidateFormat& format, std::span<const float> values, int64_t rowLength);
+/// row length is not a multiple of the format's block size. `progress` can cancel scheme round trips
+/// (Error(Cancelled)); GGUF types ignore it.
+std::vector<float> roundTrip(const CandidateFormat& format, std::span<const float> values, int64_t rowLength,
+                             const ProgressFn& progress = {});
 
 struct RowError {
     double sqnrDb = 0.0;

@@ -110,9 +110,10 @@ QVariant TensorTreeModel::planGroupData(const Group& g, int column, int role) co
         const PlanEntry* e = m_plan->entryForTensor(i);
         if (!e)
             continue;
-        planned += PlanDocument::plannedBytes(m_model->tensors[static_cast<size_t>(i)], e->type);
+        planned += m_plan->plannedBytesOf(i);
         pinned += e->pinned ? 1 : 0;
-        const QString name = typeText(e->type);
+        const auto scheme = m_plan->schemeOf(e->tensor);
+        const QString name = scheme ? QString::fromStdString(schemeChoiceName(*scheme)) : typeText(e->type);
         type = type.isEmpty() || type == name ? name : tr("mixed");
     }
     switch (column) {
@@ -139,7 +140,7 @@ QVariant TensorTreeModel::planTensorData(int tensorIndex, int column, int role) 
         return {};
     const TensorInfo& t = m_model->tensors[static_cast<size_t>(tensorIndex)];
     const auto scheme = m_plan->schemeOf(e->tensor);
-    const uint64_t bytes = PlanDocument::plannedBytes(t, e->type);
+    const uint64_t bytes = m_plan->plannedBytesOf(tensorIndex);
     const bool display = role == Qt::DisplayRole;
     const QString reason = QString::fromStdString(e->reason);
     if (column == SqnrColumn || column == RelErrorColumn)
@@ -161,10 +162,8 @@ QVariant TensorTreeModel::planTensorData(int tensorIndex, int column, int role) 
     case PlannedColumn:
         if (role == SortRole)
             return bitsOf(bytes, t.elementCount());
-        if (scheme) {
-            const std::string_view name = schemeInfo(*scheme).name;
-            return tr("%1 → %2").arg(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())), typeText(e->type));
-        }
+        if (scheme)
+            return tr("%1 → %2").arg(QString::fromStdString(schemeChoiceName(*scheme)), typeText(e->type));
         return typeText(e->type);
     case PlannedBitsColumn: return number(display, bitsOf(bytes, t.elementCount()), 2);
     case PlannedSizeColumn: return display ? QVariant(formatBytes(bytes)) : QVariant(static_cast<qulonglong>(bytes));

@@ -123,6 +123,26 @@ void TensorViews::setCandidate(const QString& name) { m_candidate->setCurrentTex
 
 QString TensorViews::candidate() const { return m_candidate->currentText(); }
 
+void TensorViews::setCandidateFormat(const CandidateFormat& format)
+{
+    const QString name = QString::fromStdString(format.name);
+    if (m_custom && *m_custom == format)
+        return m_candidate->setCurrentText(name);
+    if (m_candidate->findText(name) < 0 || (m_custom && m_custom->name == format.name)) {  // replace the custom entry
+        if (m_custom)
+            m_candidate->removeItem(m_candidate->findText(QString::fromStdString(m_custom->name)));
+        m_custom = format;
+        m_candidate->addItem(name);
+    }
+    m_candidate->setCurrentText(name);
+}
+
+CandidateFormat TensorViews::currentFormat() const
+{
+    const std::string name = m_candidate->currentText().toStdString();
+    return m_custom && m_custom->name == name ? *m_custom : candidateByName(name);
+}
+
 void TensorViews::showTab(int index) { m_tabs->setCurrentIndex(index); }
 
 void TensorViews::setLogScale(bool on) { m_logScale->setChecked(on); }
@@ -219,7 +239,7 @@ void TensorViews::startRoundTrip()
     if (!tensor || !m_stats)
         return;
     m_summary->setText(tr("Computing the round trip…"));
-    const CandidateFormat format = candidateByName(m_candidate->currentText().toStdString());
+    const CandidateFormat format = currentFormat();
     std::shared_ptr<const ModelFile> model = m_model;
     TensorStats stats = *m_stats;
     m_runner->start<TensorAnalysis>(
@@ -245,7 +265,7 @@ void TensorViews::startRoundTrip()
 void TensorViews::updateValues()
 {
     const TensorInfo* tensor = currentTensor();
-    m_values->model()->setTensor(m_model, tensor, candidateByName(m_candidate->currentText().toStdString()));
+    m_values->model()->setTensor(m_model, tensor, currentFormat());
     m_values->setShape(tensor ? tensor->rows() : 0, tensor ? tensor->rowLength() : 0);
 }
 

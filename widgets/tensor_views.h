@@ -45,7 +45,11 @@ public:
     void setTensor(const QString& name);
     /// Selects the candidate format by display name and recomputes.
     void setCandidate(const QString& name);
+    /// Selects any candidate, also one not in the list (a custom uniform scheme: added as the last entry).
+    void setCandidateFormat(const CandidateFormat& format);
     QString candidate() const;
+    /// The candidate the views use.
+    CandidateFormat currentFormat() const;
     /// Shows the tab with this index (see Tab).
     void showTab(int index);
     void setLogScale(bool on);
@@ -99,6 +103,7 @@ private:
     unsigned m_dirtyTabs = 0;  ///< bit i: tab i shows stale charts
     std::optional<TensorAnalysis> m_analysis;
     QComboBox* m_candidate = nullptr;
+    std::optional<CandidateFormat> m_custom;  ///< the custom scheme listed last, if any
     QCheckBox* m_logScale = nullptr;
     QCheckBox* m_levels = nullptr;
     QLabel* m_summary = nullptr;

@@ -273,6 +273,7 @@ void MainWindow::connectSignals()
         }
         m_schemePanel->setSelection(m_tensorPane->selectedTensorNames(true));
     });
+    connect(m_schemePanel, &ui::SchemePanel::contentsChanged, this, &MainWindow::fitPlanDock, Qt::QueuedConnection);
     connect(m_schemePanel, &ui::SchemePanel::sensitivityMeasured, m_tensorPane->treeModel(), &ui::TensorTreeModel::setSensitivity);
     connect(m_schemePanel, &ui::SchemePanel::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
@@ -283,9 +284,21 @@ void MainWindow::connectSignals()
     });
 }
 
+void MainWindow::fitPlanDock()
+{
+    // Grows only: the panel gets wider with the uniform scheme controls or a longer "Apply to N Selected".
+    const int needed = m_schemePanel->minimumSizeHint().width() + style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    if (needed > m_schemeDock->widget()->minimumWidth())
+        m_schemeDock->widget()->setMinimumWidth(needed);
+}
+
 void MainWindow::showPlannedFormat(const QString& tensor)
 {
     const qx::PlanEntry* entry = m_plan->plan().find(tensor.toStdString());
+    if (const auto scheme = entry ? m_plan->schemeOf(entry->tensor) : std::nullopt) {
+        m_tensorViews->setCandidateFormat(ui::candidateOf(*scheme));
+        return;
+    }
     const qx::TensorTypeInfo* info = entry ? qx::tensorTypeInfo(entry->type) : nullptr;
     if (info && info->isQuantized) {
         const std::string_view name = qx::tensorTypeName(entry->type);
@@ -431,8 +444,8 @@ void MainWindow::onLoaded(const QString& path, std::shared_ptr<const ModelFile> 
     m_modelPath = QFileInfo(path).absoluteFilePath();
     m_plan->setModel(m_model, m_modelPath);
     m_schemeDock->show();
-    m_schemeDock->widget()->setMinimumWidth(m_schemePanel->minimumSizeHint().width()
-                                            + style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+    m_schemeDock->widget()->setMinimumWidth(0);
+    fitPlanDock();
     resizeDocks({m_schemeDock}, {m_schemeDock->widget()->minimumWidth() + fontMetrics().averageCharWidth() * 4},
                 Qt::Horizontal);
     const QString architecture = QString::fromStdString(m_model->spec.architecture);
@@ -535,6 +548,11 @@ void MainWindow::setupPlan()
     connect(m_planFiles, &ui::PlanFileActions::statusMessage, this,
             [this](const QString& message, int timeout) { statusBar()->showMessage(message, timeout); });
     connect(m_plan, &ui::PlanDocument::planChanged, this, &MainWindow::updatePlanTotals);
+    connect(m_plan, &ui::PlanDocument::planChanged, this, [this](const QStringList& changed) {
+        const QStringList selected = m_tensorPane ? m_tensorPane->selectedTensorNames() : QStringList();
+        if (!selected.isEmpty() && (changed.isEmpty() || changed.contains(selected.first())))
+            showPlannedFormat(selected.first());  // the views follow the selected tensor's new format
+    });
     connect(m_plan, &ui::PlanDocument::dirtyChanged, this, &MainWindow::updateTitle);
     connect(m_plan, &ui::PlanDocument::fileNameChanged, this, &MainWindow::updateTitle);
 }

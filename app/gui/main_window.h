@@ -96,6 +96,8 @@ private:
     void connectEvaluation();
     /// Points the tensor views at the plan's quantized type for `tensor` (stored types leave them as they are).
     void showPlannedFormat(const QString& tensor);
+    /// Widens the plan dock to the scheme panel's minimum width when that grew.
+    void fitPlanDock();
 
     void chooseFile();
     void chooseFolder();

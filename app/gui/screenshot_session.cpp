@@ -6,13 +6,17 @@
 #include "layers_view.h"
 #include "plan_document.h"
 #include "plan_error_service.h"
+#include "scheme_panel.h"
+#include "uniform_scheme_editor.h"
 #include "tensor_views.h"
 
 #include "gui/main_window.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QComboBox>
 #include <QElapsedTimer>
+#include <QSpinBox>
 #include <QPixmap>
 #include <QTimer>
 #include <QUndoStack>
@@ -144,6 +148,35 @@ void ScreenshotSession::grabPlan()
         finish();
 }
 
+void ScreenshotSession::grabCustomScheme()
+{
+    QString name;
+    for (const TensorInfo& t : m_window->model()->tensors)
+        if (name.isEmpty() && t.rows() > 1 && t.rowLength() % 32 == 0 && isQuantizableTensor(t))
+            name = QString::fromStdString(t.name);
+    ui::SchemePanel* panel = m_window->schemePanel();
+    if (name.isEmpty() || !panel->selectFormat(QStringLiteral("INT4 g128 asym")))
+        return grabEvaluation();
+    panel->setSelection({name});
+    ui::UniformSchemeEditor* editor = panel->uniformEditor();
+    editor->bitsBox()->setValue(3);
+    editor->groupSizeBox()->setCurrentIndex(editor->groupSizeBox()->findData(32));
+    editor->clipBox()->setCurrentIndex(static_cast<int>(ClipMethod::MseSearch));
+    panel->applyToSelection();
+    auto finish = [this] {
+        QTimer::singleShot(0, this, [this] {
+            grabTo(QStringLiteral("plan-custom-scheme.png"));
+            m_window->planDocument()->undoStack()->undo();  // the evaluation below sees the Q4_K_M mix
+            m_window->schemePanel()->setSelection({});
+            grabEvaluation();
+        });
+    };
+    if (m_window->planErrors()->isBusy())
+        connect(m_window->planErrors(), &ui::PlanErrorService::idle, this, finish, Qt::SingleShotConnection);
+    else
+        finish();
+}
+
 void ScreenshotSession::grabLayersPlan()
 {
     // The Layers view on "Current plan": each layer tensor in its Q4_K_M type.
@@ -152,7 +185,7 @@ void ScreenshotSession::grabLayersPlan()
     connect(layers, &ui::LayersView::valuesReady, this, [this] {
         QTimer::singleShot(0, this, [this] {
             grabTo(QStringLiteral("layers-plan.png"));
-            grabEvaluation();
+            grabCustomScheme();
         });
     }, Qt::SingleShotConnection);
     layers->selectCurrentPlan();

@@ -1,8 +1,10 @@
 #pragma once
 // `--screenshot DIR`: renders the main views with QWidget::grab() into DIR/*.png and then quits — the start
 // page, and when a model was given the tensor tree, the Info view, the tensor and Layers views, the tree with
-// a Q4_K_M plan and the Layers view on that plan (or the error banner if it failed); with an evaluation text,
-// also the Evaluate and Trade-off tabs after evaluating the common presets (ctx 128, 8 chunks).
+// a Q4_K_M plan and the Layers view on that plan (or the error banner if it failed), then the scheme panel with
+// a custom uniform scheme (INT3, groups of 32, asymmetric, MSE clipping) applied to one tensor (undone
+// afterwards); with an evaluation text, also the Evaluate and Trade-off tabs after evaluating the common
+// presets (ctx 128, 8 chunks).
 
 #include <QObject>
 #include <QString>
@@ -34,6 +36,7 @@ private:
     void grabLayers(const QString& format);
     void grabPlan();
     void grabLayersPlan();
+    void grabCustomScheme();
     void grabEvaluation();
     void finish();
     void onOpenFailed();

@@ -15,6 +15,7 @@
 #include "table_export.h"
 
 #include "quant/dequantize.h"
+#include "quant/scheme_choice.h"
 #include "stats/error_metrics.h"
 
 #include <QChart>
@@ -38,7 +39,7 @@ TensorError coreError(const TensorInfo& t, const PlanDocument& doc)
     const std::vector<float> original = dequantizeTensor(t);
     if (const auto scheme = doc.schemeOf(t.name)) {
         std::vector<float> back(original.size());
-        fakeQuantScheme(*scheme, original, back, t.rowLength());
+        fakeQuantChoice(*scheme, original, back, t.rowLength());
         return compareTensors(original, back);
     }
     return compareTensors(original, test::coreRoundTrip(doc.plan().find(t.name)->type, original, t.rowLength()));

@@ -177,7 +177,7 @@ private slots:
 
         // Pictures: the tree with the plan columns and the panel.
         QVERIFY(panel->selectFormat(QStringLiteral("INT4 g128 asym")));
-        QVERIFY2(panel->formatNote().contains(QStringLiteral("not exportable to GGUF — nearest: Q4_0")), qPrintable(panel->formatNote()));
+        QVERIFY2(panel->formatNote().contains(QStringLiteral("not exportable to GGUF: a file holds Q4_K")), qPrintable(panel->formatNote()));
         QTRY_VERIFY_WITH_TIMEOUT(!window.planErrors()->isBusy(), 30000);
         window.tensorViews()->setCandidate(QStringLiteral("Q4_0"));  // rows of 64: no 256-blocks
         QSignalSpy analysed(window.tensorViews(), &ui::TensorViews::analysisReady);
