@@ -141,10 +141,16 @@ std::vector<Preset> EvaluatePanel::commonPresets()
             Preset::Q4_0, Preset::Q3_K_L, Preset::Q3_K_M, Preset::Q3_K_S, Preset::Q2_K};
 }
 
-QByteArray EvaluatePanel::planKey(const Plan& plan, const std::string& calibrationKey) const
+void EvaluatePanel::setSchemeProvider(std::function<SchemeChoices()> provider)
+{
+    m_schemeProvider = std::move(provider);
+}
+
+QByteArray EvaluatePanel::planKey(const Plan& plan, const std::string& calibrationKey,
+                                  const SchemeChoices& schemes) const
 {
     QCryptographicHash hash(QCryptographicHash::Sha1);
-    const std::string json = planToJson(plan);
+    const std::string json = planToJson(plan, schemes);
     hash.addData(QByteArrayView(json.data(), qsizetype(json.size())));
     const QString rest = QStringLiteral("|%1|%2|%3|%4")
                              .arg(m_model ? QString::fromStdString(m_model->path) : QString(), m_text->text())
@@ -161,13 +167,14 @@ void EvaluatePanel::evaluate()
         return;
     const Plan plan = m_provider();
     auto calibration = m_calibrationProvider ? m_calibrationProvider() : nullptr;
-    if (calibration) {
-        evaluatePlanAs(plan, QString::fromStdString(calibration->result->label), false, calibration);
-        return;
-    }
-    const QString label = plan.preset.empty() ? tr("custom plan %1").arg(++m_customCount)
-                                              : QString::fromStdString(plan.preset);
-    evaluatePlanAs(plan, label, false);
+    SchemeChoices schemes = m_schemeProvider ? m_schemeProvider() : SchemeChoices();
+    const QString label = calibration ? QString::fromStdString(calibration->result->label)
+                          : plan.preset.empty() || !schemes.empty() ? tr("custom plan %1").arg(++m_customCount)
+                                                                   : QString::fromStdString(plan.preset);
+    m_queue.push_back({plan, label, false, std::move(calibration),
+                       schemes.empty() ? nullptr : std::make_shared<const SchemeChoices>(std::move(schemes))});
+    if (!m_runner->isBusy())
+        startNext();
 }
 
 void EvaluatePanel::evaluatePresets()
@@ -204,7 +211,8 @@ void EvaluatePanel::startNext()
     while (!m_queue.empty()) {
         const Request request = m_queue.front();
         m_queue.pop_front();
-        const QByteArray key = planKey(request.plan, request.calibration ? request.calibration->key : std::string());
+        const QByteArray key = planKey(request.plan, request.calibration ? request.calibration->key : std::string(),
+                                       request.schemes ? *request.schemes : SchemeChoices());
         if (auto it = m_cache.constFind(key); it != m_cache.constEnd()) {
             finishRequest(request, *it, m_text->text(), key);
             continue;
@@ -224,8 +232,9 @@ void EvaluatePanel::startNext()
         m_clock.start();
         m_runner->start<EvalOutput>(
             tr("Evaluating %1").arg(request.label),
-            [model, plan = request.plan, tokens, textFile, options, calibration = request.calibration](
-                const ProgressFn& progress) mutable {
+            [model, plan = request.plan, tokens, textFile, options, calibration = request.calibration,
+             schemes = request.schemes](const ProgressFn& progress) mutable {
+                options.schemes = schemes;
                 if (calibration) {
                     options.substitutions = calibration->values();
                     options.activationTransform = calibration->result->transform;

@@ -12,6 +12,7 @@
 #include "eval/plan_eval.h"
 #include "io/model_file.h"
 #include "plan/plan.h"
+#include "plan/plan_schemes.h"
 #include "plan/presets.h"
 
 #include <QByteArray>
@@ -47,6 +48,9 @@ public:
     /// Where the calibrated weights attached to the plan come from (PlanDocument::calibration); a plan
     /// evaluated with them is labelled with the method ("GPTQ Q4_K").
     void setCalibrationProvider(std::function<std::shared_ptr<const PlanCalibration>()> provider);
+    /// Where the plan's non-GGUF schemes come from (PlanDocument::schemes): those tensors are evaluated
+    /// through their scheme's round trip, not the nearest GGUF type their plan entry holds.
+    void setSchemeProvider(std::function<SchemeChoices()> provider);
     void setTextFile(const QString& path);
     void setContext(int nCtx, int chunks);
     QString textFile() const;
@@ -55,7 +59,8 @@ public:
     RunsModel* runsModel() const { return m_runs; }
     JobRunner* runner() const { return m_runner; }
     /// Cache key of a plan (with the calibration of that key, if any) under the current settings (hex SHA-1).
-    QByteArray planKey(const Plan& plan, const std::string& calibrationKey = {}) const;
+    QByteArray planKey(const Plan& plan, const std::string& calibrationKey = {},
+                       const SchemeChoices& schemes = {}) const;
 
     /// The presets "Evaluate presets" runs, best quality first.
     static std::vector<Preset> commonPresets();
@@ -82,6 +87,7 @@ private:
         QString label;
         bool isPreset = false;
         std::shared_ptr<const PlanCalibration> calibration;
+        std::shared_ptr<const SchemeChoices> schemes;  ///< may be null
     };
     void startNext();
     void finishRequest(const Request& request, const PlanEvaluation& eval, const QString& textFile,
@@ -97,6 +103,7 @@ private:
     std::shared_ptr<const ModelFile> m_model;
     std::function<Plan()> m_provider;
     std::function<std::shared_ptr<const PlanCalibration>()> m_calibrationProvider;
+    std::function<SchemeChoices()> m_schemeProvider;
     QHash<QByteArray, PlanEvaluation> m_cache;
     std::deque<Request> m_queue;
     QElapsedTimer m_clock;

@@ -41,6 +41,11 @@ void EvaluationPage::setPlanProvider(std::function<Plan()> provider)
     m_panel->setPlanProvider(std::move(provider));
 }
 
+void EvaluationPage::setSchemeProvider(std::function<SchemeChoices()> provider)
+{
+    m_panel->setSchemeProvider(std::move(provider));
+}
+
 void EvaluationPage::setCalibrationProvider(std::function<std::shared_ptr<const PlanCalibration>()> provider)
 {
     m_panel->setCalibrationProvider(std::move(provider));

@@ -4,6 +4,7 @@
 // the main window loads into the plan document as one undoable edit.
 
 #include "plan/plan.h"
+#include "plan/plan_schemes.h"
 
 #include <QWidget>
 
@@ -30,6 +31,8 @@ public:
     void setPlanProvider(std::function<Plan()> provider);
     /// Forwards to EvaluatePanel::setCalibrationProvider.
     void setCalibrationProvider(std::function<std::shared_ptr<const PlanCalibration>()> provider);
+    /// Forwards to EvaluatePanel::setSchemeProvider.
+    void setSchemeProvider(std::function<SchemeChoices()> provider);
     EvaluatePanel* panel() const { return m_panel; }
     RunsView* runsView() const { return m_runs; }
     RunsModel* runsModel() const;

@@ -14,6 +14,7 @@
 #include "model/tokenizer.h"
 #include "model/w8a8_calibration.h"
 #include "plan/plan.h"
+#include "plan/plan_schemes.h"
 #include "plan/sensitivity.h"
 #include "quant/imatrix_file.h"
 
@@ -122,16 +123,19 @@ void calibrateStatic(const PplArgs& a, const std::shared_ptr<const LlamaWeights>
                  !a.calibFile.empty() ? a.calibFile.c_str() : !a.textFile.empty() ? a.textFile.c_str() : a.kldBase.c_str());
 }
 
-/// --plan: the plan's round trips substituted, with --imatrix or else the plan's own imatrix.
+/// --plan: the plan's round trips substituted (its non-GGUF schemes' round trips for the tensors that have
+/// one), with --imatrix or else the plan's own imatrix.
 void applyPlanFile(LlamaWeights& weights, const ModelFile& model, const std::string& planPath,
                    const std::string& imatrixPath)
 {
-    const Plan plan = loadPlan(planPath);
-    validatePlan(model, plan);
-    const std::string path = imatrixPath.empty() ? plan.imatrixPath : imatrixPath;
+    const PlanWithSchemes p = loadPlanWithSchemes(planPath);
+    validatePlanWithSchemes(model, p);
+    const std::string path = imatrixPath.empty() ? p.plan.imatrixPath : imatrixPath;
     std::optional<ImatrixFile> imatrix;
     if (!path.empty()) imatrix = readImatrix(path);
-    applyPlan(weights, model, plan, imatrix ? &*imatrix : nullptr);
+    applyPlan(weights, model, p.plan, imatrix ? &*imatrix : nullptr, nullptr, &p.schemes);
+    if (!p.schemes.empty())
+        std::fprintf(stderr, "plan: %zu tensors in their non-GGUF scheme (fake quantization)\n", p.schemes.size());
 }
 
 int runKld(const PplArgs& a, std::optional<int32_t> bos, LlamaForward& fwd)

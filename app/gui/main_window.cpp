@@ -310,6 +310,7 @@ void MainWindow::connectEvaluation()
 {
     m_evaluation->setPlanProvider([this] { return m_plan->plan(); });
     m_evaluation->setCalibrationProvider([this] { return m_plan->calibration(); });
+    m_evaluation->setSchemeProvider([this] { return m_plan->schemes(); });
     m_schemePanel->calibrationBox()->setEvaluationTextProvider([this] { return m_evaluation->panel()->textFile(); });
     const auto load = [this](const qx::Plan& plan, const QString& label) {
         if (m_plan->loadPlan(plan, label))

@@ -127,7 +127,7 @@ void fillFromKld(const KldResult& k, PlanEvaluation& e)
 
 } // namespace
 
-double planBitsPerWeight(const ModelFile& model, const Plan& plan)
+double planBitsPerWeight(const ModelFile& model, const Plan& plan, const SchemeChoices* schemes)
 {
     double bytes = 0.0, params = 0.0;
     for (const PlanEntry& entry : plan.entries) {
@@ -135,7 +135,10 @@ double planBitsPerWeight(const ModelFile& model, const Plan& plan)
         if (!t)
             continue;
         const uint64_t n = t->elementCount();
-        const std::optional<uint64_t> b = tensorBytes(entry.type, n);
+        const auto scheme = schemes ? schemes->find(entry.tensor) : SchemeChoices::const_iterator();
+        const std::optional<uint64_t> b = schemes && scheme != schemes->end()
+                                              ? schemeChoiceBytes(scheme->second, t->rows(), t->rowLength())
+                                              : tensorBytes(entry.type, n);
         if (!b)
             continue;
         bytes += static_cast<double>(*b);
@@ -156,7 +159,7 @@ PlanEvaluation evaluatePlan(std::shared_ptr<const ModelFile> model, const Plan& 
     const double kldFrom = e.baselineCached ? 0.0 : 0.5;
 
     auto weights = std::make_shared<LlamaWeights>(*LlamaWeights::fromModel(model));
-    applyPlan(*weights, *model, plan, options.imatrix.get(), options.substitutions.get());
+    applyPlan(*weights, *model, plan, options.imatrix.get(), options.substitutions.get(), options.schemes.get());
     ForwardOptions fo;
     fo.threads = options.threads;
     LlamaForward forward(weights, fo);
@@ -168,7 +171,7 @@ PlanEvaluation evaluatePlan(std::shared_ptr<const ModelFile> model, const Plan& 
     fillFromKld(e.kld, e);
     e.pplBase = base.ppl.ppl, e.pplBaseUnc = base.ppl.uncertainty;
     e.fileBytes = predictedFileSize(*model, plan);
-    e.bitsPerWeight = planBitsPerWeight(*model, plan);
+    e.bitsPerWeight = planBitsPerWeight(*model, plan, options.schemes.get());
     return e;
 }
 

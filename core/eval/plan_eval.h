@@ -15,6 +15,7 @@
 #include "io/model_file.h"
 #include "model/llama_forward.h"
 #include "plan/plan.h"
+#include "plan/plan_schemes.h"
 #include "quant/imatrix_file.h"
 
 #include <cstdint>
@@ -36,6 +37,9 @@ struct PlanEvalOptions {
     std::shared_ptr<const std::map<std::string, std::vector<float>>> substitutions;
     /// Applied to every linear layer's input (W8A8 evaluation), may be empty.
     ActivationTransform activationTransform;
+    /// Non-GGUF schemes of some tensors (plan/plan_schemes.h): those take the scheme's round trip instead of
+    /// their entry's GGUF type, and count with the scheme's exact bytes in bitsPerWeight; may be null.
+    std::shared_ptr<const SchemeChoices> schemes;
 };
 
 struct PlanEvaluation {
@@ -60,8 +64,9 @@ PlanEvaluation evaluatePlan(std::shared_ptr<const ModelFile> model, const Plan& 
                             std::span<const int32_t> tokens, const PlanEvalOptions& options,
                             const ProgressFn& progress = {});
 
-/// Bits per weight of a plan: 8 · Σ tensorBytes(type, n) / Σ n over the planned tensors.
-double planBitsPerWeight(const ModelFile& model, const Plan& plan);
+/// Bits per weight of a plan: 8 · Σ tensorBytes(type, n) / Σ n over the planned tensors; a tensor in
+/// `schemes` counts with its scheme's exact bytes (schemeChoiceBytes).
+double planBitsPerWeight(const ModelFile& model, const Plan& plan, const SchemeChoices* schemes = nullptr);
 
 /// Deletes the cached baselines and their temporary files.
 void clearPlanEvalCache();

@@ -76,6 +76,14 @@ std::vector<Unit> unitsFor(const std::vector<const TensorInfo*>& targets, Sensit
     return units;
 }
 
+const SchemeChoice* schemeFor(const SchemeChoices* schemes, const std::string& tensor)
+{
+    if (!schemes)
+        return nullptr;
+    const auto it = schemes->find(tensor);
+    return it == schemes->end() ? nullptr : &it->second;
+}
+
 } // namespace
 
 std::vector<float> roundTripTensor(const TensorInfo& tensor, TensorType type, std::span<const float> importance)
@@ -95,7 +103,7 @@ std::vector<float> roundTripTensor(const TensorInfo& tensor, TensorType type, st
 }
 
 void applyPlan(LlamaWeights& weights, const ModelFile& model, const Plan& plan, const ImatrixFile* imatrix,
-               const std::map<std::string, std::vector<float>>* substitutions)
+               const std::map<std::string, std::vector<float>>* substitutions, const SchemeChoices* schemes)
 {
     const std::vector<std::string> names = weights.tensorNames();
     if (substitutions)
@@ -115,12 +123,25 @@ void applyPlan(LlamaWeights& weights, const ModelFile& model, const Plan& plan, 
                 weights.setStorageType(e.tensor, e.type);
             continue;
         }
-        if (e.type == TensorType::F32 || std::find(names.begin(), names.end(), e.tensor) == names.end()) continue;
+        if (std::find(names.begin(), names.end(), e.tensor) == names.end()) continue;
         const TensorInfo* t = model.findTensor(e.tensor);
         if (!t) throw Error(ErrorCode::Mismatch, "plan names a tensor the model does not have: " + e.tensor);
+        if (const SchemeChoice* scheme = schemeFor(schemes, e.tensor)) {
+            weights.substitute(e.tensor, schemeRoundTrip(*t, *scheme));
+            continue;
+        }
+        if (e.type == TensorType::F32) continue;
         weights.substitute(e.tensor, roundTripTensor(*t, e.type, importanceFor(imatrix, *t)));
         weights.setStorageType(e.tensor, e.type);   // so --ggml-matmul rounds activations as for the planned type
     }
+}
+
+std::vector<float> schemeRoundTrip(const TensorInfo& tensor, const SchemeChoice& scheme)
+{
+    const std::vector<float> w = dequantizeTensor(tensor);
+    std::vector<float> back(w.size());
+    fakeQuantChoice(scheme, w, back, tensor.rowLength());
+    return back;
 }
 
 double meanKld(std::span<const float> baseLogits, std::span<const float> testLogits, int64_t nVocab)

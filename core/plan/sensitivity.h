@@ -8,6 +8,7 @@
 #include "common/progress.h"
 #include "io/model_file.h"
 #include "plan/plan.h"
+#include "plan/plan_schemes.h"
 #include "quant/imatrix_file.h"
 
 #include <cstdint>
@@ -24,13 +25,20 @@ class LlamaWeights;
 /// The tensor's values after quantizing to `type` and decoding back (importance may be empty).
 std::vector<float> roundTripTensor(const TensorInfo& tensor, TensorType type, std::span<const float> importance);
 
+/// The tensor's values after the non-GGUF scheme's round trip (Error(InvalidArgument) when it does not fit).
+std::vector<float> schemeRoundTrip(const TensorInfo& tensor, const SchemeChoice& scheme);
+
 /// Every plan entry (core/plan/plan.h) the forward pass reads and whose type is not F32 is replaced by its
 /// round trip in the planned type (the imatrix, when given, supplies importance); its storage type is set
 /// to the planned one. Tensors in `substitutions` (calibrated values, e.g. GPTQ output or AWQ-scaled norms)
-/// take those values as they are instead, whatever their planned type. Throws Error(Mismatch) when the
-/// plan names a tensor the model does not have, Error(InvalidArgument) for a substitution of the wrong size.
+/// take those values as they are instead, whatever their planned type. Tensors in `schemes` (non-GGUF
+/// schemes, plan/plan_schemes.h) take their round trip through that scheme instead of the planned GGUF type
+/// (their storage type stays F32: no GGUF activation rounding applies). Throws Error(Mismatch) when the
+/// plan names a tensor the model does not have, Error(InvalidArgument) for a substitution of the wrong size
+/// or a scheme that does not fit its tensor.
 void applyPlan(LlamaWeights& weights, const ModelFile& model, const Plan& plan, const ImatrixFile* imatrix,
-               const std::map<std::string, std::vector<float>>* substitutions = nullptr);
+               const std::map<std::string, std::vector<float>>* substitutions = nullptr,
+               const SchemeChoices* schemes = nullptr);
 
 /// Mean KL(base || test) over positions of `nVocab` logits each.
 double meanKld(std::span<const float> baseLogits, std::span<const float> testLogits, int64_t nVocab);

@@ -4,6 +4,9 @@
 
 #include <QtTest/QtTest>
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 
 namespace {
@@ -72,6 +75,43 @@ private slots:
         // BF16 compute is approximate: close to, not equal to, the F32 figure.
         QCOMPARE(finalPpl(runCli(common + QStringList{"--bf16"})), QString("3.7541"));
         QVERIFY(runCli({"ppl", "--help"}).out.contains("--bf16                  APPROXIMATE"));
+    }
+    // A plan file's non-GGUF schemes are evaluated through their round trip (fake quantization), not
+    // through the GGUF type their entry names.
+    void planWithSchemes()
+    {
+        QX_REQUIRE_SHARED(model, "models/stories260K.gguf");
+        QX_REQUIRE_SHARED(text, "text/tinystories-valid-head.txt");
+        const QString dir = QString::fromStdString(qx::test::scratchDir("cli-ppl-schemes"));
+        const QString planPath = dir + "/plan.json", nearestPath = dir + "/nearest.json";
+        QCOMPARE(runCli({"plan", QString::fromStdString(model), "--pure", "F32", "-o", planPath}).exitCode, 0);
+        QFile in(planPath);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QJsonObject plan = QJsonDocument::fromJson(in.readAll()).object();
+        QJsonArray tensors = plan["tensors"].toArray();
+        for (qsizetype i = 0; i < tensors.size(); ++i)
+            if (tensors[i].toObject()["name"] == "blk.0.attn_q.weight") {
+                QJsonObject e = tensors[i].toObject();
+                e["type"] = "IQ4_NL";
+                tensors[i] = e;
+            }
+        plan["tensors"] = tensors;
+        auto write = [](const QString& path, const QJsonObject& o) {
+            QFile out(path);
+            return out.open(QIODevice::WriteOnly) && out.write(QJsonDocument(o).toJson()) > 0;
+        };
+        QVERIFY(write(nearestPath, plan));
+        plan["schemes"] = QJsonObject{{"blk.0.attn_q.weight",
+                                       QJsonObject{{"bits", 3}, {"mode", "asymmetric"}, {"granularity", "group"},
+                                                   {"group", 64}, {"scale", "f16"}, {"clip", "mse"},
+                                                   {"mseGridSteps", 100}, {"mseMinRatio", 0.3}}}};
+        QVERIFY(write(planPath, plan));
+        const QStringList common = {"ppl", QString::fromStdString(model), "-f", QString::fromStdString(text), "-c",
+                                    "128", "--chunks", "3", "--threads", "2", "--plan"};
+        const CliResult r = runCli(common + QStringList{planPath});
+        QVERIFY2(r.err.contains("plan: 1 tensors in their non-GGUF scheme"), qPrintable(r.err));
+        QCOMPARE(finalPpl(r), QString("4.0799"));                               // F32: 4.0440
+        QCOMPARE(finalPpl(runCli(common + QStringList{nearestPath})), QString("4.0709"));  // IQ4_NL
     }
     void huggingFaceFolder()
     {

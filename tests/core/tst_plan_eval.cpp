@@ -6,6 +6,8 @@
 #include "io/model_file.h"
 #include "model/tokenizer.h"
 #include "plan/presets.h"
+#include "plan/sensitivity.h"
+#include "export/scheme_choice_gguf.h"
 
 #include <QtTest/QtTest>
 
@@ -95,6 +97,53 @@ private slots:
         } catch (const Error& e) {
             QCOMPARE(e.code(), ErrorCode::Cancelled);
         }
+    }
+
+    // Tensors with a non-GGUF scheme are evaluated through that scheme's round trip, not through the nearest
+    // GGUF type their entry holds: the same figures as substituting the round trips by hand.
+    void schemesAreEvaluatedThroughTheirRoundTrip()
+    {
+        QX_REQUIRE_SHARED(modelPath, "models/stories260K.gguf");
+        QX_REQUIRE_SHARED(textPath, "text/tinystories-valid-head.txt");
+        auto model = openModel(modelPath);
+        const std::vector<int32_t> tokens = tokensOf(*model, textPath);
+        PlanEvalOptions opt;
+        opt.nCtx = 128;
+        opt.chunks = 8;
+        UniformScheme int3;
+        int3.bits = 3;
+        int3.mode = UniformMode::Asymmetric;
+        int3.granularity = Granularity::PerGroup;
+        int3.groupSize = 64;
+        Plan plan = planPreset(*model, Preset::F32);
+        auto schemes = std::make_shared<SchemeChoices>();
+        auto byHand = std::make_shared<std::map<std::string, std::vector<float>>>();
+        uint64_t bytes = 0, params = 0;
+        for (PlanEntry& e : plan.entries) {
+            const TensorInfo& t = *model->findTensor(e.tensor);
+            params += t.elementCount();
+            if (e.tensor.rfind("blk.", 0) != 0 || t.rows() < 2 || !schemeChoiceFit(int3, t.rowLength()).fits) {
+                bytes += 4 * t.elementCount();
+                continue;
+            }
+            e.type = schemeChoiceFileType(int3, t.rowLength());
+            schemes->emplace(e.tensor, int3);
+            (*byHand)[e.tensor] = schemeRoundTrip(t, int3);
+            bytes += schemeChoiceBytes(int3, t.rows(), t.rowLength());
+        }
+        QCOMPARE(schemes->size(), size_t(30));  // ffn_down's rows of 172 take no group of 64
+        PlanEvalOptions withSchemes = opt, withValues = opt;
+        withSchemes.schemes = schemes;
+        withValues.substitutions = byHand;
+        const PlanEvaluation a = evaluatePlan(model, plan, tokens, withSchemes);
+        const PlanEvaluation b = evaluatePlan(model, plan, tokens, withValues);
+        const PlanEvaluation nearest = evaluatePlan(model, plan, tokens, opt);
+        QCOMPARE(a.ppl, b.ppl);
+        QCOMPARE(a.kldMean, b.kldMean);
+        QVERIFY2(a.kldMean > 0.01, qPrintable(QString::number(a.kldMean)));   // INT3 hurts
+        QVERIFY(a.kldMean != nearest.kldMean);                                // not the Q3_K of the entries
+        QCOMPARE(a.bitsPerWeight, 8.0 * double(bytes) / double(params));
+        QVERIFY(a.bitsPerWeight < nearest.bitsPerWeight);
     }
 };
 

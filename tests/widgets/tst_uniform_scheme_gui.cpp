@@ -8,9 +8,12 @@
 #include "gui/main_window.h"
 
 #include "app_settings.h"
+#include "evaluate_panel.h"
+#include "evaluation_page.h"
 #include "plan_document.h"
 #include "plan_error_service.h"
 #include "plan_export.h"
+#include "runs_model.h"
 #include "scheme_panel.h"
 #include "tensor_filter_proxy.h"
 #include "tensor_pane.h"
@@ -18,6 +21,9 @@
 #include "tensor_views.h"
 #include "uniform_scheme_editor.h"
 
+#include "common/text_file.h"
+#include "eval/plan_eval.h"
+#include "model/tokenizer.h"
 #include "quant/dequantize.h"
 #include "stats/error_metrics.h"
 
@@ -169,6 +175,29 @@ private slots:
         QCOMPARE(exported.takeFirst().at(0).value<ui::JobOutcome>(), ui::JobOutcome::Completed);
         QCOMPARE(static_cast<uint64_t>(QFileInfo(gguf).size()), predictedFileSize(*window.model(), doc->plan()));
         QCOMPARE(openModel(gguf.toStdString())->findTensor(kTensor)->type, TensorType::IQ4_NL);
+
+        // Evaluate measures the scheme's round trip (not the IQ4_NL the entry holds): the core's figures with
+        // the document's schemes.
+        QX_REQUIRE_SHARED(textPath, "text/tinystories-valid-head.txt");
+        ui::EvaluatePanel* evalPanel = window.evaluationPage()->panel();
+        evalPanel->setTextFile(QString::fromStdString(textPath));
+        evalPanel->setContext(128, 3);
+        QSignalSpy evaluated(evalPanel, &ui::EvaluatePanel::evaluated);
+        evalPanel->evaluate();
+        QVERIFY(evaluated.wait(60000));
+        const ui::EvalRun& run = evalPanel->runsModel()->runs().back();
+        PlanEvalOptions options;
+        options.nCtx = 128;
+        options.chunks = 3;
+        options.schemes = std::make_shared<const SchemeChoices>(doc->schemes());
+        const std::vector<int32_t> tokens = Tokenizer::fromGguf(*window.model()).encode(readTextFile(textPath), true);
+        const PlanEvaluation direct = evaluatePlan(window.model(), doc->plan(), tokens, options);
+        const PlanEvaluation asIq4 = evaluatePlan(window.model(), doc->plan(), tokens, {128, 3});
+        QCOMPARE(run.eval.ppl, direct.ppl);
+        QCOMPARE(run.eval.kldMean, direct.kldMean);
+        QCOMPARE(run.eval.bitsPerWeight, 8.0 * tensorBytes / 292800.0);
+        QVERIFY(run.eval.kldMean != asIq4.kldMean);
+        QVERIFY(run.label.startsWith(QStringLiteral("custom plan")));
 
         // Selecting another tensor and back shows the scheme in the controls; the views analyse it.
         QVERIFY(panel->selectFormat(QStringLiteral("Q8_0")));
