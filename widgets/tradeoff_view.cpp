@@ -102,14 +102,15 @@ QLineSeries* frontSeries(const Points& points, const std::vector<int>& front)
     return series;
 }
 
-// Runs at (nearly) the same point — within 1.5 % of the axis spans — share one label ("Q3_K_S, Q2_K") on the
+// Runs whose labels would overprint — within 8 % of the x span (a label's width) and 4 % of the y span (its
+// height) — share one label ("Q3_K_S, Q2_K") on the
 // first of them, so the labels do not overprint; the others get none.
 std::vector<QString> sharedLabels(const Points& points, const std::vector<EvalRun>& runs)
 {
     double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
     for (const auto& p : points)
         x0 = std::min(x0, p.first), x1 = std::max(x1, p.first), y0 = std::min(y0, p.second), y1 = std::max(y1, p.second);
-    const double nearX = 0.015 * (x1 - x0), nearY = 0.015 * (y1 - y0);
+    const double nearX = 0.08 * (x1 - x0), nearY = 0.04 * (y1 - y0);
     std::vector<QString> labels(points.size());
     for (size_t r = 0; r < points.size(); ++r) {
         size_t first = r;
