@@ -2,10 +2,10 @@
 qx_add_test(NAME tst_tensor_tree_model SOURCES widgets/tst_tensor_tree_model.cpp LIBS qx_widgets LABELS widgets)
 qx_add_test(NAME tst_job_runner SOURCES widgets/tst_job_runner.cpp LIBS qx_widgets LABELS widgets)
 qx_add_test(NAME tst_main_window
-  SOURCES widgets/tst_main_window.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window.h
+  SOURCES widgets/tst_main_window.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window_setup.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window.h
   LIBS qx_widgets LABELS widgets app)
 qx_add_test(NAME tst_gui_stories
-  SOURCES widgets/tst_gui_stories.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window.h
+  SOURCES widgets/tst_gui_stories.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window_setup.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window.h
   LIBS qx_widgets LABELS widgets app reference)
 qx_add_test(NAME tst_app_settings SOURCES widgets/tst_app_settings.cpp LIBS qx_widgets LABELS widgets)
 qx_add_test(NAME tst_metadata_table_model SOURCES widgets/tst_metadata_table_model.cpp LIBS qx_widgets LABELS widgets)
