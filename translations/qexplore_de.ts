@@ -265,102 +265,102 @@
         <translation>Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="61"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="62"/>
         <source>&amp;Open Model File…</source>
         <translation>Modell&amp;datei öffnen …</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="63"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="64"/>
         <source>Open Model &amp;Folder…</source>
         <translation>Modell&amp;ordner öffnen …</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="65"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="66"/>
         <source>&amp;Close Model</source>
         <translation>Modell &amp;schließen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="67"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="68"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="70"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="71"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="73"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="74"/>
         <source>&amp;Filter Tensors</source>
         <translation>Tensoren &amp;filtern</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="75"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="76"/>
         <source>&amp;Tensors</source>
         <translation>&amp;Tensoren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="77"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="78"/>
         <source>&amp;Info</source>
         <translation>&amp;Info</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="79"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="80"/>
         <source>&amp;About Quantization Explorer</source>
         <translation>&amp;Über Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="104"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="105"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="121"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="122"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="127"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="128"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="158"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="159"/>
         <source>Tensors</source>
         <translation>Tensoren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="159"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="160"/>
         <source>Info</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="163"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="164"/>
         <source>Evaluate</source>
         <translation>Auswerten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="166"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="167"/>
         <source>Trade-off</source>
         <translation>Abwägung</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="207"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="208"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="208"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="209"/>
         <source>Stop the running job</source>
         <translation>Den laufenden Auftrag anhalten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="229"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="230"/>
         <source>Opening %1 was cancelled</source>
         <translation>Öffnen von %1 wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="273"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="276"/>
         <source>Loaded the plan of run “%1” (undo restores the previous plan)</source>
         <translation>Plan des Laufs „%1“ geladen (Rückgängig stellt den vorigen Plan wieder her)</translation>
     </message>
@@ -425,68 +425,68 @@
         <translation>unbekannte Architektur</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="161"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="162"/>
         <source>Layers</source>
         <translation>Schichten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="118"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="119"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="146"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="147"/>
         <source>The GGUF file the plan would export to (exact bytes), its bits per weight over the planned tensors, and its tensor data relative to the stored model</source>
         <translation>Die GGUF-Datei, die der Plan exportieren würde (exakte Bytes), ihre Bits pro Gewicht über die geplanten Tensoren und ihre Tensordaten im Verhältnis zum gespeicherten Modell</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="168"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="169"/>
         <source>Learn</source>
         <translation>Lernen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="190"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="191"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="300"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="303"/>
         <source>&amp;Save Plan</source>
         <translation>Plan &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="302"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="305"/>
         <source>Save Plan &amp;As…</source>
         <translation>Plan speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="304"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="307"/>
         <source>&amp;Load Plan…</source>
         <translation>Plan &amp;laden…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="306"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="309"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="308"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="311"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="313"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="316"/>
         <source>&amp;Export GGUF…</source>
         <translation>GGUF &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="315"/>
-        <location filename="../app/gui/main_window_setup.cpp" line="320"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="318"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="323"/>
         <source>Write the plan as a GGUF file that llama.cpp loads (size shown in the header)</source>
         <translation>Den Plan als GGUF-Datei schreiben, die llama.cpp lädt (Größe steht in der Kopfzeile)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="327"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="330"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -1085,22 +1085,22 @@
         <translation>Auswertung fehlgeschlagen: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="274"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="275"/>
         <source> (already evaluated as %1)</source>
         <translation> (bereits ausgewertet als %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="276"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="277"/>
         <source>%1: PPL %2 ± %3 (F32 %4), mean KLD %5, same top %6 %</source>
         <translation>%1: PPL %2 ± %3 (F32 %4), mittlere KLD %5, gleiches Top-Token %6 %</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="293"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="294"/>
         <source>%p% — about %1 left</source>
         <translation>%p % — noch etwa %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="295"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="296"/>
         <source>%p%</source>
         <translation>%p %</translation>
     </message>
@@ -3738,17 +3738,17 @@ Offset %2 in %3</translation>
         <translation>Klicken Sie auf einen Punkt, um seinen Plan zu laden.</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="176"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="177"/>
         <source>Size against quality of every evaluated plan</source>
         <translation>Größe gegen Qualität jedes ausgewerteten Plans</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="178"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="179"/>
         <source>No evaluations yet: use Evaluate or Evaluate presets</source>
         <translation>Noch keine Auswertungen: »Auswerten« oder »Voreinstellungen auswerten« verwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="95"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="96"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
     </message>

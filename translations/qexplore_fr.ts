@@ -265,102 +265,102 @@
         <translation>Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="61"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="62"/>
         <source>&amp;Open Model File…</source>
         <translation>&amp;Ouvrir un fichier de modèle…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="63"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="64"/>
         <source>Open Model &amp;Folder…</source>
         <translation>Ouvrir un &amp;dossier de modèle…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="65"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="66"/>
         <source>&amp;Close Model</source>
         <translation>&amp;Fermer le modèle</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="67"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="68"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="70"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="71"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="73"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="74"/>
         <source>&amp;Filter Tensors</source>
         <translation>&amp;Filtrer les tenseurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="75"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="76"/>
         <source>&amp;Tensors</source>
         <translation>&amp;Tenseurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="77"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="78"/>
         <source>&amp;Info</source>
         <translation>&amp;Infos</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="79"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="80"/>
         <source>&amp;About Quantization Explorer</source>
         <translation>À &amp;propos de Quantization Explorer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="104"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="105"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="121"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="122"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="127"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="128"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="158"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="159"/>
         <source>Tensors</source>
         <translation>Tenseurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="159"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="160"/>
         <source>Info</source>
         <translation>Infos</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="163"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="164"/>
         <source>Evaluate</source>
         <translation>Évaluer</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="166"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="167"/>
         <source>Trade-off</source>
         <translation>Compromis</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="207"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="208"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="208"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="209"/>
         <source>Stop the running job</source>
         <translation>Arrêter la tâche en cours</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="229"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="230"/>
         <source>Opening %1 was cancelled</source>
         <translation>L’ouverture de %1 a été annulée</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="273"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="276"/>
         <source>Loaded the plan of run “%1” (undo restores the previous plan)</source>
         <translation>Plan de l’exécution « %1 » chargé (Annuler rétablit le plan précédent)</translation>
     </message>
@@ -425,68 +425,68 @@
         <translation>architecture inconnue</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="161"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="162"/>
         <source>Layers</source>
         <translation>Couches</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="118"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="119"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="146"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="147"/>
         <source>The GGUF file the plan would export to (exact bytes), its bits per weight over the planned tensors, and its tensor data relative to the stored model</source>
         <translation>Le fichier GGUF que le plan exporterait (octets exacts), ses bits par poids sur les tenseurs planifiés et ses données de tenseurs rapportées au modèle stocké</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="168"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="169"/>
         <source>Learn</source>
         <translation>Apprendre</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="190"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="191"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="300"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="303"/>
         <source>&amp;Save Plan</source>
         <translation>&amp;Enregistrer le plan</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="302"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="305"/>
         <source>Save Plan &amp;As…</source>
         <translation>Enregistrer le plan &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="304"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="307"/>
         <source>&amp;Load Plan…</source>
         <translation>&amp;Charger un plan…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="306"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="309"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="308"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="311"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="313"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="316"/>
         <source>&amp;Export GGUF…</source>
         <translation>&amp;Exporter en GGUF…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="315"/>
-        <location filename="../app/gui/main_window_setup.cpp" line="320"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="318"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="323"/>
         <source>Write the plan as a GGUF file that llama.cpp loads (size shown in the header)</source>
         <translation>Écrire le plan dans un fichier GGUF que llama.cpp charge (taille affichée dans l’en-tête)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_setup.cpp" line="327"/>
+        <location filename="../app/gui/main_window_setup.cpp" line="330"/>
         <source>Export failed</source>
         <translation>Échec de l’export</translation>
     </message>
@@ -1085,22 +1085,22 @@
         <translation>Échec de l&apos;évaluation : %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="274"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="275"/>
         <source> (already evaluated as %1)</source>
         <translation> (déjà évalué sous %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="276"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="277"/>
         <source>%1: PPL %2 ± %3 (F32 %4), mean KLD %5, same top %6 %</source>
         <translation>%1 : PPL %2 ± %3 (F32 %4), KLD moyenne %5, même premier jeton %6 %</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="293"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="294"/>
         <source>%p% — about %1 left</source>
         <translation>%p % — encore environ %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluate_panel.cpp" line="295"/>
+        <location filename="../widgets/evaluate_panel.cpp" line="296"/>
         <source>%p%</source>
         <translation>%p %</translation>
     </message>
@@ -3738,17 +3738,17 @@ Décalage %2 dans %3</translation>
         <translation>Cliquez sur un point pour charger son plan.</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="176"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="177"/>
         <source>Size against quality of every evaluated plan</source>
         <translation>Taille contre qualité de chaque plan évalué</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="178"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="179"/>
         <source>No evaluations yet: use Evaluate or Evaluate presets</source>
         <translation>Aucune évaluation : utilisez « Évaluer » ou « Évaluer les préréglages »</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoff_view.cpp" line="95"/>
+        <location filename="../widgets/tradeoff_view.cpp" line="96"/>
         <source>Pareto front</source>
         <translation>Front de Pareto</translation>
     </message>

@@ -270,7 +270,8 @@ void EvaluatePanel::finishRequest(const Request& request, const PlanEvaluation& 
 {
     const int existing = m_runs->findKey(key);
     if (existing < 0)
-        m_runs->addRun({request.label, QDateTime::currentDateTime(), request.isPreset, textFile, request.plan, eval, key});
+        m_runs->addRun({request.label, QDateTime::currentDateTime(), request.isPreset, textFile, request.plan, eval, key,
+                        request.schemes ? *request.schemes : SchemeChoices(), request.calibration});
     const QString cached = existing >= 0 ? tr(" (already evaluated as %1)").arg(m_runs->runs()[size_t(existing)].label)
                                          : QString();
     m_status->setText(tr("%1: PPL %2 ± %3 (F32 %4), mean KLD %5, same top %6 %")

@@ -24,6 +24,7 @@ EvaluationPage::EvaluationPage(QWidget* parent)
 
     m_runs->setRunsModel(m_panel->runsModel());
     connect(m_runs, &RunsView::planRequested, this, &EvaluationPage::planRequested);
+    connect(m_runs, &RunsView::runRequested, this, &EvaluationPage::runRequested);
 }
 
 RunsModel* EvaluationPage::runsModel() const

@@ -39,6 +39,8 @@ public:
 
 signals:
     void planRequested(const qx::Plan& plan, const QString& label);
+    /// Forwards RunsView::runRequested.
+    void runRequested(int row);
 
 private:
     EvaluatePanel* m_panel;

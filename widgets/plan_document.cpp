@@ -374,17 +374,17 @@ EditSummary PlanDocument::setPinned(const QStringList& tensors, bool pinned)
     return push(std::move(after), text);
 }
 
-bool PlanDocument::loadPlan(qx::Plan plan, const QString& label)
+bool PlanDocument::loadPlan(qx::Plan plan, const QString& label, SchemeOverrides schemes,
+                            std::shared_ptr<const PlanCalibration> calibration)
 {
     if (!m_model)
         return false;
+    PlanState after{std::move(plan), std::move(schemes), std::move(calibration)};
     try {
-        validatePlan(*m_model, plan);
+        validatePlanWithSchemes(*m_model, {after.plan, after.schemes});
     } catch (const Error&) {
         return false;
     }
-    PlanState after;
-    after.plan = std::move(plan);
     push(std::move(after), label);
     return true;
 }

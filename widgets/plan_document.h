@@ -146,7 +146,8 @@ public:
 
 public slots:
     /// Loads `plan` as one undo step labelled `label`; returns false when it does not fit the model.
-    bool loadPlan(qx::Plan plan, const QString& label);
+    bool loadPlan(qx::Plan plan, const QString& label, SchemeOverrides schemes = {},
+                  std::shared_ptr<const PlanCalibration> calibration = nullptr);
 
 signals:
     /// The plan changed; `tensors` names the entries touched (empty: possibly all).

@@ -1,19 +1,24 @@
 #pragma once
 // Every evaluation of a plan (EvaluatePanel) as a table: label, time, predicted file size, bits per weight,
 // PPL ± uncertainty, baseline PPL, mean KLD ±, KLD 99th percentile, same-top %, ctx and chunks. DisplayRole is
-// formatted text, SortRole the raw number. The plan is kept with each run so a Trade-off point can load it.
+// formatted text, SortRole the raw number. The plan (with its schemes and calibrated weights) is kept with each
+// run so a Runs row or a Trade-off point can load it back.
 
 #include "eval/plan_eval.h"
 #include "plan/plan.h"
+#include "plan/plan_schemes.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
 
+#include <memory>
 #include <span>
 #include <utility>
 #include <vector>
 
 namespace qx::ui {
+
+struct PlanCalibration;
 
 struct EvalRun {
     QString label;             ///< "Q4_K_M", "custom plan 3", …
@@ -23,6 +28,8 @@ struct EvalRun {
     Plan plan;
     PlanEvaluation eval;
     QByteArray key;            ///< EvaluatePanel::planKey: plan + model + text + ctx + chunks
+    SchemeChoices schemes;     ///< the plan's non-GGUF schemes, evaluated through their round trips
+    std::shared_ptr<const PlanCalibration> calibration;  ///< calibrated weights evaluated with it, or null
 };
 
 class RunsModel : public QAbstractTableModel {

@@ -43,8 +43,10 @@ RunsView::RunsView(QWidget* parent) : QWidget(parent), m_table(new QTableView(th
         auto* proxy = qobject_cast<QSortFilterProxyModel*>(m_table->model());
         if (!m_model || !proxy)
             return;
-        const EvalRun& run = m_model->runs()[size_t(proxy->mapToSource(index).row())];
+        const int row = proxy->mapToSource(index).row();
+        const EvalRun& run = m_model->runs()[size_t(row)];
         emit planRequested(run.plan, run.label);
+        emit runRequested(row);
     });
 }
 

@@ -22,6 +22,8 @@ public:
 
 signals:
     void planRequested(const qx::Plan& plan, const QString& label);
+    /// The same double click, as the run's row in the runs model (to load its schemes and weights too).
+    void runRequested(int row);
 
 private:
     RunsModel* m_model = nullptr;

@@ -83,6 +83,7 @@ void TradeoffView::requestRun(int row)
         return;
     const EvalRun& run = m_model->runs()[size_t(row)];
     emit planRequested(run.plan, run.label);
+    emit runRequested(row);
 }
 
 namespace {

@@ -34,6 +34,8 @@ public:
 
 signals:
     void planRequested(const qx::Plan& plan, const QString& label);
+    /// The same click, as the run's row in the runs model.
+    void runRequested(int row);
 
 private:
     void redraw();

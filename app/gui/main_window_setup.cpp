@@ -19,6 +19,7 @@
 #include "plan_error_service.h"
 #include "plan_export.h"
 #include "plan_file_actions.h"
+#include "runs_model.h"
 #include "scheme_panel.h"
 #include "settings_dialog.h"
 #include "start_page.h"
@@ -268,12 +269,14 @@ void MainWindow::connectEvaluation()
     m_evaluation->setCalibrationProvider([this] { return m_plan->calibration(); });
     m_evaluation->setSchemeProvider([this] { return m_plan->schemes(); });
     m_schemePanel->calibrationBox()->setEvaluationTextProvider([this] { return m_evaluation->panel()->textFile(); });
-    const auto load = [this](const qx::Plan& plan, const QString& label) {
-        if (m_plan->loadPlan(plan, label))
-            statusBar()->showMessage(tr("Loaded the plan of run \u201c%1\u201d (undo restores the previous plan)").arg(label), 8000);
+    // A run loads back with its schemes and calibrated weights, so evaluating it again gives the same figures.
+    const auto load = [this](int row) {
+        const ui::EvalRun& run = m_evaluation->panel()->runsModel()->runs()[size_t(row)];
+        if (m_plan->loadPlan(run.plan, run.label, run.schemes, run.calibration))
+            statusBar()->showMessage(tr("Loaded the plan of run \u201c%1\u201d (undo restores the previous plan)").arg(run.label), 8000);
     };
-    connect(m_evaluation, &ui::EvaluationPage::planRequested, this, load);
-    connect(m_tradeoff, &ui::TradeoffView::planRequested, this, load);
+    connect(m_evaluation, &ui::EvaluationPage::runRequested, this, load);
+    connect(m_tradeoff, &ui::TradeoffView::runRequested, this, load);
 }
 
 void MainWindow::setupPlan()

@@ -13,6 +13,7 @@
 #include "plan_document.h"
 #include "runs_model.h"
 #include "scheme_panel.h"
+#include "tradeoff_view.h"
 
 #include "calib/calib_methods.h"
 #include "eval/perplexity.h"
@@ -21,6 +22,7 @@
 #include <QAction>
 #include <QFile>
 #include <QStandardPaths>
+#include <QMessageBox>
 #include <QUndoStack>
 #include <QtTest/QtTest>
 
@@ -103,6 +105,20 @@ private slots:
         QVERIFY(undo);
         undo->undo();
         QVERIFY(exportGguf->isEnabled());
+        QVERIFY(!window.planDocument()->calibration());
+
+        // Clicking the run on the Trade-off chart loads it back with its weights and transform: evaluating it
+        // again is a cache hit with the same figures.
+        const int row = panel->runsModel()->rowCount() - 1;
+        window.tradeoffView()->requestRun(row);
+        QVERIFY(window.planDocument()->calibration());
+        QCOMPARE(window.planDocument()->calibration()->result, result);
+        QVERIFY(!exportGguf->isEnabled());
+        QSignalSpy again(panel, &ui::EvaluatePanel::evaluated);
+        panel->evaluate();
+        QCOMPARE(again.size(), 1);  // cached: answered at once
+        QCOMPARE(again.first().first().toInt(), row);
+        window.setUnsavedPlanPrompt([] { return QMessageBox::Discard; });
         window.close();
     }
 };

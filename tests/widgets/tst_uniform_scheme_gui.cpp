@@ -198,6 +198,7 @@ private slots:
         QCOMPARE(run.eval.bitsPerWeight, 8.0 * tensorBytes / 292800.0);
         QVERIFY(run.eval.kldMean != asIq4.kldMean);
         QVERIFY(run.label.startsWith(QStringLiteral("custom plan")));
+        QCOMPARE(run.schemes, doc->schemes());
 
         // Selecting another tensor and back shows the scheme in the controls; the views analyse it.
         QVERIFY(panel->selectFormat(QStringLiteral("Q8_0")));
@@ -230,6 +231,11 @@ private slots:
         QVERIFY(!doc->schemeOf(kTensor));
         QCOMPARE(window.planTotalsText(), totalsBefore);
         QCOMPARE(cell(window, ui::TensorTreeModel::PlannedColumn).toString(), QStringLiteral("F32"));
+        // Double-clicking the evaluated run loads its scheme back (one undo step).
+        emit window.evaluationPage()->runRequested(evalPanel->runsModel()->rowCount() - 1);
+        QCOMPARE(doc->schemeOf(kTensor), std::optional<SchemeChoice>(scheme));
+        doc->undoStack()->undo();
+        QVERIFY(!doc->schemeOf(kTensor));
         doc->loadFile(file);
         QCOMPARE(doc->schemeOf(kTensor), std::optional<SchemeChoice>(scheme));
         QCOMPARE(doc->totals().tensorBytes, tensorBytes);
