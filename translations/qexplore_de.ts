@@ -580,268 +580,268 @@
 <context>
     <name>qx::ui::CalibrationBox</name>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="67"/>
+        <location filename="../widgets/calibration_box.cpp" line="56"/>
         <source>RTN (round to nearest)</source>
         <translation>RTN (Runden auf den nächsten Wert)</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="68"/>
+        <location filename="../widgets/calibration_box.cpp" line="57"/>
         <source>imatrix (importance-weighted RTN)</source>
         <translation>imatrix (nach Wichtigkeit gewichtetes RTN)</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="69"/>
+        <location filename="../widgets/calibration_box.cpp" line="58"/>
         <source>GPTQ</source>
         <translation>GPTQ</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="70"/>
+        <location filename="../widgets/calibration_box.cpp" line="59"/>
         <source>GPTQ, act-order</source>
         <translation>GPTQ, act-order</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="71"/>
+        <location filename="../widgets/calibration_box.cpp" line="60"/>
         <source>AWQ</source>
         <translation>AWQ</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="72"/>
+        <location filename="../widgets/calibration_box.cpp" line="61"/>
         <source>AWQ without clipping</source>
         <translation>AWQ ohne Clipping</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="73"/>
+        <location filename="../widgets/calibration_box.cpp" line="62"/>
         <source>SmoothQuant (W8A8)</source>
         <translation>SmoothQuant (W8A8)</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="74"/>
+        <location filename="../widgets/calibration_box.cpp" line="63"/>
         <source>LLM.int8 (W8A8, outliers in float)</source>
         <translation>LLM.int8 (W8A8, Ausreißer in Float)</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="106"/>
+        <location filename="../widgets/calibration_box.cpp" line="95"/>
         <source>How the weights are rounded: RTN looks at one weight at a time; the other methods also use the activations captured on the calibration text</source>
         <translation>Wie die Gewichte gerundet werden: RTN betrachtet ein Gewicht nach dem anderen; die anderen Verfahren nutzen auch die auf dem Kalibrierungstext aufgezeichneten Aktivierungen</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="113"/>
-        <location filename="../widgets/calibration_box.cpp" line="276"/>
+        <location filename="../widgets/calibration_box.cpp" line="102"/>
+        <location filename="../widgets/calibration_box.cpp" line="265"/>
         <source>The grid the weights are rounded onto: GGUF block types (exportable) or uniform integer groups (asymmetric, F16 step; evaluation only)</source>
         <translation>Das Raster, auf das die Gewichte gerundet werden: GGUF-Blocktypen (exportierbar) oder gleichmäßige Ganzzahlgruppen (asymmetrisch, F16-Schrittweite; nur zur Bewertung)</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="118"/>
+        <location filename="../widgets/calibration_box.cpp" line="107"/>
         <source>Plain text whose activations are captured; it should not overlap the evaluation text</source>
         <translation>Klartext, dessen Aktivierungen aufgezeichnet werden; er sollte sich nicht mit dem Bewertungstext überschneiden</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="120"/>
+        <location filename="../widgets/calibration_box.cpp" line="109"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="126"/>
+        <location filename="../widgets/calibration_box.cpp" line="115"/>
         <source>Method:</source>
         <translation>Verfahren:</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="127"/>
+        <location filename="../widgets/calibration_box.cpp" line="116"/>
         <source>Grid:</source>
         <translation>Raster:</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="128"/>
+        <location filename="../widgets/calibration_box.cpp" line="117"/>
         <source>Text:</source>
         <translation>Text:</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="129"/>
+        <location filename="../widgets/calibration_box.cpp" line="118"/>
         <source>Chunks:</source>
         <translation>Blöcke:</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="130"/>
+        <location filename="../widgets/calibration_box.cpp" line="119"/>
         <source>Context:</source>
         <translation>Kontext:</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="131"/>
+        <location filename="../widgets/calibration_box.cpp" line="120"/>
         <source>Dampening:</source>
         <translation>Dämpfung:</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="132"/>
+        <location filename="../widgets/calibration_box.cpp" line="121"/>
         <source>Alpha:</source>
         <translation>Alpha:</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="133"/>
+        <location filename="../widgets/calibration_box.cpp" line="122"/>
         <source>Threshold:</source>
         <translation>Schwelle:</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="147"/>
+        <location filename="../widgets/calibration_box.cpp" line="136"/>
         <source>Per-layer notes of the last run: losses, dampening, AWQ scales, outlier columns</source>
         <translation>Hinweise je Schicht zum letzten Lauf: Verluste, Dämpfung, AWQ-Skalen, Ausreißerspalten</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="160"/>
+        <location filename="../widgets/calibration_box.cpp" line="149"/>
         <source>Calibration text</source>
         <translation>Kalibrierungstext</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="161"/>
+        <location filename="../widgets/calibration_box.cpp" line="150"/>
         <source>Text files (*.txt *.raw);;All files (*)</source>
         <translation>Textdateien (*.txt *.raw);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="175"/>
+        <location filename="../widgets/calibration_box.cpp" line="164"/>
         <source>Chunks of the calibration text to capture (fewer when the text is shorter)</source>
         <translation>Aufzuzeichnende Blöcke des Kalibrierungstexts (weniger, wenn der Text kürzer ist)</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="179"/>
+        <location filename="../widgets/calibration_box.cpp" line="168"/>
         <source>Tokens per calibration chunk; the first is replaced by BOS, as llama-imatrix does</source>
         <translation>Tokens je Kalibrierungsblock; das erste wird wie bei llama-imatrix durch BOS ersetzt</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="184"/>
+        <location filename="../widgets/calibration_box.cpp" line="173"/>
         <source> %</source>
         <translation> %</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="185"/>
+        <location filename="../widgets/calibration_box.cpp" line="174"/>
         <source>GPTQ dampening in % of the mean Hessian diagonal (raised automatically when needed)</source>
         <translation>GPTQ-Dämpfung in % der mittleren Hesse-Diagonale (bei Bedarf automatisch erhöht)</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="190"/>
+        <location filename="../widgets/calibration_box.cpp" line="179"/>
         <source>SmoothQuant migration strength: 0 leaves the activations alone, 1 moves all their range into the weights</source>
         <translation>SmoothQuant-Migrationsstärke: 0 lässt die Aktivierungen unverändert, 1 verlagert ihren ganzen Wertebereich in die Gewichte</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="195"/>
+        <location filename="../widgets/calibration_box.cpp" line="184"/>
         <source>LLM.int8: input columns with any |x| at or above this stay in float</source>
         <translation>LLM.int8: Eingabespalten mit einem |x| ab diesem Wert bleiben in Float</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="200"/>
+        <location filename="../widgets/calibration_box.cpp" line="189"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="201"/>
+        <location filename="../widgets/calibration_box.cpp" line="190"/>
         <source>Capture the calibration text&apos;s activations (cached) and quantize with the method</source>
         <translation>Die Aktivierungen des Kalibrierungstexts aufzeichnen (zwischengespeichert) und mit dem Verfahren quantisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="202"/>
+        <location filename="../widgets/calibration_box.cpp" line="191"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="203"/>
+        <location filename="../widgets/calibration_box.cpp" line="192"/>
         <source>Stop the run; the plan stays as it is</source>
         <translation>Den Lauf anhalten; der Plan bleibt, wie er ist</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="204"/>
+        <location filename="../widgets/calibration_box.cpp" line="193"/>
         <source>Apply to Plan</source>
         <translation>Auf Plan anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="205"/>
+        <location filename="../widgets/calibration_box.cpp" line="194"/>
         <source>Make the result the plan, with its calibrated weights (one undo step); then evaluate it in the Evaluate tab or export it</source>
         <translation>Das Ergebnis mit seinen kalibrierten Gewichten zum Plan machen (ein Rückgängig-Schritt); danach im Reiter „Bewerten“ bewerten oder exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="274"/>
+        <location filename="../widgets/calibration_box.cpp" line="263"/>
         <source>SmoothQuant and LLM.int8 quantize weights and activations to int8 per row and per token: there is no grid to choose, and the result cannot be exported to GGUF</source>
         <translation>SmoothQuant und LLM.int8 quantisieren Gewichte und Aktivierungen je Zeile und je Token auf int8: Es gibt kein Raster zu wählen, und das Ergebnis lässt sich nicht als GGUF exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="303"/>
+        <location filename="../widgets/calibration_box.cpp" line="292"/>
         <source>Choose a method and a calibration text, then Run.</source>
         <translation>Verfahren und Kalibrierungstext wählen, dann „Ausführen“.</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="304"/>
+        <location filename="../widgets/calibration_box.cpp" line="293"/>
         <source>Open a model to calibrate.</source>
         <translation>Ein Modell öffnen, um zu kalibrieren.</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="318"/>
+        <location filename="../widgets/calibration_box.cpp" line="307"/>
         <source>Choose a calibration text first.</source>
         <translation>Zuerst einen Kalibrierungstext wählen.</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="330"/>
+        <location filename="../widgets/calibration_box.cpp" line="319"/>
         <source>Calibrating with %1…</source>
         <translation>Kalibriere mit %1…</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="332"/>
+        <location filename="../widgets/calibration_box.cpp" line="321"/>
         <source>Calibrating with %1</source>
         <translation>Kalibriere mit %1</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="339"/>
+        <location filename="../widgets/calibration_box.cpp" line="328"/>
         <source>%1 (calibrated on %2, %3 chunks)</source>
         <translation>%1 (kalibriert auf %2, %3 Blöcke)</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="344"/>
+        <location filename="../widgets/calibration_box.cpp" line="333"/>
         <source>Calibration failed: %1 (%2)</source>
         <translation>Kalibrierung fehlgeschlagen: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="345"/>
+        <location filename="../widgets/calibration_box.cpp" line="334"/>
         <source>unexpected error</source>
         <translation>unerwarteter Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="348"/>
+        <location filename="../widgets/calibration_box.cpp" line="337"/>
         <source>Calibration cancelled; the plan was not changed.</source>
         <translation>Kalibrierung abgebrochen; der Plan wurde nicht geändert.</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="363"/>
+        <location filename="../widgets/calibration_box.cpp" line="352"/>
         <source>No evaluation text is set: overlap not checked.</source>
         <translation>Kein Bewertungstext gesetzt: Überschneidung nicht geprüft.</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="365"/>
+        <location filename="../widgets/calibration_box.cpp" line="354"/>
         <source>&lt;b&gt;Warning:&lt;/b&gt; %1 % of the evaluation text&apos;s lines also occur in the calibration text. That flatters the calibrated methods; evaluate on other text.</source>
         <translation>&lt;b&gt;Warnung:&lt;/b&gt; %1 % der Zeilen des Bewertungstexts kommen auch im Kalibrierungstext vor. Das schönt die kalibrierten Verfahren; auf anderem Text bewerten.</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="369"/>
+        <location filename="../widgets/calibration_box.cpp" line="358"/>
         <source>Calibration and evaluation texts share no line.</source>
         <translation>Kalibrierungs- und Bewertungstext haben keine Zeile gemeinsam.</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="375"/>
+        <location filename="../widgets/calibration_box.cpp" line="364"/>
         <source>%1: %2 layers quantized%3.</source>
         <translation>%1: %2 Schichten quantisiert%3.</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="378"/>
+        <location filename="../widgets/calibration_box.cpp" line="367"/>
         <source> (captured statistics from the cache)</source>
         <translation> (aufgezeichnete Statistiken aus dem Zwischenspeicher)</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="380"/>
+        <location filename="../widgets/calibration_box.cpp" line="369"/>
         <source>W8A8 results can be evaluated but not exported to GGUF.</source>
         <translation>W8A8-Ergebnisse lassen sich bewerten, aber nicht als GGUF exportieren.</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="382"/>
+        <location filename="../widgets/calibration_box.cpp" line="371"/>
         <source>Uniform integer grids have no GGUF type: evaluation only.</source>
         <translation>Gleichmäßige Ganzzahlraster haben keinen GGUF-Typ: nur Bewertung.</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="398"/>
+        <location filename="../widgets/calibration_box.cpp" line="387"/>
         <source>Applied %1 to the plan: evaluate it in the Evaluate tab (undo restores the previous plan)</source>
         <translation>%1 auf den Plan angewendet: im Reiter „Bewerten“ bewerten (Rückgängig stellt den vorherigen Plan wieder her)</translation>
     </message>
@@ -2275,36 +2275,33 @@ Trotzdem exportieren?</translation>
         <translation>GGUF-Dateien (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="115"/>
-        <location filename="../widgets/plan_export.cpp" line="155"/>
+        <location filename="../widgets/plan_export.cpp" line="124"/>
+        <location filename="../widgets/plan_export.cpp" line="159"/>
         <source>Exporting %1</source>
         <translation>Exportiere %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="120"/>
+        <location filename="../widgets/plan_export.cpp" line="129"/>
         <source>Wrote %1: %2 bytes, %3 tensors quantized, %4 copied, every tensor verified</source>
         <translation>%1 geschrieben: %2 Bytes, %3 Tensoren quantisiert, %4 kopiert, jeder Tensor geprüft</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="125"/>
-        <location filename="../widgets/plan_export.cpp" line="173"/>
+        <location filename="../widgets/plan_export.cpp" line="106"/>
         <source>Export cancelled; nothing was written to %1</source>
         <translation>Export abgebrochen; nichts wurde nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="127"/>
-        <location filename="../widgets/plan_export.cpp" line="175"/>
+        <location filename="../widgets/plan_export.cpp" line="107"/>
         <source>Export to %1 failed: %2. %3</source>
         <translation>Export nach %1 fehlgeschlagen: %2. %3</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="129"/>
-        <location filename="../widgets/plan_export.cpp" line="177"/>
+        <location filename="../widgets/plan_export.cpp" line="108"/>
         <source>unexpected error</source>
         <translation>unerwarteter Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="166"/>
+        <location filename="../widgets/plan_export.cpp" line="170"/>
         <source>Wrote %1: %2 bytes, %3 tensors quantized, %4 copied; largest deviation of a calibrated value from the evaluated one: %5</source>
         <translation>%1 geschrieben: %2 Bytes, %3 Tensoren quantisiert, %4 kopiert; größte Abweichung eines kalibrierten Werts vom bewerteten: %5</translation>
     </message>

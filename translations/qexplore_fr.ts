@@ -580,268 +580,268 @@
 <context>
     <name>qx::ui::CalibrationBox</name>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="67"/>
+        <location filename="../widgets/calibration_box.cpp" line="56"/>
         <source>RTN (round to nearest)</source>
         <translation>RTN (arrondi au plus proche)</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="68"/>
+        <location filename="../widgets/calibration_box.cpp" line="57"/>
         <source>imatrix (importance-weighted RTN)</source>
         <translation>imatrix (RTN pondéré par l’importance)</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="69"/>
+        <location filename="../widgets/calibration_box.cpp" line="58"/>
         <source>GPTQ</source>
         <translation>GPTQ</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="70"/>
+        <location filename="../widgets/calibration_box.cpp" line="59"/>
         <source>GPTQ, act-order</source>
         <translation>GPTQ, act-order</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="71"/>
+        <location filename="../widgets/calibration_box.cpp" line="60"/>
         <source>AWQ</source>
         <translation>AWQ</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="72"/>
+        <location filename="../widgets/calibration_box.cpp" line="61"/>
         <source>AWQ without clipping</source>
         <translation>AWQ sans écrêtage</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="73"/>
+        <location filename="../widgets/calibration_box.cpp" line="62"/>
         <source>SmoothQuant (W8A8)</source>
         <translation>SmoothQuant (W8A8)</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="74"/>
+        <location filename="../widgets/calibration_box.cpp" line="63"/>
         <source>LLM.int8 (W8A8, outliers in float)</source>
         <translation>LLM.int8 (W8A8, valeurs aberrantes en flottant)</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="106"/>
+        <location filename="../widgets/calibration_box.cpp" line="95"/>
         <source>How the weights are rounded: RTN looks at one weight at a time; the other methods also use the activations captured on the calibration text</source>
         <translation>Comment les poids sont arrondis : RTN considère un poids à la fois ; les autres méthodes utilisent aussi les activations capturées sur le texte de calibration</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="113"/>
-        <location filename="../widgets/calibration_box.cpp" line="276"/>
+        <location filename="../widgets/calibration_box.cpp" line="102"/>
+        <location filename="../widgets/calibration_box.cpp" line="265"/>
         <source>The grid the weights are rounded onto: GGUF block types (exportable) or uniform integer groups (asymmetric, F16 step; evaluation only)</source>
         <translation>La grille sur laquelle les poids sont arrondis : types de blocs GGUF (exportables) ou groupes entiers uniformes (asymétriques, pas F16 ; évaluation seulement)</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="118"/>
+        <location filename="../widgets/calibration_box.cpp" line="107"/>
         <source>Plain text whose activations are captured; it should not overlap the evaluation text</source>
         <translation>Texte brut dont les activations sont capturées ; il ne doit pas recouper le texte d’évaluation</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="120"/>
+        <location filename="../widgets/calibration_box.cpp" line="109"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="126"/>
+        <location filename="../widgets/calibration_box.cpp" line="115"/>
         <source>Method:</source>
         <translation>Méthode :</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="127"/>
+        <location filename="../widgets/calibration_box.cpp" line="116"/>
         <source>Grid:</source>
         <translation>Grille :</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="128"/>
+        <location filename="../widgets/calibration_box.cpp" line="117"/>
         <source>Text:</source>
         <translation>Texte :</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="129"/>
+        <location filename="../widgets/calibration_box.cpp" line="118"/>
         <source>Chunks:</source>
         <translation>Segments :</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="130"/>
+        <location filename="../widgets/calibration_box.cpp" line="119"/>
         <source>Context:</source>
         <translation>Contexte :</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="131"/>
+        <location filename="../widgets/calibration_box.cpp" line="120"/>
         <source>Dampening:</source>
         <translation>Amortissement :</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="132"/>
+        <location filename="../widgets/calibration_box.cpp" line="121"/>
         <source>Alpha:</source>
         <translation>Alpha :</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="133"/>
+        <location filename="../widgets/calibration_box.cpp" line="122"/>
         <source>Threshold:</source>
         <translation>Seuil :</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="147"/>
+        <location filename="../widgets/calibration_box.cpp" line="136"/>
         <source>Per-layer notes of the last run: losses, dampening, AWQ scales, outlier columns</source>
         <translation>Notes par couche de la dernière exécution : pertes, amortissement, échelles AWQ, colonnes aberrantes</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="160"/>
+        <location filename="../widgets/calibration_box.cpp" line="149"/>
         <source>Calibration text</source>
         <translation>Texte de calibration</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="161"/>
+        <location filename="../widgets/calibration_box.cpp" line="150"/>
         <source>Text files (*.txt *.raw);;All files (*)</source>
         <translation>Fichiers texte (*.txt *.raw);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="175"/>
+        <location filename="../widgets/calibration_box.cpp" line="164"/>
         <source>Chunks of the calibration text to capture (fewer when the text is shorter)</source>
         <translation>Segments du texte de calibration à capturer (moins si le texte est plus court)</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="179"/>
+        <location filename="../widgets/calibration_box.cpp" line="168"/>
         <source>Tokens per calibration chunk; the first is replaced by BOS, as llama-imatrix does</source>
         <translation>Jetons par segment de calibration ; le premier est remplacé par BOS, comme le fait llama-imatrix</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="184"/>
+        <location filename="../widgets/calibration_box.cpp" line="173"/>
         <source> %</source>
         <translation> %</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="185"/>
+        <location filename="../widgets/calibration_box.cpp" line="174"/>
         <source>GPTQ dampening in % of the mean Hessian diagonal (raised automatically when needed)</source>
         <translation>Amortissement GPTQ en % de la diagonale moyenne de la hessienne (augmenté automatiquement si nécessaire)</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="190"/>
+        <location filename="../widgets/calibration_box.cpp" line="179"/>
         <source>SmoothQuant migration strength: 0 leaves the activations alone, 1 moves all their range into the weights</source>
         <translation>Force de migration SmoothQuant : 0 laisse les activations intactes, 1 transfère toute leur plage dans les poids</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="195"/>
+        <location filename="../widgets/calibration_box.cpp" line="184"/>
         <source>LLM.int8: input columns with any |x| at or above this stay in float</source>
         <translation>LLM.int8 : les colonnes d’entrée dont un |x| atteint ou dépasse cette valeur restent en flottant</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="200"/>
+        <location filename="../widgets/calibration_box.cpp" line="189"/>
         <source>Run</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="201"/>
+        <location filename="../widgets/calibration_box.cpp" line="190"/>
         <source>Capture the calibration text&apos;s activations (cached) and quantize with the method</source>
         <translation>Capturer les activations du texte de calibration (mises en cache) et quantifier avec la méthode</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="202"/>
+        <location filename="../widgets/calibration_box.cpp" line="191"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="203"/>
+        <location filename="../widgets/calibration_box.cpp" line="192"/>
         <source>Stop the run; the plan stays as it is</source>
         <translation>Arrêter l’exécution ; le plan reste tel quel</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="204"/>
+        <location filename="../widgets/calibration_box.cpp" line="193"/>
         <source>Apply to Plan</source>
         <translation>Appliquer au plan</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="205"/>
+        <location filename="../widgets/calibration_box.cpp" line="194"/>
         <source>Make the result the plan, with its calibrated weights (one undo step); then evaluate it in the Evaluate tab or export it</source>
         <translation>Faire du résultat le plan, avec ses poids calibrés (une étape d’annulation) ; puis l’évaluer dans l’onglet Évaluer ou l’exporter</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="274"/>
+        <location filename="../widgets/calibration_box.cpp" line="263"/>
         <source>SmoothQuant and LLM.int8 quantize weights and activations to int8 per row and per token: there is no grid to choose, and the result cannot be exported to GGUF</source>
         <translation>SmoothQuant et LLM.int8 quantifient poids et activations en int8 par ligne et par jeton : il n’y a pas de grille à choisir, et le résultat ne peut pas être exporté en GGUF</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="303"/>
+        <location filename="../widgets/calibration_box.cpp" line="292"/>
         <source>Choose a method and a calibration text, then Run.</source>
         <translation>Choisissez une méthode et un texte de calibration, puis Lancer.</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="304"/>
+        <location filename="../widgets/calibration_box.cpp" line="293"/>
         <source>Open a model to calibrate.</source>
         <translation>Ouvrez un modèle pour le calibrer.</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="318"/>
+        <location filename="../widgets/calibration_box.cpp" line="307"/>
         <source>Choose a calibration text first.</source>
         <translation>Choisissez d’abord un texte de calibration.</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="330"/>
+        <location filename="../widgets/calibration_box.cpp" line="319"/>
         <source>Calibrating with %1…</source>
         <translation>Calibration avec %1…</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="332"/>
+        <location filename="../widgets/calibration_box.cpp" line="321"/>
         <source>Calibrating with %1</source>
         <translation>Calibration avec %1</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="339"/>
+        <location filename="../widgets/calibration_box.cpp" line="328"/>
         <source>%1 (calibrated on %2, %3 chunks)</source>
         <translation>%1 (calibré sur %2, %3 segments)</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="344"/>
+        <location filename="../widgets/calibration_box.cpp" line="333"/>
         <source>Calibration failed: %1 (%2)</source>
         <translation>Échec de la calibration : %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="345"/>
+        <location filename="../widgets/calibration_box.cpp" line="334"/>
         <source>unexpected error</source>
         <translation>erreur inattendue</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="348"/>
+        <location filename="../widgets/calibration_box.cpp" line="337"/>
         <source>Calibration cancelled; the plan was not changed.</source>
         <translation>Calibration annulée ; le plan n’a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="363"/>
+        <location filename="../widgets/calibration_box.cpp" line="352"/>
         <source>No evaluation text is set: overlap not checked.</source>
         <translation>Aucun texte d’évaluation défini : recouvrement non vérifié.</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="365"/>
+        <location filename="../widgets/calibration_box.cpp" line="354"/>
         <source>&lt;b&gt;Warning:&lt;/b&gt; %1 % of the evaluation text&apos;s lines also occur in the calibration text. That flatters the calibrated methods; evaluate on other text.</source>
         <translation>&lt;b&gt;Attention :&lt;/b&gt; %1 % des lignes du texte d’évaluation figurent aussi dans le texte de calibration. Cela flatte les méthodes calibrées ; évaluez sur un autre texte.</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="369"/>
+        <location filename="../widgets/calibration_box.cpp" line="358"/>
         <source>Calibration and evaluation texts share no line.</source>
         <translation>Les textes de calibration et d’évaluation n’ont aucune ligne en commun.</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="375"/>
+        <location filename="../widgets/calibration_box.cpp" line="364"/>
         <source>%1: %2 layers quantized%3.</source>
         <translation>%1 : %2 couches quantifiées%3.</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="378"/>
+        <location filename="../widgets/calibration_box.cpp" line="367"/>
         <source> (captured statistics from the cache)</source>
         <translation> (statistiques capturées lues dans le cache)</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="380"/>
+        <location filename="../widgets/calibration_box.cpp" line="369"/>
         <source>W8A8 results can be evaluated but not exported to GGUF.</source>
         <translation>Les résultats W8A8 peuvent être évalués mais pas exportés en GGUF.</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="382"/>
+        <location filename="../widgets/calibration_box.cpp" line="371"/>
         <source>Uniform integer grids have no GGUF type: evaluation only.</source>
         <translation>Les grilles entières uniformes n’ont pas de type GGUF : évaluation seulement.</translation>
     </message>
     <message>
-        <location filename="../widgets/calibration_box.cpp" line="398"/>
+        <location filename="../widgets/calibration_box.cpp" line="387"/>
         <source>Applied %1 to the plan: evaluate it in the Evaluate tab (undo restores the previous plan)</source>
         <translation>%1 appliqué au plan : évaluez-le dans l’onglet Évaluer (annuler rétablit le plan précédent)</translation>
     </message>
@@ -2275,36 +2275,33 @@ Exporter quand même ?</translation>
         <translation>Fichiers GGUF (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="115"/>
-        <location filename="../widgets/plan_export.cpp" line="155"/>
+        <location filename="../widgets/plan_export.cpp" line="124"/>
+        <location filename="../widgets/plan_export.cpp" line="159"/>
         <source>Exporting %1</source>
         <translation>Export de %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="120"/>
+        <location filename="../widgets/plan_export.cpp" line="129"/>
         <source>Wrote %1: %2 bytes, %3 tensors quantized, %4 copied, every tensor verified</source>
         <translation>%1 écrit : %2 octets, %3 tenseurs quantifiés, %4 copiés, chaque tenseur vérifié</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="125"/>
-        <location filename="../widgets/plan_export.cpp" line="173"/>
+        <location filename="../widgets/plan_export.cpp" line="106"/>
         <source>Export cancelled; nothing was written to %1</source>
         <translation>Export annulé ; rien n’a été écrit dans %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="127"/>
-        <location filename="../widgets/plan_export.cpp" line="175"/>
+        <location filename="../widgets/plan_export.cpp" line="107"/>
         <source>Export to %1 failed: %2. %3</source>
         <translation>L’export vers %1 a échoué : %2. %3</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="129"/>
-        <location filename="../widgets/plan_export.cpp" line="177"/>
+        <location filename="../widgets/plan_export.cpp" line="108"/>
         <source>unexpected error</source>
         <translation>erreur inattendue</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_export.cpp" line="166"/>
+        <location filename="../widgets/plan_export.cpp" line="170"/>
         <source>Wrote %1: %2 bytes, %3 tensors quantized, %4 copied; largest deviation of a calibrated value from the evaluated one: %5</source>
         <translation>%1 écrit : %2 octets, %3 tenseurs quantifiés, %4 copiés ; plus grand écart d’une valeur calibrée par rapport à la valeur évaluée : %5</translation>
     </message>

@@ -7,6 +7,7 @@
 #include "plan_document.h"
 
 #include "common/error.h"
+#include "common/text_file.h"
 #include "eval/perplexity.h"
 #include "model/tokenizer.h"
 
@@ -29,8 +30,6 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace qx::ui {
 
@@ -46,16 +45,6 @@ namespace {
 
 const char* const kGrids[] = {"Q4_0", "Q4_1", "Q5_0", "Q5_1", "Q8_0", "Q2_K", "Q3_K", "Q4_K",
                               "Q5_K", "Q6_K", "int4-g32", "int4-g128", "int3-g32"};
-
-std::string readText(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(ErrorCode::Io, path, kNoOffset, "cannot open the text file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 ProgressFn scaled(const ProgressFn& progress, double from, double to)
 {
@@ -407,9 +396,9 @@ CalibrationBox::Output calibrate(std::shared_ptr<const ModelFile> model, std::sh
                                  const std::string& evalPath, int threads, const ProgressFn& progress)
 {
     CalibrationBox::Output out;
-    request.calibText = readText(calibPath);
+    request.calibText = readTextFile(calibPath);
     if (!evalPath.empty() && QFileInfo::exists(QString::fromStdString(evalPath)))
-        out.overlap = textOverlap(request.calibText, readText(evalPath));
+        out.overlap = textOverlap(request.calibText, readTextFile(evalPath));
     out.weights = weights ? weights : LlamaWeights::fromModel(model);
     const Tokenizer tok = model->format == ModelFormat::Gguf ? Tokenizer::fromGguf(*model) : openTokenizer(model->path);
     const std::vector<int32_t> tokens = tok.encode(request.calibText, true);

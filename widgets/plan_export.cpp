@@ -100,6 +100,15 @@ void PlanExport::exportInteractively()
         exportTo(path);
 }
 
+QString PlanExport::unfinishedMessage(JobOutcome outcome, const QString& path, const JobError& error) const
+{
+    if (outcome == JobOutcome::Cancelled)
+        return tr("Export cancelled; nothing was written to %1").arg(QFileInfo(path).fileName());
+    return tr("Export to %1 failed: %2. %3")
+        .arg(QDir::toNativeSeparators(path), error.code ? ErrorText::codeText(*error.code) : tr("unexpected error"),
+             error.detail);
+}
+
 void PlanExport::exportTo(const QString& path)
 {
     auto model = m_document->model();
@@ -121,13 +130,8 @@ void PlanExport::exportTo(const QString& path)
                               .arg(QFileInfo(path).fileName(), QLocale().toString(qulonglong(result.value->fileBytes)))
                               .arg(result.value->quantizedTensors)
                               .arg(result.value->copiedTensors);
-            else if (result.outcome == JobOutcome::Cancelled)
-                message = tr("Export cancelled; nothing was written to %1").arg(QFileInfo(path).fileName());
             else
-                message = tr("Export to %1 failed: %2. %3")
-                              .arg(QDir::toNativeSeparators(path),
-                                   result.error.code ? ErrorText::codeText(*result.error.code) : tr("unexpected error"),
-                                   result.error.detail);
+                message = unfinishedMessage(result.outcome, path, result.error);
             emit finished(result.outcome, path, message);
         });
 }
@@ -169,13 +173,8 @@ void PlanExport::exportCalibratedTo(const QString& path)
                               .arg(result.value->file.quantizedTensors)
                               .arg(result.value->file.copiedTensors)
                               .arg(result.value->deviation, 0, 'g', 3);
-            else if (result.outcome == JobOutcome::Cancelled)
-                message = tr("Export cancelled; nothing was written to %1").arg(QFileInfo(path).fileName());
             else
-                message = tr("Export to %1 failed: %2. %3")
-                              .arg(QDir::toNativeSeparators(path),
-                                   result.error.code ? ErrorText::codeText(*result.error.code) : tr("unexpected error"),
-                                   result.error.detail);
+                message = unfinishedMessage(result.outcome, path, result.error);
             emit finished(result.outcome, path, message);
         });
 }

@@ -45,6 +45,8 @@ signals:
 
 private:
     void exportCalibratedTo(const QString& path);
+    /// The status line of a cancelled or failed export (nothing was written).
+    QString unfinishedMessage(JobOutcome outcome, const QString& path, const JobError& error) const;
 
     PlanDocument* m_document;
     JobRunner* m_runner;

@@ -8,6 +8,7 @@
 #include "calib/calib_run.h"
 #include "calib/int8_matmul.h"
 #include "common/error.h"
+#include "common/text_file.h"
 #include "eval/perplexity.h"
 #include "io/model_file.h"
 #include "model/tokenizer.h"
@@ -18,7 +19,6 @@
 #include <csignal>
 #include <cstdlib>
 #include <cstdio>
-#include <fstream>
 #include <sstream>
 
 namespace qx::cli {
@@ -107,16 +107,6 @@ QuantArgs parseArgs(const std::vector<std::string>& args)
     return a;
 }
 
-std::string readText(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(ErrorCode::Io, path, kNoOffset, "cannot open the text file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 ProgressFn progress(const std::string& what)
 {
     return [what](double f) {
@@ -184,13 +174,13 @@ void prepare(const QuantArgs& a, Session& s)
     s.model = openModel(a.model);
     s.weights = LlamaWeights::fromModel(s.model);
     const Tokenizer tok = openTokenizer(a.model);
-    std::string calibText = readText(a.calibFile), evalText;
+    std::string calibText = readTextFile(a.calibFile), evalText;
     if (a.evalFile.empty()) {
         std::tie(calibText, evalText) = splitCalibEval(calibText, 0.5);
         std::printf("calibration: first half of %s (%zu bytes), evaluation: second half (%zu bytes)\n",
                     a.calibFile.c_str(), calibText.size(), evalText.size());
     } else {
-        evalText = readText(a.evalFile);
+        evalText = readTextFile(a.evalFile);
     }
     const double overlap = textOverlap(calibText, evalText);
     if (overlap > 0.0)
