@@ -116,13 +116,14 @@ std::vector<float> chunkedRoundTrip(const CandidateFormat& format, std::span<con
     const int64_t chunkRows = std::max<int64_t>(1, (int64_t(1) << 20) / rowLength);
     if (tensorWide || rows <= chunkRows)
         return roundTrip(format, values, rowLength);
-    std::vector<float> out(values.size());
+    std::vector<float> out;
+    out.reserve(values.size());  // pages are touched part by part (see decodeCancellable)
     for (int64_t first = 0; first < rows; first += chunkRows) {
         report(progress, static_cast<double>(first) / static_cast<double>(rows));
         const int64_t count = std::min(chunkRows, rows - first);
         const std::vector<float> part =
             roundTrip(format, values.subspan(size_t(first * rowLength), size_t(count * rowLength)), rowLength);
-        std::copy(part.begin(), part.end(), out.begin() + first * rowLength);
+        out.insert(out.end(), part.begin(), part.end());
     }
     return out;
 }
@@ -206,36 +207,78 @@ AbsHeatmap absHeatmap(std::span<const float> values, int64_t rowLength, int maxC
     return h;
 }
 
+namespace {
+
+/// Rows per block of about a million values: the unit between two cancellation checks.
+int64_t blockRowsOf(int64_t rowLength)
+{
+    return std::max<int64_t>(1, (int64_t(1) << 20) / std::max<int64_t>(1, rowLength));
+}
+
+/// The tensor decoded to F32 block by block, checking for cancellation between blocks.
+std::vector<float> decodeCancellable(const TensorInfo& tensor, const ProgressFn& progress)
+{
+    // reserve + resize per block: the pages of a large tensor are touched block by block, between checks,
+    // rather than all at once by a zero-filling constructor (~0.1 s for 45M values).
+    const int64_t rows = tensor.rows(), rowLength = tensor.rowLength(), block = blockRowsOf(rowLength);
+    std::vector<float> out;
+    out.reserve(static_cast<size_t>(rows * rowLength));
+    for (int64_t first = 0; first < rows; first += block) {
+        const int64_t count = std::min(block, rows - first);
+        out.resize(static_cast<size_t>((first + count) * rowLength));
+        dequantizeRows(tensor, first, count, std::span<float>(out).subspan(size_t(first * rowLength), size_t(count * rowLength)));
+        report(progress, double(first + count) / double(rows));
+    }
+    return out;
+}
+
+/// Histogram, clip range and per-row errors of the round trip, block by block.
+void measureRebuilt(TensorAnalysis& a, std::span<const float> original, std::span<const float> rebuilt,
+                    int64_t rowLength, const ProgressFn& progress)
+{
+    a.reconstructedHistogram = Histogram::make(a.stats.histogram.lo, a.stats.histogram.hi,
+                                               static_cast<int>(a.stats.histogram.counts.size()));
+    a.clipLo = INFINITY, a.clipHi = -INFINITY;
+    const int64_t rows = static_cast<int64_t>(original.size()) / rowLength, block = blockRowsOf(rowLength);
+    a.rows.reserve(static_cast<size_t>(rows));
+    for (int64_t first = 0; first < rows; first += block) {
+        const int64_t end = std::min(rows, first + block);
+        for (float v : rebuilt.subspan(size_t(first * rowLength), size_t((end - first) * rowLength))) {
+            if (!std::isfinite(v))
+                continue;
+            a.reconstructedHistogram.add(v);
+            a.clipLo = std::min(a.clipLo, double(v)), a.clipHi = std::max(a.clipHi, double(v));
+        }
+        for (int64_t r = first; r < end; ++r)
+            a.rows.push_back(rowError(original.subspan(size_t(r * rowLength), size_t(rowLength)),
+                                      rebuilt.subspan(size_t(r * rowLength), size_t(rowLength))));
+        report(progress, double(end) / double(rows));
+    }
+}
+
+} // namespace
+
 TensorAnalysis analyzeRoundTrip(const TensorInfo& tensor, const CandidateFormat& format, TensorStats stats,
                                 const ProgressFn& progress)
 {
+    // Every stage reports between blocks of about a million values: a newer request (the job runner runs one
+    // job at a time) waits for one block, not for a whole 45M-value tensor.
+    const auto stage = [&](double from, double to) {
+        return [&progress, from, to](double f) { return !progress || progress(from + (to - from) * f); };
+    };
     TensorAnalysis a;
     a.tensorName = tensor.name;
     a.format = format;
     a.stats = std::move(stats);
-    const std::vector<float> original = dequantizeTensor(tensor);
-    report(progress, 0.1);
+    const std::vector<float> original = decodeCancellable(tensor, stage(0.0, 0.1));
     const int64_t rowLength = tensor.rowLength();
-    std::vector<float> rebuilt = chunkedRoundTrip(format, original, rowLength, isTensorWide(format),
-                                                  [&](double f) { return !progress || progress(0.1 + 0.5 * f); });
+    std::vector<float> rebuilt = chunkedRoundTrip(format, original, rowLength, isTensorWide(format), stage(0.1, 0.6));
     report(progress, 0.6);
     a.error = compareTensors(original, rebuilt);
-    a.reconstructedHistogram = Histogram::make(a.stats.histogram.lo, a.stats.histogram.hi,
-                                               static_cast<int>(a.stats.histogram.counts.size()));
-    a.clipLo = INFINITY, a.clipHi = -INFINITY;
-    for (float v : rebuilt) {
-        if (!std::isfinite(v))
-            continue;
-        a.reconstructedHistogram.add(v);
-        a.clipLo = std::min(a.clipLo, double(v)), a.clipHi = std::max(a.clipHi, double(v));
-    }
-    report(progress, 0.8);
-    const int64_t rows = tensor.rows();
-    a.rows.reserve(static_cast<size_t>(rows));
-    for (int64_t r = 0; r < rows; ++r)
-        a.rows.push_back(rowError(std::span<const float>(original).subspan(r * rowLength, rowLength),
-                                  std::span<const float>(rebuilt).subspan(r * rowLength, rowLength)));
+    report(progress, 0.65);
+    measureRebuilt(a, original, rebuilt, rowLength, stage(0.65, 0.9));
     a.levels = levelsAroundMax(original, rebuilt, format, rowLength);
+    report(progress, 0.95);
     a.heatmap = absHeatmap(original, rowLength);
     if (isTensorWide(format))
         a.wholeRoundTrip = std::make_shared<const std::vector<float>>(std::move(rebuilt));
