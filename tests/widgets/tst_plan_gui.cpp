@@ -3,6 +3,7 @@
 // the close prompt, crash recovery, a preset with its reasons, pins and the live budget slider. Writes
 // screenshots of the tree with the plan columns and of the panel to the test's scratch folder.
 
+#include "common/main_window_steps.h"
 #include "common/test_data.h"
 #include "gui/main_window.h"
 
@@ -28,22 +29,8 @@ using namespace qx;
 
 namespace {
 
-bool openAndWait(app::MainWindow& window, const std::string& path)
-{
-    QSignalSpy shown(&window, &app::MainWindow::modelShown);
-    window.openPath(QString::fromStdString(path));
-    return shown.wait(20000);
-}
-
-void selectTensor(app::MainWindow& window, const std::string& name)
-{
-    ui::TensorPane* pane = window.tensorPane();
-    const auto& tensors = window.model()->tensors;
-    const int index = static_cast<int>(window.model()->findTensor(name) - tensors.data());
-    const QModelIndex source = pane->treeModel()->indexOfTensor(index);
-    pane->view()->selectionModel()->select(pane->proxy()->mapFromSource(source),
-                                           QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-}
+using qx::test::openAndWait;
+using qx::test::selectTensor;
 
 QString shotPath(const QString& name)
 {

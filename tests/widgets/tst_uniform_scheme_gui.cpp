@@ -4,6 +4,7 @@
 // views analyse that scheme, undo restores, and save/load and the autosave keep the scheme. Writes a picture
 // of the panel to the test's scratch folder.
 
+#include "common/main_window_steps.h"
 #include "common/test_data.h"
 #include "gui/main_window.h"
 
@@ -43,27 +44,11 @@ using qx::ui::PlanState;
 
 namespace {
 
+using qx::test::openAndWait;
+using qx::test::tensorIndex;
+using qx::test::selectTensor;
+
 constexpr const char* kTensor = "blk.0.attn_q.weight";  // 64 × 64
-
-bool openAndWait(app::MainWindow& window, const std::string& path)
-{
-    QSignalSpy shown(&window, &app::MainWindow::modelShown);
-    window.openPath(QString::fromStdString(path));
-    return shown.wait(20000);
-}
-
-int tensorIndex(const app::MainWindow& window, const std::string& name)
-{
-    return static_cast<int>(window.model()->findTensor(name) - window.model()->tensors.data());
-}
-
-void selectTensor(app::MainWindow& window, const std::string& name)
-{
-    ui::TensorPane* pane = window.tensorPane();
-    const QModelIndex source = pane->treeModel()->indexOfTensor(tensorIndex(window, name));
-    pane->view()->selectionModel()->select(pane->proxy()->mapFromSource(source),
-                                           QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-}
 
 UniformScheme expectedScheme()
 {

@@ -1,0 +1,40 @@
+#pragma once
+// Steps the main-window tests share: open a model and wait until it is shown, select a tensor in the tree.
+
+#include "gui/main_window.h"
+#include "tensor_filter_proxy.h"
+#include "tensor_pane.h"
+#include "tensor_tree_model.h"
+
+#include <QItemSelectionModel>
+#include <QSignalSpy>
+#include <QTreeView>
+
+#include <string>
+
+namespace qx::test {
+
+/// Opens `path` in `window`; true once the model is shown (20 s at most).
+inline bool openAndWait(app::MainWindow& window, const std::string& path)
+{
+    QSignalSpy shown(&window, &app::MainWindow::modelShown);
+    window.openPath(QString::fromStdString(path));
+    return shown.wait(20000);
+}
+
+/// Index of the open model's tensor `name` in ModelFile::tensors.
+inline int tensorIndex(const app::MainWindow& window, const std::string& name)
+{
+    return static_cast<int>(window.model()->findTensor(name) - window.model()->tensors.data());
+}
+
+/// Makes tensor `name` the tree's only selected row (what a click does).
+inline void selectTensor(app::MainWindow& window, const std::string& name)
+{
+    ui::TensorPane* pane = window.tensorPane();
+    const QModelIndex source = pane->treeModel()->indexOfTensor(tensorIndex(window, name));
+    pane->view()->selectionModel()->select(pane->proxy()->mapFromSource(source),
+                                           QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+} // namespace qx::test
