@@ -217,52 +217,61 @@ void EvaluatePanel::startNext()
             finishRequest(request, *it, m_text->text(), key);
             continue;
         }
-        saveSettings();
-        const QString textFile = m_text->text();
-        PlanEvalOptions options;
-        options.nCtx = m_ctx->value();
-        options.chunks = m_chunks->value() > 0 ? m_chunks->value() : -1;
-        // "Automatic" leaves one core to the UI thread: OpenMP workers spin and would starve it otherwise.
-        options.threads = AppSettings::threads() > 0 ? AppSettings::threads()
-                                                     : std::max(1, QThread::idealThreadCount() - 1);
-        auto tokens = textFile == m_tokensFile ? m_tokens : nullptr;
-        auto model = m_model;
-        setBusy(true);
-        m_status->setText(tr("Evaluating %1…").arg(request.label));
-        m_clock.start();
-        m_runner->start<EvalOutput>(
-            tr("Evaluating %1").arg(request.label),
-            [model, plan = request.plan, tokens, textFile, options, calibration = request.calibration,
-             schemes = request.schemes](const ProgressFn& progress) mutable {
-                options.schemes = schemes;
-                if (calibration) {
-                    options.substitutions = calibration->values();
-                    options.activationTransform = calibration->result->transform;
-                }
-                EvalOutput out;
-                out.tokens = tokens ? tokens : tokenizeFile(*model, textFile.toStdString());
-                out.eval = evaluatePlan(model, plan, *out.tokens, options, progress);
-                return out;
-            },
-            [this, request, key, textFile](JobResult<EvalOutput> result) {
-                setBusy(false);
-                if (result.outcome == JobOutcome::Completed) {
-                    m_tokensFile = textFile;
-                    m_tokens = result.value->tokens;
-                    m_cache.insert(key, result.value->eval);
-                    finishRequest(request, result.value->eval, textFile, key);
-                    startNext();
-                } else if (result.outcome == JobOutcome::Cancelled) {
-                    m_status->setText(tr("Evaluation cancelled."));
-                } else {
-                    m_queue.clear();
-                    m_status->setText(tr("Evaluation failed: %1 (%2)")
-                                          .arg(result.error.code ? ErrorText::codeText(*result.error.code) : QString(),
-                                               result.error.detail));
-                }
-            });
+        startJob(request, key);
         return;
     }
+}
+
+PlanEvalOptions EvaluatePanel::evalOptions(const Request& request) const
+{
+    PlanEvalOptions options;
+    options.nCtx = m_ctx->value();
+    options.chunks = m_chunks->value() > 0 ? m_chunks->value() : -1;
+    // "Automatic" leaves one core to the UI thread: OpenMP workers spin and would starve it otherwise.
+    options.threads = AppSettings::threads() > 0 ? AppSettings::threads()
+                                                 : std::max(1, QThread::idealThreadCount() - 1);
+    options.schemes = request.schemes;
+    if (request.calibration) {
+        options.substitutions = request.calibration->values();
+        options.activationTransform = request.calibration->result->transform;
+    }
+    return options;
+}
+
+void EvaluatePanel::startJob(const Request& request, const QByteArray& key)
+{
+    saveSettings();
+    const QString textFile = m_text->text();
+    auto tokens = textFile == m_tokensFile ? m_tokens : nullptr;
+    setBusy(true);
+    m_status->setText(tr("Evaluating %1…").arg(request.label));
+    m_clock.start();
+    m_runner->start<EvalOutput>(
+        tr("Evaluating %1").arg(request.label),
+        [model = m_model, plan = request.plan, tokens, textFile, options = evalOptions(request)](
+            const ProgressFn& progress) {
+            EvalOutput out;
+            out.tokens = tokens ? tokens : tokenizeFile(*model, textFile.toStdString());
+            out.eval = evaluatePlan(model, plan, *out.tokens, options, progress);
+            return out;
+        },
+        [this, request, key, textFile](JobResult<EvalOutput> result) {
+            setBusy(false);
+            if (result.outcome == JobOutcome::Completed) {
+                m_tokensFile = textFile;
+                m_tokens = result.value->tokens;
+                m_cache.insert(key, result.value->eval);
+                finishRequest(request, result.value->eval, textFile, key);
+                startNext();
+            } else if (result.outcome == JobOutcome::Cancelled) {
+                m_status->setText(tr("Evaluation cancelled."));
+            } else {
+                m_queue.clear();
+                m_status->setText(tr("Evaluation failed: %1 (%2)")
+                                      .arg(result.error.code ? ErrorText::codeText(*result.error.code) : QString(),
+                                           result.error.detail));
+            }
+        });
 }
 
 void EvaluatePanel::finishRequest(const Request& request, const PlanEvaluation& eval, const QString& textFile,

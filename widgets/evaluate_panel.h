@@ -90,6 +90,10 @@ private:
         std::shared_ptr<const SchemeChoices> schemes;  ///< may be null
     };
     void startNext();
+    /// The evaluation settings of `request` (panel values, threads, its schemes and calibrated weights).
+    PlanEvalOptions evalOptions(const Request& request) const;
+    /// Runs `request` on the panel's runner; the result is cached under `key` and added to the runs.
+    void startJob(const Request& request, const QByteArray& key);
     void finishRequest(const Request& request, const PlanEvaluation& eval, const QString& textFile,
                        const QByteArray& key);
     void updateProgress(double fraction);
