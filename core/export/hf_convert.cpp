@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "export/hf_pre_tokenizer.h"
+#include "io/hf_names.h"
 #include "io/json_file.h"
 #include "model/tokenizer.h"
 
@@ -305,6 +306,13 @@ void hyperParameters(std::vector<KeyValue>& kvs, const ModelSpec& s)
 
 std::vector<KeyValue> convertedMetadata(const ModelFile& model)
 {
+    if (model.format == ModelFormat::HfFolder)
+        for (const TensorInfo& t : model.tensors)
+            if (isPerExpertTensorName(t.name))
+                throw Error(ErrorCode::Unsupported, model.path, kNoOffset,
+                            "cannot export a mixture-of-experts folder: llama.cpp b4748 loads the experts of a layer "
+                            "stacked into one tensor (ffn_gate_exps, ...), and this folder stores them one by one ("
+                                + t.originalName + ")");
     if (model.spec.architecture != "llama" || model.format != ModelFormat::HfFolder) {
         std::vector<KeyValue> out;
         for (const auto& kv : model.metadata)

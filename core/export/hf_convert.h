@@ -28,8 +28,8 @@
 namespace qx {
 
 /// GGUF metadata for a non-GGUF source (see top of file); for architectures other than llama, the
-/// source's derived metadata with the safetensors-only strings dropped. Throws Error(Unsupported) for a
-/// tokenizer llama.cpp cannot read alike.
+/// source's derived metadata with the safetensors-only strings dropped. Throws Error(Unsupported) for an
+/// HF folder with per-expert tensors (llama.cpp wants them stacked) or a tokenizer llama.cpp cannot read.
 std::vector<KeyValue> convertedMetadata(const ModelFile& model);
 
 /// For an HF llama attn_q / attn_k weight: the source row of each written row. Empty when the tensor is
