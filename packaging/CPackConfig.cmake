@@ -26,12 +26,10 @@ set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE ${CPACK_PACKAGE_HOMEPAGE_URL})
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
-# dpkg-shlibdeps adds what the binaries link (libc6, libstdc++6, libqt6core6, libonig5, ...); the list below
-# names the libraries and plugins the app loads at run time, so the package installs the same everywhere.
+# dpkg-shlibdeps adds what the binaries link (libc6, libstdc++6, libqt6core6 ... libqt6charts6, libdnnl2,
+# libonig5); Depends adds what the app loads at run time without linking it: Qt's platform plugins.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(QX_DEB_DEPENDS "libqt6core6 (>= 6.4)" "libqt6gui6 (>= 6.4)" "libqt6widgets6 (>= 6.4)" "libqt6charts6 (>= 6.4)"
-    "libqt6concurrent6 (>= 6.4)" "qt6-qpa-plugins" "libdnnl2")
-list(JOIN QX_DEB_DEPENDS ", " CPACK_DEBIAN_PACKAGE_DEPENDS)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
 
 include(CPack)

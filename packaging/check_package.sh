@@ -11,7 +11,7 @@ trap 'rm -rf "$root"' EXIT
 fail() { echo "check_package.sh: $*" >&2; exit 1; }
 
 echo "-- lintian"
-lintian --fail-on error --display-info --no-tag-display-limit "$deb"
+lintian --fail-on error --display-info --tag-display-limit 0 "$deb"
 
 dpkg-deb -x "$deb" "$root"
 echo "-- desktop-file-validate"
