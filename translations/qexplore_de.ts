@@ -3003,8 +3003,8 @@ Detail: %2</translation>
     </message>
     <message>
         <location filename="../widgets/settings_dialog.cpp" line="35"/>
-        <source>Threads used by the computations; automatic uses every core</source>
-        <translation>Threads für die Berechnungen; automatisch nutzt alle Kerne</translation>
+        <source>Threads used by the computations; automatic uses every core but one, which stays with the interface</source>
+        <translation>Threads für die Berechnungen; automatisch nutzt alle Kerne bis auf einen, der der Oberfläche bleibt</translation>
     </message>
     <message>
         <location filename="../widgets/settings_dialog.cpp" line="37"/>

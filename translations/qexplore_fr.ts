@@ -3003,8 +3003,8 @@ Détail : %2</translation>
     </message>
     <message>
         <location filename="../widgets/settings_dialog.cpp" line="35"/>
-        <source>Threads used by the computations; automatic uses every core</source>
-        <translation>Threads utilisés pour les calculs ; automatique utilise tous les cœurs</translation>
+        <source>Threads used by the computations; automatic uses every core but one, which stays with the interface</source>
+        <translation>Threads utilisés pour les calculs ; automatique utilise tous les cœurs sauf un, laissé à l’interface</translation>
     </message>
     <message>
         <location filename="../widgets/settings_dialog.cpp" line="37"/>
