@@ -30,7 +30,7 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 # dpkg-shlibdeps adds what the binaries link today (libc6, libstdc++6, libqt6core6, ...); the list below
 # names the libraries and plugins the app loads or will link as features land, so the package installs
-# the same on every machine.
+# the same on every machine. Build-only dependencies (headers such as libcli11-dev) are in tools/qx.sh.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(QX_DEB_DEPENDS "libqt6core6 (>= 6.4)" "libqt6gui6 (>= 6.4)" "libqt6widgets6 (>= 6.4)" "libqt6charts6 (>= 6.4)"
     "libqt6concurrent6 (>= 6.4)" "qt6-qpa-plugins" "libdnnl2")

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(build-essential cmake ninja-build ccache pkg-config git
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-qpa-plugins
-  libeigen3-dev libdnnl-dev ocl-icd-opencl-dev nlohmann-json3-dev libgl-dev
+  libeigen3-dev libdnnl-dev ocl-icd-opencl-dev nlohmann-json3-dev libcli11-dev libgl-dev
   xvfb xauth clang libclang-rt-14-dev)
 
 install_missing() {
