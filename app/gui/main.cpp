@@ -5,8 +5,8 @@
 #include "gui/main_window.h"
 #include "gui/screenshot_session.h"
 
-#include "app_settings.h"
-#include "translation.h"
+#include "common/app_settings.h"
+#include "common/translation.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

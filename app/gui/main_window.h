@@ -3,7 +3,7 @@
 // the Tensors and Info tabs. Opening goes through ModelLoader on the JobRunner, so the window stays
 // responsive; failures show in a banner on the start page. Business logic lives in qx_widgets.
 
-#include "model_loader.h"
+#include "start/model_loader.h"
 
 #include <QMainWindow>
 #include <QMessageBox>

@@ -1,14 +1,14 @@
 #include "gui/screenshot_session.h"
 
-#include "evaluate_panel.h"
-#include "evaluation_page.h"
-#include "job_runner.h"
-#include "layers_view.h"
-#include "plan_document.h"
-#include "plan_error_service.h"
-#include "scheme_panel.h"
-#include "uniform_scheme_editor.h"
-#include "tensor_views.h"
+#include "common/job_runner.h"
+#include "evaluate/evaluate_panel.h"
+#include "evaluate/evaluation_page.h"
+#include "layers/layers_view.h"
+#include "plan/plan_document.h"
+#include "plan/plan_error_service.h"
+#include "plan/scheme_panel.h"
+#include "plan/uniform_scheme_editor.h"
+#include "tensor/tensor_views.h"
 
 #include "gui/main_window.h"
 

@@ -6,11 +6,11 @@
 //                           dir), measures it, then deletes it (kept with --keep); skips with a message when
 //                           DIR has < 15 GB free
 // Runs offscreen unless QT_QPA_PLATFORM says otherwise.
+#include "../synth_7b.h"
 #include "io/model_file.h"
 #include "io/synth_model.h"
-#include "../synth_7b.h"
-#include "tensor_tree_model.h"
-#include "tensor_views.h"
+#include "tensor/tensor_tree_model.h"
+#include "tensor/tensor_views.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

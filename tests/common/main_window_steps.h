@@ -2,9 +2,9 @@
 // Steps the main-window tests share: open a model and wait until it is shown, select a tensor in the tree.
 
 #include "gui/main_window.h"
-#include "tensor_filter_proxy.h"
-#include "tensor_pane.h"
-#include "tensor_tree_model.h"
+#include "tensor/tensor_filter_proxy.h"
+#include "tensor/tensor_pane.h"
+#include "tensor/tensor_tree_model.h"
 
 #include <QItemSelectionModel>
 #include <QSignalSpy>

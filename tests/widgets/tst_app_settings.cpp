@@ -1,10 +1,10 @@
 // Settings kept with QSettings (recent files, language, threads), the settings dialog, and the embedded
 // German and French translations.
 
-#include "app_settings.h"
-#include "format_text.h"
-#include "settings_dialog.h"
-#include "translation.h"
+#include "common/app_settings.h"
+#include "common/format_text.h"
+#include "common/settings_dialog.h"
+#include "common/translation.h"
 
 #include <QComboBox>
 #include <QSpinBox>

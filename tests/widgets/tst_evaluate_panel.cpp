@@ -5,11 +5,11 @@
 #include "common/event_loop_gap.h"
 #include "common/test_data.h"
 
-#include "evaluate_panel.h"
-#include "job_runner.h"
-#include "runs_model.h"
-#include "runs_view.h"
-#include "tradeoff_view.h"
+#include "common/job_runner.h"
+#include "evaluate/evaluate_panel.h"
+#include "evaluate/runs_model.h"
+#include "evaluate/runs_view.h"
+#include "evaluate/tradeoff_view.h"
 
 #include "plan/presets.h"
 

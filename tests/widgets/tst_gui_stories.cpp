@@ -3,10 +3,10 @@
 #include "common/test_data.h"
 #include "gui/main_window.h"
 
-#include "app_settings.h"
-#include "start_page.h"
-#include "tensor_pane.h"
-#include "tensor_tree_model.h"
+#include "common/app_settings.h"
+#include "start/start_page.h"
+#include "tensor/tensor_pane.h"
+#include "tensor/tensor_tree_model.h"
 
 #include <QStandardPaths>
 #include <QtTest/QtTest>

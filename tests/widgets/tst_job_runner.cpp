@@ -1,6 +1,6 @@
-#include "error_text.h"
-#include "job_runner.h"
-#include "memory_indicator.h"
+#include "common/error_text.h"
+#include "common/job_runner.h"
+#include "common/memory_indicator.h"
 
 #include <QtTest/QtTest>
 

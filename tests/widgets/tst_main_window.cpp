@@ -4,11 +4,11 @@
 #include "fake_model.h"
 #include "gui/main_window.h"
 
-#include "app_settings.h"
-#include "start_page.h"
-#include "tensor_filter_proxy.h"
-#include "tensor_pane.h"
-#include "tensor_tree_model.h"
+#include "common/app_settings.h"
+#include "start/start_page.h"
+#include "tensor/tensor_filter_proxy.h"
+#include "tensor/tensor_pane.h"
+#include "tensor/tensor_tree_model.h"
 
 #include <QLineEdit>
 #include <QStatusBar>

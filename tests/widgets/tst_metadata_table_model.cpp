@@ -1,6 +1,6 @@
 #include "fake_model.h"
-#include "metadata_table_model.h"
-#include "model_description.h"
+#include "start/metadata_table_model.h"
+#include "start/model_description.h"
 
 #include <QAbstractItemModelTester>
 #include <QtTest/QtTest>

@@ -5,18 +5,18 @@
 #include "common/test_data.h"
 #include "fake_model.h"
 
-#include "plan_document.h"
-#include "plan_error_service.h"
-#include "plan_solver.h"
-#include "tensor_filter_proxy.h"
-#include "tensor_tree_model.h"
+#include "plan/plan_document.h"
+#include "plan/plan_error_service.h"
+#include "plan/plan_solver.h"
+#include "tensor/tensor_filter_proxy.h"
+#include "tensor/tensor_tree_model.h"
 
 #include "export/gguf_export.h"
 #include "plan/candidates.h"
 #include "quant/dequantize.h"
 #include "quant/quantize.h"
 #include "stats/error_metrics.h"
-#include "tensor_analysis.h"
+#include "tensor/tensor_analysis.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>

@@ -4,9 +4,9 @@
 
 #include "common/test_data.h"
 
-#include "job_runner.h"
-#include "plan_document.h"
-#include "plan_export.h"
+#include "common/job_runner.h"
+#include "plan/plan_document.h"
+#include "plan/plan_export.h"
 
 #include "io/model_file.h"
 #include "plan/plan.h"

@@ -7,14 +7,14 @@
 #include "common/test_data.h"
 #include "gui/main_window.h"
 
-#include "app_settings.h"
-#include "plan_document.h"
-#include "plan_error_service.h"
-#include "scheme_panel.h"
-#include "tensor_filter_proxy.h"
-#include "tensor_pane.h"
-#include "tensor_tree_model.h"
-#include "tensor_views.h"
+#include "common/app_settings.h"
+#include "plan/plan_document.h"
+#include "plan/plan_error_service.h"
+#include "plan/scheme_panel.h"
+#include "tensor/tensor_filter_proxy.h"
+#include "tensor/tensor_pane.h"
+#include "tensor/tensor_tree_model.h"
+#include "tensor/tensor_views.h"
 
 #include <QAbstractButton>
 #include <QAction>

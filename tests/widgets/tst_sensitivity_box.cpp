@@ -4,11 +4,11 @@
 
 #include "common/test_data.h"
 
-#include "job_runner.h"
-#include "plan_document.h"
-#include "scheme_panel.h"
-#include "sensitivity_box.h"
-#include "tensor_tree_model.h"
+#include "common/job_runner.h"
+#include "plan/plan_document.h"
+#include "plan/scheme_panel.h"
+#include "plan/sensitivity_box.h"
+#include "tensor/tensor_tree_model.h"
 
 #include "model/tokenizer.h"
 #include "plan/solver_plan.h"

@@ -3,9 +3,9 @@
 // changes nothing, and the dialog shows what is stored.
 #include "common/test_data.h"
 
-#include "app_settings.h"
-#include "evaluate_panel.h"
-#include "settings_dialog.h"
+#include "common/app_settings.h"
+#include "common/settings_dialog.h"
+#include "evaluate/evaluate_panel.h"
 
 #include <QDialogButtonBox>
 #include <QLineEdit>

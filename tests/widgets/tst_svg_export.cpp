@@ -4,8 +4,8 @@
 // clipping, rotated text and embedded PNG images are written as expected.
 #include "common/test_data.h"
 
-#include "svg_paint_device.h"
-#include "table_export.h"
+#include "common/svg_paint_device.h"
+#include "common/table_export.h"
 
 #include <QChart>
 #include <QChartView>

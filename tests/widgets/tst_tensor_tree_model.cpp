@@ -1,6 +1,6 @@
 #include "fake_model.h"
-#include "tensor_filter_proxy.h"
-#include "tensor_tree_model.h"
+#include "tensor/tensor_filter_proxy.h"
+#include "tensor/tensor_tree_model.h"
 
 #include <QAbstractItemModelTester>
 #include <QtTest/QtTest>

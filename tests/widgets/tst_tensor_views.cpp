@@ -4,10 +4,10 @@
 #include "common/core_round_trip.h"
 #include "common/test_data.h"
 
-#include "job_runner.h"
-#include "layers_view.h"
-#include "tensor_analysis.h"
-#include "tensor_views.h"
+#include "common/job_runner.h"
+#include "layers/layers_view.h"
+#include "tensor/tensor_analysis.h"
+#include "tensor/tensor_views.h"
 
 #include "quant/dequantize.h"
 #include "quant/quantize.h"

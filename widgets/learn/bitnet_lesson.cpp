@@ -1,6 +1,6 @@
 #include "learn/bitnet_lesson.h"
 
-#include "format_text.h"
+#include "common/format_text.h"
 #include "io/tensor_type.h"
 
 #include <QCategoryAxis>

@@ -1,6 +1,6 @@
 #include "learn/granularity_lesson.h"
 
-#include "format_text.h"
+#include "common/format_text.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>

@@ -14,9 +14,9 @@
 #include "learn/symmetric_lesson.h"
 
 #include "common/error.h"
-#include "format_text.h"
+#include "common/format_text.h"
+#include "common/job_runner.h"
 #include "io/model_file.h"
-#include "job_runner.h"
 #include "learn/lesson_calib.h"
 #include "learn/lesson_math.h"
 #include "quant/dequantize.h"

@@ -1,6 +1,6 @@
 #include "learn/qat_lesson.h"
 
-#include "job_runner.h"
+#include "common/job_runner.h"
 
 #include <QChart>
 #include <QChartView>

@@ -1,0 +1,40 @@
+#include "common/translation.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QTranslator>
+
+namespace qx::ui {
+
+QList<LanguageChoice> availableLanguages()
+{
+    const QStringList codes = {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("fr")};
+    QList<LanguageChoice> list;
+    for (const QString& code : codes) {
+        QString name = QLocale(code).nativeLanguageName();
+        if (!name.isEmpty())
+            name[0] = name[0].toUpper();
+        list.push_back({code, name});
+    }
+    return list;
+}
+
+QLocale installTranslations(QCoreApplication& app, const QString& code)
+{
+    const QLocale locale = code.isEmpty() ? QLocale::system() : QLocale(code);
+    QLocale::setDefault(locale);
+    auto* own = new QTranslator(&app);
+    if (own->load(locale, QStringLiteral("qexplore"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        app.installTranslator(own);
+    else
+        delete own;
+    auto* qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app.installTranslator(qt);
+    else
+        delete qt;
+    return locale;
+}
+
+} // namespace qx::ui

@@ -1,0 +1,335 @@
+#include "evaluate/evaluate_panel.h"
+
+#include "common/app_settings.h"
+#include "common/error_text.h"
+#include "common/job_runner.h"
+#include "evaluate/runs_model.h"
+#include "plan/plan_calibration.h"
+#include "plan/plan_document.h"
+
+#include "common/error.h"
+#include "common/text_file.h"
+#include "common/thread_count.h"
+#include "model/tokenizer.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace qx::ui {
+
+namespace {
+
+struct EvalOutput {
+    PlanEvaluation eval;
+    std::shared_ptr<const std::vector<int32_t>> tokens;
+};
+
+std::shared_ptr<const std::vector<int32_t>> tokenizeFile(const ModelFile& model, const std::string& path)
+{
+    return std::make_shared<const std::vector<int32_t>>(Tokenizer::fromGguf(model).encode(readTextFile(path), true));
+}
+
+QString etaText(double seconds)
+{
+    if (seconds < 60.0)
+        return EvaluatePanel::tr("%1 s").arg(std::max(0, int(seconds + 0.5)));
+    return EvaluatePanel::tr("%1 min %2 s").arg(int(seconds) / 60).arg(int(seconds) % 60);
+}
+
+} // namespace
+
+EvaluatePanel::EvaluatePanel(QWidget* parent)
+    : QWidget(parent), m_runner(new JobRunner(this)), m_runs(new RunsModel(this)), m_text(new QLineEdit(this)),
+      m_ctx(new QSpinBox(this)), m_chunks(new QSpinBox(this)), m_evaluate(new QPushButton(tr("Evaluate"), this)),
+      m_presets(new QPushButton(tr("Evaluate presets"), this)), m_cancel(new QPushButton(tr("Cancel"), this)),
+      m_progress(new QProgressBar(this)), m_status(new QLabel(this))
+{
+    m_text->setToolTip(tr("Plain text to evaluate on, tokenized with BOS as llama-perplexity does"));
+    m_ctx->setRange(EvaluationDefaults::kMinContext, EvaluationDefaults::kMaxContext);
+    m_ctx->setToolTip(tr("Tokens per chunk (llama-perplexity -c); the second half of each chunk is scored"));
+    m_chunks->setRange(0, EvaluationDefaults::kMaxChunks);
+    m_chunks->setSpecialValueText(tr("all"));
+    m_chunks->setToolTip(tr("Chunks evaluated (llama-perplexity --chunks); 0 = every whole chunk of the text"));
+    m_evaluate->setToolTip(tr("Perplexity and KL divergence of the current plan against the F32 model"));
+    m_presets->setToolTip(tr("Evaluate llama-quantize's common mixes (Q8_0 … Q2_K) for the Trade-off chart"));
+    m_cancel->setEnabled(false);
+    m_progress->setRange(0, 1000);
+    m_progress->setTextVisible(false);
+    m_status->setWordWrap(true);
+    auto* browse = new QPushButton(tr("Browse…"), this);
+
+    auto* textRow = new QHBoxLayout;
+    textRow->addWidget(m_text, 1);
+    textRow->addWidget(browse);
+    auto* form = new QFormLayout;
+    form->addRow(tr("Text:"), textRow);
+    form->addRow(tr("Context:"), m_ctx);
+    form->addRow(tr("Chunks:"), m_chunks);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_evaluate);
+    buttons->addWidget(m_presets);
+    buttons->addWidget(m_cancel);
+    buttons->addStretch(1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(buttons);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addStretch(1);
+
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Evaluation text"), m_text->text(),
+                                                          tr("Text files (*.txt *.raw);;All files (*)"));
+        if (!path.isEmpty())
+            setTextFile(path);
+    });
+    connect(m_evaluate, &QPushButton::clicked, this, &EvaluatePanel::evaluate);
+    connect(m_presets, &QPushButton::clicked, this, &EvaluatePanel::evaluatePresets);
+    connect(m_cancel, &QPushButton::clicked, this, &EvaluatePanel::cancel);
+    connect(m_runner, &JobRunner::progressChanged, this, &EvaluatePanel::updateProgress);
+    connect(AppSettings::notifier(), &SettingsNotifier::evaluationDefaultsChanged, this,
+            &EvaluatePanel::loadDefaults);
+    loadDefaults();
+    setModel(nullptr);
+}
+
+EvaluatePanel::~EvaluatePanel() = default;
+
+void EvaluatePanel::setModel(std::shared_ptr<const ModelFile> model)
+{
+    m_queue.clear();
+    m_runner->cancel();
+    m_model = std::move(model);
+    m_cache.clear();
+    m_tokens.reset();
+    m_tokensFile.clear();
+    m_runs->clear();
+    m_customCount = 0;
+    setBusy(false);
+    m_status->setText(m_model ? tr("Ready.") : tr("Open a model to evaluate plans."));
+}
+
+void EvaluatePanel::setPlanProvider(std::function<Plan()> provider) { m_provider = std::move(provider); }
+
+void EvaluatePanel::setCalibrationProvider(std::function<std::shared_ptr<const PlanCalibration>()> provider)
+{
+    m_calibrationProvider = std::move(provider);
+}
+
+void EvaluatePanel::setTextFile(const QString& path) { m_text->setText(path); }
+
+void EvaluatePanel::setContext(int nCtx, int chunks)
+{
+    m_ctx->setValue(nCtx);
+    m_chunks->setValue(chunks);
+}
+
+std::vector<Preset> EvaluatePanel::commonPresets()
+{
+    return {Preset::Q8_0, Preset::Q6_K, Preset::Q5_K_M, Preset::Q5_K_S, Preset::Q4_K_M, Preset::Q4_K_S,
+            Preset::Q4_0, Preset::Q3_K_L, Preset::Q3_K_M, Preset::Q3_K_S, Preset::Q2_K};
+}
+
+void EvaluatePanel::setSchemeProvider(std::function<SchemeChoices()> provider)
+{
+    m_schemeProvider = std::move(provider);
+}
+
+QByteArray EvaluatePanel::planKey(const Plan& plan, const std::string& calibrationKey,
+                                  const SchemeChoices& schemes) const
+{
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    const std::string json = planToJson(plan, schemes);
+    hash.addData(QByteArrayView(json.data(), qsizetype(json.size())));
+    const QString rest = QStringLiteral("|%1|%2|%3|%4")
+                             .arg(m_model ? QString::fromStdString(m_model->path) : QString(), m_text->text())
+                             .arg(m_ctx->value())
+                             .arg(m_chunks->value());
+    hash.addData(rest.toUtf8());
+    hash.addData(QByteArrayView(calibrationKey.data(), qsizetype(calibrationKey.size())));
+    return hash.result().toHex();
+}
+
+void EvaluatePanel::evaluate()
+{
+    if (!m_model || !m_provider)
+        return;
+    const Plan plan = m_provider();
+    auto calibration = m_calibrationProvider ? m_calibrationProvider() : nullptr;
+    SchemeChoices schemes = m_schemeProvider ? m_schemeProvider() : SchemeChoices();
+    const QString label = calibration ? QString::fromStdString(calibration->result->label)
+                          : plan.preset.empty() || !schemes.empty() ? tr("custom plan %1").arg(++m_customCount)
+                                                                   : QString::fromStdString(plan.preset);
+    m_queue.push_back({plan, label, false, std::move(calibration),
+                       schemes.empty() ? nullptr : std::make_shared<const SchemeChoices>(std::move(schemes))});
+    if (!m_runner->isBusy())
+        startNext();
+}
+
+void EvaluatePanel::evaluatePresets()
+{
+    if (!m_model)
+        return;
+    for (Preset p : commonPresets()) {
+        try {
+            m_queue.push_back({planPreset(*m_model, p), QString::fromUtf8(presetName(p)), true});
+        } catch (const Error&) {
+            // a preset this model cannot take is simply left out
+        }
+    }
+    if (!m_runner->isBusy())
+        startNext();
+}
+
+void EvaluatePanel::evaluatePlanAs(const Plan& plan, const QString& label, bool isPreset,
+                                   std::shared_ptr<const PlanCalibration> calibration)
+{
+    m_queue.push_back({plan, label, isPreset, std::move(calibration)});
+    if (!m_runner->isBusy())
+        startNext();
+}
+
+void EvaluatePanel::cancel()
+{
+    m_queue.clear();
+    m_runner->cancel();
+}
+
+void EvaluatePanel::startNext()
+{
+    while (!m_queue.empty()) {
+        const Request request = m_queue.front();
+        m_queue.pop_front();
+        const QByteArray key = planKey(request.plan, request.calibration ? request.calibration->key : std::string(),
+                                       request.schemes ? *request.schemes : SchemeChoices());
+        if (auto it = m_cache.constFind(key); it != m_cache.constEnd()) {
+            finishRequest(request, *it, m_text->text(), key);
+            continue;
+        }
+        startJob(request, key);
+        return;
+    }
+}
+
+PlanEvalOptions EvaluatePanel::evalOptions(const Request& request) const
+{
+    PlanEvalOptions options;
+    options.nCtx = m_ctx->value();
+    options.chunks = m_chunks->value() > 0 ? m_chunks->value() : -1;
+    options.threads = resolveInteractiveThreadCount(AppSettings::threads());
+    options.schemes = request.schemes;
+    if (request.calibration) {
+        options.substitutions = request.calibration->values();
+        options.activationTransform = request.calibration->result->transform;
+    }
+    return options;
+}
+
+void EvaluatePanel::startJob(const Request& request, const QByteArray& key)
+{
+    saveSettings();
+    const QString textFile = m_text->text();
+    auto tokens = textFile == m_tokensFile ? m_tokens : nullptr;
+    setBusy(true);
+    m_status->setText(tr("Evaluating %1…").arg(request.label));
+    m_clock.start();
+    m_runner->start<EvalOutput>(
+        tr("Evaluating %1").arg(request.label),
+        [model = m_model, plan = request.plan, tokens, textFile, options = evalOptions(request)](
+            const ProgressFn& progress) {
+            EvalOutput out;
+            out.tokens = tokens ? tokens : tokenizeFile(*model, textFile.toStdString());
+            out.eval = evaluatePlan(model, plan, *out.tokens, options, progress);
+            return out;
+        },
+        [this, request, key, textFile](JobResult<EvalOutput> result) {
+            setBusy(false);
+            if (result.outcome == JobOutcome::Completed) {
+                m_tokensFile = textFile;
+                m_tokens = result.value->tokens;
+                m_cache.insert(key, result.value->eval);
+                finishRequest(request, result.value->eval, textFile, key);
+                startNext();
+            } else if (result.outcome == JobOutcome::Cancelled) {
+                m_status->setText(tr("Evaluation cancelled."));
+            } else {
+                m_queue.clear();
+                m_status->setText(tr("Evaluation failed: %1 (%2)")
+                                      .arg(result.error.code ? ErrorText::codeText(*result.error.code) : QString(),
+                                           result.error.detail));
+            }
+        });
+}
+
+void EvaluatePanel::finishRequest(const Request& request, const PlanEvaluation& eval, const QString& textFile,
+                                  const QByteArray& key)
+{
+    const int existing = m_runs->findKey(key);
+    if (existing < 0)
+        m_runs->addRun({request.label, QDateTime::currentDateTime(), request.isPreset, textFile, request.plan, eval, key,
+                        request.schemes ? *request.schemes : SchemeChoices(), request.calibration});
+    const QString cached = existing >= 0 ? tr(" (already evaluated as %1)").arg(m_runs->runs()[size_t(existing)].label)
+                                         : QString();
+    m_status->setText(tr("%1: PPL %2 ± %3 (F32 %4), mean KLD %5, same top %6 %")
+                          .arg(request.label)
+                          .arg(eval.ppl, 0, 'f', 4)
+                          .arg(eval.pplUnc, 0, 'f', 4)
+                          .arg(eval.pplBase, 0, 'f', 4)
+                          .arg(eval.kldMean, 0, 'g', 4)
+                          .arg(100.0 * eval.sameTop, 0, 'f', 2)
+                      + cached);
+    m_progress->setValue(m_progress->maximum());
+    emit evaluated(existing >= 0 ? existing : m_runs->rowCount() - 1);
+}
+
+void EvaluatePanel::updateProgress(double fraction)
+{
+    m_progress->setValue(int(fraction * 1000.0));
+    const double elapsed = m_clock.elapsed() / 1000.0;
+    if (fraction > 0.02)
+        m_progress->setFormat(tr("%p% — about %1 left").arg(etaText(elapsed / fraction - elapsed)));
+    else
+        m_progress->setFormat(tr("%p%"));
+    m_progress->setTextVisible(true);
+}
+
+void EvaluatePanel::setBusy(bool busy)
+{
+    m_evaluate->setEnabled(!busy && m_model);
+    m_presets->setEnabled(!busy && m_model);
+    m_cancel->setEnabled(busy);
+    if (busy)
+        m_progress->setValue(0);
+}
+
+void EvaluatePanel::saveSettings() const
+{
+    AppSettings::setEvaluationDefaults({m_text->text(), m_ctx->value(), m_chunks->value()});
+}
+
+void EvaluatePanel::loadDefaults()
+{
+    const EvaluationDefaults d = AppSettings::evaluationDefaults();
+    m_text->setText(d.textFile);
+    m_ctx->setValue(d.context);
+    m_chunks->setValue(d.chunks);
+}
+
+QString EvaluatePanel::textFile() const { return m_text->text(); }
+
+int EvaluatePanel::contextLength() const { return m_ctx->value(); }
+
+int EvaluatePanel::chunkCount() const { return m_chunks->value(); }
+
+} // namespace qx::ui

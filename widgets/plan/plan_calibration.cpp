@@ -1,0 +1,96 @@
+#include "plan/plan_calibration.h"
+
+#include "plan/presets.h"
+
+#include <atomic>
+
+namespace qx::ui {
+
+namespace {
+
+Substitutions pick(const PlanCalibration& c, const Substitutions& from)
+{
+    Substitutions out;
+    for (const auto& [tensor, type] : c.tensors)
+        if (const auto it = from.find(tensor); it != from.end())
+            out.emplace(tensor, it->second);
+    return out;
+}
+
+} // namespace
+
+std::string nextCalibrationKey()
+{
+    static std::atomic<quint64> serial{0};
+    return "calibration-" + std::to_string(serial.fetch_add(1) + 1);
+}
+
+std::shared_ptr<const PlanCalibration> prunedCalibration(const PlanState& state)
+{
+    const auto& c = state.calibration;
+    if (!c)
+        return c;
+    std::map<std::string, TensorType> keep;
+    for (const auto& [tensor, type] : c->tensors) {
+        const PlanEntry* e = state.plan.find(tensor);
+        if (e && e->type == type && !state.schemes.count(tensor))
+            keep.emplace(tensor, type);
+    }
+    if (keep.size() == c->tensors.size())
+        return c;
+    if (keep.empty() || c->result->coupled())
+        return nullptr;
+    auto out = std::make_shared<PlanCalibration>(*c);
+    out->tensors = std::move(keep);
+    out->key = nextCalibrationKey();
+    return out;
+}
+
+std::shared_ptr<const Substitutions> PlanCalibration::values() const
+{
+    if (!result)
+        return nullptr;
+    if (tensors.size() == result->values.size())
+        return std::shared_ptr<const Substitutions>(result, &result->values);
+    return std::make_shared<const Substitutions>(pick(*this, result->values));
+}
+
+Substitutions PlanCalibration::exportValues() const
+{
+    return result ? pick(*this, result->exportValues) : Substitutions{};
+}
+
+Substitutions PlanCalibration::importance() const
+{
+    return result ? pick(*this, result->importance) : Substitutions{};
+}
+
+EditSummary PlanDocument::applyCalibration(std::shared_ptr<const CalibResult> result, const QString& label)
+{
+    if (!m_model || !result)
+        return {};
+    const std::string reason = label.toStdString();
+    Plan fresh = calibResultPlan(*m_model, *result, reason);
+    auto calibration = std::make_shared<PlanCalibration>();
+    calibration->result = result;
+    for (const PlanEntry& e : fresh.entries)
+        if (result->values.count(e.tensor))
+            calibration->tensors.emplace(e.tensor, e.type);
+    calibration->label = reason;
+    calibration->key = nextCalibrationKey();
+    fresh.sourcePath = m_modelPath.toStdString();
+    PlanState after;
+    after.plan = keepPinned(std::move(fresh), m_state.plan);
+    after.calibration = std::move(calibration);
+    EditSummary s;
+    for (const PlanEntry& e : m_state.plan.entries)
+        if (e.pinned) {
+            ++s.skippedPinned;
+            if (const auto it = m_state.schemes.find(e.tensor); it != m_state.schemes.end())
+                after.schemes.insert(*it);
+        }
+    s.changed = push(std::move(after), tr("Apply %1").arg(label)).changed;
+    return s;
+}
+
+} // namespace qx::ui

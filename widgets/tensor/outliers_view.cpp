@@ -1,0 +1,139 @@
+#include "tensor/outliers_view.h"
+
+#include "common/chart_util.h"
+#include "common/heatmap_widget.h"
+#include "common/table_export.h"
+#include "common/zoom_chart_view.h"
+#include "tensor/outlier_table_model.h"
+
+#include <QChart>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLegend>
+#include <QLabel>
+#include <QLineSeries>
+#include <QVBoxLayout>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace qx::ui {
+
+namespace {
+
+/// `v` reduced to at most maxPoints by taking the max of consecutive groups; `group` receives their size.
+QList<QPointF> downsampledMax(const std::vector<float>& v, int maxPoints, int64_t& group)
+{
+    group = std::max<int64_t>(1, (static_cast<int64_t>(v.size()) + maxPoints - 1) / maxPoints);
+    QList<QPointF> points;
+    for (int64_t first = 0; first < static_cast<int64_t>(v.size()); first += group) {
+        const int64_t last = std::min<int64_t>(first + group, static_cast<int64_t>(v.size()));
+        points.append({double(first), double(*std::max_element(v.begin() + first, v.begin() + last))});
+    }
+    return points;
+}
+
+} // namespace
+
+OutliersView::OutliersView(QWidget* parent)
+    : QWidget(parent), m_rowChart(new ZoomChartView(this)), m_columnChart(new ZoomChartView(this)),
+      m_heatmap(new HeatmapWidget(this)), m_model(new OutlierTableModel(this)), m_table(new QTableView(this)),
+      m_caption(new QLabel(this))
+{
+    m_caption->setWordWrap(true);
+    auto* proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_model);
+    proxy->setSortRole(OutlierTableModel::SortRole);
+    m_table->setModel(proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(OutlierTableModel::Rank, Qt::AscendingOrder);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->setToolTip(tr("The largest |w| of the tensor; right click to export as CSV"));
+    installTableExport(m_table);
+
+    auto* charts = new QSplitter(Qt::Vertical, this);
+    charts->addWidget(m_rowChart);
+    charts->addWidget(m_columnChart);
+    auto* right = new QSplitter(Qt::Vertical, this);
+    auto* tablePage = new QWidget(this);
+    auto* tableLayout = new QVBoxLayout(tablePage);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->addWidget(m_caption);
+    tableLayout->addWidget(m_table, 1);
+    right->addWidget(m_heatmap);
+    right->addWidget(tablePage);
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(charts);
+    split->addWidget(right);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto* layout = new QGridLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(split, 0, 0);
+    setStats(nullptr, {});
+}
+
+void OutliersView::fillChannels(ZoomChartView* view, const std::vector<float>& absMax, const std::vector<float>& rms,
+                                const QString& title, const QString& axis)
+{
+    QChart* chart = view->freshChart();
+    if (absMax.empty())
+        return;
+    int64_t group = 1;
+    auto* a = new QLineSeries;
+    a->setName(tr("max |w|"));
+    a->replace(downsampledMax(absMax, kMaxPoints, group));
+    auto* r = new QLineSeries;
+    r->setName(tr("RMS"));
+    r->replace(downsampledMax(rms, kMaxPoints, group));
+    chart->addSeries(a);
+    chart->addSeries(r);
+    chart->setTitle(group > 1 ? tr("%1 (max over groups of %2 channels)").arg(title).arg(group) : title);
+    setAxes(chart, axis, tr("|w|"), false);
+    if (auto* y = qobject_cast<QValueAxis*>(chart->axes(Qt::Vertical).value(0)))
+        y->setLabelFormat(QStringLiteral("%.3g"));
+    if (auto* x = qobject_cast<QValueAxis*>(chart->axes(Qt::Horizontal).value(0)))
+        x->setRange(0.0, double(absMax.size() - 1)), x->setLabelFormat(QStringLiteral("%.0f"));
+}
+
+void OutliersView::setStats(const TensorStats* stats, const QString& name)
+{
+    setTable(stats);
+    if (!stats) {
+        fillChannels(m_rowChart, {}, {}, {}, {});
+        fillChannels(m_columnChart, {}, {}, {}, {});
+        m_heatmap->setHeatmap({}, 0, 0);
+        return;
+    }
+    fillChannels(m_rowChart, stats->rowAbsMax, stats->rowRms, tr("Per row of %1").arg(name),
+                 tr("row (output channel)"));
+    fillChannels(m_columnChart, stats->columnAbsMax, stats->columnRms, tr("Per column of %1").arg(name),
+                 tr("column (input channel)"));
+}
+
+void OutliersView::setTable(const TensorStats* stats)
+{
+    if (!stats) {
+        m_model->clear();
+        m_caption->clear();
+        return;
+    }
+    m_model->setOutliers(stats->topOutliers, stats->stddev);
+    m_caption->setText(stats->outlierCount == 0
+                           ? tr("No value lies beyond 6σ (|w| > %1): no outliers.").arg(stats->outlierThreshold, 0, 'g', 4)
+                           : tr("%n value(s) beyond 6σ (|w| > %1); the largest %2 are listed.", nullptr,
+                                static_cast<int>(std::min<uint64_t>(stats->outlierCount, INT32_MAX)))
+                                 .arg(stats->outlierThreshold, 0, 'g', 4)
+                                 .arg(stats->topOutliers.size()));
+}
+
+void OutliersView::setHeatmap(const AbsHeatmap& map, int64_t rows, int64_t rowLength)
+{
+    m_heatmap->setHeatmap(map, rows, rowLength);
+}
+
+} // namespace qx::ui

@@ -1,0 +1,390 @@
+#include "tensor/tensor_views.h"
+
+#include "common/chart_util.h"
+#include "common/job_runner.h"
+#include "common/table_export.h"
+#include "common/zoom_chart_view.h"
+#include "tensor/outliers_view.h"
+#include "tensor/values_model.h"
+#include "tensor/values_view.h"
+
+#include <QChart>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegend>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace qx::ui {
+
+TensorViews::TensorViews(QWidget* parent) : QWidget(parent), m_runner(new JobRunner(this))
+{
+    auto* bar = new QWidget(this);
+    setupBar(bar);
+    m_summary = new QLabel(this);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true);
+
+    m_distribution = new ZoomChartView(this);
+    m_outliers = new OutliersView(this);
+    m_errorHistogram = new ZoomChartView(this);
+    m_rowError = new ZoomChartView(this);
+    m_values = new ValuesView(this);
+    auto* errorPage = new QWidget(this);
+    auto* errorLayout = new QVBoxLayout(errorPage);
+    errorLayout->setContentsMargins(0, 0, 0, 0);
+    errorLayout->addWidget(m_errorHistogram);
+    errorLayout->addWidget(m_rowError);
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(m_distribution, tr("Distribution"));
+    m_tabs->addTab(m_outliers, tr("Outliers"));
+    m_tabs->addTab(errorPage, tr("Error"));
+    m_tabs->addTab(m_values, tr("Values"));
+
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) { refreshTab(tab); });
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(bar);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_tabs, 1);
+    showAnalysis();
+}
+
+TensorViews::~TensorViews() = default;
+
+void TensorViews::setupBar(QWidget* bar)
+{
+    m_candidate = new QComboBox(bar);
+    for (const CandidateFormat& c : candidateFormats())
+        m_candidate->addItem(QString::fromStdString(c.name));
+    m_candidate->setCurrentText(QStringLiteral("Q4_K"));
+    m_candidate->setToolTip(tr("Candidate format: the tensor is quantized to it and dequantized again"));
+    m_logScale = new QCheckBox(tr("Log scale"), bar);
+    m_logScale->setToolTip(tr("Logarithmic count axis (shows the sparse tails)"));
+    m_levels = new QCheckBox(tr("Levels"), bar);
+    m_levels->setChecked(true);
+    m_levels->setToolTip(tr("Draw the quantization grid of the block holding the largest |w| and the range the "
+                            "round trip can represent (values beyond it are clipped)"));
+    auto* resetZoom = new QPushButton(tr("Reset zoom"), bar);
+    resetZoom->setToolTip(tr("Back to the whole histogram (drag to zoom in, wheel to zoom, Shift+drag to pan)"));
+    auto* exportButton = new QPushButton(tr("Export PNG/SVG…"), bar);
+    exportButton->setToolTip(tr("Save the current tab as a PNG picture or an SVG vector drawing (chosen by the file type)"));
+
+    auto* row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(new QLabel(tr("Candidate format:"), bar));
+    row->addWidget(m_candidate);
+    row->addWidget(m_logScale);
+    row->addWidget(m_levels);
+    row->addStretch(1);
+    row->addWidget(resetZoom);
+    row->addWidget(exportButton);
+
+    connect(m_candidate, &QComboBox::currentTextChanged, this, [this] {
+        if (m_stats && currentTensor())
+            startRoundTrip();
+        else
+            recompute();
+    });
+    connect(m_logScale, &QCheckBox::toggled, this, [this] { fillDistribution(); });
+    connect(m_levels, &QCheckBox::toggled, this, [this] { fillDistribution(); });
+    connect(resetZoom, &QPushButton::clicked, this, [this] { m_distribution->resetZoom(); });
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString path = askChartImagePath(this);
+        if (!path.isEmpty())
+            exportChart(path);
+    });
+}
+
+void TensorViews::setModel(std::shared_ptr<const ModelFile> model)
+{
+    m_model = std::move(model);
+    m_tensor.clear();
+    recompute();
+}
+
+void TensorViews::setTensor(const QString& name)
+{
+    if (name == m_tensor && m_stats)
+        return;
+    m_tensor = name;
+    recompute();
+}
+
+void TensorViews::setCandidate(const QString& name) { m_candidate->setCurrentText(name); }
+
+QString TensorViews::candidate() const { return m_candidate->currentText(); }
+
+void TensorViews::setCandidateFormat(const CandidateFormat& format)
+{
+    const QString name = QString::fromStdString(format.name);
+    if (m_custom && *m_custom == format)
+        return m_candidate->setCurrentText(name);
+    if (m_candidate->findText(name) < 0 || (m_custom && m_custom->name == format.name)) {  // replace the custom entry
+        if (m_custom)
+            m_candidate->removeItem(m_candidate->findText(QString::fromStdString(m_custom->name)));
+        m_custom = format;
+        m_candidate->addItem(name);
+    }
+    m_candidate->setCurrentText(name);
+}
+
+CandidateFormat TensorViews::currentFormat() const
+{
+    const std::string name = m_candidate->currentText().toStdString();
+    return m_custom && m_custom->name == name ? *m_custom : candidateByName(name);
+}
+
+void TensorViews::showTab(int index) { m_tabs->setCurrentIndex(index); }
+
+void TensorViews::setLogScale(bool on) { m_logScale->setChecked(on); }
+
+bool TensorViews::exportChart(const QString& path) const
+{
+    if (m_tabs->currentWidget() == m_distribution)
+        return exportChartImage(m_distribution, path);
+    if (isSvgPath(path))
+        return exportWidgetSvg(m_tabs->currentWidget(), path);
+    return m_tabs->currentWidget()->grab().save(path, "PNG");
+}
+
+const TensorInfo* TensorViews::currentTensor() const
+{
+    if (m_model)
+        for (const TensorInfo& t : m_model->tensors)
+            if (QString::fromStdString(t.name) == m_tensor)
+                return &t;
+    return nullptr;
+}
+
+void TensorViews::recompute()
+{
+    const quint64 generation = ++m_generation;
+    m_stats.reset();
+    m_preview.reset();
+    m_stride = 0;
+    m_analysis.reset();
+    const TensorInfo* tensor = currentTensor();
+    updateValues();
+    if (!tensor) {
+        m_runner->cancel();
+        showAnalysis();
+        return;
+    }
+    m_summary->setText(tr("Computing…"));
+    if (static_cast<int64_t>(tensor->elementCount()) <= kPreviewValues)
+        return startStats(generation);
+    std::shared_ptr<const ModelFile> model = m_model;  // keeps the mapping alive while the job runs
+    using Preview = std::pair<TensorStats, int64_t>;
+    m_runner->start<Preview>(
+        tr("Preview of %1").arg(m_tensor),
+        [model, tensor](const ProgressFn& progress) {
+            int64_t stride = 1;
+            TensorStats s = previewStats(*tensor, kPreviewValues, stride, progress);
+            return Preview{std::move(s), stride};
+        },
+        [this, generation](JobResult<Preview> result) {
+            if (generation != m_generation)
+                return;
+            if (result.outcome == JobOutcome::Completed) {
+                m_preview = std::move(result.value->first);
+                m_stride = result.value->second;
+                m_dirtyTabs |= 1u << DistributionTab;
+                refreshTab(m_tabs->currentIndex());
+                emit histogramShown();
+            }
+            if (result.outcome != JobOutcome::Cancelled)
+                startStats(generation);  // a failed preview still leaves the exact statistics to try
+        });
+}
+
+void TensorViews::startStats(quint64 generation)
+{
+    const TensorInfo* tensor = currentTensor();
+    std::shared_ptr<const ModelFile> model = m_model;
+    m_runner->start<TensorStats>(
+        tr("Statistics of %1").arg(m_tensor),
+        [model, tensor](const ProgressFn& progress) { return viewStats(*tensor, progress); },
+        [this, generation](JobResult<TensorStats> result) {
+            if (generation != m_generation)
+                return;  // stale: a newer request is on its way
+            if (result.outcome == JobOutcome::Failed)
+                m_summary->setText(tr("Cannot read this tensor: %1").arg(result.error.detail));
+            if (result.outcome != JobOutcome::Completed)
+                return showAnalysis();
+            m_stats = std::move(result.value);
+            m_preview.reset();
+            m_stride = 1;
+            showAnalysis();
+            emit histogramShown();
+            emit statsReady();
+            startRoundTrip();
+        });
+}
+
+void TensorViews::startRoundTrip()
+{
+    const quint64 generation = ++m_generation;
+    m_analysis.reset();
+    const TensorInfo* tensor = currentTensor();
+    updateValues();
+    if (!tensor || !m_stats)
+        return;
+    m_summary->setText(tr("Computing the round trip…"));
+    const CandidateFormat format = currentFormat();
+    std::shared_ptr<const ModelFile> model = m_model;
+    TensorStats stats = *m_stats;
+    m_runner->start<TensorAnalysis>(
+        tr("Analysing %1").arg(m_tensor),
+        [model, tensor, format, stats](const ProgressFn& progress) {
+            return analyzeRoundTrip(*tensor, format, stats, progress);
+        },
+        [this, generation](JobResult<TensorAnalysis> result) {
+            if (generation != m_generation)
+                return;
+            if (result.outcome == JobOutcome::Completed)
+                m_analysis = std::move(result.value);
+            else if (result.outcome == JobOutcome::Failed)
+                m_summary->setText(tr("Cannot analyse with this format: %1").arg(result.error.detail));
+            showAnalysis();
+            if (m_analysis) {
+                m_values->model()->setWholeRoundTrip(m_analysis->wholeRoundTrip);
+                emit analysisReady();
+            }
+        });
+}
+
+void TensorViews::updateValues()
+{
+    const TensorInfo* tensor = currentTensor();
+    m_values->model()->setTensor(m_model, tensor, currentFormat());
+    m_values->setShape(tensor ? tensor->rows() : 0, tensor ? tensor->rowLength() : 0);
+}
+
+void TensorViews::showAnalysis()
+{
+    if (m_analysis) {
+        const TensorError& e = m_analysis->error;
+        m_summary->setText(tr("%1 as %2: SQNR %3 dB, relative error %4, RMSE %5, max |error| %6, cosine %7")
+                               .arg(QString::fromStdString(m_analysis->tensorName),
+                                    QString::fromStdString(m_analysis->format.name), dbText(e.sqnrDb))
+                               .arg(e.relativeFrobenius, 0, 'g', 4)
+                               .arg(e.rmse, 0, 'g', 4)
+                               .arg(e.maxAbsError, 0, 'g', 4)
+                               .arg(e.cosine, 0, 'f', 6));
+        m_summary->setToolTip(tr("SQNR: 10·log10(Σw² / Σe²), higher is better. Relative error: ‖e‖ / ‖w‖. "
+                                 "RMSE: root mean square of e = dequantized − original."));
+    } else if (m_tensor.isEmpty()) {
+        m_summary->setText(tr("Select a tensor to see its distribution and quantization error."));
+    }
+    m_outliers->setTable(m_stats ? &*m_stats : nullptr);
+    m_dirtyTabs = (1u << DistributionTab) | (1u << OutliersTab) | (1u << ErrorTab);
+    refreshTab(m_tabs->currentIndex());
+}
+
+void TensorViews::refreshTab(int tab)
+{
+    if (!(m_dirtyTabs & (1u << tab)))
+        return;
+    m_dirtyTabs &= ~(1u << tab);
+    if (tab == DistributionTab) {
+        fillDistribution();
+    } else if (tab == OutliersTab) {
+        m_outliers->setStats(m_stats ? &*m_stats : nullptr, m_tensor);
+        const TensorInfo* t = currentTensor();
+        if (m_analysis && t)
+            m_outliers->setHeatmap(m_analysis->heatmap, t->rows(), t->rowLength());
+    } else if (tab == ErrorTab) {
+        fillError();
+    }
+}
+
+void TensorViews::fillDistribution()
+{
+    QChart* chart = m_distribution->freshChart();
+    const TensorStats* stats = m_stats ? &*m_stats : (m_preview ? &*m_preview : nullptr);
+    if (!stats)
+        return;
+    const bool logY = m_logScale->isChecked();
+    const double floor = logY ? 0.5 : 0.0;
+    chart->setTitle(m_stats ? tr("Weight distribution of %1").arg(m_tensor)
+                            : tr("Weight distribution of %1 — preview from one row in %2, exact figures follow")
+                                  .arg(m_tensor).arg(m_stride));
+    QLineSeries* original = histogramSeries(stats->histogram, m_stats ? tr("original") : tr("original (sampled rows)"), floor);
+    original->setPen(QPen(QColor(0, 114, 178), 3.0));
+    chart->addSeries(original);
+    double yMax = 1.0;
+    for (uint64_t c : stats->histogram.counts)
+        yMax = std::max(yMax, double(c));
+    if (m_analysis) {
+        QLineSeries* rebuilt = histogramSeries(
+            m_analysis->reconstructedHistogram,
+            tr("dequantized (%1)").arg(QString::fromStdString(m_analysis->format.name)), floor);
+        rebuilt->setPen(QPen(QColor(230, 159, 0), 1.5));
+        chart->addSeries(rebuilt);
+        if (m_levels->isChecked())
+            addLevelMarkers(chart, yMax, logY);
+    }
+    setAxes(chart, tr("weight value"), logY ? tr("count (log scale)") : tr("count"), logY);
+}
+
+void TensorViews::addLevelMarkers(QChart* chart, double yMax, bool logY)
+{
+    const QuantLevels& q = m_analysis->levels;
+    const double y0 = logY ? 0.5 : 0.0;
+    if (!q.values.empty()) {
+        std::vector<double> xs(q.values.begin(), q.values.end());
+        chart->addSeries(tickSeries(xs, y0, logY ? std::sqrt(yMax) : yMax * 0.25,
+                                    tr("grid of row %1, columns %2–%3 (%4 levels)")
+                                        .arg(q.row).arg(q.firstColumn).arg(q.firstColumn + q.length - 1)
+                                        .arg(q.values.size()),
+                                    QColor(0, 158, 115), 1.0));
+    }
+    const double clip[2] = {m_analysis->clipLo, m_analysis->clipHi};
+    if (std::isfinite(clip[0]) && std::isfinite(clip[1]))
+        chart->addSeries(tickSeries(clip, y0, yMax, tr("representable range [%1, %2]")
+                                                        .arg(clip[0], 0, 'g', 4).arg(clip[1], 0, 'g', 4),
+                                    QColor(213, 94, 0), 2.0, Qt::DashLine));
+}
+
+void TensorViews::fillError()
+{
+    QChart* hist = m_errorHistogram->freshChart();
+    QChart* rows = m_rowError->freshChart();
+    if (!m_analysis)
+        return;
+    hist->setTitle(tr("Error histogram (dequantized − original)"));
+    hist->addSeries(histogramSeries(m_analysis->error.errorHistogram, tr("error"), 0.0));
+    setAxes(hist, tr("error (weight units)"), tr("count"), false);
+    hist->legend()->hide();
+
+    rows->setTitle(tr("SQNR per row"));
+    auto* s = new QLineSeries;
+    s->setName(tr("SQNR (dB)"));
+    for (size_t r = 0; r < m_analysis->rows.size(); ++r)
+        if (std::isfinite(m_analysis->rows[r].sqnrDb))
+            s->append(static_cast<double>(r), m_analysis->rows[r].sqnrDb);
+    rows->addSeries(s);
+    setAxes(rows, tr("row (output channel)"), tr("SQNR (dB)"), false);
+    if (auto* y = qobject_cast<QValueAxis*>(rows->axes(Qt::Vertical).value(0)); y && s->count() > 0) {
+        double lo = INFINITY, hi = -INFINITY;
+        for (const QPointF& p : s->points()) {
+            lo = std::min(lo, p.y());
+            hi = std::max(hi, p.y());
+        }
+        y->setRange(lo - 0.5, hi + 0.5);
+        y->applyNiceNumbers();
+        y->setLabelFormat(QStringLiteral("%.1f"));
+    }
+    rows->legend()->hide();
+}
+
+} // namespace qx::ui
