@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "common/mapped_file.h"
+#include "common/page_release.h"
 #include "export/export_writer.h"
 #include "export/hf_convert.h"
 #include "io/gguf_format.h"
@@ -17,9 +18,6 @@
 #include <map>
 #include <optional>
 #include <set>
-
-#include <sys/mman.h>
-#include <unistd.h>
 
 namespace qx {
 namespace {
@@ -81,20 +79,11 @@ uint64_t fnv1a(std::span<const std::byte> bytes)
     return h;
 }
 
-/// Drops `data`'s pages from this process when they belong to one of the model's read-only file mappings
-/// (they fault back in from the page cache if read again), so a large export does not keep the whole
-/// source resident. Anything else (memory not mapped from a file) is left alone.
+/// Drops `data`'s pages once written (see common/page_release.h), so a large export does not keep the whole
+/// source resident.
 void releasePages(const ModelFile& model, std::span<const std::byte> data)
 {
-    const auto page = uintptr_t(::sysconf(_SC_PAGESIZE));
-    for (const auto& m : model.mappings) {
-        if (!m || data.empty() || data.data() < m->data() || data.data() + data.size() > m->data() + m->size())
-            continue;
-        const uintptr_t start = uintptr_t(data.data()) & ~(page - 1);   // mappings start on a page
-        const uintptr_t end = (uintptr_t(data.data() + data.size()) + page - 1) & ~(page - 1);
-        ::madvise(reinterpret_cast<void*>(start), end - start, MADV_DONTNEED);
-        return;
-    }
+    releaseMappedPages(model.mappings, data);
 }
 
 /// Streams a tensor into its planned type, reporting progress in elements.
