@@ -4,6 +4,7 @@
 // documented, models of other shapes are refused with their metadata still compared, cancellation stops.
 #include "common/error.h"
 #include "common/test_data.h"
+#include "compare/diff_plan.h"
 #include "compare/diff_report.h"
 #include "compare/model_diff.h"
 #include "export/gguf_export.h"
@@ -230,6 +231,26 @@ private slots:
         } catch (const Error& e) {
             QCOMPARE(e.code(), ErrorCode::Cancelled);
         }
+    }
+    void takesOverTheOtherMix()
+    {
+        // A's plan with B's types is llama-quantize's Q4_K_M plan for A, entry for entry.
+        QX_REQUIRE_SHARED(f32, "reference/synth-d256/model-f32.gguf");
+        QX_REQUIRE_SHARED(mix, "reference/synth-d256/preset-Q4_K_M.gguf");
+        const auto a = openModel(f32), b = openModel(mix);
+        Plan stored = planPure(*a, TensorType::F32);
+        stored.entries[1].pinned = true;   // blk.0.attn_norm: F32 in both, pinned or not
+        stored.entries[2].pinned = true;   // blk.0.attn_q stays F32
+        int changed = 0;
+        const Plan taken = planFromOtherTypes(stored, diffModels(*a, *b), "preset-Q4_K_M.gguf", &changed);
+        const Plan q4km = planPreset(*a, Preset::Q4_K_M);
+        QCOMPARE(taken.entries.size(), q4km.entries.size());
+        for (size_t i = 0; i < taken.entries.size(); ++i) {
+            QCOMPARE(taken.entries[i].tensor, q4km.entries[i].tensor);
+            QCOMPARE(taken.entries[i].type, i == 2 ? TensorType::F32 : q4km.entries[i].type);
+        }
+        QCOMPARE(changed, 29);   // 30 matrices, one pinned
+        QCOMPARE(taken.entries[3].reason, std::string("as in preset-Q4_K_M.gguf"));
     }
     void jsonSchema()
     {
