@@ -3,6 +3,7 @@
 #include "gui/demo_model.h"
 #include "common/error.h"
 #include "gui/main_window.h"
+#include "compare/compare_page.h"
 #include "gui/screenshot_session.h"
 
 #include "common/app_settings.h"
@@ -17,6 +18,7 @@ struct Options {
     QString modelPath;
     QString screenshotDir;
     QString textPath;
+    QString comparePath;
     bool demo = false;
 };
 
@@ -39,8 +41,13 @@ Options parseOptions(const QApplication& app)
         QStringLiteral("text"),
         QApplication::translate("main", "With --screenshot: evaluate the common presets on <file> and render the Evaluate and Trade-off tabs too."),
         QApplication::translate("main", "file"));
+    const QCommandLineOption compare(
+        QStringLiteral("compare"),
+        QApplication::translate("main", "Compare the opened model with the model at <path> (Compare tab)."),
+        QApplication::translate("main", "path"));
     parser.addOption(screenshot);
     parser.addOption(text);
+    parser.addOption(compare);
     parser.addPositionalArgument(QStringLiteral("model"), QApplication::translate("main", "A model file or folder to open."),
                                  QStringLiteral("[model]"));
     parser.process(app);
@@ -50,6 +57,7 @@ Options parseOptions(const QApplication& app)
         options.modelPath = parser.positionalArguments().front();
     options.screenshotDir = parser.value(screenshot);
     options.textPath = parser.value(text);
+    options.comparePath = parser.value(compare);
     options.demo = parser.isSet(demo);
     if (options.demo && options.modelPath.isEmpty()) {
         try {
@@ -82,10 +90,16 @@ int main(int argc, char** argv)
     if (!options.screenshotDir.isEmpty()) {
         auto* session = new qx::app::ScreenshotSession(&window, options.screenshotDir, options.modelPath, &app);
         session->setEvaluationText(options.textPath);
+        session->setComparePath(options.comparePath);
         QObject::connect(session, &qx::app::ScreenshotSession::finished, &app, &QCoreApplication::exit);
         session->start();
     } else if (!options.modelPath.isEmpty()) {
         window.openPath(options.modelPath);
+        if (!options.comparePath.isEmpty())
+            QObject::connect(&window, &qx::app::MainWindow::modelShown, &window, [&window, &options] {
+                window.showPage(qx::app::MainWindow::Page::Compare);
+                window.comparePage()->compareWith(options.comparePath);
+            }, Qt::SingleShotConnection);
     }
     return app.exec();
 }

@@ -8,6 +8,7 @@
 #include "common/job_runner.h"
 #include "common/memory_indicator.h"
 #include "common/settings_dialog.h"
+#include "compare/compare_page.h"
 #include "evaluate/evaluate_panel.h"
 #include "evaluate/evaluation_page.h"
 #include "evaluate/tradeoff_view.h"
@@ -130,6 +131,8 @@ void MainWindow::showPage(Page page)
         m_tabs->setCurrentWidget(m_evaluation);
     else if (page == Page::Tradeoff)
         m_tabs->setCurrentWidget(m_tradeoff);
+    else if (page == Page::Compare)
+        m_tabs->setCurrentWidget(m_compare);
     else if (page == Page::Learn)
         m_tabs->setCurrentWidget(m_learnLab);
     const bool open = static_cast<bool>(m_model);
@@ -195,6 +198,7 @@ void MainWindow::closeModel()
     m_layersView->setModel(nullptr);
     m_learnLab->setModel(nullptr);
     m_evaluation->setModel(nullptr);
+    m_compare->setModel(nullptr);
     setWindowTitle(tr("Quantization Explorer"));
     refreshRecent();
     showPage(Page::Start);
@@ -221,6 +225,7 @@ void MainWindow::onLoaded(const QString& path, std::shared_ptr<const ModelFile> 
     m_layersView->setModel(m_model);
     m_learnLab->setModel(m_model);
     m_evaluation->setModel(m_model);
+    m_compare->setModel(m_model);
     m_modelPath = QFileInfo(path).absoluteFilePath();
     m_plan->setModel(m_model, m_modelPath);
     m_schemeDock->show();

@@ -32,6 +32,7 @@ class LayersView;
 class LearnLab;
 class EvaluationPage;
 class TradeoffView;
+class ComparePage;
 class PlanDocument;
 class PlanErrorService;
 class PlanExport;
@@ -44,7 +45,7 @@ namespace qx::app {
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class Page { Start, Tensors, Info, Layers, Evaluate, Tradeoff, Learn };
+    enum class Page { Start, Tensors, Info, Layers, Evaluate, Tradeoff, Compare, Learn };
 
     explicit MainWindow(ui::ModelOpener opener, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -66,6 +67,7 @@ public:
     ui::LearnLab* learnLab() const { return m_learnLab; }
     ui::EvaluationPage* evaluationPage() const { return m_evaluation; }
     ui::TradeoffView* tradeoffView() const { return m_tradeoff; }
+    ui::ComparePage* comparePage() const { return m_compare; }
     ui::JobRunner* jobRunner() const { return m_runner; }
     /// The plan being edited for the open model (undo stack, dirty flag, autosave).
     ui::PlanDocument* planDocument() const { return m_plan; }
@@ -135,6 +137,7 @@ private:
     ui::LearnLab* m_learnLab = nullptr;
     ui::EvaluationPage* m_evaluation = nullptr;
     ui::TradeoffView* m_tradeoff = nullptr;
+    ui::ComparePage* m_compare = nullptr;
     QSplitter* m_tensorSplit = nullptr;
     QProgressBar* m_progress = nullptr;
     QToolButton* m_cancel = nullptr;

@@ -10,6 +10,7 @@
 #include "common/job_runner.h"
 #include "common/memory_indicator.h"
 #include "common/settings_dialog.h"
+#include "compare/compare_page.h"
 #include "evaluate/evaluate_panel.h"
 #include "evaluate/evaluation_page.h"
 #include "evaluate/runs_model.h"
@@ -174,6 +175,9 @@ void MainWindow::setupCentralWidget()
     m_tradeoff = new ui::TradeoffView(this);
     m_tradeoff->setRunsModel(m_evaluation->runsModel());
     m_tabs->addTab(m_tradeoff, tr("Trade-off"));
+    m_compare = new ui::ComparePage(this);
+    m_compare->setPlanDocument(m_plan);
+    m_tabs->addTab(m_compare, tr("Compare"));
     m_learnLab = new ui::LearnLab(this);
     m_tabs->addTab(m_learnLab, tr("Learn"));
 

@@ -1,6 +1,8 @@
 #include "gui/screenshot_session.h"
 
 #include "common/job_runner.h"
+#include "compare/compare_page.h"
+#include "compare/compare_table_model.h"
 #include "evaluate/evaluate_panel.h"
 #include "evaluate/evaluation_page.h"
 #include "layers/layers_view.h"
@@ -17,6 +19,7 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QSpinBox>
+#include <QTableView>
 #include <QPixmap>
 #include <QTimer>
 #include <QUndoStack>
@@ -223,8 +226,41 @@ void ScreenshotSession::grabEvaluation()
     poll->start(250);
 }
 
+void ScreenshotSession::grabCompare()
+{
+    ui::ComparePage* page = m_window->comparePage();
+    m_window->showPage(MainWindow::Page::Compare);
+    connect(page, &ui::ComparePage::compared, this, [this, page] {
+        const auto grabAll = [this, page](const QString& suffix) {
+            for (int tab : {0, 1, 3}) {
+                page->showTab(tab);
+                static const char* names[] = {"tensors", "layers", "distribution", "metadata"};
+                grabTo(QStringLiteral("compare-%1%2.png").arg(QString::fromLatin1(names[tab]), suffix));
+            }
+        };
+        grabAll(QString());
+        m_window->resize(1920, 1080);
+        grabAll(QStringLiteral("-1920"));
+        m_window->resize(1280, 800);
+        if (page->tableModel()->rowCount() < 3) {
+            m_comparePath.clear();
+            return finish();
+        }
+        connect(page, &ui::ComparePage::distributionShown, this, [this, page] {
+            page->showTab(2);
+            grabTo(QStringLiteral("compare-distribution.png"));
+            m_comparePath.clear();
+            finish();
+        }, Qt::SingleShotConnection);
+        page->tableView()->selectRow(2);
+    }, Qt::SingleShotConnection);
+    page->compareWith(m_comparePath);
+}
+
 void ScreenshotSession::finish()
 {
+    if (!m_comparePath.isEmpty())
+        return grabCompare();
     m_window->planDocument()->undoStack()->setClean();  // nothing to save when the session quits
     emit finished(m_ok ? 0 : 1);
 }

@@ -4,7 +4,7 @@
 // a Q4_K_M plan and the Layers view on that plan (or the error banner if it failed), then the scheme panel with
 // a custom uniform scheme (INT3, groups of 32, asymmetric, MSE clipping) applied to one tensor (undone
 // afterwards); with an evaluation text, also the Evaluate and Trade-off tabs after evaluating the common
-// presets (ctx 128, 8 chunks).
+// presets (ctx 128, 8 chunks); with a second model, the Compare page's tabs against it.
 
 #include <QObject>
 #include <QString>
@@ -20,6 +20,8 @@ public:
     ScreenshotSession(MainWindow* window, QString directory, QString modelPath, QObject* parent = nullptr);
     /// The text to evaluate presets on before grabbing the Evaluate and Trade-off tabs (none: skipped).
     void setEvaluationText(const QString& path) { m_textPath = path; }
+    /// A second model to compare the first with before quitting (Compare page, 1280×800 and 1920×1080).
+    void setComparePath(const QString& path) { m_comparePath = path; }
 
     /// Starts once the event loop runs; emits finished() when every picture is written.
     void start();
@@ -38,6 +40,7 @@ private:
     void grabLayersPlan();
     void grabCustomScheme();
     void grabEvaluation();
+    void grabCompare();
     void finish();
     void onOpenFailed();
 
@@ -45,6 +48,7 @@ private:
     QString m_directory;
     QString m_modelPath;
     QString m_textPath;
+    QString m_comparePath;
     QStringList m_written;
     bool m_ok = true;
 };

@@ -7,6 +7,8 @@
 #include "compare/diff_plan.h"
 #include "compare/diff_report.h"
 #include "compare/model_diff.h"
+#include "compare/pair_histograms.h"
+#include "quant/dequantize.h"
 #include "export/gguf_export.h"
 #include "io/model_file.h"
 #include "plan/presets.h"
@@ -251,6 +253,27 @@ private slots:
         }
         QCOMPARE(changed, 29);   // 30 matrices, one pinned
         QCOMPARE(taken.entries[3].reason, std::string("as in preset-Q4_K_M.gguf"));
+    }
+    void histogramsShareTheirBins()
+    {
+        QX_REQUIRE_SHARED(f32, "reference/synth-d256/model-f32.gguf");
+        QX_REQUIRE_SHARED(q2, "reference/synth-d256/pure-Q2_K.gguf");
+        const auto a = openModel(f32), b = openModel(q2);
+        const TensorInfo& ta = *a->findTensor("blk.1.ffn_up.weight");
+        const TensorInfo& tb = *b->findTensor("blk.1.ffn_up.weight");
+        const PairHistograms h = pairHistograms(ta, tb, 64);
+        const std::vector<float> va = dequantizeTensor(ta), vb = dequantizeTensor(tb);
+        const auto [minA, maxA] = std::minmax_element(va.begin(), va.end());
+        const auto [minB, maxB] = std::minmax_element(vb.begin(), vb.end());
+        QCOMPARE(h.a.lo, double(std::min(*minA, *minB)));
+        QCOMPARE(h.a.hi, double(std::max(*maxA, *maxB)));
+        QCOMPARE(h.b.lo, h.a.lo);
+        Histogram direct = Histogram::make(h.a.lo, h.a.hi, 64);
+        for (const float v : vb)
+            direct.add(v);
+        QCOMPARE(h.b, direct);
+        QCOMPARE(h.a.total(), uint64_t(va.size()));
+        QVERIFY(h.a != h.b);   // Q2_K moves the values
     }
     void jsonSchema()
     {
