@@ -254,6 +254,10 @@
         <source>Open the built-in demo model.</source>
         <translation>Das eingebaute Demo-Modell öffnen.</translation>
     </message>
+    <message>
+        <source>Compare the opened model with the model at &lt;path&gt; (Compare tab).</source>
+        <translation>Das geöffnete Modell mit dem Modell unter &lt;path&gt; vergleichen (Reiter Vergleich).</translation>
+    </message>
 </context>
 <context>
     <name>qx::app::MainWindow</name>
@@ -492,6 +496,10 @@
     <message>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
     </message>
 </context>
 <context>
@@ -4027,6 +4035,260 @@ Offset %2 in %3</translation>
     <message>
         <source>&lt;p&gt;The demo model is this project&apos;s own work (trained by its trainer on its own generated stories) and is under the MIT licence too. The Debian package lists all of this in /usr/share/doc/qexplore/copyright.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Das Demo-Modell ist eigene Arbeit dieses Projekts (von seinem Trainer auf selbst erzeugten Geschichten trainiert) und steht ebenfalls unter der MIT-Lizenz. Das Debian-Paket führt all dies in /usr/share/doc/qexplore/copyright auf.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::ComparePage</name>
+    <message>
+        <source>layer (blk index)</source>
+        <translation>Schicht (blk-Index)</translation>
+    </message>
+    <message>
+        <source>SQNR of B against A (dB)</source>
+        <translation>SQNR von B gegen A (dB)</translation>
+    </message>
+    <message>
+        <source>No layers to compare</source>
+        <translation>Keine Schichten zu vergleichen</translation>
+    </message>
+    <message>
+        <source>layer (all tensors)</source>
+        <translation>Schicht (alle Tensoren)</translation>
+    </message>
+    <message>
+        <source>Every layer tensor is identical in A and B</source>
+        <translation>Jeder Schicht-Tensor ist in A und B identisch</translation>
+    </message>
+    <message>
+        <source>Error of B against A, per layer</source>
+        <translation>Fehler von B gegen A je Schicht</translation>
+    </message>
+    <message>
+        <source>%1: values in A (%2) and in B (%3)</source>
+        <translation>%1: Werte in A (%2) und in B (%3)</translation>
+    </message>
+    <message>
+        <source>Distributions</source>
+        <translation>Verteilungen</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Compare with…</source>
+        <translation>Vergleichen mit…</translation>
+    </message>
+    <message>
+        <source>Open a second model (B) and compare it with the open one (A), tensor by tensor</source>
+        <translation>Ein zweites Modell (B) öffnen und Tensor für Tensor mit dem geöffneten (A) vergleichen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Use B&apos;s types as my plan</source>
+        <translation>Typen von B als meinen Plan übernehmen</translation>
+    </message>
+    <message>
+        <source>Give every tensor of the plan the type it has in B (one undo step; pinned tensors stay)</source>
+        <translation>Jedem Tensor des Plans den Typ geben, den er in B hat (ein Rückgängig-Schritt; fixierte Tensoren bleiben)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the table as CSV, or the chart on screen as PNG or SVG</source>
+        <translation>Die Tabelle als CSV oder das angezeigte Diagramm als PNG oder SVG speichern</translation>
+    </message>
+    <message>
+        <source>Filter tensors (regular expression)</source>
+        <translation>Tensoren filtern (regulärer Ausdruck)</translation>
+    </message>
+    <message>
+        <source>Select a tensor in the table to see its values in A and in B.</source>
+        <translation>Einen Tensor in der Tabelle wählen, um seine Werte in A und in B zu sehen.</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Value in A</source>
+        <translation>Wert in A</translation>
+    </message>
+    <message>
+        <source>Value in B</source>
+        <translation>Wert in B</translation>
+    </message>
+    <message>
+        <source>Tensors</source>
+        <translation>Tensoren</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>Verteilung</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>Vergleichen mit</translation>
+    </message>
+    <message>
+        <source>Models (*.gguf *.safetensors *.bin);;All files (*)</source>
+        <translation>Modelle (*.gguf *.safetensors *.bin);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Comparing %1 with the open model…</source>
+        <translation>%1 wird mit dem geöffneten Modell verglichen…</translation>
+    </message>
+    <message>
+        <source>Comparing models</source>
+        <translation>Modelle vergleichen</translation>
+    </message>
+    <message>
+        <source>Comparison cancelled.</source>
+        <translation>Vergleich abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Open a model first; then compare it here with a second one.</source>
+        <translation>Zuerst ein Modell öffnen; dann hier mit einem zweiten vergleichen.</translation>
+    </message>
+    <message>
+        <source>Choose a second model (B) to compare with the open one (A): a published quantization of the same model, your export against its original, a folder against its GGUF.</source>
+        <translation>Ein zweites Modell (B) wählen, um es mit dem geöffneten (A) zu vergleichen: eine veröffentlichte Quantisierung desselben Modells, Ihren Export gegen sein Original, einen Ordner gegen sein GGUF.</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 model, the open one a %3 model: only their metadata are compared.</source>
+        <translation>%1 ist ein %2-Modell, das geöffnete ein %3-Modell: nur ihre Metadaten werden verglichen.</translation>
+    </message>
+    <message>
+        <source>%1 has other dimensions (%2): only the metadata are compared.</source>
+        <translation>%1 hat andere Dimensionen (%2): nur die Metadaten werden verglichen.</translation>
+    </message>
+    <message>
+        <source>B = %1: %2 tensors, %3 identical, %4 compared, %5 unmatched · %6 bits/weight in A, %7 in B · SQNR of B against A %8 dB over the tensors that differ</source>
+        <translation>B = %1: %2 Tensoren, %3 identisch, %4 verglichen, %5 ohne Gegenstück · %6 Bits/Gewicht in A, %7 in B · SQNR von B gegen A %8 dB über die abweichenden Tensoren</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>Types of %1</source>
+        <translation>Typen von %1</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>Als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::CompareTableModel</name>
+    <message>
+        <source>%1 (tied)</source>
+        <translation>%1 (gebunden)</translation>
+    </message>
+    <message>
+        <source>identical</source>
+        <translation>identisch</translation>
+    </message>
+    <message>
+        <source>shapes differ</source>
+        <translation>Formen verschieden</translation>
+    </message>
+    <message>
+        <source>only in A</source>
+        <translation>nur in A</translation>
+    </message>
+    <message>
+        <source>only in B</source>
+        <translation>nur in B</translation>
+    </message>
+    <message>
+        <source>not decodable</source>
+        <translation>nicht dekodierbar</translation>
+    </message>
+    <message>
+        <source>Tensor</source>
+        <translation>Tensor</translation>
+    </message>
+    <message>
+        <source>Type A</source>
+        <translation>Typ A</translation>
+    </message>
+    <message>
+        <source>Type B</source>
+        <translation>Typ B</translation>
+    </message>
+    <message>
+        <source>Bytes A</source>
+        <translation>Bytes A</translation>
+    </message>
+    <message>
+        <source>Bytes B</source>
+        <translation>Bytes B</translation>
+    </message>
+    <message>
+        <source>Bits/weight A</source>
+        <translation>Bits/Gewicht A</translation>
+    </message>
+    <message>
+        <source>Bits/weight B</source>
+        <translation>Bits/Gewicht B</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>Relative error</source>
+        <translation>Relativer Fehler</translation>
+    </message>
+    <message>
+        <source>Max |B − A|</source>
+        <translation>Max |B − A|</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>Kosinus</translation>
     </message>
 </context>
 </TS>

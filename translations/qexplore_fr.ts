@@ -254,6 +254,10 @@
         <source>Open the built-in demo model.</source>
         <translation>Ouvrir le modèle de démonstration intégré.</translation>
     </message>
+    <message>
+        <source>Compare the opened model with the model at &lt;path&gt; (Compare tab).</source>
+        <translation>Comparer le modèle ouvert au modèle situé à &lt;path&gt; (onglet Comparer).</translation>
+    </message>
 </context>
 <context>
     <name>qx::app::MainWindow</name>
@@ -492,6 +496,10 @@
     <message>
         <source>About &amp;Qt</source>
         <translation>À propos de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Comparer</translation>
     </message>
 </context>
 <context>
@@ -4027,6 +4035,260 @@ Décalage %2 dans %3</translation>
     <message>
         <source>&lt;p&gt;The demo model is this project&apos;s own work (trained by its trainer on its own generated stories) and is under the MIT licence too. The Debian package lists all of this in /usr/share/doc/qexplore/copyright.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Le modèle de démonstration est le travail de ce projet (entraîné par son propre entraîneur sur des histoires qu&apos;il génère lui-même) et est lui aussi sous licence MIT. Le paquet Debian détaille tout cela dans /usr/share/doc/qexplore/copyright.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::ComparePage</name>
+    <message>
+        <source>layer (blk index)</source>
+        <translation>couche (indice blk)</translation>
+    </message>
+    <message>
+        <source>SQNR of B against A (dB)</source>
+        <translation>SQNR de B par rapport à A (dB)</translation>
+    </message>
+    <message>
+        <source>No layers to compare</source>
+        <translation>Aucune couche à comparer</translation>
+    </message>
+    <message>
+        <source>layer (all tensors)</source>
+        <translation>couche (tous les tenseurs)</translation>
+    </message>
+    <message>
+        <source>Every layer tensor is identical in A and B</source>
+        <translation>Chaque tenseur de couche est identique dans A et B</translation>
+    </message>
+    <message>
+        <source>Error of B against A, per layer</source>
+        <translation>Erreur de B par rapport à A, par couche</translation>
+    </message>
+    <message>
+        <source>%1: values in A (%2) and in B (%3)</source>
+        <translation>%1 : valeurs dans A (%2) et dans B (%3)</translation>
+    </message>
+    <message>
+        <source>Distributions</source>
+        <translation>Distributions</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valeur</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>effectif</translation>
+    </message>
+    <message>
+        <source>Compare with…</source>
+        <translation>Comparer avec…</translation>
+    </message>
+    <message>
+        <source>Open a second model (B) and compare it with the open one (A), tensor by tensor</source>
+        <translation>Ouvrir un second modèle (B) et le comparer, tenseur par tenseur, au modèle ouvert (A)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Use B&apos;s types as my plan</source>
+        <translation>Utiliser les types de B comme plan</translation>
+    </message>
+    <message>
+        <source>Give every tensor of the plan the type it has in B (one undo step; pinned tensors stay)</source>
+        <translation>Donner à chaque tenseur du plan le type qu&apos;il a dans B (une seule étape d&apos;annulation ; les tenseurs épinglés restent)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Save the table as CSV, or the chart on screen as PNG or SVG</source>
+        <translation>Enregistrer le tableau en CSV, ou le graphique affiché en PNG ou SVG</translation>
+    </message>
+    <message>
+        <source>Filter tensors (regular expression)</source>
+        <translation>Filtrer les tenseurs (expression régulière)</translation>
+    </message>
+    <message>
+        <source>Select a tensor in the table to see its values in A and in B.</source>
+        <translation>Sélectionnez un tenseur dans le tableau pour voir ses valeurs dans A et dans B.</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Changement</translation>
+    </message>
+    <message>
+        <source>Value in A</source>
+        <translation>Valeur dans A</translation>
+    </message>
+    <message>
+        <source>Value in B</source>
+        <translation>Valeur dans B</translation>
+    </message>
+    <message>
+        <source>Tensors</source>
+        <translation>Tenseurs</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Couches</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>Distribution</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Métadonnées</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>Comparer avec</translation>
+    </message>
+    <message>
+        <source>Models (*.gguf *.safetensors *.bin);;All files (*)</source>
+        <translation>Modèles (*.gguf *.safetensors *.bin);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Comparing %1 with the open model…</source>
+        <translation>Comparaison de %1 avec le modèle ouvert…</translation>
+    </message>
+    <message>
+        <source>Comparing models</source>
+        <translation>Comparaison des modèles</translation>
+    </message>
+    <message>
+        <source>Comparison cancelled.</source>
+        <translation>Comparaison annulée.</translation>
+    </message>
+    <message>
+        <source>Open a model first; then compare it here with a second one.</source>
+        <translation>Ouvrez d&apos;abord un modèle ; comparez-le ensuite ici à un second.</translation>
+    </message>
+    <message>
+        <source>Choose a second model (B) to compare with the open one (A): a published quantization of the same model, your export against its original, a folder against its GGUF.</source>
+        <translation>Choisissez un second modèle (B) à comparer au modèle ouvert (A) : une quantification publiée du même modèle, votre export face à son original, un dossier face à son GGUF.</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 model, the open one a %3 model: only their metadata are compared.</source>
+        <translation>%1 est un modèle %2, le modèle ouvert un modèle %3 : seules leurs métadonnées sont comparées.</translation>
+    </message>
+    <message>
+        <source>%1 has other dimensions (%2): only the metadata are compared.</source>
+        <translation>%1 a d&apos;autres dimensions (%2) : seules les métadonnées sont comparées.</translation>
+    </message>
+    <message>
+        <source>B = %1: %2 tensors, %3 identical, %4 compared, %5 unmatched · %6 bits/weight in A, %7 in B · SQNR of B against A %8 dB over the tensors that differ</source>
+        <translation>B = %1 : %2 tenseurs, %3 identiques, %4 comparés, %5 sans correspondance · %6 bits/poids dans A, %7 dans B · SQNR de B par rapport à A %8 dB sur les tenseurs qui diffèrent</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>ajoutée</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>supprimée</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifiée</translation>
+    </message>
+    <message>
+        <source>Types of %1</source>
+        <translation>Types de %1</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::CompareTableModel</name>
+    <message>
+        <source>%1 (tied)</source>
+        <translation>%1 (lié)</translation>
+    </message>
+    <message>
+        <source>identical</source>
+        <translation>identique</translation>
+    </message>
+    <message>
+        <source>shapes differ</source>
+        <translation>formes différentes</translation>
+    </message>
+    <message>
+        <source>only in A</source>
+        <translation>seulement dans A</translation>
+    </message>
+    <message>
+        <source>only in B</source>
+        <translation>seulement dans B</translation>
+    </message>
+    <message>
+        <source>not decodable</source>
+        <translation>non décodable</translation>
+    </message>
+    <message>
+        <source>Tensor</source>
+        <translation>Tenseur</translation>
+    </message>
+    <message>
+        <source>Type A</source>
+        <translation>Type A</translation>
+    </message>
+    <message>
+        <source>Type B</source>
+        <translation>Type B</translation>
+    </message>
+    <message>
+        <source>Bytes A</source>
+        <translation>Octets A</translation>
+    </message>
+    <message>
+        <source>Bytes B</source>
+        <translation>Octets B</translation>
+    </message>
+    <message>
+        <source>Bits/weight A</source>
+        <translation>Bits/poids A</translation>
+    </message>
+    <message>
+        <source>Bits/weight B</source>
+        <translation>Bits/poids B</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>Relative error</source>
+        <translation>Erreur relative</translation>
+    </message>
+    <message>
+        <source>Max |B − A|</source>
+        <translation>Max |B − A|</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>Cosinus</translation>
     </message>
 </context>
 </TS>

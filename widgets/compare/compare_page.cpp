@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -24,6 +25,8 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 namespace qx::ui {
 
@@ -243,8 +246,8 @@ void ComparePage::showSummary()
     m_summary->setText(tr("B = %1: %2 tensors, %3 identical, %4 compared, %5 unmatched · %6 bits/weight in A, %7 in B · "
                           "SQNR of B against A %8 dB over the tensors that differ")
                            .arg(b).arg(t.tensors).arg(t.identical).arg(t.compared).arg(t.unmatched)
-                           .arg(t.bitsPerWeightA, 0, 'f', 2).arg(t.bitsPerWeightB, 0, 'f', 2)
-                           .arg(std::isinf(t.sqnrDb) ? QStringLiteral("∞") : QString::number(t.sqnrDb, 'f', 2)));
+                           .arg(QLocale().toString(t.bitsPerWeightA, 'f', 2), QLocale().toString(t.bitsPerWeightB, 'f', 2),
+                                std::isinf(t.sqnrDb) ? QStringLiteral("∞") : QLocale().toString(t.sqnrDb, 'f', 2)));
 }
 
 void ComparePage::fillMetadata()

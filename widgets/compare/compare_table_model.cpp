@@ -3,6 +3,8 @@
 #include "common/chart_util.h"
 #include "common/format_text.h"
 
+#include <QLocale>
+
 #include <cmath>
 
 namespace qx::ui {
@@ -82,12 +84,12 @@ QVariant CompareTableModel::display(const TensorDiff& t, int column) const
     case TypeB: return typeText(t.typeB, hasB(t), t.aliasB);
     case BytesA: return hasA(t) ? formatBytes(t.bytesA) : QStringLiteral("–");
     case BytesB: return hasB(t) ? formatBytes(t.bytesB) : QStringLiteral("–");
-    case BitsA: return hasA(t) ? QString::number(t.bitsPerWeightA, 'f', 2) : QStringLiteral("–");
-    case BitsB: return hasB(t) ? QString::number(t.bitsPerWeightB, 'f', 2) : QStringLiteral("–");
+    case BitsA: return hasA(t) ? QLocale().toString(t.bitsPerWeightA, 'f', 2) : QStringLiteral("–");
+    case BitsB: return hasB(t) ? QLocale().toString(t.bitsPerWeightB, 'f', 2) : QStringLiteral("–");
     case Sqnr: return sqnrText(t);
-    case RelativeError: return compared(t) ? QString::number(t.relativeError, 'g', 4) : QString();
-    case MaxAbs: return compared(t) ? QString::number(t.maxAbsDiff, 'g', 4) : QString();
-    case Cosine: return compared(t) ? QString::number(t.cosine, 'f', 6) : QString();
+    case RelativeError: return compared(t) ? QLocale().toString(t.relativeError, 'g', 4) : QString();
+    case MaxAbs: return compared(t) ? QLocale().toString(t.maxAbsDiff, 'g', 4) : QString();
+    case Cosine: return compared(t) ? QLocale().toString(t.cosine, 'f', 6) : QString();
     }
     return {};
 }
