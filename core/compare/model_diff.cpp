@@ -261,6 +261,42 @@ DiffRefusal checkComparable(const ModelFile& a, const ModelFile& b, std::string&
 
 namespace {
 
+/// Progress over all workers in values: each worker publishes its current pair's share, only worker 0
+/// (the calling thread) calls the user's callback, and every worker stops once that asked to.
+class SharedProgress {
+public:
+    SharedProgress(const ProgressFn& progress, uint64_t total, int workers)
+        : m_progress(progress), m_total(double(std::max<uint64_t>(total, 1))), m_partial(size_t(std::max(workers, 1))) {}
+
+    ProgressFn forWorker(int worker, double weight)
+    {
+        return [this, worker, weight](double f) {
+            m_partial[size_t(worker)] = f * weight;
+            if (worker == 0 && m_progress && !m_cancel) {
+                double sum = double(m_done.load());
+                for (const auto& x : m_partial)
+                    sum += x.load();
+                if (!m_progress(std::min(1.0, sum / m_total)))
+                    m_cancel = true;
+            }
+            return !m_cancel.load();
+        };
+    }
+    void finished(int worker, uint64_t values)
+    {
+        m_partial[size_t(worker)] = 0.0;
+        m_done += values;
+    }
+    bool cancelled() const { return m_cancel; }
+
+private:
+    const ProgressFn& m_progress;
+    double m_total;
+    std::vector<std::atomic<double>> m_partial;
+    std::atomic<uint64_t> m_done{0};
+    std::atomic<bool> m_cancel{false};
+};
+
 /// Measures every shape-matched pair on worker threads, largest first (see the header).
 void measureAll(const ModelFile& a, const ModelFile& b, std::vector<Pair>& pairs, std::vector<TensorDiff>& diffs,
                 const DiffOptions& options, const ProgressFn& progress)
@@ -276,34 +312,18 @@ void measureAll(const ModelFile& a, const ModelFile& b, std::vector<Pair>& pairs
         return pairs[x].a->elementCount() > pairs[y].a->elementCount();
     });
     const int workers = resolveWorkerCount(options.threads, int64_t(jobs.size()));
-    std::atomic<uint64_t> done{0};
-    std::atomic<bool> cancel{false};
-    std::vector<std::atomic<double>> partial(size_t(std::max(workers, 1)));
-    const double denominator = double(std::max<uint64_t>(total, 1));
+    SharedProgress shared(progress, total, workers);
     runChunks(int64_t(jobs.size()), workers, {}, 0.0, 1.0, [&](int64_t job, int worker) {
         const size_t i = jobs[size_t(job)];
         Pair& p = pairs[i];
-        const double weight = double(p.a->elementCount());
-        const ProgressFn chunkProgress = [&, worker, weight](double f) {
-            partial[size_t(worker)] = f * weight;
-            if (worker == 0 && progress && !cancel) {
-                double sum = double(done.load());
-                for (const auto& x : partial)
-                    sum += x.load();
-                if (!progress(std::min(1.0, sum / denominator)))
-                    cancel = true;
-            }
-            return !cancel.load();
-        };
         orderRows(a, b, p);
-        measurePair(p, diffs[i], chunkProgress);
-        partial[size_t(worker)] = 0.0;
-        done += p.a->elementCount();
+        measurePair(p, diffs[i], shared.forWorker(worker, double(p.a->elementCount())));
+        shared.finished(worker, p.a->elementCount());
         if (options.releasePages) {
             releaseMappedPages(a.mappings, p.a->data);
             releaseMappedPages(b.mappings, p.b->data);
         }
-        if (cancel)
+        if (shared.cancelled())
             throw Error(ErrorCode::Cancelled, "model comparison cancelled");
     });
 }

@@ -114,13 +114,7 @@ void ComparePage::setupTabs()
     dl->setContentsMargins(0, 0, 0, 0);
     dl->addWidget(m_distributionLabel);
     dl->addWidget(m_distributionChart, 1);
-    m_metadata->setHorizontalHeaderLabels({tr("Key"), tr("Change"), tr("Value in A"), tr("Value in B")});
-    m_metadataView = new QTableView(this);
-    m_metadataView->setModel(m_metadata);
-    m_metadataView->verticalHeader()->setVisible(false);
-    m_metadataView->horizontalHeader()->setStretchLastSection(true);
-    m_metadataView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    installTableExport(m_metadataView);
+    setupMetadataView();
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(tensors, tr("Tensors"));
     m_tabs->addTab(m_layersChart, tr("Layers"));
@@ -134,6 +128,17 @@ void ComparePage::setupTabs()
                 if (current.isValid())
                     showDistribution(m_proxy->mapToSource(current).row());
             });
+}
+
+void ComparePage::setupMetadataView()
+{
+    m_metadata->setHorizontalHeaderLabels({tr("Key"), tr("Change"), tr("Value in A"), tr("Value in B")});
+    m_metadataView = new QTableView(this);
+    m_metadataView->setModel(m_metadata);
+    m_metadataView->verticalHeader()->setVisible(false);
+    m_metadataView->horizontalHeader()->setStretchLastSection(true);
+    m_metadataView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    installTableExport(m_metadataView);
 }
 
 void ComparePage::setModel(std::shared_ptr<const ModelFile> model)

@@ -78,6 +78,7 @@ private:
     struct Opened;
     void setupBar();
     void setupTabs();
+    void setupMetadataView();
     void chooseFile();
     void showResult(std::shared_ptr<const ModelFile> other, std::shared_ptr<const ModelDiff> diff);
     void showSummary();
