@@ -35,7 +35,7 @@ Options parseArgs(const std::vector<std::string>& args)
     Options o;
     std::string prompt, file;
     bool noBos = false, noParseSpecial = false;
-    CommandLine cl("tokenize", "MODEL (-p TEXT | -f FILE) [--ids | --json] [--no-bos] [--no-parse-special]",
+    CommandLine cl("tokenize", "MODEL (-p TEXT | -f FILE) [--ids] [--no-bos] [--no-parse-special] [--json]",
                    "Tokenizes TEXT (or the contents of FILE) with the tokenizer of MODEL: a GGUF file, a Hugging Face\n"
                    "folder (its tokenizer.json) or a tokenizer.json. Prints one line per token, `id -> 'piece'`.");
     CLI::App& app = cl.app();
