@@ -2,6 +2,7 @@
 #include "cli/cli_command.h"
 #include "cli/cli_progress.h"
 #include "cli/command_line.h"
+#include "cli/json_output.h"
 
 #include "common/error.h"
 #include "compare/diff_report.h"
@@ -32,7 +33,7 @@ DiffArgs parseArgs(const std::vector<std::string>& args)
     CLI::App& app = cl.app();
     app.add_option("A", a.pathA, "the reference model")->type_name("A")->required();
     app.add_option("B", a.pathB, "the model compared with A")->type_name("B")->required();
-    app.add_flag("--json", a.json, "the comparison as JSON (schema in docs/compare.md)");
+    cl.addJson(a.json, "the comparison as JSON (schema in docs/compare.md)");
     cl.addThreads(a.options.threads, "worker threads (default: all cores)");
     cl.parse(args);
     return a;
@@ -46,9 +47,13 @@ int runDiff(const std::vector<std::string>& args)
     note("diff: %zu tensors of %s against %zu of %s\n", modelB->tensors.size(), modelB->path.c_str(),
          modelA->tensors.size(), modelA->path.c_str());
     const ModelDiff diff = diffModels(*modelA, *modelB, a.options, progressPrinter("diff"));
-    const std::string text = a.json ? modelDiffJson(diff) : modelDiffText(diff);
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    std::fflush(stdout);
+    if (a.json) {
+        printJson(jsonDocument("diff", modelDiffJson(diff)));
+    } else {
+        const std::string text = modelDiffText(diff);
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        std::fflush(stdout);
+    }
     if (diff.refusal != DiffRefusal::None)
         throw Error(ErrorCode::Mismatch, "tensors not compared: the models differ in " + diff.refusalDetail);
     return 0;

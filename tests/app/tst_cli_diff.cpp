@@ -57,6 +57,7 @@ private slots:
             }
         }
         QCOMPARE(j["comparable"].toBool(), true);
+        QCOMPARE(j["command"].toString(), QString("diff"));   // the envelope of every --json document
         QCOMPARE(j["totals"]["bytes_b"].toInteger(), 2804736);   // as `qexplore-cli info` totals the file
     }
     void textTable()
