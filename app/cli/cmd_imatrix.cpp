@@ -8,8 +8,10 @@
 #include "eval/imatrix_export.h"
 #include "eval/perplexity.h"
 #include "io/model_file.h"
+#include "model/mapped_weights.h"
 #include "model/tokenizer.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace qx::cli {
@@ -43,7 +45,7 @@ ImatrixArgs parseArgs(const std::vector<std::string>& args)
         if (r.is("-f", "--file")) a.text = r.value();
         else if (r.is("-c", "--ctx-size")) a.nCtx = r.intValue();
         else if (r.is("--chunks")) a.chunks = r.intValue();
-        else if (r.is("-t", "--threads")) a.threads = static_cast<int>(r.intValue());
+        else if (r.is("-t", "--threads")) a.threads = static_cast<int>(std::clamp<int64_t>(r.intValue(), 0, 1 << 20));
         else if (r.is("-o", "--output")) a.out = r.value();
         else r.positional(a.model);
     }
@@ -59,7 +61,7 @@ int collect(const ImatrixArgs& a)
     const std::vector<int32_t> tokens = tokenizer.encode(readTextFile(a.text), true);
     ForwardOptions fo;
     fo.threads = a.threads;
-    LlamaForward fwd(LlamaWeights::fromModel(model), fo);
+    LlamaForward fwd(std::make_shared<const MappedWeights>(model, a.threads), fo); // streamed block by block
     ImatrixCollector collector;
     fwd.setActivationHook(collector.hook());
     computeImatrix(fwd, tokens, a.nCtx, a.chunks, chunkBosToken(*model, tokenizer), cancellable(progressPrinter("imatrix")));

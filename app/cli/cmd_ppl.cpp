@@ -9,15 +9,17 @@
 #include "eval/kld_base_file.h"
 #include "eval/perplexity.h"
 #include "io/model_file.h"
+#include "model/dnnl_linear.h"
 #include "model/llama_forward.h"
-#include "model/llama_weights.h"
+#include "model/mapped_weights.h"
 #include "model/tokenizer.h"
 #include "model/w8a8_calibration.h"
 #include "plan/plan.h"
 #include "plan/plan_schemes.h"
-#include "plan/sensitivity.h"
+#include "plan/planned_weights.h"
 #include "quant/imatrix_file.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <optional>
@@ -28,6 +30,8 @@ namespace {
 struct PplArgs {
     std::string model, textFile, kldBase, saveKldBase, plan, imatrix, w8a8, calibFile;
     int64_t nCtx = 512, chunks = -1, batch = 2048, calibChunks = 8;
+    uint64_t memBudget = 0;
+    std::string scratchDir;
     int threads = 0;
     bool ggmlMatmul = false, bf16 = false;
 };
@@ -44,7 +48,10 @@ void printHelp()
         "  -c, --ctx-size N        tokens per chunk (default 512)\n"
         "  --chunks K              evaluate at most K chunks (default: all)\n"
         "  -b, --batch-size N      tokens evaluated per pass; chunks are batched (default 2048)\n"
-        "  --threads N             threads (default: all)\n"
+        "  --threads N             threads (default: all; never more than the machine has)\n"
+        "  --mem-budget SIZE       memory the run may use, e.g. 6G or 4500M (default: 3/4 of physical memory);\n"
+        "                          the model is streamed block by block, and what is needed is predicted first\n"
+        "  --scratch DIR           where activations go when they do not fit the budget (default: temp folder)\n"
         "  --save-kld-base FILE    also write llama.cpp's base-logits file (--kl-divergence-base)\n"
         "  --kld-base FILE         compare MODEL with a base-logits file (llama-perplexity --kl-divergence);\n"
         "                          the tokens come from the file, -f is not needed\n"
@@ -67,6 +74,13 @@ void printHelp()
         "Ctrl-C cancels: exit code 130, and no --save-kld-base file is left behind.\n");
 }
 
+uint64_t byteSize(const std::string& text)
+{
+    if (const std::optional<uint64_t> bytes = parseByteSize(text))
+        return *bytes;
+    throw Error(ErrorCode::InvalidArgument, "--mem-budget takes a size such as 6G or 4500M, not '" + text + "'");
+}
+
 PplArgs parseArgs(const std::vector<std::string>& args)
 {
     PplArgs a;
@@ -76,7 +90,9 @@ PplArgs parseArgs(const std::vector<std::string>& args)
         else if (r.is("-c", "--ctx-size")) a.nCtx = r.intValue();
         else if (r.is("--chunks")) a.chunks = r.intValue();
         else if (r.is("-b", "--batch-size")) a.batch = r.intValue();
-        else if (r.is("-t", "--threads")) a.threads = static_cast<int>(r.intValue());
+        else if (r.is("-t", "--threads")) a.threads = static_cast<int>(std::clamp<int64_t>(r.intValue(), 0, 1 << 20));
+        else if (r.is("--mem-budget")) a.memBudget = byteSize(r.value());
+        else if (r.is("--scratch")) a.scratchDir = r.value();
         else if (r.is("--kld-base")) a.kldBase = r.value();
         else if (r.is("--save-kld-base")) a.saveKldBase = r.value();
         else if (r.is("--plan")) a.plan = r.value();
@@ -109,7 +125,7 @@ std::vector<int32_t> tokenizeFile(const Tokenizer& tokenizer, const std::string&
 }
 
 // Static W8A8: input steps from the first calibChunks chunks of the calibration tokens.
-void calibrateStatic(const PplArgs& a, const std::shared_ptr<const LlamaWeights>& weights, ForwardOptions& fo,
+void calibrateStatic(const PplArgs& a, const std::shared_ptr<const WeightSource>& weights, ForwardOptions& fo,
                      const std::vector<int32_t>& tokens, std::optional<int32_t> bos)
 {
     ForwardOptions plain = fo;
@@ -123,24 +139,43 @@ void calibrateStatic(const PplArgs& a, const std::shared_ptr<const LlamaWeights>
                  !a.calibFile.empty() ? a.calibFile.c_str() : !a.textFile.empty() ? a.textFile.c_str() : a.kldBase.c_str());
 }
 
-/// --plan: the plan's round trips substituted (its non-GGUF schemes' round trips for the tensors that have
-/// one), with --imatrix or else the plan's own imatrix.
-void applyPlanFile(LlamaWeights& weights, const ModelFile& model, const std::string& planPath,
-                   const std::string& imatrixPath)
+/// --plan: the plan's round trips (its non-GGUF schemes' round trips for the tensors that have one), made
+/// block by block as the model streams, with --imatrix or else the plan's own imatrix.
+std::shared_ptr<const WeightSource> plannedWeights(std::shared_ptr<const MappedWeights> base, const std::string& planPath,
+                                                   const std::string& imatrixPath)
 {
-    const PlanWithSchemes p = loadPlanWithSchemes(planPath);
-    validatePlanWithSchemes(model, p);
+    PlanWithSchemes p = loadPlanWithSchemes(planPath);
+    validatePlanWithSchemes(base->model(), p);
     const std::string path = imatrixPath.empty() ? p.plan.imatrixPath : imatrixPath;
-    std::optional<ImatrixFile> imatrix;
-    if (!path.empty()) imatrix = readImatrix(path);
-    applyPlan(weights, model, p.plan, imatrix ? &*imatrix : nullptr, nullptr, &p.schemes);
+    std::shared_ptr<const ImatrixFile> imatrix;
+    if (!path.empty()) imatrix = std::make_shared<const ImatrixFile>(readImatrix(path));
     if (!p.schemes.empty())
         std::fprintf(stderr, "plan: %zu tensors in their non-GGUF scheme (fake quantization)\n", p.schemes.size());
+    auto schemes = std::make_shared<const SchemeChoices>(std::move(p.schemes));
+    return std::make_shared<PlannedWeights>(std::move(base), std::move(p.plan), imatrix, nullptr, schemes);
+}
+
+/// The prediction printed before a run: peak memory against the budget, and a rough time.
+void reportPrediction(const LlamaForward& fwd, int64_t tokenCount, const StreamLayout& layout, uint64_t sinkBytes)
+{
+    const StreamMemory m = fwd.estimateMemory(tokenCount, layout, sinkBytes);
+    const uint64_t budget = fwd.options().memoryBudgetBytes ? fwd.options().memoryBudgetBytes : defaultMemoryBudget();
+    const double gflops = measureMatmulGflops(fwd.options().threads);
+    std::fprintf(stderr,
+                 "memory: about %s at the peak, budget %s (one block's weights %s, activations %s%s, output head %s);"
+                 " time: about %.0f s at %.0f GFLOP/s\n",
+                 formatMemory(m.peak()).c_str(), formatMemory(budget).c_str(), formatMemory(m.blockWeights).c_str(),
+                 formatMemory(m.spilled() ? m.spillBytes : m.activations).c_str(), m.spilled() ? " spilled to disk" : "",
+                 formatMemory(m.head).c_str(), estimateStreamSeconds(fwd.source(), layout, tokenCount, gflops), gflops);
 }
 
 int runKld(const PplArgs& a, std::optional<int32_t> bos, LlamaForward& fwd)
 {
     KldBaseReader base(a.kldBase);
+    const KldBaseHeader& h = base.header();
+    const int64_t chunks = a.chunks < 0 ? h.nChunk : std::min(a.chunks, h.nChunk);
+    reportPrediction(fwd, chunks * h.nCtx, perplexityLayout(h.nCtx, a.batch, h.nVocab),
+                     uint64_t(chunks * kldScoredPerChunk(h.nCtx)) * 8);
     KldOptions opt;
     opt.maxChunks = a.chunks;
     opt.bosToken = bos;
@@ -153,6 +188,10 @@ int runKld(const PplArgs& a, std::optional<int32_t> bos, LlamaForward& fwd)
 int runPerplexity(const PplArgs& a, std::optional<int32_t> bos, LlamaForward& fwd, const std::vector<int32_t>& tokens)
 {
     std::fprintf(stderr, "perplexity: %zu tokens, n_ctx %lld\n", tokens.size(), static_cast<long long>(a.nCtx));
+    if (a.nCtx >= 4 && int64_t(tokens.size()) >= 2 * a.nCtx) {
+        const int64_t all = int64_t(tokens.size()) / a.nCtx, chunks = a.chunks < 0 ? all : std::min(a.chunks, all);
+        reportPrediction(fwd, chunks * a.nCtx, perplexityLayout(a.nCtx, a.batch, fwd.config().nVocab), 0);
+    }
     PerplexityOptions opt;
     opt.nCtx = a.nCtx;
     opt.maxChunks = a.chunks;
@@ -177,9 +216,10 @@ int evaluate(const PplArgs& a)
     fo.threads = a.threads;
     fo.emulateActivationQuantization = a.ggmlMatmul;
     fo.bf16Compute = a.bf16;
-    std::shared_ptr<LlamaWeights> weights = LlamaWeights::fromModel(model);
-    if (!a.plan.empty())
-        applyPlanFile(*weights, *model, a.plan, a.imatrix);
+    fo.memoryBudgetBytes = a.memBudget;
+    fo.scratchDir = a.scratchDir;
+    auto base = std::make_shared<const MappedWeights>(model, a.threads);
+    const std::shared_ptr<const WeightSource> weights = a.plan.empty() ? base : plannedWeights(base, a.plan, a.imatrix);
     const bool needText = a.kldBase.empty() || (a.w8a8 == "static" && !a.calibFile.empty());
     std::optional<Tokenizer> tokenizer;
     if (needText)

@@ -17,13 +17,17 @@ void printHelp()
 {
     std::printf(
         "Usage: qexplore-cli synth --dim D --layers L --ff F --heads H --kv-heads K --vocab-from MODEL\n"
-        "                          --seed S [--type F32|F16] [--ctx N] -o OUT.gguf\n\n"
+        "                          --seed S [--type F32|F16] [--ctx N] [--head-dim N] [--tied] [--rope-freqs]\n"
+        "                          -o OUT.gguf\n\n"
         "Writes a llama-architecture GGUF whose weights look like a trained LLM's: Student-t (df 5) values,\n"
         "a spread of per-row scales, 4 outlier input columns (x8) per matrix, norms around 1. The tokenizer\n"
         "is copied from MODEL (a GGUF), which also sets the vocabulary size. Tensors are generated while\n"
         "they are written, so files larger than memory work. The same options and seed give the same bytes.\n\n"
         "  --type   storage type of the matrices (default F32; norms are always F32)\n"
-        "  --ctx    context length written to the metadata (default 2048)\n");
+        "  --ctx    context length written to the metadata (default 2048)\n"
+        "  --head-dim N   attention head size other than dim/heads (writes attention.key_length/value_length)\n"
+        "  --tied         no output.weight: the output head shares token_embd (tied embeddings)\n"
+        "  --rope-freqs   add rope_freqs.weight with Llama 3.1's frequency factors (original context 128)\n");
 }
 
 bool parseInt(const std::string& text, int64_t& out)
@@ -40,14 +44,21 @@ bool parseInt(const std::string& text, int64_t& out)
 bool collectOptions(const std::vector<std::string>& args, std::map<std::string, std::string>& values)
 {
     static const char* const kKnown[] = {"--dim", "--layers", "--ff", "--heads", "--kv-heads", "--vocab-from",
-                                         "--seed", "--type", "--ctx", "-o"};
-    for (size_t i = 0; i < args.size(); i += 2) {
+                                         "--seed", "--type", "--ctx", "--head-dim", "-o"};
+    static const char* const kSwitches[] = {"--tied", "--rope-freqs"};
+    for (size_t i = 0; i < args.size();) {
         const std::string& name = args[i];
+        if (std::find(std::begin(kSwitches), std::end(kSwitches), name) != std::end(kSwitches)) {
+            values[name] = "1";
+            ++i;
+            continue;
+        }
         if (std::find(std::begin(kKnown), std::end(kKnown), name) == std::end(kKnown) || i + 1 >= args.size()) {
             std::fprintf(stderr, "qexplore-cli synth: unexpected '%s' (see --help)\n", name.c_str());
             return false;
         }
         values[name] = args[i + 1];
+        i += 2;
     }
     return true;
 }
@@ -62,7 +73,8 @@ bool buildOptions(const std::map<std::string, std::string>& v, SynthOptions& o, 
     int64_t seed = 0;
     const bool ok = parseInt(v.at("--dim"), o.dim) && parseInt(v.at("--layers"), o.layers) && parseInt(v.at("--ff"), o.ff)
         && parseInt(v.at("--heads"), o.heads) && parseInt(v.at("--kv-heads"), o.kvHeads)
-        && parseInt(v.at("--seed"), seed) && (!v.count("--ctx") || parseInt(v.at("--ctx"), o.contextLength));
+        && parseInt(v.at("--seed"), seed) && (!v.count("--ctx") || parseInt(v.at("--ctx"), o.contextLength))
+        && (!v.count("--head-dim") || parseInt(v.at("--head-dim"), o.headDim));
     if (!ok) {
         std::fprintf(stderr, "qexplore-cli synth: sizes and the seed must be integers\n");
         return false;
@@ -75,6 +87,8 @@ bool buildOptions(const std::map<std::string, std::string>& v, SynthOptions& o, 
     }
     o.type = (type == "F16" || type == "f16") ? TensorType::F16 : TensorType::F32;
     o.vocabFrom = v.at("--vocab-from");
+    o.tiedEmbeddings = v.count("--tied") > 0;
+    o.ropeFreqs = v.count("--rope-freqs") > 0;
     out = v.at("-o");
     return true;
 }

@@ -1,5 +1,6 @@
 #pragma once
-// A minimal work-sharing loop (statistics sweeps, group-wise quantization): chunks are handed out through an atomic counter to
+// A minimal work-sharing loop (statistics sweeps, group-wise quantization) on OpenMP's threads (the one pool
+// of model/parallel_for.h): chunks are handed out through an atomic counter to
 // `workers` threads. The calling thread is worker 0 and is the only one that calls the progress callback,
 // so callers never see progress from a foreign thread. Results must be written per chunk (or per worker)
 // and merged by the caller in chunk order, which keeps results independent of the thread count.
@@ -11,7 +12,8 @@
 
 namespace qx {
 
-/// Number of workers to use: `requested` if > 0, else the hardware concurrency; never more than `chunks`.
+/// Number of workers to use: `requested` if > 0, else the hardware concurrency; never more than either of
+/// those nor than `chunks`.
 int resolveWorkerCount(int requested, int64_t chunks);
 
 /// Runs fn(chunk, worker) for every chunk in [0, chunks) on `workers` threads (see resolveWorkerCount).

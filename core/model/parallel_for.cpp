@@ -1,10 +1,11 @@
 #include "model/parallel_for.h"
 
+#include <omp.h>
+#include <sched.h>
+
 #include <algorithm>
 #include <exception>
-#include <mutex>
 #include <thread>
-#include <vector>
 
 namespace qx {
 
@@ -12,39 +13,42 @@ void parallelFor(int64_t count, int threads, const std::function<void(int64_t be
 {
     if (count <= 0)
         return;
-    const int64_t parts = std::clamp<int64_t>(threads, 1, count);
-    if (parts == 1) {
+    const int64_t parts = std::clamp<int64_t>(resolveThreadCount(threads), 1, count);
+    if (parts == 1 || omp_in_parallel()) {
         fn(0, count);
         return;
     }
     std::exception_ptr failure;
-    std::mutex mutex;
-    auto run = [&](int64_t part) {
-        try {
-            fn(count * part / parts, count * (part + 1) / parts);
-        } catch (...) {
-            std::lock_guard lock(mutex);
-            if (!failure)
-                failure = std::current_exception();
+#pragma omp parallel num_threads(static_cast<int>(parts))
+    {
+        // OpenMP may hand out fewer threads than asked: each one takes every n-th part.
+        const int64_t n = omp_get_num_threads();
+        for (int64_t part = omp_get_thread_num(); part < parts; part += n) {
+            try {
+                fn(count * part / parts, count * (part + 1) / parts);
+            } catch (...) {
+#pragma omp critical(qx_parallel_for_failure)
+                if (!failure)
+                    failure = std::current_exception();
+            }
         }
-    };
-    std::vector<std::thread> workers;
-    workers.reserve(static_cast<size_t>(parts - 1));
-    for (int64_t p = 1; p < parts; ++p)
-        workers.emplace_back(run, p);
-    run(0);
-    for (auto& w : workers)
-        w.join();
+    }
     if (failure)
         std::rethrow_exception(failure);
 }
 
+int hardwareThreads()
+{
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof(set), &set) == 0)
+        return std::max(1, CPU_COUNT(&set));
+    return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
 int resolveThreadCount(int requested)
 {
-    if (requested > 0)
-        return requested;
-    const unsigned hw = std::thread::hardware_concurrency();
-    return hw ? static_cast<int>(hw) : 1;
+    static const int hw = hardwareThreads();
+    return requested > 0 ? std::min(requested, hw) : hw;
 }
 
 } // namespace qx

@@ -1,17 +1,23 @@
 #pragma once
-// A minimal fork-join helper for the element-wise and attention kernels of the forward pass: splits
-// [0, count) into contiguous ranges, runs them on `threads` std::threads (the caller's thread takes the
-// first range) and joins. Exceptions thrown by a range are rethrown on the caller's thread.
+// The one thread pool of the engine: OpenMP's (libgomp), which oneDNN runs on as well, so the matmuls,
+// the attention and element-wise kernels, dequantization and the work-sharing loops of common/
+// parallel_chunks.h share the same threads instead of starting new ones per call. A parallelFor nested
+// inside another runs on the calling thread only.
 
 #include <cstdint>
 #include <functional>
 
 namespace qx {
 
-/// Runs fn(begin, end) over [0, count) split into at most `threads` ranges (threads <= 1: inline).
+/// Runs fn(begin, end) over [0, count) split into at most `threads` contiguous ranges (threads <= 1: inline).
+/// The calling thread takes part; the first exception thrown by a range is rethrown on it.
 void parallelFor(int64_t count, int threads, const std::function<void(int64_t begin, int64_t end)>& fn);
 
-/// Threads to use when the caller asks for `requested` (0 = every hardware thread).
+/// Threads to use when the caller asks for `requested`: 0 (or less) means every hardware thread, and no
+/// request gets more than the machine has.
 int resolveThreadCount(int requested);
+
+/// Hardware threads this process may run on.
+int hardwareThreads();
 
 } // namespace qx

@@ -84,8 +84,17 @@ private slots:
         opt.bosToken = 1;
         opt.batchTokens = 32; // two chunks per pass
         int calls = 0;
-        const PerplexityResult r = computePerplexity(fwd, tokens, opt, [&](double) { return ++calls > 0; });
-        QCOMPARE(calls, 2);
+        double last = 0;
+        bool increasing = true;
+        const PerplexityResult r = computePerplexity(fwd, tokens, opt, [&](double f) {
+            increasing = increasing && f > last;
+            last = f;
+            return ++calls > 0;
+        });
+        QVERIFY(increasing);
+        // Streamed: 2 blocks × (attention, feed-forward) × 2 sub-batches of two chunks, then 2 head groups.
+        QCOMPARE(calls, 10);
+        QCOMPARE(last, 1.0);
         QCOMPARE(r.nChunk, int64_t(4));
         QCOMPARE(r.count, int64_t(4 * 7));
         QCOMPARE(r.runningPpl.size(), size_t(4));
