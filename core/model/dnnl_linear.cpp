@@ -124,13 +124,13 @@ void DnnlLinear::forgetWeights() { m_impl->bf16Weights.clear(); }
 
 double measureMatmulGflops(int threads)
 {
-    constexpr int64_t m = 256, k = 2048, n = 2048;
+    constexpr int64_t m = 512, k = 4096, n = 1024; // a sub-batch times a K/V projection of a 7B model
     std::vector<float> x(size_t(m * k), 0.5f), w(size_t(k * n), 0.25f), y(size_t(m * n));
     DnnlLinear linear(threads);
     const WeightView view{w.data(), k, n};
     linear.apply(x.data(), m, view, {}, y.data()); // primitive creation and first touch
     const auto t0 = std::chrono::steady_clock::now();
-    constexpr int kRepeats = 3;
+    constexpr int kRepeats = 2;
     for (int r = 0; r < kRepeats; ++r)
         linear.apply(x.data(), m, view, {}, y.data());
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

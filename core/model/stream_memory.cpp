@@ -47,12 +47,13 @@ uint64_t largestBlock(const WeightSource& s, const ForwardOptions& o)
     return best + s.loadOverheadBytes();
 }
 
-uint64_t subBatchScratch(const LlamaConfig& c, const ForwardOptions& o, const StreamLayout& l, int threads)
+uint64_t subBatchScratch(const LlamaConfig& c, const ForwardOptions& o, const StreamLayout& l, int64_t sequences,
+                         int threads)
 {
-    const int64_t rows = l.batchSequences * l.seqLen, T = l.seqLen;
+    const int64_t rows = std::min(l.batchSequences, sequences) * l.seqLen, T = l.seqLen;
     const int64_t widest = std::max({c.nEmbd, c.qDim(), c.nFf});
     uint64_t bytes = floats(rows, 2 * c.nEmbd + 2 * c.qDim() + 2 * c.kvDim() + 2 * c.nFf);
-    bytes += 2 * floats(rows, widest);   // transform and rounding copies
+    bytes += floats(rows, widest) * (o.emulateActivationQuantization ? 2 : 1); // transform (and rounding) copies
     if (o.activationQuant != ActivationQuant::None || o.bf16Compute)
         bytes += uint64_t(rows) * uint64_t(widest) * 2 + uint64_t(rows) * sizeof(float);
     const int64_t ldk = (T + 15) / 16 * 16;
@@ -62,11 +63,11 @@ uint64_t subBatchScratch(const LlamaConfig& c, const ForwardOptions& o, const St
     return bytes + kRuntimeReserve;
 }
 
-uint64_t headBytes(const WeightSource& s, const StreamLayout& l)
+uint64_t headBytes(const WeightSource& s, const StreamLayout& l, int64_t sequences)
 {
     const LlamaConfig& c = s.config();
     const std::string head = s.shape("output.weight").rows > 0 ? "output.weight" : "token_embd.weight";
-    const int64_t rows = l.headSequences * (l.seqLen - l.firstOutput);
+    const int64_t rows = std::min(l.headSequences, sequences) * (l.seqLen - l.firstOutput);
     return tensorBytes(s, head) + tensorBytes(s, "output_norm.weight") + floats(rows, c.nVocab)
            + 2 * floats(rows, c.nEmbd);
 }
@@ -138,8 +139,9 @@ StreamMemory estimateStreamMemory(const WeightSource& source, const ForwardOptio
     const uint64_t stream = floats(tokenCount, c.nEmbd);
     m.activations = spill ? floats(layout.batchSequences * layout.seqLen, c.nEmbd) : stream;
     m.spillBytes = spill ? stream : 0;
-    m.scratch = subBatchScratch(c, options, layout, resolveThreadCount(options.threads));
-    m.head = headBytes(source, layout) + kRuntimeReserve;
+    const int64_t sequences = tokenCount / std::max<int64_t>(layout.seqLen, 1);
+    m.scratch = subBatchScratch(c, options, layout, sequences, resolveThreadCount(options.threads));
+    m.head = headBytes(source, layout, sequences) + kRuntimeReserve;
     m.sink = sinkBytes;
     return m;
 }
