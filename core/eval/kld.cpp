@@ -3,7 +3,7 @@
 #include "common/error.h"
 #include "eval/kld_base_file.h"
 #include "eval/perplexity.h"
-#include "model/parallel_for.h"
+#include "common/parallel_for.h"
 
 #include <algorithm>
 #include <cmath>

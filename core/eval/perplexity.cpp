@@ -2,7 +2,7 @@
 
 #include "common/error.h"
 #include "eval/kld_base_file.h"
-#include "model/parallel_for.h"
+#include "common/parallel_for.h"
 #include "model/tokenizer.h"
 
 #include <algorithm>

@@ -4,6 +4,7 @@
 #include "common/half.h"
 #include "io/gguf_reader.h"
 #include "io/synth_weights.h"
+#include "common/parallel_for.h"
 
 #include <algorithm>
 #include <cmath>
@@ -32,21 +33,10 @@ void validate(const SynthOptions& o)
         invalid("synth: sizes must fit in u32");
 }
 
-/// Runs fn(begin, end) over [0, rows) on a few threads when the work is large enough to pay for them.
+/// Runs fn(begin, end) over [0, rows) on the engine's threads when the work is large enough to pay for them.
 void parallelRows(int64_t rows, int64_t rowLength, const std::function<void(int64_t, int64_t)>& fn)
 {
-    const int64_t threads = rows * rowLength < (int64_t(1) << 18)
-        ? 1
-        : std::min<int64_t>({int64_t(std::max(1u, std::thread::hardware_concurrency())), 8, rows});
-    if (threads <= 1) {
-        fn(0, rows);
-        return;
-    }
-    std::vector<std::thread> pool;
-    for (int64_t t = 0; t < threads; ++t)
-        pool.emplace_back([&, t] { fn(rows * t / threads, rows * (t + 1) / threads); });
-    for (auto& th : pool)
-        th.join();
+    parallelFor(rows, rows * rowLength < (int64_t(1) << 18) ? 1 : resolveThreadCount(0), fn);
 }
 
 /// Stores `values` as `type` (F32 or F16) at `dst`.

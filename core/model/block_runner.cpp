@@ -2,7 +2,7 @@
 
 #include "common/error.h"
 #include "model/llama_ops.h"
-#include "model/parallel_for.h"
+#include "common/parallel_for.h"
 #include "quant/activation_rounding.h"
 #include "model/scoped_timer.h"
 

@@ -4,7 +4,7 @@
 #include "model/activation_store.h"
 #include "model/block_runner.h"
 #include "model/llama_ops.h"
-#include "model/parallel_for.h"
+#include "common/parallel_for.h"
 #include "model/scoped_timer.h"
 
 #include <cstring>

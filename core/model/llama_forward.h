@@ -17,7 +17,7 @@
 // sub-batch at a time. The scalar llamaForwardRef() is the naive twin the fast path is tested against.
 //
 // Threading: a LlamaForward keeps scratch buffers and oneDNN primitives, so use one object per thread; a
-// weight source may be shared by many. All parallel work runs on OpenMP's pool (model/parallel_for.h).
+// weight source may be shared by many. All parallel work runs on OpenMP's pool (common/parallel_for.h).
 
 #include "common/progress.h"
 #include "model/llama_weights.h"

@@ -2,7 +2,7 @@
 
 #include "common/error.h"
 #include "common/mapped_file.h"
-#include "model/parallel_for.h"
+#include "common/parallel_for.h"
 #include "quant/dequantize.h"
 
 #include <sys/mman.h>

@@ -3,7 +3,7 @@
 #include "common/error.h"
 #include "model/attention_kernels.h"
 #include "model/llama_forward.h"
-#include "model/parallel_for.h"
+#include "common/parallel_for.h"
 #include "model/weight_source.h"
 
 #include <unistd.h>

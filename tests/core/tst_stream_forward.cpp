@@ -11,7 +11,7 @@
 #include "model/activation_store.h"
 #include "model/llama_forward.h"
 #include "model/mapped_weights.h"
-#include "model/parallel_for.h"
+#include "common/parallel_for.h"
 #include "quant/quantize.h"
 
 #include <QtTest/QtTest>

@@ -1,4 +1,4 @@
-#include "model/parallel_for.h"
+#include "common/parallel_for.h"
 
 #include <omp.h>
 #include <sched.h>
