@@ -1,4 +1,5 @@
 #include "cli/cli_command.h"
+#include "common/openmp_policy.h"
 
 #include "common/error.h"
 
@@ -56,6 +57,7 @@ void printUsage()
 
 int main(int argc, char** argv)
 {
+    qx::restartWithPassiveOpenMpWait(argv); // idle OpenMP threads must not spin on a shared machine
     if (argc < 2) {
         printUsage();
         return 2;
