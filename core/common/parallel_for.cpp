@@ -1,11 +1,9 @@
 #include "common/parallel_for.h"
 
 #include <omp.h>
-#include <sched.h>
 
 #include <algorithm>
 #include <exception>
-#include <thread>
 
 namespace qx {
 
@@ -35,20 +33,6 @@ void parallelFor(int64_t count, int threads, const std::function<void(int64_t be
     }
     if (failure)
         std::rethrow_exception(failure);
-}
-
-int hardwareThreads()
-{
-    cpu_set_t set;
-    if (sched_getaffinity(0, sizeof(set), &set) == 0)
-        return std::max(1, CPU_COUNT(&set));
-    return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-}
-
-int resolveThreadCount(int requested)
-{
-    static const int hw = hardwareThreads();
-    return requested > 0 ? std::min(requested, hw) : hw;
 }
 
 } // namespace qx

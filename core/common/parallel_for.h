@@ -4,20 +4,16 @@
 // parallel_chunks.h share the same threads instead of starting new ones per call. A parallelFor nested
 // inside another runs on the calling thread only.
 
+#include "common/thread_count.h"
+
 #include <cstdint>
 #include <functional>
 
 namespace qx {
 
-/// Runs fn(begin, end) over [0, count) split into at most `threads` contiguous ranges (threads <= 1: inline).
-/// The calling thread takes part; the first exception thrown by a range is rethrown on it.
+/// Runs fn(begin, end) over [0, count) split into at most `threads` contiguous ranges (threads <= 1: inline;
+/// more than the machine has: capped as common/thread_count.h says). The calling thread takes part; the
+/// first exception thrown by a range is rethrown on it.
 void parallelFor(int64_t count, int threads, const std::function<void(int64_t begin, int64_t end)>& fn);
-
-/// Threads to use when the caller asks for `requested`: 0 (or less) means every hardware thread, and no
-/// request gets more than the machine has.
-int resolveThreadCount(int requested);
-
-/// Hardware threads this process may run on.
-int hardwareThreads();
 
 } // namespace qx

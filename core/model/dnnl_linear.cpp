@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "common/half.h"
+#include "common/thread_count.h"
 #include "model/dnnl_threads.h"
 #include "common/parallel_for.h"
 
