@@ -181,7 +181,10 @@ void scoreChunk(const float* rows, const uint16_t* records, const int32_t* targe
 /// Compares each chunk's logits with its base records as they arrive.
 class KldSink final : public LogitSink {
 public:
-    KldSink(KldBaseReader& base, int threads, KldResult& result) : m_base(base), m_threads(threads), m_result(result) {}
+    KldSink(KldBaseReader& base, int threads, const KldOptions& options, KldResult& result)
+        : m_base(base), m_threads(threads), m_options(options), m_result(result)
+    {
+    }
 
     void consume(int64_t firstSeq, int64_t nSeq, std::span<const float> logits) override
     {
@@ -193,6 +196,8 @@ public:
                        h.tokens.data() + (firstSeq + s) * nCtx + first + 1, kldScoredPerChunk(nCtx), h.nVocab,
                        m_threads, total, klValues, dpValues);
             m_result.chunks.push_back(chunkLine(total));
+            if (m_options.onChunk)
+                m_options.onChunk(int64_t(m_result.chunks.size()), m_result.chunks.back());
         }
     }
     uint64_t memoryBytes() const override
@@ -208,6 +213,7 @@ public:
 private:
     KldBaseReader& m_base;
     int m_threads;
+    const KldOptions& m_options;
     KldResult& m_result;
     std::vector<uint16_t> m_records;
 };
@@ -225,7 +231,7 @@ KldResult computeKld(LlamaForward& forward, KldBaseReader& base, const KldOption
     const int64_t nChunk = options.maxChunks < 0 ? h.nChunk : std::min(options.maxChunks, h.nChunk);
     KldResult r;
     r.nCtx = nCtx, r.nChunk = nChunk;
-    KldSink sink(base, resolveThreadCount(forward.options().threads), r);
+    KldSink sink(base, resolveThreadCount(forward.options().threads), options, r);
     forward.run(chunkTokens(h.tokens, nCtx, nChunk, options.bosToken), perplexityLayout(nCtx, options.batchTokens, nVocab),
                 sink, progress);
     finish(sink.total, sink.klValues, sink.dpValues, r);

@@ -63,8 +63,9 @@ struct Accumulator {
 class PerplexitySink final : public LogitSink {
 public:
     PerplexitySink(std::span<const int32_t> tokens, int64_t nCtx, int64_t nVocab, int threads, KldBaseWriter* writer,
-                   PerplexityResult& result)
-        : m_tokens(tokens), m_nCtx(nCtx), m_nVocab(nVocab), m_threads(threads), m_writer(writer), m_result(result)
+                   const PerplexityOptions& options, PerplexityResult& result)
+        : m_tokens(tokens), m_nCtx(nCtx), m_nVocab(nVocab), m_threads(threads), m_writer(writer), m_options(options),
+          m_result(result)
     {
     }
 
@@ -81,6 +82,7 @@ private:
     int64_t m_nCtx, m_nVocab;
     int m_threads;
     KldBaseWriter* m_writer;
+    const PerplexityOptions& m_options;
     PerplexityResult& m_result;
     Accumulator m_acc;
     std::vector<double> m_nll;
@@ -116,6 +118,8 @@ void PerplexitySink::consume(int64_t firstSeq, int64_t nSeq, std::span<const flo
         m_acc.count += scored;
         m_result.chunkMeanNll.push_back(chunkSum / static_cast<double>(scored));
         m_result.runningPpl.push_back(std::exp(m_acc.nll / static_cast<double>(m_acc.count)));
+        if (m_options.onChunk)
+            m_options.onChunk(static_cast<int64_t>(m_result.runningPpl.size()), m_result.runningPpl.back());
     }
 }
 
@@ -171,7 +175,8 @@ PerplexityResult computePerplexity(LlamaForward& forward, std::span<const int32_
     PerplexityResult result;
     result.nCtx = nCtx;
     result.nChunk = nChunk;
-    PerplexitySink sink(tokens, nCtx, nVocab, resolveThreadCount(forward.options().threads), writer.get(), result);
+    PerplexitySink sink(tokens, nCtx, nVocab, resolveThreadCount(forward.options().threads), writer.get(), options,
+                        result);
     forward.run(chunkTokens(tokens, nCtx, nChunk, options.bosToken), perplexityLayout(nCtx, options.batchTokens, nVocab),
                 sink, progress);
     if (writer)

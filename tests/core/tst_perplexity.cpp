@@ -14,6 +14,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 using namespace qx;
 
@@ -86,6 +88,11 @@ private slots:
         int calls = 0;
         double last = 0;
         bool increasing = true;
+        std::vector<std::pair<int64_t, double>> chunkFigures;   // (chunk, running PPL) as each chunk is scored
+        opt.onChunk = [&](int64_t chunk, double ppl) {
+            QVERIFY(calls >= 8);                                // the head runs after every block stage
+            chunkFigures.emplace_back(chunk, ppl);
+        };
         const PerplexityResult r = computePerplexity(fwd, tokens, opt, [&](double f) {
             increasing = increasing && f > last;
             last = f;
@@ -95,6 +102,11 @@ private slots:
         // Streamed: 2 blocks × (attention, feed-forward) × 2 sub-batches of two chunks, then 2 head groups.
         QCOMPARE(calls, 10);
         QCOMPARE(last, 1.0);
+        QCOMPARE(chunkFigures.size(), size_t(4));
+        for (size_t i = 0; i < chunkFigures.size(); ++i) {
+            QCOMPARE(chunkFigures[i].first, int64_t(i + 1));
+            QCOMPARE(chunkFigures[i].second, r.runningPpl[i]);
+        }
         QCOMPARE(r.nChunk, int64_t(4));
         QCOMPARE(r.count, int64_t(4 * 7));
         QCOMPARE(r.runningPpl.size(), size_t(4));
@@ -191,7 +203,10 @@ private slots:
         plan->substitute("blk.0.ffn_up.weight", v);
         LlamaForward planFwd(plan);
         KldBaseReader again(path);
+        std::string streamed = formatKldChunkHeader();   // the table line by line, as each chunk is scored
+        kopt.onChunk = [&](int64_t chunk, const KldChunkLine& line) { streamed += formatKldChunkLine(chunk, line); };
         const KldResult q = computeKld(planFwd, again, kopt);
+        QCOMPARE(streamed, formatKldChunkTable(q));
         QVERIFY(q.kldMean > 1e-4);
         QVERIFY(q.kldMin >= -1e-6f && q.kldMin <= q.kld1 && q.kld1 <= q.kldMedian && q.kldMedian <= q.kld99
                 && q.kld99 <= q.kldMax);
