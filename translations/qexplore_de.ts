@@ -49,6 +49,11 @@
         <translation>die Anfrage war ungültig</translation>
     </message>
     <message>
+        <location filename="../widgets/common/error_text.cpp" line="20"/>
+        <source>the job needs more memory than its budget allows</source>
+        <translation>der Auftrag braucht mehr Speicher, als sein Budget erlaubt</translation>
+    </message>
+    <message>
         <location filename="../widgets/error_text.cpp" line="21"/>
         <source>unknown error</source>
         <translation>unbekannter Fehler</translation>

@@ -49,6 +49,11 @@
         <translation>la demande n’était pas valide</translation>
     </message>
     <message>
+        <location filename="../widgets/common/error_text.cpp" line="20"/>
+        <source>the job needs more memory than its budget allows</source>
+        <translation>la tâche demande plus de mémoire que son budget ne le permet</translation>
+    </message>
+    <message>
         <location filename="../widgets/error_text.cpp" line="21"/>
         <source>unknown error</source>
         <translation>erreur inconnue</translation>

@@ -9,9 +9,11 @@
 #include "eval/imatrix_export.h"
 #include "eval/perplexity.h"
 #include "io/model_file.h"
+#include "model/mapped_weights.h"
 #include "model/tokenizer.h"
 #include "quant/imatrix_file.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <numeric>
 
@@ -72,7 +74,7 @@ int collect(const ImatrixArgs& a)
     const std::vector<int32_t> tokens = tokenizer.encode(readTextFile(a.text), true);
     ForwardOptions fo;
     fo.threads = a.threads;
-    LlamaForward fwd(LlamaWeights::fromModel(model), fo);
+    LlamaForward fwd(std::make_shared<const MappedWeights>(model, a.threads), fo); // streamed block by block
     ImatrixCollector collector;
     note("imatrix: %zu tokens in chunks of %lld\n", tokens.size(), static_cast<long long>(a.nCtx));
     fwd.setActivationHook(collector.hook());

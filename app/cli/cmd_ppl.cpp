@@ -10,15 +10,17 @@
 #include "eval/kld_base_file.h"
 #include "eval/perplexity.h"
 #include "io/model_file.h"
+#include "model/dnnl_linear.h"
 #include "model/llama_forward.h"
-#include "model/llama_weights.h"
+#include "model/mapped_weights.h"
 #include "model/tokenizer.h"
 #include "model/w8a8_calibration.h"
 #include "plan/plan.h"
 #include "plan/plan_schemes.h"
-#include "plan/sensitivity.h"
+#include "plan/planned_weights.h"
 #include "quant/imatrix_file.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <optional>
@@ -31,6 +33,7 @@ namespace {
 struct PplArgs {
     std::string model, textFile, kldBase, saveKldBase, klDivergenceBase, plan, imatrix, w8a8, calibFile;
     int64_t nCtx = 512, chunks = -1, batch = 2048, calibChunks = 8;
+    std::string memBudget, scratchDir;
     int threads = 0;
     bool ggmlMatmul = false, bf16 = false, klDivergence = false, json = false;
 };
@@ -53,6 +56,11 @@ void addOptions(CommandLine& cl, PplArgs& a)
     app.add_option("-b,--batch-size", a.batch, "tokens evaluated per pass; chunks are batched (default 2048)")
         ->type_name("N")->check(positive());
     cl.addThreads(a.threads);
+    app.add_option("--mem-budget", a.memBudget, "memory the run may use, e.g. 6G or 4500M (default: 3/4 of physical\n"
+                                                "memory); the model is streamed block by block, and what is needed is\n"
+                                                "predicted first")->type_name("SIZE");
+    app.add_option("--scratch", a.scratchDir, "where activations go when they do not fit the budget (default: the\n"
+                                              "temporary folder)")->type_name("DIR");
     app.add_option("--save-kld-base", a.saveKldBase, "also write llama.cpp's base-logits file")->type_name("FILE");
     app.add_option("--kld-base", a.kldBase, "compare MODEL with a base-logits file (llama-perplexity --kl-divergence);\n"
                                             "the tokens come from the file, -f is not needed")->type_name("FILE");
@@ -87,6 +95,8 @@ void addOptions(CommandLine& cl, PplArgs& a)
 
 void checkArgs(PplArgs& a)
 {
+    if (!a.memBudget.empty() && !parseByteSize(a.memBudget))
+        throw UsageError("--mem-budget takes a size such as 6G or 4500M, not '" + a.memBudget + "'");
     if (a.klDivergence && a.klDivergenceBase.empty())
         throw UsageError("--kl-divergence needs --kl-divergence-base FILE");
     if (!a.klDivergenceBase.empty())
@@ -117,7 +127,7 @@ std::vector<int32_t> tokenizeFile(const Tokenizer& tokenizer, const std::string&
 }
 
 // Static W8A8: input steps from the first calibChunks chunks of the calibration tokens.
-void calibrateStatic(const PplArgs& a, const std::shared_ptr<const LlamaWeights>& weights, ForwardOptions& fo,
+void calibrateStatic(const PplArgs& a, const std::shared_ptr<const WeightSource>& weights, ForwardOptions& fo,
                      const std::vector<int32_t>& tokens, std::optional<int32_t> bos)
 {
     ForwardOptions plain = fo;
@@ -131,19 +141,33 @@ void calibrateStatic(const PplArgs& a, const std::shared_ptr<const LlamaWeights>
          !a.calibFile.empty() ? a.calibFile.c_str() : !a.textFile.empty() ? a.textFile.c_str() : a.kldBase.c_str());
 }
 
-/// --plan: the plan's round trips substituted (its non-GGUF schemes' round trips for the tensors that have
-/// one), with --imatrix or else the plan's own imatrix.
-void applyPlanFile(LlamaWeights& weights, const ModelFile& model, const std::string& planPath,
-                   const std::string& imatrixPath)
+/// --plan: the plan's round trips (its non-GGUF schemes' round trips for the tensors that have one), made
+/// block by block as the model streams, with --imatrix or else the plan's own imatrix.
+std::shared_ptr<const WeightSource> plannedWeights(std::shared_ptr<const MappedWeights> base, const std::string& planPath,
+                                                   const std::string& imatrixPath)
 {
-    const PlanWithSchemes p = loadPlanWithSchemes(planPath);
-    validatePlanWithSchemes(model, p);
+    PlanWithSchemes p = loadPlanWithSchemes(planPath);
+    validatePlanWithSchemes(base->model(), p);
     const std::string path = imatrixPath.empty() ? p.plan.imatrixPath : imatrixPath;
-    std::optional<ImatrixFile> imatrix;
-    if (!path.empty()) imatrix = readImatrix(path);
-    applyPlan(weights, model, p.plan, imatrix ? &*imatrix : nullptr, nullptr, &p.schemes);
+    std::shared_ptr<const ImatrixFile> imatrix;
+    if (!path.empty()) imatrix = std::make_shared<const ImatrixFile>(readImatrix(path));
     if (!p.schemes.empty())
         note("plan: %zu tensors in their non-GGUF scheme (fake quantization)\n", p.schemes.size());
+    auto schemes = std::make_shared<const SchemeChoices>(std::move(p.schemes));
+    return std::make_shared<PlannedWeights>(std::move(base), std::move(p.plan), imatrix, nullptr, schemes);
+}
+
+/// The prediction printed before a run: peak memory against the budget, and a rough time.
+void reportPrediction(const LlamaForward& fwd, int64_t tokenCount, const StreamLayout& layout, uint64_t sinkBytes)
+{
+    const StreamMemory m = fwd.estimateMemory(tokenCount, layout, sinkBytes);
+    const uint64_t budget = fwd.options().memoryBudgetBytes ? fwd.options().memoryBudgetBytes : defaultMemoryBudget();
+    const double gflops = measureMatmulGflops(fwd.options().threads);
+    note("memory: about %s at the peak, budget %s (one block's weights %s, activations %s%s, output head %s);"
+         " time: about %.0f s at %.0f GFLOP/s\n",
+         formatMemory(m.peak()).c_str(), formatMemory(budget).c_str(), formatMemory(m.blockWeights).c_str(),
+         formatMemory(m.spilled() ? m.spillBytes : m.activations).c_str(), m.spilled() ? " spilled to disk" : "",
+         formatMemory(m.head).c_str(), estimateStreamSeconds(fwd.source(), layout, tokenCount, gflops), gflops);
 }
 
 /// The progress of a run whose per-chunk figures go to stdout: those figures are the progress when stdout
@@ -189,6 +213,10 @@ int runKld(const PplArgs& a, std::optional<int32_t> bos, LlamaForward& fwd)
 {
     KldBaseReader base(a.kldBase);
     note("kl-divergence: against %s\n", a.kldBase.c_str());
+    const KldBaseHeader& h = base.header();
+    const int64_t chunks = a.chunks < 0 ? h.nChunk : std::min(a.chunks, h.nChunk);
+    reportPrediction(fwd, chunks * h.nCtx, perplexityLayout(h.nCtx, a.batch, h.nVocab),
+                     uint64_t(chunks * kldScoredPerChunk(h.nCtx)) * 8);
     KldOptions opt;
     opt.maxChunks = a.chunks;
     opt.bosToken = bos;
@@ -227,6 +255,10 @@ Json perplexityJson(const PplArgs& a, const PerplexityResult& r, size_t tokenCou
 int runPerplexity(const PplArgs& a, std::optional<int32_t> bos, LlamaForward& fwd, const std::vector<int32_t>& tokens)
 {
     note("perplexity: %zu tokens, n_ctx %lld\n", tokens.size(), static_cast<long long>(a.nCtx));
+    if (a.nCtx >= 4 && int64_t(tokens.size()) >= 2 * a.nCtx) {
+        const int64_t all = int64_t(tokens.size()) / a.nCtx, chunks = a.chunks < 0 ? all : std::min(a.chunks, all);
+        reportPrediction(fwd, chunks * a.nCtx, perplexityLayout(a.nCtx, a.batch, fwd.config().nVocab), 0);
+    }
     PerplexityOptions opt;
     opt.nCtx = a.nCtx;
     opt.maxChunks = a.chunks;
@@ -257,9 +289,10 @@ int evaluate(const PplArgs& a)
     fo.threads = a.threads;
     fo.emulateActivationQuantization = a.ggmlMatmul;
     fo.bf16Compute = a.bf16;
-    std::shared_ptr<LlamaWeights> weights = LlamaWeights::fromModel(model);
-    if (!a.plan.empty())
-        applyPlanFile(*weights, *model, a.plan, a.imatrix);
+    fo.memoryBudgetBytes = a.memBudget.empty() ? 0 : *parseByteSize(a.memBudget);
+    fo.scratchDir = a.scratchDir;
+    auto base = std::make_shared<const MappedWeights>(model, a.threads);
+    const std::shared_ptr<const WeightSource> weights = a.plan.empty() ? base : plannedWeights(base, a.plan, a.imatrix);
     const bool needText = a.kldBase.empty() || (a.w8a8 == "static" && !a.calibFile.empty());
     std::optional<Tokenizer> tokenizer;
     if (needText)

@@ -2,6 +2,7 @@
 
 #include "gui/demo_model.h"
 #include "common/error.h"
+#include "common/openmp_policy.h"
 #include "gui/main_window.h"
 #include "compare/compare_page.h"
 #include "gui/screenshot_session.h"
@@ -73,6 +74,7 @@ Options parseOptions(const QApplication& app)
 
 int main(int argc, char** argv)
 {
+    qx::restartWithPassiveOpenMpWait(argv); // spinning OpenMP threads would take the UI thread's core
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("qexplore"));
     QApplication::setApplicationName(QStringLiteral("qexplore"));

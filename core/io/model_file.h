@@ -34,6 +34,8 @@ struct ModelSpec {
     int64_t feedForwardLength = 0;
     int64_t vocabSize = 0;
     int64_t ropeDimensionCount = 0;
+    int64_t keyLength = 0;         ///< attention head size of K (and Q); 0: embeddingLength / headCount
+    int64_t valueLength = 0;       ///< attention head size of V; 0: embeddingLength / headCount
     double ropeFreqBase = 10000.0;
     std::string ropeScalingType;   ///< "", "linear", "yarn", ...
     double ropeScalingFactor = 1.0;

@@ -7,6 +7,7 @@
 #include "quant/quantize.h"
 
 #include "common/error.h"
+#include "common/parallel_for.h"
 #include "common/half.h"
 #include "quant/block_quantizers.h"
 #include "quant/quantize_simd.h"
@@ -129,28 +130,8 @@ void quantizeRows(TensorType type, std::span<const float> src, int64_t rowLength
             fn(src.data() + r * rowLength, dst.data() + r * rowBytes, rowLength, qw);
     };
     // Threads only pay off past ~1 M values; rows are independent, so any split gives the same bytes.
-    const int64_t hw = std::max(1u, std::thread::hardware_concurrency());
-    const int64_t threads = std::min<int64_t>({hw, rows, static_cast<int64_t>(src.size() >> 20) + 1});
-    if (threads <= 1) {
-        work(0, rows);
-        return;
-    }
-    std::vector<std::thread> pool;
-    std::vector<std::exception_ptr> errors(static_cast<size_t>(threads));
-    for (int64_t t = 1; t < threads; ++t)
-        pool.emplace_back([&, t] {
-            try {
-                work(rows * t / threads, rows * (t + 1) / threads);
-            } catch (...) {
-                errors[static_cast<size_t>(t)] = std::current_exception();
-            }
-        });
-    work(0, rows / threads);
-    for (auto& th : pool)
-        th.join();
-    for (const auto& e : errors)
-        if (e)
-            std::rethrow_exception(e);
+    const int64_t threads = std::min<int64_t>(rows, static_cast<int64_t>(src.size() >> 20) + 1);
+    parallelFor(rows, static_cast<int>(std::min<int64_t>(threads, resolveThreadCount(0))), work);
 }
 
 } // namespace qx
