@@ -15,13 +15,16 @@ namespace {
 void printHelp()
 {
     std::printf(
-        "Usage: qexplore-cli train --out OUT.gguf [--dim 96] [--layers 4] [--heads 4] [--kv-heads 2]\n"
-        "                          [--ff 256] [--ctx 128] [--steps 300] [--batch 16] [--lr 0.003]\n"
-        "                          [--vocab 512] [--stories 20000] [--seed 1] [--threads 2]\n\n"
+        "Usage: qexplore-cli train --out OUT.gguf [--dim 256] [--layers 4] [--heads 4] [--kv-heads 2]\n"
+        "                          [--ff 512] [--ctx 128] [--steps 1500] [--batch 16] [--lr 0.003]\n"
+        "                          [--vocab 1024] [--stories 40000] [--seed 1] [--threads 2]\n"
+        "                          [--storage f16|f32]\n\n"
         "Generates the built-in story corpus (seeded), learns a SentencePiece-style vocabulary from it,\n"
-        "trains a Llama model from scratch (AdamW, cosine schedule, clipping) and writes an F32 GGUF with\n"
-        "the tokenizer, the command line and the seed in its metadata (qexplore.train.*). Prints the loss,\n"
-        "the held-out loss and the unigram baseline perplexity of the held-out split.\n");
+        "trains a Llama model from scratch (AdamW, cosine schedule, clipping) and writes a GGUF with the\n"
+        "weight matrices in F16 (default) or F32, the tokenizer, the command line and the seed in its\n"
+        "metadata (qexplore.train.*), and the perplexity of the stored weights on the held-out split\n"
+        "(llama-perplexity's method, n_ctx = --ctx; qexplore.heldout.*). Prints the loss, the held-out loss\n"
+        "and perplexity, and the unigram baseline perplexity of the held-out split.\n");
 }
 
 bool parseArgs(const std::vector<std::string>& args, std::map<std::string, std::string>& v)
@@ -58,21 +61,27 @@ int runTrain(const std::vector<std::string>& args)
     auto num = [&](const char* key, double def) { return v.count(key) ? std::atof(v[key].c_str()) : def; };
     auto integer = [&](const char* key, int64_t def) { return v.count(key) ? std::atoll(v[key].c_str()) : def; };
     StoryModelOptions o;
-    o.shape.dim = integer("dim", 96);
+    o.shape.dim = integer("dim", 256);
     o.shape.layers = integer("layers", 4);
     o.shape.heads = integer("heads", 4);
     o.shape.kvHeads = integer("kv-heads", 2);
-    o.shape.ff = integer("ff", 256);
+    o.shape.ff = integer("ff", 512);
     o.shape.ctx = integer("ctx", 128);
-    o.train.steps = integer("steps", 300);
+    o.train.steps = integer("steps", 1500);
     o.train.batch = integer("batch", 16);
     o.train.lr = num("lr", 3e-3);
     o.train.seqLen = o.shape.ctx;
     o.train.seed = static_cast<uint64_t>(integer("seed", 1));
     o.train.threads = static_cast<int>(integer("threads", 2));
     o.corpus.seed = o.train.seed;
-    o.corpus.trainStories = integer("stories", 20000);
-    o.vocabSize = integer("vocab", 512);
+    o.corpus.trainStories = integer("stories", 40000);
+    o.vocabSize = integer("vocab", 1024);
+    const std::string storage = v.count("storage") ? v["storage"] : "f16";
+    if (storage != "f16" && storage != "f32") {
+        std::fprintf(stderr, "train: --storage takes f16 or f32, not '%s'\n", storage.c_str());
+        return 2;
+    }
+    o.storage = storage == "f16" ? MatrixStorage::F16 : MatrixStorage::F32;
 
     const std::clock_t cpu0 = std::clock();
     const StoryModelResult r = trainStoryModel(o, [&](int64_t step, double loss) {
@@ -93,13 +102,17 @@ int runTrain(const std::vector<std::string>& args)
         {"qexplore.train.final_loss", GgufValue::f32(static_cast<float>(r.curve.empty() ? 0.0 : r.curve.back()))},
         {"qexplore.train.valid_loss", GgufValue::f32(static_cast<float>(r.validLoss))},
     };
+    for (KeyValue& kv : heldOutKeys(r.heldOut))
+        model.extraKeys.push_back(std::move(kv));
     writeTrainedModel(v["out"], model);
     std::printf("parameters %lld, vocab %lld, train tokens %lld, valid tokens %lld, cpu %.1f s\n",
                 static_cast<long long>(paramCount(paramLayout(model.shape))),
                 static_cast<long long>(model.shape.vocab), static_cast<long long>(r.trainTokens),
                 static_cast<long long>(r.validTokens), cpu);
-    std::printf("held-out loss %.4f (ppl %.3f), unigram baseline ppl %.3f\nwrote %s\n", r.validLoss,
-                std::exp(r.validLoss), r.unigramPpl, v["out"].c_str());
+    std::printf("held-out loss %.4f (ppl %.3f), unigram baseline ppl %.3f\n", r.validLoss, std::exp(r.validLoss),
+                r.unigramPpl);
+    std::printf("held-out perplexity of the stored weights (n_ctx %lld): %.4f +/- %.5f\nwrote %s\n",
+                static_cast<long long>(r.heldOut.nCtx), r.heldOut.ppl, r.heldOut.uncertainty, v["out"].c_str());
     return 0;
 }
 
