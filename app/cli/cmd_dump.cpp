@@ -1,5 +1,6 @@
 // `qexplore-cli dump MODEL TENSOR [--rows A:B]`: a tensor's values, dequantized to F32, one row per line.
 #include "cli/cli_command.h"
+#include "cli/model_arg.h"
 
 #include "common/error.h"
 #include "io/model_file.h"
@@ -105,7 +106,7 @@ int runDump(const std::vector<std::string>& args)
         return 2;
     }
     try {
-        const auto model = openModel(positional[0]);
+        const auto model = openModelArg(positional[0]);
         const TensorInfo* t = model->findTensor(positional[1]);
         if (!t) {
             std::fprintf(stderr, "dump: no tensor named %s in %s\n", positional[1].c_str(), positional[0].c_str());

@@ -1,5 +1,6 @@
 // `qexplore-cli error MODEL --format F [--imatrix FILE] [--json]`: per-tensor quantization error and size.
 #include "cli/cli_command.h"
+#include "cli/model_arg.h"
 
 #include "io/model_file.h"
 #include "quant/formats.h"
@@ -76,7 +77,7 @@ int runError(const std::vector<std::string>& args)
     std::optional<ImatrixFile> imatrix;
     if (!a.imatrix.empty())
         imatrix = readImatrix(a.imatrix);
-    const auto model = openModel(a.path);
+    const auto model = openModelArg(a.path);
     const FormatErrorReport report = computeFormatError(*model, *format, imatrix ? &*imatrix : nullptr);
     const std::string text = a.json ? formatErrorJson(report) : formatErrorText(report);
     std::fwrite(text.data(), 1, text.size(), stdout);

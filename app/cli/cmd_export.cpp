@@ -1,6 +1,7 @@
 // `qexplore-cli export MODEL (--plan P | --preset NAME | --pure TYPE) [--imatrix F] -o OUT.gguf`:
 // writes the model as GGUF by the plan, with progress on stderr.
 #include "cli/cli_command.h"
+#include "cli/model_arg.h"
 #include "cli/plan_options.h"
 
 #include "common/error.h"
@@ -57,7 +58,7 @@ int runExport(const std::vector<std::string>& args)
     if (!options)
         return 2;
     try {
-        const auto model = openModel(options->model);
+        const auto model = openModelArg(options->model);
         const Plan plan = makePlan(*model, *options);
         if (hasFlag(*options, "--print-llama-quantize")) {
             const std::string out = options->output.empty() ? "OUT.gguf" : options->output;

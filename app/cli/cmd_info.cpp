@@ -1,5 +1,6 @@
 // `qexplore-cli info MODEL [--json]`: metadata, tensor table and totals of a model file.
 #include "cli/cli_command.h"
+#include "cli/model_arg.h"
 
 #include "io/model_file.h"
 #include "io/model_summary.h"
@@ -37,7 +38,7 @@ int runInfo(const std::vector<std::string>& args)
         std::fprintf(stderr, "qexplore-cli info: MODEL missing (see --help)\n");
         return 2;
     }
-    const auto model = openModel(path);
+    const auto model = openModelArg(path);
     const std::string text = asJson ? modelInfoJson(*model) : modelInfoText(*model);
     std::fwrite(text.data(), 1, text.size(), stdout);
     return 0;

@@ -1,6 +1,7 @@
 // `qexplore-cli plan MODEL (--preset NAME | --pure TYPE | --plan FILE) [-o plan.json]`: the per-tensor
 // types of a quantization plan and why, the predicted file size, optionally saved as JSON.
 #include "cli/cli_command.h"
+#include "cli/model_arg.h"
 #include "cli/plan_options.h"
 
 #include "common/error.h"
@@ -33,7 +34,7 @@ int runPlan(const std::vector<std::string>& args)
     if (!options)
         return 2;
     try {
-        const auto model = openModel(options->model);
+        const auto model = openModelArg(options->model);
         const Plan plan = makePlan(*model, *options);
         std::printf("# plan %s for %s\n", plan.preset.empty() ? "(custom)" : plan.preset.c_str(), model->path.c_str());
         for (const PlanEntry& e : plan.entries)

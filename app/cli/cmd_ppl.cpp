@@ -2,12 +2,14 @@
 #include "cli/arg_reader.h"
 #include "cli/cli_command.h"
 #include "cli/cli_progress.h"
+#include "cli/model_arg.h"
 
 #include "common/error.h"
 #include "common/text_file.h"
 #include "eval/kld.h"
 #include "eval/kld_base_file.h"
 #include "eval/perplexity.h"
+#include "eval/text_fit.h"
 #include "io/model_file.h"
 #include "model/llama_forward.h"
 #include "model/llama_weights.h"
@@ -29,7 +31,7 @@ struct PplArgs {
     std::string model, textFile, kldBase, saveKldBase, plan, imatrix, w8a8, calibFile;
     int64_t nCtx = 512, chunks = -1, batch = 2048, calibChunks = 8;
     int threads = 0;
-    bool ggmlMatmul = false, bf16 = false;
+    bool ggmlMatmul = false, bf16 = false, ctxGiven = false;
 };
 
 void printHelp()
@@ -39,9 +41,12 @@ void printHelp()
         "                            [--save-kld-base FILE]\n"
         "       qexplore-cli ppl MODEL --kld-base FILE [--chunks K] [-b N] [--threads N]\n\n"
         "Perplexity exactly as llama.cpp's llama-perplexity computes it: the text is tokenized with BOS, cut into\n"
-        "chunks of N tokens (each starting with BOS), and the second half of every chunk is scored.\n\n"
+        "chunks of N tokens (each starting with BOS), and the second half of every chunk is scored. MODEL\n"
+        ":demo is the built-in demo model; without -f it is evaluated on its own held-out text.\n"
+        "A warning follows the estimate when the text does not fit the model: more than 5 %% of its tokens are\n"
+        "unknown or byte-fallback tokens, or the perplexity is at least half the vocabulary size.\n\n"
         "  -f, --file TEXT         text to evaluate\n"
-        "  -c, --ctx-size N        tokens per chunk (default 512)\n"
+        "  -c, --ctx-size N        tokens per chunk (default 512; for :demo the context its figure uses)\n"
         "  --chunks K              evaluate at most K chunks (default: all)\n"
         "  -b, --batch-size N      tokens evaluated per pass; chunks are batched (default 2048)\n"
         "  --threads N             threads (default: all)\n"
@@ -73,7 +78,7 @@ PplArgs parseArgs(const std::vector<std::string>& args)
     ArgReader r(args);
     while (r.next()) {
         if (r.is("-f", "--file")) a.textFile = r.value();
-        else if (r.is("-c", "--ctx-size")) a.nCtx = r.intValue();
+        else if (r.is("-c", "--ctx-size")) { a.nCtx = r.intValue(); a.ctxGiven = true; }
         else if (r.is("--chunks")) a.chunks = r.intValue();
         else if (r.is("-b", "--batch-size")) a.batch = r.intValue();
         else if (r.is("-t", "--threads")) a.threads = static_cast<int>(r.intValue());
@@ -92,7 +97,7 @@ PplArgs parseArgs(const std::vector<std::string>& args)
         throw Error(ErrorCode::InvalidArgument, "no model given (see --help)");
     if (!a.kldBase.empty() && !a.saveKldBase.empty())
         throw Error(ErrorCode::InvalidArgument, "--kld-base and --save-kld-base exclude each other");
-    if (a.kldBase.empty() && a.textFile.empty())
+    if (a.kldBase.empty() && a.textFile.empty() && !isDemoArg(a.model))
         throw Error(ErrorCode::InvalidArgument, "no text given: use -f TEXT (or --kld-base FILE)");
     if (!a.w8a8.empty() && a.w8a8 != "dynamic" && a.w8a8 != "static")
         throw Error(ErrorCode::InvalidArgument, "--w8a8 takes dynamic or static, not '" + a.w8a8 + "'");
@@ -108,6 +113,25 @@ std::vector<int32_t> tokenizeFile(const Tokenizer& tokenizer, const std::string&
     return tokenizer.encode(readTextFile(path), true);
 }
 
+/// The "text does not fit" warning line, or nothing when it fits.
+void warnIfTextDoesNotFit(const Tokenizer& tokenizer, const std::vector<int32_t>& tokens, double ppl)
+{
+    const TextFit fit = textFit(tokenizer.vocab(), tokens, ppl);
+    if (fit.fits())
+        return;
+    std::string why;
+    if (fit.poorCoverage())
+        why = std::to_string(static_cast<int>(100.0 * fit.fallbackRate() + 0.5))
+            + " % of its tokens are unknown or byte-fallback tokens";
+    if (fit.nearUniform()) {
+        char figure[96];
+        std::snprintf(figure, sizeof figure, "the perplexity is %.2f times the vocabulary size (%lld)",
+                      fit.pplToVocab(), static_cast<long long>(fit.vocabSize));
+        why += (why.empty() ? "" : "; ") + std::string(figure);
+    }
+    std::printf("warning: this text does not fit this model: %s\n", why.c_str());
+}
+
 // Static W8A8: input steps from the first calibChunks chunks of the calibration tokens.
 void calibrateStatic(const PplArgs& a, const std::shared_ptr<const LlamaWeights>& weights, ForwardOptions& fo,
                      const std::vector<int32_t>& tokens, std::optional<int32_t> bos)
@@ -120,7 +144,9 @@ void calibrateStatic(const PplArgs& a, const std::shared_ptr<const LlamaWeights>
         calibrateInt8InputSteps(fwd, tokens, a.nCtx, chunks, bos, cancellable(progressPrinter("w8a8 calibration"))));
     std::fprintf(stderr, "w8a8 static: %zu layers calibrated on %lld chunks of %lld tokens of %s\n",
                  fo.staticInputSteps->size(), static_cast<long long>(chunks), static_cast<long long>(a.nCtx),
-                 !a.calibFile.empty() ? a.calibFile.c_str() : !a.textFile.empty() ? a.textFile.c_str() : a.kldBase.c_str());
+                 !a.calibFile.empty() ? a.calibFile.c_str()
+                 : !a.kldBase.empty() ? a.kldBase.c_str()
+                                      : textArgName(a.textFile, a.model, TextRole::Evaluation).c_str());
 }
 
 /// --plan: the plan's round trips substituted (its non-GGUF schemes' round trips for the tensors that have
@@ -150,7 +176,8 @@ int runKld(const PplArgs& a, std::optional<int32_t> bos, LlamaForward& fwd)
     return 0;
 }
 
-int runPerplexity(const PplArgs& a, std::optional<int32_t> bos, LlamaForward& fwd, const std::vector<int32_t>& tokens)
+int runPerplexity(const PplArgs& a, std::optional<int32_t> bos, LlamaForward& fwd, const std::vector<int32_t>& tokens,
+                  const Tokenizer& tokenizer)
 {
     std::fprintf(stderr, "perplexity: %zu tokens, n_ctx %lld\n", tokens.size(), static_cast<long long>(a.nCtx));
     PerplexityOptions opt;
@@ -165,14 +192,17 @@ int runPerplexity(const PplArgs& a, std::optional<int32_t> bos, LlamaForward& fw
     for (size_t i = 0; i < r.runningPpl.size(); ++i)
         std::printf("[%zu]%.4lf,", i + 1, r.runningPpl[i]);
     std::printf("\n%s\n", formatFinalEstimate(r).c_str());
+    warnIfTextDoesNotFit(tokenizer, tokens, r.ppl);
     std::fprintf(stderr, "perplexity: %lld tokens evaluated in %.2f s (%.1f tokens/s)\n",
                  static_cast<long long>(r.nChunk * r.nCtx), seconds, double(r.nChunk * r.nCtx) / seconds);
     return 0;
 }
 
-int evaluate(const PplArgs& a)
+int evaluate(PplArgs a)
 {
-    auto model = openModel(a.model);
+    if (isDemoArg(a.model) && !a.ctxGiven)
+        a.nCtx = demoContext(a.nCtx);
+    auto model = openModelArg(a.model);
     ForwardOptions fo;
     fo.threads = a.threads;
     fo.emulateActivationQuantization = a.ggmlMatmul;
@@ -183,9 +213,11 @@ int evaluate(const PplArgs& a)
     const bool needText = a.kldBase.empty() || (a.w8a8 == "static" && !a.calibFile.empty());
     std::optional<Tokenizer> tokenizer;
     if (needText)
-        tokenizer = openTokenizer(a.model);
+        tokenizer = openTokenizerArg(a.model);
     const std::optional<int32_t> bos = tokenizer ? chunkBosToken(*model, *tokenizer) : chunkBosToken(*model);
-    const std::vector<int32_t> tokens = a.kldBase.empty() ? tokenizeFile(*tokenizer, a.textFile) : std::vector<int32_t>{};
+    const std::vector<int32_t> tokens = a.kldBase.empty()
+        ? tokenizer->encode(readTextArg(a.textFile, a.model, TextRole::Evaluation), true)
+        : std::vector<int32_t>{};
     if (!a.w8a8.empty())
         fo.activationQuant = a.w8a8 == "static" ? ActivationQuant::StaticInt8 : ActivationQuant::DynamicInt8;
     if (a.w8a8 == "static")
@@ -195,7 +227,7 @@ int evaluate(const PplArgs& a)
                                              : KldBaseReader(a.kldBase).header().tokens,
                         bos);
     LlamaForward fwd(weights, fo);
-    return a.kldBase.empty() ? runPerplexity(a, bos, fwd, tokens) : runKld(a, bos, fwd);
+    return a.kldBase.empty() ? runPerplexity(a, bos, fwd, tokens, *tokenizer) : runKld(a, bos, fwd);
 }
 
 int runPpl(const std::vector<std::string>& args)

@@ -1,6 +1,7 @@
 // `qexplore-cli quantize`: calibration-based quantization (RTN, imatrix, GPTQ, AWQ, SmoothQuant, LLM.int8)
 // evaluated as fake quantization: perplexity and mean KL-divergence against the F32 model.
 #include "cli/cli_command.h"
+#include "cli/model_arg.h"
 
 #include "calib/calib_cache.h"
 #include "calib/calib_export.h"
@@ -53,7 +54,8 @@ void printHelp()
         "  -o OUT.gguf       write the result as GGUF (one method, one ggml scheme, GGUF input): calibrated\n"
         "                    layers in the scheme's type, the rest as stored; the file is re-read and\n"
         "                    evaluated again\n"
-        "  -f FILE           calibration text\n"
+        "  -f FILE           calibration text (MODEL :demo: 200 of its training stories, evaluated on its\n"
+        "                    held-out text)\n"
         "  --calib-chunks N  calibration chunks (default: all)\n"
         "  --eval-text FILE  evaluation text (default: second half of -f)\n"
         "  --eval-chunks M   evaluation chunks (default: all)\n"
@@ -102,7 +104,7 @@ QuantArgs parseArgs(const std::vector<std::string>& args)
     }
     if (a.model.empty())
         throw Error(ErrorCode::InvalidArgument, "no model given (see --help)");
-    if (a.calibFile.empty())
+    if (a.calibFile.empty() && !isDemoArg(a.model))
         throw Error(ErrorCode::InvalidArgument, "no calibration text given: use -f CALIB.txt");
     return a;
 }
@@ -171,11 +173,15 @@ void capture(const QuantArgs& a, const std::string& calibText, const Tokenizer& 
 
 void prepare(const QuantArgs& a, Session& s)
 {
-    s.model = openModel(a.model);
+    s.model = openModelArg(a.model);
     s.weights = LlamaWeights::fromModel(s.model);
-    const Tokenizer tok = openTokenizer(a.model);
-    std::string calibText = readTextFile(a.calibFile), evalText;
-    if (a.evalFile.empty()) {
+    const Tokenizer tok = openTokenizerArg(a.model);
+    std::string calibText = readTextArg(a.calibFile, a.model, TextRole::Calibration), evalText;
+    if (a.calibFile.empty()) {  // the demo model: its training stories, then its held-out text
+        evalText = readTextArg(a.evalFile, a.model, TextRole::Evaluation);
+        std::printf("calibration: %s, evaluation: %s\n", textArgName({}, a.model, TextRole::Calibration).c_str(),
+                    textArgName(a.evalFile, a.model, TextRole::Evaluation).c_str());
+    } else if (a.evalFile.empty()) {
         std::tie(calibText, evalText) = splitCalibEval(calibText, 0.5);
         std::printf("calibration: first half of %s (%zu bytes), evaluation: second half (%zu bytes)\n",
                     a.calibFile.c_str(), calibText.size(), evalText.size());

@@ -3,6 +3,7 @@
 // layer and per tensor class, most sensitive first.
 #include "cli/arg_reader.h"
 #include "cli/cli_command.h"
+#include "cli/model_arg.h"
 #include "cli/cli_progress.h"
 
 #include "common/error.h"
@@ -36,7 +37,7 @@ void printHelp()
         "Weights are the bit-exact quantize->dequantize round trip; tensors whose rows do not fit TYPE are\n"
         "left out (measure them with a type that fits, e.g. Q8_0 or F16). Prints per tensor, then per layer\n"
         "(blk.N) and per tensor class (attn_q, ffn_down, ...), most sensitive first.\n\n"
-        "  -f, --file TEXT   the text to measure on\n"
+        "  -f, --file TEXT   the text to measure on (MODEL :demo: its held-out text by default)\n"
         "  --type T          the quantization type (default Q4_K)\n"
         "  --mode M          enable-one (default) or disable-one\n"
         "  --ctx N           sequence length (default 128)\n"
@@ -64,7 +65,7 @@ SensitivityArgs parseArgs(const std::vector<std::string>& args)
             a.mode = mode == "enable-one" ? SensitivityMode::EnableOne : SensitivityMode::DisableOne;
         } else r.positional(a.model);
     }
-    if (a.model.empty() || a.textFile.empty())
+    if (a.model.empty() || (a.textFile.empty() && !isDemoArg(a.model)))
         throw Error(ErrorCode::InvalidArgument, "usage: qexplore-cli sensitivity MODEL -f TEXT (see --help)");
     if (a.ctx < 4 || a.maxTokens < a.ctx)
         throw Error(ErrorCode::InvalidArgument, "--ctx must be at least 4 and --tokens at least --ctx");
@@ -73,7 +74,8 @@ SensitivityArgs parseArgs(const std::vector<std::string>& args)
 
 std::vector<int32_t> measurementTokens(const SensitivityArgs& a)
 {
-    std::vector<int32_t> tokens = openTokenizer(a.model).encode(readTextFile(a.textFile), true);
+    const std::string text = readTextArg(a.textFile, a.model, TextRole::Evaluation);
+    std::vector<int32_t> tokens = openTokenizerArg(a.model).encode(text, true);
     const int64_t n = std::min<int64_t>(a.maxTokens, static_cast<int64_t>(tokens.size())) / a.ctx * a.ctx;
     if (n <= 0) throw Error(ErrorCode::InvalidArgument, a.textFile, kNoOffset, "the text is shorter than one sequence");
     tokens.resize(static_cast<size_t>(n));
@@ -97,7 +99,7 @@ int runSensitivity(const std::vector<std::string>& args)
     const SensitivityArgs a = parseArgs(args);
     installInterruptHandler();
     try {
-        const auto model = openModel(a.model);
+        const auto model = openModelArg(a.model);
         const std::vector<int32_t> tokens = measurementTokens(a);
         std::fprintf(stderr, "sensitivity: %zu tokens in sequences of %lld\n", tokens.size(), static_cast<long long>(a.ctx));
         const SensitivityResult r = measureSensitivity(model, tokens, a.ctx, a.type, a.mode, nullptr,

@@ -2,6 +2,7 @@
 // per-tensor types minimising the predicted (or measured-KLD) loss under a budget, written as a plan.
 #include "cli/arg_reader.h"
 #include "cli/cli_command.h"
+#include "cli/model_arg.h"
 
 #include "common/error.h"
 #include "common/text_file.h"
@@ -123,7 +124,7 @@ SolveArgs parseArgs(const std::vector<std::string>& args)
     if (a.model.empty()) fail("no MODEL given");
     if (!a.target && a.scores.empty()) fail("give one of --target-bpw, --target-size, --max-loss, --max-kld");
     if (!a.measure.empty() && a.measure != "kld") fail("--measure takes 'kld'");
-    if (!a.measure.empty() && a.textFile.empty()) fail("--measure kld needs -f TEXT");
+    if (!a.measure.empty() && a.textFile.empty() && !isDemoArg(a.model)) fail("--measure kld needs -f TEXT");
     if (a.maxKld && a.measure.empty()) fail("--max-kld needs --measure kld (else use --max-loss)");
     if (a.measureCtx < 4 || a.measureTokens < a.measureCtx) fail("--measure-ctx/--measure-tokens too small");
     return a;
@@ -140,7 +141,8 @@ ProgressFn percentPrinter(const char* what)
 
 std::vector<int32_t> calibrationTokens(const SolveArgs& a)
 {
-    std::vector<int32_t> tokens = openTokenizer(a.model).encode(readTextFile(a.textFile), true);
+    const std::string text = readTextArg(a.textFile, a.model, TextRole::Evaluation);
+    std::vector<int32_t> tokens = openTokenizerArg(a.model).encode(text, true);
     const int64_t n = std::min<int64_t>(a.measureTokens, int64_t(tokens.size())) / a.measureCtx * a.measureCtx;
     if (n <= 0) fail("the text has fewer tokens than --measure-ctx");
     tokens.resize(size_t(n));
@@ -179,7 +181,7 @@ int runSolve(const std::vector<std::string>& args)
         return 0;
     }
     const SolveArgs a = parseArgs(args);
-    const auto model = openModel(a.model);
+    const auto model = openModelArg(a.model);
     const std::vector<TensorType> types = defaultCandidateTypes();
     CandidateTable table = loadOrBuildCandidateTable(*model, a.model, a.imatrix, types, a.cacheDir,
                                                      percentPrinter("candidates"));

@@ -1,5 +1,6 @@
 // `qexplore-cli stats MODEL [--tensor REGEX] [--json]`: per-tensor weight statistics.
 #include "cli/cli_command.h"
+#include "cli/model_arg.h"
 
 #include "io/model_file.h"
 #include "stats/stats_report.h"
@@ -75,7 +76,7 @@ int runStats(const std::vector<std::string>& args)
     StatsArgs a;
     if (const int rc = parse(args, a))
         return rc;
-    const auto model = openModel(a.path);
+    const auto model = openModelArg(a.path);
     const auto entries = computeModelStats(*model, a.regex, a.options);
     const std::string text = a.json ? modelStatsJson(entries, model->path) : modelStatsText(entries);
     std::fwrite(text.data(), 1, text.size(), stdout);

@@ -1,5 +1,6 @@
 // `qexplore-cli tokenize`: token ids (and pieces) of a text, with the tokenizer of a model file.
 #include "cli/cli_command.h"
+#include "cli/model_arg.h"
 
 #include "common/error.h"
 #include "model/tokenizer.h"
@@ -101,7 +102,7 @@ int runTokenize(const std::vector<std::string>& args)
     if (const int rc = parseArgs(args, o))
         return rc;
     try {
-        const Tokenizer tok = openTokenizer(o.model);
+        const Tokenizer tok = openTokenizerArg(o.model);
         const std::vector<int32_t> ids = tok.encode(o.text, o.addSpecial, o.parseSpecial);
         printTokens(tok, ids, o.idsOnly);
         std::fprintf(stderr, "%zu tokens (%s, vocabulary %d)\n", ids.size(), tok.description().c_str(), tok.vocabSize());
