@@ -106,7 +106,8 @@ private:
     void openDemo();
     void closeModel();
     void showSettings();
-    void showAbout();
+    /// Help › About, on the page `page` (ui::AboutDialog::Page).
+    void showAbout(int page);
     void onLoaded(const QString& path, std::shared_ptr<const ModelFile> model);
     void onFailed(const QString& path, const QString& message);
     void setBusy(bool busy, const QString& label = {});
@@ -165,6 +166,8 @@ private:
         QAction* showTensors = nullptr;
         QAction* showInfo = nullptr;
         QAction* about = nullptr;
+        QAction* licence = nullptr;
+        QAction* aboutQt = nullptr;
         QAction* savePlan = nullptr;
         QAction* savePlanAs = nullptr;
         QAction* loadPlan = nullptr;

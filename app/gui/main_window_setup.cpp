@@ -2,6 +2,7 @@
 // signal wiring (the window's behaviour is in main_window.cpp).
 #include "gui/main_window.h"
 
+#include "common/about_dialog.h"
 #include "common/app_icon.h"
 #include "common/app_settings.h"
 #include "common/error_text.h"
@@ -79,6 +80,9 @@ void MainWindow::setupActions()
     m_actions.showInfo->setShortcut(QKeySequence(Qt::ALT | Qt::Key_2));
     m_actions.about = new QAction(tr("&About Quantization Explorer"), this);
     m_actions.about->setMenuRole(QAction::AboutRole);
+    m_actions.licence = new QAction(tr("&Licence"), this);
+    m_actions.aboutQt = new QAction(tr("About &Qt"), this);
+    m_actions.aboutQt->setMenuRole(QAction::AboutQtRole);
     connectActions();
 }
 
@@ -97,7 +101,9 @@ void MainWindow::connectActions()
     });
     connect(m_actions.showTensors, &QAction::triggered, this, [this] { showPage(Page::Tensors); });
     connect(m_actions.showInfo, &QAction::triggered, this, [this] { showPage(Page::Info); });
-    connect(m_actions.about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_actions.about, &QAction::triggered, this, [this] { showAbout(int(ui::AboutDialog::Page::About)); });
+    connect(m_actions.licence, &QAction::triggered, this, [this] { showAbout(int(ui::AboutDialog::Page::Licence)); });
+    connect(m_actions.aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 }
 
 void MainWindow::setupMenus()
@@ -126,7 +132,10 @@ void MainWindow::setupMenus()
     view->addAction(m_actions.find);
     m_viewMenu = view;
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_actions.licence);
+    help->addSeparator();
     help->addAction(m_actions.about);
+    help->addAction(m_actions.aboutQt);
 }
 
 void MainWindow::setupCentralWidget()
