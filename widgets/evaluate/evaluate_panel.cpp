@@ -349,6 +349,8 @@ void EvaluatePanel::loadDefaults()
 
 QString EvaluatePanel::textFile() const { return m_text->text(); }
 
+QString EvaluatePanel::statusText() const { return m_status->text(); }
+
 int EvaluatePanel::contextLength() const { return m_ctx->value(); }
 
 int EvaluatePanel::chunkCount() const { return m_chunks->value(); }

@@ -62,7 +62,10 @@ public:
     /// The open model's own text, context and chunks, shown instead of the Settings defaults and never
     /// stored as them; nullopt: the Settings defaults again.
     void setModelDefaults(const std::optional<EvaluationDefaults>& defaults);
+    bool hasModelDefaults() const { return m_modelDefaults.has_value(); }
     QString textFile() const;
+    /// The status line: the last result (with the text-fit warning when there is one), or the job's state.
+    QString statusText() const;
     int contextLength() const;
     int chunkCount() const;
     RunsModel* runsModel() const { return m_runs; }

@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineSeries>
+#include <QLocale>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
@@ -138,6 +139,7 @@ void QatLesson::start()
     m_cancel->setEnabled(true);
     m_progress->setValue(0);
     m_status->setText(tr("Training…"));
+    m_clock.start();
     const std::string path = m_path.toStdString();
     const learn::QatLessonOptions options = m_options;
     QPointer<QatLesson> self(this);
@@ -169,7 +171,9 @@ void QatLesson::showResult()
 {
     const learn::QatLessonResult& r = *m_result;
     m_progress->setValue(1000);
-    m_status->setText(tr("Done. Float (unquantized) model: held-out perplexity %1.").arg(num(r.pplFloat, 5)));
+    const QString seconds = QLocale().toString(static_cast<double>(m_clock.elapsed()) / 1000.0, 'f', 1);
+    m_status->setText(tr("Done in %1 s. Float (unquantized) model: held-out perplexity %2.")
+                          .arg(seconds, num(r.pplFloat, 5)));
     m_table->setRowCount(static_cast<int>(r.runs.size()) + 1);
     auto set = [this](int row, int col, const QString& text) { m_table->setItem(row, col, new QTableWidgetItem(text)); };
     set(0, 0, tr("F32 (no quantization)"));
