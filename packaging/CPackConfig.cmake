@@ -28,6 +28,7 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE ${CPACK_PACKAGE_HOMEPAGE_URL})
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 # dpkg-shlibdeps adds what the binaries link (libc6, libstdc++6, libqt6core6 ... libqt6charts6, libdnnl2,
 # libonig5); Depends adds what the app loads at run time without linking it: Qt's platform plugins.
+# Build-only dependencies (headers such as libcli11-dev) are in tools/qx.sh.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")

@@ -27,6 +27,14 @@ if(QX_BUILD_GUI)
   endforeach()
 endif()
 
+# Debian's hardening for the installed programs: symbols bound at load time, relocations read-only after it
+# (lintian's hardening-no-bindnow). Link options only, so the compiled objects stay as they are.
+foreach(program qexplore-cli qexplore)
+  if(TARGET ${program})
+    target_link_options(${program} PRIVATE "LINKER:-z,relro" "LINKER:-z,now")
+  endif()
+endforeach()
+
 if(NOT QX_BUILD_PACKAGE_FILES)
   return()
 endif()

@@ -3001,8 +3001,8 @@ Detail: %2</translation>
     </message>
     <message>
         <location filename="../widgets/settings_dialog.cpp" line="35"/>
-        <source>Threads used by the computations; automatic uses every core</source>
-        <translation>Threads für die Berechnungen; automatisch nutzt alle Kerne</translation>
+        <source>Threads used by the computations; automatic uses every core but one, which stays with the interface</source>
+        <translation>Threads für die Berechnungen; automatisch nutzt alle Kerne bis auf einen, der der Oberfläche bleibt</translation>
     </message>
     <message>
         <location filename="../widgets/settings_dialog.cpp" line="37"/>
@@ -4011,6 +4011,10 @@ Offset %2 in %3</translation>
     <message>
         <source>linear algebra; compiled in (header-only)</source>
         <translation>lineare Algebra; einkompiliert (nur Header)</translation>
+    </message>
+    <message>
+        <source>command-line options of qexplore-cli; compiled in (header-only)</source>
+        <translation>Befehlszeilenoptionen von qexplore-cli; einkompiliert (nur Header)</translation>
     </message>
     <message>
         <source>JSON files; compiled in (header-only), © 2013-2022 Niels Lohmann</source>

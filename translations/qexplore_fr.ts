@@ -3001,8 +3001,8 @@ Détail : %2</translation>
     </message>
     <message>
         <location filename="../widgets/settings_dialog.cpp" line="35"/>
-        <source>Threads used by the computations; automatic uses every core</source>
-        <translation>Threads utilisés pour les calculs ; automatique utilise tous les cœurs</translation>
+        <source>Threads used by the computations; automatic uses every core but one, which stays with the interface</source>
+        <translation>Threads utilisés pour les calculs ; automatique utilise tous les cœurs sauf un, laissé à l’interface</translation>
     </message>
     <message>
         <location filename="../widgets/settings_dialog.cpp" line="37"/>
@@ -4011,6 +4011,10 @@ Décalage %2 dans %3</translation>
     <message>
         <source>linear algebra; compiled in (header-only)</source>
         <translation>algèbre linéaire ; compilée dans le programme (en-têtes seuls)</translation>
+    </message>
+    <message>
+        <source>command-line options of qexplore-cli; compiled in (header-only)</source>
+        <translation>options de ligne de commande de qexplore-cli ; compilée dans le programme (en-têtes seuls)</translation>
     </message>
     <message>
         <source>JSON files; compiled in (header-only), © 2013-2022 Niels Lohmann</source>

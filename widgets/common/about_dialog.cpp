@@ -85,6 +85,8 @@ QWidget* AboutDialog::setupThirdPartyPage()
     rows += row.arg(QStringLiteral("Oniguruma"), QStringLiteral("BSD-2-Clause"),
                     tr("tokenizer.json expressions; linked dynamically"));
     rows += row.arg(QStringLiteral("Eigen"), QStringLiteral("MPL-2.0"), tr("linear algebra; compiled in (header-only)"));
+    rows += row.arg(QStringLiteral("CLI11"), QStringLiteral("BSD-3-Clause"),
+                    tr("command-line options of qexplore-cli; compiled in (header-only)"));
     rows += row.arg(QStringLiteral("JSON for Modern C++"), QStringLiteral("MIT"),
                     tr("JSON files; compiled in (header-only), © 2013-2022 Niels Lohmann"));
     browser->setHtml(tr("<p>Quantization Explorer is built with these libraries, under their own licences:</p>")
