@@ -31,8 +31,9 @@ QatLesson::QatLesson(QWidget* parent) : Lesson(parent), m_runner(new JobRunner(t
         "it were the identity (the <b>straight-through estimator</b>) to update float \"latent\" weights. The "
         "weights learn to sit where rounding hurts least.</p><p>Here the built-in demo model (trained by "
         "qexplore on its own generated stories) is fine-tuned for %1 steps of %2 × %3 tokens at 2, 3 and 4 bits "
-        "(asymmetric, one FP16 step per %4 weights). That takes about 10–40 seconds on two cores, depending on "
-        "how busy they are. Perplexity is measured on held-out stories.</p>")
+        "(asymmetric, one FP16 step per %4 weights). That takes about 15 seconds of processor time: roughly 10 "
+        "seconds on two idle cores, several times longer when they are busy. Perplexity is measured on held-out "
+        "stories.</p>")
         .arg(m_options.steps).arg(m_options.batch).arg(m_options.seqLen).arg(m_options.group), this));
     auto* controls = new QHBoxLayout;
     m_start = new QPushButton(tr("Train"), this);
