@@ -45,7 +45,10 @@ private slots:
         for (const char* name : {"info.png", "layers.png", "evaluate.png", "tradeoff.png"}) {
             const QImage image(dir + QLatin1Char('/') + QLatin1String(name));
             QVERIFY2(!image.isNull(), name);
-            QCOMPARE(image.size(), QSize(1280, 800));
+            // The width is the window's: a page whose minimum width exceeds 1280 px widens it, which the
+            // layout checks catch; here only that each page was drawn matters.
+            QCOMPARE(image.height(), 800);
+            QVERIFY2(image.width() >= 1280, name);
         }
     }
 
