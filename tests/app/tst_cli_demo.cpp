@@ -1,6 +1,7 @@
 // `:demo` as a MODEL of qexplore-cli end to end: info shows its held-out perplexity, ppl evaluates it on its own
-// text when -f is missing (no warning) and warns on TinyStories, export writes a Q4_K_M file that opens with
-// K-quants everywhere, and a copy of the executable far from the source tree still has the demo built in.
+// text when -f is missing (no warning) and warns on TinyStories (a line, or text_fit in --json), export writes
+// a Q4_K_M file that opens with K-quants everywhere, and a copy of the executable far from the source tree still
+// has the demo built in.
 #include "common/cli_runner.h"
 #include "common/test_data.h"
 
@@ -9,6 +10,8 @@
 #include <QtTest/QtTest>
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 
 namespace {
@@ -57,6 +60,26 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QStringLiteral("warning: this text does not fit this model: the perplexity is ")),
                  qPrintable(r.out));
+    }
+
+    void pplJsonSaysWhetherTheTextFits()
+    {
+        QX_REQUIRE_SHARED(text, "text/tinystories-valid-head.txt");
+        const CliResult own = runCli({"ppl", ":demo", "--chunks", "8", "-t", "2", "--json"});
+        QCOMPARE(own.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(own.out.toUtf8()).object();
+        QCOMPARE(o["text"].toString(), QStringLiteral("the demo's held-out text"));
+        QVERIFY(o["text_fit"].toObject()["fits"].toBool());
+        QCOMPARE(o["text_fit"].toObject()["byte_tokens"].toInt(), 0);
+        const CliResult other =
+            runCli({"ppl", ":demo", "-f", QString::fromStdString(text), "--chunks", "8", "-t", "2", "--json"});
+        QCOMPARE(other.exitCode, 0);
+        const QJsonObject fit = QJsonDocument::fromJson(other.out.toUtf8()).object()["text_fit"].toObject();
+        QVERIFY(!fit["fits"].toBool());
+        QCOMPARE(fit["tokens"].toInt(), 331005);
+        QCOMPARE(fit["byte_tokens"].toInt(), 2517);
+        QCOMPARE(fit["vocab_size"].toInt(), 1024);
+        QVERIFY(fit["reason"].toString().startsWith(QStringLiteral("the perplexity is 11.17 times the vocabulary size")));
     }
 
     void noTextWithoutDemo()
