@@ -506,6 +506,10 @@
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
+    <message>
+        <source>Preparing the demo model…</source>
+        <translation>Demo-Modell wird vorbereitet…</translation>
+    </message>
 </context>
 <context>
     <name>qx::ui::BitLayoutView</name>
@@ -1837,6 +1841,14 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Held-out perplexity</source>
+        <translation>Perplexität auf zurückgehaltenen Daten</translation>
+    </message>
+    <message>
+        <source>%1 ± %2 on its own held-out text (%3 tokens, context %4), as measured when it was trained</source>
+        <translation>%1 ± %2 auf dem eigenen zurückgehaltenen Text (%3 Tokens, Kontext %4), gemessen beim Training</translation>
+    </message>
 </context>
 <context>
     <name>qx::ui::ModelLoader</name>
@@ -2411,8 +2423,8 @@ Detail: %2</translation>
     <name>qx::ui::QatLesson</name>
     <message>
         <location filename="../widgets/learn/qat_lesson.cpp" line="27"/>
-        <source>&lt;h2&gt;Quantization-aware training (QAT), live&lt;/h2&gt;&lt;p&gt;&lt;b&gt;Post-training quantization&lt;/b&gt; (PTQ) rounds the finished weights. &lt;b&gt;QAT&lt;/b&gt; keeps training with the rounding in the forward pass: the model sees its quantized weights, and the gradient passes through the rounding as if it were the identity (the &lt;b&gt;straight-through estimator&lt;/b&gt;) to update float &quot;latent&quot; weights. The weights learn to sit where rounding hurts least.&lt;/p&gt;&lt;p&gt;Here the built-in demo model (trained by qexplore on its own generated stories) is fine-tuned for %1 steps of %2 × %3 tokens at 2, 3 and 4 bits (asymmetric, one FP16 step per %4 weights). That takes about 10–40 seconds on two cores, depending on how busy they are. Perplexity is measured on held-out stories.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Quantisierungsbewusstes Training (QAT), live&lt;/h2&gt;&lt;p&gt;&lt;b&gt;Quantisierung nach dem Training&lt;/b&gt; (PTQ) rundet die fertigen Gewichte. &lt;b&gt;QAT&lt;/b&gt; trainiert mit der Rundung im Vorwärtsdurchlauf weiter: Das Modell sieht seine quantisierten Gewichte, und der Gradient passiert die Rundung, als wäre sie die Identität (der &lt;b&gt;Straight-Through-Schätzer&lt;/b&gt;), um „latente“ Gleitkommagewichte zu aktualisieren. Die Gewichte lernen, dort zu liegen, wo Rundung am wenigsten schadet.&lt;/p&gt;&lt;p&gt;Hier wird das eingebaute Demo-Modell (von qexplore auf selbst erzeugten Geschichten trainiert) %1 Schritte lang mit %2 × %3 Tokens bei 2, 3 und 4 Bit feinabgestimmt (asymmetrisch, eine FP16-Schrittweite pro %4 Gewichte). Das dauert auf zwei Kernen etwa 10–40 Sekunden, je nach deren Auslastung. Die Perplexität wird auf zurückgehaltenen Geschichten gemessen.&lt;/p&gt;</translation>
+        <source>&lt;h2&gt;Quantization-aware training (QAT), live&lt;/h2&gt;&lt;p&gt;&lt;b&gt;Post-training quantization&lt;/b&gt; (PTQ) rounds the finished weights. &lt;b&gt;QAT&lt;/b&gt; keeps training with the rounding in the forward pass: the model sees its quantized weights, and the gradient passes through the rounding as if it were the identity (the &lt;b&gt;straight-through estimator&lt;/b&gt;) to update float &quot;latent&quot; weights. The weights learn to sit where rounding hurts least.&lt;/p&gt;&lt;p&gt;Here the built-in demo model (trained by qexplore on its own generated stories) is fine-tuned for %1 steps of %2 × %3 tokens at 2, 3 and 4 bits (asymmetric, one FP16 step per %4 weights). That takes about 15 seconds of processor time: roughly 10 seconds on two idle cores, several times longer when they are busy. Perplexity is measured on held-out stories.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Quantisierungsbewusstes Training (QAT), live&lt;/h2&gt;&lt;p&gt;&lt;b&gt;Quantisierung nach dem Training&lt;/b&gt; (PTQ) rundet die fertigen Gewichte. &lt;b&gt;QAT&lt;/b&gt; trainiert mit der Rundung im Vorwärtsdurchlauf weiter: Das Modell sieht seine quantisierten Gewichte, und der Gradient passiert die Rundung, als wäre sie die Identität (der &lt;b&gt;Straight-Through-Schätzer&lt;/b&gt;), um „latente“ Gleitkommagewichte zu aktualisieren. Die Gewichte lernen, dort zu liegen, wo Rundung am wenigsten schadet.&lt;/p&gt;&lt;p&gt;Hier wird das eingebaute Demo-Modell (von qexplore auf selbst erzeugten Geschichten trainiert) %1 Schritte lang mit %2 × %3 Tokens bei 2, 3 und 4 Bit feinabgestimmt (asymmetrisch, eine FP16-Schrittweite pro %4 Gewichte). Das braucht etwa 15 Sekunden Rechenzeit: auf zwei freien Kernen rund 10 Sekunden, auf ausgelasteten ein Vielfaches davon. Die Perplexität wird auf zurückgehaltenen Geschichten gemessen.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../widgets/learn/qat_lesson.cpp" line="37"/>
@@ -2496,8 +2508,8 @@ Detail: %2</translation>
     </message>
     <message>
         <location filename="../widgets/learn/qat_lesson.cpp" line="172"/>
-        <source>Done. Float (unquantized) model: held-out perplexity %1.</source>
-        <translation>Fertig. Gleitkommamodell (nicht quantisiert): Perplexität auf zurückgehaltenen Daten %1.</translation>
+        <source>Done in %1 s. Float (unquantized) model: held-out perplexity %2.</source>
+        <translation>Fertig in %1 s. Gleitkommamodell (nicht quantisiert): Perplexität auf zurückgehaltenen Daten %2.</translation>
     </message>
     <message>
         <location filename="../widgets/learn/qat_lesson.cpp" line="175"/>
@@ -4294,6 +4306,25 @@ Offset %2 in %3</translation>
     <message>
         <source>Cosine</source>
         <translation>Kosinus</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::TextFitText</name>
+    <message>
+        <source>%1 % of its tokens are unknown or byte-fallback tokens (the vocabulary does not cover it)</source>
+        <translation>%1 % seiner Tokens sind unbekannte oder Byte-Fallback-Tokens (das Vokabular deckt ihn nicht ab)</translation>
+    </message>
+    <message>
+        <source>the unquantized model&apos;s perplexity (%1) is %2 times its vocabulary size (%3): it predicts this text no better than guessing</source>
+        <translation>die Perplexität des nicht quantisierten Modells (%1) ist das %2-Fache seiner Vokabulargröße (%3): es sagt diesen Text nicht besser voraus als Raten</translation>
+    </message>
+    <message>
+        <source>This text does not fit this model: %1.</source>
+        <translation>Dieser Text passt nicht zu diesem Modell: %1.</translation>
+    </message>
+    <message>
+        <source>text does not fit</source>
+        <translation>Text passt nicht</translation>
     </message>
 </context>
 </TS>

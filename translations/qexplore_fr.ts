@@ -506,6 +506,10 @@
         <source>Compare</source>
         <translation>Comparer</translation>
     </message>
+    <message>
+        <source>Preparing the demo model…</source>
+        <translation>Préparation du modèle de démonstration…</translation>
+    </message>
 </context>
 <context>
     <name>qx::ui::BitLayoutView</name>
@@ -1837,6 +1841,14 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Held-out perplexity</source>
+        <translation>Perplexité sur les données mises de côté</translation>
+    </message>
+    <message>
+        <source>%1 ± %2 on its own held-out text (%3 tokens, context %4), as measured when it was trained</source>
+        <translation>%1 ± %2 sur son propre texte mis de côté (%3 tokens, contexte %4), mesurée lors de son entraînement</translation>
+    </message>
 </context>
 <context>
     <name>qx::ui::ModelLoader</name>
@@ -2411,8 +2423,8 @@ Détail : %2</translation>
     <name>qx::ui::QatLesson</name>
     <message>
         <location filename="../widgets/learn/qat_lesson.cpp" line="27"/>
-        <source>&lt;h2&gt;Quantization-aware training (QAT), live&lt;/h2&gt;&lt;p&gt;&lt;b&gt;Post-training quantization&lt;/b&gt; (PTQ) rounds the finished weights. &lt;b&gt;QAT&lt;/b&gt; keeps training with the rounding in the forward pass: the model sees its quantized weights, and the gradient passes through the rounding as if it were the identity (the &lt;b&gt;straight-through estimator&lt;/b&gt;) to update float &quot;latent&quot; weights. The weights learn to sit where rounding hurts least.&lt;/p&gt;&lt;p&gt;Here the built-in demo model (trained by qexplore on its own generated stories) is fine-tuned for %1 steps of %2 × %3 tokens at 2, 3 and 4 bits (asymmetric, one FP16 step per %4 weights). That takes about 10–40 seconds on two cores, depending on how busy they are. Perplexity is measured on held-out stories.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Entraînement conscient de la quantification (QAT), en direct&lt;/h2&gt;&lt;p&gt;La &lt;b&gt;quantification après entraînement&lt;/b&gt; (PTQ) arrondit les poids finis. &lt;b&gt;QAT&lt;/b&gt; poursuit l&apos;entraînement avec l&apos;arrondi dans la passe avant : le modèle voit ses poids quantifiés, et le gradient traverse l&apos;arrondi comme s&apos;il était l&apos;identité (l&apos;&lt;b&gt;estimateur straight-through&lt;/b&gt;) pour mettre à jour des poids flottants « latents ». Les poids apprennent à se placer là où l&apos;arrondi nuit le moins.&lt;/p&gt;&lt;p&gt;Ici, le modèle de démonstration intégré (entraîné par qexplore sur ses propres histoires générées) est affiné pendant %1 pas de %2 × %3 jetons à 2, 3 et 4 bits (asymétrique, un pas FP16 pour %4 poids). Cela prend environ 10 à 40 secondes sur deux cœurs, selon leur charge. La perplexité est mesurée sur des histoires mises de côté.&lt;/p&gt;</translation>
+        <source>&lt;h2&gt;Quantization-aware training (QAT), live&lt;/h2&gt;&lt;p&gt;&lt;b&gt;Post-training quantization&lt;/b&gt; (PTQ) rounds the finished weights. &lt;b&gt;QAT&lt;/b&gt; keeps training with the rounding in the forward pass: the model sees its quantized weights, and the gradient passes through the rounding as if it were the identity (the &lt;b&gt;straight-through estimator&lt;/b&gt;) to update float &quot;latent&quot; weights. The weights learn to sit where rounding hurts least.&lt;/p&gt;&lt;p&gt;Here the built-in demo model (trained by qexplore on its own generated stories) is fine-tuned for %1 steps of %2 × %3 tokens at 2, 3 and 4 bits (asymmetric, one FP16 step per %4 weights). That takes about 15 seconds of processor time: roughly 10 seconds on two idle cores, several times longer when they are busy. Perplexity is measured on held-out stories.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Entraînement conscient de la quantification (QAT), en direct&lt;/h2&gt;&lt;p&gt;La &lt;b&gt;quantification après entraînement&lt;/b&gt; (PTQ) arrondit les poids finis. &lt;b&gt;QAT&lt;/b&gt; poursuit l&apos;entraînement avec l&apos;arrondi dans la passe avant : le modèle voit ses poids quantifiés, et le gradient traverse l&apos;arrondi comme s&apos;il était l&apos;identité (l&apos;&lt;b&gt;estimateur straight-through&lt;/b&gt;) pour mettre à jour des poids flottants « latents ». Les poids apprennent à se placer là où l&apos;arrondi nuit le moins.&lt;/p&gt;&lt;p&gt;Ici, le modèle de démonstration intégré (entraîné par qexplore sur ses propres histoires générées) est affiné pendant %1 pas de %2 × %3 jetons à 2, 3 et 4 bits (asymétrique, un pas FP16 pour %4 poids). Cela demande environ 15 secondes de temps processeur : une dizaine de secondes sur deux cœurs libres, plusieurs fois plus quand ils sont occupés. La perplexité est mesurée sur des histoires mises de côté.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../widgets/learn/qat_lesson.cpp" line="37"/>
@@ -2496,8 +2508,8 @@ Détail : %2</translation>
     </message>
     <message>
         <location filename="../widgets/learn/qat_lesson.cpp" line="172"/>
-        <source>Done. Float (unquantized) model: held-out perplexity %1.</source>
-        <translation>Terminé. Modèle flottant (non quantifié) : perplexité sur les données mises de côté %1.</translation>
+        <source>Done in %1 s. Float (unquantized) model: held-out perplexity %2.</source>
+        <translation>Terminé en %1 s. Modèle flottant (non quantifié) : perplexité sur les données mises de côté %2.</translation>
     </message>
     <message>
         <location filename="../widgets/learn/qat_lesson.cpp" line="175"/>
@@ -4294,6 +4306,25 @@ Décalage %2 dans %3</translation>
     <message>
         <source>Cosine</source>
         <translation>Cosinus</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::TextFitText</name>
+    <message>
+        <source>%1 % of its tokens are unknown or byte-fallback tokens (the vocabulary does not cover it)</source>
+        <translation>%1 % de ses tokens sont inconnus ou des tokens de repli sur octets (le vocabulaire ne le couvre pas)</translation>
+    </message>
+    <message>
+        <source>the unquantized model&apos;s perplexity (%1) is %2 times its vocabulary size (%3): it predicts this text no better than guessing</source>
+        <translation>la perplexité du modèle non quantifié (%1) vaut %2 fois la taille de son vocabulaire (%3) : il ne prédit pas mieux ce texte qu&apos;au hasard</translation>
+    </message>
+    <message>
+        <source>This text does not fit this model: %1.</source>
+        <translation>Ce texte ne convient pas à ce modèle : %1.</translation>
+    </message>
+    <message>
+        <source>text does not fit</source>
+        <translation>texte inadapté</translation>
     </message>
 </context>
 </TS>

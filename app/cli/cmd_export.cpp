@@ -4,6 +4,7 @@
 #include "cli/cli_progress.h"
 #include "cli/command_line.h"
 #include "cli/json_output.h"
+#include "cli/model_arg.h"
 #include "cli/plan_options.h"
 
 #include "common/error.h"
@@ -64,7 +65,7 @@ int printLlamaQuantize(const ModelFile& model, const Plan& plan, const std::stri
 int runExport(const std::vector<std::string>& args)
 {
     const ExportArgs a = parseArgs(args);
-    const auto model = openModel(a.plan.model);
+    const auto model = openModelArg(a.plan.model);
     const Plan plan = makePlan(*model, a.plan);
     if (a.printLlamaQuantize)
         return printLlamaQuantize(*model, plan, a.plan.output, a.json);

@@ -4,6 +4,7 @@
 #include "cli/cli_progress.h"
 #include "cli/command_line.h"
 #include "cli/json_output.h"
+#include "cli/model_arg.h"
 #include "cli/plan_options.h"
 
 #include "common/error.h"
@@ -53,7 +54,7 @@ int runPlan(const std::vector<std::string>& args)
 {
     bool json = false;
     const PlanOptions options = parseArgs(args, json);
-    const auto model = openModel(options.model);
+    const auto model = openModelArg(options.model);
     const Plan plan = makePlan(*model, options);
     if (json)
         printJson(planJson(*model, plan));

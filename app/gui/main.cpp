@@ -62,7 +62,7 @@ Options parseOptions(const QApplication& app)
     options.demo = parser.isSet(demo);
     if (options.demo && options.modelPath.isEmpty()) {
         try {
-            options.modelPath = QString::fromStdString(qx::app::demoModelPath());
+            options.modelPath = qx::app::writeDemoFiles().model;
         } catch (const qx::Error& e) {
             qWarning("%s", e.what());   // the start page still opens
         }
@@ -87,7 +87,7 @@ int main(int argc, char** argv)
     const Options options = parseOptions(app);
 
     qx::app::MainWindow window(&qx::openModel);
-    window.setDemoModelProvider(&qx::app::demoModelPath);
+    window.setDemo(qx::app::demoFileLocations(), &qx::app::writeDemoFiles);
     window.show();
     if (!options.screenshotDir.isEmpty()) {
         auto* session = new qx::app::ScreenshotSession(&window, options.screenshotDir, options.modelPath, &app);

@@ -12,6 +12,7 @@
 #include "evaluate/evaluate_panel.h"
 #include "evaluate/evaluation_page.h"
 #include "evaluate/tradeoff_view.h"
+#include "eval/held_out_figure.h"
 #include "layers/layers_view.h"
 #include "learn/learn_lab.h"
 #include "plan/calibration_box.h"
@@ -20,6 +21,7 @@
 #include "plan/plan_export.h"
 #include "plan/plan_file_actions.h"
 #include "plan/scheme_panel.h"
+#include "plan/sensitivity_box.h"
 #include "start/model_description.h"
 #include "start/model_info_view.h"
 #include "start/start_page.h"
@@ -110,10 +112,40 @@ void MainWindow::openPath(const QString& path)
     m_loader->open(QFileInfo(path).absoluteFilePath());
 }
 
-void MainWindow::setDemoModelProvider(std::function<std::string()> provider)
+void MainWindow::setDemo(DemoFiles locations, std::function<DemoFiles()> writer)
 {
-    m_demoProvider = std::move(provider);
-    m_startPage->setDemoAvailable(static_cast<bool>(m_demoProvider));
+    m_demoLocations = std::move(locations);
+    m_demoWriter = std::move(writer);
+    m_startPage->setDemoAvailable(static_cast<bool>(m_demoWriter));
+}
+
+void MainWindow::applyModelTexts(const QString& path)
+{
+    ui::EvaluatePanel* evaluate = m_evaluation->panel();
+    ui::CalibrationBox* calibration = m_schemePanel->calibrationBox();
+    ui::SensitivityBox* sensitivity = m_schemePanel->sensitivityBox();
+    std::optional<DemoFiles> demo;
+    const bool isDemo = m_demoWriter && !m_demoLocations.model.isEmpty()
+        && QFileInfo(path).absoluteFilePath() == QFileInfo(m_demoLocations.model).absoluteFilePath();
+    if (isDemo) {
+        try {
+            demo = m_demoWriter();  // the model is there already; this restores a text that was deleted
+        } catch (const Error& e) {
+            statusBar()->showMessage(QString::fromUtf8(e.what()), 5000);
+        }
+    }
+    if (!demo) {
+        evaluate->setModelDefaults(std::nullopt);
+        calibration->setModelText({}, 0);
+        sensitivity->setTextFile({});
+        return;
+    }
+    const std::optional<HeldOutFigure> figure = m_model ? heldOutFigure(*m_model) : std::nullopt;
+    const int64_t trained = m_model && m_model->spec.contextLength > 0 ? m_model->spec.contextLength : 128;
+    const int nCtx = static_cast<int>(figure ? figure->nCtx : std::min<int64_t>(trained, 512));
+    evaluate->setModelDefaults(ui::EvaluationDefaults{demo->text, nCtx, 0});
+    calibration->setModelText(demo->calibrationText, nCtx);
+    sensitivity->setTextFile(demo->text);
 }
 
 void MainWindow::showPage(Page page)
@@ -170,14 +202,14 @@ void MainWindow::chooseFolder()
 
 void MainWindow::openDemo()
 {
-    if (!m_demoProvider)
+    if (!m_demoWriter)
         return;
-    auto provider = m_demoProvider;
-    m_runner->start<std::string>(
-        tr("Preparing the demo model…"), [provider](const ProgressFn&) { return provider(); },
-        [this](ui::JobResult<std::string> result) {
+    auto writer = m_demoWriter;
+    m_runner->start<DemoFiles>(
+        tr("Preparing the demo model…"), [writer](const ProgressFn&) { return writer(); },
+        [this](ui::JobResult<DemoFiles> result) {
             if (result.outcome == ui::JobOutcome::Completed)
-                openPath(QString::fromStdString(*result.value));
+                openPath(result.value->model);
             else if (result.outcome == ui::JobOutcome::Failed)
                 onFailed(tr("demo model"), result.error.detail);
         });
@@ -227,6 +259,7 @@ void MainWindow::onLoaded(const QString& path, std::shared_ptr<const ModelFile> 
     m_evaluation->setModel(m_model);
     m_compare->setModel(m_model);
     m_modelPath = QFileInfo(path).absoluteFilePath();
+    applyModelTexts(m_modelPath);
     m_plan->setModel(m_model, m_modelPath);
     m_schemeDock->show();
     m_schemeDock->widget()->setMinimumWidth(0);

@@ -3,6 +3,7 @@
 // the Tensors and Info tabs. Opening goes through ModelLoader on the JobRunner, so the window stays
 // responsive; failures show in a banner on the start page. Business logic lives in qx_widgets.
 
+#include "gui/demo_model.h"
 #include "start/model_loader.h"
 
 #include <QMainWindow>
@@ -52,8 +53,9 @@ public:
 
     /// Opens a model file or folder in the background.
     void openPath(const QString& path);
-    /// Enables "Open demo model": `provider` writes the demo model and returns its path (runs as a job).
-    void setDemoModelProvider(std::function<std::string()> provider);
+    /// Enables "Open demo model": `writer` writes the demo files (runs as a job) and returns their paths,
+    /// `locations`. The model at locations.model opens with the demo's texts and context as defaults.
+    void setDemo(DemoFiles locations, std::function<DemoFiles()> writer);
     void showPage(Page page);
 
     const std::shared_ptr<const ModelFile>& model() const { return m_model; }
@@ -121,7 +123,12 @@ private:
 
     ui::JobRunner* m_runner;
     ui::ModelLoader* m_loader;
-    std::function<std::string()> m_demoProvider;
+    /// Points Evaluate, Calibrate and Sensitivity at the demo's texts when `path` is the demo model, back
+    /// at the Settings defaults otherwise.
+    void applyModelTexts(const QString& path);
+
+    DemoFiles m_demoLocations;
+    std::function<DemoFiles()> m_demoWriter;
     std::shared_ptr<const ModelFile> m_model;
 
     QStackedWidget* m_stack = nullptr;

@@ -196,12 +196,14 @@ void ScreenshotSession::grabLayersPlan()
 
 void ScreenshotSession::grabEvaluation()
 {
-    if (m_textPath.isEmpty()) {
+    ui::EvaluatePanel* panel = m_window->evaluationPage()->panel();
+    // --text, or the model's own text (the demo's) when it brings one
+    const QString text = m_textPath.isEmpty() ? panel->textFile() : m_textPath;
+    if (text.isEmpty() || (m_textPath.isEmpty() && !panel->hasModelDefaults())) {
         finish();
         return;
     }
-    ui::EvaluatePanel* panel = m_window->evaluationPage()->panel();
-    panel->setTextFile(m_textPath);
+    panel->setTextFile(text);
     panel->setContext(128, 8);
     m_window->showPage(MainWindow::Page::Evaluate);
     panel->evaluate();          // the current plan (Q4_K_M) ...

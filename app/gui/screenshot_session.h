@@ -3,8 +3,9 @@
 // page, and when a model was given the tensor tree, the Info view, the tensor and Layers views, the tree with
 // a Q4_K_M plan and the Layers view on that plan (or the error banner if it failed), then the scheme panel with
 // a custom uniform scheme (INT3, groups of 32, asymmetric, MSE clipping) applied to one tensor (undone
-// afterwards); with an evaluation text, also the Evaluate and Trade-off tabs after evaluating the common
-// presets (ctx 128, 8 chunks); with a second model, the Compare page's tabs against it.
+// afterwards); with an evaluation text (--text, or the demo model's own), also the Evaluate and Trade-off tabs
+// after evaluating the common presets (ctx 128, 8 chunks); with a second model, the Compare page's tabs
+// against it.
 
 #include <QObject>
 #include <QString>
@@ -18,7 +19,8 @@ class ScreenshotSession : public QObject {
     Q_OBJECT
 public:
     ScreenshotSession(MainWindow* window, QString directory, QString modelPath, QObject* parent = nullptr);
-    /// The text to evaluate presets on before grabbing the Evaluate and Trade-off tabs (none: skipped).
+    /// The text to evaluate presets on before grabbing the Evaluate and Trade-off tabs (none: the model's own
+    /// text when it brings one, as the demo does; else skipped).
     void setEvaluationText(const QString& path) { m_textPath = path; }
     /// A second model to compare the first with before quitting (Compare page, 1280×800 and 1920×1080).
     void setComparePath(const QString& path) { m_comparePath = path; }

@@ -7,9 +7,14 @@
 // activation transform, W8A8), keyed by the calibration too. Every new result is added to the RunsModel (Runs and Trade-off views). "Evaluate presets"
 // queues the common llama-quantize mixes (planPreset) one after the other.
 // Text, ctx and chunks start from AppSettings::evaluationDefaults() and follow them when the Settings
-// dialog changes them; evaluating stores the values used as the new defaults.
+// dialog changes them; evaluating stores the values used as the new defaults. A model with its own text
+// (the demo model) brings its own defaults instead (setModelDefaults), which are never stored.
+// Each run records whether its text fits the model (eval/text_fit.h, judged on the F32 perplexity); when
+// it does not, the status line says so next to the figures.
 
+#include "common/app_settings.h"
 #include "eval/plan_eval.h"
+#include "eval/text_fit.h"
 #include "io/model_file.h"
 #include "plan/plan.h"
 #include "plan/plan_schemes.h"
@@ -23,6 +28,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QLineEdit;
@@ -53,7 +59,13 @@ public:
     void setSchemeProvider(std::function<SchemeChoices()> provider);
     void setTextFile(const QString& path);
     void setContext(int nCtx, int chunks);
+    /// The open model's own text, context and chunks, shown instead of the Settings defaults and never
+    /// stored as them; nullopt: the Settings defaults again.
+    void setModelDefaults(const std::optional<EvaluationDefaults>& defaults);
+    bool hasModelDefaults() const { return m_modelDefaults.has_value(); }
     QString textFile() const;
+    /// The status line: the last result (with the text-fit warning when there is one), or the job's state.
+    QString statusText() const;
     int contextLength() const;
     int chunkCount() const;
     RunsModel* runsModel() const { return m_runs; }
@@ -95,7 +107,7 @@ private:
     /// Runs `request` on the panel's runner; the result is cached under `key` and added to the runs.
     void startJob(const Request& request, const QByteArray& key);
     void finishRequest(const Request& request, const PlanEvaluation& eval, const QString& textFile,
-                       const QByteArray& key);
+                       const QByteArray& key, TextFit fit);
     void updateProgress(double fraction);
     void setBusy(bool busy);
     void saveSettings() const;
@@ -104,6 +116,8 @@ private:
     RunsModel* m_runs;
     QString m_tokensFile;                               ///< text the cached tokens come from
     std::shared_ptr<const std::vector<int32_t>> m_tokens;
+    TextFit m_tokensFit;                                ///< their fallback-token counts (no perplexity yet)
+    std::optional<EvaluationDefaults> m_modelDefaults;
     std::shared_ptr<const ModelFile> m_model;
     std::function<Plan()> m_provider;
     std::function<std::shared_ptr<const PlanCalibration>()> m_calibrationProvider;

@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineSeries>
+#include <QLocale>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
@@ -30,8 +31,9 @@ QatLesson::QatLesson(QWidget* parent) : Lesson(parent), m_runner(new JobRunner(t
         "it were the identity (the <b>straight-through estimator</b>) to update float \"latent\" weights. The "
         "weights learn to sit where rounding hurts least.</p><p>Here the built-in demo model (trained by "
         "qexplore on its own generated stories) is fine-tuned for %1 steps of %2 × %3 tokens at 2, 3 and 4 bits "
-        "(asymmetric, one FP16 step per %4 weights). That takes about 10–40 seconds on two cores, depending on "
-        "how busy they are. Perplexity is measured on held-out stories.</p>")
+        "(asymmetric, one FP16 step per %4 weights). That takes about 15 seconds of processor time: roughly 10 "
+        "seconds on two idle cores, several times longer when they are busy. Perplexity is measured on held-out "
+        "stories.</p>")
         .arg(m_options.steps).arg(m_options.batch).arg(m_options.seqLen).arg(m_options.group), this));
     auto* controls = new QHBoxLayout;
     m_start = new QPushButton(tr("Train"), this);
@@ -138,6 +140,7 @@ void QatLesson::start()
     m_cancel->setEnabled(true);
     m_progress->setValue(0);
     m_status->setText(tr("Training…"));
+    m_clock.start();
     const std::string path = m_path.toStdString();
     const learn::QatLessonOptions options = m_options;
     QPointer<QatLesson> self(this);
@@ -169,7 +172,9 @@ void QatLesson::showResult()
 {
     const learn::QatLessonResult& r = *m_result;
     m_progress->setValue(1000);
-    m_status->setText(tr("Done. Float (unquantized) model: held-out perplexity %1.").arg(num(r.pplFloat, 5)));
+    const QString seconds = QLocale().toString(static_cast<double>(m_clock.elapsed()) / 1000.0, 'f', 1);
+    m_status->setText(tr("Done in %1 s. Float (unquantized) model: held-out perplexity %2.")
+                          .arg(seconds, num(r.pplFloat, 5)));
     m_table->setRowCount(static_cast<int>(r.runs.size()) + 1);
     auto set = [this](int row, int col, const QString& text) { m_table->setItem(row, col, new QTableWidgetItem(text)); };
     set(0, 0, tr("F32 (no quantization)"));

@@ -221,6 +221,22 @@ bool CalibrationBox::selectGrid(const QString& grid)
 }
 
 void CalibrationBox::setTextFile(const QString& path) { m_text->setText(path); }
+QString CalibrationBox::textFile() const { return m_text->text(); }
+
+void CalibrationBox::setModelText(const QString& path, int nCtx)
+{
+    const QSettings settings;
+    const bool hadModelText = !m_modelText.isEmpty();
+    m_modelText = path;
+    if (!path.isEmpty()) {
+        m_text->setText(path);
+        m_ctx->setValue(nCtx);
+    } else if (hadModelText) {
+        const QString evalText = settings.value(QStringLiteral("evaluation/textFile")).toString();
+        m_text->setText(settings.value(QStringLiteral("calibration/textFile"), evalText).toString());
+        m_ctx->setValue(settings.value(QStringLiteral("calibration/ctx"), 128).toInt());
+    }
+}
 void CalibrationBox::setChunks(int chunks) { m_chunks->setValue(chunks); }
 void CalibrationBox::setContext(int nCtx) { m_ctx->setValue(nCtx); }
 
@@ -308,9 +324,11 @@ void CalibrationBox::run()
         return;
     }
     QSettings settings;
-    settings.setValue(QStringLiteral("calibration/textFile"), calibPath);
+    if (calibPath != m_modelText) {  // the model's own text is no default for other models
+        settings.setValue(QStringLiteral("calibration/textFile"), calibPath);
+        settings.setValue(QStringLiteral("calibration/ctx"), m_ctx->value());
+    }
     settings.setValue(QStringLiteral("calibration/chunks"), m_chunks->value());
-    settings.setValue(QStringLiteral("calibration/ctx"), m_ctx->value());
     const int threads = resolveInteractiveThreadCount(AppSettings::threads());
     m_result.reset();
     setBusy(true);
