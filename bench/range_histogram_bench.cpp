@@ -43,7 +43,7 @@ void measure(const char* label, const qx::TensorInfo& t)
             qx::dequantizeRows(t, r, std::min<int64_t>(64, t.rows() - r), std::span(buffer).first(size_t(std::min<int64_t>(64, t.rows() - r) * t.rowLength())));
     });
     std::pair<double, double> range;
-    const double wide = seconds([&] { range = qx::centralRangeOf(src, -0.4, 0.4, 0.999); });
+    const double wide = seconds([&] { range = qx::centralRangeOf(src, qx::rangeHistogram(src, -0.4, 0.4, 256), 0.999); });
     const auto [lo, hi] = range;
     qx::Histogram fast, ref;
     const double zoom = seconds([&] { fast = qx::rangeHistogram(src, lo, hi, 300); });

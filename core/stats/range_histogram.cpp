@@ -161,19 +161,13 @@ std::pair<double, double> centralRange(const Histogram& h, double coverage)
     return {lo, std::max(lo, hi)};
 }
 
-std::pair<double, double> centralRangeOf(const RowSource& source, double min, double max, double coverage,
+std::pair<double, double> centralRangeOf(const RowSource& source, const Histogram& coarse, double coverage,
                                          const RangeHistogramOptions& options, const ProgressFn& progress)
 {
-    if (!(max > min))
-        return {min, max};
-    const auto half = [&progress](double from) {
-        return [&progress, from](double f) { return !progress || progress(from + 0.5 * f); };
-    };
-    const Histogram coarse = rangeHistogram(source, min, max, kCentralBins, options, half(0.0));
     const auto [lo, hi] = centralRange(coarse, coverage);
     if (!(hi > lo))
         return {lo, hi};
-    return centralRange(rangeHistogram(source, lo, hi, kCentralBins, options, half(0.5)), coverage);
+    return centralRange(rangeHistogram(source, lo, hi, kCentralBins, options, progress), coverage);
 }
 
 } // namespace qx

@@ -36,10 +36,10 @@ Histogram rangeHistogramRef(const RowSource& source, double lo, double hi, int b
 /// width). Tails that fall into h.below / h.above give h.lo / h.hi. An empty histogram gives {h.lo, h.hi}.
 std::pair<double, double> centralRange(const Histogram& h, double coverage);
 
-/// The central `coverage` of the finite values of `source`, whose extrema are [min, max], found in two
-/// passes of kCentralBins bins: the first over [min, max], the second over the span between the first's
-/// tail bins, so the ends are known to 1/kCentralBins of that span even when outliers make [min, max] wide.
-std::pair<double, double> centralRangeOf(const RowSource& source, double min, double max, double coverage,
+/// The central `coverage` of the finite values of `source`, refined from `coarse` (any histogram of the same
+/// values, e.g. the statistics' own): one pass of kCentralBins bins over the span between coarse's tail
+/// bins, so the ends are known to 1/kCentralBins of that span even when outliers make coarse's bins wide.
+std::pair<double, double> centralRangeOf(const RowSource& source, const Histogram& coarse, double coverage,
                                          const RangeHistogramOptions& options = {}, const ProgressFn& progress = {});
 inline constexpr int kCentralBins = 4096;
 

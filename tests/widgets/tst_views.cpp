@@ -17,6 +17,7 @@
 #include "layers/layers_view.h"
 #include "tensor/outlier_table_model.h"
 #include "tensor/outliers_view.h"
+#include "tensor/round_trip_store.h"
 #include "tensor/tensor_views.h"
 #include "tensor/values_model.h"
 #include "tensor/values_view.h"
@@ -93,12 +94,16 @@ void TstViews::histogramAndOutliersEqualTheCore()
         QCOMPARE(table->data(table->index(r, OutlierTableModel::Sigmas), OutlierTableModel::SortRole).toDouble(),
                  std::fabs(o.value) / core.stddev);
     }
-    // The heatmap's brightest cell is the tensor's max |w|; the levels sit inside the representable range.
-    QCOMPARE(double(views.analysis()->heatmap.maxValue), core.absMax);
-    const QuantLevels& levels = views.analysis()->levels;
-    QVERIFY(!levels.values.empty() && levels.values.size() <= 256);
-    QVERIFY(levels.values.front() >= views.analysis()->clipLo && levels.values.back() <= views.analysis()->clipHi);
-    QCOMPARE(levels.length, int64_t(32));
+    // The heatmap's brightest cell is the tensor's max |w|; the grid of its Q8_0 block (d·q, q = -128..127)
+    // spans ±max |w|.
+    const TensorAnalysis& a = *views.analysis();
+    QCOMPARE(double(a.heatmap.maxValue), core.absMax);
+    QCOMPARE(a.store->blockLength(), int64_t(32));
+    const BlockGrid grid = a.store->grid(a.maxRow, a.maxColumn / 32);
+    QCOMPARE(grid.groups.size(), size_t(1));
+    QCOMPARE(grid.groups.front().levels.size(), size_t(256));
+    QVERIFY(grid.groups.front().levels.back() >= 0.99f * float(core.absMax));
+    QVERIFY(grid.groups.front().levels.front() <= -0.99f * float(core.absMax));
 
     const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'));
     views.setLogScale(true);
