@@ -1,0 +1,38 @@
+#include "learn/lesson_chart.h"
+
+#include "common/chart_util.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QPalette>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+namespace qx::ui {
+
+LessonChart::LessonChart(QWidget* parent) : QWidget(parent), m_view(new QChartView(this)), m_legend(new ChartLegend(this))
+{
+    auto* chart = new QChart;
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setBackgroundRoundness(0);
+    m_view->setChart(chart);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setMinimumHeight(240);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_legend);
+}
+
+QChart* LessonChart::chart() const { return m_view->chart(); }
+
+void LessonChart::refresh()
+{
+    m_legend->setChart(chart());
+    for (QAbstractAxis* axis : chart()->axes())
+        if (auto* value = qobject_cast<QValueAxis*>(axis); value && !value->property("qx_fixedTicks").toBool())
+            setNiceTicks(value, axis->orientation() == Qt::Horizontal ? 8 : 5);
+}
+
+} // namespace qx::ui

@@ -1,0 +1,31 @@
+#pragma once
+// A lesson's chart: the chart view with its legend under it as wrapped text (ChartLegend), so long series
+// names never end in "…". refresh() — called after a lesson fills its chart — rebuilds the legend and puts
+// the value axes' ticks on round values.
+
+#include <QWidget>
+
+class QChart;
+class QChartView;
+
+namespace qx::ui {
+
+class ChartLegend;
+
+class LessonChart : public QWidget {
+    Q_OBJECT
+public:
+    explicit LessonChart(QWidget* parent = nullptr);
+    QChart* chart() const;
+    QChartView* view() const { return m_view; }
+    ChartLegend* legend() const { return m_legend; }
+    /// The legend from the chart's series; round ticks on every value axis whose ticks were not set on
+    /// purpose (axes with the property "qx_fixedTicks").
+    void refresh();
+
+private:
+    QChartView* m_view;
+    ChartLegend* m_legend;
+};
+
+} // namespace qx::ui
