@@ -78,6 +78,8 @@ int main(int argc, char** argv)
 
     qx::app::MainWindow window(&qx::openModel);
     window.setDemoModelProvider(&qx::app::demoModelPath);
+    if (options.screenshotDir.isEmpty())
+        window.restoreSettings();   // screenshots show the default layout, whatever the last session was
     window.show();
     if (!options.screenshotDir.isEmpty()) {
         auto* session = new qx::app::ScreenshotSession(&window, options.screenshotDir, options.modelPath, &app);

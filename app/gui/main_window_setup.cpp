@@ -8,6 +8,7 @@
 #include "common/format_text.h"
 #include "common/job_runner.h"
 #include "common/memory_indicator.h"
+#include "common/docs_dialog.h"
 #include "common/settings_dialog.h"
 #include "evaluate/evaluate_panel.h"
 #include "evaluate/evaluation_page.h"
@@ -69,7 +70,7 @@ void MainWindow::setupActions()
     m_actions.settings->setShortcut(QKeySequence::Preferences);
     m_actions.settings->setMenuRole(QAction::PreferencesRole);
     m_actions.quit = new QAction(tr("&Quit"), this);
-    m_actions.quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_actions.quit->setShortcut(QKeySequence::Quit);
     m_actions.quit->setMenuRole(QAction::QuitRole);
     m_actions.find = new QAction(tr("&Filter Tensors"), this);
     m_actions.find->setShortcut(QKeySequence::Find);
@@ -79,6 +80,19 @@ void MainWindow::setupActions()
     m_actions.showInfo->setShortcut(QKeySequence(Qt::ALT | Qt::Key_2));
     m_actions.about = new QAction(tr("&About Quantization Explorer"), this);
     m_actions.about->setMenuRole(QAction::AboutRole);
+    m_actions.aboutQt = new QAction(tr("About &Qt"), this);
+    m_actions.aboutQt->setMenuRole(QAction::AboutQtRole);
+    m_actions.docs = new QAction(tr("&Documentation"), this);
+    m_actions.docs->setShortcut(QKeySequence::HelpContents);
+    m_actions.docs->setToolTip(tr("The README and the pages of docs/, built into the program"));
+    m_actions.licence = new QAction(tr("&Licence"), this);
+    m_actions.licence->setVisible(ui::DocsDialog::hasLicence());
+    m_actions.zoomIn = new QAction(tr("Zoom &In"), this);
+    m_actions.zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    m_actions.zoomOut = new QAction(tr("Zoom &Out"), this);
+    m_actions.zoomOut->setShortcut(QKeySequence::ZoomOut);
+    m_actions.zoomReset = new QAction(tr("&Actual Size"), this);
+    m_actions.zoomReset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     connectActions();
 }
 
@@ -98,6 +112,13 @@ void MainWindow::connectActions()
     connect(m_actions.showTensors, &QAction::triggered, this, [this] { showPage(Page::Tensors); });
     connect(m_actions.showInfo, &QAction::triggered, this, [this] { showPage(Page::Info); });
     connect(m_actions.about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_actions.aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    connect(m_actions.docs, &QAction::triggered, this, [this] { showDocumentation(); });
+    connect(m_actions.licence, &QAction::triggered, this, [this] { showDocumentation(QStringLiteral(":/docs/LICENSE")); });
+    // Steps of 10 % up to 200 %, then 25 %: fine control where laptops need it, big steps for projectors.
+    connect(m_actions.zoomIn, &QAction::triggered, this, [this] { setZoom(m_zoom + (m_zoom >= 200 ? 25 : 10)); });
+    connect(m_actions.zoomOut, &QAction::triggered, this, [this] { setZoom(m_zoom - (m_zoom > 200 ? 25 : 10)); });
+    connect(m_actions.zoomReset, &QAction::triggered, this, [this] { setZoom(100); });
 }
 
 void MainWindow::setupMenus()
@@ -105,6 +126,8 @@ void MainWindow::setupMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_actions.open);
     file->addAction(m_actions.openFolder);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     file->addAction(m_actions.close);
     file->addSeparator();
     file->addAction(m_actions.loadPlan);
@@ -124,9 +147,17 @@ void MainWindow::setupMenus()
     view->addAction(m_actions.showInfo);
     view->addSeparator();
     view->addAction(m_actions.find);
+    view->addSeparator();
+    view->addAction(m_actions.zoomIn);
+    view->addAction(m_actions.zoomOut);
+    view->addAction(m_actions.zoomReset);
     m_viewMenu = view;
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_actions.docs);
+    help->addAction(m_actions.licence);
+    help->addSeparator();
     help->addAction(m_actions.about);
+    help->addAction(m_actions.aboutQt);
 }
 
 void MainWindow::setupCentralWidget()
@@ -142,7 +173,9 @@ void MainWindow::setupCentralWidget()
     m_modelTitle->setFont(titleFont);
     m_modelTotals = new QLabel(this);
     m_modelTotals->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_modelTotals->setWordWrap(true);
     m_planTotals = new QLabel(this);
+    m_planTotals->setWordWrap(true);
     m_planTotals->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_planTotals->setToolTip(tr("The GGUF file the plan would export to (exact bytes), its bits per weight over the "
                                 "planned tensors, and its tensor data relative to the stored model"));
@@ -196,6 +229,12 @@ void MainWindow::setupCentralWidget()
     m_schemeDock->hide();
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_schemeDock->toggleViewAction());
+    // A Plan dock the user closes stays closed on every page until shown again from the View menu.
+    connect(m_schemeDock, &QDockWidget::visibilityChanged, this, [this] {
+        if (!m_planDockAuto && m_model && isPlanningPage())
+            m_planDockWanted = !m_schemeDock->isHidden();   // closed (hidden), not just covered or minimised
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updatePlanDock);
 }
 
 void MainWindow::setupStatusBar()
@@ -301,15 +340,15 @@ void MainWindow::setupPlan()
 void MainWindow::setupPlanActions()
 {
     m_actions.savePlan = new QAction(tr("&Save Plan"), this);
-    m_actions.savePlan->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
+    m_actions.savePlan->setShortcut(QKeySequence::Save);
     m_actions.savePlanAs = new QAction(tr("Save Plan &As…"), this);
-    m_actions.savePlanAs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_actions.savePlanAs->setShortcut(QKeySequence::SaveAs);
     m_actions.loadPlan = new QAction(tr("&Load Plan…"), this);
     m_actions.loadPlan->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     m_actions.undo = m_plan->undoStack()->createUndoAction(this, tr("&Undo"));
-    m_actions.undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    m_actions.undo->setShortcut(QKeySequence::Undo);
     m_actions.redo = m_plan->undoStack()->createRedoAction(this, tr("&Redo"));
-    m_actions.redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    m_actions.redo->setShortcuts(QKeySequence::keyBindings(QKeySequence::Redo) << QKeySequence(Qt::CTRL | Qt::Key_Y));
     connect(m_actions.savePlan, &QAction::triggered, m_planFiles, &ui::PlanFileActions::save);
     connect(m_actions.savePlanAs, &QAction::triggered, m_planFiles, &ui::PlanFileActions::saveAs);
     connect(m_actions.loadPlan, &QAction::triggered, m_planFiles, &ui::PlanFileActions::load);

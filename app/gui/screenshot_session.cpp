@@ -8,6 +8,7 @@
 #include "plan/plan_error_service.h"
 #include "plan/scheme_panel.h"
 #include "plan/uniform_scheme_editor.h"
+#include "tensor/distribution_view.h"
 #include "tensor/tensor_views.h"
 
 #include "gui/main_window.h"
@@ -53,8 +54,12 @@ void ScreenshotSession::start()
 
 bool ScreenshotSession::grabTo(const QString& name)
 {
-    // Let pending layout and paint events settle so the picture shows the final geometry.
-    QCoreApplication::processEvents();
+    // Let pending layout and paint events settle (charts lay out over a few rounds) so the picture shows the
+    // final geometry.
+    for (int round = 0; round < 4; ++round) {
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+    }
     const QString path = QDir(m_directory).filePath(name);
     const bool ok = m_window->grab().save(path);
     std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
@@ -98,12 +103,17 @@ void ScreenshotSession::grabTensorViews()
         return;
     }
     m_window->showPage(MainWindow::Page::Tensors);
-    connect(views, &ui::TensorViews::analysisReady, this, [this, views, format] {
+    // After the round trip the Distribution view counts the values again: the pictures wait for that.
+    auto grab = [this, views, format] {
         QTimer::singleShot(0, this, [this, views, format] {
             views->showTab(0);
             grabTo(QStringLiteral("tensor-distribution.png"));
             views->setLogScale(true);
             grabTo(QStringLiteral("tensor-distribution-log.png"));
+            views->setLogScale(false);
+            views->distributionView()->setMode(ui::DistributionView::Mode::Block);
+            grabTo(QStringLiteral("tensor-distribution-block.png"));
+            views->distributionView()->setMode(ui::DistributionView::Mode::Tensor);
             views->showTab(ui::TensorViews::OutliersTab);
             grabTo(QStringLiteral("tensor-outliers.png"));
             views->showTab(ui::TensorViews::ErrorTab);
@@ -112,6 +122,9 @@ void ScreenshotSession::grabTensorViews()
             grabTo(QStringLiteral("tensor-values.png"));
             grabLayers(format);
         });
+    };
+    connect(views, &ui::TensorViews::analysisReady, this, [views, grab] {
+        connect(views->distributionView(), &ui::DistributionView::binned, views, grab, Qt::SingleShotConnection);
     }, Qt::SingleShotConnection);
     views->setCandidate(format);
     views->setTensor(name);

@@ -161,9 +161,8 @@ namespace {
 
 QString legendEntry(const QColor& color, const QString& symbol, const QString& name)
 {
-    // Non-breaking inside an entry, an ordinary space between entries: lines wrap between entries only.
-    QString text = name.toHtmlEscaped();
-    text.replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
+    // The symbol stays with the entry's first word; long entries may wrap inside, none is cut.
+    const QString text = name.toHtmlEscaped();
     return QStringLiteral("<span style=\"color:%1\">%2</span>&nbsp;%3").arg(color.name(), symbol, text);
 }
 

@@ -73,7 +73,14 @@ EvaluatePanel::EvaluatePanel(QWidget* parent)
     textRow->addWidget(m_text, 1);
     textRow->addWidget(browse);
     auto* form = new QFormLayout;
-    form->addRow(tr("Text:"), textRow);
+    // Numbers keep the width their digits need; only the text path grows with the window.
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_text->setMinimumWidth(fontMetrics().averageCharWidth() * 50);
+    auto* textBox = new QWidget(this);
+    textBox->setLayout(textRow);
+    textRow->setContentsMargins(0, 0, 0, 0);
+    textBox->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    form->addRow(tr("Text:"), textBox);
     form->addRow(tr("Context:"), m_ctx);
     form->addRow(tr("Chunks:"), m_chunks);
     auto* buttons = new QHBoxLayout;
@@ -265,6 +272,7 @@ void EvaluatePanel::startJob(const Request& request, const QByteArray& key)
                 startNext();
             } else if (result.outcome == JobOutcome::Cancelled) {
                 m_status->setText(tr("Evaluation cancelled."));
+                m_progress->setFormat(tr("Cancelled"));
             } else {
                 m_queue.clear();
                 m_status->setText(tr("Evaluation failed: %1 (%2)")
@@ -292,6 +300,7 @@ void EvaluatePanel::finishRequest(const Request& request, const PlanEvaluation& 
                           .arg(100.0 * eval.sameTop, 0, 'f', 2)
                       + cached);
     m_progress->setValue(m_progress->maximum());
+    m_progress->setFormat(m_queue.empty() ? tr("Done") : tr("%p%"));   // no "about 0 s left" once finished
     emit evaluated(existing >= 0 ? existing : m_runs->rowCount() - 1);
 }
 
@@ -311,8 +320,10 @@ void EvaluatePanel::setBusy(bool busy)
     m_evaluate->setEnabled(!busy && m_model);
     m_presets->setEnabled(!busy && m_model);
     m_cancel->setEnabled(busy);
-    if (busy)
+    if (busy) {
         m_progress->setValue(0);
+        m_progress->setFormat(tr("%p%"));
+    }
 }
 
 void EvaluatePanel::saveSettings() const

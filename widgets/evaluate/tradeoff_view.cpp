@@ -1,6 +1,7 @@
 #include "evaluate/tradeoff_view.h"
 
 #include "common/chart_util.h"
+#include "common/flow_layout.h"
 #include "common/table_export.h"
 #include "common/zoom_chart_view.h"
 #include "evaluate/runs_model.h"
@@ -33,17 +34,16 @@ TradeoffView::TradeoffView(QWidget* parent)
     m_y->setToolTip(tr("What the plan loses: perplexity on the text, or mean KL divergence from the F32 model"));
     auto* exportButton = new QPushButton(tr("Export PNG/SVG…"), this);
     exportButton->setToolTip(tr("Save the chart as a PNG picture or an SVG vector drawing (chosen by the file type)"));
-    auto* bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("x:"), this));
-    bar->addWidget(m_x);
-    bar->addWidget(new QLabel(tr("y:"), this));
-    bar->addWidget(m_y);
-    bar->addStretch(1);
-    bar->addWidget(new QLabel(tr("Click a point to load its plan."), this));
+    QWidget* barWidget = nullptr;
+    FlowLayout* bar = flowBar(this, &barWidget);
+    bar->addWidget(labelled(tr("x:"), m_x, barWidget));
+    bar->addWidget(labelled(tr("y:"), m_y, barWidget));
+    bar->addWidget(new QLabel(tr("Click a point to load its plan."), barWidget));
+    bar->addStretch();
     bar->addWidget(exportButton);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(bar);
+    layout->addWidget(barWidget);
     layout->addWidget(m_view, 1);
     connect(m_x, &QComboBox::currentIndexChanged, this, [this] { redraw(); });
     connect(m_y, &QComboBox::currentIndexChanged, this, [this] { redraw(); });

@@ -2,6 +2,7 @@
 #include "tensor/distribution_view.h"
 
 #include "common/chart_util.h"
+#include "common/flow_layout.h"
 #include "common/job_runner.h"
 #include "common/zoom_chart_view.h"
 #include "tensor/block_snap_view.h"
@@ -61,7 +62,8 @@ DistributionView::~DistributionView()
 
 QWidget* DistributionView::setupControls()
 {
-    auto* box = new QWidget(this);
+    QWidget* box = nullptr;
+    FlowLayout* flow = flowBar(this, &box);
     m_tensorMode = new QToolButton(box);
     m_tensorMode->setText(tr("Whole tensor"));
     m_tensorMode->setToolTip(tr("The histogram of every weight, with the selected block's levels"));
@@ -94,26 +96,16 @@ QWidget* DistributionView::setupControls()
     largest->setText(tr("Largest |w|"));
     largest->setToolTip(tr("Select the block holding the tensor's largest |w| (its grid is the widest)"));
 
-    auto* first = new QHBoxLayout;
-    first->addWidget(m_tensorMode);
-    first->addWidget(m_blockMode);
-    first->addSpacing(8);
-    first->addWidget(m_logScale);
-    first->addWidget(m_levels);
-    first->addStretch(1);
-    first->addWidget(bulk);
-    first->addWidget(all);
-    auto* second = new QHBoxLayout;
-    second->addWidget(new QLabel(tr("Row:"), box));
-    second->addWidget(m_rowBox);
-    second->addWidget(new QLabel(tr("Block:"), box));
-    second->addWidget(m_blockBox);
-    second->addWidget(largest);
-    second->addStretch(1);
-    auto* layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(first);
-    layout->addLayout(second);
+    flow->addWidget(m_tensorMode);
+    flow->addWidget(m_blockMode);
+    flow->addWidget(m_logScale);
+    flow->addWidget(m_levels);
+    flow->addWidget(labelled(tr("Row:"), m_rowBox, box));
+    flow->addWidget(labelled(tr("Block:"), m_blockBox, box));
+    flow->addWidget(largest);
+    flow->addStretch();
+    flow->addWidget(bulk);
+    flow->addWidget(all);
 
     connect(m_tensorMode, &QToolButton::toggled, this, [this](bool on) { setMode(on ? Mode::Tensor : Mode::Block); });
     connect(m_logScale, &QCheckBox::toggled, this, [this] { redraw(); });
