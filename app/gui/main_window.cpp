@@ -140,6 +140,7 @@ void MainWindow::showPage(Page page)
     m_actions.savePlanAs->setEnabled(open);
     m_actions.exportGguf->setEnabled(open && m_planExport->calibrationBlocker().isEmpty());
     m_actions.loadPlan->setEnabled(open);
+    m_actions.exportReport->setEnabled(open);
     m_actions.find->setEnabled(open);
     m_actions.showTensors->setEnabled(open);
     m_actions.showInfo->setEnabled(open);

@@ -187,6 +187,7 @@ private:
         QAction* savePlanAs = nullptr;
         QAction* loadPlan = nullptr;
         QAction* exportGguf = nullptr;
+        QAction* exportReport = nullptr;
         QAction* undo = nullptr;
         QAction* redo = nullptr;
     } m_actions;

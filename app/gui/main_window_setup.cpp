@@ -134,6 +134,7 @@ void MainWindow::setupMenus()
     file->addAction(m_actions.savePlan);
     file->addAction(m_actions.savePlanAs);
     file->addAction(m_actions.exportGguf);
+    file->addAction(m_actions.exportReport);
     file->setToolTipsVisible(true);  // says why Export GGUF is disabled for W8A8 calibrations
     file->addSeparator();
     file->addAction(m_actions.settings);
@@ -307,6 +308,7 @@ void MainWindow::connectEvaluation()
     m_evaluation->setPlanProvider([this] { return m_plan->plan(); });
     m_evaluation->setCalibrationProvider([this] { return m_plan->calibration(); });
     m_evaluation->setSchemeProvider([this] { return m_plan->schemes(); });
+    m_evaluation->setLabelProvider([this] { return m_plan->describe(); });
     m_schemePanel->calibrationBox()->setEvaluationTextProvider([this] { return m_evaluation->panel()->textFile(); });
     // A run loads back with its schemes and calibrated weights, so evaluating it again gives the same figures.
     const auto load = [this](int row) {
@@ -356,6 +358,10 @@ void MainWindow::setupPlanActions()
     m_actions.exportGguf->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_actions.exportGguf->setToolTip(tr("Write the plan as a GGUF file that llama.cpp loads (size shown in the header)"));
     connect(m_actions.exportGguf, &QAction::triggered, m_planExport, &ui::PlanExport::exportInteractively);
+    m_actions.exportReport = new QAction(tr("Export Plan &Report…"), this);
+    m_actions.exportReport->setToolTip(tr("Per tensor: stored and planned type, size and why (calibrated tensors name "
+                                          "their method), as Markdown, CSV or JSON"));
+    connect(m_actions.exportReport, &QAction::triggered, m_planExport, &ui::PlanExport::exportReportInteractively);
     connect(m_plan, &ui::PlanDocument::calibrationChanged, this, [this] {
         const QString blocker = m_planExport->calibrationBlocker();
         m_actions.exportGguf->setEnabled(m_model && blocker.isEmpty());

@@ -148,6 +148,11 @@ std::vector<Preset> EvaluatePanel::commonPresets()
             Preset::Q4_0, Preset::Q3_K_L, Preset::Q3_K_M, Preset::Q3_K_S, Preset::Q2_K};
 }
 
+void EvaluatePanel::setLabelProvider(std::function<QString()> provider)
+{
+    m_labelProvider = std::move(provider);
+}
+
 void EvaluatePanel::setSchemeProvider(std::function<SchemeChoices()> provider)
 {
     m_schemeProvider = std::move(provider);
@@ -175,9 +180,18 @@ void EvaluatePanel::evaluate()
     const Plan plan = m_provider();
     auto calibration = m_calibrationProvider ? m_calibrationProvider() : nullptr;
     SchemeChoices schemes = m_schemeProvider ? m_schemeProvider() : SchemeChoices();
-    const QString label = calibration ? QString::fromStdString(calibration->result->label)
-                          : plan.preset.empty() || !schemes.empty() ? tr("custom plan %1").arg(++m_customCount)
-                                                                   : QString::fromStdString(plan.preset);
+    QString label = m_labelProvider ? m_labelProvider()
+                    : calibration ? QString::fromStdString(calibration->result->label)
+                    : plan.preset.empty() || !schemes.empty() ? tr("custom plan %1").arg(++m_customCount)
+                                                             : QString::fromStdString(plan.preset);
+    // A different plan under a name already taken gets a number: "solver 4.73 bpw (2)".
+    const QByteArray key = planKey(plan, calibration ? calibration->key : std::string(), schemes);
+    int taken = 0;
+    for (const EvalRun& run : m_runs->runs())
+        if (run.key != key && (run.label == label || run.label.startsWith(label + QStringLiteral(" ("))))
+            ++taken;
+    if (taken > 0)
+        label += QStringLiteral(" (%1)").arg(taken + 1);
     m_queue.push_back({plan, label, false, std::move(calibration),
                        schemes.empty() ? nullptr : std::make_shared<const SchemeChoices>(std::move(schemes))});
     if (!m_runner->isBusy())
