@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(build-essential cmake ninja-build ccache pkg-config git
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-qpa-plugins qt6-translations-l10n
-  libeigen3-dev libdnnl-dev ocl-icd-opencl-dev nlohmann-json3-dev libgl-dev
-  xvfb xauth clang libclang-rt-14-dev)
+  libeigen3-dev libdnnl-dev ocl-icd-opencl-dev nlohmann-json3-dev libonig-dev libcli11-dev libgl-dev librsvg2-bin
+  xvfb xauth clang libclang-rt-14-dev
+  help2man lintian appstream desktop-file-utils shared-mime-info)
 
 install_missing() {
   local missing=()

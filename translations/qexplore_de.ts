@@ -390,16 +390,6 @@
         <translation>Demo-Modell</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="210"/>
-        <source>About Quantization Explorer</source>
-        <translation>Über Quantization Explorer</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="211"/>
-        <source>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Look inside language model files (GGUF, safetensors, llama2.c) and decide how to quantize them.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Sprachmodell-Dateien (GGUF, safetensors, llama2.c) untersuchen und entscheiden, wie sie quantisiert werden.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <location filename="../app/gui/main_window.cpp" line="240"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
@@ -494,6 +484,14 @@
         <location filename="../app/gui/main_window.cpp" line="350"/>
         <source>%1%2[*] — Quantization Explorer</source>
         <translation>%1%2[*] — Quantization Explorer</translation>
+    </message>
+    <message>
+        <source>&amp;Licence</source>
+        <translation>&amp;Lizenz</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
     </message>
 </context>
 <context>
@@ -3003,8 +3001,8 @@ Detail: %2</translation>
     </message>
     <message>
         <location filename="../widgets/settings_dialog.cpp" line="35"/>
-        <source>Threads used by the computations; automatic uses every core</source>
-        <translation>Threads für die Berechnungen; automatisch nutzt alle Kerne</translation>
+        <source>Threads used by the computations; automatic uses every core but one, which stays with the interface</source>
+        <translation>Threads für die Berechnungen; automatisch nutzt alle Kerne bis auf einen, der der Oberfläche bleibt</translation>
     </message>
     <message>
         <location filename="../widgets/settings_dialog.cpp" line="37"/>
@@ -3970,6 +3968,65 @@ Offset %2 in %3</translation>
         <location filename="../widgets/zoom_chart_view.cpp" line="17"/>
         <source>Drag to zoom in, wheel to zoom, middle button or Shift+drag to pan, right click to zoom out</source>
         <translation>Ziehen vergrößert, Mausrad zoomt, mittlere Taste oder Umschalt+Ziehen verschiebt, Rechtsklick verkleinert</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::AboutDialog</name>
+    <message>
+        <source>About Quantization Explorer</source>
+        <translation>Über Quantization Explorer</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Über</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>Third-party software</source>
+        <translation>Software von Drittanbietern</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Look inside language model files (GGUF, Hugging Face safetensors folders, llama2.c checkpoints), see how each tensor&apos;s weights are distributed and what quantization does to them, plan a mix of formats under a size budget, measure it, and export a GGUF file that llama.cpp loads.&lt;/p&gt;&lt;p&gt;Copyright © 2026 Quantization Explorer developers.&lt;br&gt;Free software under the MIT licence (see the Licence page).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Sprachmodell-Dateien untersuchen (GGUF, Hugging-Face-safetensors-Ordner, llama2.c-Checkpoints), sehen, wie die Gewichte jedes Tensors verteilt sind und was die Quantisierung mit ihnen macht, eine Mischung von Formaten für ein Größenbudget planen, sie messen und eine GGUF-Datei exportieren, die llama.cpp lädt.&lt;/p&gt;&lt;p&gt;Copyright © 2026 Quantization Explorer developers.&lt;br&gt;Freie Software unter der MIT-Lizenz (siehe Seite „Lizenz“).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>user interface; linked dynamically</source>
+        <translation>Benutzeroberfläche; dynamisch gelinkt</translation>
+    </message>
+    <message>
+        <source>matrix products; linked dynamically</source>
+        <translation>Matrixprodukte; dynamisch gelinkt</translation>
+    </message>
+    <message>
+        <source>tokenizer.json expressions; linked dynamically</source>
+        <translation>Ausdrücke in tokenizer.json; dynamisch gelinkt</translation>
+    </message>
+    <message>
+        <source>linear algebra; compiled in (header-only)</source>
+        <translation>lineare Algebra; einkompiliert (nur Header)</translation>
+    </message>
+    <message>
+        <source>command-line options of qexplore-cli; compiled in (header-only)</source>
+        <translation>Befehlszeilenoptionen von qexplore-cli; einkompiliert (nur Header)</translation>
+    </message>
+    <message>
+        <source>JSON files; compiled in (header-only), © 2013-2022 Niels Lohmann</source>
+        <translation>JSON-Dateien; einkompiliert (nur Header), © 2013-2022 Niels Lohmann</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Quantization Explorer is built with these libraries, under their own licences:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Quantization Explorer wird mit diesen Bibliotheken gebaut, unter deren eigenen Lizenzen:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The demo model is this project&apos;s own work (trained by its trainer on its own generated stories) and is under the MIT licence too. The Debian package lists all of this in /usr/share/doc/qexplore/copyright.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Das Demo-Modell ist eigene Arbeit dieses Projekts (von seinem Trainer auf selbst erzeugten Geschichten trainiert) und steht ebenfalls unter der MIT-Lizenz. Das Debian-Paket führt all dies in /usr/share/doc/qexplore/copyright auf.&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>

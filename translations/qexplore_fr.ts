@@ -390,16 +390,6 @@
         <translation>modèle de démonstration</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="210"/>
-        <source>About Quantization Explorer</source>
-        <translation>À propos de Quantization Explorer</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="211"/>
-        <source>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Look inside language model files (GGUF, safetensors, llama2.c) and decide how to quantize them.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Examiner des fichiers de modèles de langue (GGUF, safetensors, llama2.c) et décider comment les quantifier.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <location filename="../app/gui/main_window.cpp" line="240"/>
         <source>Opened %1</source>
         <translation>%1 ouvert</translation>
@@ -494,6 +484,14 @@
         <location filename="../app/gui/main_window.cpp" line="350"/>
         <source>%1%2[*] — Quantization Explorer</source>
         <translation>%1%2[*] — Quantization Explorer</translation>
+    </message>
+    <message>
+        <source>&amp;Licence</source>
+        <translation>&amp;Licence</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>À propos de &amp;Qt</translation>
     </message>
 </context>
 <context>
@@ -3003,8 +3001,8 @@ Détail : %2</translation>
     </message>
     <message>
         <location filename="../widgets/settings_dialog.cpp" line="35"/>
-        <source>Threads used by the computations; automatic uses every core</source>
-        <translation>Threads utilisés pour les calculs ; automatique utilise tous les cœurs</translation>
+        <source>Threads used by the computations; automatic uses every core but one, which stays with the interface</source>
+        <translation>Threads utilisés pour les calculs ; automatique utilise tous les cœurs sauf un, laissé à l’interface</translation>
     </message>
     <message>
         <location filename="../widgets/settings_dialog.cpp" line="37"/>
@@ -3970,6 +3968,65 @@ Décalage %2 dans %3</translation>
         <location filename="../widgets/zoom_chart_view.cpp" line="17"/>
         <source>Drag to zoom in, wheel to zoom, middle button or Shift+drag to pan, right click to zoom out</source>
         <translation>Glisser pour agrandir, molette pour zoomer, bouton du milieu ou Maj+glisser pour déplacer, clic droit pour réduire</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::AboutDialog</name>
+    <message>
+        <source>About Quantization Explorer</source>
+        <translation>À propos de Quantization Explorer</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>À propos</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Third-party software</source>
+        <translation>Logiciels tiers</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>À propos de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Look inside language model files (GGUF, Hugging Face safetensors folders, llama2.c checkpoints), see how each tensor&apos;s weights are distributed and what quantization does to them, plan a mix of formats under a size budget, measure it, and export a GGUF file that llama.cpp loads.&lt;/p&gt;&lt;p&gt;Copyright © 2026 Quantization Explorer developers.&lt;br&gt;Free software under the MIT licence (see the Licence page).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Quantization Explorer %1&lt;/h3&gt;&lt;p&gt;Examiner des fichiers de modèles de langue (GGUF, dossiers safetensors de Hugging Face, points de contrôle llama2.c), voir comment les poids de chaque tenseur se répartissent et ce que la quantification leur fait, planifier un mélange de formats pour un budget de taille, le mesurer et exporter un fichier GGUF que llama.cpp charge.&lt;/p&gt;&lt;p&gt;Copyright © 2026 Quantization Explorer developers.&lt;br&gt;Logiciel libre sous licence MIT (voir la page « Licence »).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>user interface; linked dynamically</source>
+        <translation>interface utilisateur ; liée dynamiquement</translation>
+    </message>
+    <message>
+        <source>matrix products; linked dynamically</source>
+        <translation>produits matriciels ; liée dynamiquement</translation>
+    </message>
+    <message>
+        <source>tokenizer.json expressions; linked dynamically</source>
+        <translation>expressions de tokenizer.json ; liée dynamiquement</translation>
+    </message>
+    <message>
+        <source>linear algebra; compiled in (header-only)</source>
+        <translation>algèbre linéaire ; compilée dans le programme (en-têtes seuls)</translation>
+    </message>
+    <message>
+        <source>command-line options of qexplore-cli; compiled in (header-only)</source>
+        <translation>options de ligne de commande de qexplore-cli ; compilée dans le programme (en-têtes seuls)</translation>
+    </message>
+    <message>
+        <source>JSON files; compiled in (header-only), © 2013-2022 Niels Lohmann</source>
+        <translation>fichiers JSON ; compilée dans le programme (en-têtes seuls), © 2013-2022 Niels Lohmann</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Quantization Explorer is built with these libraries, under their own licences:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Quantization Explorer est construit avec ces bibliothèques, sous leurs propres licences :&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The demo model is this project&apos;s own work (trained by its trainer on its own generated stories) and is under the MIT licence too. The Debian package lists all of this in /usr/share/doc/qexplore/copyright.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le modèle de démonstration est le travail de ce projet (entraîné par son propre entraîneur sur des histoires qu&apos;il génère lui-même) et est lui aussi sous licence MIT. Le paquet Debian détaille tout cela dans /usr/share/doc/qexplore/copyright.&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>

@@ -1,8 +1,8 @@
 #pragma once
 // qexplore-cli sub-commands register themselves: each app/cli/cmd_*.cpp defines one command and a static
-// CliRegistrar, so commands can be added without touching a central list.
+// CliRegistrar, so commands can be added without touching a central list. A command reads its arguments
+// with a CommandLine (command_line.h) and reports progress through cli_progress.h.
 
-#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -11,7 +11,8 @@ namespace qx::cli {
 struct CliCommand {
     std::string name;
     std::string summary;   ///< one line for `qexplore-cli --help`
-    /// Runs the command on its arguments (argv after the command name). Returns the process exit code.
+    /// Runs the command on its arguments (argv after the command name) and returns the exit code; may throw
+    /// CommandExit, UsageError (2), qx::Error with ErrorCode::Cancelled (130) or any other exception (1).
     int (*run)(const std::vector<std::string>& args);
 };
 
@@ -20,12 +21,5 @@ std::vector<CliCommand>& commandRegistry();
 struct CliRegistrar {
     explicit CliRegistrar(CliCommand command) { commandRegistry().push_back(std::move(command)); }
 };
-
-/// True when args contain -h or --help.
-bool wantsHelp(const std::vector<std::string>& args);
-
-/// The whole of `value` as an integer / a number; otherwise qx::Error naming `option`.
-int64_t optionInt(const std::string& option, const std::string& value);
-double optionNumber(const std::string& option, const std::string& value);
 
 } // namespace qx::cli

@@ -1,10 +1,13 @@
+// qexplore-cli: finds the sub-command, runs it, and turns its outcome into one of four exit codes:
+//   0 done, 1 failed (the error on stderr), 2 usage error (with the --help hint), 130 interrupted.
 #include "cli/cli_command.h"
+#include "cli/cli_progress.h"
+#include "cli/command_line.h"
 
 #include "common/error.h"
 
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
 #include <exception>
 
 namespace qx::cli {
@@ -15,32 +18,11 @@ std::vector<CliCommand>& commandRegistry()
     return commands;
 }
 
-bool wantsHelp(const std::vector<std::string>& args)
-{
-    return std::any_of(args.begin(), args.end(), [](const std::string& a) { return a == "-h" || a == "--help"; });
-}
-
-int64_t optionInt(const std::string& option, const std::string& value)
-{
-    char* end = nullptr;
-    const long long v = std::strtoll(value.c_str(), &end, 10);
-    if (value.empty() || *end != '\0')
-        throw Error(ErrorCode::InvalidArgument, "option " + option + " expects a number, got '" + value + "'");
-    return v;
-}
-
-double optionNumber(const std::string& option, const std::string& value)
-{
-    char* end = nullptr;
-    const double v = std::strtod(value.c_str(), &end);
-    if (value.empty() || *end != '\0')
-        throw Error(ErrorCode::InvalidArgument, "option " + option + " expects a number, got '" + value + "'");
-    return v;
-}
-
 } // namespace qx::cli
 
 namespace {
+
+constexpr int kExitFailed = 1, kExitUsage = 2, kExitInterrupted = 130;
 
 void printUsage()
 {
@@ -49,7 +31,43 @@ void printUsage()
     std::sort(commands.begin(), commands.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     for (const auto& c : commands)
         std::printf("  %-12s %s\n", c.name.c_str(), c.summary.c_str());
-    std::printf("\nRun 'qexplore-cli COMMAND --help' for a command's options.\n");
+    std::printf("\nRun 'qexplore-cli COMMAND --help' for a command's options.\n"
+                "Exit codes: 0 done, 1 failed, 2 usage error, 130 interrupted (Ctrl-C or SIGTERM).\n");
+}
+
+int interrupted(const std::string& name)
+{
+    qx::cli::endProgressLine();
+    std::fprintf(stderr, "qexplore-cli %s: cancelled, no output written\n", name.c_str());
+    return kExitInterrupted;
+}
+
+int failed(const std::string& name, const char* what)
+{
+    qx::cli::endProgressLine();
+    std::fprintf(stderr, "qexplore-cli %s: error: %s\n", name.c_str(), what);
+    return kExitFailed;
+}
+
+/// Runs one command; every way it can end maps to an exit code here and nowhere else.
+int runCommand(const qx::cli::CliCommand& command, const std::vector<std::string>& args)
+{
+    const std::string& name = command.name;
+    try {
+        return command.run(args);
+    } catch (const qx::cli::CommandExit& e) {
+        return e.code;
+    } catch (const qx::cli::UsageError& e) {
+        qx::cli::endProgressLine();
+        std::fprintf(stderr, "qexplore-cli %s: %s (%s)\n", name.c_str(), e.what(), qx::cli::helpHint(name).c_str());
+        return kExitUsage;
+    } catch (const qx::Error& e) {
+        if (e.code() == qx::ErrorCode::Cancelled || qx::cli::interruptRequested())
+            return interrupted(name);
+        return failed(name, e.what());
+    } catch (const std::exception& e) {
+        return qx::cli::interruptRequested() ? interrupted(name) : failed(name, e.what());
+    }
 }
 
 } // namespace
@@ -58,28 +76,21 @@ int main(int argc, char** argv)
 {
     if (argc < 2) {
         printUsage();
-        return 2;
+        return kExitUsage;
     }
     const std::string name = argv[1];
+    qx::cli::installInterruptHandlers(name);
     if (name == "-h" || name == "--help" || name == "help") {
         printUsage();
         return 0;
     }
-    for (const auto& command : qx::cli::commandRegistry()) {
-        if (command.name != name)
-            continue;
-        std::vector<std::string> args(argv + 2, argv + argc);
-        try {
-            return command.run(args);
-        } catch (const qx::Error& e) {
-            std::fprintf(stderr, "qexplore-cli %s: error: %s\n", name.c_str(), e.what());
-            return 1;
-        } catch (const std::exception& e) {
-            std::fprintf(stderr, "qexplore-cli %s: error: %s\n", name.c_str(), e.what());
-            return 1;
-        }
+    if (name == "--version") {
+        std::printf("qexplore-cli %s\n", QEXPLORE_VERSION);
+        return 0;
     }
-    std::fprintf(stderr, "qexplore-cli: unknown command '%s'\n\n", name.c_str());
-    printUsage();
-    return 2;
+    for (const auto& command : qx::cli::commandRegistry())
+        if (command.name == name)
+            return runCommand(command, std::vector<std::string>(argv + 2, argv + argc));
+    std::fprintf(stderr, "qexplore-cli: unknown command '%s' (run 'qexplore-cli --help')\n", name.c_str());
+    return kExitUsage;
 }

@@ -1,5 +1,6 @@
 // `qexplore-cli dump MODEL TENSOR [--rows A:B]`: a tensor's values, dequantized to F32, one row per line.
 #include "cli/cli_command.h"
+#include "cli/command_line.h"
 
 #include "common/error.h"
 #include "io/model_file.h"
@@ -16,18 +17,6 @@ namespace qx::cli {
 namespace {
 
 constexpr int64_t kDefaultRows = 8;
-
-void printUsage()
-{
-    std::printf("Usage: qexplore-cli dump MODEL TENSOR [--rows A:B]\n\n"
-                "Prints the values of TENSOR (dequantized to F32) row by row; a row is ne[0] values.\n\n"
-                "  MODEL        a .gguf / .safetensors file, a Hugging Face folder or a llama2.c checkpoint\n"
-                "  TENSOR       tensor name as listed by the model (GGUF-style or the file's own name)\n"
-                "  --rows A:B   rows A (inclusive) to B (exclusive); 'A:' runs to the end, ':B' starts at 0,\n"
-                "               a single number prints one row. Default: the first %lld rows.\n"
-                "  -h, --help   this text\n",
-                static_cast<long long>(kDefaultRows));
-}
 
 bool parseInt(const std::string& s, int64_t& out)
 {
@@ -81,61 +70,49 @@ std::string shapeText(const TensorInfo& t)
     return s + "]";
 }
 
+struct DumpArgs {
+    std::string model, tensor, rows;
+};
+
+DumpArgs parseArgs(const std::vector<std::string>& args)
+{
+    DumpArgs a;
+    CommandLine cl("dump", "MODEL TENSOR [--rows A:B]",
+                   "Prints the values of TENSOR (dequantized to F32) row by row; a row is ne[0] values.");
+    CLI::App& app = cl.app();
+    cl.addModel(a.model, "a .gguf / .safetensors file, a Hugging Face folder or a llama2.c checkpoint");
+    app.add_option("TENSOR", a.tensor, "tensor name as listed by the model (GGUF-style or the file's own name)")
+        ->required();
+    app.add_option("--rows", a.rows, "rows A (inclusive) to B (exclusive); 'A:' runs to the end, ':B' starts at 0,\n"
+                                     "a single number prints one row. Default: the first " + std::to_string(kDefaultRows)
+                                     + " rows.")->type_name("A:B");
+    cl.parse(args);
+    return a;
+}
+
 int runDump(const std::vector<std::string>& args)
 {
-    if (wantsHelp(args)) {
-        printUsage();
-        return 0;
+    const DumpArgs a = parseArgs(args);
+    const auto model = openModel(a.model);
+    const TensorInfo* t = model->findTensor(a.tensor);
+    if (!t)
+        throw Error(ErrorCode::InvalidArgument, a.model, kNoOffset, "no tensor named " + a.tensor);
+    if (!canDequantize(t->type))
+        throw Error(ErrorCode::Unsupported, "values of type " + std::string(tensorTypeName(t->type))
+                                                + " cannot be decoded yet");
+    std::pair<int64_t, int64_t> range{0, std::min(t->rows(), kDefaultRows)};
+    if (!a.rows.empty()) {
+        const auto parsed = parseRowRange(a.rows, t->rows());
+        if (!parsed)
+            throw UsageError("bad value '" + a.rows + "' for --rows (the tensor has " + std::to_string(t->rows())
+                             + " rows)");
+        range = *parsed;
     }
-    std::vector<std::string> positional;
-    std::optional<std::string> rowSpec;
-    for (size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--rows" && i + 1 < args.size())
-            rowSpec = args[++i];
-        else if (args[i].rfind("--rows=", 0) == 0)
-            rowSpec = args[i].substr(7);
-        else if (!args[i].empty() && args[i][0] == '-') {
-            std::fprintf(stderr, "dump: unknown option %s (see --help)\n", args[i].c_str());
-            return 2;
-        } else
-            positional.push_back(args[i]);
-    }
-    if (positional.size() != 2) {
-        std::fprintf(stderr, "dump: expected MODEL and TENSOR (see --help)\n");
-        return 2;
-    }
-    try {
-        const auto model = openModel(positional[0]);
-        const TensorInfo* t = model->findTensor(positional[1]);
-        if (!t) {
-            std::fprintf(stderr, "dump: no tensor named %s in %s\n", positional[1].c_str(), positional[0].c_str());
-            return 1;
-        }
-        if (!canDequantize(t->type)) {
-            std::fprintf(stderr, "dump: values of type %s cannot be decoded yet\n",
-                         std::string(tensorTypeName(t->type)).c_str());
-            return 1;
-        }
-        std::pair<int64_t, int64_t> range{0, std::min(t->rows(), kDefaultRows)};
-        if (rowSpec) {
-            const auto parsed = parseRowRange(*rowSpec, t->rows());
-            if (!parsed) {
-                std::fprintf(stderr, "dump: bad --rows %s (tensor has %lld rows)\n", rowSpec->c_str(),
-                             static_cast<long long>(t->rows()));
-                return 2;
-            }
-            range = *parsed;
-        }
-        std::printf("# %s %s ne=%s rows %lld:%lld of %lld\n", t->name.c_str(),
-                    std::string(tensorTypeName(t->type)).c_str(), shapeText(*t).c_str(),
-                    static_cast<long long>(range.first), static_cast<long long>(range.second),
-                    static_cast<long long>(t->rows()));
-        printRows(*t, range.first, range.second);
-        return 0;
-    } catch (const Error& e) {
-        std::fprintf(stderr, "dump: %s\n", e.what());
-        return 1;
-    }
+    std::printf("# %s %s ne=%s rows %lld:%lld of %lld\n", t->name.c_str(), std::string(tensorTypeName(t->type)).c_str(),
+                shapeText(*t).c_str(), static_cast<long long>(range.first), static_cast<long long>(range.second),
+                static_cast<long long>(t->rows()));
+    printRows(*t, range.first, range.second);
+    return 0;
 }
 
 const CliRegistrar registrar({"dump", "print a tensor's values (dequantized) row by row", &runDump});

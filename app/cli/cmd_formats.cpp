@@ -1,5 +1,6 @@
 // `qexplore-cli formats`: the format traits table (every format the explorer can quantize to).
 #include "cli/cli_command.h"
+#include "cli/command_line.h"
 
 #include "quant/formats.h"
 
@@ -10,13 +11,11 @@ namespace {
 
 int runFormats(const std::vector<std::string>& args)
 {
-    if (wantsHelp(args)) {
-        std::printf("Usage: qexplore-cli formats\n\nLists every format the explorer can quantize to: name, "
-                    "family, block size (0 = scales per tensor or row), bytes per block (GGUF types), bits per\n"
-                    "weight including scales (per-tensor/per-row scales: code width only), and whether a GGUF "
-                    "file can hold it.\n");
-        return 0;
-    }
+    CommandLine cl("formats", "",
+                   "Lists every format the explorer can quantize to: name, family, block size (0 = scales per tensor\n"
+                   "or row), bytes per block (GGUF types), bits per weight including scales (per-tensor/per-row\n"
+                   "scales: code width only), and whether a GGUF file can hold it.");
+    cl.parse(args);
     std::printf("%-26s %-13s %6s %6s %8s %5s\n", "format", "family", "block", "bytes", "bits/w", "gguf");
     for (const auto& f : kFormats) {
         const std::string_view family = formatFamilyName(f.family);

@@ -1,5 +1,6 @@
 // `qexplore-cli types`: the storage types the readers know, with block size and bits per weight.
 #include "cli/cli_command.h"
+#include "cli/command_line.h"
 
 #include "io/tensor_type.h"
 
@@ -10,11 +11,9 @@ namespace {
 
 int runTypes(const std::vector<std::string>& args)
 {
-    if (wantsHelp(args)) {
-        std::printf("Usage: qexplore-cli types\n\nLists every tensor storage type a model file may use: "
-                    "name, GGUF id, block size, bytes per block, bits per weight.\n");
-        return 0;
-    }
+    CommandLine cl("types", "", "Lists every tensor storage type a model file may use: name, GGUF id, block size,\n"
+                                "bytes per block, bits per weight.");
+    cl.parse(args);
     std::printf("%-8s %6s %6s %6s %8s\n", "type", "id", "block", "bytes", "bits/w");
     for (uint32_t id = 0; id < 1004; ++id) {
         const TensorTypeInfo* info = tensorTypeInfo(static_cast<TensorType>(id));

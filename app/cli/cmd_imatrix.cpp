@@ -1,7 +1,7 @@
 // `qexplore-cli imatrix MODEL -f TEXT [-c N] [--chunks K] -o FILE.dat|FILE.gguf`: llama-imatrix's importance matrix.
-#include "cli/arg_reader.h"
 #include "cli/cli_command.h"
 #include "cli/cli_progress.h"
+#include "cli/command_line.h"
 
 #include "common/error.h"
 #include "common/text_file.h"
@@ -21,34 +21,25 @@ struct ImatrixArgs {
     int threads = 0;
 };
 
-void printHelp()
-{
-    std::printf("Usage: qexplore-cli imatrix MODEL -f TEXT [-c N] [--chunks K] [--threads N] -o FILE\n\n"
-                "Computes an importance matrix as llama-imatrix does (mean squared input activation of every\n"
-                "blk.* linear layer, chunks of N tokens starting with BOS) and writes it in llama-imatrix's GGUF\n"
-                "format when FILE ends in .gguf, its legacy .dat format otherwise; both are usable by\n"
-                "llama-quantize --imatrix and qexplore-cli error --imatrix.\n\n"
-                "  -f, --file TEXT      text to evaluate (its path is recorded in the file, as llama-imatrix does)\n"
-                "  -c, --ctx-size N     tokens per chunk (default 512)\n"
-                "  --chunks K           at most K chunks (default: all)\n"
-                "  --threads N          threads (default: all)\n"
-                "  -o, --output FILE    the file to write (.gguf: GGUF imatrix, anything else: .dat)\n");
-}
-
 ImatrixArgs parseArgs(const std::vector<std::string>& args)
 {
     ImatrixArgs a;
-    ArgReader r(args);
-    while (r.next()) {
-        if (r.is("-f", "--file")) a.text = r.value();
-        else if (r.is("-c", "--ctx-size")) a.nCtx = r.intValue();
-        else if (r.is("--chunks")) a.chunks = r.intValue();
-        else if (r.is("-t", "--threads")) a.threads = static_cast<int>(r.intValue());
-        else if (r.is("-o", "--output")) a.out = r.value();
-        else r.positional(a.model);
-    }
-    if (a.model.empty() || a.text.empty() || a.out.empty())
-        throw Error(ErrorCode::InvalidArgument, "MODEL, -f TEXT and -o FILE are required (see --help)");
+    CommandLine cl("imatrix", "MODEL -f TEXT [-c N] [--chunks K] [--threads N] -o FILE",
+                   "Computes an importance matrix as llama-imatrix does (mean squared input activation of every\n"
+                   "blk.* linear layer, chunks of N tokens starting with BOS) and writes it in llama-imatrix's GGUF\n"
+                   "format when FILE ends in .gguf, its legacy .dat format otherwise; both are usable by\n"
+                   "llama-quantize --imatrix and qexplore-cli error --imatrix.");
+    CLI::App& app = cl.app();
+    cl.addModel(a.model);
+    app.add_option("-f,--file", a.text, "text to evaluate (its path is recorded in the file, as llama-imatrix does)")
+        ->type_name("TEXT")->required();
+    app.add_option("-c,--ctx-size", a.nCtx, "tokens per chunk (default 512)")->type_name("N")->check(positive());
+    app.add_option("--chunks", a.chunks, "at most K chunks (default: all)")->type_name("K");
+    cl.addThreads(a.threads);
+    app.add_option("-o,--output", a.out, "the file to write (.gguf: GGUF imatrix, anything else: .dat)")
+        ->type_name("FILE")->required();
+    cl.setFooter("Ctrl-C cancels: exit code 130, and no file is written.");
+    cl.parse(args);
     return a;
 }
 
@@ -61,31 +52,19 @@ int collect(const ImatrixArgs& a)
     fo.threads = a.threads;
     LlamaForward fwd(LlamaWeights::fromModel(model), fo);
     ImatrixCollector collector;
+    note("imatrix: %zu tokens in chunks of %lld\n", tokens.size(), static_cast<long long>(a.nCtx));
     fwd.setActivationHook(collector.hook());
-    computeImatrix(fwd, tokens, a.nCtx, a.chunks, chunkBosToken(*model, tokenizer), cancellable(progressPrinter("imatrix")));
+    computeImatrix(fwd, tokens, a.nCtx, a.chunks, chunkBosToken(*model, tokenizer), progressPrinter("imatrix"));
     ImatrixFile file = toImatrixFile(collector, a.text);
     file.chunkSize = static_cast<uint32_t>(a.nCtx);   // GGUF: counts in tokens, as llama-imatrix stores them
     writeImatrix(a.out, file);
-    std::fprintf(stderr, "imatrix: %d chunks, %zu tokens; wrote %s\n", collector.lastCall(), tokens.size(),
-                 a.out.c_str());
+    note("imatrix: %d chunks, %zu tokens; wrote %s\n", collector.lastCall(), tokens.size(), a.out.c_str());
     return 0;
 }
 
 int runImatrix(const std::vector<std::string>& args)
 {
-    if (wantsHelp(args)) {
-        printHelp();
-        return 0;
-    }
-    const ImatrixArgs a = parseArgs(args);
-    installInterruptHandler();
-    try {
-        return collect(a); // the file is written only after the last chunk: a cancelled run leaves none
-    } catch (const Error& e) {
-        if (e.code() == ErrorCode::Cancelled)
-            return reportCancelled("imatrix");
-        throw;
-    }
+    return collect(parseArgs(args)); // the file is written only after the last chunk: a cancelled run leaves none
 }
 
 const CliRegistrar registrar({"imatrix", "compute an importance matrix (llama-imatrix .dat or GGUF) on a text", &runImatrix});

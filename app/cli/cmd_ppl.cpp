@@ -1,7 +1,7 @@
 // `qexplore-cli ppl`: llama-perplexity's default evaluation (and its --kl-divergence mode) on our engine.
-#include "cli/arg_reader.h"
 #include "cli/cli_command.h"
 #include "cli/cli_progress.h"
+#include "cli/command_line.h"
 
 #include "common/error.h"
 #include "common/text_file.h"
@@ -26,80 +26,81 @@ namespace qx::cli {
 namespace {
 
 struct PplArgs {
-    std::string model, textFile, kldBase, saveKldBase, plan, imatrix, w8a8, calibFile;
+    std::string model, textFile, kldBase, saveKldBase, klDivergenceBase, plan, imatrix, w8a8, calibFile;
     int64_t nCtx = 512, chunks = -1, batch = 2048, calibChunks = 8;
     int threads = 0;
-    bool ggmlMatmul = false, bf16 = false;
+    bool ggmlMatmul = false, bf16 = false, klDivergence = false;
 };
 
-void printHelp()
+const char* const kUsage = "MODEL -f TEXT [-c N] [--chunks K] [-b N] [--threads N]\n"
+                           "                            [--save-kld-base FILE]\n"
+                           "       qexplore-cli ppl MODEL --kld-base FILE [--chunks K] [-b N] [--threads N]";
+
+const char* const kDescription =
+    "Perplexity exactly as llama.cpp's llama-perplexity computes it: the text is tokenized with BOS, cut into\n"
+    "chunks of N tokens (each starting with BOS), and the second half of every chunk is scored.";
+
+void addOptions(CommandLine& cl, PplArgs& a)
 {
-    std::printf(
-        "Usage: qexplore-cli ppl MODEL -f TEXT [-c N] [--chunks K] [-b N] [--threads N]\n"
-        "                            [--save-kld-base FILE]\n"
-        "       qexplore-cli ppl MODEL --kld-base FILE [--chunks K] [-b N] [--threads N]\n\n"
-        "Perplexity exactly as llama.cpp's llama-perplexity computes it: the text is tokenized with BOS, cut into\n"
-        "chunks of N tokens (each starting with BOS), and the second half of every chunk is scored.\n\n"
-        "  -f, --file TEXT         text to evaluate\n"
-        "  -c, --ctx-size N        tokens per chunk (default 512)\n"
-        "  --chunks K              evaluate at most K chunks (default: all)\n"
-        "  -b, --batch-size N      tokens evaluated per pass; chunks are batched (default 2048)\n"
-        "  --threads N             threads (default: all)\n"
-        "  --save-kld-base FILE    also write llama.cpp's base-logits file (--kl-divergence-base)\n"
-        "  --kld-base FILE         compare MODEL with a base-logits file (llama-perplexity --kl-divergence);\n"
-        "                          the tokens come from the file, -f is not needed\n"
-        "  --plan PLAN.json        first replace each planned tensor by its quantize->dequantize round trip\n"
-        "                          (a plan from `plan -o` or `solve -o`; bit-exact quantizers; weight-only:\n"
-        "                          the forward pass stays in F32)\n"
-        "  --imatrix F             importance for --plan's quantization (llama.cpp imatrix, .dat or GGUF;\n"
-        "                          default: the plan's own imatrix)\n"
-        "  --ggml-matmul           round each projection's input to the weight type's vec_dot_type (Q8_0,\n"
-        "                          Q8_1, Q8_K, F16) as ggml's CPU matmul does, to match llama.cpp's figures\n"
-        "  --w8a8 dynamic|static   W8A8: int8 weights (per output row) x int8 inputs of every blk.* linear layer\n"
-        "                          through oneDNN's s8xs8->s32 matmul; dynamic = one step per token, static =\n"
-        "                          one step per layer calibrated first (output head stays F32)\n"
-        "  --calib TEXT            static W8A8: calibrate on the first chunks of TEXT (default: of the\n"
-        "                          evaluated text itself, or of the --kld-base file's tokens)\n"
-        "  --calib-chunks K        static W8A8: calibration chunks of N tokens (default 8)\n"
-        "  --bf16                  APPROXIMATE, faster: F32 projections run as BF16 x BF16 -> F32 on the CPU's\n"
-        "                          BF16 instructions (figures differ from llama.cpp's; +2 bytes per weight)\n\n"
-        "Progress goes to stderr; the per-chunk figures and llama-perplexity's final lines go to stdout.\n"
-        "Ctrl-C cancels: exit code 130, and no --save-kld-base file is left behind.\n");
+    CLI::App& app = cl.app();
+    cl.addModel(a.model);
+    app.add_option("-f,--file", a.textFile, "text to evaluate")->type_name("TEXT");
+    app.add_option("-c,--ctx-size", a.nCtx, "tokens per chunk (default 512)")->type_name("N")->check(positive());
+    app.add_option("--chunks", a.chunks, "evaluate at most K chunks (default: all)")->type_name("K");
+    app.add_option("-b,--batch-size", a.batch, "tokens evaluated per pass; chunks are batched (default 2048)")
+        ->type_name("N")->check(positive());
+    cl.addThreads(a.threads);
+    app.add_option("--save-kld-base", a.saveKldBase, "also write llama.cpp's base-logits file")->type_name("FILE");
+    app.add_option("--kld-base", a.kldBase, "compare MODEL with a base-logits file (llama-perplexity --kl-divergence);\n"
+                                            "the tokens come from the file, -f is not needed")->type_name("FILE");
+    app.add_option("--kl-divergence-base", a.klDivergenceBase,
+                   "llama-perplexity's name: with --kl-divergence as --kld-base, else as --save-kld-base")
+        ->type_name("FILE");
+    app.add_flag("--kl-divergence", a.klDivergence, "compare with the --kl-divergence-base file (llama-perplexity)");
+    app.add_option("--plan", a.plan, "first replace each planned tensor by its quantize->dequantize round trip\n"
+                                     "(a plan from `plan -o` or `solve -o`; bit-exact quantizers; weight-only:\n"
+                                     "the forward pass stays in F32)")->type_name("PLAN.json");
+    app.add_option("--imatrix", a.imatrix, "importance for --plan's quantization (llama.cpp imatrix, .dat or GGUF;\n"
+                                           "default: the plan's own imatrix)")->type_name("F");
+    app.add_flag("--ggml-matmul", a.ggmlMatmul, "round each projection's input to the weight type's vec_dot_type (Q8_0,\n"
+                                                "Q8_1, Q8_K, F16) as ggml's CPU matmul does, to match llama.cpp's figures");
+    app.add_option("--w8a8", a.w8a8, "W8A8: int8 weights (per output row) x int8 inputs of every blk.* linear layer\n"
+                                     "through oneDNN's s8xs8->s32 matmul; dynamic = one step per token, static =\n"
+                                     "one step per layer calibrated first (output head stays F32)")
+        ->type_name("dynamic|static");
+    app.add_option("--calib", a.calibFile, "static W8A8: calibrate on the first chunks of TEXT (default: of the\n"
+                                           "evaluated text itself, or of the --kld-base file's tokens)")->type_name("TEXT");
+    app.add_option("--calib-chunks", a.calibChunks, "static W8A8: calibration chunks of N tokens (default 8)")
+        ->type_name("K")->check(positive());
+    app.add_flag("--bf16", a.bf16, "APPROXIMATE, faster: F32 projections run as BF16 x BF16 -> F32 on the CPU's\n"
+                                   "BF16 instructions (figures differ from llama.cpp's; +2 bytes per weight)");
+    cl.setFooter("Progress goes to stderr; the per-chunk figures and llama-perplexity's final lines go to stdout.\n"
+                 "Ctrl-C cancels: exit code 130, and no --save-kld-base file is left behind.");
+}
+
+void checkArgs(PplArgs& a)
+{
+    if (a.klDivergence && a.klDivergenceBase.empty())
+        throw UsageError("--kl-divergence needs --kl-divergence-base FILE");
+    if (!a.klDivergenceBase.empty())
+        (a.klDivergence ? a.kldBase : a.saveKldBase) = a.klDivergenceBase;
+    if (!a.kldBase.empty() && !a.saveKldBase.empty())
+        throw UsageError("--kld-base and --save-kld-base exclude each other");
+    if (a.kldBase.empty() && a.textFile.empty())
+        throw UsageError("no text given: use -f TEXT (or --kld-base FILE)");
+    if (!a.w8a8.empty() && a.w8a8 != "dynamic" && a.w8a8 != "static")
+        throw UsageError("--w8a8 takes dynamic or static, not '" + a.w8a8 + "'");
+    if (!a.w8a8.empty() && a.ggmlMatmul)
+        throw UsageError("--w8a8 and --ggml-matmul exclude each other");
 }
 
 PplArgs parseArgs(const std::vector<std::string>& args)
 {
     PplArgs a;
-    ArgReader r(args);
-    while (r.next()) {
-        if (r.is("-f", "--file")) a.textFile = r.value();
-        else if (r.is("-c", "--ctx-size")) a.nCtx = r.intValue();
-        else if (r.is("--chunks")) a.chunks = r.intValue();
-        else if (r.is("-b", "--batch-size")) a.batch = r.intValue();
-        else if (r.is("-t", "--threads")) a.threads = static_cast<int>(r.intValue());
-        else if (r.is("--kld-base")) a.kldBase = r.value();
-        else if (r.is("--save-kld-base")) a.saveKldBase = r.value();
-        else if (r.is("--plan")) a.plan = r.value();
-        else if (r.is("--imatrix")) a.imatrix = r.value();
-        else if (r.is("--ggml-matmul")) a.ggmlMatmul = true;
-        else if (r.is("--w8a8")) a.w8a8 = r.value();
-        else if (r.is("--bf16")) a.bf16 = true;
-        else if (r.is("--calib")) a.calibFile = r.value();
-        else if (r.is("--calib-chunks")) a.calibChunks = r.intValue();
-        else r.positional(a.model);
-    }
-    if (a.model.empty())
-        throw Error(ErrorCode::InvalidArgument, "no model given (see --help)");
-    if (!a.kldBase.empty() && !a.saveKldBase.empty())
-        throw Error(ErrorCode::InvalidArgument, "--kld-base and --save-kld-base exclude each other");
-    if (a.kldBase.empty() && a.textFile.empty())
-        throw Error(ErrorCode::InvalidArgument, "no text given: use -f TEXT (or --kld-base FILE)");
-    if (!a.w8a8.empty() && a.w8a8 != "dynamic" && a.w8a8 != "static")
-        throw Error(ErrorCode::InvalidArgument, "--w8a8 takes dynamic or static, not '" + a.w8a8 + "'");
-    if (!a.w8a8.empty() && a.ggmlMatmul)
-        throw Error(ErrorCode::InvalidArgument, "--w8a8 and --ggml-matmul exclude each other");
-    if (a.calibChunks < 1)
-        throw Error(ErrorCode::InvalidArgument, "--calib-chunks must be at least 1");
+    CommandLine cl("ppl", kUsage, kDescription);
+    addOptions(cl, a);
+    cl.parse(args);
+    checkArgs(a);
     return a;
 }
 
@@ -117,10 +118,10 @@ void calibrateStatic(const PplArgs& a, const std::shared_ptr<const LlamaWeights>
     LlamaForward fwd(weights, plain);
     const int64_t chunks = std::min<int64_t>(a.calibChunks, static_cast<int64_t>(tokens.size()) / a.nCtx);
     fo.staticInputSteps = std::make_shared<const Int8InputSteps>(
-        calibrateInt8InputSteps(fwd, tokens, a.nCtx, chunks, bos, cancellable(progressPrinter("w8a8 calibration"))));
-    std::fprintf(stderr, "w8a8 static: %zu layers calibrated on %lld chunks of %lld tokens of %s\n",
-                 fo.staticInputSteps->size(), static_cast<long long>(chunks), static_cast<long long>(a.nCtx),
-                 !a.calibFile.empty() ? a.calibFile.c_str() : !a.textFile.empty() ? a.textFile.c_str() : a.kldBase.c_str());
+        calibrateInt8InputSteps(fwd, tokens, a.nCtx, chunks, bos, progressPrinter("w8a8 calibration")));
+    note("w8a8 static: %zu layers calibrated on %lld chunks of %lld tokens of %s\n",
+         fo.staticInputSteps->size(), static_cast<long long>(chunks), static_cast<long long>(a.nCtx),
+         !a.calibFile.empty() ? a.calibFile.c_str() : !a.textFile.empty() ? a.textFile.c_str() : a.kldBase.c_str());
 }
 
 /// --plan: the plan's round trips substituted (its non-GGUF schemes' round trips for the tensors that have
@@ -135,24 +136,25 @@ void applyPlanFile(LlamaWeights& weights, const ModelFile& model, const std::str
     if (!path.empty()) imatrix = readImatrix(path);
     applyPlan(weights, model, p.plan, imatrix ? &*imatrix : nullptr, nullptr, &p.schemes);
     if (!p.schemes.empty())
-        std::fprintf(stderr, "plan: %zu tensors in their non-GGUF scheme (fake quantization)\n", p.schemes.size());
+        note("plan: %zu tensors in their non-GGUF scheme (fake quantization)\n", p.schemes.size());
 }
 
 int runKld(const PplArgs& a, std::optional<int32_t> bos, LlamaForward& fwd)
 {
     KldBaseReader base(a.kldBase);
+    note("kl-divergence: against %s\n", a.kldBase.c_str());
     KldOptions opt;
     opt.maxChunks = a.chunks;
     opt.bosToken = bos;
     opt.batchTokens = a.batch;
-    const KldResult r = computeKld(fwd, base, opt, cancellable(progressPrinter("kl-divergence")));
+    const KldResult r = computeKld(fwd, base, opt, progressPrinter("kl-divergence"));
     std::printf("%s\n%s", formatKldChunkTable(r).c_str(), formatKldReport(r).c_str());
     return 0;
 }
 
 int runPerplexity(const PplArgs& a, std::optional<int32_t> bos, LlamaForward& fwd, const std::vector<int32_t>& tokens)
 {
-    std::fprintf(stderr, "perplexity: %zu tokens, n_ctx %lld\n", tokens.size(), static_cast<long long>(a.nCtx));
+    note("perplexity: %zu tokens, n_ctx %lld\n", tokens.size(), static_cast<long long>(a.nCtx));
     PerplexityOptions opt;
     opt.nCtx = a.nCtx;
     opt.maxChunks = a.chunks;
@@ -160,13 +162,13 @@ int runPerplexity(const PplArgs& a, std::optional<int32_t> bos, LlamaForward& fw
     opt.batchTokens = a.batch;
     const auto t0 = std::chrono::steady_clock::now();
     const PerplexityResult r =
-        computePerplexity(fwd, tokens, opt, cancellable(progressPrinter("perplexity")), a.saveKldBase);
+        computePerplexity(fwd, tokens, opt, progressPrinter("perplexity"), a.saveKldBase);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     for (size_t i = 0; i < r.runningPpl.size(); ++i)
         std::printf("[%zu]%.4lf,", i + 1, r.runningPpl[i]);
     std::printf("\n%s\n", formatFinalEstimate(r).c_str());
-    std::fprintf(stderr, "perplexity: %lld tokens evaluated in %.2f s (%.1f tokens/s)\n",
-                 static_cast<long long>(r.nChunk * r.nCtx), seconds, double(r.nChunk * r.nCtx) / seconds);
+    note("perplexity: %lld tokens evaluated in %.2f s (%.1f tokens/s)\n",
+         static_cast<long long>(r.nChunk * r.nCtx), seconds, double(r.nChunk * r.nCtx) / seconds);
     return 0;
 }
 
@@ -200,19 +202,7 @@ int evaluate(const PplArgs& a)
 
 int runPpl(const std::vector<std::string>& args)
 {
-    if (wantsHelp(args)) {
-        printHelp();
-        return 0;
-    }
-    const PplArgs a = parseArgs(args);
-    installInterruptHandler();
-    try {
-        return evaluate(a);
-    } catch (const Error& e) {
-        if (e.code() == ErrorCode::Cancelled)
-            return reportCancelled("ppl");
-        throw;
-    }
+    return evaluate(parseArgs(args)); // the --save-kld-base file is written as .partial and renamed at the end
 }
 
 const CliRegistrar registrar({"ppl", "perplexity / KL-divergence as llama-perplexity computes them", &runPpl});

@@ -1,5 +1,7 @@
 // `qexplore-cli qat`: quantization-aware fine-tuning of a model written by `qexplore-cli train`.
 #include "cli/cli_command.h"
+#include "cli/cli_progress.h"
+#include "cli/command_line.h"
 
 #include "io/gguf_reader.h"
 #include "io/model_file.h"
@@ -10,23 +12,41 @@
 
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <ctime>
-#include <map>
 
 namespace qx::cli {
 namespace {
 
-void printHelp()
+struct QatArgs {
+    std::string model, out, ptqOut;
+    int bits = 4, group = 32, threads = 2;
+    int64_t steps = 200, batch = 16;
+    double lr = 1e-3;
+};
+
+QatArgs parseArgs(const std::vector<std::string>& args)
 {
-    std::printf(
-        "Usage: qexplore-cli qat MODEL --bits 2|3|4 [--group 32] [--steps 200] [--lr 0.001] [--batch 16]\n"
-        "                        [--threads 2] [--ptq-out PTQ.gguf] -o OUT.gguf\n\n"
-        "Fine-tunes a model written by `qexplore-cli train` on its story corpus (same seed) with every weight\n"
-        "matrix fake-quantized in the forward pass (uniform asymmetric INT<bits>, one F16 step and zero point\n"
-        "per group of --group values) and a straight-through estimator. OUT holds the quantized-then-\n"
-        "reconstructed weights as F32, so any evaluator measures the quantized model. --ptq-out writes the\n"
-        "same quantization of the original weights (post-training quantization) for comparison.\n");
+    QatArgs a;
+    CommandLine cl("qat", "MODEL --bits 2|3|4 [--group 32] [--steps 200] [--lr 0.001] [--batch 16]\n"
+                          "                        [--threads 2] [--ptq-out PTQ.gguf] -o OUT.gguf",
+                   "Fine-tunes a model written by `qexplore-cli train` on its story corpus (same seed) with every weight\n"
+                   "matrix fake-quantized in the forward pass (uniform asymmetric INT<bits>, one F16 step and zero point\n"
+                   "per group of --group values) and a straight-through estimator. OUT holds the quantized-then-\n"
+                   "reconstructed weights as F32, so any evaluator measures the quantized model. --ptq-out writes the\n"
+                   "same quantization of the original weights (post-training quantization) for comparison.");
+    CLI::App& app = cl.app();
+    cl.addModel(a.model, "a model written by `qexplore-cli train`");
+    app.add_option("--bits", a.bits, "bits per weight: 2, 3 or 4")->type_name("B")->required();
+    app.add_option("--group", a.group, "values per group (default 32)")->type_name("G")->check(positive());
+    app.add_option("--steps", a.steps, "fine-tuning steps (default 200)")->type_name("N");
+    app.add_option("--lr", a.lr, "learning rate (default 0.001)")->type_name("LR")->check(positive());
+    app.add_option("--batch", a.batch, "sequences per step (default 16)")->type_name("N");
+    cl.addThreads(a.threads, "threads (default 2; 0 = all cores)");
+    app.add_option("--ptq-out", a.ptqOut, "also write the post-training quantization")->type_name("PTQ.gguf");
+    app.add_option("-o,--out,--output", a.out, "the GGUF file to write")->type_name("OUT.gguf")->required();
+    cl.setFooter("Ctrl-C cancels between steps (exit code 130, no file written).");
+    cl.parse(args);
+    return a;
 }
 
 int64_t metaInt(const ModelFile& f, const char* key, int64_t def)
@@ -35,34 +55,10 @@ int64_t metaInt(const ModelFile& f, const char* key, int64_t def)
     return v && v->isInteger() ? v->toInt() : def;
 }
 
-bool parseArgs(const std::vector<std::string>& args, std::string& model, std::map<std::string, std::string>& v)
-{
-    for (size_t i = 0; i < args.size(); ++i) {
-        if (args[i].rfind("-", 0) != 0) {
-            model = args[i];
-            continue;
-        }
-        if (i + 1 >= args.size())
-            return false;
-        v[args[i] == "-o" ? "out" : args[i].substr(2)] = args[i + 1];
-        ++i;
-    }
-    return !model.empty() && v.count("out") && v.count("bits");
-}
-
 int runQat(const std::vector<std::string>& args)
 {
-    if (wantsHelp(args)) {
-        printHelp();
-        return 0;
-    }
-    std::string path;
-    std::map<std::string, std::string> v;
-    if (!parseArgs(args, path, v)) {
-        std::fprintf(stderr, "qat: MODEL, --bits and -o are required (see --help)\n");
-        return 2;
-    }
-    auto integer = [&](const char* key, int64_t def) { return v.count(key) ? std::atoll(v[key].c_str()) : def; };
+    const QatArgs a = parseArgs(args);
+    const std::string& path = a.model;
     const auto file = openGguf(path);
     TrainedModel model = readTrainedModel(path);
     const Tokenizer tokenizer = Tokenizer::fromGguf(*file);
@@ -72,25 +68,25 @@ int runQat(const std::vector<std::string>& args)
     const auto trainIds = tokenizer.encode(storyCorpus(corpus, CorpusSplit::Train), true, false);
     const auto validIds = tokenizer.encode(storyCorpus(corpus, CorpusSplit::Valid), true, false);
 
-    const UniformScheme scheme = qatScheme(static_cast<int>(integer("bits", 4)), static_cast<int>(integer("group", 32)));
+    const UniformScheme scheme = qatScheme(a.bits, a.group);
     TrainOptions o;
-    o.steps = integer("steps", 200);
-    o.batch = integer("batch", 16);
-    o.lr = v.count("lr") ? std::atof(v["lr"].c_str()) : 1e-3;
+    o.steps = a.steps;
+    o.batch = a.batch;
+    o.lr = a.lr;
     o.warmup = std::min<int64_t>(10, o.steps);
     o.seqLen = model.shape.ctx;
     o.seed = corpus.seed + 1000;
-    o.threads = static_cast<int>(integer("threads", 2));
+    o.threads = a.threads;
     o.bosToken = 1;
     auto eval = [&](const std::vector<float>& p) { return evalLoss(model.shape, p, validIds, o.seqLen, -1, o.bosToken); };
 
     const double base = eval(model.params);
     std::vector<float> ptq = fakeQuantParams(model.shape, model.params, scheme);
     const double ptqLoss = eval(ptq);
-    if (v.count("ptq-out")) {
+    if (!a.ptqOut.empty()) {
         TrainedModel out = model;
         out.params = ptq;
-        writeTrainedModel(v["ptq-out"], out);
+        writeTrainedModel(a.ptqOut, out);
     }
     const std::clock_t cpu0 = std::clock();
     std::vector<float> latent = model.params;
@@ -99,15 +95,15 @@ int runQat(const std::vector<std::string>& args)
             std::printf("step %5lld  loss %.4f  cpu %.1f s\n", static_cast<long long>(step), loss,
                         double(std::clock() - cpu0) / CLOCKS_PER_SEC);
         std::fflush(stdout);
-    });
+    }, cancellable({}));
     model.params = fakeQuantParams(model.shape, latent, scheme);
     const double qatLoss = eval(model.params);
     model.extraKeys.push_back({"qexplore.qat.bits", GgufValue::u32(static_cast<uint32_t>(scheme.bits))});
     model.extraKeys.push_back({"qexplore.qat.group", GgufValue::u32(static_cast<uint32_t>(scheme.groupSize))});
     model.extraKeys.push_back({"qexplore.qat.steps", GgufValue::u64(static_cast<uint64_t>(o.steps))});
-    writeTrainedModel(v["out"], model);
+    writeTrainedModel(a.out, model);
     std::printf("held-out ppl: float %.3f, PTQ INT%d g%d %.3f, QAT %.3f\nwrote %s\n", std::exp(base), scheme.bits,
-                scheme.groupSize, std::exp(ptqLoss), std::exp(qatLoss), v["out"].c_str());
+                scheme.groupSize, std::exp(ptqLoss), std::exp(qatLoss), a.out.c_str());
     return 0;
 }
 

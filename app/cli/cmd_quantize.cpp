@@ -1,6 +1,8 @@
 // `qexplore-cli quantize`: calibration-based quantization (RTN, imatrix, GPTQ, AWQ, SmoothQuant, LLM.int8)
 // evaluated as fake quantization: perplexity and mean KL-divergence against the F32 model.
 #include "cli/cli_command.h"
+#include "cli/cli_progress.h"
+#include "cli/command_line.h"
 
 #include "calib/calib_cache.h"
 #include "calib/calib_export.h"
@@ -14,9 +16,7 @@
 #include "model/tokenizer.h"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
-#include <csignal>
 #include <cstdlib>
 #include <cstdio>
 #include <sstream>
@@ -34,87 +34,55 @@ struct QuantArgs {
     int threads = 0;
 };
 
-std::atomic<bool> g_cancel{false};
+const char* const kDescription =
+    "Quantizes every linear layer inside the blocks with a calibration-based method and reports perplexity\n"
+    "and mean KL-divergence against the F32 model (fake quantization: quantize, then dequantize).\n"
+    "Without --eval-text the -f text is split at its middle line: calibration on the first half,\n"
+    "evaluation on the second. With --eval-text, overlap between the two texts is detected and reported.";
 
-void printHelp()
+void addOptions(CommandLine& cl, QuantArgs& a)
 {
-    std::printf(
-        "Usage: qexplore-cli quantize MODEL --method M --scheme S -f CALIB.txt [--calib-chunks N]\n"
-        "                             [--eval-text F] [--eval-chunks M] [-c N] [options]\n\n"
-        "Quantizes every linear layer inside the blocks with a calibration-based method and reports perplexity\n"
-        "and mean KL-divergence against the F32 model (fake quantization: quantize, then dequantize).\n"
-        "Without --eval-text the -f text is split at its middle line: calibration on the first half,\n"
-        "evaluation on the second. With --eval-text, overlap between the two texts is detected and reported.\n\n"
-        "  --method M        rtn | imatrix | gptq | gptq-act | awq | awq-noclip | smoothquant | llmint8\n"
-        "                    (default rtn); a comma list runs several on one baseline and calibration\n"
-        "                    (so does a list of schemes)\n"
-        "  --scheme S        int4-g32 | int4-g128 | int3-g32 | int8-pc | Q4_0 Q4_1 Q5_0 Q5_1 Q8_0 |\n"
-        "                    Q2_K Q3_K Q4_K Q5_K Q6_K; smoothquant and llmint8 are W8A8 and ignore it\n"
-        "  -o OUT.gguf       write the result as GGUF (one method, one ggml scheme, GGUF input): calibrated\n"
-        "                    layers in the scheme's type, the rest as stored; the file is re-read and\n"
-        "                    evaluated again\n"
-        "  -f FILE           calibration text\n"
-        "  --calib-chunks N  calibration chunks (default: all)\n"
-        "  --eval-text FILE  evaluation text (default: second half of -f)\n"
-        "  --eval-chunks M   evaluation chunks (default: all)\n"
-        "  -c N              context per chunk (default 128)\n"
-        "  --act-order       GPTQ: process columns by decreasing Hessian diagonal (method gptq-act does too)\n"
-        "  --no-clip         AWQ: scale search only, no clipping search (method awq-noclip does too)\n"
-        "  --damp P          GPTQ: dampening in %% of the mean Hessian diagonal (default 1)\n"
-        "  --alpha A         SmoothQuant migration strength (default 0.5)\n"
-        "  --threshold T     LLM.int8 outlier threshold (default 6.0)\n"
-        "  --threads N       threads (default: all)\n"
-        "  --calib-cache DIR where captured statistics are cached per (model, text, settings)\n"
-        "                    (default $XDG_CACHE_HOME/qexplore or ~/.cache/qexplore)\n"
-        "  --no-calib-cache  always capture, never read or write the cache\n\n"
-        "Progress goes to stderr (Ctrl-C cancels); results to stdout.\n");
+    CLI::App& app = cl.app();
+    cl.addModel(a.model);
+    app.add_option("--method", a.method, "rtn | imatrix | gptq | gptq-act | awq | awq-noclip | smoothquant | llmint8\n"
+                                         "(default rtn); a comma list runs several on one baseline and calibration\n"
+                                         "(so does a list of schemes)")->type_name("M");
+    app.add_option("--scheme", a.scheme, "int4-g32 | int4-g128 | int3-g32 | int8-pc | Q4_0 Q4_1 Q5_0 Q5_1 Q8_0 |\n"
+                                         "Q2_K Q3_K Q4_K Q5_K Q6_K; smoothquant and llmint8 are W8A8 and ignore it")
+        ->type_name("S");
+    app.add_option("-o,--output", a.output, "write the result as GGUF (one method, one ggml scheme, GGUF input):\n"
+                                            "calibrated layers in the scheme's type, the rest as stored; the file is\n"
+                                            "re-read and evaluated again")->type_name("OUT.gguf");
+    app.add_option("-f,--file", a.calibFile, "calibration text")->type_name("FILE")->required();
+    app.add_option("--calib-chunks", a.calibChunks, "calibration chunks (default: all)")->type_name("N");
+    app.add_option("--eval-text", a.evalFile, "evaluation text (default: second half of -f)")->type_name("FILE");
+    app.add_option("--eval-chunks", a.evalChunks, "evaluation chunks (default: all)")->type_name("M");
+    app.add_option("-c,--ctx-size", a.nCtx, "context per chunk (default 128)")->type_name("N")->check(positive());
+    app.add_flag("--act-order", a.actOrder, "GPTQ: process columns by decreasing Hessian diagonal (method gptq-act\n"
+                                            "does too)");
+    app.add_flag("--no-clip", a.noClip, "AWQ: scale search only, no clipping search (method awq-noclip does too)");
+    app.add_option("--damp", a.damp, "GPTQ: dampening in % of the mean Hessian diagonal (default 1)")
+        ->type_name("P")->check(positive());
+    app.add_option("--alpha", a.alpha, "SmoothQuant migration strength (default 0.5)")->type_name("A");
+    app.add_option("--threshold", a.threshold, "LLM.int8 outlier threshold (default 6.0)")->type_name("T");
+    cl.addThreads(a.threads);
+    app.add_option("--calib-cache", a.cacheDir, "where captured statistics are cached per (model, text, settings)\n"
+                                                "(default $XDG_CACHE_HOME/qexplore or ~/.cache/qexplore)")
+        ->type_name("DIR");
+    app.add_flag("--no-calib-cache{false}", a.useCache, "always capture, never read or write the cache");
+    cl.setFooter("Progress goes to stderr (Ctrl-C cancels: exit code 130, no -o file is left); results to stdout.");
 }
 
 QuantArgs parseArgs(const std::vector<std::string>& args)
 {
     QuantArgs a;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& o = args[i];
-        auto value = [&]() -> const std::string& {
-            if (i + 1 >= args.size())
-                throw Error(ErrorCode::InvalidArgument, "option " + o + " needs a value");
-            return args[++i];
-        };
-        if (o == "--method") a.method = value();
-        else if (o == "--scheme") a.scheme = value();
-        else if (o == "-f" || o == "--file") a.calibFile = value();
-        else if (o == "--eval-text") a.evalFile = value();
-        else if (o == "-o" || o == "--output") a.output = value();
-        else if (o == "--calib-chunks") a.calibChunks = static_cast<int64_t>(optionNumber(o, value()));
-        else if (o == "--eval-chunks") a.evalChunks = static_cast<int64_t>(optionNumber(o, value()));
-        else if (o == "-c" || o == "--ctx-size") a.nCtx = static_cast<int64_t>(optionNumber(o, value()));
-        else if (o == "--damp") a.damp = optionNumber(o, value());
-        else if (o == "--alpha") a.alpha = optionNumber(o, value());
-        else if (o == "--threshold") a.threshold = static_cast<float>(optionNumber(o, value()));
-        else if (o == "--threads" || o == "-t") a.threads = static_cast<int>(optionNumber(o, value()));
-        else if (o == "--act-order") a.actOrder = true;
-        else if (o == "--no-clip") a.noClip = true;
-        else if (o == "--calib-cache") a.cacheDir = value();
-        else if (o == "--no-calib-cache") a.useCache = false;
-        else if (!o.empty() && o[0] == '-') throw Error(ErrorCode::InvalidArgument, "unknown option " + o);
-        else if (a.model.empty()) a.model = o;
-        else throw Error(ErrorCode::InvalidArgument, "unexpected argument " + o);
-    }
-    if (a.model.empty())
-        throw Error(ErrorCode::InvalidArgument, "no model given (see --help)");
-    if (a.calibFile.empty())
-        throw Error(ErrorCode::InvalidArgument, "no calibration text given: use -f CALIB.txt");
+    CommandLine cl("quantize",
+                   "MODEL --method M --scheme S -f CALIB.txt [--calib-chunks N]\n"
+                   "                             [--eval-text F] [--eval-chunks M] [-c N] [options]",
+                   kDescription);
+    addOptions(cl, a);
+    cl.parse(args);
     return a;
-}
-
-ProgressFn progress(const std::string& what)
-{
-    return [what](double f) {
-        std::fprintf(stderr, "\r%s: %5.1f%%   ", what.c_str(), 100.0 * f);
-        if (f >= 1.0)
-            std::fprintf(stderr, "\n");
-        return !g_cancel.load();
-    };
 }
 
 double secondsSince(std::chrono::steady_clock::time_point t0)
@@ -158,7 +126,7 @@ void capture(const QuantArgs& a, const std::string& calibText, const Tokenizer& 
     CalibRequest r = baseRequest(a);
     r.calibText = calibText;
     const CaptureOutcome c =
-        captureCached(s.weights, a.model, tok.encode(calibText, true), r, bos, fo, nullptr, progress("calibration"));
+        captureCached(s.weights, a.model, tok.encode(calibText, true), r, bos, fo, nullptr, progressPrinter("calibration"));
     if (c.fromDisk)
         std::printf("calibration statistics read from the cache %s (same model, text and settings)\n",
                     c.cachePath.c_str());
@@ -193,8 +161,9 @@ void prepare(const QuantArgs& a, Session& s)
     ForwardOptions fo;
     fo.threads = a.threads;
     auto t0 = std::chrono::steady_clock::now();
+    note("quantize: F32 baseline on the evaluation text\n");
     s.evaluator = std::make_unique<CalibEvaluator>(s.weights, tok.encode(evalText, true), a.nCtx, a.evalChunks, bos, fo,
-                                                   progress("baseline"));
+                                                   progressPrinter("baseline"));
     std::printf("F32 baseline PPL %.4f (%.2f s)\n", s.evaluator->baselinePpl(), secondsSince(t0));
     t0 = std::chrono::steady_clock::now();
     capture(a, calibText, tok, bos, fo, s);
@@ -215,7 +184,7 @@ void runInt8(const QuantArgs& a, const std::string& method, Session& s)
     if (!s.naiveInt8Done) {
         s.naiveInt8Done = true;
         const EvalScore naive = s.evaluator->evaluate(withSubstitutions(*s.weights, int8Weights(*s.weights)),
-                                                      int8ActivationTransform(nullptr), progress("W8A8"));
+                                                      int8ActivationTransform(nullptr), progressPrinter("W8A8"));
         printScore("naive W8A8 (int8)", naive, secondsSince(t0));
     }
     t0 = std::chrono::steady_clock::now();
@@ -226,7 +195,7 @@ void runInt8(const QuantArgs& a, const std::string& method, Session& s)
     for (const auto& n : r.notes)
         std::printf("  %s\n", n.c_str());
     const EvalScore score = s.evaluator->evaluate(withSubstitutions(*s.weights, r.values), r.transform,
-                                                  progress(smooth ? "SmoothQuant" : "LLM.int8"));
+                                                  progressPrinter(smooth ? "SmoothQuant" : "LLM.int8"));
     const std::string label =
         smooth ? "SmoothQuant W8A8 a=" + std::to_string(a.alpha).substr(0, 4) : "LLM.int8 (mixed precision)";
     printScore(label.c_str(), score, secondsSince(t0));
@@ -237,13 +206,13 @@ void exportResult(const QuantArgs& a, const CalibResult& cr, const EvalScore& in
 {
     const auto t0 = std::chrono::steady_clock::now();
     const ExportResult e = exportCalibrated(*s.model, calibratedPlan(*s.model, cr.values, cr.grid.type),
-                                            cr.exportValues, a.output, cr.importance, progress("export"));
+                                            cr.exportValues, a.output, cr.importance, progressPrinter("export"));
     const double dev = maxExportDeviation(a.output, cr.values);
     std::printf("wrote %s: %llu bytes, %d tensors converted, %d copied (%.2f s); largest deviation of a calibrated "
                 "value after re-reading: %.3g%s\n",
                 a.output.c_str(), static_cast<unsigned long long>(e.fileBytes), e.quantizedTensors, e.copiedTensors,
                 secondsSince(t0), dev, dev == 0.0 ? " (lossless)" : "");
-    const EvalScore r = s.evaluator->evaluate(LlamaWeights::fromModel(openModel(a.output)), {}, progress("re-read"));
+    const EvalScore r = s.evaluator->evaluate(LlamaWeights::fromModel(openModel(a.output)), {}, progressPrinter("re-read"));
     printScore("exported file", r, 0.0);
     std::printf("exported file PPL %s the in-memory evaluation (%.6f vs %.6f)\n",
                 r.ppl == inMemory.ppl ? "equals" : "DIFFERS FROM", r.ppl, inMemory.ppl);
@@ -257,7 +226,7 @@ std::vector<std::string> splitList(const std::string& text)
         if (!item.empty())
             out.push_back(item);
     if (out.empty())
-        throw Error(ErrorCode::InvalidArgument, "empty list '" + text + "'");
+        throw UsageError("empty list '" + text + "'");
     return out;
 }
 
@@ -268,8 +237,9 @@ void runWeightMethod(const QuantArgs& a, const std::string& method, const std::s
     req.method = method;
     req.grid = scheme;
     const bool gptq = method == "gptq" || method == "gptq-act", awq = method == "awq" || method == "awq-noclip";
+    note("quantize: %s on %s\n", method.c_str(), scheme.c_str());
     const CalibResult cr = runCalibration(*s.weights, *s.calib, req,
-                                          gptq ? progress("GPTQ") : awq ? progress("AWQ") : ProgressFn{});
+                                          progressPrinter(gptq ? "GPTQ" : awq ? "AWQ" : method));
     for (const auto& n : cr.notes)
         std::printf("  %s\n", n.c_str());
     const double tq = secondsSince(t0);
@@ -281,31 +251,39 @@ void runWeightMethod(const QuantArgs& a, const std::string& method, const std::s
     std::printf("quantized with %s on %s: %.3f s%s\n", method.c_str(), cr.grid.name().c_str(), tq,
                 cr.values.size() < total ? " (layers whose rows do not fit the grid stay F32)" : "");
     const auto t1 = std::chrono::steady_clock::now();
-    const EvalScore r = s.evaluator->evaluate(withSubstitutions(*s.weights, cr.values), {}, progress("evaluate"));
+    const EvalScore r = s.evaluator->evaluate(withSubstitutions(*s.weights, cr.values), {}, progressPrinter("evaluate"));
     printScore((method + " " + scheme).c_str(), r, secondsSince(t1));
     if (!a.output.empty())
         exportResult(a, cr, r, s);
 }
 
+/// Unknown methods or schemes are usage errors that name the option and the value.
+void checkNames(const std::vector<std::string>& methods, const std::vector<std::string>& schemes)
+{
+    const auto known = calibMethodNames();
+    try {
+        for (const auto& m : methods)
+            if (std::find(known.begin(), known.end(), m) == known.end())
+                parseCalibMethod(m);  // throws with the list of methods
+    } catch (const Error& e) {
+        throw UsageError(std::string("--method: ") + e.what());
+    }
+    try {
+        for (const auto& sc : schemes)
+            parseGrid(sc);
+    } catch (const Error& e) {
+        throw UsageError(std::string("--scheme: ") + e.what());
+    }
+}
+
 int runQuantize(const std::vector<std::string>& args)
 {
-    if (wantsHelp(args)) {
-        printHelp();
-        return 0;
-    }
     const QuantArgs a = parseArgs(args);
     const auto methods = splitList(a.method), schemes = splitList(a.scheme);
-    const auto known = calibMethodNames();
-    for (const auto& m : methods)
-        if (std::find(known.begin(), known.end(), m) == known.end())
-            parseCalibMethod(m);  // throws with the list of methods
-    for (const auto& sc : schemes)
-        parseGrid(sc);
+    checkNames(methods, schemes);
     if (!a.output.empty() && (methods.size() != 1 || schemes.size() != 1 || !parseGrid(schemes[0]).ggml))
-        throw Error(ErrorCode::InvalidArgument, "-o needs exactly one method and one ggml scheme (e.g. Q4_K)");
+        throw UsageError("-o needs exactly one method and one ggml scheme (e.g. Q4_K)");
     std::setvbuf(stdout, nullptr, _IOLBF, 0); // results appear as each evaluation ends, even in a file
-    g_cancel = false;
-    auto previous = std::signal(SIGINT, [](int) { g_cancel = true; });
     Session s;
     prepare(a, s);
     for (const auto& scheme : schemes)
@@ -317,7 +295,6 @@ int runQuantize(const std::vector<std::string>& args)
                 runWeightMethod(a, method, scheme, s);
             }
         }
-    std::signal(SIGINT, previous);
     return 0;
 }
 

@@ -1,9 +1,9 @@
 // `qexplore-cli sensitivity`: measured sensitivity — the mean KLD against the F32 model when one tensor is
 // quantized alone (enable-one) or when everything but one tensor is (disable-one), listed per tensor, per
 // layer and per tensor class, most sensitive first.
-#include "cli/arg_reader.h"
 #include "cli/cli_command.h"
 #include "cli/cli_progress.h"
+#include "cli/command_line.h"
 
 #include "common/error.h"
 #include "common/text_file.h"
@@ -24,50 +24,39 @@ struct SensitivityArgs {
     int64_t ctx = 128, maxTokens = 1024;
 };
 
-void printHelp()
-{
-    std::printf(
-        "Usage: qexplore-cli sensitivity MODEL -f TEXT [--type Q4_K] [--mode enable-one|disable-one]\n"
-        "                                [--ctx N] [--tokens N]\n\n"
-        "Measures what quantizing does to the model's output: the mean KL divergence (nats) of the softmaxed\n"
-        "logits against the unquantized model over the second half of each sequence of the text.\n"
-        "  enable-one   only the tensor is quantized (its sensitivity), everything else stays F32\n"
-        "  disable-one  every quantizable tensor is quantized except this one (what keeping it saves)\n"
-        "Weights are the bit-exact quantize->dequantize round trip; tensors whose rows do not fit TYPE are\n"
-        "left out (measure them with a type that fits, e.g. Q8_0 or F16). Prints per tensor, then per layer\n"
-        "(blk.N) and per tensor class (attn_q, ffn_down, ...), most sensitive first.\n\n"
-        "  -f, --file TEXT   the text to measure on\n"
-        "  --type T          the quantization type (default Q4_K)\n"
-        "  --mode M          enable-one (default) or disable-one\n"
-        "  --ctx N           sequence length (default 128)\n"
-        "  --tokens N        at most N tokens of TEXT (default 1024)\n"
-        "Ctrl-C cancels (exit code 130).\n");
-}
+const char* const kDescription =
+    "Measures what quantizing does to the model's output: the mean KL divergence (nats) of the softmaxed\n"
+    "logits against the unquantized model over the second half of each sequence of the text.\n"
+    "  enable-one   only the tensor is quantized (its sensitivity), everything else stays F32\n"
+    "  disable-one  every quantizable tensor is quantized except this one (what keeping it saves)\n"
+    "Weights are the bit-exact quantize->dequantize round trip; tensors whose rows do not fit TYPE are\n"
+    "left out (measure them with a type that fits, e.g. Q8_0 or F16). Prints per tensor, then per layer\n"
+    "(blk.N) and per tensor class (attn_q, ffn_down, ...), most sensitive first.";
 
 SensitivityArgs parseArgs(const std::vector<std::string>& args)
 {
     SensitivityArgs a;
-    ArgReader r(args);
-    while (r.next()) {
-        if (r.is("-f", "--file")) a.textFile = r.value();
-        else if (r.is("--ctx")) a.ctx = r.intValue();
-        else if (r.is("--tokens")) a.maxTokens = r.intValue();
-        else if (r.is("--type")) {
-            const std::string& name = r.value();
-            const auto type = tensorTypeFromName(name);
-            if (!type) throw Error(ErrorCode::InvalidArgument, "unknown type " + name);
-            a.type = *type;
-        } else if (r.is("--mode")) {
-            const std::string& mode = r.value();
-            if (mode != "enable-one" && mode != "disable-one")
-                throw Error(ErrorCode::InvalidArgument, "--mode must be enable-one or disable-one, not " + mode);
-            a.mode = mode == "enable-one" ? SensitivityMode::EnableOne : SensitivityMode::DisableOne;
-        } else r.positional(a.model);
-    }
-    if (a.model.empty() || a.textFile.empty())
-        throw Error(ErrorCode::InvalidArgument, "usage: qexplore-cli sensitivity MODEL -f TEXT (see --help)");
+    std::string type = "Q4_K", mode = "enable-one";
+    CommandLine cl("sensitivity", "MODEL -f TEXT [--type Q4_K] [--mode enable-one|disable-one]\n"
+                                  "                                [--ctx N] [--tokens N]", kDescription);
+    CLI::App& app = cl.app();
+    cl.addModel(a.model);
+    app.add_option("-f,--file", a.textFile, "the text to measure on")->type_name("TEXT")->required();
+    app.add_option("--type", type, "the quantization type (default Q4_K)")->type_name("T");
+    app.add_option("--mode", mode, "enable-one (default) or disable-one")->type_name("M");
+    app.add_option("-c,--ctx-size,--ctx", a.ctx, "sequence length (default 128)")->type_name("N");
+    app.add_option("--tokens", a.maxTokens, "at most N tokens of TEXT (default 1024)")->type_name("N");
+    cl.setFooter("Ctrl-C cancels (exit code 130).");
+    cl.parse(args);
+    const auto t = tensorTypeFromName(type);
+    if (!t)
+        throw UsageError("--type: unknown type " + type);
+    a.type = *t;
+    if (mode != "enable-one" && mode != "disable-one")
+        throw UsageError("--mode must be enable-one or disable-one, not " + mode);
+    a.mode = mode == "enable-one" ? SensitivityMode::EnableOne : SensitivityMode::DisableOne;
     if (a.ctx < 4 || a.maxTokens < a.ctx)
-        throw Error(ErrorCode::InvalidArgument, "--ctx must be at least 4 and --tokens at least --ctx");
+        throw UsageError("--ctx must be at least 4 and --tokens at least --ctx");
     return a;
 }
 
@@ -90,29 +79,19 @@ void printTable(const char* title, std::vector<SensitivityEntry> rows)
 
 int runSensitivity(const std::vector<std::string>& args)
 {
-    if (wantsHelp(args)) {
-        printHelp();
-        return 0;
-    }
     const SensitivityArgs a = parseArgs(args);
-    installInterruptHandler();
-    try {
-        const auto model = openModel(a.model);
-        const std::vector<int32_t> tokens = measurementTokens(a);
-        std::fprintf(stderr, "sensitivity: %zu tokens in sequences of %lld\n", tokens.size(), static_cast<long long>(a.ctx));
-        const SensitivityResult r = measureSensitivity(model, tokens, a.ctx, a.type, a.mode, nullptr,
-                                                       cancellable(progressPrinter("sensitivity")));
-        const std::string type(tensorTypeName(a.type));
-        std::printf("%s sensitivity to %s (mean KLD in nats against the unquantized model)\n",
-                    a.mode == SensitivityMode::EnableOne ? "enable-one" : "disable-one", type.c_str());
-        printTable("per tensor:", r.tensors);
-        printTable("per layer (mean of its tensors):", r.layers);
-        printTable("per tensor class (mean of its tensors):", r.classes);
-        return 0;
-    } catch (const Error& e) {
-        if (e.code() == ErrorCode::Cancelled) return reportCancelled("sensitivity");
-        throw;
-    }
+    const auto model = openModel(a.model);
+    const std::vector<int32_t> tokens = measurementTokens(a);
+    note("sensitivity: %zu tokens in sequences of %lld\n", tokens.size(), static_cast<long long>(a.ctx));
+    const SensitivityResult r =
+        measureSensitivity(model, tokens, a.ctx, a.type, a.mode, nullptr, progressPrinter("sensitivity"));
+    const std::string type(tensorTypeName(a.type));
+    std::printf("%s sensitivity to %s (mean KLD in nats against the unquantized model)\n",
+                a.mode == SensitivityMode::EnableOne ? "enable-one" : "disable-one", type.c_str());
+    printTable("per tensor:", r.tensors);
+    printTable("per layer (mean of its tensors):", r.layers);
+    printTable("per tensor class (mean of its tensors):", r.classes);
+    return 0;
 }
 
 const CliRegistrar registrar({"sensitivity", "measured KLD per tensor, layer and tensor class (enable-one / disable-one)",

@@ -1,7 +1,8 @@
 // `qexplore-cli solve MODEL (--target-bpw B | --target-size S | --max-loss X | --max-kld X) -o PLAN.json`:
 // per-tensor types minimising the predicted (or measured-KLD) loss under a budget, written as a plan.
-#include "cli/arg_reader.h"
 #include "cli/cli_command.h"
+#include "cli/cli_progress.h"
+#include "cli/command_line.h"
 
 #include "common/error.h"
 #include "common/text_file.h"
@@ -18,38 +19,6 @@
 namespace qx::cli {
 namespace {
 
-void printHelp()
-{
-    std::printf(
-        "Usage: qexplore-cli solve MODEL (--target-bpw B | --target-size S | --max-loss X | --max-kld X)\n"
-        "                          [--imatrix F] [--pin NAME=TYPE ...] [--output-min TYPE] [--token-embd-min TYPE]\n"
-        "                          [--measure kld -f TEXT [--measure-ctx N] [--measure-tokens N]]\n"
-        "                          [--cache-dir DIR] -o PLAN.json\n\n"
-        "Chooses a storage type per tensor (Q2_K..Q6_K, Q8_0, Q4_0..Q5_1, IQ4_NL, IQ4_XS, F16, F32) minimising\n"
-        "the total loss, and writes the plan (schema qexplore-plan v1) that `export --plan` and `ppl --plan`\n"
-        "read. The loss is the importance-weighted squared error of each tensor's quantize->dequantize round\n"
-        "trip; with --measure kld each tensor's losses are scaled by its measured enable-one KLD, so the loss\n"
-        "is in KLD units (nats; see docs/solver.md). Norms and vectors stay as stored.\n\n"
-        "  --target-bpw B       tensor data of B bits per weight on average (all tensors)\n"
-        "  --target-size S      GGUF file size, e.g. 2.1GB, 1700KB, 1703232; the exported file is at most S\n"
-        "  --max-loss X         smallest plan whose total loss is at most X\n"
-        "  --max-kld X          the same with --measure kld: predicted KLD (sum of enable-one KLDs) <= X\n"
-        "  --score PLAN.json    print the size and loss of an existing plan (e.g. a preset's; repeatable);\n"
-        "                       without a target nothing is solved\n"
-        "  --imatrix F          llama.cpp imatrix (.dat or GGUF): weights the error per column, used for export\n"
-        "  --pin NAME=TYPE      fix a tensor's type (repeatable; marked pinned in the plan)\n"
-        "  --keep-pins PLAN     every pinned entry of an earlier plan is pinned again\n"
-        "  --output-min TYPE    output.weight at least TYPE's bits/weight (e.g. Q6_K)\n"
-        "  --token-embd-min T   token_embd.weight at least T's bits/weight\n"
-        "  --measure kld        measure each tensor's enable-one KLD (Q3_K where rows fit, else IQ4_NL, Q4_0,\n"
-        "                       Q8_0) on TEXT and calibrate its losses with it\n"
-        "  -f, --file TEXT      calibration text for --measure\n"
-        "  --measure-ctx N      sequence length for --measure (default 128; second half scored)\n"
-        "  --measure-tokens N   at most N tokens of TEXT (default 2048)\n"
-        "  --cache-dir DIR      keep the candidate table there (key: model and imatrix path, size, mtime)\n"
-        "  -o, --output FILE    plan JSON to write\n");
-}
-
 struct SolveArgs {
     std::string model, imatrix, cacheDir, output, measure, textFile;
     std::vector<std::string> scores;
@@ -61,7 +30,7 @@ struct SolveArgs {
 
 [[noreturn]] void fail(const std::string& message)
 {
-    throw Error(ErrorCode::InvalidArgument, "solve: " + message);
+    throw UsageError(message);
 }
 
 TensorType parseType(const std::string& s)
@@ -89,38 +58,90 @@ void setTarget(SolveArgs& a, SolverTarget::Kind kind, double value)
     a.target = SolverTarget{kind, value};
 }
 
+const char* const kUsage =
+    "MODEL (--target-bpw B | --target-size S | --max-loss X | --max-kld X)\n"
+    "                          [--imatrix F] [--pin NAME=TYPE ...] [--output-min TYPE] [--token-embd-min TYPE]\n"
+    "                          [--measure kld -f TEXT [--measure-ctx N] [--measure-tokens N]]\n"
+    "                          [--cache-dir DIR] -o PLAN.json";
+
+const char* const kDescription =
+    "Chooses a storage type per tensor (Q2_K..Q6_K, Q8_0, Q4_0..Q5_1, IQ4_NL, IQ4_XS, F16, F32) minimising\n"
+    "the total loss, and writes the plan (schema qexplore-plan v1) that `export --plan` and `ppl --plan`\n"
+    "read. The loss is the importance-weighted squared error of each tensor's quantize->dequantize round\n"
+    "trip; with --measure kld each tensor's losses are scaled by its measured enable-one KLD, so the loss\n"
+    "is in KLD units (nats; see docs/solver.md). Norms and vectors stay as stored.";
+
+/// The raw option values; SolveArgs is built from them once they are all read.
+struct SolveOptions {
+    std::optional<double> targetBpw, maxLoss, maxKld;
+    std::string targetSize, outputMin, tokenEmbdMin;
+    std::vector<std::string> pins, keepPins;
+};
+
+void addOptions(CommandLine& cl, SolveArgs& a, SolveOptions& o)
+{
+    CLI::App& app = cl.app();
+    cl.addModel(a.model);
+    app.add_option("--target-bpw", o.targetBpw, "tensor data of B bits per weight on average (all tensors)")
+        ->type_name("B")->check(positive());
+    app.add_option("--target-size", o.targetSize, "GGUF file size, e.g. 2.1GB, 1700KB, 1703232; the exported file\n"
+                                                  "is at most S")->type_name("S");
+    app.add_option("--max-loss", o.maxLoss, "smallest plan whose total loss is at most X")->type_name("X")
+        ->check(nonNegative());
+    app.add_option("--max-kld", o.maxKld, "the same with --measure kld: predicted KLD (sum of enable-one KLDs) <= X")
+        ->type_name("X")->check(nonNegative());
+    app.add_option("--score", a.scores, "print the size and loss of an existing plan (e.g. a preset's; repeatable);\n"
+                                        "without a target nothing is solved")->type_name("PLAN.json")
+        ->allow_extra_args(false);
+    app.add_option("--imatrix", a.imatrix, "llama.cpp imatrix (.dat or GGUF): weights the error per column, used\n"
+                                           "for export")->type_name("F");
+    app.add_option("--pin,--tensor-type", o.pins, "fix a tensor's type (repeatable; marked pinned in the plan);\n"
+                                                  "NAME is a tensor's exact name (llama-quantize's newer\n"
+                                                  "--tensor-type takes a regular expression)")
+        ->type_name("NAME=TYPE")->allow_extra_args(false);
+    app.add_option("--keep-pins", o.keepPins, "every pinned entry of an earlier plan is pinned again")
+        ->type_name("PLAN")->allow_extra_args(false);
+    app.add_option("--output-min", o.outputMin, "output.weight at least TYPE's bits/weight (e.g. Q6_K)")
+        ->type_name("TYPE");
+    app.add_option("--token-embd-min", o.tokenEmbdMin, "token_embd.weight at least T's bits/weight")->type_name("T");
+    app.add_option("--measure", a.measure, "measure each tensor's enable-one KLD (Q3_K where rows fit, else IQ4_NL,\n"
+                                           "Q4_0, Q8_0) on TEXT and calibrate its losses with it")->type_name("kld");
+    app.add_option("-f,--file", a.textFile, "calibration text for --measure")->type_name("TEXT");
+    app.add_option("-c,--ctx-size,--measure-ctx", a.measureCtx, "sequence length for --measure (default 128;\n"
+                                                                "second half scored)")->type_name("N");
+    app.add_option("--measure-tokens", a.measureTokens, "at most N tokens of TEXT (default 2048)")->type_name("N");
+    app.add_option("--cache-dir", a.cacheDir, "keep the candidate table there (key: model and imatrix path, size,\n"
+                                              "mtime)")->type_name("DIR");
+    app.add_option("-o,--output", a.output, "plan JSON to write")->type_name("FILE");
+}
+
+void applyOptions(const SolveOptions& o, SolveArgs& a)
+{
+    using K = SolverTarget::Kind;
+    if (o.targetBpw) setTarget(a, K::BitsPerWeight, *o.targetBpw);
+    if (!o.targetSize.empty()) setTarget(a, K::FileBytes, parseSize(o.targetSize));
+    if (o.maxLoss) setTarget(a, K::MaxLoss, *o.maxLoss);
+    if (o.maxKld) { setTarget(a, K::MaxLoss, *o.maxKld); a.maxKld = true; }
+    for (const std::string& path : o.keepPins)
+        for (const PlanEntry& e : loadPlan(path).entries)
+            if (e.pinned) a.rules.pins.emplace_back(e.tensor, e.type);
+    for (const std::string& p : o.pins) {
+        const size_t eq = p.find('=');
+        if (eq == std::string::npos) fail("--pin needs NAME=TYPE, not '" + p + "'");
+        a.rules.pins.emplace_back(p.substr(0, eq), parseType(p.substr(eq + 1)));
+    }
+    if (!o.outputMin.empty()) a.rules.outputMin = parseType(o.outputMin);
+    if (!o.tokenEmbdMin.empty()) a.rules.tokenEmbdMin = parseType(o.tokenEmbdMin);
+}
+
 SolveArgs parseArgs(const std::vector<std::string>& args)
 {
     SolveArgs a;
-    using K = SolverTarget::Kind;
-    ArgReader r(args);
-    while (r.next()) {
-        if (r.is("--target-bpw")) setTarget(a, K::BitsPerWeight, r.numberValue());
-        else if (r.is("--target-size")) setTarget(a, K::FileBytes, parseSize(r.value()));
-        else if (r.is("--max-loss")) setTarget(a, K::MaxLoss, r.numberValue());
-        else if (r.is("--max-kld")) { setTarget(a, K::MaxLoss, r.numberValue()); a.maxKld = true; }
-        else if (r.is("--imatrix")) a.imatrix = r.value();
-        else if (r.is("--score")) a.scores.push_back(r.value());
-        else if (r.is("--keep-pins")) {
-            for (const PlanEntry& e : loadPlan(r.value()).entries)
-                if (e.pinned) a.rules.pins.emplace_back(e.tensor, e.type);
-        }
-        else if (r.is("--cache-dir")) a.cacheDir = r.value();
-        else if (r.is("-o", "--output")) a.output = r.value();
-        else if (r.is("--output-min")) a.rules.outputMin = parseType(r.value());
-        else if (r.is("--token-embd-min")) a.rules.tokenEmbdMin = parseType(r.value());
-        else if (r.is("--measure")) a.measure = r.value();
-        else if (r.is("-f", "--file")) a.textFile = r.value();
-        else if (r.is("--measure-ctx")) a.measureCtx = r.intValue();
-        else if (r.is("--measure-tokens")) a.measureTokens = r.intValue();
-        else if (r.is("--pin")) {
-            const std::string& p = r.value();
-            const size_t eq = p.find('=');
-            if (eq == std::string::npos) fail("--pin needs NAME=TYPE");
-            a.rules.pins.emplace_back(p.substr(0, eq), parseType(p.substr(eq + 1)));
-        } else r.positional(a.model);
-    }
-    if (a.model.empty()) fail("no MODEL given");
+    SolveOptions o;
+    CommandLine cl("solve", kUsage, kDescription);
+    addOptions(cl, a, o);
+    cl.parse(args);
+    applyOptions(o, a);
     if (!a.target && a.scores.empty()) fail("give one of --target-bpw, --target-size, --max-loss, --max-kld");
     if (!a.measure.empty() && a.measure != "kld") fail("--measure takes 'kld'");
     if (!a.measure.empty() && a.textFile.empty()) fail("--measure kld needs -f TEXT");
@@ -129,20 +150,12 @@ SolveArgs parseArgs(const std::vector<std::string>& args)
     return a;
 }
 
-ProgressFn percentPrinter(const char* what)
-{
-    return [what, last = -1](double f) mutable {
-        if (int(100 * f) != last) std::fprintf(stderr, "\r%s: %3d%%", what, last = int(100 * f));
-        if (f >= 1.0) std::fprintf(stderr, "\n");
-        return true;
-    };
-}
-
 std::vector<int32_t> calibrationTokens(const SolveArgs& a)
 {
     std::vector<int32_t> tokens = openTokenizer(a.model).encode(readTextFile(a.textFile), true);
     const int64_t n = std::min<int64_t>(a.measureTokens, int64_t(tokens.size())) / a.measureCtx * a.measureCtx;
-    if (n <= 0) fail("the text has fewer tokens than --measure-ctx");
+    if (n <= 0)
+        throw Error(ErrorCode::InvalidArgument, a.textFile, kNoOffset, "the text has fewer tokens than --measure-ctx");
     tokens.resize(size_t(n));
     return tokens;
 }
@@ -155,8 +168,8 @@ CandidateTable measuredTable(const std::shared_ptr<const ModelFile>& model, cons
     const std::vector<int32_t> tokens = calibrationTokens(a);
     const std::vector<TensorType> types = {TensorType::Q3_K, TensorType::IQ4_NL, TensorType::Q4_0, TensorType::Q8_0};
     const std::vector<MeasuredKld> kld = measureEnableOne(model, tokens, a.measureCtx, types,
-                                                          imatrix ? &*imatrix : nullptr, percentPrinter("enable-one KLD"));
-    std::fprintf(stderr, "measured %zu tensors on %zu tokens\n", kld.size(), tokens.size());
+                                                          imatrix ? &*imatrix : nullptr, progressPrinter("enable-one KLD"));
+    note("measured %zu tensors on %zu tokens\n", kld.size(), tokens.size());
     return calibrateLosses(table, kld);
 }
 
@@ -174,15 +187,11 @@ void printSummary(const SolvedPlan& s, uint64_t elements, bool kld)
 
 int runSolve(const std::vector<std::string>& args)
 {
-    if (wantsHelp(args)) {
-        printHelp();
-        return 0;
-    }
     const SolveArgs a = parseArgs(args);
     const auto model = openModel(a.model);
     const std::vector<TensorType> types = defaultCandidateTypes();
     CandidateTable table = loadOrBuildCandidateTable(*model, a.model, a.imatrix, types, a.cacheDir,
-                                                     percentPrinter("candidates"));
+                                                     progressPrinter("candidates"));
     if (!a.measure.empty()) table = measuredTable(model, a, table);
     for (const std::string& path : a.scores) {
         const Plan plan = loadPlan(path);
@@ -195,7 +204,7 @@ int runSolve(const std::vector<std::string>& args)
     if (!a.target) return 0;
     SolvedPlan s = solvePlan(*model, table, a.rules, *a.target, a.imatrix);
     s.plan.sourcePath = a.model;
-    if (!s.result.feasible) std::fprintf(stderr, "solve: the target cannot be met; writing the closest plan\n");
+    if (!s.result.feasible) note("solve: the target cannot be met; writing the closest plan\n");
     printSummary(s, table.totalElements(), !a.measure.empty());
     if (!a.output.empty()) savePlan(a.output, s.plan);
     return s.result.feasible ? 0 : 1;

@@ -1,5 +1,7 @@
 // `qexplore-cli tokenize`: token ids (and pieces) of a text, with the tokenizer of a model file.
 #include "cli/cli_command.h"
+#include "cli/cli_progress.h"
+#include "cli/command_line.h"
 
 #include "common/error.h"
 #include "model/tokenizer.h"
@@ -11,22 +13,9 @@
 namespace qx::cli {
 namespace {
 
-void printHelp()
-{
-    std::printf(
-        "Usage: qexplore-cli tokenize MODEL (-p TEXT | -f FILE) [--ids] [--no-bos] [--no-parse-special]\n\n"
-        "Tokenizes TEXT (or the contents of FILE) with the tokenizer of MODEL: a GGUF file, a Hugging Face\n"
-        "folder (its tokenizer.json) or a tokenizer.json. Prints one line per token, `id -> 'piece'`.\n\n"
-        "  -p TEXT              text to tokenize\n"
-        "  -f FILE              read the text from FILE (bytes as they are, no newline stripped)\n"
-        "  --ids                print only the ids, space-separated on one line\n"
-        "  --no-bos             do not add the special tokens the model asks for (BOS/EOS, template)\n"
-        "  --no-parse-special   treat special-token texts such as <s> as plain text (GGUF)\n");
-}
-
 struct Options {
     std::string model, text;
-    bool haveText = false, idsOnly = false, addSpecial = true, parseSpecial = true;
+    bool idsOnly = false, addSpecial = true, parseSpecial = true;
 };
 
 bool readFile(const std::string& path, std::string& out)
@@ -40,41 +29,32 @@ bool readFile(const std::string& path, std::string& out)
     return true;
 }
 
-// Returns an exit code > 0 on a usage error, 0 when the options are complete.
-int parseArgs(const std::vector<std::string>& args, Options& o)
+Options parseArgs(const std::vector<std::string>& args)
 {
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if ((a == "-p" || a == "-f") && i + 1 < args.size()) {
-            if (o.haveText) {
-                std::fprintf(stderr, "tokenize: give only one of -p and -f\n");
-                return 2;
-            }
-            o.haveText = true;
-            if (a == "-p") {
-                o.text = args[++i];
-            } else if (!readFile(args[++i], o.text)) {
-                std::fprintf(stderr, "tokenize: cannot read %s\n", args[i].c_str());
-                return 1;
-            }
-        } else if (a == "--ids") {
-            o.idsOnly = true;
-        } else if (a == "--no-bos") {
-            o.addSpecial = false;
-        } else if (a == "--no-parse-special") {
-            o.parseSpecial = false;
-        } else if (!a.empty() && a[0] != '-' && o.model.empty()) {
-            o.model = a;
-        } else {
-            std::fprintf(stderr, "tokenize: unexpected argument '%s' (see --help)\n", a.c_str());
-            return 2;
-        }
-    }
-    if (o.model.empty() || !o.haveText) {
-        std::fprintf(stderr, "tokenize: need MODEL and one of -p TEXT / -f FILE (see --help)\n");
-        return 2;
-    }
-    return 0;
+    Options o;
+    std::string prompt, file;
+    bool noBos = false, noParseSpecial = false;
+    CommandLine cl("tokenize", "MODEL (-p TEXT | -f FILE) [--ids] [--no-bos] [--no-parse-special]",
+                   "Tokenizes TEXT (or the contents of FILE) with the tokenizer of MODEL: a GGUF file, a Hugging Face\n"
+                   "folder (its tokenizer.json) or a tokenizer.json. Prints one line per token, `id -> 'piece'`.");
+    CLI::App& app = cl.app();
+    cl.addModel(o.model, "a GGUF file, a Hugging Face folder or a tokenizer.json");
+    CLI::Option* p = app.add_option("-p,--prompt", prompt, "text to tokenize")->type_name("TEXT");
+    app.add_option("-f,--file", file, "read the text from FILE (bytes as they are, no newline stripped)")
+        ->type_name("FILE")->excludes(p);
+    app.add_flag("--ids", o.idsOnly, "print only the ids, space-separated on one line");
+    app.add_flag("--no-bos", noBos, "do not add the special tokens the model asks for (BOS/EOS, template)");
+    app.add_flag("--no-parse-special", noParseSpecial, "treat special-token texts such as <s> as plain text (GGUF)");
+    cl.parse(args);
+    if (p->count() == 0 && file.empty())
+        throw UsageError("give the text with -p TEXT or -f FILE");
+    o.addSpecial = !noBos;
+    o.parseSpecial = !noParseSpecial;
+    if (p->count() > 0)
+        o.text = prompt;
+    else if (!readFile(file, o.text))
+        throw Error(ErrorCode::Io, file, kNoOffset, "cannot read the file");
+    return o;
 }
 
 void printTokens(const Tokenizer& tok, const std::vector<int32_t>& ids, bool idsOnly)
@@ -93,22 +73,11 @@ void printTokens(const Tokenizer& tok, const std::vector<int32_t>& ids, bool ids
 
 int runTokenize(const std::vector<std::string>& args)
 {
-    if (wantsHelp(args)) {
-        printHelp();
-        return 0;
-    }
-    Options o;
-    if (const int rc = parseArgs(args, o))
-        return rc;
-    try {
-        const Tokenizer tok = openTokenizer(o.model);
-        const std::vector<int32_t> ids = tok.encode(o.text, o.addSpecial, o.parseSpecial);
-        printTokens(tok, ids, o.idsOnly);
-        std::fprintf(stderr, "%zu tokens (%s, vocabulary %d)\n", ids.size(), tok.description().c_str(), tok.vocabSize());
-    } catch (const Error& e) {
-        std::fprintf(stderr, "tokenize: %s\n", e.what());
-        return 1;
-    }
+    const Options o = parseArgs(args);
+    const Tokenizer tok = openTokenizer(o.model);
+    const std::vector<int32_t> ids = tok.encode(o.text, o.addSpecial, o.parseSpecial);
+    printTokens(tok, ids, o.idsOnly);
+    note("%zu tokens (%s, vocabulary %d)\n", ids.size(), tok.description().c_str(), tok.vocabSize());
     return 0;
 }
 

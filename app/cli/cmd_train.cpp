@@ -1,39 +1,66 @@
 // `qexplore-cli train`: trains the demo story model from scratch and writes it as a GGUF llama model.
 #include "cli/cli_command.h"
+#include "cli/cli_progress.h"
+#include "cli/command_line.h"
 
 #include "train/story_model.h"
 
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <ctime>
-#include <map>
 
 namespace qx::cli {
 namespace {
 
-void printHelp()
+void addOptions(CommandLine& cl, StoryModelOptions& o, std::string& out)
 {
-    std::printf(
-        "Usage: qexplore-cli train --out OUT.gguf [--dim 96] [--layers 4] [--heads 4] [--kv-heads 2]\n"
-        "                          [--ff 256] [--ctx 128] [--steps 300] [--batch 16] [--lr 0.003]\n"
-        "                          [--vocab 512] [--stories 20000] [--seed 1] [--threads 2]\n\n"
-        "Generates the built-in story corpus (seeded), learns a SentencePiece-style vocabulary from it,\n"
-        "trains a Llama model from scratch (AdamW, cosine schedule, clipping) and writes an F32 GGUF with\n"
-        "the tokenizer, the command line and the seed in its metadata (qexplore.train.*). Prints the loss,\n"
-        "the held-out loss and the unigram baseline perplexity of the held-out split.\n");
+    CLI::App& app = cl.app();
+    app.add_option("-o,--out,--output", out, "the GGUF file to write")->type_name("OUT.gguf")->required();
+    app.add_option("--dim", o.shape.dim, "embedding width (default 96)")->type_name("D");
+    app.add_option("--layers", o.shape.layers, "blocks (default 4)")->type_name("L");
+    app.add_option("--heads", o.shape.heads, "attention heads (default 4)")->type_name("H");
+    app.add_option("--kv-heads", o.shape.kvHeads, "key/value heads (default 2)")->type_name("K");
+    app.add_option("--ff", o.shape.ff, "feed-forward width (default 256)")->type_name("F");
+    app.add_option("-c,--ctx-size,--ctx", o.shape.ctx, "context length, also the training sequence length\n"
+                                                       "(default 128)")->type_name("N");
+    app.add_option("--steps", o.train.steps, "optimizer steps (default 300)")->type_name("N");
+    app.add_option("--batch", o.train.batch, "sequences per step (default 16)")->type_name("N");
+    app.add_option("--lr", o.train.lr, "peak learning rate (default 0.003)")->type_name("LR")->check(positive());
+    app.add_option("--vocab", o.vocabSize, "vocabulary size (default 512)")->type_name("N");
+    app.add_option("--stories", o.corpus.trainStories, "training stories (default 20000)")->type_name("N");
+    app.add_option("--seed", o.train.seed, "corpus and training seed (default 1)")->type_name("S");
+    cl.addThreads(o.train.threads, "threads (default 2; 0 = all cores)");
 }
 
-bool parseArgs(const std::vector<std::string>& args, std::map<std::string, std::string>& v)
+StoryModelOptions parseArgs(const std::vector<std::string>& args, std::string& out)
 {
-    for (size_t i = 0; i < args.size(); i += 2) {
-        if (args[i].rfind("--", 0) != 0 || i + 1 >= args.size()) {
-            std::fprintf(stderr, "train: bad argument '%s' (see --help)\n", args[i].c_str());
-            return false;
-        }
-        v[args[i].substr(2)] = args[i + 1];
-    }
-    return true;
+    StoryModelOptions o;
+    o.shape.dim = 96;
+    o.shape.layers = 4;
+    o.shape.heads = 4;
+    o.shape.kvHeads = 2;
+    o.shape.ff = 256;
+    o.shape.ctx = 128;
+    o.train.steps = 300;
+    o.train.batch = 16;
+    o.train.lr = 3e-3;
+    o.train.seed = 1;
+    o.train.threads = 2;
+    o.corpus.trainStories = 20000;
+    o.vocabSize = 512;
+    CommandLine cl("train", "--out OUT.gguf [--dim 96] [--layers 4] [--heads 4] [--kv-heads 2]\n"
+                            "                          [--ff 256] [--ctx 128] [--steps 300] [--batch 16] [--lr 0.003]\n"
+                            "                          [--vocab 512] [--stories 20000] [--seed 1] [--threads 2]",
+                   "Generates the built-in story corpus (seeded), learns a SentencePiece-style vocabulary from it,\n"
+                   "trains a Llama model from scratch (AdamW, cosine schedule, clipping) and writes an F32 GGUF with\n"
+                   "the tokenizer, the command line and the seed in its metadata (qexplore.train.*). Prints the loss,\n"
+                   "the held-out loss and the unigram baseline perplexity of the held-out split.");
+    addOptions(cl, o, out);
+    cl.setFooter("Ctrl-C cancels between steps (exit code 130, no file written).");
+    cl.parse(args);
+    o.train.seqLen = o.shape.ctx;
+    o.corpus.seed = o.train.seed;
+    return o;
 }
 
 std::string commandLine(const std::vector<std::string>& args)
@@ -46,41 +73,17 @@ std::string commandLine(const std::vector<std::string>& args)
 
 int runTrain(const std::vector<std::string>& args)
 {
-    if (wantsHelp(args)) {
-        printHelp();
-        return 0;
-    }
-    std::map<std::string, std::string> v;
-    if (!parseArgs(args, v) || !v.count("out")) {
-        std::fprintf(stderr, "train: --out is required (see --help)\n");
-        return 2;
-    }
-    auto num = [&](const char* key, double def) { return v.count(key) ? std::atof(v[key].c_str()) : def; };
-    auto integer = [&](const char* key, int64_t def) { return v.count(key) ? std::atoll(v[key].c_str()) : def; };
-    StoryModelOptions o;
-    o.shape.dim = integer("dim", 96);
-    o.shape.layers = integer("layers", 4);
-    o.shape.heads = integer("heads", 4);
-    o.shape.kvHeads = integer("kv-heads", 2);
-    o.shape.ff = integer("ff", 256);
-    o.shape.ctx = integer("ctx", 128);
-    o.train.steps = integer("steps", 300);
-    o.train.batch = integer("batch", 16);
-    o.train.lr = num("lr", 3e-3);
-    o.train.seqLen = o.shape.ctx;
-    o.train.seed = static_cast<uint64_t>(integer("seed", 1));
-    o.train.threads = static_cast<int>(integer("threads", 2));
-    o.corpus.seed = o.train.seed;
-    o.corpus.trainStories = integer("stories", 20000);
-    o.vocabSize = integer("vocab", 512);
-
+    std::string out;
+    const StoryModelOptions o = parseArgs(args, out);
     const std::clock_t cpu0 = std::clock();
+    note("train: %lld steps of %lld sequences\n", static_cast<long long>(o.train.steps),
+         static_cast<long long>(o.train.batch));
     const StoryModelResult r = trainStoryModel(o, [&](int64_t step, double loss) {
         if (step % 10 == 0 || step + 1 == o.train.steps)
             std::printf("step %5lld  loss %.4f  cpu %.1f s\n", static_cast<long long>(step), loss,
                         double(std::clock() - cpu0) / CLOCKS_PER_SEC);
         std::fflush(stdout);
-    });
+    }, cancellable({}));
     const double cpu = double(std::clock() - cpu0) / CLOCKS_PER_SEC;
     TrainedModel model = r.model;
     const std::string cmd = commandLine(args);
@@ -93,13 +96,13 @@ int runTrain(const std::vector<std::string>& args)
         {"qexplore.train.final_loss", GgufValue::f32(static_cast<float>(r.curve.empty() ? 0.0 : r.curve.back()))},
         {"qexplore.train.valid_loss", GgufValue::f32(static_cast<float>(r.validLoss))},
     };
-    writeTrainedModel(v["out"], model);
+    writeTrainedModel(out, model);
     std::printf("parameters %lld, vocab %lld, train tokens %lld, valid tokens %lld, cpu %.1f s\n",
                 static_cast<long long>(paramCount(paramLayout(model.shape))),
                 static_cast<long long>(model.shape.vocab), static_cast<long long>(r.trainTokens),
                 static_cast<long long>(r.validTokens), cpu);
     std::printf("held-out loss %.4f (ppl %.3f), unigram baseline ppl %.3f\nwrote %s\n", r.validLoss,
-                std::exp(r.validLoss), r.unigramPpl, v["out"].c_str());
+                std::exp(r.validLoss), r.unigramPpl, out.c_str());
     return 0;
 }
 

@@ -49,57 +49,33 @@ std::string unknownPresetMessage(const std::string& name)
 
 } // namespace
 
-const char* planOptionsHelp()
+void addPlanOptions(CommandLine& cl, PlanOptions& o)
 {
-    return "  --plan FILE                  a plan saved by `qexplore-cli plan -o` (JSON, schema qexplore-plan v1)\n"
-           "  --preset NAME                a llama-quantize mix: Q2_K Q2_K_S Q3_K_S Q3_K_M Q3_K_L Q4_0 Q4_1 Q5_0\n"
-           "                               Q5_1 Q4_K_S Q4_K_M Q5_K_S Q5_K_M Q6_K Q8_0 IQ4_NL IQ4_XS F16 BF16 F32\n"
-           "  --pure TYPE                  every quantizable tensor in TYPE (llama-quantize --pure)\n"
-           "  --imatrix FILE               importance matrix (.dat or GGUF) to quantize with\n"
-           "  --output-tensor-type TYPE    type of output.weight (llama-quantize's option)\n"
-           "  --token-embedding-type TYPE  type of token_embd.weight\n"
-           "  --report FILE                per-tensor report: type, bits/weight, bytes, reason, round-trip error\n"
-           "                               (SQNR, relative error), totals; Markdown, CSV or JSON by extension\n"
-           "  --eval FILE                  include PPL / mean KLD from a saved `qexplore-cli ppl --plan` output\n"
-           "  -o FILE                      output file\n";
+    CLI::App& app = cl.app();
+    cl.addModel(o.model);
+    app.add_option("--plan", o.planFile, "a plan saved by `qexplore-cli plan -o` (JSON, schema qexplore-plan v1)")
+        ->type_name("FILE");
+    app.add_option("--preset", o.preset, "a llama-quantize mix: Q2_K Q2_K_S Q3_K_S Q3_K_M Q3_K_L Q4_0 Q4_1 Q5_0\n"
+                                         "Q5_1 Q4_K_S Q4_K_M Q5_K_S Q5_K_M Q6_K Q8_0 IQ4_NL IQ4_XS F16 BF16 F32")
+        ->type_name("NAME");
+    app.add_option("--pure", o.pure, "every quantizable tensor in TYPE (llama-quantize --pure)")->type_name("TYPE");
+    app.add_option("--imatrix", o.imatrix, "importance matrix (.dat or GGUF) to quantize with")->type_name("FILE");
+    app.add_option("--output-tensor-type", o.outputTensorType, "type of output.weight (llama-quantize's option)")
+        ->type_name("TYPE");
+    app.add_option("--token-embedding-type", o.tokenEmbeddingType, "type of token_embd.weight")->type_name("TYPE");
+    app.add_option("--report", o.report, "per-tensor report: type, bits/weight, bytes, reason, round-trip error\n"
+                                         "(SQNR, relative error), totals; Markdown, CSV or JSON by extension")
+        ->type_name("FILE");
+    app.add_option("--eval", o.evalFile, "include PPL / mean KLD from a saved `qexplore-cli ppl --plan` output")
+        ->type_name("FILE");
+    app.add_option("-o,--output", o.output, "output file")->type_name("FILE");
 }
 
-std::optional<PlanOptions> parsePlanOptions(const std::string& command, const std::vector<std::string>& args,
-                                            const std::vector<std::string>& switches)
+void checkPlanOptions(const PlanOptions& o)
 {
-    PlanOptions o;
-    const std::vector<std::pair<std::string, std::string*>> valued = {
-        {"--plan", &o.planFile}, {"--preset", &o.preset}, {"--pure", &o.pure}, {"--imatrix", &o.imatrix},
-        {"-o", &o.output}, {"--output", &o.output}, {"--output-tensor-type", &o.outputTensorType},
-        {"--token-embedding-type", &o.tokenEmbeddingType}, {"--report", &o.report}, {"--eval", &o.evalFile}};
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        const auto v = std::find_if(valued.begin(), valued.end(), [&](const auto& p) { return p.first == a; });
-        if (v != valued.end()) {
-            if (i + 1 >= args.size()) {
-                std::fprintf(stderr, "%s: %s needs a value (see --help)\n", command.c_str(), a.c_str());
-                return std::nullopt;
-            }
-            *v->second = args[++i];
-        } else if (std::find(switches.begin(), switches.end(), a) != switches.end()) {
-            o.flags.push_back(a);
-        } else if (!a.empty() && a[0] == '-') {
-            std::fprintf(stderr, "%s: unknown option %s (see --help)\n", command.c_str(), a.c_str());
-            return std::nullopt;
-        } else if (o.model.empty()) {
-            o.model = a;
-        } else {
-            std::fprintf(stderr, "%s: unexpected argument %s (see --help)\n", command.c_str(), a.c_str());
-            return std::nullopt;
-        }
-    }
     const int sources = int(!o.planFile.empty()) + int(!o.preset.empty()) + int(!o.pure.empty());
-    if (o.model.empty() || sources != 1) {
-        std::fprintf(stderr, "%s: expected MODEL and exactly one of --plan, --preset, --pure (see --help)\n",
-                     command.c_str());
-        return std::nullopt;
-    }
-    return o;
+    if (sources != 1)
+        throw UsageError("expected exactly one of --plan, --preset, --pure");
 }
 
 void writePlanReportIfAsked(const ModelFile& model, const Plan& plan, const PlanOptions& o)

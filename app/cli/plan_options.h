@@ -2,10 +2,10 @@
 // Options shared by `qexplore-cli plan` and `qexplore-cli export`: where the plan comes from
 // (--plan FILE, --preset NAME, --pure TYPE), the imatrix, and llama-quantize's type overrides.
 
+#include "cli/command_line.h"
 #include "io/model_file.h"
 #include "plan/plan.h"
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,13 +17,12 @@ struct PlanOptions {
     std::string outputTensorType, tokenEmbeddingType;
     std::string report;                      ///< --report FILE (.md, .csv or .json)
     std::string evalFile;                    ///< --eval FILE: saved output of `qexplore-cli ppl --plan`
-    std::vector<std::string> flags;          ///< command-specific switches that were given (e.g. "--llama-order")
 };
 
-/// Parses args; `switches` are the command's own flag names. Returns nullopt after printing an error
-/// (prefixed by `command`) for unknown options or missing values.
-std::optional<PlanOptions> parsePlanOptions(const std::string& command, const std::vector<std::string>& args,
-                                            const std::vector<std::string>& switches);
+/// Declares MODEL and the shared options on `cl`.
+void addPlanOptions(CommandLine& cl, PlanOptions& options);
+/// After parsing: exactly one plan source, else UsageError.
+void checkPlanOptions(const PlanOptions& options);
 
 /// The plan the options ask for (loaded, preset or pure), with the imatrix path set. Throws qx::Error.
 Plan makePlan(const ModelFile& model, const PlanOptions& options);
@@ -32,7 +31,5 @@ Plan makePlan(const ModelFile& model, const PlanOptions& options);
 /// computed with the plan's imatrix; --eval's PPL/KLD included). Throws qx::Error.
 void writePlanReportIfAsked(const ModelFile& model, const Plan& plan, const PlanOptions& options);
 
-/// Help text of the shared options.
-const char* planOptionsHelp();
 
 } // namespace qx::cli

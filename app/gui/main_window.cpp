@@ -1,5 +1,6 @@
 #include "gui/main_window.h"
 
+#include "common/about_dialog.h"
 #include "common/app_icon.h"
 #include "common/app_settings.h"
 #include "common/error_text.h"
@@ -219,12 +220,10 @@ void MainWindow::showDocumentation(const QString& page)
     dialog->show();   // modeless: the pages can stay open beside the window
 }
 
-void MainWindow::showAbout()
+void MainWindow::showAbout(int page)
 {
-    QMessageBox::about(this, tr("About Quantization Explorer"),
-                       tr("<h3>Quantization Explorer %1</h3><p>Look inside language model files (GGUF, "
-                          "safetensors, llama2.c) and decide how to quantize them.</p>")
-                           .arg(QApplication::applicationVersion()));
+    ui::AboutDialog dialog(static_cast<ui::AboutDialog::Page>(page), this);
+    dialog.exec();
 }
 
 void MainWindow::onLoaded(const QString& path, std::shared_ptr<const ModelFile> model)

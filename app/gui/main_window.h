@@ -114,7 +114,8 @@ private:
     void openDemo();
     void closeModel();
     void showSettings();
-    void showAbout();
+    /// Help › About, on the page `page` (ui::AboutDialog::Page).
+    void showAbout(int page);
     void showDocumentation(const QString& page = {});
     /// Shows the Plan dock on planning pages (unless the user closed it), hides it elsewhere.
     void updatePlanDock();

@@ -2,6 +2,7 @@
 // signal wiring (the window's behaviour is in main_window.cpp).
 #include "gui/main_window.h"
 
+#include "common/about_dialog.h"
 #include "common/app_icon.h"
 #include "common/app_settings.h"
 #include "common/error_text.h"
@@ -86,7 +87,6 @@ void MainWindow::setupActions()
     m_actions.docs->setShortcut(QKeySequence::HelpContents);
     m_actions.docs->setToolTip(tr("The README and the pages of docs/, built into the program"));
     m_actions.licence = new QAction(tr("&Licence"), this);
-    m_actions.licence->setVisible(ui::DocsDialog::hasLicence());
     m_actions.zoomIn = new QAction(tr("Zoom &In"), this);
     m_actions.zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
     m_actions.zoomOut = new QAction(tr("Zoom &Out"), this);
@@ -111,10 +111,10 @@ void MainWindow::connectActions()
     });
     connect(m_actions.showTensors, &QAction::triggered, this, [this] { showPage(Page::Tensors); });
     connect(m_actions.showInfo, &QAction::triggered, this, [this] { showPage(Page::Info); });
-    connect(m_actions.about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_actions.about, &QAction::triggered, this, [this] { showAbout(int(ui::AboutDialog::Page::About)); });
+    connect(m_actions.licence, &QAction::triggered, this, [this] { showAbout(int(ui::AboutDialog::Page::Licence)); });
     connect(m_actions.aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
     connect(m_actions.docs, &QAction::triggered, this, [this] { showDocumentation(); });
-    connect(m_actions.licence, &QAction::triggered, this, [this] { showDocumentation(QStringLiteral(":/docs/LICENSE")); });
     // Steps of 10 % up to 200 %, then 25 %: fine control where laptops need it, big steps for projectors.
     connect(m_actions.zoomIn, &QAction::triggered, this, [this] { setZoom(m_zoom + (m_zoom >= 200 ? 25 : 10)); });
     connect(m_actions.zoomOut, &QAction::triggered, this, [this] { setZoom(m_zoom - (m_zoom > 200 ? 25 : 10)); });

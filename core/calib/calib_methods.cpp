@@ -104,7 +104,10 @@ Substitutions gptqModel(const LlamaWeights& weights, const CalibData& calib, con
             continue;
         }
         const LayerCalib& c = calibFor(calib, names[i]);
-        GptqResult r = gptqQuantize(valuesOf(w), w.rows, w.cols, c.hessian, options);
+        GptqOptions layerOptions = options;
+        if (progress)   // checked after every block of columns, not only after every layer
+            layerOptions.progress = [&](double f) { return progress((static_cast<double>(i) + f) / double(names.size())); };
+        GptqResult r = gptqQuantize(valuesOf(w), w.rows, w.cols, c.hessian, layerOptions);
         if (notes) {
             char line[256];
             std::snprintf(line, sizeof line, "%s: loss RTN %.5g -> GPTQ %.5g (damp %.3g%%) %s", names[i].c_str(),

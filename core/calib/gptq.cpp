@@ -183,6 +183,8 @@ GptqResult gptqQuantize(std::span<const float> w, int64_t rows, int64_t cols, st
         }
         if (i2 < cols)
             p.w.rightCols(cols - i2).noalias() -= err * u.block(i1, i2, n, cols - i2);
+        if (options.progress && !options.progress(static_cast<double>(i2) / static_cast<double>(cols)))
+            throw Error(ErrorCode::Cancelled, "GPTQ cancelled");
     }
     result.weights.resize(w.size());
     for (int64_t k = 0; k < cols; ++k)

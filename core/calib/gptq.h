@@ -27,6 +27,9 @@ struct GptqOptions {
     double dampPercent = 1.0;   ///< % of the mean diagonal of H
     int64_t blockSize = 128;
     bool actOrder = false;
+    /// Called after every block of columns with the fraction of the layer done; false stops the run with
+    /// Error(Cancelled), so a large layer does not hold up a cancellation.
+    ProgressFn progress;
 };
 
 struct GptqResult {
@@ -38,7 +41,8 @@ struct GptqResult {
 };
 
 /// Runs GPTQ on one layer. `hessian` is cols × cols (symmetric). Throws Error(InvalidArgument) on bad
-/// sizes, Error(Invalid) when H is not finite or stays indefinite even with 10⁶ % dampening.
+/// sizes, Error(Invalid) when H is not finite or stays indefinite even with 10⁶ % dampening,
+/// Error(Cancelled) when options.progress returns false.
 GptqResult gptqQuantize(std::span<const float> w, int64_t rows, int64_t cols, std::span<const double> hessian,
                         const GptqOptions& options);
 

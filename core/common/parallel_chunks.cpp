@@ -1,6 +1,7 @@
 #include "common/parallel_chunks.h"
 
 #include "common/error.h"
+#include "common/thread_count.h"
 
 #include <algorithm>
 #include <atomic>
@@ -13,7 +14,7 @@ namespace qx {
 
 int resolveWorkerCount(int requested, int64_t chunks)
 {
-    int n = requested > 0 ? requested : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const int n = resolveThreadCount(requested);
     return static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(n, chunks)));
 }
 

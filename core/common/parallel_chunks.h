@@ -11,7 +11,7 @@
 
 namespace qx {
 
-/// Number of workers to use: `requested` if > 0, else the hardware concurrency; never more than `chunks`.
+/// Number of workers to use: resolveThreadCount(requested), never more than `chunks`.
 int resolveWorkerCount(int requested, int64_t chunks);
 
 /// Runs fn(chunk, worker) for every chunk in [0, chunks) on `workers` threads (see resolveWorkerCount).

@@ -1,7 +1,10 @@
 #include "export/hf_convert.h"
 
 #include "common/error.h"
+#include "export/hf_pre_tokenizer.h"
+#include "io/hf_names.h"
 #include "io/json_file.h"
+#include "model/tokenizer.h"
 
 #include <filesystem>
 #include <map>
@@ -40,6 +43,7 @@ struct Vocab {
     std::map<int64_t, std::string> byId;       ///< model vocab
     std::map<std::string, int64_t> added;      ///< added_tokens content -> id
     std::set<int64_t> addedSpecial;
+    std::set<int64_t> addedRaw;                ///< added tokens with "normalized": false
     int64_t baseSize = 0;                      ///< model vocab entries
 };
 
@@ -61,6 +65,8 @@ Vocab readVocab(const json& tok, const std::string& file)
             v.added[a["content"].get<std::string>()] = id;
             if (a.value("special", false))
                 v.addedSpecial.insert(id);
+            if (!a.value("normalized", !a.value("special", false)))
+                v.addedRaw.insert(id);
         }
     return v;
 }
@@ -124,8 +130,39 @@ void llamaHfVocab(std::vector<KeyValue>& kvs, const Vocab& v, const std::set<int
     kvs.push_back({"tokenizer.ggml.token_type", i32Array(types)});
 }
 
-/// _set_vocab_gpt2: config vocab_size entries, [PADn] holes, CONTROL / USER_DEFINED added tokens.
-void gpt2Vocab(std::vector<KeyValue>& kvs, const Vocab& v, int64_t vocabSize)
+/// Added tokens the converter marks CONTROL although they are not flagged special (does_token_look_special).
+bool looksSpecial(const std::string& t)
+{
+    auto wrapped = [&](std::string_view open, std::string_view close) {
+        return t.size() >= open.size() + close.size() && t.compare(0, open.size(), open) == 0
+            && t.compare(t.size() - close.size(), close.size(), close) == 0;
+    };
+    return t == "<pad>" || t == "<mask>" || t == "<2mass>" || t == "[@BOS@]" || wrapped("<|", "|>")
+        || wrapped("<\xEF\xBD\x9C", "\xEF\xBD\x9C>") || wrapped("<unused", ">");
+}
+
+/// The text the converter stores for added token `id`: non-normalized tokens pass through
+/// decode(encode(text)) of the HF tokenizer; user-defined ones spell U+2581 as a space.
+std::pair<std::string, int32_t> addedTokenEntry(const Vocab& v, int64_t id, std::string text, const Tokenizer* hf)
+{
+    if (v.addedRaw.count(id) && hf)
+        text = hf->decode(hf->encode(text, false), true);
+    if (v.addedSpecial.count(id) || looksSpecial(text))
+        return {text, kControl};
+    std::string spaced;
+    for (size_t pos = 0; pos < text.size();) {
+        if (text.compare(pos, 3, "\xE2\x96\x81") == 0)
+            spaced += ' ', pos += 3;
+        else
+            spaced += text[pos++];
+    }
+    return {spaced, kUserDefined};
+}
+
+/// _set_vocab_gpt2: config vocab_size entries, [PADn] holes, CONTROL / USER_DEFINED added tokens, and the
+/// pre-tokenizer llama.cpp will recognise.
+void gpt2Vocab(std::vector<KeyValue>& kvs, const Vocab& v, int64_t vocabSize, const std::string& pre,
+               const Tokenizer* hf)
 {
     std::map<int64_t, std::string> all = v.byId;
     for (const auto& [text, id] : v.added)
@@ -140,13 +177,17 @@ void gpt2Vocab(std::vector<KeyValue>& kvs, const Vocab& v, int64_t vocabSize)
         if (it == all.end()) {
             tokens.push_back("[PAD" + std::to_string(id) + "]");
             types.push_back(kUnused);
-        } else {
+        } else if (!addedIds.count(id)) {
             tokens.push_back(it->second);
-            types.push_back(!addedIds.count(id) ? kNormal : v.addedSpecial.count(id) ? kControl : kUserDefined);
+            types.push_back(kNormal);
+        } else {
+            auto [text, type] = addedTokenEntry(v, id, it->second, hf);
+            tokens.push_back(std::move(text));
+            types.push_back(type);
         }
     }
     kvs.push_back({"tokenizer.ggml.model", GgufValue::string("gpt2")});
-    kvs.push_back({"tokenizer.ggml.pre", GgufValue::string("default")});
+    kvs.push_back({"tokenizer.ggml.pre", GgufValue::string(pre)});
     kvs.push_back({"tokenizer.ggml.tokens", stringArray(tokens)});
     kvs.push_back({"tokenizer.ggml.token_type", i32Array(types)});
 }
@@ -227,7 +268,11 @@ void vocabularyKeys(std::vector<KeyValue>& kvs, const ModelFile& model)
         specialVocab(kvs, v, tcfg, cfg, n, {});
     } else {
         const int64_t n = model.spec.vocabSize > 0 ? model.spec.vocabSize : v.baseSize;
-        gpt2Vocab(kvs, v, n);
+        const std::string pre = detectLlamaPreTokenizer(model.tokenizer.sourcePath).name;
+        std::optional<Tokenizer> hf;
+        if (!v.addedRaw.empty())
+            hf = Tokenizer::fromHfJson(model.tokenizer.sourcePath);
+        gpt2Vocab(kvs, v, n, pre, hf ? &*hf : nullptr);
         specialVocab(kvs, v, tcfg, cfg, n, merges(tok));
     }
 }
@@ -261,6 +306,13 @@ void hyperParameters(std::vector<KeyValue>& kvs, const ModelSpec& s)
 
 std::vector<KeyValue> convertedMetadata(const ModelFile& model)
 {
+    if (model.format == ModelFormat::HfFolder)
+        for (const TensorInfo& t : model.tensors)
+            if (isPerExpertTensorName(t.name))
+                throw Error(ErrorCode::Unsupported, model.path, kNoOffset,
+                            "cannot export a mixture-of-experts folder: llama.cpp b4748 loads the experts of a layer "
+                            "stacked into one tensor (ffn_gate_exps, ...), and this folder stores them one by one ("
+                                + t.originalName + ")");
     if (model.spec.architecture != "llama" || model.format != ModelFormat::HfFolder) {
         std::vector<KeyValue> out;
         for (const auto& kv : model.metadata)

@@ -9,7 +9,9 @@
 //  - a BPE tokenizer.json with byte_fallback and a Sequence decoder (SentencePiece-style, LlamaHfVocab):
 //    tokenizer.ggml.model "llama", pre "default", tokens in id order, scores -1000, token types BYTE for
 //    <0xXX>, CONTROL for the special tokens, NORMAL otherwise;
-//  - any other BPE (byte-level, GPT-2 style): model "gpt2", pre "default", tokens, token types, merges;
+//  - any other BPE (byte-level, GPT-2 style): model "gpt2", pre as the converter names it (see
+//    hf_pre_tokenizer.h; a pre-tokenizer llama.cpp cannot reproduce is refused), tokens, token types
+//    (added tokens CONTROL when special or special-looking, else USER_DEFINED), merges;
 //  then special token ids (bos, eos, unk, sep, pad, cls, mask from tokenizer_config.json, else
 //  config.json), add_bos_token / add_eos_token, chat_template; finally general.quantization_version.
 // Not reproduced: the model-card keys (general.size_label, basename, finetune ...) the converter guesses.
@@ -26,7 +28,8 @@
 namespace qx {
 
 /// GGUF metadata for a non-GGUF source (see top of file); for architectures other than llama, the
-/// source's derived metadata with the safetensors-only strings dropped.
+/// source's derived metadata with the safetensors-only strings dropped. Throws Error(Unsupported) for an
+/// HF folder with per-expert tensors (llama.cpp wants them stacked) or a tokenizer llama.cpp cannot read.
 std::vector<KeyValue> convertedMetadata(const ModelFile& model);
 
 /// For an HF llama attn_q / attn_k weight: the source row of each written row. Empty when the tensor is

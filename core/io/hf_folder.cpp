@@ -104,6 +104,17 @@ int64_t maxId(const json& ids, bool objectsWithId, const std::string& file)
     return best;
 }
 
+/// <arch>.expert_count / expert_used_count of a mixture-of-experts config, as the converter writes them.
+void addExpertCounts(const json& cfg, const std::string& file, const std::string& arch, std::vector<KeyValue>& kvs)
+{
+    const int64_t experts = countField(cfg, "num_local_experts", file, countField(cfg, "num_experts", file));
+    const int64_t used = countField(cfg, "num_experts_per_tok", file);
+    if (experts > 0)
+        kvs.push_back({arch + ".expert_count", GgufValue::u32(uint32_t(std::min<int64_t>(experts, UINT32_MAX)))});
+    if (used > 0)
+        kvs.push_back({arch + ".expert_used_count", GgufValue::u32(uint32_t(std::min<int64_t>(used, UINT32_MAX)))});
+}
+
 std::string preTokenizerKind(const json& t, const std::string& file)
 {
     auto it = t.find("pre_tokenizer");
@@ -201,12 +212,13 @@ std::string textOf(const MappedFile& map)
 
 void canonicalizeNames(ModelFile& mf)
 {
-    if (!usesLlamaTensorNames(mf.spec.architecture))
+    const std::string& arch = mf.spec.architecture;
+    if (!mapsHfTensorNames(arch))
         return;
     for (TensorInfo& t : mf.tensors) {
-        t.name = hfToGgufTensorName(t.originalName);
+        t.name = hfToGgufTensorName(t.originalName, arch);
         if (!t.aliasOf.empty())
-            t.aliasOf = hfToGgufTensorName(t.aliasOf);
+            t.aliasOf = hfToGgufTensorName(t.aliasOf, arch);
     }
 }
 
@@ -236,6 +248,7 @@ std::shared_ptr<const ModelFile> openHfFolder(const std::string& dir)
     if (const fs::path tok = root / "tokenizer.json"; isFile(tok))
         mf->tokenizer = parseHfTokenizer(textOf(*MappedFile::open(tok.string())), tok.string());
     std::vector<KeyValue> metadata = specMetadata(mf->spec);
+    addExpertCounts(cfg, configPath, mf->spec.architecture, metadata);
     if (!mf->tokenizer.model.empty())
         metadata.push_back({"tokenizer.ggml.model", GgufValue::string(mf->tokenizer.model)});
     metadata.insert(metadata.end(), mf->metadata.begin(), mf->metadata.end());

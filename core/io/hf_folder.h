@@ -3,15 +3,15 @@
 // model.safetensors, a sharded set listed by model.safetensors.index.json, or else the folder's only
 // *.safetensors file, and tokenizer.json if present.
 //
-// Known architectures (LlamaForCausalLM, MistralForCausalLM, MixtralForCausalLM -> "llama";
-// Qwen2ForCausalLM -> "qwen2") get GGUF tensor names (see hf_names.h) with the HF name kept in
-// TensorInfo::originalName; any other architecture opens too, named after config's model_type, with its
-// tensor names unchanged. ModelSpec::ropeNeox is true: HF checkpoints keep Q/K in rotate-half order.
+// Known architectures (Llama, Mistral, Mixtral -> "llama"; Qwen2, Qwen2-MoE, Phi-3, Gemma, Gemma 2; see
+// hf_names.h) get GGUF tensor names with the HF name kept in TensorInfo::originalName; any other
+// architecture opens too, named after config's model_type, with its tensor names unchanged. ModelSpec::ropeNeox is true: HF checkpoints keep Q/K in rotate-half order.
 // Tied embeddings: spec.tiedEmbeddings is config's tie_word_embeddings, or, when unstated, whether the
 // folder lacks a stored output head. A tied weight the file names in `__metadata__` appears as an alias
 // entry (TensorInfo::aliasOf) sharing the stored tensor's data.
-// metadata holds GGUF-named keys derived from the spec (spec_metadata.h), tokenizer.ggml.model, and the
-// safetensors `__metadata__` strings.
+// metadata holds GGUF-named keys derived from the spec (spec_metadata.h), <arch>.expert_count and
+// expert_used_count of mixture-of-experts configs (num_local_experts / num_experts, num_experts_per_tok),
+// tokenizer.ggml.model, and the safetensors `__metadata__` strings.
 
 #include "io/model_file.h"
 

@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "common/half.h"
+#include "common/thread_count.h"
 #include "model/dnnl_threads.h"
 
 #include <oneapi/dnnl/dnnl.hpp>
@@ -23,7 +24,7 @@ void setOmpThreads(int threads)
     using SetFn = void (*)(int);
     static const SetFn setter = reinterpret_cast<SetFn>(dlsym(RTLD_DEFAULT, "omp_set_num_threads"));
     if (setter && threads > 0)
-        setter(threads);
+        setter(resolveThreadCount(threads));   // never more than the machine has
 }
 
 } // namespace detail

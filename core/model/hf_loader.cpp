@@ -12,7 +12,7 @@ using nlohmann::json;
 
 namespace {
 
-// Regular expressions of Split pre-tokenizers we implement by hand.
+// Regular expressions of Split pre-tokenizers we implement by hand (others go to Oniguruma).
 const std::pair<std::string_view, unicode::SplitPass> kKnownRegexes[] = {
     {R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+)", unicode::SplitPass::Gpt2},
     {R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)",
@@ -41,6 +41,34 @@ void HfLoader::readNormalizer(const json& j)
     }
 }
 
+void HfLoader::readSplit(const json& j, HfPreTokenizer& p) const
+{
+    using B = HfPreTokenizer::Behavior;
+    static const std::pair<std::string_view, B> kBehaviors[] = {
+        {"Removed", B::Removed}, {"Isolated", B::Isolated}, {"MergedWithPrevious", B::MergedWithPrevious},
+        {"MergedWithNext", B::MergedWithNext}, {"Contiguous", B::Contiguous}};
+    p.kind = HfPreTokenizer::Kind::Split;
+    const std::string behavior = j.value("behavior", std::string());
+    const auto* b = std::find_if(std::begin(kBehaviors), std::end(kBehaviors), [&](const auto& k) { return k.first == behavior; });
+    if (b == std::end(kBehaviors))
+        fail(ErrorCode::Unsupported, "Split pre-tokenizer: unknown behavior '" + behavior + "'");
+    p.behavior = b->second;
+    p.invert = j.value("invert", false);
+    const json& pattern = j.at("pattern");
+    if (pattern.contains("String")) {
+        p.literal = pattern["String"].get<std::string>();
+        p.isLiteral = true;
+        return;
+    }
+    const std::string regex = pattern.at("Regex").get<std::string>();
+    const auto* known = std::find_if(std::begin(kKnownRegexes), std::end(kKnownRegexes),
+                                     [&](const auto& k) { return k.first == regex; });
+    if (known != std::end(kKnownRegexes) && p.behavior == B::Isolated && !p.invert)
+        p.pass = known->second;
+    else
+        p.regex = std::make_shared<const OnigPattern>(regex, path);
+}
+
 void HfLoader::readPreTokenizer(const json& j)
 {
     if (j.is_null())
@@ -66,15 +94,7 @@ void HfLoader::readPreTokenizer(const json& j)
         p.prepend = scheme == "first" ? HfPreTokenizer::Prepend::First
                   : scheme == "never" ? HfPreTokenizer::Prepend::Never : HfPreTokenizer::Prepend::Always;
     } else if (type == "Split") {
-        p.kind = HfPreTokenizer::Kind::Split;
-        const std::string regex = j.at("pattern").value("Regex", std::string());
-        if (j.value("behavior", std::string()) != "Isolated" || j.value("invert", false))
-            fail(ErrorCode::Unsupported, "Split pre-tokenizer: only behavior Isolated without invert is supported");
-        const auto* known = std::find_if(std::begin(kKnownRegexes), std::end(kKnownRegexes),
-                                         [&](const auto& k) { return k.first == regex; });
-        if (known == std::end(kKnownRegexes))
-            fail(ErrorCode::Unsupported, "Split pre-tokenizer regular expression not supported: " + regex);
-        p.pass = known->second;
+        readSplit(j, p);
     } else {
         fail(ErrorCode::Unsupported, "pre-tokenizer '" + type + "' is not supported");
     }

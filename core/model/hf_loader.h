@@ -34,6 +34,7 @@ struct HfLoader {
 
     void readNormalizer(const nlohmann::json& j);
     void readPreTokenizer(const nlohmann::json& j);
+    void readSplit(const nlohmann::json& j, HfPreTokenizer& p) const;
     void readDecoder(const nlohmann::json& j);
     void readPostProcessor(const nlohmann::json& j);
     void readVocabTable(const nlohmann::json& model);

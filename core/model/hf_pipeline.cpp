@@ -5,6 +5,7 @@
 #include "model/hf_pipeline.h"
 #include "model/tokenizer_impl.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace qx {
@@ -109,6 +110,87 @@ std::string normalize(const HfPipeline& p, std::string text)
     return text;
 }
 
+bool validUtf8(const std::string& s)
+{
+    std::string again;
+    for (uint32_t c : unicode::decodeUtf8(s))
+        unicode::appendUtf8(again, c);
+    return again == s;
+}
+
+/// `text` with every invalid UTF-8 sequence replaced by U+FFFD (what the hand-written splitters see).
+std::string repairedUtf8(const std::string& text)
+{
+    std::string out;
+    for (uint32_t c : unicode::decodeUtf8(text))
+        unicode::appendUtf8(out, c);
+    return out;
+}
+
+using Span = std::pair<size_t, size_t>;
+
+/// tokenizers' Pattern::find_matches: the text cut into matched and unmatched spans, in order.
+std::vector<std::pair<Span, bool>> findMatches(const HfPreTokenizer& step, const std::string& text)
+{
+    std::vector<Span> hits;
+    if (!step.isLiteral)
+        hits = step.regex->findAll(text);
+    else if (!step.literal.empty())
+        for (size_t at = text.find(step.literal); at != std::string::npos; at = text.find(step.literal, at + step.literal.size()))
+            hits.emplace_back(at, at + step.literal.size());
+    std::vector<std::pair<Span, bool>> out;
+    size_t prev = 0;
+    for (const auto& [b, e] : hits) {
+        if (prev != b)
+            out.push_back({{prev, b}, false});
+        out.push_back({{b, e}, true});
+        prev = e;
+    }
+    if (prev != text.size() || text.empty())
+        out.push_back({{prev, text.size()}, false});
+    if (step.invert)
+        for (auto& m : out)
+            m.second = !m.second;
+    return out;
+}
+
+/// tokenizers' NormalizedString::split: the spans kept under the Split step's behaviour.
+std::vector<Span> splitSpans(const HfPreTokenizer& step, std::vector<std::pair<Span, bool>> matches)
+{
+    using B = HfPreTokenizer::Behavior;
+    std::vector<Span> out;
+    if (step.behavior == B::MergedWithNext)
+        std::reverse(matches.begin(), matches.end());
+    bool previousMatch = false;
+    for (const auto& [span, isMatch] : matches) {
+        const bool join = step.behavior == B::Contiguous ? isMatch == previousMatch
+                        : step.behavior == B::MergedWithPrevious || step.behavior == B::MergedWithNext
+                            ? isMatch && !previousMatch : false;
+        previousMatch = isMatch;
+        if (step.behavior == B::Removed && isMatch)
+            continue;
+        if (join && !out.empty())
+            (step.behavior == B::MergedWithNext ? out.back().first : out.back().second)
+                = step.behavior == B::MergedWithNext ? span.first : span.second;
+        else
+            out.push_back(span);
+    }
+    if (step.behavior == B::MergedWithNext)
+        std::reverse(out.begin(), out.end());
+    return out;
+}
+
+/// A Split step through Oniguruma or a literal: the non-empty pieces of `piece`.
+std::vector<std::string> splitGeneral(const HfPreTokenizer& step, const std::string& piece)
+{
+    const std::string text = validUtf8(piece) ? piece : repairedUtf8(piece);
+    std::vector<std::string> out;
+    for (const auto& [b, e] : splitSpans(step, findMatches(step, text)))
+        if (e > b)
+            out.push_back(text.substr(b, e - b));
+    return out;
+}
+
 void metaspace(const HfPreTokenizer& m, std::vector<std::string>& pieces, bool atStart)
 {
     std::vector<std::string> out;
@@ -145,7 +227,10 @@ std::vector<std::string> preTokenize(const HfPipeline& p, std::string text, bool
             if (step.kind == HfPreTokenizer::Kind::ByteLevel && step.addPrefixSpace && piece.front() != ' ')
                 piece.insert(piece.begin(), ' ');
             const bool split = step.kind != HfPreTokenizer::Kind::ByteLevel || step.useRegex;
-            std::vector<std::string> words = split ? unicode::splitWords(piece, {step.pass}) : std::vector{piece};
+            const bool general = step.kind == HfPreTokenizer::Kind::Split && (step.regex || step.isLiteral);
+            std::vector<std::string> words = general ? splitGeneral(step, piece)
+                                           : split   ? unicode::splitWords(piece, {step.pass})
+                                                     : std::vector{piece};
             for (std::string& w : words)
                 out.push_back(step.kind == HfPreTokenizer::Kind::ByteLevel ? unicode::byteLevelEncode(w) : std::move(w));
         }
@@ -202,14 +287,6 @@ void bpeWord(const Tokenizer::Impl& impl, const HfPipeline& p, std::string_view 
     for (const BpeSymbol& s : sym)
         if (s.len)
             out.push_back(s.id);
-}
-
-bool validUtf8(const std::string& s)
-{
-    std::string again;
-    for (uint32_t c : unicode::decodeUtf8(s))
-        unicode::appendUtf8(again, c);
-    return again == s;
 }
 
 void byteFallbackDecode(std::vector<std::string>& tokens)

@@ -1,15 +1,18 @@
 #pragma once
 // The parts of a Hugging Face tokenizer.json around its BPE model, as plain data (internal to core/model).
 // Supported: normalizers Prepend, Replace (string pattern), NFC (treated as identity: precomposed input is
-// assumed), Sequence; pre-tokenizers ByteLevel, Split (the GPT-2 / Llama-3 / Qwen2 expressions), Digits,
+// assumed), Sequence; pre-tokenizers ByteLevel, Split (the GPT-2 / Llama-3 / Qwen2 expressions by hand when
+// isolating matches; any other expression, literal, behaviour or invert through Oniguruma), Digits,
 // Metaspace, Sequence; post-processors TemplateProcessing, ByteLevel, Roberta/Bert, Sequence; decoders
 // Replace, ByteFallback, Fuse, Strip, ByteLevel, Metaspace, Sequence. Anything else is rejected when the
 // file is loaded.
 
+#include "model/onig_pattern.h"
 #include "model/unicode_text.h"
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -29,6 +32,13 @@ struct HfPreTokenizer {
     std::string replacement = "\xE2\x96\x81";            ///< Metaspace
     enum class Prepend { Always, First, Never } prepend = Prepend::Always;  ///< Metaspace
     bool split = true;               ///< Metaspace: cut before each replacement character
+    /// Split: what becomes of the matches (tokenizers' SplitDelimiterBehavior) and whether the pattern is
+    /// inverted. With neither `regex` nor `literal`, `pass` splits by hand (Isolated, not inverted).
+    enum class Behavior { Removed, Isolated, MergedWithPrevious, MergedWithNext, Contiguous } behavior = Behavior::Isolated;
+    bool invert = false;
+    std::shared_ptr<const OnigPattern> regex;  ///< Split: an expression without a hand-written pass
+    std::string literal;                       ///< Split: a String pattern
+    bool isLiteral = false;
 };
 
 struct HfDecoder {

@@ -39,12 +39,4 @@ void parallelFor(int64_t count, int threads, const std::function<void(int64_t be
         std::rethrow_exception(failure);
 }
 
-int resolveThreadCount(int requested)
-{
-    if (requested > 0)
-        return requested;
-    const unsigned hw = std::thread::hardware_concurrency();
-    return hw ? static_cast<int>(hw) : 1;
-}
-
 } // namespace qx

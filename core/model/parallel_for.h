@@ -3,6 +3,8 @@
 // [0, count) into contiguous ranges, runs them on `threads` std::threads (the caller's thread takes the
 // first range) and joins. Exceptions thrown by a range are rethrown on the caller's thread.
 
+#include "common/thread_count.h"
+
 #include <cstdint>
 #include <functional>
 
@@ -10,8 +12,5 @@ namespace qx {
 
 /// Runs fn(begin, end) over [0, count) split into at most `threads` ranges (threads <= 1: inline).
 void parallelFor(int64_t count, int threads, const std::function<void(int64_t begin, int64_t end)>& fn);
-
-/// Threads to use when the caller asks for `requested` (0 = every hardware thread).
-int resolveThreadCount(int requested);
 
 } // namespace qx

@@ -231,15 +231,15 @@ std::vector<int32_t> Tokenizer::encode(std::string_view text, bool addSpecial, b
     return out;
 }
 
-std::string Tokenizer::decode(std::span<const int32_t> ids) const
+std::string Tokenizer::decode(std::span<const int32_t> ids, bool showSpecial) const
 {
     const Impl& impl = *m_impl;
     if (impl.flavor == Impl::Flavor::HfBpe)
-        return decodeHf(impl, ids, false);
+        return decodeHf(impl, ids, showSpecial);
     std::string out;
     bool stripSpace = impl.flavor == Impl::Flavor::LlamaSpm && impl.vocab.addSpacePrefix;
     for (int32_t id : ids) {
-        std::string piece = llamaPiece(impl, id, false);
+        std::string piece = llamaPiece(impl, id, showSpecial);
         if (piece.empty())
             continue;
         if (stripSpace && piece.front() == ' ')

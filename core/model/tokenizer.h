@@ -38,7 +38,8 @@ public:
     std::vector<int32_t> encode(std::string_view text, bool addSpecial, bool parseSpecial = true) const;
     /// Text of `ids`: control/special tokens are dropped, byte tokens become bytes, and the leading space
     /// the encoder adds is removed again, so decode(encode(x)) == x for text the vocabulary covers.
-    std::string decode(std::span<const int32_t> ids) const;
+    /// showSpecial keeps the texts of control/special tokens (transformers' skip_special_tokens=False).
+    std::string decode(std::span<const int32_t> ids, bool showSpecial = false) const;
     /// The vocabulary entry of `id` as stored ("▁the", "Ġthe", "<0x0A>"); "" when out of range.
     std::string tokenText(int32_t id) const;
     /// What `id` contributes to decoded text (llama.cpp's token_to_piece with special tokens shown).

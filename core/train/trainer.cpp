@@ -2,6 +2,7 @@
 #include "train/trainer.h"
 
 #include "common/error.h"
+#include "common/thread_count.h"
 
 #include <algorithm>
 #include <cmath>
@@ -30,7 +31,7 @@ double batchGradients(const TrainShape& shape, std::span<const float> params, co
                       float scale, int threads, std::vector<float>& grads)
 {
     const auto n = static_cast<int64_t>(windows.size());
-    const int workers = static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(threads, n)));
+    const int workers = static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(resolveThreadCount(threads), n)));
     std::vector<std::vector<float>> partial(static_cast<size_t>(workers), std::vector<float>(params.size(), 0.0f));
     std::vector<double> losses(static_cast<size_t>(workers), 0.0);
     std::vector<std::exception_ptr> errors(static_cast<size_t>(workers));

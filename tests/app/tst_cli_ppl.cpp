@@ -42,20 +42,23 @@ private slots:
     void badArguments()
     {
         CliResult r = runCli({"ppl"});
-        QCOMPARE(r.exitCode, 1);
-        QVERIFY(r.err.contains("no model given"));
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err, QString("qexplore-cli ppl: no MODEL given (run 'qexplore-cli ppl --help')\n"));
         r = runCli({"ppl", "m.gguf", "-f", "t.txt", "--bogus"});
-        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("unknown option --bogus"));
         r = runCli({"ppl", "m.gguf", "-f", "t.txt", "-c", "abc"});
-        QCOMPARE(r.exitCode, 1);
-        QVERIFY(r.err.contains("option -c expects a number"));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--ctx-size: bad value 'abc'"), qPrintable(r.err));
         r = runCli({"ppl", "m.gguf", "-f"});
-        QCOMPARE(r.exitCode, 1);
-        QVERIFY(r.err.contains("option -f needs a value"));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--file needs a value"));
         r = runCli({"ppl", "m.gguf", "other.gguf", "-f", "t.txt"});
-        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("unexpected argument other.gguf"));
+        r = runCli({"ppl", "m.gguf", "--kl-divergence"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--kl-divergence needs --kl-divergence-base FILE"));
         r = runCli({"imatrix", "m.gguf", "-f", "/nonexistent/text.txt", "-o", "x.dat"});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("m.gguf"));  // the model is opened first and named in the error
@@ -71,10 +74,10 @@ private slots:
         const CliResult r = runCli(common + QStringList{"--w8a8", "static"}); // 8 chunks of the evaluated text
         QVERIFY2(r.err.contains("w8a8 static: 35 layers calibrated on 8 chunks of 128 tokens"), qPrintable(r.err));
         QCOMPARE(finalPpl(r), QString("3.7972"));
-        QCOMPARE(runCli(common + QStringList{"--w8a8", "int4"}).exitCode, 1);
+        QCOMPARE(runCli(common + QStringList{"--w8a8", "int4"}).exitCode, 2);
         // BF16 compute is approximate: close to, not equal to, the F32 figure.
         QCOMPARE(finalPpl(runCli(common + QStringList{"--bf16"})), QString("3.7541"));
-        QVERIFY(runCli({"ppl", "--help"}).out.contains("--bf16                  APPROXIMATE"));
+        QVERIFY(runCli({"ppl", "--help"}).out.contains(QRegularExpression("\n  --bf16 +APPROXIMATE")));
     }
     // A plan file's non-GGUF schemes are evaluated through their round trip (fake quantization), not
     // through the GGUF type their entry names.
@@ -140,7 +143,7 @@ private slots:
         QStringList args = {command, QString::fromStdString(model), "-f", QString::fromStdString(text), "-c", "128",
                             "--threads", "1"};
         args << (command == "ppl" ? QStringList{"-b", "128", "--save-kld-base", out} : QStringList{"-o", out});
-        const CliResult r = interruptCli(args, marker + " ");  // the first progress line
+        const CliResult r = interruptCli(args, marker);  // the note that starts the evaluation
         QCOMPARE(r.exitCode, 130);
         QVERIFY2(r.err.contains("qexplore-cli " + command + ": cancelled, no output written"), qPrintable(r.err));
         QVERIFY(!QFile::exists(out));
@@ -160,7 +163,7 @@ private slots:
         QVERIFY(r.out.contains("Cor(ln(PPL(Q)), ln(PPL(base))): 100.00%\n"));
         QVERIFY(r.out.contains("Same top p: 100.000 ± 0.000 %\n"));
         QVERIFY(r.out.contains("99.0%   KLD:"));
-        QVERIFY(r.err.contains("kl-divergence: 100.0%"));
+        QVERIFY(r.err.contains("kl-divergence: against"));   // progress lines only on a terminal
         QCOMPARE(r.out.count(QRegularExpression(R"(\n  \d\d    )")), 31); // chunks 10..40 of the table
     }
     void perplexityOfText()

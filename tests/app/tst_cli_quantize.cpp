@@ -23,7 +23,7 @@ private slots:
     {
         const CliResult r = runCli({"quantize", "--help"});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(r.out.contains("-o OUT.gguf"));
+        QVERIFY(r.out.contains("-o, --output OUT.gguf"));
         QVERIFY(r.out.contains("--calib-cache DIR"));
     }
 
@@ -31,7 +31,7 @@ private slots:
     {
         CliResult r = runCli({"quantize", "m.gguf", "-f", "t.txt", "--method", "gptq,awq", "--scheme", "Q4_K",
                               "-o", "x.gguf"});
-        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("-o needs exactly one method"));
         r = runCli({"quantize", "m.gguf", "-f", "t.txt", "--method", "gptq", "--scheme", "IQ4_XS"});
         QCOMPARE(r.exitCode, 1);

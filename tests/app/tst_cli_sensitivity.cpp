@@ -48,10 +48,10 @@ private slots:
     void badArguments()
     {
         CliResult r = runCli({"sensitivity", "m.gguf"});
-        QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains("usage: qexplore-cli sensitivity MODEL -f TEXT"), qPrintable(r.err));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--file is required (run 'qexplore-cli sensitivity --help')"), qPrintable(r.err));
         r = runCli({"sensitivity", "m.gguf", "-f", "t.txt", "--mode", "all"});
-        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("--mode must be enable-one or disable-one"), qPrintable(r.err));
     }
 

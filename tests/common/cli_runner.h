@@ -13,6 +13,7 @@ namespace qx::test {
 struct CliResult {
     int exitCode = -1;
     QString out, err;
+    qint64 stopMs = -1;   ///< interruptCli: milliseconds from the signal to the end of the process
 };
 
 inline CliResult runCli(const QStringList& args, int timeoutMs = 300000)
@@ -23,9 +24,11 @@ inline CliResult runCli(const QStringList& args, int timeoutMs = 300000)
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
 }
 
-/// Starts the CLI, waits until its stderr shows `marker` (the command is under way), sends SIGINT (Ctrl-C)
-/// and collects the result; exitCode is -1 when the marker never appeared or the process crashed.
-inline CliResult interruptCli(const QStringList& args, const QString& marker, int timeoutMs = 120000)
+/// Starts the CLI, waits until its stderr shows `marker` (the command is under way), sends `signal`
+/// (SIGINT: Ctrl-C) and collects the result; exitCode is -1 when the marker never appeared or the process
+/// crashed.
+inline CliResult interruptCli(const QStringList& args, const QString& marker, int timeoutMs = 120000,
+                              int signal = SIGINT)
 {
     QProcess p;
     p.start(qEnvironmentVariable("QX_CLI"), args);
@@ -36,11 +39,15 @@ inline CliResult interruptCli(const QStringList& args, const QString& marker, in
         p.waitForReadyRead(100);
         err += p.readAllStandardError();
     }
-    const bool sent = p.state() == QProcess::Running && ::kill(static_cast<pid_t>(p.processId()), SIGINT) == 0;
+    const bool sent = p.state() == QProcess::Running && ::kill(static_cast<pid_t>(p.processId()), signal) == 0;
+    QElapsedTimer stop;
+    stop.start();
     p.waitForFinished(timeoutMs);
+    const qint64 stopMs = stop.elapsed();
     err += p.readAllStandardError();
     const bool normal = p.exitStatus() == QProcess::NormalExit;
-    return {sent && normal ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(err)};
+    return {sent && normal ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(err),
+            stopMs};
 }
 
 } // namespace qx::test

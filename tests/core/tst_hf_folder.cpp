@@ -203,8 +203,8 @@ private slots:
         QCOMPARE(qx::hfToGgufTensorName("model.layers.3.mlp.gate_proj.weight"), std::string("blk.3.ffn_gate.weight"));
         QCOMPARE(qx::hfToGgufTensorName("model.layers.3.rotary_emb.inv_freq"), std::string("model.layers.3.rotary_emb.inv_freq"));
         QCOMPARE(qx::hfToGgufTensorName("model.layers.x.mlp.up_proj.weight"), std::string("model.layers.x.mlp.up_proj.weight"));
-        QCOMPARE(qx::hfToGgufTensorName("model.layers.3.mlp.experts.0.w1.weight"),
-                 std::string("model.layers.3.mlp.experts.0.w1.weight"));
+        QCOMPARE(qx::hfToGgufTensorName("model.layers.3.mlp.experts.0.w9.weight"),
+                 std::string("model.layers.3.mlp.experts.0.w9.weight"));
         QCOMPARE(qx::hfToGgufTensorName("weight"), std::string("weight"));
     }
 

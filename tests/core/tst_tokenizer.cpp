@@ -172,7 +172,8 @@ private slots:
         QTest::newRow("negative id") << R"({"model":{"type":"BPE","vocab":{"a":-5}}})";
         QTest::newRow("merge of unknown") << R"({"model":{"type":"BPE","vocab":{"a":0},"merges":["a b"]}})";
         QTest::newRow("bad merge") << R"({"model":{"type":"BPE","vocab":{"a":0},"merges":["ab"]}})";
-        QTest::newRow("unknown regex") << R"({"pre_tokenizer":{"type":"Split","pattern":{"Regex":"x+"},"behavior":"Isolated"},"model":{"type":"BPE","vocab":{"a":0}}})";
+        QTest::newRow("regex that does not compile") << R"({"pre_tokenizer":{"type":"Split","pattern":{"Regex":"*x"},"behavior":"Isolated"},"model":{"type":"BPE","vocab":{"a":0}}})";
+        QTest::newRow("unknown split behavior") << R"({"pre_tokenizer":{"type":"Split","pattern":{"Regex":"x+"},"behavior":"Sideways"},"model":{"type":"BPE","vocab":{"a":0}}})";
         QTest::newRow("unknown normalizer") << R"({"normalizer":{"type":"NFKD"},"model":{"type":"BPE","vocab":{"a":0}}})";
         QTest::newRow("no type") << R"({"decoder":{"x":1},"model":{"type":"BPE","vocab":{"a":0}}})";
         QTest::newRow("bad template") << R"({"post_processor":{"type":"TemplateProcessing","single":[{"SpecialToken":{"id":"<s>"}}]},"model":{"type":"BPE","vocab":{"a":0}}})";

@@ -9,10 +9,19 @@
 //  - tinystories-656k converted from the HF folder: llama.cpp tokenizes the README sentence and its
 //    perplexity on the first 64 reference tokens of tinystories-valid-head is low (36.0 measured; without
 //    the Q/K permutation it is 220), so we require < 45.
+//  - a byte-level BPE model converted by us: an HF folder with llama.cpp's GPT-2 test vocabulary (tokenizer.json
+//    in the published GPT-2 layout) and random F32 weights. The export names the pre-tokenizer "gpt-2"; llama.cpp
+//    then gives the same token ids as the tokenizer.json on a multilingual text, and its log-probabilities on
+//    those ids equal our engine's on the HF folder and on the converted file (F32: < 0.01 nat apart).
+#include "common/hf_tokenizer_json.h"
 #include "common/test_data.h"
+#include "core/safetensors_builder.h"
 
 #include "export/gguf_export.h"
+#include "export/hf_pre_tokenizer.h"
+#include "io/gguf_reader.h"
 #include "io/model_file.h"
+#include "model/tokenizer.h"
 #include "model/llama_forward.h"
 #include "model/llama_weights.h"
 #include "plan/plan.h"
@@ -28,6 +37,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <random>
 
 using namespace qx;
 namespace fs = std::filesystem;
@@ -77,6 +87,44 @@ std::pair<double, double> diffStats(const std::vector<double>& a, const std::vec
         sum += std::abs(a[i] - b[i]);
     }
     return {mx, sum / double(a.size())};
+}
+
+/// An HF llama folder with the GPT-2 vocabulary of `vocabGguf` and random weights (dim 64, 2 layers, 4 heads /
+/// 2 KV heads, FFN 128, untied output), for a byte-level BPE conversion.
+std::string writeGpt2Folder(const std::string& dir, const std::string& vocabGguf)
+{
+    const Vocab vocab = Tokenizer::fromGguf(*openGguf(vocabGguf)).vocab();
+    qx::test::writeJson(dir + "/tokenizer.json", qx::test::gpt2TokenizerJson(vocab));
+    qx::test::writeFile(dir + "/tokenizer_config.json",
+                        R"({"add_prefix_space":false,"bos_token":"<|endoftext|>","eos_token":"<|endoftext|>"})");
+    const uint64_t d = 64, ff = 128, kv = 32, n = uint64_t(vocab.size());
+    qx::test::writeFile(dir + "/config.json",
+                        R"({"architectures":["LlamaForCausalLM"],"hidden_size":64,"intermediate_size":128,)"
+                        R"("num_hidden_layers":2,"num_attention_heads":4,"num_key_value_heads":2,"vocab_size":)"
+                            + std::to_string(n) + R"(,"max_position_embeddings":512,"rms_norm_eps":1e-05,)"
+                            R"("rope_theta":10000.0,"tie_word_embeddings":false,"bos_token_id":50256,"eos_token_id":50256})");
+    std::mt19937 rng(19);
+    auto tensor = [&](const std::string& name, std::vector<uint64_t> shape, float scale, float mean = 0) {
+        std::normal_distribution<float> normal(mean, scale);
+        std::vector<float> v(shape.size() == 1 ? shape[0] : shape[0] * shape[1]);
+        for (float& x : v)
+            x = normal(rng);
+        return qx::test::StTensor{name, "F32", shape, qx::test::floatBytes(v)};
+    };
+    std::vector<qx::test::StTensor> t{tensor("model.embed_tokens.weight", {n, d}, 1.0f),
+                                      tensor("model.norm.weight", {d}, 0.1f, 1.0f),
+                                      tensor("lm_head.weight", {n, d}, 0.3f)};
+    for (int i = 0; i < 2; ++i) {
+        const std::string p = "model.layers." + std::to_string(i) + ".";
+        for (const auto& [name, rows, cols] : {std::tuple{"self_attn.q_proj", d, d}, {"self_attn.k_proj", kv, d},
+                                               {"self_attn.v_proj", kv, d}, {"self_attn.o_proj", d, d},
+                                               {"mlp.gate_proj", ff, d}, {"mlp.up_proj", ff, d}, {"mlp.down_proj", d, ff}})
+            t.push_back(tensor(p + name + ".weight", {rows, cols}, 0.25f));
+        t.push_back(tensor(p + "input_layernorm.weight", {d}, 0.1f, 1.0f));
+        t.push_back(tensor(p + "post_attention_layernorm.weight", {d}, 0.1f, 1.0f));
+    }
+    qx::test::writeFile(dir + "/model.safetensors", qx::test::stFile(t));
+    return dir;
 }
 
 double meanNll(const std::vector<double>& lp)
@@ -200,6 +248,34 @@ private slots:
         const auto [engineMax, engineMean] = diffStats(ourLogprobs(out, k656kTokens), r.logprobs);
         qInfo("tinystories-656k F32, our engine vs llama.cpp: max |dlogp| %.5f, mean %.5f", engineMax, engineMean);
         QVERIFY(engineMax < 0.01);
+    }
+
+    void byteLevelBpeConverted()
+    {
+        QX_REQUIRE_SHARED(vocabPath, "vocab/ggml-vocab-gpt-2.gguf");
+        const std::string scratch = qx::test::scratchDir("tst_interop_llama");
+        const std::string dir = scratch + "/gpt2-vocab-llama";
+        fs::create_directories(dir);
+        const auto hf = openModel(writeGpt2Folder(dir, vocabPath));
+        const std::string out = scratch + "/gpt2-vocab-llama-f32.gguf";
+        exportGguf(*hf, planPure(*hf, TensorType::F32), out);
+        QCOMPARE(openGguf(out)->findMetadata("tokenizer.ggml.pre")->toString(), std::string("gpt-2"));
+        const std::string text = std::string(preTokenizerCheckText()) + "\nShe liked   caf\xC3\xA9s; it's 1,234,567!";
+        const std::vector<int32_t> ours = Tokenizer::fromHfJson(dir + "/tokenizer.json").encode(text, true);
+        QVERIFY2(ours.size() > 150 && ours.size() < 256, qPrintable(QString::number(ours.size())));
+        QStringList idList;
+        for (int32_t id : ours)
+            idList.append(QString::number(id));
+        const LlamaRun r = runLlama(out, QString::fromStdString(text), idList.join(','));
+        QCOMPARE(r.tokens, std::vector<int>(ours.begin(), ours.end()));
+        QCOMPARE(r.logprobs.size(), ours.size() - 1);
+        const auto [fileMax, fileMean] = diffStats(ourLogprobs(out, idList.join(',')), r.logprobs);
+        const auto [hfMax, hfMean] = diffStats(ourLogprobs(dir, idList.join(',')), r.logprobs);
+        qInfo("byte-level BPE converted: %zu tokens equal; log-probabilities vs llama.cpp: converted file max %.5f "
+              "mean %.5f, HF folder max %.5f mean %.5f (mean NLL %.3f)", ours.size(), fileMax, fileMean, hfMax, hfMean,
+              meanNll(r.logprobs));
+        QVERIFY(fileMax < 0.01);
+        QVERIFY(hfMax < 0.01);
     }
 };
 

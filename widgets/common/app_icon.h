@@ -1,14 +1,13 @@
 #pragma once
-// The application icon, painted with QPainter from the same geometry as resources/qexplore.svg (so the
-// app needs no SVG image plugin at run time).
+// The application icon: resources/qexplore.svg rendered to PNG at 16 … 512 px at build time
+// (cmake/QxIcons.cmake) and embedded under :/icons, so Qt's built-in PNG reader loads it — the Qt SVG module
+// is not among our packages.
 
 #include <QIcon>
 
 namespace qx::ui {
 
-/// The icon at the usual sizes (16 … 256 px), sharp on high-DPI screens.
+/// The icon at every rendered size (16 … 512 px), sharp on high-DPI screens.
 QIcon appIcon();
-/// Paints the icon into the square `side` × `side` starting at (0, 0).
-void paintAppIcon(class QPainter& painter, qreal side);
 
 } // namespace qx::ui

@@ -38,7 +38,7 @@ public:
     /// Language code such as "de" or "fr"; empty means "follow the system locale".
     static QString language();
     static void setLanguage(const QString& code);
-    /// Worker threads for the computation libraries; 0 means automatic (all cores).
+    /// Worker threads for the computation libraries; 0 means automatic (resolveInteractiveThreadCount).
     static int threads();
     static void setThreads(int threads);
 

@@ -44,12 +44,8 @@ QStringList DocsDialog::pages()
         docs << it.next();
     std::sort(docs.begin(), docs.end());
     out << docs;
-    if (hasLicence())
-        out << QStringLiteral(":/docs/LICENSE");
     return out;
 }
-
-bool DocsDialog::hasLicence() { return QFile::exists(QStringLiteral(":/docs/LICENSE")); }
 
 DocsDialog::DocsDialog(QWidget* parent) : QDialog(parent), m_list(new QListWidget(this)), m_browser(new QTextBrowser(this))
 {
@@ -58,7 +54,7 @@ DocsDialog::DocsDialog(QWidget* parent) : QDialog(parent), m_list(new QListWidge
     m_browser->setObjectName(QStringLiteral("docsBrowser"));
     m_browser->setOpenExternalLinks(true);
     for (const QString& page : pages()) {
-        auto* item = new QListWidgetItem(page.endsWith(QStringLiteral("LICENSE")) ? tr("Licence") : titleOf(page), m_list);
+        auto* item = new QListWidgetItem(titleOf(page), m_list);
         item->setData(Qt::UserRole, page);
     }
     // Titles wrap rather than scroll or cut; the list is as wide as 32 characters.

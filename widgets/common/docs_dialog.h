@@ -1,7 +1,6 @@
 #pragma once
-// Help › Documentation: the README and every docs/*.md page (and the licence, when the source tree has
-// one), embedded in the program under :/docs at build time, rendered as Markdown in a browser pane — no
-// network, no external viewer. Pictures the pages reference (docs/screenshots) are embedded too.
+// Help › Documentation: the README and every docs/*.md page, embedded in the program under :/docs at build
+// time, rendered as Markdown in a browser pane — no network, no external viewer. Pictures the pages reference (docs/screenshots) are embedded too.
 
 #include <QDialog>
 #include <QStringList>
@@ -17,8 +16,6 @@ public:
     explicit DocsDialog(QWidget* parent = nullptr);
     /// The embedded pages (resource paths, README first).
     static QStringList pages();
-    /// True when the build embeds a licence text (":/docs/LICENSE").
-    static bool hasLicence();
     /// Shows the page with this resource path (e.g. ":/docs/docs/calibration.md"); false when absent.
     bool showPage(const QString& resourcePath);
     QString currentPage() const { return m_current; }

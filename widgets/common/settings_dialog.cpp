@@ -3,6 +3,8 @@
 #include "common/app_settings.h"
 #include "common/translation.h"
 
+#include "common/thread_count.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -14,7 +16,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QThread>
 #include <QVBoxLayout>
 
 namespace qx::ui {
@@ -29,10 +30,10 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     const int current = m_language->findData(AppSettings::language());
     m_language->setCurrentIndex(current < 0 ? 0 : current);
 
-    m_threads->setRange(0, 1024);
-    m_threads->setSpecialValueText(tr("Automatic (%1)").arg(QThread::idealThreadCount()));
+    m_threads->setRange(0, hardwareThreads());
+    m_threads->setSpecialValueText(tr("Automatic (%1)").arg(resolveInteractiveThreadCount(0)));
     m_threads->setValue(AppSettings::threads());
-    m_threads->setToolTip(tr("Threads used by the computations; automatic uses every core"));
+    m_threads->setToolTip(tr("Threads used by the computations; automatic uses every core but one, which stays with the interface"));
 
     auto* general = new QGroupBox(tr("General"), this);
     auto* form = new QFormLayout(general);

@@ -9,6 +9,7 @@
 
 #include "common/error.h"
 #include "common/text_file.h"
+#include "common/thread_count.h"
 #include "model/tokenizer.h"
 
 #include <QCryptographicHash>
@@ -21,7 +22,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QThread>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -248,9 +248,7 @@ PlanEvalOptions EvaluatePanel::evalOptions(const Request& request) const
     PlanEvalOptions options;
     options.nCtx = m_ctx->value();
     options.chunks = m_chunks->value() > 0 ? m_chunks->value() : -1;
-    // "Automatic" leaves one core to the UI thread: OpenMP workers spin and would starve it otherwise.
-    options.threads = AppSettings::threads() > 0 ? AppSettings::threads()
-                                                 : std::max(1, QThread::idealThreadCount() - 1);
+    options.threads = resolveInteractiveThreadCount(AppSettings::threads());
     options.schemes = request.schemes;
     if (request.calibration) {
         options.substitutions = request.calibration->values();

@@ -10,6 +10,7 @@
 
 #include "common/error.h"
 #include "common/text_file.h"
+#include "common/thread_count.h"
 #include "eval/perplexity.h"
 #include "model/tokenizer.h"
 
@@ -29,7 +30,6 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
-#include <QThread>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -318,8 +318,7 @@ void CalibrationBox::run()
     settings.setValue(QStringLiteral("calibration/textFile"), calibPath);
     settings.setValue(QStringLiteral("calibration/chunks"), m_chunks->value());
     settings.setValue(QStringLiteral("calibration/ctx"), m_ctx->value());
-    const int threads = AppSettings::threads() > 0 ? AppSettings::threads()
-                                                   : std::max(1, QThread::idealThreadCount() - 1);
+    const int threads = resolveInteractiveThreadCount(AppSettings::threads());
     m_result.reset();
     setBusy(true);
     const QString name = m_method->currentText();

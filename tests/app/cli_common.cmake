@@ -1,0 +1,6 @@
+# What every qexplore-cli command shares (help, version, usage errors, --opt=value, llama.cpp's names,
+# thread cap) and the one cancellation path (SIGINT/SIGTERM → 130, no output left).
+qx_add_test(NAME tst_cli_common SOURCES app/tst_cli_common.cpp LABELS app reference TIMEOUT 900)
+add_dependencies(tst_cli_common qexplore-cli)
+qx_add_test(NAME tst_cli_interrupt SOURCES app/tst_cli_interrupt.cpp LABELS app reference slow TIMEOUT 900)
+add_dependencies(tst_cli_interrupt qexplore-cli)
