@@ -46,8 +46,24 @@ case "${1:-}" in
     configure_and_build -DQX_BUILD_TESTS=ON
     ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS"
     ;;
+  screenshots)
+    # docs/screenshots: the app's --screenshot mode on the demo model (1280×800, English), the presets
+    # evaluated on the demo's own text (or $TEXT); keeps the four pictures the README and AppStream name.
+    install_missing
+    configure_and_build -DQX_BUILD_TESTS=OFF
+    text=${TEXT:-resources/demo-text.txt}
+    [ -f "$text" ] || text=${QEXPLORE_DATA:-../shared}/text/tinystories-valid-head.txt
+    out=$(mktemp -d)
+    XDG_CONFIG_HOME="$out/config" QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} \
+      "$BUILD_DIR/app/qexplore" --demo --language en --size 1280x800 --text "$text" --screenshot "$out/shots"
+    mkdir -p docs/screenshots
+    for name in main-window distribution trade-off learn-lab; do
+      cp "$out/shots/$name.png" docs/screenshots/
+    done
+    rm -rf "$out"
+    ;;
   *)
-    echo "usage: tools/qx.sh run [qexplore args...] | tools/qx.sh test" >&2
+    echo "usage: tools/qx.sh run [qexplore args...] | tools/qx.sh test | tools/qx.sh screenshots" >&2
     exit 2
     ;;
 esac

@@ -4,6 +4,7 @@
 #include "evaluate/evaluate_panel.h"
 #include "evaluate/evaluation_page.h"
 #include "layers/layers_view.h"
+#include "learn/learn_lab.h"
 #include "plan/plan_document.h"
 #include "plan/plan_error_service.h"
 #include "plan/scheme_panel.h"
@@ -38,7 +39,7 @@ void ScreenshotSession::start()
         QTimer::singleShot(0, this, [this] { emit finished(1); });
         return;
     }
-    m_window->resize(1280, 800);  // the same picture whatever the screen
+    m_window->resize(m_size);  // the same picture whatever the screen
     QTimer::singleShot(0, this, [this] {
         m_window->showPage(MainWindow::Page::Start);
         grabTo(QStringLiteral("start.png"));
@@ -107,7 +108,7 @@ void ScreenshotSession::grabTensorViews()
     auto grab = [this, views, format] {
         QTimer::singleShot(0, this, [this, views, format] {
             views->showTab(0);
-            grabTo(QStringLiteral("tensor-distribution.png"));
+            grabTo(QStringLiteral("distribution.png"));
             views->setLogScale(true);
             grabTo(QStringLiteral("tensor-distribution-log.png"));
             views->setLogScale(false);
@@ -149,9 +150,10 @@ void ScreenshotSession::grabPlan()
     // The tree with llama-quantize's Q4_K_M mix planned, once the background errors are in.
     m_window->planDocument()->applyPreset(Preset::Q4_K_M);
     m_window->showPage(MainWindow::Page::Tensors);
+    m_window->tensorViews()->showTab(0);   // the tree beside the distribution: what the window is about
     auto finish = [this] {
         QTimer::singleShot(0, this, [this] {
-            grabTo(QStringLiteral("plan.png"));
+            grabTo(QStringLiteral("main-window.png"));
             grabLayersPlan();
         });
     };
@@ -181,6 +183,7 @@ void ScreenshotSession::grabCustomScheme()
             grabTo(QStringLiteral("plan-custom-scheme.png"));
             m_window->planDocument()->undoStack()->undo();  // the evaluation below sees the Q4_K_M mix
             m_window->schemePanel()->setSelection({});
+            m_window->schemePanel()->selectFormat(QStringLiteral("Q4_K"));   // the panel as a user first sees it
             grabEvaluation();
         });
     };
@@ -207,7 +210,7 @@ void ScreenshotSession::grabLayersPlan()
 void ScreenshotSession::grabEvaluation()
 {
     if (m_textPath.isEmpty()) {
-        finish();
+        grabLearn();
         return;
     }
     ui::EvaluatePanel* panel = m_window->evaluationPage()->panel();
@@ -230,10 +233,18 @@ void ScreenshotSession::grabEvaluation()
             std::fprintf(stderr, "evaluation did not finish in 300 s\n");
         grabTo(QStringLiteral("evaluate.png"));
         m_window->showPage(MainWindow::Page::Tradeoff);
-        grabTo(QStringLiteral("tradeoff.png"));
-        finish();
+        grabTo(QStringLiteral("trade-off.png"));
+        grabLearn();
     });
     poll->start(250);
+}
+
+void ScreenshotSession::grabLearn()
+{
+    m_window->showPage(MainWindow::Page::Learn);
+    m_window->learnLab()->showLesson(QStringLiteral("symmetric"));
+    grabTo(QStringLiteral("learn-lab.png"));
+    finish();
 }
 
 void ScreenshotSession::finish()

@@ -4,9 +4,12 @@
 // a Q4_K_M plan and the Layers view on that plan (or the error banner if it failed), then the scheme panel with
 // a custom uniform scheme (INT3, groups of 32, asymmetric, MSE clipping) applied to one tensor (undone
 // afterwards); with an evaluation text, also the Evaluate and Trade-off tabs after evaluating the common
-// presets (ctx 128, 8 chunks).
+// presets (ctx 128, 8 chunks); last the Learn lab on its symmetric/asymmetric lesson. Four pictures have stable
+// names that docs/screenshots and the AppStream metainfo use: main-window.png (the tree with the Q4_K_M plan),
+// distribution.png, trade-off.png and learn-lab.png.
 
 #include <QObject>
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -20,6 +23,8 @@ public:
     ScreenshotSession(MainWindow* window, QString directory, QString modelPath, QObject* parent = nullptr);
     /// The text to evaluate presets on before grabbing the Evaluate and Trade-off tabs (none: skipped).
     void setEvaluationText(const QString& path) { m_textPath = path; }
+    /// The window size of every picture (default 1280×800).
+    void setWindowSize(QSize size) { m_size = size; }
 
     /// Starts once the event loop runs; emits finished() when every picture is written.
     void start();
@@ -38,6 +43,7 @@ private:
     void grabLayersPlan();
     void grabCustomScheme();
     void grabEvaluation();
+    void grabLearn();
     void finish();
     void onOpenFailed();
 
@@ -46,6 +52,7 @@ private:
     QString m_modelPath;
     QString m_textPath;
     QStringList m_written;
+    QSize m_size{1280, 800};
     bool m_ok = true;
 };
 

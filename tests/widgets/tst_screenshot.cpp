@@ -1,4 +1,5 @@
-// qexplore --screenshot end to end (offscreen): the pictures of the start page, tensor tree and Info view.
+// qexplore --screenshot end to end (offscreen): the pictures of the start page, tensor tree and Info view; the
+// window size and language of a run.
 
 #include "common/test_data.h"
 
@@ -34,6 +35,22 @@ private slots:
             QVERIFY2(!image.isNull(), name);
             QCOMPARE(image.size(), QSize(1280, 800));
         }
+    }
+
+    void sizeAndLanguageForThisRun()
+    {
+        // --size and --language: the pictures at 1920×1080, the stable names docs/screenshots uses among them.
+        QX_REQUIRE_SHARED(model, "models/stories260K.gguf");
+        const QString dir = QString::fromStdString(qx::test::scratchDir("screenshot/de-1920"));
+        QCOMPARE(run({QStringLiteral("--screenshot"), dir, QStringLiteral("--size"), QStringLiteral("1920x1080"),
+                      QStringLiteral("--language"), QStringLiteral("de"), QString::fromStdString(model)}),
+                 0);
+        for (const char* name : {"start.png", "main-window.png", "distribution.png", "learn-lab.png"}) {
+            const QImage image(dir + QLatin1Char('/') + QLatin1String(name));
+            QVERIFY2(!image.isNull(), name);
+            QCOMPARE(image.size(), QSize(1920, 1080));
+        }
+        QCOMPARE(run({QStringLiteral("--screenshot"), dir, QStringLiteral("--size"), QStringLiteral("wide")}), 2);
     }
 
     void badFileWritesErrorPicture()
