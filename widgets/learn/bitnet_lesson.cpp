@@ -90,8 +90,7 @@ void BitNetLesson::fillChart()
     y->setRange(-0.2 * peak, 1.05 * peak);
     y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     y->append(tr("levels"), -0.1 * peak);
-    for (int k = 0; k <= 4; ++k)
-        y->append(QString::number(std::llround(peak * k / 4.0)), peak * k / 4.0);
+    appendRoundCounts(y, peak);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (QXYSeries* s : series) {

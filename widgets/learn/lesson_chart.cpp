@@ -2,11 +2,16 @@
 
 #include "common/chart_util.h"
 
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QPalette>
 #include <QValueAxis>
+#include <QLocale>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
 
 namespace qx::ui {
 
@@ -33,6 +38,15 @@ void LessonChart::refresh()
     for (QAbstractAxis* axis : chart()->axes())
         if (auto* value = qobject_cast<QValueAxis*>(axis); value && !value->property("qx_fixedTicks").toBool())
             setNiceTicks(value, axis->orientation() == Qt::Horizontal ? 8 : 5);
+}
+
+void appendRoundCounts(QCategoryAxis* axis, double peak)
+{
+    if (!(peak > 0.0))
+        return;
+    const double step = std::max(1.0, niceStep(peak, 4));
+    for (double v = 0.0; v <= peak * (1.0 + 1e-9); v += step)
+        axis->append(QLocale().toString(static_cast<qlonglong>(std::llround(v))), v);
 }
 
 } // namespace qx::ui

@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+class QCategoryAxis;
 class QChart;
 class QChartView;
 
@@ -27,5 +28,9 @@ private:
     QChartView* m_view;
     ChartLegend* m_legend;
 };
+
+/// Labels a count axis that also carries category rows below 0 (grids, levels) at round counts from 0 up
+/// to `peak` (steps of 1, 2 or 5 × 10^k, about four of them).
+void appendRoundCounts(QCategoryAxis* axis, double peak);
 
 } // namespace qx::ui

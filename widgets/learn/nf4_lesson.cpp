@@ -65,8 +65,7 @@ void Nf4Lesson::recompute()
     y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     y->append(tr("INT4"), -0.22 * peak);
     y->append(tr("NF4"), -0.1 * peak);
-    for (int k = 0; k <= 4; ++k)
-        y->append(QString::number(std::llround(peak * k / 4.0)), peak * k / 4.0);
+    appendRoundCounts(y, peak);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     nf4->setMarkerSize(10);

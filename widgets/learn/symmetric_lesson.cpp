@@ -116,8 +116,7 @@ void SymmetricLesson::updateChart()
     y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     y->append(tr("asym. grid"), -0.22 * top);
     y->append(tr("sym. grid"), -0.1 * top);
-    for (int k = 0; k <= 4; ++k)
-        y->append(QString::number(std::llround(top * k / 4.0)), top * k / 4.0);
+    appendRoundCounts(y, top);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (QAbstractSeries* s : series) {
