@@ -99,9 +99,12 @@ QWidget* SchemePanel::setupFormatBox()
         if (!f.ggufExportable && i > 0 && kFormats[i - 1].ggufExportable)
             m_format->insertSeparator(m_format->count());
         const QString bits = QLocale().toString(f.bitsPerWeight, 'f', 2);
-        m_format->addItem(f.ggufExportable ? tr("%1 — %2 bits/weight").arg(latin(f.name), bits)
-                                           : tr("%1 — %2 bits/weight (not in GGUF)").arg(latin(f.name), bits),
-                          static_cast<int>(i));
+        // Below the separator: schemes a GGUF file cannot hold (the tooltip and the note under the box say so;
+        // a longer item text would be cut in the closed box).
+        m_format->addItem(tr("%1 — %2 bits/weight").arg(latin(f.name), bits), static_cast<int>(i));
+        if (!f.ggufExportable)
+            m_format->setItemData(m_format->count() - 1, tr("Not in GGUF: for measuring, a GGUF export holds llama-quantize's type"),
+                                  Qt::ToolTipRole);
     }
     selectFormat(QStringLiteral("Q4_K"));
     m_formatNote = new QLabel(box);
