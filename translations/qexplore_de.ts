@@ -2776,10 +2776,6 @@ auf %2, Kontext %3, %4 Abschnitte</translation>
         <translation>Auf %1 ausgewählte anwenden</translation>
     </message>
     <message>
-        <source>%1 tensors changed</source>
-        <translation>%1 Tensoren geändert</translation>
-    </message>
-    <message>
         <source>%1 took llama-quantize&apos;s fallback type</source>
         <translation>%1 mit dem Ersatztyp von llama-quantize</translation>
     </message>
@@ -2870,6 +2866,13 @@ auf %2, Kontext %3, %4 Abschnitte</translation>
     <message>
         <source>Not in GGUF: for measuring, a GGUF export holds llama-quantize&apos;s type</source>
         <translation>Nicht in GGUF: zum Messen; ein GGUF-Export enthält den Typ von llama-quantize</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) changed</source>
+        <translation>
+            <numerusform>%n Tensor geändert</numerusform>
+            <numerusform>%n Tensoren geändert</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2776,10 +2776,6 @@ sur %2, contexte %3, %4 segments</translation>
         <translation>Appliquer aux %1 sélectionnés</translation>
     </message>
     <message>
-        <source>%1 tensors changed</source>
-        <translation>%1 tenseurs modifiés</translation>
-    </message>
-    <message>
         <source>%1 took llama-quantize&apos;s fallback type</source>
         <translation>%1 avec le type de repli de llama-quantize</translation>
     </message>
@@ -2870,6 +2866,13 @@ sur %2, contexte %3, %4 segments</translation>
     <message>
         <source>Not in GGUF: for measuring, a GGUF export holds llama-quantize&apos;s type</source>
         <translation>Pas en GGUF : pour mesurer ; un export GGUF contient le type de llama-quantize</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) changed</source>
+        <translation>
+            <numerusform>%n tenseur modifié</numerusform>
+            <numerusform>%n tenseurs modifiés</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -368,6 +368,7 @@ void LayersView::fillChart()
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
     chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setLocalizeNumbers(true);   // axis labels as the language writes numbers
     m_chart->setChart(chart);
     delete old;
     m_table->setValues(m_values ? *m_values : std::vector<LayerTensorError>{}, m_metric->currentIndex(),

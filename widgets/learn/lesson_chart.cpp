@@ -21,6 +21,7 @@ LessonChart::LessonChart(QWidget* parent) : QWidget(parent), m_view(new QChartVi
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
     chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setBackgroundRoundness(0);
+    chart->setLocalizeNumbers(true);   // axis labels as the language writes numbers
     m_view->setChart(chart);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(240);

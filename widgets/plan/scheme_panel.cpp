@@ -198,7 +198,7 @@ QString SchemePanel::formatNote() const
 void SchemePanel::report(const EditSummary& s)
 {
     QStringList parts;
-    parts << tr("%1 tensors changed").arg(s.changed);
+    parts << tr("%n tensor(s) changed", nullptr, static_cast<int>(s.changed));
     if (s.fallbacks)
         parts << tr("%1 took llama-quantize's fallback type").arg(s.fallbacks);
     if (s.skippedPinned)

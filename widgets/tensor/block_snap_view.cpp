@@ -158,7 +158,9 @@ void BlockSnapView::paintEvent(QPaintEvent*)
         const double x = xOf(t, plot);
         p.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4));
         const QString label = QLocale().toString(std::fabs(t) < step * 1e-6 ? 0.0 : t, 'f', decimals);
-        p.drawText(QRectF(x - 60, plot.bottom() + 5, 120, fm.height()), Qt::AlignHCenter | Qt::AlignTop, label);
+        const double w = fm.horizontalAdvance(label) + 2.0;   // centred under its tick, but kept inside the widget
+        p.drawText(QRectF(std::clamp(x - w / 2, 0.0, width() - w), plot.bottom() + 5, w, fm.height()),
+                   Qt::AlignHCenter | Qt::AlignTop, label);
     }
     p.drawText(QRectF(plot.left(), plot.bottom() + 5 + fm.height(), plot.width(), fm.height()), Qt::AlignHCenter,
                tr("weight value"));
