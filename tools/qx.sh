@@ -50,7 +50,8 @@ case "${1:-}" in
     # docs/screenshots: the app's --screenshot mode on the demo model (1280×800, English), the presets
     # evaluated on the demo's own text (or $TEXT); keeps the four pictures the README and AppStream name.
     install_missing
-    configure_and_build -DQX_BUILD_TESTS=OFF
+    cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release   # the build's other settings stay
+    cmake --build "$BUILD_DIR" -j "$JOBS" --target qexplore
     text=${TEXT:-resources/demo-text.txt}
     [ -f "$text" ] || text=${QEXPLORE_DATA:-../shared}/text/tinystories-valid-head.txt
     out=$(mktemp -d)
