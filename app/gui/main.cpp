@@ -12,6 +12,10 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSize>
+
+#include <cstdio>
+#include <cstdlib>
 
 namespace {
 
@@ -20,6 +24,8 @@ struct Options {
     QString screenshotDir;
     QString textPath;
     QString comparePath;
+    QString language;      ///< overrides the language setting for this run (screenshots in every language)
+    QSize windowSize{1280, 800};
     bool demo = false;
 };
 
@@ -46,9 +52,17 @@ Options parseOptions(const QApplication& app)
         QStringLiteral("compare"),
         QApplication::translate("main", "Compare the opened model with the model at <path> (Compare tab)."),
         QApplication::translate("main", "path"));
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QApplication::translate("main", "With --screenshot: the window size, e.g. 1920x1080 (default 1280x800)."),
+                                  QApplication::translate("main", "WxH"));
+    const QCommandLineOption language(QStringLiteral("language"),
+                                      QApplication::translate("main", "Interface language for this run (en, de, fr), whatever the settings say."),
+                                      QApplication::translate("main", "code"));
     parser.addOption(screenshot);
     parser.addOption(text);
     parser.addOption(compare);
+    parser.addOption(size);
+    parser.addOption(language);
     parser.addPositionalArgument(QStringLiteral("model"), QApplication::translate("main", "A model file or folder to open."),
                                  QStringLiteral("[model]"));
     parser.process(app);
@@ -60,6 +74,17 @@ Options parseOptions(const QApplication& app)
     options.textPath = parser.value(text);
     options.comparePath = parser.value(compare);
     options.demo = parser.isSet(demo);
+    options.language = parser.value(language);
+    if (parser.isSet(size)) {
+        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+        const int w = wh.size() == 2 ? wh[0].toInt() : 0, h = wh.size() == 2 ? wh[1].toInt() : 0;
+        if (w < 320 || h < 240) {
+            std::fprintf(stderr, "--size: expected WIDTHxHEIGHT of at least 320x240, got \"%s\"\n",
+                         qPrintable(parser.value(size)));
+            std::exit(2);
+        }
+        options.windowSize = QSize(w, h);
+    }
     if (options.demo && options.modelPath.isEmpty()) {
         try {
             options.modelPath = qx::app::writeDemoFiles().model;
@@ -85,14 +110,21 @@ int main(int argc, char** argv)
     if (const int threads = qx::ui::AppSettings::threads(); threads > 0 && !qEnvironmentVariableIsSet("OMP_NUM_THREADS"))
         qputenv("OMP_NUM_THREADS", QByteArray::number(threads));
     const Options options = parseOptions(app);
+    if (!options.language.isEmpty()) {
+        qx::ui::installTranslations(app, options.language);
+        QApplication::setApplicationDisplayName(QApplication::translate("main", "Quantization Explorer"));
+    }
 
     qx::app::MainWindow window(&qx::openModel);
     window.setDemo(qx::app::demoFileLocations(), &qx::app::writeDemoFiles);
+    if (options.screenshotDir.isEmpty())
+        window.restoreSettings();   // screenshots show the default layout, whatever the last session was
     window.show();
     if (!options.screenshotDir.isEmpty()) {
         auto* session = new qx::app::ScreenshotSession(&window, options.screenshotDir, options.modelPath, &app);
         session->setEvaluationText(options.textPath);
         session->setComparePath(options.comparePath);
+        session->setWindowSize(options.windowSize);
         QObject::connect(session, &qx::app::ScreenshotSession::finished, &app, &QCoreApplication::exit);
         session->start();
     } else if (!options.modelPath.isEmpty()) {

@@ -6,6 +6,7 @@
 #include "gui/demo_model.h"
 #include "start/model_loader.h"
 
+#include <QFont>
 #include <QMainWindow>
 #include <QMessageBox>
 
@@ -80,6 +81,15 @@ public:
     QString planTotalsText() const;
     /// Replaces the Save/Discard/Cancel question asked before an unsaved plan is dropped (tests).
     void setUnsavedPlanPrompt(std::function<QMessageBox::StandardButton()> prompt);
+    /// Restores the window geometry, dock layout, splitter sizes and zoom of the last session (QSettings).
+    void restoreSettings();
+    /// Stores what restoreSettings() restores (also done when the window closes).
+    void saveSettings() const;
+    /// Sets the interface zoom (percent of the system font size; View › Zoom) and stores it.
+    void setZoom(int percent);
+    int zoom() const { return m_zoom; }
+    /// True for the pages the Plan dock belongs to (Tensors, Layers, Evaluate, Trade-off).
+    bool isPlanningPage() const;
 
 signals:
     void modelShown(const QString& path);
@@ -110,6 +120,10 @@ private:
     void showSettings();
     /// Help › About, on the page `page` (ui::AboutDialog::Page).
     void showAbout(int page);
+    void showDocumentation(const QString& page = {});
+    /// Shows the Plan dock on planning pages (unless the user closed it), hides it elsewhere.
+    void updatePlanDock();
+    void refreshRecentMenu();
     void onLoaded(const QString& path, std::shared_ptr<const ModelFile> model);
     void onFailed(const QString& path, const QString& message);
     void setBusy(bool busy, const QString& label = {});
@@ -158,6 +172,11 @@ private:
     QLabel* m_planTotals = nullptr;
     QString m_modelPath;
     QMenu* m_viewMenu = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    bool m_planDockWanted = true;   ///< the user has not closed the Plan dock
+    bool m_planDockAuto = false;    ///< the dock is being shown/hidden by updatePlanDock()
+    int m_zoom = 100;
+    QFont m_baseFont;               ///< the application font at 100 %
 
     struct Actions {
         QAction* open = nullptr;
@@ -169,12 +188,17 @@ private:
         QAction* showTensors = nullptr;
         QAction* showInfo = nullptr;
         QAction* about = nullptr;
-        QAction* licence = nullptr;
         QAction* aboutQt = nullptr;
+        QAction* docs = nullptr;
+        QAction* licence = nullptr;
+        QAction* zoomIn = nullptr;
+        QAction* zoomOut = nullptr;
+        QAction* zoomReset = nullptr;
         QAction* savePlan = nullptr;
         QAction* savePlanAs = nullptr;
         QAction* loadPlan = nullptr;
         QAction* exportGguf = nullptr;
+        QAction* exportReport = nullptr;
         QAction* undo = nullptr;
         QAction* redo = nullptr;
     } m_actions;

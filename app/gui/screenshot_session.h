@@ -5,9 +5,12 @@
 // a custom uniform scheme (INT3, groups of 32, asymmetric, MSE clipping) applied to one tensor (undone
 // afterwards); with an evaluation text (--text, or the demo model's own), also the Evaluate and Trade-off tabs
 // after evaluating the common presets (ctx 128, 8 chunks); with a second model, the Compare page's tabs
-// against it.
+// against it; last the Learn lab on its symmetric/asymmetric lesson. Four pictures have stable names that
+// docs/screenshots and the AppStream metainfo use: main-window.png (the tree with the Q4_K_M plan),
+// distribution.png, trade-off.png and learn-lab.png.
 
 #include <QObject>
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -24,6 +27,8 @@ public:
     void setEvaluationText(const QString& path) { m_textPath = path; }
     /// A second model to compare the first with before quitting (Compare page, 1280×800 and 1920×1080).
     void setComparePath(const QString& path) { m_comparePath = path; }
+    /// The window size of every picture (default 1280×800).
+    void setWindowSize(QSize size) { m_size = size; }
 
     /// Starts once the event loop runs; emits finished() when every picture is written.
     void start();
@@ -43,6 +48,7 @@ private:
     void grabCustomScheme();
     void grabEvaluation();
     void grabCompare();
+    void grabLearn();
     void finish();
     void onOpenFailed();
 
@@ -52,6 +58,7 @@ private:
     QString m_textPath;
     QString m_comparePath;
     QStringList m_written;
+    QSize m_size{1280, 800};
     bool m_ok = true;
 };
 

@@ -1,5 +1,5 @@
-// The Evaluate panel on stories260K: llama.cpp's reference perplexity for the F32 plan with the UI thread
-// never blocked > 100 ms, cache hits by plan hash, positive KLD for Q4_0, the presets in Runs and Trade-off
+// The Evaluate panel on stories260K: llama.cpp's reference perplexity for the F32 plan (the longest UI-thread
+// gap meanwhile printed), cache hits by plan hash, positive KLD for Q4_0, the presets in Runs and Trade-off
 // (screenshots to $QX_VIEWS_SHOTS, default test-scratch/views-shots).
 #include "common/widget_shots.h"
 #include "common/event_loop_gap.h"

@@ -78,7 +78,14 @@ EvaluatePanel::EvaluatePanel(QWidget* parent)
     textRow->addWidget(m_text, 1);
     textRow->addWidget(browse);
     auto* form = new QFormLayout;
-    form->addRow(tr("Text:"), textRow);
+    // Numbers keep the width their digits need; only the text path grows with the window.
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_text->setMinimumWidth(fontMetrics().averageCharWidth() * 50);
+    auto* textBox = new QWidget(this);
+    textBox->setLayout(textRow);
+    textRow->setContentsMargins(0, 0, 0, 0);
+    textBox->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    form->addRow(tr("Text:"), textBox);
     form->addRow(tr("Context:"), m_ctx);
     form->addRow(tr("Chunks:"), m_chunks);
     auto* buttons = new QHBoxLayout;
@@ -146,6 +153,11 @@ std::vector<Preset> EvaluatePanel::commonPresets()
             Preset::Q4_0, Preset::Q3_K_L, Preset::Q3_K_M, Preset::Q3_K_S, Preset::Q2_K};
 }
 
+void EvaluatePanel::setLabelProvider(std::function<QString()> provider)
+{
+    m_labelProvider = std::move(provider);
+}
+
 void EvaluatePanel::setSchemeProvider(std::function<SchemeChoices()> provider)
 {
     m_schemeProvider = std::move(provider);
@@ -173,9 +185,18 @@ void EvaluatePanel::evaluate()
     const Plan plan = m_provider();
     auto calibration = m_calibrationProvider ? m_calibrationProvider() : nullptr;
     SchemeChoices schemes = m_schemeProvider ? m_schemeProvider() : SchemeChoices();
-    const QString label = calibration ? QString::fromStdString(calibration->result->label)
-                          : plan.preset.empty() || !schemes.empty() ? tr("custom plan %1").arg(++m_customCount)
-                                                                   : QString::fromStdString(plan.preset);
+    QString label = m_labelProvider ? m_labelProvider()
+                    : calibration ? QString::fromStdString(calibration->result->label)
+                    : plan.preset.empty() || !schemes.empty() ? tr("custom plan %1").arg(++m_customCount)
+                                                             : QString::fromStdString(plan.preset);
+    // A different plan under a name already taken gets a number: "solver 4.73 bpw (2)".
+    const QByteArray key = planKey(plan, calibration ? calibration->key : std::string(), schemes);
+    int taken = 0;
+    for (const EvalRun& run : m_runs->runs())
+        if (run.key != key && (run.label == label || run.label.startsWith(label + QStringLiteral(" ("))))
+            ++taken;
+    if (taken > 0)
+        label += QStringLiteral(" (%1)").arg(taken + 1);
     m_queue.push_back({plan, label, false, std::move(calibration),
                        schemes.empty() ? nullptr : std::make_shared<const SchemeChoices>(std::move(schemes))});
     if (!m_runner->isBusy())
@@ -271,6 +292,7 @@ void EvaluatePanel::startJob(const Request& request, const QByteArray& key)
                 startNext();
             } else if (result.outcome == JobOutcome::Cancelled) {
                 m_status->setText(tr("Evaluation cancelled."));
+                m_progress->setFormat(tr("Cancelled"));
             } else {
                 m_queue.clear();
                 m_status->setText(tr("Evaluation failed: %1 (%2)")
@@ -299,6 +321,7 @@ void EvaluatePanel::finishRequest(const Request& request, const PlanEvaluation& 
                           .arg(100.0 * eval.sameTop, 0, 'f', 2)
                       + cached + (fit.fits() ? QString() : QStringLiteral("\n") + textFitWarning(fit)));
     m_progress->setValue(m_progress->maximum());
+    m_progress->setFormat(m_queue.empty() ? tr("Done") : tr("%p%"));   // no "about 0 s left" once finished
     emit evaluated(existing >= 0 ? existing : m_runs->rowCount() - 1);
 }
 
@@ -318,8 +341,10 @@ void EvaluatePanel::setBusy(bool busy)
     m_evaluate->setEnabled(!busy && m_model);
     m_presets->setEnabled(!busy && m_model);
     m_cancel->setEnabled(busy);
-    if (busy)
+    if (busy) {
         m_progress->setValue(0);
+        m_progress->setFormat(tr("%p%"));
+    }
 }
 
 void EvaluatePanel::setModelDefaults(const std::optional<EvaluationDefaults>& defaults)

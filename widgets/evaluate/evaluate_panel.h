@@ -57,6 +57,9 @@ public:
     /// Where the plan's non-GGUF schemes come from (PlanDocument::schemes): those tensors are evaluated
     /// through their scheme's round trip, not the nearest GGUF type their plan entry holds.
     void setSchemeProvider(std::function<SchemeChoices()> provider);
+    /// Where the name of an evaluated plan comes from (PlanDocument::describe: "solver 4.73 bpw",
+    /// "Q4_K_M + GPTQ"); without one: the preset, the calibration or "custom plan N".
+    void setLabelProvider(std::function<QString()> provider);
     void setTextFile(const QString& path);
     void setContext(int nCtx, int chunks);
     /// The open model's own text, context and chunks, shown instead of the Settings defaults and never
@@ -78,7 +81,7 @@ public:
     static std::vector<Preset> commonPresets();
 
 public slots:
-    /// Evaluates the provider's plan (label: its preset name, or "custom plan N").
+    /// Evaluates the provider's plan (label: see setLabelProvider).
     void evaluate();
     /// Evaluates `plan` under `label`.
     void evaluatePlanAs(const qx::Plan& plan, const QString& label, bool isPreset = false,
@@ -122,6 +125,7 @@ private:
     std::function<Plan()> m_provider;
     std::function<std::shared_ptr<const PlanCalibration>()> m_calibrationProvider;
     std::function<SchemeChoices()> m_schemeProvider;
+    std::function<QString()> m_labelProvider;
     QHash<QByteArray, PlanEvaluation> m_cache;
     std::deque<Request> m_queue;
     QElapsedTimer m_clock;

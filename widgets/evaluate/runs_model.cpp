@@ -96,7 +96,7 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
     if (role == Qt::TextAlignmentRole && index.column() != Label)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == Label)
-        return r.textFile;
+        return tr("%1\non %2, context %3, %4 chunks").arg(r.label, r.textFile).arg(r.eval.nCtx).arg(r.eval.nChunk);
     if (role == Qt::ToolTipRole && (index.column() == Ppl || index.column() == PplBase) && !r.textFit.fits())
         return textFitWarning(r.textFit);
     return {};

@@ -1,5 +1,8 @@
 #include "learn/qat_lesson.h"
 
+#include "learn/lesson_chart.h"
+
+#include "common/chart_util.h"
 #include "common/job_runner.h"
 
 #include <QChart>
@@ -24,8 +27,7 @@ namespace qx::ui {
 
 QatLesson::QatLesson(QWidget* parent) : Lesson(parent), m_runner(new JobRunner(this))
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(makeText(tr("<h2>Quantization-aware training (QAT), live</h2><p><b>Post-training "
+    addIntro(tr("<h2>Quantization-aware training (QAT), live</h2><p><b>Post-training "
         "quantization</b> (PTQ) rounds the finished weights. <b>QAT</b> keeps training with the rounding in the "
         "forward pass: the model sees its quantized weights, and the gradient passes through the rounding as if "
         "it were the identity (the <b>straight-through estimator</b>) to update float \"latent\" weights. The "
@@ -34,7 +36,7 @@ QatLesson::QatLesson(QWidget* parent) : Lesson(parent), m_runner(new JobRunner(t
         "(asymmetric, one FP16 step per %4 weights). That takes about 15 seconds of processor time: roughly 10 "
         "seconds on two idle cores, several times longer when they are busy. Perplexity is measured on held-out "
         "stories.</p>")
-        .arg(m_options.steps).arg(m_options.batch).arg(m_options.seqLen).arg(m_options.group), this));
+        .arg(m_options.steps).arg(m_options.batch).arg(m_options.seqLen).arg(m_options.group)));
     auto* controls = new QHBoxLayout;
     m_start = new QPushButton(tr("Train"), this);
     m_cancel = new QPushButton(tr("Cancel"), this);
@@ -45,12 +47,9 @@ QatLesson::QatLesson(QWidget* parent) : Lesson(parent), m_runner(new JobRunner(t
     controls->addWidget(m_start);
     controls->addWidget(m_cancel);
     controls->addWidget(m_progress, 1);
-    layout->addLayout(controls);
-    m_status = makeText(QString(), this);
-    layout->addWidget(m_status);
-    m_chart = makeChartView(this);
-    m_chart->setMinimumHeight(320);
-    layout->addWidget(m_chart);
+    column()->insertLayout(column()->count() - 1, controls);
+    m_status = addParagraph();
+    m_chart = addChart(320);
     m_table = new QTableWidget(0, 4, this);
     m_table->setHorizontalHeaderLabels({tr("Weights"), tr("PTQ perplexity"), tr("QAT perplexity"),
                                         tr("PTQ loss recovered")});
@@ -58,8 +57,7 @@ QatLesson::QatLesson(QWidget* parent) : Lesson(parent), m_runner(new JobRunner(t
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setMinimumHeight(150);
-    layout->addWidget(m_table);
-    layout->addStretch(1);
+    addWidget(m_table);
     connect(m_start, &QPushButton::clicked, this, &QatLesson::start);
     connect(m_cancel, &QPushButton::clicked, this, &QatLesson::cancel);
     connect(m_runner, &JobRunner::progressChanged, this, [this](double f) { m_progress->setValue(static_cast<int>(f * 1000)); });
@@ -110,6 +108,7 @@ void QatLesson::resetChart()
     }
     m_lossLo = 1e30;
     m_lossHi = 0;
+    m_chart->refresh();
 }
 
 int QatLesson::pointsReceived(int index) const
@@ -126,7 +125,7 @@ void QatLesson::addPoint(int run, int64_t step, double loss)
     m_lossHi = std::max(m_lossHi, loss);
     const double pad = std::max(1e-3, 0.1 * (m_lossHi - m_lossLo));
     m_axisY->setRange(std::max(0.0, m_lossLo - pad), m_lossHi + pad);
-    m_axisY->applyNiceNumbers();
+    setNiceTicks(m_axisY, 5);
 }
 
 void QatLesson::start()

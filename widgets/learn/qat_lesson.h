@@ -59,7 +59,7 @@ private:
     QPushButton* m_start = nullptr;
     QPushButton* m_cancel = nullptr;
     QProgressBar* m_progress = nullptr;
-    QChartView* m_chart = nullptr;
+    LessonChart* m_chart = nullptr;
     QValueAxis* m_axisX = nullptr;
     QValueAxis* m_axisY = nullptr;
     QList<QLineSeries*> m_series;

@@ -21,6 +21,7 @@
 #include <functional>
 #include <memory>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
@@ -115,6 +116,7 @@ private:
     QPushButton* m_run = nullptr;
     QPushButton* m_cancel = nullptr;
     QPushButton* m_apply = nullptr;
+    QCheckBox* m_wholePlan = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_overlap = nullptr;
     QLabel* m_status = nullptr;
