@@ -150,7 +150,9 @@ void TstLayoutFits::everyPageFits()
     ui::installTranslations(*qApp, language);
     const std::string demo = QX_SOURCE_DIR "/resources/demo-model.gguf";
     app::MainWindow window(&openModel);
-    window.setDemoModelProvider([demo] { return demo; });
+    const app::DemoFiles files{QString::fromStdString(demo), QStringLiteral(QX_SOURCE_DIR "/resources/demo-text.txt"),
+                               QStringLiteral(QX_SOURCE_DIR "/resources/demo-text.txt")};
+    window.setDemo(files, [files] { return files; });
     window.resize(size);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -36,7 +36,7 @@ QatLesson::QatLesson(QWidget* parent) : Lesson(parent), m_runner(new JobRunner(t
         "(asymmetric, one FP16 step per %4 weights). That takes about 15 seconds of processor time: roughly 10 "
         "seconds on two idle cores, several times longer when they are busy. Perplexity is measured on held-out "
         "stories.</p>")
-        .arg(m_options.steps).arg(m_options.batch).arg(m_options.seqLen).arg(m_options.group)));
+        .arg(m_options.steps).arg(m_options.batch).arg(m_options.seqLen).arg(m_options.group));
     auto* controls = new QHBoxLayout;
     m_start = new QPushButton(tr("Train"), this);
     m_cancel = new QPushButton(tr("Cancel"), this);
