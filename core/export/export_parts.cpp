@@ -53,8 +53,12 @@ std::vector<int> partsBySource(const ModelFile& model, const ExportLayout& layou
     return partOf;
 }
 
+/// How a part's split.* keys are written: none (a single part of --keep-split), in llama-quantize's order
+/// (no, count, tensors.count) or in gguf-split's (no, tensors.count, count: it sets split.count last).
+enum class SplitKeys { None, LlamaQuantize, GgufSplit };
+
 std::vector<ExportPart> makeParts(const ExportLayout& layout, const std::vector<int>& partOf, const std::string& prefix,
-                                  bool splitKeys)
+                                  SplitKeys keys)
 {
     const int count = partOf.empty() ? 1 : *std::max_element(partOf.begin(), partOf.end()) + 1;
     if (count > 65535)
@@ -66,11 +70,14 @@ std::vector<ExportPart> makeParts(const ExportLayout& layout, const std::vector<
         p.layout.alignment = i == 0 ? layout.alignment : gguf::kDefaultAlignment;
         if (i == 0)
             p.layout.metadata = layout.metadata;
-        if (splitKeys) {
-            setKey(p.layout.metadata, kSplitNoKey, GgufValue::u16(uint16_t(i)));
+        if (keys == SplitKeys::None)
+            continue;
+        setKey(p.layout.metadata, kSplitNoKey, GgufValue::u16(uint16_t(i)));
+        if (keys == SplitKeys::LlamaQuantize)
             setKey(p.layout.metadata, kSplitCountKey, GgufValue::u16(uint16_t(count)));
-            setKey(p.layout.metadata, kSplitTensorsCountKey, GgufValue::i32(int32_t(layout.tensors.size())));
-        }
+        setKey(p.layout.metadata, kSplitTensorsCountKey, GgufValue::i32(int32_t(layout.tensors.size())));
+        if (keys == SplitKeys::GgufSplit)
+            setKey(p.layout.metadata, kSplitCountKey, GgufValue::u16(uint16_t(count)));
     }
     for (size_t t = 0; t < layout.tensors.size(); ++t) {
         ExportLayout& l = parts[size_t(partOf[t])].layout;
@@ -89,9 +96,10 @@ std::vector<ExportPart> exportParts(const ModelFile& model, const ExportLayout& 
         throw Error(ErrorCode::InvalidArgument, "use either --split-max-size or --keep-split, not both");
     const std::string prefix = outputPrefix(outPath);
     if (options.splitMaxBytes > 0)
-        return makeParts(layout, partsBySize(layout, options.splitMaxBytes), prefix, true);
+        return makeParts(layout, partsBySize(layout, options.splitMaxBytes), prefix, SplitKeys::GgufSplit);
     if (options.keepSplit) {
-        return makeParts(layout, partsBySource(model, layout), prefix, model.splitPaths.size() > 1);
+        return makeParts(layout, partsBySource(model, layout), prefix,
+                         model.splitPaths.size() > 1 ? SplitKeys::LlamaQuantize : SplitKeys::None);
     }
     return {ExportPart{outPath, layout}};
 }

@@ -222,13 +222,13 @@ ExportResult exportGguf(const ModelFile& model, const Plan& plan, const std::str
     const auto imatrix = exportImatrix(plan, options);
     const ImatrixFile* imat = imatrix ? &*imatrix : nullptr;
     const ExportLayout layout = exportLayout(model, plan, options, imat);
-    refuseLikeLlamaQuantize(model, plan, imat, options);
     const std::vector<ExportPart> parts = exportParts(model, layout, options, outPath);
     uint64_t total = 0, totalElements = 0;
     for (const ExportPart& part : parts) {
         refuseInput(model, part.path);
         total += partSize(part.layout);
     }
+    refuseLikeLlamaQuantize(model, plan, imat, options);
     checkFreeSpace(outPath, total);
     for (const TensorInfo* t : layout.sources)
         totalElements += t->elementCount();

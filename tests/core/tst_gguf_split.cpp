@@ -1,7 +1,8 @@
 // Split GGUF models (gguf-split's split.* keys): an export with --split-max-size writes parts that our reader
 // opens as the whole model from any part, tensor for tensor equal to the single-file export; gguf-split's
 // size rule and keys; --keep-split writes the same parts again; a missing or disagreeing part is an error
-// naming the file.
+// naming the file. (That llama.cpp loads these parts, and that they equal `llama-gguf-split --split` of the
+// single file byte for byte, is checked by hand as docs/gguf_types.md describes.)
 #include "common/error.h"
 #include "common/test_data.h"
 #include "export/gguf_export.h"
@@ -109,6 +110,11 @@ void TestGgufSplit::splitExportOpensAsWholeModel()
         QCOMPARE(part->findMetadata("split.no")->type, GgufType::U16);
         QCOMPARE(part->findMetadata("split.tensors.count")->type, GgufType::I32);
         QCOMPARE(part->findMetadata("general.architecture") != nullptr, i == 0);   // metadata in the first part only
+        // gguf-split's key order (it sets split.count last), so that the parts equal `llama-gguf-split --split`'s.
+        const auto& md = part->metadata;
+        QVERIFY(md.size() >= 3);
+        QCOMPARE(md[md.size() - 3].key + " " + md[md.size() - 2].key + " " + md.back().key,
+                 std::string("split.no split.tensors.count split.count"));
         // gguf-split's rule: a part's padded data stays within the limit unless one tensor alone exceeds it.
         uint64_t data = 0;
         for (const TensorInfo& t : part->tensors)
@@ -144,6 +150,9 @@ void TestGgufSplit::keepSplitWritesTheSameParts()
         QCOMPARE(b->tensors.size(), a->tensors.size());
         for (size_t t = 0; t < a->tensors.size(); ++t)
             QCOMPARE(b->tensors[t].name, a->tensors[t].name);
+        const auto& md = b->metadata;   // llama-quantize's key order
+        QCOMPARE(md[md.size() - 3].key + " " + md[md.size() - 2].key + " " + md.back().key,
+                 std::string("split.no split.count split.tensors.count"));
     }
     // --keep-split of a single file: one part named -00001-of-00001 without split keys, as llama-quantize writes.
     const ExportResult one = exportGguf(*m_single, m_plan, m_dir + "/one.gguf", options);
