@@ -6,6 +6,7 @@
 #include "cli/plan_options.h"
 
 #include "common/error.h"
+#include "export/gguf_export.h"
 #include "plan/plan.h"
 #include "plan/presets.h"
 
@@ -36,7 +37,10 @@ int runPlan(const std::vector<std::string>& args)
     for (const PlanEntry& e : plan.entries)
         std::printf("%-32s %-7s %s%s\n", e.tensor.c_str(), std::string(tensorTypeName(e.type)).c_str(),
                     e.pinned ? "[pinned] " : "", e.reason.c_str());
-    const uint64_t size = predictedFileSize(*model, plan);
+    const uint64_t size = predictExportSize(*model, plan, exportOptionsFrom(options));
+    if (const auto preset = presetFromName(options.preset); preset && presetNeedsImatrix(*preset) && options.imatrix.empty())
+        std::printf("# note: llama-quantize refuses %s without an importance matrix (--imatrix); export will too\n",
+                    options.preset.c_str());
     std::printf("# general.file_type %u, predicted GGUF size %llu bytes (%.2f MiB)\n", planFileType(*model, plan),
                 static_cast<unsigned long long>(size), double(size) / (1024.0 * 1024.0));
     if (!options.output.empty()) {
