@@ -235,7 +235,7 @@ Plan planPreset(const ModelFile& model, Preset preset, const PresetOptions& opti
         if (skip.empty() && options.leaveOutputTensor && t->name == "output.weight")
             skip = "output tensor left as it is (--leave-output-tensor)";
         if (skip.empty() && !canDequantize(t->type))
-            skip = "stored values of type " + typeName(t->type) + " cannot be decoded";
+            skip = undecodableReason(t->type);
         if (skip.empty()) {
             chosen[t->name] = chooseType(state, *t);
             continue;
