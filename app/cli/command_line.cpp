@@ -163,6 +163,11 @@ CLI::Option* CommandLine::addThreads(int& threads, std::string help)
     return m_app.add_option("-t,--threads", threads, std::move(help))->type_name("N")->check(nonNegative());
 }
 
+CLI::Option* CommandLine::addJson(bool& json, std::string help)
+{
+    return m_app.add_flag("--json", json, std::move(help));
+}
+
 void CommandLine::setFooter(std::string footer)
 {
     m_app.footer(std::move(footer));

@@ -45,6 +45,9 @@ public:
                                                                  "or a llama2.c checkpoint");
     /// -t/--threads N (0 = every core). More than the machine has is capped there, with a note.
     CLI::Option* addThreads(int& threads, std::string help = "threads (default: all cores)");
+    /// --json: the result as one JSON document on stdout (json_output.h; schemas in docs/cli.md).
+    CLI::Option* addJson(bool& json, std::string help = "print the result as one JSON document on stdout\n"
+                                                        "(schema: docs/cli.md)");
     /// Text printed after the options by --help.
     void setFooter(std::string footer);
     /// Reads `args` (argv after the command name). --help and --version print and throw CommandExit{0};
