@@ -28,7 +28,8 @@ ExportArgs parseArgs(const std::vector<std::string>& args)
     CommandLine cl("export", "MODEL (--plan P | --preset NAME | --pure TYPE) [options] -o OUT.gguf",
                    "Writes MODEL (GGUF, safetensors, a Hugging Face folder or a llama2.c checkpoint) as a GGUF v3 file,\n"
                    "each tensor in its planned type, quantized bit-exactly as llama-quantize (b4748) does. The file is\n"
-                   "written beside OUT as OUT.partial and renamed when complete, then re-opened and verified.");
+                   "written beside OUT as OUT.partial and renamed when complete, then re-opened and verified. As with\n"
+                   "llama-quantize, a block-quantized input is refused unless --allow-requantize is given.");
     addPlanOptions(cl, a.plan);
     cl.app().add_flag("--llama-order", a.llamaOrder, "tensors in llama-quantize's order (outside blk.N, then by layer,\n"
                                                      "by name) instead of the source's");
@@ -69,7 +70,7 @@ int runExport(const std::vector<std::string>& args)
     const Plan plan = makePlan(*model, a.plan);
     if (a.printLlamaQuantize)
         return printLlamaQuantize(*model, plan, a.plan.output, a.json);
-    ExportOptions exportOptions;
+    ExportOptions exportOptions = exportOptionsFrom(a.plan);
     exportOptions.llamaQuantizeOrder = a.llamaOrder;
     const auto start = std::chrono::steady_clock::now();
     note("export: writing %s\n", a.plan.output.c_str());
@@ -77,14 +78,18 @@ int runExport(const std::vector<std::string>& args)
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (a.json) {
         Json doc = jsonDocument("export");
-        doc.update(Json{{"model", a.plan.model}, {"output", a.plan.output}, {"file_bytes", r.fileBytes},
-                        {"converted_tensors", r.quantizedTensors}, {"copied_tensors", r.copiedTensors},
-                        {"file_type", planFileType(*model, plan)}, {"seconds", seconds}});
+        doc.update(Json{{"model", a.plan.model}, {"output", a.plan.output}, {"files", r.files},
+                        {"file_bytes", r.fileBytes}, {"converted_tensors", r.quantizedTensors},
+                        {"copied_tensors", r.copiedTensors}, {"file_type", planFileType(*model, plan)},
+                        {"seconds", seconds}});
         printJson(doc);
     } else {
-        std::printf("wrote %s: %llu bytes, %d tensors converted, %d copied, general.file_type %u, %.2f s\n",
-                    a.plan.output.c_str(), static_cast<unsigned long long>(r.fileBytes), r.quantizedTensors,
-                    r.copiedTensors, planFileType(*model, plan), seconds);
+        for (size_t i = 0; i + 1 < r.files.size(); ++i)
+            std::printf("wrote %s\n", r.files[i].c_str());
+        std::printf("wrote %s: %llu bytes%s, %d tensors converted, %d copied, general.file_type %u, %.2f s\n",
+                    r.files.empty() ? a.plan.output.c_str() : r.files.back().c_str(),
+                    static_cast<unsigned long long>(r.fileBytes), r.files.size() > 1 ? " in all parts" : "",
+                    r.quantizedTensors, r.copiedTensors, planFileType(*model, plan), seconds);
     }
     writePlanReportIfAsked(*model, plan, a.plan);
     return 0;

@@ -199,14 +199,17 @@ void ExportWriter::submitView(std::span<const std::byte> bytes, size_t zeroPad, 
     s.changed.notify_all();
 }
 
-void ExportWriter::commit()
+void ExportWriter::finish()
 {
     State& s = *m_state;
+    if (m_finished)
+        return;
     {
         std::unique_lock lock(s.mutex);
         s.changed.wait(lock, [&] { return (s.queue.empty() && !s.busy) || !s.error.empty(); });
         s.throwIfFailed();
         s.stop = true;
+        s.spare.clear();
     }
     s.changed.notify_all();
     s.thread.join();
@@ -216,6 +219,13 @@ void ExportWriter::commit()
     s.fd = -1;
     if (rc != 0)
         s.fail(std::string("cannot close: ") + std::strerror(errno));
+    m_finished = true;
+}
+
+void ExportWriter::commit()
+{
+    State& s = *m_state;
+    finish();
     if (std::rename(s.partial.c_str(), s.target.c_str()) != 0)
         s.fail("cannot rename to " + s.target + ": " + std::strerror(errno));
     s.committed = true;
@@ -224,6 +234,24 @@ void ExportWriter::commit()
     if (dirFd >= 0) {
         ::fsync(dirFd);   // best effort: the data are already durable
         ::close(dirFd);
+    }
+}
+
+const std::string& ExportWriter::target() const { return m_state->target; }
+
+void commitAll(std::vector<std::unique_ptr<ExportWriter>>& writers)
+{
+    for (auto& w : writers)
+        w->finish();
+    for (size_t i = 0; i < writers.size(); ++i) {
+        try {
+            writers[i]->commit();
+        } catch (...) {
+            std::error_code ec;
+            for (size_t j = 0; j < i; ++j)
+                std::filesystem::remove(writers[j]->target(), ec);
+            throw;
+        }
     }
 }
 

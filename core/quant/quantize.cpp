@@ -11,6 +11,7 @@
 #include "common/half.h"
 #include "quant/block_quantizers.h"
 #include "quant/quantize_simd.h"
+#include "quant/type_kernels.h"
 
 #include <algorithm>
 #include <cstring>
@@ -22,43 +23,10 @@
 namespace qx {
 namespace {
 
-void rowF16(const float* x, void* dst, int64_t n, const float*)
-{
-    auto* y = static_cast<uint16_t*>(dst);
-    for (int64_t i = 0; i < n; ++i)
-        y[i] = fp32ToFp16(x[i]);
-}
-
-void rowBF16(const float* x, void* dst, int64_t n, const float*)
-{
-    auto* y = static_cast<uint16_t*>(dst);
-    for (int64_t i = 0; i < n; ++i)
-        y[i] = fp32ToBf16(x[i]);
-}
-
-void rowF32(const float* x, void* dst, int64_t n, const float*) { std::memcpy(dst, x, static_cast<size_t>(n) * 4); }
-
 quant::RowQuantizer refQuantizer(TensorType type)
 {
-    using namespace qx::quant;
-    switch (type) {
-    case TensorType::Q4_0: return &quantizeRowQ4_0Ref;
-    case TensorType::Q4_1: return &quantizeRowQ4_1Ref;
-    case TensorType::Q5_0: return &quantizeRowQ5_0Ref;
-    case TensorType::Q5_1: return &quantizeRowQ5_1Ref;
-    case TensorType::Q8_0: return &quantizeRowQ8_0Ref;
-    case TensorType::Q2_K: return &quantizeRowQ2_KRef;
-    case TensorType::Q3_K: return &quantizeRowQ3_KRef;
-    case TensorType::Q4_K: return &quantizeRowQ4_KRef;
-    case TensorType::Q5_K: return &quantizeRowQ5_KRef;
-    case TensorType::Q6_K: return &quantizeRowQ6_KRef;
-    case TensorType::IQ4_NL: return &quantizeRowIQ4_NLRef;
-    case TensorType::IQ4_XS: return &quantizeRowIQ4_XSRef;
-    case TensorType::F16: return &rowF16;
-    case TensorType::BF16: return &rowBF16;
-    case TensorType::F32: return &rowF32;
-    default: return nullptr;
-    }
+    const quant::TypeKernels* k = quant::typeKernels(type);
+    return k ? k->quantizeRef : nullptr;
 }
 
 } // namespace
@@ -90,6 +58,9 @@ void checkQuantizeArgs(TensorType type, std::span<const float> src, int64_t rowL
     if (!importance.empty() && importance.size() != static_cast<size_t>(rowLength))
         throw Error(ErrorCode::InvalidArgument, "quantizeRows: importance has " + std::to_string(importance.size())
                                                     + " values for rows of " + std::to_string(rowLength));
+    if (importance.empty() && quantizeNeedsImportance(type))
+        throw Error(ErrorCode::InvalidArgument, name + " needs importance data (an imatrix): ggml cannot quantize "
+                                                    + "it without one");
 }
 
 /// Quantizes rows [first, last) with the scalar reference kernels.
@@ -104,6 +75,12 @@ void quantizeRowRangeRef(TensorType type, const float* src, int64_t rowLength, s
 } // namespace detail
 
 bool canQuantize(TensorType type) { return refQuantizer(type) != nullptr; }
+
+bool quantizeNeedsImportance(TensorType type)
+{
+    const quant::TypeKernels* k = quant::typeKernels(type);
+    return k && k->importance == quant::ImportanceUse::Required;
+}
 
 void quantizeRowsRef(TensorType type, std::span<const float> src, int64_t rowLength, std::span<std::byte> dst,
                      std::span<const float> importance)

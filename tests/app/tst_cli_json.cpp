@@ -212,6 +212,8 @@ private slots:
             runCli({"export", QString::fromStdString(model), "--pure", "Q8_0", "-o", out, "--json"}), "export");
         QCOMPARE(e["file_bytes"].toInteger(), QFileInfo(out).size());
         QCOMPARE(e["output"].toString(), out);
+        QCOMPARE(e["files"].toArray().size(), 1);
+        QCOMPARE(e["files"][0].toString(), out);
         QCOMPARE(e["converted_tensors"].toInt() + e["copied_tensors"].toInt(), 39);
         const QJsonObject l = parseDocument(
             runCli({"export", QString::fromStdString(model), "--pure", "Q8_0", "--print-llama-quantize", "--json"}),
