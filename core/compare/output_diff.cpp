@@ -166,7 +166,8 @@ OutputDiff compareOutputs(LlamaForward& a, LlamaForward& b, std::span<const int3
     const StreamMemory need = estimateOutputDiffMemory(a, b, int64_t(chunked.size()), layout);
     checkMemoryBudget(need, budgetOf(a));
 
-    const int64_t group = std::min(outputDiffGroupChunks(layout, nVocab), nChunk);
+    const int64_t group =
+        std::min(options.groupChunks > 0 ? options.groupChunks : outputDiffGroupChunks(layout, nVocab), nChunk);
     BaseSink base(tokens, nCtx, nVocab, group, resolveThreadCount(a.options().threads));
     ScoreSink score(tokens, nCtx, nVocab, resolveThreadCount(b.options().threads), base, options);
     const int64_t layersA = a.config().nLayer, layersB = b.config().nLayer;

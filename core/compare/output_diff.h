@@ -34,6 +34,7 @@ struct OutputDiffOptions {
     int64_t maxChunks = -1;           ///< < 0: every whole chunk
     std::optional<int32_t> bosToken;  ///< replaces each chunk's first token when set
     int64_t batchTokens = 2048;       ///< chunks evaluated together, as in perplexity runs
+    int64_t groupChunks = 0;          ///< chunks whose base records are held at once; 0: outputDiffGroupChunks()
     /// Called as each chunk of B is scored, in order: its number (1-based) and the running KLD figures.
     std::function<void(int64_t chunk, const KldChunkLine& line)> onChunk;
 };
