@@ -37,6 +37,7 @@
 #include <vector>
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace {
@@ -156,8 +157,16 @@ qx::ProgressFn outputProgress(const char* what, Clock::time_point start)
 }
 
 struct OutputRun {
-    double seconds = 0, peakMb = 0, kldMean = 0, sameTop = 0, pplA = 0, pplB = 0;
+    double seconds = 0, cpuSeconds = 0, peakMb = 0, kldMean = 0, sameTop = 0, pplA = 0, pplB = 0;
 };
+
+/// User + system CPU seconds of this process so far (robust against other load on the machine).
+double cpuSeconds()
+{
+    rusage u{};
+    ::getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + 1e-6 * double(u.ru_utime.tv_usec + u.ru_stime.tv_usec);
+}
 
 /// `ppl A --save-kld-base` then `ppl B --kld-base`: llama-perplexity's way, one model after the other.
 OutputRun twoRuns(const std::string& a, const std::string& b, const std::vector<int32_t>& tokens,
@@ -166,6 +175,7 @@ OutputRun twoRuns(const std::string& a, const std::string& b, const std::vector<
     OutputRun run;
     resetPeakRss();
     const auto start = Clock::now();
+    const double cpu0 = cpuSeconds();
     qx::ForwardOptions fo;
     fo.threads = threads;
     {
@@ -185,6 +195,7 @@ OutputRun twoRuns(const std::string& a, const std::string& b, const std::vector<
     const qx::KldResult r = qx::computeKld(fwd, base, k, outputProgress("ppl B --kld-base", start));
     std::fprintf(stderr, "\n");
     run.seconds = secondsSince(start);
+    run.cpuSeconds = cpuSeconds() - cpu0;
     run.peakMb = statusMb("VmHWM:");
     run.kldMean = r.kldMean, run.sameTop = r.sameTop, run.pplB = r.pplQ;
     std::filesystem::remove(basePath);
@@ -198,6 +209,7 @@ OutputRun lockStep(const std::string& a, const std::string& b, const std::vector
     OutputRun run;
     resetPeakRss();
     const auto start = Clock::now();
+    const double cpu0 = cpuSeconds();
     qx::ForwardOptions fo;
     fo.threads = threads;
     const auto ma = qx::openModel(a), mb = qx::openModel(b);
@@ -206,6 +218,7 @@ OutputRun lockStep(const std::string& a, const std::string& b, const std::vector
     const qx::OutputDiff d = qx::compareOutputs(fa, fb, tokens, o, outputProgress("diff -f", start));
     std::fprintf(stderr, "\n");
     run.seconds = secondsSince(start);
+    run.cpuSeconds = cpuSeconds() - cpu0;
     run.peakMb = statusMb("VmHWM:");
     run.kldMean = d.kld.kldMean, run.sameTop = d.kld.sameTop, run.pplA = d.pplA.ppl, run.pplB = d.pplB.ppl;
     return run;
@@ -223,12 +236,15 @@ int measureOutputs(const std::string& a, const std::string& b, const std::string
                 b.c_str(), a.c_str(), text.c_str(), (long long)nCtx, (long long)chunks, threads);
     uint64_t baseBytes = 0;
     const std::string basePath = (std::filesystem::temp_directory_path() / "diff_bench-base.bin").string();
+    // Lock step, the two runs, lock step again: the page cache and the load are shared out fairly.
+    const OutputRun first = lockStep(a, b, tokens, o, threads);
     const OutputRun two = twoRuns(a, b, tokens, o, threads, basePath, baseBytes);
     const OutputRun one = lockStep(a, b, tokens, o, threads);
-    std::printf("  ppl A --save-kld-base + ppl B --kld-base: %.2f s, peak RSS %.0f MB, base file %.1f MB\n",
-                two.seconds, two.peakMb, double(baseBytes) / 1e6);
-    std::printf("  diff -f (lock step):                      %.2f s, peak RSS %.0f MB, no base file; ratio %.2f\n",
-                one.seconds, one.peakMb, one.seconds / two.seconds);
+    std::printf("  ppl A --save-kld-base + ppl B --kld-base: %.2f s wall, %.2f s CPU, peak RSS %.0f MB, base file %.1f MB\n",
+                two.seconds, two.cpuSeconds, two.peakMb, double(baseBytes) / 1e6);
+    for (const OutputRun* r : {&first, &one})
+        std::printf("  diff -f (lock step):                      %.2f s wall, %.2f s CPU, peak RSS %.0f MB, no base file;"
+                    " CPU ratio %.2f\n", r->seconds, r->cpuSeconds, r->peakMb, r->cpuSeconds / two.cpuSeconds);
     std::printf("  mean KLD %.6f / %.6f, same top %.3f %% / %.3f %%, PPL A %.4f, PPL B %.4f / %.4f (%s)\n",
                 one.kldMean, two.kldMean, 100 * one.sameTop, 100 * two.sameTop, one.pplA, one.pplB, two.pplB,
                 one.kldMean == two.kldMean && one.sameTop == two.sameTop ? "equal" : "DIFFERENT");

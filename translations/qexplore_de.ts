@@ -1035,7 +1035,7 @@
     </message>
     <message>
         <source>Same top token (top-1 agreement)</source>
-        <translation>Gleiches wahrscheinlichstes Token (Top-1-Übereinstimmung)</translation>
+        <translation>Gleiches Top-1-Token</translation>
     </message>
     <message>
         <source>Mean Δp (right token)</source>

@@ -1035,7 +1035,7 @@
     </message>
     <message>
         <source>Same top token (top-1 agreement)</source>
-        <translation>Même jeton le plus probable (concordance top-1)</translation>
+        <translation>Même jeton en tête (top-1)</translation>
     </message>
     <message>
         <source>Mean Δp (right token)</source>

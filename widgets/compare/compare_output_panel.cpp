@@ -27,6 +27,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace qx::ui {
 namespace {
 
@@ -70,6 +72,7 @@ CompareOutputPanel::CompareOutputPanel(QWidget* parent)
     : QWidget(parent), m_runner(new JobRunner(this)), m_figures(new QStandardItemModel(0, 2, this))
 {
     setupControls();
+    setMinimumWidth(fontMetrics().averageCharWidth() * 62);   // label and "670.4280 ± 17.4896" side by side
     connect(m_runner, &JobRunner::progressChanged, this,
             [this](double f) { m_progress->setValue(static_cast<int>(f * 1000.0)); });
     const EvaluationDefaults defaults = AppSettings::evaluationDefaults();
@@ -81,6 +84,7 @@ CompareOutputPanel::CompareOutputPanel(QWidget* parent)
 void CompareOutputPanel::setupControls()
 {
     m_text = new QLineEdit(this);
+    m_text->setMinimumWidth(fontMetrics().averageCharWidth() * 16);
     m_text->setToolTip(tr("Plain text both models read, tokenized with BOS as llama-perplexity does"));
     auto* browse = new QPushButton(tr("Browse…"), this);
     m_ctx = new QSpinBox(this);
@@ -105,8 +109,8 @@ void CompareOutputPanel::setupControls()
     m_view = new QTableView(this);
     m_view->setModel(m_figures);
     m_view->verticalHeader()->setVisible(false);
-    m_view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setWordWrap(false);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     installTableExport(m_view);
 
@@ -244,6 +248,8 @@ void CompareOutputPanel::showFigures()
         valueItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_figures->appendRow({new QStandardItem(label), valueItem});
     }
+    m_view->resizeColumnToContents(0);   // labels in full, but never at the cost of the values
+    m_view->setColumnWidth(0, std::min(m_view->columnWidth(0), m_view->viewport()->width() * 3 / 5));
 }
 
 } // namespace qx::ui

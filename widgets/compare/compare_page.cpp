@@ -111,8 +111,8 @@ void ComparePage::setupTabs()
     auto* tensors = new QSplitter(Qt::Horizontal, this);
     tensors->addWidget(table);
     tensors->addWidget(m_output);
-    tensors->setStretchFactor(0, 3);
-    tensors->setStretchFactor(1, 2);
+    tensors->setStretchFactor(0, 1);   // the table takes what the window gains; the figures keep their width
+    tensors->setStretchFactor(1, 0);
     m_layersChart = new ZoomChartView(this);
     installChartExport(m_layersChart);
     m_distributionChart = new ZoomChartView(this);
