@@ -127,6 +127,30 @@ ProgressFn stepProgress(const ProgressFn& progress, double step, double steps)
     return [&progress, step, steps](double f) { return !progress || progress((step + f) / steps); };
 }
 
+/// A's block k, B's block k, A's block k + 1, …; then the heads alternate over groups of `group` chunks.
+void runLockStep(LlamaForward& a, LlamaForward& b, std::span<const int32_t> chunked, const StreamLayout& layout,
+                 bool spill, int64_t group, BaseSink& base, ScoreSink& score, const ProgressFn& progress)
+{
+    const int64_t layersA = a.config().nLayer, layersB = b.config().nLayer;
+    const int64_t nChunk = int64_t(chunked.size()) / layout.seqLen, groups = (nChunk + group - 1) / group;
+    const double steps = double(layersA + layersB + 2 * groups);
+    double step = 0;
+    ActivationStore xa = a.embed(chunked, layout, spill);
+    ActivationStore xb = b.embed(chunked, layout, spill);
+    for (int64_t layer = 0; layer < std::max(layersA, layersB); ++layer) {
+        if (layer < layersA)
+            a.runBlocks(xa, layout, layer, layer + 1, stepProgress(progress, step++, steps));
+        if (layer < layersB)
+            b.runBlocks(xb, layout, layer, layer + 1, stepProgress(progress, step++, steps));
+    }
+    for (int64_t first = 0; first < nChunk; first += group) {
+        const int64_t count = std::min(group, nChunk - first);
+        base.startGroup(first);
+        a.runHead(xa, layout, base, stepProgress(progress, step++, steps), first, count);
+        b.runHead(xb, layout, score, stepProgress(progress, step++, steps), first, count);
+    }
+}
+
 } // namespace
 
 int64_t outputDiffGroupChunks(const StreamLayout& layout, int64_t nVocab)
@@ -170,24 +194,7 @@ OutputDiff compareOutputs(LlamaForward& a, LlamaForward& b, std::span<const int3
         std::min(options.groupChunks > 0 ? options.groupChunks : outputDiffGroupChunks(layout, nVocab), nChunk);
     BaseSink base(tokens, nCtx, nVocab, group, resolveThreadCount(a.options().threads));
     ScoreSink score(tokens, nCtx, nVocab, resolveThreadCount(b.options().threads), base, options);
-    const int64_t layersA = a.config().nLayer, layersB = b.config().nLayer;
-    const int64_t groups = (nChunk + group - 1) / group;
-    const double steps = double(layersA + layersB + 2 * groups);
-    double step = 0;
-    ActivationStore xa = a.embed(chunked, layout, need.spilled());
-    ActivationStore xb = b.embed(chunked, layout, need.spilled());
-    for (int64_t layer = 0; layer < std::max(layersA, layersB); ++layer) {
-        if (layer < layersA)
-            a.runBlocks(xa, layout, layer, layer + 1, stepProgress(progress, step++, steps));
-        if (layer < layersB)
-            b.runBlocks(xb, layout, layer, layer + 1, stepProgress(progress, step++, steps));
-    }
-    for (int64_t first = 0; first < nChunk; first += group) {
-        const int64_t count = std::min(group, nChunk - first);
-        base.startGroup(first);
-        a.runHead(xa, layout, base, stepProgress(progress, step++, steps), first, count);
-        b.runHead(xb, layout, score, stepProgress(progress, step++, steps), first, count);
-    }
+    runLockStep(a, b, chunked, layout, need.spilled(), group, base, score, progress);
     OutputDiff out;
     out.pplA = std::move(base.ppl);
     out.pplB = std::move(score.ppl);
