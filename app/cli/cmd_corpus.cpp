@@ -3,6 +3,7 @@
 #include "cli/cli_progress.h"
 #include "cli/command_line.h"
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 #include "train/story_corpus.h"
 
@@ -33,10 +34,7 @@ int runCorpus(const std::vector<std::string>& args)
     if (stories >= 0)
         (which == CorpusSplit::Train ? o.trainStories : o.validStories) = stories;
     const std::string text = storyCorpus(o, which);
-    std::ofstream f(out, std::ios::binary);
-    f << text;
-    if (!f)
-        throw Error(ErrorCode::Io, out, kNoOffset, "cannot write the corpus");
+    writeFileAtomically(out, text);
     std::printf("wrote %s: %zu bytes\n", out.c_str(), text.size());
     return 0;
 }

@@ -202,7 +202,7 @@ int evaluate(const PplArgs& a)
 
 int runPpl(const std::vector<std::string>& args)
 {
-    return evaluate(parseArgs(args)); // the --save-kld-base file is written as .partial and renamed at the end
+    return evaluate(parseArgs(args)); // the --save-kld-base file appears only complete (common/atomic_file.h)
 }
 
 const CliRegistrar registrar({"ppl", "perplexity / KL-divergence as llama-perplexity computes them", &runPpl});

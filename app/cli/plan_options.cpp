@@ -1,5 +1,6 @@
 #include "cli/plan_options.h"
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 #include "export/gguf_compat.h"
 #include "plan/plan_report.h"
@@ -103,10 +104,7 @@ void writePlanReportIfAsked(const ModelFile& model, const Plan& plan, const Plan
             throw Error(ErrorCode::Invalid, o.evalFile, kNoOffset, "no PPL or KLD figures found");
         report.evaluation->description = "from " + o.evalFile;
     }
-    std::ofstream out(o.report, std::ios::binary);
-    out << render(report);
-    if (!out)
-        throw Error(ErrorCode::Io, o.report, kNoOffset, "cannot write the report");
+    writeFileAtomically(o.report, render(report));
 }
 
 Plan makePlan(const ModelFile& model, const PlanOptions& o)

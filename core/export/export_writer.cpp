@@ -1,5 +1,6 @@
 #include "export/export_writer.h"
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 
 #include <fcntl.h>
@@ -39,13 +40,13 @@ struct ExportWriter::State {
     std::deque<Piece> queue;
     std::vector<std::vector<std::byte>> spare;
     int ownedInUse = 0;
-    bool busy = false, stop = false, committed = false;
+    bool busy = false, stop = false, finished = false, committed = false;
     std::string error;                  // first write error, reported to the producing thread
     std::thread thread;
 
     [[noreturn]] void fail(const std::string& what) const
     {
-        throw Error(ErrorCode::Io, partial, kNoOffset, what);
+        throw Error(ErrorCode::Io, target, kNoOffset, what);
     }
     void throwIfFailed() const
     {
@@ -114,10 +115,9 @@ ExportWriter::ExportWriter(const std::string& target, uint64_t totalBytes) : m_s
 {
     State& s = *m_state;
     s.target = target;
-    s.partial = target + ".partial";
-    s.fd = ::open(s.partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (s.fd < 0)
-        s.fail(std::string("cannot create: ") + std::strerror(errno));
+    TempBeside temp = createTempBeside(target);
+    s.fd = temp.fd;
+    s.partial = std::move(temp.path);
     if (totalBytes > 0) {
         const int rc = ::posix_fallocate(s.fd, 0, off_t(totalBytes));
         if (rc == ENOSPC || rc == EFBIG) {
@@ -199,9 +199,11 @@ void ExportWriter::submitView(std::span<const std::byte> bytes, size_t zeroPad, 
     s.changed.notify_all();
 }
 
-void ExportWriter::commit()
+void ExportWriter::finish()
 {
     State& s = *m_state;
+    if (s.finished)
+        return;
     {
         std::unique_lock lock(s.mutex);
         s.changed.wait(lock, [&] { return (s.queue.empty() && !s.busy) || !s.error.empty(); });
@@ -216,15 +218,19 @@ void ExportWriter::commit()
     s.fd = -1;
     if (rc != 0)
         s.fail(std::string("cannot close: ") + std::strerror(errno));
-    if (std::rename(s.partial.c_str(), s.target.c_str()) != 0)
-        s.fail("cannot rename to " + s.target + ": " + std::strerror(errno));
-    s.committed = true;
-    const auto dir = std::filesystem::absolute(s.target).parent_path();
-    const int dirFd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dirFd >= 0) {
-        ::fsync(dirFd);   // best effort: the data are already durable
-        ::close(dirFd);
-    }
+    s.finished = true;
+}
+
+const std::string& ExportWriter::tempPath() const
+{
+    return m_state->partial;
+}
+
+void ExportWriter::commit()
+{
+    finish();
+    publishTemp(m_state->partial, m_state->target);
+    m_state->committed = true;
 }
 
 } // namespace qx

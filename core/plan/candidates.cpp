@@ -1,5 +1,6 @@
 #include "plan/candidates.h"
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 #include "io/json_file.h"
 #include "quant/dequantize.h"
@@ -207,7 +208,11 @@ CandidateTable loadOrBuildCandidateTable(const ModelFile& model, const std::stri
     if (!file.empty()) {
         std::error_code ec;
         std::filesystem::create_directories(cacheDir, ec);
-        std::ofstream(file, std::ios::binary) << candidateTableToJson(table);
+        try {
+            writeFileAtomically(file, candidateTableToJson(table));
+        } catch (const Error&) {
+            // a cache that cannot be written only costs the next run this computation again
+        }
     }
     return table;
 }

@@ -1,5 +1,6 @@
 #include "plan/plan.h"
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 #include "export/gguf_export.h"
 #include "io/json_file.h"
@@ -168,11 +169,7 @@ Plan planFromJson(std::string_view text, const std::string& fileName)
 void savePlan(const std::string& path, const Plan& plan)
 {
     const std::string text = planToJson(plan);
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.close();
-    if (!out)
-        throw Error(ErrorCode::Io, path, kNoOffset, "cannot write the plan");
+    writeFileAtomically(path, text);
 }
 
 Plan loadPlan(const std::string& path)

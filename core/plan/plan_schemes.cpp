@@ -1,5 +1,6 @@
 #include "plan/plan_schemes.h"
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 #include "io/json_file.h"
 #include "quant/scheme_choice_json.h"
@@ -42,11 +43,7 @@ PlanWithSchemes planWithSchemesFromJson(std::string_view text, const std::string
 void savePlan(const std::string& path, const Plan& plan, const SchemeChoices& schemes)
 {
     const std::string text = planToJson(plan, schemes);
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.close();
-    if (!out)
-        throw Error(ErrorCode::Io, path, kNoOffset, "cannot write the plan");
+    writeFileAtomically(path, text);
 }
 
 PlanWithSchemes loadPlanWithSchemes(const std::string& path)

@@ -153,7 +153,7 @@ bool TensorViews::exportChart(const QString& path) const
         return exportChartImage(m_distribution, path);
     if (isSvgPath(path))
         return exportWidgetSvg(m_tabs->currentWidget(), path);
-    return m_tabs->currentWidget()->grab().save(path, "PNG");
+    return saveImagePng(m_tabs->currentWidget()->grab().toImage(), path);
 }
 
 const TensorInfo* TensorViews::currentTensor() const
