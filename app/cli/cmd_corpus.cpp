@@ -26,7 +26,7 @@ int runCorpus(const std::vector<std::string>& args)
     app.add_option("--seed", o.seed, "corpus seed (default 1)")->type_name("N");
     app.add_option("--stories", stories, "stories in the split (default 20000 train / 400 valid)")->type_name("N")
         ->check(nonNegative());
-    app.add_option("-o,--out,--output", out, "the file to write")->type_name("FILE")->required();
+    cl.output(app.add_option("-o,--out,--output", out, "the file to write")->type_name("FILE")->required());
     cl.parse(args);
     if (split != "train" && split != "valid")
         throw UsageError("--split takes train or valid, not '" + split + "'");

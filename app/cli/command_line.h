@@ -45,6 +45,11 @@ public:
                                                                  "or a llama2.c checkpoint");
     /// -t/--threads N (0 = every core). More than the machine has is capped there, with a note.
     CLI::Option* addThreads(int& threads, std::string help = "threads (default: all cores)");
+    /// Marks `option` as naming files the command reads (MODEL is marked by addModel).
+    CLI::Option* input(CLI::Option* option);
+    /// Marks `option` as naming a file the command writes: parse() ends with a usage error when it is the same
+    /// file as any input (through ../, symbolic or hard links; common/same_file.h) or as another output.
+    CLI::Option* output(CLI::Option* option);
     /// Text printed after the options by --help.
     void setFooter(std::string footer);
     /// Reads `args` (argv after the command name). --help and --version print and throw CommandExit{0};
@@ -54,6 +59,9 @@ public:
 private:
     std::string m_command;
     CLI::App m_app;
+    void checkOutputs() const;
+
+    std::vector<CLI::Option*> m_inputs, m_outputs;
     int* m_threads = nullptr;
     bool m_quiet = false;
 };

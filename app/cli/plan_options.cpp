@@ -54,22 +54,22 @@ void addPlanOptions(CommandLine& cl, PlanOptions& o)
 {
     CLI::App& app = cl.app();
     cl.addModel(o.model);
-    app.add_option("--plan", o.planFile, "a plan saved by `qexplore-cli plan -o` (JSON, schema qexplore-plan v1)")
-        ->type_name("FILE");
+    cl.input(app.add_option("--plan", o.planFile, "a plan saved by `qexplore-cli plan -o` (JSON, schema qexplore-plan v1)")
+        ->type_name("FILE"));
     app.add_option("--preset", o.preset, "a llama-quantize mix: Q2_K Q2_K_S Q3_K_S Q3_K_M Q3_K_L Q4_0 Q4_1 Q5_0\n"
                                          "Q5_1 Q4_K_S Q4_K_M Q5_K_S Q5_K_M Q6_K Q8_0 IQ4_NL IQ4_XS F16 BF16 F32")
         ->type_name("NAME");
     app.add_option("--pure", o.pure, "every quantizable tensor in TYPE (llama-quantize --pure)")->type_name("TYPE");
-    app.add_option("--imatrix", o.imatrix, "importance matrix (.dat or GGUF) to quantize with")->type_name("FILE");
+    cl.input(app.add_option("--imatrix", o.imatrix, "importance matrix (.dat or GGUF) to quantize with")->type_name("FILE"));
     app.add_option("--output-tensor-type", o.outputTensorType, "type of output.weight (llama-quantize's option)")
         ->type_name("TYPE");
     app.add_option("--token-embedding-type", o.tokenEmbeddingType, "type of token_embd.weight")->type_name("TYPE");
-    app.add_option("--report", o.report, "per-tensor report: type, bits/weight, bytes, reason, round-trip error\n"
+    cl.output(app.add_option("--report", o.report, "per-tensor report: type, bits/weight, bytes, reason, round-trip error\n"
                                          "(SQNR, relative error), totals; Markdown, CSV or JSON by extension")
-        ->type_name("FILE");
-    app.add_option("--eval", o.evalFile, "include PPL / mean KLD from a saved `qexplore-cli ppl --plan` output")
-        ->type_name("FILE");
-    app.add_option("-o,--output", o.output, "output file")->type_name("FILE");
+        ->type_name("FILE"));
+    cl.input(app.add_option("--eval", o.evalFile, "include PPL / mean KLD from a saved `qexplore-cli ppl --plan` output")
+        ->type_name("FILE"));
+    cl.output(app.add_option("-o,--output", o.output, "output file")->type_name("FILE"));
 }
 
 void checkPlanOptions(const PlanOptions& o)

@@ -4,3 +4,6 @@ qx_add_test(NAME tst_cli_common SOURCES app/tst_cli_common.cpp LABELS app refere
 add_dependencies(tst_cli_common qexplore-cli)
 qx_add_test(NAME tst_cli_interrupt SOURCES app/tst_cli_interrupt.cpp LABELS app reference slow TIMEOUT 900)
 add_dependencies(tst_cli_interrupt qexplore-cli)
+# Outputs aimed at inputs: every command refuses them through ../, symbolic and hard links.
+qx_add_test(NAME tst_cli_outputs SOURCES app/tst_cli_outputs.cpp LABELS app)
+add_dependencies(tst_cli_outputs qexplore-cli)
