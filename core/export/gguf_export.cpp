@@ -241,18 +241,23 @@ void checkFreeSpace(const std::string& outPath, uint64_t needed)
                         + std::to_string(space.available) + " available");
 }
 
-void verifyWritten(const std::string& outPath, const ExportLayout& layout, const std::vector<uint64_t>& checksums)
+/// Re-reads the finished temporary file `written` before it may replace `outPath`.
+void verifyWritten(const std::string& written, const std::string& outPath, const ExportLayout& layout,
+                   const std::vector<uint64_t>& checksums)
 {
-    const auto written = openGguf(outPath);
+    std::shared_ptr<const ModelFile> file;
+    try {
+        file = openGguf(written);
+    } catch (const Error& e) {
+        throw Error(ErrorCode::Mismatch, outPath, kNoOffset, std::string("verification after writing failed: ") + e.detail());
+    }
     auto fail = [&](const std::string& what) {
-        std::error_code ec;
-        fs::remove(outPath, ec);
         throw Error(ErrorCode::Mismatch, outPath, kNoOffset, "verification after writing failed: " + what);
     };
-    if (written->tensors.size() != layout.tensors.size())
+    if (file->tensors.size() != layout.tensors.size())
         fail("tensor count differs");
     for (size_t i = 0; i < layout.tensors.size(); ++i) {
-        const TensorInfo& t = written->tensors[i];
+        const TensorInfo& t = file->tensors[i];
         const GgufTensorToWrite& w = layout.tensors[i];
         std::vector<int64_t> ne = w.ne;
         while (ne.size() > 1 && ne.back() == 1)
@@ -334,10 +339,11 @@ ExportResult exportGguf(const ModelFile& model, const Plan& plan, const std::str
         }
         if (writer.offset() != size)
             throw Error(ErrorCode::Mismatch, outPath, kNoOffset, "written size differs from the predicted size");
+        writer.finish();
+        if (options.verify)
+            verifyWritten(writer.tempPath(), outPath, layout, filler.checksums);
         writer.commit();
     }
-    if (options.verify)
-        verifyWritten(outPath, layout, filler.checksums);
     result.fileBytes = fs::file_size(outPath);
     if (progress)
         progress(1.0);
