@@ -5,6 +5,7 @@
 #include "io/gguf_cursor.h"
 #include "io/gguf_format.h"
 #include "io/gguf_model_spec.h"
+#include "io/spec_limits.h"
 
 #include <cstring>
 #include <unordered_set>
@@ -280,6 +281,10 @@ ModelFile parseGguf(std::span<const std::byte> bytes, const std::string& fileNam
     for (auto& t : model.tensors)
         t.sourceFile = fileName;
     model.spec = ggufModelSpec(model.metadata, model.tensors);
+    const std::string& a = model.spec.architecture;
+    checkSpecLimits(model.spec, fileName,
+                    {a + ".block_count", a + ".embedding_length", a + ".feed_forward_length", a + ".attention.head_count",
+                     a + ".attention.head_count_kv", a + ".vocab_size", a + ".context_length"});
     model.tokenizer = ggufTokenizerInfo(model.metadata, fileName);
     return model;
 }

@@ -5,6 +5,7 @@
 #include "io/hf_names.h"
 #include "io/json_file.h"
 #include "io/safetensors_reader.h"
+#include "io/spec_limits.h"
 #include "io/spec_metadata.h"
 
 #include <algorithm>
@@ -88,6 +89,8 @@ ModelSpec specFromConfig(const json& cfg, const std::string& file)
     s.bosTokenId = tokenId(cfg, "bos_token_id", file);
     s.eosTokenId = tokenId(cfg, "eos_token_id", file);
     s.ropeNeox = true;
+    checkSpecLimits(s, file, {"num_hidden_layers", "hidden_size", "intermediate_size", "num_attention_heads",
+                              "num_key_value_heads", "vocab_size", "max_position_embeddings"});
     return s;
 }
 

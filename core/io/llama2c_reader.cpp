@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "common/mapped_file.h"
+#include "io/spec_limits.h"
 #include "io/spec_metadata.h"
 
 #include <cstring>
@@ -93,6 +94,9 @@ Config readConfig(std::span<const std::byte> bytes, const std::string& file)
     for (int i = 0; i < 7; ++i)
         if (*fields[i] <= 0)
             throw Error(ErrorCode::Invalid, file, uint64_t(4 * i), std::string(names[i]) + " must be positive");
+    if (c.layers > kMaxLayers)
+        throw Error(ErrorCode::Invalid, file, 8, "n_layers " + std::to_string(c.layers) + " exceeds the limit of "
+                                                     + std::to_string(kMaxLayers) + " layers (llama.cpp's LLAMA_MAX_LAYERS)");
     if (c.dim % c.heads != 0 || (c.dim / c.heads) % 2 != 0)
         throw Error(ErrorCode::Invalid, file, 12, "dim is not an even multiple of n_heads");
     if (c.kvHeads > c.heads || c.heads % c.kvHeads != 0)

@@ -329,6 +329,27 @@ private slots:
         vocab.header(0, 1).kvString("tokenizer.ggml.model", "llama");
         QCOMPARE(qx::parseGguf(vocab.bytes(), "vocab.gguf").tokenizer.model, std::string("llama"));
     }
+    // A header claiming 2^32-1 layers made ppl and the GUI build a tensor list per claimed layer (7+ GB)
+    // before anything was checked. The reader stops at llama.cpp's limit, naming the key, value and limit.
+    void blockCountBeyondLlamaLimit()
+    {
+        for (const uint32_t layers : {uint32_t(UINT32_MAX), uint32_t(513)}) {
+            GgufBytes b;
+            b.header(0, 2).kvString("general.architecture", "llama").kvU32("llama.block_count", layers);
+            try {
+                qx::parseGguf(b.bytes(), "layers.gguf");
+                QFAIL("no error");
+            } catch (const qx::Error& e) {
+                QCOMPARE(e.code(), ErrorCode::Invalid);
+                QCOMPARE(e.file(), std::string("layers.gguf"));
+                QCOMPARE(e.detail(), "llama.block_count " + std::to_string(layers)
+                                         + " exceeds the limit of 512 layers (llama.cpp's LLAMA_MAX_LAYERS)");
+            }
+        }
+        GgufBytes ok;
+        ok.header(0, 2).kvString("general.architecture", "llama").kvU32("llama.block_count", 512);
+        QCOMPARE(qx::parseGguf(ok.bytes(), "ok.gguf").spec.blockCount, int64_t(512));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestGgufHostile)

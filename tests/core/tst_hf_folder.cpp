@@ -174,6 +174,30 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(qx::Error, qx::parseHfConfig("[]", "c"));
     }
 
+    // num_hidden_layers 2^40 grew the GUI and ppl to gigabytes, and export wrote it as 0 (a uint32_t cast).
+    void countsBeyondTheLimits()
+    {
+        const std::pair<const char*, const char*> cases[] = {
+            {R"({"num_hidden_layers":1099511627776})",
+             "num_hidden_layers 1099511627776 exceeds the limit of 512 layers (llama.cpp's LLAMA_MAX_LAYERS)"},
+            {R"({"hidden_size":4294967296})",
+             "hidden_size 4294967296 exceeds the limit of 2147483647 (ggml's 32-bit hyper-parameters)"},
+            {R"({"vocab_size":3000000000})",
+             "vocab_size 3000000000 exceeds the limit of 2147483647 (ggml's 32-bit hyper-parameters)"},
+        };
+        for (const auto& [config, message] : cases) {
+            try {
+                qx::parseHfConfig(config, "folder/config.json");
+                QFAIL(config);
+            } catch (const qx::Error& e) {
+                QCOMPARE(e.code(), qx::ErrorCode::Invalid);
+                QCOMPARE(e.file(), std::string("folder/config.json"));
+                QCOMPARE(e.detail(), std::string(message));
+            }
+        }
+        QCOMPARE(qx::parseHfConfig(R"({"num_hidden_layers":512})", "c").blockCount, int64_t(512));
+    }
+
     void tokenizerVariants()
     {
         const qx::TokenizerInfo g = qx::parseHfTokenizer(

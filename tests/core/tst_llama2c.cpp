@@ -158,8 +158,10 @@ private slots:
         row("heads do not divide dim", i32s({4, 6, 1, 3, 1, 2, 3}), qx::ErrorCode::Invalid, 12);
         row("kv heads do not divide", i32s({8, 6, 1, 4, 3, 2, 3}), qx::ErrorCode::Invalid, 16);
         row("export v1 magic", i32s({0x616b3432, 1, 0, 0, 0, 0, 0}), qx::ErrorCode::Unsupported, 0);
-        row("huge sizes", i32s({0x40000000, 0x7fffffff, 0x7fffffff, 2, 1, -0x7fffffff, 0x7fffffff}),
+        row("huge sizes", i32s({0x40000000, 0x7fffffff, 512, 2, 1, -0x7fffffff, 0x7fffffff}),
             qx::ErrorCode::Truncated, 28);
+        // more layers than llama.cpp loads: refused from the header, before a tensor list is built per layer
+        row("2^31-1 layers", i32s({4, 6, 0x7fffffff, 2, 1, 2, 3}), qx::ErrorCode::Invalid, 8);
     }
     void badHeaders()
     {
