@@ -2,6 +2,7 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "common/text_file.h"
 #include "export/gguf_compat.h"
 #include "plan/plan_report.h"
 #include "quant/formats.h"
@@ -96,11 +97,8 @@ void writePlanReportIfAsked(const ModelFile& model, const Plan& plan, const Plan
         imatrix = readImatrix(plan.imatrixPath);
     PlanReport report = buildPlanReport(model, plan, imatrix ? &*imatrix : nullptr, true);
     if (!o.evalFile.empty()) {
-        std::ifstream in(o.evalFile, std::ios::binary);
-        std::ostringstream text;
-        text << in.rdbuf();
-        report.evaluation = parsePerplexityOutput(text.str());
-        if (!in || !report.evaluation)
+        report.evaluation = parsePerplexityOutput(readTextFile(o.evalFile));
+        if (!report.evaluation)
             throw Error(ErrorCode::Invalid, o.evalFile, kNoOffset, "no PPL or KLD figures found");
         report.evaluation->description = "from " + o.evalFile;
     }

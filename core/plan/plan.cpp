@@ -2,6 +2,7 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "common/text_file.h"
 #include "export/gguf_export.h"
 #include "io/json_file.h"
 #include "quant/dequantize.h"
@@ -174,12 +175,7 @@ void savePlan(const std::string& path, const Plan& plan)
 
 Plan loadPlan(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(ErrorCode::Io, path, kNoOffset, "cannot open the plan");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return planFromJson(ss.str(), path);
+    return planFromJson(readTextFile(path, kMaxPlanBytes), path);
 }
 
 std::vector<const TensorInfo*> plannedTensors(const ModelFile& model)

@@ -2,6 +2,7 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "common/text_file.h"
 #include "io/json_file.h"
 #include "quant/scheme_choice_json.h"
 
@@ -48,12 +49,7 @@ void savePlan(const std::string& path, const Plan& plan, const SchemeChoices& sc
 
 PlanWithSchemes loadPlanWithSchemes(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(ErrorCode::Io, path, kNoOffset, "cannot open the plan");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return planWithSchemesFromJson(ss.str(), path);
+    return planWithSchemesFromJson(readTextFile(path, kMaxPlanBytes), path);
 }
 
 void validatePlanWithSchemes(const ModelFile& model, const PlanWithSchemes& plan)
