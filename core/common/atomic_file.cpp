@@ -3,6 +3,7 @@
 #include "common/error.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -55,6 +56,28 @@ void syncFolderOf(const std::string& path)
     }
 }
 
+/// Removes temporary files of earlier writers to `target` that died (killed, power loss): every writer holds
+/// an exclusive lock on its temporary file while it lives, so a sibling that can be locked has no owner.
+void removeAbandonedSiblings(const std::string& target, const std::string& own)
+{
+    const fs::path t(target);
+    const std::string prefix = t.filename().string() + ".";
+    std::error_code ec;
+    const fs::path dir = t.parent_path().empty() ? fs::path(".") : t.parent_path();
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        const bool sibling = name.size() == prefix.size() + 6 + 8 && name.rfind(prefix, 0) == 0 && name.ends_with(".partial");
+        if (!sibling || entry.path().string() == own)
+            continue;
+        const int fd = ::open(entry.path().c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+        if (fd < 0)
+            continue;
+        if (::flock(fd, LOCK_EX | LOCK_NB) == 0)
+            ::unlink(entry.path().c_str());
+        ::close(fd);
+    }
+}
+
 } // namespace
 
 TempBeside createTempBeside(const std::string& target)
@@ -66,13 +89,16 @@ TempBeside createTempBeside(const std::string& target)
     const int fd = ::mkostemps(pattern.data(), 8, O_CLOEXEC);
     if (fd < 0)
         throw Error(ErrorCode::Io, target, kNoOffset, "cannot create a file beside it: " + reason(errno));
+    ::flock(fd, LOCK_EX);   // held until the descriptor closes: marks the file as having a live writer
+    if (own.size() <= kLongestOwnName)
+        removeAbandonedSiblings(target, pattern);
     if (::fchmod(fd, modeFor(target)) != 0) {
         const int e = errno;
-        ::close(fd);
         ::unlink(pattern.c_str());
+        ::close(fd);
         throw Error(ErrorCode::Io, target, kNoOffset, "cannot set the file mode: " + reason(e));
     }
-    return {fd, pattern};
+    return {fd, ::dup(fd), pattern};
 }
 
 void publishTemp(const std::string& temp, const std::string& target)
@@ -86,6 +112,7 @@ AtomicFile::AtomicFile(std::string target) : m_target(std::move(target))
 {
     TempBeside temp = createTempBeside(m_target);
     m_fd = temp.fd;
+    m_lockFd = temp.lockFd;
     m_temp = std::move(temp.path);
     m_buffer.reserve(kBufferBytes);
 }
@@ -96,6 +123,8 @@ AtomicFile::~AtomicFile()
         ::close(m_fd);
     if (!m_committed)
         ::unlink(m_temp.c_str());
+    if (m_lockFd >= 0)
+        ::close(m_lockFd);
 }
 
 void AtomicFile::fail(const std::string& what, int error) const

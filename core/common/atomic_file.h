@@ -2,7 +2,9 @@
 // The one way every file we produce reaches the disk: written under a temporary name unique to this writer
 // in the target's folder (`<target>.<random>.partial`), flushed with fsync, and renamed over the target.
 // Until the rename the target keeps its old bytes, whatever happens (full disk, a second writer aimed at
-// the same target, a crash); a writer destroyed without commit() removes its temporary file. Errors are
+// the same target, a crash); a writer destroyed without commit() removes its temporary file, and the
+// temporary files of writers that were killed are removed by the next writer to the same target (a live
+// writer holds a lock on its file, a dead one does not). Errors are
 // Error(Io) naming the target with the reason from errno ("cannot write: No space left on device").
 //
 // The file mode is the existing target's, or 0666 minus the umask for a new file (what a plain open()
@@ -16,9 +18,11 @@
 
 namespace qx {
 
-/// A created, empty temporary file beside `target`: its descriptor (owned by the caller) and path.
+/// A created, empty temporary file beside `target`: its descriptor and path, and a second descriptor that
+/// holds the writer's lock until the caller closes it after the rename or the removal (both owned by the caller).
 struct TempBeside {
     int fd = -1;
+    int lockFd = -1;
     std::string path;
 };
 
@@ -53,7 +57,7 @@ private:
     [[noreturn]] void fail(const std::string& what, int error) const;
 
     std::string m_target, m_temp;
-    int m_fd = -1;
+    int m_fd = -1, m_lockFd = -1;
     std::vector<std::byte> m_buffer;
     bool m_committed = false;
 };

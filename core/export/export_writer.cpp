@@ -34,7 +34,7 @@ constexpr std::byte kZeros[4096] = {};
 
 struct ExportWriter::State {
     std::string target, partial;
-    int fd = -1;
+    int fd = -1, lockFd = -1;   // lockFd keeps the writer's lock while the file is verified (closed)
     std::mutex mutex;
     std::condition_variable changed;
     std::deque<Piece> queue;
@@ -117,6 +117,7 @@ ExportWriter::ExportWriter(const std::string& target, uint64_t totalBytes) : m_s
     s.target = target;
     TempBeside temp = createTempBeside(target);
     s.fd = temp.fd;
+    s.lockFd = temp.lockFd;
     s.partial = std::move(temp.path);
     if (totalBytes > 0) {
         const int rc = ::posix_fallocate(s.fd, 0, off_t(totalBytes));
@@ -124,6 +125,7 @@ ExportWriter::ExportWriter(const std::string& target, uint64_t totalBytes) : m_s
             ::close(s.fd);
             s.fd = -1;
             ::unlink(s.partial.c_str());
+            ::close(s.lockFd);
             s.fail("not enough free space: " + std::to_string(totalBytes) + " bytes needed");
         }
     }
@@ -145,6 +147,8 @@ ExportWriter::~ExportWriter()
         ::close(s.fd);
     if (!s.committed)
         ::unlink(s.partial.c_str());
+    if (s.lockFd >= 0)
+        ::close(s.lockFd);
 }
 
 std::vector<std::byte> ExportWriter::takeBuffer(size_t n)

@@ -154,6 +154,26 @@ private slots:
         QVERIFY(fs::is_empty(dir));
     }
 
+    // A killed writer leaves its temporary file; the next writer to the same target removes it, but never
+    // the file of a writer that is still alive (it holds a lock on it).
+    void abandonedTemporariesAreRemovedByTheNextWriter()
+    {
+        const std::string dir = test::scratchDir("atomic-file/stale");
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+        const std::string path = dir + "/out.gguf";
+        writePlain(path + ".Xy12Zq.partial", "left by a killed writer");
+        writePlain(dir + "/other.gguf.Ab34Cd.partial", "another target's");
+        AtomicFile alive(path);
+        QVERIFY(!fs::exists(path + ".Xy12Zq.partial"));
+        QVERIFY(fs::exists(dir + "/other.gguf.Ab34Cd.partial"));
+        writeFileAtomically(path, "second writer");
+        QVERIFY(fs::exists(alive.tempPath()));
+        alive.write(std::string_view("first writer"));
+        alive.commit();
+        QCOMPARE(readAll(path), std::string("first writer"));
+    }
+
     void missingFolderNamesTheFileAndTheReason()
     {
         try {
