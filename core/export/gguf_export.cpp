@@ -6,6 +6,8 @@
 #include "export/hf_convert.h"
 #include "io/gguf_format.h"
 #include "io/gguf_reader.h"
+#include "model/llama_weights.h"
+#include "model/tokenizer.h"
 #include "plan/presets.h"
 #include "quant/dequantize.h"
 #include "quant/quantize.h"
@@ -228,6 +230,23 @@ void refuseInput(const ModelFile& model, const std::string& outPath)
             throw Error(ErrorCode::InvalidArgument, outPath, kNoOffset, "refusing to overwrite the input model");
 }
 
+/// A model converted from another format is checked as ppl checks it, before a byte is written: export must
+/// never write (and "verify") a GGUF llama.cpp cannot load. A GGUF source is copied as it is.
+void checkConvertible(const ModelFile& model)
+{
+    if (model.format == ModelFormat::Gguf)
+        return;
+    const ModelSpec& s = model.spec;
+    if (s.headCount > 0 && (s.embeddingLength % s.headCount != 0 || (s.headCountKv > 0 && s.headCount % s.headCountKv != 0)))
+        throw Error(ErrorCode::Invalid, model.path, kNoOffset,
+                    "impossible head counts: " + std::to_string(s.headCount) + " heads, " + std::to_string(s.headCountKv)
+                        + " key/value heads, embedding length " + std::to_string(s.embeddingLength));
+    if (LlamaWeights::supportsArchitecture(s.architecture))
+        LlamaWeights::checkModel(model);   // every tensor present, in its shape (a transposed one is refused)
+    if (model.format == ModelFormat::HfFolder || model.format == ModelFormat::Llama2c)
+        openTokenizer(model.path);         // no tokenizer, or one we cannot convert, is an error naming the file
+}
+
 void checkFreeSpace(const std::string& outPath, uint64_t needed)
 {
     const fs::path dir = fs::absolute(outPath).parent_path();
@@ -315,6 +334,7 @@ ExportResult exportGguf(const ModelFile& model, const Plan& plan, const std::str
                         const ExportOptions& options, const ProgressFn& progress)
 {
     refuseInput(model, outPath);
+    checkConvertible(model);
     const auto imatrix = loadImatrix(plan);
     ExportLayout layout = exportLayout(model, plan, options, imatrix ? &*imatrix : nullptr);
     const uint64_t size = predictGgufFileSize(layout.metadata, layout.tensors, layout.alignment);

@@ -266,4 +266,29 @@ void LlamaWeights::bindViews()
     }
 }
 
+void LlamaWeights::checkModel(const ModelFile& model)
+{
+    LlamaConfig c;
+    try {
+        c = configFromSpec(model.spec);
+    } catch (const Error& e) {
+        throw Error(e.code(), model.path, kNoOffset, e.detail());
+    }
+    if (const TensorInfo* emb = model.findTensor("token_embd.weight"); emb && emb->ne.size() >= 2)
+        c.nVocab = emb->ne[1];
+    for (const Expected& e : expectedTensors(c, model.spec.architecture == "qwen2")) {
+        const TensorInfo* t = model.findTensor(e.name);
+        if (!t && e.required)
+            throw Error(ErrorCode::Invalid, model.path, kNoOffset, "missing tensor " + e.name);
+        if (t && trimmed(t->ne) != e.ne)
+            throw Error(ErrorCode::Invalid, model.path, t->fileOffset,
+                        "tensor " + e.name + " has shape " + shapeText(t->ne) + ", expected " + shapeText(e.ne));
+    }
+}
+
+bool LlamaWeights::supportsArchitecture(const std::string& architecture)
+{
+    return isSupportedArchitecture(architecture);
+}
+
 } // namespace qx
