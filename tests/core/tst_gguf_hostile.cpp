@@ -4,6 +4,7 @@
 #include "common/test_data.h"
 #include "core/gguf_bytes.h"
 #include "io/gguf_reader.h"
+#include "io/model_file.h"
 
 #include <QtTest/QtTest>
 
@@ -329,6 +330,26 @@ private slots:
         vocab.header(0, 1).kvString("tokenizer.ggml.model", "llama");
         QCOMPARE(qx::parseGguf(vocab.bytes(), "vocab.gguf").tokenizer.model, std::string("llama"));
     }
+    // Random bytes or an empty file are "not a model file", never "uses a feature that is not supported".
+    void notAModelFile()
+    {
+        const std::string dir = qx::test::scratchDir("tst_gguf_hostile");
+        std::ofstream(dir + "/empty.gguf", std::ios::binary | std::ios::trunc).flush();
+        std::string noise(4096, '\0');
+        for (size_t i = 0; i < noise.size(); ++i)
+            noise[i] = char((i * 2654435761u) >> 13);
+        std::ofstream(dir + "/noise.dat", std::ios::binary | std::ios::trunc) << noise;
+        for (const char* name : {"/empty.gguf", "/noise.dat"}) {
+            try {
+                qx::openModel(dir + name);
+                QFAIL(name);
+            } catch (const qx::Error& e) {
+                QCOMPARE(e.code(), ErrorCode::BadMagic);
+                QVERIFY2(e.detail().find("not a") != std::string::npos, e.what());
+            }
+        }
+    }
+
     // A header claiming 2^32-1 layers made ppl and the GUI build a tensor list per claimed layer (7+ GB)
     // before anything was checked. The reader stops at llama.cpp's limit, naming the key, value and limit.
     void blockCountBeyondLlamaLimit()
