@@ -35,7 +35,7 @@ private slots:
     void gptqBeatsRtnOnKld()
     {
         if (!m_fx.eval)
-            QSKIP("shared data missing");
+            QX_SKIP_WITHOUT_DATA(QStringLiteral("shared data missing"));
         for (const char* scheme : {"int4-g32", "int3-g32"}) {
             const QuantGrid g = parseGrid(scheme);
             GptqOptions o;
@@ -51,7 +51,7 @@ private slots:
     void gptqQ4_0ExportsThroughQuantizeRows()
     {
         if (!m_fx.eval)
-            QSKIP("shared data missing");
+            QX_SKIP_WITHOUT_DATA(QStringLiteral("shared data missing"));
         GptqOptions o;
         o.grid = parseGrid("Q4_0");
         const Substitutions s = gptqModel(*m_fx.weights, m_fx.calib, o);
@@ -69,7 +69,7 @@ private slots:
     void smoothQuantAndLlmInt8()
     {
         if (!m_fx.eval)
-            QSKIP("shared data missing");
+            QX_SKIP_WITHOUT_DATA(QStringLiteral("shared data missing"));
         const EvalScore naive = m_fx.eval->evaluate(withSubstitutions(*m_fx.weights, int8Weights(*m_fx.weights)),
                                                  int8ActivationTransform(nullptr));
         auto smooth = withSubstitutions(*m_fx.weights, smoothQuantFold(*m_fx.weights, m_fx.calib, 0.5));
