@@ -1,6 +1,7 @@
 // `qexplore-cli dump MODEL TENSOR [--rows A:B]`: a tensor's values, dequantized to F32, one row per line.
 #include "cli/cli_command.h"
 #include "cli/command_line.h"
+#include "cli/json_output.h"
 
 #include "common/error.h"
 #include "io/model_file.h"
@@ -72,12 +73,28 @@ std::string shapeText(const TensorInfo& t)
 
 struct DumpArgs {
     std::string model, tensor, rows;
+    bool json = false;
 };
+
+Json rowsJson(const TensorInfo& t, int64_t first, int64_t last)
+{
+    Json doc = jsonDocument("dump");
+    doc.update(Json{{"tensor", t.name}, {"type", tensorTypeName(t.type)}, {"ne", t.ne}, {"rows_total", t.rows()},
+                    {"first_row", first}});
+    std::vector<float> row(static_cast<size_t>(t.rowLength()));
+    Json rows = Json::array();
+    for (int64_t r = first; r < last; ++r) {
+        dequantizeRows(t, r, 1, row);
+        rows.push_back(row);
+    }
+    doc["rows"] = std::move(rows);
+    return doc;
+}
 
 DumpArgs parseArgs(const std::vector<std::string>& args)
 {
     DumpArgs a;
-    CommandLine cl("dump", "MODEL TENSOR [--rows A:B]",
+    CommandLine cl("dump", "MODEL TENSOR [--rows A:B] [--json]",
                    "Prints the values of TENSOR (dequantized to F32) row by row; a row is ne[0] values.");
     CLI::App& app = cl.app();
     cl.addModel(a.model, "a .gguf / .safetensors file, a Hugging Face folder or a llama2.c checkpoint");
@@ -86,6 +103,7 @@ DumpArgs parseArgs(const std::vector<std::string>& args)
     app.add_option("--rows", a.rows, "rows A (inclusive) to B (exclusive); 'A:' runs to the end, ':B' starts at 0,\n"
                                      "a single number prints one row. Default: the first " + std::to_string(kDefaultRows)
                                      + " rows.")->type_name("A:B");
+    cl.addJson(a.json);
     cl.parse(args);
     return a;
 }
@@ -107,6 +125,10 @@ int runDump(const std::vector<std::string>& args)
             throw UsageError("bad value '" + a.rows + "' for --rows (the tensor has " + std::to_string(t->rows())
                              + " rows)");
         range = *parsed;
+    }
+    if (a.json) {
+        printJson(rowsJson(*t, range.first, range.second));
+        return 0;
     }
     std::printf("# %s %s ne=%s rows %lld:%lld of %lld\n", t->name.c_str(), std::string(tensorTypeName(t->type)).c_str(),
                 shapeText(*t).c_str(), static_cast<long long>(range.first), static_cast<long long>(range.second),

@@ -1,6 +1,7 @@
 // `qexplore-cli error MODEL --format F [--imatrix FILE] [--json]`: per-tensor quantization error and size.
 #include "cli/cli_command.h"
 #include "cli/command_line.h"
+#include "cli/json_output.h"
 
 #include "io/model_file.h"
 #include "quant/formats.h"
@@ -32,7 +33,7 @@ ErrorArgs parseArgs(const std::vector<std::string>& args)
         ->required();
     app.add_option("--imatrix", a.imatrix, "llama-imatrix .dat or GGUF: importance-weighted quantization and\n"
                                            "weighted MSE")->type_name("FILE");
-    app.add_flag("--json", a.json, "the report as JSON");
+    cl.addJson(a.json, "the report as one JSON document on stdout (schema: docs/cli.md)");
     cl.parse(args);
     return a;
 }
@@ -48,7 +49,11 @@ int runError(const std::vector<std::string>& args)
         imatrix = readImatrix(a.imatrix);
     const auto model = openModel(a.path);
     const FormatErrorReport report = computeFormatError(*model, *format, imatrix ? &*imatrix : nullptr);
-    const std::string text = a.json ? formatErrorJson(report) : formatErrorText(report);
+    if (a.json) {
+        printJson(jsonDocument("error", formatErrorJson(report)));
+        return 0;
+    }
+    const std::string text = formatErrorText(report);
     std::fwrite(text.data(), 1, text.size(), stdout);
     return 0;
 }

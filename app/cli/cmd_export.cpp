@@ -3,6 +3,7 @@
 #include "cli/cli_command.h"
 #include "cli/cli_progress.h"
 #include "cli/command_line.h"
+#include "cli/json_output.h"
 #include "cli/plan_options.h"
 
 #include "common/error.h"
@@ -17,7 +18,7 @@ namespace {
 
 struct ExportArgs {
     PlanOptions plan;
-    bool llamaOrder = false, printLlamaQuantize = false;
+    bool llamaOrder = false, printLlamaQuantize = false, json = false;
 };
 
 ExportArgs parseArgs(const std::vector<std::string>& args)
@@ -33,6 +34,8 @@ ExportArgs parseArgs(const std::vector<std::string>& args)
     cl.app().add_flag("--print-llama-quantize", a.printLlamaQuantize,
                       "print the equivalent llama-quantize command line and exit\n"
                       "(per-tensor overrides use --tensor-type, newer than b4748)");
+    cl.addJson(a.json, "print what was written (or the llama-quantize command line) as one JSON document\n"
+                       "on stdout (schema: docs/cli.md)");
     cl.setFooter("Ctrl-C cancels: exit code 130, and no temporary file is left and OUT is untouched.");
     cl.parse(args);
     checkPlanOptions(a.plan);
@@ -42,11 +45,18 @@ ExportArgs parseArgs(const std::vector<std::string>& args)
 }
 
 /// The llama-quantize command line; --tensor-type (per-tensor overrides) needs a llama-quantize newer than b4748.
-int printLlamaQuantize(const ModelFile& model, const Plan& plan, const std::string& output)
+int printLlamaQuantize(const ModelFile& model, const Plan& plan, const std::string& output, bool json)
 {
     const std::string command = llamaQuantizeCommand(model, plan, output.empty() ? "OUT.gguf" : output);
-    std::printf("%s\n", command.c_str());
-    if (command.find(" --tensor-type ") != std::string::npos)
+    const bool tensorType = command.find(" --tensor-type ") != std::string::npos;
+    if (json) {
+        Json doc = jsonDocument("export");
+        doc.update(Json{{"llama_quantize", command}, {"needs_tensor_type", tensorType}});
+        printJson(doc);
+    } else {
+        std::printf("%s\n", command.c_str());
+    }
+    if (tensorType)
         note("export: --tensor-type is newer than llama.cpp b4748, whose llama-quantize does not know it\n");
     return 0;
 }
@@ -57,16 +67,24 @@ int runExport(const std::vector<std::string>& args)
     const auto model = openModel(a.plan.model);
     const Plan plan = makePlan(*model, a.plan);
     if (a.printLlamaQuantize)
-        return printLlamaQuantize(*model, plan, a.plan.output);
+        return printLlamaQuantize(*model, plan, a.plan.output, a.json);
     ExportOptions exportOptions;
     exportOptions.llamaQuantizeOrder = a.llamaOrder;
     const auto start = std::chrono::steady_clock::now();
     note("export: writing %s\n", a.plan.output.c_str());
     const ExportResult r = exportGguf(*model, plan, a.plan.output, exportOptions, progressPrinter("export"));
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::printf("wrote %s: %llu bytes, %d tensors converted, %d copied, general.file_type %u, %.2f s\n",
-                a.plan.output.c_str(), static_cast<unsigned long long>(r.fileBytes), r.quantizedTensors,
-                r.copiedTensors, planFileType(*model, plan), seconds);
+    if (a.json) {
+        Json doc = jsonDocument("export");
+        doc.update(Json{{"model", a.plan.model}, {"output", a.plan.output}, {"file_bytes", r.fileBytes},
+                        {"converted_tensors", r.quantizedTensors}, {"copied_tensors", r.copiedTensors},
+                        {"file_type", planFileType(*model, plan)}, {"seconds", seconds}});
+        printJson(doc);
+    } else {
+        std::printf("wrote %s: %llu bytes, %d tensors converted, %d copied, general.file_type %u, %.2f s\n",
+                    a.plan.output.c_str(), static_cast<unsigned long long>(r.fileBytes), r.quantizedTensors,
+                    r.copiedTensors, planFileType(*model, plan), seconds);
+    }
     writePlanReportIfAsked(*model, plan, a.plan);
     return 0;
 }

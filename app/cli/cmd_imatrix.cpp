@@ -2,6 +2,7 @@
 #include "cli/cli_command.h"
 #include "cli/cli_progress.h"
 #include "cli/command_line.h"
+#include "cli/json_output.h"
 
 #include "common/error.h"
 #include "common/text_file.h"
@@ -9,8 +10,10 @@
 #include "eval/perplexity.h"
 #include "io/model_file.h"
 #include "model/tokenizer.h"
+#include "quant/imatrix_file.h"
 
 #include <cstdio>
+#include <numeric>
 
 namespace qx::cli {
 namespace {
@@ -19,12 +22,13 @@ struct ImatrixArgs {
     std::string model, text, out;
     int64_t nCtx = 512, chunks = -1;
     int threads = 0;
+    bool json = false;
 };
 
 ImatrixArgs parseArgs(const std::vector<std::string>& args)
 {
     ImatrixArgs a;
-    CommandLine cl("imatrix", "MODEL -f TEXT [-c N] [--chunks K] [--threads N] -o FILE",
+    CommandLine cl("imatrix", "MODEL -f TEXT [-c N] [--chunks K] [--threads N] [--json] -o FILE",
                    "Computes an importance matrix as llama-imatrix does (mean squared input activation of every\n"
                    "blk.* linear layer, chunks of N tokens starting with BOS) and writes it in llama-imatrix's GGUF\n"
                    "format when FILE ends in .gguf, its legacy .dat format otherwise; both are usable by\n"
@@ -38,9 +42,27 @@ ImatrixArgs parseArgs(const std::vector<std::string>& args)
     cl.addThreads(a.threads);
     cl.output(app.add_option("-o,--output", a.out, "the file to write (.gguf: GGUF imatrix, anything else: .dat)")
         ->type_name("FILE")->required());
+    cl.addJson(a.json, "print what was written (chunks, tokens, every matrix's mean importance) as one\n"
+                       "JSON document on stdout (schema: docs/cli.md)");
     cl.setFooter("Ctrl-C cancels: exit code 130, and no file is written.");
     cl.parse(args);
     return a;
+}
+
+Json imatrixJson(const ImatrixArgs& a, const ImatrixFile& file, int chunks, size_t tokenCount)
+{
+    Json entries = Json::array();
+    for (const ImatrixEntry& e : file.entries) {
+        const std::vector<float> importance = imatrixImportance(e);
+        const double sum = std::accumulate(importance.begin(), importance.end(), 0.0);
+        entries.push_back({{"name", e.name}, {"ncall", e.ncall}, {"n_values", importance.size()},
+                           {"mean_importance", importance.empty() ? 0.0 : sum / double(importance.size())}});
+    }
+    Json doc = jsonDocument("imatrix");
+    doc.update(Json{{"model", a.model}, {"text", a.text}, {"output", a.out},
+                    {"format", a.out.ends_with(".gguf") ? "gguf" : "dat"}, {"n_ctx", a.nCtx}, {"chunks", chunks},
+                    {"tokens", tokenCount}, {"entries", std::move(entries)}});
+    return doc;
 }
 
 int collect(const ImatrixArgs& a)
@@ -59,6 +81,8 @@ int collect(const ImatrixArgs& a)
     file.chunkSize = static_cast<uint32_t>(a.nCtx);   // GGUF: counts in tokens, as llama-imatrix stores them
     writeImatrix(a.out, file);
     note("imatrix: %d chunks, %zu tokens; wrote %s\n", collector.lastCall(), tokens.size(), a.out.c_str());
+    if (a.json)
+        printJson(imatrixJson(a, file, collector.lastCall(), tokens.size()));
     return 0;
 }
 

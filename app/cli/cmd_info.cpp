@@ -1,6 +1,7 @@
 // `qexplore-cli info MODEL [--json]`: metadata, tensor table and totals of a model file.
 #include "cli/cli_command.h"
 #include "cli/command_line.h"
+#include "cli/json_output.h"
 
 #include "io/model_file.h"
 #include "io/model_summary.h"
@@ -18,10 +19,14 @@ int runInfo(const std::vector<std::string>& args)
                    "Prints what a model file holds: its metadata (arrays shortened to element type, count and\n"
                    "first elements), every tensor (name, shape, type, bytes, bits per weight) and totals.");
     cl.addModel(path);
-    cl.app().add_flag("--json", asJson, "print the same as a JSON document");
+    cl.addJson(asJson, "print the same as one JSON document on stdout (schema: docs/cli.md)");
     cl.parse(args);
     const auto model = openModel(path);
-    const std::string text = asJson ? modelInfoJson(*model) : modelInfoText(*model);
+    if (asJson) {
+        printJson(jsonDocument("info", modelInfoJson(*model)));
+        return 0;
+    }
+    const std::string text = modelInfoText(*model);
     std::fwrite(text.data(), 1, text.size(), stdout);
     return 0;
 }

@@ -3,6 +3,7 @@
 #include "cli/cli_command.h"
 #include "cli/cli_progress.h"
 #include "cli/command_line.h"
+#include "cli/json_output.h"
 #include "cli/plan_options.h"
 
 #include "common/error.h"
@@ -14,7 +15,7 @@
 namespace qx::cli {
 namespace {
 
-PlanOptions parseArgs(const std::vector<std::string>& args)
+PlanOptions parseArgs(const std::vector<std::string>& args, bool& json)
 {
     PlanOptions options;
     CommandLine cl("plan", "MODEL (--preset NAME | --pure TYPE | --plan FILE) [options] [-o plan.json]",
@@ -22,23 +23,42 @@ PlanOptions parseArgs(const std::vector<std::string>& args)
                    "and the exact size of the GGUF file `qexplore-cli export` would write. Tensors whose rows fit no\n"
                    "block of the chosen type keep their stored type (llama-quantize would refuse the model).");
     addPlanOptions(cl, options);
+    cl.addJson(json, "print the plan (the qexplore-plan document -o writes), general.file_type and the\n"
+                     "predicted size as one JSON document on stdout (schema: docs/cli.md)");
     cl.parse(args);
     checkPlanOptions(options);
     return options;
 }
 
-int runPlan(const std::vector<std::string>& args)
+void printPlan(const ModelFile& model, const Plan& plan)
 {
-    const PlanOptions options = parseArgs(args);
-    const auto model = openModel(options.model);
-    const Plan plan = makePlan(*model, options);
-    std::printf("# plan %s for %s\n", plan.preset.empty() ? "(custom)" : plan.preset.c_str(), model->path.c_str());
+    std::printf("# plan %s for %s\n", plan.preset.empty() ? "(custom)" : plan.preset.c_str(), model.path.c_str());
     for (const PlanEntry& e : plan.entries)
         std::printf("%-32s %-7s %s%s\n", e.tensor.c_str(), std::string(tensorTypeName(e.type)).c_str(),
                     e.pinned ? "[pinned] " : "", e.reason.c_str());
-    const uint64_t size = predictedFileSize(*model, plan);
-    std::printf("# general.file_type %u, predicted GGUF size %llu bytes (%.2f MiB)\n", planFileType(*model, plan),
+    const uint64_t size = predictedFileSize(model, plan);
+    std::printf("# general.file_type %u, predicted GGUF size %llu bytes (%.2f MiB)\n", planFileType(model, plan),
                 static_cast<unsigned long long>(size), double(size) / (1024.0 * 1024.0));
+}
+
+Json planJson(const ModelFile& model, const Plan& plan)
+{
+    Json doc = jsonDocument("plan");
+    doc.update(Json{{"model", model.path}, {"file_type", planFileType(model, plan)},
+                    {"file_bytes", predictedFileSize(model, plan)}, {"plan", Json::parse(planToJson(plan))}});
+    return doc;
+}
+
+int runPlan(const std::vector<std::string>& args)
+{
+    bool json = false;
+    const PlanOptions options = parseArgs(args, json);
+    const auto model = openModel(options.model);
+    const Plan plan = makePlan(*model, options);
+    if (json)
+        printJson(planJson(*model, plan));
+    else
+        printPlan(*model, plan);
     if (!options.output.empty()) {
         savePlan(options.output, plan);
         note("plan: saved %s\n", options.output.c_str());

@@ -2,6 +2,7 @@
 #include "cli/cli_command.h"
 #include "cli/cli_progress.h"
 #include "cli/command_line.h"
+#include "cli/json_output.h"
 
 #include "common/error.h"
 #include "common/text_file.h"
@@ -22,6 +23,8 @@
 #include <cstdio>
 #include <optional>
 
+#include <unistd.h>
+
 namespace qx::cli {
 namespace {
 
@@ -29,7 +32,7 @@ struct PplArgs {
     std::string model, textFile, kldBase, saveKldBase, klDivergenceBase, plan, imatrix, w8a8, calibFile;
     int64_t nCtx = 512, chunks = -1, batch = 2048, calibChunks = 8;
     int threads = 0;
-    bool ggmlMatmul = false, bf16 = false, klDivergence = false;
+    bool ggmlMatmul = false, bf16 = false, klDivergence = false, json = false;
 };
 
 const char* const kUsage = "MODEL -f TEXT [-c N] [--chunks K] [-b N] [--threads N]\n"
@@ -74,7 +77,11 @@ void addOptions(CommandLine& cl, PplArgs& a)
         ->type_name("K")->check(positive());
     app.add_flag("--bf16", a.bf16, "APPROXIMATE, faster: F32 projections run as BF16 x BF16 -> F32 on the CPU's\n"
                                    "BF16 instructions (figures differ from llama.cpp's; +2 bytes per weight)");
-    cl.setFooter("Progress goes to stderr; the per-chunk figures and llama-perplexity's final lines go to stdout.\n"
+    cl.addJson(a.json, "print the figures as one JSON document on stdout, not llama-perplexity's text\n"
+                       "(schema: docs/cli.md)");
+    cl.setFooter("The per-chunk figures go to stdout as each chunk finishes (\"[1]713.8809,[2]709.6087,...\"), then\n"
+                 "llama-perplexity's final lines; notes go to stderr, and a progress line when stdout is not the\n"
+                 "terminal it is on.\n"
                  "Ctrl-C cancels: exit code 130, and no --save-kld-base file is left behind.");
 }
 
@@ -139,6 +146,45 @@ void applyPlanFile(LlamaWeights& weights, const ModelFile& model, const std::str
         note("plan: %zu tensors in their non-GGUF scheme (fake quantization)\n", p.schemes.size());
 }
 
+/// The progress of a run whose per-chunk figures go to stdout: those figures are the progress when stdout
+/// is a terminal (as in llama-perplexity), else a progress line on stderr.
+ProgressFn chunkProgress(const PplArgs& a, const char* what)
+{
+    return !a.json && isatty(STDOUT_FILENO) ? cancellable({}) : progressPrinter(what);
+}
+
+Json kldChunkJson(int64_t chunk, const KldChunkLine& c)
+{
+    return Json{{"chunk", chunk}, {"ppl", c.ppl}, {"ppl_uncertainty", c.pplUnc}, {"ln_ppl_ratio", c.lnRatio},
+                {"ln_ppl_ratio_uncertainty", c.lnRatioUnc}, {"kld", c.kld}, {"kld_uncertainty", c.kldUnc},
+                {"rms_delta_p", c.rmsDp}, {"rms_delta_p_uncertainty", c.rmsDpUnc}, {"same_top", c.sameTop},
+                {"same_top_uncertainty", c.sameTopUnc}};
+}
+
+Json kldJson(const PplArgs& a, const KldResult& r)
+{
+    Json doc = jsonDocument("ppl");
+    doc.update(Json{{"mode", "kl-divergence"}, {"model", a.model}, {"base", a.kldBase}, {"n_ctx", r.nCtx},
+                    {"n_chunk", r.nChunk}, {"scored_tokens", r.count}});
+    Json chunks = Json::array();
+    for (size_t i = 0; i < r.chunks.size(); ++i)
+        chunks.push_back(kldChunkJson(int64_t(i + 1), r.chunks[i]));
+    doc["chunks"] = std::move(chunks);
+    doc["ppl"] = {{"q", r.pplQ}, {"q_uncertainty", r.pplQUnc}, {"base", r.pplBase},
+                  {"base_uncertainty", r.pplBaseUnc}, {"cor_ln_ppl", r.corLnPpl}, {"ln_ratio", r.lnPplRatio},
+                  {"ln_ratio_uncertainty", r.lnPplRatioUnc}, {"ratio", r.pplRatio},
+                  {"ratio_uncertainty", r.pplRatioUnc}, {"diff", r.pplDiff}, {"diff_uncertainty", r.pplDiffUnc}};
+    doc["kld"] = {{"mean", r.kldMean}, {"uncertainty", r.kldUnc}, {"max", r.kldMax}, {"p99_9", r.kld999},
+                  {"p99", r.kld99}, {"p95", r.kld95}, {"p90", r.kld90}, {"median", r.kldMedian}, {"p10", r.kld10},
+                  {"p5", r.kld5}, {"p1", r.kld1}, {"min", r.kldMin}};
+    doc["delta_p"] = {{"mean", r.dpMean}, {"uncertainty", r.dpUnc}, {"max", r.dpMax}, {"p99_9", r.dp999},
+                      {"p99", r.dp99}, {"p95", r.dp95}, {"p90", r.dp90}, {"p75", r.dp75}, {"median", r.dpMedian},
+                      {"p25", r.dp25}, {"p10", r.dp10}, {"p5", r.dp5}, {"p1", r.dp1}, {"p0_1", r.dp01},
+                      {"min", r.dpMin}, {"rms", r.rmsDp}, {"rms_uncertainty", r.rmsDpUnc}};
+    doc["same_top"] = {{"fraction", r.sameTop}, {"uncertainty", r.sameTopUnc}};
+    return doc;
+}
+
 int runKld(const PplArgs& a, std::optional<int32_t> bos, LlamaForward& fwd)
 {
     KldBaseReader base(a.kldBase);
@@ -147,9 +193,35 @@ int runKld(const PplArgs& a, std::optional<int32_t> bos, LlamaForward& fwd)
     opt.maxChunks = a.chunks;
     opt.bosToken = bos;
     opt.batchTokens = a.batch;
-    const KldResult r = computeKld(fwd, base, opt, progressPrinter("kl-divergence"));
-    std::printf("%s\n%s", formatKldChunkTable(r).c_str(), formatKldReport(r).c_str());
+    if (!a.json) {
+        std::printf("%s", formatKldChunkHeader().c_str());
+        opt.onChunk = [](int64_t chunk, const KldChunkLine& line) {
+            std::printf("%s", formatKldChunkLine(chunk, line).c_str());
+            std::fflush(stdout);
+        };
+    }
+    const KldResult r = computeKld(fwd, base, opt, chunkProgress(a, "kl-divergence"));
+    if (a.json)
+        printJson(kldJson(a, r));
+    else
+        std::printf("\n%s", formatKldReport(r).c_str());
     return 0;
+}
+
+Json perplexityJson(const PplArgs& a, const PerplexityResult& r, size_t tokenCount, double seconds)
+{
+    Json doc = jsonDocument("ppl");
+    doc.update(Json{{"mode", "perplexity"}, {"model", a.model}, {"text", a.textFile}, {"tokens", tokenCount},
+                    {"n_ctx", r.nCtx}, {"n_chunk", r.nChunk}, {"scored_tokens", r.count}});
+    Json chunks = Json::array();
+    for (size_t i = 0; i < r.runningPpl.size(); ++i)
+        chunks.push_back({{"chunk", i + 1}, {"ppl", r.runningPpl[i]}, {"mean_nll", r.chunkMeanNll[i]}});
+    doc["chunks"] = std::move(chunks);
+    doc.update(Json{{"ppl", r.ppl}, {"ppl_uncertainty", r.uncertainty}, {"mean_nll", r.meanNll},
+                    {"seconds", seconds}});
+    if (!a.saveKldBase.empty())
+        doc["kld_base"] = a.saveKldBase;
+    return doc;
 }
 
 int runPerplexity(const PplArgs& a, std::optional<int32_t> bos, LlamaForward& fwd, const std::vector<int32_t>& tokens)
@@ -160,13 +232,19 @@ int runPerplexity(const PplArgs& a, std::optional<int32_t> bos, LlamaForward& fw
     opt.maxChunks = a.chunks;
     opt.bosToken = bos;
     opt.batchTokens = a.batch;
+    if (!a.json)
+        opt.onChunk = [](int64_t chunk, double ppl) {   // llama-perplexity's "[%d]%.4lf," as each chunk ends
+            std::printf("[%lld]%.4f,", static_cast<long long>(chunk), ppl);
+            std::fflush(stdout);
+        };
     const auto t0 = std::chrono::steady_clock::now();
     const PerplexityResult r =
-        computePerplexity(fwd, tokens, opt, progressPrinter("perplexity"), a.saveKldBase);
+        computePerplexity(fwd, tokens, opt, chunkProgress(a, "perplexity"), a.saveKldBase);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    for (size_t i = 0; i < r.runningPpl.size(); ++i)
-        std::printf("[%zu]%.4lf,", i + 1, r.runningPpl[i]);
-    std::printf("\n%s\n", formatFinalEstimate(r).c_str());
+    if (a.json)
+        printJson(perplexityJson(a, r, tokens.size(), seconds));
+    else
+        std::printf("\n%s\n", formatFinalEstimate(r).c_str());
     note("perplexity: %lld tokens evaluated in %.2f s (%.1f tokens/s)\n",
          static_cast<long long>(r.nChunk * r.nCtx), seconds, double(r.nChunk * r.nCtx) / seconds);
     return 0;

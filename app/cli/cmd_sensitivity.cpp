@@ -4,6 +4,7 @@
 #include "cli/cli_command.h"
 #include "cli/cli_progress.h"
 #include "cli/command_line.h"
+#include "cli/json_output.h"
 
 #include "common/error.h"
 #include "common/text_file.h"
@@ -22,6 +23,7 @@ struct SensitivityArgs {
     TensorType type = TensorType::Q4_K;
     SensitivityMode mode = SensitivityMode::EnableOne;
     int64_t ctx = 128, maxTokens = 1024;
+    bool json = false;
 };
 
 const char* const kDescription =
@@ -38,7 +40,7 @@ SensitivityArgs parseArgs(const std::vector<std::string>& args)
     SensitivityArgs a;
     std::string type = "Q4_K", mode = "enable-one";
     CommandLine cl("sensitivity", "MODEL -f TEXT [--type Q4_K] [--mode enable-one|disable-one]\n"
-                                  "                                [--ctx N] [--tokens N]", kDescription);
+                                  "                                [--ctx N] [--tokens N] [--json]", kDescription);
     CLI::App& app = cl.app();
     cl.addModel(a.model);
     cl.input(app.add_option("-f,--file", a.textFile, "the text to measure on")->type_name("TEXT")->required());
@@ -46,6 +48,7 @@ SensitivityArgs parseArgs(const std::vector<std::string>& args)
     app.add_option("--mode", mode, "enable-one (default) or disable-one")->type_name("M");
     app.add_option("-c,--ctx-size,--ctx", a.ctx, "sequence length (default 128)")->type_name("N");
     app.add_option("--tokens", a.maxTokens, "at most N tokens of TEXT (default 1024)")->type_name("N");
+    cl.addJson(a.json);
     cl.setFooter("Ctrl-C cancels (exit code 130).");
     cl.parse(args);
     const auto t = tensorTypeFromName(type);
@@ -69,12 +72,36 @@ std::vector<int32_t> measurementTokens(const SensitivityArgs& a)
     return tokens;
 }
 
-void printTable(const char* title, std::vector<SensitivityEntry> rows)
+/// Most sensitive first.
+std::vector<SensitivityEntry> sorted(std::vector<SensitivityEntry> rows)
 {
-    std::sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) { return x.kld > y.kld; });
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) { return x.kld > y.kld; });
+    return rows;
+}
+
+void printTable(const char* title, const std::vector<SensitivityEntry>& rows)
+{
     std::printf("\n%s\n%-32s %14s\n", title, "name", "mean KLD");
-    for (const SensitivityEntry& e : rows)
+    for (const SensitivityEntry& e : sorted(rows))
         std::printf("%-32s %14.6g\n", e.name.c_str(), e.kld);
+}
+
+Json entriesJson(const std::vector<SensitivityEntry>& rows)
+{
+    Json out = Json::array();
+    for (const SensitivityEntry& e : sorted(rows))
+        out.push_back({{"name", e.name}, {"kld", e.kld}});
+    return out;
+}
+
+Json sensitivityJson(const SensitivityArgs& a, const SensitivityResult& r, size_t tokenCount)
+{
+    Json doc = jsonDocument("sensitivity");
+    doc.update(Json{{"model", a.model}, {"text", a.textFile}, {"type", tensorTypeName(a.type)},
+                    {"mode", a.mode == SensitivityMode::EnableOne ? "enable-one" : "disable-one"},
+                    {"n_ctx", a.ctx}, {"tokens", tokenCount}, {"tensors", entriesJson(r.tensors)},
+                    {"layers", entriesJson(r.layers)}, {"classes", entriesJson(r.classes)}});
+    return doc;
 }
 
 int runSensitivity(const std::vector<std::string>& args)
@@ -85,6 +112,10 @@ int runSensitivity(const std::vector<std::string>& args)
     note("sensitivity: %zu tokens in sequences of %lld\n", tokens.size(), static_cast<long long>(a.ctx));
     const SensitivityResult r =
         measureSensitivity(model, tokens, a.ctx, a.type, a.mode, nullptr, progressPrinter("sensitivity"));
+    if (a.json) {
+        printJson(sensitivityJson(a, r, tokens.size()));
+        return 0;
+    }
     const std::string type(tensorTypeName(a.type));
     std::printf("%s sensitivity to %s (mean KLD in nats against the unquantized model)\n",
                 a.mode == SensitivityMode::EnableOne ? "enable-one" : "disable-one", type.c_str());

@@ -3,6 +3,7 @@
 #include "cli/cli_command.h"
 #include "cli/cli_progress.h"
 #include "cli/command_line.h"
+#include "cli/json_output.h"
 
 #include "common/error.h"
 #include "common/text_file.h"
@@ -24,7 +25,7 @@ struct SolveArgs {
     std::vector<std::string> scores;
     std::optional<SolverTarget> target;
     int64_t measureCtx = 128, measureTokens = 2048;
-    bool maxKld = false;
+    bool maxKld = false, json = false;
     SolverRules rules;
 };
 
@@ -62,7 +63,7 @@ const char* const kUsage =
     "MODEL (--target-bpw B | --target-size S | --max-loss X | --max-kld X)\n"
     "                          [--imatrix F] [--pin NAME=TYPE ...] [--output-min TYPE] [--token-embd-min TYPE]\n"
     "                          [--measure kld -f TEXT [--measure-ctx N] [--measure-tokens N]]\n"
-    "                          [--cache-dir DIR] -o PLAN.json";
+    "                          [--cache-dir DIR] [--json] -o PLAN.json";
 
 const char* const kDescription =
     "Chooses a storage type per tensor (Q2_K..Q6_K, Q8_0, Q4_0..Q5_1, IQ4_NL, IQ4_XS, F16, F32) minimising\n"
@@ -113,6 +114,8 @@ void addOptions(CommandLine& cl, SolveArgs& a, SolveOptions& o)
     app.add_option("--cache-dir", a.cacheDir, "keep the candidate table there (key: model and imatrix path, size,\n"
                                               "mtime)")->type_name("DIR");
     cl.output(app.add_option("-o,--output", a.output, "plan JSON to write")->type_name("FILE"));
+    cl.addJson(a.json, "print the scores and the solved plan's figures as one JSON document on stdout\n"
+                       "(schema: docs/cli.md)");
 }
 
 void applyOptions(const SolveOptions& o, SolveArgs& a)
@@ -185,6 +188,29 @@ void printSummary(const SolvedPlan& s, uint64_t elements, bool kld)
     for (const auto& [type, n] : counts) std::printf("  %-7s %d tensors\n", type.c_str(), n);
 }
 
+/// Size and loss of a plan: the figures both `--score` and the solved plan report.
+Json planFigures(uint64_t bytes, uint64_t elements, double loss, uint64_t fileBytes)
+{
+    return Json{{"tensor_bytes", bytes}, {"bits_per_weight", 8.0 * double(bytes) / double(elements)},
+                {"loss", loss}, {"file_bytes", fileBytes}};
+}
+
+Json solvedJson(const SolveArgs& a, const SolvedPlan& s, uint64_t elements)
+{
+    static const char* const kKinds[] = {"file_bytes", "bits_per_weight", "max_loss"};
+    Json types = Json::object();
+    for (const PlanEntry& e : s.plan.entries) {
+        Json& n = types[std::string(tensorTypeName(e.type))];
+        n = n.is_null() ? 1 : n.get<int>() + 1;
+    }
+    Json solved = {{"target", {{"kind", kKinds[int(a.target->kind)]}, {"value", a.target->value}}},
+                   {"feasible", s.result.feasible}};
+    solved.update(planFigures(s.result.bytes, elements, s.result.loss, s.fileBytes));
+    solved["types"] = std::move(types);
+    solved["output"] = a.output.empty() ? Json(nullptr) : Json(a.output);
+    return solved;
+}
+
 int runSolve(const std::vector<std::string>& args)
 {
     const SolveArgs a = parseArgs(args);
@@ -193,20 +219,35 @@ int runSolve(const std::vector<std::string>& args)
     CandidateTable table = loadOrBuildCandidateTable(*model, a.model, a.imatrix, types, a.cacheDir,
                                                      progressPrinter("candidates"));
     if (!a.measure.empty()) table = measuredTable(model, a, table);
+    Json doc = jsonDocument("solve");
+    doc.update(Json{{"model", a.model}, {"loss_unit", a.measure.empty() ? "loss" : "kld"}, {"scores", Json::array()}});
     for (const std::string& path : a.scores) {
         const Plan plan = loadPlan(path);
         const SolverResult r = scorePlan(table, plan);
-        std::printf("%s: tensor data %llu bytes, %.4f bits/weight, %s %.6g, file size %llu bytes\n", path.c_str(),
-                    static_cast<unsigned long long>(r.bytes), 8.0 * double(r.bytes) / double(table.totalElements()),
-                    a.measure.empty() ? "predicted loss" : "predicted KLD", r.loss,
-                    static_cast<unsigned long long>(predictedFileSize(*model, plan)));
+        const uint64_t fileBytes = predictedFileSize(*model, plan);
+        Json score = {{"plan", path}};
+        score.update(planFigures(r.bytes, table.totalElements(), r.loss, fileBytes));
+        doc["scores"].push_back(std::move(score));
+        if (!a.json)
+            std::printf("%s: tensor data %llu bytes, %.4f bits/weight, %s %.6g, file size %llu bytes\n", path.c_str(),
+                        static_cast<unsigned long long>(r.bytes), 8.0 * double(r.bytes) / double(table.totalElements()),
+                        a.measure.empty() ? "predicted loss" : "predicted KLD", r.loss,
+                        static_cast<unsigned long long>(fileBytes));
     }
-    if (!a.target) return 0;
+    if (!a.target) {
+        if (a.json) printJson(doc);
+        return 0;
+    }
     SolvedPlan s = solvePlan(*model, table, a.rules, *a.target, a.imatrix);
     s.plan.sourcePath = a.model;
     if (!s.result.feasible) note("solve: the target cannot be met; writing the closest plan\n");
-    printSummary(s, table.totalElements(), !a.measure.empty());
     if (!a.output.empty()) savePlan(a.output, s.plan);
+    if (a.json) {
+        doc["solved"] = solvedJson(a, s, table.totalElements());
+        printJson(doc);
+    } else {
+        printSummary(s, table.totalElements(), !a.measure.empty());
+    }
     return s.result.feasible ? 0 : 1;
 }
 

@@ -2,6 +2,7 @@
 #include "cli/cli_command.h"
 #include "cli/cli_progress.h"
 #include "cli/command_line.h"
+#include "cli/json_output.h"
 
 #include "io/model_file.h"
 #include "stats/stats_report.h"
@@ -28,8 +29,8 @@ StatsArgs parseArgs(const std::vector<std::string>& args)
     cl.addModel(a.path);
     app.add_option("--tensor", a.regex, "only tensors whose name contains a match of REGEX (ECMAScript syntax)")
         ->type_name("REGEX");
-    app.add_flag("--json", a.json, "everything as JSON: moments, histograms (linear and log10|w|), per-row and\n"
-                                   "per-column absmax/RMS, outlier list with coordinates");
+    cl.addJson(a.json, "everything as JSON: moments, histograms (linear and log10|w|), per-row and\n"
+                       "per-column absmax/RMS, outlier list with coordinates");
     app.add_option("--sigma", a.options.outlierSigma, "outlier threshold in standard deviations (default 6)")
         ->type_name("K")->check(positive());
     app.add_flag("--centered", a.options.outlierCentered, "count outliers as |w - mean| > K·sigma (for norm weights,\n"
@@ -45,7 +46,11 @@ int runStats(const std::vector<std::string>& args)
     const auto model = openModel(a.path);
     note("stats: %zu tensors of %s\n", model->tensors.size(), model->path.c_str());
     const auto entries = computeModelStats(*model, a.regex, a.options, progressPrinter("stats"));
-    const std::string text = a.json ? modelStatsJson(entries, model->path) : modelStatsText(entries);
+    if (a.json) {
+        printJson(jsonDocument("stats", modelStatsJson(entries, model->path)));
+        return 0;
+    }
+    const std::string text = modelStatsText(entries);
     std::fwrite(text.data(), 1, text.size(), stdout);
     return 0;
 }

@@ -2,6 +2,7 @@
 #include "cli/cli_command.h"
 #include "cli/cli_progress.h"
 #include "cli/command_line.h"
+#include "cli/json_output.h"
 
 #include "common/error.h"
 #include "common/text_file.h"
@@ -16,7 +17,7 @@ namespace {
 
 struct Options {
     std::string model, text;
-    bool idsOnly = false, addSpecial = true, parseSpecial = true;
+    bool idsOnly = false, addSpecial = true, parseSpecial = true, json = false;
 };
 
 Options parseArgs(const std::vector<std::string>& args)
@@ -24,7 +25,7 @@ Options parseArgs(const std::vector<std::string>& args)
     Options o;
     std::string prompt, file;
     bool noBos = false, noParseSpecial = false;
-    CommandLine cl("tokenize", "MODEL (-p TEXT | -f FILE) [--ids] [--no-bos] [--no-parse-special]",
+    CommandLine cl("tokenize", "MODEL (-p TEXT | -f FILE) [--ids] [--no-bos] [--no-parse-special] [--json]",
                    "Tokenizes TEXT (or the contents of FILE) with the tokenizer of MODEL: a GGUF file, a Hugging Face\n"
                    "folder (its tokenizer.json) or a tokenizer.json. Prints one line per token, `id -> 'piece'`.");
     CLI::App& app = cl.app();
@@ -32,7 +33,8 @@ Options parseArgs(const std::vector<std::string>& args)
     CLI::Option* p = app.add_option("-p,--prompt", prompt, "text to tokenize")->type_name("TEXT");
     app.add_option("-f,--file", file, "read the text from FILE (bytes as they are, no newline stripped)")
         ->type_name("FILE")->excludes(p);
-    app.add_flag("--ids", o.idsOnly, "print only the ids, space-separated on one line");
+    CLI::Option* ids = app.add_flag("--ids", o.idsOnly, "print only the ids, space-separated on one line");
+    cl.addJson(o.json)->excludes(ids);
     app.add_flag("--no-bos", noBos, "do not add the special tokens the model asks for (BOS/EOS, template)");
     app.add_flag("--no-parse-special", noParseSpecial, "treat special-token texts such as <s> as plain text (GGUF)");
     cl.parse(args);
@@ -61,12 +63,26 @@ void printTokens(const Tokenizer& tok, const std::vector<int32_t>& ids, bool ids
     }
 }
 
+Json tokensJson(const Tokenizer& tok, const std::vector<int32_t>& ids)
+{
+    Json tokens = Json::array();
+    for (int32_t id : ids)
+        tokens.push_back({{"id", id}, {"piece", tok.tokenPiece(id)}});
+    Json doc = jsonDocument("tokenize");
+    doc.update(Json{{"tokenizer", tok.description()}, {"vocab_size", tok.vocabSize()}, {"count", ids.size()},
+                    {"tokens", std::move(tokens)}});
+    return doc;
+}
+
 int runTokenize(const std::vector<std::string>& args)
 {
     const Options o = parseArgs(args);
     const Tokenizer tok = openTokenizer(o.model);
     const std::vector<int32_t> ids = tok.encode(o.text, o.addSpecial, o.parseSpecial);
-    printTokens(tok, ids, o.idsOnly);
+    if (o.json)
+        printJson(tokensJson(tok, ids));
+    else
+        printTokens(tok, ids, o.idsOnly);
     note("%zu tokens (%s, vocabulary %d)\n", ids.size(), tok.description().c_str(), tok.vocabSize());
     return 0;
 }

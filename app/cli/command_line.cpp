@@ -193,6 +193,11 @@ void CommandLine::checkOutputs() const
     }
 }
 
+CLI::Option* CommandLine::addJson(bool& json, std::string help)
+{
+    return m_app.add_flag("--json", json, std::move(help));
+}
+
 void CommandLine::setFooter(std::string footer)
 {
     m_app.footer(std::move(footer));

@@ -50,6 +50,9 @@ public:
     /// Marks `option` as naming a file the command writes: parse() ends with a usage error when it is the same
     /// file as any input (through ../, symbolic or hard links; common/same_file.h) or as another output.
     CLI::Option* output(CLI::Option* option);
+    /// --json: the result as one JSON document on stdout (json_output.h; schemas in docs/cli.md).
+    CLI::Option* addJson(bool& json, std::string help = "print the result as one JSON document on stdout\n"
+                                                        "(schema: docs/cli.md)");
     /// Text printed after the options by --help.
     void setFooter(std::string footer);
     /// Reads `args` (argv after the command name). --help and --version print and throw CommandExit{0};

@@ -210,6 +210,8 @@ KldResult computeKld(LlamaForward& forward, KldBaseReader& base, const KldOption
                        h.tokens.data() + (i + s) * nCtx + first + 1, kldScoredPerChunk(nCtx), nVocab, threads, total,
                        klValues, dpValues);
             r.chunks.push_back(chunkLine(total));
+            if (options.onChunk)
+                options.onChunk(int64_t(r.chunks.size()), r.chunks.back());
         }
         if (progress && !progress(double(i + nSeq) / double(nChunk)))
             throw Error(ErrorCode::Cancelled, "KL-divergence cancelled");

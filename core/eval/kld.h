@@ -11,6 +11,7 @@
 #include "model/llama_forward.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,15 +20,18 @@ namespace qx {
 
 class KldBaseReader;
 
+/// The running figures llama.cpp prints after each chunk.
+struct KldChunkLine {
+    double ppl, pplUnc, lnRatio, lnRatioUnc, kld, kldUnc, rmsDp, rmsDpUnc, sameTop, sameTopUnc;
+};
+
 struct KldOptions {
     int64_t maxChunks = -1;           ///< < 0: every chunk in the base file
     std::optional<int32_t> bosToken;  ///< replaces each chunk's first token when set
     int64_t batchTokens = 2048;       ///< chunks evaluated together: max(1, batchTokens / nCtx)
-};
-
-/// The running figures llama.cpp prints after each chunk.
-struct KldChunkLine {
-    double ppl, pplUnc, lnRatio, lnRatioUnc, kld, kldUnc, rmsDp, rmsDpUnc, sameTop, sameTopUnc;
+    /// Called as each chunk is scored, in order, with its number (1-based) and the running figures: when
+    /// llama-perplexity prints that chunk's table line.
+    std::function<void(int64_t chunk, const KldChunkLine& line)> onChunk;
 };
 
 struct KldResult {
@@ -58,5 +62,8 @@ std::string formatKldReport(const KldResult& result);
 
 /// llama-perplexity's per-chunk table (header line and one line per chunk).
 std::string formatKldChunkTable(const KldResult& result);
+/// The table's header line and one chunk's line (`chunk` 1-based), each with its newline.
+std::string formatKldChunkHeader();
+std::string formatKldChunkLine(int64_t chunk, const KldChunkLine& line);
 
 } // namespace qx

@@ -19,19 +19,29 @@ void appendf(std::string& out, const char* format, ...)
 
 } // namespace
 
+std::string formatKldChunkHeader()
+{
+    return "chunk             PPL               ln(PPL(Q)/PPL(base))          KL Divergence              "
+           "Δp RMS            Same top p\n";
+}
+
+std::string formatKldChunkLine(int64_t chunk, const KldChunkLine& c)
+{
+    std::string out;
+    appendf(out, "%4d", int(chunk));
+    appendf(out, "    %9.4lf ± %9.4lf", c.ppl, c.pplUnc);
+    appendf(out, "    %10.5lf ± %10.5lf", c.lnRatio, c.lnRatioUnc);
+    appendf(out, "    %10.5lf ± %10.5lf", c.kld, c.kldUnc);
+    appendf(out, "    %6.3lf ± %6.3lf %%", 100.0 * c.rmsDp, 100.0 * c.rmsDpUnc);
+    appendf(out, "    %6.3lf ± %6.3lf %%\n", 100.0 * c.sameTop, 100.0 * c.sameTopUnc);
+    return out;
+}
+
 std::string formatKldChunkTable(const KldResult& r)
 {
-    std::string out = "chunk             PPL               ln(PPL(Q)/PPL(base))          KL Divergence              "
-                      "Δp RMS            Same top p\n";
-    for (size_t i = 0; i < r.chunks.size(); ++i) {
-        const KldChunkLine& c = r.chunks[i];
-        appendf(out, "%4d", int(i + 1));
-        appendf(out, "    %9.4lf ± %9.4lf", c.ppl, c.pplUnc);
-        appendf(out, "    %10.5lf ± %10.5lf", c.lnRatio, c.lnRatioUnc);
-        appendf(out, "    %10.5lf ± %10.5lf", c.kld, c.kldUnc);
-        appendf(out, "    %6.3lf ± %6.3lf %%", 100.0 * c.rmsDp, 100.0 * c.rmsDpUnc);
-        appendf(out, "    %6.3lf ± %6.3lf %%\n", 100.0 * c.sameTop, 100.0 * c.sameTopUnc);
-    }
+    std::string out = formatKldChunkHeader();
+    for (size_t i = 0; i < r.chunks.size(); ++i)
+        out += formatKldChunkLine(int64_t(i + 1), r.chunks[i]);
     return out;
 }
 

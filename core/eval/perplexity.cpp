@@ -61,7 +61,7 @@ struct Accumulator {
 // Scores the second half of `nSeq` chunks whose logits (positions first..nCtx-1 of each) are in `logits`.
 void scoreChunks(const std::vector<float>& logits, std::span<const int32_t> tokens, int64_t chunk0, int64_t nSeq,
                  int64_t nCtx, int64_t nVocab, int threads, KldBaseWriter* writer, PerplexityResult& result,
-                 Accumulator& acc)
+                 Accumulator& acc, const PerplexityOptions& options)
 {
     const int64_t first = nCtx / 2, scored = nCtx - 1 - first, perSeq = nCtx - first;
     const int64_t width = kldRecordWidth(nVocab);
@@ -89,6 +89,8 @@ void scoreChunks(const std::vector<float>& logits, std::span<const int32_t> toke
         acc.count += scored;
         result.chunkMeanNll.push_back(chunkSum / static_cast<double>(scored));
         result.runningPpl.push_back(std::exp(acc.nll / static_cast<double>(acc.count)));
+        if (options.onChunk)
+            options.onChunk(static_cast<int64_t>(result.runningPpl.size()), result.runningPpl.back());
     }
 }
 
@@ -136,7 +138,7 @@ PerplexityResult computePerplexity(LlamaForward& forward, std::span<const int32_
                 batch[static_cast<size_t>(s * nCtx)] = *options.bosToken;
         const std::vector<float> logits = forward.forward(batch, nCtx, nCtx / 2);
         scoreChunks(logits, tokens, i, nSeq, nCtx, nVocab, resolveThreadCount(forward.options().threads), writer.get(),
-                    result, acc);
+                    result, acc, options);
         if (progress && !progress(static_cast<double>(i + nSeq) / static_cast<double>(nChunk)))
             throw Error(ErrorCode::Cancelled, "perplexity cancelled");
     }

@@ -11,6 +11,7 @@
 #include "model/llama_forward.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -26,6 +27,9 @@ struct PerplexityOptions {
     int64_t maxChunks = -1;            ///< < 0: every whole chunk
     std::optional<int32_t> bosToken;   ///< replaces each chunk's first token when set (add_bos vocabularies)
     int64_t batchTokens = 2048;        ///< chunks evaluated together: max(1, batchTokens / nCtx) (llama's n_batch)
+    /// Called as each chunk is scored, in order, with its number (1-based) and the running perplexity:
+    /// when llama-perplexity prints "[chunk]ppl,".
+    std::function<void(int64_t chunk, double runningPpl)> onChunk;
 };
 
 struct PerplexityResult {

@@ -14,6 +14,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 using namespace qx;
 
@@ -84,8 +86,18 @@ private slots:
         opt.bosToken = 1;
         opt.batchTokens = 32; // two chunks per pass
         int calls = 0;
+        std::vector<std::pair<int64_t, double>> chunkFigures;   // (chunk, running PPL) as each chunk is scored
+        opt.onChunk = [&](int64_t chunk, double ppl) {
+            QCOMPARE(int64_t(calls), (chunk - 1) / 2);           // before the pass's progress report
+            chunkFigures.emplace_back(chunk, ppl);
+        };
         const PerplexityResult r = computePerplexity(fwd, tokens, opt, [&](double) { return ++calls > 0; });
         QCOMPARE(calls, 2);
+        QCOMPARE(chunkFigures.size(), size_t(4));
+        for (size_t i = 0; i < chunkFigures.size(); ++i) {
+            QCOMPARE(chunkFigures[i].first, int64_t(i + 1));
+            QCOMPARE(chunkFigures[i].second, r.runningPpl[i]);
+        }
         QCOMPARE(r.nChunk, int64_t(4));
         QCOMPARE(r.count, int64_t(4 * 7));
         QCOMPARE(r.runningPpl.size(), size_t(4));
@@ -182,7 +194,10 @@ private slots:
         plan->substitute("blk.0.ffn_up.weight", v);
         LlamaForward planFwd(plan);
         KldBaseReader again(path);
+        std::string streamed = formatKldChunkHeader();   // the table line by line, as each chunk is scored
+        kopt.onChunk = [&](int64_t chunk, const KldChunkLine& line) { streamed += formatKldChunkLine(chunk, line); };
         const KldResult q = computeKld(planFwd, again, kopt);
+        QCOMPARE(streamed, formatKldChunkTable(q));
         QVERIFY(q.kldMean > 1e-4);
         QVERIFY(q.kldMin >= -1e-6f && q.kldMin <= q.kld1 && q.kld1 <= q.kldMedian && q.kldMedian <= q.kld99
                 && q.kld99 <= q.kldMax);
