@@ -127,7 +127,7 @@ private slots:
         QVERIFY(waitForAnalysis(views, [&] {
                     views.setTensor(QStringLiteral("blk.0.ffn_up.weight"));
                     views.setTensor(QStringLiteral("blk.1.attn_q.weight"));
-                }) >= 0);
+                }).eventsWhileRunning >= 0);
         QCOMPARE(views.analysis()->tensorName, std::string("blk.1.attn_q.weight"));
     }
 
