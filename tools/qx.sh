@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(build-essential cmake ninja-build ccache pkg-config git
-  qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-qpa-plugins
+  qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-qpa-plugins qt6-translations-l10n
   libeigen3-dev libdnnl-dev ocl-icd-opencl-dev nlohmann-json3-dev libonig-dev libcli11-dev libgl-dev librsvg2-bin
   xvfb xauth clang libclang-rt-14-dev
   help2man lintian appstream desktop-file-utils shared-mime-info)
@@ -49,8 +49,25 @@ case "${1:-}" in
     configure_and_build -DQX_BUILD_TESTS=ON
     ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS"
     ;;
+  screenshots)
+    # docs/screenshots: the app's --screenshot mode on the demo model (1280×800, English), the presets
+    # evaluated on the demo's own text (or $TEXT); keeps the four pictures the README and AppStream name.
+    install_missing
+    cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release   # the build's other settings stay
+    cmake --build "$BUILD_DIR" -j "$JOBS" --target qexplore
+    text=${TEXT:-resources/demo-text.txt}
+    [ -f "$text" ] || text=${QEXPLORE_DATA:-../shared}/text/tinystories-valid-head.txt
+    out=$(mktemp -d)
+    XDG_CONFIG_HOME="$out/config" QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} \
+      "$BUILD_DIR/app/qexplore" --demo --language en --size 1280x800 --text "$text" --screenshot "$out/shots"
+    mkdir -p docs/screenshots
+    for name in main-window distribution trade-off learn-lab; do
+      cp "$out/shots/$name.png" docs/screenshots/
+    done
+    rm -rf "$out"
+    ;;
   *)
-    echo "usage: tools/qx.sh run [qexplore args...] | tools/qx.sh test" >&2
+    echo "usage: tools/qx.sh run [qexplore args...] | tools/qx.sh test | tools/qx.sh screenshots" >&2
     exit 2
     ;;
 esac

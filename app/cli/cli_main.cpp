@@ -3,6 +3,7 @@
 #include "cli/cli_command.h"
 #include "cli/cli_progress.h"
 #include "cli/command_line.h"
+#include "common/openmp_policy.h"
 
 #include "common/error.h"
 
@@ -32,7 +33,9 @@ void printUsage()
     std::sort(commands.begin(), commands.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     for (const auto& c : commands)
         std::printf("  %-12s %s\n", c.name.c_str(), c.summary.c_str());
-    std::printf("\nRun 'qexplore-cli COMMAND --help' for a command's options.\n"
+    std::printf("\nA MODEL argument may be :demo, the built-in demo model (its own held-out text is the default\n"
+                "text of ppl, sensitivity and solve; its training stories that of imatrix and quantize).\n"
+                "Run 'qexplore-cli COMMAND --help' for a command's options.\n"
                 "Exit codes: 0 done, 1 failed, 2 usage error, 130 interrupted (Ctrl-C or SIGTERM).\n");
 }
 
@@ -80,6 +83,7 @@ int runCommand(const qx::cli::CliCommand& command, const std::vector<std::string
 
 int main(int argc, char** argv)
 {
+    qx::restartWithPassiveOpenMpWait(argv); // idle OpenMP threads must not spin on a shared machine
     if (argc < 2) {
         printUsage();
         return kExitUsage;

@@ -2,6 +2,7 @@
 #include "cli/cli_command.h"
 #include "cli/command_line.h"
 #include "cli/json_output.h"
+#include "cli/model_arg.h"
 
 #include "common/error.h"
 #include "io/model_file.h"
@@ -111,7 +112,7 @@ DumpArgs parseArgs(const std::vector<std::string>& args)
 int runDump(const std::vector<std::string>& args)
 {
     const DumpArgs a = parseArgs(args);
-    const auto model = openModel(a.model);
+    const auto model = openModelArg(a.model);
     const TensorInfo* t = model->findTensor(a.tensor);
     if (!t)
         throw Error(ErrorCode::InvalidArgument, a.model, kNoOffset, "no tensor named " + a.tensor);

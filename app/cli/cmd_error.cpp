@@ -2,6 +2,7 @@
 #include "cli/cli_command.h"
 #include "cli/command_line.h"
 #include "cli/json_output.h"
+#include "cli/model_arg.h"
 
 #include "io/model_file.h"
 #include "quant/formats.h"
@@ -47,7 +48,7 @@ int runError(const std::vector<std::string>& args)
     std::optional<ImatrixFile> imatrix;
     if (!a.imatrix.empty())
         imatrix = readImatrix(a.imatrix);
-    const auto model = openModel(a.path);
+    const auto model = openModelArg(a.path);
     const FormatErrorReport report = computeFormatError(*model, *format, imatrix ? &*imatrix : nullptr);
     if (a.json) {
         printJson(jsonDocument("error", formatErrorJson(report)));

@@ -4,6 +4,7 @@
 #include "cli/cli_progress.h"
 #include "cli/command_line.h"
 #include "cli/json_output.h"
+#include "cli/model_arg.h"
 #include "cli/plan_options.h"
 
 #include "common/error.h"
@@ -27,7 +28,9 @@ ExportArgs parseArgs(const std::vector<std::string>& args)
     CommandLine cl("export", "MODEL (--plan P | --preset NAME | --pure TYPE) [options] -o OUT.gguf",
                    "Writes MODEL (GGUF, safetensors, a Hugging Face folder or a llama2.c checkpoint) as a GGUF v3 file,\n"
                    "each tensor in its planned type, quantized bit-exactly as llama-quantize (b4748) does. The file is\n"
-                   "written beside OUT under a temporary name, re-opened and verified, and only then renamed to OUT.");
+                   "written beside OUT under a temporary name (every part of a split export too), re-opened and\n"
+                   "verified, and only then renamed to OUT (all parts together). As with llama-quantize, a\n"
+                   "block-quantized input is refused unless --allow-requantize is given.");
     addPlanOptions(cl, a.plan);
     cl.app().add_flag("--llama-order", a.llamaOrder, "tensors in llama-quantize's order (outside blk.N, then by layer,\n"
                                                      "by name) instead of the source's");
@@ -64,11 +67,11 @@ int printLlamaQuantize(const ModelFile& model, const Plan& plan, const std::stri
 int runExport(const std::vector<std::string>& args)
 {
     const ExportArgs a = parseArgs(args);
-    const auto model = openModel(a.plan.model);
+    const auto model = openModelArg(a.plan.model);
     const Plan plan = makePlan(*model, a.plan);
     if (a.printLlamaQuantize)
         return printLlamaQuantize(*model, plan, a.plan.output, a.json);
-    ExportOptions exportOptions;
+    ExportOptions exportOptions = exportOptionsFrom(a.plan);
     exportOptions.llamaQuantizeOrder = a.llamaOrder;
     const auto start = std::chrono::steady_clock::now();
     note("export: writing %s\n", a.plan.output.c_str());
@@ -76,14 +79,18 @@ int runExport(const std::vector<std::string>& args)
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (a.json) {
         Json doc = jsonDocument("export");
-        doc.update(Json{{"model", a.plan.model}, {"output", a.plan.output}, {"file_bytes", r.fileBytes},
-                        {"converted_tensors", r.quantizedTensors}, {"copied_tensors", r.copiedTensors},
-                        {"file_type", planFileType(*model, plan)}, {"seconds", seconds}});
+        doc.update(Json{{"model", a.plan.model}, {"output", a.plan.output}, {"files", r.files},
+                        {"file_bytes", r.fileBytes}, {"converted_tensors", r.quantizedTensors},
+                        {"copied_tensors", r.copiedTensors}, {"file_type", planFileType(*model, plan)},
+                        {"seconds", seconds}});
         printJson(doc);
     } else {
-        std::printf("wrote %s: %llu bytes, %d tensors converted, %d copied, general.file_type %u, %.2f s\n",
-                    a.plan.output.c_str(), static_cast<unsigned long long>(r.fileBytes), r.quantizedTensors,
-                    r.copiedTensors, planFileType(*model, plan), seconds);
+        for (size_t i = 0; i + 1 < r.files.size(); ++i)
+            std::printf("wrote %s\n", r.files[i].c_str());
+        std::printf("wrote %s: %llu bytes%s, %d tensors converted, %d copied, general.file_type %u, %.2f s\n",
+                    r.files.empty() ? a.plan.output.c_str() : r.files.back().c_str(),
+                    static_cast<unsigned long long>(r.fileBytes), r.files.size() > 1 ? " in all parts" : "",
+                    r.quantizedTensors, r.copiedTensors, planFileType(*model, plan), seconds);
     }
     writePlanReportIfAsked(*model, plan, a.plan);
     return 0;

@@ -3,15 +3,18 @@
 #include "cli/cli_progress.h"
 #include "cli/command_line.h"
 #include "cli/json_output.h"
+#include "cli/model_arg.h"
 
 #include "common/error.h"
 #include "common/text_file.h"
 #include "eval/imatrix_export.h"
 #include "eval/perplexity.h"
 #include "io/model_file.h"
+#include "model/mapped_weights.h"
 #include "model/tokenizer.h"
 #include "quant/imatrix_file.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <numeric>
 
@@ -35,9 +38,11 @@ ImatrixArgs parseArgs(const std::vector<std::string>& args)
                    "llama-quantize --imatrix and qexplore-cli error --imatrix.");
     CLI::App& app = cl.app();
     cl.addModel(a.model);
-    cl.input(app.add_option("-f,--file", a.text, "text to evaluate (its path is recorded in the file, as llama-imatrix does)")
-        ->type_name("TEXT")->required());
-    app.add_option("-c,--ctx-size", a.nCtx, "tokens per chunk (default 512)")->type_name("N")->check(positive());
+    cl.input(app.add_option("-f,--file", a.text, "text to evaluate (its path is recorded in the file, as llama-imatrix does;\n"
+                                                 "MODEL :demo: 200 stories of its training split by default)")
+        ->type_name("TEXT"));
+    CLI::Option* ctx = app.add_option("-c,--ctx-size", a.nCtx, "tokens per chunk (default 512; :demo: its context)")
+                           ->type_name("N")->check(positive());
     app.add_option("--chunks", a.chunks, "at most K chunks (default: all)")->type_name("K");
     cl.addThreads(a.threads);
     cl.output(app.add_option("-o,--output", a.out, "the file to write (.gguf: GGUF imatrix, anything else: .dat)")
@@ -46,6 +51,10 @@ ImatrixArgs parseArgs(const std::vector<std::string>& args)
                        "JSON document on stdout (schema: docs/cli.md)");
     cl.setFooter("Ctrl-C cancels: exit code 130, and no file is written.");
     cl.parse(args);
+    if (a.text.empty() && !isDemoArg(a.model))
+        throw UsageError("--file is required");
+    if (isDemoArg(a.model) && ctx->count() == 0)
+        a.nCtx = demoContext(a.nCtx);
     return a;
 }
 
@@ -67,17 +76,17 @@ Json imatrixJson(const ImatrixArgs& a, const ImatrixFile& file, int chunks, size
 
 int collect(const ImatrixArgs& a)
 {
-    const auto model = openModel(a.model);
-    const Tokenizer tokenizer = openTokenizer(a.model);
-    const std::vector<int32_t> tokens = tokenizer.encode(readTextFile(a.text), true);
+    const auto model = openModelArg(a.model);
+    const Tokenizer tokenizer = openTokenizerArg(a.model);
+    const std::vector<int32_t> tokens = tokenizer.encode(readTextArg(a.text, a.model, TextRole::Calibration), true);
     ForwardOptions fo;
     fo.threads = a.threads;
-    LlamaForward fwd(LlamaWeights::fromModel(model), fo);
+    LlamaForward fwd(std::make_shared<const MappedWeights>(model, a.threads), fo); // streamed block by block
     ImatrixCollector collector;
     note("imatrix: %zu tokens in chunks of %lld\n", tokens.size(), static_cast<long long>(a.nCtx));
     fwd.setActivationHook(collector.hook());
     computeImatrix(fwd, tokens, a.nCtx, a.chunks, chunkBosToken(*model, tokenizer), progressPrinter("imatrix"));
-    ImatrixFile file = toImatrixFile(collector, a.text);
+    ImatrixFile file = toImatrixFile(collector, textArgName(a.text, a.model, TextRole::Calibration));
     file.chunkSize = static_cast<uint32_t>(a.nCtx);   // GGUF: counts in tokens, as llama-imatrix stores them
     writeImatrix(a.out, file);
     note("imatrix: %d chunks, %zu tokens; wrote %s\n", collector.lastCall(), tokens.size(), a.out.c_str());

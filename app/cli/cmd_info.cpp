@@ -2,6 +2,7 @@
 #include "cli/cli_command.h"
 #include "cli/command_line.h"
 #include "cli/json_output.h"
+#include "cli/model_arg.h"
 
 #include "io/model_file.h"
 #include "io/model_summary.h"
@@ -21,7 +22,7 @@ int runInfo(const std::vector<std::string>& args)
     cl.addModel(path);
     cl.addJson(asJson, "print the same as one JSON document on stdout (schema: docs/cli.md)");
     cl.parse(args);
-    const auto model = openModel(path);
+    const auto model = openModelArg(path);
     if (asJson) {
         printJson(jsonDocument("info", modelInfoJson(*model)));
         return 0;

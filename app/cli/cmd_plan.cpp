@@ -4,9 +4,11 @@
 #include "cli/cli_progress.h"
 #include "cli/command_line.h"
 #include "cli/json_output.h"
+#include "cli/model_arg.h"
 #include "cli/plan_options.h"
 
 #include "common/error.h"
+#include "export/gguf_export.h"
 #include "plan/plan.h"
 #include "plan/presets.h"
 
@@ -30,22 +32,25 @@ PlanOptions parseArgs(const std::vector<std::string>& args, bool& json)
     return options;
 }
 
-void printPlan(const ModelFile& model, const Plan& plan)
+void printPlan(const ModelFile& model, const Plan& plan, const PlanOptions& options)
 {
     std::printf("# plan %s for %s\n", plan.preset.empty() ? "(custom)" : plan.preset.c_str(), model.path.c_str());
     for (const PlanEntry& e : plan.entries)
         std::printf("%-32s %-7s %s%s\n", e.tensor.c_str(), std::string(tensorTypeName(e.type)).c_str(),
                     e.pinned ? "[pinned] " : "", e.reason.c_str());
-    const uint64_t size = predictedFileSize(model, plan);
+    const uint64_t size = predictExportSize(model, plan, exportOptionsFrom(options));
+    if (const auto preset = presetFromName(options.preset); preset && presetNeedsImatrix(*preset) && options.imatrix.empty())
+        std::printf("# note: llama-quantize refuses %s without an importance matrix (--imatrix); export will too\n",
+                    options.preset.c_str());
     std::printf("# general.file_type %u, predicted GGUF size %llu bytes (%.2f MiB)\n", planFileType(model, plan),
                 static_cast<unsigned long long>(size), double(size) / (1024.0 * 1024.0));
 }
 
-Json planJson(const ModelFile& model, const Plan& plan)
+Json planJson(const ModelFile& model, const Plan& plan, const PlanOptions& options)
 {
     Json doc = jsonDocument("plan");
     doc.update(Json{{"model", model.path}, {"file_type", planFileType(model, plan)},
-                    {"file_bytes", predictedFileSize(model, plan)}, {"plan", Json::parse(planToJson(plan))}});
+                    {"file_bytes", predictExportSize(model, plan, exportOptionsFrom(options))}, {"plan", Json::parse(planToJson(plan))}});
     return doc;
 }
 
@@ -53,12 +58,12 @@ int runPlan(const std::vector<std::string>& args)
 {
     bool json = false;
     const PlanOptions options = parseArgs(args, json);
-    const auto model = openModel(options.model);
+    const auto model = openModelArg(options.model);
     const Plan plan = makePlan(*model, options);
     if (json)
-        printJson(planJson(*model, plan));
+        printJson(planJson(*model, plan, options));
     else
-        printPlan(*model, plan);
+        printPlan(*model, plan, options);
     if (!options.output.empty()) {
         savePlan(options.output, plan);
         note("plan: saved %s\n", options.output.c_str());

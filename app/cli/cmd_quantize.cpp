@@ -3,6 +3,7 @@
 #include "cli/cli_command.h"
 #include "cli/cli_progress.h"
 #include "cli/command_line.h"
+#include "cli/model_arg.h"
 
 #include "calib/calib_cache.h"
 #include "calib/calib_export.h"
@@ -53,7 +54,8 @@ void addOptions(CommandLine& cl, QuantArgs& a)
     cl.output(app.add_option("-o,--output", a.output, "write the result as GGUF (one method, one ggml scheme, GGUF input):\n"
                                             "calibrated layers in the scheme's type, the rest as stored; the file is\n"
                                             "re-read and evaluated again")->type_name("OUT.gguf"));
-    cl.input(app.add_option("-f,--file", a.calibFile, "calibration text")->type_name("FILE")->required());
+    cl.input(app.add_option("-f,--file", a.calibFile, "calibration text (MODEL :demo: 200 of its training stories by default,\n"
+                                                      "evaluated on its held-out text)")->type_name("FILE"));
     app.add_option("--calib-chunks", a.calibChunks, "calibration chunks (default: all)")->type_name("N");
     cl.input(app.add_option("--eval-text", a.evalFile, "evaluation text (default: second half of -f)")->type_name("FILE"));
     app.add_option("--eval-chunks", a.evalChunks, "evaluation chunks (default: all)")->type_name("M");
@@ -82,6 +84,8 @@ QuantArgs parseArgs(const std::vector<std::string>& args)
                    kDescription);
     addOptions(cl, a);
     cl.parse(args);
+    if (a.calibFile.empty() && !isDemoArg(a.model))
+        throw UsageError("--file is required");
     return a;
 }
 
@@ -139,11 +143,15 @@ void capture(const QuantArgs& a, const std::string& calibText, const Tokenizer& 
 
 void prepare(const QuantArgs& a, Session& s)
 {
-    s.model = openModel(a.model);
+    s.model = openModelArg(a.model);
     s.weights = LlamaWeights::fromModel(s.model);
-    const Tokenizer tok = openTokenizer(a.model);
-    std::string calibText = readTextFile(a.calibFile), evalText;
-    if (a.evalFile.empty()) {
+    const Tokenizer tok = openTokenizerArg(a.model);
+    std::string calibText = readTextArg(a.calibFile, a.model, TextRole::Calibration), evalText;
+    if (a.calibFile.empty()) {  // the demo model: its training stories, then its held-out text
+        evalText = readTextArg(a.evalFile, a.model, TextRole::Evaluation);
+        std::printf("calibration: %s, evaluation: %s\n", textArgName({}, a.model, TextRole::Calibration).c_str(),
+                    textArgName(a.evalFile, a.model, TextRole::Evaluation).c_str());
+    } else if (a.evalFile.empty()) {
         std::tie(calibText, evalText) = splitCalibEval(calibText, 0.5);
         std::printf("calibration: first half of %s (%zu bytes), evaluation: second half (%zu bytes)\n",
                     a.calibFile.c_str(), calibText.size(), evalText.size());

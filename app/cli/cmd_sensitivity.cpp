@@ -5,6 +5,7 @@
 #include "cli/cli_progress.h"
 #include "cli/command_line.h"
 #include "cli/json_output.h"
+#include "cli/model_arg.h"
 
 #include "common/error.h"
 #include "common/text_file.h"
@@ -43,7 +44,8 @@ SensitivityArgs parseArgs(const std::vector<std::string>& args)
                                   "                                [--ctx N] [--tokens N] [--json]", kDescription);
     CLI::App& app = cl.app();
     cl.addModel(a.model);
-    cl.input(app.add_option("-f,--file", a.textFile, "the text to measure on")->type_name("TEXT")->required());
+    cl.input(app.add_option("-f,--file", a.textFile, "the text to measure on (MODEL :demo: its held-out text by default)")
+        ->type_name("TEXT"));
     app.add_option("--type", type, "the quantization type (default Q4_K)")->type_name("T");
     app.add_option("--mode", mode, "enable-one (default) or disable-one")->type_name("M");
     app.add_option("-c,--ctx-size,--ctx", a.ctx, "sequence length (default 128)")->type_name("N");
@@ -51,6 +53,8 @@ SensitivityArgs parseArgs(const std::vector<std::string>& args)
     cl.addJson(a.json);
     cl.setFooter("Ctrl-C cancels (exit code 130).");
     cl.parse(args);
+    if (a.textFile.empty() && !isDemoArg(a.model))
+        throw UsageError("--file is required");
     const auto t = tensorTypeFromName(type);
     if (!t)
         throw UsageError("--type: unknown type " + type);
@@ -65,9 +69,10 @@ SensitivityArgs parseArgs(const std::vector<std::string>& args)
 
 std::vector<int32_t> measurementTokens(const SensitivityArgs& a)
 {
-    std::vector<int32_t> tokens = openTokenizer(a.model).encode(readTextFile(a.textFile), true);
+    const std::string text = readTextArg(a.textFile, a.model, TextRole::Evaluation);
+    std::vector<int32_t> tokens = openTokenizerArg(a.model).encode(text, true);
     const int64_t n = std::min<int64_t>(a.maxTokens, static_cast<int64_t>(tokens.size())) / a.ctx * a.ctx;
-    if (n <= 0) throw Error(ErrorCode::InvalidArgument, a.textFile, kNoOffset, "the text is shorter than one sequence");
+    if (n <= 0) throw Error(ErrorCode::InvalidArgument, textArgName(a.textFile, a.model, TextRole::Evaluation), kNoOffset, "the text is shorter than one sequence");
     tokens.resize(static_cast<size_t>(n));
     return tokens;
 }
@@ -107,7 +112,7 @@ Json sensitivityJson(const SensitivityArgs& a, const SensitivityResult& r, size_
 int runSensitivity(const std::vector<std::string>& args)
 {
     const SensitivityArgs a = parseArgs(args);
-    const auto model = openModel(a.model);
+    const auto model = openModelArg(a.model);
     const std::vector<int32_t> tokens = measurementTokens(a);
     note("sensitivity: %zu tokens in sequences of %lld\n", tokens.size(), static_cast<long long>(a.ctx));
     const SensitivityResult r =

@@ -4,6 +4,7 @@
 #include "cli/cli_progress.h"
 #include "cli/command_line.h"
 #include "cli/json_output.h"
+#include "cli/model_arg.h"
 
 #include "common/error.h"
 #include "common/text_file.h"
@@ -107,7 +108,8 @@ void addOptions(CommandLine& cl, SolveArgs& a, SolveOptions& o)
     app.add_option("--token-embd-min", o.tokenEmbdMin, "token_embd.weight at least T's bits/weight")->type_name("T");
     app.add_option("--measure", a.measure, "measure each tensor's enable-one KLD (Q3_K where rows fit, else IQ4_NL,\n"
                                            "Q4_0, Q8_0) on TEXT and calibrate its losses with it")->type_name("kld");
-    cl.input(app.add_option("-f,--file", a.textFile, "calibration text for --measure")->type_name("TEXT"));
+    cl.input(app.add_option("-f,--file", a.textFile, "calibration text for --measure (MODEL :demo: its held-out text)")
+        ->type_name("TEXT"));
     app.add_option("-c,--ctx-size,--measure-ctx", a.measureCtx, "sequence length for --measure (default 128;\n"
                                                                 "second half scored)")->type_name("N");
     app.add_option("--measure-tokens", a.measureTokens, "at most N tokens of TEXT (default 2048)")->type_name("N");
@@ -147,7 +149,7 @@ SolveArgs parseArgs(const std::vector<std::string>& args)
     applyOptions(o, a);
     if (!a.target && a.scores.empty()) fail("give one of --target-bpw, --target-size, --max-loss, --max-kld");
     if (!a.measure.empty() && a.measure != "kld") fail("--measure takes 'kld'");
-    if (!a.measure.empty() && a.textFile.empty()) fail("--measure kld needs -f TEXT");
+    if (!a.measure.empty() && a.textFile.empty() && !isDemoArg(a.model)) fail("--measure kld needs -f TEXT");
     if (a.maxKld && a.measure.empty()) fail("--max-kld needs --measure kld (else use --max-loss)");
     if (a.measureCtx < 4 || a.measureTokens < a.measureCtx) fail("--measure-ctx/--measure-tokens too small");
     return a;
@@ -155,10 +157,12 @@ SolveArgs parseArgs(const std::vector<std::string>& args)
 
 std::vector<int32_t> calibrationTokens(const SolveArgs& a)
 {
-    std::vector<int32_t> tokens = openTokenizer(a.model).encode(readTextFile(a.textFile), true);
+    const std::string text = readTextArg(a.textFile, a.model, TextRole::Evaluation);
+    std::vector<int32_t> tokens = openTokenizerArg(a.model).encode(text, true);
     const int64_t n = std::min<int64_t>(a.measureTokens, int64_t(tokens.size())) / a.measureCtx * a.measureCtx;
     if (n <= 0)
-        throw Error(ErrorCode::InvalidArgument, a.textFile, kNoOffset, "the text has fewer tokens than --measure-ctx");
+        throw Error(ErrorCode::InvalidArgument, textArgName(a.textFile, a.model, TextRole::Evaluation), kNoOffset,
+                    "the text has fewer tokens than --measure-ctx");
     tokens.resize(size_t(n));
     return tokens;
 }
@@ -214,7 +218,7 @@ Json solvedJson(const SolveArgs& a, const SolvedPlan& s, uint64_t elements)
 int runSolve(const std::vector<std::string>& args)
 {
     const SolveArgs a = parseArgs(args);
-    const auto model = openModel(a.model);
+    const auto model = openModelArg(a.model);
     const std::vector<TensorType> types = defaultCandidateTypes();
     CandidateTable table = loadOrBuildCandidateTable(*model, a.model, a.imatrix, types, a.cacheDir,
                                                      progressPrinter("candidates"));

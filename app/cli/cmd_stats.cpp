@@ -3,6 +3,7 @@
 #include "cli/cli_progress.h"
 #include "cli/command_line.h"
 #include "cli/json_output.h"
+#include "cli/model_arg.h"
 
 #include "io/model_file.h"
 #include "stats/stats_report.h"
@@ -43,7 +44,7 @@ StatsArgs parseArgs(const std::vector<std::string>& args)
 int runStats(const std::vector<std::string>& args)
 {
     const StatsArgs a = parseArgs(args);
-    const auto model = openModel(a.path);
+    const auto model = openModelArg(a.path);
     note("stats: %zu tensors of %s\n", model->tensors.size(), model->path.c_str());
     const auto entries = computeModelStats(*model, a.regex, a.options, progressPrinter("stats"));
     if (a.json) {

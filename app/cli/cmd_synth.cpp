@@ -30,6 +30,11 @@ void addOptions(CommandLine& cl, SynthOptions& o, std::string& type, std::string
     app.add_option("--type", type, "storage type of the matrices: F32 (default) or F16; norms are always F32")
         ->type_name("F32|F16");
     app.add_option("--ctx", o.contextLength, "context length written to the metadata (default 2048)")->type_name("N");
+    app.add_option("--head-dim", o.headDim, "attention head size other than dim/heads (writes "
+                                            "attention.key_length/value_length)")->type_name("N");
+    app.add_flag("--tied", o.tiedEmbeddings, "no output.weight: the output head shares token_embd (tied embeddings)");
+    app.add_flag("--rope-freqs", o.ropeFreqs, "add rope_freqs.weight with Llama 3.1's frequency factors "
+                                              "(original context 128)");
     cl.output(app.add_option("-o,--output", out, "the file to write")->type_name("OUT.gguf")->required());
 }
 
@@ -38,7 +43,8 @@ int runSynth(const std::vector<std::string>& args)
     SynthOptions options;
     std::string type = "F32", out;
     CommandLine cl("synth", "--dim D --layers L --ff F --heads H --kv-heads K --vocab-from MODEL\n"
-                            "                          --seed S [--type F32|F16] [--ctx N] -o OUT.gguf", kDescription);
+                            "                          --seed S [--type F32|F16] [--ctx N] [--head-dim N] [--tied] [--rope-freqs]\n"
+                            "                          -o OUT.gguf", kDescription);
     addOptions(cl, options, type, out);
     cl.parse(args);
     if (type != "F32" && type != "F16" && type != "f32" && type != "f16")

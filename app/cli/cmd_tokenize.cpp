@@ -3,6 +3,7 @@
 #include "cli/cli_progress.h"
 #include "cli/command_line.h"
 #include "cli/json_output.h"
+#include "cli/model_arg.h"
 
 #include "common/error.h"
 #include "common/text_file.h"
@@ -77,7 +78,7 @@ Json tokensJson(const Tokenizer& tok, const std::vector<int32_t>& ids)
 int runTokenize(const std::vector<std::string>& args)
 {
     const Options o = parseArgs(args);
-    const Tokenizer tok = openTokenizer(o.model);
+    const Tokenizer tok = openTokenizerArg(o.model);
     const std::vector<int32_t> ids = tok.encode(o.text, o.addSpecial, o.parseSpecial);
     if (o.json)
         printJson(tokensJson(tok, ids));

@@ -12,52 +12,61 @@
 namespace qx::cli {
 namespace {
 
-void addOptions(CommandLine& cl, StoryModelOptions& o, std::string& out)
+void addOptions(CommandLine& cl, StoryModelOptions& o, std::string& out, std::string& storage)
 {
     CLI::App& app = cl.app();
     cl.output(app.add_option("-o,--out,--output", out, "the GGUF file to write")->type_name("OUT.gguf")->required());
-    app.add_option("--dim", o.shape.dim, "embedding width (default 96)")->type_name("D");
+    app.add_option("--dim", o.shape.dim, "embedding width (default 256; multiples of 256 take every K-quant)")->type_name("D");
     app.add_option("--layers", o.shape.layers, "blocks (default 4)")->type_name("L");
     app.add_option("--heads", o.shape.heads, "attention heads (default 4)")->type_name("H");
     app.add_option("--kv-heads", o.shape.kvHeads, "key/value heads (default 2)")->type_name("K");
-    app.add_option("--ff", o.shape.ff, "feed-forward width (default 256)")->type_name("F");
+    app.add_option("--ff", o.shape.ff, "feed-forward width (default 512)")->type_name("F");
     app.add_option("-c,--ctx-size,--ctx", o.shape.ctx, "context length, also the training sequence length\n"
                                                        "(default 128)")->type_name("N");
-    app.add_option("--steps", o.train.steps, "optimizer steps (default 300)")->type_name("N");
+    app.add_option("--steps", o.train.steps, "optimizer steps (default 1000)")->type_name("N");
     app.add_option("--batch", o.train.batch, "sequences per step (default 16)")->type_name("N");
     app.add_option("--lr", o.train.lr, "peak learning rate (default 0.003)")->type_name("LR")->check(positive());
-    app.add_option("--vocab", o.vocabSize, "vocabulary size (default 512)")->type_name("N");
-    app.add_option("--stories", o.corpus.trainStories, "training stories (default 20000)")->type_name("N");
+    app.add_option("--vocab", o.vocabSize, "vocabulary size (default 1024)")->type_name("N");
+    app.add_option("--stories", o.corpus.trainStories, "training stories (default 40000)")->type_name("N");
     app.add_option("--seed", o.train.seed, "corpus and training seed (default 1)")->type_name("S");
+    app.add_option("--storage", storage, "f16 (default) or f32: how the weight matrices are stored")
+        ->type_name("f16|f32");
     cl.addThreads(o.train.threads, "threads (default 2; 0 = all cores)");
 }
 
 StoryModelOptions parseArgs(const std::vector<std::string>& args, std::string& out)
 {
     StoryModelOptions o;
-    o.shape.dim = 96;
+    o.shape.dim = 256;
     o.shape.layers = 4;
     o.shape.heads = 4;
     o.shape.kvHeads = 2;
-    o.shape.ff = 256;
+    o.shape.ff = 512;
     o.shape.ctx = 128;
-    o.train.steps = 300;
+    o.train.steps = 1000;
     o.train.batch = 16;
     o.train.lr = 3e-3;
     o.train.seed = 1;
     o.train.threads = 2;
-    o.corpus.trainStories = 20000;
-    o.vocabSize = 512;
-    CommandLine cl("train", "--out OUT.gguf [--dim 96] [--layers 4] [--heads 4] [--kv-heads 2]\n"
-                            "                          [--ff 256] [--ctx 128] [--steps 300] [--batch 16] [--lr 0.003]\n"
-                            "                          [--vocab 512] [--stories 20000] [--seed 1] [--threads 2]",
+    o.corpus.trainStories = 40000;
+    o.vocabSize = 1024;
+    CommandLine cl("train", "--out OUT.gguf [--dim 256] [--layers 4] [--heads 4] [--kv-heads 2]\n"
+                            "                          [--ff 512] [--ctx 128] [--steps 1000] [--batch 16] [--lr 0.003]\n"
+                            "                          [--vocab 1024] [--stories 40000] [--seed 1] [--threads 2]\n"
+                            "                          [--storage f16|f32]",
                    "Generates the built-in story corpus (seeded), learns a SentencePiece-style vocabulary from it,\n"
-                   "trains a Llama model from scratch (AdamW, cosine schedule, clipping) and writes an F32 GGUF with\n"
-                   "the tokenizer, the command line and the seed in its metadata (qexplore.train.*). Prints the loss,\n"
-                   "the held-out loss and the unigram baseline perplexity of the held-out split.");
-    addOptions(cl, o, out);
+                   "trains a Llama model from scratch (AdamW, cosine schedule, clipping) and writes a GGUF with the\n"
+                   "weight matrices in F16 (default) or F32, the tokenizer, the command line and the seed in its\n"
+                   "metadata (qexplore.train.*), and the perplexity of the stored weights on the held-out split\n"
+                   "(llama-perplexity's method, n_ctx = --ctx; qexplore.heldout.*). Prints the loss, the held-out loss\n"
+                   "and perplexity, and the unigram baseline perplexity of the held-out split.");
+    std::string storage = "f16";
+    addOptions(cl, o, out, storage);
     cl.setFooter("Ctrl-C cancels between steps (exit code 130, no file written).");
     cl.parse(args);
+    if (storage != "f16" && storage != "f32")
+        throw UsageError("--storage takes f16 or f32, not '" + storage + "'");
+    o.storage = storage == "f16" ? MatrixStorage::F16 : MatrixStorage::F32;
     o.train.seqLen = o.shape.ctx;
     o.corpus.seed = o.train.seed;
     return o;
@@ -96,13 +105,17 @@ int runTrain(const std::vector<std::string>& args)
         {"qexplore.train.final_loss", GgufValue::f32(static_cast<float>(r.curve.empty() ? 0.0 : r.curve.back()))},
         {"qexplore.train.valid_loss", GgufValue::f32(static_cast<float>(r.validLoss))},
     };
+    for (KeyValue& kv : heldOutKeys(r.heldOut))
+        model.extraKeys.push_back(std::move(kv));
     writeTrainedModel(out, model);
     std::printf("parameters %lld, vocab %lld, train tokens %lld, valid tokens %lld, cpu %.1f s\n",
                 static_cast<long long>(paramCount(paramLayout(model.shape))),
                 static_cast<long long>(model.shape.vocab), static_cast<long long>(r.trainTokens),
                 static_cast<long long>(r.validTokens), cpu);
-    std::printf("held-out loss %.4f (ppl %.3f), unigram baseline ppl %.3f\nwrote %s\n", r.validLoss,
-                std::exp(r.validLoss), r.unigramPpl, out.c_str());
+    std::printf("held-out loss %.4f (ppl %.3f), unigram baseline ppl %.3f\n", r.validLoss, std::exp(r.validLoss),
+                r.unigramPpl);
+    std::printf("held-out perplexity of the stored weights (n_ctx %lld): %.4f +/- %.5f\nwrote %s\n",
+                static_cast<long long>(r.heldOut.nCtx), r.heldOut.ppl, r.heldOut.uncertainty, out.c_str());
     return 0;
 }
 

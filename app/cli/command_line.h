@@ -41,8 +41,8 @@ public:
 
     CLI::App& app() { return m_app; }
     /// MODEL as the positional argument or as -m/--model (llama.cpp's name).
-    CLI::Option* addModel(std::string& model, std::string help = "the model: GGUF, safetensors, a Hugging Face folder "
-                                                                 "or a llama2.c checkpoint");
+    CLI::Option* addModel(std::string& model, std::string help = "the model: GGUF, safetensors, a Hugging Face folder,\n"
+                                                                 "a llama2.c checkpoint, or :demo (the built-in one)");
     /// -t/--threads N (0 = every core). More than the machine has is capped there, with a note.
     CLI::Option* addThreads(int& threads, std::string help = "threads (default: all cores)");
     /// Marks `option` as naming files the command reads (MODEL is marked by addModel).

@@ -1,13 +1,23 @@
 #pragma once
-// The built-in demo model (resources/demo-model.gguf, trained by `qexplore-cli train`; see
-// resources/demo-model.md) is compiled into the executable. Readers memory-map files, so the first use
-// writes it once into the user's cache folder.
+// The built-in demo model and its texts (core/demo/demo_data.h: compiled into the executable) as files in
+// the user's cache folder, because the GUI opens models and texts by path. Written once, under names
+// carrying a digest of their bytes, so a newer build never reads an older demo.
 
-#include <string>
+#include <QString>
 
 namespace qx::app {
 
-/// Path of the demo model on disk, extracting it first when needed. Throws qx::Error when it cannot be written.
-std::string demoModelPath();
+struct DemoFiles {
+    QString model;            ///< demo-model-<digest>.gguf
+    QString text;             ///< its held-out text: the default evaluation text for the demo
+    QString calibrationText;  ///< stories of its training split: the default calibration text
+    bool operator==(const DemoFiles&) const = default;
+};
+
+/// Where writeDemoFiles() puts the files (nothing is written).
+DemoFiles demoFileLocations();
+
+/// Writes whichever demo file is missing and returns the paths. Throws qx::Error when one cannot be written.
+DemoFiles writeDemoFiles();
 
 } // namespace qx::app

@@ -2,7 +2,9 @@
 
 #include "gui/demo_model.h"
 #include "common/error.h"
+#include "common/openmp_policy.h"
 #include "gui/main_window.h"
+#include "compare/compare_page.h"
 #include "gui/screenshot_session.h"
 
 #include "common/app_settings.h"
@@ -10,6 +12,10 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSize>
+
+#include <cstdio>
+#include <cstdlib>
 
 namespace {
 
@@ -17,6 +23,9 @@ struct Options {
     QString modelPath;
     QString screenshotDir;
     QString textPath;
+    QString comparePath;
+    QString language;      ///< overrides the language setting for this run (screenshots in every language)
+    QSize windowSize{1280, 800};
     bool demo = false;
 };
 
@@ -39,8 +48,21 @@ Options parseOptions(const QApplication& app)
         QStringLiteral("text"),
         QApplication::translate("main", "With --screenshot: evaluate the common presets on <file> and render the Evaluate and Trade-off tabs too."),
         QApplication::translate("main", "file"));
+    const QCommandLineOption compare(
+        QStringLiteral("compare"),
+        QApplication::translate("main", "Compare the opened model with the model at <path> (Compare tab)."),
+        QApplication::translate("main", "path"));
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QApplication::translate("main", "With --screenshot: the window size, e.g. 1920x1080 (default 1280x800)."),
+                                  QApplication::translate("main", "WxH"));
+    const QCommandLineOption language(QStringLiteral("language"),
+                                      QApplication::translate("main", "Interface language for this run (en, de, fr), whatever the settings say."),
+                                      QApplication::translate("main", "code"));
     parser.addOption(screenshot);
     parser.addOption(text);
+    parser.addOption(compare);
+    parser.addOption(size);
+    parser.addOption(language);
     parser.addPositionalArgument(QStringLiteral("model"), QApplication::translate("main", "A model file or folder to open."),
                                  QStringLiteral("[model]"));
     parser.process(app);
@@ -50,10 +72,22 @@ Options parseOptions(const QApplication& app)
         options.modelPath = parser.positionalArguments().front();
     options.screenshotDir = parser.value(screenshot);
     options.textPath = parser.value(text);
+    options.comparePath = parser.value(compare);
     options.demo = parser.isSet(demo);
+    options.language = parser.value(language);
+    if (parser.isSet(size)) {
+        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+        const int w = wh.size() == 2 ? wh[0].toInt() : 0, h = wh.size() == 2 ? wh[1].toInt() : 0;
+        if (w < 320 || h < 240) {
+            std::fprintf(stderr, "--size: expected WIDTHxHEIGHT of at least 320x240, got \"%s\"\n",
+                         qPrintable(parser.value(size)));
+            std::exit(2);
+        }
+        options.windowSize = QSize(w, h);
+    }
     if (options.demo && options.modelPath.isEmpty()) {
         try {
-            options.modelPath = QString::fromStdString(qx::app::demoModelPath());
+            options.modelPath = qx::app::writeDemoFiles().model;
         } catch (const qx::Error& e) {
             qWarning("%s", e.what());   // the start page still opens
         }
@@ -65,6 +99,7 @@ Options parseOptions(const QApplication& app)
 
 int main(int argc, char** argv)
 {
+    qx::restartWithPassiveOpenMpWait(argv); // spinning OpenMP threads would take the UI thread's core
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("qexplore"));
     QApplication::setApplicationName(QStringLiteral("qexplore"));
@@ -75,17 +110,30 @@ int main(int argc, char** argv)
     if (const int threads = qx::ui::AppSettings::threads(); threads > 0 && !qEnvironmentVariableIsSet("OMP_NUM_THREADS"))
         qputenv("OMP_NUM_THREADS", QByteArray::number(threads));
     const Options options = parseOptions(app);
+    if (!options.language.isEmpty()) {
+        qx::ui::installTranslations(app, options.language);
+        QApplication::setApplicationDisplayName(QApplication::translate("main", "Quantization Explorer"));
+    }
 
     qx::app::MainWindow window(&qx::openModel);
-    window.setDemoModelProvider(&qx::app::demoModelPath);
+    window.setDemo(qx::app::demoFileLocations(), &qx::app::writeDemoFiles);
+    if (options.screenshotDir.isEmpty())
+        window.restoreSettings();   // screenshots show the default layout, whatever the last session was
     window.show();
     if (!options.screenshotDir.isEmpty()) {
         auto* session = new qx::app::ScreenshotSession(&window, options.screenshotDir, options.modelPath, &app);
         session->setEvaluationText(options.textPath);
+        session->setComparePath(options.comparePath);
+        session->setWindowSize(options.windowSize);
         QObject::connect(session, &qx::app::ScreenshotSession::finished, &app, &QCoreApplication::exit);
         session->start();
     } else if (!options.modelPath.isEmpty()) {
         window.openPath(options.modelPath);
+        if (!options.comparePath.isEmpty())
+            QObject::connect(&window, &qx::app::MainWindow::modelShown, &window, [&window, &options] {
+                window.showPage(qx::app::MainWindow::Page::Compare);
+                window.comparePage()->compareWith(options.comparePath);
+            }, Qt::SingleShotConnection);
     }
     return app.exec();
 }

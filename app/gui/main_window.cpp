@@ -7,10 +7,13 @@
 #include "common/format_text.h"
 #include "common/job_runner.h"
 #include "common/memory_indicator.h"
+#include "common/docs_dialog.h"
 #include "common/settings_dialog.h"
+#include "compare/compare_page.h"
 #include "evaluate/evaluate_panel.h"
 #include "evaluate/evaluation_page.h"
 #include "evaluate/tradeoff_view.h"
+#include "eval/held_out_figure.h"
 #include "layers/layers_view.h"
 #include "learn/learn_lab.h"
 #include "plan/calibration_box.h"
@@ -19,6 +22,7 @@
 #include "plan/plan_export.h"
 #include "plan/plan_file_actions.h"
 #include "plan/scheme_panel.h"
+#include "plan/sensitivity_box.h"
 #include "start/model_description.h"
 #include "start/model_info_view.h"
 #include "start/start_page.h"
@@ -35,6 +39,7 @@
 #include <QDockWidget>
 #include <QLocale>
 #include <QScrollArea>
+#include <QSettings>
 #include <QUndoStack>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -82,6 +87,7 @@ MainWindow::MainWindow(ui::ModelOpener opener, QWidget* parent)
     connectSignals();
     refreshRecent();
     showPage(Page::Start);
+    m_baseFont = QApplication::font();
     resize(QSize(fontMetrics().averageCharWidth() * 160, fontMetrics().height() * 45));
 }
 
@@ -109,10 +115,40 @@ void MainWindow::openPath(const QString& path)
     m_loader->open(QFileInfo(path).absoluteFilePath());
 }
 
-void MainWindow::setDemoModelProvider(std::function<std::string()> provider)
+void MainWindow::setDemo(DemoFiles locations, std::function<DemoFiles()> writer)
 {
-    m_demoProvider = std::move(provider);
-    m_startPage->setDemoAvailable(static_cast<bool>(m_demoProvider));
+    m_demoLocations = std::move(locations);
+    m_demoWriter = std::move(writer);
+    m_startPage->setDemoAvailable(static_cast<bool>(m_demoWriter));
+}
+
+void MainWindow::applyModelTexts(const QString& path)
+{
+    ui::EvaluatePanel* evaluate = m_evaluation->panel();
+    ui::CalibrationBox* calibration = m_schemePanel->calibrationBox();
+    ui::SensitivityBox* sensitivity = m_schemePanel->sensitivityBox();
+    std::optional<DemoFiles> demo;
+    const bool isDemo = m_demoWriter && !m_demoLocations.model.isEmpty()
+        && QFileInfo(path).absoluteFilePath() == QFileInfo(m_demoLocations.model).absoluteFilePath();
+    if (isDemo) {
+        try {
+            demo = m_demoWriter();  // the model is there already; this restores a text that was deleted
+        } catch (const Error& e) {
+            statusBar()->showMessage(QString::fromUtf8(e.what()), 5000);
+        }
+    }
+    if (!demo) {
+        evaluate->setModelDefaults(std::nullopt);
+        calibration->setModelText({}, 0);
+        sensitivity->setTextFile({});
+        return;
+    }
+    const std::optional<HeldOutFigure> figure = m_model ? heldOutFigure(*m_model) : std::nullopt;
+    const int64_t trained = m_model && m_model->spec.contextLength > 0 ? m_model->spec.contextLength : 128;
+    const int nCtx = static_cast<int>(figure ? figure->nCtx : std::min<int64_t>(trained, 512));
+    evaluate->setModelDefaults(ui::EvaluationDefaults{demo->text, nCtx, 0});
+    calibration->setModelText(demo->calibrationText, nCtx);
+    sensitivity->setTextFile(demo->text);
 }
 
 void MainWindow::showPage(Page page)
@@ -130,6 +166,8 @@ void MainWindow::showPage(Page page)
         m_tabs->setCurrentWidget(m_evaluation);
     else if (page == Page::Tradeoff)
         m_tabs->setCurrentWidget(m_tradeoff);
+    else if (page == Page::Compare)
+        m_tabs->setCurrentWidget(m_compare);
     else if (page == Page::Learn)
         m_tabs->setCurrentWidget(m_learnLab);
     const bool open = static_cast<bool>(m_model);
@@ -138,9 +176,11 @@ void MainWindow::showPage(Page page)
     m_actions.savePlanAs->setEnabled(open);
     m_actions.exportGguf->setEnabled(open && m_planExport->calibrationBlocker().isEmpty());
     m_actions.loadPlan->setEnabled(open);
+    m_actions.exportReport->setEnabled(open);
     m_actions.find->setEnabled(open);
     m_actions.showTensors->setEnabled(open);
     m_actions.showInfo->setEnabled(open);
+    updatePlanDock();
 }
 
 QString MainWindow::summaryText() const
@@ -167,14 +207,14 @@ void MainWindow::chooseFolder()
 
 void MainWindow::openDemo()
 {
-    if (!m_demoProvider)
+    if (!m_demoWriter)
         return;
-    auto provider = m_demoProvider;
-    m_runner->start<std::string>(
-        tr("Preparing the demo model…"), [provider](const ProgressFn&) { return provider(); },
-        [this](ui::JobResult<std::string> result) {
+    auto writer = m_demoWriter;
+    m_runner->start<DemoFiles>(
+        tr("Preparing the demo model…"), [writer](const ProgressFn&) { return writer(); },
+        [this](ui::JobResult<DemoFiles> result) {
             if (result.outcome == ui::JobOutcome::Completed)
-                openPath(QString::fromStdString(*result.value));
+                openPath(result.value->model);
             else if (result.outcome == ui::JobOutcome::Failed)
                 onFailed(tr("demo model"), result.error.detail);
         });
@@ -187,7 +227,7 @@ void MainWindow::closeModel()
     m_model.reset();
     m_modelPath.clear();
     m_plan->setModel(nullptr, {});
-    m_schemeDock->hide();
+    updatePlanDock();
     m_planTotals->clear();
     m_tensorPane->setModelFile(nullptr);
     m_infoView->setModelFile(nullptr);
@@ -195,6 +235,7 @@ void MainWindow::closeModel()
     m_layersView->setModel(nullptr);
     m_learnLab->setModel(nullptr);
     m_evaluation->setModel(nullptr);
+    m_compare->setModel(nullptr);
     setWindowTitle(tr("Quantization Explorer"));
     refreshRecent();
     showPage(Page::Start);
@@ -204,6 +245,15 @@ void MainWindow::showSettings()
 {
     ui::SettingsDialog dialog(this);
     dialog.exec();
+}
+
+void MainWindow::showDocumentation(const QString& page)
+{
+    auto* dialog = new ui::DocsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!page.isEmpty())
+        dialog->showPage(page);
+    dialog->show();   // modeless: the pages can stay open beside the window
 }
 
 void MainWindow::showAbout(int page)
@@ -221,9 +271,10 @@ void MainWindow::onLoaded(const QString& path, std::shared_ptr<const ModelFile> 
     m_layersView->setModel(m_model);
     m_learnLab->setModel(m_model);
     m_evaluation->setModel(m_model);
+    m_compare->setModel(m_model);
     m_modelPath = QFileInfo(path).absoluteFilePath();
+    applyModelTexts(m_modelPath);
     m_plan->setModel(m_model, m_modelPath);
-    m_schemeDock->show();
     m_schemeDock->widget()->setMinimumWidth(0);
     fitPlanDock();
     resizeDocks({m_schemeDock}, {m_schemeDock->widget()->minimumWidth() + fontMetrics().averageCharWidth() * 4},
@@ -238,8 +289,12 @@ void MainWindow::onLoaded(const QString& path, std::shared_ptr<const ModelFile> 
     ui::AppSettings::addRecentFile(QFileInfo(path).absoluteFilePath());
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
     showPage(Page::Tensors);
-    const int splitWidth = std::max(m_tensorSplit->width(), 800);  // the tree's plan columns need half
-    m_tensorSplit->setSizes({splitWidth / 2, splitWidth - splitWidth / 2});
+    updatePlanDock();
+    // The tree gets what its plan columns need, up to two thirds, as long as the views keep their minimum.
+    const int splitWidth = std::max(m_tensorSplit->width(), 800);
+    const int most = std::max(splitWidth / 2, std::min(splitWidth * 2 / 3, splitWidth - m_tensorViews->minimumSizeHint().width()));
+    const int tree = std::clamp(m_tensorPane->columnsWidth(), splitWidth / 2, most);
+    m_tensorSplit->setSizes({tree, splitWidth - tree});
     if (m_plan->recoveryAvailable())
         m_planFiles->offerRecovery();
     emit modelShown(path);
@@ -278,6 +333,31 @@ void MainWindow::setBusy(bool busy, const QString& label)
 void MainWindow::refreshRecent()
 {
     m_startPage->setRecentFiles(ui::AppSettings::recentFiles());
+    refreshRecentMenu();
+}
+
+void MainWindow::refreshRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = ui::AppSettings::recentFiles();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString& path = recent[i];
+        // &1 … &9, &0: the first ten entries have a key of their own.
+        QAction* a = m_recentMenu->addAction(tr("&%1 %2").arg((i + 1) % 10).arg(QFileInfo(path).fileName()));
+        a->setToolTip(QDir::toNativeSeparators(path));
+        a->setStatusTip(QDir::toNativeSeparators(path));
+        connect(a, &QAction::triggered, this, [this, path] { openPath(path); });
+    }
+    m_recentMenu->setToolTipsVisible(true);
+    if (!recent.isEmpty())
+        m_recentMenu->addSeparator();
+    QAction* clear = m_recentMenu->addAction(tr("&Clear List"));
+    clear->setEnabled(!recent.isEmpty());
+    connect(clear, &QAction::triggered, this, [this] {
+        ui::AppSettings::clearRecentFiles();
+        refreshRecent();
+    });
+    m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
 QString MainWindow::dialogDirectory() const
@@ -307,6 +387,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         event->ignore();
         return;
     }
+    saveSettings();
     m_planErrors->cancel();
     m_planErrors->waitForIdle();
     m_runner->cancel();
@@ -348,6 +429,65 @@ void MainWindow::updateTitle()
     const QString plan = m_plan->fileName().isEmpty() ? QString() : QStringLiteral(" (%1)").arg(QFileInfo(m_plan->fileName()).fileName());
     setWindowTitle(tr("%1%2[*] — Quantization Explorer").arg(QFileInfo(m_modelPath).fileName(), plan));
     setWindowModified(m_plan->isDirty());
+}
+
+} // namespace qx::app
+
+namespace qx::app {
+
+bool MainWindow::isPlanningPage() const
+{
+    QWidget* page = m_tabs->currentWidget();
+    return m_stack->currentWidget() == m_modelPage
+           && (page == m_tensorSplit || page == m_layersView || page == m_evaluation || page == m_tradeoff);
+}
+
+void MainWindow::updatePlanDock()
+{
+    const bool show = m_model && m_planDockWanted && isPlanningPage();
+    if (show == m_schemeDock->isVisible())
+        return;
+    m_planDockAuto = true;
+    m_schemeDock->setVisible(show);
+    m_planDockAuto = false;
+}
+
+void MainWindow::setZoom(int percent)
+{
+    m_zoom = qBound(ui::AppSettings::kMinZoom, percent, ui::AppSettings::kMaxZoom);
+    ui::AppSettings::setZoomPercent(m_zoom);
+    QFont font = m_baseFont;
+    font.setPointSizeF(m_baseFont.pointSizeF() * m_zoom / 100.0);
+    QApplication::setFont(font);
+    QFont title = font;
+    title.setPointSizeF(font.pointSizeF() * 1.3);
+    title.setBold(true);
+    m_modelTitle->setFont(title);
+    m_actions.zoomReset->setText(m_zoom == 100 ? tr("&Actual Size") : tr("&Actual Size (now %1 %)").arg(m_zoom));
+    statusBar()->showMessage(tr("Zoom %1 %").arg(m_zoom), 3000);
+}
+
+void MainWindow::restoreSettings()
+{
+    const QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_tensorSplit->restoreState(settings.value(QStringLiteral("window/tensorSplit")).toByteArray());
+    m_learnLab->restoreSplitter(settings.value(QStringLiteral("window/learnSplit")).toByteArray());
+    m_planDockWanted = settings.value(QStringLiteral("window/planDock"), true).toBool();
+    if (const int zoom = ui::AppSettings::zoomPercent(); zoom != 100)
+        setZoom(zoom);
+    updatePlanDock();
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/tensorSplit"), m_tensorSplit->saveState());
+    settings.setValue(QStringLiteral("window/learnSplit"), m_learnLab->splitterState());
+    settings.setValue(QStringLiteral("window/planDock"), m_planDockWanted);
 }
 
 } // namespace qx::app

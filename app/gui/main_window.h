@@ -3,8 +3,10 @@
 // the Tensors and Info tabs. Opening goes through ModelLoader on the JobRunner, so the window stays
 // responsive; failures show in a banner on the start page. Business logic lives in qx_widgets.
 
+#include "gui/demo_model.h"
 #include "start/model_loader.h"
 
+#include <QFont>
 #include <QMainWindow>
 #include <QMessageBox>
 
@@ -32,6 +34,7 @@ class LayersView;
 class LearnLab;
 class EvaluationPage;
 class TradeoffView;
+class ComparePage;
 class PlanDocument;
 class PlanErrorService;
 class PlanExport;
@@ -44,15 +47,16 @@ namespace qx::app {
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class Page { Start, Tensors, Info, Layers, Evaluate, Tradeoff, Learn };
+    enum class Page { Start, Tensors, Info, Layers, Evaluate, Tradeoff, Compare, Learn };
 
     explicit MainWindow(ui::ModelOpener opener, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     /// Opens a model file or folder in the background.
     void openPath(const QString& path);
-    /// Enables "Open demo model": `provider` writes the demo model and returns its path (runs as a job).
-    void setDemoModelProvider(std::function<std::string()> provider);
+    /// Enables "Open demo model": `writer` writes the demo files (runs as a job) and returns their paths,
+    /// `locations`. The model at locations.model opens with the demo's texts and context as defaults.
+    void setDemo(DemoFiles locations, std::function<DemoFiles()> writer);
     void showPage(Page page);
 
     const std::shared_ptr<const ModelFile>& model() const { return m_model; }
@@ -66,6 +70,7 @@ public:
     ui::LearnLab* learnLab() const { return m_learnLab; }
     ui::EvaluationPage* evaluationPage() const { return m_evaluation; }
     ui::TradeoffView* tradeoffView() const { return m_tradeoff; }
+    ui::ComparePage* comparePage() const { return m_compare; }
     ui::JobRunner* jobRunner() const { return m_runner; }
     /// The plan being edited for the open model (undo stack, dirty flag, autosave).
     ui::PlanDocument* planDocument() const { return m_plan; }
@@ -76,6 +81,15 @@ public:
     QString planTotalsText() const;
     /// Replaces the Save/Discard/Cancel question asked before an unsaved plan is dropped (tests).
     void setUnsavedPlanPrompt(std::function<QMessageBox::StandardButton()> prompt);
+    /// Restores the window geometry, dock layout, splitter sizes and zoom of the last session (QSettings).
+    void restoreSettings();
+    /// Stores what restoreSettings() restores (also done when the window closes).
+    void saveSettings() const;
+    /// Sets the interface zoom (percent of the system font size; View › Zoom) and stores it.
+    void setZoom(int percent);
+    int zoom() const { return m_zoom; }
+    /// True for the pages the Plan dock belongs to (Tensors, Layers, Evaluate, Trade-off).
+    bool isPlanningPage() const;
 
 signals:
     void modelShown(const QString& path);
@@ -106,6 +120,10 @@ private:
     void showSettings();
     /// Help › About, on the page `page` (ui::AboutDialog::Page).
     void showAbout(int page);
+    void showDocumentation(const QString& page = {});
+    /// Shows the Plan dock on planning pages (unless the user closed it), hides it elsewhere.
+    void updatePlanDock();
+    void refreshRecentMenu();
     void onLoaded(const QString& path, std::shared_ptr<const ModelFile> model);
     void onFailed(const QString& path, const QString& message);
     void setBusy(bool busy, const QString& label = {});
@@ -119,7 +137,12 @@ private:
 
     ui::JobRunner* m_runner;
     ui::ModelLoader* m_loader;
-    std::function<std::string()> m_demoProvider;
+    /// Points Evaluate, Calibrate and Sensitivity at the demo's texts when `path` is the demo model, back
+    /// at the Settings defaults otherwise.
+    void applyModelTexts(const QString& path);
+
+    DemoFiles m_demoLocations;
+    std::function<DemoFiles()> m_demoWriter;
     std::shared_ptr<const ModelFile> m_model;
 
     QStackedWidget* m_stack = nullptr;
@@ -135,6 +158,7 @@ private:
     ui::LearnLab* m_learnLab = nullptr;
     ui::EvaluationPage* m_evaluation = nullptr;
     ui::TradeoffView* m_tradeoff = nullptr;
+    ui::ComparePage* m_compare = nullptr;
     QSplitter* m_tensorSplit = nullptr;
     QProgressBar* m_progress = nullptr;
     QToolButton* m_cancel = nullptr;
@@ -148,6 +172,11 @@ private:
     QLabel* m_planTotals = nullptr;
     QString m_modelPath;
     QMenu* m_viewMenu = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    bool m_planDockWanted = true;   ///< the user has not closed the Plan dock
+    bool m_planDockAuto = false;    ///< the dock is being shown/hidden by updatePlanDock()
+    int m_zoom = 100;
+    QFont m_baseFont;               ///< the application font at 100 %
 
     struct Actions {
         QAction* open = nullptr;
@@ -159,12 +188,17 @@ private:
         QAction* showTensors = nullptr;
         QAction* showInfo = nullptr;
         QAction* about = nullptr;
-        QAction* licence = nullptr;
         QAction* aboutQt = nullptr;
+        QAction* docs = nullptr;
+        QAction* licence = nullptr;
+        QAction* zoomIn = nullptr;
+        QAction* zoomOut = nullptr;
+        QAction* zoomReset = nullptr;
         QAction* savePlan = nullptr;
         QAction* savePlanAs = nullptr;
         QAction* loadPlan = nullptr;
         QAction* exportGguf = nullptr;
+        QAction* exportReport = nullptr;
         QAction* undo = nullptr;
         QAction* redo = nullptr;
     } m_actions;

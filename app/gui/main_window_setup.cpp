@@ -9,7 +9,9 @@
 #include "common/format_text.h"
 #include "common/job_runner.h"
 #include "common/memory_indicator.h"
+#include "common/docs_dialog.h"
 #include "common/settings_dialog.h"
+#include "compare/compare_page.h"
 #include "evaluate/evaluate_panel.h"
 #include "evaluate/evaluation_page.h"
 #include "evaluate/runs_model.h"
@@ -70,7 +72,7 @@ void MainWindow::setupActions()
     m_actions.settings->setShortcut(QKeySequence::Preferences);
     m_actions.settings->setMenuRole(QAction::PreferencesRole);
     m_actions.quit = new QAction(tr("&Quit"), this);
-    m_actions.quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_actions.quit->setShortcut(QKeySequence::Quit);
     m_actions.quit->setMenuRole(QAction::QuitRole);
     m_actions.find = new QAction(tr("&Filter Tensors"), this);
     m_actions.find->setShortcut(QKeySequence::Find);
@@ -80,9 +82,18 @@ void MainWindow::setupActions()
     m_actions.showInfo->setShortcut(QKeySequence(Qt::ALT | Qt::Key_2));
     m_actions.about = new QAction(tr("&About Quantization Explorer"), this);
     m_actions.about->setMenuRole(QAction::AboutRole);
-    m_actions.licence = new QAction(tr("&Licence"), this);
     m_actions.aboutQt = new QAction(tr("About &Qt"), this);
     m_actions.aboutQt->setMenuRole(QAction::AboutQtRole);
+    m_actions.docs = new QAction(tr("&Documentation"), this);
+    m_actions.docs->setShortcut(QKeySequence::HelpContents);
+    m_actions.docs->setToolTip(tr("The README and the pages of docs/, built into the program"));
+    m_actions.licence = new QAction(tr("&Licence"), this);
+    m_actions.zoomIn = new QAction(tr("Zoom &In"), this);
+    m_actions.zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    m_actions.zoomOut = new QAction(tr("Zoom &Out"), this);
+    m_actions.zoomOut->setShortcut(QKeySequence::ZoomOut);
+    m_actions.zoomReset = new QAction(tr("&Actual Size"), this);
+    m_actions.zoomReset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     connectActions();
 }
 
@@ -104,6 +115,11 @@ void MainWindow::connectActions()
     connect(m_actions.about, &QAction::triggered, this, [this] { showAbout(int(ui::AboutDialog::Page::About)); });
     connect(m_actions.licence, &QAction::triggered, this, [this] { showAbout(int(ui::AboutDialog::Page::Licence)); });
     connect(m_actions.aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    connect(m_actions.docs, &QAction::triggered, this, [this] { showDocumentation(); });
+    // Steps of 10 % up to 200 %, then 25 %: fine control where laptops need it, big steps for projectors.
+    connect(m_actions.zoomIn, &QAction::triggered, this, [this] { setZoom(m_zoom + (m_zoom >= 200 ? 25 : 10)); });
+    connect(m_actions.zoomOut, &QAction::triggered, this, [this] { setZoom(m_zoom - (m_zoom > 200 ? 25 : 10)); });
+    connect(m_actions.zoomReset, &QAction::triggered, this, [this] { setZoom(100); });
 }
 
 void MainWindow::setupMenus()
@@ -111,12 +127,15 @@ void MainWindow::setupMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_actions.open);
     file->addAction(m_actions.openFolder);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     file->addAction(m_actions.close);
     file->addSeparator();
     file->addAction(m_actions.loadPlan);
     file->addAction(m_actions.savePlan);
     file->addAction(m_actions.savePlanAs);
     file->addAction(m_actions.exportGguf);
+    file->addAction(m_actions.exportReport);
     file->setToolTipsVisible(true);  // says why Export GGUF is disabled for W8A8 calibrations
     file->addSeparator();
     file->addAction(m_actions.settings);
@@ -130,8 +149,13 @@ void MainWindow::setupMenus()
     view->addAction(m_actions.showInfo);
     view->addSeparator();
     view->addAction(m_actions.find);
+    view->addSeparator();
+    view->addAction(m_actions.zoomIn);
+    view->addAction(m_actions.zoomOut);
+    view->addAction(m_actions.zoomReset);
     m_viewMenu = view;
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_actions.docs);
     help->addAction(m_actions.licence);
     help->addSeparator();
     help->addAction(m_actions.about);
@@ -151,7 +175,9 @@ void MainWindow::setupCentralWidget()
     m_modelTitle->setFont(titleFont);
     m_modelTotals = new QLabel(this);
     m_modelTotals->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_modelTotals->setWordWrap(true);
     m_planTotals = new QLabel(this);
+    m_planTotals->setWordWrap(true);
     m_planTotals->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_planTotals->setToolTip(tr("The GGUF file the plan would export to (exact bytes), its bits per weight over the "
                                 "planned tensors, and its tensor data relative to the stored model"));
@@ -174,6 +200,9 @@ void MainWindow::setupCentralWidget()
     m_tradeoff = new ui::TradeoffView(this);
     m_tradeoff->setRunsModel(m_evaluation->runsModel());
     m_tabs->addTab(m_tradeoff, tr("Trade-off"));
+    m_compare = new ui::ComparePage(this);
+    m_compare->setPlanDocument(m_plan);
+    m_tabs->addTab(m_compare, tr("Compare"));
     m_learnLab = new ui::LearnLab(this);
     m_tabs->addTab(m_learnLab, tr("Learn"));
 
@@ -205,6 +234,12 @@ void MainWindow::setupCentralWidget()
     m_schemeDock->hide();
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_schemeDock->toggleViewAction());
+    // A Plan dock the user closes stays closed on every page until shown again from the View menu.
+    connect(m_schemeDock, &QDockWidget::visibilityChanged, this, [this] {
+        if (!m_planDockAuto && m_model && isPlanningPage())
+            m_planDockWanted = !m_schemeDock->isHidden();   // closed (hidden), not just covered or minimised
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updatePlanDock);
 }
 
 void MainWindow::setupStatusBar()
@@ -277,6 +312,7 @@ void MainWindow::connectEvaluation()
     m_evaluation->setPlanProvider([this] { return m_plan->plan(); });
     m_evaluation->setCalibrationProvider([this] { return m_plan->calibration(); });
     m_evaluation->setSchemeProvider([this] { return m_plan->schemes(); });
+    m_evaluation->setLabelProvider([this] { return m_plan->describe(); });
     m_schemePanel->calibrationBox()->setEvaluationTextProvider([this] { return m_evaluation->panel()->textFile(); });
     // A run loads back with its schemes and calibrated weights, so evaluating it again gives the same figures.
     const auto load = [this](int row) {
@@ -310,15 +346,15 @@ void MainWindow::setupPlan()
 void MainWindow::setupPlanActions()
 {
     m_actions.savePlan = new QAction(tr("&Save Plan"), this);
-    m_actions.savePlan->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
+    m_actions.savePlan->setShortcut(QKeySequence::Save);
     m_actions.savePlanAs = new QAction(tr("Save Plan &As…"), this);
-    m_actions.savePlanAs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_actions.savePlanAs->setShortcut(QKeySequence::SaveAs);
     m_actions.loadPlan = new QAction(tr("&Load Plan…"), this);
     m_actions.loadPlan->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     m_actions.undo = m_plan->undoStack()->createUndoAction(this, tr("&Undo"));
-    m_actions.undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    m_actions.undo->setShortcut(QKeySequence::Undo);
     m_actions.redo = m_plan->undoStack()->createRedoAction(this, tr("&Redo"));
-    m_actions.redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    m_actions.redo->setShortcuts(QKeySequence::keyBindings(QKeySequence::Redo) << QKeySequence(Qt::CTRL | Qt::Key_Y));
     connect(m_actions.savePlan, &QAction::triggered, m_planFiles, &ui::PlanFileActions::save);
     connect(m_actions.savePlanAs, &QAction::triggered, m_planFiles, &ui::PlanFileActions::saveAs);
     connect(m_actions.loadPlan, &QAction::triggered, m_planFiles, &ui::PlanFileActions::load);
@@ -326,6 +362,10 @@ void MainWindow::setupPlanActions()
     m_actions.exportGguf->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_actions.exportGguf->setToolTip(tr("Write the plan as a GGUF file that llama.cpp loads (size shown in the header)"));
     connect(m_actions.exportGguf, &QAction::triggered, m_planExport, &ui::PlanExport::exportInteractively);
+    m_actions.exportReport = new QAction(tr("Export Plan &Report…"), this);
+    m_actions.exportReport->setToolTip(tr("Per tensor: stored and planned type, size and why (calibrated tensors name "
+                                          "their method), as Markdown, CSV or JSON"));
+    connect(m_actions.exportReport, &QAction::triggered, m_planExport, &ui::PlanExport::exportReportInteractively);
     connect(m_plan, &ui::PlanDocument::calibrationChanged, this, [this] {
         const QString blocker = m_planExport->calibrationBlocker();
         m_actions.exportGguf->setEnabled(m_model && blocker.isEmpty());

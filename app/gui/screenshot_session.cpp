@@ -1,13 +1,17 @@
 #include "gui/screenshot_session.h"
 
 #include "common/job_runner.h"
+#include "compare/compare_page.h"
+#include "compare/compare_table_model.h"
 #include "evaluate/evaluate_panel.h"
 #include "evaluate/evaluation_page.h"
 #include "layers/layers_view.h"
+#include "learn/learn_lab.h"
 #include "plan/plan_document.h"
 #include "plan/plan_error_service.h"
 #include "plan/scheme_panel.h"
 #include "plan/uniform_scheme_editor.h"
+#include "tensor/distribution_view.h"
 #include "tensor/tensor_views.h"
 
 #include "gui/main_window.h"
@@ -17,6 +21,7 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QSpinBox>
+#include <QTableView>
 #include <QPixmap>
 #include <QTimer>
 #include <QUndoStack>
@@ -37,7 +42,7 @@ void ScreenshotSession::start()
         QTimer::singleShot(0, this, [this] { emit finished(1); });
         return;
     }
-    m_window->resize(1280, 800);  // the same picture whatever the screen
+    m_window->resize(m_size);  // the same picture whatever the screen
     QTimer::singleShot(0, this, [this] {
         m_window->showPage(MainWindow::Page::Start);
         grabTo(QStringLiteral("start.png"));
@@ -53,8 +58,12 @@ void ScreenshotSession::start()
 
 bool ScreenshotSession::grabTo(const QString& name)
 {
-    // Let pending layout and paint events settle so the picture shows the final geometry.
-    QCoreApplication::processEvents();
+    // Let pending layout and paint events settle (charts lay out over a few rounds) so the picture shows the
+    // final geometry.
+    for (int round = 0; round < 4; ++round) {
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+    }
     const QString path = QDir(m_directory).filePath(name);
     const bool ok = m_window->grab().save(path);
     std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
@@ -98,12 +107,17 @@ void ScreenshotSession::grabTensorViews()
         return;
     }
     m_window->showPage(MainWindow::Page::Tensors);
-    connect(views, &ui::TensorViews::analysisReady, this, [this, views, format] {
+    // After the round trip the Distribution view counts the values again: the pictures wait for that.
+    auto grab = [this, views, format] {
         QTimer::singleShot(0, this, [this, views, format] {
             views->showTab(0);
-            grabTo(QStringLiteral("tensor-distribution.png"));
+            grabTo(QStringLiteral("distribution.png"));
             views->setLogScale(true);
             grabTo(QStringLiteral("tensor-distribution-log.png"));
+            views->setLogScale(false);
+            views->distributionView()->setMode(ui::DistributionView::Mode::Block);
+            grabTo(QStringLiteral("tensor-distribution-block.png"));
+            views->distributionView()->setMode(ui::DistributionView::Mode::Tensor);
             views->showTab(ui::TensorViews::OutliersTab);
             grabTo(QStringLiteral("tensor-outliers.png"));
             views->showTab(ui::TensorViews::ErrorTab);
@@ -112,6 +126,9 @@ void ScreenshotSession::grabTensorViews()
             grabTo(QStringLiteral("tensor-values.png"));
             grabLayers(format);
         });
+    };
+    connect(views, &ui::TensorViews::analysisReady, this, [views, grab] {
+        connect(views->distributionView(), &ui::DistributionView::binned, views, grab, Qt::SingleShotConnection);
     }, Qt::SingleShotConnection);
     views->setCandidate(format);
     views->setTensor(name);
@@ -136,9 +153,10 @@ void ScreenshotSession::grabPlan()
     // The tree with llama-quantize's Q4_K_M mix planned, once the background errors are in.
     m_window->planDocument()->applyPreset(Preset::Q4_K_M);
     m_window->showPage(MainWindow::Page::Tensors);
+    m_window->tensorViews()->showTab(0);   // the tree beside the distribution: what the window is about
     auto finish = [this] {
         QTimer::singleShot(0, this, [this] {
-            grabTo(QStringLiteral("plan.png"));
+            grabTo(QStringLiteral("main-window.png"));
             grabLayersPlan();
         });
     };
@@ -168,6 +186,7 @@ void ScreenshotSession::grabCustomScheme()
             grabTo(QStringLiteral("plan-custom-scheme.png"));
             m_window->planDocument()->undoStack()->undo();  // the evaluation below sees the Q4_K_M mix
             m_window->schemePanel()->setSelection({});
+            m_window->schemePanel()->selectFormat(QStringLiteral("Q4_K"));   // the panel as a user first sees it
             grabEvaluation();
         });
     };
@@ -193,12 +212,14 @@ void ScreenshotSession::grabLayersPlan()
 
 void ScreenshotSession::grabEvaluation()
 {
-    if (m_textPath.isEmpty()) {
-        finish();
+    ui::EvaluatePanel* panel = m_window->evaluationPage()->panel();
+    // --text, or the model's own text (the demo's) when it brings one
+    const QString text = m_textPath.isEmpty() ? panel->textFile() : m_textPath;
+    if (text.isEmpty() || (m_textPath.isEmpty() && !panel->hasModelDefaults())) {
+        grabLearn();
         return;
     }
-    ui::EvaluatePanel* panel = m_window->evaluationPage()->panel();
-    panel->setTextFile(m_textPath);
+    panel->setTextFile(text);
     panel->setContext(128, 8);
     m_window->showPage(MainWindow::Page::Evaluate);
     panel->evaluate();          // the current plan (Q4_K_M) ...
@@ -217,14 +238,55 @@ void ScreenshotSession::grabEvaluation()
             std::fprintf(stderr, "evaluation did not finish in 300 s\n");
         grabTo(QStringLiteral("evaluate.png"));
         m_window->showPage(MainWindow::Page::Tradeoff);
-        grabTo(QStringLiteral("tradeoff.png"));
-        finish();
+        grabTo(QStringLiteral("trade-off.png"));
+        grabLearn();
     });
     poll->start(250);
 }
 
+void ScreenshotSession::grabCompare()
+{
+    ui::ComparePage* page = m_window->comparePage();
+    m_window->showPage(MainWindow::Page::Compare);
+    connect(page, &ui::ComparePage::compared, this, [this, page] {
+        const auto grabAll = [this, page](const QString& suffix) {
+            for (int tab : {0, 1, 3}) {
+                page->showTab(tab);
+                static const char* names[] = {"tensors", "layers", "distribution", "metadata"};
+                grabTo(QStringLiteral("compare-%1%2.png").arg(QString::fromLatin1(names[tab]), suffix));
+            }
+        };
+        grabAll(QString());
+        m_window->resize(1920, 1080);
+        grabAll(QStringLiteral("-1920"));
+        m_window->resize(m_size);
+        if (page->tableModel()->rowCount() < 3) {
+            m_comparePath.clear();
+            return finish();
+        }
+        connect(page, &ui::ComparePage::distributionShown, this, [this, page] {
+            page->showTab(2);
+            grabTo(QStringLiteral("compare-distribution.png"));
+            m_comparePath.clear();
+            finish();
+        }, Qt::SingleShotConnection);
+        page->tableView()->selectRow(2);
+    }, Qt::SingleShotConnection);
+    page->compareWith(m_comparePath);
+}
+
+void ScreenshotSession::grabLearn()
+{
+    m_window->showPage(MainWindow::Page::Learn);
+    m_window->learnLab()->showLesson(QStringLiteral("symmetric"));
+    grabTo(QStringLiteral("learn-lab.png"));
+    finish();
+}
+
 void ScreenshotSession::finish()
 {
+    if (!m_comparePath.isEmpty())
+        return grabCompare();
     m_window->planDocument()->undoStack()->setClean();  // nothing to save when the session quits
     emit finished(m_ok ? 0 : 1);
 }

@@ -3,10 +3,14 @@
 // page, and when a model was given the tensor tree, the Info view, the tensor and Layers views, the tree with
 // a Q4_K_M plan and the Layers view on that plan (or the error banner if it failed), then the scheme panel with
 // a custom uniform scheme (INT3, groups of 32, asymmetric, MSE clipping) applied to one tensor (undone
-// afterwards); with an evaluation text, also the Evaluate and Trade-off tabs after evaluating the common
-// presets (ctx 128, 8 chunks).
+// afterwards); with an evaluation text (--text, or the demo model's own), also the Evaluate and Trade-off tabs
+// after evaluating the common presets (ctx 128, 8 chunks); with a second model, the Compare page's tabs
+// against it; last the Learn lab on its symmetric/asymmetric lesson. Four pictures have stable names that
+// docs/screenshots and the AppStream metainfo use: main-window.png (the tree with the Q4_K_M plan),
+// distribution.png, trade-off.png and learn-lab.png.
 
 #include <QObject>
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -18,8 +22,13 @@ class ScreenshotSession : public QObject {
     Q_OBJECT
 public:
     ScreenshotSession(MainWindow* window, QString directory, QString modelPath, QObject* parent = nullptr);
-    /// The text to evaluate presets on before grabbing the Evaluate and Trade-off tabs (none: skipped).
+    /// The text to evaluate presets on before grabbing the Evaluate and Trade-off tabs (none: the model's own
+    /// text when it brings one, as the demo does; else skipped).
     void setEvaluationText(const QString& path) { m_textPath = path; }
+    /// A second model to compare the first with before quitting (Compare page, 1280×800 and 1920×1080).
+    void setComparePath(const QString& path) { m_comparePath = path; }
+    /// The window size of every picture (default 1280×800).
+    void setWindowSize(QSize size) { m_size = size; }
 
     /// Starts once the event loop runs; emits finished() when every picture is written.
     void start();
@@ -38,6 +47,8 @@ private:
     void grabLayersPlan();
     void grabCustomScheme();
     void grabEvaluation();
+    void grabCompare();
+    void grabLearn();
     void finish();
     void onOpenFailed();
 
@@ -45,7 +56,9 @@ private:
     QString m_directory;
     QString m_modelPath;
     QString m_textPath;
+    QString m_comparePath;
     QStringList m_written;
+    QSize m_size{1280, 800};
     bool m_ok = true;
 };
 

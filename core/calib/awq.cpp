@@ -2,7 +2,7 @@
 
 #include "calib/gptq.h"
 #include "common/error.h"
-#include "model/parallel_for.h"
+#include "common/parallel_for.h"
 
 #include <algorithm>
 #include <cmath>

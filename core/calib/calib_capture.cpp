@@ -108,8 +108,8 @@ CalibData captureCalibration(LlamaForward& forward, std::span<const int32_t> tok
     }
     forward.setActivationHook({});
     CalibData data = capture.finish();
-    for (const std::string& name : forward.weights().tensorNames()) {
-        const bool linear = name.rfind("blk.", 0) == 0 && forward.weights().tensor(name).rows > 1
+    for (const std::string& name : forward.source().tensorNames()) {
+        const bool linear = name.rfind("blk.", 0) == 0 && forward.source().shape(name).rows > 1
                             && name.find("norm") == std::string::npos;
         if (linear && !data.count(name))
             throw Error(ErrorCode::Invalid, "calibration: layer " + name + " received no input");

@@ -36,6 +36,7 @@ const char* errorCodeName(ErrorCode code)
     case ErrorCode::Mismatch: return "mismatch";
     case ErrorCode::Cancelled: return "cancelled";
     case ErrorCode::InvalidArgument: return "invalid-argument";
+    case ErrorCode::OverBudget: return "over-budget";
     }
     return "unknown";
 }

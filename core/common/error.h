@@ -19,6 +19,7 @@ enum class ErrorCode {
     Mismatch,      ///< two inputs that should agree do not (shapes, names, sizes)
     Cancelled,     ///< the progress callback asked to stop
     InvalidArgument,
+    OverBudget,    ///< a job would need more memory than its budget (the message says how much and what to lower)
 };
 
 constexpr uint64_t kNoOffset = UINT64_MAX;

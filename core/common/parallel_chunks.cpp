@@ -3,12 +3,13 @@
 #include "common/error.h"
 #include "common/thread_count.h"
 
+#include <omp.h>
+
 #include <algorithm>
 #include <atomic>
 #include <exception>
 #include <mutex>
 #include <thread>
-#include <vector>
 
 namespace qx {
 
@@ -67,13 +68,18 @@ void runChunks(int64_t chunks, int workers, const ProgressFn& progress, double p
         cancelled = true;
         return false;
     };
-    {
-        std::vector<std::jthread> pool;
-        const int n = resolveWorkerCount(workers, chunks);
-        for (int w = 1; w < n; ++w)
-            pool.emplace_back([&, w]() { workerLoop(s, chunks, w, fn, {}); });
+    // OpenMP's pool (the engine's one pool): the calling thread is worker 0 and the only one reporting. A
+    // call from inside a parallel region runs on that thread alone.
+    const int n = omp_in_parallel() ? 1 : resolveWorkerCount(workers, chunks);
+    if (n == 1) {
         workerLoop(s, chunks, 0, fn, report);
-    } // joins
+    } else {
+#pragma omp parallel num_threads(n)
+        {
+            const int w = omp_get_thread_num();
+            workerLoop(s, chunks, w, fn, w == 0 ? report : std::function<bool()>());
+        }
+    }
     if (s.error)
         std::rethrow_exception(s.error);
     if (!cancelled && progress && !progress(progressHi))

@@ -1,5 +1,6 @@
 #pragma once
-// A minimal work-sharing loop (statistics sweeps, group-wise quantization): chunks are handed out through an atomic counter to
+// A minimal work-sharing loop (statistics sweeps, group-wise quantization) on OpenMP's threads (the one pool
+// of common/parallel_for.h): chunks are handed out through an atomic counter to
 // `workers` threads. The calling thread is worker 0 and is the only one that calls the progress callback,
 // so callers never see progress from a foreign thread. Results must be written per chunk (or per worker)
 // and merged by the caller in chunk order, which keeps results independent of the thread count.

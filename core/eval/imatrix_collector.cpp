@@ -1,6 +1,7 @@
 #include "eval/imatrix_collector.h"
 
 #include "common/error.h"
+#include "eval/perplexity.h"
 
 #include <algorithm>
 
@@ -61,6 +62,16 @@ int ImatrixCollector::lastCall() const
     return last;
 }
 
+namespace {
+
+/// llama-imatrix computes (and here nothing needs) the logits: they are dropped.
+class DiscardSink final : public LogitSink {
+public:
+    void consume(int64_t, int64_t, std::span<const float>) override {}
+};
+
+} // namespace
+
 void computeImatrix(LlamaForward& forward, std::span<const int32_t> tokens, int64_t nCtx, int64_t maxChunks,
                     std::optional<int32_t> bos, const ProgressFn& progress)
 {
@@ -71,15 +82,9 @@ void computeImatrix(LlamaForward& forward, std::span<const int32_t> tokens, int6
                                                     + std::to_string(tokens.size()) + " tokens");
     const int64_t nChunkMax = static_cast<int64_t>(tokens.size()) / nCtx;
     const int64_t nChunk = maxChunks < 0 ? nChunkMax : std::min(maxChunks, nChunkMax);
-    std::vector<int32_t> chunk;
-    for (int64_t i = 0; i < nChunk; ++i) {
-        chunk.assign(tokens.begin() + i * nCtx, tokens.begin() + (i + 1) * nCtx);
-        if (bos)
-            chunk[0] = *bos;
-        forward.forward(chunk, nCtx, nCtx - 1);
-        if (progress && !progress(static_cast<double>(i + 1) / static_cast<double>(nChunk)))
-            throw Error(ErrorCode::Cancelled, "imatrix cancelled");
-    }
+    // One chunk per sub-batch: the hook sees one call per chunk and weight, as llama-imatrix does.
+    DiscardSink sink;
+    forward.run(chunkTokens(tokens, nCtx, nChunk, bos), StreamLayout{nCtx, nCtx - 1, 1, 1}, sink, progress);
 }
 
 } // namespace qx

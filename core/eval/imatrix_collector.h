@@ -51,8 +51,9 @@ private:
     std::map<std::string, Accumulator> m_acc;
 };
 
-/// llama-imatrix's evaluation loop: chunks of nCtx tokens (first token replaced by `bos` when set), one
-/// forward pass per chunk, at most maxChunks (< 0: all). The forward's hook must feed the collector.
+/// llama-imatrix's evaluation: chunks of nCtx tokens (first token replaced by `bos` when set), at most
+/// maxChunks (< 0: all), streamed block by block with one chunk per sub-batch, so the hook sees one call
+/// per chunk and weight. The forward's hook must feed the collector.
 /// Throws Error(InvalidArgument) when there are fewer than 2·nCtx tokens, Error(Cancelled) on cancel.
 void computeImatrix(LlamaForward& forward, std::span<const int32_t> tokens, int64_t nCtx, int64_t maxChunks,
                     std::optional<int32_t> bos, const ProgressFn& progress = {});

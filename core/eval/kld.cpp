@@ -3,7 +3,7 @@
 #include "common/error.h"
 #include "eval/kld_base_file.h"
 #include "eval/perplexity.h"
-#include "model/parallel_for.h"
+#include "common/parallel_for.h"
 
 #include <algorithm>
 #include <cmath>
@@ -178,45 +178,63 @@ void scoreChunk(const float* rows, const uint16_t* records, const int32_t* targe
         total.add(part);
 }
 
+/// Compares each chunk's logits with its base records as they arrive.
+class KldSink final : public LogitSink {
+public:
+    KldSink(KldBaseReader& base, int threads, const KldOptions& options, KldResult& result)
+        : m_base(base), m_threads(threads), m_options(options), m_result(result)
+    {
+    }
+
+    void consume(int64_t firstSeq, int64_t nSeq, std::span<const float> logits) override
+    {
+        const KldBaseHeader& h = m_base.header();
+        const int64_t nCtx = h.nCtx, first = nCtx / 2;
+        for (int64_t s = 0; s < nSeq; ++s) {
+            m_base.readChunk(m_records);
+            scoreChunk(logits.data() + s * (nCtx - first) * h.nVocab, m_records.data(),
+                       h.tokens.data() + (firstSeq + s) * nCtx + first + 1, kldScoredPerChunk(nCtx), h.nVocab,
+                       m_threads, total, klValues, dpValues);
+            m_result.chunks.push_back(chunkLine(total));
+            if (m_options.onChunk)
+                m_options.onChunk(int64_t(m_result.chunks.size()), m_result.chunks.back());
+        }
+    }
+    uint64_t memoryBytes() const override
+    {
+        const KldBaseHeader& h = m_base.header();
+        const uint64_t scored = uint64_t(kldScoredPerChunk(h.nCtx));
+        return scored * uint64_t(kldRecordWidth(h.nVocab)) * 2 + scored * uint64_t(h.nChunk) * 2 * sizeof(float);
+    }
+
+    Sums total;
+    std::vector<float> klValues, dpValues;
+
+private:
+    KldBaseReader& m_base;
+    int m_threads;
+    const KldOptions& m_options;
+    KldResult& m_result;
+    std::vector<uint16_t> m_records;
+};
+
 } // namespace
 
 KldResult computeKld(LlamaForward& forward, KldBaseReader& base, const KldOptions& options, const ProgressFn& progress)
 {
     const KldBaseHeader& h = base.header();
-    const int64_t nVocab = forward.weights().config().nVocab;
+    const int64_t nVocab = forward.config().nVocab;
     if (h.nVocab != nVocab)
         throw Error(ErrorCode::Mismatch, "inconsistent vocabulary (" + std::to_string(h.nVocab) + " in the base file vs "
                                              + std::to_string(nVocab) + ")");
-    const int64_t nCtx = h.nCtx, first = nCtx / 2;
+    const int64_t nCtx = h.nCtx;
     const int64_t nChunk = options.maxChunks < 0 ? h.nChunk : std::min(options.maxChunks, h.nChunk);
-    const int64_t nSeqMax = chunksPerPass(options.batchTokens, nCtx, nVocab);
-    const int threads = resolveThreadCount(forward.options().threads);
     KldResult r;
     r.nCtx = nCtx, r.nChunk = nChunk;
-    Sums total;
-    std::vector<float> klValues, dpValues;
-    std::vector<uint16_t> records;
-    std::vector<int32_t> batch;
-    for (int64_t i = 0; i < nChunk; i += nSeqMax) {
-        const int64_t nSeq = std::min(nSeqMax, nChunk - i);
-        batch.assign(h.tokens.begin() + i * nCtx, h.tokens.begin() + (i + nSeq) * nCtx);
-        if (options.bosToken)
-            for (int64_t s = 0; s < nSeq; ++s)
-                batch[size_t(s * nCtx)] = *options.bosToken;
-        const std::vector<float> logits = forward.forward(batch, nCtx, first);
-        for (int64_t s = 0; s < nSeq; ++s) {
-            base.readChunk(records);
-            scoreChunk(logits.data() + s * (nCtx - first) * nVocab, records.data(),
-                       h.tokens.data() + (i + s) * nCtx + first + 1, kldScoredPerChunk(nCtx), nVocab, threads, total,
-                       klValues, dpValues);
-            r.chunks.push_back(chunkLine(total));
-            if (options.onChunk)
-                options.onChunk(int64_t(r.chunks.size()), r.chunks.back());
-        }
-        if (progress && !progress(double(i + nSeq) / double(nChunk)))
-            throw Error(ErrorCode::Cancelled, "KL-divergence cancelled");
-    }
-    finish(total, klValues, dpValues, r);
+    KldSink sink(base, resolveThreadCount(forward.options().threads), options, r);
+    forward.run(chunkTokens(h.tokens, nCtx, nChunk, options.bosToken), perplexityLayout(nCtx, options.batchTokens, nVocab),
+                sink, progress);
+    finish(sink.total, sink.klValues, sink.dpValues, r);
     return r;
 }
 

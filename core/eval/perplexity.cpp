@@ -2,7 +2,7 @@
 
 #include "common/error.h"
 #include "eval/kld_base_file.h"
-#include "model/parallel_for.h"
+#include "common/parallel_for.h"
 #include "model/tokenizer.h"
 
 #include <algorithm>
@@ -58,39 +58,68 @@ struct Accumulator {
     int64_t count = 0;
 };
 
-// Scores the second half of `nSeq` chunks whose logits (positions first..nCtx-1 of each) are in `logits`.
-void scoreChunks(const std::vector<float>& logits, std::span<const int32_t> tokens, int64_t chunk0, int64_t nSeq,
-                 int64_t nCtx, int64_t nVocab, int threads, KldBaseWriter* writer, PerplexityResult& result,
-                 Accumulator& acc, const PerplexityOptions& options)
+/// Scores the second half of every chunk as its logits (positions nCtx/2 … nCtx−1) arrive, writing the
+/// base-logits records when asked.
+class PerplexitySink final : public LogitSink {
+public:
+    PerplexitySink(std::span<const int32_t> tokens, int64_t nCtx, int64_t nVocab, int threads, KldBaseWriter* writer,
+                   const PerplexityOptions& options, PerplexityResult& result)
+        : m_tokens(tokens), m_nCtx(nCtx), m_nVocab(nVocab), m_threads(threads), m_writer(writer), m_options(options),
+          m_result(result)
+    {
+    }
+
+    void consume(int64_t firstSeq, int64_t nSeq, std::span<const float> logits) override;
+    uint64_t memoryBytes() const override
+    {
+        const uint64_t scored = uint64_t(kldScoredPerChunk(m_nCtx));
+        return scored * (sizeof(double) + (m_writer ? uint64_t(kldRecordWidth(m_nVocab)) * 2 : 0));
+    }
+    const Accumulator& totals() const { return m_acc; }
+
+private:
+    std::span<const int32_t> m_tokens;
+    int64_t m_nCtx, m_nVocab;
+    int m_threads;
+    KldBaseWriter* m_writer;
+    const PerplexityOptions& m_options;
+    PerplexityResult& m_result;
+    Accumulator m_acc;
+    std::vector<double> m_nll;
+    std::vector<uint16_t> m_records;
+};
+
+void PerplexitySink::consume(int64_t firstSeq, int64_t nSeq, std::span<const float> logits)
 {
-    const int64_t first = nCtx / 2, scored = nCtx - 1 - first, perSeq = nCtx - first;
-    const int64_t width = kldRecordWidth(nVocab);
-    std::vector<double> nll(static_cast<size_t>(scored));
-    std::vector<uint16_t> records(writer ? static_cast<size_t>(scored * width) : 0);
+    const int64_t first = m_nCtx / 2, scored = m_nCtx - 1 - first, perSeq = m_nCtx - first;
+    const int64_t width = kldRecordWidth(m_nVocab);
+    m_nll.resize(static_cast<size_t>(scored));
+    m_records.resize(m_writer ? static_cast<size_t>(scored * width) : 0);
     for (int64_t s = 0; s < nSeq; ++s) {
-        const int32_t* target = tokens.data() + (chunk0 + s) * nCtx + first + 1;
-        const float* rows = logits.data() + s * perSeq * nVocab;
-        parallelFor(scored, threads, [&](int64_t b, int64_t e) {
+        const int32_t* target = m_tokens.data() + (firstSeq + s) * m_nCtx + first + 1;
+        const float* rows = logits.data() + s * perSeq * m_nVocab;
+        parallelFor(scored, m_threads, [&](int64_t b, int64_t e) {
             for (int64_t j = b; j < e; ++j) {
-                const std::span<const float> row(rows + j * nVocab, static_cast<size_t>(nVocab));
-                nll[static_cast<size_t>(j)] =
-                    writer ? encodeBaseLogProbs(row, target[j], std::span(records).subspan(size_t(j * width), size_t(width)))
-                           : tokenNll(row, target[j]);
+                const std::span<const float> row(rows + j * m_nVocab, static_cast<size_t>(m_nVocab));
+                m_nll[static_cast<size_t>(j)] =
+                    m_writer ? encodeBaseLogProbs(row, target[j],
+                                                  std::span(m_records).subspan(size_t(j * width), size_t(width)))
+                             : tokenNll(row, target[j]);
             }
         });
-        if (writer)
-            writer->writeChunk(records);
+        if (m_writer)
+            m_writer->writeChunk(m_records);
         double chunkSum = 0.0;
-        for (double v : nll) {
-            acc.nll += v;
-            acc.nll2 += v * v;
+        for (double v : m_nll) {
+            m_acc.nll += v;
+            m_acc.nll2 += v * v;
             chunkSum += v;
         }
-        acc.count += scored;
-        result.chunkMeanNll.push_back(chunkSum / static_cast<double>(scored));
-        result.runningPpl.push_back(std::exp(acc.nll / static_cast<double>(acc.count)));
-        if (options.onChunk)
-            options.onChunk(static_cast<int64_t>(result.runningPpl.size()), result.runningPpl.back());
+        m_acc.count += scored;
+        m_result.chunkMeanNll.push_back(chunkSum / static_cast<double>(scored));
+        m_result.runningPpl.push_back(std::exp(m_acc.nll / static_cast<double>(m_acc.count)));
+        if (m_options.onChunk)
+            m_options.onChunk(static_cast<int64_t>(m_result.runningPpl.size()), m_result.runningPpl.back());
     }
 }
 
@@ -98,6 +127,9 @@ void checkTokenCount(size_t tokenCount, int64_t nCtx)
 {
     if (nCtx < 4)
         throw Error(ErrorCode::InvalidArgument, "perplexity needs a context of at least 4 tokens");
+    if (nCtx > kMaxContext)
+        throw Error(ErrorCode::InvalidArgument, "a context of " + std::to_string(nCtx) + " tokens is more than "
+                                                    + std::to_string(kMaxContext) + " tokens");
     if (static_cast<int64_t>(tokenCount) < 2 * nCtx) {
         char text[256];
         std::snprintf(text, sizeof(text),
@@ -110,6 +142,22 @@ void checkTokenCount(size_t tokenCount, int64_t nCtx)
 
 } // namespace
 
+std::vector<int32_t> chunkTokens(std::span<const int32_t> tokens, int64_t nCtx, int64_t nChunk,
+                                 std::optional<int32_t> bosToken)
+{
+    std::vector<int32_t> out(tokens.begin(), tokens.begin() + nChunk * nCtx);
+    if (bosToken)
+        for (int64_t s = 0; s < nChunk; ++s)
+            out[static_cast<size_t>(s * nCtx)] = *bosToken;
+    return out;
+}
+
+StreamLayout perplexityLayout(int64_t nCtx, int64_t batchTokens, int64_t nVocab)
+{
+    const int64_t nSeq = chunksPerPass(batchTokens, nCtx, nVocab);
+    return {nCtx, nCtx / 2, nSeq, nSeq};
+}
+
 PerplexityResult computePerplexity(LlamaForward& forward, std::span<const int32_t> tokens,
                                    const PerplexityOptions& options, const ProgressFn& progress,
                                    const std::string& saveBasePath)
@@ -118,8 +166,7 @@ PerplexityResult computePerplexity(LlamaForward& forward, std::span<const int32_
     checkTokenCount(tokens.size(), nCtx);
     const int64_t nChunkMax = static_cast<int64_t>(tokens.size()) / nCtx;
     const int64_t nChunk = options.maxChunks < 0 ? nChunkMax : std::min(options.maxChunks, nChunkMax);
-    const int64_t nVocab = forward.weights().config().nVocab;
-    const int64_t nSeqMax = chunksPerPass(options.batchTokens, nCtx, nVocab);
+    const int64_t nVocab = forward.config().nVocab;
     std::unique_ptr<KldBaseWriter> writer;
     if (!saveBasePath.empty()) {
         KldBaseHeader header{nCtx, nVocab, nChunk, {tokens.begin(), tokens.begin() + nChunk * nCtx}};
@@ -128,22 +175,13 @@ PerplexityResult computePerplexity(LlamaForward& forward, std::span<const int32_
     PerplexityResult result;
     result.nCtx = nCtx;
     result.nChunk = nChunk;
-    Accumulator acc;
-    std::vector<int32_t> batch;
-    for (int64_t i = 0; i < nChunk; i += nSeqMax) {
-        const int64_t nSeq = std::min(nSeqMax, nChunk - i);
-        batch.assign(tokens.begin() + i * nCtx, tokens.begin() + (i + nSeq) * nCtx);
-        if (options.bosToken)
-            for (int64_t s = 0; s < nSeq; ++s)
-                batch[static_cast<size_t>(s * nCtx)] = *options.bosToken;
-        const std::vector<float> logits = forward.forward(batch, nCtx, nCtx / 2);
-        scoreChunks(logits, tokens, i, nSeq, nCtx, nVocab, resolveThreadCount(forward.options().threads), writer.get(),
-                    result, acc, options);
-        if (progress && !progress(static_cast<double>(i + nSeq) / static_cast<double>(nChunk)))
-            throw Error(ErrorCode::Cancelled, "perplexity cancelled");
-    }
+    PerplexitySink sink(tokens, nCtx, nVocab, resolveThreadCount(forward.options().threads), writer.get(), options,
+                        result);
+    forward.run(chunkTokens(tokens, nCtx, nChunk, options.bosToken), perplexityLayout(nCtx, options.batchTokens, nVocab),
+                sink, progress);
     if (writer)
         writer->close();
+    const Accumulator& acc = sink.totals();
     result.count = acc.count;
     result.meanNll = acc.nll / static_cast<double>(acc.count);
     result.ppl = std::exp(result.meanNll);

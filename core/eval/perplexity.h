@@ -43,9 +43,10 @@ struct PerplexityResult {
     double uncertainty = 0.0;          ///< the "+/-" of the final estimate; 0 when undefined
 };
 
-/// Runs the evaluation. Throws Error(InvalidArgument) with llama.cpp's wording when the text has fewer
-/// than 2·nCtx tokens, Error(Cancelled) when `progress` returns false, and the forward pass's errors.
-/// When `saveBase` is set, writes llama.cpp's base-logits file (KLD baseline) as it goes.
+/// Runs the evaluation, streamed over every chunk at once (LlamaForward::run). Throws Error(InvalidArgument)
+/// with llama.cpp's wording when the text has fewer than 2·nCtx tokens, Error(Cancelled) when `progress`
+/// returns false, Error(OverBudget) when it cannot fit the memory budget, and the forward pass's errors.
+/// When `saveBase` is set, writes llama.cpp's base-logits file (KLD baseline) as the logits come.
 PerplexityResult computePerplexity(LlamaForward& forward, std::span<const int32_t> tokens,
                                    const PerplexityOptions& options, const ProgressFn& progress = {},
                                    const std::string& saveBasePath = {});
@@ -60,9 +61,20 @@ std::optional<int32_t> chunkBosToken(const ModelFile& model);
 /// starts an encoded text with a token (its post-processor template adds BOS), that token.
 std::optional<int32_t> chunkBosToken(const ModelFile& model, const Tokenizer& tokenizer);
 
-/// Chunks evaluated in one forward pass: max(1, batchTokens / nCtx) as llama-perplexity batches them,
-/// reduced so that the pass's logits (nCtx/2 rows of nVocab floats per chunk) stay under 256 MiB.
+/// Chunks evaluated in one sub-batch: max(1, batchTokens / nCtx) as llama-perplexity batches them,
+/// reduced so that one head group's logits (nCtx/2 rows of nVocab floats per chunk) stay under 256 MiB.
 int64_t chunksPerPass(int64_t batchTokens, int64_t nCtx, int64_t nVocab);
+
+/// How perplexity and KLD runs cut their chunks: sequences of nCtx tokens, logits from nCtx/2 on,
+/// chunksPerPass() sequences per sub-batch and per head group.
+StreamLayout perplexityLayout(int64_t nCtx, int64_t batchTokens, int64_t nVocab);
+
+/// The first nChunk·nCtx tokens with each chunk's first token replaced by `bosToken` when set.
+std::vector<int32_t> chunkTokens(std::span<const int32_t> tokens, int64_t nCtx, int64_t nChunk,
+                                 std::optional<int32_t> bosToken);
+
+/// Longest context the evaluations accept (llama.cpp's largest trained contexts are far below).
+constexpr int64_t kMaxContext = int64_t{1} << 20;
 
 /// Negative log-likelihood of `token` under softmax(logits), as llama-perplexity computes it.
 double tokenNll(std::span<const float> logits, int32_t token);

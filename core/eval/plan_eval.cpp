@@ -4,8 +4,8 @@
 #include "eval/kld_base_file.h"
 #include "eval/perplexity.h"
 #include "model/llama_forward.h"
-#include "model/llama_weights.h"
-#include "plan/sensitivity.h"
+#include "model/mapped_weights.h"
+#include "plan/planned_weights.h"
 
 #include <atomic>
 #include <filesystem>
@@ -78,6 +78,15 @@ std::string newBasePath()
     return (dir / ("qexplore-base-" + std::to_string(::getpid()) + "-" + std::to_string(n) + ".bin")).string();
 }
 
+ForwardOptions forwardOptions(const PlanEvalOptions& options)
+{
+    ForwardOptions fo;
+    fo.threads = options.threads;
+    fo.memoryBudgetBytes = options.memoryBudgetBytes;
+    fo.scratchDir = options.scratchDir;
+    return fo;
+}
+
 /// The cached baseline, computing it (F32 weights, base-logits file) when missing.
 Baseline baseline(const std::shared_ptr<const ModelFile>& model, std::span<const int32_t> tokens,
                   const PlanEvalOptions& options, const ProgressFn& progress, bool& cached)
@@ -91,9 +100,7 @@ Baseline baseline(const std::shared_ptr<const ModelFile>& model, std::span<const
         }
     }
     cached = false;
-    ForwardOptions fo;
-    fo.threads = options.threads;
-    LlamaForward forward(LlamaWeights::fromModel(model), fo);
+    LlamaForward forward(std::make_shared<MappedWeights>(model, options.threads), forwardOptions(options));
     PerplexityOptions po;
     po.nCtx = options.nCtx;
     po.maxChunks = options.chunks;
@@ -158,11 +165,9 @@ PlanEvaluation evaluatePlan(std::shared_ptr<const ModelFile> model, const Plan& 
     const Baseline base = baseline(model, tokens, options, scaled(progress, 0.0, 0.5), e.baselineCached);
     const double kldFrom = e.baselineCached ? 0.0 : 0.5;
 
-    auto weights = std::make_shared<LlamaWeights>(*LlamaWeights::fromModel(model));
-    applyPlan(*weights, *model, plan, options.imatrix.get(), options.substitutions.get(), options.schemes.get());
-    ForwardOptions fo;
-    fo.threads = options.threads;
-    LlamaForward forward(weights, fo);
+    auto weights = std::make_shared<PlannedWeights>(std::make_shared<MappedWeights>(model, options.threads), plan,
+                                                    options.imatrix, options.substitutions, options.schemes);
+    LlamaForward forward(weights, forwardOptions(options));
     forward.setActivationTransform(options.activationTransform);
     KldBaseReader reader(base.basePath);
     KldOptions ko;

@@ -1,5 +1,6 @@
 #pragma once
-// Evaluates a quantization plan against the unquantized model, as llama-perplexity does in two runs:
+// Evaluates a quantization plan against the unquantized model, as llama-perplexity does in two runs (each
+// streamed block by block from the model file, model/llama_forward.h, so memory stays about one block):
 // first the F32 model on the text (perplexity, base log-probs saved in llama.cpp's base-logits format),
 // then the plan's weights (each planned tensor replaced by its bit-exact quantize → dequantize round trip,
 // weight-only) compared with that baseline (KLD, Δp, same top token, perplexity of the plan).
@@ -40,6 +41,8 @@ struct PlanEvalOptions {
     /// Non-GGUF schemes of some tensors (plan/plan_schemes.h): those take the scheme's round trip instead of
     /// their entry's GGUF type, and count with the scheme's exact bytes in bitsPerWeight; may be null.
     std::shared_ptr<const SchemeChoices> schemes;
+    uint64_t memoryBudgetBytes = 0;              ///< memory both runs may use (0 = defaultMemoryBudget())
+    std::string scratchDir;                      ///< where activations spill beyond the budget ("" = temp)
 };
 
 struct PlanEvaluation {

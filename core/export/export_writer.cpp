@@ -213,6 +213,7 @@ void ExportWriter::finish()
         s.changed.wait(lock, [&] { return (s.queue.empty() && !s.busy) || !s.error.empty(); });
         s.throwIfFailed();
         s.stop = true;
+        s.spare.clear();
     }
     s.changed.notify_all();
     s.thread.join();
@@ -235,6 +236,24 @@ void ExportWriter::commit()
     finish();
     publishTemp(m_state->partial, m_state->target);
     m_state->committed = true;
+}
+
+const std::string& ExportWriter::target() const { return m_state->target; }
+
+void commitAll(std::vector<std::unique_ptr<ExportWriter>>& writers)
+{
+    for (auto& w : writers)
+        w->finish();
+    for (size_t i = 0; i < writers.size(); ++i) {
+        try {
+            writers[i]->commit();
+        } catch (...) {
+            std::error_code ec;
+            for (size_t j = 0; j < i; ++j)
+                std::filesystem::remove(writers[j]->target(), ec);
+            throw;
+        }
+    }
 }
 
 } // namespace qx

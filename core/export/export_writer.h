@@ -41,12 +41,15 @@ public:
     void submit(std::vector<std::byte> buffer, size_t zeroPad);
     /// Queues bytes the caller keeps alive until commit(); `written` runs on the writer thread afterwards.
     void submitView(std::span<const std::byte> bytes, size_t zeroPad, std::function<void()> written = {});
-    /// Waits for all writes, fsyncs and closes the temporary file (still at tempPath()). Error(Io) on failure.
+    /// Waits for all writes, fsyncs and closes the temporary file (still at tempPath(); its buffers are
+    /// freed). Error(Io) on failure.
     void finish();
     /// finish() if not done, then renames over the target and syncs the directory. Error(Io) on failure.
     void commit();
     /// Where the bytes are until commit().
     const std::string& tempPath() const;
+    /// The file this writer produces.
+    const std::string& target() const;
 
     /// Bytes queued so far.
     uint64_t offset() const { return m_offset; }
@@ -56,5 +59,9 @@ private:
     std::unique_ptr<State> m_state;
     uint64_t m_offset = 0;
 };
+
+/// Commits several finished writers (a split export): all targets appear, or — when a rename fails — the
+/// ones already renamed are removed again and the error is thrown.
+void commitAll(std::vector<std::unique_ptr<ExportWriter>>& writers);
 
 } // namespace qx

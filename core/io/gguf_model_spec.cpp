@@ -74,8 +74,12 @@ ModelSpec ggufModelSpec(const std::vector<KeyValue>& md, const std::vector<Tenso
     s.headCount = intKey(".attention.head_count");
     s.headCountKv = intKey(".attention.head_count_kv");
     s.ropeDimensionCount = intKey(".rope.dimension_count");
+    s.keyLength = intKey(".attention.key_length");
+    s.valueLength = intKey(".attention.value_length");
     if (s.headCountKv == 0)
         s.headCountKv = s.headCount;   // llama.cpp: no key means one KV head per query head
+    if (s.ropeDimensionCount == 0 && s.keyLength > 0)
+        s.ropeDimensionCount = s.keyLength;   // llama.cpp: n_rot = n_embd_head_k
     if (s.ropeDimensionCount == 0 && s.headCount > 0)
         s.ropeDimensionCount = s.embeddingLength / s.headCount;   // llama.cpp: n_rot = head size
     s.vocabSize = vocabSize(md, a, tensors);

@@ -20,6 +20,7 @@ struct TensorRecord {
     TensorInfo info;
     uint64_t relativeOffset = 0;
     uint64_t offsetFieldAt = 0;
+    bool sizeKnown = true;   ///< false for a foreign type: its size comes from the next tensor's offset
 };
 
 /// A name for an error message: quoted, control bytes shown as '?', cut after 80 bytes (hostile names can
@@ -180,6 +181,20 @@ std::vector<int64_t> readShape(ByteCursor& c, const std::string& name)
     return ne;
 }
 
+/// Bytes of a tensor of a known type, after checking that its rows are whole blocks.
+uint64_t tensorSize(const ByteCursor& c, const TensorInfo& t, const TensorTypeInfo& type, uint64_t typeAt)
+{
+    const int64_t rowLength = t.ne.empty() ? 1 : t.ne[0];
+    if (rowLength % type.blockSize != 0)
+        c.fail(ErrorCode::Invalid, typeAt,
+               "tensor " + quoted(t.name) + " rows of " + std::to_string(rowLength) + " elements are not a "
+                   + "multiple of the " + std::string(type.name) + " block size " + std::to_string(type.blockSize));
+    const uint64_t blocks = t.elementCount() / type.blockSize;
+    if (blocks > UINT64_MAX / type.typeSize)
+        c.fail(ErrorCode::Overflow, typeAt, "tensor " + quoted(t.name) + " size in bytes overflows 64 bits");
+    return blocks * type.typeSize;
+}
+
 TensorRecord readTensorInfo(ByteCursor& c, std::unordered_set<std::string>& names)
 {
     TensorRecord r;
@@ -196,19 +211,16 @@ TensorRecord readTensorInfo(ByteCursor& c, std::unordered_set<std::string>& name
     const uint64_t typeAt = c.offset();
     const uint32_t typeId = c.read<uint32_t>("tensor type");
     const TensorTypeInfo* type = ggmlTypeInfo(typeId);
-    if (!type)
+    if (!type && isForeignGgufTypeId(typeId)) {   // a type newer than ours: listed, sized by its neighbours
+        r.info.type = static_cast<TensorType>(typeId);
+        r.sizeKnown = false;
+    } else if (!type) {
         c.fail(ErrorCode::Invalid, typeAt,
-               "tensor " + quoted(r.info.name) + " has unknown or removed ggml type id " + std::to_string(typeId));
-    r.info.type = type->type;
-    const int64_t rowLength = r.info.ne.empty() ? 1 : r.info.ne[0];
-    if (rowLength % type->blockSize != 0)
-        c.fail(ErrorCode::Invalid, typeAt,
-               "tensor " + quoted(r.info.name) + " rows of " + std::to_string(rowLength) + " elements are not a "
-                   + "multiple of the " + std::string(type->name) + " block size " + std::to_string(type->blockSize));
-    const uint64_t blocks = r.info.elementCount() / type->blockSize;
-    if (blocks > UINT64_MAX / type->typeSize)
-        c.fail(ErrorCode::Overflow, typeAt, "tensor " + quoted(r.info.name) + " size in bytes overflows 64 bits");
-    r.info.nbytes = blocks * type->typeSize;
+               "tensor " + quoted(r.info.name) + " has ggml type id " + std::to_string(typeId) + ", beyond any known type");
+    } else {
+        r.info.type = type->type;
+        r.info.nbytes = tensorSize(c, r.info, *type, typeAt);
+    }
     r.offsetFieldAt = c.offset();
     r.relativeOffset = c.read<uint64_t>("tensor data offset");
     return r;
@@ -228,6 +240,20 @@ std::vector<TensorRecord> readTensorInfos(ByteCursor& c, uint64_t count)
     return records;
 }
 
+/// The bytes a tensor of a foreign type spans: up to the next tensor's data (which must not start before
+/// it), or to the end of the file for the last one. This includes its padding.
+uint64_t foreignTensorSize(const ByteCursor& c, const std::vector<TensorRecord>& records, size_t i, uint64_t dataSize)
+{
+    const TensorRecord& r = records[i];
+    const uint64_t end = i + 1 < records.size() ? records[i + 1].relativeOffset : dataSize;
+    if (end < r.relativeOffset || end > dataSize)
+        c.fail(ErrorCode::Invalid, i + 1 < records.size() ? records[i + 1].offsetFieldAt : r.offsetFieldAt,
+               "the data of tensor " + quoted(r.info.name) + " (" + std::string(tensorTypeName(r.info.type))
+                   + ", a type newer than this program) cannot be delimited: the next tensor's data offset "
+                   + std::to_string(end) + " is outside " + std::to_string(r.relativeOffset) + ".." + std::to_string(dataSize));
+    return end - r.relativeOffset;
+}
+
 /// Checks offsets against the running padded sum and the file size; fills the absolute offsets and views.
 std::vector<TensorInfo> placeTensors(const ByteCursor& c, std::vector<TensorRecord>& records, uint64_t alignment,
                                      std::span<const std::byte> bytes)
@@ -243,12 +269,15 @@ std::vector<TensorInfo> placeTensors(const ByteCursor& c, std::vector<TensorReco
     const uint64_t dataSize = c.size() - dataStart;
     uint64_t expected = 0;
     tensors.reserve(records.size());
-    for (auto& r : records) {
+    for (size_t i = 0; i < records.size(); ++i) {
+        TensorRecord& r = records[i];
         TensorInfo& t = r.info;
         if (r.relativeOffset != expected)
             c.fail(ErrorCode::Invalid, r.offsetFieldAt,
                    "tensor " + quoted(t.name) + " has data offset " + std::to_string(r.relativeOffset) + ", expected "
                        + std::to_string(expected) + " (the running sum of padded tensor sizes)");
+        if (!r.sizeKnown)
+            t.nbytes = foreignTensorSize(c, records, i, dataSize);
         if (t.nbytes > dataSize || expected > dataSize - t.nbytes)
             c.fail(ErrorCode::Truncated, r.offsetFieldAt,
                    "tensor " + quoted(t.name) + " data (" + std::to_string(t.nbytes) + " bytes at byte "

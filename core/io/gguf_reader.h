@@ -1,8 +1,10 @@
 #pragma once
 // GGUF reader (layout in io/gguf_format.h). Accepts versions 2 and 3 and enforces the rules of llama.cpp
-// b4748's reader: no duplicate keys or tensor names, names < 64 bytes, at most 4 dimensions, known ggml
-// types, non-negative shapes whose element count fits in int64, rows of whole blocks, tensor offsets equal
-// to the running padded sum, data inside the file. Nested arrays (which llama.cpp rejects) are accepted up
+// b4748's reader: no duplicate keys or tensor names, names < 64 bytes, at most 4 dimensions, non-negative
+// shapes whose element count fits in int64, rows of whole blocks, tensor offsets equal to the running padded
+// sum, data inside the file. Unlike llama.cpp, a tensor of a type id we do not know (newer than our table,
+// up to kMaxForeignTypeId) does not stop the file: it keeps the id as its type (tensor_type.h) and its data
+// span reaches to the next tensor's data (or the end of the file), padding included. Nested arrays (which llama.cpp rejects) are accepted up
 // to gguf::kMaxArrayDepth levels; metadata arrays may hold gguf::kMaxArrayElements elements in all. Every
 // violation throws qx::Error with the file, the byte offset and the rule broken; nothing is allocated from
 // a count before checking it against the bytes left.

@@ -32,10 +32,12 @@ struct GgufValue {
     const std::string& toString() const;                   ///< throws unless a string
     const std::vector<GgufValue>& elements() const;        ///< throws unless an array
 
+    static GgufValue u16(uint16_t v) { return {GgufType::U16, GgufType::U32, uint64_t(v)}; }
     static GgufValue u32(uint32_t v) { return {GgufType::U32, GgufType::U32, uint64_t(v)}; }
     static GgufValue i32(int32_t v) { return {GgufType::I32, GgufType::U32, int64_t(v)}; }
     static GgufValue u64(uint64_t v) { return {GgufType::U64, GgufType::U32, v}; }
     static GgufValue f32(float v) { return {GgufType::F32, GgufType::U32, double(v)}; }
+    static GgufValue f64(double v) { return {GgufType::F64, GgufType::U32, v}; }
     static GgufValue boolean(bool v) { return {GgufType::Bool, GgufType::U32, v}; }
     static GgufValue string(std::string v) { return {GgufType::String, GgufType::U32, std::move(v)}; }
     static GgufValue array(GgufType elementType, std::vector<GgufValue> v)

@@ -132,7 +132,8 @@ std::vector<KeyValue> effectiveMetadata(const std::vector<KeyValue>& metadata, u
 uint64_t tensorDataBytes(const GgufTensorToWrite& t)
 {
     const TensorTypeInfo* info = tensorTypeInfo(t.type);
-    if (!info || !info->isGgml)
+    const bool foreign = !info && isForeignGgufTypeId(static_cast<uint32_t>(t.type)) && t.foreignBytes;
+    if ((!info || !info->isGgml) && !foreign)
         invalid("tensor '" + t.name + "': type " + std::string(tensorTypeName(t.type)) + " cannot be stored in GGUF");
     if (t.name.size() > gguf::kMaxNameBytes)
         invalid("tensor name '" + t.name + "' is longer than 63 bytes");
@@ -146,6 +147,8 @@ uint64_t tensorDataBytes(const GgufTensorToWrite& t)
             invalid("tensor '" + t.name + "' element count overflows");
         elements *= uint64_t(n);
     }
+    if (foreign)
+        return *t.foreignBytes;
     if (!t.ne.empty() && t.ne[0] % info->blockSize != 0)
         invalid("tensor '" + t.name + "' rows are not a multiple of the " + std::string(info->name) + " block size");
     return *tensorBytes(t.type, elements);

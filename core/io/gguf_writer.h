@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -25,8 +26,10 @@ struct GgufTensorToWrite {
     std::string name;
     std::vector<int64_t> ne;       ///< ggml axis order (ne[0] = row length)
     TensorType type = TensorType::F32;
-    /// Writes the tensor's bytes (exactly tensorBytes(type, elements) of them) into `dst`.
+    /// Writes the tensor's bytes (exactly tensorBytes(type, elements) of them, or foreignBytes) into `dst`.
     std::function<void(std::span<std::byte> dst)> fill;
+    /// A type newer than ours (isForeignGgufTypeId) has no size we can compute: its stored byte count.
+    std::optional<uint64_t> foreignBytes;
 };
 
 /// Writes a GGUF v3 file. `alignment` must be a power of two; when it is not 32 and `metadata` has no

@@ -82,6 +82,8 @@ ModelSpec specFromConfig(const json& cfg, const std::string& file)
     s.vocabSize = countField(cfg, "vocab_size", file);
     s.contextLength = countField(cfg, "max_position_embeddings", file);
     s.ropeDimensionCount = countField(cfg, "head_dim", file, s.headCount ? s.embeddingLength / s.headCount : 0);
+    if (cfg.contains("head_dim"))
+        s.keyLength = s.valueLength = s.ropeDimensionCount;
     s.ropeFreqBase = jsonNumber(cfg, "rope_theta", file).value_or(s.ropeFreqBase);
     s.rmsNormEps = jsonNumber(cfg, "rms_norm_eps", file).value_or(s.rmsNormEps);
     readRopeScaling(cfg, file, s);

@@ -34,6 +34,8 @@ struct ModelSpec {
     int64_t feedForwardLength = 0;
     int64_t vocabSize = 0;
     int64_t ropeDimensionCount = 0;
+    int64_t keyLength = 0;         ///< attention head size of K (and Q); 0: embeddingLength / headCount
+    int64_t valueLength = 0;       ///< attention head size of V; 0: embeddingLength / headCount
     double ropeFreqBase = 10000.0;
     std::string ropeScalingType;   ///< "", "linear", "yarn", ...
     double ropeScalingFactor = 1.0;
@@ -83,6 +85,7 @@ struct ModelFile {
     ModelSpec spec;
     TokenizerInfo tokenizer;
     std::vector<std::shared_ptr<const MappedFile>> mappings;
+    std::vector<std::string> splitPaths;  ///< GGUF split models (io/gguf_split.h): the parts in order; else empty
 
     const TensorInfo* findTensor(std::string_view name) const;   ///< by canonical or original name
     const GgufValue* findMetadata(std::string_view key) const;
@@ -90,8 +93,9 @@ struct ModelFile {
     uint64_t totalTensorBytes() const;
 };
 
-/// Opens any supported model: a .gguf file, a .safetensors file, a folder with config.json (HF), or a
-/// llama2.c .bin checkpoint. Throws qx::Error naming the file and the problem.
+/// Opens any supported model: a .gguf file (any part of a split GGUF opens the whole model), a .safetensors
+/// file, a folder with config.json (HF), or a llama2.c .bin checkpoint. Throws qx::Error naming the file and
+/// the problem.
 std::shared_ptr<const ModelFile> openModel(const std::string& path);
 
 } // namespace qx

@@ -1,5 +1,7 @@
 #include "io/model_summary.h"
 
+#include "eval/held_out_figure.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -187,6 +189,12 @@ std::string modelInfoText(const ModelFile& m)
     if (!m.tokenizer.model.empty())
         out << "Tokenizer: " << m.tokenizer.model << (m.tokenizer.pre.empty() ? "" : " (pre " + m.tokenizer.pre + ")")
             << ", " << m.tokenizer.vocabSize << " tokens, " << m.tokenizer.mergeCount << " merges\n";
+    if (const auto figure = heldOutFigure(m)) {
+        char ppl[64];
+        std::snprintf(ppl, sizeof ppl, "%.4f +/- %.4f", figure->ppl, figure->uncertainty);
+        out << "Held-out perplexity: " << ppl << " (n_ctx " << figure->nCtx << ", " << figure->tokens
+            << " tokens of: " << figure->text << ")\n";
+    }
     size_t width = 0;
     for (const auto& kv : m.metadata)
         width = std::max(width, kv.key.size());
@@ -217,6 +225,9 @@ std::string modelInfoJson(const ModelFile& m)
     j["spec"] = jsonSpec(m.spec);
     j["tokenizer"] = {{"model", m.tokenizer.model}, {"pre", m.tokenizer.pre}, {"vocab_size", m.tokenizer.vocabSize},
                       {"merge_count", m.tokenizer.mergeCount}};
+    if (const auto figure = heldOutFigure(m))
+        j["held_out"] = {{"ppl", figure->ppl}, {"uncertainty", figure->uncertainty}, {"n_ctx", figure->nCtx},
+                         {"tokens", figure->tokens}, {"text", figure->text}};
     json metadata = json::array();
     for (const auto& kv : m.metadata)
         metadata.push_back({{"key", kv.key}, {"type", ggufTypeName(kv.value.type)}, {"value", jsonValue(kv.value)}});

@@ -2,6 +2,7 @@
 #include "common/error.h"
 #include "io/gguf_format.h"
 #include "io/gguf_reader.h"
+#include "io/gguf_split.h"
 #include "io/hf_folder.h"
 #include "io/llama2c_reader.h"
 #include "io/safetensors_reader.h"
@@ -37,7 +38,7 @@ std::shared_ptr<const ModelFile> openModel(const std::string& path)
     if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0)
         throw Error(ErrorCode::BadMagic, path, kNoOffset, "the file is empty: not a GGUF, safetensors or llama2.c file");
     if (hasGgufMagic(path))
-        return openGguf(path);
+        return openGgufModel(path);
     if (path.ends_with(".safetensors") || path.ends_with(".index.json"))
         return openSafetensors(path);
     if (path.ends_with(".bin"))

@@ -32,6 +32,8 @@ std::vector<KeyValue> specMetadata(const ModelSpec& spec)
     addCount(kvs, a + ".attention.head_count", spec.headCount);
     addCount(kvs, a + ".attention.head_count_kv", spec.headCountKv);
     addCount(kvs, a + ".rope.dimension_count", spec.ropeDimensionCount);
+    addCount(kvs, a + ".attention.key_length", spec.keyLength);
+    addCount(kvs, a + ".attention.value_length", spec.valueLength);
     kvs.push_back({a + ".rope.freq_base", GgufValue::f32(float(spec.ropeFreqBase))});
     kvs.push_back({a + ".attention.layer_norm_rms_epsilon", GgufValue::f32(float(spec.rmsNormEps))});
     if (!spec.ropeScalingType.empty()) {

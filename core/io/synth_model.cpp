@@ -4,8 +4,10 @@
 #include "common/half.h"
 #include "io/gguf_reader.h"
 #include "io/synth_weights.h"
+#include "common/parallel_for.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <thread>
@@ -19,7 +21,9 @@ void validate(const SynthOptions& o)
 {
     if (o.dim <= 0 || o.layers <= 0 || o.ff <= 0 || o.heads <= 0 || o.kvHeads <= 0 || o.contextLength <= 0)
         invalid("synth: every size must be positive");
-    if (o.dim % o.heads != 0 || (o.dim / o.heads) % 2 != 0)
+    if (o.headDim < 0 || o.headDim % 2 != 0)
+        invalid("synth: the head size must be even");
+    if (o.headDim == 0 && (o.dim % o.heads != 0 || (o.dim / o.heads) % 2 != 0))
         invalid("synth: dim must be a multiple of heads with an even head size");
     if (o.heads % o.kvHeads != 0)
         invalid("synth: heads must be a multiple of kv-heads");
@@ -29,21 +33,10 @@ void validate(const SynthOptions& o)
         invalid("synth: sizes must fit in u32");
 }
 
-/// Runs fn(begin, end) over [0, rows) on a few threads when the work is large enough to pay for them.
+/// Runs fn(begin, end) over [0, rows) on the engine's threads when the work is large enough to pay for them.
 void parallelRows(int64_t rows, int64_t rowLength, const std::function<void(int64_t, int64_t)>& fn)
 {
-    const int64_t threads = rows * rowLength < (int64_t(1) << 18)
-        ? 1
-        : std::min<int64_t>({int64_t(std::max(1u, std::thread::hardware_concurrency())), 8, rows});
-    if (threads <= 1) {
-        fn(0, rows);
-        return;
-    }
-    std::vector<std::thread> pool;
-    for (int64_t t = 0; t < threads; ++t)
-        pool.emplace_back([&, t] { fn(rows * t / threads, rows * (t + 1) / threads); });
-    for (auto& th : pool)
-        th.join();
+    parallelFor(rows, rows * rowLength < (int64_t(1) << 18) ? 1 : resolveThreadCount(0), fn);
 }
 
 /// Stores `values` as `type` (F32 or F16) at `dst`.
@@ -75,6 +68,15 @@ GgufTensorToWrite matrix(std::string name, int64_t in, int64_t out, TensorType t
     return {std::move(name), {in, out}, type, std::move(fill)};
 }
 
+int64_t headSize(const SynthOptions& o) { return o.headDim > 0 ? o.headDim : o.dim / o.heads; }
+
+GgufTensorToWrite ropeFactors(const SynthOptions& o)
+{
+    const std::vector<float> f = llama3RopeFactors(headSize(o), 10000.0, 8.0, 1.0, 4.0, 128.0);
+    auto fill = [f](std::span<std::byte> dst) { storeRow(f, TensorType::F32, dst.data()); };
+    return {"rope_freqs.weight", {int64_t(f.size())}, TensorType::F32, std::move(fill)};
+}
+
 GgufTensorToWrite norm(std::string name, int64_t n, uint64_t seed)
 {
     auto fill = [n, seed](std::span<std::byte> dst) {
@@ -98,17 +100,21 @@ std::vector<KeyValue> synthMetadata(const SynthOptions& o, const std::vector<Key
         {"llama.feed_forward_length", u32(o.ff)},
         {"llama.attention.head_count", u32(o.heads)},
         {"llama.attention.head_count_kv", u32(o.kvHeads)},
-        {"llama.rope.dimension_count", u32(o.dim / o.heads)},
+        {"llama.rope.dimension_count", u32(headSize(o))},
         {"llama.attention.layer_norm_rms_epsilon", GgufValue::f32(1e-5f)},
         {"general.file_type", u32(o.type == TensorType::F16 ? 1 : 0)},   // llama_ftype ALL_F32 / MOSTLY_F16
     };
+    if (o.headDim > 0) {
+        md.push_back({"llama.attention.key_length", u32(o.headDim)});
+        md.push_back({"llama.attention.value_length", u32(o.headDim)});
+    }
     md.insert(md.end(), tokenizerKeys.begin(), tokenizerKeys.end());
     return md;
 }
 
 std::vector<GgufTensorToWrite> synthTensors(const SynthOptions& o, int64_t vocab)
 {
-    const int64_t kvDim = o.dim / o.heads * o.kvHeads;
+    const int64_t kvDim = headSize(o) * o.kvHeads, qDim = headSize(o) * o.heads;
     uint64_t index = 0;
     const auto seed = [&] { return synth::mixSeed(o.seed, 0x7E45, index++); };
     std::vector<GgufTensorToWrite> t;
@@ -116,21 +122,46 @@ std::vector<GgufTensorToWrite> synthTensors(const SynthOptions& o, int64_t vocab
     for (int64_t l = 0; l < o.layers; ++l) {
         const std::string p = "blk." + std::to_string(l) + ".";
         t.push_back(norm(p + "attn_norm.weight", o.dim, seed()));
-        t.push_back(matrix(p + "attn_q.weight", o.dim, o.dim, o.type, seed()));
+        t.push_back(matrix(p + "attn_q.weight", o.dim, qDim, o.type, seed()));
         t.push_back(matrix(p + "attn_k.weight", o.dim, kvDim, o.type, seed()));
         t.push_back(matrix(p + "attn_v.weight", o.dim, kvDim, o.type, seed()));
-        t.push_back(matrix(p + "attn_output.weight", o.dim, o.dim, o.type, seed()));
+        t.push_back(matrix(p + "attn_output.weight", qDim, o.dim, o.type, seed()));
         t.push_back(norm(p + "ffn_norm.weight", o.dim, seed()));
         t.push_back(matrix(p + "ffn_gate.weight", o.dim, o.ff, o.type, seed()));
         t.push_back(matrix(p + "ffn_up.weight", o.dim, o.ff, o.type, seed()));
         t.push_back(matrix(p + "ffn_down.weight", o.ff, o.dim, o.type, seed()));
     }
     t.push_back(norm("output_norm.weight", o.dim, seed()));
-    t.push_back(matrix("output.weight", o.dim, vocab, o.type, seed()));
+    if (!o.tiedEmbeddings)
+        t.push_back(matrix("output.weight", o.dim, vocab, o.type, seed()));
+    if (o.ropeFreqs)
+        t.push_back(ropeFactors(o));
     return t;
 }
 
 } // namespace
+
+std::vector<float> llama3RopeFactors(int64_t headDim, double base, double factor, double lowFreqFactor,
+                                     double highFreqFactor, double originalContext)
+{
+    // Frequencies whose wavelength is short keep their speed, long ones are slowed down by `factor`, and
+    // those in between blend the two (Llama 3.1's "llama3" rope scaling).
+    constexpr double kPi = 3.14159265358979323846;
+    const double lowWavelength = originalContext / lowFreqFactor, highWavelength = originalContext / highFreqFactor;
+    std::vector<float> factors;
+    for (int64_t i = 0; i < headDim; i += 2) {
+        const double wavelength = 2.0 * kPi * std::pow(base, double(i) / double(headDim));
+        if (wavelength < highWavelength) {
+            factors.push_back(1.0f);
+        } else if (wavelength > lowWavelength) {
+            factors.push_back(float(factor));
+        } else {
+            const double smooth = (originalContext / wavelength - lowFreqFactor) / (highFreqFactor - lowFreqFactor);
+            factors.push_back(float(1.0 / ((1.0 - smooth) / factor + smooth)));
+        }
+    }
+    return factors;
+}
 
 SynthPlan planSynthModel(const SynthOptions& options)
 {

@@ -27,7 +27,16 @@ struct SynthOptions {
     uint64_t seed = 1;
     TensorType type = TensorType::F32; ///< F32 or F16
     std::string vocabFrom;            ///< GGUF whose tokenizer is copied
+    int64_t headDim = 0;              ///< attention.key_length = value_length; 0: dim / heads (keys not written)
+    bool tiedEmbeddings = false;      ///< no output.weight: the head is token_embd
+    /// rope_freqs.weight with Llama 3.1's factors (factor 8, low 1, high 4) for an original context of 128
+    bool ropeFreqs = false;
 };
+
+/// Llama 3.1's rope frequency factors (what convert_hf_to_gguf stores as rope_freqs.weight) for `headDim`,
+/// rope base `base` and the given scaling: nRot/2 divisors of the rotation frequencies.
+std::vector<float> llama3RopeFactors(int64_t headDim, double base, double factor, double lowFreqFactor,
+                                     double highFreqFactor, double originalContext);
 
 struct SynthPlan {
     std::vector<KeyValue> metadata;

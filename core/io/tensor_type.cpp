@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <string>
 
 namespace qx {
 namespace {
@@ -39,6 +40,7 @@ constexpr std::array kTypes = {
     TensorTypeInfo{TensorType::BF16, "BF16", 1, 2, true, false},
     TensorTypeInfo{TensorType::TQ1_0, "TQ1_0", 256, 54, true, true},
     TensorTypeInfo{TensorType::TQ2_0, "TQ2_0", 256, 66, true, true},
+    TensorTypeInfo{TensorType::MXFP4, "MXFP4", 32, 17, true, true},
     TensorTypeInfo{TensorType::U8, "U8", 1, 1, false, false},
     TensorTypeInfo{TensorType::Bool, "BOOL", 1, 1, false, false},
     TensorTypeInfo{TensorType::F8_E4M3, "F8_E4M3", 1, 1, false, false},
@@ -64,24 +66,45 @@ const TensorTypeInfo* tensorTypeInfo(TensorType type)
 
 const TensorTypeInfo* ggmlTypeInfo(uint32_t id)
 {
-    if (id >= kGgmlTypeCount)
+    if (id > kMaxForeignTypeId)
         return nullptr;
     const TensorTypeInfo* info = tensorTypeInfo(static_cast<TensorType>(id));
     return info && info->isGgml ? info : nullptr;
 }
+
+bool isForeignGgufTypeId(uint32_t id) { return id <= kMaxForeignTypeId && !ggmlTypeInfo(id); }
 
 std::optional<TensorType> tensorTypeFromName(std::string_view name)
 {
     for (const auto& info : kTypes)
         if (equalsIgnoreCase(info.name, name))
             return info.type;
+    // "type N" names a foreign GGUF type id (as tensorTypeName spells it)
+    if (name.size() > 5 && name.substr(0, 5) == "type " && name.size() <= 8) {
+        uint32_t id = 0;
+        for (const char c : name.substr(5)) {
+            if (c < '0' || c > '9')
+                return std::nullopt;
+            id = id * 10 + uint32_t(c - '0');
+        }
+        if (isForeignGgufTypeId(id))
+            return static_cast<TensorType>(id);
+    }
     return std::nullopt;
 }
 
 std::string_view tensorTypeName(TensorType type)
 {
-    const TensorTypeInfo* info = tensorTypeInfo(type);
-    return info ? info->name : std::string_view("?");
+    if (const TensorTypeInfo* info = tensorTypeInfo(type))
+        return info->name;
+    static const std::array<std::string, kMaxForeignTypeId + 1> kForeign = [] {
+        std::array<std::string, kMaxForeignTypeId + 1> names;
+        for (uint32_t id = 0; id <= kMaxForeignTypeId; ++id)
+            names[id] = "type " + std::to_string(id);
+        return names;
+    }();
+    const auto id = static_cast<uint32_t>(type);
+    return id <= kMaxForeignTypeId ? std::string_view(kForeign[id]) : std::string_view("?");
 }
 
 std::optional<uint64_t> tensorBytes(TensorType type, uint64_t elements)

@@ -1,7 +1,11 @@
 #pragma once
 // Every element type a tensor can be stored in: ggml's types with their GGUF ids (values 0..38, the ids
-// written in GGUF files), plus the safetensors-only dtypes that ggml lacks (ids from 1000 up).
-// A type packs `blockSize` elements into `typeSize` bytes; plain types have blockSize 1.
+// written in GGUF files, plus MXFP4 = 39 from a later ggml), and the safetensors-only dtypes that ggml lacks
+// (ids from 1000 up). A type packs `blockSize` elements into `typeSize` bytes; plain types have blockSize 1.
+//
+// A GGUF file may name a type id newer than this table (up to kMaxForeignTypeId). Such a tensor keeps the id
+// as its TensorType value: tensorTypeInfo() returns nullptr for it and tensorTypeName() "type N", and its
+// values cannot be decoded, but it is listed and its bytes can be carried along.
 
 #include <cstdint>
 #include <optional>
@@ -14,12 +18,15 @@ enum class TensorType : uint32_t {
     Q2_K = 10, Q3_K = 11, Q4_K = 12, Q5_K = 13, Q6_K = 14, Q8_K = 15,
     IQ2_XXS = 16, IQ2_XS = 17, IQ3_XXS = 18, IQ1_S = 19, IQ4_NL = 20, IQ3_S = 21, IQ2_S = 22, IQ4_XS = 23,
     I8 = 24, I16 = 25, I32 = 26, I64 = 27, F64 = 28, IQ1_M = 29, BF16 = 30, TQ1_0 = 34, TQ2_0 = 35,
+    MXFP4 = 39,   // newer than b4748: decoded, never written
     // Not in ggml: safetensors dtypes.
     U8 = 1000, Bool = 1001, F8_E4M3 = 1002, F8_E5M2 = 1003,
 };
 
-/// One past the largest ggml type id that a GGUF file may name (GGML_TYPE_COUNT in llama.cpp b4748).
+/// One past the largest ggml type id of llama.cpp b4748 (its GGML_TYPE_COUNT): the types it reads and writes.
 constexpr uint32_t kGgmlTypeCount = 39;
+/// The largest GGUF type id accepted as "a type newer than ours"; larger ids mark a corrupt file.
+constexpr uint32_t kMaxForeignTypeId = 255;
 
 struct TensorTypeInfo {
     TensorType type;
@@ -30,12 +37,16 @@ struct TensorTypeInfo {
     bool isQuantized;        ///< block-quantized (scales inside the blocks)
 };
 
-/// Traits of `type`; nullptr for ids that are not a known type (e.g. removed ggml ids 4, 5, 31-33, 36-38).
+/// Traits of `type`; nullptr for ids that are not a known type (removed ggml ids 4, 5, 31-33, 36-38, and
+/// ids newer than this table).
 const TensorTypeInfo* tensorTypeInfo(TensorType type);
-/// The traits of a raw GGUF type id, or nullptr when the id is unknown or removed.
+/// The traits of a raw GGUF type id (a b4748 type or MXFP4), or nullptr when the id is unknown or removed.
 const TensorTypeInfo* ggmlTypeInfo(uint32_t id);
-/// Looks a type up by name, case-insensitively ("q4_k" -> Q4_K).
+/// True for a GGUF type id we do not know but accept (see top): removed ids and ids up to kMaxForeignTypeId.
+bool isForeignGgufTypeId(uint32_t id);
+/// Looks a type up by name, case-insensitively ("q4_k" -> Q4_K); "type N" gives a foreign GGUF id N.
 std::optional<TensorType> tensorTypeFromName(std::string_view name);
+/// ggml's spelling ("Q4_K"); "type N" for a foreign GGUF id N; "?" for anything else.
 std::string_view tensorTypeName(TensorType type);
 
 /// Bytes that `elements` values of `type` occupy; nullopt when `elements` is not a multiple of the block size.

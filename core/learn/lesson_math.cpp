@@ -174,6 +174,30 @@ WorkedExample workedExample(std::span<const float> values, float lo, float hi, i
     return w;
 }
 
+std::optional<std::pair<float, float>> sameCodePair(std::span<const float> values, float lo, float hi, int bits,
+                                                    UniformMode mode)
+{
+    std::vector<float> sorted;
+    double meanAbs = 0.0;
+    for (float v : values)
+        if (std::isfinite(v) && v > 0.0f)
+            sorted.push_back(v), meanAbs += v;
+    if (sorted.size() < 2)
+        return std::nullopt;
+    meanAbs /= static_cast<double>(sorted.size());
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    const WorkedExample w = workedExample(sorted, lo, hi, bits, mode);
+    std::optional<size_t> best;
+    for (size_t i = 0; i + 1 < sorted.size(); ++i)
+        if (w.codes[i] == w.codes[i + 1]
+            && (!best || std::fabs(sorted[i] - meanAbs) < std::fabs(sorted[*best] - meanAbs)))
+            best = i;
+    if (!best)
+        return std::nullopt;
+    return std::make_pair(sorted[*best + 1], sorted[*best]);   // the larger first, as "3.08 and 3.02"
+}
+
 std::vector<float> gridLevels(const WorkedExample& w, int bits, UniformMode mode)
 {
     UniformScheme s;

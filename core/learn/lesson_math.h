@@ -10,6 +10,8 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
+#include <utility>
 #include <span>
 #include <vector>
 
@@ -48,6 +50,12 @@ std::vector<float> heavyTailedSample(int64_t rows, int64_t rowLength, uint32_t s
 /// (symmetric modes use max(|lo|, |hi|)); the classic worked examples.
 struct WorkedExample { float step = 0; int32_t zeroPoint = 0; std::vector<int> codes; std::vector<float> recon; };
 WorkedExample workedExample(std::span<const float> values, float lo, float hi, int bits, UniformMode mode);
+
+/// Two different values of `values` that one scale over [lo, hi] (as workedExample) maps to the same code in
+/// `mode` at `bits`: the loss the symmetric worked example shows, on the tensor's own numbers. The positive
+/// pair nearest to the values' mean |x| (the typical weight); nullopt when every value keeps a code of its own.
+std::optional<std::pair<float, float>> sameCodePair(std::span<const float> values, float lo, float hi, int bits,
+                                                    UniformMode mode);
 
 /// The values the integer grid of a worked example can represent (Δ·q, or Δ·(q - z) asymmetric).
 std::vector<float> gridLevels(const WorkedExample& w, int bits, UniformMode mode);

@@ -4,7 +4,7 @@
 
 #include "common/half.h"
 #include "model/attention_kernels.h"
-#include "model/parallel_for.h"
+#include "common/parallel_for.h"
 
 #include <algorithm>
 #include <cmath>

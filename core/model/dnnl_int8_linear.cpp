@@ -2,7 +2,7 @@
 
 #include "common/error.h"
 #include "model/dnnl_threads.h"
-#include "model/parallel_for.h"
+#include "common/parallel_for.h"
 
 #include <oneapi/dnnl/dnnl.hpp>
 

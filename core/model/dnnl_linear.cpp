@@ -4,11 +4,14 @@
 #include "common/half.h"
 #include "common/thread_count.h"
 #include "model/dnnl_threads.h"
+#include "common/parallel_for.h"
 
 #include <oneapi/dnnl/dnnl.hpp>
 
-#include <dlfcn.h>
+#include <omp.h>
 
+#include <algorithm>
+#include <chrono>
 #include <map>
 #include <tuple>
 #include <vector>
@@ -17,14 +20,11 @@ namespace qx {
 
 namespace detail {
 
-// oneDNN here runs on OpenMP; its thread count is a per-thread OpenMP setting. libgomp is already loaded
-// by libdnnl, so the setter is looked up at run time rather than linked (no OpenMP flags in our build).
+// oneDNN runs on OpenMP here (Debian's libdnnl links libgomp); its thread count is a per-thread OpenMP setting.
 void setOmpThreads(int threads)
 {
-    using SetFn = void (*)(int);
-    static const SetFn setter = reinterpret_cast<SetFn>(dlsym(RTLD_DEFAULT, "omp_set_num_threads"));
-    if (setter && threads > 0)
-        setter(resolveThreadCount(threads));   // never more than the machine has
+    if (threads > 0)
+        omp_set_num_threads(resolveThreadCount(threads));
 }
 
 } // namespace detail
@@ -119,6 +119,23 @@ void DnnlLinear::apply(const float* x, int64_t m, const WeightView& w, const Wei
     } catch (const dnnl::error& e) {
         throw Error(ErrorCode::Unsupported, std::string("oneDNN matmul failed: ") + e.what());
     }
+}
+
+void DnnlLinear::forgetWeights() { m_impl->bf16Weights.clear(); }
+
+double measureMatmulGflops(int threads)
+{
+    constexpr int64_t m = 512, k = 4096, n = 1024; // a sub-batch times a K/V projection of a 7B model
+    std::vector<float> x(size_t(m * k), 0.5f), w(size_t(k * n), 0.25f), y(size_t(m * n));
+    DnnlLinear linear(threads);
+    const WeightView view{w.data(), k, n};
+    linear.apply(x.data(), m, view, {}, y.data()); // primitive creation and first touch
+    const auto t0 = std::chrono::steady_clock::now();
+    constexpr int kRepeats = 2;
+    for (int r = 0; r < kRepeats; ++r)
+        linear.apply(x.data(), m, view, {}, y.data());
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return 2.0 * double(m * k * n) * kRepeats / std::max(seconds, 1e-9) / 1e9;
 }
 
 void linearRef(const float* x, int64_t m, const WeightView& w, const WeightView& bias, float* y)

@@ -8,7 +8,7 @@
 // once, on first use, into a cache keyed by its address: that costs 2 bytes per weight of memory, and the
 // weights must stay alive and unchanged while the DnnlLinear lives.
 
-#include "model/llama_weights.h"
+#include "model/llama_layout.h"
 
 #include <cstdint>
 #include <memory>
@@ -25,11 +25,16 @@ public:
 
     /// y[M × w.rows] = x[M × w.cols] · wᵀ (+ bias when bias.data is set).
     void apply(const float* x, int64_t m, const WeightView& w, const WeightView& bias, float* y);
+    /// Drops the BF16 copies of the weights seen so far (their F32 buffers are about to be freed or reused).
+    void forgetWeights();
 
 private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };
+
+/// GFLOP/s of an F32 matmul of a typical shape on `threads` threads, measured now (a few milliseconds).
+double measureMatmulGflops(int threads);
 
 /// Plain triple-loop twin of DnnlLinear::apply (float accumulation in input order).
 void linearRef(const float* x, int64_t m, const WeightView& w, const WeightView& bias, float* y);

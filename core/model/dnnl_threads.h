@@ -3,7 +3,7 @@
 
 namespace qx::detail {
 
-/// Sets the OpenMP thread count of the calling thread (no-op for threads <= 0 or without OpenMP).
+/// Sets the OpenMP thread count of the calling thread, capped at the hardware threads (no-op for threads <= 0).
 void setOmpThreads(int threads);
 
 } // namespace qx::detail

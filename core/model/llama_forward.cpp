@@ -1,271 +1,300 @@
 #include "model/llama_forward.h"
 
 #include "common/error.h"
-#include "model/attention.h"
-#include "model/dnnl_int8_linear.h"
-#include "model/dnnl_linear.h"
+#include "model/activation_store.h"
+#include "model/block_runner.h"
 #include "model/llama_ops.h"
-#include "model/parallel_for.h"
-#include "quant/activation_rounding.h"
+#include "common/parallel_for.h"
+#include "model/scoped_timer.h"
 
-#include <chrono>
-#include <cmath>
 #include <cstring>
+#include <filesystem>
 
 namespace qx {
 namespace {
 
-// Element-wise passes over fewer values than this run on the calling thread: starting a thread costs more.
-constexpr int64_t kMinParallelValues = int64_t{1} << 18;
+const char* const kProjections[] = {"attn_q", "attn_k", "attn_v", "attn_output", "ffn_gate", "ffn_up", "ffn_down"};
 
-int threadsFor(int64_t values, int threads) { return values < kMinParallelValues ? 1 : threads; }
-
-// Adds the wall time of its scope to a ForwardTimings field.
-class ScopedTimer {
-public:
-    explicit ScopedTimer(double& sink) : m_sink(sink), m_start(std::chrono::steady_clock::now()) {}
-    ~ScopedTimer() { m_sink += std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count(); }
-    ScopedTimer(const ScopedTimer&) = delete;
-    ScopedTimer& operator=(const ScopedTimer&) = delete;
-
-private:
-    double& m_sink;
-    std::chrono::steady_clock::time_point m_start;
-};
-
-std::string layerName(int64_t layer, const char* weight)
+/// The names of one stage of block `layer`: the attention half or the feed-forward half.
+std::vector<std::string> stageNames(const LlamaConfig& c, int64_t layer, bool attention)
 {
-    return "blk." + std::to_string(layer) + "." + weight + ".weight";
+    std::vector<std::string> names;
+    for (const LlamaTensorSpec& t : llamaBlockTensors(c, layer))
+        if ((t.name.find(".attn_") != std::string::npos) == attention)
+            names.push_back(t.name);
+    return names;
 }
+
+void checkOptions(const LlamaConfig& c, const ForwardOptions& o)
+{
+    if (o.activationQuant == ActivationQuant::None)
+        return;
+    if (o.emulateActivationQuantization)
+        throw Error(ErrorCode::InvalidArgument, "W8A8 and ggml activation rounding exclude each other");
+    if (o.activationQuant != ActivationQuant::StaticInt8)
+        return;
+    if (!o.staticInputSteps)
+        throw Error(ErrorCode::InvalidArgument, "static int8 activations need calibrated input steps");
+    for (int64_t layer = 0; layer < c.nLayer; ++layer)
+        for (const char* p : kProjections)
+            if (!o.staticInputSteps->count(blockTensorName(layer, p)))
+                throw Error(ErrorCode::InvalidArgument, "no static int8 input step for " + blockTensorName(layer, p));
+}
+
+void checkLayout(const StreamLayout& l, size_t tokenCount)
+{
+    if (l.seqLen <= 0 || tokenCount == 0 || tokenCount % static_cast<size_t>(l.seqLen) != 0)
+        throw Error(ErrorCode::InvalidArgument, "forward: " + std::to_string(tokenCount)
+                                                    + " tokens do not form sequences of " + std::to_string(l.seqLen));
+    if (l.firstOutput < 0 || l.firstOutput >= l.seqLen)
+        throw Error(ErrorCode::InvalidArgument, "forward: first output position " + std::to_string(l.firstOutput)
+                                                    + " outside the sequence");
+    if (l.batchSequences < 1 || l.headSequences < 1)
+        throw Error(ErrorCode::InvalidArgument, "forward: sub-batches need at least one sequence");
+}
+
+class CollectSink final : public LogitSink {
+public:
+    void consume(int64_t, int64_t, std::span<const float> logits) override
+    {
+        values.insert(values.end(), logits.begin(), logits.end());
+    }
+    std::vector<float> values;
+};
 
 } // namespace
 
 struct LlamaForward::Impl {
-    std::shared_ptr<const LlamaWeights> weights;
+    std::shared_ptr<const WeightSource> source;
     ForwardOptions options;
     int threads = 1;
-    DnnlLinear linear;
-    DnnlInt8Linear int8Linear;
-    std::map<std::string, Int8Matrix> int8Weights; // W8A8: every blk.* projection, quantized once
-    std::vector<int8_t> codes;                     // W8A8: the current input's codes and steps
-    std::vector<float> codeSteps;
-    ActivationHook hook;
-    ActivationTransform transform;
     ForwardTimings timings;
-    std::vector<float> transformed;
-    // Scratch buffers, kept between calls: n tokens × width.
-    std::vector<float> x, cur, q, k, v, attn, tmp, gate, up, rounded;
-    AttentionWorkspace attnScratch;
+    BlockRunner runner;
+    BlockHook blockHook;
+    StreamMemory lastMemory;
+    std::vector<float> headIn, logits;
 
-    Impl(std::shared_ptr<const LlamaWeights> w, ForwardOptions o)
-        : weights(std::move(w)), options(o), threads(resolveThreadCount(o.threads)), linear(threads, o.bf16Compute),
-          int8Linear(threads)
+    Impl(std::shared_ptr<const WeightSource> s, const ForwardOptions& o)
+        : source(std::move(s)), options(o), threads(resolveThreadCount(o.threads)),
+          runner(source->config(), o, threads, timings)
     {
-        if (options.activationQuant != ActivationQuant::None)
-            prepareInt8();
+        checkOptions(source->config(), options);
     }
 
-    void prepareInt8();
-    void projectInt8(const std::string& name, const float* in, int64_t rows, const WeightView& b, float* out);
-
-    void project(const std::string& name, const float* in, int64_t rows, const WeightView& w, const WeightView& b,
-                 float* out)
-    {
-        ScopedTimer timer(timings.linear);
-        if (hook)
-            hook(name, in, rows, w.cols);
-        if (transform) {
-            transformed.assign(in, in + rows * w.cols);
-            transform(name, transformed.data(), rows, w.cols);
-            in = transformed.data();
-        }
-        if (options.emulateActivationQuantization) {
-            const TensorType dotType = vecDotType(storageTypeOf(name));
-            if (dotType != TensorType::F32) {
-                rounded.assign(in, in + rows * w.cols);
-                roundActivations(dotType, rounded, w.cols);
-                in = rounded.data();
-            }
-        }
-        if (options.activationQuant != ActivationQuant::None && name != "output.weight")
-            projectInt8(name, in, rows, b, out);
-        else
-            linear.apply(in, rows, w, b, out);
-    }
-
-    TensorType storageTypeOf(const std::string& name) const
-    {
-        if (name == "output.weight" && weights->tensor(name).data == nullptr)
-            return weights->storageType("token_embd.weight");   // tied embeddings
-        return weights->storageType(name);
-    }
-
-    void normRows(const float* in, int64_t rows, const WeightView& w, float* out)
-    {
-        const int64_t d = w.cols;
-        const double eps = weights->config().rmsNormEps;
-        ScopedTimer timer(timings.norm);
-        parallelFor(rows, threadsFor(rows * d, threads),
-                    [&](int64_t b, int64_t e) { rmsNormRows(in + b * d, e - b, w, eps, out + b * d); });
-    }
-
-    void attention(int64_t layer, int64_t n, int64_t seqLen, const std::vector<float>& rope);
-    void feedForward(int64_t layer, int64_t n);
-    std::vector<float> run(std::span<const int32_t> tokens, int64_t seqLen, int64_t firstOutput, bool checkLayers);
+    Stage loadStage(const std::vector<std::string>& names);
+    void releaseStage(Stage& stage, const std::vector<std::string>& names);
+    void runStage(ActivationStore& x, const StreamLayout& l, int64_t layer, bool attention,
+                  const std::function<void()>& step);
+    void runHeadGroup(ActivationStore& x, const StreamLayout& l, const Stage& stage, const std::string& head,
+                      int64_t firstSeq, int64_t nSeq, LogitSink& sink);
 };
 
-void LlamaForward::Impl::prepareInt8()
+Stage LlamaForward::Impl::loadStage(const std::vector<std::string>& names)
 {
-    if (options.emulateActivationQuantization)
-        throw Error(ErrorCode::InvalidArgument, "W8A8 and ggml activation rounding exclude each other");
-    const bool isStatic = options.activationQuant == ActivationQuant::StaticInt8;
-    if (isStatic && !options.staticInputSteps)
-        throw Error(ErrorCode::InvalidArgument, "static int8 activations need calibrated input steps");
-    static const char* const kProjections[] = {"attn_q", "attn_k", "attn_v", "attn_output", "ffn_gate", "ffn_up",
-                                               "ffn_down"};
-    for (int64_t layer = 0; layer < weights->config().nLayer; ++layer)
-        for (const char* p : kProjections) {
-            const std::string name = layerName(layer, p);
-            if (isStatic && !options.staticInputSteps->count(name))
-                throw Error(ErrorCode::InvalidArgument, "no static int8 input step for " + name);
-            int8Weights.emplace(name, quantizeRowsInt8(weights->tensor(name)));
-        }
-}
-
-void LlamaForward::Impl::projectInt8(const std::string& name, const float* in, int64_t rows, const WeightView& b,
-                                     float* out)
-{
-    const Int8Matrix& w = int8Weights.at(name);
-    const int64_t cols = w.cols;
-    codes.resize(static_cast<size_t>(rows * cols));
-    if (options.activationQuant == ActivationQuant::StaticInt8) {
-        codeSteps.assign(1, options.staticInputSteps->at(name));
-        parallelFor(rows, threadsFor(rows * cols, threads), [&](int64_t r0, int64_t r1) {
-            quantizeInt8WithStep(in + r0 * cols, (r1 - r0) * cols, codeSteps[0], codes.data() + r0 * cols);
-        });
-    } else {
-        codeSteps.resize(static_cast<size_t>(rows));
-        parallelFor(rows, threadsFor(rows * cols, threads), [&](int64_t r0, int64_t r1) {
-            quantizeRowsInt8(in + r0 * cols, r1 - r0, cols, codes.data() + r0 * cols, codeSteps.data() + r0);
-        });
+    ScopedTimer timer(timings.weights);
+    Stage stage;
+    for (const std::string& name : names) {
+        WorkingTensor t = source->load(name);
+        if (!t.view)
+            continue;
+        if (options.activationQuant != ActivationQuant::None && name.rfind("blk.", 0) == 0 && t.view.rows > 1
+            && name.ends_with(".weight"))
+            stage.int8.emplace(name, quantizeRowsInt8(t.view));
+        stage.tensors.emplace(name, std::move(t));
     }
-    int8Linear.apply(codes.data(), codeSteps, rows, w, b, out);
+    return stage;
 }
 
-void LlamaForward::Impl::attention(int64_t layer, int64_t n, int64_t seqLen, const std::vector<float>& rope)
+void LlamaForward::Impl::releaseStage(Stage& stage, const std::vector<std::string>& names)
 {
-    const LlamaConfig& c = weights->config();
-    const LlamaLayerWeights& L = weights->layers()[static_cast<size_t>(layer)];
-    const int64_t qDim = c.nHead * c.headDim, kvDim = c.nHeadKv * c.headDim;
-    normRows(x.data(), n, L.attnNorm, cur.data());
-    project(layerName(layer, "attn_q"), cur.data(), n, L.wq, L.bq, q.data());
-    project(layerName(layer, "attn_k"), cur.data(), n, L.wk, L.bk, k.data());
-    project(layerName(layer, "attn_v"), cur.data(), n, L.wv, L.bv, v.data());
-    const AttentionShape shape{seqLen, c.nHead, c.nHeadKv, c.headDim,
-                               1.0f / std::sqrt(static_cast<float>(c.headDim)), options.emulateF16KvCache};
-    {
-        ScopedTimer timer(timings.attention);
-        for (int64_t s = 0; s < n / seqLen; ++s) {
-            float* qs = q.data() + s * seqLen * qDim;
-            float* ks = k.data() + s * seqLen * kvDim;
-            applyRope(qs, seqLen, c.nHead, c, rope);
-            applyRope(ks, seqLen, c.nHeadKv, c, rope);
-            causalAttention(qs, ks, v.data() + s * seqLen * kvDim, attn.data() + s * seqLen * qDim, shape, threads,
-                            &attnScratch);
-        }
-    }
-    project(layerName(layer, "attn_output"), attn.data(), n, L.wo, {}, tmp.data());
-    ScopedTimer add(timings.elementwise);
-    addInPlace(x.data(), tmp.data(), n * c.nEmbd);
+    ScopedTimer timer(timings.weights);
+    runner.forgetWeights();
+    stage = {};
+    for (const std::string& name : names)
+        source->release(name);
 }
 
-void LlamaForward::Impl::feedForward(int64_t layer, int64_t n)
+void LlamaForward::Impl::runStage(ActivationStore& x, const StreamLayout& l, int64_t layer, bool attention,
+                                  const std::function<void()>& step)
 {
-    const LlamaConfig& c = weights->config();
-    const LlamaLayerWeights& L = weights->layers()[static_cast<size_t>(layer)];
-    normRows(x.data(), n, L.ffnNorm, cur.data());
-    project(layerName(layer, "ffn_gate"), cur.data(), n, L.gate, {}, gate.data());
-    project(layerName(layer, "ffn_up"), cur.data(), n, L.up, {}, up.data());
-    const int64_t ff = c.nFf;
-    {
-        ScopedTimer timer(timings.elementwise);
-        parallelFor(n, threadsFor(n * ff, threads),
-                    [&](int64_t b, int64_t e) { siluMulFast(gate.data() + b * ff, up.data() + b * ff, (e - b) * ff); });
-    }
-    project(layerName(layer, "ffn_down"), gate.data(), n, L.down, {}, tmp.data());
-    ScopedTimer timer(timings.elementwise);
-    addInPlace(x.data(), tmp.data(), n * c.nEmbd);
-}
-
-std::vector<float> LlamaForward::Impl::run(std::span<const int32_t> tokens, int64_t seqLen, int64_t firstOutput,
-                                           bool checkLayers)
-{
-    const LlamaConfig& c = weights->config();
-    const int64_t n = static_cast<int64_t>(tokens.size());
-    const auto size = [](int64_t a, int64_t b) { return static_cast<size_t>(a * b); };
-    x.resize(size(n, c.nEmbd));
-    cur.resize(size(n, c.nEmbd));
-    q.resize(size(n, c.nHead * c.headDim));
-    attn.resize(q.size());
-    k.resize(size(n, c.nHeadKv * c.headDim));
-    v.resize(k.size());
-    tmp.resize(size(n, c.nEmbd));
-    gate.resize(size(n, c.nFf));
-    up.resize(gate.size());
-    embedTokens(weights->tokenEmbedding(), tokens.data(), n, x.data());
-    const std::vector<float> rope = ropeTable(seqLen, c);
-    for (int64_t layer = 0; layer < c.nLayer; ++layer) {
-        attention(layer, n, seqLen, rope);
-        feedForward(layer, n);
-        if (checkLayers && hasNaN(x.data(), n * c.nEmbd))
+    const std::vector<std::string> names = stageNames(source->config(), layer, attention);
+    Stage stage = loadStage(names);
+    const int64_t rowsPerBatch = l.batchSequences * l.seqLen, nEmbd = source->config().nEmbd;
+    for (int64_t r0 = 0; r0 < x.rowCount(); r0 += rowsPerBatch) {
+        const int64_t rows = std::min(rowsPerBatch, x.rowCount() - r0);
+        float* rowsData = x.row(r0);
+        if (attention)
+            runner.attention(layer, stage, rowsData, rows, l.seqLen);
+        else
+            runner.feedForward(layer, stage, rowsData, rows);
+        if (hasNaN(rowsData, rows * nEmbd))
             throw Error(ErrorCode::Invalid, "NaN in the output of layer " + std::to_string(layer) + " (blk."
                                                 + std::to_string(layer) + ")");
+        x.release(r0, rows);
+        step();
     }
-    // Only the positions whose logits are wanted go through the final norm and the output head.
-    const int64_t nSeq = n / seqLen, perSeq = seqLen - firstOutput, nOut = nSeq * perSeq;
-    for (int64_t s = 0; s < nSeq; ++s)
-        std::memmove(x.data() + s * perSeq * c.nEmbd, x.data() + (s * seqLen + firstOutput) * c.nEmbd,
-                     sizeof(float) * size(perSeq, c.nEmbd));
-    normRows(x.data(), nOut, weights->outputNorm(), cur.data());
-    std::vector<float> logits(size(nOut, c.nVocab));
-    project("output.weight", cur.data(), nOut, weights->output(), {}, logits.data());
-    return logits;
+    releaseStage(stage, names);
 }
 
-LlamaForward::LlamaForward(std::shared_ptr<const LlamaWeights> weights, ForwardOptions options)
+void LlamaForward::Impl::runHeadGroup(ActivationStore& x, const StreamLayout& l, const Stage& stage,
+                                      const std::string& head, int64_t firstSeq, int64_t nSeq, LogitSink& sink)
+{
+    const LlamaConfig& c = source->config();
+    const int64_t perSeq = l.seqLen - l.firstOutput, rows = nSeq * perSeq;
+    // Only the positions whose logits are wanted go through the output norm and the head.
+    headIn.resize(static_cast<size_t>(rows * c.nEmbd));
+    for (int64_t s = 0; s < nSeq; ++s) {
+        const int64_t first = (firstSeq + s) * l.seqLen + l.firstOutput;
+        std::memcpy(headIn.data() + s * perSeq * c.nEmbd, x.row(first), sizeof(float) * size_t(perSeq * c.nEmbd));
+        x.release(first, perSeq);
+    }
+    logits.resize(static_cast<size_t>(rows * c.nVocab));
+    runner.head(stage, head, headIn.data(), rows, logits.data());
+    if (hasNaN(logits.data(), rows * c.nVocab))
+        throw Error(ErrorCode::Invalid, "NaN in the logits (output norm or output head)");
+    ScopedTimer timer(timings.sink);
+    sink.consume(firstSeq, nSeq, logits);
+}
+
+LlamaForward::LlamaForward(std::shared_ptr<const WeightSource> weights, ForwardOptions options)
 {
     if (!weights)
         throw Error(ErrorCode::InvalidArgument, "LlamaForward: no weights");
     m_impl = std::make_unique<Impl>(std::move(weights), options);
 }
 
+LlamaForward::LlamaForward(std::shared_ptr<const LlamaWeights> weights, ForwardOptions options)
+{
+    if (!weights)
+        throw Error(ErrorCode::InvalidArgument, "LlamaForward: no weights");
+    m_impl = std::make_unique<Impl>(std::make_shared<ResidentWeights>(std::move(weights)), options);
+}
+
 LlamaForward::~LlamaForward() = default;
+
+ActivationStore LlamaForward::embed(std::span<const int32_t> tokens, const StreamLayout& layout, bool spill)
+{
+    checkLayout(layout, tokens.size());
+    const LlamaConfig& c = m_impl->source->config();
+    const int64_t n = static_cast<int64_t>(tokens.size());
+    for (int64_t t = 0; t < n; ++t)
+        if (tokens[size_t(t)] < 0 || tokens[size_t(t)] >= c.nVocab)
+            throw Error(ErrorCode::InvalidArgument, "token id " + std::to_string(tokens[size_t(t)]) + " at position "
+                                                        + std::to_string(t) + " is outside the vocabulary of "
+                                                        + std::to_string(c.nVocab));
+    const std::string dir = options().scratchDir.empty() ? std::filesystem::temp_directory_path().string()
+                                                         : options().scratchDir;
+    ActivationStore x(n, c.nEmbd, spill ? dir : std::string());
+    ScopedTimer timer(m_impl->timings.elementwise);
+    const WeightSource& src = *m_impl->source;
+    parallelFor(n, n * c.nEmbd < (int64_t{1} << 18) ? 1 : m_impl->threads, [&](int64_t b, int64_t e) {
+        for (int64_t t = b; t < e; ++t)
+            src.loadRows("token_embd.weight", tokens[size_t(t)], 1, x.row(t));
+    });
+    x.release(0, n);
+    src.release("token_embd.weight");
+    return x;
+}
+
+void LlamaForward::runBlocks(ActivationStore& residual, const StreamLayout& layout, int64_t fromLayer,
+                             int64_t toLayer, const ProgressFn& progress)
+{
+    Impl& d = *m_impl;
+    const LlamaConfig& c = d.source->config();
+    checkLayout(layout, size_t(residual.rowCount()));
+    if (fromLayer < 0 || toLayer > c.nLayer || fromLayer > toLayer || residual.cols() != c.nEmbd)
+        throw Error(ErrorCode::InvalidArgument, "runBlocks: blocks [" + std::to_string(fromLayer) + ", "
+                                                    + std::to_string(toLayer) + ") of a model with "
+                                                    + std::to_string(c.nLayer));
+    const WorkingTensor ropeFreqs = d.source->load("rope_freqs.weight");
+    d.runner.setRope(layout.seqLen, ropeFreqs.view);
+    const int64_t batches = (residual.rowCount() + layout.batchSequences * layout.seqLen - 1)
+                            / (layout.batchSequences * layout.seqLen);
+    const double total = double(2 * (toLayer - fromLayer) * batches);
+    int64_t done = 0;
+    const auto step = [&]() {
+        ++done;
+        if (progress && !progress(double(done) / total))
+            throw Error(ErrorCode::Cancelled, "evaluation cancelled");
+    };
+    for (int64_t layer = fromLayer; layer < toLayer; ++layer) {
+        d.runStage(residual, layout, layer, true, step);
+        d.runStage(residual, layout, layer, false, step);
+        if (d.blockHook)
+            d.blockHook(layer, residual);
+    }
+    d.source->release("rope_freqs.weight");
+}
+
+void LlamaForward::runHead(ActivationStore& residual, const StreamLayout& layout, LogitSink& sink,
+                           const ProgressFn& progress)
+{
+    Impl& d = *m_impl;
+    checkLayout(layout, size_t(residual.rowCount()));
+    d.source->trim();
+    const std::string head = d.source->shape("output.weight").rows > 0 ? "output.weight" : "token_embd.weight";
+    const std::vector<std::string> names = {"output_norm.weight", head};
+    Stage stage = d.loadStage(names);
+    const int64_t nSeq = residual.rowCount() / layout.seqLen;
+    for (int64_t s = 0; s < nSeq; s += layout.headSequences) {
+        const int64_t count = std::min(layout.headSequences, nSeq - s);
+        d.runHeadGroup(residual, layout, stage, head, s, count, sink);
+        if (progress && !progress(double(s + count) / double(nSeq)))
+            throw Error(ErrorCode::Cancelled, "evaluation cancelled");
+    }
+    d.releaseStage(stage, names);
+    d.source->trim();
+}
+
+StreamMemory LlamaForward::estimateMemory(int64_t tokenCount, const StreamLayout& layout, uint64_t sinkBytes) const
+{
+    const StreamMemory inMemory =
+        estimateStreamMemory(*m_impl->source, m_impl->options, layout, tokenCount, false, sinkBytes);
+    const uint64_t budget = m_impl->options.memoryBudgetBytes ? m_impl->options.memoryBudgetBytes : defaultMemoryBudget();
+    if (inMemory.peak() <= budget)
+        return inMemory;
+    const StreamMemory spilled =
+        estimateStreamMemory(*m_impl->source, m_impl->options, layout, tokenCount, true, sinkBytes);
+    return spilled.peak() < inMemory.peak() ? spilled : inMemory;
+}
+
+void LlamaForward::run(std::span<const int32_t> tokens, const StreamLayout& layout, LogitSink& sink,
+                       const ProgressFn& progress)
+{
+    checkLayout(layout, tokens.size());
+    Impl& d = *m_impl;
+    const StreamMemory need = estimateMemory(static_cast<int64_t>(tokens.size()), layout, sink.memoryBytes());
+    checkMemoryBudget(need, d.options.memoryBudgetBytes ? d.options.memoryBudgetBytes : defaultMemoryBudget());
+    d.lastMemory = need;
+    ScopedTimer timer(d.timings.total);
+    const double blockShare = double(2 * config().nLayer) / double(2 * config().nLayer + 1);
+    ActivationStore x = embed(tokens, layout, need.spilled());
+    runBlocks(x, layout, 0, config().nLayer,
+              [&](double f) { return !progress || progress(f * blockShare); });
+    runHead(x, layout, sink, [&](double f) { return !progress || progress(blockShare + f * (1.0 - blockShare)); });
+}
 
 std::vector<float> LlamaForward::forward(std::span<const int32_t> tokens, int64_t seqLen, int64_t firstOutput)
 {
-    if (seqLen <= 0 || tokens.empty() || tokens.size() % static_cast<size_t>(seqLen) != 0)
-        throw Error(ErrorCode::InvalidArgument, "forward: " + std::to_string(tokens.size())
-                                                    + " tokens do not form sequences of " + std::to_string(seqLen));
-    if (firstOutput < 0 || firstOutput >= seqLen)
-        throw Error(ErrorCode::InvalidArgument, "forward: first output position " + std::to_string(firstOutput)
-                                                    + " outside the sequence");
-    std::vector<float> logits;
-    {
-        ScopedTimer timer(m_impl->timings.total);
-        logits = m_impl->run(tokens, seqLen, firstOutput, false);
-    }
-    if (hasNaN(logits.data(), static_cast<int64_t>(logits.size()))) {
-        m_impl->run(tokens, seqLen, firstOutput, true); // throws naming the first layer with a NaN
-        throw Error(ErrorCode::Invalid, "NaN in the logits (output norm or output head)");
-    }
-    return logits;
+    StreamLayout layout{seqLen, firstOutput, 1, 1};
+    checkLayout(layout, tokens.size());
+    layout.batchSequences = layout.headSequences = static_cast<int64_t>(tokens.size()) / seqLen;
+    CollectSink sink;
+    run(tokens, layout, sink);
+    return std::move(sink.values);
 }
 
-void LlamaForward::setActivationHook(ActivationHook hook) { m_impl->hook = std::move(hook); }
-void LlamaForward::setActivationTransform(ActivationTransform transform) { m_impl->transform = std::move(transform); }
-const LlamaWeights& LlamaForward::weights() const { return *m_impl->weights; }
+void LlamaForward::setActivationHook(ActivationHook hook) { m_impl->runner.setHook(std::move(hook)); }
+void LlamaForward::setActivationTransform(ActivationTransform transform)
+{
+    m_impl->runner.setTransform(std::move(transform));
+}
+void LlamaForward::setBlockHook(BlockHook hook) { m_impl->blockHook = std::move(hook); }
+const WeightSource& LlamaForward::source() const { return *m_impl->source; }
+const LlamaConfig& LlamaForward::config() const { return m_impl->source->config(); }
 const ForwardOptions& LlamaForward::options() const { return m_impl->options; }
 const ForwardTimings& LlamaForward::timings() const { return m_impl->timings; }
 void LlamaForward::resetTimings() { m_impl->timings = {}; }
+const StreamMemory& LlamaForward::lastMemory() const { return m_impl->lastMemory; }
 
 } // namespace qx

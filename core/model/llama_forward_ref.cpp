@@ -12,13 +12,13 @@ std::vector<float> llamaForwardRef(const LlamaWeights& w, std::span<const int32_
 {
     const LlamaConfig& c = w.config();
     const int64_t n = static_cast<int64_t>(tokens.size());
-    const int64_t qDim = c.nHead * c.headDim, kvDim = c.nHeadKv * c.headDim;
+    const int64_t qDim = c.qDim(), kvDim = c.kvDim();
     const auto buf = [](int64_t a, int64_t b) { return std::vector<float>(static_cast<size_t>(a * b)); };
     std::vector<float> x = buf(n, c.nEmbd), cur = buf(n, c.nEmbd), tmp = buf(n, c.nEmbd);
     std::vector<float> q = buf(n, qDim), attn = buf(n, qDim), k = buf(n, kvDim), v = buf(n, kvDim);
     std::vector<float> gate = buf(n, c.nFf), up = buf(n, c.nFf);
     embedTokens(w.tokenEmbedding(), tokens.data(), n, x.data());
-    const std::vector<float> rope = ropeTable(n, c);
+    const std::vector<float> rope = ropeTable(n, c, w.ropeFreqs().data);
     const AttentionShape shape{n, c.nHead, c.nHeadKv, c.headDim, 1.0f / std::sqrt(static_cast<float>(c.headDim)),
                                emulateF16KvCache};
     for (const LlamaLayerWeights& L : w.layers()) {

@@ -25,7 +25,7 @@ void rmsNormRows(const float* x, int64_t rows, const WeightView& weight, double 
     }
 }
 
-std::vector<float> ropeTable(int64_t seqLen, const LlamaConfig& c)
+std::vector<float> ropeTable(int64_t seqLen, const LlamaConfig& c, const float* freqFactors)
 {
     // ggml builds theta by repeated multiplication in float; we do the same so the angles agree bit for bit.
     const int64_t pairs = c.nRot / 2;
@@ -35,7 +35,8 @@ std::vector<float> ropeTable(int64_t seqLen, const LlamaConfig& c)
     for (int64_t p = 0; p < seqLen; ++p) {
         float theta = static_cast<float>(p);
         for (int64_t i = 0; i < pairs; ++i) {
-            const float angle = freqScale * theta;
+            // ggml: rope_yarn(theta / ff, freq_scale) = freq_scale · (theta / ff); ff = 1 leaves theta exact.
+            const float angle = freqScale * (freqFactors ? theta / freqFactors[i] : theta);
             table[static_cast<size_t>((p * pairs + i) * 2)] = std::cos(angle);
             table[static_cast<size_t>((p * pairs + i) * 2 + 1)] = std::sin(angle);
             theta *= thetaScale;

@@ -13,7 +13,8 @@ namespace qx {
 void rmsNormRows(const float* x, int64_t rows, const WeightView& weight, double eps, float* y);
 
 /// cos/sin of every (position, pair) for positions [0, seqLen): table[(p · nRot/2 + i) · 2 + {0, 1}].
-std::vector<float> ropeTable(int64_t seqLen, const LlamaConfig& config);
+/// `freqFactors` (nRot/2 values, rope_freqs.weight of Llama 3.1+) divide each pair's angle, as ggml does.
+std::vector<float> ropeTable(int64_t seqLen, const LlamaConfig& config, const float* freqFactors = nullptr);
 
 /// Rotates the first nRot dimensions of every head of `x` (seqLen rows of nHeads · headDim floats) in
 /// place, adjacent pairs (GGUF llama) or rotate-half pairs (neox), using a ropeTable().

@@ -3,105 +3,19 @@
 #include "common/error.h"
 #include "quant/dequantize.h"
 
-#include <cmath>
-
 namespace qx {
 namespace {
 
-bool isSupportedArchitecture(const std::string& arch)
+std::vector<LlamaTensorSpec> allTensors(const LlamaConfig& c)
 {
-    return arch == "llama" || arch == "mistral" || arch == "qwen2";
-}
-
-std::vector<int64_t> trimmed(std::vector<int64_t> ne)
-{
-    while (ne.size() > 1 && ne.back() == 1)
-        ne.pop_back();
-    return ne;
-}
-
-std::string shapeText(const std::vector<int64_t>& ne)
-{
-    std::string s = "[";
-    for (size_t i = 0; i < ne.size(); ++i)
-        s += (i ? ", " : "") + std::to_string(ne[i]);
-    return s + "]";
-}
-
-struct Expected {
-    std::string name;
-    std::vector<int64_t> ne;
-    bool required = true;
-};
-
-std::vector<Expected> expectedTensors(const LlamaConfig& c, bool qkvBias)
-{
-    const int64_t q = c.nHead * c.headDim, kv = c.nHeadKv * c.headDim;
-    std::vector<Expected> list = {
-        {"token_embd.weight", {c.nEmbd, c.nVocab}},
-        {"output_norm.weight", {c.nEmbd}},
-        {"output.weight", {c.nEmbd, c.nVocab}, false},
-    };
-    for (int64_t i = 0; i < c.nLayer; ++i) {
-        const std::string p = "blk." + std::to_string(i) + ".";
-        list.push_back({p + "attn_norm.weight", {c.nEmbd}});
-        list.push_back({p + "attn_q.weight", {c.nEmbd, q}});
-        list.push_back({p + "attn_k.weight", {c.nEmbd, kv}});
-        list.push_back({p + "attn_v.weight", {c.nEmbd, kv}});
-        list.push_back({p + "attn_output.weight", {q, c.nEmbd}});
-        list.push_back({p + "attn_q.bias", {q}, qkvBias});
-        list.push_back({p + "attn_k.bias", {kv}, qkvBias});
-        list.push_back({p + "attn_v.bias", {kv}, qkvBias});
-        list.push_back({p + "ffn_norm.weight", {c.nEmbd}});
-        list.push_back({p + "ffn_gate.weight", {c.nEmbd, c.nFf}});
-        list.push_back({p + "ffn_up.weight", {c.nEmbd, c.nFf}});
-        list.push_back({p + "ffn_down.weight", {c.nFf, c.nEmbd}});
-    }
+    std::vector<LlamaTensorSpec> list = llamaGlobalTensors(c);
+    for (int64_t i = 0; i < c.nLayer; ++i)
+        for (LlamaTensorSpec& e : llamaBlockTensors(c, i))
+            list.push_back(std::move(e));
     return list;
 }
 
-void requirePositive(int64_t v, const char* what)
-{
-    if (v <= 0)
-        throw Error(ErrorCode::Invalid, std::string("model states no ") + what);
-}
-
 } // namespace
-
-LlamaConfig LlamaWeights::configFromSpec(const ModelSpec& spec)
-{
-    if (!isSupportedArchitecture(spec.architecture))
-        throw Error(ErrorCode::Unsupported, "unsupported architecture '" + spec.architecture
-                                                + "' (the forward pass handles llama, mistral and qwen2)");
-    LlamaConfig c;
-    c.nEmbd = spec.embeddingLength;
-    c.nLayer = spec.blockCount;
-    c.nHead = spec.headCount;
-    c.nHeadKv = spec.headCountKv > 0 ? spec.headCountKv : spec.headCount;
-    c.nFf = spec.feedForwardLength;
-    c.nVocab = spec.vocabSize;
-    requirePositive(c.nEmbd, "embedding length");
-    requirePositive(c.nLayer, "block count");
-    requirePositive(c.nHead, "head count");
-    requirePositive(c.nFf, "feed-forward length");
-    if (c.nEmbd % c.nHead != 0 || c.nHead % c.nHeadKv != 0)
-        throw Error(ErrorCode::Invalid, "head counts (" + std::to_string(c.nHead) + " / " + std::to_string(c.nHeadKv)
-                                            + ") do not divide the embedding length "
-                                            + std::to_string(c.nEmbd));
-    c.headDim = c.nEmbd / c.nHead;
-    c.nRot = spec.ropeDimensionCount > 0 ? spec.ropeDimensionCount : c.headDim;
-    if (c.nRot > c.headDim || c.nRot % 2 != 0)
-        throw Error(ErrorCode::Invalid, "rope dimension count " + std::to_string(c.nRot) + " does not fit head size "
-                                            + std::to_string(c.headDim));
-    if (!spec.ropeScalingType.empty() && spec.ropeScalingType != "none" && spec.ropeScalingType != "linear")
-        throw Error(ErrorCode::Unsupported, "unsupported rope scaling '" + spec.ropeScalingType + "'");
-    c.ropeFreqBase = spec.ropeFreqBase > 0 ? spec.ropeFreqBase : 10000.0;
-    c.ropeFreqScale = spec.ropeScalingType == "linear" && spec.ropeScalingFactor > 0 ? 1.0 / spec.ropeScalingFactor
-                                                                                      : 1.0;
-    c.rmsNormEps = spec.rmsNormEps > 0 ? spec.rmsNormEps : 1e-5;
-    c.ropeNeox = spec.ropeNeox || spec.architecture == "qwen2";
-    return c;
-}
 
 std::shared_ptr<LlamaWeights> LlamaWeights::fromModel(std::shared_ptr<const ModelFile> model)
 {
@@ -109,31 +23,18 @@ std::shared_ptr<LlamaWeights> LlamaWeights::fromModel(std::shared_ptr<const Mode
         throw Error(ErrorCode::InvalidArgument, "no model");
     auto w = std::make_shared<LlamaWeights>();
     w->m_spec = model->spec;
-    w->m_config = configFromSpec(model->spec);
+    w->m_config = llamaConfigOf(*model); // checks every tensor before anything is decoded
     w->m_model = model;
-    if (const TensorInfo* emb = model->findTensor("token_embd.weight"); emb && emb->ne.size() >= 2)
-        w->m_config.nVocab = emb->ne[1];
-    const bool qwen = model->spec.architecture == "qwen2";
-    for (const Expected& e : expectedTensors(w->m_config, qwen)) {
+    for (const LlamaTensorSpec& e : allTensors(w->m_config)) {
         const TensorInfo* t = model->findTensor(e.name);
-        if (!t) {
-            if (e.required)
-                throw Error(ErrorCode::Invalid, model->path, kNoOffset, "missing tensor " + e.name);
+        if (!t)
             continue;
-        }
-        if (trimmed(t->ne) != e.ne)
-            throw Error(ErrorCode::Invalid, model->path, t->fileOffset,
-                        "tensor " + e.name + " has shape " + shapeText(t->ne) + ", expected " + shapeText(e.ne));
         Entry entry;
         entry.ne = e.ne;
         entry.type = t->type;
         if (t->type == TensorType::F32 && t->data.size() == t->elementCount() * sizeof(float)) {
             entry.view.data = reinterpret_cast<const float*>(t->data.data());
         } else {
-            if (!canDequantize(t->type))
-                throw Error(ErrorCode::Unsupported, model->path, t->fileOffset,
-                            "tensor " + e.name + " has type " + std::string(tensorTypeName(t->type))
-                                + " whose values cannot be decoded yet");
             auto values = std::make_shared<const std::vector<float>>(dequantizeTensor(*t));
             entry.view.data = values->data();
             entry.owned = std::move(values);
@@ -150,10 +51,10 @@ std::shared_ptr<LlamaWeights> LlamaWeights::fromTensors(const ModelSpec& spec,
 {
     auto w = std::make_shared<LlamaWeights>();
     w->m_spec = spec;
-    w->m_config = configFromSpec(spec);
+    w->m_config = llamaConfigFromSpec(spec);
     if (auto it = shapes.find("token_embd.weight"); it != shapes.end() && it->second.size() >= 2)
         w->m_config.nVocab = it->second[1];
-    for (const Expected& e : expectedTensors(w->m_config, spec.architecture == "qwen2")) {
+    for (const LlamaTensorSpec& e : allTensors(w->m_config)) {
         auto it = tensors.find(e.name);
         auto shape = shapes.find(e.name);
         if (it == tensors.end() || shape == shapes.end()) {
@@ -161,7 +62,7 @@ std::shared_ptr<LlamaWeights> LlamaWeights::fromTensors(const ModelSpec& spec,
                 throw Error(ErrorCode::Invalid, "missing tensor " + e.name);
             continue;
         }
-        if (trimmed(shape->second) != e.ne)
+        if (trimmedShape(shape->second) != e.ne)
             throw Error(ErrorCode::Invalid, "tensor " + e.name + " has shape " + shapeText(shape->second)
                                                 + ", expected " + shapeText(e.ne));
         uint64_t count = 1;
@@ -245,6 +146,7 @@ void LlamaWeights::bindViews()
     m_tokEmbd = tensor("token_embd.weight");
     m_outNorm = tensor("output_norm.weight");
     m_output = tensor("output.weight");
+    m_ropeFreqs = tensor("rope_freqs.weight");
     if (!m_output)
         m_output = m_tokEmbd;
     m_layers.assign(static_cast<size_t>(m_config.nLayer), {});
@@ -268,27 +170,12 @@ void LlamaWeights::bindViews()
 
 void LlamaWeights::checkModel(const ModelFile& model)
 {
-    LlamaConfig c;
-    try {
-        c = configFromSpec(model.spec);
-    } catch (const Error& e) {
-        throw Error(e.code(), model.path, kNoOffset, e.detail());
-    }
-    if (const TensorInfo* emb = model.findTensor("token_embd.weight"); emb && emb->ne.size() >= 2)
-        c.nVocab = emb->ne[1];
-    for (const Expected& e : expectedTensors(c, model.spec.architecture == "qwen2")) {
-        const TensorInfo* t = model.findTensor(e.name);
-        if (!t && e.required)
-            throw Error(ErrorCode::Invalid, model.path, kNoOffset, "missing tensor " + e.name);
-        if (t && trimmed(t->ne) != e.ne)
-            throw Error(ErrorCode::Invalid, model.path, t->fileOffset,
-                        "tensor " + e.name + " has shape " + shapeText(t->ne) + ", expected " + shapeText(e.ne));
-    }
+    llamaConfigOf(model);   // configuration, every tensor's presence, shape and decodability
 }
 
 bool LlamaWeights::supportsArchitecture(const std::string& architecture)
 {
-    return isSupportedArchitecture(architecture);
+    return architecture == "llama" || architecture == "mistral" || architecture == "qwen2";
 }
 
 } // namespace qx

@@ -1,14 +1,14 @@
 #pragma once
-// The F32 weights of a Llama-family decoder (GGUF architectures "llama", "mistral", "qwen2"), ready for
-// the forward pass.
+// The whole model's F32 weights of a Llama-family decoder (GGUF architectures "llama", "mistral", "qwen2"),
+// resident in memory: for small models, tests and the jobs that edit many tensors at once. Evaluations of
+// a model file stream its blocks instead (model/weight_source.h), which keeps one block in memory.
 //
-// Matrices keep ggml's layout: a projection from `in` to `out` features is `out` rows of `in` contiguous
-// floats (ne = {in, out}). F32 tensors are used in place (views into the model's memory map); every other
-// type is dequantized once into an owned buffer, so only non-F32 and substituted tensors cost memory.
+// F32 tensors are used in place (views into the model's memory map); every other type is dequantized once
+// into an owned buffer, so only non-F32 and substituted tensors cost memory.
 // Copies are cheap (owned buffers are shared) and a copy with substitutions never disturbs the original —
 // this is how a "fake quant" plan is evaluated next to its baseline.
 
-#include "io/model_file.h"
+#include "model/llama_layout.h"
 
 #include <cstdint>
 #include <map>
@@ -17,31 +17,6 @@
 #include <vector>
 
 namespace qx {
-
-/// Hyper-parameters the forward pass needs, checked for consistency.
-struct LlamaConfig {
-    int64_t nEmbd = 0;
-    int64_t nLayer = 0;
-    int64_t nHead = 0;
-    int64_t nHeadKv = 0;
-    int64_t headDim = 0;      ///< nEmbd / nHead
-    int64_t nFf = 0;
-    int64_t nVocab = 0;
-    int64_t nRot = 0;         ///< rotated dimensions per head (<= headDim)
-    double ropeFreqBase = 10000.0;
-    double ropeFreqScale = 1.0; ///< 1 / linear scaling factor
-    double rmsNormEps = 1e-5;
-    bool ropeNeox = false;    ///< rotate-half pairs (i, i + nRot/2) instead of adjacent pairs
-    bool operator==(const LlamaConfig&) const = default;
-};
-
-/// A weight matrix (or vector when rows == 1): `rows` rows of `cols` floats.
-struct WeightView {
-    const float* data = nullptr;
-    int64_t cols = 0;         ///< ne[0]: input features
-    int64_t rows = 0;         ///< ne[1]: output features
-    explicit operator bool() const { return data != nullptr; }
-};
 
 struct LlamaLayerWeights {
     WeightView attnNorm, wq, wk, wv, wo, bq, bk, bv; ///< biases only for qwen2
@@ -78,6 +53,7 @@ public:
     const std::vector<LlamaLayerWeights>& layers() const { return m_layers; }
     WeightView tokenEmbedding() const { return m_tokEmbd; }
     WeightView outputNorm() const { return m_outNorm; }
+    WeightView ropeFreqs() const { return m_ropeFreqs; } ///< empty without rope_freqs.weight
     WeightView output() const { return m_output; } ///< token_embd when the embeddings are tied
     /// Bytes of F32 data this object owns (dequantized and substituted tensors).
     uint64_t ownedBytes() const;
@@ -88,8 +64,8 @@ public:
     /// True for the architectures the forward pass runs (llama, mistral, qwen2).
     static bool supportsArchitecture(const std::string& architecture);
 
-    /// Derives and checks the forward-pass configuration from a spec (throws Error(Unsupported/Invalid)).
-    static LlamaConfig configFromSpec(const ModelSpec& spec);
+    /// Derives and checks the forward-pass configuration from a spec (llamaConfigFromSpec).
+    static LlamaConfig configFromSpec(const ModelSpec& spec) { return llamaConfigFromSpec(spec); }
 
 private:
     struct Entry {
@@ -106,7 +82,7 @@ private:
     std::shared_ptr<const ModelFile> m_model; ///< keeps the mapped views alive
     std::map<std::string, Entry> m_entries;
     std::vector<LlamaLayerWeights> m_layers;
-    WeightView m_tokEmbd, m_outNorm, m_output;
+    WeightView m_tokEmbd, m_outNorm, m_output, m_ropeFreqs;
 };
 
 } // namespace qx

@@ -8,6 +8,14 @@
 #include <vector>
 
 namespace qx {
+namespace {
+
+class DiscardLogits final : public LogitSink {
+public:
+    void consume(int64_t, int64_t, std::span<const float>) override {}
+};
+
+} // namespace
 
 Int8InputSteps calibrateInt8InputSteps(LlamaForward& forward, std::span<const int32_t> tokens, int64_t seqLen,
                                        std::optional<int32_t> bos, const ProgressFn& progress)
@@ -33,16 +41,14 @@ Int8InputSteps calibrateInt8InputSteps(LlamaForward& forward, std::span<const in
         float& slot = maxAbs[name];
         slot = std::max(slot, m);
     });
+    // One streamed pass over every sequence (the maxima do not depend on the order).
+    std::vector<int32_t> seqs(tokens.begin(), tokens.begin() + nSeq * seqLen);
+    if (bos)
+        for (int64_t s = 0; s < nSeq; ++s)
+            seqs[static_cast<size_t>(s * seqLen)] = *bos;
+    DiscardLogits sink;
     try {
-        std::vector<int32_t> seq;
-        for (int64_t s = 0; s < nSeq; ++s) {
-            seq.assign(tokens.begin() + s * seqLen, tokens.begin() + (s + 1) * seqLen);
-            if (bos)
-                seq[0] = *bos;
-            forward.forward(seq, seqLen, seqLen - 1);
-            if (progress && !progress(static_cast<double>(s + 1) / static_cast<double>(nSeq)))
-                throw Error(ErrorCode::Cancelled, "int8 calibration cancelled");
-        }
+        forward.run(seqs, StreamLayout{seqLen, seqLen - 1, 1, 1}, sink, progress);
     } catch (...) {
         forward.setActivationHook({});
         throw;

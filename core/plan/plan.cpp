@@ -39,7 +39,8 @@ PlanEntry entryFromJson(const nlohmann::json& j, size_t index, const std::string
     if (!type)
         bad(file, at + " (" + *name + "): missing \"type\"");
     const auto parsed = tensorTypeFromName(*type);
-    if (!parsed || !tensorTypeInfo(*parsed)->isGgml)
+    const TensorTypeInfo* parsedInfo = parsed ? tensorTypeInfo(*parsed) : nullptr;
+    if (!parsed || (parsedInfo ? !parsedInfo->isGgml : !isForeignGgufTypeId(uint32_t(*parsed))))
         bad(file, at + " (" + *name + "): unknown GGUF type \"" + *type + "\"");
     e.tensor = *name;
     e.type = *parsed;
@@ -76,6 +77,8 @@ void checkHeader(const nlohmann::json& j, const std::string& file)
 /// Whether the exporter can write `t` as `type`: kept as stored, or produced from F32 values.
 std::string cannotWrite(const TensorInfo& t, TensorType type)
 {
+    if (type == t.type && isForeignGgufTypeId(uint32_t(type)))
+        return {};   // a type newer than ours: its bytes are copied as they are
     const TensorTypeInfo* info = tensorTypeInfo(type);
     if (!info || !info->isGgml)
         return "type " + std::string(tensorTypeName(type)) + " cannot be stored in GGUF";
@@ -84,7 +87,8 @@ std::string cannotWrite(const TensorInfo& t, TensorType type)
     if (!canQuantize(type))
         return "cannot produce " + std::string(info->name) + " (no quantizer for it)";
     if (!canDequantize(t.type))
-        return "cannot read the stored " + std::string(tensorTypeName(t.type)) + " values to convert them";
+        return "cannot read the stored " + std::string(tensorTypeName(t.type)) + " values to convert them"
+               + (isForeignGgufTypeId(uint32_t(t.type)) ? " (a type newer than this program: keep it as it is)" : "");
     if (t.rowLength() % info->blockSize != 0)
         return "row width " + std::to_string(t.rowLength()) + " is not a multiple of the " + std::string(info->name)
             + " block size " + std::to_string(info->blockSize);

@@ -1,6 +1,9 @@
 #include "plan/presets.h"
 
+#include "plan/preset_rules.h"
+
 #include "common/error.h"
+#include "quant/dequantize.h"
 
 #include <algorithm>
 #include <cctype>
@@ -15,19 +18,44 @@ struct PresetRow {
     Preset preset;
     std::string_view name;
     TensorType defaultType;
+    std::string_view description;
 };
 
+// llama-quantize's listing order (examples/quantize/quantize.cpp), its default type per ftype
+// (llama_model_quantize_impl) and what the mix is.
 constexpr PresetRow kPresets[] = {
-    {Preset::Q4_0, "Q4_0", TensorType::Q4_0},       {Preset::Q4_1, "Q4_1", TensorType::Q4_1},
-    {Preset::Q5_0, "Q5_0", TensorType::Q5_0},       {Preset::Q5_1, "Q5_1", TensorType::Q5_1},
-    {Preset::IQ4_NL, "IQ4_NL", TensorType::IQ4_NL}, {Preset::IQ4_XS, "IQ4_XS", TensorType::IQ4_XS},
-    {Preset::Q2_K, "Q2_K", TensorType::Q2_K},       {Preset::Q2_K_S, "Q2_K_S", TensorType::Q2_K},
-    {Preset::Q3_K_S, "Q3_K_S", TensorType::Q3_K},   {Preset::Q3_K_M, "Q3_K_M", TensorType::Q3_K},
-    {Preset::Q3_K_L, "Q3_K_L", TensorType::Q3_K},   {Preset::Q4_K_S, "Q4_K_S", TensorType::Q4_K},
-    {Preset::Q4_K_M, "Q4_K_M", TensorType::Q4_K},   {Preset::Q5_K_S, "Q5_K_S", TensorType::Q5_K},
-    {Preset::Q5_K_M, "Q5_K_M", TensorType::Q5_K},   {Preset::Q6_K, "Q6_K", TensorType::Q6_K},
-    {Preset::Q8_0, "Q8_0", TensorType::Q8_0},       {Preset::F16, "F16", TensorType::F16},
-    {Preset::BF16, "BF16", TensorType::BF16},       {Preset::F32, "F32", TensorType::F32},
+    {Preset::Q4_0, "Q4_0", TensorType::Q4_0, "4.5 bits/weight, one scale per 32 weights"},
+    {Preset::Q4_1, "Q4_1", TensorType::Q4_1, "5.0 bits/weight, scale and minimum per 32 weights"},
+    {Preset::Q5_0, "Q5_0", TensorType::Q5_0, "5.5 bits/weight, one scale per 32 weights"},
+    {Preset::Q5_1, "Q5_1", TensorType::Q5_1, "6.0 bits/weight, scale and minimum per 32 weights"},
+    {Preset::IQ2_XXS, "IQ2_XXS", TensorType::IQ2_XXS, "2.06 bits/weight i-quant mix; needs an imatrix"},
+    {Preset::IQ2_XS, "IQ2_XS", TensorType::IQ2_XS, "2.31 bits/weight i-quant mix; needs an imatrix"},
+    {Preset::IQ2_S, "IQ2_S", TensorType::IQ2_XS, "2.5 bits/weight i-quant mix; needs an imatrix"},
+    {Preset::IQ2_M, "IQ2_M", TensorType::IQ2_S, "2.7 bits/weight i-quant mix"},
+    {Preset::IQ1_S, "IQ1_S", TensorType::IQ1_S, "1.56 bits/weight i-quant mix; needs an imatrix"},
+    {Preset::IQ1_M, "IQ1_M", TensorType::IQ1_M, "1.75 bits/weight i-quant mix; needs an imatrix"},
+    {Preset::TQ1_0, "TQ1_0", TensorType::TQ1_0, "1.69 bits/weight ternary (for ternary-trained models)"},
+    {Preset::TQ2_0, "TQ2_0", TensorType::TQ2_0, "2.06 bits/weight ternary (for ternary-trained models)"},
+    {Preset::Q2_K, "Q2_K", TensorType::Q2_K, "K-quant mix around Q2_K"},
+    {Preset::Q2_K_S, "Q2_K_S", TensorType::Q2_K, "smaller Q2_K mix; needs an imatrix"},
+    {Preset::IQ3_XXS, "IQ3_XXS", TensorType::IQ3_XXS, "3.06 bits/weight i-quant mix"},
+    {Preset::IQ3_S, "IQ3_S", TensorType::IQ3_S, "3.44 bits/weight i-quant mix"},
+    {Preset::IQ3_M, "IQ3_M", TensorType::IQ3_S, "3.66 bits/weight i-quant mix"},
+    {Preset::IQ3_XS, "IQ3_XS", TensorType::IQ3_S, "3.3 bits/weight i-quant mix"},
+    {Preset::Q3_K_S, "Q3_K_S", TensorType::Q3_K, "K-quant mix, all Q3_K"},
+    {Preset::Q3_K_M, "Q3_K_M", TensorType::Q3_K, "K-quant mix around Q3_K, attention and ffn_down higher"},
+    {Preset::Q3_K_L, "Q3_K_L", TensorType::Q3_K, "K-quant mix around Q3_K, more tensors higher"},
+    {Preset::IQ4_NL, "IQ4_NL", TensorType::IQ4_NL, "4.5 bits/weight non-linear levels"},
+    {Preset::IQ4_XS, "IQ4_XS", TensorType::IQ4_XS, "4.25 bits/weight non-linear levels"},
+    {Preset::Q4_K_S, "Q4_K_S", TensorType::Q4_K, "K-quant mix around Q4_K, small"},
+    {Preset::Q4_K_M, "Q4_K_M", TensorType::Q4_K, "K-quant mix around Q4_K, attn_v and ffn_down partly Q6_K"},
+    {Preset::Q5_K_S, "Q5_K_S", TensorType::Q5_K, "K-quant mix around Q5_K, small"},
+    {Preset::Q5_K_M, "Q5_K_M", TensorType::Q5_K, "K-quant mix around Q5_K, attn_v and ffn_down partly Q6_K"},
+    {Preset::Q6_K, "Q6_K", TensorType::Q6_K, "6.56 bits/weight"},
+    {Preset::Q8_0, "Q8_0", TensorType::Q8_0, "8.5 bits/weight"},
+    {Preset::F16, "F16", TensorType::F16, "16-bit IEEE floats"},
+    {Preset::BF16, "BF16", TensorType::BF16, "16-bit brain floats"},
+    {Preset::F32, "F32", TensorType::F32, "32-bit floats"},
 };
 
 const PresetRow& row(Preset p)
@@ -62,244 +90,37 @@ int layerOf(const std::string& name)
     return layer;
 }
 
-/// What llama_tensor_get_type consults, and its running counters.
-struct MixState {
-    Preset ftype;
-    PresetOptions options;
-    std::string arch;
-    int64_t nExpert = 0, nGqa = 0, nLayer = 0;
-    bool is70B = false, hasOutput = false;
-    int nAttentionWv = 0, iAttentionWv = 0, iFfnDown = 0, iFfnGate = 0, iFfnUp = 0;
-};
-
-bool useMoreBits(int i, int n) { return i < n / 8 || i >= 7 * n / 8 || (i - n / 8) % 3 == 2; }
-
-MixState makeState(const ModelFile& model, Preset preset, const PresetOptions& options,
-                   const std::vector<const TensorInfo*>& tensors)
-{
-    MixState s{preset, options, model.spec.architecture};
-    if (const GgufValue* v = model.findMetadata(s.arch + ".expert_count"); v && v->isInteger())
-        s.nExpert = v->toInt();
-    const int64_t kv = model.spec.headCountKv > 0 ? model.spec.headCountKv : model.spec.headCount;
-    s.nGqa = kv > 0 ? model.spec.headCount / kv : 0;
-    s.nLayer = model.spec.blockCount;
-    s.is70B = (s.arch == "llama" && s.nLayer == 80 && model.spec.headCount != kv) || (s.arch == "qwen2" && s.nLayer == 80);
-    for (const TensorInfo* t : tensors) {
-        if (contains(t->name, "attn_v.weight") || contains(t->name, "attn_qkv.weight") || contains(t->name, "attn_kv_b.weight"))
-            ++s.nAttentionWv;
-        else if (t->name == "output.weight")
-            s.hasOutput = true;
-    }
-    return s;
-}
-
-/// (layer, layer count) as layer_info: the counter, or the name's layer for expert models.
-std::pair<int, int> layerInfo(const MixState& s, int counter, const std::string& name)
-{
-    if (s.nExpert > 1) {
-        const int layer = layerOf(name);
-        if (layer < 0 || layer >= s.nLayer)
-            throw Error(ErrorCode::Invalid, "cannot determine the layer of expert tensor " + name);
-        return {layer, int(s.nLayer)};
-    }
-    return {counter, int(s.nLayer)};
-}
-
-struct Choice {
-    TensorType type;
-    std::string reason;
-};
-
-void set(Choice& c, TensorType t, const std::string& why)
-{
-    c.type = t;
-    c.reason = why + " -> " + typeName(t);
-}
-
-void outputRule(MixState& s, const TensorInfo& t, Choice& c)
-{
-    if (s.options.outputType) {
-        set(c, *s.options.outputType, "output tensor type option");
-        return;
-    }
-    const uint32_t block = tensorTypeInfo(c.type)->blockSize;
-    const std::string who = t.name == "output.weight" ? "output.weight" : "token_embd.weight (serves as output)";
-    if (s.arch == "falcon" || t.rowLength() % block != 0)
-        set(c, TensorType::Q8_0, who + ": falcon or row not a multiple of " + std::to_string(block));
-    else if (c.type != TensorType::Q8_0)
-        set(c, TensorType::Q6_K, who + " rule");
-}
-
-void attnVRule(MixState& s, Choice& c)
-{
-    const Preset f = s.ftype;
-    const int i = s.iAttentionWv, n = s.nAttentionWv;
-    const std::string at = "attn_v #" + std::to_string(i) + " of " + std::to_string(n);
-    if (f == Preset::Q2_K)
-        set(c, s.nGqa >= 4 ? TensorType::Q4_K : TensorType::Q3_K, at + ", n_gqa " + std::to_string(s.nGqa));
-    else if (f == Preset::Q2_K_S && s.nGqa >= 4)
-        set(c, TensorType::Q4_K, at + ", n_gqa >= 4");
-    else if (f == Preset::Q3_K_M)
-        set(c, i < 2 ? TensorType::Q5_K : TensorType::Q4_K, at + (i < 2 ? " (first two)" : ""));
-    else if (f == Preset::Q3_K_L)
-        set(c, TensorType::Q5_K, at);
-    else if ((f == Preset::IQ4_NL || f == Preset::IQ4_XS) && s.nGqa >= 4)
-        set(c, TensorType::Q5_K, at + ", n_gqa >= 4");
-    else if ((f == Preset::Q4_K_M || f == Preset::Q5_K_M) && useMoreBits(i, n))
-        set(c, TensorType::Q6_K, at + " (use_more_bits)");
-    else if (f == Preset::Q4_K_S && i < 4)
-        set(c, TensorType::Q5_K, at + " (first four)");
-    if (s.is70B && (c.type == TensorType::Q3_K || c.type == TensorType::Q4_K))
-        set(c, TensorType::Q5_K, at + ", 70B model");
-    if (s.nExpert == 8)
-        set(c, TensorType::Q8_0, at + ", 8 experts");
-    ++s.iAttentionWv;
-}
-
-void ffnDownRule(MixState& s, const std::string& name, Choice& c)
-{
-    const Preset f = s.ftype;
-    const auto [i, n] = layerInfo(s, s.iFfnDown, name);
-    const bool falcon = s.arch == "falcon";
-    const std::string at = "ffn_down layer " + std::to_string(i) + " of " + std::to_string(n);
-    if (f == Preset::Q2_K)
-        set(c, TensorType::Q3_K, at);
-    else if (f == Preset::Q2_K_S) {
-        if (i < n / 8)
-            set(c, TensorType::Q4_K, at + " (first eighth)");
-    } else if (f == Preset::Q3_K_M)
-        set(c, i < n / 16 ? TensorType::Q5_K : (!falcon || useMoreBits(i, n)) ? TensorType::Q4_K : TensorType::Q3_K,
-            at + (i < n / 16 ? " (first sixteenth)" : ""));
-    else if (f == Preset::Q3_K_L)
-        set(c, falcon ? TensorType::Q4_K : TensorType::Q5_K, at);
-    else if (f == Preset::Q4_K_M) {
-        if (falcon)
-            set(c, i < n / 16 ? TensorType::Q6_K : useMoreBits(i, n) ? TensorType::Q5_K : TensorType::Q4_K, at + ", falcon");
-        else if (useMoreBits(i, n))
-            set(c, TensorType::Q6_K, at + " (use_more_bits)");
-    } else if (i < n / 8 && (f == Preset::IQ4_NL || f == Preset::IQ4_XS) && !s.options.hasImatrix)
-        set(c, TensorType::Q5_K, at + " (first eighth, no imatrix)");
-    else if (f == Preset::Q5_K_M && useMoreBits(i, n))
-        set(c, TensorType::Q6_K, at + " (use_more_bits)");
-    else if (f == Preset::Q4_K_S && !falcon && i < n / 8)
-        set(c, TensorType::Q5_K, at + " (first eighth)");
-    else if ((f == Preset::Q4_0 || f == Preset::Q5_0) && s.options.hasImatrix && i < n / 8)
-        set(c, f == Preset::Q4_0 ? TensorType::Q4_1 : TensorType::Q5_1, at + " (first eighth, with imatrix)");
-    ++s.iFfnDown;
-}
-
-void attnOutputRule(const MixState& s, Choice& c)
-{
-    const Preset f = s.ftype;
-    if (s.arch == "falcon") {
-        if (f == Preset::Q3_K_L)
-            set(c, TensorType::Q4_K, "attn_output, falcon");
-        return;
-    }
-    if (s.nExpert == 8) {
-        static const Preset up[] = {Preset::Q2_K, Preset::Q3_K_S, Preset::Q3_K_M, Preset::IQ4_NL,
-                                    Preset::Q4_K_S, Preset::Q4_K_M, Preset::IQ4_XS};
-        if (std::find(std::begin(up), std::end(up), f) != std::end(up))
-            set(c, TensorType::Q5_K, "attn_output, 8 experts");
-    } else if (f == Preset::Q2_K)
-        set(c, TensorType::Q3_K, "attn_output");
-    else if (f == Preset::Q3_K_M)
-        set(c, TensorType::Q4_K, "attn_output");
-    else if (f == Preset::Q3_K_L)
-        set(c, TensorType::Q5_K, "attn_output");
-}
-
-void qkvRule(const MixState& s, Choice& c)
-{
-    if (s.ftype == Preset::Q3_K_M || s.ftype == Preset::Q3_K_L)
-        set(c, TensorType::Q4_K, "attn_qkv");
-    else if (s.ftype == Preset::Q4_K_M)
-        set(c, TensorType::Q5_K, "attn_qkv");
-    else if (s.ftype == Preset::Q5_K_M)
-        set(c, TensorType::Q6_K, "attn_qkv");
-}
-
-/// llama_tensor_get_type's name rules (before the row-width fallback).
-void nameRules(MixState& s, const TensorInfo& t, Choice& c)
-{
-    const std::string& name = t.name;
-    if (name == "output.weight" || (!s.hasOutput && name == "token_embd.weight"))
-        outputRule(s, t, c);
-    else if (name == "token_embd.weight") {
-        if (s.options.tokenEmbeddingType)
-            set(c, *s.options.tokenEmbeddingType, "token embedding type option");
-    } else if (contains(name, "attn_v.weight"))
-        attnVRule(s, c);
-    else if (contains(name, "attn_k.weight")) {
-        if (s.nExpert == 8)
-            set(c, TensorType::Q8_0, "attn_k, 8 experts");
-    } else if (contains(name, "attn_q.weight")) {
-        // only IQ3 mixes change attn_q
-    } else if (contains(name, "ffn_down"))
-        ffnDownRule(s, name, c);
-    else if (contains(name, "attn_output.weight"))
-        attnOutputRule(s, c);
-    else if (contains(name, "attn_qkv.weight"))
-        qkvRule(s, c);
-    else if (contains(name, "ffn_gate")) {
-        layerInfo(s, s.iFfnGate, name);
-        ++s.iFfnGate;
-    } else if (contains(name, "ffn_up")) {
-        layerInfo(s, s.iFfnUp, name);
-        ++s.iFfnUp;
-    }
-}
-
 bool fits(TensorType type, const TensorInfo& t) { return t.rowLength() % tensorTypeInfo(type)->blockSize == 0; }
 
 /// The stored type when llama-quantize would refuse; F32 when the stored type cannot go into a GGUF.
-void keepStored(const TensorInfo& t, Choice& c, const std::string& why)
+void keepStored(const TensorInfo& t, detail::TypeChoice& c, const std::string& why)
 {
     const TensorTypeInfo* info = tensorTypeInfo(t.type);
-    const TensorType kept = info && info->isGgml ? t.type : TensorType::F32;
+    const TensorType kept = !info || info->isGgml ? t.type : TensorType::F32;
     c.reason = why + "; llama-quantize stops here (Unsupported tensor size), kept " + typeName(kept);
     c.type = kept;
 }
 
-/// The fallback for rows that are not a multiple of the chosen type's block size.
-void fallbackRule(const TensorInfo& t, Choice& c)
-{
-    if (fits(c.type, t))
-        return;
-    const std::string why = "row " + std::to_string(t.rowLength()) + " not a multiple of "
-        + std::to_string(tensorTypeInfo(c.type)->blockSize) + " for " + typeName(c.type);
-    TensorType next;
-    switch (c.type) {
-    case TensorType::Q2_K: case TensorType::Q3_K: case TensorType::IQ4_XS: next = TensorType::IQ4_NL; break;
-    case TensorType::Q4_K: next = TensorType::Q5_0; break;
-    case TensorType::Q5_K: next = TensorType::Q5_1; break;
-    case TensorType::Q6_K: next = TensorType::Q8_0; break;
-    default: keepStored(t, c, c.reason + "; " + why); return;
-    }
-    if (!fits(next, t))
-        next = TensorType::F16;
-    c.reason += "; " + why + ", fallback " + typeName(next);
-    c.type = next;
-}
-
-Choice chooseType(MixState& s, const TensorInfo& t)
+detail::TypeChoice chooseType(detail::MixState& s, const TensorInfo& t)
 {
     const TensorType base = presetDefaultType(s.ftype);
-    Choice c{base, std::string(presetName(s.ftype)) + " default " + typeName(base)};
+    detail::TypeChoice c{base, std::string(presetName(s.ftype)) + " default " + typeName(base)};
     if (s.options.pure) {
         // llama-quantize --pure has no fallback (it stops); we take the one its mixes use
         c.reason = "pure " + typeName(base);
         if (!fits(base, t))
             c.reason += " (llama-quantize --pure stops on this row width)";
-        fallbackRule(t, c);
+        if (!detail::applyFallback(t, c))
+            keepStored(t, c, c.reason);
     } else if (tensorTypeInfo(base)->isQuantized) {
-        nameRules(s, t, c);
-        fallbackRule(t, c);
+        c = detail::mixTypeFor(s, t);
+        if (!detail::applyFallback(t, c))
+            keepStored(t, c, c.reason);
     }
     if (s.options.tokenEmbeddingType && t.name == "token_embd.weight")
-        set(c, *s.options.tokenEmbeddingType, "token embedding type option");
+        c = {*s.options.tokenEmbeddingType, "token embedding type option -> " + typeName(*s.options.tokenEmbeddingType)};
     if (s.options.outputType && t.name == "output.weight")
-        set(c, *s.options.outputType, "output tensor type option");
+        c = {*s.options.outputType, "output tensor type option -> " + typeName(*s.options.outputType)};
     if (!fits(c.type, t))
         keepStored(t, c, c.reason + "; row " + std::to_string(t.rowLength()) + " not a multiple of "
                    + std::to_string(tensorTypeInfo(c.type)->blockSize));
@@ -340,6 +161,28 @@ const std::vector<Preset>& allPresets()
 }
 
 std::string_view presetName(Preset preset) { return row(preset).name; }
+std::string_view presetDescription(Preset preset) { return row(preset).description; }
+
+bool presetNeedsImatrix(Preset preset)
+{
+    return preset == Preset::IQ1_S || preset == Preset::IQ1_M || preset == Preset::IQ2_XXS || preset == Preset::IQ2_XS
+           || preset == Preset::IQ2_S || preset == Preset::Q2_K_S;
+}
+
+std::optional<std::string> llamaQuantizeRefusal(const std::string& tensor, TensorType type, uint32_t ftype,
+                                                bool hasImportance)
+{
+    if (hasImportance)
+        return std::nullopt;
+    const bool embdOrOutput = tensor == "token_embd.weight" || tensor == "output.weight";
+    const bool refused = type == TensorType::IQ2_XXS || type == TensorType::IQ2_XS || type == TensorType::IQ2_S
+                         || type == TensorType::IQ1_S || (type == TensorType::IQ1_M && !embdOrOutput)
+                         || (type == TensorType::Q2_K && ftype == uint32_t(Preset::Q2_K_S) && tensor != "token_embd.weight");
+    if (!refused)
+        return std::nullopt;
+    return "Missing importance matrix for tensor " + tensor + " in a very low-bit quantization (" + typeName(type)
+           + "); llama-quantize refuses it: the result would be garbage";
+}
 TensorType presetDefaultType(Preset preset) { return row(preset).defaultType; }
 
 std::optional<Preset> presetFromName(std::string_view name)
@@ -385,16 +228,20 @@ bool isQuantizableTensor(const TensorInfo& tensor) { return notQuantizedReason(t
 Plan planPreset(const ModelFile& model, Preset preset, const PresetOptions& options)
 {
     const std::vector<const TensorInfo*> tensors = plannedTensors(model);
-    MixState state = makeState(model, preset, options, tensors);
-    std::map<std::string, Choice> chosen;
-    for (const TensorInfo* t : llamaQuantizeOrder(tensors)) {
-        const std::string skip = notQuantizedReason(*t);
+    detail::MixState state = detail::makeMixState(model, preset, options, tensors);
+    std::map<std::string, detail::TypeChoice> chosen;
+    for (const TensorInfo* t : options.fileOrder ? tensors : llamaQuantizeOrder(tensors)) {
+        std::string skip = notQuantizedReason(*t);
+        if (skip.empty() && options.leaveOutputTensor && t->name == "output.weight")
+            skip = "output tensor left as it is (--leave-output-tensor)";
+        if (skip.empty() && !canDequantize(t->type))
+            skip = undecodableReason(t->type);
         if (skip.empty()) {
             chosen[t->name] = chooseType(state, *t);
             continue;
         }
         const TensorTypeInfo* info = tensorTypeInfo(t->type);
-        const TensorType kept = info && info->isGgml ? t->type : TensorType::F32;
+        const TensorType kept = !info || info->isGgml ? t->type : TensorType::F32;
         chosen[t->name] = {kept, skip + ": kept " + typeName(kept)};
     }
     Plan plan;
@@ -402,7 +249,7 @@ Plan planPreset(const ModelFile& model, Preset preset, const PresetOptions& opti
     plan.preset = (options.pure ? "pure " : "") + std::string(presetName(preset));
     plan.ftype = static_cast<uint32_t>(preset);
     for (const TensorInfo* t : tensors) {
-        const Choice& c = chosen.at(t->name);
+        const detail::TypeChoice& c = chosen.at(t->name);
         plan.entries.push_back({t->name, t->ne, c.type, c.reason, false});
     }
     return plan;

@@ -27,4 +27,19 @@ void quantizeRowQ6_KRef(const float* x, void* dst, int64_t n, const float* qw);
 void quantizeRowIQ4_NLRef(const float* x, void* dst, int64_t n, const float* qw);
 void quantizeRowIQ4_XSRef(const float* x, void* dst, int64_t n, const float* qw);
 
+// Codebook i-quants: IQ2_XXS, IQ2_XS and IQ1_S need qw (ggml asserts it); the others run ggml's plain
+// search without it. ggml keeps a few working arrays across the groups of a call; here they live for
+// one row and start zeroed, which only matters for groups ggml itself leaves undefined.
+void quantizeRowIQ2_XXSRef(const float* x, void* dst, int64_t n, const float* qw);
+void quantizeRowIQ2_XSRef(const float* x, void* dst, int64_t n, const float* qw);
+void quantizeRowIQ2_SRef(const float* x, void* dst, int64_t n, const float* qw);
+void quantizeRowIQ3_XXSRef(const float* x, void* dst, int64_t n, const float* qw);
+void quantizeRowIQ3_SRef(const float* x, void* dst, int64_t n, const float* qw);
+void quantizeRowIQ1_SRef(const float* x, void* dst, int64_t n, const float* qw);
+void quantizeRowIQ1_MRef(const float* x, void* dst, int64_t n, const float* qw);
+
+// Ternary types (qw ignored).
+void quantizeRowTQ1_0Ref(const float* x, void* dst, int64_t n, const float* qw);
+void quantizeRowTQ2_0Ref(const float* x, void* dst, int64_t n, const float* qw);
+
 } // namespace qx::quant

@@ -43,10 +43,21 @@ bool canDequantize(TensorType type)
     }
 }
 
+std::string undecodableReason(TensorType type)
+{
+    if (isForeignGgufTypeId(static_cast<uint32_t>(type)))
+        return std::string(tensorTypeName(type)) + ", not decodable (a type newer than this program)";
+    return "values of type " + std::string(tensorTypeName(type)) + " are not decodable yet";
+}
+
 namespace {
 
+/// Refuses types we cannot decode (naming them) and spans whose sizes do not match.
 void checkRowSize(TensorType type, std::span<const std::byte> src, std::span<float> dst)
 {
+    if (!canDequantize(type))
+        throw Error(ErrorCode::Unsupported,
+                    undecodableReason(type));
     const auto bytes = tensorBytes(type, dst.size());
     if (!bytes || *bytes != src.size())
         throw Error(ErrorCode::InvalidArgument, "dequantizeRow: " + std::to_string(src.size()) + " bytes do not hold "
@@ -86,7 +97,7 @@ void dequantizeRowRef(TensorType type, std::span<const std::byte> src, std::span
             return;
         }
         throw Error(ErrorCode::Unsupported,
-                    "values of type " + std::string(tensorTypeName(type)) + " are not decodable yet");
+                    undecodableReason(type));
     }
 }
 
@@ -96,6 +107,9 @@ void dequantizeRows(const TensorInfo& tensor, int64_t firstRow, int64_t rowCount
     if (firstRow < 0 || rowCount < 0 || firstRow + rowCount > tensor.rows()
         || dst.size() != static_cast<size_t>(rowCount * rowLength))
         throw Error(ErrorCode::InvalidArgument, "dequantizeRows: rows out of range for tensor " + tensor.name);
+    if (!canDequantize(tensor.type))
+        throw Error(ErrorCode::Unsupported, tensor.sourceFile, tensor.fileOffset,
+                    "tensor " + tensor.name + ": " + undecodableReason(tensor.type));
     const uint64_t rowBytes = tensorBytes(tensor.type, static_cast<uint64_t>(rowLength)).value_or(0);
     if (static_cast<uint64_t>(firstRow + rowCount) * rowBytes > tensor.data.size())
         throw Error(ErrorCode::InvalidArgument, tensor.sourceFile, tensor.fileOffset,

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace qx {
@@ -14,6 +15,10 @@ namespace qx {
 /// True when dequantizeRow can decode `type`; other types are listed with name and size only
 /// ("values not decodable yet").
 bool canDequantize(TensorType type);
+
+/// Why `type`'s values cannot be read: "type 40, not decodable (a type newer than this program)" for a GGUF
+/// type id beyond our table, "values of type X are not decodable yet" for a known one.
+std::string undecodableReason(TensorType type);
 
 /// Decodes `dst.size()` consecutive values of `type` from `src` (which must hold exactly their bytes).
 /// Throws qx::Error(Unsupported) for types canDequantize() rejects and InvalidArgument on size mismatch.

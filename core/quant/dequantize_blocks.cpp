@@ -254,25 +254,4 @@ void dequantizeRowF8E5M2(const void* src, float* y, int64_t n)
         y[i] = fp8E5M2ToFp32(p[i]);
 }
 
-RowDequantizer blockDequantizer(TensorType type)
-{
-    switch (type) {
-    case TensorType::Q4_0: return &dequantizeRowQ4_0;
-    case TensorType::Q4_1: return &dequantizeRowQ4_1;
-    case TensorType::Q5_0: return &dequantizeRowQ5_0;
-    case TensorType::Q5_1: return &dequantizeRowQ5_1;
-    case TensorType::Q8_0: return &dequantizeRowQ8_0;
-    case TensorType::Q2_K: return &dequantizeRowQ2_K;
-    case TensorType::Q3_K: return &dequantizeRowQ3_K;
-    case TensorType::Q4_K: return &dequantizeRowQ4_K;
-    case TensorType::Q5_K: return &dequantizeRowQ5_K;
-    case TensorType::Q6_K: return &dequantizeRowQ6_K;
-    case TensorType::IQ4_NL: return &dequantizeRowIQ4_NL;
-    case TensorType::IQ4_XS: return &dequantizeRowIQ4_XS;
-    case TensorType::F8_E4M3: return &dequantizeRowF8E4M3;
-    case TensorType::F8_E5M2: return &dequantizeRowF8E5M2;
-    default: return nullptr;
-    }
-}
-
 } // namespace qx::quant

@@ -7,9 +7,11 @@
 #include "quant/quantize.h"
 
 #include "common/error.h"
+#include "common/parallel_for.h"
 #include "common/half.h"
 #include "quant/block_quantizers.h"
 #include "quant/quantize_simd.h"
+#include "quant/type_kernels.h"
 
 #include <algorithm>
 #include <cstring>
@@ -21,43 +23,10 @@
 namespace qx {
 namespace {
 
-void rowF16(const float* x, void* dst, int64_t n, const float*)
-{
-    auto* y = static_cast<uint16_t*>(dst);
-    for (int64_t i = 0; i < n; ++i)
-        y[i] = fp32ToFp16(x[i]);
-}
-
-void rowBF16(const float* x, void* dst, int64_t n, const float*)
-{
-    auto* y = static_cast<uint16_t*>(dst);
-    for (int64_t i = 0; i < n; ++i)
-        y[i] = fp32ToBf16(x[i]);
-}
-
-void rowF32(const float* x, void* dst, int64_t n, const float*) { std::memcpy(dst, x, static_cast<size_t>(n) * 4); }
-
 quant::RowQuantizer refQuantizer(TensorType type)
 {
-    using namespace qx::quant;
-    switch (type) {
-    case TensorType::Q4_0: return &quantizeRowQ4_0Ref;
-    case TensorType::Q4_1: return &quantizeRowQ4_1Ref;
-    case TensorType::Q5_0: return &quantizeRowQ5_0Ref;
-    case TensorType::Q5_1: return &quantizeRowQ5_1Ref;
-    case TensorType::Q8_0: return &quantizeRowQ8_0Ref;
-    case TensorType::Q2_K: return &quantizeRowQ2_KRef;
-    case TensorType::Q3_K: return &quantizeRowQ3_KRef;
-    case TensorType::Q4_K: return &quantizeRowQ4_KRef;
-    case TensorType::Q5_K: return &quantizeRowQ5_KRef;
-    case TensorType::Q6_K: return &quantizeRowQ6_KRef;
-    case TensorType::IQ4_NL: return &quantizeRowIQ4_NLRef;
-    case TensorType::IQ4_XS: return &quantizeRowIQ4_XSRef;
-    case TensorType::F16: return &rowF16;
-    case TensorType::BF16: return &rowBF16;
-    case TensorType::F32: return &rowF32;
-    default: return nullptr;
-    }
+    const quant::TypeKernels* k = quant::typeKernels(type);
+    return k ? k->quantizeRef : nullptr;
 }
 
 } // namespace
@@ -89,6 +58,9 @@ void checkQuantizeArgs(TensorType type, std::span<const float> src, int64_t rowL
     if (!importance.empty() && importance.size() != static_cast<size_t>(rowLength))
         throw Error(ErrorCode::InvalidArgument, "quantizeRows: importance has " + std::to_string(importance.size())
                                                     + " values for rows of " + std::to_string(rowLength));
+    if (importance.empty() && quantizeNeedsImportance(type))
+        throw Error(ErrorCode::InvalidArgument, name + " needs importance data (an imatrix): ggml cannot quantize "
+                                                    + "it without one");
 }
 
 /// Quantizes rows [first, last) with the scalar reference kernels.
@@ -103,6 +75,12 @@ void quantizeRowRangeRef(TensorType type, const float* src, int64_t rowLength, s
 } // namespace detail
 
 bool canQuantize(TensorType type) { return refQuantizer(type) != nullptr; }
+
+bool quantizeNeedsImportance(TensorType type)
+{
+    const quant::TypeKernels* k = quant::typeKernels(type);
+    return k && k->importance == quant::ImportanceUse::Required;
+}
 
 void quantizeRowsRef(TensorType type, std::span<const float> src, int64_t rowLength, std::span<std::byte> dst,
                      std::span<const float> importance)
@@ -129,28 +107,8 @@ void quantizeRows(TensorType type, std::span<const float> src, int64_t rowLength
             fn(src.data() + r * rowLength, dst.data() + r * rowBytes, rowLength, qw);
     };
     // Threads only pay off past ~1 M values; rows are independent, so any split gives the same bytes.
-    const int64_t hw = std::max(1u, std::thread::hardware_concurrency());
-    const int64_t threads = std::min<int64_t>({hw, rows, static_cast<int64_t>(src.size() >> 20) + 1});
-    if (threads <= 1) {
-        work(0, rows);
-        return;
-    }
-    std::vector<std::thread> pool;
-    std::vector<std::exception_ptr> errors(static_cast<size_t>(threads));
-    for (int64_t t = 1; t < threads; ++t)
-        pool.emplace_back([&, t] {
-            try {
-                work(rows * t / threads, rows * (t + 1) / threads);
-            } catch (...) {
-                errors[static_cast<size_t>(t)] = std::current_exception();
-            }
-        });
-    work(0, rows / threads);
-    for (auto& th : pool)
-        th.join();
-    for (const auto& e : errors)
-        if (e)
-            std::rethrow_exception(e);
+    const int64_t threads = std::min<int64_t>(rows, static_cast<int64_t>(src.size() >> 20) + 1);
+    parallelFor(rows, static_cast<int>(std::min<int64_t>(threads, resolveThreadCount(0))), work);
 }
 
 } // namespace qx

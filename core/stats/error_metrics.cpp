@@ -32,8 +32,8 @@ void validate(std::span<const float> a, std::span<const float> b, const ErrorOpt
     if (a.size() != b.size())
         throw Error(ErrorCode::InvalidArgument, "compareTensors: " + std::to_string(a.size()) + " vs "
                                                     + std::to_string(b.size()) + " values");
-    if (o.histogramBins <= 0)
-        throw Error(ErrorCode::InvalidArgument, "compareTensors: histogramBins must be positive");
+    if (o.histogramBins < 0)
+        throw Error(ErrorCode::InvalidArgument, "compareTensors: histogramBins must not be negative");
     if (o.columnWeights.empty())
         return;
     if (o.rowLength <= 0 || o.columnWeights.size() != static_cast<size_t>(o.rowLength)
@@ -87,6 +87,8 @@ TensorError finish(const Sums& s)
     r.maxAbsError = s.maxAbs;
     r.relativeFrobenius = s.xx > 0 ? std::sqrt(s.ee / s.xx) : (s.ee > 0 ? std::numeric_limits<double>::infinity() : 0.0);
     r.weightedMse = s.w > 0 ? s.wee / s.w : r.mse;
+    r.signalEnergy = s.xx;
+    r.noiseEnergy = s.ee;
     return r;
 }
 
@@ -99,6 +101,8 @@ TensorError compareTensors(std::span<const float> original, std::span<const floa
     Sums s;
     accumulate(s, original, reconstructed, options.columnWeights);
     TensorError r = finish(s);
+    if (options.histogramBins == 0)
+        return r;
     r.errorHistogram = Histogram::make(-s.maxAbs, s.maxAbs, options.histogramBins);
     addErrors(r.errorHistogram, original, reconstructed);
     return r;
@@ -117,7 +121,8 @@ TensorError compareRows(const RowSource& original, const RowSource& reconstructe
     std::vector<float> a, b;
     Sums s;
     Histogram h;
-    for (int64_t step = 0; step < 2 * chunks; ++step) {
+    const int64_t steps = o.histogramBins == 0 ? chunks : 2 * chunks;   // no histogram: one read
+    for (int64_t step = 0; step < steps; ++step) {
         const int64_t first = (step % chunks) * chunkRows, count = std::min(chunkRows, original.rows - first);
         a.resize(static_cast<size_t>(count * original.rowLength));
         b.resize(a.size());
@@ -127,13 +132,14 @@ TensorError compareRows(const RowSource& original, const RowSource& reconstructe
             accumulate(s, a, b, o.columnWeights);
         else
             addErrors(h, a, b);
-        if (step + 1 == chunks)
+        if (step + 1 == chunks && o.histogramBins > 0)
             h = Histogram::make(-s.maxAbs, s.maxAbs, o.histogramBins);
-        if (progress && !progress(static_cast<double>(step + 1) / static_cast<double>(2 * chunks)))
+        if (progress && !progress(static_cast<double>(step + 1) / static_cast<double>(steps)))
             throw Error(ErrorCode::Cancelled, "cancelled");
     }
     TensorError r = finish(s);
-    r.errorHistogram = chunks ? h : Histogram::make(0.0, 0.0, o.histogramBins);
+    if (o.histogramBins > 0)
+        r.errorHistogram = chunks ? h : Histogram::make(0.0, 0.0, o.histogramBins);
     return r;
 }
 

@@ -27,6 +27,8 @@ struct TensorError {
     double maxAbsError = 0.0;
     double relativeFrobenius = 0.0;
     double weightedMse = 0.0;
+    double signalEnergy = 0.0;     ///< Σx² over the finite pairs
+    double noiseEnergy = 0.0;      ///< Σe² over the finite pairs
     Histogram errorHistogram;      ///< of e over [-maxAbsError, maxAbsError]
     bool operator==(const TensorError&) const = default;
 };
@@ -34,7 +36,7 @@ struct TensorError {
 struct ErrorOptions {
     int64_t rowLength = 0;                ///< needed with columnWeights; 0 = one row
     std::span<const float> columnWeights; ///< rowLength weights (≥ 0), or empty for plain MSE
-    int histogramBins = 101;
+    int histogramBins = 101;              ///< 0: no error histogram (compareRows then reads each source once)
 };
 
 /// Compares `original` with `reconstructed` (same size). Throws InvalidArgument on size mismatches.

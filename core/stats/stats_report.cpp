@@ -29,7 +29,7 @@ std::vector<TensorStatsEntry> computeModelStats(const ModelFile& model, const st
         const TensorInfo& t = *selected[i];
         TensorStatsEntry e{t.name, t.ne, t.type, false, {}, {}};
         if (!canDequantize(t.type)) {
-            e.skipReason = "values of type " + std::string(tensorTypeName(t.type)) + " are not decodable yet";
+            e.skipReason = undecodableReason(t.type);
         } else {
             const double lo = static_cast<double>(i) / static_cast<double>(selected.size());
             const double width = 1.0 / static_cast<double>(selected.size());

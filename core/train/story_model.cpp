@@ -1,6 +1,8 @@
 // The demo-model pipeline.
 #include "train/story_model.h"
 
+#include "eval/perplexity.h"
+#include "model/llama_forward.h"
 #include "model/tokenizer.h"
 #include "train/corpus_vocab.h"
 
@@ -22,6 +24,24 @@ double unigramPerplexity(std::span<const int32_t> train, std::span<const int32_t
     return eval.size() > 1 ? std::exp(nll / static_cast<double>(eval.size() - 1)) : 0.0;
 }
 
+namespace {
+
+/// llama-perplexity's figure for the trained weights on the held-out tokens.
+HeldOutFigure heldOutPerplexity(const StoryModelOptions& options, const TrainedModel& model,
+                                const std::vector<int32_t>& validIds, int32_t bos)
+{
+    LlamaForward forward(toLlamaWeights(model.shape, model.params), ForwardOptions{options.train.threads, true});
+    PerplexityOptions opt;
+    opt.nCtx = model.shape.ctx;
+    opt.bosToken = bos;
+    const PerplexityResult r = computePerplexity(forward, validIds, opt);
+    const std::string text = "qexplore-cli corpus --split valid --seed " + std::to_string(options.corpus.seed)
+        + " --stories " + std::to_string(options.corpus.validStories);
+    return {r.ppl, r.uncertainty, opt.nCtx, static_cast<int64_t>(validIds.size()), text};
+}
+
+} // namespace
+
 StoryModelResult trainStoryModel(const StoryModelOptions& options, const StepFn& onStep, const ProgressFn& progress)
 {
     const std::string trainText = storyCorpus(options.corpus, CorpusSplit::Train);
@@ -39,8 +59,12 @@ StoryModelResult trainStoryModel(const StoryModelOptions& options, const StepFn&
     TrainOptions train = options.train;
     train.bosToken = vocab.bosId;
     r.curve = trainModel(r.model.shape, r.model.params, trainIds, train, onStep, progress);
+    r.model.storage = options.storage;
+    if (options.storage == MatrixStorage::F16)
+        r.model.params = roundMatricesToF16(r.model.shape, r.model.params);
     r.validLoss = evalLoss(r.model.shape, r.model.params, validIds, train.seqLen, -1, vocab.bosId);
     r.unigramPpl = unigramPerplexity(trainIds, validIds, vocab.size());
+    r.heldOut = heldOutPerplexity(options, r.model, validIds, vocab.bosId);
     r.trainTokens = static_cast<int64_t>(trainIds.size());
     r.validTokens = static_cast<int64_t>(validIds.size());
     return r;

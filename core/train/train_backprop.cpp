@@ -3,6 +3,7 @@
 
 #include "common/error.h"
 #include "model/llama_ops.h"
+#include "train/train_gemm.h"
 
 #include <Eigen/Dense>
 
@@ -60,6 +61,31 @@ MMap gradOf(const TrainWorkspace& ws, std::span<float> grads, size_t index)
     const ParamTensor& t = ws.layout[index];
     const int64_t rows = t.ne.size() > 1 ? t.ne[1] : 1;
     return MMap(grads.data() + t.offset, rows, t.ne[0]);
+}
+
+/// y = x · wᵀ (or y += when `accumulate`): x is rows × in, w is out × in.
+void linear(const Mat& x, const CMap& w, Mat& y, bool accumulate = false)
+{
+    if (!accumulate)
+        y.resize(x.rows(), w.rows());
+    gemm({false, true, x.rows(), w.rows(), x.cols(), 1.0f, x.data(), x.cols(), w.data(), w.cols(),
+          accumulate ? 1.0f : 0.0f, y.data(), y.cols()});
+}
+
+/// dx = dy · w (or dx += when `accumulate`): the gradient of linear() with respect to its input.
+void linearBackInput(const Mat& dy, const CMap& w, Mat& dx, bool accumulate = false)
+{
+    if (!accumulate)
+        dx.resize(dy.rows(), w.cols());
+    gemm({false, false, dy.rows(), w.cols(), dy.cols(), 1.0f, dy.data(), dy.cols(), w.data(), w.cols(),
+          accumulate ? 1.0f : 0.0f, dx.data(), dx.cols()});
+}
+
+/// gw += dyᵀ · x: the gradient of linear() with respect to its weight.
+void linearBackWeight(const Mat& dy, const Mat& x, MMap gw)
+{
+    gemm({true, false, dy.cols(), x.cols(), dy.rows(), 1.0f, dy.data(), dy.cols(), x.data(), x.cols(), 1.0f,
+          gw.data(), gw.cols()});
 }
 
 void rmsForward(const Mat& x, const float* w, double eps, Mat& y, std::vector<float>& r)
@@ -120,7 +146,9 @@ void attentionForward(const TrainShape& s, LayerCache& c)
     for (int64_t h = 0; h < s.heads; ++h) {
         const int64_t kv = h / group;
         Mat& p = c.p[static_cast<size_t>(h)];
-        p.noalias() = (c.q.middleCols(h * hd, hd) * c.k.middleCols(kv * hd, hd).transpose()) * scale;
+        p.resize(T, T);
+        gemm({false, true, T, T, hd, scale, c.q.data() + h * hd, c.q.cols(), c.k.data() + kv * hd, c.k.cols(), 0.0f,
+              p.data(), T});
         for (int64_t i = 0; i < T; ++i) {
             const float mx = p.row(i).head(i + 1).maxCoeff();
             double sum = 0.0;
@@ -131,13 +159,14 @@ void attentionForward(const TrainShape& s, LayerCache& c)
             p.row(i).head(i + 1) *= static_cast<float>(1.0 / sum);
             p.row(i).tail(T - i - 1).setZero();
         }
-        c.o.middleCols(h * hd, hd).noalias() = p * c.v.middleCols(kv * hd, hd);
+        gemm({false, false, T, hd, T, 1.0f, p.data(), T, c.v.data() + kv * hd, c.v.cols(), 0.0f, c.o.data() + h * hd,
+              c.o.cols()});
     }
 }
 
 void attentionBackward(const TrainShape& s, const LayerCache& c, const Mat& dO, Mat& dq, Mat& dk, Mat& dv)
 {
-    const int64_t hd = s.dim / s.heads, group = s.heads / s.kvHeads;
+    const int64_t hd = s.dim / s.heads, group = s.heads / s.kvHeads, T = c.q.rows();
     const float scale = 1.0f / std::sqrt(static_cast<float>(hd));
     dq.setZero(c.q.rows(), c.q.cols());
     dk.setZero(c.k.rows(), c.k.cols());
@@ -145,13 +174,16 @@ void attentionBackward(const TrainShape& s, const LayerCache& c, const Mat& dO, 
     for (int64_t h = 0; h < s.heads; ++h) {
         const int64_t kv = h / group;
         const Mat& p = c.p[static_cast<size_t>(h)];
-        const auto dOh = dO.middleCols(h * hd, hd);
-        Mat dp = dOh * c.v.middleCols(kv * hd, hd).transpose();
-        dv.middleCols(kv * hd, hd).noalias() += p.transpose() * dOh;
+        const float* dOh = dO.data() + h * hd;
+        Mat dp(T, T);
+        gemm({false, true, T, T, hd, 1.0f, dOh, dO.cols(), c.v.data() + kv * hd, c.v.cols(), 0.0f, dp.data(), T});
+        gemm({true, false, T, hd, T, 1.0f, p.data(), T, dOh, dO.cols(), 1.0f, dv.data() + kv * hd, dv.cols()});
         const Eigen::VectorXf rowDot = p.cwiseProduct(dp).rowwise().sum();
-        Mat ds = p.cwiseProduct(dp.colwise() - rowDot) * scale;
-        dq.middleCols(h * hd, hd).noalias() += ds * c.k.middleCols(kv * hd, hd);
-        dk.middleCols(kv * hd, hd).noalias() += ds.transpose() * c.q.middleCols(h * hd, hd);
+        const Mat ds = p.cwiseProduct(dp.colwise() - rowDot) * scale;
+        gemm({false, false, T, hd, T, 1.0f, ds.data(), T, c.k.data() + kv * hd, c.k.cols(), 1.0f, dq.data() + h * hd,
+              dq.cols()});
+        gemm({true, false, T, hd, T, 1.0f, ds.data(), T, c.q.data() + h * hd, c.q.cols(), 1.0f, dk.data() + kv * hd,
+              dk.cols()});
     }
 }
 
@@ -162,20 +194,20 @@ void layerForward(TrainWorkspace& ws, std::span<const float> params, int64_t l, 
     auto w = [&](Slot slot) { return matOf(ws, params, slotIndex(l, slot)); };
     c.xin = x;
     rmsForward(c.xin, w(AttnNorm).data(), s.rmsEps, c.xn1, c.r1);
-    c.q.noalias() = c.xn1 * w(Wq).transpose();
-    c.k.noalias() = c.xn1 * w(Wk).transpose();
-    c.v.noalias() = c.xn1 * w(Wv).transpose();
+    linear(c.xn1, w(Wq), c.q);
+    linear(c.xn1, w(Wk), c.k);
+    linear(c.xn1, w(Wv), c.v);
     applyRope(c.q.data(), c.q.rows(), s.heads, ws.config, ws.rope);
     applyRope(c.k.data(), c.k.rows(), s.kvHeads, ws.config, ws.rope);
     attentionForward(s, c);
     c.x1 = c.xin;
-    c.x1.noalias() += c.o * w(Wo).transpose();
+    linear(c.o, w(Wo), c.x1, true);
     rmsForward(c.x1, w(FfnNorm).data(), s.rmsEps, c.xn2, c.r2);
-    c.g.noalias() = c.xn2 * w(Gate).transpose();
-    c.u.noalias() = c.xn2 * w(Up).transpose();
+    linear(c.xn2, w(Gate), c.g);
+    linear(c.xn2, w(Up), c.u);
     c.h = c.g.unaryExpr([](float g) { return g / (1.0f + std::exp(-g)); }).cwiseProduct(c.u);
     out = c.x1;
-    out.noalias() += c.h * w(Down).transpose();
+    linear(c.h, w(Down), out, true);
 }
 
 /// Backward through one block: `dx` holds d(loss)/d(block output) and becomes d(loss)/d(block input).
@@ -185,29 +217,32 @@ void layerBackward(TrainWorkspace& ws, std::span<const float> params, std::span<
     const LayerCache& c = ws.layers[static_cast<size_t>(l)];
     auto w = [&](Slot slot) { return matOf(ws, params, slotIndex(l, slot)); };
     auto gw = [&](Slot slot) { return gradOf(ws, grads, slotIndex(l, slot)); };
-    const Mat dh = dx * w(Down);
-    gw(Down).noalias() += dx.transpose() * c.h;
+    Mat dh;
+    linearBackInput(dx, w(Down), dh);
+    linearBackWeight(dx, c.h, gw(Down));
     const Mat sig = c.g.unaryExpr([](float g) { return 1.0f / (1.0f + std::exp(-g)); });
     const Mat du = dh.cwiseProduct(c.g.cwiseProduct(sig));
     const Mat dg = dh.cwiseProduct(c.u).cwiseProduct(
         sig.cwiseProduct((c.g.array() * (1.0f - sig.array()) + 1.0f).matrix()));
-    Mat dxn = dg * w(Gate);
-    dxn.noalias() += du * w(Up);
-    gw(Gate).noalias() += dg.transpose() * c.xn2;
-    gw(Up).noalias() += du.transpose() * c.xn2;
+    Mat dxn;
+    linearBackInput(dg, w(Gate), dxn);
+    linearBackInput(du, w(Up), dxn, true);
+    linearBackWeight(dg, c.xn2, gw(Gate));
+    linearBackWeight(du, c.xn2, gw(Up));
     rmsBackward(c.x1, w(FfnNorm).data(), c.r2, dxn, dx, gw(FfnNorm).data());
-    const Mat dO = dx * w(Wo);
-    gw(Wo).noalias() += dx.transpose() * c.o;
+    Mat dO;
+    linearBackInput(dx, w(Wo), dO);
+    linearBackWeight(dx, c.o, gw(Wo));
     Mat dq, dk, dv;
     attentionBackward(s, c, dO, dq, dk, dv);
     ropeBackward(dq, s.heads, ws.config, ws.rope);
     ropeBackward(dk, s.kvHeads, ws.config, ws.rope);
-    dxn.noalias() = dq * w(Wq);
-    dxn.noalias() += dk * w(Wk);
-    dxn.noalias() += dv * w(Wv);
-    gw(Wq).noalias() += dq.transpose() * c.xn1;
-    gw(Wk).noalias() += dk.transpose() * c.xn1;
-    gw(Wv).noalias() += dv.transpose() * c.xn1;
+    linearBackInput(dq, w(Wq), dxn);
+    linearBackInput(dk, w(Wk), dxn, true);
+    linearBackInput(dv, w(Wv), dxn, true);
+    linearBackWeight(dq, c.xn1, gw(Wq));
+    linearBackWeight(dk, c.xn1, gw(Wk));
+    linearBackWeight(dv, c.xn1, gw(Wv));
     rmsBackward(c.xin, w(AttnNorm).data(), c.r1, dxn, dx, gw(AttnNorm).data());
 }
 
@@ -237,7 +272,7 @@ std::vector<float> trainForward(const TrainShape& shape, std::span<const float> 
     }
     ws.xf = x;
     rmsForward(ws.xf, matOf(ws, params, ws.layout.size() - 1).data(), shape.rmsEps, ws.xnf, ws.rf);
-    ws.logits.noalias() = ws.xnf * emb.transpose();
+    linear(ws.xnf, emb, ws.logits);
     return std::vector<float>(ws.logits.data(), ws.logits.data() + ws.logits.size());
 }
 
@@ -262,11 +297,14 @@ double trainStep(const TrainShape& shape, std::span<const float> params, std::sp
             dlogits(t, j) = static_cast<float>(std::exp(static_cast<double>(dlogits(t, j) - mx)) / sum) * gradScale;
         dlogits(t, target) -= gradScale;
     }
+    if (gradScale == 0.0f)
+        return loss;  // nothing to add: evaluation only
     const size_t outNorm = ws.layout.size() - 1;
     const CMap emb = matOf(ws, params, 0);
     MMap gEmb = gradOf(ws, grads, 0);
-    const Mat dxnf = dlogits * emb;
-    gEmb.noalias() += dlogits.transpose() * ws.xnf;
+    Mat dxnf;
+    linearBackInput(dlogits, emb, dxnf);
+    linearBackWeight(dlogits, ws.xnf, gEmb);
     Mat dx = Mat::Zero(ws.xf.rows(), ws.xf.cols());
     rmsBackward(ws.xf, matOf(ws, params, outNorm).data(), ws.rf, dxnf, dx, gradOf(ws, grads, outNorm).data());
     for (int64_t l = shape.layers - 1; l >= 0; --l)

@@ -19,11 +19,11 @@ namespace qx {
 
 /// Shape of a trainable model.
 struct TrainShape {
-    int64_t dim = 96;
+    int64_t dim = 256;
     int64_t layers = 4;
     int64_t heads = 4;
     int64_t kvHeads = 2;
-    int64_t ff = 256;
+    int64_t ff = 512;
     int64_t vocab = 0;
     int64_t ctx = 128;
     double ropeBase = 10000.0;

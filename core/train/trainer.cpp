@@ -2,6 +2,7 @@
 #include "train/trainer.h"
 
 #include "common/error.h"
+#include "common/parallel_for.h"
 #include "common/thread_count.h"
 
 #include <algorithm>
@@ -47,12 +48,10 @@ double batchGradients(const TrainShape& shape, std::span<const float> params, co
             errors[static_cast<size_t>(t)] = std::current_exception();
         }
     };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < workers; ++t)
-        pool.emplace_back(work, t);
-    work(0);
-    for (auto& th : pool)
-        th.join();
+    parallelFor(workers, workers, [&](int64_t first, int64_t last) {
+        for (int64_t t = first; t < last; ++t)
+            work(static_cast<int>(t));
+    });
     for (auto& e : errors)
         if (e)
             std::rethrow_exception(e);

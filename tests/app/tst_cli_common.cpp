@@ -14,7 +14,7 @@ using qx::test::runCli;
 
 namespace {
 
-const QStringList kCommands = {"corpus", "dump", "error", "export", "formats", "imatrix", "info", "plan", "ppl",
+const QStringList kCommands = {"corpus", "diff", "dump", "error", "export", "formats", "imatrix", "info", "plan", "ppl",
                                "qat", "quantize", "sensitivity", "solve", "stats", "synth", "tokenize", "train",
                                "types"};
 

@@ -24,7 +24,7 @@ using qx::test::runCli;
 namespace {
 
 /// The commands that print results, each with --json (docs/cli.md lists their schemas).
-const QStringList kJsonCommands = {"dump", "error", "export", "formats", "imatrix", "info", "plan",
+const QStringList kJsonCommands = {"diff", "dump", "error", "export", "formats", "imatrix", "info", "plan",
                                    "ppl", "sensitivity", "solve", "stats", "tokenize", "types"};
 
 /// Parses stdout as one JSON object and checks the envelope every document starts with.
@@ -71,7 +71,7 @@ private slots:
     // Exactly the result-printing commands list --json in their --help.
     void everyResultCommandHasJson()
     {
-        const QStringList all = {"corpus", "dump", "error", "export", "formats", "imatrix", "info", "plan", "ppl",
+        const QStringList all = {"corpus", "diff", "dump", "error", "export", "formats", "imatrix", "info", "plan", "ppl",
                                  "qat", "quantize", "sensitivity", "solve", "stats", "synth", "tokenize", "train",
                                  "types"};
         for (const QString& c : all) {
@@ -212,6 +212,8 @@ private slots:
             runCli({"export", QString::fromStdString(model), "--pure", "Q8_0", "-o", out, "--json"}), "export");
         QCOMPARE(e["file_bytes"].toInteger(), QFileInfo(out).size());
         QCOMPARE(e["output"].toString(), out);
+        QCOMPARE(e["files"].toArray().size(), 1);
+        QCOMPARE(e["files"][0].toString(), out);
         QCOMPARE(e["converted_tensors"].toInt() + e["copied_tensors"].toInt(), 39);
         const QJsonObject l = parseDocument(
             runCli({"export", QString::fromStdString(model), "--pure", "Q8_0", "--print-llama-quantize", "--json"}),

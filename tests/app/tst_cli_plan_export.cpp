@@ -63,6 +63,46 @@ private slots:
         QVERIFY(again.err.contains("refusing to overwrite an input"));
     }
 
+    /// llama-quantize's refusals and options, through the command line.
+    void llamaQuantizeOptions()
+    {
+        QX_REQUIRE_SHARED(model, "reference/synth-d256/model-f32.gguf");
+        QX_REQUIRE_SHARED(imatrix, "reference/synth-d256/imatrix.dat");
+        QX_REQUIRE_SHARED(q4k, "reference/synth-d256/pure-Q4_K.gguf");
+        const QString m = QString::fromStdString(model), dir = QString::fromStdString(qx::test::scratchDir("tst_cli_plan_export"));
+        const CliResult plan = runCli({"plan", m, "--preset", "IQ2_XXS"});
+        QCOMPARE(plan.exitCode, 0);
+        QVERIFY(plan.out.contains("# note: llama-quantize refuses IQ2_XXS without an importance matrix"));
+        const CliResult refused = runCli({"export", m, "--preset", "IQ2_XXS", "-o", dir + "/iq2.gguf"});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("Missing importance matrix for tensor blk.0.attn_k.weight"), qPrintable(refused.err));
+        QVERIFY(!QFile::exists(dir + "/iq2.gguf"));
+        const CliResult iq2 = runCli({"export", m, "--preset", "IQ2_XXS", "--imatrix", QString::fromStdString(imatrix),
+                                      "--exclude-weights", "attn_q", "-o", dir + "/iq2.gguf"});
+        QCOMPARE(iq2.exitCode, 1);   // attn_q lost its importance data
+        QVERIFY2(iq2.err.contains("tensor blk.0.attn_q.weight"), qPrintable(iq2.err));
+        // Requantizing needs --allow-requantize, as in llama-quantize.
+        const CliResult requant = runCli({"export", QString::fromStdString(q4k), "--pure", "Q8_0", "-o", dir + "/q8.gguf"});
+        QCOMPARE(requant.exitCode, 1);
+        QVERIFY(requant.err.contains("requantizing from type Q4_K is disabled"));
+        QCOMPARE(runCli({"export", QString::fromStdString(q4k), "--pure", "Q8_0", "--allow-requantize", "-o",
+                         dir + "/q8.gguf"}).exitCode, 0);
+        // --override-kv and --split-max-size: four parts of at most 1 MB, the key in the first; any part opens
+        // the whole model.
+        const CliResult split = runCli({"export", m, "--pure", "Q8_0", "--override-kv", "general.name=str:cli split",
+                                        "--split-max-size", "1M", "-o", dir + "/split.gguf"});
+        QCOMPARE(split.exitCode, 0);
+        QVERIFY2(split.out.contains("wrote " + dir + "/split-00001-of-00004.gguf\n"), qPrintable(split.out));
+        QVERIFY(split.out.contains("wrote " + dir + "/split-00004-of-00004.gguf: ") && split.out.contains("bytes in all parts"));
+        const CliResult info = runCli({"info", dir + "/split-00003-of-00004.gguf"});
+        QCOMPARE(info.exitCode, 0);
+        QVERIFY2(info.out.contains("cli split") && info.out.contains("blk.3.ffn_up.weight"), qPrintable(info.out));
+        // Malformed values are usage errors.
+        QCOMPARE(runCli({"export", m, "--pure", "Q8_0", "--split-max-size", "3X", "-o", dir + "/x.gguf"}).exitCode, 2);
+        QCOMPARE(runCli({"export", m, "--pure", "Q8_0", "--override-kv", "k=int:x", "-o", dir + "/x.gguf"}).exitCode, 2);
+        QCOMPARE(runCli({"plan", m, "--preset", "Q4_K_M", "--include-weights", "a", "--exclude-weights", "b"}).exitCode, 2);
+    }
+
     void printLlamaQuantize()
     {
         QX_REQUIRE_SHARED(model, "reference/synth-d256/model-f32.gguf");

@@ -175,6 +175,26 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("[1]"));
         QVERIFY(r.out.contains("Final estimate: PPL = 3.7549 +/- 0.13205\n"));
+        QVERIFY(r.err.contains("memory: about "));
+    }
+    void memoryBudgetAndThreads()
+    {
+        QX_REQUIRE_SHARED(model, "models/stories260K.gguf");
+        QX_REQUIRE_SHARED(text, "text/tinystories-valid-head.txt");
+        const QStringList common = {"ppl", QString::fromStdString(model), "-f", QString::fromStdString(text), "-c", "128",
+                                    "--chunks", "8"};
+        const CliResult tight = runCli(common + QStringList{"--mem-budget", "20M"});
+        QCOMPARE(tight.exitCode, 1);
+        QVERIFY2(tight.err.contains("the evaluation needs about"), qPrintable(tight.err));
+        QVERIFY(tight.err.contains("raise the memory budget (--mem-budget)"));
+        QVERIFY(!tight.out.contains("Final estimate"));
+        const CliResult bad = runCli(common + QStringList{"--mem-budget", "lots"});
+        QCOMPARE(bad.exitCode, 2);   // a usage error
+        QVERIFY(bad.err.contains("--mem-budget takes a size such as 6G"));
+        // More threads than the machine has are capped, not started (this used to crash).
+        const CliResult many = runCli(common + QStringList{"--mem-budget", "4G", "-t", "100000"});
+        QCOMPARE(many.exitCode, 0);
+        QCOMPARE(finalPpl(many), finalPpl(runCli(common)));
     }
 };
 

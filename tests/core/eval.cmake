@@ -5,3 +5,5 @@ qx_add_test(NAME tst_imatrix_collector SOURCES core/tst_imatrix_collector.cpp LI
 qx_add_test(NAME tst_eval_tokens SOURCES core/tst_eval_tokens.cpp LIBS qx_core LABELS core reference)
 qx_add_test(NAME tst_w8a8 SOURCES core/tst_w8a8.cpp LIBS qx_core LABELS core reference)
 qx_add_test(NAME tst_loader_agreement SOURCES core/tst_loader_agreement.cpp LIBS qx_core LABELS core reference)
+qx_add_test(NAME tst_stream_forward SOURCES core/tst_stream_forward.cpp LIBS qx_core LABELS core)
+qx_add_test(NAME tst_stream_reference SOURCES core/tst_stream_reference.cpp LIBS qx_core LABELS core reference slow)

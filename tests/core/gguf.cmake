@@ -1,3 +1,5 @@
 qx_add_test(NAME tst_gguf_reader SOURCES core/tst_gguf_reader.cpp LIBS qx_core LABELS core reference)
 qx_add_test(NAME tst_gguf_hostile SOURCES core/tst_gguf_hostile.cpp LIBS qx_core LABELS core reference)
 qx_add_test(NAME tst_gguf_writer SOURCES core/tst_gguf_writer.cpp LIBS qx_core LABELS core reference)
+qx_add_test(NAME tst_gguf_split SOURCES core/tst_gguf_split.cpp LIBS qx_core LABELS core reference)
+qx_add_test(NAME tst_foreign_types SOURCES core/tst_foreign_types.cpp LIBS qx_core LABELS core)

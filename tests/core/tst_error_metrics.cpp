@@ -95,6 +95,17 @@ private slots:
         QVERIFY(streamed == qx::compareTensors(x, y, o));
         QCOMPARE(calls, 6);
         QVERIFY(std::fabs(streamed.sqnrDb - 40.0) < 0.2); // noise 1 % of the signal amplitude
+        // Without the error histogram: one read of each source, every other figure the same.
+        qx::ErrorOptions noHistogram = o;
+        noHistogram.histogramBins = 0;
+        calls = 0;
+        qx::TensorError single = qx::compareRows(qx::rowSourceFromSpan(x, cols), qx::rowSourceFromSpan(y, cols),
+                                                 noHistogram, [&](double) { return ++calls > 0; });
+        QCOMPARE(calls, 3);
+        QVERIFY(single.errorHistogram.counts.empty());
+        QCOMPARE(single.signalEnergy, streamed.signalEnergy);
+        single.errorHistogram = streamed.errorHistogram;
+        QVERIFY(single == streamed);
         QVERIFY_THROWS_EXCEPTION(qx::Error, qx::compareRows(qx::rowSourceFromSpan(x, cols),
                                                             qx::rowSourceFromSpan(y, 300), o));
         QVERIFY_THROWS_EXCEPTION(qx::Error, qx::compareRows(qx::rowSourceFromSpan(x, cols), qx::rowSourceFromSpan(y, cols),

@@ -251,7 +251,8 @@ void TestGgmlBlocks::capabilitiesAreTruthful()
     for (TensorType t : kQuantTypes)
         quantizable += canQuantize(t) ? 1 : 0;
     QCOMPARE(quantizable, 15);
-    QVERIFY(!canQuantize(TensorType::Q8_K) && !canQuantize(TensorType::IQ2_XXS) && !canQuantize(TensorType::I8));
+    QVERIFY(!canQuantize(TensorType::Q8_K) && !canQuantize(TensorType::MXFP4) && !canQuantize(TensorType::I8));
+    QVERIFY(canQuantize(TensorType::IQ2_XXS) && canQuantize(TensorType::TQ1_0) && canDequantize(TensorType::MXFP4));
 }
 
 void TestGgmlBlocks::fp8Values()

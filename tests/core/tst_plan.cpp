@@ -73,6 +73,40 @@ private slots:
         QCOMPARE(*plan.ftype, uint32_t(*presetFromName(mix.toStdString())));
     }
 
+    /// All 29 llama-quantize mixes with an importance matrix: each tensor's type equals
+    /// mix-imatrix-<MIX>.types.txt (llama-quantize b4748 --imatrix on synth-d256).
+    void imatrixMixesMatchLlamaQuantize_data()
+    {
+        QTest::addColumn<QString>("mix");
+        for (const char* m : {"Q2_K", "Q2_K_S", "Q3_K_S", "Q3_K_M", "Q3_K_L", "Q4_K_S", "Q4_K_M", "Q5_K_S", "Q5_K_M",
+                              "Q6_K", "Q8_0", "Q4_0", "Q4_1", "Q5_0", "Q5_1", "IQ1_S", "IQ1_M", "IQ2_XXS", "IQ2_XS",
+                              "IQ2_S", "IQ2_M", "IQ3_XXS", "IQ3_XS", "IQ3_S", "IQ3_M", "IQ4_NL", "IQ4_XS", "TQ1_0",
+                              "TQ2_0"})
+            QTest::newRow(m) << m;
+    }
+    void imatrixMixesMatchLlamaQuantize()
+    {
+        QFETCH(QString, mix);
+        QX_REQUIRE_SHARED(modelPath, "reference/synth-d256/model-f32.gguf");
+        QX_REQUIRE_SHARED(typesPath, "reference/synth-d256/mix-imatrix-" + mix.toStdString() + ".types.txt");
+        const auto model = openModel(modelPath);
+        const auto preset = presetFromName(mix.toStdString());
+        QVERIFY(preset);
+        PresetOptions options;
+        options.hasImatrix = true;
+        const Plan plan = planPreset(*model, *preset, options);
+        const auto expected = readTypes(typesPath);
+        QCOMPARE(expected.size(), size_t(39));
+        QCOMPARE(plan.entries.size(), expected.size());
+        for (const auto& [name, type] : expected) {
+            const PlanEntry* e = plan.find(name);
+            QVERIFY2(e, name.c_str());
+            QVERIFY2(upper(std::string(tensorTypeName(e->type))) == upper(type),
+                     (name + ": " + std::string(tensorTypeName(e->type)) + " vs " + type + " (" + e->reason + ")").c_str());
+        }
+        QCOMPARE(*plan.ftype, uint32_t(*preset));
+    }
+
     void q4kmReasons()
     {
         QX_REQUIRE_SHARED(modelPath, "reference/synth-d256/model-f32.gguf");

@@ -33,9 +33,11 @@ private slots:
     }
     void removedIdsAreUnknown()
     {
-        for (uint32_t id : {4u, 5u, 31u, 32u, 33u, 36u, 37u, 38u, 39u, 1000u})
+        for (uint32_t id : {4u, 5u, 31u, 32u, 33u, 36u, 37u, 38u, 40u, 1000u})
             QVERIFY2(qx::ggmlTypeInfo(id) == nullptr, qPrintable(QString::number(id)));
         QVERIFY(qx::ggmlTypeInfo(12) != nullptr);
+        QVERIFY(qx::ggmlTypeInfo(39) != nullptr);   // MXFP4, newer than b4748, decoded
+        QVERIFY(qx::isForeignGgufTypeId(38) && !qx::isForeignGgufTypeId(1000));
     }
     void tensorBytesNeedsWholeBlocks()
     {

@@ -28,6 +28,11 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QUndoStack>
+#include "plan/plan_error_service.h"
+#include "common/core_round_trip.h"
+#include "stats/error_metrics.h"
+#include "quant/dequantize.h"
+#include <QCheckBox>
 #include <QtTest/QtTest>
 
 #include <fstream>
@@ -162,6 +167,50 @@ private slots:
         doc.undoStack()->undo();
         QCOMPARE(doc.plan(), stored);
         QVERIFY(!doc.calibration());
+
+        // On a Q4_K_M plan, Apply changes the calibrated tensors only: token_embd, output and the other
+        // tensors keep the preset's types, so the file does not grow. "Others as stored" resets them too.
+        doc.applyPreset(Preset::Q4_K_M);
+        const Plan preset = doc.plan();
+        const uint64_t presetBytes = doc.totals().fileBytes;
+        QVERIFY(box.applyToPlan());
+        int calibrated = 0;
+        for (const PlanEntry& e : doc.plan().entries) {
+            if (result->values.count(e.tensor)) {
+                QCOMPARE(e.type, TensorType::Q4_0);
+                QCOMPARE(doc.calibrationMethodOf(e.tensor), QStringLiteral("GPTQ"));
+                ++calibrated;
+            } else {
+                QCOMPARE(e.type, preset.find(e.tensor)->type);
+                QVERIFY(doc.calibrationMethodOf(e.tensor).isEmpty());
+            }
+        }
+        QCOMPARE(calibrated, 30);
+        QVERIFY(doc.totals().fileBytes <= presetBytes);   // Q4_0 in place of Q4_K/Q5_0/Q6_K: never larger
+        QCOMPARE(doc.describe(), QStringLiteral("Q4_K_M + GPTQ"));
+        // The tree's errors are those of the GPTQ weights, not of a plain Q4_0 round trip.
+        ui::PlanErrorService errors;
+        errors.setDocument(&doc);
+        QSignalSpy idle(&errors, &ui::PlanErrorService::idle);
+        QVERIFY(idle.wait(60000));
+        const TensorInfo& q = *m_model->findTensor("blk.0.attn_q.weight");
+        const int qIndex = static_cast<int>(&q - m_model->tensors.data());
+        const std::vector<float> original = dequantizeTensor(q);
+        ErrorOptions bins;
+        bins.histogramBins = 1;
+        const TensorError gptq = compareTensors(original, result->values.at(q.name), bins);
+        QVERIFY(errors.errorOf(qIndex) && errors.errorOf(qIndex)->calibrated);
+        QCOMPARE(errors.errorOf(qIndex)->sqnrDb, gptq.sqnrDb);
+        const TensorError rtn = compareTensors(original, test::coreRoundTrip(TensorType::Q4_0, original, q.rowLength()), bins);
+        QVERIFY(errors.errorOf(qIndex)->sqnrDb != rtn.sqnrDb);
+        errors.setDocument(nullptr);
+        doc.undoStack()->undo();
+        QCOMPARE(doc.plan(), preset);
+        box.findChild<QCheckBox*>()->setChecked(true);
+        QVERIFY(box.applyToPlan());
+        QCOMPARE(doc.plan().find("token_embd.weight")->type, m_model->findTensor("token_embd.weight")->type);
+        QVERIFY(doc.totals().fileBytes > presetBytes);
+        box.findChild<QCheckBox*>()->setChecked(false);
     }
 
     void cancelLeavesNothingApplied()

@@ -11,6 +11,9 @@
 #include "evaluate/runs_view.h"
 #include "evaluate/tradeoff_view.h"
 
+#include "common/app_settings.h"
+#include "demo/demo_data.h"
+#include "evaluate/text_fit_text.h"
 #include "plan/presets.h"
 
 #include <QAbstractItemModelTester>
@@ -34,6 +37,7 @@ class TstEvaluatePanel : public QObject {
     Q_OBJECT
 private slots:
     void evaluateOnStories();
+    void demoTextFitsTinyStoriesDoesNot();
 };
 
 void TstEvaluatePanel::evaluateOnStories()
@@ -89,6 +93,47 @@ void TstEvaluatePanel::evaluateOnStories()
     tradeoff.setAxes(TradeoffView::BitsPerWeight, TradeoffView::MeanKld);
     shoot(tradeoff, QStringLiteral("tradeoff-bpw-kld"));
     QVERIFY(!tradeoff.front().empty());
+}
+
+void TstEvaluatePanel::demoTextFitsTinyStoriesDoesNot()
+{
+    QX_REQUIRE_SHARED(tinyStories, "text/tinystories-valid-head.txt");
+    clearPlanEvalCache();
+    const auto model = openDemoModel();
+    EvaluatePanel panel;
+    panel.setModel(model);
+    const EvaluationDefaults before = AppSettings::evaluationDefaults();
+    const QString demoText = QStringLiteral(QX_SOURCE_DIR "/resources/demo-text.txt");
+    panel.setModelDefaults(EvaluationDefaults{demoText, 128, 8});
+    QCOMPARE(panel.textFile(), demoText);
+    QCOMPARE(panel.chunkCount(), 8);
+    const Plan plan = planPreset(*model, Preset::Q4_K_M);
+    panel.setPlanProvider([&plan] { return plan; });
+    QSignalSpy evaluated(&panel, &EvaluatePanel::evaluated);
+    panel.evaluate();
+    QVERIFY(evaluated.wait(120000));
+    const EvalRun own = panel.runsModel()->runs().back();
+    QVERIFY(own.textFit.fits());
+    QCOMPARE(own.textFit.byteTokens + own.textFit.unknownTokens, int64_t(0));
+    QVERIFY(!panel.statusText().contains(QStringLiteral("does not fit")));
+    QCOMPARE(AppSettings::evaluationDefaults(), before);  // the model's own text is no Settings default
+
+    panel.setTextFile(QString::fromStdString(tinyStories));
+    panel.evaluate();
+    QVERIFY(evaluated.wait(120000));
+    const EvalRun other = panel.runsModel()->runs().back();
+    QVERIFY(other.textFit.nearUniform() && !other.textFit.fits());
+    QCOMPARE(other.textFit.ppl, other.eval.pplBase);
+    QVERIFY2(panel.statusText().contains(QStringLiteral("This text does not fit this model: the unquantized model's "
+                                                        "perplexity (")),
+             qPrintable(panel.statusText()));
+    RunsModel* runs = panel.runsModel();
+    const QModelIndex base = runs->index(1, RunsModel::PplBase);
+    QVERIFY(runs->data(base).toString().endsWith(QStringLiteral("⚠ text does not fit")));
+    QCOMPARE(runs->data(base, Qt::ToolTipRole).toString(), textFitWarning(other.textFit));
+    QVERIFY(!runs->data(runs->index(0, RunsModel::PplBase)).toString().contains(QStringLiteral("fit")));
+    panel.setModelDefaults(std::nullopt);
+    QCOMPARE(panel.textFile(), before.textFile);
 }
 
 QTEST_MAIN(TstEvaluatePanel)

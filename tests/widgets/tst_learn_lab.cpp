@@ -93,14 +93,28 @@ void TestLearnLab::listsLessons()
 
 void TestLearnLab::workedExamples()
 {
+    // The classic numbers: with absmax 10.8, 3.08 and 3.02 share the 8-bit code 36; 5.0 and 0 do not pair.
+    const std::vector<float> classic{10.8f, 3.08f, 3.02f, -5.0f, 0.0f, 5.0f};
+    QCOMPARE(learn::sameCodePair(classic, -10.8f, 10.8f, 8, UniformMode::SymmetricRestricted),
+             std::optional(std::make_pair(3.08f, 3.02f)));
+    QVERIFY(!learn::sameCodePair(std::vector<float>{1.0f, 2.0f}, -2.0f, 2.0f, 8, UniformMode::SymmetricRestricted));
+    // The worked examples follow the tensor: its absmax and range set the steps, the pair shown shares a code.
     auto* l = qobject_cast<SymmetricLesson*>(m_lab->lesson(QStringLiteral("symmetric")));
-    QCOMPARE(l->symmetricExample().step, 10.8f / 127.0f);
-    QCOMPARE(l->symmetricExample().codes, (std::vector<int>{36, 36}));
+    const auto [mn, mx] = std::minmax_element(values().begin(), values().end());
+    const float absMax = std::max(std::fabs(*mn), std::fabs(*mx));
+    QCOMPARE(l->symmetricExample().step, absMax / 127.0f);
+    const auto pair = learn::sameCodePair(values(), -absMax, absMax, 8, UniformMode::SymmetricRestricted);
+    QVERIFY(pair && pair->first > pair->second);
+    QVERIFY(std::find(values().begin(), values().end(), pair->first) != values().end());
+    QVERIFY(std::find(values().begin(), values().end(), pair->second) != values().end());
+    QCOMPARE(l->symmetricExample().codes.size(), size_t(2));
+    QCOMPARE(l->symmetricExample().codes[0], l->symmetricExample().codes[1]);
+    QCOMPARE(l->symmetricExample().codes[0], int(std::lround(pair->first / (absMax / 127.0f))));
     const auto& a = l->asymmetricExample();
-    QCOMPARE(a.step, (10.8f - -7.59f) / 255.0f);
-    QCOMPARE(a.zeroPoint, 105);
+    QCOMPARE(a.step, (*mx - *mn) / 255.0f);
+    QCOMPARE(a.zeroPoint, int(std::lround(-*mn / a.step)));
     QCOMPARE(a.codes.front(), 0);
-    QCOMPARE(a.codes[1], 105);
+    QCOMPARE(a.codes[1], a.zeroPoint);
     QCOMPARE(a.recon[1], 0.0f);
     QCOMPARE(a.codes.back(), 255);
     l->setBits(4);
@@ -324,6 +338,19 @@ void TestLearnLab::outliers()
                 <= 1e-4f * sq.xMaxAfter[static_cast<size_t>(j)]); // α = 0.5 balances the two
     }
     qInfo("W8A8 relative error before %.5f, after SmoothQuant %.5f", sq.relErrBefore, sq.relErrAfter);
+    // The SmoothQuant charts show the channels the text names (outliers, salient ones), then the largest.
+    const std::vector<int64_t>& shown = l->chartChannels();
+    QVERIFY(std::is_sorted(shown.begin(), shown.end()));
+    QVERIFY(!shown.empty() && shown.size() <= size_t(OutliersLesson::kChartChannels));
+    const auto isShown = [&](int64_t c) { return std::find(shown.begin(), shown.end(), c) != shown.end(); };
+    for (int64_t c : l->outliers().channels)
+        QVERIFY2(isShown(c), qPrintable(QString::number(c)));
+    for (int64_t c : l->salient().byActivation)
+        QVERIFY(isShown(c));
+    for (int64_t c : l->salient().byWeight)
+        QVERIFY(isShown(c));
+    const auto largest = std::max_element(sq.xMax.begin(), sq.xMax.end()) - sq.xMax.begin();
+    QVERIFY(isShown(largest));
     l->setThreshold(6.0);
 }
 

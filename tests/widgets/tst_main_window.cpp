@@ -5,12 +5,17 @@
 #include "gui/main_window.h"
 
 #include "common/app_settings.h"
+#include "evaluate/evaluate_panel.h"
+#include "evaluate/evaluation_page.h"
+#include "plan/calibration_box.h"
+#include "plan/scheme_panel.h"
 #include "start/start_page.h"
 #include "tensor/tensor_filter_proxy.h"
 #include "tensor/tensor_pane.h"
 #include "tensor/tensor_tree_model.h"
 
 #include <QLineEdit>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTreeView>
 #include <QMimeData>
@@ -133,6 +138,37 @@ private slots:
         QTRY_VERIFY(filter->hasFocus());
         QTest::keyClicks(filter, QStringLiteral("attn_q"));
         QCOMPARE(window.tensorPane()->proxy()->rowCount(), 2);
+    }
+
+    void demoBringsItsTexts()
+    {
+        // The demo model opens with its own texts and context in Evaluate and Calibrate, which are not stored
+        // as the Settings defaults; the next model gets the Settings defaults back.
+        ui::AppSettings::setEvaluationDefaults({QStringLiteral("/texts/wiki.txt"), 512, 40});
+        QSettings().remove(QStringLiteral("calibration"));
+        const app::DemoFiles files{QStringLiteral("/fake/demo-model.gguf"), QStringLiteral("/fake/demo-text.txt"),
+                                   QStringLiteral("/fake/demo-calibration.txt")};
+        int written = 0;
+        app::MainWindow window(fakeOpener);
+        window.setDemo(files, [&] { ++written; return files; });
+        window.show();
+        QSignalSpy shown(&window, &app::MainWindow::modelShown);
+        emit window.startPage()->openDemoRequested();  // the start page's "Open demo model"
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(shown.front().front().toString(), files.model);
+        QCOMPARE(written, 2);  // the job, then opening checks the texts are there
+        ui::EvaluatePanel* panel = window.evaluationPage()->panel();
+        QCOMPARE(panel->textFile(), files.text);
+        QCOMPARE(panel->contextLength(), 128);  // the fake model states no context and no held-out figure
+        QCOMPARE(panel->chunkCount(), 0);
+        QCOMPARE(window.schemePanel()->calibrationBox()->textFile(), files.calibrationText);
+        QCOMPARE(ui::AppSettings::evaluationDefaults().textFile, QStringLiteral("/texts/wiki.txt"));
+
+        window.openPath(QStringLiteral("/fake/good.gguf"));
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(panel->textFile(), QStringLiteral("/texts/wiki.txt"));
+        QCOMPARE(panel->contextLength(), 512);
+        QCOMPARE(window.schemePanel()->calibrationBox()->textFile(), QStringLiteral("/texts/wiki.txt"));
     }
 };
 

@@ -10,6 +10,7 @@
 #include "common/app_settings.h"
 #include "plan/plan_document.h"
 #include "plan/plan_error_service.h"
+#include "plan/plan_solver.h"
 #include "plan/scheme_panel.h"
 #include "tensor/tensor_filter_proxy.h"
 #include "tensor/tensor_pane.h"
@@ -23,6 +24,7 @@
 #include <QStandardPaths>
 #include <QTreeView>
 #include <QUndoStack>
+#include <QLocale>
 #include <QtTest/QtTest>
 
 using namespace qx;
@@ -161,6 +163,33 @@ private slots:
         QCOMPARE(doc->undoStack()->count(), steps + 1);  // the slider's solves merge into one step
         QCOMPARE(doc->plan().find("blk.2.attn_v.weight")->type, pinnedType);
         validatePlan(*window.model(), doc->plan());
+
+        // The track: up to 8.5 bits/weight takes 85 % of it; a typed target solves to at most that target,
+        // and the readout names the plan the document holds after a solve, a preset or an undo.
+        QCOMPARE(ui::positionOfBits(8.5, 1000, 2.6, 32.0), 850);
+        QCOMPARE(ui::bitsAtPosition(850, 1000, 2.6, 32.0), 8.5);
+        QVERIFY(std::fabs(ui::bitsAtPosition(ui::positionOfBits(5.2, 1000, 2.6, 32.0), 1000, 2.6, 32.0) - 5.2)
+                <= 0.5 * (8.5 - 2.6) / 850);   // within half a step of the track
+        QCOMPARE(ui::bitsAtPosition(1000, 1000, 4.0, 8.0), 8.0);   // a short range: linear over the track
+        panel->setBudgetUnit(ui::SchemePanel::BudgetUnit::BitsPerWeight);
+        const ui::BudgetRange range = ui::budgetRange(*panel->candidateTable(), doc->plan());
+        const double lowest = 8.0 * double(range.minBytes) / double(range.elements);
+        const double target = lowest + 0.4 * (8.5 - lowest);
+        panel->setBudgetTarget(target);
+        const ui::PlanTotals solved = doc->totals();
+        const double solvedBits = 8.0 * double(solved.tensorBytes) / double(range.elements);   // as the budget counts
+        QVERIFY2(solvedBits <= target + 1e-9 && solvedBits > lowest, qPrintable(QStringLiteral("%1 for %2").arg(solvedBits).arg(target)));
+        const auto nowText = [](const ui::PlanTotals& t) {
+            return QStringLiteral("now %1 bits/weight").arg(QLocale().toString(t.bitsPerWeight, 'f', 2));
+        };
+        QVERIFY2(panel->currentPlanText().contains(nowText(solved)), qPrintable(panel->currentPlanText()));
+        const std::optional<double> loss = ui::planLoss(*panel->solverTable(), doc->plan());
+        QVERIFY(loss && panel->currentPlanText().startsWith(
+                            QStringLiteral("Predicted loss %1").arg(QLocale().toString(*loss, 'g', 3))));
+        panel->applyPreset(Preset::Q8_0);
+        QVERIFY2(panel->currentPlanText().contains(nowText(doc->totals())), qPrintable(panel->currentPlanText()));
+        doc->undoStack()->undo();
+        QVERIFY2(panel->currentPlanText().contains(nowText(solved)), qPrintable(panel->currentPlanText()));
 
         // Pictures: the tree with the plan columns and the panel.
         QVERIFY(panel->selectFormat(QStringLiteral("INT4 g128 asym")));

@@ -50,9 +50,11 @@ private slots:
     void candidatesListQuantizableTypesAndSchemes()
     {
         const std::vector<CandidateFormat> all = candidateFormats();
-        QCOMPARE(all.size(), 14 + kSchemeCatalog.size());  // the 15 canQuantize types but F32, plus the catalog
+        // the 23 canQuantize types but F32 (14 classic and k-quants, 7 i-quants, 2 ternary), plus the catalog
+        QCOMPARE(all.size(), 23 + kSchemeCatalog.size());
         QCOMPARE(all.front().name, std::string("F16"));
         QCOMPARE(candidateByName("Q4_K").type, TensorType::Q4_K);
+        QCOMPARE(candidateByName("IQ2_XXS").type, TensorType::IQ2_XXS);
         QVERIFY(candidateByName("NF4 (absmax / 64)").isScheme);
     }
 

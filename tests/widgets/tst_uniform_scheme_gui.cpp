@@ -20,6 +20,7 @@
 #include "tensor/tensor_filter_proxy.h"
 #include "tensor/tensor_pane.h"
 #include "tensor/tensor_tree_model.h"
+#include "tensor/round_trip_store.h"
 #include "tensor/tensor_views.h"
 
 #include "common/text_file.h"
@@ -182,7 +183,7 @@ private slots:
         QCOMPARE(run.eval.kldMean, direct.kldMean);
         QCOMPARE(run.eval.bitsPerWeight, 8.0 * tensorBytes / 292800.0);
         QVERIFY(run.eval.kldMean != asIq4.kldMean);
-        QVERIFY(run.label.startsWith(QStringLiteral("custom plan")));
+        QCOMPARE(run.label, QStringLiteral("as stored + INT3 asym g64 f16 mse"));   // named after what made it
         QCOMPARE(run.schemes, doc->schemes());
 
         // Selecting another tensor and back shows the scheme in the controls; the views analyse it.
@@ -198,8 +199,8 @@ private slots:
                                      && window.tensorViews()->analysis()->format.scheme == SchemeChoice(scheme), 20000);
         const ui::TensorAnalysis& a = *window.tensorViews()->analysis();
         QCOMPARE(a.error.sqnrDb, expected.sqnrDb);
-        QCOMPARE(a.levels.length, int64_t(64));  // the grid of one group of 64
-        QVERIFY(!a.levels.values.empty() && a.levels.values.size() <= 8);
+        QCOMPARE(a.store->blockLength(), int64_t(64));  // the grid of one group of 64: 8 levels of INT3
+        QCOMPARE(a.store->grid(a.maxRow, a.maxColumn / 64).groups.front().levels.size(), size_t(8));
         QCOMPARE(a.clipLo, double(*std::min_element(y.begin(), y.end())));
         QCOMPARE(a.clipHi, double(*std::max_element(y.begin(), y.end())));
         QVERIFY(panel->grab().save(scratch(QStringLiteral("scheme-panel.png"))));

@@ -17,6 +17,7 @@
 #include "layers/layers_view.h"
 #include "tensor/outlier_table_model.h"
 #include "tensor/outliers_view.h"
+#include "tensor/round_trip_store.h"
 #include "tensor/tensor_views.h"
 #include "tensor/values_model.h"
 #include "tensor/values_view.h"
@@ -93,12 +94,16 @@ void TstViews::histogramAndOutliersEqualTheCore()
         QCOMPARE(table->data(table->index(r, OutlierTableModel::Sigmas), OutlierTableModel::SortRole).toDouble(),
                  std::fabs(o.value) / core.stddev);
     }
-    // The heatmap's brightest cell is the tensor's max |w|; the levels sit inside the representable range.
-    QCOMPARE(double(views.analysis()->heatmap.maxValue), core.absMax);
-    const QuantLevels& levels = views.analysis()->levels;
-    QVERIFY(!levels.values.empty() && levels.values.size() <= 256);
-    QVERIFY(levels.values.front() >= views.analysis()->clipLo && levels.values.back() <= views.analysis()->clipHi);
-    QCOMPARE(levels.length, int64_t(32));
+    // The heatmap's brightest cell is the tensor's max |w|; the grid of its Q8_0 block (d·q, q = -128..127)
+    // spans ±max |w|.
+    const TensorAnalysis& a = *views.analysis();
+    QCOMPARE(double(a.heatmap.maxValue), core.absMax);
+    QCOMPARE(a.store->blockLength(), int64_t(32));
+    const BlockGrid grid = a.store->grid(a.maxRow, a.maxColumn / 32);
+    QCOMPARE(grid.groups.size(), size_t(1));
+    QCOMPARE(grid.groups.front().levels.size(), size_t(256));
+    QVERIFY(grid.groups.front().levels.back() >= 0.99f * float(core.absMax));
+    QVERIFY(grid.groups.front().levels.front() <= -0.99f * float(core.absMax));
 
     const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'));
     views.setLogScale(true);
@@ -203,6 +208,42 @@ void TstViews::runsModelAndPareto()
     QCOMPARE(requested.first().at(0).value<qx::Plan>().preset, std::string("P1"));
     model.clear();
     QCOMPARE(view.front().size(), size_t(0));
+
+    // Runs crowded at one spot still get numbers of their own, none over another or over a point; hovering a
+    // point names its run; a single click on a point loads it.
+    for (int i = 0; i < 6; ++i) {
+        EvalRun run;
+        run.label = QStringLiteral("crowded %1").arg(i);
+        run.eval.fileBytes = 1 << 20;
+        run.eval.bitsPerWeight = 4.5 + 0.001 * i;
+        run.eval.kldMean = 0.02 + 0.0001 * i;
+        run.isPreset = i % 2 == 0;
+        model.addRun(run);
+    }
+    EvalRun far;
+    far.label = QStringLiteral("far");
+    far.eval.bitsPerWeight = 8.5;
+    far.eval.kldMean = 0.001;
+    model.addRun(far);
+    view.setAxes(TradeoffView::BitsPerWeight, TradeoffView::MeanKld);
+    view.resize(900, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTRY_COMPARE(view.labelRects().size(), size_t(7));   // placed once the plot area is known
+    const std::vector<QRectF> labels = view.labelRects();
+    for (size_t a = 0; a < labels.size(); ++a) {
+        QVERIFY(!labels[a].isEmpty());
+        for (size_t b = a + 1; b < labels.size(); ++b)
+            QVERIFY2(!labels[a].intersects(labels[b]), qPrintable(QStringLiteral("%1 and %2").arg(a + 1).arg(b + 1)));
+    }
+    QVERIFY(view.details(6).contains(QStringLiteral("far")));
+    QSignalSpy runs(&view, &TradeoffView::runRequested);
+    const QPoint farPoint = view.pointPosition(6).toPoint();
+    QCOMPARE(view.runAt(farPoint), std::optional<int>(6));
+    QTest::mouseClick(view.chartView()->viewport(), Qt::LeftButton, {}, farPoint);
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs.first().first().toInt(), 6);
+    shoot(view, QStringLiteral("tradeoff-crowded"));
 }
 
 void TstViews::layerTable()

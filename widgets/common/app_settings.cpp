@@ -13,6 +13,7 @@ const QString kRecentKey = QStringLiteral("files/recent");
 const QString kTextFileKey = QStringLiteral("evaluation/textFile");
 const QString kContextKey = QStringLiteral("evaluation/ctx");
 const QString kChunksKey = QStringLiteral("evaluation/chunks");
+const QString kZoomKey = QStringLiteral("ui/zoomPercent");
 
 } // namespace
 
@@ -61,6 +62,16 @@ void AppSettings::removeRecentFile(const QString& path)
 void AppSettings::clearRecentFiles()
 {
     QSettings().remove(kRecentKey);
+}
+
+int AppSettings::zoomPercent()
+{
+    return qBound(kMinZoom, QSettings().value(kZoomKey, 100).toInt(), kMaxZoom);
+}
+
+void AppSettings::setZoomPercent(int percent)
+{
+    QSettings().setValue(kZoomKey, qBound(kMinZoom, percent, kMaxZoom));
 }
 
 EvaluationDefaults AppSettings::evaluationDefaults()

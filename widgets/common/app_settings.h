@@ -1,6 +1,6 @@
 #pragma once
 // The user's settings, stored with QSettings (organisation "qexplore", application "qexplore"):
-// interface language, worker threads, the recently opened models (newest first) and the Evaluate panel's
+// interface language and zoom, worker threads, the recently opened models (newest first) and the Evaluate panel's
 // defaults (keys evaluation/textFile, evaluation/ctx, evaluation/chunks). A change of the evaluation
 // defaults is announced through AppSettings::notifier() so open panels pick it up at once.
 
@@ -47,6 +47,11 @@ public:
     static void addRecentFile(const QString& path);
     static void removeRecentFile(const QString& path);
     static void clearRecentFiles();
+
+    /// Interface zoom in percent of the system font size (View › Zoom; for projectors), 50..300.
+    static int zoomPercent();
+    static void setZoomPercent(int percent);
+    static constexpr int kMinZoom = 50, kMaxZoom = 300;
 
     static EvaluationDefaults evaluationDefaults();
     /// Stores `defaults`; emits notifier()->evaluationDefaultsChanged() when they differ from the stored ones.

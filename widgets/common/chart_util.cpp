@@ -1,7 +1,11 @@
 #include "common/chart_util.h"
 
+#include <QAbstractBarSeries>
+#include <QBarSet>
 #include <QChart>
+#include <QLegend>
 #include <QLineSeries>
+#include <QScatterSeries>
 #include <QLogValueAxis>
 #include <QPen>
 #include <QValueAxis>
@@ -76,12 +80,13 @@ void setAxes(QChart* chart, const QString& xTitle, const QString& yTitle, bool l
             }
     }
     if (x0 < x1) {
-        x->setRange(x0, x1);
-        x->applyNiceNumbers();  // round tick labels (-0.6, -0.4, …) rather than the data's own ends
+        const auto [lo, hi] = niceRange(x0, x1, 6);  // round tick labels (-0.6, -0.4, …) rather than the data's ends
+        x->setRange(lo, hi);
+        setNiceTicks(x);
     }
     if (auto* lin = qobject_cast<QValueAxis*>(y)) {
-        lin->setRange(0.0, y1 > 0.0 ? y1 * 1.05 : 1.0);
-        lin->applyNiceNumbers();
+        lin->setRange(0.0, niceRange(0.0, y1 > 0.0 ? y1 * 1.02 : 1.0, 5).second);
+        setNiceTicks(lin, 5);
     } else if (y1 > 0.0) {
         y->setRange(0.5, y1 * 2.0);
     }
@@ -92,6 +97,102 @@ QString dbText(double db)
     if (std::isinf(db))
         return db > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
     return QString::number(db, 'f', 2);
+}
+
+double niceStep(double span, int ticks)
+{
+    if (!(span > 0.0) || !std::isfinite(span))
+        return 1.0;
+    const double raw = span / std::max(1, ticks);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    const double f = raw / magnitude;
+    return (f <= 1.0 ? 1.0 : f <= 2.0 ? 2.0 : f <= 5.0 ? 5.0 : 10.0) * magnitude;
+}
+
+namespace {
+
+/// k · step as the double nearest to the decimal number (−3 · 0.05 gives −0.15, not −0.15000000000000002).
+double multipleOf(double k, double step)
+{
+    const int e = static_cast<int>(std::floor(std::log10(step) + 1e-9));
+    const double digits = std::round(step / std::pow(10.0, e));   // 1, 2 or 5 (10 at most)
+    const double n = k * digits;
+    return e >= 0 ? n * std::pow(10.0, e) : n / std::pow(10.0, -e);
+}
+
+} // namespace
+
+std::pair<double, double> niceRange(double lo, double hi, int ticks)
+{
+    if (!(hi > lo))
+        return {lo, hi};
+    const double step = niceStep(hi - lo, ticks);
+    // A hair of tolerance keeps an end that already sits on a multiple from moving a whole step.
+    return {multipleOf(std::floor(lo / step + 1e-9), step), multipleOf(std::ceil(hi / step - 1e-9), step)};
+}
+
+int decimalsFor(double step)
+{
+    if (!(step > 0.0) || step >= 1.0)
+        return 0;
+    return std::min(12, static_cast<int>(std::ceil(-std::log10(step) - 1e-9)));
+}
+
+void setNiceTicks(QValueAxis* axis, int ticks)
+{
+    const double span = axis->max() - axis->min();
+    if (!(span > 0.0))
+        return;
+    const double step = niceStep(span, ticks);
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0.0);
+    axis->setTickInterval(step);
+    axis->setLabelFormat(QStringLiteral("%.%1f").arg(decimalsFor(step)));
+}
+
+ChartLegend::ChartLegend(QWidget* parent) : QLabel(parent)
+{
+    setWordWrap(true);
+    setTextFormat(Qt::RichText);
+    setTextInteractionFlags(Qt::TextSelectableByMouse);
+}
+
+namespace {
+
+QString legendEntry(const QColor& color, const QString& symbol, const QString& name)
+{
+    // The symbol stays with the entry's first word; long entries may wrap inside, none is cut.
+    const QString text = name.toHtmlEscaped();
+    return QStringLiteral("<span style=\"color:%1\">%2</span>&nbsp;%3").arg(color.name(), symbol, text);
+}
+
+} // namespace
+
+void ChartLegend::setChart(QChart* chart)
+{
+    chart->legend()->hide();
+    m_entries.clear();
+    QStringList html;
+    for (QAbstractSeries* s : chart->series()) {
+        if (auto* bars = qobject_cast<QAbstractBarSeries*>(s)) {
+            for (QBarSet* set : bars->barSets()) {
+                m_entries << set->label();
+                html << legendEntry(set->color(), QStringLiteral("■"), set->label());
+            }
+            continue;
+        }
+        if (s->name().isEmpty())
+            continue;
+        m_entries << s->name();
+        if (auto* scatter = qobject_cast<QScatterSeries*>(s))
+            html << legendEntry(scatter->color(), QStringLiteral("●"), s->name());
+        else if (auto* line = qobject_cast<QXYSeries*>(s))
+            html << legendEntry(line->pen().color(), line->pen().style() == Qt::SolidLine ? QStringLiteral("━")
+                                                                                          : QStringLiteral("╍"),
+                                s->name());
+    }
+    setText(html.join(QStringLiteral(" &nbsp; ")));
+    setVisible(!html.isEmpty());
 }
 
 } // namespace qx::ui

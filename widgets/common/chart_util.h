@@ -1,16 +1,21 @@
 #pragma once
-// Small helpers shared by the charts of the tensor views: histogram step lines, vertical markers and axes
-// fitted to the series. Every axis and series is added to (and owned by) the chart passed in.
+// Small helpers shared by the charts: histogram step lines, vertical markers, axes fitted to the series
+// with ticks at round values (1, 2 or 5 × 10^k), and a legend drawn as a word-wrapped label under the
+// chart (QtCharts' own legend cuts long entries to "…" when a row is full). Every axis and series is added
+// to (and owned by) the chart passed in.
 
 #include "stats/histogram.h"
 
 #include <QColor>
+#include <QLabel>
 #include <QString>
 
 #include <span>
+#include <utility>
 
 class QChart;
 class QLineSeries;
+class QValueAxis;
 
 namespace qx::ui {
 
@@ -24,5 +29,30 @@ QLineSeries* tickSeries(std::span<const double> xs, double y0, double y1, const 
                         qreal width, Qt::PenStyle style = Qt::SolidLine);
 /// "∞", "−∞" or the value with two decimals.
 QString dbText(double db);
+
+/// A round step (1, 2 or 5 × 10^k) giving about `ticks` intervals over `span` (> 0).
+double niceStep(double span, int ticks);
+/// [lo, hi] widened to the nearest multiples of niceStep(hi − lo, ticks) (unchanged when hi <= lo).
+std::pair<double, double> niceRange(double lo, double hi, int ticks);
+/// Decimals that show multiples of `step` exactly (0 for steps >= 1).
+int decimalsFor(double step);
+/// Ticks of `axis` at the multiples of a round step within its current range (about `ticks` of them),
+/// labelled with just the decimals that step needs.
+void setNiceTicks(QValueAxis* axis, int ticks = 6);
+
+/// A chart's legend as rich text under the chart: every named series with its colour, wrapping between
+/// entries so none is cut. setChart() hides the chart's own legend.
+class ChartLegend : public QLabel {
+    Q_OBJECT
+public:
+    explicit ChartLegend(QWidget* parent = nullptr);
+    /// Rebuilds the entries from `chart`'s named series (and bar sets); hides its own legend.
+    void setChart(QChart* chart);
+    /// The entries' texts in order (tests).
+    QStringList entries() const { return m_entries; }
+
+private:
+    QStringList m_entries;
+};
 
 } // namespace qx::ui

@@ -17,6 +17,7 @@ QString ErrorText::codeText(ErrorCode code)
     case ErrorCode::Mismatch: return tr("parts of the model do not agree with each other");
     case ErrorCode::Cancelled: return tr("the operation was cancelled");
     case ErrorCode::InvalidArgument: return tr("the request was not valid");
+    case ErrorCode::OverBudget: return tr("the job needs more memory than its budget allows");
     }
     return tr("unknown error");
 }

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
+#include <QPointer>
 #include <QTranslator>
 
 namespace qx::ui {
@@ -21,17 +22,25 @@ QList<LanguageChoice> availableLanguages()
 
 QLocale installTranslations(QCoreApplication& app, const QString& code)
 {
+    // Translators installed by an earlier call go first, so switching languages never stacks them.
+    static QList<QPointer<QTranslator>> installed;
+    for (const QPointer<QTranslator>& t : std::as_const(installed))
+        if (t) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+    installed.clear();
     const QLocale locale = code.isEmpty() ? QLocale::system() : QLocale(code);
     QLocale::setDefault(locale);
     auto* own = new QTranslator(&app);
     if (own->load(locale, QStringLiteral("qexplore"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        app.installTranslator(own);
+        app.installTranslator(own), installed << own;
     else
         delete own;
     auto* qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        app.installTranslator(qt);
+        app.installTranslator(qt), installed << qt;
     else
         delete qt;
     return locale;

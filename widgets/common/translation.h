@@ -17,7 +17,8 @@ struct LanguageChoice {
 
 /// The languages the app ships (English first).
 QList<LanguageChoice> availableLanguages();
-/// Installs the translators for `code` (empty = system locale) into `app`; returns the locale used.
+/// Installs the translators for `code` (empty = system locale) into `app`, replacing those of an earlier
+/// call (widgets made before keep their texts); returns the locale used.
 QLocale installTranslations(QCoreApplication& app, const QString& code);
 
 } // namespace qx::ui

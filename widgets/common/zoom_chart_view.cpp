@@ -25,6 +25,7 @@ QChart* ZoomChartView::freshChart()
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
     c->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     c->legend()->setAlignment(Qt::AlignBottom);
+    c->setLocalizeNumbers(true);   // axis labels as the language writes numbers ("0,25" in German)
     setChart(c);
     delete old;
     return c;

@@ -1,9 +1,9 @@
 #include "evaluate/evaluate_panel.h"
 
-#include "common/app_settings.h"
 #include "common/error_text.h"
 #include "common/job_runner.h"
 #include "evaluate/runs_model.h"
+#include "evaluate/text_fit_text.h"
 #include "plan/plan_calibration.h"
 #include "plan/plan_document.h"
 
@@ -33,11 +33,16 @@ namespace {
 struct EvalOutput {
     PlanEvaluation eval;
     std::shared_ptr<const std::vector<int32_t>> tokens;
+    TextFit fit;
 };
 
-std::shared_ptr<const std::vector<int32_t>> tokenizeFile(const ModelFile& model, const std::string& path)
+/// The tokens of the text at `path` and their fallback-token counts.
+std::shared_ptr<const std::vector<int32_t>> tokenizeFile(const ModelFile& model, const std::string& path, TextFit& fit)
 {
-    return std::make_shared<const std::vector<int32_t>>(Tokenizer::fromGguf(model).encode(readTextFile(path), true));
+    const Tokenizer tokenizer = Tokenizer::fromGguf(model);
+    auto tokens = std::make_shared<const std::vector<int32_t>>(tokenizer.encode(readTextFile(path), true));
+    fit = textFit(tokenizer.vocab(), *tokens);
+    return tokens;
 }
 
 QString etaText(double seconds)
@@ -73,7 +78,14 @@ EvaluatePanel::EvaluatePanel(QWidget* parent)
     textRow->addWidget(m_text, 1);
     textRow->addWidget(browse);
     auto* form = new QFormLayout;
-    form->addRow(tr("Text:"), textRow);
+    // Numbers keep the width their digits need; only the text path grows with the window.
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_text->setMinimumWidth(fontMetrics().averageCharWidth() * 50);
+    auto* textBox = new QWidget(this);
+    textBox->setLayout(textRow);
+    textRow->setContentsMargins(0, 0, 0, 0);
+    textBox->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    form->addRow(tr("Text:"), textBox);
     form->addRow(tr("Context:"), m_ctx);
     form->addRow(tr("Chunks:"), m_chunks);
     auto* buttons = new QHBoxLayout;
@@ -141,6 +153,11 @@ std::vector<Preset> EvaluatePanel::commonPresets()
             Preset::Q4_0, Preset::Q3_K_L, Preset::Q3_K_M, Preset::Q3_K_S, Preset::Q2_K};
 }
 
+void EvaluatePanel::setLabelProvider(std::function<QString()> provider)
+{
+    m_labelProvider = std::move(provider);
+}
+
 void EvaluatePanel::setSchemeProvider(std::function<SchemeChoices()> provider)
 {
     m_schemeProvider = std::move(provider);
@@ -168,9 +185,18 @@ void EvaluatePanel::evaluate()
     const Plan plan = m_provider();
     auto calibration = m_calibrationProvider ? m_calibrationProvider() : nullptr;
     SchemeChoices schemes = m_schemeProvider ? m_schemeProvider() : SchemeChoices();
-    const QString label = calibration ? QString::fromStdString(calibration->result->label)
-                          : plan.preset.empty() || !schemes.empty() ? tr("custom plan %1").arg(++m_customCount)
-                                                                   : QString::fromStdString(plan.preset);
+    QString label = m_labelProvider ? m_labelProvider()
+                    : calibration ? QString::fromStdString(calibration->result->label)
+                    : plan.preset.empty() || !schemes.empty() ? tr("custom plan %1").arg(++m_customCount)
+                                                             : QString::fromStdString(plan.preset);
+    // A different plan under a name already taken gets a number: "solver 4.73 bpw (2)".
+    const QByteArray key = planKey(plan, calibration ? calibration->key : std::string(), schemes);
+    int taken = 0;
+    for (const EvalRun& run : m_runs->runs())
+        if (run.key != key && (run.label == label || run.label.startsWith(label + QStringLiteral(" ("))))
+            ++taken;
+    if (taken > 0)
+        label += QStringLiteral(" (%1)").arg(taken + 1);
     m_queue.push_back({plan, label, false, std::move(calibration),
                        schemes.empty() ? nullptr : std::make_shared<const SchemeChoices>(std::move(schemes))});
     if (!m_runner->isBusy())
@@ -214,7 +240,7 @@ void EvaluatePanel::startNext()
         const QByteArray key = planKey(request.plan, request.calibration ? request.calibration->key : std::string(),
                                        request.schemes ? *request.schemes : SchemeChoices());
         if (auto it = m_cache.constFind(key); it != m_cache.constEnd()) {
-            finishRequest(request, *it, m_text->text(), key);
+            finishRequest(request, *it, m_text->text(), key, m_tokensFit);
             continue;
         }
         startJob(request, key);
@@ -241,15 +267,17 @@ void EvaluatePanel::startJob(const Request& request, const QByteArray& key)
     saveSettings();
     const QString textFile = m_text->text();
     auto tokens = textFile == m_tokensFile ? m_tokens : nullptr;
+    const TextFit fit = m_tokensFit;
     setBusy(true);
     m_status->setText(tr("Evaluating %1…").arg(request.label));
     m_clock.start();
     m_runner->start<EvalOutput>(
         tr("Evaluating %1").arg(request.label),
-        [model = m_model, plan = request.plan, tokens, textFile, options = evalOptions(request)](
+        [model = m_model, plan = request.plan, tokens, fit, textFile, options = evalOptions(request)](
             const ProgressFn& progress) {
             EvalOutput out;
-            out.tokens = tokens ? tokens : tokenizeFile(*model, textFile.toStdString());
+            out.fit = fit;
+            out.tokens = tokens ? tokens : tokenizeFile(*model, textFile.toStdString(), out.fit);
             out.eval = evaluatePlan(model, plan, *out.tokens, options, progress);
             return out;
         },
@@ -258,11 +286,13 @@ void EvaluatePanel::startJob(const Request& request, const QByteArray& key)
             if (result.outcome == JobOutcome::Completed) {
                 m_tokensFile = textFile;
                 m_tokens = result.value->tokens;
+                m_tokensFit = result.value->fit;
                 m_cache.insert(key, result.value->eval);
-                finishRequest(request, result.value->eval, textFile, key);
+                finishRequest(request, result.value->eval, textFile, key, m_tokensFit);
                 startNext();
             } else if (result.outcome == JobOutcome::Cancelled) {
                 m_status->setText(tr("Evaluation cancelled."));
+                m_progress->setFormat(tr("Cancelled"));
             } else {
                 m_queue.clear();
                 m_status->setText(tr("Evaluation failed: %1 (%2)")
@@ -273,12 +303,13 @@ void EvaluatePanel::startJob(const Request& request, const QByteArray& key)
 }
 
 void EvaluatePanel::finishRequest(const Request& request, const PlanEvaluation& eval, const QString& textFile,
-                                  const QByteArray& key)
+                                  const QByteArray& key, TextFit fit)
 {
+    fit.ppl = eval.pplBase;  // whether the text fits the model, not whether the plan keeps the quality
     const int existing = m_runs->findKey(key);
     if (existing < 0)
         m_runs->addRun({request.label, QDateTime::currentDateTime(), request.isPreset, textFile, request.plan, eval, key,
-                        request.schemes ? *request.schemes : SchemeChoices(), request.calibration});
+                        request.schemes ? *request.schemes : SchemeChoices(), request.calibration, fit});
     const QString cached = existing >= 0 ? tr(" (already evaluated as %1)").arg(m_runs->runs()[size_t(existing)].label)
                                          : QString();
     m_status->setText(tr("%1: PPL %2 ± %3 (F32 %4), mean KLD %5, same top %6 %")
@@ -288,8 +319,9 @@ void EvaluatePanel::finishRequest(const Request& request, const PlanEvaluation& 
                           .arg(eval.pplBase, 0, 'f', 4)
                           .arg(eval.kldMean, 0, 'g', 4)
                           .arg(100.0 * eval.sameTop, 0, 'f', 2)
-                      + cached);
+                      + cached + (fit.fits() ? QString() : QStringLiteral("\n") + textFitWarning(fit)));
     m_progress->setValue(m_progress->maximum());
+    m_progress->setFormat(m_queue.empty() ? tr("Done") : tr("%p%"));   // no "about 0 s left" once finished
     emit evaluated(existing >= 0 ? existing : m_runs->rowCount() - 1);
 }
 
@@ -309,24 +341,38 @@ void EvaluatePanel::setBusy(bool busy)
     m_evaluate->setEnabled(!busy && m_model);
     m_presets->setEnabled(!busy && m_model);
     m_cancel->setEnabled(busy);
-    if (busy)
+    if (busy) {
         m_progress->setValue(0);
+        m_progress->setFormat(tr("%p%"));
+    }
+}
+
+void EvaluatePanel::setModelDefaults(const std::optional<EvaluationDefaults>& defaults)
+{
+    if (!defaults && !m_modelDefaults)
+        return;  // the Settings defaults are shown already, with whatever the user typed since
+    m_modelDefaults = defaults;
+    loadDefaults();
 }
 
 void EvaluatePanel::saveSettings() const
 {
+    if (m_modelDefaults)
+        return;  // the model's own text is no default for other models
     AppSettings::setEvaluationDefaults({m_text->text(), m_ctx->value(), m_chunks->value()});
 }
 
 void EvaluatePanel::loadDefaults()
 {
-    const EvaluationDefaults d = AppSettings::evaluationDefaults();
+    const EvaluationDefaults d = m_modelDefaults.value_or(AppSettings::evaluationDefaults());
     m_text->setText(d.textFile);
     m_ctx->setValue(d.context);
     m_chunks->setValue(d.chunks);
 }
 
 QString EvaluatePanel::textFile() const { return m_text->text(); }
+
+QString EvaluatePanel::statusText() const { return m_status->text(); }
 
 int EvaluatePanel::contextLength() const { return m_ctx->value(); }
 

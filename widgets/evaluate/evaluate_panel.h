@@ -7,9 +7,14 @@
 // activation transform, W8A8), keyed by the calibration too. Every new result is added to the RunsModel (Runs and Trade-off views). "Evaluate presets"
 // queues the common llama-quantize mixes (planPreset) one after the other.
 // Text, ctx and chunks start from AppSettings::evaluationDefaults() and follow them when the Settings
-// dialog changes them; evaluating stores the values used as the new defaults.
+// dialog changes them; evaluating stores the values used as the new defaults. A model with its own text
+// (the demo model) brings its own defaults instead (setModelDefaults), which are never stored.
+// Each run records whether its text fits the model (eval/text_fit.h, judged on the F32 perplexity); when
+// it does not, the status line says so next to the figures.
 
+#include "common/app_settings.h"
 #include "eval/plan_eval.h"
+#include "eval/text_fit.h"
 #include "io/model_file.h"
 #include "plan/plan.h"
 #include "plan/plan_schemes.h"
@@ -23,6 +28,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QLineEdit;
@@ -51,9 +57,18 @@ public:
     /// Where the plan's non-GGUF schemes come from (PlanDocument::schemes): those tensors are evaluated
     /// through their scheme's round trip, not the nearest GGUF type their plan entry holds.
     void setSchemeProvider(std::function<SchemeChoices()> provider);
+    /// Where the name of an evaluated plan comes from (PlanDocument::describe: "solver 4.73 bpw",
+    /// "Q4_K_M + GPTQ"); without one: the preset, the calibration or "custom plan N".
+    void setLabelProvider(std::function<QString()> provider);
     void setTextFile(const QString& path);
     void setContext(int nCtx, int chunks);
+    /// The open model's own text, context and chunks, shown instead of the Settings defaults and never
+    /// stored as them; nullopt: the Settings defaults again.
+    void setModelDefaults(const std::optional<EvaluationDefaults>& defaults);
+    bool hasModelDefaults() const { return m_modelDefaults.has_value(); }
     QString textFile() const;
+    /// The status line: the last result (with the text-fit warning when there is one), or the job's state.
+    QString statusText() const;
     int contextLength() const;
     int chunkCount() const;
     RunsModel* runsModel() const { return m_runs; }
@@ -66,7 +81,7 @@ public:
     static std::vector<Preset> commonPresets();
 
 public slots:
-    /// Evaluates the provider's plan (label: its preset name, or "custom plan N").
+    /// Evaluates the provider's plan (label: see setLabelProvider).
     void evaluate();
     /// Evaluates `plan` under `label`.
     void evaluatePlanAs(const qx::Plan& plan, const QString& label, bool isPreset = false,
@@ -95,7 +110,7 @@ private:
     /// Runs `request` on the panel's runner; the result is cached under `key` and added to the runs.
     void startJob(const Request& request, const QByteArray& key);
     void finishRequest(const Request& request, const PlanEvaluation& eval, const QString& textFile,
-                       const QByteArray& key);
+                       const QByteArray& key, TextFit fit);
     void updateProgress(double fraction);
     void setBusy(bool busy);
     void saveSettings() const;
@@ -104,10 +119,13 @@ private:
     RunsModel* m_runs;
     QString m_tokensFile;                               ///< text the cached tokens come from
     std::shared_ptr<const std::vector<int32_t>> m_tokens;
+    TextFit m_tokensFit;                                ///< their fallback-token counts (no perplexity yet)
+    std::optional<EvaluationDefaults> m_modelDefaults;
     std::shared_ptr<const ModelFile> m_model;
     std::function<Plan()> m_provider;
     std::function<std::shared_ptr<const PlanCalibration>()> m_calibrationProvider;
     std::function<SchemeChoices()> m_schemeProvider;
+    std::function<QString()> m_labelProvider;
     QHash<QByteArray, PlanEvaluation> m_cache;
     std::deque<Request> m_queue;
     QElapsedTimer m_clock;

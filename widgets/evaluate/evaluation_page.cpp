@@ -42,6 +42,11 @@ void EvaluationPage::setPlanProvider(std::function<Plan()> provider)
     m_panel->setPlanProvider(std::move(provider));
 }
 
+void EvaluationPage::setLabelProvider(std::function<QString()> provider)
+{
+    m_panel->setLabelProvider(std::move(provider));
+}
+
 void EvaluationPage::setSchemeProvider(std::function<SchemeChoices()> provider)
 {
     m_panel->setSchemeProvider(std::move(provider));

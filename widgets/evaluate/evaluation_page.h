@@ -31,6 +31,8 @@ public:
     void setPlanProvider(std::function<Plan()> provider);
     /// Forwards to EvaluatePanel::setCalibrationProvider.
     void setCalibrationProvider(std::function<std::shared_ptr<const PlanCalibration>()> provider);
+    /// Forwards to EvaluatePanel::setLabelProvider.
+    void setLabelProvider(std::function<QString()> provider);
     /// Forwards to EvaluatePanel::setSchemeProvider.
     void setSchemeProvider(std::function<SchemeChoices()> provider);
     EvaluatePanel* panel() const { return m_panel; }

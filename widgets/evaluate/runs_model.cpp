@@ -1,6 +1,7 @@
 #include "evaluate/runs_model.h"
 
 #include "common/format_text.h"
+#include "evaluate/text_fit_text.h"
 
 #include <QLocale>
 
@@ -71,7 +72,9 @@ QVariant RunsModel::display(const EvalRun& r, int column) const
     case Size: return formatBytes(e.fileBytes);
     case BitsPerWeight: return QString::number(e.bitsPerWeight, 'f', 3);
     case Ppl: return QStringLiteral("%1 ± %2").arg(e.ppl, 0, 'f', 4).arg(e.pplUnc, 0, 'f', 4);
-    case PplBase: return QString::number(e.pplBase, 'f', 4);
+    case PplBase:
+        return r.textFit.fits() ? QString::number(e.pplBase, 'f', 4)
+                                : QStringLiteral("%1 ⚠ %2").arg(e.pplBase, 0, 'f', 4).arg(textFitShort(r.textFit));
     case Kld: return QStringLiteral("%1 ± %2").arg(e.kldMean, 0, 'g', 4).arg(e.kldUnc, 0, 'g', 2);
     case Kld99: return QString::number(e.kld99, 'g', 4);
     case SameTop: return QStringLiteral("%1 %").arg(100.0 * e.sameTop, 0, 'f', 2);
@@ -93,7 +96,9 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
     if (role == Qt::TextAlignmentRole && index.column() != Label)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == Label)
-        return r.textFile;
+        return tr("%1\non %2, context %3, %4 chunks").arg(r.label, r.textFile).arg(r.eval.nCtx).arg(r.eval.nChunk);
+    if (role == Qt::ToolTipRole && (index.column() == Ppl || index.column() == PplBase) && !r.textFit.fits())
+        return textFitWarning(r.textFit);
     return {};
 }
 

@@ -1,10 +1,12 @@
 #pragma once
 // Every evaluation of a plan (EvaluatePanel) as a table: label, time, predicted file size, bits per weight,
 // PPL ± uncertainty, baseline PPL, mean KLD ±, KLD 99th percentile, same-top %, ctx and chunks. DisplayRole is
-// formatted text, SortRole the raw number. The plan (with its schemes and calibrated weights) is kept with each
+// formatted text, SortRole the raw number. When a run's text does not fit the model, the baseline PPL says
+// so next to the number (the reasons in its tooltip). The plan (with its schemes and calibrated weights) is kept with each
 // run so a Runs row or a Trade-off point can load it back.
 
 #include "eval/plan_eval.h"
+#include "eval/text_fit.h"
 #include "plan/plan.h"
 #include "plan/plan_schemes.h"
 
@@ -30,6 +32,7 @@ struct EvalRun {
     QByteArray key;            ///< EvaluatePanel::planKey: plan + model + text + ctx + chunks
     SchemeChoices schemes;     ///< the plan's non-GGUF schemes, evaluated through their round trips
     std::shared_ptr<const PlanCalibration> calibration;  ///< calibrated weights evaluated with it, or null
+    TextFit textFit;           ///< whether the text fits the model (judged on the F32 perplexity)
 };
 
 class RunsModel : public QAbstractTableModel {

@@ -3,6 +3,7 @@
 #include "common/table_export.h"
 #include "evaluate/runs_model.h"
 
+#include <QAction>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -21,14 +22,18 @@ RunsView::RunsView(QWidget* parent) : QWidget(parent), m_table(new QTableView(th
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    // Context and chunks are the same for most runs: in the label's tooltip, and a right click on the header
+    // shows their columns.
+    m_table->horizontalHeader()->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_table->setToolTip(tr("Double-click a run to load its plan; right click to export as CSV"));
     installTableExport(m_table);
     auto* exportButton = new QPushButton(tr("Export CSV…"), this);
     exportButton->setToolTip(tr("Save the table as comma-separated values"));
     auto* bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("Every evaluation of this session; hover the headers for what each column means."),
-                              this));
-    bar->addStretch(1);
+    auto* note = new QLabel(tr("Every evaluation of this session; hover the headers for what each column means."), this);
+    note->setWordWrap(true);
+    bar->addWidget(note, 1);
     bar->addWidget(exportButton);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -59,6 +64,18 @@ void RunsView::setRunsModel(RunsModel* model)
     QAbstractItemModel* old = m_table->model();
     m_table->setModel(proxy);
     delete old;
+    QHeaderView* header = m_table->horizontalHeader();
+    for (QAction* a : header->actions())
+        header->removeAction(a), delete a;
+    for (int c = 0; c < RunsModel::ColumnCount; ++c) {
+        auto* a = new QAction(model->headerData(c, Qt::Horizontal).toString(), header);
+        a->setCheckable(true);
+        a->setChecked(c != RunsModel::Ctx && c != RunsModel::Chunks);
+        a->setEnabled(c != RunsModel::Label);
+        header->setSectionHidden(c, !a->isChecked());
+        connect(a, &QAction::toggled, header, [header, c](bool on) { header->setSectionHidden(c, !on); });
+        header->addAction(a);
+    }
 }
 
 } // namespace qx::ui

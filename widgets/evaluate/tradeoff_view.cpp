@@ -1,19 +1,24 @@
 #include "evaluate/tradeoff_view.h"
 
 #include "common/chart_util.h"
+#include "common/flow_layout.h"
+#include "common/format_text.h"
 #include "common/table_export.h"
 #include "common/zoom_chart_view.h"
 #include "evaluate/runs_model.h"
 
 #include <QChart>
 #include <QComboBox>
-#include <QHBoxLayout>
+#include <QGraphicsLineItem>
+#include <QGraphicsSimpleTextItem>
+#include <QHeaderView>
 #include <QLabel>
-#include <QLegend>
-#include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QScatterSeries>
+#include <QTableWidget>
 #include <QToolTip>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -22,31 +27,85 @@
 #include <cmath>
 
 namespace qx::ui {
+namespace {
+
+const QColor kPreset(0, 114, 178), kOther(0, 158, 115), kFront(213, 94, 0);
+constexpr double kMarker = 9.0, kFrontMarker = 13.0;
+
+using Points = std::vector<std::pair<double, double>>;
+
+QScatterSeries* scatter(const QString& name, const QColor& color, double size)
+{
+    auto* s = new QScatterSeries;
+    s->setName(name);
+    s->setColor(color);
+    s->setBorderColor(color.darker(130));
+    s->setMarkerSize(size);
+    return s;
+}
+
+// Pads the value axes' ranges so markers and numbers at the edges stay inside, on round ticks; sizes and
+// KLD never go below 0.
+void padAxes(QChart* chart, const Points& points)
+{
+    for (QAbstractAxis* a : chart->axes()) {
+        auto* v = qobject_cast<QValueAxis*>(a);
+        if (!v)
+            continue;
+        double lo = INFINITY, hi = -INFINITY;
+        for (const auto& p : points) {
+            const double c = a->orientation() == Qt::Horizontal ? p.first : p.second;
+            lo = std::min(lo, c), hi = std::max(hi, c);
+        }
+        const double pad = hi > lo ? 0.1 * (hi - lo) : std::max(1e-6, std::fabs(hi) * 0.05);
+        const auto [l, h] = niceRange(lo >= 0.0 ? std::max(0.0, lo - pad) : lo - pad, hi + pad, 6);
+        v->setRange(l, h);
+        setNiceTicks(v, 6);
+    }
+}
+
+} // namespace
 
 TradeoffView::TradeoffView(QWidget* parent)
-    : QWidget(parent), m_view(new ZoomChartView(this)), m_x(new QComboBox(this)), m_y(new QComboBox(this))
+    : QWidget(parent), m_view(new ZoomChartView(this)), m_legend(new ChartLegend(this)), m_table(new QTableWidget(this)),
+      m_x(new QComboBox(this)), m_y(new QComboBox(this))
 {
     m_x->addItems({tr("File size (MiB)"), tr("Bits per weight")});
     m_y->addItems({tr("Perplexity"), tr("Mean KLD")});
     m_y->setCurrentIndex(MeanKld);  // KLD separates plans that perplexity's noise on short texts cannot
     m_x->setToolTip(tr("What the plan costs"));
     m_y->setToolTip(tr("What the plan loses: perplexity on the text, or mean KL divergence from the F32 model"));
+    m_view->setObjectName(QStringLiteral("tradeoffChart"));
+    m_view->setToolTip(QString());   // the points show their own details
+    m_view->viewport()->installEventFilter(this);
+    m_view->viewport()->setMouseTracking(true);
+    m_table->setObjectName(QStringLiteral("tradeoffTable"));
+    m_table->setColumnCount(4);
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_table->setToolTip(tr("The numbers beside the points; click a row to load its plan"));
     auto* exportButton = new QPushButton(tr("Export PNG/SVG…"), this);
     exportButton->setToolTip(tr("Save the chart as a PNG picture or an SVG vector drawing (chosen by the file type)"));
-    auto* bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("x:"), this));
-    bar->addWidget(m_x);
-    bar->addWidget(new QLabel(tr("y:"), this));
-    bar->addWidget(m_y);
-    bar->addStretch(1);
-    bar->addWidget(new QLabel(tr("Click a point to load its plan."), this));
+    QWidget* barWidget = nullptr;
+    FlowLayout* bar = flowBar(this, &barWidget);
+    bar->addWidget(labelled(tr("x:"), m_x, barWidget));
+    bar->addWidget(labelled(tr("y:"), m_y, barWidget));
+    bar->addWidget(new QLabel(tr("Click a point or a row to load its plan."), barWidget));
+    bar->addStretch();
     bar->addWidget(exportButton);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(bar);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(barWidget);
+    layout->addWidget(m_view, 3);
+    layout->addWidget(m_legend);
+    layout->addWidget(m_table, 1);
     connect(m_x, &QComboBox::currentIndexChanged, this, [this] { redraw(); });
     connect(m_y, &QComboBox::currentIndexChanged, this, [this] { redraw(); });
+    connect(m_table, &QTableWidget::cellClicked, this, [this](int row) { requestRun(row); });
     connect(exportButton, &QPushButton::clicked, this, [this] {
         const QString path = askChartImagePath(this);
         if (!path.isEmpty())
@@ -86,112 +145,142 @@ void TradeoffView::requestRun(int row)
     emit runRequested(row);
 }
 
-namespace {
-
-using Points = std::vector<std::pair<double, double>>;
-
-QLineSeries* frontSeries(const Points& points, const std::vector<int>& front)
+QString TradeoffView::details(int row) const
 {
-    auto* series = new QLineSeries;
-    series->setName(TradeoffView::tr("Pareto front"));
-    for (int i : front)
-        series->append(points[size_t(i)].first, points[size_t(i)].second);
-    QPen pen(QColor(213, 94, 0));
-    pen.setWidthF(2.0);
-    pen.setStyle(Qt::DashLine);
-    series->setPen(pen);
-    return series;
-}
-
-// Runs whose labels would overprint — within 8 % of the x span (a label's width) and 4 % of the y span (its
-// height) — share one label ("Q3_K_S, Q2_K") on the
-// first of them, so the labels do not overprint; the others get none.
-std::vector<QString> sharedLabels(const Points& points, const std::vector<EvalRun>& runs)
-{
-    double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
-    for (const auto& p : points)
-        x0 = std::min(x0, p.first), x1 = std::max(x1, p.first), y0 = std::min(y0, p.second), y1 = std::max(y1, p.second);
-    const double nearX = 0.08 * (x1 - x0), nearY = 0.04 * (y1 - y0);
-    std::vector<QString> labels(points.size());
-    for (size_t r = 0; r < points.size(); ++r) {
-        size_t first = r;
-        for (size_t q = 0; q < r; ++q)
-            if (!labels[q].isEmpty() && std::fabs(points[q].first - points[r].first) <= nearX
-                && std::fabs(points[q].second - points[r].second) <= nearY) {
-                first = q;
-                break;
-            }
-        const QString& name = runs[r].label;
-        if (!labels[first].split(QStringLiteral(", ")).contains(name))
-            labels[first] = labels[first].isEmpty() ? name : labels[first] + QStringLiteral(", ") + name;
-    }
-    return labels;
-}
-
-// Pads the value axes' ranges so labels and markers at the edges stay inside; sizes and KLD never go below 0.
-void padAxes(QChart* chart, const Points& points)
-{
-    for (QAbstractAxis* a : chart->axes()) {
-        auto* v = qobject_cast<QValueAxis*>(a);
-        if (!v)
-            continue;
-        double lo = INFINITY, hi = -INFINITY;
-        for (const auto& p : points) {
-            const double c = a->orientation() == Qt::Horizontal ? p.first : p.second;
-            lo = std::min(lo, c), hi = std::max(hi, c);
-        }
-        const double pad = hi > lo ? 0.08 * (hi - lo) : std::max(1e-6, std::fabs(hi) * 0.05);
-        v->setRange(lo >= 0.0 ? std::max(0.0, lo - pad) : lo - pad, hi + pad);
-        v->applyNiceNumbers();
-        v->setLabelFormat(QStringLiteral("%.4g"));
-    }
-}
-
-} // namespace
-
-QScatterSeries* TradeoffView::runSeries(int row, QPointF point, const QString& label)
-{
-    const EvalRun& run = m_model->runs()[size_t(row)];
-    auto* s = new QScatterSeries;
-    s->setName(run.label);
-    s->append(point);
-    s->setMarkerSize(std::find(m_front.begin(), m_front.end(), row) != m_front.end() ? 13.0 : 9.0);
-    s->setColor(run.isPreset ? QColor(0, 114, 178) : QColor(0, 158, 115));
-    s->setPointLabelsFormat(label);
-    s->setPointLabelsVisible(!label.isEmpty());
-    s->setPointLabelsClipping(false);
-    connect(s, &QScatterSeries::clicked, this, [this, row] { requestRun(row); });
-    connect(s, &QScatterSeries::hovered, this, [this, row](const QPointF&, bool state) {
-        if (state)
-            QToolTip::showText(QCursor::pos(), m_model->data(m_model->index(row, RunsModel::Label)).toString()
-                                                   + QStringLiteral("\n")
-                                                   + m_model->data(m_model->index(row, RunsModel::Ppl)).toString());
-    });
-    return s;
+    const EvalRun& r = m_model->runs()[size_t(row)];
+    const PlanEvaluation& e = r.eval;
+    const QLocale l;
+    return tr("%1. %2\n%3 file, %4 bits/weight\nPPL %5 ± %6 (F32 %7)\nmean KLD %8, same top token %9 %\nClick to load "
+              "this plan")
+        .arg(row + 1).arg(r.label, formatBytes(e.fileBytes), l.toString(e.bitsPerWeight, 'f', 2), l.toString(e.ppl, 'f', 3),
+             l.toString(e.pplUnc, 'f', 3), l.toString(e.pplBase, 'f', 3), l.toString(e.kldMean, 'g', 3))
+        .arg(l.toString(100.0 * e.sameTop, 'f', 1));
 }
 
 void TradeoffView::redraw()
 {
-    QChart* chart = m_view->freshChart();
+    QChart* chart = m_view->freshChart();   // deletes the old chart with its numbers and leader lines
+    m_labels.clear();
+    m_leaders.clear();
+    m_seriesOf.clear();
     m_front.clear();
-    chart->setTitle(tr("Size against quality of every evaluated plan"));
-    if (!m_model || m_model->rowCount() == 0) {
+    const int n = m_model ? m_model->rowCount() : 0;
+    if (n == 0) {
         chart->setTitle(tr("No evaluations yet: use Evaluate or Evaluate presets"));
+        m_legend->setChart(chart);
+        fillTable();
         return;
     }
+    chart->setTitle(tr("Size against quality of every evaluated plan"));
     Points points;
-    for (int r = 0; r < m_model->rowCount(); ++r)
+    for (int r = 0; r < n; ++r)
         points.push_back(pointOf(r));
     m_front = paretoFront(points);
-    QLineSeries* front = frontSeries(points, m_front);
+    QScatterSeries* kinds[4] = {scatter(tr("llama.cpp preset"), kPreset, kMarker), scatter(tr("other plan"), kOther, kMarker),
+                                scatter(tr("preset on the Pareto front"), kPreset, kFrontMarker),
+                                scatter(tr("other plan on the Pareto front"), kOther, kFrontMarker)};
+    for (int r = 0; r < n; ++r) {
+        const bool onFront = std::find(m_front.begin(), m_front.end(), r) != m_front.end();
+        QScatterSeries* s = kinds[(onFront ? 2 : 0) + (m_model->runs()[size_t(r)].isPreset ? 0 : 1)];
+        s->append(points[size_t(r)].first, points[size_t(r)].second);
+        m_seriesOf.push_back(s);
+    }
+    auto* front = new QLineSeries;
+    front->setName(tr("Pareto front: nothing is both smaller and better"));
+    for (int i : m_front)
+        front->append(points[size_t(i)].first, points[size_t(i)].second);
+    front->setPen(QPen(kFront, 2.0, Qt::DashLine));
     chart->addSeries(front);
-    const std::vector<QString> labels = sharedLabels(points, m_model->runs());
-    for (int r = 0; r < m_model->rowCount(); ++r)
-        chart->addSeries(runSeries(r, QPointF(points[size_t(r)].first, points[size_t(r)].second), labels[size_t(r)]));
+    for (QScatterSeries* s : kinds) {
+        if (s->count() > 0)
+            chart->addSeries(s);
+        else
+            delete s;
+    }
     qx::ui::setAxes(chart, m_x->currentText(), m_y->currentText(), false);
-    for (QLegendMarker* marker : chart->legend()->markers())
-        marker->setVisible(marker->series() == front);
     padAxes(chart, points);
+    m_legend->setChart(chart);
+    connect(chart, &QChart::plotAreaChanged, this, &TradeoffView::placeLabels, Qt::QueuedConnection);
+    for (QAbstractAxis* axis : chart->axes())
+        connect(axis, &QAbstractAxis::visibleChanged, this, &TradeoffView::placeLabels, Qt::QueuedConnection);
+    if (auto* x = qobject_cast<QValueAxis*>(chart->axes(Qt::Horizontal).value(0)))
+        connect(x, &QValueAxis::rangeChanged, this, &TradeoffView::placeLabels, Qt::QueuedConnection);
+    if (auto* y = qobject_cast<QValueAxis*>(chart->axes(Qt::Vertical).value(0)))
+        connect(y, &QValueAxis::rangeChanged, this, &TradeoffView::placeLabels, Qt::QueuedConnection);
+    fillTable();
+    placeLabels();
+}
+
+void TradeoffView::fillTable()
+{
+    const int n = m_model ? m_model->rowCount() : 0;
+    m_table->clearContents();
+    m_table->setRowCount(n);
+    m_table->setHorizontalHeaderLabels({tr("#"), tr("Run"), m_x->currentText(), m_y->currentText()});
+    const QLocale l;
+    for (int r = 0; r < n; ++r) {
+        const EvalRun& run = m_model->runs()[size_t(r)];
+        const auto [x, y] = pointOf(r);
+        auto* number = new QTableWidgetItem(QString::number(r + 1));
+        number->setForeground(run.isPreset ? kPreset : kOther);
+        number->setTextAlignment(Qt::AlignCenter);
+        auto* label = new QTableWidgetItem(run.label);
+        label->setToolTip(details(r));
+        auto* xi = new QTableWidgetItem(l.toString(x, 'f', m_x->currentIndex() == SizeMiB ? 3 : 2));
+        auto* yi = new QTableWidgetItem(l.toString(y, m_y->currentIndex() == Perplexity ? 'f' : 'g', 4));
+        for (QTableWidgetItem* it : {xi, yi})
+            it->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_table->setItem(r, 0, number);
+        m_table->setItem(r, 1, label);
+        m_table->setItem(r, 2, xi);
+        m_table->setItem(r, 3, yi);
+    }
+}
+
+QPointF TradeoffView::pointPosition(int row) const
+{
+    QChart* chart = m_view->chart();
+    const auto [x, y] = pointOf(row);
+    return m_view->mapFromScene(chart->mapToScene(chart->mapToPosition(QPointF(x, y), m_seriesOf[size_t(row)])));
+}
+
+std::optional<int> TradeoffView::runAt(QPointF viewPos, double radius) const
+{
+    std::optional<int> best;
+    double bestDistance = radius;
+    for (int r = 0; r < static_cast<int>(m_seriesOf.size()); ++r) {
+        const QPointF d = pointPosition(r) - viewPos;
+        const double distance = std::hypot(d.x(), d.y());
+        if (distance <= bestDistance)
+            best = r, bestDistance = distance;
+    }
+    return best;
+}
+
+bool TradeoffView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched != m_view->viewport())
+        return QWidget::eventFilter(watched, event);
+    // A press on a point is a click on it (not the start of a zoom rectangle): it loads on release.
+    const auto* mouse = dynamic_cast<QMouseEvent*>(event);
+    if (event->type() == QEvent::MouseButtonPress && mouse->button() == Qt::LeftButton && !mouse->modifiers()) {
+        m_pressed = runAt(mouse->position());
+        return m_pressed.has_value();
+    }
+    if (event->type() == QEvent::MouseButtonRelease && m_pressed) {
+        const std::optional<int> at = runAt(mouse->position());
+        if (at == m_pressed)
+            requestRun(*at);
+        m_pressed.reset();
+        return true;
+    }
+    if (event->type() == QEvent::MouseMove && !(mouse->buttons() & Qt::LeftButton)) {
+        if (const std::optional<int> at = runAt(mouse->position()))
+            QToolTip::showText(mouse->globalPosition().toPoint(), details(*at), m_view);
+        else
+            QToolTip::hideText();
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace qx::ui

@@ -1,5 +1,7 @@
 #include "layers/layers_view.h"
 
+#include "common/flow_layout.h"
+
 #include "common/job_runner.h"
 #include "common/table_export.h"
 #include "layers/layer_table_model.h"
@@ -45,19 +47,17 @@ LayersView::LayersView(QWidget* parent) : QWidget(parent), m_runner(new JobRunne
     connect(m_planTimer, &QTimer::timeout, this, &LayersView::refreshPlan);
     setupBar();
     setupPages();
-    auto* bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("Format:"), this));
-    bar->addWidget(m_candidate);
-    bar->addWidget(new QLabel(tr("Metric:"), this));
-    bar->addWidget(m_metric);
-    bar->addWidget(new QLabel(tr("Class:"), this));
-    bar->addWidget(m_class);
+    QWidget* barWidget = nullptr;
+    FlowLayout* bar = flowBar(this, &barWidget);
+    bar->addWidget(labelled(tr("Format:"), m_candidate, barWidget));
+    bar->addWidget(labelled(tr("Metric:"), m_metric, barWidget));
+    bar->addWidget(labelled(tr("Class:"), m_class, barWidget));
     bar->addWidget(m_compute);
     bar->addWidget(m_cancel);
     bar->addWidget(m_progress);
-    bar->addWidget(m_status, 1);
+    bar->addWidget(m_status);
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(bar);
+    layout->addWidget(barWidget);
     layout->addWidget(m_pages, 1);
 
     connect(m_compute, &QPushButton::clicked, this, &LayersView::compute);
@@ -96,6 +96,7 @@ void LayersView::setupBar()
     m_progress->setRange(0, 1000);
     m_progress->setMaximumWidth(200);
     m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("layersStatus"));
     m_class = new QComboBox(this);
     m_class->addItem(tr("All classes"), QString());
     for (const std::string& cls : layerTensorClasses())
@@ -367,6 +368,7 @@ void LayersView::fillChart()
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
     chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setLocalizeNumbers(true);   // axis labels as the language writes numbers
     m_chart->setChart(chart);
     delete old;
     m_table->setValues(m_values ? *m_values : std::vector<LayerTensorError>{}, m_metric->currentIndex(),

@@ -1,5 +1,7 @@
 #include "learn/bitnet_lesson.h"
 
+#include "learn/lesson_chart.h"
+
 #include "common/format_text.h"
 #include "io/tensor_type.h"
 
@@ -20,24 +22,17 @@ namespace qx::ui {
 
 BitNetLesson::BitNetLesson(QWidget* parent) : Lesson(parent)
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(makeText(tr("<h2>BitNet b1.58</h2><p>Every weight becomes −1, 0 or +1 times one scale γ, the "
+    addIntro(tr("<h2>BitNet b1.58</h2><p>Every weight becomes −1, 0 or +1 times one scale γ, the "
         "mean absolute value of the tensor (<b>absmean</b>): q = clamp(round(x / γ), −1, 1). Three states carry "
         "log<sub>2</sub> 3 ≈ 1.58 bits. BitNet trains with this rule from the start; applied after training, as "
-        "here, it shows how much information the weights lose.</p>"), this));
-    m_source = makeText(QString(), this);
-    layout->addWidget(m_source);
-    m_text = makeText(QString(), this);
-    layout->addWidget(m_text);
-    m_chart = makeChartView(this);
-    m_chart->setMinimumHeight(320);
-    layout->addWidget(m_chart);
-    layout->addWidget(makeText(tr("<h3>Multiplications become additions</h3><p>With ternary weights, w·x needs no "
+        "here, it shows how much information the weights lose.</p>"));
+    m_source = addParagraph();
+    m_text = addParagraph();
+    m_chart = addChart(320);
+    addIntro(tr("<h3>Multiplications become additions</h3><p>With ternary weights, w·x needs no "
         "multiplication per weight: add x where q = +1, subtract it where q = −1, skip it where q = 0, and multiply "
-        "the sum by γ once.</p>"), this));
-    m_dotText = makeText(QString(), this);
-    layout->addWidget(m_dotText);
-    layout->addStretch(1);
+        "the sum by γ once.</p>"));
+    m_dotText = addParagraph();
 }
 
 void BitNetLesson::recompute()
@@ -95,8 +90,7 @@ void BitNetLesson::fillChart()
     y->setRange(-0.2 * peak, 1.05 * peak);
     y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     y->append(tr("levels"), -0.1 * peak);
-    for (int k = 0; k <= 4; ++k)
-        y->append(QString::number(std::llround(peak * k / 4.0)), peak * k / 4.0);
+    appendRoundCounts(y, peak);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (QXYSeries* s : series) {
@@ -106,6 +100,7 @@ void BitNetLesson::fillChart()
     }
     series.back()->setColor(series[2]->color());
     chart->legend()->markers(series.back()).first()->setVisible(false);
+    m_chart->refresh();
 }
 
 } // namespace qx::ui

@@ -28,7 +28,7 @@ private:
     QLabel* m_source = nullptr;
     QLabel* m_text = nullptr;
     QLabel* m_dotText = nullptr;
-    QChartView* m_chart = nullptr;
+    LessonChart* m_chart = nullptr;
     learn::TernaryResult m_result;
     learn::TernaryDot m_dot;
 };

@@ -1,5 +1,7 @@
 #include "learn/clipping_lesson.h"
 
+#include "learn/lesson_chart.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QFormLayout>
@@ -15,34 +17,17 @@ namespace qx::ui {
 
 ClippingLesson::ClippingLesson(QWidget* parent) : Lesson(parent)
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(makeText(tr("<h2>Clipping and calibration</h2><p>Absmax scaling lets the single largest "
+    addIntro(tr("<h2>Clipping and calibration</h2><p>Absmax scaling lets the single largest "
         "value decide the step Δ. One outlier therefore stretches the grid, and the bulk of the weights share a "
         "handful of levels. <b>Clipping</b> the range to c &lt; absmax saturates the few outliers but gives every "
         "other weight a finer grid. Calibration picks c: a <b>percentile</b> of |x|, the c with the lowest "
         "<b>MSE</b>, or the c whose histogram loses the least information (<b>KL divergence</b>, TensorRT's "
-        "entropy calibration).</p>"), this));
-    m_source = makeText(QString(), this);
-    layout->addWidget(m_source);
-    auto* form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
-    m_bits = new QSpinBox(this);
-    m_bits->setRange(2, 8);
-    m_bits->setValue(4);
-    form->addRow(tr("Bits:"), m_bits);
-    layout->addLayout(form);
-    m_outlierText = makeText(QString(), this);
-    layout->addWidget(m_outlierText);
-    m_chart = makeChartView(this);
-    m_chart->setMinimumHeight(340);
-    layout->addWidget(m_chart);
-    m_choiceText = makeText(QString(), this);
-    layout->addWidget(m_choiceText);
-    layout->addStretch(1);
-    connect(m_bits, &QSpinBox::valueChanged, this, [this] {
-        if (data())
-            recompute();
-    });
+        "entropy calibration).</p>"));
+    m_source = addParagraph();
+    m_bits = addSpinBox(tr("Bits:"), 2, 8, 4);
+    m_outlierText = addParagraph();
+    m_chart = addChart(340);
+    m_choiceText = addParagraph();
 }
 
 int ClippingLesson::bits() const { return m_bits->value(); }
@@ -111,6 +96,7 @@ void ClippingLesson::recompute()
                     .arg(names[i], num(c.ratio, 3), num(c.mse, 3), num(c.sqnrDb, 3));
     }
     m_choiceText->setText(text + QStringLiteral("</table>"));
+    m_chart->refresh();
 }
 
 } // namespace qx::ui

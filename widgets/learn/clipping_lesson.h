@@ -33,7 +33,7 @@ private:
     QLabel* m_outlierText = nullptr;
     QLabel* m_choiceText = nullptr;
     QSpinBox* m_bits = nullptr;
-    QChartView* m_chart = nullptr;
+    LessonChart* m_chart = nullptr;
     learn::OutlierDemo m_outlier;
     std::vector<learn::ClipPoint> m_curve;
     std::vector<learn::ClipChoice> m_choices;

@@ -1,5 +1,7 @@
 #include "learn/dynamic_lesson.h"
 
+#include "learn/lesson_chart.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QLabel>
@@ -22,21 +24,15 @@ QString activationSourceLine(const learn::ActivationSet& set, const std::string&
 
 DynamicLesson::DynamicLesson(QWidget* parent) : Lesson(parent)
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(makeText(tr("<h2>Dynamic vs static activation quantization</h2><p>Weights are known "
+    addIntro(tr("<h2>Dynamic vs static activation quantization</h2><p>Weights are known "
         "before inference; activations are not. <b>Dynamic</b> quantization measures each token's absmax at run "
         "time and gives every token its own int8 step (one extra max per token). <b>Static</b> quantization "
         "fixes one step in advance from <b>calibration</b> text and uses it for every token: no run-time "
         "statistics, but tokens with a small range get a coarse grid and tokens beyond the range are "
-        "clipped.</p>"), this));
-    m_source = makeText(QString(), this);
-    layout->addWidget(m_source);
-    m_chart = makeChartView(this);
-    m_chart->setMinimumHeight(340);
-    layout->addWidget(m_chart);
-    m_text = makeText(QString(), this);
-    layout->addWidget(m_text);
-    layout->addStretch(1);
+        "clipped.</p>"));
+    m_source = addParagraph();
+    m_chart = addChart(340);
+    m_text = addParagraph();
 }
 
 void DynamicLesson::recompute()
@@ -109,6 +105,7 @@ void DynamicLesson::fillChart()
         s->attachAxis(x);
         s->attachAxis(y);
     }
+    m_chart->refresh();
 }
 
 } // namespace qx::ui

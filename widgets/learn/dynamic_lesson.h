@@ -30,7 +30,7 @@ private:
 
     QLabel* m_source = nullptr;
     QLabel* m_text = nullptr;
-    QChartView* m_chart = nullptr;
+    LessonChart* m_chart = nullptr;
     std::string m_layer;
     learn::ActQuantComparison m_result;
 };

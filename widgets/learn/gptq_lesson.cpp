@@ -17,15 +17,13 @@ namespace qx::ui {
 
 GptqLesson::GptqLesson(QWidget* parent) : Lesson(parent)
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(makeText(tr("<h2>GPTQ step by step</h2><p>Rounding every weight to the nearest level "
+    addIntro(tr("<h2>GPTQ step by step</h2><p>Rounding every weight to the nearest level "
         "ignores that the layer's <i>output</i> is what matters. GPTQ quantizes one input column at a time and "
         "moves each column's rounding error onto the columns not yet quantized, weighted by the inverse "
         "Hessian H⁻¹ of the output error (H = 2/n Σ x xᵀ from real activations): correlated inputs absorb "
         "each other's error. Press <b>Step</b> to quantize the framed column and watch the columns to its "
-        "right change.</p>"), this));
-    m_source = makeText(QString(), this);
-    layout->addWidget(m_source);
+        "right change.</p>"));
+    m_source = addParagraph();
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Bits (symmetric, one scale per row):"), this));
     m_bits = new QSpinBox(this);
@@ -38,12 +36,10 @@ GptqLesson::GptqLesson(QWidget* parent) : Lesson(parent)
     for (QPushButton* b : {m_step, m_run, m_reset})
         controls->addWidget(b);
     controls->addStretch(1);
-    layout->addLayout(controls);
+    column()->insertLayout(column()->count() - 1, controls);
     setupMaps();
-    layout->addWidget(m_maps);
-    m_text = makeText(QString(), this);
-    layout->addWidget(m_text);
-    layout->addStretch(1);
+    addWidget(m_maps);
+    m_text = addParagraph();
     connect(m_step, &QPushButton::clicked, this, &GptqLesson::step);
     connect(m_run, &QPushButton::clicked, this, &GptqLesson::run);
     connect(m_reset, &QPushButton::clicked, this, &GptqLesson::reset);

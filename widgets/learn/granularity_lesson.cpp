@@ -1,5 +1,7 @@
 #include "learn/granularity_lesson.h"
 
+#include "learn/lesson_chart.h"
+
 #include "common/format_text.h"
 
 #include <QBarCategoryAxis>
@@ -21,22 +23,13 @@ namespace qx::ui {
 
 GranularityLesson::GranularityLesson(QWidget* parent) : Lesson(parent)
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(makeText(tr("<h2>Granularity</h2><p>Each group of weights that shares one scale pays for "
+    addIntro(tr("<h2>Granularity</h2><p>Each group of weights that shares one scale pays for "
         "its scale (here an FP16 number, 16 bits). One scale for the whole <b>tensor</b> is nearly free but lets the "
         "largest weight anywhere set the step for all. One scale per <b>channel</b> (row) adapts to each row; one "
-        "per <b>group</b> of 32–128 consecutive weights adapts further, at 16/G extra bits per weight.</p>"), this));
-    m_source = makeText(QString(), this);
-    layout->addWidget(m_source);
-    auto* form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
-    m_bits = new QSpinBox(this);
-    m_bits->setRange(2, 8);
-    m_bits->setValue(4);
-    form->addRow(tr("Bits per code (symmetric):"), m_bits);
-    layout->addLayout(form);
-    m_chart = makeChartView(this);
-    layout->addWidget(m_chart);
+        "per <b>group</b> of 32–128 consecutive weights adapts further, at 16/G extra bits per weight.</p>"));
+    m_source = addParagraph();
+    m_bits = addSpinBox(tr("Bits per code (symmetric):"), 2, 8, 4);
+    m_chart = addChart();
     m_table = new QTableWidget(0, 5, this);
     m_table->setHorizontalHeaderLabels({tr("Scales"), tr("SQNR (dB)"), tr("Bits per weight"),
                                         tr("of which scales"), tr("Size")});
@@ -44,16 +37,21 @@ GranularityLesson::GranularityLesson(QWidget* parent) : Lesson(parent)
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setMinimumHeight(190);
-    layout->addWidget(m_table);
-    layout->addStretch(1);
-    connect(m_bits, &QSpinBox::valueChanged, this, [this] {
-        if (data())
-            recompute();
-    });
+    addWidget(m_table);
 }
 
 void GranularityLesson::setBits(int bits) { m_bits->setValue(bits); }
 int GranularityLesson::bits() const { return m_bits->value(); }
+
+QString GranularityLesson::shortName(const learn::GranularityRow& r) const
+{
+    switch (r.granularity) {
+    case Granularity::PerTensor: return tr("tensor");
+    case Granularity::PerChannel: return tr("channel");
+    case Granularity::PerGroup: return tr("g%1").arg(r.groupSize);
+    }
+    return {};
+}
 
 QString GranularityLesson::rowName(const learn::GranularityRow& r) const
 {
@@ -81,7 +79,7 @@ void GranularityLesson::recompute()
         m_table->setItem(i, 2, new QTableWidgetItem(r.valid ? num(r.bitsPerWeight, 5) : QString()));
         m_table->setItem(i, 3, new QTableWidgetItem(r.valid ? num(r.scaleBitsPerWeight, 4) : QString()));
         m_table->setItem(i, 4, new QTableWidgetItem(r.valid ? formatBytes(r.bytes) : QString()));
-        categories << rowName(r);
+        categories << shortName(r);
         set->append(r.valid ? r.sqnrDb : 0.0);
         top = std::max(top, r.sqnrDb);
     }
@@ -94,6 +92,7 @@ void GranularityLesson::recompute()
     chart->addSeries(series);
     auto* x = new QBarCategoryAxis;
     x->append(categories);
+    x->setTitleText(tr("one scale per tensor, per channel (row) or per group of G values (gG)"));
     auto* y = new QValueAxis;
     y->setTitleText(tr("SQNR (dB)"));
     y->setRange(0.0, top * 1.15);
@@ -102,6 +101,7 @@ void GranularityLesson::recompute()
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
     series->attachAxis(y);
+    m_chart->refresh();
 }
 
 } // namespace qx::ui

@@ -28,11 +28,13 @@ protected:
 
 private:
     QString rowName(const learn::GranularityRow& r) const;
+    /// The chart's category label ("tensor", "channel", "g32").
+    QString shortName(const learn::GranularityRow& r) const;
 
     QLabel* m_source = nullptr;
     QSpinBox* m_bits = nullptr;
     QTableWidget* m_table = nullptr;
-    QChartView* m_chart = nullptr;
+    LessonChart* m_chart = nullptr;
     std::vector<learn::GranularityRow> m_rows;
 };
 

@@ -1,5 +1,7 @@
 #include "learn/kquants_lesson.h"
 
+#include "learn/lesson_chart.h"
+
 #include "common/half.h"
 #include "io/tensor_type.h"
 
@@ -37,43 +39,27 @@ QString hexBytes(const uint8_t* p, int n)
 
 KQuantsLesson::KQuantsLesson(QWidget* parent) : Lesson(parent)
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(makeText(tr("<h2>GGUF k-quants anatomy</h2><p>A <b>Q4_K</b> super-block holds 256 weights in "
+    addIntro(tr("<h2>GGUF k-quants anatomy</h2><p>A <b>Q4_K</b> super-block holds 256 weights in "
         "144 bytes: an FP16 scale <b>d</b> and an FP16 <b>dmin</b>, twelve bytes packing eight 6-bit sub-block scales "
         "and eight 6-bit mins, and 128 bytes of 4-bit codes. Weight i of sub-block j (32 weights) is "
         "d·scale<sub>j</sub>·q − dmin·min<sub>j</sub>. The sub-block scales are themselves quantized against d: "
         "that is the saving — %1 bits per weight, where storing an FP16 scale and min for every 32 weights "
         "(Q4_1) costs %2. <b>Q6_K</b> uses 6-bit codes, sixteen 8-bit scales and one FP16 d: %3 bits per weight.</p>")
         .arg(num(blockBits(TensorType::Q4_K))).arg(num(blockBits(TensorType::Q4_1)))
-        .arg(num(blockBits(TensorType::Q6_K))), this));
-    m_source = makeText(QString(), this);
-    layout->addWidget(m_source);
-    auto* form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
-    m_block = new QSpinBox(this);
-    form->addRow(tr("Super-block (256 consecutive weights):"), m_block);
-    layout->addLayout(form);
-    m_header = makeText(QString(), this);
-    layout->addWidget(m_header);
+        .arg(num(blockBits(TensorType::Q6_K))));
+    m_source = addParagraph();
+    m_block = addSpinBox(tr("Super-block (256 consecutive weights):"), 0, 0, 0);
+    m_header = addParagraph();
     m_subBlocks = new QTableWidget(8, 5, this);
     m_subBlocks->setHorizontalHeaderLabels({tr("6-bit scale"), tr("6-bit min"), tr("d · scale"), tr("dmin · min"),
                                             tr("codes used (0–15)")});
     m_subBlocks->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_subBlocks->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_subBlocks->setMinimumHeight(290);
-    layout->addWidget(m_subBlocks);
-    m_bytes = makeText(QString(), this);
-    layout->addWidget(m_bytes);
-    m_chart = makeChartView(this);
-    m_chart->setMinimumHeight(320);
-    layout->addWidget(m_chart);
-    m_q6Text = makeText(QString(), this);
-    layout->addWidget(m_q6Text);
-    layout->addStretch(1);
-    connect(m_block, &QSpinBox::valueChanged, this, [this] {
-        if (data())
-            recompute();
-    });
+    addWidget(m_subBlocks);
+    m_bytes = addParagraph();
+    m_chart = addChart(320);
+    m_q6Text = addParagraph();
 }
 
 void KQuantsLesson::setBlock(int index) { m_block->setValue(index); }
@@ -154,6 +140,7 @@ void KQuantsLesson::fillChart()
         s->attachAxis(x);
         s->attachAxis(y);
     }
+    m_chart->refresh();
 }
 
 } // namespace qx::ui

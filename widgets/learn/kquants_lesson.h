@@ -36,7 +36,7 @@ private:
     QTableWidget* m_subBlocks = nullptr;
     QLabel* m_bytes = nullptr;
     QLabel* m_q6Text = nullptr;
-    QChartView* m_chart = nullptr;
+    LessonChart* m_chart = nullptr;
     learn::Q4KAnatomy m_q4;
     learn::Q6KAnatomy m_q6;
 };

@@ -28,6 +28,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace qx::ui {
@@ -62,18 +63,27 @@ LearnLab::LearnLab(QWidget* parent) : QWidget(parent)
         m_stack->addWidget(scroll);
         m_list->addItem(tr("%1. %2").arg(i + 1).arg(l->title()));
     }
-    m_list->setMaximumWidth(260);
+    // As wide as the longest title: the lesson list never scrolls sideways or cuts a title.
+    m_list->setTextElideMode(Qt::ElideNone);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    const int listWidth = m_list->sizeHintForColumn(0) + 2 * m_list->frameWidth()
+                          + m_list->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + fontMetrics().averageCharWidth();
+    m_list->setMinimumWidth(listWidth);
     m_tensors = new QComboBox(this);
     m_tensors->setMinimumContentsLength(24);
     m_status = new QLabel(this);
+    m_status->setWordWrap(true);
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Tensor:"), this));
     top->addWidget(m_tensors, 1);
     top->addWidget(m_status, 2);
-    auto* split = new QSplitter(this);
+    auto* split = m_split = new QSplitter(this);
+    split->setObjectName(QStringLiteral("learnSplit"));
     split->addWidget(m_list);
     split->addWidget(m_stack);
     split->setStretchFactor(1, 1);
+    split->setCollapsible(0, false);
+    split->setSizes({listWidth, 4 * listWidth});
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(split, 1);
@@ -88,6 +98,10 @@ LearnLab::~LearnLab()
     m_capture->cancel();
     m_capture->waitForIdle();
 }
+
+QByteArray LearnLab::splitterState() const { return m_split->saveState(); }
+
+void LearnLab::restoreSplitter(const QByteArray& state) { m_split->restoreState(state); }
 
 QList<Lesson*> LearnLab::lessons() const
 {

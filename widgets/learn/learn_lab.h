@@ -12,6 +12,7 @@
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QSplitter;
 class QStackedWidget;
 
 namespace qx {
@@ -51,6 +52,9 @@ public:
     void openTensor(const QString& tensorName);
     /// The job capturing the model's activations (tests wait on it).
     JobRunner* activationJob() const { return m_capture; }
+    /// The lesson list / lesson splitter's sizes, for the window to keep between sessions.
+    QByteArray splitterState() const;
+    void restoreSplitter(const QByteArray& state);
 
 private:
     void selectTensor(int comboIndex);
@@ -59,6 +63,7 @@ private:
 
     std::shared_ptr<const qx::ModelFile> m_model;
     QListWidget* m_list = nullptr;
+    QSplitter* m_split = nullptr;
     QStackedWidget* m_stack = nullptr;
     QComboBox* m_tensors = nullptr;
     QLabel* m_status = nullptr;

@@ -1,12 +1,16 @@
 #include "learn/lesson.h"
 
 #include "learn/lesson_calib.h"
+#include "learn/lesson_chart.h"
 #include "stats/histogram.h"
 
 #include <QChart>
 #include <QLineSeries>
 #include <QChartView>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QSpinBox>
+#include <QVBoxLayout>
 #include <QLocale>
 #include <QPalette>
 
@@ -36,17 +40,62 @@ QLabel* Lesson::makeText(const QString& html, QWidget* parent)
     return label;
 }
 
-QChartView* Lesson::makeChartView(QWidget* parent)
+QVBoxLayout* Lesson::column()
 {
-    auto* chart = new QChart;
-    const bool dark = parent->palette().color(QPalette::Window).lightness() < 128;
-    chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    chart->setBackgroundRoundness(0);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    auto* view = new QChartView(chart, parent);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(260);
-    return view;
+    if (!m_column) {
+        m_column = new QVBoxLayout(this);
+        m_column->addStretch(1);
+    }
+    return m_column;
+}
+
+void Lesson::addWidget(QWidget* widget)
+{
+    column()->insertWidget(column()->count() - 1, widget);
+}
+
+QLabel* Lesson::addIntro(const QString& html)
+{
+    QLabel* label = makeText(html, this);
+    addWidget(label);
+    return label;
+}
+
+QLabel* Lesson::addParagraph()
+{
+    QLabel* label = makeText(QString(), this);
+    addWidget(label);
+    return label;
+}
+
+QSpinBox* Lesson::addSpinBox(const QString& label, int minimum, int maximum, int value, bool recomputes)
+{
+    auto* row = new QWidget(this);
+    auto* box = new QSpinBox(row);
+    box->setRange(minimum, maximum);
+    box->setValue(value);
+    auto* text = new QLabel(label, row);
+    text->setBuddy(box);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(text);
+    layout->addWidget(box);
+    layout->addStretch(1);
+    addWidget(row);
+    if (recomputes)
+        connect(box, &QSpinBox::valueChanged, this, [this] {
+            if (m_data && !m_data->values.empty())
+                recompute();
+        });
+    return box;
+}
+
+LessonChart* Lesson::addChart(int minimumHeight)
+{
+    auto* chart = new LessonChart(this);
+    chart->view()->setMinimumHeight(minimumHeight);
+    addWidget(chart);
+    return chart;
 }
 
 QString Lesson::sourceLine() const

@@ -14,12 +14,16 @@ class QChart;
 class QChartView;
 class QLabel;
 class QLineSeries;
+class QSpinBox;
+class QVBoxLayout;
 
 namespace qx::learn {
 struct ActivationSet;
 }
 
 namespace qx::ui {
+
+class LessonChart;
 
 /// What a lesson works on: row-major values of a 2-D tensor (possibly its first rows only).
 struct LessonData {
@@ -53,12 +57,25 @@ protected:
     virtual bool usesActivations() const { return false; }
     /// A word-wrapped rich-text paragraph.
     static QLabel* makeText(const QString& html, QWidget* parent);
-    /// A chart view with antialiasing and the chart themed after the palette.
-    static QChartView* makeChartView(QWidget* parent);
+
+    // Builders: each adds one part to the lesson's column, in order, above a final stretch.
+    /// The column itself (for parts the builders do not cover).
+    QVBoxLayout* column();
+    /// The heading and introduction (rich text).
+    QLabel* addIntro(const QString& html);
+    /// An empty rich-text paragraph, filled by recompute() (source line, results).
+    QLabel* addParagraph();
+    /// "label [spin box]", at its natural width; with `recomputes` the lesson recomputes on every change.
+    QSpinBox* addSpinBox(const QString& label, int minimum, int maximum, int value, bool recomputes = true);
+    /// A chart with its legend under it; call LessonChart::refresh() after filling it.
+    LessonChart* addChart(int minimumHeight = 320);
+    /// Any other widget.
+    void addWidget(QWidget* widget);
     /// "tensor blk.0.attn_q.weight (64 × 64)" or "built-in sample" line.
     QString sourceLine() const;
 
 private:
+    QVBoxLayout* m_column = nullptr;
     std::shared_ptr<const LessonData> m_data;
     std::shared_ptr<const learn::ActivationSet> m_activations;
     QString m_activationNote;

@@ -1,5 +1,7 @@
 #include "learn/nf4_lesson.h"
 
+#include "learn/lesson_chart.h"
+
 #include <QCategoryAxis>
 #include <QChart>
 #include <QLineSeries>
@@ -15,20 +17,14 @@ namespace qx::ui {
 
 Nf4Lesson::Nf4Lesson(QWidget* parent) : Lesson(parent)
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(makeText(tr("<h2>NF4 and double quantization</h2><p>Trained weights are roughly normally "
+    addIntro(tr("<h2>NF4 and double quantization</h2><p>Trained weights are roughly normally "
         "distributed: most sit near zero. <b>NF4</b> (QLoRA) places its 16 levels at quantiles of a normal "
         "distribution, dense near zero and sparse in the tails, instead of evenly. Each block of 64 weights is "
         "divided by its absmax (an FP32 number: 32/64 = 0.5 bits per weight). <b>Double quantization</b> stores "
-        "those absmax values themselves in 8 bits, with one FP32 scale per 256 of them.</p>"), this));
-    m_source = makeText(QString(), this);
-    layout->addWidget(m_source);
-    m_chart = makeChartView(this);
-    m_chart->setMinimumHeight(340);
-    layout->addWidget(m_chart);
-    m_text = makeText(QString(), this);
-    layout->addWidget(m_text);
-    layout->addStretch(1);
+        "those absmax values themselves in 8 bits, with one FP32 scale per 256 of them.</p>"));
+    m_source = addParagraph();
+    m_chart = addChart(340);
+    m_text = addParagraph();
 }
 
 void Nf4Lesson::recompute()
@@ -69,8 +65,7 @@ void Nf4Lesson::recompute()
     y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     y->append(tr("INT4"), -0.22 * peak);
     y->append(tr("NF4"), -0.1 * peak);
-    for (int k = 0; k <= 4; ++k)
-        y->append(QString::number(std::llround(peak * k / 4.0)), peak * k / 4.0);
+    appendRoundCounts(y, peak);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     nf4->setMarkerSize(10);
@@ -80,6 +75,7 @@ void Nf4Lesson::recompute()
         s->attachAxis(x);
         s->attachAxis(y);
     }
+    m_chart->refresh();
 }
 
 } // namespace qx::ui

@@ -24,7 +24,7 @@ protected:
 private:
     QLabel* m_source = nullptr;
     QLabel* m_text = nullptr;
-    QChartView* m_chart = nullptr;
+    LessonChart* m_chart = nullptr;
     learn::Nf4Lesson m_result;
 };
 

@@ -33,15 +33,13 @@ QString formatName(learn::NumberFormat f)
 
 NumberFormatsLesson::NumberFormatsLesson(QWidget* parent) : Lesson(parent)
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(makeText(tr("<h2>Number formats</h2><p>A floating-point number stores a <b>sign</b>, an "
+    addIntro(tr("<h2>Number formats</h2><p>A floating-point number stores a <b>sign</b>, an "
                                   "<b>exponent</b> (the power of two, i.e. the range) and a <b>mantissa</b> (the "
                                   "digits, i.e. the precision). Fewer exponent bits shrink the range; fewer mantissa "
                                   "bits widen the gaps between neighbouring values. Integers have no exponent: INT8 "
                                   "and INT4 store a code q, and the value is Δ·q with one scale Δ shared by many "
-                                  "weights.</p>"), this));
-    m_source = makeText(QString(), this);
-    layout->addWidget(m_source);
+                                  "weights.</p>"));
+    m_source = addParagraph();
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     m_value = new QLineEdit(this);
@@ -49,14 +47,13 @@ NumberFormatsLesson::NumberFormatsLesson(QWidget* parent) : Lesson(parent)
     m_index = new QSpinBox(this);
     form->addRow(tr("Value to store:"), m_value);
     form->addRow(tr("…or pick weight number:"), m_index);
-    layout->addLayout(form);
-    m_scaleNote = makeText(QString(), this);
-    layout->addWidget(m_scaleNote);
+    column()->insertLayout(column()->count() - 1, form);
+    m_scaleNote = addParagraph();
     m_bits = new BitLayoutView(this);
-    layout->addWidget(m_bits);
-    layout->addWidget(makeText(tr("<h3>Range and precision</h3><p>The largest value each format holds, the "
+    addWidget(m_bits);
+    addIntro(tr("<h3>Range and precision</h3><p>The largest value each format holds, the "
                                   "smallest step away from zero, and the gap to the next representable value "
-                                  "at the value above: the rounding error is at most half that gap.</p>"), this));
+                                  "at the value above: the rounding error is at most half that gap.</p>"));
     m_rangeTable = new QTableWidget(0, 4, this);
     m_rangeTable->setHorizontalHeaderLabels({tr("Format"), tr("Largest value"), tr("Smallest positive value"),
                                              tr("Spacing at this value")});
@@ -65,16 +62,16 @@ NumberFormatsLesson::NumberFormatsLesson(QWidget* parent) : Lesson(parent)
     m_rangeTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_rangeTable->setMinimumHeight(235);
     m_rangeTable->setMaximumHeight(235);
-    layout->addWidget(m_rangeTable);
-    layout->addWidget(makeText(tr("<h3>Memory calculator</h3><p>Weights alone need parameters × bits ÷ 8 "
-                                  "bytes (1 GB = 10<sup>9</sup> bytes).</p>"), this));
+    addWidget(m_rangeTable);
+    addIntro(tr("<h3>Memory calculator</h3><p>Weights alone need parameters × bits ÷ 8 "
+                                  "bytes (1 GB = 10<sup>9</sup> bytes).</p>"));
     m_billions = new QDoubleSpinBox(this);
     m_billions->setRange(0.001, 2000.0);
     m_billions->setDecimals(3);
     m_billions->setValue(70.0);
     m_billions->setSuffix(tr(" billion parameters"));
     m_billions->setMaximumWidth(320);
-    layout->addWidget(m_billions);
+    addWidget(m_billions);
     m_memoryTable = new QTableWidget(0, 3, this);
     m_memoryTable->setHorizontalHeaderLabels({tr("Format"), tr("Bits per weight"), tr("Weights in memory")});
     m_memoryTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -82,8 +79,7 @@ NumberFormatsLesson::NumberFormatsLesson(QWidget* parent) : Lesson(parent)
     m_memoryTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_memoryTable->setMinimumHeight(235);
     m_memoryTable->setMaximumHeight(235);
-    layout->addWidget(m_memoryTable);
-    layout->addStretch(1);
+    addWidget(m_memoryTable);
     connect(m_value, &QLineEdit::editingFinished, this, [this] {
         bool ok = false;
         const double v = QLocale().toDouble(m_value->text(), &ok);

@@ -2,6 +2,7 @@
 
 #include "learn/dynamic_lesson.h"
 #include "learn/heatmap_view.h"
+#include "learn/lesson_chart.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -16,40 +17,31 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <numeric>
 #include <cmath>
 
 namespace qx::ui {
 
 OutliersLesson::OutliersLesson(QWidget* parent) : Lesson(parent)
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(makeText(tr("<h2>Outliers, LLM.int8, AWQ and SmoothQuant</h2><p>In large language models a "
+    addIntro(tr("<h2>Outliers, LLM.int8, AWQ and SmoothQuant</h2><p>In large language models a "
         "few <b>feature dimensions</b> (channels) of the activations carry values far larger than the rest, in "
         "almost every token. One int8 step per token must then cover the outlier, and every other channel loses "
         "precision. <b>LLM.int8</b> multiplies the outlier channels (any |x| ≥ 6) in FP16 and the rest in int8. "
         "<b>AWQ</b> notes that the weights meeting large activations matter most and protects them by scaling. "
         "<b>SmoothQuant</b> divides each activation channel by s<sub>j</sub> = max|X<sub>j</sub>|<sup>α</sup> / "
         "max|W<sub>j</sub>|<sup>1−α</sup> and multiplies the weights' column j by it: the product is unchanged, "
-        "but the difficulty migrates from activations to weights.</p>"), this));
-    m_source = makeText(QString(), this);
-    layout->addWidget(m_source);
-    layout->addLayout(makeControls());
+        "but the difficulty migrates from activations to weights.</p>"));
+    m_source = addParagraph();
+    column()->insertLayout(column()->count() - 1, makeControls());
     m_map = new HeatmapView(this);
     m_map->setMinimumHeight(280);
-    layout->addWidget(m_map);
-    m_int8Text = makeText(QString(), this);
-    layout->addWidget(m_int8Text);
-    m_awqText = makeText(QString(), this);
-    layout->addWidget(m_awqText);
-    m_before = makeChartView(this);
-    m_after = makeChartView(this);
-    m_before->setMinimumHeight(300);
-    m_after->setMinimumHeight(300);
-    layout->addWidget(m_before);
-    layout->addWidget(m_after);
-    m_smoothText = makeText(QString(), this);
-    layout->addWidget(m_smoothText);
-    layout->addStretch(1);
+    addWidget(m_map);
+    m_int8Text = addParagraph();
+    m_awqText = addParagraph();
+    m_before = addChart(300);
+    m_after = addChart(300);
+    m_smoothText = addParagraph();
     connect(m_threshold, &QDoubleSpinBox::valueChanged, this, [this] {
         if (!m_layer.empty())
             recomputeOutliers();
@@ -186,6 +178,7 @@ void OutliersLesson::recomputeSmooth()
         views.push_back(set.weights->tensor(n));
     m_smooth = learn::smoothQuantDemo(set.inputs.at(m_layer), views, alpha());
     m_alphaLabel->setText(num(alpha(), 2));
+    chooseChartChannels();
     fillSmoothChart(m_before, m_smooth.xMax, m_smooth.wMax, tr("Before: max|X_j| and max|W_j| per channel"));
     fillSmoothChart(m_after, m_smooth.xMaxAfter, m_smooth.wMaxAfter,
                     tr("After SmoothQuant (α = %1): max|X_j / s_j| and max|W_j · s_j|").arg(num(alpha(), 2)));
@@ -202,7 +195,26 @@ void OutliersLesson::recomputeSmooth()
                       "into the weights; on large models with outliers it is what makes W8A8 work.")));
 }
 
-void OutliersLesson::fillSmoothChart(QChartView* view, const std::vector<float>& x, const std::vector<float>& w,
+void OutliersLesson::chooseChartChannels()
+{
+    std::vector<int64_t> named(m_outliers.channels.begin(), m_outliers.channels.end());
+    named.insert(named.end(), m_salient.byActivation.begin(), m_salient.byActivation.end());
+    named.insert(named.end(), m_salient.byWeight.begin(), m_salient.byWeight.end());
+    std::vector<int64_t> byMax(m_smooth.xMax.size());
+    std::iota(byMax.begin(), byMax.end(), int64_t{0});
+    std::stable_sort(byMax.begin(), byMax.end(), [this](int64_t a, int64_t b) {
+        return m_smooth.xMax[static_cast<size_t>(a)] > m_smooth.xMax[static_cast<size_t>(b)];
+    });
+    named.insert(named.end(), byMax.begin(), byMax.end());
+    m_chartChannels.clear();
+    for (int64_t c : named)
+        if (static_cast<int>(m_chartChannels.size()) < kChartChannels
+            && std::find(m_chartChannels.begin(), m_chartChannels.end(), c) == m_chartChannels.end())
+            m_chartChannels.push_back(c);
+    std::sort(m_chartChannels.begin(), m_chartChannels.end());
+}
+
+void OutliersLesson::fillSmoothChart(LessonChart* view, const std::vector<float>& x, const std::vector<float>& w,
                                      const QString& title)
 {
     QChart* chart = view->chart();
@@ -211,12 +223,12 @@ void OutliersLesson::fillSmoothChart(QChartView* view, const std::vector<float>&
     auto* xs = new QBarSet(tr("max |X_j| (activations)"));
     auto* ws = new QBarSet(tr("max |W_j| (weights)"));
     QStringList cats;
-    const size_t n = std::min<size_t>(kChartChannels, x.size());
     double lo = 1e30, hi = 0;
-    for (size_t j = 0; j < n; ++j) {
+    for (int64_t c : m_chartChannels) {
+        const auto j = static_cast<size_t>(c);
         xs->append(x[j]);
         ws->append(w[j]);
-        cats << QString::number(j);
+        cats << QString::number(c);
         lo = std::min({lo, static_cast<double>(x[j]), static_cast<double>(w[j])});
         hi = std::max({hi, static_cast<double>(x[j]), static_cast<double>(w[j])});
     }
@@ -225,7 +237,7 @@ void OutliersLesson::fillSmoothChart(QChartView* view, const std::vector<float>&
     series->append(ws);
     auto* axisX = new QBarCategoryAxis;
     axisX->append(cats);
-    axisX->setTitleText(tr("channel j (first %1)").arg(n));
+    axisX->setTitleText(tr("channel j: those named above, then the largest max|X_j|"));
     auto* axisY = new QLogValueAxis;
     axisY->setBase(2.0);
     axisY->setRange(std::max(1e-4, lo * 0.7), hi * 1.4);
@@ -236,6 +248,7 @@ void OutliersLesson::fillSmoothChart(QChartView* view, const std::vector<float>&
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisX);
     series->attachAxis(axisY);
+    view->refresh();
 }
 
 } // namespace qx::ui

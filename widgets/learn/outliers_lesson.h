@@ -19,7 +19,7 @@ class HeatmapView;
 class OutliersLesson : public Lesson {
     Q_OBJECT
 public:
-    static constexpr int kChartChannels = 32;  ///< channels shown in the SmoothQuant charts
+    static constexpr int kChartChannels = 16;  ///< channels shown in the SmoothQuant charts (at most)
 
     explicit OutliersLesson(QWidget* parent = nullptr);
     QString lessonId() const override { return QStringLiteral("outliers"); }
@@ -35,6 +35,9 @@ public:
     const learn::Int8Decomposition& decomposition() const { return m_int8; }
     const learn::SalientChannels& salient() const { return m_salient; }
     const learn::SmoothQuantDemo& smooth() const { return m_smooth; }
+    /// The channels the SmoothQuant charts show, ascending: every channel the text names (outlier channels,
+    /// AWQ's salient ones by activation and by weight), then those of largest max|X_j| up to kChartChannels.
+    const std::vector<int64_t>& chartChannels() const { return m_chartChannels; }
 
 protected:
     void recompute() override;
@@ -45,7 +48,8 @@ private:
     void recomputeOutliers();
     void showSalient(const learn::ActivationMatrix& a, const WeightView& w);
     void recomputeSmooth();
-    void fillSmoothChart(QChartView* view, const std::vector<float>& x, const std::vector<float>& w,
+    void chooseChartChannels();
+    void fillSmoothChart(LessonChart* view, const std::vector<float>& x, const std::vector<float>& w,
                          const QString& title);
 
     QLabel* m_source = nullptr;
@@ -56,14 +60,15 @@ private:
     QLabel* m_int8Text = nullptr;
     QLabel* m_awqText = nullptr;
     QLabel* m_smoothText = nullptr;
-    QChartView* m_before = nullptr;
-    QChartView* m_after = nullptr;
+    LessonChart* m_before = nullptr;
+    LessonChart* m_after = nullptr;
     std::string m_layer;
     std::vector<std::string> m_group;
     learn::OutlierChannels m_outliers;
     learn::Int8Decomposition m_int8;
     learn::SalientChannels m_salient;
     learn::SmoothQuantDemo m_smooth;
+    std::vector<int64_t> m_chartChannels;
 };
 
 } // namespace qx::ui

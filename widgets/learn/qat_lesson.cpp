@@ -1,5 +1,8 @@
 #include "learn/qat_lesson.h"
 
+#include "learn/lesson_chart.h"
+
+#include "common/chart_util.h"
 #include "common/job_runner.h"
 
 #include <QChart>
@@ -9,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineSeries>
+#include <QLocale>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
@@ -23,16 +27,16 @@ namespace qx::ui {
 
 QatLesson::QatLesson(QWidget* parent) : Lesson(parent), m_runner(new JobRunner(this))
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(makeText(tr("<h2>Quantization-aware training (QAT), live</h2><p><b>Post-training "
+    addIntro(tr("<h2>Quantization-aware training (QAT), live</h2><p><b>Post-training "
         "quantization</b> (PTQ) rounds the finished weights. <b>QAT</b> keeps training with the rounding in the "
         "forward pass: the model sees its quantized weights, and the gradient passes through the rounding as if "
         "it were the identity (the <b>straight-through estimator</b>) to update float \"latent\" weights. The "
         "weights learn to sit where rounding hurts least.</p><p>Here the built-in demo model (trained by "
         "qexplore on its own generated stories) is fine-tuned for %1 steps of %2 × %3 tokens at 2, 3 and 4 bits "
-        "(asymmetric, one FP16 step per %4 weights). That takes about 10–40 seconds on two cores, depending on "
-        "how busy they are. Perplexity is measured on held-out stories.</p>")
-        .arg(m_options.steps).arg(m_options.batch).arg(m_options.seqLen).arg(m_options.group), this));
+        "(asymmetric, one FP16 step per %4 weights). That takes about 15 seconds of processor time: roughly 10 "
+        "seconds on two idle cores, several times longer when they are busy. Perplexity is measured on held-out "
+        "stories.</p>")
+        .arg(m_options.steps).arg(m_options.batch).arg(m_options.seqLen).arg(m_options.group));
     auto* controls = new QHBoxLayout;
     m_start = new QPushButton(tr("Train"), this);
     m_cancel = new QPushButton(tr("Cancel"), this);
@@ -43,12 +47,9 @@ QatLesson::QatLesson(QWidget* parent) : Lesson(parent), m_runner(new JobRunner(t
     controls->addWidget(m_start);
     controls->addWidget(m_cancel);
     controls->addWidget(m_progress, 1);
-    layout->addLayout(controls);
-    m_status = makeText(QString(), this);
-    layout->addWidget(m_status);
-    m_chart = makeChartView(this);
-    m_chart->setMinimumHeight(320);
-    layout->addWidget(m_chart);
+    column()->insertLayout(column()->count() - 1, controls);
+    m_status = addParagraph();
+    m_chart = addChart(320);
     m_table = new QTableWidget(0, 4, this);
     m_table->setHorizontalHeaderLabels({tr("Weights"), tr("PTQ perplexity"), tr("QAT perplexity"),
                                         tr("PTQ loss recovered")});
@@ -56,8 +57,7 @@ QatLesson::QatLesson(QWidget* parent) : Lesson(parent), m_runner(new JobRunner(t
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setMinimumHeight(150);
-    layout->addWidget(m_table);
-    layout->addStretch(1);
+    addWidget(m_table);
     connect(m_start, &QPushButton::clicked, this, &QatLesson::start);
     connect(m_cancel, &QPushButton::clicked, this, &QatLesson::cancel);
     connect(m_runner, &JobRunner::progressChanged, this, [this](double f) { m_progress->setValue(static_cast<int>(f * 1000)); });
@@ -108,6 +108,7 @@ void QatLesson::resetChart()
     }
     m_lossLo = 1e30;
     m_lossHi = 0;
+    m_chart->refresh();
 }
 
 int QatLesson::pointsReceived(int index) const
@@ -124,7 +125,7 @@ void QatLesson::addPoint(int run, int64_t step, double loss)
     m_lossHi = std::max(m_lossHi, loss);
     const double pad = std::max(1e-3, 0.1 * (m_lossHi - m_lossLo));
     m_axisY->setRange(std::max(0.0, m_lossLo - pad), m_lossHi + pad);
-    m_axisY->applyNiceNumbers();
+    setNiceTicks(m_axisY, 5);
 }
 
 void QatLesson::start()
@@ -138,6 +139,7 @@ void QatLesson::start()
     m_cancel->setEnabled(true);
     m_progress->setValue(0);
     m_status->setText(tr("Training…"));
+    m_clock.start();
     const std::string path = m_path.toStdString();
     const learn::QatLessonOptions options = m_options;
     QPointer<QatLesson> self(this);
@@ -169,7 +171,9 @@ void QatLesson::showResult()
 {
     const learn::QatLessonResult& r = *m_result;
     m_progress->setValue(1000);
-    m_status->setText(tr("Done. Float (unquantized) model: held-out perplexity %1.").arg(num(r.pplFloat, 5)));
+    const QString seconds = QLocale().toString(static_cast<double>(m_clock.elapsed()) / 1000.0, 'f', 1);
+    m_status->setText(tr("Done in %1 s. Float (unquantized) model: held-out perplexity %2.")
+                          .arg(seconds, num(r.pplFloat, 5)));
     m_table->setRowCount(static_cast<int>(r.runs.size()) + 1);
     auto set = [this](int row, int col, const QString& text) { m_table->setItem(row, col, new QTableWidgetItem(text)); };
     set(0, 0, tr("F32 (no quantization)"));

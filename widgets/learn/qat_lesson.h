@@ -7,6 +7,8 @@
 #include "learn/lesson.h"
 #include "learn/lesson_qat.h"
 
+#include <QElapsedTimer>
+
 #include <optional>
 
 class QChartView;
@@ -57,7 +59,7 @@ private:
     QPushButton* m_start = nullptr;
     QPushButton* m_cancel = nullptr;
     QProgressBar* m_progress = nullptr;
-    QChartView* m_chart = nullptr;
+    LessonChart* m_chart = nullptr;
     QValueAxis* m_axisX = nullptr;
     QValueAxis* m_axisY = nullptr;
     QList<QLineSeries*> m_series;
@@ -66,6 +68,7 @@ private:
     QString m_path;
     learn::QatLessonOptions m_options;
     std::optional<learn::QatLessonResult> m_result;
+    QElapsedTimer m_clock;  ///< since Train was pressed: the status line says how long the run took
     double m_lossLo = 0, m_lossHi = 0;
 };
 

@@ -1,5 +1,7 @@
 #include "learn/symmetric_lesson.h"
 
+#include "learn/lesson_chart.h"
+
 #include <QCategoryAxis>
 #include <QChart>
 #include <QHBoxLayout>
@@ -18,21 +20,12 @@ namespace qx::ui {
 
 SymmetricLesson::SymmetricLesson(QWidget* parent) : Lesson(parent)
 {
-    auto* layout = new QVBoxLayout(this);
-    m_sym = learn::workedExample(std::vector<float>{3.08f, 3.02f}, -10.8f, 10.8f, 8, UniformMode::SymmetricRestricted);
-    m_asym = learn::workedExample(std::vector<float>{-7.59f, 0.0f, 3.08f, 10.8f}, -7.59f, 10.8f, 8, UniformMode::Asymmetric);
-    layout->addWidget(makeText(tr("<h2>Symmetric (absmax) vs asymmetric (zero-point)</h2>"
-        "<p><b>Symmetric:</b> the range is ±absmax and the step is Δ = absmax / 127 for 8 bits. With absmax = 10.8, "
-        "Δ = %1, so 3.08 → round(3.08 / Δ) = <b>%2</b> and 3.02 → <b>%3</b>: both come back as %4 — the "
-        "difference between them is lost.</p>"
-        "<p><b>Asymmetric:</b> the range [min, max] = [−7.59, 10.8] is mapped onto the codes 0…255: "
-        "Δ = (10.8 + 7.59) / 255 = %5 and the zero point z = round(7.59 / Δ) = <b>%6</b> (%7 in the signed form "
-        "code − 128). −7.59 → %8, 0 → %9, 3.08 → %10, 10.8 → %11. No code is wasted on the empty side of zero.</p>")
-        .arg(num(m_sym.step, 5)).arg(m_sym.codes[0]).arg(m_sym.codes[1]).arg(num(m_sym.recon[0], 5))
-        .arg(num(m_asym.step, 5)).arg(m_asym.zeroPoint).arg(m_asym.zeroPoint - 128)
-        .arg(m_asym.codes[0]).arg(m_asym.codes[1]).arg(m_asym.codes[2]).arg(m_asym.codes[3]), this));
-    m_source = makeText(QString(), this);
-    layout->addWidget(m_source);
+    addIntro(tr("<h2>Symmetric (absmax) vs asymmetric (zero-point)</h2><p>Both map real numbers onto integer "
+                "codes with one step Δ. <b>Symmetric</b> quantization centres the codes on 0 (range ±absmax), "
+                "<b>asymmetric</b> quantization maps the range [min, max] onto them with a zero point z. The "
+                "worked example below uses this tensor's own numbers.</p>"));
+    m_example = addParagraph();
+    m_source = addParagraph();
     m_bits = new QSlider(Qt::Horizontal, this);
     m_bits->setRange(2, 8);
     m_bits->setValue(3);
@@ -41,13 +34,9 @@ SymmetricLesson::SymmetricLesson(QWidget* parent) : Lesson(parent)
     m_bitsLabel = new QLabel(this);
     bitsRow->addWidget(m_bitsLabel);
     bitsRow->addWidget(m_bits, 1);
-    layout->addLayout(bitsRow);
-    m_result = makeText(QString(), this);
-    layout->addWidget(m_result);
-    m_chart = makeChartView(this);
-    m_chart->setMinimumHeight(340);
-    layout->addWidget(m_chart);
-    layout->addStretch(1);
+    column()->insertLayout(column()->count() - 1, bitsRow);
+    m_result = addParagraph();
+    m_chart = addChart(340);
     connect(m_bits, &QSlider::valueChanged, this, &SymmetricLesson::updateChart);
 }
 
@@ -57,7 +46,35 @@ void SymmetricLesson::recompute()
 {
     m_source->setText(sourceLine() + QLatin1Char(' ') +
                       tr("Below: the tensor's values (histogram) and the values each grid can represent."));
+    updateExample();
     updateChart();
+}
+
+void SymmetricLesson::updateExample()
+{
+    // The classic example on the tensor: its absmax and range set the 8-bit steps; two of its weights share a
+    // symmetric code (their difference is lost); min, 0, one of them and max go through the asymmetric grid.
+    const std::vector<float>& v = data()->values;
+    const auto [mnIt, mxIt] = std::minmax_element(v.begin(), v.end());
+    const float mn = *mnIt, mx = *mxIt, absMax = std::max(std::fabs(mn), std::fabs(mx));
+    const auto pair = learn::sameCodePair(v, -absMax, absMax, 8, UniformMode::SymmetricRestricted);
+    const float a = pair ? pair->first : mx / 3.0f, b = pair ? pair->second : mx / 3.0f;
+    m_sym = learn::workedExample(std::vector<float>{a, b}, -absMax, absMax, 8, UniformMode::SymmetricRestricted);
+    m_asym = learn::workedExample(std::vector<float>{mn, 0.0f, a, mx}, mn, mx, 8, UniformMode::Asymmetric);
+    const QString symmetric = pair
+        ? tr("<p><b>Symmetric:</b> this tensor's absmax is %1, so with 8 bits Δ = %1 / 127 = %2. Two of its weights, "
+             "%3 and %4, both become round(x / Δ) = <b>%5</b> and come back as %6: the difference between them is "
+             "lost.</p>").arg(num(absMax, 5), num(m_sym.step, 5), num(a, 7), num(b, 7)).arg(m_sym.codes[0])
+              .arg(num(m_sym.recon[0], 6))
+        : tr("<p><b>Symmetric:</b> this tensor's absmax is %1, so with 8 bits Δ = %1 / 127 = %2. It has so few "
+             "distinct values that each keeps a code of its own.</p>").arg(num(absMax, 5), num(m_sym.step, 5));
+    m_example->setText(symmetric + tr(
+        "<p><b>Asymmetric:</b> its range [min, max] = [%1, %2] is mapped onto the codes 0…255: "
+        "Δ = (%2 − %1) / 255 = %3 and the zero point z = round(−min / Δ) = <b>%4</b> (%5 in the signed form "
+        "code − 128). %1 → %6, 0 → %7, %8 → %9, %2 → %10. 0 is exact, and when the range is lopsided no code "
+        "is wasted on the empty side of zero.</p>")
+        .arg(num(mn, 5), num(mx, 5), num(m_asym.step, 5)).arg(m_asym.zeroPoint).arg(m_asym.zeroPoint - 128)
+        .arg(m_asym.codes[0]).arg(m_asym.codes[1]).arg(num(a, 7)).arg(m_asym.codes[2]).arg(m_asym.codes[3]));
 }
 
 void SymmetricLesson::updateChart()
@@ -99,8 +116,7 @@ void SymmetricLesson::updateChart()
     y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     y->append(tr("asym. grid"), -0.22 * top);
     y->append(tr("sym. grid"), -0.1 * top);
-    for (int k = 0; k <= 4; ++k)
-        y->append(QString::number(std::llround(top * k / 4.0)), top * k / 4.0);
+    appendRoundCounts(y, top);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (QAbstractSeries* s : series) {
@@ -112,6 +128,7 @@ void SymmetricLesson::updateChart()
     x->setRange(std::min<double>(*mn, sym.step * -((1 << (bits - 1)) - 1)) - pad, static_cast<double>(*mx) + pad);
     x->setTickCount(9);
     x->setLabelFormat(QStringLiteral("%.3f"));
+    m_chart->refresh();
 }
 
 } // namespace qx::ui

@@ -1,5 +1,7 @@
 #include "plan/calibration_box.h"
 
+#include "common/flow_layout.h"
+
 #include "common/app_settings.h"
 #include "common/error_text.h"
 #include "common/job_runner.h"
@@ -12,6 +14,7 @@
 #include "eval/perplexity.h"
 #include "model/tokenizer.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -191,13 +194,17 @@ QLayout* CalibrationBox::setupButtons()
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setToolTip(tr("Stop the run; the plan stays as it is"));
     m_apply = new QPushButton(tr("Apply to Plan"), this);
-    m_apply->setToolTip(tr("Make the result the plan, with its calibrated weights (one undo step); then "
-                           "evaluate it in the Evaluate tab or export it"));
-    auto* row = new QHBoxLayout;
+    m_apply->setToolTip(tr("Give the calibrated tensors their calibrated weights and type (one undo step); the "
+                           "plan's other tensors keep their formats. Then evaluate it in the Evaluate tab or "
+                           "export it"));
+    m_wholePlan = new QCheckBox(tr("Others as stored"), this);
+    m_wholePlan->setToolTip(tr("Apply also resets every tensor the method did not calibrate (embeddings, output, "
+                               "norms) to its stored type"));
+    auto* row = new FlowLayout;
     row->addWidget(m_run);
     row->addWidget(m_cancel);
     row->addWidget(m_apply);
-    row->addStretch(1);
+    row->addWidget(m_wholePlan);
     connect(m_run, &QPushButton::clicked, this, &CalibrationBox::run);
     connect(m_cancel, &QPushButton::clicked, this, &CalibrationBox::cancel);
     connect(m_apply, &QPushButton::clicked, this, &CalibrationBox::applyToPlan);
@@ -221,6 +228,22 @@ bool CalibrationBox::selectGrid(const QString& grid)
 }
 
 void CalibrationBox::setTextFile(const QString& path) { m_text->setText(path); }
+QString CalibrationBox::textFile() const { return m_text->text(); }
+
+void CalibrationBox::setModelText(const QString& path, int nCtx)
+{
+    const QSettings settings;
+    const bool hadModelText = !m_modelText.isEmpty();
+    m_modelText = path;
+    if (!path.isEmpty()) {
+        m_text->setText(path);
+        m_ctx->setValue(nCtx);
+    } else if (hadModelText) {
+        const QString evalText = settings.value(QStringLiteral("evaluation/textFile")).toString();
+        m_text->setText(settings.value(QStringLiteral("calibration/textFile"), evalText).toString());
+        m_ctx->setValue(settings.value(QStringLiteral("calibration/ctx"), 128).toInt());
+    }
+}
 void CalibrationBox::setChunks(int chunks) { m_chunks->setValue(chunks); }
 void CalibrationBox::setContext(int nCtx) { m_ctx->setValue(nCtx); }
 
@@ -308,9 +331,11 @@ void CalibrationBox::run()
         return;
     }
     QSettings settings;
-    settings.setValue(QStringLiteral("calibration/textFile"), calibPath);
+    if (calibPath != m_modelText) {  // the model's own text is no default for other models
+        settings.setValue(QStringLiteral("calibration/textFile"), calibPath);
+        settings.setValue(QStringLiteral("calibration/ctx"), m_ctx->value());
+    }
     settings.setValue(QStringLiteral("calibration/chunks"), m_chunks->value());
-    settings.setValue(QStringLiteral("calibration/ctx"), m_ctx->value());
     const int threads = resolveInteractiveThreadCount(AppSettings::threads());
     m_result.reset();
     setBusy(true);
@@ -382,8 +407,14 @@ bool CalibrationBox::applyToPlan()
 {
     if (!m_result || !m_doc->model())
         return false;
-    m_doc->applyCalibration(m_result, m_resultLabel);
-    emit statusMessage(tr("Applied %1 to the plan: evaluate it in the Evaluate tab (undo restores the previous plan)")
+    const bool whole = m_wholePlan->isChecked();
+    const EditSummary s = m_doc->applyCalibration(m_result, m_resultLabel,
+                                                  whole ? CalibrationScope::WholePlan : CalibrationScope::CalibratedTensors);
+    emit statusMessage((whole ? tr("Applied %1 as the whole plan (%n tensor(s) changed): evaluate it in the Evaluate "
+                                   "tab (undo restores the previous plan)", nullptr, s.changed)
+                              : tr("Applied %1 to its %n calibrated tensor(s); the others keep their formats. "
+                                   "Evaluate it in the Evaluate tab (undo restores the previous plan)", nullptr,
+                                   static_cast<int>(m_result->values.size())))
                            .arg(m_resultLabel));
     return true;
 }

@@ -9,6 +9,8 @@
 // (qx::CalibCache) and on disk under CacheLocation/calib, so a second run on the same text skips the
 // capture. Cancel or a failure leaves the document as it was; a model change drops the pending result.
 // Settings keys: calibration/textFile (default: evaluation/textFile), calibration/chunks, calibration/ctx.
+// A model with its own calibration text (the demo model) brings it and its context (setModelText); a run on
+// that text does not store it in the Settings.
 
 #include "calib/calib_run.h"
 
@@ -19,6 +21,7 @@
 #include <functional>
 #include <memory>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
@@ -47,6 +50,9 @@ public:
     /// Chooses a grid (Q4_0 … Q6_K, int4-g32, int4-g128, int3-g32); false when unknown.
     bool selectGrid(const QString& grid);
     void setTextFile(const QString& path);
+    QString textFile() const;
+    /// The open model's own calibration text and context (empty path: the Settings' text and context).
+    void setModelText(const QString& path, int nCtx);
     void setChunks(int chunks);
     void setContext(int nCtx);
     /// Where the evaluation text's path comes from (for the overlap warning); by default Settings'
@@ -92,6 +98,7 @@ private:
     std::shared_ptr<CalibCache> m_cache;
     std::shared_ptr<const LlamaWeights> m_weights;  ///< F32 weights of the current model, once loaded
     std::function<QString()> m_evalText;
+    QString m_modelText;
     std::shared_ptr<const CalibResult> m_result;
     QString m_resultLabel;
     QStringList m_notes;
@@ -109,6 +116,7 @@ private:
     QPushButton* m_run = nullptr;
     QPushButton* m_cancel = nullptr;
     QPushButton* m_apply = nullptr;
+    QCheckBox* m_wholePlan = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_overlap = nullptr;
     QLabel* m_status = nullptr;

@@ -65,30 +65,49 @@ Substitutions PlanCalibration::importance() const
     return result ? pick(*this, result->importance) : Substitutions{};
 }
 
-EditSummary PlanDocument::applyCalibration(std::shared_ptr<const CalibResult> result, const QString& label)
+EditSummary PlanDocument::applyCalibration(std::shared_ptr<const CalibResult> result, const QString& label,
+                                           CalibrationScope scope)
 {
     if (!m_model || !result)
         return {};
     const std::string reason = label.toStdString();
-    Plan fresh = calibResultPlan(*m_model, *result, reason);
+    Plan fresh = calibResultPlan(*m_model, *result, reason);   // the calibrated tensors in their types
+    fresh.sourcePath = m_modelPath.toStdString();
+    PlanState after;
+    EditSummary s;
+    if (scope == CalibrationScope::WholePlan) {
+        after.plan = keepPinned(fresh, m_state.plan);
+        for (const PlanEntry& e : m_state.plan.entries)
+            if (e.pinned)
+                if (const auto it = m_state.schemes.find(e.tensor); it != m_state.schemes.end())
+                    after.schemes.insert(*it);
+        after.origin = result->label;
+    } else {
+        // Only the calibrated tensors change; every other choice of the plan (token_embd, output, the
+        // edits, the schemes elsewhere) stays as the user left it.
+        after = m_state;
+        after.plan.preset.clear();
+        after.plan.ftype.reset();
+        for (const PlanEntry& c : fresh.entries) {
+            PlanEntry* e = after.plan.find(c.tensor);
+            if (!e || !result->values.count(c.tensor) || e->pinned)
+                continue;
+            e->type = c.type;
+            e->reason = c.reason;
+            after.schemes.erase(c.tensor);
+        }
+    }
     auto calibration = std::make_shared<PlanCalibration>();
     calibration->result = result;
-    for (const PlanEntry& e : fresh.entries)
+    for (const PlanEntry& e : after.plan.entries)
         if (result->values.count(e.tensor))
             calibration->tensors.emplace(e.tensor, e.type);
     calibration->label = reason;
     calibration->key = nextCalibrationKey();
-    fresh.sourcePath = m_modelPath.toStdString();
-    PlanState after;
-    after.plan = keepPinned(std::move(fresh), m_state.plan);
     after.calibration = std::move(calibration);
-    EditSummary s;
     for (const PlanEntry& e : m_state.plan.entries)
-        if (e.pinned) {
+        if (e.pinned && result->values.count(e.tensor))
             ++s.skippedPinned;
-            if (const auto it = m_state.schemes.find(e.tensor); it != m_state.schemes.end())
-                after.schemes.insert(*it);
-        }
     s.changed = push(std::move(after), tr("Apply %1").arg(label)).changed;
     return s;
 }

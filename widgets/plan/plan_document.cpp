@@ -283,6 +283,7 @@ EditSummary PlanDocument::setType(const QStringList& tensors, TensorType type)
     }
     after.plan.preset.clear();
     after.plan.ftype.reset();
+    after.handEdits += static_cast<int>(changedTensors(m_state, after).size());
     const QString text = tensors.size() == 1 ? tr("Set %1 to %2").arg(tensors.front(), typeText(type))
                                              : tr("Set %1 tensors to %2").arg(tensors.size()).arg(typeText(type));
     const EditSummary pushed = push(std::move(after), text);
@@ -325,9 +326,10 @@ EditSummary PlanDocument::setScheme(const QStringList& tensors, const SchemeChoi
     return s;
 }
 
-EditSummary PlanDocument::replacePlan(Plan fresh, const QString& text, int mergeId)
+EditSummary PlanDocument::replacePlan(Plan fresh, const QString& text, std::string origin, int mergeId)
 {
     PlanState after;
+    after.origin = std::move(origin);
     fresh.sourcePath = m_modelPath.toStdString();
     after.plan = keepPinned(std::move(fresh), m_state.plan);
     EditSummary s;
@@ -345,7 +347,8 @@ EditSummary PlanDocument::applyPure(TensorType type)
 {
     if (!m_model)
         return {};
-    return replacePlan(planPure(*m_model, type), tr("Set all tensors to %1").arg(typeText(type)));
+    return replacePlan(planPure(*m_model, type), tr("Set all tensors to %1").arg(typeText(type)),
+                       "pure " + std::string(tensorTypeName(type)));
 }
 
 EditSummary PlanDocument::applyPreset(Preset preset)
@@ -354,14 +357,15 @@ EditSummary PlanDocument::applyPreset(Preset preset)
         return {};
     const std::string_view name = presetName(preset);
     return replacePlan(planPreset(*m_model, preset),
-                       tr("Preset %1").arg(QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()))));
+                       tr("Preset %1").arg(QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()))),
+                       std::string(name));
 }
 
 EditSummary PlanDocument::applySolverPlan(Plan plan, const QString& label)
 {
     if (!m_model)
         return {};
-    return replacePlan(std::move(plan), label, kSolverMergeId);
+    return replacePlan(std::move(plan), label, "solver", kSolverMergeId);
 }
 
 EditSummary PlanDocument::setPinned(const QStringList& tensors, bool pinned)
@@ -379,7 +383,7 @@ bool PlanDocument::loadPlan(qx::Plan plan, const QString& label, SchemeOverrides
 {
     if (!m_model)
         return false;
-    PlanState after{std::move(plan), std::move(schemes), std::move(calibration)};
+    PlanState after{std::move(plan), std::move(schemes), std::move(calibration), label.toStdString()};
     try {
         validatePlanWithSchemes(*m_model, {after.plan, after.schemes});
     } catch (const Error&) {
@@ -426,7 +430,8 @@ void PlanDocument::loadFile(const QString& path)
         throw Error(ErrorCode::InvalidArgument, path.toStdString(), kNoOffset, "no model is open");
     PlanWithSchemes loaded = loadPlanWithSchemes(path.toStdString());
     validatePlanWithSchemes(*m_model, loaded);
-    push(PlanState{std::move(loaded.plan), std::move(loaded.schemes)}, tr("Load %1").arg(QFileInfo(path).fileName()));
+    push(PlanState{std::move(loaded.plan), std::move(loaded.schemes), nullptr, QFileInfo(path).completeBaseName().toStdString()},
+         tr("Load %1").arg(QFileInfo(path).fileName()));
     if (m_fileName != path) {
         m_fileName = path;
         emit fileNameChanged(m_fileName);

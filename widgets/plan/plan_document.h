@@ -46,7 +46,13 @@ struct PlanState {
     Plan plan;
     SchemeOverrides schemes;
     std::shared_ptr<const PlanCalibration> calibration;  ///< null when none is attached
-    bool operator==(const PlanState&) const = default;
+    std::string origin;   ///< what made the plan: a preset ("Q4_K_M"), "pure Q4_K", "solver", a run or file name
+    int handEdits = 0;    ///< tensors set to a GGUF type by hand since the origin (schemes are named instead)
+    /// The plan, schemes and calibration; origin and handEdits only describe them.
+    bool operator==(const PlanState& o) const
+    {
+        return plan == o.plan && schemes == o.schemes && calibration == o.calibration;
+    }
 };
 
 /// Exact totals of a plan, from qx::predictedFileSize and qx::tensorBytes.
@@ -59,6 +65,9 @@ struct PlanTotals {
     double sizeRatio = 0.0;       ///< tensorBytes / modelBytes
     bool operator==(const PlanTotals&) const = default;
 };
+
+/// What applying a calibration changes: the calibrated tensors only, or the whole plan.
+enum class CalibrationScope { CalibratedTensors, WholePlan };
 
 /// What one edit did, for the status line.
 struct EditSummary {
@@ -85,6 +94,8 @@ public:
     std::shared_ptr<const PlanCalibration> calibration() const { return m_state.calibration; }
     /// The entry of ModelFile::tensors[tensorIndex], or nullptr (aliases are not planned).
     const PlanEntry* entryForTensor(int tensorIndex) const;
+    /// The calibration method whose weights the tensor carries ("GPTQ", "AWQ", …), or empty.
+    QString calibrationMethodOf(const std::string& tensor) const;
     /// The scheme override of a tensor, if any.
     std::optional<SchemeChoice> schemeOf(const std::string& tensor) const;
     QUndoStack* undoStack() const { return m_undo; }
@@ -117,9 +128,14 @@ public:
     /// A solver's plan, pins kept; consecutive calls merge into one undo step.
     EditSummary applySolverPlan(Plan plan, const QString& label);
     EditSummary setPinned(const QStringList& tensors, bool pinned);
-    /// Makes `result` the plan (calibResultPlan, reasons = `label`; pins kept) and attaches its weights:
-    /// one undo step labelled "Apply <label>".
-    EditSummary applyCalibration(std::shared_ptr<const CalibResult> result, const QString& label);
+    /// Gives the calibrated tensors of `result` their calibrated types (reasons = `label`) and attaches the
+    /// weights: one undo step labelled "Apply <label>". CalibratedTensors (the default) leaves every other
+    /// entry as it is; WholePlan makes calibResultPlan the plan (other tensors as stored). Pins are kept.
+    EditSummary applyCalibration(std::shared_ptr<const CalibResult> result, const QString& label,
+                                 CalibrationScope scope = CalibrationScope::CalibratedTensors);
+    /// The plan described by what made it, for a run's name: "Q4_K_M", "solver 4.73 bpw", "Q4_K_M + GPTQ",
+    /// "pure Q4_K + 3 edits", "Q4_K_M + INT3 asym g64" (bits/weight from totals()).
+    QString describe() const;
     /// Names of the planned tensors matching `pattern` (case-insensitive regex; empty on an invalid one).
     QStringList tensorsMatching(const QString& pattern) const;
     QStringList allTensors() const;
@@ -162,7 +178,7 @@ signals:
 
 private:
     EditSummary push(PlanState after, const QString& text, int mergeId = -1);
-    EditSummary replacePlan(Plan fresh, const QString& text, int mergeId = -1);
+    EditSummary replacePlan(Plan fresh, const QString& text, std::string origin, int mergeId = -1);
     void rebuildIndex();
     void scheduleAutosave();
     void removeAutosave();

@@ -1,5 +1,6 @@
 #include "plan/plan_error_service.h"
 
+#include "plan/plan_calibration.h"
 #include "plan/plan_document.h"
 #include "tensor/tensor_analysis.h"
 
@@ -18,16 +19,56 @@ struct WorkItem {
     int tensor = 0;
     CandidateFormat format;
     std::string key;  ///< the cache key (formatKeyOf)
+    std::shared_ptr<const PlanCalibration> calibration;   ///< set when the tensor's values are calibrated
 };
 
-PlannedError measure(const TensorInfo& t, const CandidateFormat& format, const std::atomic_bool& cancelled)
+/// The weights a calibrated tensor is compared with, and its calibrated values in the same space:
+/// the stored weights for methods that keep them in place (RTN, imatrix, GPTQ, LLM.int8); for SmoothQuant
+/// the values with the folded norm scales taken out again (W' = W·s, norm' = norm/s, so W'[:, j]·norm'_j /
+/// norm_j is W's own column); for AWQ, whose scales also run through attn_v and ffn_up, the scaled float
+/// weights it quantized.
+void calibratedPair(const ModelFile& model, const TensorInfo& t, const PlanCalibration& c, std::vector<float>& original,
+                    std::vector<float>& back)
+{
+    const CalibResult& r = *c.result;
+    back = r.values.at(t.name);
+    if (r.method == "awq" || r.method == "awq-noclip") {
+        if (const auto it = r.exportValues.find(t.name); it != r.exportValues.end())
+            original = it->second;
+        return;
+    }
+    if (r.method != "smoothquant")
+        return;
+    const std::string prefix = t.name.substr(0, t.name.find('.', 4) + 1);   // "blk.N."
+    const bool attention = t.name.find(".attn_q.") != std::string::npos || t.name.find(".attn_k.") != std::string::npos
+                           || t.name.find(".attn_v.") != std::string::npos;
+    const bool ffn = t.name.find(".ffn_gate.") != std::string::npos || t.name.find(".ffn_up.") != std::string::npos;
+    const std::string norm = prefix + (attention ? "attn_norm.weight" : "ffn_norm.weight");
+    const TensorInfo* stored = model.findTensor(norm);
+    const auto folded = r.values.find(norm);
+    if ((!attention && !ffn) || !stored || folded == r.values.end())
+        return;
+    const std::vector<float> n = dequantizeTensor(*stored);
+    const int64_t cols = t.rowLength();
+    for (size_t i = 0; i < back.size(); ++i) {
+        const auto j = static_cast<size_t>(static_cast<int64_t>(i) % cols);
+        back[i] = n[j] != 0.0f ? back[i] * folded->second[j] / n[j] : back[i];
+    }
+}
+
+PlannedError measure(const ModelFile& model, const TensorInfo& t, const WorkItem& item, const std::atomic_bool& cancelled)
 {
     PlannedError out;
     try {
-        const std::vector<float> original = dequantizeTensor(t);
-        // A slow custom scheme (e.g. KL clipping) stops mid-tensor when the plan changes; the result is dropped.
-        const std::vector<float> back =
-            roundTrip(format, original, t.rowLength(), [&cancelled](double) { return !cancelled.load(); });
+        std::vector<float> original = dequantizeTensor(t);
+        std::vector<float> back;
+        if (item.calibration) {
+            calibratedPair(model, t, *item.calibration, original, back);
+            out.calibrated = true;
+        } else {
+            // A slow custom scheme (e.g. KL clipping) stops mid-tensor when the plan changes; the result is dropped.
+            back = roundTrip(item.format, original, t.rowLength(), [&cancelled](double) { return !cancelled.load(); });
+        }
         ErrorOptions options;
         options.histogramBins = 1;  // only the scalar metrics are shown
         const TensorError e = compareTensors(original, back, options);
@@ -77,6 +118,8 @@ std::string PlanErrorService::formatKeyOf(int tensorIndex) const
         return {};
     if (const auto scheme = m_document->schemeOf(e->tensor))
         return schemeChoiceToJson(*scheme);  // the name omits e.g. the percentile: the JSON is unique
+    if (const auto c = m_document->calibration(); c && c->tensors.count(e->tensor))
+        return std::string(tensorTypeName(e->type)) + "|" + c->key;   // the calibrated values, not the round trip
     return std::string(tensorTypeName(e->type));
 }
 
@@ -123,7 +166,8 @@ void PlanErrorService::refresh()
             f = candidateOf(*scheme);
         else
             f = {false, e->type, SchemeId::Int8PerChannel, std::string(tensorTypeName(e->type))};
-        items.push_back({index, std::move(f), formatKeyOf(index)});
+        const auto c = m_document->calibration();
+        items.push_back({index, std::move(f), formatKeyOf(index), c && c->tensors.count(e->tensor) ? c : nullptr});
     }
     if (items.empty()) {
         emit idle();
@@ -136,7 +180,7 @@ void PlanErrorService::refresh()
         for (const WorkItem& item : items) {
             if (token->load())
                 break;
-            const PlannedError value = measure(model->tensors[static_cast<size_t>(item.tensor)], item.format, *token);
+            const PlannedError value = measure(*model, model->tensors[static_cast<size_t>(item.tensor)], item, *token);
             QMetaObject::invokeMethod(this, [this, generation, tensor = item.tensor, name = item.key, value] {
                 accept(generation, tensor, name, value);
             }, Qt::QueuedConnection);

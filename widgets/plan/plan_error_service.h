@@ -1,5 +1,6 @@
 #pragma once
-// Per-tensor round-trip error of the planned format, computed in the background for the tensor tree.
+// Per-tensor round-trip error of the planned format, computed in the background for the tensor tree; for a
+// tensor with calibrated weights attached (PlanCalibration), the error of those weights instead.
 //
 // Whenever the plan changes (debounced by 50 ms) the service cancels the running job and starts one for
 // every tensor whose planned format (GGUF type or scheme override) differs from the stored type and is not
@@ -33,6 +34,7 @@ struct PlannedError {
     double relativeError = 0.0;   ///< ||e|| / ||x||
     bool exact = false;           ///< kept as stored: nothing is lost
     bool failed = false;          ///< the format cannot hold the tensor (or it cannot be read)
+    bool calibrated = false;      ///< measured on the calibrated weights attached to the plan
     bool operator==(const PlannedError&) const = default;
 };
 

@@ -1,5 +1,7 @@
 #include "plan/plan_export.h"
 
+#include "plan/plan_report.h"
+
 #include "common/error_text.h"
 #include "common/format_text.h"
 #include "plan/plan_calibration.h"
@@ -13,6 +15,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QSaveFile>
 #include <QLocale>
 #include <QMessageBox>
 
@@ -177,6 +180,47 @@ void PlanExport::exportCalibratedTo(const QString& path)
                 message = unfinishedMessage(result.outcome, path, result.error);
             emit finished(result.outcome, path, message);
         });
+}
+
+void PlanExport::exportReportInteractively()
+{
+    if (!m_document->model())
+        return;
+    QString filter;
+    const QString base = QFileInfo(suggestedFileName()).completeBaseName();
+    const QString path = QFileDialog::getSaveFileName(m_parentWidget, tr("Export Plan Report"), base + QStringLiteral(".md"),
+                                                      tr("Markdown (*.md);;CSV (*.csv);;JSON (*.json)"), &filter);
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (exportReport(path, &error))
+        emit finished(JobOutcome::Completed, path, tr("Wrote the plan report %1").arg(QFileInfo(path).fileName()));
+    else
+        emit finished(JobOutcome::Failed, path, error);
+}
+
+bool PlanExport::exportReport(const QString& path, QString* error) const
+{
+    try {
+        const PlanReport report = buildPlanReport(*m_document->model(), m_document->plan(), nullptr, false);
+        std::string text = path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)    ? planReportCsv(report)
+                           : path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive) ? planReportJson(report)
+                                                                                         : planReportMarkdown(report);
+        if (const auto c = m_document->calibration(); c && c->result && path.endsWith(QStringLiteral(".md")))
+            text += "\nCalibrated weights (" + c->label + "): " + std::to_string(c->tensors.size()) + " tensors\n";
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), qint64(text.size())) != qint64(text.size())
+            || !file.commit()) {
+            if (error)
+                *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+            return false;
+        }
+        return true;
+    } catch (const Error& e) {
+        if (error)
+            *error = tr("Cannot build the report: %1").arg(QString::fromUtf8(e.what()));
+        return false;
+    }
 }
 
 } // namespace qx::ui

@@ -31,6 +31,12 @@ public:
     void exportInteractively();
     /// Exports to `path` in the background without dialogs; finished() reports the outcome.
     void exportTo(const QString& path);
+    /// Asks for a file and writes the plan report there (Markdown, CSV or JSON by its extension): per tensor
+    /// the stored and planned type, size and the reason, which names the calibration method of calibrated
+    /// tensors ("GPTQ Q4_K (calibrated on …)"); a note lists the tensors that carry calibrated weights.
+    void exportReportInteractively();
+    /// Writes the report to `path` (see above); false with `error` set when it cannot be written.
+    bool exportReport(const QString& path, QString* error = nullptr) const;
     /// Target file name proposed for the current model and plan ("stories260K-Q4_K_M.gguf").
     QString suggestedFileName() const;
     /// The warning about tensors whose scheme has no GGUF type; empty when every tensor is exportable.

@@ -1,8 +1,49 @@
 #include "plan/plan_solver.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace qx::ui {
+
+double bitsAtPosition(int position, int steps, double minBits, double maxBits)
+{
+    const double t = std::clamp(static_cast<double>(position) / std::max(1, steps), 0.0, 1.0);
+    if (!(maxBits > kDenseBits) || !(minBits < kDenseBits))
+        return minBits + (maxBits - minBits) * t;
+    if (t <= kDenseShare)
+        return minBits + (kDenseBits - minBits) * t / kDenseShare;
+    return kDenseBits + (maxBits - kDenseBits) * (t - kDenseShare) / (1.0 - kDenseShare);
+}
+
+int positionOfBits(double bits, int steps, double minBits, double maxBits)
+{
+    bits = std::clamp(bits, minBits, maxBits);
+    double t = 0.0;
+    if (!(maxBits > kDenseBits) || !(minBits < kDenseBits))
+        t = maxBits > minBits ? (bits - minBits) / (maxBits - minBits) : 1.0;
+    else if (bits <= kDenseBits)
+        t = kDenseShare * (bits - minBits) / (kDenseBits - minBits);
+    else
+        t = kDenseShare + (1.0 - kDenseShare) * (bits - kDenseBits) / (maxBits - kDenseBits);
+    return static_cast<int>(std::lround(t * steps));
+}
+
+std::optional<double> planLoss(const CandidateTable& table, const Plan& plan)
+{
+    double loss = 0.0;
+    for (const TensorCandidates& t : table.tensors) {
+        const PlanEntry* e = plan.find(t.name);
+        if (!e)
+            return std::nullopt;
+        const auto it = std::find_if(t.options.begin(), t.options.end(),
+                                     [e](const CandidateOption& o) { return o.type == e->type; });
+        if (it != t.options.end())
+            loss += it->loss;
+        else if (!t.fixed)
+            return std::nullopt;   // a fixed tensor kept in another type adds no quantization loss
+    }
+    return loss;
+}
 
 SolverRules pinRules(const CandidateTable& table, const Plan& current)
 {

@@ -99,9 +99,12 @@ QWidget* SchemePanel::setupFormatBox()
         if (!f.ggufExportable && i > 0 && kFormats[i - 1].ggufExportable)
             m_format->insertSeparator(m_format->count());
         const QString bits = QLocale().toString(f.bitsPerWeight, 'f', 2);
-        m_format->addItem(f.ggufExportable ? tr("%1 — %2 bits/weight").arg(latin(f.name), bits)
-                                           : tr("%1 — %2 bits/weight (not in GGUF)").arg(latin(f.name), bits),
-                          static_cast<int>(i));
+        // Below the separator: schemes a GGUF file cannot hold (the tooltip and the note under the box say so;
+        // a longer item text would be cut in the closed box).
+        m_format->addItem(tr("%1 — %2 bits/weight").arg(latin(f.name), bits), static_cast<int>(i));
+        if (!f.ggufExportable)
+            m_format->setItemData(m_format->count() - 1, tr("Not in GGUF: for measuring, a GGUF export holds llama-quantize's type"),
+                                  Qt::ToolTipRole);
     }
     selectFormat(QStringLiteral("Q4_K"));
     m_formatNote = new QLabel(box);
@@ -172,55 +175,6 @@ QWidget* SchemePanel::setupPresetBox()
     return box;
 }
 
-QWidget* SchemePanel::setupBudgetBox()
-{
-    auto* box = new QGroupBox(tr("Size budget"), this);
-    box->setToolTip(tr("Chooses per-tensor formats that minimise the predicted loss (importance-weighted squared "
-                       "round-trip error) within the budget; pinned tensors are kept"));
-    m_budgetUnit = new QComboBox(box);
-    m_budgetUnit->addItem(tr("Bits/weight"));
-    m_budgetUnit->addItem(tr("File size"));
-    m_budget = new QSlider(Qt::Horizontal, box);
-    m_budget->setRange(0, kSliderSteps);
-    m_budget->setEnabled(false);
-    m_budgetValue = new QLabel(box);
-    m_budgetValue->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("000.0 MiB file")));
-    m_solverInfo = new QLabel(box);
-    m_solverInfo->setWordWrap(true);
-    m_candidateProgress = new QProgressBar(box);
-    m_candidateProgress->setRange(0, kSliderSteps);
-    m_candidateProgress->setFormat(tr("Measuring candidates… %p%"));
-    m_candidateProgress->setVisible(false);
-    m_budgetValue->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    auto* row = new QHBoxLayout;
-    row->addWidget(m_budgetUnit);
-    row->addWidget(m_budgetValue, 1);
-    auto* layout = new QVBoxLayout(box);
-    layout->addLayout(row);
-    layout->addWidget(m_budget);
-    layout->addWidget(m_candidateProgress);
-    layout->addWidget(m_solverInfo);
-    m_sensitivity = new SensitivityBox(m_doc, box);
-    layout->addWidget(m_sensitivity);
-    connect(m_sensitivity, &SensitivityBox::measured, this, [this](const std::unordered_map<std::string, double>& kld) {
-        calibrate();
-        emit sensitivityMeasured(kld);
-    });
-    connect(m_sensitivity, &SensitivityBox::useInSolverChanged, this, &SchemePanel::calibrate);
-    connect(m_budgetUnit, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_table)
-            return;
-        QString label;
-        std::string english;
-        budgetAtSlider(&label, &english);
-        m_budgetValue->setText(label);  // the unit only changes how the budget reads, not the plan
-    });
-    connect(m_budget, &QSlider::valueChanged, this, [this] { m_solveTimer->start(); });
-    connect(m_runner, &JobRunner::progressChanged, this,
-            [this](double f) { m_candidateProgress->setValue(static_cast<int>(f * kSliderSteps)); });
-    return box;
-}
-
 bool SchemePanel::selectFormat(const QString& name)
 {
     const FormatInfo* f = findFormat(name.toStdString());
@@ -244,7 +198,7 @@ QString SchemePanel::formatNote() const
 void SchemePanel::report(const EditSummary& s)
 {
     QStringList parts;
-    parts << tr("%1 tensors changed").arg(s.changed);
+    parts << tr("%n tensor(s) changed", nullptr, static_cast<int>(s.changed));
     if (s.fallbacks)
         parts << tr("%1 took llama-quantize's fallback type").arg(s.fallbacks);
     if (s.skippedPinned)
@@ -293,145 +247,9 @@ void SchemePanel::applyPreset(Preset preset)
     report(m_doc->applyPreset(preset));
 }
 
-void SchemePanel::setBudgetUnit(BudgetUnit unit)
-{
-    m_budgetUnit->setCurrentIndex(unit == BudgetUnit::BitsPerWeight ? 0 : 1);
-}
-
-void SchemePanel::setBudgetPosition(int position)
-{
-    m_budget->setValue(position);
-    m_solveTimer->stop();
-    solveNow();
-}
-
 QString SchemePanel::statusText() const
 {
     return m_status->text();
-}
-
-QString SchemePanel::solverText() const
-{
-    return m_solverInfo->text();
-}
-
-QString SchemePanel::budgetText() const
-{
-    return m_budgetValue->text();
-}
-
-void SchemePanel::buildCandidates()
-{
-    m_runner->cancel();  // a table for the previous model is of no use any more
-    m_table.reset();
-    m_calibrated.reset();
-    m_budget->setEnabled(false);
-    m_solverInfo->clear();
-    m_budgetValue->clear();
-    m_candidateProgress->setVisible(false);
-    const auto model = m_doc->model();
-    if (!model)
-        return;
-    const std::string path = m_doc->modelPath().toStdString();
-    const std::string cache =
-        QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).filePath(QStringLiteral("candidates")).toStdString();
-    m_candidateProgress->setValue(0);
-    m_candidateProgress->setVisible(true);
-    m_runner->start<std::shared_ptr<const CandidateTable>>(
-        tr("Measuring candidate formats…"),
-        [model, path, cache](const ProgressFn& progress) {
-            QDir().mkpath(QString::fromStdString(cache));
-            const std::vector<TensorType> types = defaultCandidateTypes();
-            return std::make_shared<const CandidateTable>(
-                loadOrBuildCandidateTable(*model, path, {}, types, cache, progress));
-        },
-        [this, model](JobResult<std::shared_ptr<const CandidateTable>> result) {
-            m_candidateProgress->setVisible(false);
-            if (model != m_doc->model())
-                return;
-            if (result.outcome != JobOutcome::Completed) {
-                m_solverInfo->setText(result.outcome == JobOutcome::Failed
-                                          ? tr("The budget solver is unavailable: %1").arg(result.error.detail)
-                                          : tr("Measuring candidates was cancelled"));
-                return;
-            }
-            m_table = *result.value;
-            const BudgetRange range = budgetRange(*m_table, m_doc->plan());
-            const uint64_t now = m_doc->totals().tensorBytes;
-            const double span = static_cast<double>(range.maxBytes - range.minBytes);
-            const double at = span > 0 ? (static_cast<double>(std::clamp(now, range.minBytes, range.maxBytes) - range.minBytes) / span) : 1.0;
-            m_budget->blockSignals(true);
-            m_budget->setValue(static_cast<int>(at * kSliderSteps + 0.5));
-            m_budget->blockSignals(false);
-            m_budget->setEnabled(true);
-            QString label;
-            std::string english;
-            budgetAtSlider(&label, &english);
-            m_budgetValue->setText(label);
-            m_solverInfo->setText(tr("Move the slider to let the solver choose every unpinned tensor's format."));
-            calibrate();
-            emit candidatesReady();
-        });
-}
-
-uint64_t SchemePanel::budgetAtSlider(QString* label, std::string* english) const
-{
-    const BudgetRange range = budgetRange(*m_table, m_doc->plan());
-    const uint64_t budget = range.minBytes + static_cast<uint64_t>(static_cast<double>(range.maxBytes - range.minBytes)
-                                                                    * m_budget->value() / kSliderSteps);
-    const PlanTotals totals = m_doc->totals();
-    const uint64_t header = totals.fileBytes > totals.tensorBytes ? totals.fileBytes - totals.tensorBytes : 0;
-    const double bits = range.elements ? 8.0 * static_cast<double>(budget) / static_cast<double>(range.elements) : 0.0;
-    const bool bpw = m_budgetUnit->currentIndex() == 0;
-    char text[64];
-    if (bpw)
-        std::snprintf(text, sizeof text, "budget %.2f bits/weight", bits);
-    else
-        std::snprintf(text, sizeof text, "budget %llu bytes", static_cast<unsigned long long>(budget + header));
-    *english = text;
-    *label = bpw ? tr("%1 bits/weight").arg(QLocale().toString(bits, 'f', 2)) : tr("%1 file").arg(formatBytes(budget + header));
-    return budget;
-}
-
-void SchemePanel::solveNow()
-{
-    if (!m_table || !m_doc->model())
-        return;
-    QString label;
-    std::string english;
-    const uint64_t budget = budgetAtSlider(&label, &english);
-    m_budgetValue->setText(label);
-    const BudgetSolution s = solveBudget(*solverTable(), m_doc->plan(), budget, english);
-    m_doc->applySolverPlan(s.plan, tr("Budget %1").arg(label));
-    if (m_calibrated) {
-        m_solverInfo->setText(tr("Predicted KLD %1 nats (measured enable-one KLD per tensor, scaled per format and "
-                                 "summed) · %2 of tensor data%3")
-                                  .arg(QLocale().toString(s.result.loss, 'g', 4), formatBytes(s.result.bytes),
-                                       s.result.feasible ? QString() : tr(" · the budget cannot be met")));
-        return;
-    }
-    m_solverInfo->setText(tr("Predicted loss %1 (importance-weighted squared round-trip error, lower is better) · %2 of tensor data%3")
-                              .arg(QLocale().toString(s.result.loss, 'g', 4), formatBytes(s.result.bytes),
-                                   s.result.feasible ? QString() : tr(" · the budget cannot be met")));
-}
-
-const CandidateTable* SchemePanel::solverTable() const
-{
-    return m_calibrated ? m_calibrated.get() : m_table.get();
-}
-
-void SchemePanel::calibrate()
-{
-    m_calibrated.reset();
-    const auto measured = m_sensitivity->result();
-    if (!m_table || !measured || !m_sensitivity->useInSolver())
-        return;
-    try {
-        m_calibrated = std::make_shared<const CandidateTable>(calibrateLosses(*m_table, *measured));
-        m_solverInfo->setText(tr("The solver now minimises measured KLD; move the slider to re-solve."));
-    } catch (const Error& e) {
-        m_solverInfo->setText(tr("Measured KLD cannot calibrate the solver: %1").arg(QString::fromUtf8(e.what())));
-    }
 }
 
 } // namespace qx::ui

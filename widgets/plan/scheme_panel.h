@@ -4,9 +4,11 @@
 // tensors, to a name regex or to every tensor. An integer format opens its controls (UniformSchemeEditor:
 // bits, granularity, group, symmetry, scale, clipping); the edited scheme is what is applied (a catalog id
 // when it equals one, else a custom qx::SchemeChoice), and selecting a tensor planned with a uniform scheme
-// shows its settings. Pinning; llama-quantize's presets; and a budget slider
-// (bits/weight or file size) that re-solves live with the core's budget solver and shows the predicted
-// loss. The candidate table is built once per model on the panel's own JobRunner (cached on disk under
+// shows its settings. Pinning; llama-quantize's presets; and a size budget — a typed target in bits per
+// weight or file size, and a slider whose track gives 2–8.5 bits/weight most of its length — that re-solves
+// live with the core's budget solver. Its readout always describes the current plan (after a preset, an
+// edit or an undo too): bits/weight, file size and the predicted loss or, once sensitivity is measured, the
+// predicted KLD, beside the same figure for Q8_0 everywhere and for Q4_K_M as a scale. The candidate table is built once per model on the panel's own JobRunner (cached on disk under
 // CacheLocation/candidates). Every edit goes through the PlanDocument, so it is one undo step.
 // The budget box also holds "Measure sensitivity" (SensitivityBox): measured enable-one KLD per tensor,
 // forwarded as sensitivityMeasured() for the tree's Sensitivity column and, when the user asks, used to
@@ -26,6 +28,7 @@
 #include <unordered_map>
 
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -71,9 +74,14 @@ public:
     void setBudgetUnit(BudgetUnit unit);
     /// Moves the budget slider (0..1000 from the smallest to the largest plan) and solves at once.
     void setBudgetPosition(int position);
+    /// Types a budget target (bits per weight, or bytes of file in FileSize) and solves at once.
+    void setBudgetTarget(double value);
+    int budgetPosition() const;
+    /// The readout of the current plan (predicted loss or KLD with its scale, bits/weight, file).
+    QString currentPlanText() const;
     /// The last status line ("3 tensors changed · 1 fallback").
     QString statusText() const;
-    /// The solver line (predicted loss, tensor data) of the last solve.
+    /// The readout of the current plan (as currentPlanText), followed by the solver's note when it has one.
     QString solverText() const;
     QString budgetText() const;
     const CandidateTable* candidateTable() const { return m_table.get(); }
@@ -109,6 +117,12 @@ private:
     void calibrate();
     /// Tensor-data bytes the slider stands for; its label in the chosen unit and in English (plan reasons).
     uint64_t budgetAtSlider(QString* label, std::string* english) const;
+    /// Bits per weight of the budget range's ends (the table's smallest and largest plans, pins kept).
+    std::pair<double, double> bitsRange() const;
+    void syncTarget();           ///< the target box from the slider
+    void syncSliderToPlan();     ///< slider and box to the current plan (no solve)
+    void updateReadout();
+    QWidget* setupBudgetRow(QWidget* box);
     int selectedFormatIndex() const;
 
     PlanDocument* m_doc;
@@ -127,6 +141,11 @@ private:
     QComboBox* m_budgetUnit = nullptr;
     QSlider* m_budget = nullptr;
     QLabel* m_budgetValue = nullptr;
+    QDoubleSpinBox* m_target = nullptr;
+    QLabel* m_readout = nullptr;
+    double m_lossQ8 = -1.0, m_lossQ4KM = -1.0;   ///< the readout's scale (−1: unknown)
+    bool m_solving = false;                      ///< the plan is changing because the solver said so
+    std::optional<double> m_typedBits;           ///< a typed target, exact (the slider shows it rounded)
     QLabel* m_solverInfo = nullptr;
     QProgressBar* m_candidateProgress = nullptr;
     QLabel* m_status = nullptr;

@@ -48,7 +48,8 @@ public:
     /// Chooses the type measured (GGUF spelling); false when it is not offered.
     bool selectType(const QString& name);
     TensorType type() const;
-    /// Overrides the text file (by default Settings' evaluation/textFile, read when measure() starts).
+    /// Overrides the text file (by default Settings' evaluation/textFile, read when measure() starts);
+    /// an empty path returns to the default.
     void setTextFile(const QString& path);
     /// Starts the measurement for the current model, or answers at once from the cache.
     void measure();

@@ -1,6 +1,7 @@
 #include "start/model_info_view.h"
 
 #include "common/table_export.h"
+#include "eval/held_out_figure.h"
 
 #include "start/metadata_table_model.h"
 #include "start/model_description.h"
@@ -91,6 +92,12 @@ void ModelInfoView::fillSpec(const ModelFile& model)
     addRow(tr("Context length"), count(s.contextLength));
     addRow(tr("Vocabulary"), count(s.vocabSize));
     addRow(tr("Tokenizer"), ModelDescription::tokenizerText(model.tokenizer));
+    if (const auto figure = heldOutFigure(model))
+        addRow(tr("Held-out perplexity"),
+               tr("%1 ± %2 on its own held-out text (%3 tokens, context %4), as measured when it was trained")
+                   .arg(locale.toString(figure->ppl, 'f', 4), locale.toString(figure->uncertainty, 'f', 4),
+                        locale.toString(static_cast<qlonglong>(figure->tokens)),
+                        locale.toString(static_cast<qlonglong>(figure->nCtx))));
 }
 
 void ModelInfoView::addRow(const QString& label, const QString& value)

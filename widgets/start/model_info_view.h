@@ -1,6 +1,7 @@
 #pragma once
-// The Info view: what the model is (format, architecture, hyper-parameters), its tokenizer, and every
-// metadata key/value in a sortable table.
+// The Info view: what the model is (format, architecture, hyper-parameters), its tokenizer, the perplexity
+// on its own held-out text when the file records one (models trained by qexplore, the demo model), and
+// every metadata key/value in a sortable table.
 
 #include "io/model_file.h"
 

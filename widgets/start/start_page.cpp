@@ -1,6 +1,7 @@
 #include "start/start_page.h"
 
 #include "common/app_icon.h"
+#include "common/flow_layout.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -69,12 +70,11 @@ QWidget* StartPage::createButtons()
     m_demo = new QPushButton(tr("Open demo model"), box);
     m_demo->setToolTip(tr("A small built-in model to try the explorer without downloading anything"));
     m_demo->setVisible(false);
-    auto* layout = new QHBoxLayout(box);
+    auto* layout = new FlowLayout(box);   // side by side, or on two lines when a language needs the room
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(openFile);
     layout->addWidget(openFolder);
     layout->addWidget(m_demo);
-    layout->addStretch(1);
     connect(openFile, &QPushButton::clicked, this, &StartPage::openFileRequested);
     connect(openFolder, &QPushButton::clicked, this, &StartPage::openFolderRequested);
     connect(m_demo, &QPushButton::clicked, this, &StartPage::openDemoRequested);

@@ -15,6 +15,7 @@
 #include <QVBoxLayout>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QValueAxis>
 
@@ -55,25 +56,28 @@ OutliersView::OutliersView(QWidget* parent)
     m_table->setToolTip(tr("The largest |w| of the tensor; right click to export as CSV"));
     installTableExport(m_table);
 
+    // Three pages of the full width each: the |w| map, the channel profiles and the list — readable in a
+    // narrow pane as on a wide screen.
     auto* charts = new QSplitter(Qt::Vertical, this);
     charts->addWidget(m_rowChart);
     charts->addWidget(m_columnChart);
-    auto* right = new QSplitter(Qt::Vertical, this);
     auto* tablePage = new QWidget(this);
     auto* tableLayout = new QVBoxLayout(tablePage);
     tableLayout->setContentsMargins(0, 0, 0, 0);
     tableLayout->addWidget(m_caption);
     tableLayout->addWidget(m_table, 1);
-    right->addWidget(m_heatmap);
-    right->addWidget(tablePage);
-    auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(charts);
-    split->addWidget(right);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    auto* pages = new QTabWidget(this);
+    pages->setObjectName(QStringLiteral("outlierPages"));
+    pages->setDocumentMode(true);
+    pages->addTab(m_heatmap, tr("|w| map"));
+    pages->addTab(charts, tr("Rows and columns"));
+    pages->addTab(tablePage, tr("Largest |w|"));
+    pages->setTabToolTip(0, tr("The largest |w| of each cell of the tensor: outlier rows and columns stand out"));
+    pages->setTabToolTip(1, tr("max |w| and RMS of every row (output channel) and column (input channel)"));
+    pages->setTabToolTip(2, tr("The tensor's largest values and how many σ they lie from 0"));
     auto* layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(split, 0, 0);
+    layout->addWidget(pages, 0, 0);
     setStats(nullptr, {});
 }
 
@@ -92,7 +96,7 @@ void OutliersView::fillChannels(ZoomChartView* view, const std::vector<float>& a
     r->replace(downsampledMax(rms, kMaxPoints, group));
     chart->addSeries(a);
     chart->addSeries(r);
-    chart->setTitle(group > 1 ? tr("%1 (max over groups of %2 channels)").arg(title).arg(group) : title);
+    chart->setTitle(group > 1 ? tr("%1 (max over groups of %2)").arg(title).arg(group) : title);
     setAxes(chart, axis, tr("|w|"), false);
     if (auto* y = qobject_cast<QValueAxis*>(chart->axes(Qt::Vertical).value(0)))
         y->setLabelFormat(QStringLiteral("%.3g"));
@@ -109,10 +113,9 @@ void OutliersView::setStats(const TensorStats* stats, const QString& name)
         m_heatmap->setHeatmap({}, 0, 0);
         return;
     }
-    fillChannels(m_rowChart, stats->rowAbsMax, stats->rowRms, tr("Per row of %1").arg(name),
-                 tr("row (output channel)"));
-    fillChannels(m_columnChart, stats->columnAbsMax, stats->columnRms, tr("Per column of %1").arg(name),
-                 tr("column (input channel)"));
+    Q_UNUSED(name);   // the views' summary line names the tensor
+    fillChannels(m_rowChart, stats->rowAbsMax, stats->rowRms, tr("Per row"), tr("row (output channel)"));
+    fillChannels(m_columnChart, stats->columnAbsMax, stats->columnRms, tr("Per column"), tr("column (input channel)"));
 }
 
 void OutliersView::setTable(const TensorStats* stats)

@@ -1,5 +1,7 @@
 #include "tensor/tensor_analysis.h"
 
+#include "tensor/round_trip_store.h"
+
 #include "common/error.h"
 #include "quant/dequantize.h"
 #include "quant/quantize.h"
@@ -8,6 +10,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <optional>
+#include <tuple>
 
 namespace qx::ui {
 
@@ -105,31 +108,6 @@ TensorStats viewStats(const TensorInfo& tensor, const ProgressFn& progress)
     return computeTensorStats(tensor, StatsOptions{}, progress);
 }
 
-namespace {
-
-/// roundTrip in chunks of rows with a cancellation check between them (row-wise formats only; a
-/// tensor-wide format is done in one call).
-std::vector<float> chunkedRoundTrip(const CandidateFormat& format, std::span<const float> values, int64_t rowLength,
-                                    bool tensorWide, const ProgressFn& progress)
-{
-    const int64_t rows = static_cast<int64_t>(values.size()) / rowLength;
-    const int64_t chunkRows = std::max<int64_t>(1, (int64_t(1) << 20) / rowLength);
-    if (tensorWide || rows <= chunkRows)
-        return roundTrip(format, values, rowLength);
-    std::vector<float> out;
-    out.reserve(values.size());  // pages are touched part by part (see decodeCancellable)
-    for (int64_t first = 0; first < rows; first += chunkRows) {
-        report(progress, static_cast<double>(first) / static_cast<double>(rows));
-        const int64_t count = std::min(chunkRows, rows - first);
-        const std::vector<float> part =
-            roundTrip(format, values.subspan(size_t(first * rowLength), size_t(count * rowLength)), rowLength);
-        out.insert(out.end(), part.begin(), part.end());
-    }
-    return out;
-}
-
-} // namespace
-
 TensorStats previewStats(const TensorInfo& tensor, int64_t maxValues, int64_t& strideOut, const ProgressFn& progress)
 {
     const std::optional<uint64_t> bytes = tensorBytes(tensor.type, tensor.elementCount());
@@ -154,29 +132,15 @@ TensorStats previewStats(const TensorInfo& tensor, int64_t maxValues, int64_t& s
 
 namespace {
 
-QuantLevels levelsAroundMax(std::span<const float> original, std::span<const float> rebuilt,
-                            const CandidateFormat& format, int64_t rowLength)
+/// Row and column of the largest finite |w| (the first one when several tie).
+std::pair<int64_t, int64_t> maxAbsPosition(std::span<const float> values, int64_t rowLength)
 {
-    QuantLevels q;
     size_t at = 0;
     float best = -1.0f;
-    for (size_t i = 0; i < original.size(); ++i)
-        if (std::isfinite(original[i]) && std::fabs(original[i]) > best)
-            best = std::fabs(original[i]), at = i;
-    const auto uniform = format.isScheme ? uniformSchemeOf(format.scheme) : std::nullopt;
-    const bool grouped = uniform && uniform->granularity == Granularity::PerGroup;
-    const int64_t block = grouped ? uniform->groupSize : format.isScheme ? rowLength : tensorTypeInfo(format.type)->blockSize;
-    q.row = static_cast<int64_t>(at) / rowLength;
-    q.firstColumn = (static_cast<int64_t>(at) % rowLength) / block * block;
-    q.length = block;
-    std::vector<float> v(rebuilt.begin() + q.row * rowLength + q.firstColumn,
-                         rebuilt.begin() + q.row * rowLength + q.firstColumn + block);
-    std::sort(v.begin(), v.end());
-    v.erase(std::unique(v.begin(), v.end()), v.end());
-    q.tooMany = v.size() > static_cast<size_t>(QuantLevels::kMaxLevels);
-    if (!q.tooMany)
-        q.values = std::move(v);
-    return q;
+    for (size_t i = 0; i < values.size(); ++i)
+        if (std::isfinite(values[i]) && std::fabs(values[i]) > best)
+            best = std::fabs(values[i]), at = i;
+    return {static_cast<int64_t>(at) / rowLength, static_cast<int64_t>(at) % rowLength};
 }
 
 } // namespace
@@ -232,12 +196,10 @@ std::vector<float> decodeCancellable(const TensorInfo& tensor, const ProgressFn&
     return out;
 }
 
-/// Histogram, clip range and per-row errors of the round trip, block by block.
+/// Clip range and per-row errors of the round trip, block by block.
 void measureRebuilt(TensorAnalysis& a, std::span<const float> original, std::span<const float> rebuilt,
                     int64_t rowLength, const ProgressFn& progress)
 {
-    a.reconstructedHistogram = Histogram::make(a.stats.histogram.lo, a.stats.histogram.hi,
-                                               static_cast<int>(a.stats.histogram.counts.size()));
     a.clipLo = INFINITY, a.clipHi = -INFINITY;
     const int64_t rows = static_cast<int64_t>(original.size()) / rowLength, block = blockRowsOf(rowLength);
     a.rows.reserve(static_cast<size_t>(rows));
@@ -246,7 +208,6 @@ void measureRebuilt(TensorAnalysis& a, std::span<const float> original, std::spa
         for (float v : rebuilt.subspan(size_t(first * rowLength), size_t((end - first) * rowLength))) {
             if (!std::isfinite(v))
                 continue;
-            a.reconstructedHistogram.add(v);
             a.clipLo = std::min(a.clipLo, double(v)), a.clipHi = std::max(a.clipHi, double(v));
         }
         for (int64_t r = first; r < end; ++r)
@@ -272,16 +233,22 @@ TensorAnalysis analyzeRoundTrip(const TensorInfo& tensor, const CandidateFormat&
     a.stats = std::move(stats);
     const std::vector<float> original = decodeCancellable(tensor, stage(0.0, 0.1));
     const int64_t rowLength = tensor.rowLength();
-    std::vector<float> rebuilt = chunkedRoundTrip(format, original, rowLength, isTensorWide(format), stage(0.1, 0.6));
+    a.store = RoundTripStore::make(format, original, rowLength, stage(0.1, 0.55));
+    std::shared_ptr<const std::vector<float>> rebuilt = a.store->values();
+    if (!rebuilt) {   // GGUF blocks: decoded once for the error figures, then dropped
+        auto decoded = std::make_shared<std::vector<float>>(original.size());
+        a.store->readRows(0, a.store->rows(), *decoded);
+        rebuilt = std::move(decoded);
+    }
     report(progress, 0.6);
-    a.error = compareTensors(original, rebuilt);
+    a.error = compareTensors(original, *rebuilt);
     report(progress, 0.65);
-    measureRebuilt(a, original, rebuilt, rowLength, stage(0.65, 0.9));
-    a.levels = levelsAroundMax(original, rebuilt, format, rowLength);
+    measureRebuilt(a, original, *rebuilt, rowLength, stage(0.65, 0.9));
+    std::tie(a.maxRow, a.maxColumn) = maxAbsPosition(original, rowLength);
     report(progress, 0.95);
     a.heatmap = absHeatmap(original, rowLength);
     if (isTensorWide(format))
-        a.wholeRoundTrip = std::make_shared<const std::vector<float>>(std::move(rebuilt));
+        a.wholeRoundTrip = a.store->values();
     report(progress, 1.0);
     return a;
 }

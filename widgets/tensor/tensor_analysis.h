@@ -1,7 +1,7 @@
 #pragma once
 // What the tensor views show for one tensor and one candidate format, computed in one call off the UI thread:
-// the core's statistics of the original weights, the histogram of the round-tripped (quantize → dequantize)
-// weights over the same range, and the core's error metrics of the round trip, whole-tensor and per row.
+// the core's statistics of the original weights, the round trip (quantize → dequantize) kept compact for
+// re-binning and block grids (RoundTripStore), and the core's error metrics of it, whole-tensor and per row.
 // A candidate is either a GGUF storage type llama-quantize can write (qx::canQuantize) or a non-GGUF scheme
 // (fake-quantized): one of the catalog or a custom uniform scheme (qx::SchemeChoice).
 
@@ -44,15 +44,6 @@ struct RowError {
     double relativeError = 0.0;  ///< ||e|| / ||x|| of the row
 };
 
-/// The grid one block of the round trip uses: the distinct dequantized values of the block (GGUF types) or
-/// row (schemes) that holds the tensor's largest |w| — the block whose scale sets the widest grid.
-struct QuantLevels {
-    std::vector<float> values;      ///< ascending; empty when more than kMaxLevels distinct values
-    int64_t row = 0, firstColumn = 0, length = 0;  ///< where the block lies
-    bool tooMany = false;           ///< more than kMaxLevels distinct values (e.g. FP16): not drawn
-    static constexpr int kMaxLevels = 256;
-};
-
 /// max |w| over cells of a down-sampled rows × columns grid (row-major, rows = tensor rows).
 struct AbsHeatmap {
     int rows = 0, columns = 0;
@@ -61,16 +52,19 @@ struct AbsHeatmap {
     float maxValue = 0.0f;
 };
 
+class RoundTripStore;
+
 struct TensorAnalysis {
     std::string tensorName;
     CandidateFormat format;
     TensorStats stats;              ///< computeTensorStats of the stored tensor, default options
-    Histogram reconstructedHistogram;  ///< round-tripped values, over stats.histogram's range and bins
     TensorError error;              ///< compareTensors(original, round trip)
     std::vector<RowError> rows;     ///< one per row
     double clipLo = 0.0, clipHi = 0.0; ///< smallest and largest round-tripped value (the representable range)
-    QuantLevels levels;
+    int64_t maxRow = 0, maxColumn = 0; ///< where the largest |w| sits (its block has the widest grid)
     AbsHeatmap heatmap;
+    /// The round trip, compact (GGUF blocks or the scheme's values): re-binned and gridded by the views.
+    std::shared_ptr<const RoundTripStore> store;
     /// The whole round trip, kept only for tensor-wide schemes (one row cannot be redone alone); else null.
     std::shared_ptr<const std::vector<float>> wholeRoundTrip;
 };

@@ -8,9 +8,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <iterator>
 
 namespace qx::ui {
@@ -31,15 +33,33 @@ TensorPane::TensorPane(QWidget* parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
-    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setStretchLastSection(true);   // Reason takes what is left
     m_view->header()->setSectionResizeMode(QHeaderView::Interactive);  // full names; scroll sideways when narrow
     m_view->header()->setMinimumSectionSize(m_view->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 4);
-    // Plan columns first (visual order only; the model's column numbers stay as they are).
+    // Plan columns first, the reason last (visual order only; the model's column numbers stay as they are).
+    // The stored tensor's shape, parameters, size and bits are hidden at first (the header's context menu
+    // shows them), so the plan's columns up to Reason fit a 1920-pixel screen without scrolling.
     const int order[] = {TensorTreeModel::NameColumn, TensorTreeModel::PinColumn, TensorTreeModel::TypeColumn,
                          TensorTreeModel::PlannedColumn, TensorTreeModel::SqnrColumn, TensorTreeModel::RelErrorColumn,
-                         TensorTreeModel::PlannedBitsColumn, TensorTreeModel::PlannedSizeColumn};
+                         TensorTreeModel::PlannedBitsColumn, TensorTreeModel::PlannedSizeColumn,
+                         TensorTreeModel::SensitivityColumn, TensorTreeModel::ReasonColumn};
     for (int visual = 0; visual < static_cast<int>(std::size(order)); ++visual)
         m_view->header()->moveSection(m_view->header()->visualIndex(order[visual]), visual);
+    for (int c : {TensorTreeModel::ShapeColumn, TensorTreeModel::ParametersColumn, TensorTreeModel::SizeColumn,
+                  TensorTreeModel::BitsColumn, TensorTreeModel::RelErrorColumn})
+        m_view->header()->hideSection(c);   // SQNR says what the relative error says: 10^(−SQNR/20)
+    // Plan edits change what the columns hold: they widen to it (never narrow, so a width the user chose
+    // stays) at most 150 ms after a change, however long a stream of changes (background errors) lasts.
+    auto* fit = new QTimer(this);
+    fit->setSingleShot(true);
+    fit->setInterval(150);
+    connect(fit, &QTimer::timeout, this, &TensorPane::fitColumns);
+    connect(m_model, &QAbstractItemModel::dataChanged, fit, [fit] {
+        if (!fit->isActive())
+            fit->start();
+    });
+    m_view->header()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view->header(), &QWidget::customContextMenuRequested, this, &TensorPane::showColumnMenu);
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_filter, 1);
@@ -61,10 +81,47 @@ void TensorPane::setModelFile(std::shared_ptr<const ModelFile> model)
 {
     m_model->setModelFile(std::move(model));
     m_view->expandAll();
-    for (int c = 0; c < TensorTreeModel::ReasonColumn; ++c)
-        m_view->resizeColumnToContents(c);
-    m_view->setColumnWidth(TensorTreeModel::ReasonColumn, m_view->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 40);
+    for (int c = 0; c < TensorTreeModel::ColumnCount; ++c)
+        if (c != TensorTreeModel::ReasonColumn)
+            m_view->resizeColumnToContents(c);
+    // Reason, the last column, stretches into the room left; its own width is only what it keeps when there
+    // is none (its cells show the whole reason as a tooltip).
+    m_view->setColumnWidth(TensorTreeModel::ReasonColumn, m_view->header()->sectionSizeHint(TensorTreeModel::ReasonColumn));
     updateCount();
+}
+
+void TensorPane::fitColumns()
+{
+    for (int c = 0; c < TensorTreeModel::ColumnCount; ++c)
+        if (c != TensorTreeModel::ReasonColumn && !m_view->header()->isSectionHidden(c))
+            m_view->setColumnWidth(c, std::max({m_view->columnWidth(c), m_view->header()->sectionSizeHint(c),
+                                                static_cast<const QAbstractItemView*>(m_view)->sizeHintForColumn(c)}));
+}
+
+int TensorPane::columnsWidth() const
+{
+    int width = 0;
+    for (int c = 0; c < TensorTreeModel::ColumnCount; ++c)
+        if (c != TensorTreeModel::ReasonColumn && !m_view->header()->isSectionHidden(c))
+            width += m_view->columnWidth(c);
+    return width + m_view->fontMetrics().averageCharWidth() * 16;   // and a glimpse of the reason
+}
+
+void TensorPane::showColumnMenu(const QPoint& pos)
+{
+    QMenu menu(this);
+    QHeaderView* header = m_view->header();
+    for (int c = 1; c < TensorTreeModel::ColumnCount; ++c) {   // the name always stays
+        QAction* a = menu.addAction(m_model->headerData(c, Qt::Horizontal).toString());
+        a->setCheckable(true);
+        a->setChecked(!header->isSectionHidden(c));
+        connect(a, &QAction::toggled, this, [this, header, c](bool on) {
+            header->setSectionHidden(c, !on);
+            if (on)
+                m_view->resizeColumnToContents(c);
+        });
+    }
+    menu.exec(header->viewport()->mapToGlobal(pos));
 }
 
 void TensorPane::focusFilter()

@@ -28,6 +28,10 @@ public:
     /// Names of the selected tensors; with `expandGroups` a selected layer row stands for all its tensors.
     QStringList selectedTensorNames(bool expandGroups = false) const;
 
+    /// Widens the columns to what they hold (never narrows them).
+    void fitColumns();
+    /// The width the tree needs to show every visible column but Reason, and a little of that.
+    int columnsWidth() const;
     TensorTreeModel* treeModel() const { return m_model; }
     TensorFilterProxy* proxy() const { return m_proxy; }
     QTreeView* view() const { return m_view; }
@@ -40,6 +44,8 @@ signals:
 private:
     void applyFilter(const QString& pattern);
     void showContextMenu(const QPoint& pos);
+    /// The header's menu: which columns are shown.
+    void showColumnMenu(const QPoint& pos);
     void updateCount(bool patternValid = true);
 
     TensorTreeModel* m_model;

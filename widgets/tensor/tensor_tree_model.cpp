@@ -47,9 +47,9 @@ constexpr ColumnSpec kColumns[TensorTreeModel::ColumnCount] = {
                                                   "(higher is better; ∞ = kept as stored), computed in the background"), true},
     {QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Rel. error"),
      QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Relative error ‖w − q(w)‖ / ‖w‖ of the planned format"), true},
-    {QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Sensitivity"),
-     QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Measured KL divergence (nats) when only this tensor is quantized; "
-                                                  "empty until measured"), true},
+    {QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "KLD"),
+     QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Sensitivity: the measured KL divergence (nats) when only this tensor "
+                                                  "is quantized; empty until measured (Plan › Measure Sensitivity)"), true},
     {QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Reason"),
      QT_TRANSLATE_NOOP("qx::ui::TensorTreeModel", "Why the plan chose this format (preset rule, layer, fallback, solver, by hand)"), false},
 };

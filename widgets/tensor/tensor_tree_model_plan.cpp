@@ -164,6 +164,8 @@ QVariant TensorTreeModel::planTensorData(int tensorIndex, int column, int role) 
             return bitsOf(bytes, t.elementCount());
         if (scheme)
             return tr("%1 → %2").arg(QString::fromStdString(schemeChoiceName(*scheme)), typeText(e->type));
+        if (const QString method = m_plan->calibrationMethodOf(e->tensor); !method.isEmpty())
+            return tr("%1 · %2").arg(typeText(e->type), method);   // calibrated weights, e.g. "Q4_K · GPTQ"
         return typeText(e->type);
     case PlannedBitsColumn: return number(display, bitsOf(bytes, t.elementCount()), 2);
     case PlannedSizeColumn: return display ? QVariant(formatBytes(bytes)) : QVariant(static_cast<qulonglong>(bytes));
@@ -187,6 +189,9 @@ QVariant TensorTreeModel::errorData(int tensorIndex, int column, int role) const
             return m_errors ? tr("Being computed in the background") : QVariant();
         if (err->failed)
             return tr("The planned format cannot hold this tensor");
+        if (err->calibrated)
+            return tr("Error of the calibrated %1 weights (AWQ: against its scaled weights; SmoothQuant: with the "
+                      "folded scales taken out)").arg(m_plan->calibrationMethodOf(m_model->tensors[static_cast<size_t>(tensorIndex)].name));
         return err->exact ? tr("Kept as stored: no error") : QVariant();
     }
     if (!display && role != SortRole)

@@ -4,12 +4,14 @@
 #include "common/job_runner.h"
 #include "common/table_export.h"
 #include "common/zoom_chart_view.h"
+#include "tensor/distribution_view.h"
 #include "tensor/outliers_view.h"
 #include "tensor/values_model.h"
 #include "tensor/values_view.h"
 
+#include "stats/range_histogram.h"
+
 #include <QChart>
-#include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -34,7 +36,7 @@ TensorViews::TensorViews(QWidget* parent) : QWidget(parent), m_runner(new JobRun
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setWordWrap(true);
 
-    m_distribution = new ZoomChartView(this);
+    m_distribution = new DistributionView(this);
     m_outliers = new OutliersView(this);
     m_errorHistogram = new ZoomChartView(this);
     m_rowError = new ZoomChartView(this);
@@ -67,25 +69,13 @@ void TensorViews::setupBar(QWidget* bar)
         m_candidate->addItem(QString::fromStdString(c.name));
     m_candidate->setCurrentText(QStringLiteral("Q4_K"));
     m_candidate->setToolTip(tr("Candidate format: the tensor is quantized to it and dequantized again"));
-    m_logScale = new QCheckBox(tr("Log scale"), bar);
-    m_logScale->setToolTip(tr("Logarithmic count axis (shows the sparse tails)"));
-    m_levels = new QCheckBox(tr("Levels"), bar);
-    m_levels->setChecked(true);
-    m_levels->setToolTip(tr("Draw the quantization grid of the block holding the largest |w| and the range the "
-                            "round trip can represent (values beyond it are clipped)"));
-    auto* resetZoom = new QPushButton(tr("Reset zoom"), bar);
-    resetZoom->setToolTip(tr("Back to the whole histogram (drag to zoom in, wheel to zoom, Shift+drag to pan)"));
     auto* exportButton = new QPushButton(tr("Export PNG/SVG…"), bar);
     exportButton->setToolTip(tr("Save the current tab as a PNG picture or an SVG vector drawing (chosen by the file type)"));
 
     auto* row = new QHBoxLayout(bar);
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(new QLabel(tr("Candidate format:"), bar));
-    row->addWidget(m_candidate);
-    row->addWidget(m_logScale);
-    row->addWidget(m_levels);
-    row->addStretch(1);
-    row->addWidget(resetZoom);
+    row->addWidget(m_candidate, 1);
     row->addWidget(exportButton);
 
     connect(m_candidate, &QComboBox::currentTextChanged, this, [this] {
@@ -94,9 +84,6 @@ void TensorViews::setupBar(QWidget* bar)
         else
             recompute();
     });
-    connect(m_logScale, &QCheckBox::toggled, this, [this] { fillDistribution(); });
-    connect(m_levels, &QCheckBox::toggled, this, [this] { fillDistribution(); });
-    connect(resetZoom, &QPushButton::clicked, this, [this] { m_distribution->resetZoom(); });
     connect(exportButton, &QPushButton::clicked, this, [this] {
         const QString path = askChartImagePath(this);
         if (!path.isEmpty())
@@ -145,12 +132,13 @@ CandidateFormat TensorViews::currentFormat() const
 
 void TensorViews::showTab(int index) { m_tabs->setCurrentIndex(index); }
 
-void TensorViews::setLogScale(bool on) { m_logScale->setChecked(on); }
+void TensorViews::setLogScale(bool on) { m_distribution->setLogScale(on); }
 
 bool TensorViews::exportChart(const QString& path) const
 {
     if (m_tabs->currentWidget() == m_distribution)
-        return exportChartImage(m_distribution, path);
+        return isSvgPath(path) ? exportWidgetSvg(m_distribution->exportWidget(), path)
+                               : m_distribution->exportWidget()->grab().save(path, "PNG");
     if (isSvgPath(path))
         return exportWidgetSvg(m_tabs->currentWidget(), path);
     return saveImagePng(m_tabs->currentWidget()->grab().toImage(), path);
@@ -171,8 +159,10 @@ void TensorViews::recompute()
     m_stats.reset();
     m_preview.reset();
     m_stride = 0;
+    m_bulk = {0.0, 0.0};
     m_analysis.reset();
     const TensorInfo* tensor = currentTensor();
+    m_distribution->setTensor(m_model, tensor, m_tensor);
     updateValues();
     if (!tensor) {
         m_runner->cancel();
@@ -197,8 +187,7 @@ void TensorViews::recompute()
             if (result.outcome == JobOutcome::Completed) {
                 m_preview = std::move(result.value->first);
                 m_stride = result.value->second;
-                m_dirtyTabs |= 1u << DistributionTab;
-                refreshTab(m_tabs->currentIndex());
+                m_distribution->showPreview(*m_preview, m_stride);
                 emit histogramShown();
             }
             if (result.outcome != JobOutcome::Cancelled)
@@ -210,19 +199,30 @@ void TensorViews::startStats(quint64 generation)
 {
     const TensorInfo* tensor = currentTensor();
     std::shared_ptr<const ModelFile> model = m_model;
-    m_runner->start<TensorStats>(
+    using Stats = std::pair<TensorStats, std::pair<double, double>>;
+    m_runner->start<Stats>(
         tr("Statistics of %1").arg(m_tensor),
-        [model, tensor](const ProgressFn& progress) { return viewStats(*tensor, progress); },
-        [this, generation](JobResult<TensorStats> result) {
+        [model, tensor](const ProgressFn& progress) {
+            const auto part = [&progress](double from, double to) {
+                return [&progress, from, to](double f) { return !progress || progress(from + (to - from) * f); };
+            };
+            TensorStats stats = viewStats(*tensor, part(0.0, 0.8));
+            const auto bulk = centralRangeOf(rowSourceFromTensor(*tensor), stats.histogram,
+                                             DistributionView::kBulkCoverage, {}, part(0.8, 1.0));
+            return Stats{std::move(stats), bulk};
+        },
+        [this, generation](JobResult<Stats> result) {
             if (generation != m_generation)
                 return;  // stale: a newer request is on its way
             if (result.outcome == JobOutcome::Failed)
                 m_summary->setText(tr("Cannot read this tensor: %1").arg(result.error.detail));
             if (result.outcome != JobOutcome::Completed)
                 return showAnalysis();
-            m_stats = std::move(result.value);
+            m_stats = std::move(result.value->first);
+            m_bulk = result.value->second;
             m_preview.reset();
             m_stride = 1;
+            m_distribution->showStats(*m_stats, m_bulk);
             showAnalysis();
             emit histogramShown();
             emit statsReady();
@@ -234,6 +234,7 @@ void TensorViews::startRoundTrip()
 {
     const quint64 generation = ++m_generation;
     m_analysis.reset();
+    m_distribution->showAnalysis(nullptr);
     const TensorInfo* tensor = currentTensor();
     updateValues();
     if (!tensor || !m_stats)
@@ -255,6 +256,7 @@ void TensorViews::startRoundTrip()
             else if (result.outcome == JobOutcome::Failed)
                 m_summary->setText(tr("Cannot analyse with this format: %1").arg(result.error.detail));
             showAnalysis();
+            m_distribution->showAnalysis(m_analysis ? &*m_analysis : nullptr);
             if (m_analysis) {
                 m_values->model()->setWholeRoundTrip(m_analysis->wholeRoundTrip);
                 emit analysisReady();
@@ -286,7 +288,7 @@ void TensorViews::showAnalysis()
         m_summary->setText(tr("Select a tensor to see its distribution and quantization error."));
     }
     m_outliers->setTable(m_stats ? &*m_stats : nullptr);
-    m_dirtyTabs = (1u << DistributionTab) | (1u << OutliersTab) | (1u << ErrorTab);
+    m_dirtyTabs = (1u << OutliersTab) | (1u << ErrorTab);
     refreshTab(m_tabs->currentIndex());
 }
 
@@ -295,9 +297,7 @@ void TensorViews::refreshTab(int tab)
     if (!(m_dirtyTabs & (1u << tab)))
         return;
     m_dirtyTabs &= ~(1u << tab);
-    if (tab == DistributionTab) {
-        fillDistribution();
-    } else if (tab == OutliersTab) {
+    if (tab == OutliersTab) {
         m_outliers->setStats(m_stats ? &*m_stats : nullptr, m_tensor);
         const TensorInfo* t = currentTensor();
         if (m_analysis && t)
@@ -305,54 +305,6 @@ void TensorViews::refreshTab(int tab)
     } else if (tab == ErrorTab) {
         fillError();
     }
-}
-
-void TensorViews::fillDistribution()
-{
-    QChart* chart = m_distribution->freshChart();
-    const TensorStats* stats = m_stats ? &*m_stats : (m_preview ? &*m_preview : nullptr);
-    if (!stats)
-        return;
-    const bool logY = m_logScale->isChecked();
-    const double floor = logY ? 0.5 : 0.0;
-    chart->setTitle(m_stats ? tr("Weight distribution of %1").arg(m_tensor)
-                            : tr("Weight distribution of %1 — preview from one row in %2, exact figures follow")
-                                  .arg(m_tensor).arg(m_stride));
-    QLineSeries* original = histogramSeries(stats->histogram, m_stats ? tr("original") : tr("original (sampled rows)"), floor);
-    original->setPen(QPen(QColor(0, 114, 178), 3.0));
-    chart->addSeries(original);
-    double yMax = 1.0;
-    for (uint64_t c : stats->histogram.counts)
-        yMax = std::max(yMax, double(c));
-    if (m_analysis) {
-        QLineSeries* rebuilt = histogramSeries(
-            m_analysis->reconstructedHistogram,
-            tr("dequantized (%1)").arg(QString::fromStdString(m_analysis->format.name)), floor);
-        rebuilt->setPen(QPen(QColor(230, 159, 0), 1.5));
-        chart->addSeries(rebuilt);
-        if (m_levels->isChecked())
-            addLevelMarkers(chart, yMax, logY);
-    }
-    setAxes(chart, tr("weight value"), logY ? tr("count (log scale)") : tr("count"), logY);
-}
-
-void TensorViews::addLevelMarkers(QChart* chart, double yMax, bool logY)
-{
-    const QuantLevels& q = m_analysis->levels;
-    const double y0 = logY ? 0.5 : 0.0;
-    if (!q.values.empty()) {
-        std::vector<double> xs(q.values.begin(), q.values.end());
-        chart->addSeries(tickSeries(xs, y0, logY ? std::sqrt(yMax) : yMax * 0.25,
-                                    tr("grid of row %1, columns %2–%3 (%4 levels)")
-                                        .arg(q.row).arg(q.firstColumn).arg(q.firstColumn + q.length - 1)
-                                        .arg(q.values.size()),
-                                    QColor(0, 158, 115), 1.0));
-    }
-    const double clip[2] = {m_analysis->clipLo, m_analysis->clipHi};
-    if (std::isfinite(clip[0]) && std::isfinite(clip[1]))
-        chart->addSeries(tickSeries(clip, y0, yMax, tr("representable range [%1, %2]")
-                                                        .arg(clip[0], 0, 'g', 4).arg(clip[1], 0, 'g', 4),
-                                    QColor(213, 94, 0), 2.0, Qt::DashLine));
 }
 
 void TensorViews::fillError()

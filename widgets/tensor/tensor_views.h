@@ -1,13 +1,14 @@
 #pragma once
 // The views of the selected tensor for one candidate format:
-//  Distribution — histogram of the original weights (linear or log y, zoom and pan) with the round-tripped
-//                 histogram overlaid, the grid of the block holding max |w| and the representable range;
+//  Distribution — DistributionView: the weights' histogram opening on their central 99.9 %, re-binned at
+//                 every zoom, with the round trip overlaid and the selected block's levels as a comb; or one
+//                 block's values snapping to their levels;
 //  Outliers     — per-channel absmax/RMS, |w| heatmap, top outliers (OutliersView);
 //  Error        — error histogram and per-row SQNR;
 //  Values       — original vs round-tripped values of a window (ValuesView, lazy).
 // Work runs on a private JobRunner in stages: for tensors above kPreviewValues a preview histogram of every
-// k-th row first (histogramShown, labelled as a preview), then the exact statistics (histogram, outliers:
-// statsReady, histogramShown), then the round trip for the format (analysisReady). A newer request supersedes the running one, whose
+// k-th row first (histogramShown, labelled as a preview), then the exact statistics and the central 99.9 %
+// range (outliers: statsReady, histogramShown), then the round trip for the format (analysisReady). A newer request supersedes the running one, whose
 // result is dropped (generation counter); a format change reuses the statistics.
 
 #include "io/model_file.h"
@@ -19,13 +20,13 @@
 #include <optional>
 
 class QChart;
-class QCheckBox;
 class QComboBox;
 class QLabel;
 class QTabWidget;
 
 namespace qx::ui {
 
+class DistributionView;
 class JobRunner;
 class OutliersView;
 class ValuesView;
@@ -53,6 +54,8 @@ public:
     /// Shows the tab with this index (see Tab).
     void showTab(int index);
     void setLogScale(bool on);
+    /// The central 99.9 % of the values (with the exact statistics).
+    std::pair<double, double> bulkRange() const { return m_bulk; }
     /// The statistics on screen (first stage), if any.
     const std::optional<TensorStats>& stats() const { return m_stats; }
     /// The analysis on screen, if any.
@@ -60,7 +63,7 @@ public:
     JobRunner* runner() const { return m_runner; }
     OutliersView* outliersView() const { return m_outliers; }
     ValuesView* valuesView() const { return m_values; }
-    ZoomChartView* distributionChart() const { return m_distribution; }
+    DistributionView* distributionView() const { return m_distribution; }
     /// Saves the current tab (its charts as shown) as PNG, or as SVG when `path` ends in .svg; false on failure.
     bool exportChart(const QString& path) const;
 
@@ -85,10 +88,8 @@ private:
     void startStats(quint64 generation);
     void startRoundTrip();
     void showAnalysis();
-    void fillDistribution();
     /// Redraws the charts of tab `tab` (only the visible tab is drawn; others when they are shown).
     void refreshTab(int tab);
-    void addLevelMarkers(QChart* chart, double yMax, bool logY);
     void fillError();
     void updateValues();
     const TensorInfo* currentTensor() const;
@@ -99,16 +100,15 @@ private:
     quint64 m_generation = 0;
     std::optional<TensorStats> m_stats;
     std::optional<TensorStats> m_preview;
+    std::pair<double, double> m_bulk{0.0, 0.0};   ///< the central 99.9 % of the values
     int64_t m_stride = 0;
     unsigned m_dirtyTabs = 0;  ///< bit i: tab i shows stale charts
     std::optional<TensorAnalysis> m_analysis;
     QComboBox* m_candidate = nullptr;
     std::optional<CandidateFormat> m_custom;  ///< the custom scheme listed last, if any
-    QCheckBox* m_logScale = nullptr;
-    QCheckBox* m_levels = nullptr;
     QLabel* m_summary = nullptr;
     QTabWidget* m_tabs = nullptr;
-    ZoomChartView* m_distribution = nullptr;
+    DistributionView* m_distribution = nullptr;
     OutliersView* m_outliers = nullptr;
     ZoomChartView* m_errorHistogram = nullptr;
     ZoomChartView* m_rowError = nullptr;

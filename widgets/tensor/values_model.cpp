@@ -108,13 +108,16 @@ QVariant ValuesModel::data(const QModelIndex& index, int role) const
 
 QVariant ValuesModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return {};
+    if (role == Qt::ToolTipRole)   // the format is named in the tooltip and the views' summary line
+        return section == Quantized ? tr("Quantized to %1 and dequantized again").arg(QString::fromStdString(m_format.name))
+                                    : QVariant();
     switch (section) {
     case Row: return tr("Row");
     case ColumnIndex: return tr("Column");
     case Original: return tr("Original");
-    case Quantized: return tr("Quantized (%1)").arg(QString::fromStdString(m_format.name));
+    case Quantized: return tr("Quantized");
     case Difference: return tr("Difference");
     default: return {};
     }

@@ -3,6 +3,8 @@
 #include "common/table_export.h"
 #include "tensor/values_model.h"
 
+#include "common/flow_layout.h"
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -29,22 +31,21 @@ ValuesView::ValuesView(QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 4);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(ValuesModel::Row, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ValuesModel::ColumnIndex, QHeaderView::ResizeToContents);
     m_table->setToolTip(tr("Difference = quantized − original; right click to export as CSV"));
     installTableExport(m_table);
     m_note->setText(tr("Only the rows on screen are decoded and quantized."));
 
-    auto* bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("Row:"), this));
-    bar->addWidget(m_row);
-    bar->addWidget(new QLabel(tr("Offset:"), this));
-    bar->addWidget(m_offset);
-    bar->addWidget(new QLabel(tr("Count:"), this));
-    bar->addWidget(m_count);
-    bar->addStretch(1);
+    QWidget* barWidget = nullptr;
+    FlowLayout* bar = flowBar(this, &barWidget);
+    bar->addWidget(labelled(tr("Row:"), m_row, barWidget));
+    bar->addWidget(labelled(tr("Offset:"), m_offset, barWidget));
+    bar->addWidget(labelled(tr("Count:"), m_count, barWidget));
     bar->addWidget(m_note);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(bar);
+    layout->addWidget(barWidget);
     layout->addWidget(m_table, 1);
     for (QSpinBox* box : {m_row, m_offset, m_count})
         connect(box, &QSpinBox::valueChanged, this, [this] { apply(); });

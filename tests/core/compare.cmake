@@ -1,0 +1,1 @@
+qx_add_test(NAME tst_model_diff SOURCES core/tst_model_diff.cpp LIBS qx_core LABELS core reference)

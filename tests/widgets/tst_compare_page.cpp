@@ -1,0 +1,190 @@
+// The Compare page against llama.cpp's quantizations of synth-d256: the table shows the core's figures
+// (SQNR, identical, types, colours), the Layers chart the core's per-layer totals, the Distribution both
+// histograms, the Metadata tab the key changes; "Use B's types as my plan" gives llama-quantize's Q4_K_M
+// plan in one undo step; models of other shapes are refused with their metadata; Cancel ends the job.
+#include "common/test_data.h"
+#include "common/widget_shots.h"
+
+#include "common/chart_util.h"
+#include "common/job_runner.h"
+#include "common/table_export.h"
+#include "compare/compare_page.h"
+#include "compare/compare_table_model.h"
+#include "compare/model_diff.h"
+#include "io/model_file.h"
+#include "plan/plan_document.h"
+#include "plan/presets.h"
+
+#include <QAbstractItemModelTester>
+#include <QChart>
+#include <QChartView>
+#include <QLabel>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QUndoStack>
+#include <QtTest/QtTest>
+
+#include <cmath>
+
+using namespace qx;
+using namespace qx::ui;
+
+namespace {
+
+const std::string kDir = "reference/synth-d256/";
+
+/// Compares `page`'s model with `other` and waits for the result.
+bool compareAndWait(ComparePage& page, const std::string& other)
+{
+    QSignalSpy spy(&page, &ComparePage::compared);
+    page.compareWith(QString::fromStdString(other));
+    return spy.wait(120000);
+}
+
+QLineSeries* seriesNamed(QChartView* view, const QString& name)
+{
+    for (QAbstractSeries* s : view->chart()->series())
+        if (s->name() == name)
+            return qobject_cast<QLineSeries*>(s);
+    return nullptr;
+}
+
+} // namespace
+
+class TstComparePage : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void tableShowsTheCoreFigures()
+    {
+        QX_REQUIRE_SHARED(f32, kDir + "model-f32.gguf");
+        QX_REQUIRE_SHARED(q4, kDir + "pure-Q4_K.gguf");
+        const auto a = openModel(f32);
+        ComparePage page;
+        QAbstractItemModelTester tester(page.tableModel());
+        page.setModel(a);
+        QVERIFY(compareAndWait(page, q4));
+        const ModelDiff core = diffModels(*a, *openModel(q4));
+        CompareTableModel* m = page.tableModel();
+        QCOMPARE(m->rowCount(), int(core.tensors.size()));
+        for (int row = 0; row < m->rowCount(); ++row) {
+            const TensorDiff& t = core.tensors[size_t(row)];
+            const QModelIndex sqnr = m->index(row, CompareTableModel::Sqnr);
+            QCOMPARE(m->index(row, 0).data().toString(), QString::fromStdString(t.name));
+            QCOMPARE(sqnr.data(CompareTableModel::SortRole).toDouble(), t.sqnrDb);
+            QCOMPARE(sqnr.data(Qt::BackgroundRole).value<QColor>(), CompareTableModel::sqnrColor(t.sqnrDb));
+            if (t.status == TensorDiffStatus::Identical)
+                QCOMPARE(sqnr.data().toString(), CompareTableModel::tr("identical"));
+            else
+                QCOMPARE(sqnr.data().toString(), dbText(t.sqnrDb));
+        }
+        QCOMPARE(m->index(2, CompareTableModel::TypeB).data().toString(), QString("Q4_K"));
+        QCOMPARE(m->index(2, CompareTableModel::Sqnr).data(Qt::BackgroundRole).value<QColor>(),
+                 CompareTableModel::sqnrColor(25.0));   // ~20.2 dB: the 20–30 dB colour
+        QVERIFY(page.summaryLabel()->text().contains("9 identical"));
+        const QString csv = tableToCsv(*m);
+        QVERIFY(csv.startsWith("Tensor,Type A,Type B,"));
+        QVERIFY(csv.contains("blk.0.attn_norm.weight,F32,F32,"));
+        QCOMPARE(page.metadataModel()->rowCount(), 2);
+        QCOMPARE(page.metadataModel()->item(0, 0)->text(), QString("general.file_type"));
+        test::shoot(page, "compare-tensors");
+    }
+    void layersChartPlotsTheLayerTotals()
+    {
+        QX_REQUIRE_SHARED(f32, kDir + "model-f32.gguf");
+        QX_REQUIRE_SHARED(q3, kDir + "preset-Q3_K_M.gguf");
+        const auto a = openModel(f32);
+        ComparePage page;
+        page.setModel(a);
+        QVERIFY(compareAndWait(page, q3));
+        const ModelDiff core = diffModels(*a, *openModel(q3));
+        QLineSeries* total = seriesNamed(page.layersChart(), ComparePage::tr("layer (all tensors)"));
+        QVERIFY(total);
+        QCOMPARE(total->count(), 4);
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(total->at(i).x(), double(i));
+            QCOMPARE(total->at(i).y(), core.layers[size_t(i)].sqnrDb);
+        }
+        QLineSeries* down = seriesNamed(page.layersChart(), QStringLiteral("ffn_down"));
+        QVERIFY(down);
+        QCOMPARE(down->count(), 4);
+        page.showTab(1);
+        test::shoot(page, "compare-layers");
+    }
+    void distributionOverlaysBoth()
+    {
+        QX_REQUIRE_SHARED(f32, kDir + "model-f32.gguf");
+        QX_REQUIRE_SHARED(q2, kDir + "pure-Q2_K.gguf");
+        ComparePage page;
+        page.setModel(openModel(f32));
+        QVERIFY(compareAndWait(page, q2));
+        QSignalSpy shown(&page, &ComparePage::distributionShown);
+        page.tableView()->selectRow(2);
+        QVERIFY(shown.wait(60000));
+        const auto series = page.distributionChart()->chart()->series();
+        QCOMPARE(series.size(), 2);
+        QCOMPARE(series[0]->name(), ComparePage::tr("A"));
+        QCOMPARE(series[1]->name(), ComparePage::tr("B"));
+        QCOMPARE(qobject_cast<QLineSeries*>(series[0])->count(), 2 * 128);
+        page.showTab(2);
+        test::shoot(page, "compare-distribution");
+    }
+    void usesTheOtherTypesInOneUndoStep()
+    {
+        QX_REQUIRE_SHARED(f32, kDir + "model-f32.gguf");
+        QX_REQUIRE_SHARED(mix, kDir + "preset-Q4_K_M.gguf");
+        const auto a = openModel(f32);
+        PlanDocument doc;
+        doc.setModel(a, QString::fromStdString(f32));
+        ComparePage page;
+        page.setPlanDocument(&doc);
+        page.setModel(a);
+        QVERIFY(compareAndWait(page, mix));
+        QVERIFY(page.useTypesButton()->isEnabled());
+        const Plan before = doc.plan();
+        QCOMPARE(page.useOtherTypes(), 30);
+        QCOMPARE(doc.undoStack()->count(), 1);
+        const Plan q4km = planPreset(*a, Preset::Q4_K_M);
+        for (size_t i = 0; i < q4km.entries.size(); ++i)
+            QCOMPARE(doc.plan().entries[i].type, q4km.entries[i].type);
+        doc.undoStack()->undo();
+        QCOMPARE(doc.plan(), before);
+    }
+    void refusesOtherShapes()
+    {
+        QX_REQUIRE_SHARED(small, "models/stories260K.gguf");
+        QX_REQUIRE_SHARED(f32, kDir + "model-f32.gguf");
+        PlanDocument doc;
+        ComparePage page;
+        page.setPlanDocument(&doc);
+        page.setModel(openModel(small));
+        QVERIFY(compareAndWait(page, f32));
+        QCOMPARE(page.tableModel()->rowCount(), 0);
+        QVERIFY(page.metadataModel()->rowCount() > 5);
+        QVERIFY(page.summaryLabel()->text().contains("embedding_length 64 vs 256"));
+        QVERIFY(!page.useTypesButton()->isEnabled());
+        QCOMPARE(page.useOtherTypes(), 0);
+    }
+    void cancelAndFailure()
+    {
+        QX_REQUIRE_SHARED(f32, kDir + "model-f32.gguf");
+        QX_REQUIRE_SHARED(q4, kDir + "pure-Q4_K.gguf");
+        ComparePage page;
+        page.setModel(openModel(f32));
+        QSignalSpy spy(&page, &ComparePage::compared);
+        page.compareWith(QString::fromStdString(q4));
+        page.runner()->cancel();
+        QVERIFY(spy.wait(60000));
+        QVERIFY(!page.diff());
+        QCOMPARE(page.summaryLabel()->text(), ComparePage::tr("Comparison cancelled."));
+        QVERIFY(compareAndWait(page, "/nonexistent/model.gguf"));
+        QVERIFY(page.summaryLabel()->text().contains("/nonexistent/model.gguf"));
+    }
+};
+
+QTEST_MAIN(TstComparePage)
+#include "tst_compare_page.moc"
