@@ -109,7 +109,7 @@ int main(int argc, char** argv)
     }
     const std::string model = argv[1], text = argv[2];
     std::string ctx = "512", chunks = "2", threads = "2", budget, cli = "app/qexplore-cli";
-    std::string llamaBin = "/work/llama.cpp/build/bin", skipLlama;
+    std::string llamaBin = "../llama.cpp/build/bin", skipLlama;  // beside the checkout, as docs say
     bool ggml = false;
     for (int i = 3; i < argc; ++i) {
         const std::string a = argv[i];

@@ -635,7 +635,7 @@
     <name>qx::ui::CalibrationBox</name>
     <message>
         <source>RTN (round to nearest)</source>
-        <translation>RTN (Runden auf den nächsten Wert)</translation>
+        <translation>RTN (nächste Stufe)</translation>
     </message>
     <message>
         <source>imatrix (importance-weighted RTN)</source>

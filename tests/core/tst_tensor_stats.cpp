@@ -390,10 +390,22 @@ private slots:
         double last = 0;
         qx::computeTensorStats(qx::rowSourceFromSpan(v, 32), opt, [&](double f) { last = f; return true; });
         QCOMPARE(last, 1.0);
+        // One worker reports after every chunk, so a "stop" on the third report stops it. With more workers
+        // only the calling thread reports and another may take every chunk first: a stop on the first report
+        // (at the latest the final one) must still cancel.
+        opt.threads = 1;
         int calls = 0;
         try {
             qx::computeTensorStats(qx::rowSourceFromSpan(v, 32), opt, [&](double) { return ++calls < 3; });
             QFAIL("no cancel");
+        } catch (const qx::Error& e) {
+            QCOMPARE(e.code(), qx::ErrorCode::Cancelled);
+            QCOMPARE(calls, 3);
+        }
+        opt.threads = 2;
+        try {
+            qx::computeTensorStats(qx::rowSourceFromSpan(v, 32), opt, [](double) { return false; });
+            QFAIL("no cancel with two workers");
         } catch (const qx::Error& e) {
             QCOMPARE(e.code(), qx::ErrorCode::Cancelled);
         }

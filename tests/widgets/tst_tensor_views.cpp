@@ -55,6 +55,7 @@ private slots:
         QCOMPARE(all.front().name, std::string("F16"));
         QCOMPARE(candidateByName("Q4_K").type, TensorType::Q4_K);
         QCOMPARE(candidateByName("IQ2_XXS").type, TensorType::IQ2_XXS);
+        QCOMPARE(candidateByName("TQ1_0").type, TensorType::TQ1_0);
         QVERIFY(candidateByName("NF4 (absmax / 64)").isScheme);
     }
 

@@ -43,8 +43,10 @@ OutliersLesson::OutliersLesson(QWidget* parent) : Lesson(parent)
     m_after = addChart(300);
     m_smoothText = addParagraph();
     connect(m_threshold, &QDoubleSpinBox::valueChanged, this, [this] {
-        if (!m_layer.empty())
-            recomputeOutliers();
+        if (m_layer.empty())
+            return;
+        recomputeOutliers();
+        recomputeSmooth();   // the SmoothQuant charts show the outlier channels, which the threshold just changed
     });
     connect(m_alpha, &QSlider::valueChanged, this, [this] {
         if (!m_layer.empty())
