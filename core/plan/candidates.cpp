@@ -2,6 +2,7 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "common/memory_need.h"
 #include "io/json_file.h"
 #include "quant/dequantize.h"
 #include "quant/quantize.h"
@@ -46,6 +47,19 @@ bool fitsRow(TensorType type, int64_t rowLength)
 {
     const TensorTypeInfo* info = tensorTypeInfo(type);
     return info && canQuantize(type) && rowLength % int64_t(info->blockSize) == 0;
+}
+
+/// What measuring one tensor holds at once: its values as F32, the largest quantized copy, a row back and
+/// its importance.
+uint64_t candidateMemoryNeed(const TensorInfo& t, std::span<const TensorType> types)
+{
+    const uint64_t elements = t.elementCount();
+    uint64_t largest = 0;
+    for (TensorType type : types)
+        if (type != TensorType::F32 && fitsRow(type, t.rowLength()))
+            largest = std::max(largest, tensorBytes(type, elements).value_or(UINT64_MAX));
+    const uint64_t values = saturatingProduct({elements, 4});
+    return saturatingSum(saturatingSum(values, largest), saturatingProduct({uint64_t(t.rowLength()), 8}));
 }
 
 TensorCandidates fixedEntry(const TensorInfo& t)
@@ -118,6 +132,10 @@ CandidateTable buildCandidateTable(const ModelFile& model, const ImatrixFile* im
         TensorCandidates c;
         c.name = t.name;
         c.elements = t.elementCount();
+        checkMemoryNeed(candidateMemoryNeed(t, types),
+                        "measuring the candidate formats of tensor '" + t.name + "' (" + std::to_string(c.elements) +
+                            " values)",
+                        t.sourceFile);
         const std::vector<float> w = dequantizeTensor(t);
         std::vector<float> importance;
         if (imatrix) importance = imatrixImportanceFor(*imatrix, t.name, t.rowLength()).value_or(std::vector<float>{});
