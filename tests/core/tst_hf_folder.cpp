@@ -3,6 +3,7 @@
 #include "core/safetensors_builder.h"
 #include "io/hf_folder.h"
 #include "io/hf_names.h"
+#include "model/llama_weights.h"
 
 #include <QtTest/QtTest>
 
@@ -256,6 +257,23 @@ private slots:
         e = openError(dir);
         QCOMPARE(e.code(), qx::ErrorCode::Invalid);
         QCOMPARE(e.file(), dir + "/tokenizer.json");
+    }
+
+    // Hyper-parameters that the forward pass refuses are errors of config.json, not of the folder.
+    void configErrorsNameConfigJson()
+    {
+        const std::string dir = freshDir("tst_hf_folder/heads");
+        writeFile(dir + "/config.json", R"({"architectures":["LlamaForCausalLM"],"num_hidden_layers":1,
+            "hidden_size":8,"intermediate_size":16,"num_attention_heads":3,"vocab_size":4})");
+        writeFile(dir + "/model.safetensors", stFile({{"model.embed_tokens.weight", "F32", {4, 8},
+                                                       floatBytes(std::vector<float>(32, 0.5f))}}));
+        try {
+            qx::LlamaWeights::checkModel(*qx::openHfFolder(dir));
+            QFAIL("3 heads of an 8-wide model accepted");
+        } catch (const qx::Error& e) {
+            QCOMPARE(e.file(), dir + "/config.json");
+            QVERIFY2(std::string(e.what()).rfind(dir + "/config.json: ", 0) == 0, e.what());
+        }
     }
 
     void unknownArchitectureStillOpens()
