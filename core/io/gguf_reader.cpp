@@ -278,8 +278,8 @@ std::vector<TensorInfo> placeTensors(const ByteCursor& c, std::vector<TensorReco
                        + std::to_string(expected) + " (the running sum of padded tensor sizes)");
         if (!r.sizeKnown)
             t.nbytes = foreignTensorSize(c, records, i, dataSize);
-        if (t.nbytes > dataSize || expected > dataSize - t.nbytes)
-            c.fail(ErrorCode::Truncated, r.offsetFieldAt,
+        if (t.nbytes > dataSize || expected > dataSize - t.nbytes)   // at the byte the message names
+            c.fail(ErrorCode::Truncated, dataStart + expected,
                    "tensor " + quoted(t.name) + " data (" + std::to_string(t.nbytes) + " bytes at byte "
                        + std::to_string(dataStart + expected) + ") extends past the end of the file ("
                        + std::to_string(c.size()) + " bytes)");

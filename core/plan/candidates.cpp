@@ -194,7 +194,7 @@ CandidateTable candidateTableFromJson(const std::string& text, const std::string
             table.tensors.push_back(std::move(c));
         }
     } catch (const nlohmann::json::exception& e) {
-        throw Error(ErrorCode::Invalid, fileName, 0, std::string("bad candidate table: ") + e.what());
+        throw Error(ErrorCode::Invalid, fileName, 0, "bad candidate table: " + jsonErrorText(e));
     }
     return table;
 }

@@ -5,6 +5,7 @@
 #include "core/gguf_bytes.h"
 #include "io/gguf_reader.h"
 #include "io/model_file.h"
+#include "io/safetensors_reader.h"
 
 #include <QtTest/QtTest>
 
@@ -325,10 +326,16 @@ private slots:
     void dataBounds()
     {
         GgufBytes shortData;
-        shortData.header(1, 0).tensor("a", {8}, 0, 0);
-        const uint64_t at = shortData.pos() - 8;
-        shortData.pad().zeros(31);
+        shortData.header(1, 0).tensor("a", {8}, 0, 0).pad();
+        const uint64_t at = shortData.pos();   // "ends early (at byte N)" names the byte its detail names
+        shortData.zeros(31);
         EXPECT_GGUF_ERROR(shortData, ErrorCode::Truncated, at, "extends past the end of the file");
+        try {
+            qx::parseGguf(shortData.bytes(), "short.gguf");
+        } catch (const qx::Error& e) {
+            QCOMPARE(e.detail(), "tensor 'a' data (32 bytes at byte " + std::to_string(at) +
+                                     ") extends past the end of the file (" + std::to_string(at + 31) + " bytes)");
+        }
         GgufBytes noPadding;
         noPadding.header(1, 0).tensor("a", {8}, 0, 0);
         const uint64_t end = noPadding.pos();
@@ -341,6 +348,28 @@ private slots:
         vocab.header(0, 1).kvString("tokenizer.ggml.model", "llama");
         QCOMPARE(qx::parseGguf(vocab.bytes(), "vocab.gguf").tokenizer.model, std::string("llama"));
     }
+    // A 1 MB tensor name is cut in messages (the safetensors reader echoes names; Error cuts any such run).
+    void longNamesAreCut()
+    {
+        const std::string name(1 << 20, 'n');
+        const std::string header = "{\"" + name + "\":{\"shape\":[1],\"data_offsets\":[0,4]}}";
+        std::vector<std::byte> bytes(8 + header.size() + 4);
+        const uint64_t length = header.size();
+        std::memcpy(bytes.data(), &length, 8);
+        std::memcpy(bytes.data() + 8, header.data(), header.size());
+        try {
+            qx::parseSafetensors(bytes, "long.safetensors");
+            QFAIL("a tensor without a dtype parsed");
+        } catch (const qx::Error& e) {
+            const std::string what = e.what();
+            QVERIFY2(what.size() < 400, what.c_str());
+            QVERIFY2(what.find("tensor '" + std::string(159, 'n') + "…(1048578 bytes in all) ") != std::string::npos,
+                     what.c_str());
+        }
+        const qx::Error direct(ErrorCode::Invalid, "f", 0, "name " + name + " end");
+        QCOMPARE(direct.detail(), "name " + std::string(160, 'n') + "…(1048576 bytes in all) end");
+    }
+
     // Random bytes or an empty file are "not a model file", never "uses a feature that is not supported".
     void notAModelFile()
     {
