@@ -14,6 +14,7 @@
 #include "quant/quantize.h"
 
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QTimer>
 #include <QtTest/QtTest>
 
@@ -105,6 +106,31 @@ private slots:
         QCOMPARE(finished.at(1).first().value<JobOutcome>(), JobOutcome::Failed);
         QVERIFY(views.stats().has_value());
         QVERIFY(!views.analysis().has_value());
+    }
+
+    // A tensor whose statistics fail says why; the view never stays at "Computing…".
+    void failedStatisticsAreShown()
+    {
+        auto model = std::make_shared<ModelFile>();
+        model->path = "empty.gguf";
+        TensorInfo empty;
+        empty.name = empty.originalName = "blk.0.empty.weight";
+        empty.ne = {0, 8};
+        empty.sourceFile = model->path;
+        model->tensors.push_back(empty);
+        TensorViews views;
+        views.setModel(model);
+        QSignalSpy finished(views.runner(), &JobRunner::finished);
+        views.setTensor(QStringLiteral("blk.0.empty.weight"));
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.at(0).first().value<JobOutcome>(), JobOutcome::Failed);
+        QStringList texts;
+        for (const QLabel* label : views.findChildren<QLabel*>())
+            texts << label->text();
+        QVERIFY2(!texts.join(QLatin1Char('|')).contains(QStringLiteral("Computing")), qPrintable(texts.join(QLatin1Char('|'))));
+        QVERIFY2(texts.contains(QStringLiteral("Cannot read this tensor: tensor 'blk.0.empty.weight' (0 x 8) has no "
+                                               "elements: there are no statistics to compute")),
+                 qPrintable(texts.join(QLatin1Char('|'))));
     }
 
     void uiThreadStaysResponsive()
