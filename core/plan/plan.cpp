@@ -3,7 +3,6 @@
 #include "common/atomic_file.h"
 #include "common/error.h"
 #include "common/text_file.h"
-#include "export/gguf_export.h"
 #include "io/json_file.h"
 #include "quant/dequantize.h"
 #include "quant/quantize.h"
@@ -228,11 +227,6 @@ void validatePlan(const ModelFile& model, const Plan& plan)
     for (const TensorInfo* t : plannedTensors(model))
         if (!covered.count(t->name))
             mismatch("plan does not cover tensor '" + t->name + "'");
-}
-
-uint64_t predictedFileSize(const ModelFile& model, const Plan& plan)
-{
-    return predictExportSize(model, plan, ExportOptions{});
 }
 
 } // namespace qx
