@@ -145,11 +145,16 @@ void HfLoader::readModel(const json& model, Tokenizer::Impl& impl)
 
 Tokenizer Tokenizer::fromHfJson(const std::string& path)
 {
+    return fromHfJsonText(readTokenizerFile(path), path);
+}
+
+Tokenizer Tokenizer::fromHfJsonText(std::string_view text, const std::string& path)
+{
     HfLoader l;
     l.path = path;
     json root;
     try {
-        root = json::parse(readTokenizerFile(path));
+        root = json::parse(text);
     } catch (const json::exception& e) {
         throw Error(ErrorCode::Invalid, path, kNoOffset, "not a valid tokenizer.json: " + jsonErrorText(e));
     }
