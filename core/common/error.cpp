@@ -21,6 +21,10 @@ size_t characterStart(const std::string& text, size_t at)
     return at;
 }
 
+// Messages stay readable whatever a file holds (error.h promises plain English): a run of more than 512
+// bytes without a space (a 1 MB tensor name) is cut to its first 160 bytes and its length, and a message
+// longer than 4 KiB loses its middle.
+
 /// `text` with every run of more than kMaxWord bytes without a space (a hostile 1 MB tensor name or key)
 /// cut to its first kKeptBytes and its length, then the whole cut in its middle beyond kMaxMessage bytes.
 std::string shortened(const std::string& text)

@@ -1,9 +1,7 @@
 #pragma once
 // Errors the core reports instead of crashing: a machine-readable code, the file concerned, and (for file
 // formats) the byte offset where the problem was found. The UI turns these into translated text; the
-// what() string is a plain English fallback for the CLI and logs. Messages stay readable whatever a file
-// holds: a run of more than 512 bytes without a space (a 1 MB tensor name) is cut to its first 160 bytes and
-// its length, and a message longer than 4 KiB loses its middle.
+// what() string is a plain English fallback for the CLI and logs.
 
 #include <cstdint>
 #include <stdexcept>

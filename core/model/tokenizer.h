@@ -29,8 +29,6 @@ public:
     /// Loads a Hugging Face tokenizer.json (BPE model with its normalizer, pre-tokenizer, post-processor
     /// and decoder).
     static Tokenizer fromHfJson(const std::string& path);
-    /// The same from tokenizer.json's text; `path` names it in errors and locates tokenizer_config.json.
-    static Tokenizer fromHfJsonText(std::string_view text, const std::string& path);
     /// Reads the GGUF metadata keys of a tokenizer into a Vocab (exposed for inspection and tests).
     static Vocab vocabFromGguf(const ModelFile& model);
 

@@ -145,16 +145,11 @@ void HfLoader::readModel(const json& model, Tokenizer::Impl& impl)
 
 Tokenizer Tokenizer::fromHfJson(const std::string& path)
 {
-    return fromHfJsonText(readTokenizerFile(path), path);
-}
-
-Tokenizer Tokenizer::fromHfJsonText(std::string_view text, const std::string& path)
-{
     HfLoader l;
     l.path = path;
     json root;
     try {
-        root = json::parse(text);
+        root = json::parse(readTokenizerFile(path));
     } catch (const json::exception& e) {
         throw Error(ErrorCode::Invalid, path, kNoOffset, "not a valid tokenizer.json: " + jsonErrorText(e));
     }

@@ -1,15 +1,20 @@
-// libFuzzer target for tokenizer.json with its vocabulary: any text builds a tokenizer (fromHfJsonText: added
-// tokens, normalizer, pre-tokenizer, post-processor, decoder, vocab and merges) or throws qx::Error. A
-// tokenizer that builds encodes a fixed sentence and the input itself; every id must be inside the
-// vocabulary, and decoding must not fail.
+// libFuzzer target for tokenizer.json with its vocabulary: any text builds a tokenizer (Tokenizer::fromHfJson:
+// added tokens, normalizer, pre-tokenizer, post-processor, decoder, vocab and merges) or throws qx::Error.
+// A tokenizer that builds encodes a fixed sentence and the input itself; every id must be inside the
+// vocabulary, and decoding must not fail. The input is written to a file of this process's own
+// (fromHfJson reads a path), in a folder without a tokenizer_config.json.
 #include "common/error.h"
 #include "model/tokenizer.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 namespace {
 
@@ -23,13 +28,24 @@ void check(const qx::Tokenizer& tok, const std::string& text)
     (void)sink;
 }
 
+const std::string& inputPath()
+{
+    static const std::string path = [] {
+        const auto dir = std::filesystem::temp_directory_path() / ("qx-fuzz-tokenizer-" + std::to_string(::getpid()));
+        std::filesystem::create_directories(dir);
+        return (dir / "tokenizer.json").string();
+    }();
+    return path;
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     const std::string text(reinterpret_cast<const char*>(data), size);
     try {
-        const qx::Tokenizer tok = qx::Tokenizer::fromHfJsonText(text, "fuzz/tokenizer.json");
+        std::ofstream(inputPath(), std::ios::binary | std::ios::trunc) << text;
+        const qx::Tokenizer tok = qx::Tokenizer::fromHfJson(inputPath());
         check(tok, "Hello world! 123 \xC3\xA9t\xC3\xA9  <s> \n\t x");
         check(tok, text.substr(0, 256));
     } catch (const qx::Error&) {
