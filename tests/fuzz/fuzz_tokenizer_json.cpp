@@ -28,14 +28,23 @@ void check(const qx::Tokenizer& tok, const std::string& text)
     (void)sink;
 }
 
+/// The folder of this process's input file, removed when the process ends.
+struct InputFolder {
+    std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("qx-fuzz-tokenizer-" + std::to_string(::getpid()));
+    std::string file = (dir / "tokenizer.json").string();
+    InputFolder() { std::filesystem::create_directories(dir); }
+    ~InputFolder()
+    {
+        std::error_code ec;
+        std::filesystem::remove_all(dir, ec);
+    }
+};
+
 const std::string& inputPath()
 {
-    static const std::string path = [] {
-        const auto dir = std::filesystem::temp_directory_path() / ("qx-fuzz-tokenizer-" + std::to_string(::getpid()));
-        std::filesystem::create_directories(dir);
-        return (dir / "tokenizer.json").string();
-    }();
-    return path;
+    static const InputFolder folder;
+    return folder.file;
 }
 
 } // namespace
