@@ -108,7 +108,7 @@ private slots:
 
     // AWQ's per-group loss cannot exceed RTN's (its search includes scale 1, which is RTN), so that check
     // proves nothing about the model; this one measures the model: AWQ's KLD against the F32 model is
-    // below RTN's on the same grid.
+    // below RTN's on the same grid by at least a tenth.
     void awqBeatsRtnOnKld()
     {
         if (!m_fx.eval)
@@ -123,7 +123,7 @@ private slots:
             const EvalScore awq = m_fx.eval->evaluate(withSubstitutions(*m_fx.weights,
                                                                         runCalibration(*m_fx.weights, m_fx.calib, r).values));
             qInfo("%s: KLD RTN %.5f AWQ %.5f, PPL RTN %.4f AWQ %.4f", grid, rtn.kldMean, awq.kldMean, rtn.ppl, awq.ppl);
-            QVERIFY(awq.kldMean < rtn.kldMean);
+            QVERIFY(awq.kldMean < 0.9 * rtn.kldMean);   // measured 0.83x (int4-g32) and 0.74x (int3-g32)
         }
     }
 };
