@@ -912,6 +912,145 @@
     </message>
 </context>
 <context>
+    <name>qx::ui::CompareOutputPanel</name>
+    <message>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Plain text both models read, tokenized with BOS as llama-perplexity does</source>
+        <translation>Klartext, den beide Modelle lesen, mit BOS tokenisiert wie von llama-perplexity</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Tokens per chunk (llama-perplexity -c); the second half of each chunk is scored</source>
+        <translation>Token pro Block (llama-perplexity -c); bewertet wird die zweite Hälfte jedes Blocks</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Chunks evaluated (llama-perplexity --chunks); 0 = every whole chunk of the text</source>
+        <translation>Ausgewertete Blöcke (llama-perplexity --chunks); 0 = jeder vollständige Block des Textes</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Auswerten</translation>
+    </message>
+    <message>
+        <source>Run both models on the text: KL divergence of B against A, how often their top token agrees, and the perplexity of each</source>
+        <translation>Beide Modelle auf dem Text ausführen: KL-Divergenz von B gegenüber A, wie oft ihr wahrscheinlichstes Token übereinstimmt, und die Perplexität jedes Modells</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Output of B against A</source>
+        <translation>Ausgabe von B gegenüber A</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <source>Chunks:</source>
+        <translation>Blöcke:</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>Kontext:</translation>
+    </message>
+    <message>
+        <source>Text to compare the outputs on</source>
+        <translation>Text für den Vergleich der Ausgaben</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.raw);;All files (*)</source>
+        <translation>Textdateien (*.txt *.raw);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Evaluate runs both models on the text and compares what they output.</source>
+        <translation>„Auswerten“ führt beide Modelle auf dem Text aus und vergleicht ihre Ausgaben.</translation>
+    </message>
+    <message>
+        <source>Compare a second model first; then evaluate both on a text.</source>
+        <translation>Zuerst ein zweites Modell vergleichen, dann beide auf einem Text auswerten.</translation>
+    </message>
+    <message>
+        <source>Running both models on %1…</source>
+        <translation>Beide Modelle laufen auf %1…</translation>
+    </message>
+    <message>
+        <source>Comparing outputs</source>
+        <translation>Ausgaben vergleichen</translation>
+    </message>
+    <message>
+        <source>Outputs on %1: %2 chunks of %3 tokens, %4 tokens scored.</source>
+        <translation>Ausgaben auf %1: %2 Blöcke zu %3 Token, %4 Token bewertet.</translation>
+    </message>
+    <message>
+        <source>Evaluation cancelled.</source>
+        <translation>Auswertung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Perplexity of A</source>
+        <translation>Perplexität von A</translation>
+    </message>
+    <message>
+        <source>Perplexity of B</source>
+        <translation>Perplexität von B</translation>
+    </message>
+    <message>
+        <source>PPL(B) / PPL(A)</source>
+        <translation>PPL(B) / PPL(A)</translation>
+    </message>
+    <message>
+        <source>Mean KL divergence</source>
+        <translation>Mittlere KL-Divergenz</translation>
+    </message>
+    <message>
+        <source>Median KL divergence</source>
+        <translation>Median der KL-Divergenz</translation>
+    </message>
+    <message>
+        <source>99 % KL divergence</source>
+        <translation>KL-Divergenz, 99-%-Perzentil</translation>
+    </message>
+    <message>
+        <source>Maximum KL divergence</source>
+        <translation>Maximale KL-Divergenz</translation>
+    </message>
+    <message>
+        <source>Same top token (top-1 agreement)</source>
+        <translation>Gleiches Top-1-Token</translation>
+    </message>
+    <message>
+        <source>Mean Δp (right token)</source>
+        <translation>Mittleres Δp (richtiges Token)</translation>
+    </message>
+    <message>
+        <source>RMS Δp</source>
+        <translation>RMS Δp</translation>
+    </message>
+    <message>
+        <source>Scored tokens</source>
+        <translation>Bewertete Token</translation>
+    </message>
+</context>
+<context>
     <name>qx::ui::ComparePage</name>
     <message>
         <source>layer (blk index)</source>

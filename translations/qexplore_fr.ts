@@ -912,6 +912,145 @@
     </message>
 </context>
 <context>
+    <name>qx::ui::CompareOutputPanel</name>
+    <message>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Plain text both models read, tokenized with BOS as llama-perplexity does</source>
+        <translation>Texte brut lu par les deux modèles, découpé en jetons avec BOS comme le fait llama-perplexity</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Tokens per chunk (llama-perplexity -c); the second half of each chunk is scored</source>
+        <translation>Jetons par segment (llama-perplexity -c) ; la seconde moitié de chaque segment est notée</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <source>Chunks evaluated (llama-perplexity --chunks); 0 = every whole chunk of the text</source>
+        <translation>Segments évalués (llama-perplexity --chunks) ; 0 = tous les segments complets du texte</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Évaluer</translation>
+    </message>
+    <message>
+        <source>Run both models on the text: KL divergence of B against A, how often their top token agrees, and the perplexity of each</source>
+        <translation>Exécuter les deux modèles sur le texte : divergence KL de B par rapport à A, fréquence à laquelle leur jeton le plus probable concorde, et perplexité de chacun</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Output of B against A</source>
+        <translation>Sortie de B par rapport à A</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Texte :</translation>
+    </message>
+    <message>
+        <source>Chunks:</source>
+        <translation>Segments :</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>Contexte :</translation>
+    </message>
+    <message>
+        <source>Text to compare the outputs on</source>
+        <translation>Texte sur lequel comparer les sorties</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.raw);;All files (*)</source>
+        <translation>Fichiers texte (*.txt *.raw);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Evaluate runs both models on the text and compares what they output.</source>
+        <translation>« Évaluer » exécute les deux modèles sur le texte et compare leurs sorties.</translation>
+    </message>
+    <message>
+        <source>Compare a second model first; then evaluate both on a text.</source>
+        <translation>Comparez d’abord un second modèle, puis évaluez les deux sur un texte.</translation>
+    </message>
+    <message>
+        <source>Running both models on %1…</source>
+        <translation>Exécution des deux modèles sur %1…</translation>
+    </message>
+    <message>
+        <source>Comparing outputs</source>
+        <translation>Comparaison des sorties</translation>
+    </message>
+    <message>
+        <source>Outputs on %1: %2 chunks of %3 tokens, %4 tokens scored.</source>
+        <translation>Sorties sur %1 : %2 segments de %3 jetons, %4 jetons notés.</translation>
+    </message>
+    <message>
+        <source>Evaluation cancelled.</source>
+        <translation>Évaluation annulée.</translation>
+    </message>
+    <message>
+        <source>Perplexity of A</source>
+        <translation>Perplexité de A</translation>
+    </message>
+    <message>
+        <source>Perplexity of B</source>
+        <translation>Perplexité de B</translation>
+    </message>
+    <message>
+        <source>PPL(B) / PPL(A)</source>
+        <translation>PPL(B) / PPL(A)</translation>
+    </message>
+    <message>
+        <source>Mean KL divergence</source>
+        <translation>Divergence KL moyenne</translation>
+    </message>
+    <message>
+        <source>Median KL divergence</source>
+        <translation>Divergence KL médiane</translation>
+    </message>
+    <message>
+        <source>99 % KL divergence</source>
+        <translation>Divergence KL, 99e centile</translation>
+    </message>
+    <message>
+        <source>Maximum KL divergence</source>
+        <translation>Divergence KL maximale</translation>
+    </message>
+    <message>
+        <source>Same top token (top-1 agreement)</source>
+        <translation>Même jeton en tête (top-1)</translation>
+    </message>
+    <message>
+        <source>Mean Δp (right token)</source>
+        <translation>Δp moyen (bon jeton)</translation>
+    </message>
+    <message>
+        <source>RMS Δp</source>
+        <translation>Δp RMS</translation>
+    </message>
+    <message>
+        <source>Scored tokens</source>
+        <translation>Jetons notés</translation>
+    </message>
+</context>
+<context>
     <name>qx::ui::ComparePage</name>
     <message>
         <source>layer (blk index)</source>

@@ -1,6 +1,7 @@
 #include "gui/screenshot_session.h"
 
 #include "common/job_runner.h"
+#include "compare/compare_output_panel.h"
 #include "compare/compare_page.h"
 #include "compare/compare_table_model.h"
 #include "evaluate/evaluate_panel.h"
@@ -23,6 +24,7 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QPixmap>
+#include <QPushButton>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -249,30 +251,45 @@ void ScreenshotSession::grabCompare()
     ui::ComparePage* page = m_window->comparePage();
     m_window->showPage(MainWindow::Page::Compare);
     connect(page, &ui::ComparePage::compared, this, [this, page] {
-        const auto grabAll = [this, page](const QString& suffix) {
-            for (int tab : {0, 1, 3}) {
-                page->showTab(tab);
-                static const char* names[] = {"tensors", "layers", "distribution", "metadata"};
-                grabTo(QStringLiteral("compare-%1%2.png").arg(QString::fromLatin1(names[tab]), suffix));
-            }
-        };
-        grabAll(QString());
-        m_window->resize(1920, 1080);
-        grabAll(QStringLiteral("-1920"));
-        m_window->resize(m_size);
-        if (page->tableModel()->rowCount() < 3) {
-            m_comparePath.clear();
-            return finish();
+        ui::CompareOutputPanel* panel = page->outputPanel();
+        if (!m_textPath.isEmpty()) {
+            panel->setTextFile(m_textPath);
+            panel->setContext(128, 8);
         }
-        connect(page, &ui::ComparePage::distributionShown, this, [this, page] {
-            page->showTab(2);
-            grabTo(QStringLiteral("compare-distribution.png"));
-            m_comparePath.clear();
-            finish();
-        }, Qt::SingleShotConnection);
-        page->tableView()->selectRow(2);
+        if (m_textPath.isEmpty() || !panel->evaluateButton()->isEnabled())
+            return grabCompareTabs();
+        connect(panel, &ui::CompareOutputPanel::evaluated, this, &ScreenshotSession::grabCompareTabs,
+                Qt::SingleShotConnection);
+        panel->evaluate();
     }, Qt::SingleShotConnection);
     page->compareWith(m_comparePath);
+}
+
+void ScreenshotSession::grabCompareTabs()
+{
+    ui::ComparePage* page = m_window->comparePage();
+    const auto grabAll = [this, page](const QString& suffix) {
+        for (int tab : {0, 1, 3}) {
+            page->showTab(tab);
+            static const char* names[] = {"tensors", "layers", "distribution", "metadata"};
+            grabTo(QStringLiteral("compare-%1%2.png").arg(QString::fromLatin1(names[tab]), suffix));
+        }
+    };
+    grabAll(QString());
+    m_window->resize(1920, 1080);
+    grabAll(QStringLiteral("-1920"));
+    m_window->resize(m_size);
+    if (page->tableModel()->rowCount() < 3) {
+        m_comparePath.clear();
+        return finish();
+    }
+    connect(page, &ui::ComparePage::distributionShown, this, [this, page] {
+        page->showTab(2);
+        grabTo(QStringLiteral("compare-distribution.png"));
+        m_comparePath.clear();
+        finish();
+    }, Qt::SingleShotConnection);
+    page->tableView()->selectRow(2);
 }
 
 void ScreenshotSession::grabLearn()

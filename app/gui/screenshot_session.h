@@ -5,7 +5,7 @@
 // a custom uniform scheme (INT3, groups of 32, asymmetric, MSE clipping) applied to one tensor (undone
 // afterwards); with an evaluation text (--text, or the demo model's own), also the Evaluate and Trade-off tabs
 // after evaluating the common presets (ctx 128, 8 chunks); with a second model, the Compare page's tabs
-// against it; last the Learn lab on its symmetric/asymmetric lesson. Four pictures have stable names that
+// against it (with a text, after evaluating both models' outputs on it: ctx 128, 8 chunks); last the Learn lab on its symmetric/asymmetric lesson. Four pictures have stable names that
 // docs/screenshots and the AppStream metainfo use: main-window.png (the tree with the Q4_K_M plan),
 // distribution.png, trade-off.png and learn-lab.png.
 
@@ -48,6 +48,7 @@ private:
     void grabCustomScheme();
     void grabEvaluation();
     void grabCompare();
+    void grabCompareTabs();
     void grabLearn();
     void finish();
     void onOpenFailed();

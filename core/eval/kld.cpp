@@ -123,7 +123,7 @@ KldChunkLine chunkLine(const Sums& k)
     return c;
 }
 
-void finish(const Sums& k, std::vector<float>& kl, std::vector<float>& dp, KldResult& r)
+void finishResult(const Sums& k, std::vector<float>& kl, std::vector<float>& dp, KldResult& r)
 {
     r.count = k.count;
     const KldChunkLine c = chunkLine(k);
@@ -181,8 +181,8 @@ void scoreChunk(const float* rows, const uint16_t* records, const int32_t* targe
 /// Compares each chunk's logits with its base records as they arrive.
 class KldSink final : public LogitSink {
 public:
-    KldSink(KldBaseReader& base, int threads, const KldOptions& options, KldResult& result)
-        : m_base(base), m_threads(threads), m_options(options), m_result(result)
+    KldSink(KldBaseReader& base, int threads, const KldOptions& options)
+        : m_base(base), m_acc(base.header().nCtx, base.header().nVocab, threads), m_options(options)
     {
     }
 
@@ -192,33 +192,65 @@ public:
         const int64_t nCtx = h.nCtx, first = nCtx / 2;
         for (int64_t s = 0; s < nSeq; ++s) {
             m_base.readChunk(m_records);
-            scoreChunk(logits.data() + s * (nCtx - first) * h.nVocab, m_records.data(),
-                       h.tokens.data() + (firstSeq + s) * nCtx + first + 1, kldScoredPerChunk(nCtx), h.nVocab,
-                       m_threads, total, klValues, dpValues);
-            m_result.chunks.push_back(chunkLine(total));
+            const KldChunkLine& line = m_acc.addChunk(logits.data() + s * (nCtx - first) * h.nVocab, m_records.data(),
+                                                      h.tokens.data() + (firstSeq + s) * nCtx + first + 1);
             if (m_options.onChunk)
-                m_options.onChunk(int64_t(m_result.chunks.size()), m_result.chunks.back());
+                m_options.onChunk(firstSeq + s + 1, line);
         }
     }
     uint64_t memoryBytes() const override
     {
         const KldBaseHeader& h = m_base.header();
         const uint64_t scored = uint64_t(kldScoredPerChunk(h.nCtx));
-        return scored * uint64_t(kldRecordWidth(h.nVocab)) * 2 + scored * uint64_t(h.nChunk) * 2 * sizeof(float);
+        return scored * uint64_t(kldRecordWidth(h.nVocab)) * 2 + KldAccumulator::bytesPerChunk(h.nCtx) * uint64_t(h.nChunk);
     }
-
-    Sums total;
-    std::vector<float> klValues, dpValues;
+    KldResult finish() { return m_acc.finish(); }
 
 private:
     KldBaseReader& m_base;
-    int m_threads;
+    KldAccumulator m_acc;
     const KldOptions& m_options;
-    KldResult& m_result;
     std::vector<uint16_t> m_records;
 };
 
 } // namespace
+
+struct KldAccumulator::Impl {
+    int64_t nCtx, nVocab;
+    int threads;
+    Sums total;
+    std::vector<float> klValues, dpValues;
+    std::vector<KldChunkLine> chunks;
+};
+
+KldAccumulator::KldAccumulator(int64_t nCtx, int64_t nVocab, int threads)
+    : m_impl(std::make_unique<Impl>(Impl{nCtx, nVocab, std::max(1, threads), {}, {}, {}, {}}))
+{
+}
+
+KldAccumulator::~KldAccumulator() = default;
+
+const KldChunkLine& KldAccumulator::addChunk(const float* logits, const uint16_t* records, const int32_t* targets)
+{
+    Impl& d = *m_impl;
+    scoreChunk(logits, records, targets, kldScoredPerChunk(d.nCtx), d.nVocab, d.threads, d.total, d.klValues,
+               d.dpValues);
+    d.chunks.push_back(chunkLine(d.total));
+    return d.chunks.back();
+}
+
+uint64_t KldAccumulator::bytesPerChunk(int64_t nCtx) { return uint64_t(kldScoredPerChunk(nCtx)) * 2 * sizeof(float); }
+
+KldResult KldAccumulator::finish()
+{
+    Impl& d = *m_impl;
+    KldResult r;
+    r.nCtx = d.nCtx;
+    r.nChunk = int64_t(d.chunks.size());
+    r.chunks = d.chunks;
+    finishResult(d.total, d.klValues, d.dpValues, r);
+    return r;
+}
 
 KldResult computeKld(LlamaForward& forward, KldBaseReader& base, const KldOptions& options, const ProgressFn& progress)
 {
@@ -229,13 +261,10 @@ KldResult computeKld(LlamaForward& forward, KldBaseReader& base, const KldOption
                                              + std::to_string(nVocab) + ")");
     const int64_t nCtx = h.nCtx;
     const int64_t nChunk = options.maxChunks < 0 ? h.nChunk : std::min(options.maxChunks, h.nChunk);
-    KldResult r;
-    r.nCtx = nCtx, r.nChunk = nChunk;
-    KldSink sink(base, resolveThreadCount(forward.options().threads), options, r);
+    KldSink sink(base, resolveThreadCount(forward.options().threads), options);
     forward.run(chunkTokens(h.tokens, nCtx, nChunk, options.bosToken), perplexityLayout(nCtx, options.batchTokens, nVocab),
                 sink, progress);
-    finish(sink.total, sink.klValues, sink.dpValues, r);
-    return r;
+    return sink.finish();
 }
 
 } // namespace qx

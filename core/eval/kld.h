@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,6 +50,30 @@ struct KldResult {
     float dpMax = 0, dp999 = 0, dp99 = 0, dp95 = 0, dp90 = 0, dp75 = 0, dpMedian = 0, dp25 = 0, dp10 = 0, dp5 = 0,
           dp1 = 0, dp01 = 0, dpMin = 0;
     double rmsDp = 0, rmsDpUnc = 0, sameTop = 0, sameTopUnc = 0;
+};
+
+/// llama-perplexity's KLD statistics gathered chunk by chunk: a model's logits against base records (the
+/// per-position records of the base-logits file, see eval/kld_base_file.h), for callers that make the base
+/// records themselves. computeKld runs on it, so the figures are the same whoever holds the records.
+class KldAccumulator {
+public:
+    /// `threads` splits each chunk's positions in a fixed order (the sums depend on it, as in computeKld).
+    KldAccumulator(int64_t nCtx, int64_t nVocab, int threads);
+    ~KldAccumulator();
+    KldAccumulator(const KldAccumulator&) = delete;
+    KldAccumulator& operator=(const KldAccumulator&) = delete;
+    /// Scores one chunk: `logits` its rows from position nCtx/2 on (nCtx − nCtx/2 rows of nVocab), `records`
+    /// its kldScoredPerChunk(nCtx) base records, `targets` the tokens at positions nCtx/2 + 1 … nCtx − 1.
+    /// Returns the running figures after it.
+    const KldChunkLine& addChunk(const float* logits, const uint16_t* records, const int32_t* targets);
+    /// Bytes held per scored chunk (its KLD and Δp values, kept for the percentiles).
+    static uint64_t bytesPerChunk(int64_t nCtx);
+    /// The statistics of every chunk added so far (nCtx, nChunk, count, chunks and all figures).
+    KldResult finish();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
 };
 
 /// Evaluates `forward` on the base file's tokens and compares with its log-probs. Throws the reader's

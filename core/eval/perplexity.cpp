@@ -53,11 +53,6 @@ int64_t chunksPerPass(int64_t batchTokens, int64_t nCtx, int64_t nVocab)
 
 namespace {
 
-struct Accumulator {
-    double nll = 0.0, nll2 = 0.0;
-    int64_t count = 0;
-};
-
 /// Scores the second half of every chunk as its logits (positions nCtx/2 … nCtx−1) arrive, writing the
 /// base-logits records when asked.
 class PerplexitySink final : public LogitSink {
@@ -75,7 +70,7 @@ public:
         const uint64_t scored = uint64_t(kldScoredPerChunk(m_nCtx));
         return scored * (sizeof(double) + (m_writer ? uint64_t(kldRecordWidth(m_nVocab)) * 2 : 0));
     }
-    const Accumulator& totals() const { return m_acc; }
+    const NllTotals& totals() const { return m_acc; }
 
 private:
     std::span<const int32_t> m_tokens;
@@ -84,7 +79,7 @@ private:
     KldBaseWriter* m_writer;
     const PerplexityOptions& m_options;
     PerplexityResult& m_result;
-    Accumulator m_acc;
+    NllTotals m_acc;
     std::vector<double> m_nll;
     std::vector<uint16_t> m_records;
 };
@@ -109,21 +104,38 @@ void PerplexitySink::consume(int64_t firstSeq, int64_t nSeq, std::span<const flo
         });
         if (m_writer)
             m_writer->writeChunk(m_records);
-        double chunkSum = 0.0;
-        for (double v : m_nll) {
-            m_acc.nll += v;
-            m_acc.nll2 += v * v;
-            chunkSum += v;
-        }
-        m_acc.count += scored;
-        m_result.chunkMeanNll.push_back(chunkSum / static_cast<double>(scored));
-        m_result.runningPpl.push_back(std::exp(m_acc.nll / static_cast<double>(m_acc.count)));
-        if (m_options.onChunk)
-            m_options.onChunk(static_cast<int64_t>(m_result.runningPpl.size()), m_result.runningPpl.back());
+        addChunkNll(m_nll, m_acc, m_result, m_options);
     }
 }
 
-void checkTokenCount(size_t tokenCount, int64_t nCtx)
+} // namespace
+
+void addChunkNll(std::span<const double> nll, NllTotals& totals, PerplexityResult& result,
+                 const PerplexityOptions& options)
+{
+    double chunkSum = 0.0;
+    for (double v : nll) {
+        totals.nll += v;
+        totals.nll2 += v * v;
+        chunkSum += v;
+    }
+    totals.count += static_cast<int64_t>(nll.size());
+    result.chunkMeanNll.push_back(chunkSum / static_cast<double>(nll.size()));
+    result.runningPpl.push_back(std::exp(totals.nll / static_cast<double>(totals.count)));
+    if (options.onChunk)
+        options.onChunk(static_cast<int64_t>(result.runningPpl.size()), result.runningPpl.back());
+}
+
+void finishPerplexity(const NllTotals& totals, PerplexityResult& result)
+{
+    result.count = totals.count;
+    result.meanNll = totals.nll / static_cast<double>(totals.count);
+    result.ppl = std::exp(result.meanNll);
+    const double var = totals.nll2 / static_cast<double>(totals.count) - result.meanNll * result.meanNll;
+    result.uncertainty = var > 0 ? std::sqrt(var / static_cast<double>(totals.count - 1)) * result.ppl : 0.0;
+}
+
+void checkPerplexityTokens(size_t tokenCount, int64_t nCtx)
 {
     if (nCtx < 4)
         throw Error(ErrorCode::InvalidArgument, "perplexity needs a context of at least 4 tokens");
@@ -139,8 +151,6 @@ void checkTokenCount(size_t tokenCount, int64_t nCtx)
         throw Error(ErrorCode::InvalidArgument, text);
     }
 }
-
-} // namespace
 
 std::vector<int32_t> chunkTokens(std::span<const int32_t> tokens, int64_t nCtx, int64_t nChunk,
                                  std::optional<int32_t> bosToken)
@@ -163,7 +173,7 @@ PerplexityResult computePerplexity(LlamaForward& forward, std::span<const int32_
                                    const std::string& saveBasePath)
 {
     const int64_t nCtx = options.nCtx;
-    checkTokenCount(tokens.size(), nCtx);
+    checkPerplexityTokens(tokens.size(), nCtx);
     const int64_t nChunkMax = static_cast<int64_t>(tokens.size()) / nCtx;
     const int64_t nChunk = options.maxChunks < 0 ? nChunkMax : std::min(options.maxChunks, nChunkMax);
     const int64_t nVocab = forward.config().nVocab;
@@ -181,12 +191,7 @@ PerplexityResult computePerplexity(LlamaForward& forward, std::span<const int32_
                 sink, progress);
     if (writer)
         writer->close();
-    const Accumulator& acc = sink.totals();
-    result.count = acc.count;
-    result.meanNll = acc.nll / static_cast<double>(acc.count);
-    result.ppl = std::exp(result.meanNll);
-    const double var = acc.nll2 / static_cast<double>(acc.count) - result.meanNll * result.meanNll;
-    result.uncertainty = var > 0 ? std::sqrt(var / static_cast<double>(acc.count - 1)) * result.ppl : 0.0;
+    finishPerplexity(sink.totals(), result);
     return result;
 }
 

@@ -43,6 +43,22 @@ struct PerplexityResult {
     double uncertainty = 0.0;          ///< the "+/-" of the final estimate; 0 when undefined
 };
 
+/// Running sums of the scored tokens' negative log-likelihoods, in scoring order.
+struct NllTotals {
+    double nll = 0.0, nll2 = 0.0;
+    int64_t count = 0;
+};
+
+/// Adds one chunk's NLLs (in token order) to `totals` and that chunk's figures (chunkMeanNll, runningPpl) to
+/// `result`, as computePerplexity does; calls options.onChunk.
+void addChunkNll(std::span<const double> nll, NllTotals& totals, PerplexityResult& result,
+                 const PerplexityOptions& options);
+/// Fills result's count, meanNll, ppl and uncertainty from `totals`.
+void finishPerplexity(const NllTotals& totals, PerplexityResult& result);
+/// Throws Error(InvalidArgument) with llama.cpp's wording when `tokenCount` tokens are too few for two
+/// chunks of nCtx, or nCtx is out of range.
+void checkPerplexityTokens(size_t tokenCount, int64_t nCtx);
+
 /// Runs the evaluation, streamed over every chunk at once (LlamaForward::run). Throws Error(InvalidArgument)
 /// with llama.cpp's wording when the text has fewer than 2·nCtx tokens, Error(Cancelled) when `progress`
 /// returns false, Error(OverBudget) when it cannot fit the memory budget, and the forward pass's errors.

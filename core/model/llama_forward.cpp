@@ -227,19 +227,23 @@ void LlamaForward::runBlocks(ActivationStore& residual, const StreamLayout& layo
 }
 
 void LlamaForward::runHead(ActivationStore& residual, const StreamLayout& layout, LogitSink& sink,
-                           const ProgressFn& progress)
+                           const ProgressFn& progress, int64_t firstSeq, int64_t seqCount)
 {
     Impl& d = *m_impl;
     checkLayout(layout, size_t(residual.rowCount()));
+    const int64_t nSeq = residual.rowCount() / layout.seqLen;
+    const int64_t endSeq = seqCount < 0 ? nSeq : firstSeq + seqCount;
+    if (firstSeq < 0 || endSeq > nSeq || firstSeq > endSeq)
+        throw Error(ErrorCode::InvalidArgument, "runHead: sequences [" + std::to_string(firstSeq) + ", "
+                                                    + std::to_string(endSeq) + ") of " + std::to_string(nSeq));
     d.source->trim();
     const std::string head = d.source->shape("output.weight").rows > 0 ? "output.weight" : "token_embd.weight";
     const std::vector<std::string> names = {"output_norm.weight", head};
     Stage stage = d.loadStage(names);
-    const int64_t nSeq = residual.rowCount() / layout.seqLen;
-    for (int64_t s = 0; s < nSeq; s += layout.headSequences) {
-        const int64_t count = std::min(layout.headSequences, nSeq - s);
+    for (int64_t s = firstSeq; s < endSeq; s += layout.headSequences) {
+        const int64_t count = std::min(layout.headSequences, endSeq - s);
         d.runHeadGroup(residual, layout, stage, head, s, count, sink);
-        if (progress && !progress(double(s + count) / double(nSeq)))
+        if (progress && !progress(double(s + count - firstSeq) / double(endSeq - firstSeq)))
             throw Error(ErrorCode::Cancelled, "evaluation cancelled");
     }
     d.releaseStage(stage, names);

@@ -122,8 +122,10 @@ public:
     ActivationStore embed(std::span<const int32_t> tokens, const StreamLayout& layout, bool spill = false);
     void runBlocks(ActivationStore& residual, const StreamLayout& layout, int64_t fromLayer, int64_t toLayer,
                    const ProgressFn& progress = {});
+    /// runHead() makes the logits of sequences [firstSeq, firstSeq + seqCount) only (seqCount < 0: to the
+    /// end), in groups of layout.headSequences counted from firstSeq — for runs that alternate two models.
     void runHead(ActivationStore& residual, const StreamLayout& layout, LogitSink& sink,
-                 const ProgressFn& progress = {});
+                 const ProgressFn& progress = {}, int64_t firstSeq = 0, int64_t seqCount = -1);
 
     /// run() over one sub-batch holding every sequence; returns the logits, sequence after sequence.
     std::vector<float> forward(std::span<const int32_t> tokens, int64_t seqLen, int64_t firstOutput = 0);

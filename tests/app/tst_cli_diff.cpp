@@ -12,9 +12,23 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
+
+#include <cmath>
 
 using qx::test::CliResult;
 using qx::test::runCli;
+
+namespace {
+
+QJsonObject json(const CliResult& r)
+{
+    if (r.exitCode != 0)
+        qWarning("%s", qPrintable(r.err));
+    return QJsonDocument::fromJson(r.out.toUtf8()).object();
+}
+
+} // namespace
 
 class TestCliDiff : public QObject {
     Q_OBJECT
@@ -28,7 +42,8 @@ private slots:
     {
         const CliResult r = runCli({"diff", "--help"});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(r.out.contains("Usage: qexplore-cli diff A B [--json] [--threads N]"));
+        QVERIFY(r.out.contains("Usage: qexplore-cli diff A B [-f TEXT [-c N] [--chunks K]] [--json] [--threads N]"));
+        QCOMPARE(runCli({"diff", "a.gguf", "b.gguf", "-f", "t.txt", "--mem-budget", "lots"}).exitCode, 2);
         QCOMPARE(runCli({"diff", "only-one.gguf"}).exitCode, 2);
         QCOMPARE(runCli({"diff", "a.gguf", "b.gguf", "--bogus"}).exitCode, 2);
         const CliResult missing = runCli({"diff", "/nonexistent/a.gguf", "/nonexistent/b.gguf"});
@@ -88,6 +103,79 @@ private slots:
             if (t["type_b"].toString() == "Q8_0")   // rows in the same order: only Q8_0's rounding remains
                 QVERIFY2(t["sqnr_db"].toDouble() > 35.0, qPrintable(t["name"].toString()));
         }
+    }
+    // -f: the figures of `ppl` for each file and of `ppl --kld-base` against A's saved base, to the last digit.
+    void outputsEqualPplAndSavedBase()
+    {
+        QX_REQUIRE_SHARED(f32, "reference/synth-d256/model-f32.gguf");
+        QX_REQUIRE_SHARED(q4, "reference/synth-d256/pure-Q4_K.gguf");
+        QX_REQUIRE_SHARED(text, "text/tinystories-valid-head.txt");
+        const QString a = QString::fromStdString(f32), b = QString::fromStdString(q4), t = QString::fromStdString(text);
+        const QStringList eval = {"-f", t, "-c", "128", "--chunks", "40", "-t", "2"};
+        const QString base = QString::fromStdString(qx::test::scratchDir("tst_cli_diff")) + "/f32-base.bin";
+        QCOMPARE(runCli(QStringList{"ppl", a, "--save-kld-base", base} + eval).exitCode, 0);
+        const QJsonObject pplA = json(runCli(QStringList{"ppl", a, "--json"} + eval));
+        const QJsonObject pplB = json(runCli(QStringList{"ppl", b, "--json"} + eval));
+        const QJsonObject kld = json(runCli({"ppl", b, "--kld-base", base, "--json", "-t", "2"}));
+        const QJsonObject d = json(runCli(QStringList{"diff", a, b, "--json"} + eval))["output"].toObject();
+        QCOMPARE(d["n_chunk"].toInt(), 40);
+        QCOMPARE(d["scored_tokens"].toInt(), 40 * 63);
+        QCOMPARE(d["ppl_b"]["ppl"].toDouble(), pplB["ppl"].toDouble());
+        QCOMPARE(d["ppl_b"]["ppl_uncertainty"].toDouble(), pplB["ppl_uncertainty"].toDouble());
+        QCOMPARE(d["ppl_a"]["ppl"].toDouble(), pplA["ppl"].toDouble());
+        QCOMPARE(d["ppl_a"]["mean_nll"].toDouble(), pplA["mean_nll"].toDouble());
+        const QJsonObject k = d["kl_divergence"].toObject();
+        for (const char* group : {"kld", "delta_p", "same_top", "ppl"})
+            QCOMPARE(k[group].toObject(), kld[group].toObject());
+        QCOMPARE(k["chunks"].toArray(), kld["chunks"].toArray());
+        // llama-perplexity's own figure for this pair (its CPU backend also rounds activations): 0.013858.
+        QVERIFY(std::abs(k["kld"]["mean"].toDouble() - 0.013858) < 2e-5);
+        QVERIFY(std::abs(k["same_top"]["fraction"].toDouble() - 0.71587) < 0.005);
+    }
+    void outputsAgainstItself()
+    {
+        QX_REQUIRE_SHARED(f32, "reference/synth-d256/model-f32.gguf");
+        QX_REQUIRE_SHARED(text, "text/tinystories-valid-head.txt");
+        const QString a = QString::fromStdString(f32);
+        const QStringList eval = {"-f", QString::fromStdString(text), "-c", "128", "--chunks", "40", "-t", "2"};
+        const CliResult r = runCli(QStringList{"diff", a, a} + eval);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains("Mean    KLD:   0.000000 ±   0.000000\n"));
+        QVERIFY(r.out.contains("Same top p: 100.000 ± 0.000 %\n"));
+        QVERIFY(r.out.contains("\nA: Final estimate: PPL = 681.0962 +/- 8.64807\nB: Final estimate: PPL = 681.0962 +/- 8.64807\n"));
+        QCOMPARE(r.out.count(QRegularExpression(R"(\n  \d\d    )")), 31);   // chunks 10..40 of the KLD table
+        const QJsonObject ppl = json(runCli(QStringList{"ppl", a, "--json"} + eval));
+        const QJsonObject d = json(runCli(QStringList{"diff", a, a, "--json"} + eval))["output"].toObject();
+        QCOMPARE(d["ppl_a"]["ppl"].toDouble(), ppl["ppl"].toDouble());
+        QCOMPARE(d["ppl_b"]["ppl"].toDouble(), ppl["ppl"].toDouble());
+        QVERIFY(d["kl_divergence"]["kld"]["mean"].toDouble() < 1e-7);   // the base records' 16-bit rounding
+        QCOMPARE(d["kl_divergence"]["same_top"]["fraction"].toDouble(), 1.0);
+    }
+    void outputsHfFolderAgainstGguf()
+    {
+        QX_REQUIRE_SHARED(folder, "models/tinystories-656k");
+        QX_REQUIRE_SHARED(text, "text/tinystories-valid-head.txt");
+        const QString out = QString::fromStdString(qx::test::scratchDir("tst_cli_diff")) + "/ts-q8-out.gguf";
+        QCOMPARE(runCli({"export", QString::fromStdString(folder), "--pure", "Q8_0", "-o", out, "--quiet"}).exitCode, 0);
+        const CliResult r = runCli({"diff", QString::fromStdString(folder), out, "--json", "-f",
+                                    QString::fromStdString(text), "-c", "128", "--chunks", "8"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // The folder's BPE and the GGUF's SentencePiece cut the text differently over one vocabulary.
+        QVERIFY(r.err.contains("B's tokenizer cuts the text differently from token 6 on; both models read A's tokens"));
+        const QJsonObject d = json(r)["output"].toObject();
+        QVERIFY(d["kl_divergence"]["same_top"]["fraction"].toDouble() > 0.95);
+        QVERIFY(d["kl_divergence"]["kld"]["mean"].toDouble() < 0.01);
+    }
+    void outputsOverBudget()
+    {
+        QX_REQUIRE_SHARED(f32, "reference/synth-d256/model-f32.gguf");
+        QX_REQUIRE_SHARED(q4, "reference/synth-d256/pure-Q4_K.gguf");
+        QX_REQUIRE_SHARED(text, "text/tinystories-valid-head.txt");
+        const CliResult r = runCli({"diff", QString::fromStdString(f32), QString::fromStdString(q4), "-f",
+                                    QString::fromStdString(text), "-c", "128", "--mem-budget", "20M"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("the evaluation needs about"), qPrintable(r.err));
+        QVERIFY(!r.out.contains("Mean    KLD"));
     }
     void refusesOtherShapes()
     {

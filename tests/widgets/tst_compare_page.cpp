@@ -8,10 +8,17 @@
 #include "common/chart_util.h"
 #include "common/job_runner.h"
 #include "common/table_export.h"
+#include "compare/compare_output_panel.h"
 #include "compare/compare_page.h"
 #include "compare/compare_table_model.h"
 #include "compare/model_diff.h"
+#include "common/app_settings.h"
+#include "common/thread_count.h"
+#include "compare/output_diff.h"
 #include "io/model_file.h"
+#include "model/llama_forward.h"
+#include "model/mapped_weights.h"
+#include "model/tokenizer.h"
 #include "plan/plan_document.h"
 #include "plan/presets.h"
 
@@ -19,6 +26,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLineSeries>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -29,6 +37,7 @@
 #include <QtTest/QtTest>
 
 #include <cmath>
+#include <fstream>
 
 using namespace qx;
 using namespace qx::ui;
@@ -168,6 +177,93 @@ private slots:
         QVERIFY(page.summaryLabel()->text().contains("embedding_length 64 vs 256"));
         QVERIFY(!page.useTypesButton()->isEnabled());
         QCOMPARE(page.useOtherTypes(), 0);
+    }
+    // Selecting a tensor draws its distributions on another runner: the comparison under way goes on.
+    void rowClickKeepsTheComparison()
+    {
+        QX_REQUIRE_SHARED(f32, kDir + "model-f32.gguf");
+        QX_REQUIRE_SHARED(q4, kDir + "pure-Q4_K.gguf");
+        QX_REQUIRE_SHARED(q2, kDir + "pure-Q2_K.gguf");
+        ComparePage page;
+        page.setModel(openModel(f32));
+        QVERIFY(compareAndWait(page, q4));
+        QSignalSpy spy(&page, &ComparePage::compared);
+        page.compareWith(QString::fromStdString(q2));
+        page.tableView()->selectRow(3);   // the table of the first comparison is still on screen
+        QVERIFY(page.runner()->isBusy());
+        QVERIFY(spy.wait(120000));
+        QVERIFY(page.diff());
+        QVERIFY2(page.summaryLabel()->text().startsWith("B = pure-Q2_K.gguf"), qPrintable(page.summaryLabel()->text()));
+    }
+    // Evaluate: the figures of qx::compareOutputs for the pair, while tensors are selected meanwhile.
+    void evaluateShowsTheOutputFigures()
+    {
+        QX_REQUIRE_SHARED(f32, kDir + "model-f32.gguf");
+        QX_REQUIRE_SHARED(q4, kDir + "pure-Q4_K.gguf");
+        QX_REQUIRE_SHARED(text, "text/tinystories-valid-head.txt");
+        ComparePage page;
+        page.setModel(openModel(f32));
+        CompareOutputPanel* panel = page.outputPanel();
+        QVERIFY(!panel->evaluateButton()->isEnabled());   // no B yet
+        QVERIFY(compareAndWait(page, q4));
+        panel->setTextFile(QString::fromStdString(text));
+        panel->setContext(128, 8);
+        QVERIFY(panel->evaluateButton()->isEnabled());
+        QSignalSpy done(panel, &CompareOutputPanel::evaluated);
+        panel->evaluate();
+        QVERIFY(panel->cancelButton()->isEnabled());
+        page.tableView()->selectRow(2);
+        QVERIFY(done.wait(120000));
+        QVERIFY2(panel->result(), qPrintable(panel->statusLabel()->text()));
+
+        const int threads = resolveInteractiveThreadCount(AppSettings::threads());
+        auto a = openModel(f32), b = openModel(q4);
+        ForwardOptions fo;
+        fo.threads = threads;
+        LlamaForward fa(std::make_shared<const MappedWeights>(a, threads), fo);
+        LlamaForward fb(std::make_shared<const MappedWeights>(b, threads), fo);
+        const Tokenizer tok = Tokenizer::fromGguf(*a);
+        OutputDiffOptions opt;
+        opt.nCtx = 128, opt.maxChunks = 8, opt.bosToken = chunkBosToken(*a, tok);
+        std::ifstream in(text);
+        const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const OutputDiff ref = compareOutputs(fa, fb, tok.encode(content, true), opt);
+        QCOMPARE(panel->result()->kld.kldMean, ref.kld.kldMean);
+        QCOMPARE(panel->result()->kld.sameTop, ref.kld.sameTop);
+        QCOMPARE(panel->result()->pplB.ppl, ref.pplB.ppl);
+        QStandardItemModel* figures = panel->figuresModel();
+        QAbstractItemModelTester tester(figures);
+        QCOMPARE(figures->rowCount(), 11);
+        QCOMPARE(figures->item(0)->text(), CompareOutputPanel::tr("Perplexity of A"));
+        QVERIFY(figures->item(0, 1)->text().startsWith(QLocale().toString(ref.pplA.ppl, 'f', 4)));
+        QVERIFY(figures->item(3, 1)->text().startsWith(QLocale().toString(ref.kld.kldMean, 'f', 6)));
+        QVERIFY(figures->item(7, 1)->text().startsWith(QLocale().toString(100.0 * ref.kld.sameTop, 'f', 3)));
+        QCOMPARE(figures->item(10, 1)->text(), QLocale().toString(qlonglong(8 * 63)));
+        test::shoot(page, "compare-outputs");
+    }
+    void evaluateCancels()
+    {
+        QX_REQUIRE_SHARED(f32, kDir + "model-f32.gguf");
+        QX_REQUIRE_SHARED(q4, kDir + "pure-Q4_K.gguf");
+        QX_REQUIRE_SHARED(text, "text/tinystories-valid-head.txt");
+        ComparePage page;
+        page.setModel(openModel(f32));
+        QVERIFY(compareAndWait(page, q4));
+        CompareOutputPanel* panel = page.outputPanel();
+        panel->setTextFile(QString::fromStdString(text));
+        panel->setContext(128, 0);
+        QSignalSpy done(panel, &CompareOutputPanel::evaluated);
+        panel->evaluate();
+        panel->cancel();
+        QVERIFY(done.wait(60000));
+        QVERIFY(!panel->result());
+        QCOMPARE(panel->statusLabel()->text(), CompareOutputPanel::tr("Evaluation cancelled."));
+        QCOMPARE(panel->figuresModel()->rowCount(), 0);
+        QVERIFY(panel->evaluateButton()->isEnabled());
+        panel->setTextFile("/nonexistent/text.txt");
+        panel->evaluate();
+        QVERIFY(done.wait(60000));
+        QVERIFY(panel->statusLabel()->text().contains("/nonexistent/text.txt"));
     }
     void cancelAndFailure()
     {

@@ -130,7 +130,7 @@ void ComparePage::showDistribution(int row)
         return pairHistograms(*a, *b, 128, progress);
     };
     const quint64 generation = m_generation;
-    m_runner->start<PairHistograms>(tr("Distributions"), std::move(work),
+    m_distributionRunner->start<PairHistograms>(tr("Distributions"), std::move(work),
                                     [this, generation, name](JobResult<PairHistograms> r) {
         if (generation != m_generation || r.outcome != JobOutcome::Completed) {
             if (r.outcome == JobOutcome::Failed)

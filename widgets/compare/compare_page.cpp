@@ -6,6 +6,7 @@
 #include "common/table_export.h"
 #include "common/thread_count.h"
 #include "common/zoom_chart_view.h"
+#include "compare/compare_output_panel.h"
 #include "compare/compare_table_model.h"
 #include "compare/diff_plan.h"
 #include "io/model_file.h"
@@ -21,6 +22,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
@@ -36,7 +38,8 @@ struct ComparePage::Opened {
 };
 
 ComparePage::ComparePage(QWidget* parent)
-    : QWidget(parent), m_runner(new JobRunner(this)), m_opener(&qx::openModel), m_table(new CompareTableModel(this)),
+    : QWidget(parent), m_runner(new JobRunner(this)), m_distributionRunner(new JobRunner(this)),
+      m_opener(&qx::openModel), m_table(new CompareTableModel(this)),
       m_proxy(new QSortFilterProxyModel(this)), m_metadata(new QStandardItemModel(0, 4, this))
 {
     m_proxy->setSourceModel(m_table);
@@ -99,11 +102,17 @@ void ComparePage::setupTabs()
     m_view->verticalHeader()->setVisible(false);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     installTableExport(m_view);
-    auto* tensors = new QWidget(this);
-    auto* tl = new QVBoxLayout(tensors);
+    auto* table = new QWidget(this);
+    auto* tl = new QVBoxLayout(table);
     tl->setContentsMargins(0, 0, 0, 0);
     tl->addWidget(m_filter);
     tl->addWidget(m_view, 1);
+    m_output = new CompareOutputPanel(this);
+    auto* tensors = new QSplitter(Qt::Horizontal, this);
+    tensors->addWidget(table);
+    tensors->addWidget(m_output);
+    tensors->setStretchFactor(0, 1);   // the table takes what the window gains; the figures keep their width
+    tensors->setStretchFactor(1, 0);
     m_layersChart = new ZoomChartView(this);
     installChartExport(m_layersChart);
     m_distributionChart = new ZoomChartView(this);
@@ -148,6 +157,8 @@ void ComparePage::setModel(std::shared_ptr<const ModelFile> model)
     m_model = std::move(model);
     m_other.reset();
     m_otherPath.clear();
+    m_distributionRunner->cancel();
+    m_output->setModels(nullptr, nullptr);
     m_table->setDiff(nullptr);
     m_metadata->removeRows(0, m_metadata->rowCount());
     fillLayersChart();
@@ -188,6 +199,8 @@ void ComparePage::compareWith(const QString& path)
         return;
     const quint64 generation = ++m_generation;
     m_otherPath = path;
+    m_distributionRunner->cancel();
+    m_output->setModels(nullptr, nullptr);
     setBusy(true);
     m_summary->setText(tr("Comparing %1 with the open model…").arg(QFileInfo(path).fileName()));
     auto model = m_model;
@@ -215,6 +228,8 @@ void ComparePage::compareWith(const QString& path)
 void ComparePage::showResult(std::shared_ptr<const ModelFile> other, std::shared_ptr<const ModelDiff> diff)
 {
     m_other = std::move(other);
+    m_output->setModels(diff->refusal == DiffRefusal::None ? m_model : nullptr,
+                        diff->refusal == DiffRefusal::None ? m_other : nullptr);
     m_table->setDiff(diff);
     fillMetadata();
     fillLayersChart();

@@ -6,8 +6,11 @@
 //  - Layers: the per-layer SQNR of B against A, one line per tensor class plus the layer totals.
 //  - Distribution: the selected tensor's value histograms in A and in B over each other.
 //  - Metadata: the keys removed, changed and added.
+//  - Outputs (beside the tensor table): CompareOutputPanel runs both models on a text — KLD of B against A,
+//    same top token, PPL of each — with its own progress bar and Cancel.
 // Opening B and comparing run as one job on the page's own JobRunner (progress bar, Cancel); the
-// distribution is a second job. "Use B's types as my plan" loads A's plan with B's types
+// distribution is a job on a second runner and the output comparison on a third, so that selecting a
+// tensor never cancels a comparison. "Use B's types as my plan" loads A's plan with B's types
 // (qx::planFromOtherTypes) as one undo step of the PlanDocument. Charts export as PNG/SVG.
 // Models that cannot be compared tensor by tensor show why, with their metadata differences.
 
@@ -34,6 +37,7 @@ struct ModelFile;
 
 namespace qx::ui {
 
+class CompareOutputPanel;
 class CompareTableModel;
 class JobRunner;
 class PlanDocument;
@@ -67,6 +71,8 @@ public:
     QLabel* summaryLabel() const { return m_summary; }
     QPushButton* useTypesButton() const { return m_useTypes; }
     JobRunner* runner() const { return m_runner; }
+    JobRunner* distributionRunner() const { return m_distributionRunner; }
+    CompareOutputPanel* outputPanel() const { return m_output; }
 
 signals:
     /// A comparison (or its refusal) is on screen.
@@ -88,6 +94,8 @@ private:
     void setBusy(bool busy);
 
     JobRunner* m_runner;
+    JobRunner* m_distributionRunner;
+    CompareOutputPanel* m_output = nullptr;
     PlanDocument* m_plan = nullptr;
     std::function<std::shared_ptr<const ModelFile>(const std::string&)> m_opener;
     std::shared_ptr<const ModelFile> m_model, m_other;
