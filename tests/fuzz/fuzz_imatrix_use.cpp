@@ -29,12 +29,12 @@ void quantizeWith(const std::vector<float>& importance, qx::TensorType type)
     const qx::TensorTypeInfo* info = qx::tensorTypeInfo(type);
     if (!info || width % int64_t(info->blockSize) != 0)
         return;
-    std::vector<float> rows(size_t(width));
+    std::vector<float> rows(static_cast<size_t>(width));
     for (size_t i = 0; i < rows.size(); ++i)
         rows[i] = std::sin(float(i) * 0.37f) * (i % 7 == 0 ? 4.0f : 1.0f);
     std::vector<std::byte> q(*qx::tensorBytes(type, rows.size()));
     qx::quantizeRows(type, rows, width, q, importance);
-    std::vector<float> back(size_t(width));
+    std::vector<float> back(static_cast<size_t>(width));
     qx::dequantizeRow(type, q, back);
 }
 
