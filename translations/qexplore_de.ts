@@ -1711,6 +1711,26 @@
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
+    <message>
+        <source>Compute Importance Matrix</source>
+        <translation>Wichtigkeitsmatrix berechnen</translation>
+    </message>
+    <message>
+        <source>Compute an importance matrix on this text as llama-imatrix does, then evaluate</source>
+        <translation>Eine Wichtigkeitsmatrix auf diesem Text berechnen wie llama-imatrix, dann auswerten</translation>
+    </message>
+    <message>
+        <source>%1 is not evaluated: %2</source>
+        <translation>%1 wird nicht ausgewertet: %2</translation>
+    </message>
+    <message>
+        <source>llama-quantize refuses very-low-bit tensors (IQ1_S, IQ1_M, IQ2_XXS, IQ2_XS, IQ2_S; Q2_K in a Q2_K_S mix) without importance data, and so does the evaluation. Load or compute an importance matrix (Plan panel, under the presets). Detail: %1</source>
+        <translation>llama-quantize lehnt Tensoren mit sehr wenigen Bits (IQ1_S, IQ1_M, IQ2_XXS, IQ2_XS, IQ2_S; Q2_K in einer Q2_K_S-Mischung) ohne Wichtigkeitsdaten ab, die Auswertung ebenso. Eine Wichtigkeitsmatrix laden oder berechnen (Plan-Bereich, unter den Vorgaben). Detail: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>qx::ui::GptqLesson</name>
@@ -1875,6 +1895,65 @@
     <message>
         <source>|w|</source>
         <translation>|w|</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::IquantsLesson</name>
+    <message>
+        <source>&lt;h2&gt;i-quants and ternary weights&lt;/h2&gt;&lt;p&gt;A K-quant spends a fixed number of bits on every weight. IQ2_XXS spends them on &lt;b&gt;groups of 8 weights&lt;/b&gt; instead: their magnitudes become one 8-bit index into a codebook of 256 points of the &lt;b&gt;E8 lattice&lt;/b&gt; (every coordinate 8, 25 or 43 times the scale, the points chosen so the grid covers the 8-dimensional space evenly), and their signs 7 bits — the 8th follows from parity, because E8 points have an even number of minus signs. With a 4-bit scale per 32 weights and one F16 scale per 256, that is 2.0625 bits per weight: an index chooses one of 256 × 128 patterns for 8 weights where 2 bits each could only give 4&lt;sup&gt;8&lt;/sup&gt; levels without any scale. IQ3_XXS does the same with 4-weight groups and 8 magnitudes; the quantizer searches the codebook for the point nearest to each group, weighted by the importance matrix when there is one.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;i-Quants und ternäre Gewichte&lt;/h2&gt;&lt;p&gt;Ein K-Quant gibt jedem Gewicht eine feste Zahl Bits. IQ2_XXS gibt sie stattdessen &lt;b&gt;Gruppen von 8 Gewichten&lt;/b&gt;: ihre Beträge werden ein 8-Bit-Index in ein Codebuch aus 256 Punkten des &lt;b&gt;E8-Gitters&lt;/b&gt; (jede Koordinate 8, 25 oder 43 mal die Skala, die Punkte so gewählt, dass das Gitter den 8-dimensionalen Raum gleichmäßig abdeckt), ihre Vorzeichen 7 Bits — das 8. folgt aus der Parität, denn E8-Punkte haben eine gerade Zahl von Minuszeichen. Mit einer 4-Bit-Skala je 32 Gewichte und einer F16-Skala je 256 sind das 2,0625 Bits pro Gewicht: ein Index wählt eines von 256 × 128 Mustern für 8 Gewichte, wo je 2 Bits nur 4&lt;sup&gt;8&lt;/sup&gt; Stufen ohne jede Skala ergäben. IQ3_XXS macht dasselbe mit Gruppen von 4 Gewichten und 8 Beträgen; der Quantisierer sucht im Codebuch den Punkt, der jeder Gruppe am nächsten liegt, gewichtet mit der Wichtigkeitsmatrix, wenn es eine gibt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Group of block 0:</source>
+        <translation>Gruppe von Block 0:</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;What each type keeps of this tensor&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Was jeder Typ von diesem Tensor behält&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Ternary weights in base 3&lt;/h3&gt;&lt;p&gt;TQ1_0 and TQ2_0 store each weight as −1, 0 or +1 times one F16 scale per 256 weights. TQ2_0 spends 2 bits per digit (2.0625 bits per weight); TQ1_0 packs &lt;b&gt;five digits into one byte&lt;/b&gt;, since 3&lt;sup&gt;5&lt;/sup&gt; = 243 ≤ 256: the digits are read as a base-3 number n (0 … 242) and the byte stores ⌈n · 256 / 243⌉, so multiplying by 3 and keeping the high byte returns one digit after the other — 1.6 bits per digit, 1.6875 bits per weight with the scale.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Ternäre Gewichte zur Basis 3&lt;/h3&gt;&lt;p&gt;TQ1_0 und TQ2_0 speichern jedes Gewicht als −1, 0 oder +1 mal eine F16-Skala je 256 Gewichte. TQ2_0 braucht 2 Bits pro Ziffer (2,0625 Bits pro Gewicht); TQ1_0 packt &lt;b&gt;fünf Ziffern in ein Byte&lt;/b&gt;, da 3&lt;sup&gt;5&lt;/sup&gt; = 243 ≤ 256: die Ziffern werden als Zahl n zur Basis 3 gelesen (0 … 242) und das Byte speichert ⌈n · 256 / 243⌉, sodass Multiplizieren mit 3 und Behalten des oberen Bytes eine Ziffer nach der anderen liefert — 1,6 Bits pro Ziffer, 1,6875 Bits pro Gewicht mit der Skala.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>This tensor has fewer than 256 values: no i-quant block fits.</source>
+        <translation>Dieser Tensor hat weniger als 256 Werte: kein i-Quant-Block passt.</translation>
+    </message>
+    <message>
+        <source>Stored for these 8 weights: codebook row &lt;b&gt;%1&lt;/b&gt; (8 bits) and the signs %2 (7 bits stored, the 8th by parity); their 32-weight sub-block has the scale code %3, so one magnitude unit is %4.&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th&gt;weight&lt;/th&gt;&lt;th&gt;value&lt;/th&gt;&lt;th&gt;codebook&lt;/th&gt;&lt;th&gt;sign&lt;/th&gt;&lt;th&gt;decoded&lt;/th&gt;&lt;/tr&gt;%5&lt;/table&gt;</source>
+        <translation>Gespeichert für diese 8 Gewichte: Codebuch-Zeile &lt;b&gt;%1&lt;/b&gt; (8 Bits) und die Vorzeichen %2 (7 Bits gespeichert, das 8. per Parität); ihr Unterblock aus 32 Gewichten hat den Skalencode %3, eine Betragseinheit ist also %4.&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th&gt;Gewicht&lt;/th&gt;&lt;th&gt;Wert&lt;/th&gt;&lt;th&gt;Codebuch&lt;/th&gt;&lt;th&gt;Vorzeichen&lt;/th&gt;&lt;th&gt;decodiert&lt;/th&gt;&lt;/tr&gt;%5&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>The first %1 blocks of 256 values, quantized as llama.cpp does (uniform importance). IQ2_XXS uses %2 of its 256 codebook rows here.&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th&gt;type&lt;/th&gt;&lt;th&gt;bits/weight&lt;/th&gt;&lt;th&gt;SQNR dB&lt;/th&gt;&lt;/tr&gt;%3&lt;/table&gt;</source>
+        <translation>Die ersten %1 Blöcke aus 256 Werten, quantisiert wie llama.cpp (gleiche Wichtigkeit). IQ2_XXS nutzt hier %2 seiner 256 Codebuch-Zeilen.&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th&gt;Typ&lt;/th&gt;&lt;th&gt;Bits/Gewicht&lt;/th&gt;&lt;th&gt;SQNR dB&lt;/th&gt;&lt;/tr&gt;%3&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>i-quants (codebooks)</source>
+        <translation>i-Quants (Codebücher)</translation>
+    </message>
+    <message>
+        <source>ternary TQ1_0, TQ2_0</source>
+        <translation>ternär TQ1_0, TQ2_0</translation>
+    </message>
+    <message>
+        <source>K-quants Q2_K, Q3_K</source>
+        <translation>K-Quants Q2_K, Q3_K</translation>
+    </message>
+    <message>
+        <source>bits per weight</source>
+        <translation>Bits pro Gewicht</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>Byte 0 of the first TQ1_0 block holds weights 0, 32, 64, 96 and 128 (%1). With the scale d = %2 they become the digits %3 (−1, 0, +1 stored as 0, 1, 2), the base-3 number %4, and the byte %5 = ⌈%4 · 256 / 243⌉.</source>
+        <translation>Byte 0 des ersten TQ1_0-Blocks enthält die Gewichte 0, 32, 64, 96 und 128 (%1). Mit der Skala d = %2 werden sie zu den Ziffern %3 (−1, 0, +1 gespeichert als 0, 1, 2), zur Zahl %4 zur Basis 3 und zum Byte %5 = ⌈%4 · 256 / 243⌉.</translation>
+    </message>
+    <message>
+        <source>i-quants and ternary weights</source>
+        <translation>i-Quants und ternäre Gewichte</translation>
     </message>
 </context>
 <context>
@@ -3286,6 +3365,77 @@ auf %2, Kontext %3, %4 Abschnitte</translation>
     <message>
         <source>Predicted loss %1 (Q8_0 everywhere %2, Q4_K_M %3: the squared round-trip error, importance-weighted, summed; lower is better — measure sensitivity to predict KLD) · %4</source>
         <translation>Vorhergesagter Verlust %1 (Q8_0 überall %2, Q4_K_M %3: der quadrierte Fehler des Hin- und Rückwegs, nach Wichtigkeit gewichtet, summiert; kleiner ist besser — Empfindlichkeit messen, um die KLD vorherzusagen) · %4</translation>
+    </message>
+    <message>
+        <source>; quantized with the importance matrix</source>
+        <translation>; mit der Wichtigkeitsmatrix quantisiert</translation>
+    </message>
+    <message>
+        <source>; needs an importance matrix (load or compute one under the presets)</source>
+        <translation>; braucht eine Wichtigkeitsmatrix (unter den Vorgaben laden oder berechnen)</translation>
+    </message>
+    <message>
+        <source>llama-quantize --imatrix: the importance matrix presets, the solver, evaluations and exports quantize with. IQ1_S, IQ1_M, IQ2_XXS, IQ2_XS and IQ2_S need one.</source>
+        <translation>llama-quantize --imatrix: die Wichtigkeitsmatrix, mit der Vorgaben, Solver, Auswertungen und Exporte quantisieren. IQ1_S, IQ1_M, IQ2_XXS, IQ2_XS und IQ2_S brauchen eine.</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>Read an importance matrix (llama-imatrix .dat or GGUF)</source>
+        <translation>Eine Wichtigkeitsmatrix lesen (llama-imatrix .dat oder GGUF)</translation>
+    </message>
+    <message>
+        <source>Compute…</source>
+        <translation>Berechnen…</translation>
+    </message>
+    <message>
+        <source>Compute one as llama-imatrix does, on the evaluation text</source>
+        <translation>Eine berechnen wie llama-imatrix, auf dem Auswertungstext</translation>
+    </message>
+    <message>
+        <source>Load Importance Matrix</source>
+        <translation>Wichtigkeitsmatrix laden</translation>
+    </message>
+    <message>
+        <source>Importance matrices (*.dat *.gguf);;All files (*)</source>
+        <translation>Wichtigkeitsmatrizen (*.dat *.gguf);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Importance matrix: none</source>
+        <translation>Wichtigkeitsmatrix: keine</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importance matrix: %1 (%n matrices, %2 chunks)</source>
+        <translation>
+            <numerusform>Wichtigkeitsmatrix: %1 (%n Matrix, %2 Abschnitte)</numerusform>
+            <numerusform>Wichtigkeitsmatrix: %1 (%n Matrizen, %2 Abschnitte)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot use the importance matrix: %1 (%2)</source>
+        <translation>Die Wichtigkeitsmatrix ist nicht verwendbar: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Using the importance matrix %1</source>
+        <translation>Wichtigkeitsmatrix %1 wird verwendet</translation>
+    </message>
+    <message>
+        <source>Computing an importance matrix needs a text: choose one in the Evaluate panel</source>
+        <translation>Zum Berechnen einer Wichtigkeitsmatrix braucht es einen Text: im Bereich Auswerten wählen</translation>
+    </message>
+    <message>
+        <source>Computing the importance matrix…</source>
+        <translation>Wichtigkeitsmatrix wird berechnet…</translation>
+    </message>
+    <message>
+        <source>Computing the importance matrix failed: %1</source>
+        <translation>Berechnen der Wichtigkeitsmatrix fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Computing the importance matrix was cancelled</source>
+        <translation>Berechnen der Wichtigkeitsmatrix abgebrochen</translation>
     </message>
 </context>
 <context>

@@ -1711,6 +1711,26 @@
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
+    <message>
+        <source>Compute Importance Matrix</source>
+        <translation>Calculer la matrice d’importance</translation>
+    </message>
+    <message>
+        <source>Compute an importance matrix on this text as llama-imatrix does, then evaluate</source>
+        <translation>Calculer une matrice d’importance sur ce texte comme llama-imatrix, puis évaluer</translation>
+    </message>
+    <message>
+        <source>%1 is not evaluated: %2</source>
+        <translation>%1 n’est pas évalué : %2</translation>
+    </message>
+    <message>
+        <source>llama-quantize refuses very-low-bit tensors (IQ1_S, IQ1_M, IQ2_XXS, IQ2_XS, IQ2_S; Q2_K in a Q2_K_S mix) without importance data, and so does the evaluation. Load or compute an importance matrix (Plan panel, under the presets). Detail: %1</source>
+        <translation>llama-quantize refuse les tenseurs à très peu de bits (IQ1_S, IQ1_M, IQ2_XXS, IQ2_XS, IQ2_S ; Q2_K dans un mélange Q2_K_S) sans données d’importance, l’évaluation aussi. Chargez ou calculez une matrice d’importance (panneau Plan, sous les préréglages). Détail : %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>qx::ui::GptqLesson</name>
@@ -1875,6 +1895,65 @@
     <message>
         <source>|w|</source>
         <translation>|w|</translation>
+    </message>
+</context>
+<context>
+    <name>qx::ui::IquantsLesson</name>
+    <message>
+        <source>&lt;h2&gt;i-quants and ternary weights&lt;/h2&gt;&lt;p&gt;A K-quant spends a fixed number of bits on every weight. IQ2_XXS spends them on &lt;b&gt;groups of 8 weights&lt;/b&gt; instead: their magnitudes become one 8-bit index into a codebook of 256 points of the &lt;b&gt;E8 lattice&lt;/b&gt; (every coordinate 8, 25 or 43 times the scale, the points chosen so the grid covers the 8-dimensional space evenly), and their signs 7 bits — the 8th follows from parity, because E8 points have an even number of minus signs. With a 4-bit scale per 32 weights and one F16 scale per 256, that is 2.0625 bits per weight: an index chooses one of 256 × 128 patterns for 8 weights where 2 bits each could only give 4&lt;sup&gt;8&lt;/sup&gt; levels without any scale. IQ3_XXS does the same with 4-weight groups and 8 magnitudes; the quantizer searches the codebook for the point nearest to each group, weighted by the importance matrix when there is one.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;i-quants et poids ternaires&lt;/h2&gt;&lt;p&gt;Un K-quant donne à chaque poids un nombre fixe de bits. IQ2_XXS les donne plutôt à des &lt;b&gt;groupes de 8 poids&lt;/b&gt; : leurs grandeurs deviennent un indice de 8 bits dans un dictionnaire de 256 points du &lt;b&gt;réseau E8&lt;/b&gt; (chaque coordonnée vaut 8, 25 ou 43 fois l’échelle, les points choisis pour couvrir l’espace à 8 dimensions uniformément), et leurs signes 7 bits — le 8e découle de la parité, car les points de E8 ont un nombre pair de signes moins. Avec une échelle de 4 bits par 32 poids et une échelle F16 par 256, cela fait 2,0625 bits par poids : un indice choisit l’un de 256 × 128 motifs pour 8 poids, là où 2 bits chacun ne donneraient que 4&lt;sup&gt;8&lt;/sup&gt; niveaux sans aucune échelle. IQ3_XXS fait de même avec des groupes de 4 poids et 8 grandeurs ; le quantificateur cherche dans le dictionnaire le point le plus proche de chaque groupe, pondéré par la matrice d’importance s’il y en a une.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Group of block 0:</source>
+        <translation>Groupe du bloc 0 :</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;What each type keeps of this tensor&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Ce que chaque type garde de ce tenseur&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Ternary weights in base 3&lt;/h3&gt;&lt;p&gt;TQ1_0 and TQ2_0 store each weight as −1, 0 or +1 times one F16 scale per 256 weights. TQ2_0 spends 2 bits per digit (2.0625 bits per weight); TQ1_0 packs &lt;b&gt;five digits into one byte&lt;/b&gt;, since 3&lt;sup&gt;5&lt;/sup&gt; = 243 ≤ 256: the digits are read as a base-3 number n (0 … 242) and the byte stores ⌈n · 256 / 243⌉, so multiplying by 3 and keeping the high byte returns one digit after the other — 1.6 bits per digit, 1.6875 bits per weight with the scale.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Poids ternaires en base 3&lt;/h3&gt;&lt;p&gt;TQ1_0 et TQ2_0 stockent chaque poids comme −1, 0 ou +1 fois une échelle F16 par 256 poids. TQ2_0 dépense 2 bits par chiffre (2,0625 bits par poids) ; TQ1_0 range &lt;b&gt;cinq chiffres dans un octet&lt;/b&gt;, puisque 3&lt;sup&gt;5&lt;/sup&gt; = 243 ≤ 256 : les chiffres sont lus comme un nombre n en base 3 (0 … 242) et l’octet stocke ⌈n · 256 / 243⌉, si bien que multiplier par 3 et garder l’octet haut rend un chiffre après l’autre — 1,6 bit par chiffre, 1,6875 bit par poids avec l’échelle.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>This tensor has fewer than 256 values: no i-quant block fits.</source>
+        <translation>Ce tenseur a moins de 256 valeurs : aucun bloc i-quant n’y tient.</translation>
+    </message>
+    <message>
+        <source>Stored for these 8 weights: codebook row &lt;b&gt;%1&lt;/b&gt; (8 bits) and the signs %2 (7 bits stored, the 8th by parity); their 32-weight sub-block has the scale code %3, so one magnitude unit is %4.&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th&gt;weight&lt;/th&gt;&lt;th&gt;value&lt;/th&gt;&lt;th&gt;codebook&lt;/th&gt;&lt;th&gt;sign&lt;/th&gt;&lt;th&gt;decoded&lt;/th&gt;&lt;/tr&gt;%5&lt;/table&gt;</source>
+        <translation>Stocké pour ces 8 poids : ligne &lt;b&gt;%1&lt;/b&gt; du dictionnaire (8 bits) et les signes %2 (7 bits stockés, le 8e par parité) ; leur sous-bloc de 32 poids a le code d’échelle %3, une unité de grandeur vaut donc %4.&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th&gt;poids&lt;/th&gt;&lt;th&gt;valeur&lt;/th&gt;&lt;th&gt;dictionnaire&lt;/th&gt;&lt;th&gt;signe&lt;/th&gt;&lt;th&gt;décodé&lt;/th&gt;&lt;/tr&gt;%5&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>The first %1 blocks of 256 values, quantized as llama.cpp does (uniform importance). IQ2_XXS uses %2 of its 256 codebook rows here.&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th&gt;type&lt;/th&gt;&lt;th&gt;bits/weight&lt;/th&gt;&lt;th&gt;SQNR dB&lt;/th&gt;&lt;/tr&gt;%3&lt;/table&gt;</source>
+        <translation>Les %1 premiers blocs de 256 valeurs, quantifiés comme llama.cpp (importance uniforme). IQ2_XXS utilise ici %2 de ses 256 lignes de dictionnaire.&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th&gt;type&lt;/th&gt;&lt;th&gt;bits/poids&lt;/th&gt;&lt;th&gt;SQNR dB&lt;/th&gt;&lt;/tr&gt;%3&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>i-quants (codebooks)</source>
+        <translation>i-quants (dictionnaires)</translation>
+    </message>
+    <message>
+        <source>ternary TQ1_0, TQ2_0</source>
+        <translation>ternaires TQ1_0, TQ2_0</translation>
+    </message>
+    <message>
+        <source>K-quants Q2_K, Q3_K</source>
+        <translation>K-quants Q2_K, Q3_K</translation>
+    </message>
+    <message>
+        <source>bits per weight</source>
+        <translation>bits par poids</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>Byte 0 of the first TQ1_0 block holds weights 0, 32, 64, 96 and 128 (%1). With the scale d = %2 they become the digits %3 (−1, 0, +1 stored as 0, 1, 2), the base-3 number %4, and the byte %5 = ⌈%4 · 256 / 243⌉.</source>
+        <translation>L’octet 0 du premier bloc TQ1_0 contient les poids 0, 32, 64, 96 et 128 (%1). Avec l’échelle d = %2 ils deviennent les chiffres %3 (−1, 0, +1 stockés 0, 1, 2), le nombre %4 en base 3, et l’octet %5 = ⌈%4 · 256 / 243⌉.</translation>
+    </message>
+    <message>
+        <source>i-quants and ternary weights</source>
+        <translation>i-quants et poids ternaires</translation>
     </message>
 </context>
 <context>
@@ -3286,6 +3365,77 @@ sur %2, contexte %3, %4 segments</translation>
     <message>
         <source>Predicted loss %1 (Q8_0 everywhere %2, Q4_K_M %3: the squared round-trip error, importance-weighted, summed; lower is better — measure sensitivity to predict KLD) · %4</source>
         <translation>Perte prédite %1 (Q8_0 partout %2, Q4_K_M %3 : l&apos;erreur quadratique de l&apos;aller-retour, pondérée par l&apos;importance, additionnée ; plus bas est meilleur — mesurez la sensibilité pour prédire la KLD) · %4</translation>
+    </message>
+    <message>
+        <source>; quantized with the importance matrix</source>
+        <translation> ; quantifié avec la matrice d’importance</translation>
+    </message>
+    <message>
+        <source>; needs an importance matrix (load or compute one under the presets)</source>
+        <translation> ; demande une matrice d’importance (à charger ou calculer sous les préréglages)</translation>
+    </message>
+    <message>
+        <source>llama-quantize --imatrix: the importance matrix presets, the solver, evaluations and exports quantize with. IQ1_S, IQ1_M, IQ2_XXS, IQ2_XS and IQ2_S need one.</source>
+        <translation>llama-quantize --imatrix : la matrice d’importance avec laquelle les préréglages, le solveur, les évaluations et les exports quantifient. IQ1_S, IQ1_M, IQ2_XXS, IQ2_XS et IQ2_S en ont besoin.</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>Charger…</translation>
+    </message>
+    <message>
+        <source>Read an importance matrix (llama-imatrix .dat or GGUF)</source>
+        <translation>Lire une matrice d’importance (llama-imatrix .dat ou GGUF)</translation>
+    </message>
+    <message>
+        <source>Compute…</source>
+        <translation>Calculer…</translation>
+    </message>
+    <message>
+        <source>Compute one as llama-imatrix does, on the evaluation text</source>
+        <translation>En calculer une comme llama-imatrix, sur le texte d’évaluation</translation>
+    </message>
+    <message>
+        <source>Load Importance Matrix</source>
+        <translation>Charger une matrice d’importance</translation>
+    </message>
+    <message>
+        <source>Importance matrices (*.dat *.gguf);;All files (*)</source>
+        <translation>Matrices d’importance (*.dat *.gguf);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Importance matrix: none</source>
+        <translation>Matrice d’importance : aucune</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importance matrix: %1 (%n matrices, %2 chunks)</source>
+        <translation>
+            <numerusform>Matrice d’importance : %1 (%n matrice, %2 segments)</numerusform>
+            <numerusform>Matrice d’importance : %1 (%n matrices, %2 segments)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot use the importance matrix: %1 (%2)</source>
+        <translation>Matrice d’importance inutilisable : %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Using the importance matrix %1</source>
+        <translation>Matrice d’importance %1 utilisée</translation>
+    </message>
+    <message>
+        <source>Computing an importance matrix needs a text: choose one in the Evaluate panel</source>
+        <translation>Le calcul d’une matrice d’importance demande un texte : choisissez-en un dans le panneau Évaluer</translation>
+    </message>
+    <message>
+        <source>Computing the importance matrix…</source>
+        <translation>Calcul de la matrice d’importance…</translation>
+    </message>
+    <message>
+        <source>Computing the importance matrix failed: %1</source>
+        <translation>Échec du calcul de la matrice d’importance : %1</translation>
+    </message>
+    <message>
+        <source>Computing the importance matrix was cancelled</source>
+        <translation>Calcul de la matrice d’importance annulé</translation>
     </message>
 </context>
 <context>

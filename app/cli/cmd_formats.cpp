@@ -16,7 +16,7 @@ Json formatsJson()
     for (const auto& f : kFormats)
         formats.push_back({{"name", f.name}, {"family", formatFamilyName(f.family)}, {"block_size", f.blockSize},
                            {"bytes_per_block", f.bytesPerBlock}, {"bits_per_weight", f.bitsPerWeight},
-                           {"gguf", f.ggufExportable}});
+                           {"gguf", f.ggufExportable}, {"needs_imatrix", f.needsImportance}});
     Json doc = jsonDocument("formats");
     doc["formats"] = std::move(formats);
     return doc;

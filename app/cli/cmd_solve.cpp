@@ -67,7 +67,8 @@ const char* const kUsage =
     "                          [--cache-dir DIR] [--json] -o PLAN.json";
 
 const char* const kDescription =
-    "Chooses a storage type per tensor (Q2_K..Q6_K, Q8_0, Q4_0..Q5_1, IQ4_NL, IQ4_XS, F16, F32) minimising\n"
+    "Chooses a storage type per tensor (Q2_K..Q6_K, Q8_0, Q4_0..Q5_1, IQ4_NL, IQ4_XS, IQ3_S, IQ3_XXS, TQ2_0,\n"
+    "TQ1_0, F16, F32; with --imatrix also IQ2_S, IQ2_XS, IQ2_XXS, IQ1_M, IQ1_S) minimising\n"
     "the total loss, and writes the plan (schema qexplore-plan v1) that `export --plan` and `ppl --plan`\n"
     "read. The loss is the importance-weighted squared error of each tensor's quantize->dequantize round\n"
     "trip; with --measure kld each tensor's losses are scaled by its measured enable-one KLD, so the loss\n"
@@ -219,7 +220,7 @@ int runSolve(const std::vector<std::string>& args)
 {
     const SolveArgs a = parseArgs(args);
     const auto model = openModelArg(a.model);
-    const std::vector<TensorType> types = defaultCandidateTypes();
+    const std::vector<TensorType> types = defaultCandidateTypes(!a.imatrix.empty());
     CandidateTable table = loadOrBuildCandidateTable(*model, a.model, a.imatrix, types, a.cacheDir,
                                                      progressPrinter("candidates"));
     if (!a.measure.empty()) table = measuredTable(model, a, table);

@@ -167,6 +167,7 @@ private:
     ui::PlanErrorService* m_planErrors = nullptr;
     ui::SchemePanel* m_schemePanel = nullptr;
     ui::PlanFileActions* m_planFiles = nullptr;
+    bool m_evaluateAfterImatrix = false;  ///< an evaluation refused for want of an imatrix waits for one
     ui::PlanExport* m_planExport = nullptr;
     QDockWidget* m_schemeDock = nullptr;
     QLabel* m_planTotals = nullptr;

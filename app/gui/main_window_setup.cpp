@@ -58,6 +58,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace qx::app {
 
 void MainWindow::setupActions()
@@ -309,7 +311,23 @@ void MainWindow::fitPlanDock()
 
 void MainWindow::connectEvaluation()
 {
-    m_evaluation->setPlanProvider([this] { return m_plan->plan(); });
+    m_evaluation->setPlanProvider([this] { return m_plan->planToUse(); });
+    // The importance matrix is computed on the evaluation text; asked for by a refused evaluation, it runs
+    // that evaluation once it is in use.
+    const auto computeImatrix = [this] {
+        ui::EvaluatePanel* panel = m_evaluation->panel();
+        m_schemePanel->computeImatrix(panel->textFile(), panel->contextLength(), panel->chunkCount());
+    };
+    connect(m_schemePanel, &ui::SchemePanel::imatrixComputeRequested, this, computeImatrix);
+    connect(m_evaluation->panel(), &ui::EvaluatePanel::imatrixComputeRequested, this, [this, computeImatrix] {
+        m_evaluateAfterImatrix = true;
+        computeImatrix();
+    });
+    connect(m_plan, &ui::PlanDocument::imatrixChanged, this, [this] { m_tensorViews->setImatrix(m_plan->imatrix()); });
+    connect(m_schemePanel, &ui::SchemePanel::imatrixComputed, this, [this](bool ok) {
+        if (std::exchange(m_evaluateAfterImatrix, false) && ok)
+            m_evaluation->panel()->evaluate();
+    });
     m_evaluation->setCalibrationProvider([this] { return m_plan->calibration(); });
     m_evaluation->setSchemeProvider([this] { return m_plan->schemes(); });
     m_evaluation->setLabelProvider([this] { return m_plan->describe(); });

@@ -297,6 +297,8 @@ void ScreenshotSession::grabLearn()
     m_window->showPage(MainWindow::Page::Learn);
     m_window->learnLab()->showLesson(QStringLiteral("symmetric"));
     grabTo(QStringLiteral("learn-lab.png"));
+    m_window->learnLab()->showLesson(QStringLiteral("iquants"));
+    grabTo(QStringLiteral("learn-iquants.png"));
     finish();
 }
 

@@ -138,6 +138,20 @@ void verifyWritten(const std::string& written, const std::string& outPath, const
     }
 }
 
+/// The first refusal for want of importance data among `order`'s re-typed tensors.
+std::optional<std::string> importanceRefusal(const std::vector<const TensorInfo*>& order, const Plan& plan,
+                                             uint32_t ftype, const ImatrixFile* imatrix)
+{
+    for (const TensorInfo* src : order) {
+        const TensorType type = plan.find(src->name)->type;
+        if (type == src->type)
+            continue;
+        if (auto why = llamaQuantizeRefusal(src->name, type, ftype, exportImportance(imatrix, *src).has_value()))
+            return why;
+    }
+    return std::nullopt;
+}
+
 /// What llama-quantize refuses, in the order it would meet it: very-low-bit types without importance data,
 /// requantizing without permission.
 void refuseLikeLlamaQuantize(const ModelFile& model, const Plan& plan, const ImatrixFile* imatrix,
@@ -147,12 +161,12 @@ void refuseLikeLlamaQuantize(const ModelFile& model, const Plan& plan, const Ima
     std::vector<const TensorInfo*> order = plannedTensors(model);
     if (!options.keepSplit)
         order = llamaQuantizeOrder(order);
+    if (const auto why = importanceRefusal(order, plan, ftype, imatrix))
+        throw Error(ErrorCode::InvalidArgument, *why);
     for (const TensorInfo* src : order) {
         const TensorType type = plan.find(src->name)->type;
         if (type == src->type)
             continue;
-        if (const auto why = llamaQuantizeRefusal(src->name, type, ftype, exportImportance(imatrix, *src).has_value()))
-            throw Error(ErrorCode::InvalidArgument, *why);
         const TensorTypeInfo* stored = tensorTypeInfo(src->type);
         if (!options.allowRequantize && stored && stored->isQuantized)
             throw Error(ErrorCode::InvalidArgument, src->sourceFile, src->fileOffset,
@@ -190,6 +204,13 @@ std::vector<uint64_t> writePart(const ModelFile& model, const ExportLayout& layo
 }
 
 } // namespace
+
+std::optional<std::string> missingImportanceRefusal(const ModelFile& model, const Plan& plan,
+                                                    const ImatrixFile* imatrix)
+{
+    validatePlan(model, plan);
+    return importanceRefusal(llamaQuantizeOrder(plannedTensors(model)), plan, planFileType(model, plan), imatrix);
+}
 
 std::optional<ImatrixFile> exportImatrix(const Plan& plan, const ExportOptions& options)
 {

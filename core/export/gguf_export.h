@@ -63,6 +63,11 @@ struct ExportResult {
 /// includeWeights / excludeWeights (nullopt when the plan has none or the filters leave no entry).
 std::optional<ImatrixFile> exportImatrix(const Plan& plan, const ExportOptions& options);
 
+/// llama-quantize's refusal of `plan` for want of importance data (presets.h llamaQuantizeRefusal) at the
+/// first tensor it would meet in its order, or nullopt. `imatrix` may be null; re-typed tensors only.
+std::optional<std::string> missingImportanceRefusal(const ModelFile& model, const Plan& plan,
+                                                    const ImatrixFile* imatrix);
+
 /// The metadata and tensor list (without fill functions) an export writes. `imatrix` is the parsed
 /// plan.imatrixPath, or nullptr when the plan has none.
 struct ExportLayout {

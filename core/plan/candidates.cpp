@@ -4,6 +4,7 @@
 #include "common/error.h"
 #include "common/memory_need.h"
 #include "io/json_file.h"
+#include "plan/presets.h"
 #include "quant/dequantize.h"
 #include "quant/quantize.h"
 
@@ -107,11 +108,14 @@ const TensorCandidates* CandidateTable::find(std::string_view name) const
     return nullptr;
 }
 
-std::vector<TensorType> defaultCandidateTypes()
+std::vector<TensorType> defaultCandidateTypes(bool withImportance)
 {
     using T = TensorType;
-    return {T::Q2_K, T::Q3_K, T::Q4_K, T::Q5_K, T::Q6_K, T::Q8_0, T::Q4_0,
-            T::Q4_1, T::Q5_0, T::Q5_1, T::IQ4_NL, T::IQ4_XS, T::F16};
+    std::vector<TensorType> types = {T::Q2_K, T::Q3_K, T::Q4_K, T::Q5_K, T::Q6_K, T::Q8_0, T::Q4_0, T::Q4_1, T::Q5_0,
+                                     T::Q5_1, T::IQ4_NL, T::IQ4_XS, T::IQ3_S, T::IQ3_XXS, T::TQ2_0, T::TQ1_0, T::F16};
+    if (withImportance)
+        types.insert(types.end() - 1, {T::IQ2_S, T::IQ2_XS, T::IQ2_XXS, T::IQ1_M, T::IQ1_S});
+    return types;
 }
 
 bool isCandidateTensor(const TensorInfo& tensor)
@@ -142,6 +146,7 @@ CandidateTable buildCandidateTable(const ModelFile& model, const ImatrixFile* im
         c.options.push_back({TensorType::F32, c.elements * 4, 0.0});
         for (TensorType type : types) {
             if (type == TensorType::F32 || !fitsRow(type, t.rowLength())) continue;
+            if (llamaQuantizeRefusal(t.name, type, 0, !importance.empty())) continue;
             c.options.push_back({type, *tensorBytes(type, c.elements), roundTripLoss(type, w, t.rowLength(), importance)});
             if (progress && !progress((double(i) + 0.5) / double(n)))
                 throw Error(ErrorCode::Cancelled, model.path, 0, "candidate table cancelled");

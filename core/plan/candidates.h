@@ -40,15 +40,18 @@ struct CandidateTable {
     const TensorCandidates* find(std::string_view name) const;
 };
 
-/// Q2_K Q3_K Q4_K Q5_K Q6_K Q8_0 Q4_0 Q4_1 Q5_0 Q5_1 IQ4_NL IQ4_XS F16 (F32 is always added).
-std::vector<TensorType> defaultCandidateTypes();
+/// Q2_K Q3_K Q4_K Q5_K Q6_K Q8_0 Q4_0 Q4_1 Q5_0 Q5_1 IQ4_NL IQ4_XS IQ3_S IQ3_XXS TQ2_0 TQ1_0 F16 (F32 is
+/// always added); with importance data also IQ2_S IQ2_XS IQ2_XXS IQ1_M IQ1_S, which llama-quantize refuses
+/// to make without it.
+std::vector<TensorType> defaultCandidateTypes(bool withImportance = false);
 
 /// True for a tensor the solver may re-type: a 2-D (or higher) decodable weight that is not an alias, not a
 /// norm, with a row width of at least 32 (the explorer's rule; presets.h has llama-quantize's).
 bool isCandidateTensor(const TensorInfo& tensor);
 
 /// Builds the table (see top of file). Types whose block does not divide the row width are left out for
-/// that tensor (llama.cpp would fall back to another type; the solver just never picks them).
+/// that tensor (llama.cpp would fall back to another type; the solver just never picks them), and so are
+/// types llama-quantize refuses for a tensor without an imatrix entry (presets.h llamaQuantizeRefusal).
 /// `imatrix` may be null. Throws Error(Cancelled) when `progress` returns false.
 CandidateTable buildCandidateTable(const ModelFile& model, const ImatrixFile* imatrix,
                                    std::span<const TensorType> types, const ProgressFn& progress = {});

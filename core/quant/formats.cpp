@@ -150,6 +150,7 @@ std::string_view formatFamilyName(FormatFamily family)
     case FormatFamily::Legacy: return "legacy";
     case FormatFamily::KQuant: return "K-quant";
     case FormatFamily::IQuant: return "I-quant";
+    case FormatFamily::Ternary: return "ternary";
     case FormatFamily::Integer: return "integer";
     case FormatFamily::MiniFloat: return "minifloat";
     case FormatFamily::NormalFloat: return "normal float";

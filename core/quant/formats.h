@@ -1,6 +1,7 @@
 #pragma once
 // Every weight format the explorer offers, as one constexpr traits table (ggml's type-traits idea):
-// llama.cpp's block types that our quantizers write bit-exactly (exportable to GGUF) followed by the
+// llama.cpp's block types that our quantizers write bit-exactly (exportable to GGUF: floats, legacy,
+// K-quants, the i-quants and the ternary TQ types, largest first within a family) followed by the
 // textbook integer / float schemes of the scheme catalog (fake-quantized only; the catalog's FP16 and
 // BF16 are the GGUF F16 / BF16 entries here).
 //
@@ -23,7 +24,7 @@
 
 namespace qx {
 
-enum class FormatFamily { Float, Legacy, KQuant, IQuant, Integer, MiniFloat, NormalFloat, FixedPoint };
+enum class FormatFamily { Float, Legacy, KQuant, IQuant, Ternary, Integer, MiniFloat, NormalFloat, FixedPoint };
 
 struct FormatInfo {
     std::string_view name;
@@ -34,12 +35,18 @@ struct FormatInfo {
     bool ggufExportable;       ///< a GGUF file can hold it: ggufType is meaningful
     TensorType ggufType;       ///< when ggufExportable
     SchemeId scheme;           ///< when !ggufExportable
+    bool needsImportance = false;  ///< ggml cannot quantize it without importance data (IQ2_XXS, IQ2_XS, IQ1_S)
 };
 
 namespace detail {
 constexpr FormatInfo gguf(std::string_view n, FormatFamily f, TensorType t, int block, int bytes)
 {
     return {n, f, block, bytes, 8.0 * bytes / block, true, t, SchemeId::Fp16};
+}
+constexpr FormatInfo needingImportance(FormatInfo f)
+{
+    f.needsImportance = true;
+    return f;
 }
 constexpr FormatInfo scheme(const SchemeInfo& s, int block)
 {
@@ -51,7 +58,7 @@ constexpr FormatInfo scheme(const SchemeInfo& s, int block)
 }
 } // namespace detail
 
-inline constexpr std::array<FormatInfo, 30> kFormats{{
+inline constexpr std::array<FormatInfo, 39> kFormats{{
     detail::gguf("F32", FormatFamily::Float, TensorType::F32, 1, 4),
     detail::gguf("F16", FormatFamily::Float, TensorType::F16, 1, 2),
     detail::gguf("BF16", FormatFamily::Float, TensorType::BF16, 1, 2),
@@ -67,6 +74,15 @@ inline constexpr std::array<FormatInfo, 30> kFormats{{
     detail::gguf("Q2_K", FormatFamily::KQuant, TensorType::Q2_K, 256, 84),
     detail::gguf("IQ4_NL", FormatFamily::IQuant, TensorType::IQ4_NL, 32, 18),
     detail::gguf("IQ4_XS", FormatFamily::IQuant, TensorType::IQ4_XS, 256, 136),
+    detail::gguf("IQ3_S", FormatFamily::IQuant, TensorType::IQ3_S, 256, 110),
+    detail::gguf("IQ3_XXS", FormatFamily::IQuant, TensorType::IQ3_XXS, 256, 98),
+    detail::gguf("IQ2_S", FormatFamily::IQuant, TensorType::IQ2_S, 256, 82),
+    detail::needingImportance(detail::gguf("IQ2_XS", FormatFamily::IQuant, TensorType::IQ2_XS, 256, 74)),
+    detail::needingImportance(detail::gguf("IQ2_XXS", FormatFamily::IQuant, TensorType::IQ2_XXS, 256, 66)),
+    detail::gguf("IQ1_M", FormatFamily::IQuant, TensorType::IQ1_M, 256, 56),
+    detail::needingImportance(detail::gguf("IQ1_S", FormatFamily::IQuant, TensorType::IQ1_S, 256, 50)),
+    detail::gguf("TQ2_0", FormatFamily::Ternary, TensorType::TQ2_0, 256, 66),
+    detail::gguf("TQ1_0", FormatFamily::Ternary, TensorType::TQ1_0, 256, 54),
     detail::scheme(kSchemeCatalog[0], 0),
     detail::scheme(kSchemeCatalog[1], 0),
     detail::scheme(kSchemeCatalog[2], 128),
@@ -103,7 +119,8 @@ FormatFit fits(const FormatInfo& format, int64_t rowLength);
 std::optional<TensorType> llamaFallbackType(TensorType type, int64_t rowLength);
 /// Quantize + dequantize row-major `in` (rows of rowLength) into `out`. GGUF types go through the
 /// bit-exact quantizers (importance: per-column imatrix weights, or empty); schemes ignore importance.
-/// Throws InvalidArgument when the format does not fit (message as FormatFit::reason) or sizes differ.
+/// Throws InvalidArgument when the format does not fit (message as FormatFit::reason) or sizes differ, and
+/// when a needsImportance format gets none.
 void fakeQuant(const FormatInfo& format, std::span<const float> in, int64_t rowLength, std::span<float> out,
                std::span<const float> importance = {});
 /// Exact bytes a rows × rowLength tensor occupies in `format` (for GGUF types: the tensor data in a GGUF).

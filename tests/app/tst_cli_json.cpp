@@ -92,6 +92,12 @@ private slots:
         QCOMPARE(q4k["bytes_per_block"].toInt(), 144);
         QCOMPARE(q4k["bits_per_weight"].toDouble(), 4.5);
         QCOMPARE(q4k["gguf"].toBool(), true);
+        QCOMPARE(q4k["needs_imatrix"].toBool(), false);
+        QStringList needing;
+        for (const QJsonValue& v : f["formats"].toArray())
+            if (v["needs_imatrix"].toBool())
+                needing << v["name"].toString();
+        QCOMPARE(needing, (QStringList{"IQ2_XS", "IQ2_XXS", "IQ1_S"}));
         const QJsonObject t = parseDocument(runCli({"types", "--json"}), "types");
         const QStringList lines = runCli({"types"}).out.split('\n', Qt::SkipEmptyParts);
         QCOMPARE(t["types"].toArray().size(), lines.size() - 1);   // one per line of the text table

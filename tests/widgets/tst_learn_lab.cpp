@@ -10,6 +10,7 @@
 #include "common/job_runner.h"
 #include "io/model_file.h"
 #include "learn/bitnet_lesson.h"
+#include "learn/iquants_lesson.h"
 #include "learn/clipping_lesson.h"
 #include "learn/dynamic_lesson.h"
 #include "learn/gptq_lesson.h"
@@ -56,6 +57,7 @@ private slots:
     void kQuantBlock();
     void nf4();
     void bitnet();
+    void iquants();
     void dynamicStatic();
     void gptqSteps();
     void outliers();
@@ -87,7 +89,7 @@ void TestLearnLab::listsLessons()
     QCOMPARE(ids, (QStringList{QStringLiteral("formats"), QStringLiteral("symmetric"), QStringLiteral("clipping"),
                                QStringLiteral("granularity"), QStringLiteral("dynamic"), QStringLiteral("gptq"),
                                QStringLiteral("kquants"), QStringLiteral("outliers"), QStringLiteral("nf4"),
-                               QStringLiteral("qat"), QStringLiteral("bitnet")}));
+                               QStringLiteral("qat"), QStringLiteral("bitnet"), QStringLiteral("iquants")}));
     QVERIFY(!m_lab->showLesson(QStringLiteral("awq")));
 }
 
@@ -242,6 +244,41 @@ void TestLearnLab::bitnet()
     QCOMPARE(r.sqnrDb, compareTensors(values(), r.recon).sqnrDb);
     const auto& d = l->dot();
     QCOMPARE(d.additions + d.subtractions + d.skipped, 64);
+}
+
+void TestLearnLab::iquants()
+{
+    // The lab's tensor blk.0.ffn_up.weight (64 × 172) read as rows of 256: 43 whole blocks.
+    auto* l = qobject_cast<IquantsLesson*>(m_lab->lesson(QStringLiteral("iquants")));
+    const auto& r = l->result();
+    QCOMPARE(r.blocks, int64_t(43));
+    const std::span<const float> v = std::span<const float>(values()).first(43 * 256);
+    const std::vector<float> ones(256, 1.0f);
+    for (const learn::IquantFigure& f : r.figures) {
+        std::vector<std::byte> bytes(*tensorBytes(f.type, v.size()));
+        quantizeRowsRef(f.type, v, 256, bytes, ones);
+        std::vector<float> back(v.size());
+        dequantizeRowRef(f.type, bytes, back);
+        QCOMPARE(f.bitsPerWeight, 8.0 * double(bytes.size()) / double(v.size()));
+        QCOMPARE(f.sqnrDb, compareTensors(std::vector<float>(v.begin(), v.end()), back).sqnrDb);
+        if (f.type == TensorType::IQ2_XXS) {
+            QCOMPARE(f.bitsPerWeight, 2.0625);
+            QVERIFY(f.codebookRowsUsed > 1 && f.codebookRowsUsed <= 256);
+            for (int group : {0, 5, 31}) {   // each group decoded by hand equals the engine's dequantization
+                l->setGroup(group);
+                for (int j = 0; j < 8; ++j)
+                    QCOMPARE(r.group.decoded[size_t(j)], back[size_t(8 * group + j)]);
+                QCOMPARE(r.group.original[0], v[size_t(8 * group)]);
+            }
+        }
+        if (f.type == TensorType::TQ1_0) {
+            QCOMPARE(r.ternary.stored, uint8_t(bytes[0]));
+            QCOMPARE(int(r.ternary.stored), (r.ternary.base3 * 256 + 242) / 243);
+            for (int i = 0; i < 5; ++i)
+                QCOMPARE(float(r.ternary.trits[size_t(i)]) * r.ternary.scale, back[size_t(32 * i)]);
+        }
+    }
+    l->setGroup(0);
 }
 
 void TestLearnLab::dynamicStatic()

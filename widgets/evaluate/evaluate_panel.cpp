@@ -10,6 +10,7 @@
 #include "common/error.h"
 #include "common/text_file.h"
 #include "common/thread_count.h"
+#include "export/gguf_export.h"
 #include "model/tokenizer.h"
 
 #include <QCryptographicHash>
@@ -58,6 +59,7 @@ EvaluatePanel::EvaluatePanel(QWidget* parent)
     : QWidget(parent), m_runner(new JobRunner(this)), m_runs(new RunsModel(this)), m_text(new QLineEdit(this)),
       m_ctx(new QSpinBox(this)), m_chunks(new QSpinBox(this)), m_evaluate(new QPushButton(tr("Evaluate"), this)),
       m_presets(new QPushButton(tr("Evaluate presets"), this)), m_cancel(new QPushButton(tr("Cancel"), this)),
+      m_computeImatrix(new QPushButton(tr("Compute Importance Matrix"), this)),
       m_progress(new QProgressBar(this)), m_status(new QLabel(this))
 {
     m_text->setToolTip(tr("Plain text to evaluate on, tokenized with BOS as llama-perplexity does"));
@@ -69,6 +71,8 @@ EvaluatePanel::EvaluatePanel(QWidget* parent)
     m_evaluate->setToolTip(tr("Perplexity and KL divergence of the current plan against the F32 model"));
     m_presets->setToolTip(tr("Evaluate llama-quantize's common mixes (Q8_0 … Q2_K) for the Trade-off chart"));
     m_cancel->setEnabled(false);
+    m_computeImatrix->setToolTip(tr("Compute an importance matrix on this text as llama-imatrix does, then evaluate"));
+    m_computeImatrix->setVisible(false);
     m_progress->setRange(0, 1000);
     m_progress->setTextVisible(false);
     m_status->setWordWrap(true);
@@ -92,6 +96,7 @@ EvaluatePanel::EvaluatePanel(QWidget* parent)
     buttons->addWidget(m_evaluate);
     buttons->addWidget(m_presets);
     buttons->addWidget(m_cancel);
+    buttons->addWidget(m_computeImatrix);
     buttons->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -109,6 +114,10 @@ EvaluatePanel::EvaluatePanel(QWidget* parent)
     connect(m_evaluate, &QPushButton::clicked, this, &EvaluatePanel::evaluate);
     connect(m_presets, &QPushButton::clicked, this, &EvaluatePanel::evaluatePresets);
     connect(m_cancel, &QPushButton::clicked, this, &EvaluatePanel::cancel);
+    connect(m_computeImatrix, &QPushButton::clicked, this, [this] {
+        m_computeImatrix->setVisible(false);
+        emit imatrixComputeRequested();
+    });
     connect(m_runner, &JobRunner::progressChanged, this, &EvaluatePanel::updateProgress);
     connect(AppSettings::notifier(), &SettingsNotifier::evaluationDefaultsChanged, this,
             &EvaluatePanel::loadDefaults);
@@ -237,6 +246,12 @@ void EvaluatePanel::startNext()
     while (!m_queue.empty()) {
         const Request request = m_queue.front();
         m_queue.pop_front();
+        if (const QString why = importanceRefusal(request.plan); !why.isEmpty()) {
+            m_status->setText(tr("%1 is not evaluated: %2").arg(request.label, why));
+            m_computeImatrix->setVisible(true);
+            continue;
+        }
+        m_computeImatrix->setVisible(false);
         const QByteArray key = planKey(request.plan, request.calibration ? request.calibration->key : std::string(),
                                        request.schemes ? *request.schemes : SchemeChoices());
         if (auto it = m_cache.constFind(key); it != m_cache.constEnd()) {
@@ -245,6 +260,30 @@ void EvaluatePanel::startNext()
         }
         startJob(request, key);
         return;
+    }
+}
+
+QString EvaluatePanel::importanceRefusal(const Plan& plan)
+{
+    if (!m_model)
+        return {};
+    const QString path = QString::fromStdString(plan.imatrixPath);
+    try {
+        if (path.isEmpty()) {
+            m_imatrix.reset();
+        } else if (path != m_imatrixPath || !m_imatrix) {
+            m_imatrix = std::make_shared<const ImatrixFile>(readImatrix(plan.imatrixPath));
+        }
+        m_imatrixPath = path;
+        const std::optional<std::string> why = missingImportanceRefusal(*m_model, plan, m_imatrix.get());
+        if (!why)
+            return {};
+        return tr("llama-quantize refuses very-low-bit tensors (IQ1_S, IQ1_M, IQ2_XXS, IQ2_XS, IQ2_S; Q2_K in a Q2_K_S "
+                  "mix) without importance data, and so does the evaluation. Load or compute an importance matrix (Plan panel, under the presets). "
+                  "Detail: %1").arg(QString::fromStdString(*why));
+    } catch (const Error& e) {
+        m_imatrix.reset();
+        return tr("%1 (%2)").arg(ErrorText::codeText(e.code()), QString::fromStdString(e.what()));
     }
 }
 
@@ -278,7 +317,10 @@ void EvaluatePanel::startJob(const Request& request, const QByteArray& key)
             EvalOutput out;
             out.fit = fit;
             out.tokens = tokens ? tokens : tokenizeFile(*model, textFile.toStdString(), out.fit);
-            out.eval = evaluatePlan(model, plan, *out.tokens, options, progress);
+            PlanEvalOptions withImportance = options;
+            if (!plan.imatrixPath.empty())
+                withImportance.imatrix = std::make_shared<const ImatrixFile>(readImatrix(plan.imatrixPath));
+            out.eval = evaluatePlan(model, plan, *out.tokens, withImportance, progress);
             return out;
         },
         [this, request, key, textFile](JobResult<EvalOutput> result) {

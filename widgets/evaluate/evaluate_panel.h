@@ -19,6 +19,7 @@
 #include "plan/plan.h"
 #include "plan/plan_schemes.h"
 #include "plan/presets.h"
+#include "quant/imatrix_file.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -77,6 +78,12 @@ public:
     QByteArray planKey(const Plan& plan, const std::string& calibrationKey = {},
                        const SchemeChoices& schemes = {}) const;
 
+    /// Why llama-quantize would refuse `plan` for want of importance data (translated, naming the tensor and
+    /// type), reading the plan's imatrixPath; empty when it would not. Such a plan is not evaluated.
+    QString importanceRefusal(const Plan& plan);
+    /// "Compute Importance Matrix", shown while a plan was refused for want of one.
+    QPushButton* computeImatrixButton() const { return m_computeImatrix; }
+
     /// The presets "Evaluate presets" runs, best quality first.
     static std::vector<Preset> commonPresets();
 
@@ -95,6 +102,8 @@ public slots:
 signals:
     /// A run was added to the runs model, or (cache hit) the row of the run already there.
     void evaluated(int row);
+    /// "Compute Importance Matrix" was pressed after a plan was refused for want of one.
+    void imatrixComputeRequested();
 
 private:
     struct Request {
@@ -136,6 +145,9 @@ private:
     QPushButton* m_evaluate;
     QPushButton* m_presets;
     QPushButton* m_cancel;
+    QPushButton* m_computeImatrix;
+    QString m_imatrixPath;                          ///< the file m_imatrix was read from
+    std::shared_ptr<const ImatrixFile> m_imatrix;   ///< read once per path, for importanceRefusal
     QProgressBar* m_progress;
     QLabel* m_status;
 };

@@ -241,7 +241,9 @@ void LayersView::computeCandidate()
 {
     if (!m_model)
         return;
-    const CandidateFormat format = candidateByName(m_candidate->currentText().toStdString());
+    CandidateFormat format = candidateByName(m_candidate->currentText().toStdString());
+    if (m_plan && !format.isScheme)
+        format.imatrix = m_plan->imatrix();   // the i-quants round-trip with the plan's importance matrix
     std::shared_ptr<const ModelFile> model = m_model;
     runJob(m_candidate->currentText(), false, [model, format](const ProgressFn& p) {
         std::vector<LayerTensorError> values = analyzeLayers(*model, format, p);

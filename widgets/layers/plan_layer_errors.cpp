@@ -18,7 +18,7 @@ std::optional<CandidateFormat> plannedFormatOf(const PlanDocument& document, int
         return std::nullopt;
     if (const auto scheme = document.schemeOf(e->tensor))
         return candidateOf(*scheme);
-    return CandidateFormat{false, e->type, SchemeId::Int8PerChannel, std::string(tensorTypeName(e->type))};
+    return CandidateFormat{false, e->type, SchemeId::Int8PerChannel, std::string(tensorTypeName(e->type)), document.imatrix()};
 }
 
 bool planDiffersFromStored(const PlanDocument& document)
@@ -101,7 +101,8 @@ std::vector<LayerTensorError> measurePlannedLayers(const ModelFile& model, const
             const std::vector<float> original = dequantizeTensor(t);
             ErrorOptions options;
             options.histogramBins = 1;  // only the scalar metrics are shown
-            const TensorError e = compareTensors(original, roundTrip(item.format, original, t.rowLength()), options);
+            const TensorError e = compareTensors(
+                original, roundTrip(item.format, original, t.rowLength(), {}, importanceFor(item.format, t)), options);
             LayerTensorError v = item.value;
             v.sqnrDb = e.sqnrDb;
             v.relativeError = e.relativeFrobenius;

@@ -1,6 +1,7 @@
 #include "learn/learn_lab.h"
 
 #include "learn/bitnet_lesson.h"
+#include "learn/iquants_lesson.h"
 #include "learn/clipping_lesson.h"
 #include "learn/dynamic_lesson.h"
 #include "learn/gptq_lesson.h"
@@ -54,7 +55,7 @@ LearnLab::LearnLab(QWidget* parent) : QWidget(parent)
     m_capture = new JobRunner(this);
     const QList<Lesson*> all{new NumberFormatsLesson, new SymmetricLesson, new ClippingLesson, new GranularityLesson,
                              new DynamicLesson, new GptqLesson, new KQuantsLesson, new OutliersLesson,
-                             new Nf4Lesson, new QatLesson, new BitNetLesson};
+                             new Nf4Lesson, new QatLesson, new BitNetLesson, new IquantsLesson};
     for (int i = 0; i < all.size(); ++i) {
         Lesson* l = all[i];
         auto* scroll = new QScrollArea(m_stack);

@@ -151,6 +151,9 @@ void PlanDocument::setModel(std::shared_ptr<const ModelFile> model, const QStrin
     m_model = std::move(model);
     m_modelPath = modelPath;
     const bool hadCalibration = m_state.calibration != nullptr;
+    const bool hadImatrix = m_imatrix != nullptr;
+    m_imatrix.reset();
+    m_imatrixPath.clear();
     m_state = PlanState{};
     if (m_model)
         m_state.plan = storedPlan(*m_model, modelPath.toStdString());
@@ -165,6 +168,8 @@ void PlanDocument::setModel(std::shared_ptr<const ModelFile> model, const QStrin
     emit planChanged({});
     if (hadCalibration)
         emit calibrationChanged(nullptr);
+    if (hadImatrix)
+        emit imatrixChanged();
     emit dirtyChanged(false);
 }
 
@@ -347,7 +352,7 @@ EditSummary PlanDocument::applyPure(TensorType type)
 {
     if (!m_model)
         return {};
-    return replacePlan(planPure(*m_model, type), tr("Set all tensors to %1").arg(typeText(type)),
+    return replacePlan(planPure(*m_model, type, m_imatrix != nullptr), tr("Set all tensors to %1").arg(typeText(type)),
                        "pure " + std::string(tensorTypeName(type)));
 }
 
@@ -356,7 +361,9 @@ EditSummary PlanDocument::applyPreset(Preset preset)
     if (!m_model)
         return {};
     const std::string_view name = presetName(preset);
-    return replacePlan(planPreset(*m_model, preset),
+    PresetOptions options;
+    options.hasImatrix = m_imatrix != nullptr;
+    return replacePlan(planPreset(*m_model, preset, options),
                        tr("Preset %1").arg(QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()))),
                        std::string(name));
 }

@@ -15,6 +15,7 @@
 #include "plan/plan.h"
 #include "plan/plan_schemes.h"
 #include "plan/presets.h"
+#include "quant/imatrix_file.h"
 #include "quant/scheme_choice.h"
 
 #include <QObject>
@@ -99,6 +100,19 @@ public:
     /// The scheme override of a tensor, if any.
     std::optional<SchemeChoice> schemeOf(const std::string& tensor) const;
     QUndoStack* undoStack() const { return m_undo; }
+    /// The importance matrix presets, the solver, evaluations, exports and the tensor views quantize with
+    /// (loaded or computed), or null; imatrixPath() is its file. Kept for the open model, not an undo step.
+    std::shared_ptr<const ImatrixFile> imatrix() const { return m_imatrix; }
+    QString imatrixPath() const { return m_imatrixPath; }
+    /// Reads an importance matrix (.dat or GGUF imatrix) and uses it from now on; throws qx::Error (then the
+    /// previous one stays): also for one whose entries name no planned tensor or have another row width.
+    /// A plan that is exactly a preset is made again with (or, on clearImatrix, without) its rules.
+    void setImatrixFile(const QString& path);
+    void clearImatrix();
+    /// plan() with imatrixPath set to the document's importance matrix: what evaluations and exports use.
+    Plan planToUse() const;
+    /// Importance of `tensor`'s columns from imatrix() (rowLength values), or empty when it has none.
+    std::vector<float> importanceOf(const TensorInfo& tensor) const;
     bool isDirty() const;
     /// The file last saved to or loaded from ("" when none).
     QString fileName() const { return m_fileName; }
@@ -123,7 +137,7 @@ public:
     EditSummary setScheme(const QStringList& tensors, const SchemeChoice& scheme);
     /// Every quantizable tensor to `type` (qx::planPure), pins kept.
     EditSummary applyPure(TensorType type);
-    /// llama-quantize's mix (qx::planPreset), pins kept.
+    /// llama-quantize's mix (qx::planPreset, with imatrix()'s rules when there is one), pins kept.
     EditSummary applyPreset(Preset preset);
     /// A solver's plan, pins kept; consecutive calls merge into one undo step.
     EditSummary applySolverPlan(Plan plan, const QString& label);
@@ -175,11 +189,16 @@ signals:
     void dirtyChanged(bool dirty);
     void fileNameChanged(const QString& fileName);
     void autosaved(const QString& path);
+    /// setImatrixFile() or clearImatrix() (also on a new model): the importance matrix changed.
+    void imatrixChanged();
 
 private:
     EditSummary push(PlanState after, const QString& text, int mergeId = -1);
     EditSummary replacePlan(Plan fresh, const QString& text, std::string origin, int mergeId = -1);
     void rebuildIndex();
+    /// A plan that is exactly a preset is made again under the importance matrix's rules (llama-quantize's
+    /// mixes differ with and without one): one undo step when a type changes.
+    void replanPresetForImatrix();
     void scheduleAutosave();
     void removeAutosave();
 
@@ -192,6 +211,8 @@ private:
     QTimer* m_autosaveTimer;
     QTimer* m_debounce;
     bool m_recoveryAvailable = false;
+    std::shared_ptr<const ImatrixFile> m_imatrix;
+    QString m_imatrixPath;
 };
 
 } // namespace qx::ui

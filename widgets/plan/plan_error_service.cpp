@@ -67,7 +67,8 @@ PlannedError measure(const ModelFile& model, const TensorInfo& t, const WorkItem
             out.calibrated = true;
         } else {
             // A slow custom scheme (e.g. KL clipping) stops mid-tensor when the plan changes; the result is dropped.
-            back = roundTrip(item.format, original, t.rowLength(), [&cancelled](double) { return !cancelled.load(); });
+            back = roundTrip(item.format, original, t.rowLength(), [&cancelled](double) { return !cancelled.load(); },
+                             importanceFor(item.format, t));
         }
         ErrorOptions options;
         options.histogramBins = 1;  // only the scalar metrics are shown
@@ -104,6 +105,7 @@ void PlanErrorService::setDocument(PlanDocument* document)
     if (!m_document)
         return;
     connect(m_document, &PlanDocument::planChanged, this, [this] { m_debounce.start(); });
+    connect(m_document, &PlanDocument::imatrixChanged, this, [this] { m_debounce.start(); });
     connect(m_document, &QObject::destroyed, this, [this] {
         cancel();
         m_document = nullptr;
@@ -120,7 +122,8 @@ std::string PlanErrorService::formatKeyOf(int tensorIndex) const
         return schemeChoiceToJson(*scheme);  // the name omits e.g. the percentile: the JSON is unique
     if (const auto c = m_document->calibration(); c && c->tensors.count(e->tensor))
         return std::string(tensorTypeName(e->type)) + "|" + c->key;   // the calibrated values, not the round trip
-    return std::string(tensorTypeName(e->type));
+    // The round trip of a GGUF type depends on the importance matrix it is quantized with.
+    return std::string(tensorTypeName(e->type)) + "|" + m_document->imatrixPath().toStdString();
 }
 
 std::optional<PlannedError> PlanErrorService::errorOf(int tensorIndex) const
@@ -165,7 +168,7 @@ void PlanErrorService::refresh()
         if (const auto scheme = m_document->schemeOf(e->tensor))
             f = candidateOf(*scheme);
         else
-            f = {false, e->type, SchemeId::Int8PerChannel, std::string(tensorTypeName(e->type))};
+            f = {false, e->type, SchemeId::Int8PerChannel, std::string(tensorTypeName(e->type)), m_document->imatrix()};
         const auto c = m_document->calibration();
         items.push_back({index, std::move(f), formatKeyOf(index), c && c->tensors.count(e->tensor) ? c : nullptr});
     }

@@ -95,7 +95,7 @@ void PlanExport::exportInteractively()
         if (answer != QMessageBox::Yes)
             return;
     }
-    const uint64_t bytes = predictedFileSize(*m_document->model(), m_document->plan());
+    const uint64_t bytes = predictedFileSize(*m_document->model(), m_document->planToUse());
     const QString path = QFileDialog::getSaveFileName(
         m_parentWidget, tr("Export GGUF (%1)").arg(formatBytes(bytes)), suggestedFileName(),
         tr("GGUF files (*.gguf)"));
@@ -121,7 +121,7 @@ void PlanExport::exportTo(const QString& path)
         exportCalibratedTo(path);
         return;
     }
-    const Plan plan = m_document->plan();
+    const Plan plan = m_document->planToUse();
     const std::string target = path.toStdString();
     m_runner->start<ExportResult>(
         tr("Exporting %1").arg(QFileInfo(path).fileName()),

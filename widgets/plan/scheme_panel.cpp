@@ -167,9 +167,12 @@ QWidget* SchemePanel::setupPresetBox()
         m_preset->addItem(latin(presetName(p)), static_cast<int>(p));
     m_preset->setCurrentIndex(m_preset->findText(QStringLiteral("Q4_K_M")));
     auto* apply = button(tr("Apply Preset"), tr("Re-plan every unpinned tensor with this mix"), box);
-    auto* layout = new QHBoxLayout(box);
-    layout->addWidget(m_preset, 1);
-    layout->addWidget(apply);
+    auto* layout = new QVBoxLayout(box);
+    auto* row = new QHBoxLayout;
+    row->addWidget(m_preset, 1);
+    row->addWidget(apply);
+    layout->addLayout(row);
+    layout->addWidget(setupImatrixRow(box));
     connect(apply, &QPushButton::clicked, this,
             [this] { applyPreset(static_cast<Preset>(m_preset->currentData().toInt())); });
     return box;

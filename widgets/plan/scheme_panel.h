@@ -71,6 +71,14 @@ public:
     void applyToAll();
     void pinSelection(bool pinned);
     void applyPreset(Preset preset);
+    /// Uses the importance matrix in `path` (.dat or GGUF) for presets, the solver, evaluations and exports;
+    /// false (and a status message) when it cannot be read or does not fit the model.
+    bool loadImatrix(const QString& path);
+    /// Computes an importance matrix as llama-imatrix does on `textPath` (chunks of nCtx tokens, at most
+    /// `chunks`, 0 = all) in the background, saves it as a .dat file in the cache and uses it.
+    void computeImatrix(const QString& textPath, int nCtx, int chunks);
+    /// "none" or the importance matrix in use (file name, entries, chunks).
+    QString imatrixText() const;
     void setBudgetUnit(BudgetUnit unit);
     /// Moves the budget slider (0..1000 from the smallest to the largest plan) and solves at once.
     void setBudgetPosition(int position);
@@ -99,10 +107,17 @@ signals:
     void contentsChanged();
     /// Measured enable-one KLD per tensor name (empty: cleared); for TensorTreeModel::setSensitivity.
     void sensitivityMeasured(const std::unordered_map<std::string, double>& kld);
+    /// "Compute…" of the importance matrix was pressed: the window answers with computeImatrix on its
+    /// evaluation text.
+    void imatrixComputeRequested();
+    /// An importance matrix computed by computeImatrix is in use (or its job failed: `ok` false).
+    void imatrixComputed(bool ok);
 
 private:
     QWidget* setupFormatBox();
     QWidget* setupPresetBox();
+    QWidget* setupImatrixRow(QWidget* parent);
+    void updateImatrixText();
     QWidget* setupBudgetBox();
     void updateFormatNote();
     void formatChosen();
@@ -138,6 +153,7 @@ private:
     QPushButton* m_applySelection = nullptr;
     QLineEdit* m_pattern = nullptr;
     QComboBox* m_preset = nullptr;
+    QLabel* m_imatrixText = nullptr;
     QComboBox* m_budgetUnit = nullptr;
     QSlider* m_budget = nullptr;
     QLabel* m_budgetValue = nullptr;

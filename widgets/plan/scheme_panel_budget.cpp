@@ -189,13 +189,14 @@ void SchemePanel::buildCandidates()
         QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).filePath(QStringLiteral("candidates")).toStdString();
     m_candidateProgress->setValue(0);
     m_candidateProgress->setVisible(true);
+    const std::string imatrix = m_doc->imatrix() ? m_doc->imatrixPath().toStdString() : std::string();
     m_runner->start<std::shared_ptr<const CandidateTable>>(
         tr("Measuring candidate formats…"),
-        [model, path, cache](const ProgressFn& progress) {
+        [model, path, cache, imatrix](const ProgressFn& progress) {
             QDir().mkpath(QString::fromStdString(cache));
-            const std::vector<TensorType> types = defaultCandidateTypes();
+            const std::vector<TensorType> types = defaultCandidateTypes(!imatrix.empty());
             return std::make_shared<const CandidateTable>(
-                loadOrBuildCandidateTable(*model, path, {}, types, cache, progress));
+                loadOrBuildCandidateTable(*model, path, imatrix, types, cache, progress));
         },
         [this, model](JobResult<std::shared_ptr<const CandidateTable>> result) {
             m_candidateProgress->setVisible(false);

@@ -68,7 +68,12 @@ void SchemePanel::updateFormatNote()
     m_formatName->setText(tr("Scheme: <b>%1</b>").arg(formatLabel().toHtmlEscaped()));
     emit contentsChanged();
     if (!scheme) {
-        m_formatNote->setText(f.blockSize > 1 ? tr("%1, blocks of %2 values").arg(family).arg(f.blockSize) : family);
+        QString note = f.blockSize > 1 ? tr("%1, blocks of %2 values").arg(family).arg(f.blockSize) : family;
+        // llama-quantize refuses these without importance data (IQ1_M: except token_embd and output).
+        if (llamaQuantizeRefusal("blk.0.ffn_down.weight", f.ggufType, 0, false))
+            note += m_doc->imatrix() ? tr("; quantized with the importance matrix")
+                                     : tr("; needs an importance matrix (load or compute one under the presets)");
+        m_formatNote->setText(note);
         return;
     }
     const GgufExportability gguf = ggufExportability(*scheme);

@@ -37,7 +37,8 @@ bool isNf4(const CandidateFormat& f)
 } // namespace
 
 std::shared_ptr<const RoundTripStore> RoundTripStore::make(const CandidateFormat& format, std::span<const float> original,
-                                                           int64_t rowLength, const ProgressFn& progress)
+                                                           int64_t rowLength, const ProgressFn& progress,
+                                                           std::span<const float> importance)
 {
     if (rowLength <= 0 || original.size() % static_cast<size_t>(rowLength) != 0)
         throw Error(ErrorCode::InvalidArgument, "round trip: the values are not whole rows");
@@ -60,7 +61,8 @@ std::shared_ptr<const RoundTripStore> RoundTripStore::make(const CandidateFormat
             reportOk(progress, static_cast<double>(first) / static_cast<double>(s->m_rows));
             const int64_t count = std::min(chunk, s->m_rows - first);
             quantizeRows(format.type, original.subspan(size_t(first * rowLength), size_t(count * rowLength)), rowLength,
-                         std::span(s->m_packed).subspan(size_t(first) * s->m_rowBytes, size_t(count) * s->m_rowBytes));
+                         std::span(s->m_packed).subspan(size_t(first) * s->m_rowBytes, size_t(count) * s->m_rowBytes),
+                         importance);
         }
         return s;
     }

@@ -23,10 +23,12 @@ public:
     /// per-tensor and float schemes, F16): the row is shown in windows of this many values.
     static constexpr int64_t kMaxBlockLength = 256;
 
-    /// Quantizes `original` (rows of rowLength) to `format` and keeps the result. Throws InvalidArgument
-    /// when the rows do not fit the format, Cancelled when `progress` returns false.
+    /// Quantizes `original` (rows of rowLength) to `format` (GGUF types with per-column `importance`, may be
+    /// empty) and keeps the result. Throws InvalidArgument when the rows do not fit the format or a type that
+    /// needs importance gets none, Cancelled when `progress` returns false.
     static std::shared_ptr<const RoundTripStore> make(const CandidateFormat& format, std::span<const float> original,
-                                                      int64_t rowLength, const ProgressFn& progress = {});
+                                                      int64_t rowLength, const ProgressFn& progress = {},
+                                                      std::span<const float> importance = {});
 
     const CandidateFormat& format() const { return m_format; }
     int64_t rows() const { return m_rows; }

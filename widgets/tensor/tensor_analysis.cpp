@@ -42,8 +42,15 @@ CandidateFormat candidateByName(const std::string& name)
     return all.front();
 }
 
+std::vector<float> importanceFor(const CandidateFormat& format, const TensorInfo& tensor)
+{
+    if (format.isScheme || !format.imatrix)
+        return {};
+    return imatrixImportanceFor(*format.imatrix, tensor.name, tensor.rowLength()).value_or(std::vector<float>{});
+}
+
 std::vector<float> roundTrip(const CandidateFormat& format, std::span<const float> values, int64_t rowLength,
-                             const ProgressFn& progress)
+                             const ProgressFn& progress, std::span<const float> importance)
 {
     std::vector<float> out(values.size());
     if (format.isScheme) {
@@ -57,7 +64,7 @@ std::vector<float> roundTrip(const CandidateFormat& format, std::span<const floa
     const uint64_t rowBytes = *tensorBytes(format.type, static_cast<uint64_t>(rowLength));
     const int64_t rows = static_cast<int64_t>(values.size()) / rowLength;
     std::vector<std::byte> packed(rowBytes * static_cast<uint64_t>(rows));
-    quantizeRows(format.type, values, rowLength, packed);
+    quantizeRows(format.type, values, rowLength, packed, importance);
     for (int64_t r = 0; r < rows; ++r)
         dequantizeRow(format.type, std::span<const std::byte>(packed).subspan(r * rowBytes, rowBytes),
                       std::span<float>(out).subspan(r * rowLength, rowLength));
@@ -233,7 +240,7 @@ TensorAnalysis analyzeRoundTrip(const TensorInfo& tensor, const CandidateFormat&
     a.stats = std::move(stats);
     const std::vector<float> original = decodeCancellable(tensor, stage(0.0, 0.1));
     const int64_t rowLength = tensor.rowLength();
-    a.store = RoundTripStore::make(format, original, rowLength, stage(0.1, 0.55));
+    a.store = RoundTripStore::make(format, original, rowLength, stage(0.1, 0.55), importanceFor(format, tensor));
     std::shared_ptr<const std::vector<float>> rebuilt = a.store->values();
     if (!rebuilt) {   // GGUF blocks: decoded once for the error figures, then dropped
         auto decoded = std::make_shared<std::vector<float>>(original.size());
@@ -272,7 +279,7 @@ void valuesOfRow(const TensorInfo& tensor, const CandidateFormat& format, const 
     } else if (isTensorWide(format)) {
         rebuilt.clear();  // needs the whole tensor: not available yet
     } else {
-        rebuilt = roundTrip(format, original, rowLength);
+        rebuilt = roundTrip(format, original, rowLength, {}, importanceFor(format, tensor));
     }
 }
 
@@ -333,8 +340,11 @@ std::vector<LayerTensorError> analyzeLayers(const ModelFile& model, const Candid
         const std::optional<uint64_t> bytes = tensorBytes(t.type, t.elementCount());
         if (!bytes || t.data.size() < *bytes)
             continue;
+        const std::vector<float> importance = importanceFor(format, t);
+        if (!format.isScheme && importance.empty() && quantizeNeedsImportance(format.type))
+            continue;   // llama-quantize cannot make it either: no point in the chart
         const std::vector<float> original = dequantizeTensor(t);
-        const TensorError err = compareTensors(original, roundTrip(format, original, t.rowLength()));
+        const TensorError err = compareTensors(original, roundTrip(format, original, t.rowLength(), {}, importance));
         e.sqnrDb = err.sqnrDb;
         e.relativeError = err.relativeFrobenius;
         out.push_back(std::move(e));

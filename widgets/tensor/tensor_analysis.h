@@ -7,6 +7,7 @@
 
 #include "common/progress.h"
 #include "io/model_file.h"
+#include "quant/imatrix_file.h"
 #include "quant/scheme_choice.h"
 #include "stats/error_metrics.h"
 #include "stats/tensor_stats.h"
@@ -23,8 +24,14 @@ struct CandidateFormat {
     TensorType type = TensorType::Q8_0;   ///< when !isScheme
     SchemeChoice scheme = SchemeId::Int8PerChannel;  ///< when isScheme: catalog or custom uniform scheme
     std::string name;                     ///< display name ("Q4_K", "INT4 g128 sym", "INT3 asym g64 f16 mse")
+    /// The importance matrix a GGUF type's round trip takes each tensor's column weights from, as
+    /// llama-quantize --imatrix does (IQ2_XXS, IQ2_XS and IQ1_S cannot round-trip without it); may be null.
+    std::shared_ptr<const ImatrixFile> imatrix;
     bool operator==(const CandidateFormat&) const = default;
 };
+
+/// The importance `format` quantizes `tensor` with: its imatrix entry (rowLength values), or empty.
+std::vector<float> importanceFor(const CandidateFormat& format, const TensorInfo& tensor);
 
 /// Every candidate: the quantizable GGUF types in id order, then the scheme catalog.
 std::vector<CandidateFormat> candidateFormats();
@@ -33,11 +40,12 @@ CandidateFormat candidateByName(const std::string& name);
 /// The candidate of a non-GGUF scheme (named schemeChoiceName).
 CandidateFormat candidateOf(const SchemeChoice& scheme);
 
-/// Round trip of row-major `values` (rows of rowLength) through `format`. Throws InvalidArgument when the
-/// row length is not a multiple of the format's block size. `progress` can cancel scheme round trips
-/// (Error(Cancelled)); GGUF types ignore it.
+/// Round trip of row-major `values` (rows of rowLength) through `format`, GGUF types with `importance`
+/// (importanceFor). Throws InvalidArgument when the row length is not a multiple of the format's block size
+/// or a type that needs importance gets none. `progress` can cancel scheme round trips (Error(Cancelled));
+/// GGUF types ignore it.
 std::vector<float> roundTrip(const CandidateFormat& format, std::span<const float> values, int64_t rowLength,
-                             const ProgressFn& progress = {});
+                             const ProgressFn& progress = {}, std::span<const float> importance = {});
 
 struct RowError {
     double sqnrDb = 0.0;

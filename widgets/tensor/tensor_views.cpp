@@ -127,7 +127,18 @@ void TensorViews::setCandidateFormat(const CandidateFormat& format)
 CandidateFormat TensorViews::currentFormat() const
 {
     const std::string name = m_candidate->currentText().toStdString();
-    return m_custom && m_custom->name == name ? *m_custom : candidateByName(name);
+    CandidateFormat format = m_custom && m_custom->name == name ? *m_custom : candidateByName(name);
+    if (!format.isScheme)
+        format.imatrix = m_imatrix;
+    return format;
+}
+
+void TensorViews::setImatrix(std::shared_ptr<const ImatrixFile> imatrix)
+{
+    if (imatrix == m_imatrix)
+        return;
+    m_imatrix = std::move(imatrix);
+    startRoundTrip();
 }
 
 void TensorViews::showTab(int index) { m_tabs->setCurrentIndex(index); }

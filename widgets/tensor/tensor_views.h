@@ -49,8 +49,11 @@ public:
     /// Selects any candidate, also one not in the list (a custom uniform scheme: added as the last entry).
     void setCandidateFormat(const CandidateFormat& format);
     QString candidate() const;
-    /// The candidate the views use.
+    /// The candidate the views use (GGUF types with the importance matrix of setImatrix).
     CandidateFormat currentFormat() const;
+    /// The importance matrix GGUF round trips take column weights from (llama-quantize --imatrix); null: none.
+    /// Recomputes the round trip.
+    void setImatrix(std::shared_ptr<const ImatrixFile> imatrix);
     /// Shows the tab with this index (see Tab).
     void showTab(int index);
     void setLogScale(bool on);
@@ -106,6 +109,7 @@ private:
     std::optional<TensorAnalysis> m_analysis;
     QComboBox* m_candidate = nullptr;
     std::optional<CandidateFormat> m_custom;  ///< the custom scheme listed last, if any
+    std::shared_ptr<const ImatrixFile> m_imatrix;
     QLabel* m_summary = nullptr;
     QTabWidget* m_tabs = nullptr;
     DistributionView* m_distribution = nullptr;

@@ -66,7 +66,7 @@ const ValuesModel::CachedRow& ValuesModel::rowValues(int64_t row) const
     if (m_whole && m_whole->size() == m_tensor->elementCount())
         c.rebuilt.assign(m_whole->begin() + row * rowLength, m_whole->begin() + (row + 1) * rowLength);
     else if (!isTensorWide(m_format))
-        c.rebuilt = roundTrip(m_format, c.original, rowLength);
+        c.rebuilt = roundTrip(m_format, c.original, rowLength, {}, importanceFor(m_format, *m_tensor));
     ++m_rowsComputed;
     return c;
 }
