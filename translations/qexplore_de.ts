@@ -1714,28 +1714,8 @@
 <context>
     <name>qx::ui::HeatmapWidget</name>
     <message>
-        <source>Largest |w| in each cell of the down-sampled tensor; bright cells hold outliers</source>
-        <translation>Größtes |w| in jeder Zelle des verkleinerten Tensors; helle Zellen enthalten Ausreißer</translation>
-    </message>
-    <message>
         <source>No heatmap yet</source>
         <translation>Noch keine Heatmap</translation>
-    </message>
-    <message>
-        <source>max |w| per cell of %1 × %2 values</source>
-        <translation>max |w| pro Zelle aus %1 × %2 Werten</translation>
-    </message>
-    <message>
-        <source>column (input channel)</source>
-        <translation>Spalte (Eingangskanal)</translation>
-    </message>
-    <message>
-        <source>row (output channel)</source>
-        <translation>Zeile (Ausgangskanal)</translation>
-    </message>
-    <message>
-        <source>|w|</source>
-        <translation>|w|</translation>
     </message>
 </context>
 <context>
@@ -2470,6 +2450,14 @@
     <message>
         <source>Per column</source>
         <translation>Je Spalte</translation>
+    </message>
+    <message>
+        <source>Largest |w| in each cell of the down-sampled tensor; bright cells hold outliers</source>
+        <translation>Größtes |w| in jeder Zelle des verkleinerten Tensors; helle Zellen enthalten Ausreißer</translation>
+    </message>
+    <message>
+        <source>max |w| per cell of %1 × %2 values</source>
+        <translation>max |w| pro Zelle aus %1 × %2 Werten</translation>
     </message>
 </context>
 <context>

@@ -1714,28 +1714,8 @@
 <context>
     <name>qx::ui::HeatmapWidget</name>
     <message>
-        <source>Largest |w| in each cell of the down-sampled tensor; bright cells hold outliers</source>
-        <translation>Plus grand |w| de chaque cellule du tenseur sous-échantillonné ; les cellules claires contiennent des valeurs aberrantes</translation>
-    </message>
-    <message>
         <source>No heatmap yet</source>
         <translation>Pas encore de carte thermique</translation>
-    </message>
-    <message>
-        <source>max |w| per cell of %1 × %2 values</source>
-        <translation>max |w| par cellule de %1 × %2 valeurs</translation>
-    </message>
-    <message>
-        <source>column (input channel)</source>
-        <translation>colonne (canal d&apos;entrée)</translation>
-    </message>
-    <message>
-        <source>row (output channel)</source>
-        <translation>ligne (canal de sortie)</translation>
-    </message>
-    <message>
-        <source>|w|</source>
-        <translation>|w|</translation>
     </message>
 </context>
 <context>
@@ -2470,6 +2450,14 @@
     <message>
         <source>Per column</source>
         <translation>Par colonne</translation>
+    </message>
+    <message>
+        <source>Largest |w| in each cell of the down-sampled tensor; bright cells hold outliers</source>
+        <translation>Plus grand |w| de chaque cellule du tenseur sous-échantillonné ; les cellules claires contiennent des valeurs aberrantes</translation>
+    </message>
+    <message>
+        <source>max |w| per cell of %1 × %2 values</source>
+        <translation>max |w| par cellule de %1 × %2 valeurs</translation>
     </message>
 </context>
 <context>

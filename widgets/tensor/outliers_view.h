@@ -33,7 +33,6 @@ public:
     QTableView* table() const { return m_table; }
     ZoomChartView* rowChart() const { return m_rowChart; }
     ZoomChartView* columnChart() const { return m_columnChart; }
-    HeatmapWidget* heatmap() const { return m_heatmap; }
 
     /// At most this many points per channel chart: longer maps show the max of groups of channels.
     static constexpr int kMaxPoints = 1024;
