@@ -282,6 +282,7 @@ void TstViews::runsTableSpeaksTheLocale()
     QCOMPARE(text(RunsModel::Kld99), QStringLiteral("0,25"));
     QCOMPARE(text(RunsModel::SameTop), QStringLiteral("93,75\u00a0%"));
     QCOMPARE(text(RunsModel::Size), QStringLiteral("3,00 MiB"));
+    QCOMPARE(text(RunsModel::Time), QStringLiteral("14:05"));   // runs are of this session: the day is in the tooltip
 
     RunsView view;
     view.setRunsModel(&model);

@@ -71,7 +71,7 @@ QVariant RunsModel::display(const EvalRun& r, int column) const
     const QString pm = QStringLiteral("\u00a0±\u00a0");
     switch (column) {
     case Label: return r.label;
-    case Time: return l.toString(r.time, QLocale::ShortFormat);
+    case Time: return l.toString(r.time.time(), QLocale::ShortFormat);   // runs are of this session; the day in the tooltip
     case Size: return formatBytes(e.fileBytes);
     case BitsPerWeight: return l.toString(e.bitsPerWeight, 'f', 3);
     case Ppl: return l.toString(e.ppl, 'f', 4) + pm + l.toString(e.pplUnc, 'f', 4);
@@ -98,6 +98,8 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
         return raw(r, index.column());
     if (role == Qt::TextAlignmentRole && index.column() != Label)
         return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole && index.column() == Time)
+        return QLocale().toString(r.time, QLocale::LongFormat);
     if (role == Qt::ToolTipRole && index.column() == Label)
         return tr("%1\non %2, context %3, %4 chunks").arg(r.label, r.textFile).arg(r.eval.nCtx).arg(r.eval.nChunk);
     if (role == Qt::ToolTipRole && (index.column() == Ppl || index.column() == PplBase) && !r.textFit.fits())
