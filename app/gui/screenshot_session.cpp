@@ -115,9 +115,9 @@ void ScreenshotSession::grabTensorViews()
             views->setLogScale(true);
             grabTo(QStringLiteral("tensor-distribution-log.png"));
             views->setLogScale(false);
-            views->distributionView()->setMode(ui::DistributionView::Mode::Block);
+            views->findChild<ui::DistributionView*>(QStringLiteral("distributionView"))->setMode(ui::DistributionView::Mode::Block);
             grabTo(QStringLiteral("tensor-distribution-block.png"));
-            views->distributionView()->setMode(ui::DistributionView::Mode::Tensor);
+            views->findChild<ui::DistributionView*>(QStringLiteral("distributionView"))->setMode(ui::DistributionView::Mode::Tensor);
             views->showTab(ui::TensorViews::OutliersTab);
             grabTo(QStringLiteral("tensor-outliers.png"));
             views->showTab(ui::TensorViews::ErrorTab);
@@ -128,7 +128,7 @@ void ScreenshotSession::grabTensorViews()
         });
     };
     connect(views, &ui::TensorViews::analysisReady, this, [views, grab] {
-        connect(views->distributionView(), &ui::DistributionView::binned, views, grab, Qt::SingleShotConnection);
+        connect(views->findChild<ui::DistributionView*>(QStringLiteral("distributionView")), &ui::DistributionView::binned, views, grab, Qt::SingleShotConnection);
     }, Qt::SingleShotConnection);
     views->setCandidate(format);
     views->setTensor(name);
@@ -177,9 +177,9 @@ void ScreenshotSession::grabCustomScheme()
         return grabEvaluation();
     panel->setSelection({name});
     ui::UniformSchemeEditor* editor = panel->uniformEditor();
-    editor->bitsBox()->setValue(3);
-    editor->groupSizeBox()->setCurrentIndex(editor->groupSizeBox()->findData(32));
-    editor->clipBox()->setCurrentIndex(static_cast<int>(ClipMethod::MseSearch));
+    editor->findChild<QSpinBox*>(QStringLiteral("schemeBits"))->setValue(3);
+    editor->findChild<QComboBox*>(QStringLiteral("schemeGroupSize"))->setCurrentIndex(editor->findChild<QComboBox*>(QStringLiteral("schemeGroupSize"))->findData(32));
+    editor->findChild<QComboBox*>(QStringLiteral("schemeClip"))->setCurrentIndex(static_cast<int>(ClipMethod::MseSearch));
     panel->applyToSelection();
     auto finish = [this] {
         QTimer::singleShot(0, this, [this] {
@@ -270,7 +270,7 @@ void ScreenshotSession::grabCompare()
             m_comparePath.clear();
             finish();
         }, Qt::SingleShotConnection);
-        page->tableView()->selectRow(2);
+        page->findChild<QTableView*>(QStringLiteral("compareTable"))->selectRow(2);
     }, Qt::SingleShotConnection);
     page->compareWith(m_comparePath);
 }

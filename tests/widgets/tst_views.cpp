@@ -86,7 +86,7 @@ void TstViews::histogramAndOutliersEqualTheCore()
     QCOMPARE(views.stats()->histogram, core.histogram);
     QCOMPARE(views.stats()->topOutliers, core.topOutliers);
 
-    OutlierTableModel* table = views.outliersView()->tableModel();
+    OutlierTableModel* table = views.findChild<OutliersView*>(QStringLiteral("outliersView"))->tableModel();
     QAbstractItemModelTester tester(table, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(table->rowCount(), int(core.topOutliers.size()));
     QCOMPARE(table->rowCount() > 0, core.outlierCount > 0);  // only values beyond 6σ are outliers
@@ -251,7 +251,7 @@ void TstViews::runsModelAndPareto()
     QSignalSpy runs(&view, &TradeoffView::runRequested);
     const QPoint farPoint = view.pointPosition(6).toPoint();
     QCOMPARE(view.runAt(farPoint), std::optional<int>(6));
-    QTest::mouseClick(view.chartView()->viewport(), Qt::LeftButton, {}, farPoint);
+    QTest::mouseClick(view.findChild<ZoomChartView*>(QStringLiteral("tradeoffChart"))->viewport(), Qt::LeftButton, {}, farPoint);
     QCOMPARE(runs.size(), 1);
     QCOMPARE(runs.first().first().toInt(), 6);
     shoot(view, QStringLiteral("tradeoff-crowded"));

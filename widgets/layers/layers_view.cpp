@@ -107,6 +107,7 @@ void LayersView::setupBar()
 void LayersView::setupPages()
 {
     m_chart = new QChartView(this);
+    m_chart->setObjectName(QStringLiteral("layersChart"));
     m_chart->setRenderHint(QPainter::Antialiasing);
     m_chart->setRubberBand(QChartView::RectangleRubberBand);
     m_table = new LayerTableModel(this);

@@ -46,10 +46,13 @@ OutliersView::OutliersView(QWidget* parent)
 {
     m_caption->setWordWrap(true);
     m_heatmap->setObjectName(QStringLiteral("outlierHeatmap"));
+    m_rowChart->setObjectName(QStringLiteral("outlierRowChart"));
+    m_columnChart->setObjectName(QStringLiteral("outlierColumnChart"));
     m_heatmap->setToolTip(tr("Largest |w| in each cell of the down-sampled tensor; bright cells hold outliers"));
     auto* proxy = new QSortFilterProxyModel(this);
     proxy->setSourceModel(m_model);
     proxy->setSortRole(OutlierTableModel::SortRole);
+    m_table->setObjectName(QStringLiteral("outliersTable"));
     m_table->setModel(proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(OutlierTableModel::Rank, Qt::AscendingOrder);
