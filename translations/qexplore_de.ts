@@ -470,6 +470,10 @@
         <source>Per tensor: stored and planned type, size and why (calibrated tensors name their method), as Markdown, CSV or JSON</source>
         <translation>Je Tensor: gespeicherter und geplanter Typ, Größe und Begründung (kalibrierte Tensoren nennen ihre Methode), als Markdown, CSV oder JSON</translation>
     </message>
+    <message>
+        <source>Opened the built-in demo model</source>
+        <translation>Das eingebaute Demo-Modell ist geöffnet</translation>
+    </message>
 </context>
 <context>
     <name>qx::ui::AboutDialog</name>

@@ -470,6 +470,10 @@
         <source>Per tensor: stored and planned type, size and why (calibrated tensors name their method), as Markdown, CSV or JSON</source>
         <translation>Par tenseur : type stocké et prévu, taille et raison (les tenseurs calibrés indiquent leur méthode), en Markdown, CSV ou JSON</translation>
     </message>
+    <message>
+        <source>Opened the built-in demo model</source>
+        <translation>Modèle de démonstration intégré ouvert</translation>
+    </message>
 </context>
 <context>
     <name>qx::ui::AboutDialog</name>

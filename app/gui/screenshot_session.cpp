@@ -102,22 +102,23 @@ void ScreenshotSession::grabTensorViews()
                 format = QStringLiteral("Q4_K");
         }
     ui::TensorViews* views = m_window->tensorViews();
+    auto* distribution = views->findChild<ui::DistributionView*>(QStringLiteral("distributionView"));
     if (name.isEmpty()) {
         emit finished(m_ok ? 0 : 1);
         return;
     }
     m_window->showPage(MainWindow::Page::Tensors);
     // After the round trip the Distribution view counts the values again: the pictures wait for that.
-    auto grab = [this, views, format] {
-        QTimer::singleShot(0, this, [this, views, format] {
+    auto grab = [this, views, distribution, format] {
+        QTimer::singleShot(0, this, [this, views, distribution, format] {
             views->showTab(0);
             grabTo(QStringLiteral("distribution.png"));
             views->setLogScale(true);
             grabTo(QStringLiteral("tensor-distribution-log.png"));
             views->setLogScale(false);
-            views->findChild<ui::DistributionView*>(QStringLiteral("distributionView"))->setMode(ui::DistributionView::Mode::Block);
+            distribution->setMode(ui::DistributionView::Mode::Block);
             grabTo(QStringLiteral("tensor-distribution-block.png"));
-            views->findChild<ui::DistributionView*>(QStringLiteral("distributionView"))->setMode(ui::DistributionView::Mode::Tensor);
+            distribution->setMode(ui::DistributionView::Mode::Tensor);
             views->showTab(ui::TensorViews::OutliersTab);
             grabTo(QStringLiteral("tensor-outliers.png"));
             views->showTab(ui::TensorViews::ErrorTab);
@@ -127,8 +128,8 @@ void ScreenshotSession::grabTensorViews()
             grabLayers(format);
         });
     };
-    connect(views, &ui::TensorViews::analysisReady, this, [views, grab] {
-        connect(views->findChild<ui::DistributionView*>(QStringLiteral("distributionView")), &ui::DistributionView::binned, views, grab, Qt::SingleShotConnection);
+    connect(views, &ui::TensorViews::analysisReady, this, [views, distribution, grab] {
+        connect(distribution, &ui::DistributionView::binned, views, grab, Qt::SingleShotConnection);
     }, Qt::SingleShotConnection);
     views->setCandidate(format);
     views->setTensor(name);
@@ -178,7 +179,8 @@ void ScreenshotSession::grabCustomScheme()
     panel->setSelection({name});
     ui::UniformSchemeEditor* editor = panel->uniformEditor();
     editor->findChild<QSpinBox*>(QStringLiteral("schemeBits"))->setValue(3);
-    editor->findChild<QComboBox*>(QStringLiteral("schemeGroupSize"))->setCurrentIndex(editor->findChild<QComboBox*>(QStringLiteral("schemeGroupSize"))->findData(32));
+    auto* groupSize = editor->findChild<QComboBox*>(QStringLiteral("schemeGroupSize"));
+    groupSize->setCurrentIndex(groupSize->findData(32));
     editor->findChild<QComboBox*>(QStringLiteral("schemeClip"))->setCurrentIndex(static_cast<int>(ClipMethod::MseSearch));
     panel->applyToSelection();
     auto finish = [this] {

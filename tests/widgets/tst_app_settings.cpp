@@ -44,13 +44,16 @@ private slots:
     void dialogSavesLanguageAndThreads()
     {
         SettingsDialog dialog;
-        QCOMPARE(dialog.findChild<QComboBox*>(QStringLiteral("languageBox"))->currentData().toString(), QString());  // system default first
-        QCOMPARE(dialog.findChild<QComboBox*>(QStringLiteral("languageBox"))->count(), 4);  // system, English, Deutsch, Français
-        dialog.findChild<QComboBox*>(QStringLiteral("languageBox"))->setCurrentIndex(dialog.findChild<QComboBox*>(QStringLiteral("languageBox"))->findData(QStringLiteral("fr")));
+        auto* language = dialog.findChild<QComboBox*>(QStringLiteral("languageBox"));
+        auto* threads = dialog.findChild<QSpinBox*>(QStringLiteral("threadsBox"));
+        QVERIFY(language && threads);
+        QCOMPARE(language->currentData().toString(), QString());  // system default first
+        QCOMPARE(language->count(), 4);  // system, English, Deutsch, Français
+        language->setCurrentIndex(language->findData(QStringLiteral("fr")));
         // The box offers 1..hardware threads; pick the largest so the check holds on a 1- or 2-core machine.
-        const int wanted = dialog.findChild<QSpinBox*>(QStringLiteral("threadsBox"))->maximum();
+        const int wanted = threads->maximum();
         QVERIFY(wanted >= 1);
-        dialog.findChild<QSpinBox*>(QStringLiteral("threadsBox"))->setValue(wanted);
+        threads->setValue(wanted);
         dialog.save();
         QCOMPARE(AppSettings::language(), QStringLiteral("fr"));
         QCOMPARE(AppSettings::threads(), wanted);

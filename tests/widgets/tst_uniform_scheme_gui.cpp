@@ -104,7 +104,8 @@ private slots:
         QVERIFY(editor->isVisible() && editor->isEnabled());
         editor->findChild<QSpinBox*>(QStringLiteral("schemeBits"))->setValue(3);
         QVERIFY(editor->findChild<QComboBox*>(QStringLiteral("schemeGroupSize"))->isEnabled());
-        editor->findChild<QComboBox*>(QStringLiteral("schemeGroupSize"))->setCurrentIndex(editor->findChild<QComboBox*>(QStringLiteral("schemeGroupSize"))->findData(64));
+        auto* groupSize = editor->findChild<QComboBox*>(QStringLiteral("schemeGroupSize"));
+        groupSize->setCurrentIndex(groupSize->findData(64));
         editor->findChild<QComboBox*>(QStringLiteral("schemeMode"))->setCurrentIndex(2);
         editor->findChild<QComboBox*>(QStringLiteral("schemeClip"))->setCurrentIndex(2);
         QVERIFY(!editor->findChild<QDoubleSpinBox*>(QStringLiteral("schemePercentile"))->isEnabled());
@@ -266,7 +267,8 @@ private slots:
         QVERIFY(panel->selectFormat(QStringLiteral("INT8 per-channel")));
         panel->uniformEditor()->findChild<QSpinBox*>(QStringLiteral("schemeBits"))->setValue(5);
         panel->uniformEditor()->findChild<QComboBox*>(QStringLiteral("schemeGranularity"))->setCurrentIndex(2);  // per group, 128 from the default
-        panel->uniformEditor()->findChild<QComboBox*>(QStringLiteral("schemeGroupSize"))->setCurrentIndex(panel->uniformEditor()->findChild<QComboBox*>(QStringLiteral("schemeGroupSize"))->findData(32));
+        auto* groupSize = panel->uniformEditor()->findChild<QComboBox*>(QStringLiteral("schemeGroupSize"));
+        groupSize->setCurrentIndex(groupSize->findData(32));
         const SchemeChoice choice = *panel->currentScheme();
         QVERIFY(choice.isCustom());
         // KL clipping is not offered per group; per channel it is.
