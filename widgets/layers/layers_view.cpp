@@ -344,7 +344,7 @@ void addAxes(QChart* chart, bool sqnr, const ChartExtent& e)
 {
     auto* x = new QValueAxis;
     x->setTitleText(LayersView::tr("layer (blk index)"));
-    x->setLabelFormat(QStringLiteral("%d"));
+    x->setLabelFormat(QStringLiteral("%.0f"));
     x->setRange(0, std::max(1, e.maxLayer));
     x->setTickCount(std::min(std::max(1, e.maxLayer), 16) + 1);
     auto* y = new QValueAxis;
