@@ -470,6 +470,10 @@
         <source>Per tensor: stored and planned type, size and why (calibrated tensors name their method), as Markdown, CSV or JSON</source>
         <translation>Je Tensor: gespeicherter und geplanter Typ, Größe und Begründung (kalibrierte Tensoren nennen ihre Methode), als Markdown, CSV oder JSON</translation>
     </message>
+    <message>
+        <source>Opened the built-in demo model</source>
+        <translation>Das eingebaute Demo-Modell ist geöffnet</translation>
+    </message>
 </context>
 <context>
     <name>qx::ui::AboutDialog</name>
@@ -1873,28 +1877,8 @@
 <context>
     <name>qx::ui::HeatmapWidget</name>
     <message>
-        <source>Largest |w| in each cell of the down-sampled tensor; bright cells hold outliers</source>
-        <translation>Größtes |w| in jeder Zelle des verkleinerten Tensors; helle Zellen enthalten Ausreißer</translation>
-    </message>
-    <message>
         <source>No heatmap yet</source>
         <translation>Noch keine Heatmap</translation>
-    </message>
-    <message>
-        <source>max |w| per cell of %1 × %2 values</source>
-        <translation>max |w| pro Zelle aus %1 × %2 Werten</translation>
-    </message>
-    <message>
-        <source>column (input channel)</source>
-        <translation>Spalte (Eingangskanal)</translation>
-    </message>
-    <message>
-        <source>row (output channel)</source>
-        <translation>Zeile (Ausgangskanal)</translation>
-    </message>
-    <message>
-        <source>|w|</source>
-        <translation>|w|</translation>
     </message>
 </context>
 <context>
@@ -2688,6 +2672,14 @@
     <message>
         <source>Per column</source>
         <translation>Je Spalte</translation>
+    </message>
+    <message>
+        <source>Largest |w| in each cell of the down-sampled tensor; bright cells hold outliers</source>
+        <translation>Größtes |w| in jeder Zelle des verkleinerten Tensors; helle Zellen enthalten Ausreißer</translation>
+    </message>
+    <message>
+        <source>max |w| per cell of %1 × %2 values</source>
+        <translation>max |w| pro Zelle aus %1 × %2 Werten</translation>
     </message>
 </context>
 <context>

@@ -470,6 +470,10 @@
         <source>Per tensor: stored and planned type, size and why (calibrated tensors name their method), as Markdown, CSV or JSON</source>
         <translation>Par tenseur : type stocké et prévu, taille et raison (les tenseurs calibrés indiquent leur méthode), en Markdown, CSV ou JSON</translation>
     </message>
+    <message>
+        <source>Opened the built-in demo model</source>
+        <translation>Modèle de démonstration intégré ouvert</translation>
+    </message>
 </context>
 <context>
     <name>qx::ui::AboutDialog</name>
@@ -1873,28 +1877,8 @@
 <context>
     <name>qx::ui::HeatmapWidget</name>
     <message>
-        <source>Largest |w| in each cell of the down-sampled tensor; bright cells hold outliers</source>
-        <translation>Plus grand |w| de chaque cellule du tenseur sous-échantillonné ; les cellules claires contiennent des valeurs aberrantes</translation>
-    </message>
-    <message>
         <source>No heatmap yet</source>
         <translation>Pas encore de carte thermique</translation>
-    </message>
-    <message>
-        <source>max |w| per cell of %1 × %2 values</source>
-        <translation>max |w| par cellule de %1 × %2 valeurs</translation>
-    </message>
-    <message>
-        <source>column (input channel)</source>
-        <translation>colonne (canal d&apos;entrée)</translation>
-    </message>
-    <message>
-        <source>row (output channel)</source>
-        <translation>ligne (canal de sortie)</translation>
-    </message>
-    <message>
-        <source>|w|</source>
-        <translation>|w|</translation>
     </message>
 </context>
 <context>
@@ -2688,6 +2672,14 @@
     <message>
         <source>Per column</source>
         <translation>Par colonne</translation>
+    </message>
+    <message>
+        <source>Largest |w| in each cell of the down-sampled tensor; bright cells hold outliers</source>
+        <translation>Plus grand |w| de chaque cellule du tenseur sous-échantillonné ; les cellules claires contiennent des valeurs aberrantes</translation>
+    </message>
+    <message>
+        <source>max |w| per cell of %1 × %2 values</source>
+        <translation>max |w| par cellule de %1 × %2 valeurs</translation>
     </message>
 </context>
 <context>

@@ -48,11 +48,10 @@ void writeOnce(const QString& path, QByteArrayView bytes)
 
 DemoFiles demoFileLocations()
 {
-    const QDir dir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation));
-    const QString d = digest();
-    return {dir.filePath(QStringLiteral("demo-model-%1.gguf").arg(d)),
-            dir.filePath(QStringLiteral("demo-text-%1.txt").arg(d)),
-            dir.filePath(QStringLiteral("demo-calibration-%1.txt").arg(d))};
+    const QDir dir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/demo-")
+                   + digest());
+    return {dir.filePath(QStringLiteral("demo-model.gguf")), dir.filePath(QStringLiteral("demo-text.txt")),
+            dir.filePath(QStringLiteral("demo-calibration.txt"))};
 }
 
 DemoFiles writeDemoFiles()

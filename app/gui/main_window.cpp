@@ -287,7 +287,9 @@ void MainWindow::onLoaded(const QString& path, std::shared_ptr<const ModelFile> 
     updateTitle();
     updatePlanTotals();
     ui::AppSettings::addRecentFile(QFileInfo(path).absoluteFilePath());
-    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
+    const bool isDemo = !m_demoLocations.model.isEmpty() && m_modelPath == QFileInfo(m_demoLocations.model).absoluteFilePath();
+    statusBar()->showMessage(isDemo ? tr("Opened the built-in demo model") : tr("Opened %1").arg(QDir::toNativeSeparators(path)),
+                             5000);
     showPage(Page::Tensors);
     updatePlanDock();
     // The tree gets what its plan columns need, up to two thirds, as long as the views keep their minimum.

@@ -104,22 +104,23 @@ void ScreenshotSession::grabTensorViews()
                 format = QStringLiteral("Q4_K");
         }
     ui::TensorViews* views = m_window->tensorViews();
+    auto* distribution = views->findChild<ui::DistributionView*>(QStringLiteral("distributionView"));
     if (name.isEmpty()) {
         emit finished(m_ok ? 0 : 1);
         return;
     }
     m_window->showPage(MainWindow::Page::Tensors);
     // After the round trip the Distribution view counts the values again: the pictures wait for that.
-    auto grab = [this, views, format] {
-        QTimer::singleShot(0, this, [this, views, format] {
+    auto grab = [this, views, distribution, format] {
+        QTimer::singleShot(0, this, [this, views, distribution, format] {
             views->showTab(0);
             grabTo(QStringLiteral("distribution.png"));
             views->setLogScale(true);
             grabTo(QStringLiteral("tensor-distribution-log.png"));
             views->setLogScale(false);
-            views->distributionView()->setMode(ui::DistributionView::Mode::Block);
+            distribution->setMode(ui::DistributionView::Mode::Block);
             grabTo(QStringLiteral("tensor-distribution-block.png"));
-            views->distributionView()->setMode(ui::DistributionView::Mode::Tensor);
+            distribution->setMode(ui::DistributionView::Mode::Tensor);
             views->showTab(ui::TensorViews::OutliersTab);
             grabTo(QStringLiteral("tensor-outliers.png"));
             views->showTab(ui::TensorViews::ErrorTab);
@@ -129,8 +130,8 @@ void ScreenshotSession::grabTensorViews()
             grabLayers(format);
         });
     };
-    connect(views, &ui::TensorViews::analysisReady, this, [views, grab] {
-        connect(views->distributionView(), &ui::DistributionView::binned, views, grab, Qt::SingleShotConnection);
+    connect(views, &ui::TensorViews::analysisReady, this, [views, distribution, grab] {
+        connect(distribution, &ui::DistributionView::binned, views, grab, Qt::SingleShotConnection);
     }, Qt::SingleShotConnection);
     views->setCandidate(format);
     views->setTensor(name);
@@ -179,9 +180,10 @@ void ScreenshotSession::grabCustomScheme()
         return grabEvaluation();
     panel->setSelection({name});
     ui::UniformSchemeEditor* editor = panel->uniformEditor();
-    editor->bitsBox()->setValue(3);
-    editor->groupSizeBox()->setCurrentIndex(editor->groupSizeBox()->findData(32));
-    editor->clipBox()->setCurrentIndex(static_cast<int>(ClipMethod::MseSearch));
+    editor->findChild<QSpinBox*>(QStringLiteral("schemeBits"))->setValue(3);
+    auto* groupSize = editor->findChild<QComboBox*>(QStringLiteral("schemeGroupSize"));
+    groupSize->setCurrentIndex(groupSize->findData(32));
+    editor->findChild<QComboBox*>(QStringLiteral("schemeClip"))->setCurrentIndex(static_cast<int>(ClipMethod::MseSearch));
     panel->applyToSelection();
     auto finish = [this] {
         QTimer::singleShot(0, this, [this] {
@@ -289,7 +291,7 @@ void ScreenshotSession::grabCompareTabs()
         m_comparePath.clear();
         finish();
     }, Qt::SingleShotConnection);
-    page->tableView()->selectRow(2);
+    page->findChild<QTableView*>(QStringLiteral("compareTable"))->selectRow(2);
 }
 
 void ScreenshotSession::grabLearn()

@@ -33,7 +33,7 @@ inline void selectTensor(app::MainWindow& window, const std::string& name)
 {
     ui::TensorPane* pane = window.tensorPane();
     const QModelIndex source = pane->treeModel()->indexOfTensor(tensorIndex(window, name));
-    pane->view()->selectionModel()->select(pane->proxy()->mapFromSource(source),
+    pane->findChild<QTreeView*>(QStringLiteral("tensorTree"))->selectionModel()->select(pane->proxy()->mapFromSource(source),
                                            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 

@@ -18,8 +18,8 @@ private slots:
     {
         QApplication::setApplicationVersion(QStringLiteral("9.8.7"));
         qx::ui::AboutDialog dialog(qx::ui::AboutDialog::Page::Licence);
-        QCOMPARE(dialog.tabs()->count(), 3);
-        QCOMPARE(dialog.tabs()->currentIndex(), 1);
+        QCOMPARE(dialog.findChild<QTabWidget*>(QStringLiteral("aboutTabs"))->count(), 3);
+        QCOMPARE(dialog.findChild<QTabWidget*>(QStringLiteral("aboutTabs"))->currentIndex(), 1);
         const QString licence = qx::ui::AboutDialog::licenceText();
         QVERIFY(licence.startsWith(QStringLiteral("MIT License")));
         QVERIFY(licence.contains(QStringLiteral("Permission is hereby granted, free of charge")));

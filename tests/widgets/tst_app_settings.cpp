@@ -44,19 +44,22 @@ private slots:
     void dialogSavesLanguageAndThreads()
     {
         SettingsDialog dialog;
-        QCOMPARE(dialog.languageBox()->currentData().toString(), QString());  // system default first
-        QCOMPARE(dialog.languageBox()->count(), 4);  // system, English, Deutsch, Français
-        dialog.languageBox()->setCurrentIndex(dialog.languageBox()->findData(QStringLiteral("fr")));
+        auto* language = dialog.findChild<QComboBox*>(QStringLiteral("languageBox"));
+        auto* threads = dialog.findChild<QSpinBox*>(QStringLiteral("threadsBox"));
+        QVERIFY(language && threads);
+        QCOMPARE(language->currentData().toString(), QString());  // system default first
+        QCOMPARE(language->count(), 4);  // system, English, Deutsch, Français
+        language->setCurrentIndex(language->findData(QStringLiteral("fr")));
         // The box offers 1..hardware threads; pick the largest so the check holds on a 1- or 2-core machine.
-        const int wanted = dialog.threadsBox()->maximum();
+        const int wanted = threads->maximum();
         QVERIFY(wanted >= 1);
-        dialog.threadsBox()->setValue(wanted);
+        threads->setValue(wanted);
         dialog.save();
         QCOMPARE(AppSettings::language(), QStringLiteral("fr"));
         QCOMPARE(AppSettings::threads(), wanted);
         SettingsDialog again;
-        QCOMPARE(again.languageBox()->currentText(), QStringLiteral("Français"));
-        QCOMPARE(again.threadsBox()->value(), wanted);
+        QCOMPARE(again.findChild<QComboBox*>(QStringLiteral("languageBox"))->currentText(), QStringLiteral("Français"));
+        QCOMPARE(again.findChild<QSpinBox*>(QStringLiteral("threadsBox"))->value(), wanted);
     }
 
     void germanAndFrenchAreEmbedded()

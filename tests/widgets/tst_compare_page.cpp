@@ -94,7 +94,7 @@ private slots:
         QCOMPARE(m->index(2, CompareTableModel::TypeB).data().toString(), QString("Q4_K"));
         QCOMPARE(m->index(2, CompareTableModel::Sqnr).data(Qt::BackgroundRole).value<QColor>(),
                  CompareTableModel::sqnrColor(25.0));   // ~20.2 dB: the 20–30 dB colour
-        QVERIFY(page.summaryLabel()->text().contains("9 identical"));
+        QVERIFY(page.findChild<QLabel*>(QStringLiteral("compareSummary"))->text().contains("9 identical"));
         const QString csv = tableToCsv(*m);
         QVERIFY(csv.startsWith("Tensor,Type A,Type B,"));
         QVERIFY(csv.contains("blk.0.attn_norm.weight,F32,F32,"));
@@ -111,14 +111,14 @@ private slots:
         page.setModel(a);
         QVERIFY(compareAndWait(page, q3));
         const ModelDiff core = diffModels(*a, *openModel(q3));
-        QLineSeries* total = seriesNamed(page.layersChart(), ComparePage::tr("layer (all tensors)"));
+        QLineSeries* total = seriesNamed(page.findChild<QChartView*>(QStringLiteral("compareLayersChart")), ComparePage::tr("layer (all tensors)"));
         QVERIFY(total);
         QCOMPARE(total->count(), 4);
         for (int i = 0; i < 4; ++i) {
             QCOMPARE(total->at(i).x(), double(i));
             QCOMPARE(total->at(i).y(), core.layers[size_t(i)].sqnrDb);
         }
-        QLineSeries* down = seriesNamed(page.layersChart(), QStringLiteral("ffn_down"));
+        QLineSeries* down = seriesNamed(page.findChild<QChartView*>(QStringLiteral("compareLayersChart")), QStringLiteral("ffn_down"));
         QVERIFY(down);
         QCOMPARE(down->count(), 4);
         page.showTab(1);
@@ -132,9 +132,9 @@ private slots:
         page.setModel(openModel(f32));
         QVERIFY(compareAndWait(page, q2));
         QSignalSpy shown(&page, &ComparePage::distributionShown);
-        page.tableView()->selectRow(2);
+        page.findChild<QTableView*>(QStringLiteral("compareTable"))->selectRow(2);
         QVERIFY(shown.wait(60000));
-        const auto series = page.distributionChart()->chart()->series();
+        const auto series = page.findChild<QChartView*>(QStringLiteral("compareDistributionChart"))->chart()->series();
         QCOMPARE(series.size(), 2);
         QCOMPARE(series[0]->name(), ComparePage::tr("A"));
         QCOMPARE(series[1]->name(), ComparePage::tr("B"));
@@ -153,7 +153,7 @@ private slots:
         page.setPlanDocument(&doc);
         page.setModel(a);
         QVERIFY(compareAndWait(page, mix));
-        QVERIFY(page.useTypesButton()->isEnabled());
+        QVERIFY(page.findChild<QPushButton*>(QStringLiteral("compareUseTypes"))->isEnabled());
         const Plan before = doc.plan();
         QCOMPARE(page.useOtherTypes(), 30);
         QCOMPARE(doc.undoStack()->count(), 1);
@@ -174,8 +174,8 @@ private slots:
         QVERIFY(compareAndWait(page, f32));
         QCOMPARE(page.tableModel()->rowCount(), 0);
         QVERIFY(page.metadataModel()->rowCount() > 5);
-        QVERIFY(page.summaryLabel()->text().contains("embedding_length 64 vs 256"));
-        QVERIFY(!page.useTypesButton()->isEnabled());
+        QVERIFY(page.findChild<QLabel*>(QStringLiteral("compareSummary"))->text().contains("embedding_length 64 vs 256"));
+        QVERIFY(!page.findChild<QPushButton*>(QStringLiteral("compareUseTypes"))->isEnabled());
         QCOMPARE(page.useOtherTypes(), 0);
     }
     // Selecting a tensor draws its distributions on another runner: the comparison under way goes on.
@@ -276,9 +276,9 @@ private slots:
         page.runner()->cancel();
         QVERIFY(spy.wait(60000));
         QVERIFY(!page.diff());
-        QCOMPARE(page.summaryLabel()->text(), ComparePage::tr("Comparison cancelled."));
+        QCOMPARE(page.findChild<QLabel*>(QStringLiteral("compareSummary"))->text(), ComparePage::tr("Comparison cancelled."));
         QVERIFY(compareAndWait(page, "/nonexistent/model.gguf"));
-        QVERIFY(page.summaryLabel()->text().contains("/nonexistent/model.gguf"));
+        QVERIFY(page.findChild<QLabel*>(QStringLiteral("compareSummary"))->text().contains("/nonexistent/model.gguf"));
     }
 };
 

@@ -40,7 +40,7 @@ bool analyse(TensorViews& views, const QString& format)
     views.setCandidate(format);
     if (!ready.wait(60000))
         return false;
-    DistributionView* d = views.distributionView();
+    DistributionView* d = views.findChild<DistributionView*>(QStringLiteral("distributionView"));
     return QTest::qWaitFor([d] { return d->rebuiltHistogram().has_value(); }, 20000);
 }
 
@@ -86,7 +86,7 @@ void TstDistributionView::opensOnTheBulkWithExactCounts()
     views.setModel(file);
     views.setTensor(QString::fromLatin1(kTensor));
     QVERIFY(analyse(views, QStringLiteral("Q4_0")));
-    DistributionView* d = views.distributionView();
+    DistributionView* d = views.findChild<DistributionView*>(QStringLiteral("distributionView"));
 
     // The central 99.9 % as the core finds it, rounded out to round ticks.
     const RowSource src = rowSourceFromTensor(info);
@@ -139,7 +139,7 @@ void TstDistributionView::formatsDifferAtAGlance()
     std::vector<Seen> seen;
     for (const char* format : {"INT2 g64 asym", "Q2_K", "Q4_K", "Q8_0"}) {
         QVERIFY(analyse(views, QString::fromLatin1(format)));
-        DistributionView* d = views.distributionView();
+        DistributionView* d = views.findChild<DistributionView*>(QStringLiteral("distributionView"));
         const BlockGrid& grid = *d->blockGrid();
         seen.push_back({QString::fromLatin1(format), grid.groups[d->combGroup()].levels.size(),
                         histogramDistance(*d->originalHistogram(), *d->rebuiltHistogram())});
@@ -169,7 +169,7 @@ void TstDistributionView::combForNf4AndInt8PerChannel()
     views.setTensor(QString::fromLatin1(kTensor));
     // NF4: 16 levels spread over ±absmax of the block of 64 — a comb, not one line.
     QVERIFY(analyse(views, QStringLiteral("NF4 (absmax / 64)")));
-    DistributionView* d = views.distributionView();
+    DistributionView* d = views.findChild<DistributionView*>(QStringLiteral("distributionView"));
     const GridGroup& nf4 = d->blockGrid()->groups[d->combGroup()];
     QCOMPARE(nf4.levels.size(), size_t(16));
     QCOMPARE(nf4.length, int64_t(64));
@@ -212,7 +212,7 @@ void TstDistributionView::oneBlockShowsTheSuperBlock()
     views.setModel(file);
     views.setTensor(QString::fromLatin1(kTensor));
     QVERIFY(analyse(views, QStringLiteral("Q4_K")));
-    DistributionView* d = views.distributionView();
+    DistributionView* d = views.findChild<DistributionView*>(QStringLiteral("distributionView"));
     d->setMode(DistributionView::Mode::Block);
     d->selectBlock(17, 2);
     QCOMPARE(d->selectedBlock(), std::make_pair(int64_t(17), int64_t(2)));

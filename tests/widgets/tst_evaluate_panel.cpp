@@ -114,6 +114,7 @@ void TstEvaluatePanel::demoTextFitsTinyStoriesDoesNot()
     QVERIFY(evaluated.wait(120000));
     const EvalRun own = panel.runsModel()->runs().back();
     QVERIFY(own.textFit.fits());
+    QVERIFY(own.isPreset);   // the unchanged Q4_K_M preset: a preset's mark on the Trade-off chart
     QCOMPARE(own.textFit.byteTokens + own.textFit.unknownTokens, int64_t(0));
     QVERIFY(!panel.statusText().contains(QStringLiteral("does not fit")));
     QCOMPARE(AppSettings::evaluationDefaults(), before);  // the model's own text is no Settings default

@@ -137,14 +137,14 @@ void TstLayersPlan::q4kmEqualsCore()
     qInfo("%s: %s", first.name.c_str(), qPrintable(table->data(cell).toString()));
     if (withService) {
         test::shoot(view, QStringLiteral("layers-plan-chart-stories260K"));
-        QVERIFY(exportChartImage(view.chartView(), test::shotDir() + QStringLiteral("/layers-plan-chart-stories260K.svg")));
+        QVERIFY(exportChartImage(view.findChild<QChartView*>(QStringLiteral("layersChart")), test::shotDir() + QStringLiteral("/layers-plan-chart-stories260K.svg")));
         view.showPage(1);
         test::shoot(view, QStringLiteral("layers-plan-table-stories260K"));
         view.showPage(0);
     }
 
     // Hovering a point of the chart names its tensor and type.
-    const QList<QAbstractSeries*> series = view.chartView()->chart()->series();
+    const QList<QAbstractSeries*> series = view.findChild<QChartView*>(QStringLiteral("layersChart"))->chart()->series();
     QVERIFY(!series.isEmpty());
     auto* line = qobject_cast<QLineSeries*>(series.front());
     QVERIFY(line && line->count() > 1);

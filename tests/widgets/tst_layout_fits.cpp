@@ -161,7 +161,7 @@ void TstLayoutFits::everyPageFits()
              qPrintable(QStringLiteral("minimum size %1×%2").arg(window.minimumSizeHint().width()).arg(window.minimumSizeHint().height())));
 
     QVERIFY(test::openAndWait(window, demo));
-    m_tree = window.tensorPane()->view();
+    m_tree = window.tensorPane()->findChild<QTreeView*>(QStringLiteral("tensorTree"));
     window.planDocument()->applyPreset(Preset::Q4_K_M);
     ui::RunsModel* runs = window.evaluationPage()->runsModel();
     const Plan plan = window.planDocument()->plan();
@@ -174,11 +174,11 @@ void TstLayoutFits::everyPageFits()
     QSignalSpy analysed(views, &ui::TensorViews::analysisReady);
     test::selectTensor(window, "blk.0.ffn_down.weight");
     QVERIFY(analysed.wait(30000));
-    QVERIFY(QTest::qWaitFor([views] { return views->distributionView()->rebuiltHistogram().has_value(); }, 20000));
+    QVERIFY(QTest::qWaitFor([views] { return views->findChild<ui::DistributionView*>(QStringLiteral("distributionView"))->rebuiltHistogram().has_value(); }, 20000));
     check(&window, QStringLiteral("distribution"));
-    views->distributionView()->setMode(ui::DistributionView::Mode::Block);
+    views->findChild<ui::DistributionView*>(QStringLiteral("distributionView"))->setMode(ui::DistributionView::Mode::Block);
     check(&window, QStringLiteral("one block"));
-    views->distributionView()->setMode(ui::DistributionView::Mode::Tensor);
+    views->findChild<ui::DistributionView*>(QStringLiteral("distributionView"))->setMode(ui::DistributionView::Mode::Tensor);
     for (int tab : {ui::TensorViews::OutliersTab, ui::TensorViews::ErrorTab, ui::TensorViews::ValuesTab}) {
         views->showTab(tab);
         check(&window, QStringLiteral("tensor tab %1").arg(tab));

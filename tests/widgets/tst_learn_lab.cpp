@@ -193,7 +193,7 @@ void TestLearnLab::granularity()
         QCOMPARE(r.sqnrDb, compareTensors(values(), recon).sqnrDb);
         const int64_t rows = static_cast<int64_t>(values().size()) / rowLength;
         QCOMPARE(r.bitsPerWeight, uniformBitsPerWeight(s, rows, rowLength));
-        QCOMPARE(l->table()->item(static_cast<int>(i), 1)->text(), num(r.sqnrDb, 4));
+        QCOMPARE(l->findChild<QTableWidget*>(QStringLiteral("granularityTable"))->item(static_cast<int>(i), 1)->text(), num(r.sqnrDb, 4));
     }
     QCOMPARE(l->rows()[4].bitsPerWeight, 4.5); // g32 with FP16 scales
 }

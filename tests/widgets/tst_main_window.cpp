@@ -114,7 +114,7 @@ private slots:
         window.openPath(QStringLiteral("/fake/good.gguf"));
         QVERIFY(shown.wait(10000));
         window.tensorPane()->setFilterText(QStringLiteral("attn_q"));
-        QTreeView* view = window.tensorPane()->view();
+        QTreeView* view = window.tensorPane()->findChild<QTreeView*>(QStringLiteral("tensorTree"));
         const QModelIndex first = view->model()->index(0, 0, view->model()->index(0, 0));
         const QModelIndex second = view->model()->index(0, 0, view->model()->index(1, 0));
         view->selectionModel()->select(first, QItemSelectionModel::Select | QItemSelectionModel::Rows);

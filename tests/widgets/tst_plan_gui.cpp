@@ -199,7 +199,7 @@ private slots:
         QSignalSpy analysed(window.tensorViews(), &ui::TensorViews::analysisReady);
         selectTensor(window, "blk.2.attn_v.weight");
         QVERIFY(analysed.wait(20000));
-        window.tensorPane()->view()->scrollTo(window.tensorPane()->proxy()->mapFromSource(tree->indexOfTensor(pinned)));
+        window.tensorPane()->findChild<QTreeView*>(QStringLiteral("tensorTree"))->scrollTo(window.tensorPane()->proxy()->mapFromSource(tree->indexOfTensor(pinned)));
         QVERIFY(window.grab().save(shotPath(QStringLiteral("plan-window.png"))));
         QVERIFY(window.tensorPane()->grab().save(shotPath(QStringLiteral("plan-tree.png"))));
         window.setUnsavedPlanPrompt([] { return QMessageBox::Discard; });

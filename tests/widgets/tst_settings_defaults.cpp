@@ -50,11 +50,11 @@ void TstSettingsDefaults::storedDefaultsAndRanges()
     QCOMPARE(AppSettings::evaluationDefaults().context, 512);
     QCOMPARE(AppSettings::evaluationDefaults().chunks, 40);
     SettingsDialog dialog;
-    QCOMPARE(dialog.textFileEdit()->text(), QString());
-    QCOMPARE(dialog.contextBox()->value(), 512);
-    QCOMPARE(dialog.chunksBox()->value(), 40);
-    QCOMPARE(dialog.contextBox()->minimum(), 16);
-    QCOMPARE(dialog.chunksBox()->specialValueText(), QStringLiteral("all"));
+    QCOMPARE(dialog.findChild<QLineEdit*>(QStringLiteral("textFileEdit"))->text(), QString());
+    QCOMPARE(dialog.findChild<QSpinBox*>(QStringLiteral("contextBox"))->value(), 512);
+    QCOMPARE(dialog.findChild<QSpinBox*>(QStringLiteral("chunksBox"))->value(), 40);
+    QCOMPARE(dialog.findChild<QSpinBox*>(QStringLiteral("contextBox"))->minimum(), 16);
+    QCOMPARE(dialog.findChild<QSpinBox*>(QStringLiteral("chunksBox"))->specialValueText(), QStringLiteral("all"));
     dialog.resize(dialog.sizeHint());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -69,9 +69,9 @@ void TstSettingsDefaults::okUpdatesOpenPanel()
     QCOMPARE(panel.contextLength(), 512);
     QSignalSpy changed(AppSettings::notifier(), &SettingsNotifier::evaluationDefaultsChanged);
     SettingsDialog dialog;
-    dialog.textFileEdit()->setText(QStringLiteral("/data/wiki.test.raw"));
-    dialog.contextBox()->setValue(128);
-    dialog.chunksBox()->setValue(0);
+    dialog.findChild<QLineEdit*>(QStringLiteral("textFileEdit"))->setText(QStringLiteral("/data/wiki.test.raw"));
+    dialog.findChild<QSpinBox*>(QStringLiteral("contextBox"))->setValue(128);
+    dialog.findChild<QSpinBox*>(QStringLiteral("chunksBox"))->setValue(0);
     press(dialog, QDialogButtonBox::Ok);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(changed.count(), 1);
@@ -92,8 +92,8 @@ void TstSettingsDefaults::cancelChangesNothing()
     EvaluatePanel panel;
     QSignalSpy changed(AppSettings::notifier(), &SettingsNotifier::evaluationDefaultsChanged);
     SettingsDialog dialog;
-    dialog.contextBox()->setValue(1024);
-    dialog.textFileEdit()->setText(QStringLiteral("/elsewhere.txt"));
+    dialog.findChild<QSpinBox*>(QStringLiteral("contextBox"))->setValue(1024);
+    dialog.findChild<QLineEdit*>(QStringLiteral("textFileEdit"))->setText(QStringLiteral("/elsewhere.txt"));
     press(dialog, QDialogButtonBox::Cancel);
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QCOMPARE(changed.count(), 0);
@@ -109,9 +109,9 @@ void TstSettingsDefaults::dialogShowsStoredPanelClamps()
 {
     AppSettings::setEvaluationDefaults({QStringLiteral("/t.txt"), 256, 7});
     SettingsDialog dialog;
-    QCOMPARE(dialog.textFileEdit()->text(), QStringLiteral("/t.txt"));
-    QCOMPARE(dialog.contextBox()->value(), 256);
-    QCOMPARE(dialog.chunksBox()->value(), 7);
+    QCOMPARE(dialog.findChild<QLineEdit*>(QStringLiteral("textFileEdit"))->text(), QStringLiteral("/t.txt"));
+    QCOMPARE(dialog.findChild<QSpinBox*>(QStringLiteral("contextBox"))->value(), 256);
+    QCOMPARE(dialog.findChild<QSpinBox*>(QStringLiteral("chunksBox"))->value(), 7);
     EvaluatePanel panel;
     panel.setContext(100000, -3);  // clamped by the panel's editors like the dialog's
     QCOMPARE(panel.contextLength(), EvaluationDefaults::kMaxContext);

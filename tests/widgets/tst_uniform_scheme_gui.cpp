@@ -102,12 +102,13 @@ private slots:
         QVERIFY(panel->selectFormat(QStringLiteral("INT4 g128 asym")));
         ui::UniformSchemeEditor* editor = panel->uniformEditor();
         QVERIFY(editor->isVisible() && editor->isEnabled());
-        editor->bitsBox()->setValue(3);
-        QVERIFY(editor->groupSizeBox()->isEnabled());
-        editor->groupSizeBox()->setCurrentIndex(editor->groupSizeBox()->findData(64));
-        editor->modeBox()->setCurrentIndex(2);
-        editor->clipBox()->setCurrentIndex(2);
-        QVERIFY(!editor->percentileBox()->isEnabled());
+        editor->findChild<QSpinBox*>(QStringLiteral("schemeBits"))->setValue(3);
+        QVERIFY(editor->findChild<QComboBox*>(QStringLiteral("schemeGroupSize"))->isEnabled());
+        auto* groupSize = editor->findChild<QComboBox*>(QStringLiteral("schemeGroupSize"));
+        groupSize->setCurrentIndex(groupSize->findData(64));
+        editor->findChild<QComboBox*>(QStringLiteral("schemeMode"))->setCurrentIndex(2);
+        editor->findChild<QComboBox*>(QStringLiteral("schemeClip"))->setCurrentIndex(2);
+        QVERIFY(!editor->findChild<QDoubleSpinBox*>(QStringLiteral("schemePercentile"))->isEnabled());
         const UniformScheme scheme = expectedScheme();
         QCOMPARE(panel->currentScheme(), std::optional<SchemeChoice>(scheme));
         QCOMPARE(panel->formatLabel(), QStringLiteral("INT3 asym g64 f16 mse"));
@@ -192,8 +193,8 @@ private slots:
         QSignalSpy analysed(window.tensorViews(), &ui::TensorViews::analysisReady);
         selectTensor(window, kTensor);
         QCOMPARE(panel->currentScheme(), std::optional<SchemeChoice>(scheme));
-        QCOMPARE(editor->bitsBox()->value(), 3);
-        QCOMPARE(editor->clipBox()->currentIndex(), 2);
+        QCOMPARE(editor->findChild<QSpinBox*>(QStringLiteral("schemeBits"))->value(), 3);
+        QCOMPARE(editor->findChild<QComboBox*>(QStringLiteral("schemeClip"))->currentIndex(), 2);
         QCOMPARE(window.tensorViews()->candidate(), QStringLiteral("INT3 asym g64 f16 mse"));
         QTRY_VERIFY_WITH_TIMEOUT(window.tensorViews()->analysis() && window.tensorViews()->analysis()->tensorName == kTensor
                                      && window.tensorViews()->analysis()->format.scheme == SchemeChoice(scheme), 20000);
@@ -264,18 +265,19 @@ private slots:
         ui::SchemePanel* panel = window.schemePanel();
         ui::PlanDocument* doc = window.planDocument();
         QVERIFY(panel->selectFormat(QStringLiteral("INT8 per-channel")));
-        panel->uniformEditor()->bitsBox()->setValue(5);
-        panel->uniformEditor()->granularityBox()->setCurrentIndex(2);  // per group, 128 from the default
-        panel->uniformEditor()->groupSizeBox()->setCurrentIndex(panel->uniformEditor()->groupSizeBox()->findData(32));
+        panel->uniformEditor()->findChild<QSpinBox*>(QStringLiteral("schemeBits"))->setValue(5);
+        panel->uniformEditor()->findChild<QComboBox*>(QStringLiteral("schemeGranularity"))->setCurrentIndex(2);  // per group, 128 from the default
+        auto* groupSize = panel->uniformEditor()->findChild<QComboBox*>(QStringLiteral("schemeGroupSize"));
+        groupSize->setCurrentIndex(groupSize->findData(32));
         const SchemeChoice choice = *panel->currentScheme();
         QVERIFY(choice.isCustom());
         // KL clipping is not offered per group; per channel it is.
-        auto* clip = panel->uniformEditor()->clipBox();
+        auto* clip = panel->uniformEditor()->findChild<QComboBox*>(QStringLiteral("schemeClip"));
         QVERIFY(!qobject_cast<QStandardItemModel*>(clip->model())->item(int(ClipMethod::KlDivergence))->isEnabled());
-        panel->uniformEditor()->granularityBox()->setCurrentIndex(1);
+        panel->uniformEditor()->findChild<QComboBox*>(QStringLiteral("schemeGranularity"))->setCurrentIndex(1);
         clip->setCurrentIndex(int(ClipMethod::KlDivergence));
         QCOMPARE(uniformSchemeOf(*panel->currentScheme())->clip, ClipMethod::KlDivergence);
-        panel->uniformEditor()->granularityBox()->setCurrentIndex(2);
+        panel->uniformEditor()->findChild<QComboBox*>(QStringLiteral("schemeGranularity"))->setCurrentIndex(2);
         QCOMPARE(uniformSchemeOf(*panel->currentScheme())->clip, ClipMethod::MseSearch);
         clip->setCurrentIndex(int(ClipMethod::AbsMax));
         QCOMPARE(*panel->currentScheme(), choice);

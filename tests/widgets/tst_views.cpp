@@ -12,6 +12,7 @@
 #include "common/table_export.h"
 #include "common/zoom_chart_view.h"
 #include "evaluate/runs_model.h"
+#include "evaluate/runs_view.h"
 #include "evaluate/tradeoff_view.h"
 #include "layers/layer_table_model.h"
 #include "layers/layers_view.h"
@@ -27,7 +28,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QHeaderView>
 #include <QStandardItemModel>
+#include <QTableView>
 #include <QTimer>
 #include <QtTest/QtTest>
 
@@ -53,6 +56,7 @@ private slots:
     void valuesTensorWideScheme();
     void csvQuotes();
     void runsModelAndPareto();
+    void runsTableSpeaksTheLocale();
     void layerTable();
     void layersResponsive();
 };
@@ -82,7 +86,7 @@ void TstViews::histogramAndOutliersEqualTheCore()
     QCOMPARE(views.stats()->histogram, core.histogram);
     QCOMPARE(views.stats()->topOutliers, core.topOutliers);
 
-    OutlierTableModel* table = views.outliersView()->tableModel();
+    OutlierTableModel* table = views.findChild<OutliersView*>(QStringLiteral("outliersView"))->tableModel();
     QAbstractItemModelTester tester(table, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(table->rowCount(), int(core.topOutliers.size()));
     QCOMPARE(table->rowCount() > 0, core.outlierCount > 0);  // only values beyond 6σ are outliers
@@ -111,6 +115,13 @@ void TstViews::histogramAndOutliersEqualTheCore()
         views.showTab(tab);
         shoot(views, QStringLiteral("tensor-%1-tab%2").arg(tag).arg(tab));
     }
+    // The Outliers tab, once shown, paints that map: one pixel per cell, the cell holding max |w| at the scale's bright end.
+    auto* map = views.findChild<HeatmapWidget*>(QStringLiteral("outlierHeatmap"));
+    QVERIFY(map);
+    QCOMPARE(map->image().size(), QSize(a.heatmap.columns, a.heatmap.rows));
+    QCOMPARE(map->range(), double(a.heatmap.maxValue));
+    QCOMPARE(map->image().pixel(int(a.maxColumn / a.heatmap.columnsPerCell), int(a.maxRow / a.heatmap.rowsPerCell)),
+             QColor(253, 231, 37).rgb());
 }
 
 void TstViews::valuesWindowEqualsRoundTrip()
@@ -240,10 +251,55 @@ void TstViews::runsModelAndPareto()
     QSignalSpy runs(&view, &TradeoffView::runRequested);
     const QPoint farPoint = view.pointPosition(6).toPoint();
     QCOMPARE(view.runAt(farPoint), std::optional<int>(6));
-    QTest::mouseClick(view.chartView()->viewport(), Qt::LeftButton, {}, farPoint);
+    QTest::mouseClick(view.findChild<ZoomChartView*>(QStringLiteral("tradeoffChart"))->viewport(), Qt::LeftButton, {}, farPoint);
     QCOMPARE(runs.size(), 1);
     QCOMPARE(runs.first().first().toInt(), 6);
     shoot(view, QStringLiteral("tradeoff-crowded"));
+}
+
+void TstViews::runsTableSpeaksTheLocale()
+{
+    // In German every number of the runs table has a decimal comma; "±" never breaks a cell over two lines,
+    // and each column is as wide as its widest cell.
+    const QLocale saved;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    RunsModel model;
+    EvalRun run;
+    run.label = QStringLiteral("Q4_K_M + GPTQ");
+    run.time = QDateTime(QDate(2026, 3, 1), QTime(14, 5));
+    run.eval.fileBytes = 3u << 20;
+    run.eval.bitsPerWeight = 4.875;
+    run.eval.ppl = 12.3456, run.eval.pplUnc = 0.25, run.eval.pplBase = 11.5;
+    run.eval.kldMean = 0.0125, run.eval.kldUnc = 0.0011, run.eval.kld99 = 0.25f, run.eval.sameTop = 0.9375;
+    run.eval.nCtx = 128, run.eval.nChunk = 4;
+    model.addRun(run);
+    auto text = [&](int column) { return model.data(model.index(0, column)).toString(); };
+    const QString pm = QStringLiteral("\u00a0±\u00a0");
+    QCOMPARE(text(RunsModel::BitsPerWeight), QStringLiteral("4,875"));
+    QCOMPARE(text(RunsModel::Ppl), QStringLiteral("12,3456") + pm + QStringLiteral("0,2500"));
+    QCOMPARE(text(RunsModel::PplBase), QStringLiteral("11,5000"));
+    QCOMPARE(text(RunsModel::Kld), QStringLiteral("0,0125") + pm + QStringLiteral("0,0011"));
+    QCOMPARE(text(RunsModel::Kld99), QStringLiteral("0,25"));
+    QCOMPARE(text(RunsModel::SameTop), QStringLiteral("93,75\u00a0%"));
+    QCOMPARE(text(RunsModel::Size), QStringLiteral("3,00 MiB"));
+    QCOMPARE(text(RunsModel::Time), QStringLiteral("14:05"));   // runs are of this session: the day is in the tooltip
+
+    RunsView view;
+    view.setRunsModel(&model);
+    view.resize(1900, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto* table = view.findChild<QTableView*>(QStringLiteral("runsTable"));
+    QVERIFY(table);
+    QVERIFY(!table->wordWrap());
+    const QFontMetrics fm(table->font());
+    for (int c = 0; c < RunsModel::ColumnCount; ++c) {
+        if (table->isColumnHidden(c))
+            continue;
+        const QString cell = table->model()->index(0, c).data().toString();
+        QVERIFY2(table->columnWidth(c) > fm.horizontalAdvance(cell), qPrintable(cell));
+    }
+    QLocale::setDefault(saved);
 }
 
 void TstViews::layerTable()

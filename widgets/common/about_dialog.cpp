@@ -23,6 +23,7 @@ AboutDialog::AboutDialog(Page page, QWidget* parent) : QDialog(parent), m_tabs(n
     licence->setReadOnly(true);
     licence->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     licence->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_tabs->setObjectName(QStringLiteral("aboutTabs"));
     m_tabs->addTab(setupAboutPage(), tr("About"));
     m_tabs->addTab(licence, tr("Licence"));
     m_tabs->addTab(setupThirdPartyPage(), tr("Third-party software"));

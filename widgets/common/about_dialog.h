@@ -14,7 +14,6 @@ public:
     enum class Page { About, Licence, ThirdParty };
     explicit AboutDialog(Page page = Page::About, QWidget* parent = nullptr);
 
-    QTabWidget* tabs() const { return m_tabs; }
     /// The full licence text shown on the Licence page.
     static QString licenceText();
 

@@ -24,12 +24,14 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     : QDialog(parent), m_language(new QComboBox(this)), m_threads(new QSpinBox(this))
 {
     setWindowTitle(tr("Settings"));
+    m_language->setObjectName(QStringLiteral("languageBox"));
     m_language->addItem(tr("System default (%1)").arg(QLocale::system().nativeLanguageName()), QString());
     for (const LanguageChoice& choice : availableLanguages())
         m_language->addItem(choice.nativeName, choice.code);
     const int current = m_language->findData(AppSettings::language());
     m_language->setCurrentIndex(current < 0 ? 0 : current);
 
+    m_threads->setObjectName(QStringLiteral("threadsBox"));
     m_threads->setRange(0, hardwareThreads());
     m_threads->setSpecialValueText(tr("Automatic (%1)").arg(resolveInteractiveThreadCount(0)));
     m_threads->setValue(AppSettings::threads());
@@ -60,16 +62,19 @@ QWidget* SettingsDialog::setupEvaluation()
 {
     const EvaluationDefaults d = AppSettings::evaluationDefaults();
     m_textFile = new QLineEdit(d.textFile, this);
+    m_textFile->setObjectName(QStringLiteral("textFileEdit"));
     m_textFile->setToolTip(tr("Plain text the Evaluate panel measures perplexity and KL divergence on"));
     m_textFile->setMinimumWidth(fontMetrics().averageCharWidth() * 40);
     auto* browse = new QPushButton(tr("Browse…"), this);
     connect(browse, &QPushButton::clicked, this, &SettingsDialog::browseTextFile);
     m_context = new QSpinBox(this);
+    m_context->setObjectName(QStringLiteral("contextBox"));
     m_context->setRange(EvaluationDefaults::kMinContext, EvaluationDefaults::kMaxContext);
     m_context->setValue(d.context);
     m_context->setSuffix(tr(" tokens"));
     m_context->setToolTip(tr("Tokens per chunk (llama-perplexity -c); the second half of each chunk is scored"));
     m_chunks = new QSpinBox(this);
+    m_chunks->setObjectName(QStringLiteral("chunksBox"));
     m_chunks->setRange(0, EvaluationDefaults::kMaxChunks);
     m_chunks->setSpecialValueText(tr("all"));
     m_chunks->setValue(d.chunks);

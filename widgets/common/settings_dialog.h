@@ -18,11 +18,6 @@ public:
 
     /// Writes the choices to AppSettings (called on OK).
     void save() const;
-    QComboBox* languageBox() const { return m_language; }
-    QSpinBox* threadsBox() const { return m_threads; }
-    QLineEdit* textFileEdit() const { return m_textFile; }
-    QSpinBox* contextBox() const { return m_context; }
-    QSpinBox* chunksBox() const { return m_chunks; }
 
 private:
     QWidget* setupEvaluation();

@@ -38,7 +38,7 @@ void addLayerAxes(QChart* chart, int maxLayer, double lo, double hi)
 {
     auto* x = new QValueAxis;
     x->setTitleText(ComparePage::tr("layer (blk index)"));
-    x->setLabelFormat(QStringLiteral("%d"));
+    x->setLabelFormat(QStringLiteral("%.0f"));
     x->setRange(0, std::max(1, maxLayer));
     x->setTickCount(std::min(std::max(1, maxLayer), 16) + 1);
     auto* y = new QValueAxis;

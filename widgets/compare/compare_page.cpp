@@ -64,12 +64,14 @@ void ComparePage::setupBar()
     m_progress->setRange(0, 1000);
     m_progress->setVisible(false);
     m_useTypes = new QPushButton(tr("Use B's types as my plan"), this);
+    m_useTypes->setObjectName(QStringLiteral("compareUseTypes"));
     m_useTypes->setToolTip(tr("Give every tensor of the plan the type it has in B (one undo step; pinned tensors stay)"));
     m_useTypes->setEnabled(false);
     m_export = new QPushButton(tr("Export…"), this);
     m_export->setToolTip(tr("Save the table as CSV, or the chart on screen as PNG or SVG"));
     m_export->setEnabled(false);
     m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("compareSummary"));
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* bar = new QHBoxLayout;
@@ -94,6 +96,7 @@ void ComparePage::setupTabs()
     m_filter->setPlaceholderText(tr("Filter tensors (regular expression)"));
     m_filter->setClearButtonEnabled(true);
     m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("compareTable"));
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(-1, Qt::AscendingOrder);   // file order until a header is clicked
@@ -114,8 +117,10 @@ void ComparePage::setupTabs()
     tensors->setStretchFactor(0, 1);   // the table takes what the window gains; the figures keep their width
     tensors->setStretchFactor(1, 0);
     m_layersChart = new ZoomChartView(this);
+    m_layersChart->setObjectName(QStringLiteral("compareLayersChart"));
     installChartExport(m_layersChart);
     m_distributionChart = new ZoomChartView(this);
+    m_distributionChart->setObjectName(QStringLiteral("compareDistributionChart"));
     installChartExport(m_distributionChart);
     m_distributionLabel = new QLabel(tr("Select a tensor in the table to see its values in A and in B."), this);
     auto* distribution = new QWidget(this);

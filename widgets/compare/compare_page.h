@@ -64,12 +64,7 @@ public:
 
     const std::shared_ptr<const ModelDiff>& diff() const;
     CompareTableModel* tableModel() const { return m_table; }
-    QTableView* tableView() const { return m_view; }
-    QChartView* layersChart() const { return m_layersChart; }
-    QChartView* distributionChart() const { return m_distributionChart; }
     QStandardItemModel* metadataModel() const { return m_metadata; }
-    QLabel* summaryLabel() const { return m_summary; }
-    QPushButton* useTypesButton() const { return m_useTypes; }
     JobRunner* runner() const { return m_runner; }
     JobRunner* distributionRunner() const { return m_distributionRunner; }
     CompareOutputPanel* outputPanel() const { return m_output; }

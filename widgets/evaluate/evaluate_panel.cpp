@@ -206,7 +206,10 @@ void EvaluatePanel::evaluate()
             ++taken;
     if (taken > 0)
         label += QStringLiteral(" (%1)").arg(taken + 1);
-    m_queue.push_back({plan, label, false, std::move(calibration),
+    // The current plan is a llama.cpp preset when it is one unchanged: the Trade-off chart draws it as one.
+    const bool isPreset = !calibration && schemes.empty() && !plan.preset.empty()
+                          && label == QString::fromStdString(plan.preset);
+    m_queue.push_back({plan, label, isPreset, std::move(calibration),
                        schemes.empty() ? nullptr : std::make_shared<const SchemeChoices>(std::move(schemes))});
     if (!m_runner->isBusy())
         startNext();

@@ -22,6 +22,7 @@ EvaluationPage::EvaluationPage(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
 
+    m_runs->setObjectName(QStringLiteral("runsView"));
     m_runs->setRunsModel(m_panel->runsModel());
     connect(m_runs, &RunsView::planRequested, this, &EvaluationPage::planRequested);
     connect(m_runs, &RunsView::runRequested, this, &EvaluationPage::runRequested);

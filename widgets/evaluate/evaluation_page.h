@@ -36,7 +36,6 @@ public:
     /// Forwards to EvaluatePanel::setSchemeProvider.
     void setSchemeProvider(std::function<SchemeChoices()> provider);
     EvaluatePanel* panel() const { return m_panel; }
-    RunsView* runsView() const { return m_runs; }
     RunsModel* runsModel() const;
 
 signals:

@@ -65,19 +65,22 @@ QVariant RunsModel::raw(const EvalRun& r, int column) const
 
 QVariant RunsModel::display(const EvalRun& r, int column) const
 {
+    // Numbers in the interface language (0,25 in German); "±" joined by no-break spaces so a cell never wraps.
     const PlanEvaluation& e = r.eval;
+    const QLocale l;
+    const QString pm = QStringLiteral("\u00a0±\u00a0");
     switch (column) {
     case Label: return r.label;
-    case Time: return QLocale().toString(r.time, QLocale::ShortFormat);
+    case Time: return l.toString(r.time.time(), QLocale::ShortFormat);   // runs are of this session; the day in the tooltip
     case Size: return formatBytes(e.fileBytes);
-    case BitsPerWeight: return QString::number(e.bitsPerWeight, 'f', 3);
-    case Ppl: return QStringLiteral("%1 ± %2").arg(e.ppl, 0, 'f', 4).arg(e.pplUnc, 0, 'f', 4);
+    case BitsPerWeight: return l.toString(e.bitsPerWeight, 'f', 3);
+    case Ppl: return l.toString(e.ppl, 'f', 4) + pm + l.toString(e.pplUnc, 'f', 4);
     case PplBase:
-        return r.textFit.fits() ? QString::number(e.pplBase, 'f', 4)
-                                : QStringLiteral("%1 ⚠ %2").arg(e.pplBase, 0, 'f', 4).arg(textFitShort(r.textFit));
-    case Kld: return QStringLiteral("%1 ± %2").arg(e.kldMean, 0, 'g', 4).arg(e.kldUnc, 0, 'g', 2);
-    case Kld99: return QString::number(e.kld99, 'g', 4);
-    case SameTop: return QStringLiteral("%1 %").arg(100.0 * e.sameTop, 0, 'f', 2);
+        return r.textFit.fits() ? l.toString(e.pplBase, 'f', 4)
+                                : QStringLiteral("%1 ⚠ %2").arg(l.toString(e.pplBase, 'f', 4), textFitShort(r.textFit));
+    case Kld: return l.toString(e.kldMean, 'g', 4) + pm + l.toString(e.kldUnc, 'g', 2);
+    case Kld99: return l.toString(e.kld99, 'g', 4);
+    case SameTop: return l.toString(100.0 * e.sameTop, 'f', 2) + QStringLiteral("\u00a0%");
     case Ctx: return QString::number(e.nCtx);
     case Chunks: return QString::number(e.nChunk);
     default: return {};
@@ -95,6 +98,8 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
         return raw(r, index.column());
     if (role == Qt::TextAlignmentRole && index.column() != Label)
         return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole && index.column() == Time)
+        return QLocale().toString(r.time, QLocale::LongFormat);
     if (role == Qt::ToolTipRole && index.column() == Label)
         return tr("%1\non %2, context %3, %4 chunks").arg(r.label, r.textFile).arg(r.eval.nCtx).arg(r.eval.nChunk);
     if (role == Qt::ToolTipRole && (index.column() == Ppl || index.column() == PplBase) && !r.textFit.fits())

@@ -21,8 +21,10 @@ RunsView::RunsView(QWidget* parent) : QWidget(parent), m_table(new QTableView(th
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);  // evaluation order until a click
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
+    m_table->setObjectName(QStringLiteral("runsTable"));
+    m_table->setWordWrap(false);   // one line per run; the columns take their contents' width
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setStretchLastSection(false);
     // Context and chunks are the same for most runs: in the label's tooltip, and a right click on the header
     // shows their columns.
     m_table->horizontalHeader()->setContextMenuPolicy(Qt::ActionsContextMenu);

@@ -18,7 +18,6 @@ public:
     explicit RunsView(QWidget* parent = nullptr);
     /// The runs to list (not owned).
     void setRunsModel(RunsModel* model);
-    QTableView* table() const { return m_table; }
 
 signals:
     void planRequested(const qx::Plan& plan, const QString& label);

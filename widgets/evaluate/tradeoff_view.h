@@ -36,7 +36,6 @@ public:
     /// The runs to draw (not owned); redraws whenever runs are added or reset.
     void setRunsModel(RunsModel* model);
     void setAxes(int x, int y);
-    ZoomChartView* chartView() const { return m_view; }
     /// Run indices on the Pareto front for the current axes, ordered by x.
     const std::vector<int>& front() const { return m_front; }
     /// Emits planRequested and runRequested for run `row` (what a click on its point or row does).

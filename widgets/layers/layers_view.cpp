@@ -107,6 +107,7 @@ void LayersView::setupBar()
 void LayersView::setupPages()
 {
     m_chart = new QChartView(this);
+    m_chart->setObjectName(QStringLiteral("layersChart"));
     m_chart->setRenderHint(QPainter::Antialiasing);
     m_chart->setRubberBand(QChartView::RectangleRubberBand);
     m_table = new LayerTableModel(this);
@@ -345,7 +346,7 @@ void addAxes(QChart* chart, bool sqnr, const ChartExtent& e)
 {
     auto* x = new QValueAxis;
     x->setTitleText(LayersView::tr("layer (blk index)"));
-    x->setLabelFormat(QStringLiteral("%d"));
+    x->setLabelFormat(QStringLiteral("%.0f"));
     x->setRange(0, std::max(1, e.maxLayer));
     x->setTickCount(std::min(std::max(1, e.maxLayer), 16) + 1);
     auto* y = new QValueAxis;

@@ -60,7 +60,6 @@ public:
     /// Shows the chart (0) or the table (1).
     void showPage(int page);
     LayerTableModel* tableModel() const { return m_table; }
-    QChartView* chartView() const { return m_chart; }
     /// Starts the computation for the current model and format choice.
     void compute();
     /// The values on screen, if computed.

@@ -89,7 +89,7 @@ void DynamicLesson::fillChart()
     auto* x = new QValueAxis;
     x->setTitleText(tr("token position"));
     x->setRange(0, static_cast<double>(n - 1));
-    x->setLabelFormat(QStringLiteral("%d"));
+    x->setLabelFormat(QStringLiteral("%.0f"));
     x->setTickType(QValueAxis::TicksDynamic);
     x->setTickAnchor(0);
     x->setTickInterval(16);

@@ -1,7 +1,7 @@
 #include "learn/gptq_lesson.h"
 
 #include "learn/dynamic_lesson.h"
-#include "learn/heatmap_view.h"
+#include "common/heatmap_widget.h"
 
 #include <QFormLayout>
 #include <QGridLayout>
@@ -51,10 +51,10 @@ void GptqLesson::setupMaps()
     m_maps = new QWidget(this);
     auto* grid = new QGridLayout(m_maps);
     grid->setContentsMargins(0, 0, 0, 0);
-    m_w = new HeatmapView(m_maps);
-    m_q = new HeatmapView(m_maps);
-    m_err = new HeatmapView(m_maps);
-    m_hinv = new HeatmapView(m_maps);
+    m_w = new HeatmapWidget(m_maps);
+    m_q = new HeatmapWidget(m_maps);
+    m_err = new HeatmapWidget(m_maps);
+    m_hinv = new HeatmapWidget(m_maps);
     grid->addWidget(m_w, 0, 0);
     grid->addWidget(m_q, 0, 1);
     grid->addWidget(m_err, 1, 0);
@@ -143,12 +143,12 @@ void GptqLesson::showState()
     double range = m_w->range(); // W and the working weights share one colour scale
     for (float v : current)
         range = std::max(range, static_cast<double>(std::fabs(v)));
-    m_w->setMatrix(tr("W: the original weights"), s.original(), kRows, kCols, true, range);
+    m_w->setMatrix(tr("W: the original weights"), s.original(), kRows, kCols, HeatmapWidget::Scale::Diverging, range);
     m_q->setMatrix(done == 0 ? tr("Working weights: nothing quantized yet")
                              : tr("Working weights: columns 0–%1 quantized").arg(done - 1),
-                   current, kRows, kCols, true, range);
+                   current, kRows, kCols, HeatmapWidget::Scale::Diverging, range);
     m_err->setMatrix(tr("W − working weights (error and compensation)"), s.difference(), kRows, kCols);
-    for (HeatmapView* v : {m_w, m_q, m_err})
+    for (HeatmapWidget* v : {m_w, m_q, m_err})
         v->setCurrentColumn(done < kCols ? done : -1);
     m_hinv->setCurrentColumn(done < kCols ? done : -1);
     m_step->setEnabled(done < kCols);

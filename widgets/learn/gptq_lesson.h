@@ -15,7 +15,7 @@ class QSpinBox;
 
 namespace qx::ui {
 
-class HeatmapView;
+class HeatmapWidget;
 
 class GptqLesson : public Lesson {
     Q_OBJECT
@@ -55,10 +55,10 @@ private:
     QPushButton* m_run = nullptr;
     QPushButton* m_reset = nullptr;
     QWidget* m_maps = nullptr;
-    HeatmapView* m_w = nullptr;
-    HeatmapView* m_q = nullptr;
-    HeatmapView* m_err = nullptr;
-    HeatmapView* m_hinv = nullptr;
+    HeatmapWidget* m_w = nullptr;
+    HeatmapWidget* m_q = nullptr;
+    HeatmapWidget* m_err = nullptr;
+    HeatmapWidget* m_hinv = nullptr;
     std::string m_layer;
     std::unique_ptr<learn::GptqStepper> m_stepper;
     double m_errGptq = 0, m_errRtn = 0;

@@ -31,6 +31,7 @@ GranularityLesson::GranularityLesson(QWidget* parent) : Lesson(parent)
     m_bits = addSpinBox(tr("Bits per code (symmetric):"), 2, 8, 4);
     m_chart = addChart();
     m_table = new QTableWidget(0, 5, this);
+    m_table->setObjectName(QStringLiteral("granularityTable"));
     m_table->setHorizontalHeaderLabels({tr("Scales"), tr("SQNR (dB)"), tr("Bits per weight"),
                                         tr("of which scales"), tr("Size")});
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);

@@ -21,7 +21,6 @@ public:
     void setBits(int bits);
     int bits() const;
     const std::vector<learn::GranularityRow>& rows() const { return m_rows; }
-    QTableWidget* table() const { return m_table; }
 
 protected:
     void recompute() override;

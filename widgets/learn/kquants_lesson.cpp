@@ -130,7 +130,7 @@ void KQuantsLesson::fillChart()
     x->setTitleText(tr("weight index (sub-blocks 0 and 1 of the super-block)"));
     x->setRange(0, kShown - 1);
     x->setTickCount(8);
-    x->setLabelFormat(QStringLiteral("%d"));
+    x->setLabelFormat(QStringLiteral("%.0f"));
     auto* y = new QValueAxis;
     y->setTitleText(tr("weight value"));
     chart->addAxis(x, Qt::AlignBottom);

@@ -1,7 +1,7 @@
 #include "learn/outliers_lesson.h"
 
 #include "learn/dynamic_lesson.h"
-#include "learn/heatmap_view.h"
+#include "common/heatmap_widget.h"
 #include "learn/lesson_chart.h"
 
 #include <QBarCategoryAxis>
@@ -34,7 +34,7 @@ OutliersLesson::OutliersLesson(QWidget* parent) : Lesson(parent)
         "but the difficulty migrates from activations to weights.</p>"));
     m_source = addParagraph();
     column()->insertLayout(column()->count() - 1, makeControls());
-    m_map = new HeatmapView(this);
+    m_map = new HeatmapWidget(this);
     m_map->setMinimumHeight(280);
     addWidget(m_map);
     m_int8Text = addParagraph();
@@ -132,7 +132,7 @@ void OutliersLesson::recomputeOutliers()
     std::vector<float> absX(a.x.size());
     std::transform(a.x.begin(), a.x.end(), absX.begin(), [](float v) { return std::fabs(v); });
     m_map->setMatrix(tr("|x| per token (rows) and channel (columns); ticks mark channels with |x| ≥ %1").arg(num(t, 3)),
-                     absX, static_cast<int>(a.rows), static_cast<int>(a.cols), false);
+                     absX, static_cast<int>(a.rows), static_cast<int>(a.cols), HeatmapWidget::Scale::Sequential);
     QList<int> marks;
     for (int64_t c : m_outliers.channels)
         marks.append(static_cast<int>(c));

@@ -14,7 +14,7 @@ class QSlider;
 
 namespace qx::ui {
 
-class HeatmapView;
+class HeatmapWidget;
 
 class OutliersLesson : public Lesson {
     Q_OBJECT
@@ -56,7 +56,7 @@ private:
     QDoubleSpinBox* m_threshold = nullptr;
     QSlider* m_alpha = nullptr;
     QLabel* m_alphaLabel = nullptr;
-    HeatmapView* m_map = nullptr;
+    HeatmapWidget* m_map = nullptr;
     QLabel* m_int8Text = nullptr;
     QLabel* m_awqText = nullptr;
     QLabel* m_smoothText = nullptr;

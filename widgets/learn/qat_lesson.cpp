@@ -89,7 +89,7 @@ void QatLesson::resetChart()
     m_axisX = new QValueAxis;
     m_axisX->setTitleText(tr("step"));
     m_axisX->setRange(0, static_cast<double>(std::max<int64_t>(1, m_options.steps - 1)));
-    m_axisX->setLabelFormat(QStringLiteral("%d"));
+    m_axisX->setLabelFormat(QStringLiteral("%.0f"));
     m_axisX->setTickType(QValueAxis::TicksDynamic);
     m_axisX->setTickAnchor(0);
     m_axisX->setTickInterval(std::max<int64_t>(1, m_options.steps / 10));

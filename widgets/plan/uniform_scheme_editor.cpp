@@ -58,32 +58,39 @@ UniformSchemeEditor::UniformSchemeEditor(QWidget* parent) : QWidget(parent)
 void UniformSchemeEditor::setupControls()
 {
     m_bits = new QSpinBox(this);
+    m_bits->setObjectName(QStringLiteral("schemeBits"));
     m_bits->setRange(2, 8);
     m_bits->setSuffix(tr(" bits"));
     m_bits->setToolTip(tr("Bits per code: 2^b levels"));
     m_granularity = combo(this, tr("Values that share one scale: the whole tensor, one row, or G consecutive "
                                    "values of a row"));
+    m_granularity->setObjectName(QStringLiteral("schemeGranularity"));
     m_granularity->addItem(tr("per tensor"));
     m_granularity->addItem(tr("per channel (row)"));
     m_granularity->addItem(tr("per group"));
     m_groupSize = combo(this, tr("Values per group (per group only); the row length must be a multiple of it"));
+    m_groupSize->setObjectName(QStringLiteral("schemeGroupSize"));
     for (int g : kGroupSizes)
         m_groupSize->addItem(QString::number(g), g);
     m_mode = combo(this, tr("Symmetric: codes ±(2^(b-1)-1) (restricted) or -2^(b-1)…2^(b-1)-1 (full range) around "
                             "zero; asymmetric: codes 0…2^b-1 with a zero point per group"));
+    m_mode->setObjectName(QStringLiteral("schemeMode"));
     m_mode->addItem(tr("sym. restricted"));
     m_mode->addItem(tr("sym. full range"));
     m_mode->addItem(tr("asymmetric"));
     m_scale = combo(this, tr("How each group's step is stored: F32 (4 bytes) or F16 (2 bytes, rounded)"));
+    m_scale->setObjectName(QStringLiteral("schemeScale"));
     m_scale->addItem(tr("F32"));
     m_scale->addItem(tr("F16"));
     m_clip = combo(this, tr("How each group's range is chosen: its absolute maximum, a percentile of |w|, the ratio "
                             "with the least squared error, or TensorRT's KL-divergence threshold"));
+    m_clip->setObjectName(QStringLiteral("schemeClip"));
     m_clip->addItem(tr("absmax"));
     m_clip->addItem(tr("percentile"));
     m_clip->addItem(tr("MSE search"));
     m_clip->addItem(tr("KL divergence"));
     m_percentile = new QDoubleSpinBox(this);
+    m_percentile->setObjectName(QStringLiteral("schemePercentile"));
     m_percentile->setRange(90.0, 100.0);
     m_percentile->setDecimals(3);
     m_percentile->setSingleStep(0.01);

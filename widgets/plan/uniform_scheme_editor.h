@@ -26,13 +26,6 @@ public:
     /// The scheme the controls describe.
     UniformScheme scheme() const;
 
-    QSpinBox* bitsBox() const { return m_bits; }
-    QComboBox* granularityBox() const { return m_granularity; }
-    QComboBox* groupSizeBox() const { return m_groupSize; }
-    QComboBox* modeBox() const { return m_mode; }
-    QComboBox* scaleBox() const { return m_scale; }
-    QComboBox* clipBox() const { return m_clip; }
-    QDoubleSpinBox* percentileBox() const { return m_percentile; }
 
 signals:
     /// The user changed a control.

@@ -36,6 +36,7 @@ ModelInfoView::ModelInfoView(QWidget* parent)
 
     auto* proxy = new QSortFilterProxyModel(this);
     proxy->setSourceModel(m_metadata);
+    m_table->setObjectName(QStringLiteral("metadataTable"));
     m_table->setModel(proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(-1, Qt::AscendingOrder);

@@ -23,7 +23,6 @@ public:
     explicit ModelInfoView(QWidget* parent = nullptr);
 
     void setModelFile(std::shared_ptr<const ModelFile> model);
-    QTableView* metadataView() const { return m_table; }
     MetadataTableModel* metadataModel() const { return m_metadata; }
 
 private:

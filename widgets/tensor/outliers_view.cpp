@@ -45,9 +45,14 @@ OutliersView::OutliersView(QWidget* parent)
       m_caption(new QLabel(this))
 {
     m_caption->setWordWrap(true);
+    m_heatmap->setObjectName(QStringLiteral("outlierHeatmap"));
+    m_rowChart->setObjectName(QStringLiteral("outlierRowChart"));
+    m_columnChart->setObjectName(QStringLiteral("outlierColumnChart"));
+    m_heatmap->setToolTip(tr("Largest |w| in each cell of the down-sampled tensor; bright cells hold outliers"));
     auto* proxy = new QSortFilterProxyModel(this);
     proxy->setSourceModel(m_model);
     proxy->setSortRole(OutlierTableModel::SortRole);
+    m_table->setObjectName(QStringLiteral("outliersTable"));
     m_table->setModel(proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(OutlierTableModel::Rank, Qt::AscendingOrder);
@@ -110,7 +115,7 @@ void OutliersView::setStats(const TensorStats* stats, const QString& name)
     if (!stats) {
         fillChannels(m_rowChart, {}, {}, {}, {});
         fillChannels(m_columnChart, {}, {}, {}, {});
-        m_heatmap->setHeatmap({}, 0, 0);
+        m_heatmap->clear();
         return;
     }
     Q_UNUSED(name);   // the views' summary line names the tensor
@@ -136,7 +141,13 @@ void OutliersView::setTable(const TensorStats* stats)
 
 void OutliersView::setHeatmap(const AbsHeatmap& map, int64_t rows, int64_t rowLength)
 {
-    m_heatmap->setHeatmap(map, rows, rowLength);
+    if (map.rows == 0 || map.columns == 0) {
+        m_heatmap->clear();
+        return;
+    }
+    m_heatmap->setMatrix(tr("max |w| per cell of %1 × %2 values").arg(map.rowsPerCell).arg(map.columnsPerCell),
+                         map.maxAbs, map.rows, map.columns, HeatmapWidget::Scale::Magnitude, map.maxValue);
+    m_heatmap->setAxes(rows, rowLength, tr("row (output channel)"), tr("column (input channel)"), tr("|w|"));
 }
 
 } // namespace qx::ui

@@ -30,10 +30,6 @@ public:
     void setHeatmap(const AbsHeatmap& map, int64_t rows, int64_t rowLength);
 
     OutlierTableModel* tableModel() const { return m_model; }
-    QTableView* table() const { return m_table; }
-    ZoomChartView* rowChart() const { return m_rowChart; }
-    ZoomChartView* columnChart() const { return m_columnChart; }
-    HeatmapWidget* heatmap() const { return m_heatmap; }
 
     /// At most this many points per channel chart: longer maps show the max of groups of channels.
     static constexpr int kMaxPoints = 1024;

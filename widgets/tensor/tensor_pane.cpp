@@ -26,6 +26,7 @@ TensorPane::TensorPane(QWidget* parent)
     m_filter->setClearButtonEnabled(true);
     m_filter->setToolTip(tr("Shows the tensors whose name matches, with their layer (Ctrl+F)"));
 
+    m_view->setObjectName(QStringLiteral("tensorTree"));
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(-1, Qt::AscendingOrder);  // file order until the user clicks a header

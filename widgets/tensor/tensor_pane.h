@@ -34,7 +34,6 @@ public:
     int columnsWidth() const;
     TensorTreeModel* treeModel() const { return m_model; }
     TensorFilterProxy* proxy() const { return m_proxy; }
-    QTreeView* view() const { return m_view; }
 
 signals:
     void selectionChanged(const QStringList& tensorNames);

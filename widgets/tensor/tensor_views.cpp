@@ -37,10 +37,13 @@ TensorViews::TensorViews(QWidget* parent) : QWidget(parent), m_runner(new JobRun
     m_summary->setWordWrap(true);
 
     m_distribution = new DistributionView(this);
+    m_distribution->setObjectName(QStringLiteral("distributionView"));
     m_outliers = new OutliersView(this);
+    m_outliers->setObjectName(QStringLiteral("outliersView"));
     m_errorHistogram = new ZoomChartView(this);
     m_rowError = new ZoomChartView(this);
     m_values = new ValuesView(this);
+    m_values->setObjectName(QStringLiteral("valuesView"));
     auto* errorPage = new QWidget(this);
     auto* errorLayout = new QVBoxLayout(errorPage);
     errorLayout->setContentsMargins(0, 0, 0, 0);

@@ -64,9 +64,6 @@ public:
     /// The analysis on screen, if any.
     const std::optional<TensorAnalysis>& analysis() const { return m_analysis; }
     JobRunner* runner() const { return m_runner; }
-    OutliersView* outliersView() const { return m_outliers; }
-    ValuesView* valuesView() const { return m_values; }
-    DistributionView* distributionView() const { return m_distribution; }
     /// Saves the current tab (its charts as shown) as PNG, or as SVG when `path` ends in .svg; false on failure.
     bool exportChart(const QString& path) const;
 

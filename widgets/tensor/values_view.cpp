@@ -27,6 +27,7 @@ ValuesView::ValuesView(QWidget* parent)
     m_count->setRange(1, ValuesModel::kMaxCount);
     m_count->setValue(256);
     m_count->setToolTip(tr("Number of values listed (the window may run on into the next rows)"));
+    m_table->setObjectName(QStringLiteral("valuesTable"));
     m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 4);

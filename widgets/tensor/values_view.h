@@ -17,7 +17,6 @@ class ValuesView : public QWidget {
 public:
     explicit ValuesView(QWidget* parent = nullptr);
     ValuesModel* model() const { return m_model; }
-    QTableView* table() const { return m_table; }
     /// Limits the spin boxes to a tensor of rows × rowLength and resets the window to its start.
     void setShape(int64_t rows, int64_t rowLength);
     /// Moves the window (also updates the spin boxes).
