@@ -1946,6 +1946,10 @@
         <source>unknown exception</source>
         <translation>unbekannte Ausnahme</translation>
     </message>
+    <message>
+        <source>the job ran out of memory: the machine could not give it what it asked for</source>
+        <translation>dem Auftrag ging der Speicher aus: der Rechner konnte ihm nicht geben, was er verlangte</translation>
+    </message>
 </context>
 <context>
     <name>qx::ui::KQuantsLesson</name>

@@ -1946,6 +1946,10 @@
         <source>unknown exception</source>
         <translation>exception inconnue</translation>
     </message>
+    <message>
+        <source>the job ran out of memory: the machine could not give it what it asked for</source>
+        <translation>la tâche a manqué de mémoire : la machine n&apos;a pas pu lui donner ce qu&apos;elle demandait</translation>
+    </message>
 </context>
 <context>
     <name>qx::ui::KQuantsLesson</name>
