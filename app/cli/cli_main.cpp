@@ -8,6 +8,7 @@
 #include "common/error.h"
 
 #include <algorithm>
+#include <new>
 #include <cstdio>
 #include <exception>
 
@@ -68,6 +69,11 @@ int runCommand(const qx::cli::CliCommand& command, const std::vector<std::string
         if (e.code() == qx::ErrorCode::Cancelled || qx::cli::interruptRequested())
             return interrupted(name);
         return failed(name, e.what());
+    } catch (const std::bad_alloc&) {
+        // the last resort: allocations that depend on the input are predicted and refused before this
+        const std::string what = "out of memory: '" + name + "' needed more memory than the machine could give "
+                                 "(try a smaller context, fewer chunks or a smaller model)";
+        return qx::cli::interruptRequested() ? interrupted(name) : failed(name, what.c_str());
     } catch (const std::exception& e) {
         return qx::cli::interruptRequested() ? interrupted(name) : failed(name, e.what());
     }

@@ -3,6 +3,7 @@
 #include "cli/cli_progress.h"
 #include "cli/command_line.h"
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 #include "train/story_corpus.h"
 
@@ -25,7 +26,7 @@ int runCorpus(const std::vector<std::string>& args)
     app.add_option("--seed", o.seed, "corpus seed (default 1)")->type_name("N");
     app.add_option("--stories", stories, "stories in the split (default 20000 train / 400 valid)")->type_name("N")
         ->check(nonNegative());
-    app.add_option("-o,--out,--output", out, "the file to write")->type_name("FILE")->required();
+    cl.output(app.add_option("-o,--out,--output", out, "the file to write")->type_name("FILE")->required());
     cl.parse(args);
     if (split != "train" && split != "valid")
         throw UsageError("--split takes train or valid, not '" + split + "'");
@@ -33,10 +34,7 @@ int runCorpus(const std::vector<std::string>& args)
     if (stories >= 0)
         (which == CorpusSplit::Train ? o.trainStories : o.validStories) = stories;
     const std::string text = storyCorpus(o, which);
-    std::ofstream f(out, std::ios::binary);
-    f << text;
-    if (!f)
-        throw Error(ErrorCode::Io, out, kNoOffset, "cannot write the corpus");
+    writeFileAtomically(out, text);
     std::printf("wrote %s: %zu bytes\n", out.c_str(), text.size());
     return 0;
 }

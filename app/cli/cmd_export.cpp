@@ -28,8 +28,9 @@ ExportArgs parseArgs(const std::vector<std::string>& args)
     CommandLine cl("export", "MODEL (--plan P | --preset NAME | --pure TYPE) [options] -o OUT.gguf",
                    "Writes MODEL (GGUF, safetensors, a Hugging Face folder or a llama2.c checkpoint) as a GGUF v3 file,\n"
                    "each tensor in its planned type, quantized bit-exactly as llama-quantize (b4748) does. The file is\n"
-                   "written beside OUT as OUT.partial and renamed when complete, then re-opened and verified. As with\n"
-                   "llama-quantize, a block-quantized input is refused unless --allow-requantize is given.");
+                   "written beside OUT under a temporary name (every part of a split export too), re-opened and\n"
+                   "verified, and only then renamed to OUT (all parts together). As with llama-quantize, a\n"
+                   "block-quantized input is refused unless --allow-requantize is given.");
     addPlanOptions(cl, a.plan);
     cl.app().add_flag("--llama-order", a.llamaOrder, "tensors in llama-quantize's order (outside blk.N, then by layer,\n"
                                                      "by name) instead of the source's");
@@ -38,7 +39,7 @@ ExportArgs parseArgs(const std::vector<std::string>& args)
                       "(per-tensor overrides use --tensor-type, newer than b4748)");
     cl.addJson(a.json, "print what was written (or the llama-quantize command line) as one JSON document\n"
                        "on stdout (schema: docs/cli.md)");
-    cl.setFooter("Ctrl-C cancels: exit code 130, and neither OUT nor OUT.partial is left.");
+    cl.setFooter("Ctrl-C cancels: exit code 130, and no temporary file is left and OUT is untouched.");
     cl.parse(args);
     checkPlanOptions(a.plan);
     if (a.plan.output.empty() && !a.printLlamaQuantize)

@@ -38,15 +38,15 @@ ImatrixArgs parseArgs(const std::vector<std::string>& args)
                    "llama-quantize --imatrix and qexplore-cli error --imatrix.");
     CLI::App& app = cl.app();
     cl.addModel(a.model);
-    app.add_option("-f,--file", a.text, "text to evaluate (its path is recorded in the file, as llama-imatrix does;\n"
-                                        "MODEL :demo: 200 stories of its training split by default)")
-        ->type_name("TEXT");
+    cl.input(app.add_option("-f,--file", a.text, "text to evaluate (its path is recorded in the file, as llama-imatrix does;\n"
+                                                 "MODEL :demo: 200 stories of its training split by default)")
+        ->type_name("TEXT"));
     CLI::Option* ctx = app.add_option("-c,--ctx-size", a.nCtx, "tokens per chunk (default 512; :demo: its context)")
                            ->type_name("N")->check(positive());
     app.add_option("--chunks", a.chunks, "at most K chunks (default: all)")->type_name("K");
     cl.addThreads(a.threads);
-    app.add_option("-o,--output", a.out, "the file to write (.gguf: GGUF imatrix, anything else: .dat)")
-        ->type_name("FILE")->required();
+    cl.output(app.add_option("-o,--output", a.out, "the file to write (.gguf: GGUF imatrix, anything else: .dat)")
+        ->type_name("FILE")->required());
     cl.addJson(a.json, "print what was written (chunks, tokens, every matrix's mean importance) as one\n"
                        "JSON document on stdout (schema: docs/cli.md)");
     cl.setFooter("Ctrl-C cancels: exit code 130, and no file is written.");

@@ -56,7 +56,7 @@ void addOptions(CommandLine& cl, PplArgs& a)
 {
     CLI::App& app = cl.app();
     cl.addModel(a.model);
-    app.add_option("-f,--file", a.textFile, "text to evaluate")->type_name("TEXT");
+    cl.input(app.add_option("-f,--file", a.textFile, "text to evaluate")->type_name("TEXT"));
     app.add_option("-c,--ctx-size", a.nCtx, "tokens per chunk (default 512; :demo: the context its figure uses)")
         ->type_name("N")->check(positive());
     app.add_option("--chunks", a.chunks, "evaluate at most K chunks (default: all)")->type_name("K");
@@ -68,26 +68,26 @@ void addOptions(CommandLine& cl, PplArgs& a)
                                                 "predicted first")->type_name("SIZE");
     app.add_option("--scratch", a.scratchDir, "where activations go when they do not fit the budget (default: the\n"
                                               "temporary folder)")->type_name("DIR");
-    app.add_option("--save-kld-base", a.saveKldBase, "also write llama.cpp's base-logits file")->type_name("FILE");
-    app.add_option("--kld-base", a.kldBase, "compare MODEL with a base-logits file (llama-perplexity --kl-divergence);\n"
-                                            "the tokens come from the file, -f is not needed")->type_name("FILE");
-    app.add_option("--kl-divergence-base", a.klDivergenceBase,
+    cl.output(app.add_option("--save-kld-base", a.saveKldBase, "also write llama.cpp's base-logits file")->type_name("FILE"));
+    cl.input(app.add_option("--kld-base", a.kldBase, "compare MODEL with a base-logits file (llama-perplexity --kl-divergence);\n"
+                                            "the tokens come from the file, -f is not needed")->type_name("FILE"));
+    cl.input(app.add_option("--kl-divergence-base", a.klDivergenceBase,
                    "llama-perplexity's name: with --kl-divergence as --kld-base, else as --save-kld-base")
-        ->type_name("FILE");
+        ->type_name("FILE"));
     app.add_flag("--kl-divergence", a.klDivergence, "compare with the --kl-divergence-base file (llama-perplexity)");
-    app.add_option("--plan", a.plan, "first replace each planned tensor by its quantize->dequantize round trip\n"
+    cl.input(app.add_option("--plan", a.plan, "first replace each planned tensor by its quantize->dequantize round trip\n"
                                      "(a plan from `plan -o` or `solve -o`; bit-exact quantizers; weight-only:\n"
-                                     "the forward pass stays in F32)")->type_name("PLAN.json");
-    app.add_option("--imatrix", a.imatrix, "importance for --plan's quantization (llama.cpp imatrix, .dat or GGUF;\n"
-                                           "default: the plan's own imatrix)")->type_name("F");
+                                     "the forward pass stays in F32)")->type_name("PLAN.json"));
+    cl.input(app.add_option("--imatrix", a.imatrix, "importance for --plan's quantization (llama.cpp imatrix, .dat or GGUF;\n"
+                                           "default: the plan's own imatrix)")->type_name("F"));
     app.add_flag("--ggml-matmul", a.ggmlMatmul, "round each projection's input to the weight type's vec_dot_type (Q8_0,\n"
                                                 "Q8_1, Q8_K, F16) as ggml's CPU matmul does, to match llama.cpp's figures");
     app.add_option("--w8a8", a.w8a8, "W8A8: int8 weights (per output row) x int8 inputs of every blk.* linear layer\n"
                                      "through oneDNN's s8xs8->s32 matmul; dynamic = one step per token, static =\n"
                                      "one step per layer calibrated first (output head stays F32)")
         ->type_name("dynamic|static");
-    app.add_option("--calib", a.calibFile, "static W8A8: calibrate on the first chunks of TEXT (default: of the\n"
-                                           "evaluated text itself, or of the --kld-base file's tokens)")->type_name("TEXT");
+    cl.input(app.add_option("--calib", a.calibFile, "static W8A8: calibrate on the first chunks of TEXT (default: of the\n"
+                                           "evaluated text itself, or of the --kld-base file's tokens)")->type_name("TEXT"));
     app.add_option("--calib-chunks", a.calibChunks, "static W8A8: calibration chunks of N tokens (default 8)")
         ->type_name("K")->check(positive());
     app.add_flag("--bf16", a.bf16, "APPROXIMATE, faster: F32 projections run as BF16 x BF16 -> F32 on the CPU's\n"
@@ -372,7 +372,7 @@ int evaluate(const PplArgs& a)
 
 int runPpl(const std::vector<std::string>& args)
 {
-    return evaluate(parseArgs(args)); // the --save-kld-base file is written as .partial and renamed at the end
+    return evaluate(parseArgs(args)); // the --save-kld-base file appears only complete (common/atomic_file.h)
 }
 
 const CliRegistrar registrar({"ppl", "perplexity / KL-divergence as llama-perplexity computes them", &runPpl});

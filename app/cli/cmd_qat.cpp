@@ -42,8 +42,8 @@ QatArgs parseArgs(const std::vector<std::string>& args)
     app.add_option("--lr", a.lr, "learning rate (default 0.001)")->type_name("LR")->check(positive());
     app.add_option("--batch", a.batch, "sequences per step (default 16)")->type_name("N");
     cl.addThreads(a.threads, "threads (default 2; 0 = all cores)");
-    app.add_option("--ptq-out", a.ptqOut, "also write the post-training quantization")->type_name("PTQ.gguf");
-    app.add_option("-o,--out,--output", a.out, "the GGUF file to write")->type_name("OUT.gguf")->required();
+    cl.output(app.add_option("--ptq-out", a.ptqOut, "also write the post-training quantization")->type_name("PTQ.gguf"));
+    cl.output(app.add_option("-o,--out,--output", a.out, "the GGUF file to write")->type_name("OUT.gguf")->required());
     cl.setFooter("Ctrl-C cancels between steps (exit code 130, no file written).");
     cl.parse(args);
     return a;

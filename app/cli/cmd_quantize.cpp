@@ -51,13 +51,13 @@ void addOptions(CommandLine& cl, QuantArgs& a)
     app.add_option("--scheme", a.scheme, "int4-g32 | int4-g128 | int3-g32 | int8-pc | Q4_0 Q4_1 Q5_0 Q5_1 Q8_0 |\n"
                                          "Q2_K Q3_K Q4_K Q5_K Q6_K; smoothquant and llmint8 are W8A8 and ignore it")
         ->type_name("S");
-    app.add_option("-o,--output", a.output, "write the result as GGUF (one method, one ggml scheme, GGUF input):\n"
+    cl.output(app.add_option("-o,--output", a.output, "write the result as GGUF (one method, one ggml scheme, GGUF input):\n"
                                             "calibrated layers in the scheme's type, the rest as stored; the file is\n"
-                                            "re-read and evaluated again")->type_name("OUT.gguf");
-    app.add_option("-f,--file", a.calibFile, "calibration text (MODEL :demo: 200 of its training stories by default,\n"
-                                             "evaluated on its held-out text)")->type_name("FILE");
+                                            "re-read and evaluated again")->type_name("OUT.gguf"));
+    cl.input(app.add_option("-f,--file", a.calibFile, "calibration text (MODEL :demo: 200 of its training stories by default,\n"
+                                                      "evaluated on its held-out text)")->type_name("FILE"));
     app.add_option("--calib-chunks", a.calibChunks, "calibration chunks (default: all)")->type_name("N");
-    app.add_option("--eval-text", a.evalFile, "evaluation text (default: second half of -f)")->type_name("FILE");
+    cl.input(app.add_option("--eval-text", a.evalFile, "evaluation text (default: second half of -f)")->type_name("FILE"));
     app.add_option("--eval-chunks", a.evalChunks, "evaluation chunks (default: all)")->type_name("M");
     app.add_option("-c,--ctx-size", a.nCtx, "context per chunk (default 128)")->type_name("N")->check(positive());
     app.add_flag("--act-order", a.actOrder, "GPTQ: process columns by decreasing Hessian diagonal (method gptq-act\n"

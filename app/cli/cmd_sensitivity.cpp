@@ -50,8 +50,8 @@ SensitivityArgs parseArgs(const std::vector<std::string>& args)
                                   "                                [--scratch DIR] [--json]", kDescription);
     CLI::App& app = cl.app();
     cl.addModel(a.model);
-    app.add_option("-f,--file", a.textFile, "the text to measure on (MODEL :demo: its held-out text by default)")
-        ->type_name("TEXT");
+    cl.input(app.add_option("-f,--file", a.textFile, "the text to measure on (MODEL :demo: its held-out text by default)")
+        ->type_name("TEXT"));
     app.add_option("--type", type, "the quantization type (default Q4_K)")->type_name("T");
     app.add_option("--mode", mode, "enable-one (default) or disable-one")->type_name("M");
     app.add_option("-c,--ctx-size,--ctx", a.ctx, "sequence length (default 128)")->type_name("N");

@@ -92,29 +92,30 @@ void addOptions(CommandLine& cl, SolveArgs& a, SolveOptions& o)
         ->check(nonNegative());
     app.add_option("--max-kld", o.maxKld, "the same with --measure kld: predicted KLD (sum of enable-one KLDs) <= X")
         ->type_name("X")->check(nonNegative());
-    app.add_option("--score", a.scores, "print the size and loss of an existing plan (e.g. a preset's; repeatable);\n"
+    cl.input(app.add_option("--score", a.scores, "print the size and loss of an existing plan (e.g. a preset's; repeatable);\n"
                                         "without a target nothing is solved")->type_name("PLAN.json")
-        ->allow_extra_args(false);
-    app.add_option("--imatrix", a.imatrix, "llama.cpp imatrix (.dat or GGUF): weights the error per column, used\n"
-                                           "for export")->type_name("F");
+        ->allow_extra_args(false));
+    cl.input(app.add_option("--imatrix", a.imatrix, "llama.cpp imatrix (.dat or GGUF): weights the error per column, used\n"
+                                           "for export")->type_name("F"));
     app.add_option("--pin,--tensor-type", o.pins, "fix a tensor's type (repeatable; marked pinned in the plan);\n"
                                                   "NAME is a tensor's exact name (llama-quantize's newer\n"
                                                   "--tensor-type takes a regular expression)")
         ->type_name("NAME=TYPE")->allow_extra_args(false);
-    app.add_option("--keep-pins", o.keepPins, "every pinned entry of an earlier plan is pinned again")
-        ->type_name("PLAN")->allow_extra_args(false);
+    cl.input(app.add_option("--keep-pins", o.keepPins, "every pinned entry of an earlier plan is pinned again")
+        ->type_name("PLAN")->allow_extra_args(false));
     app.add_option("--output-min", o.outputMin, "output.weight at least TYPE's bits/weight (e.g. Q6_K)")
         ->type_name("TYPE");
     app.add_option("--token-embd-min", o.tokenEmbdMin, "token_embd.weight at least T's bits/weight")->type_name("T");
     app.add_option("--measure", a.measure, "measure each tensor's enable-one KLD (Q3_K where rows fit, else IQ4_NL,\n"
                                            "Q4_0, Q8_0) on TEXT and calibrate its losses with it")->type_name("kld");
-    app.add_option("-f,--file", a.textFile, "calibration text for --measure (MODEL :demo: its held-out text)")->type_name("TEXT");
+    cl.input(app.add_option("-f,--file", a.textFile, "calibration text for --measure (MODEL :demo: its held-out text)")
+        ->type_name("TEXT"));
     app.add_option("-c,--ctx-size,--measure-ctx", a.measureCtx, "sequence length for --measure (default 128;\n"
                                                                 "second half scored)")->type_name("N");
     app.add_option("--measure-tokens", a.measureTokens, "at most N tokens of TEXT (default 2048)")->type_name("N");
     app.add_option("--cache-dir", a.cacheDir, "keep the candidate table there (key: model and imatrix path, size,\n"
                                               "mtime)")->type_name("DIR");
-    app.add_option("-o,--output", a.output, "plan JSON to write")->type_name("FILE");
+    cl.output(app.add_option("-o,--output", a.output, "plan JSON to write")->type_name("FILE"));
     cl.addJson(a.json, "print the scores and the solved plan's figures as one JSON document on stdout\n"
                        "(schema: docs/cli.md)");
 }

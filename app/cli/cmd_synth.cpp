@@ -25,7 +25,7 @@ void addOptions(CommandLine& cl, SynthOptions& o, std::string& type, std::string
     app.add_option("--ff", o.ff, "feed-forward width")->type_name("F")->required();
     app.add_option("--heads", o.heads, "attention heads")->type_name("H")->required();
     app.add_option("--kv-heads", o.kvHeads, "key/value heads")->type_name("K")->required();
-    app.add_option("--vocab-from", o.vocabFrom, "the GGUF whose tokenizer is copied")->type_name("MODEL")->required();
+    cl.input(app.add_option("--vocab-from", o.vocabFrom, "the GGUF whose tokenizer is copied")->type_name("MODEL")->required());
     app.add_option("--seed", o.seed, "random seed")->type_name("S")->required();
     app.add_option("--type", type, "storage type of the matrices: F32 (default) or F16; norms are always F32")
         ->type_name("F32|F16");
@@ -35,7 +35,7 @@ void addOptions(CommandLine& cl, SynthOptions& o, std::string& type, std::string
     app.add_flag("--tied", o.tiedEmbeddings, "no output.weight: the output head shares token_embd (tied embeddings)");
     app.add_flag("--rope-freqs", o.ropeFreqs, "add rope_freqs.weight with Llama 3.1's frequency factors "
                                               "(original context 128)");
-    app.add_option("-o,--output", out, "the file to write")->type_name("OUT.gguf")->required();
+    cl.output(app.add_option("-o,--output", out, "the file to write")->type_name("OUT.gguf")->required());
 }
 
 int runSynth(const std::vector<std::string>& args)

@@ -6,6 +6,7 @@
 #include "cli/model_arg.h"
 
 #include "common/error.h"
+#include "common/text_file.h"
 #include "model/tokenizer.h"
 
 #include <cstdio>
@@ -19,17 +20,6 @@ struct Options {
     std::string model, text;
     bool idsOnly = false, addSpecial = true, parseSpecial = true, json = false;
 };
-
-bool readFile(const std::string& path, std::string& out)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return true;
-}
 
 Options parseArgs(const std::vector<std::string>& args)
 {
@@ -55,8 +45,8 @@ Options parseArgs(const std::vector<std::string>& args)
     o.parseSpecial = !noParseSpecial;
     if (p->count() > 0)
         o.text = prompt;
-    else if (!readFile(file, o.text))
-        throw Error(ErrorCode::Io, file, kNoOffset, "cannot read the file");
+    else
+        o.text = readTextFile(file);
     return o;
 }
 

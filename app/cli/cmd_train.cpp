@@ -15,7 +15,7 @@ namespace {
 void addOptions(CommandLine& cl, StoryModelOptions& o, std::string& out, std::string& storage)
 {
     CLI::App& app = cl.app();
-    app.add_option("-o,--out,--output", out, "the GGUF file to write")->type_name("OUT.gguf")->required();
+    cl.output(app.add_option("-o,--out,--output", out, "the GGUF file to write")->type_name("OUT.gguf")->required());
     app.add_option("--dim", o.shape.dim, "embedding width (default 256; multiples of 256 take every K-quant)")->type_name("D");
     app.add_option("--layers", o.shape.layers, "blocks (default 4)")->type_name("L");
     app.add_option("--heads", o.shape.heads, "attention heads (default 4)")->type_name("H");

@@ -1,6 +1,8 @@
 #include "cli/command_line.h"
 
 #include "cli/cli_progress.h"
+#include "common/error.h"
+#include "common/same_file.h"
 #include "common/thread_count.h"
 
 #include <algorithm>
@@ -154,13 +156,41 @@ CommandLine::CommandLine(std::string command, std::string usage, std::string des
 
 CLI::Option* CommandLine::addModel(std::string& model, std::string help)
 {
-    return m_app.add_option("MODEL,-m,--model", model, std::move(help))->type_name("MODEL")->required();
+    return input(m_app.add_option("MODEL,-m,--model", model, std::move(help))->type_name("MODEL")->required());
 }
 
 CLI::Option* CommandLine::addThreads(int& threads, std::string help)
 {
     m_threads = &threads;
     return m_app.add_option("-t,--threads", threads, std::move(help))->type_name("N")->check(nonNegative());
+}
+
+CLI::Option* CommandLine::input(CLI::Option* option)
+{
+    m_inputs.push_back(option);
+    return option;
+}
+
+CLI::Option* CommandLine::output(CLI::Option* option)
+{
+    m_outputs.push_back(option);
+    return option;
+}
+
+void CommandLine::checkOutputs() const
+{
+    auto named = [](const std::vector<CLI::Option*>& options) {
+        std::vector<NamedPath> out;
+        for (const CLI::Option* o : options)
+            for (const std::string& value : o->results())
+                out.push_back({o->get_name(true).empty() ? o->get_name() : o->get_name(true), value});
+        return out;
+    };
+    try {
+        refuseOutputOverInput(named(m_outputs), named(m_inputs));
+    } catch (const Error& e) {
+        throw UsageError(e.what());
+    }
 }
 
 CLI::Option* CommandLine::addJson(bool& json, std::string help)
@@ -190,6 +220,7 @@ void CommandLine::parse(const std::vector<std::string>& args)
         throw CommandExit{2};
     }
     setQuiet(m_quiet);
+    checkOutputs();
     if (m_threads && *m_threads > hardwareThreads()) {
         note("qexplore-cli %s: --threads %d capped at %d, the hardware threads of this machine\n", m_command.c_str(),
              *m_threads, hardwareThreads());

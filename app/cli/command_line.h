@@ -45,6 +45,11 @@ public:
                                                                  "a llama2.c checkpoint, or :demo (the built-in one)");
     /// -t/--threads N (0 = every core). More than the machine has is capped there, with a note.
     CLI::Option* addThreads(int& threads, std::string help = "threads (default: all cores)");
+    /// Marks `option` as naming files the command reads (MODEL is marked by addModel).
+    CLI::Option* input(CLI::Option* option);
+    /// Marks `option` as naming a file the command writes: parse() ends with a usage error when it is the same
+    /// file as any input (through ../, symbolic or hard links; common/same_file.h) or as another output.
+    CLI::Option* output(CLI::Option* option);
     /// --json: the result as one JSON document on stdout (json_output.h; schemas in docs/cli.md).
     CLI::Option* addJson(bool& json, std::string help = "print the result as one JSON document on stdout\n"
                                                         "(schema: docs/cli.md)");
@@ -57,6 +62,9 @@ public:
 private:
     std::string m_command;
     CLI::App m_app;
+    void checkOutputs() const;
+
+    std::vector<CLI::Option*> m_inputs, m_outputs;
     int* m_threads = nullptr;
     bool m_quiet = false;
 };

@@ -1,6 +1,8 @@
 #include "cli/plan_options.h"
 
+#include "common/atomic_file.h"
 #include "common/error.h"
+#include "common/text_file.h"
 #include "export/gguf_compat.h"
 #include "export/kv_override.h"
 #include "plan/plan_report.h"
@@ -81,25 +83,25 @@ void addPlanOptions(CommandLine& cl, PlanOptions& o)
 {
     CLI::App& app = cl.app();
     cl.addModel(o.model);
-    app.add_option("--plan", o.planFile, "a plan saved by `qexplore-cli plan -o` (JSON, schema qexplore-plan v1)")
-        ->type_name("FILE");
+    cl.input(app.add_option("--plan", o.planFile, "a plan saved by `qexplore-cli plan -o` (JSON, schema qexplore-plan v1)")
+        ->type_name("FILE"));
     app.add_option("--preset", o.preset, "a llama-quantize mix: Q4_0 Q4_1 Q5_0 Q5_1 IQ2_XXS IQ2_XS IQ2_S IQ2_M\n"
                                          "IQ1_S IQ1_M TQ1_0 TQ2_0 Q2_K Q2_K_S IQ3_XXS IQ3_S IQ3_M IQ3_XS Q3_K_S\n"
                                          "Q3_K_M Q3_K_L IQ4_NL IQ4_XS Q4_K_S Q4_K_M Q5_K_S Q5_K_M Q6_K Q8_0 F16\n"
                                          "BF16 F32 (IQ1_S IQ1_M IQ2_XXS IQ2_XS IQ2_S Q2_K_S need --imatrix)")
         ->type_name("NAME");
     app.add_option("--pure", o.pure, "every quantizable tensor in TYPE (llama-quantize --pure)")->type_name("TYPE");
-    app.add_option("--imatrix", o.imatrix, "importance matrix (.dat or GGUF) to quantize with")->type_name("FILE");
+    cl.input(app.add_option("--imatrix", o.imatrix, "importance matrix (.dat or GGUF) to quantize with")->type_name("FILE"));
     app.add_option("--output-tensor-type", o.outputTensorType, "type of output.weight (llama-quantize's option)")
         ->type_name("TYPE");
     app.add_option("--token-embedding-type", o.tokenEmbeddingType, "type of token_embd.weight")->type_name("TYPE");
     addLlamaQuantizeOptions(app, o);
-    app.add_option("--report", o.report, "per-tensor report: type, bits/weight, bytes, reason, round-trip error\n"
+    cl.output(app.add_option("--report", o.report, "per-tensor report: type, bits/weight, bytes, reason, round-trip error\n"
                                          "(SQNR, relative error), totals; Markdown, CSV or JSON by extension")
-        ->type_name("FILE");
-    app.add_option("--eval", o.evalFile, "include PPL / mean KLD from a saved `qexplore-cli ppl --plan` output")
-        ->type_name("FILE");
-    app.add_option("-o,--output", o.output, "output file")->type_name("FILE");
+        ->type_name("FILE"));
+    cl.input(app.add_option("--eval", o.evalFile, "include PPL / mean KLD from a saved `qexplore-cli ppl --plan` output")
+        ->type_name("FILE"));
+    cl.output(app.add_option("-o,--output", o.output, "output file")->type_name("FILE"));
 }
 
 void checkPlanOptions(const PlanOptions& o)
@@ -147,18 +149,12 @@ void writePlanReportIfAsked(const ModelFile& model, const Plan& plan, const Plan
         imatrix = readImatrix(plan.imatrixPath);
     PlanReport report = buildPlanReport(model, plan, imatrix ? &*imatrix : nullptr, true);
     if (!o.evalFile.empty()) {
-        std::ifstream in(o.evalFile, std::ios::binary);
-        std::ostringstream text;
-        text << in.rdbuf();
-        report.evaluation = parsePerplexityOutput(text.str());
-        if (!in || !report.evaluation)
+        report.evaluation = parsePerplexityOutput(readTextFile(o.evalFile));
+        if (!report.evaluation)
             throw Error(ErrorCode::Invalid, o.evalFile, kNoOffset, "no PPL or KLD figures found");
         report.evaluation->description = "from " + o.evalFile;
     }
-    std::ofstream out(o.report, std::ios::binary);
-    out << render(report);
-    if (!out)
-        throw Error(ErrorCode::Io, o.report, kNoOffset, "cannot write the report");
+    writeFileAtomically(o.report, render(report));
 }
 
 Plan makePlan(const ModelFile& model, const PlanOptions& o)

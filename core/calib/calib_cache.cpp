@@ -1,5 +1,6 @@
 #include "calib/calib_cache.h"
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 
 #include <cstdio>
@@ -25,16 +26,16 @@ uint64_t fnv1a(const std::string& text)
 }
 
 template <typename T>
-void put(std::ofstream& out, const T& v)
+void put(AtomicFile& out, const T& v)
 {
-    out.write(reinterpret_cast<const char*>(&v), sizeof v);
+    out.write(std::as_bytes(std::span(&v, 1)));
 }
 
 template <typename T>
-void putVector(std::ofstream& out, const std::vector<T>& v)
+void putVector(AtomicFile& out, const std::vector<T>& v)
 {
     put(out, static_cast<uint64_t>(v.size()));
-    out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(v.size() * sizeof(T)));
+    out.write(std::as_bytes(std::span(v)));
 }
 
 // Bounds-checked reading of the whole file.
@@ -118,36 +119,21 @@ std::string calibCachePath(const std::string& dir, const std::string& key)
 
 void saveCalibData(const std::string& path, const std::string& key, const CalibData& data)
 {
-    const std::string partial = path + ".partial";
-    {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw Error(ErrorCode::Io, partial, kNoOffset, "cannot write the calibration cache");
-        out.write(kMagic, sizeof kMagic);
-        put(out, static_cast<uint32_t>(key.size()));
-        out.write(key.data(), static_cast<std::streamsize>(key.size()));
-        put(out, static_cast<uint64_t>(data.size()));
-        for (const auto& [name, l] : data) {
-            put(out, static_cast<uint32_t>(name.size()));
-            out.write(name.data(), static_cast<std::streamsize>(name.size()));
-            put(out, l.cols);
-            put(out, l.samples);
-            putVector(out, l.hessian);
-            putVector(out, l.meanAbs);
-            putVector(out, l.maxAbs);
-        }
-        if (!out.flush()) {
-            std::error_code ec;
-            fs::remove(partial, ec);
-            throw Error(ErrorCode::Io, partial, kNoOffset, "cannot write the calibration cache");
-        }
+    AtomicFile out(path);
+    out.write(std::string_view(kMagic, sizeof kMagic));
+    put(out, static_cast<uint32_t>(key.size()));
+    out.write(key);
+    put(out, static_cast<uint64_t>(data.size()));
+    for (const auto& [name, l] : data) {
+        put(out, static_cast<uint32_t>(name.size()));
+        out.write(name);
+        put(out, l.cols);
+        put(out, l.samples);
+        putVector(out, l.hessian);
+        putVector(out, l.meanAbs);
+        putVector(out, l.maxAbs);
     }
-    std::error_code ec;
-    fs::rename(partial, path, ec);
-    if (ec) {
-        fs::remove(partial, ec);
-        throw Error(ErrorCode::Io, path, kNoOffset, "cannot rename the calibration cache into place");
-    }
+    out.commit();
 }
 
 std::optional<CalibData> loadCalibData(const std::string& path, const std::string& key)

@@ -1,6 +1,7 @@
 #include "calib/calib_capture.h"
 
 #include "common/error.h"
+#include "common/memory_need.h"
 
 #include <Eigen/Core>
 
@@ -76,6 +77,31 @@ CalibData CalibCapture::finish() const
     return out;
 }
 
+namespace {
+
+/// True for the layers the capture collects: blk.* matrices that are not norms.
+bool isCapturedLayer(const WeightSource& source, const std::string& name)
+{
+    return name.rfind("blk.", 0) == 0 && source.shape(name).rows > 1 && name.find("norm") == std::string::npos;
+}
+
+/// What the capture holds at its end: per layer the accumulator and the finished copy (Hessian cols x cols
+/// doubles each when wanted, per-column sums and maxima).
+uint64_t captureMemoryNeed(const WeightSource& source, bool wantHessian)
+{
+    uint64_t total = 0;
+    for (const std::string& name : source.tensorNames()) {
+        if (!isCapturedLayer(source, name))
+            continue;
+        const auto cols = uint64_t(std::max<int64_t>(source.shape(name).cols, 0));
+        const uint64_t square = wantHessian ? saturatingProduct({cols, cols, 2 * sizeof(double)}) : 0;
+        total = saturatingSum(total, saturatingSum(square, saturatingProduct({cols, 2 * (8 + 4)})));
+    }
+    return total;
+}
+
+} // namespace
+
 CalibData captureCalibration(LlamaForward& forward, std::span<const int32_t> tokens, const CalibOptions& options,
                              const ProgressFn& progress)
 {
@@ -87,6 +113,9 @@ CalibData captureCalibration(LlamaForward& forward, std::span<const int32_t> tok
     const int64_t nChunk = options.maxChunks < 0 ? available : std::min(options.maxChunks, available);
     if (nChunk < 1)
         throw Error(ErrorCode::InvalidArgument, "calibration: no chunks requested");
+    checkMemoryNeed(captureMemoryNeed(forward.source(), options.wantHessian),
+                    std::string("the calibration statistics of every linear layer") +
+                        (options.wantHessian ? " (a Hessian of inputs x inputs values for each, twice while it is summed)" : ""));
     CalibCapture capture(options.wantHessian);
     forward.setActivationHook(capture.hook());
     std::vector<int32_t> chunk;
@@ -109,9 +138,7 @@ CalibData captureCalibration(LlamaForward& forward, std::span<const int32_t> tok
     forward.setActivationHook({});
     CalibData data = capture.finish();
     for (const std::string& name : forward.source().tensorNames()) {
-        const bool linear = name.rfind("blk.", 0) == 0 && forward.source().shape(name).rows > 1
-                            && name.find("norm") == std::string::npos;
-        if (linear && !data.count(name))
+        if (isCapturedLayer(forward.source(), name) && !data.count(name))
             throw Error(ErrorCode::Invalid, "calibration: layer " + name + " received no input");
     }
     return data;

@@ -84,51 +84,30 @@ void KldBaseReader::readChunk(std::vector<uint16_t>& records)
 }
 
 KldBaseWriter::KldBaseWriter(const std::string& path, const KldBaseHeader& header)
-    : m_path(path), m_partialPath(path + ".partial"), m_out(m_partialPath, std::ios::binary | std::ios::trunc)
+    : m_path(path), m_out(path)
 {
-    if (!m_out)
-        throw Error(ErrorCode::Io, m_partialPath, kNoOffset, "cannot create the base-logits file");
     if (header.tokens.size() != static_cast<size_t>(header.nCtx * header.nChunk))
         throw Error(ErrorCode::InvalidArgument, path, kNoOffset, "token count does not match n_ctx × n_chunk");
     const int32_t fields[3] = {static_cast<int32_t>(header.nCtx), static_cast<int32_t>(header.nVocab),
                                static_cast<int32_t>(header.nChunk)};
-    m_out.write("_logits_", 8);
-    m_out.write(reinterpret_cast<const char*>(fields), sizeof(fields));
-    m_out.write(reinterpret_cast<const char*>(header.tokens.data()),
-                static_cast<std::streamsize>(header.tokens.size() * 4));
+    m_out.write(std::string_view("_logits_", 8));
+    m_out.write(std::as_bytes(std::span(fields)));
+    m_out.write(std::as_bytes(std::span(header.tokens)));
     m_recordValues = kldScoredPerChunk(header.nCtx) * kldRecordWidth(header.nVocab);
-    if (!m_out)
-        throw Error(ErrorCode::Io, path, kNoOffset, "write failed");
 }
 
 void KldBaseWriter::writeChunk(std::span<const uint16_t> records)
 {
     if (static_cast<int64_t>(records.size()) != m_recordValues)
         throw Error(ErrorCode::InvalidArgument, m_path, kNoOffset, "chunk record size mismatch");
-    m_out.write(reinterpret_cast<const char*>(records.data()), static_cast<std::streamsize>(records.size() * 2));
-    if (!m_out)
-        throw Error(ErrorCode::Io, m_path, kNoOffset, "write failed");
+    m_out.write(std::as_bytes(records));
 }
 
-KldBaseWriter::~KldBaseWriter()
-{
-    if (m_closed)
-        return;
-    m_out.close();
-    std::error_code ec;
-    std::filesystem::remove(m_partialPath, ec);
-}
+KldBaseWriter::~KldBaseWriter() = default;
 
 void KldBaseWriter::close()
 {
-    m_out.close();
-    if (m_out.fail())
-        throw Error(ErrorCode::Io, m_partialPath, kNoOffset, "write failed while closing");
-    std::error_code ec;
-    std::filesystem::rename(m_partialPath, m_path, ec);
-    if (ec)
-        throw Error(ErrorCode::Io, m_path, kNoOffset, "cannot rename the finished base-logits file: " + ec.message());
-    m_closed = true;
+    m_out.commit();
 }
 
 } // namespace qx

@@ -14,6 +14,8 @@
 //     uint16 q[n_vocab] (+1 pad if odd)   log p(i) ≈ scale · q[i] + min_log_prob, where
 //                                         min_logit = max(lowest logit, max_logit − 16)
 
+#include "common/atomic_file.h"
+
 #include <cstdint>
 #include <fstream>
 #include <span>
@@ -56,11 +58,11 @@ private:
     int64_t m_chunksRead = 0;
 };
 
-/// Writes `path` + ".partial" and renames it to `path` on close(); destroyed without close() (an error or a
-/// cancellation), it deletes the partial file, so an unfinished base file never appears under `path`.
+/// Writes through an AtomicFile (common/atomic_file.h): renamed to `path` on close(); destroyed without close()
+/// (an error or a cancellation), it deletes its temporary file, so an unfinished base file never appears.
 class KldBaseWriter {
 public:
-    /// Creates `path`.partial and writes the header. Throws Error(Io).
+    /// Creates the temporary file beside `path` and writes the header. Throws Error(Io).
     KldBaseWriter(const std::string& path, const KldBaseHeader& header);
     ~KldBaseWriter();
     KldBaseWriter(const KldBaseWriter&) = delete;
@@ -71,9 +73,8 @@ public:
     void close();
 
 private:
-    std::string m_path, m_partialPath;
-    bool m_closed = false;
-    std::ofstream m_out;
+    std::string m_path;
+    AtomicFile m_out;
     int64_t m_recordValues = 0;
 };
 

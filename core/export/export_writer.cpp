@@ -1,5 +1,6 @@
 #include "export/export_writer.h"
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 
 #include <fcntl.h>
@@ -33,19 +34,19 @@ constexpr std::byte kZeros[4096] = {};
 
 struct ExportWriter::State {
     std::string target, partial;
-    int fd = -1;
+    int fd = -1, lockFd = -1;   // lockFd keeps the writer's lock while the file is verified (closed)
     std::mutex mutex;
     std::condition_variable changed;
     std::deque<Piece> queue;
     std::vector<std::vector<std::byte>> spare;
     int ownedInUse = 0;
-    bool busy = false, stop = false, committed = false;
+    bool busy = false, stop = false, finished = false, committed = false;
     std::string error;                  // first write error, reported to the producing thread
     std::thread thread;
 
     [[noreturn]] void fail(const std::string& what) const
     {
-        throw Error(ErrorCode::Io, partial, kNoOffset, what);
+        throw Error(ErrorCode::Io, target, kNoOffset, what);
     }
     void throwIfFailed() const
     {
@@ -114,16 +115,17 @@ ExportWriter::ExportWriter(const std::string& target, uint64_t totalBytes) : m_s
 {
     State& s = *m_state;
     s.target = target;
-    s.partial = target + ".partial";
-    s.fd = ::open(s.partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (s.fd < 0)
-        s.fail(std::string("cannot create: ") + std::strerror(errno));
+    TempBeside temp = createTempBeside(target);
+    s.fd = temp.fd;
+    s.lockFd = temp.lockFd;
+    s.partial = std::move(temp.path);
     if (totalBytes > 0) {
         const int rc = ::posix_fallocate(s.fd, 0, off_t(totalBytes));
         if (rc == ENOSPC || rc == EFBIG) {
             ::close(s.fd);
             s.fd = -1;
             ::unlink(s.partial.c_str());
+            ::close(s.lockFd);
             s.fail("not enough free space: " + std::to_string(totalBytes) + " bytes needed");
         }
     }
@@ -145,6 +147,8 @@ ExportWriter::~ExportWriter()
         ::close(s.fd);
     if (!s.committed)
         ::unlink(s.partial.c_str());
+    if (s.lockFd >= 0)
+        ::close(s.lockFd);
 }
 
 std::vector<std::byte> ExportWriter::takeBuffer(size_t n)
@@ -202,7 +206,7 @@ void ExportWriter::submitView(std::span<const std::byte> bytes, size_t zeroPad, 
 void ExportWriter::finish()
 {
     State& s = *m_state;
-    if (m_finished)
+    if (s.finished)
         return;
     {
         std::unique_lock lock(s.mutex);
@@ -219,22 +223,19 @@ void ExportWriter::finish()
     s.fd = -1;
     if (rc != 0)
         s.fail(std::string("cannot close: ") + std::strerror(errno));
-    m_finished = true;
+    s.finished = true;
+}
+
+const std::string& ExportWriter::tempPath() const
+{
+    return m_state->partial;
 }
 
 void ExportWriter::commit()
 {
-    State& s = *m_state;
     finish();
-    if (std::rename(s.partial.c_str(), s.target.c_str()) != 0)
-        s.fail("cannot rename to " + s.target + ": " + std::strerror(errno));
-    s.committed = true;
-    const auto dir = std::filesystem::absolute(s.target).parent_path();
-    const int dirFd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dirFd >= 0) {
-        ::fsync(dirFd);   // best effort: the data are already durable
-        ::close(dirFd);
-    }
+    publishTemp(m_state->partial, m_state->target);
+    m_state->committed = true;
 }
 
 const std::string& ExportWriter::target() const { return m_state->target; }

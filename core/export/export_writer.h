@@ -1,6 +1,7 @@
 #pragma once
-// The file side of an export: `<target>.partial` beside the target, written by a writer thread while the
-// caller produces the next tensor, then fsync'ed and renamed over the target.
+// The file side of an export: a temporary file beside the target with a name unique to this writer
+// (common/atomic_file.h), written by a writer thread while the caller produces the next tensor, then
+// fsync'ed, verified by the caller if it wishes (finish() then tempPath()), and renamed over the target.
 //
 // Memory: at most kBuffersInFlight owned buffers exist at a time (one being filled, one being written);
 // takeBuffer blocks until one is free. Bytes that already exist (a tensor copied unchanged from the
@@ -8,9 +9,9 @@
 // (sync_file_range), so the final fsync has little left to do; the space is reserved up front
 // (posix_fallocate), so a full disk fails before any tensor is computed.
 //
-// Crash safety: the target path only ever appears by rename(2) of a complete, fsync'ed file. A process
-// killed mid-way leaves `<target>.partial` (never the target); the next export to the same target
-// truncates and reuses that file, and removes it if it fails, so stale partial files do not accumulate.
+// Crash safety: the target path only ever appears by rename(2) of a complete, fsync'ed file. Two exports
+// to one target never share a temporary file. A process killed mid-way leaves its `<target>.XXXXXX.partial`
+// (never the target); any failure or cancellation that unwinds removes it.
 
 #include <cstddef>
 #include <cstdint>
@@ -26,8 +27,8 @@ class ExportWriter {
 public:
     static constexpr int kBuffersInFlight = 2;
 
-    /// Creates (or truncates) `<target>.partial` and reserves `totalBytes`. Error(Io) "cannot create" /
-    /// "not enough free space" naming the partial file.
+    /// Creates the temporary file and reserves `totalBytes`. Error(Io) "cannot create" /
+    /// "not enough free space" naming the target.
     ExportWriter(const std::string& target, uint64_t totalBytes);
     /// Without commit(): stops the writer thread and removes the partial file.
     ~ExportWriter();
@@ -40,10 +41,13 @@ public:
     void submit(std::vector<std::byte> buffer, size_t zeroPad);
     /// Queues bytes the caller keeps alive until commit(); `written` runs on the writer thread afterwards.
     void submitView(std::span<const std::byte> bytes, size_t zeroPad, std::function<void()> written = {});
-    /// Waits for all writes, fsyncs and closes the partial file (its buffers are freed). Error(Io) on failure.
+    /// Waits for all writes, fsyncs and closes the temporary file (still at tempPath(); its buffers are
+    /// freed). Error(Io) on failure.
     void finish();
     /// finish() if not done, then renames over the target and syncs the directory. Error(Io) on failure.
     void commit();
+    /// Where the bytes are until commit().
+    const std::string& tempPath() const;
     /// The file this writer produces.
     const std::string& target() const;
 
@@ -52,7 +56,6 @@ public:
 
 private:
     struct State;
-    bool m_finished = false;
     std::unique_ptr<State> m_state;
     uint64_t m_offset = 0;
 };

@@ -7,6 +7,8 @@
 #include "export/tensor_filler.h"
 #include "io/gguf_format.h"
 #include "io/gguf_reader.h"
+#include "model/llama_weights.h"
+#include "model/tokenizer.h"
 #include "plan/presets.h"
 
 #include <algorithm>
@@ -75,6 +77,23 @@ void refuseInput(const ModelFile& model, const std::string& outPath)
             throw Error(ErrorCode::InvalidArgument, outPath, kNoOffset, "refusing to overwrite the input model");
 }
 
+/// A model converted from another format is checked as ppl checks it, before a byte is written: export must
+/// never write (and "verify") a GGUF llama.cpp cannot load. A GGUF source is copied as it is.
+void checkConvertible(const ModelFile& model)
+{
+    if (model.format == ModelFormat::Gguf)
+        return;
+    const ModelSpec& s = model.spec;
+    if (s.headCount > 0 && (s.embeddingLength % s.headCount != 0 || (s.headCountKv > 0 && s.headCount % s.headCountKv != 0)))
+        throw Error(ErrorCode::Invalid, model.path, kNoOffset,
+                    "impossible head counts: " + std::to_string(s.headCount) + " heads, " + std::to_string(s.headCountKv)
+                        + " key/value heads, embedding length " + std::to_string(s.embeddingLength));
+    if (LlamaWeights::supportsArchitecture(s.architecture))
+        LlamaWeights::checkModel(model);   // every tensor present, in its shape (a transposed one is refused)
+    if (model.format == ModelFormat::HfFolder || model.format == ModelFormat::Llama2c)
+        openTokenizer(model.path);         // no tokenizer, or one we cannot convert, is an error naming the file
+}
+
 void checkFreeSpace(const std::string& outPath, uint64_t needed)
 {
     const fs::path dir = fs::absolute(outPath).parent_path();
@@ -88,16 +107,23 @@ void checkFreeSpace(const std::string& outPath, uint64_t needed)
                         + std::to_string(space.available) + " available");
 }
 
-void verifyWritten(const std::string& outPath, const ExportLayout& layout, std::span<const uint64_t> checksums)
+/// Re-reads the finished temporary file `written` before it may replace `outPath`.
+void verifyWritten(const std::string& written, const std::string& outPath, const ExportLayout& layout,
+                   std::span<const uint64_t> checksums)
 {
-    const auto written = openGguf(outPath);
+    std::shared_ptr<const ModelFile> file;
+    try {
+        file = openGguf(written);
+    } catch (const Error& e) {
+        throw Error(ErrorCode::Mismatch, outPath, kNoOffset, std::string("verification after writing failed: ") + e.detail());
+    }
     auto fail = [&](const std::string& what) {
         throw Error(ErrorCode::Mismatch, outPath, kNoOffset, "verification after writing failed: " + what);
     };
-    if (written->tensors.size() != layout.tensors.size())
+    if (file->tensors.size() != layout.tensors.size())
         fail("tensor count differs");
     for (size_t i = 0; i < layout.tensors.size(); ++i) {
-        const TensorInfo& t = written->tensors[i];
+        const TensorInfo& t = file->tensors[i];
         const GgufTensorToWrite& w = layout.tensors[i];
         std::vector<int64_t> ne = w.ne;
         while (ne.size() > 1 && ne.back() == 1)
@@ -219,6 +245,8 @@ uint64_t predictExportSize(const ModelFile& model, const Plan& plan, const Expor
 ExportResult exportGguf(const ModelFile& model, const Plan& plan, const std::string& outPath,
                         const ExportOptions& options, const ProgressFn& progress)
 {
+    refuseInput(model, outPath);
+    checkConvertible(model);
     const auto imatrix = exportImatrix(plan, options);
     const ImatrixFile* imat = imatrix ? &*imatrix : nullptr;
     const ExportLayout layout = exportLayout(model, plan, options, imat);
@@ -243,16 +271,13 @@ ExportResult exportGguf(const ModelFile& model, const Plan& plan, const std::str
         if (writers.back()->offset() != partSize(part.layout))
             throw Error(ErrorCode::Mismatch, part.path, kNoOffset, "written size differs from the predicted size");
     }
-    commitAll(writers);
-    try {
-        for (size_t i = 0; i < parts.size() && options.verify; ++i)
-            verifyWritten(parts[i].path, parts[i].layout, checksums[i]);
-    } catch (...) {
-        std::error_code ec;
-        for (const ExportPart& part : parts)
-            fs::remove(part.path, ec);
-        throw;
+    // Every part is verified under its temporary name; only then do all of them appear together.
+    for (size_t i = 0; i < parts.size(); ++i) {
+        writers[i]->finish();
+        if (options.verify)
+            verifyWritten(writers[i]->tempPath(), parts[i].path, parts[i].layout, checksums[i]);
     }
+    commitAll(writers);
     for (const ExportPart& part : parts) {
         result.fileBytes += fs::file_size(part.path);
         result.files.push_back(part.path);

@@ -5,6 +5,7 @@
 #include "io/gguf_cursor.h"
 #include "io/gguf_format.h"
 #include "io/gguf_model_spec.h"
+#include "io/spec_limits.h"
 
 #include <cstring>
 #include <unordered_set>
@@ -277,8 +278,8 @@ std::vector<TensorInfo> placeTensors(const ByteCursor& c, std::vector<TensorReco
                        + std::to_string(expected) + " (the running sum of padded tensor sizes)");
         if (!r.sizeKnown)
             t.nbytes = foreignTensorSize(c, records, i, dataSize);
-        if (t.nbytes > dataSize || expected > dataSize - t.nbytes)
-            c.fail(ErrorCode::Truncated, r.offsetFieldAt,
+        if (t.nbytes > dataSize || expected > dataSize - t.nbytes)   // at the byte the message names
+            c.fail(ErrorCode::Truncated, dataStart + expected,
                    "tensor " + quoted(t.name) + " data (" + std::to_string(t.nbytes) + " bytes at byte "
                        + std::to_string(dataStart + expected) + ") extends past the end of the file ("
                        + std::to_string(c.size()) + " bytes)");
@@ -309,6 +310,10 @@ ModelFile parseGguf(std::span<const std::byte> bytes, const std::string& fileNam
     for (auto& t : model.tensors)
         t.sourceFile = fileName;
     model.spec = ggufModelSpec(model.metadata, model.tensors);
+    const std::string& a = model.spec.architecture;
+    checkSpecLimits(model.spec, fileName,
+                    {a + ".block_count", a + ".embedding_length", a + ".feed_forward_length", a + ".attention.head_count",
+                     a + ".attention.head_count_kv", a + ".vocab_size", a + ".context_length"});
     model.tokenizer = ggufTokenizerInfo(model.metadata, fileName);
     return model;
 }

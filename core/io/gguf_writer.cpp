@@ -1,5 +1,6 @@
 #include "io/gguf_writer.h"
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 #include "io/gguf_format.h"
 
@@ -174,65 +175,6 @@ std::vector<uint64_t> tensorSizes(const std::vector<GgufTensorToWrite>& tensors)
     return sizes;
 }
 
-/// Removes `<path>.partial` unless commit() renamed it over `path`.
-class PartialFile {
-public:
-    explicit PartialFile(const std::string& path) : m_path(path), m_partial(path + ".partial")
-    {
-        m_file = std::fopen(m_partial.c_str(), "wb");
-        if (!m_file)
-            throw Error(ErrorCode::Io, m_partial, kNoOffset, std::string("cannot create: ") + std::strerror(errno));
-        std::setvbuf(m_file, nullptr, _IOFBF, 1 << 20);
-    }
-    ~PartialFile()
-    {
-        if (m_file)
-            std::fclose(m_file);
-        if (!m_committed)
-            std::remove(m_partial.c_str());
-    }
-    PartialFile(const PartialFile&) = delete;
-    PartialFile& operator=(const PartialFile&) = delete;
-
-    void write(const std::byte* data, size_t n)
-    {
-        if (n && std::fwrite(data, 1, n, m_file) != n)
-            fail("cannot write");
-    }
-    void commit()
-    {
-        if (std::fflush(m_file) != 0 || ::fsync(::fileno(m_file)) != 0)
-            fail("cannot flush");
-        const int rc = std::fclose(m_file);
-        m_file = nullptr;
-        if (rc != 0)
-            fail("cannot close");
-        if (std::rename(m_partial.c_str(), m_path.c_str()) != 0)
-            fail("cannot rename to " + m_path);
-        m_committed = true;
-        syncDirectory();
-    }
-
-private:
-    [[noreturn]] void fail(const std::string& what)
-    {
-        throw Error(ErrorCode::Io, m_partial, kNoOffset, what + ": " + std::strerror(errno));
-    }
-    void syncDirectory() const
-    {
-        const auto dir = std::filesystem::absolute(m_path).parent_path();
-        const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (fd >= 0) {
-            ::fsync(fd);   // best effort: the data are already durable
-            ::close(fd);
-        }
-    }
-
-    std::string m_path, m_partial;
-    std::FILE* m_file = nullptr;
-    bool m_committed = false;
-};
-
 void reportProgress(const ProgressFn& progress, double fraction)
 {
     if (progress && !progress(fraction))
@@ -300,8 +242,8 @@ void writeGguf(const std::string& path, const std::vector<KeyValue>& metadata,
         if (!t.fill)
             invalid("tensor '" + t.name + "' has no fill function");
     reportProgress(progress, 0.0);
-    PartialFile file(path);
-    file.write(header.data(), header.size());
+    AtomicFile file(path);
+    file.write(header);
     uint64_t written = header.size();
     std::vector<std::byte> buffer(static_cast<size_t>(std::max(largest, alignment)));
     for (size_t i = 0; i < tensors.size(); ++i) {
@@ -309,9 +251,9 @@ void writeGguf(const std::string& path, const std::vector<KeyValue>& metadata,
         const size_t padded = static_cast<size_t>(*gguf::padTo(sizes[i], alignment));
         std::memset(buffer.data(), 0, n);
         tensors[i].fill(std::span<std::byte>(buffer.data(), n));
-        file.write(buffer.data(), n);
+        file.write(std::span<const std::byte>(buffer.data(), n));
         std::memset(buffer.data(), 0, padded - n);
-        file.write(buffer.data(), padded - n);
+        file.write(std::span<const std::byte>(buffer.data(), padded - n));
         written += padded;
         reportProgress(progress, double(written) / double(total));
     }

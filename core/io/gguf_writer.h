@@ -5,8 +5,8 @@
 // dimensions of size 1 are not written (ne {64, 1} is stored as {64}); at least one dimension always is.
 //
 // Tensor data are produced one tensor at a time by `fill` into a reused buffer, so a file far larger than
-// memory can be written. The file is written to `<path>.partial` beside `path`, fsync'ed and renamed over
-// `path`; on any error or cancellation the partial file is removed and `path` is left untouched.
+// memory can be written. The file goes through an AtomicFile (common/atomic_file.h): on any error or
+// cancellation its temporary file is removed and `path` is left untouched.
 
 #include "common/progress.h"
 #include "io/gguf_value.h"

@@ -5,6 +5,7 @@
 #include "io/hf_names.h"
 #include "io/json_file.h"
 #include "io/safetensors_reader.h"
+#include "io/spec_limits.h"
 #include "io/spec_metadata.h"
 
 #include <algorithm>
@@ -90,6 +91,8 @@ ModelSpec specFromConfig(const json& cfg, const std::string& file)
     s.bosTokenId = tokenId(cfg, "bos_token_id", file);
     s.eosTokenId = tokenId(cfg, "eos_token_id", file);
     s.ropeNeox = true;
+    checkSpecLimits(s, file, {"num_hidden_layers", "hidden_size", "intermediate_size", "num_attention_heads",
+                              "num_key_value_heads", "vocab_size", "max_position_embeddings"});
     return s;
 }
 
@@ -238,8 +241,23 @@ std::shared_ptr<const ModelFile> openHfFolder(const std::string& dir)
     const std::string configPath = (root / "config.json").string();
     if (!isFile(configPath))
         throw Error(ErrorCode::Io, configPath, kNoOffset, "config.json not found in the model folder");
-    const json cfg = readJsonFile(configPath);
-    auto mf = std::make_shared<ModelFile>(loadWeights(root));
+    const auto config = MappedFile::open(configPath);
+    parseJsonText(textOf(*config), configPath, 0);   // a broken config.json is its error, before the weights'
+    ModelFile weights = loadWeights(root);
+    std::shared_ptr<const MappedFile> tokenizer;
+    if (const fs::path tok = root / "tokenizer.json"; isFile(tok))
+        tokenizer = MappedFile::open(tok.string());
+    return assembleHfModel(dir, textOf(*config), std::move(weights),
+                           tokenizer ? std::optional<std::string_view>(textOf(*tokenizer)) : std::nullopt);
+}
+
+std::shared_ptr<const ModelFile> assembleHfModel(const std::string& dir, std::string_view configText, ModelFile weights,
+                                                 std::optional<std::string_view> tokenizerText)
+{
+    const fs::path root(dir);
+    const std::string configPath = (root / "config.json").string();
+    const json cfg = parseJsonText(configText, configPath, 0);
+    auto mf = std::make_shared<ModelFile>(std::move(weights));
     mf->format = ModelFormat::HfFolder;
     mf->path = dir;
     mf->spec = specFromConfig(cfg, configPath);
@@ -247,8 +265,8 @@ std::shared_ptr<const ModelFile> openHfFolder(const std::string& dir)
         mf->spec.name = root.filename().empty() ? root.parent_path().filename().string() : root.filename().string();
     if (!jsonBool(cfg, "tie_word_embeddings", configPath))
         mf->spec.tiedEmbeddings = !hasStoredOutput(*mf);
-    if (const fs::path tok = root / "tokenizer.json"; isFile(tok))
-        mf->tokenizer = parseHfTokenizer(textOf(*MappedFile::open(tok.string())), tok.string());
+    if (tokenizerText)
+        mf->tokenizer = parseHfTokenizer(*tokenizerText, (root / "tokenizer.json").string());
     std::vector<KeyValue> metadata = specMetadata(mf->spec);
     addExpertCounts(cfg, configPath, mf->spec.architecture, metadata);
     if (!mf->tokenizer.model.empty())

@@ -17,12 +17,18 @@
 
 #include <memory>
 #include <string>
+#include <optional>
 #include <string_view>
 
 namespace qx {
 
 /// Opens the HF model folder `dir`. Throws Error naming config.json when it is missing or not valid JSON.
 std::shared_ptr<const ModelFile> openHfFolder(const std::string& dir);
+
+/// The model of the folder `dir` from its parts already read: config.json's text, the weights (the parsed
+/// safetensors files) and tokenizer.json's text when there is one. openHfFolder reads the files and calls it.
+std::shared_ptr<const ModelFile> assembleHfModel(const std::string& dir, std::string_view configText, ModelFile weights,
+                                                 std::optional<std::string_view> tokenizerText);
 
 /// ModelSpec from the text of a config.json (`fileName` for errors).
 ModelSpec parseHfConfig(std::string_view text, const std::string& fileName);

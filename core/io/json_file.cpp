@@ -48,6 +48,15 @@ const nlohmann::json* member(const nlohmann::json& obj, const char* key)
     return &*it;
 }
 
+/// "a number", "an object", "an array", "null" (nlohmann's type names with their article).
+std::string article(const std::string& typeName)
+{
+    if (typeName == "null")
+        return "null";
+    return (std::string("aeiou").find(typeName.empty() ? 'x' : typeName[0]) != std::string::npos ? "an " : "a ") +
+           typeName;
+}
+
 /// Offset of the second occurrence of key `name` in `text` (the duplicate), or 0 when not found verbatim.
 uint64_t duplicateKeyOffset(std::string_view text, const std::string& name)
 {
@@ -58,6 +67,34 @@ uint64_t duplicateKeyOffset(std::string_view text, const std::string& name)
 }
 
 } // namespace
+
+std::string jsonErrorText(const nlohmann::json::exception& e)
+{
+    std::string text = e.what();
+    if (const size_t close = text.find("] "); text.rfind("[json.exception.", 0) == 0 && close != std::string::npos)
+        text.erase(0, close + 2);
+    if (dynamic_cast<const nlohmann::json::parse_error*>(&e)) {   // "parse error at line 1, column 5: syntax error
+        if (const size_t colon = text.find(": "); colon != std::string::npos)   // while parsing value - why"
+            text.erase(0, colon + 2);
+        if (const size_t dash = text.find(" - "); dash != std::string::npos)
+            text = "syntax error (" + text.substr(dash + 3) + ")";
+        return text;
+    }
+    if (dynamic_cast<const nlohmann::json::type_error*>(&e)) {   // "type must be string, but is number"
+        const std::string must = "type must be ", but = ", but is ";
+        if (const size_t b = text.find(but); text.rfind(must, 0) == 0 && b != std::string::npos)
+            return "a value is " + article(text.substr(b + but.size())) + " where " +
+                   article(text.substr(must.size(), b - must.size())) + " belongs";
+        return "a value has the wrong type (" + text + ")";
+    }
+    if (dynamic_cast<const nlohmann::json::out_of_range*>(&e)) {   // "key 'model' not found"
+        const std::string key = "key '";
+        if (const size_t end = text.rfind("' not found"); text.rfind(key, 0) == 0 && end != std::string::npos)
+            return "member '" + text.substr(key.size(), end - key.size()) + "' is missing";
+        return "a value is out of range (" + text + ")";
+    }
+    return text;
+}
 
 nlohmann::json parseJsonText(std::string_view text, const std::string& file, uint64_t baseOffset,
                              bool uniqueTopKeys)
@@ -81,9 +118,9 @@ nlohmann::json parseJsonText(std::string_view text, const std::string& file, uin
         return nlohmann::json::parse(text.begin(), text.end());
     } catch (const nlohmann::json::parse_error& e) {
         const uint64_t pos = e.byte > 0 ? std::min<uint64_t>(e.byte - 1, text.size()) : 0;
-        throw Error(ErrorCode::Invalid, file, baseOffset + pos, std::string("invalid JSON: ") + e.what());
+        throw Error(ErrorCode::Invalid, file, baseOffset + pos, "invalid JSON: " + jsonErrorText(e));
     } catch (const nlohmann::json::exception& e) {
-        throw Error(ErrorCode::Invalid, file, baseOffset, std::string("invalid JSON: ") + e.what());
+        throw Error(ErrorCode::Invalid, file, baseOffset, "invalid JSON: " + jsonErrorText(e));
     }
 }
 

@@ -18,6 +18,11 @@ constexpr int kMaxJsonDepth = 64;
 /// and, with `uniqueTopKeys`, on a top-level key given twice (otherwise the last one wins, as in Python).
 nlohmann::json parseJsonText(std::string_view text, const std::string& file, uint64_t baseOffset,
                              bool uniqueTopKeys = false);
+/// nlohmann's exception as plain words, without its "[json.exception.type_error.302]" prefix: "syntax error
+/// (unexpected end of input; expected string literal)", "a value is a number where a string belongs",
+/// "member 'model' is missing".
+std::string jsonErrorText(const nlohmann::json::exception& e);
+
 /// Reads and parses a whole JSON file. Throws Error(Io) when it cannot be read, Error(Invalid) on bad JSON.
 nlohmann::json readJsonFile(const std::string& path);
 

@@ -2,13 +2,18 @@
 
 #include "common/error.h"
 #include "common/mapped_file.h"
+#include "io/spec_limits.h"
 #include "io/spec_metadata.h"
 
+#include <cctype>
 #include <cstring>
 #include <filesystem>
 
 namespace qx {
 namespace {
+
+/// llama.cpp's LLAMA_TOKEN_TYPE_* values used for llama2.c vocabularies.
+enum class TokenKind : int32_t { Normal = 1, Unknown = 2, Control = 3, Byte = 6 };
 
 constexpr uint64_t kHeaderBytes = 28;
 constexpr uint32_t kExportMagic = 0x616b3432; // "ak42" of llama2.c export versions >= 1
@@ -93,6 +98,9 @@ Config readConfig(std::span<const std::byte> bytes, const std::string& file)
     for (int i = 0; i < 7; ++i)
         if (*fields[i] <= 0)
             throw Error(ErrorCode::Invalid, file, uint64_t(4 * i), std::string(names[i]) + " must be positive");
+    if (c.layers > kMaxLayers)
+        throw Error(ErrorCode::Invalid, file, 8, "n_layers " + std::to_string(c.layers) + " exceeds the limit of "
+                                                     + std::to_string(kMaxLayers) + " layers (llama.cpp's LLAMA_MAX_LAYERS)");
     if (c.dim % c.heads != 0 || (c.dim / c.heads) % 2 != 0)
         throw Error(ErrorCode::Invalid, file, 12, "dim is not an even multiple of n_heads");
     if (c.kvHeads > c.heads || c.heads % c.kvHeads != 0)
@@ -145,6 +153,27 @@ ModelSpec specOf(const Config& cfg, const std::string& file)
     return s;
 }
 
+/// A llama2.c token as convert-llama2c-to-ggml stores it: its GGUF text and llama.cpp token type.
+std::pair<std::string, TokenKind> llama2cToken(int64_t id, std::string text)
+{
+    if (id == 0)
+        return {"<unk>", TokenKind::Unknown};
+    if (id == 1)
+        return {"<s>", TokenKind::Control};
+    if (id == 2)
+        return {"</s>", TokenKind::Control};
+    TokenKind kind = TokenKind::Normal;
+    const auto hex = [](char ch) { return std::isxdigit(static_cast<unsigned char>(ch)) != 0; };
+    if (text.empty())
+        kind = TokenKind::Control;
+    else if (text.size() == 6 && text.rfind("<0x", 0) == 0 && hex(text[3]) && hex(text[4]) && text[5] == '>')
+        kind = TokenKind::Byte;
+    std::string spelt;
+    for (char ch : text)
+        spelt += ch == ' ' ? std::string("\xe2\x96\x81") : std::string(1, ch);
+    return {spelt, kind};
+}
+
 } // namespace
 
 ModelFile parseLlama2c(std::span<const std::byte> bytes, const std::string& fileName)
@@ -181,6 +210,32 @@ TokenizerInfo parseLlama2cTokenizer(std::span<const std::byte> bytes, int64_t vo
     return info;
 }
 
+std::vector<KeyValue> llama2cTokenizerMetadata(std::span<const std::byte> bytes, int64_t vocabSize,
+                                               const std::string& fileName)
+{
+    parseLlama2cTokenizer(bytes, vocabSize, fileName);
+    std::vector<GgufValue> texts, scores, types;
+    uint64_t at = 4;
+    for (int64_t id = 0; id < vocabSize; ++id) {
+        float score = 0;
+        std::memcpy(&score, bytes.data() + at, 4);
+        const auto len = uint64_t(readI32(bytes, at + 4));
+        std::string text(reinterpret_cast<const char*>(bytes.data() + at + 8), len);
+        at += 8 + len;
+        const auto [spelt, type] = llama2cToken(id, std::move(text));
+        texts.push_back(GgufValue::string(spelt));
+        scores.push_back(GgufValue::f32(score));
+        types.push_back(GgufValue::i32(int32_t(type)));
+    }
+    return {{"tokenizer.ggml.model", GgufValue::string("llama")},
+            {"tokenizer.ggml.tokens", GgufValue::array(GgufType::String, std::move(texts))},
+            {"tokenizer.ggml.scores", GgufValue::array(GgufType::F32, std::move(scores))},
+            {"tokenizer.ggml.token_type", GgufValue::array(GgufType::I32, std::move(types))},
+            {"tokenizer.ggml.unknown_token_id", GgufValue::u32(0)},
+            {"tokenizer.ggml.bos_token_id", GgufValue::u32(1)},
+            {"tokenizer.ggml.eos_token_id", GgufValue::u32(2)}};
+}
+
 std::shared_ptr<const ModelFile> openLlama2c(const std::string& path)
 {
     auto map = MappedFile::open(path);
@@ -194,7 +249,9 @@ std::shared_ptr<const ModelFile> openLlama2c(const std::string& path)
             continue;
         auto tokMap = MappedFile::open(tok.string());
         mf->tokenizer = parseLlama2cTokenizer(tokMap->bytes(), mf->spec.vocabSize, tok.string());
-        mf->metadata.push_back({"tokenizer.ggml.model", GgufValue::string("llama")});
+        for (KeyValue& kv : llama2cTokenizerMetadata(tokMap->bytes(), mf->spec.vocabSize, tok.string()))
+            if (!mf->findMetadata(kv.key))   // the spec's metadata already holds the BOS/EOS ids
+                mf->metadata.push_back(std::move(kv));
         break;
     }
     return mf;

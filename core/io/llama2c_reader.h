@@ -20,6 +20,9 @@
 //
 // Tokenizer tok<vocab>.bin (or tokenizer.bin) beside the checkpoint: int32 max_token_length, then per token
 // f32 score, int32 byte length, the bytes. Newer export versions (magic "ak42") are reported Unsupported.
+// The tokenizer becomes the model's tokenizer.ggml.* metadata as llama.cpp's convert-llama2c-to-ggml
+// writes it (SPM "llama"; ids 0/1/2 are <unk>/<s>/</s>; empty texts control, "<0xXX>" byte tokens; spaces
+// spelt U+2581), so tokenize/ppl/imatrix use it and export writes it.
 
 #include "io/model_file.h"
 
@@ -27,6 +30,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <vector>
 
 namespace qx {
 
@@ -38,5 +42,8 @@ ModelFile parseLlama2c(std::span<const std::byte> bytes, const std::string& file
 
 /// Checks a llama2.c tokenizer file holding `vocabSize` tokens and describes it (model "llama").
 TokenizerInfo parseLlama2cTokenizer(std::span<const std::byte> bytes, int64_t vocabSize, const std::string& fileName);
+/// The tokenizer.ggml.* keys of a llama2.c tokenizer file (checked as parseLlama2cTokenizer does).
+std::vector<KeyValue> llama2cTokenizerMetadata(std::span<const std::byte> bytes, int64_t vocabSize,
+                                               const std::string& fileName);
 
 } // namespace qx

@@ -35,13 +35,15 @@ std::shared_ptr<const ModelFile> openModel(const std::string& path)
         throw Error(ErrorCode::Io, path, kNoOffset, "no such file or folder");
     if (std::filesystem::is_directory(path, ec))
         return openHfFolder(path);
+    if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0)
+        throw Error(ErrorCode::BadMagic, path, kNoOffset, "the file is empty: not a GGUF, safetensors or llama2.c file");
     if (hasGgufMagic(path))
         return openGgufModel(path);
     if (path.ends_with(".safetensors") || path.ends_with(".index.json"))
         return openSafetensors(path);
     if (path.ends_with(".bin"))
         return openLlama2c(path);
-    throw Error(ErrorCode::Unsupported, path, kNoOffset,
+    throw Error(ErrorCode::BadMagic, path, kNoOffset,
                 "not a model file we can open (expected GGUF, .safetensors, a Hugging Face folder or a llama2.c .bin)");
 }
 

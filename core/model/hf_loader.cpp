@@ -2,6 +2,8 @@
 // post-processor and added tokens.
 #include "model/hf_loader.h"
 
+#include "common/text_file.h"
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -184,12 +186,7 @@ void HfLoader::readAddedTokens(const json& j)
 
 std::string readTokenizerFile(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(ErrorCode::Io, path, kNoOffset, "cannot open tokenizer file");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    return readTextFile(path);
 }
 
 } // namespace qx

@@ -3,6 +3,8 @@
 #include "common/error.h"
 #include "quant/dequantize.h"
 
+#include <filesystem>
+
 namespace qx {
 namespace {
 
@@ -161,6 +163,14 @@ void checkTensor(const ModelFile& model, const LlamaTensorSpec& e)
         throw Error(ErrorCode::Truncated, model.path, t->fileOffset, "tensor " + e.name + " holds fewer bytes than its shape needs");
 }
 
+/// The file the hyper-parameters come from: a Hugging Face folder's config.json, else the model file.
+std::string specFileOf(const ModelFile& model)
+{
+    if (model.format != ModelFormat::HfFolder)
+        return model.path;
+    return (std::filesystem::path(model.path) / "config.json").string();
+}
+
 } // namespace
 
 LlamaConfig llamaConfigOf(const ModelFile& model)
@@ -169,7 +179,7 @@ LlamaConfig llamaConfigOf(const ModelFile& model)
     try {
         c = llamaConfigFromSpec(model.spec);
     } catch (const Error& e) {
-        throw Error(e.code(), model.path, kNoOffset, e.detail());
+        throw Error(e.code(), specFileOf(model), kNoOffset, e.detail());
     }
     if (const TensorInfo* emb = model.findTensor("token_embd.weight"); emb && emb->ne.size() >= 2) {
         if (emb->ne[1] <= 0 || emb->ne[1] > int64_t{1} << 24)

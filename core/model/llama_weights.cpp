@@ -1,6 +1,7 @@
 #include "model/llama_weights.h"
 
 #include "common/error.h"
+#include "common/memory_need.h"
 #include "quant/dequantize.h"
 
 namespace qx {
@@ -17,6 +18,21 @@ std::vector<LlamaTensorSpec> allTensors(const LlamaConfig& c)
 
 } // namespace
 
+namespace {
+
+/// Bytes fromModel allocates: the F32 copies of the tensors not stored as (whole) F32.
+uint64_t decodedBytes(const ModelFile& model, const LlamaConfig& config)
+{
+    uint64_t total = 0;
+    for (const LlamaTensorSpec& e : allTensors(config))
+        if (const TensorInfo* t = model.findTensor(e.name);
+            t && !(t->type == TensorType::F32 && t->data.size() == t->elementCount() * sizeof(float)))
+            total = saturatingSum(total, saturatingProduct({t->elementCount(), sizeof(float)}));
+    return total;
+}
+
+} // namespace
+
 std::shared_ptr<LlamaWeights> LlamaWeights::fromModel(std::shared_ptr<const ModelFile> model)
 {
     if (!model)
@@ -25,6 +41,8 @@ std::shared_ptr<LlamaWeights> LlamaWeights::fromModel(std::shared_ptr<const Mode
     w->m_spec = model->spec;
     w->m_config = llamaConfigOf(*model); // checks every tensor before anything is decoded
     w->m_model = model;
+    checkMemoryNeed(decodedBytes(*model, w->m_config),
+                    "loading the weights as F32 (every tensor not stored as F32 is decoded into memory)", model->path);
     for (const LlamaTensorSpec& e : allTensors(w->m_config)) {
         const TensorInfo* t = model->findTensor(e.name);
         if (!t)
@@ -166,6 +184,16 @@ void LlamaWeights::bindViews()
         l.up = tensor(p + "ffn_up.weight");
         l.down = tensor(p + "ffn_down.weight");
     }
+}
+
+void LlamaWeights::checkModel(const ModelFile& model)
+{
+    llamaConfigOf(model);   // configuration, every tensor's presence, shape and decodability
+}
+
+bool LlamaWeights::supportsArchitecture(const std::string& architecture)
+{
+    return architecture == "llama" || architecture == "mistral" || architecture == "qwen2";
 }
 
 } // namespace qx

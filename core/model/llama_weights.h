@@ -58,6 +58,12 @@ public:
     /// Bytes of F32 data this object owns (dequantized and substituted tensors).
     uint64_t ownedBytes() const;
 
+    /// The checks of fromModel (configuration, every tensor's presence and shape) without loading anything:
+    /// what export runs before writing a file from a model the forward pass could not load.
+    static void checkModel(const ModelFile& model);
+    /// True for the architectures the forward pass runs (llama, mistral, qwen2).
+    static bool supportsArchitecture(const std::string& architecture);
+
     /// Derives and checks the forward-pass configuration from a spec (llamaConfigFromSpec).
     static LlamaConfig configFromSpec(const ModelSpec& spec) { return llamaConfigFromSpec(spec); }
 

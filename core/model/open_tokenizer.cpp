@@ -20,8 +20,8 @@ Tokenizer openTokenizer(const std::string& path)
     if (fs::path(path).extension() == ".json")
         return Tokenizer::fromHfJson(path);
     const std::shared_ptr<const ModelFile> model = openModel(path);
-    if (model->format == ModelFormat::Gguf)
-        return Tokenizer::fromGguf(*model);
+    if (model->format == ModelFormat::Gguf || model->findMetadata("tokenizer.ggml.tokens"))
+        return Tokenizer::fromGguf(*model);   // a llama2.c checkpoint's tok*.bin is read into these keys
     const fs::path beside = fs::path(model->tokenizer.sourcePath.empty() ? fs::path(path).parent_path()
                                                                           : fs::path(model->tokenizer.sourcePath));
     const fs::path json = beside.extension() == ".json" ? beside : beside / "tokenizer.json";

@@ -1,5 +1,6 @@
 // Tokenizer::fromHfJson: the BPE model of a tokenizer.json, its added tokens, and the special-token names
 // of a tokenizer_config.json lying beside it.
+#include "io/json_file.h"
 #include "model/hf_loader.h"
 
 #include <filesystem>
@@ -94,6 +95,8 @@ void HfLoader::readVocabTable(const json& model)
 {
     size_t count = 0;
     for (const auto& [text, id] : model["vocab"].items()) {
+        if (!id.is_number_integer())
+            fail(ErrorCode::Invalid, "the id of vocab token '" + text + "' is not an integer");
         if (id.get<int64_t>() < 0)
             fail(ErrorCode::Invalid, "negative token id for '" + text + "'");
         count = std::max(count, size_t(id.get<int64_t>()) + 1);
@@ -148,7 +151,7 @@ Tokenizer Tokenizer::fromHfJson(const std::string& path)
     try {
         root = json::parse(readTokenizerFile(path));
     } catch (const json::exception& e) {
-        throw Error(ErrorCode::Invalid, path, kNoOffset, std::string("not a valid tokenizer.json: ") + e.what());
+        throw Error(ErrorCode::Invalid, path, kNoOffset, "not a valid tokenizer.json: " + jsonErrorText(e));
     }
     auto impl = std::make_shared<Impl>();
     impl->flavor = Impl::Flavor::HfBpe;
@@ -163,7 +166,7 @@ Tokenizer Tokenizer::fromHfJson(const std::string& path)
         l.readDecoder(root.value("decoder", json()));
         l.readModel(root["model"], *impl);
     } catch (const json::exception& e) {
-        throw Error(ErrorCode::Invalid, path, kNoOffset, std::string("malformed tokenizer.json: ") + e.what());
+        throw Error(ErrorCode::Invalid, path, kNoOffset, "malformed tokenizer.json: " + jsonErrorText(e));
     }
     resolveSpecials(*impl, l.pipe, path);
     impl->hf = std::make_shared<const HfPipeline>(std::move(l.pipe));

@@ -1,6 +1,8 @@
 #include "plan/candidates.h"
 
+#include "common/atomic_file.h"
 #include "common/error.h"
+#include "common/memory_need.h"
 #include "io/json_file.h"
 #include "quant/dequantize.h"
 #include "quant/quantize.h"
@@ -45,6 +47,19 @@ bool fitsRow(TensorType type, int64_t rowLength)
 {
     const TensorTypeInfo* info = tensorTypeInfo(type);
     return info && canQuantize(type) && rowLength % int64_t(info->blockSize) == 0;
+}
+
+/// What measuring one tensor holds at once: its values as F32, the largest quantized copy, a row back and
+/// its importance.
+uint64_t candidateMemoryNeed(const TensorInfo& t, std::span<const TensorType> types)
+{
+    const uint64_t elements = t.elementCount();
+    uint64_t largest = 0;
+    for (TensorType type : types)
+        if (type != TensorType::F32 && fitsRow(type, t.rowLength()))
+            largest = std::max(largest, tensorBytes(type, elements).value_or(UINT64_MAX));
+    const uint64_t values = saturatingProduct({elements, 4});
+    return saturatingSum(saturatingSum(values, largest), saturatingProduct({uint64_t(t.rowLength()), 8}));
 }
 
 TensorCandidates fixedEntry(const TensorInfo& t)
@@ -117,6 +132,10 @@ CandidateTable buildCandidateTable(const ModelFile& model, const ImatrixFile* im
         TensorCandidates c;
         c.name = t.name;
         c.elements = t.elementCount();
+        checkMemoryNeed(candidateMemoryNeed(t, types),
+                        "measuring the candidate formats of tensor '" + t.name + "' (" + std::to_string(c.elements) +
+                            " values)",
+                        t.sourceFile);
         const std::vector<float> w = dequantizeTensor(t);
         std::vector<float> importance;
         if (imatrix) importance = imatrixImportanceFor(*imatrix, t.name, t.rowLength()).value_or(std::vector<float>{});
@@ -175,7 +194,7 @@ CandidateTable candidateTableFromJson(const std::string& text, const std::string
             table.tensors.push_back(std::move(c));
         }
     } catch (const nlohmann::json::exception& e) {
-        throw Error(ErrorCode::Invalid, fileName, 0, std::string("bad candidate table: ") + e.what());
+        throw Error(ErrorCode::Invalid, fileName, 0, "bad candidate table: " + jsonErrorText(e));
     }
     return table;
 }
@@ -207,7 +226,11 @@ CandidateTable loadOrBuildCandidateTable(const ModelFile& model, const std::stri
     if (!file.empty()) {
         std::error_code ec;
         std::filesystem::create_directories(cacheDir, ec);
-        std::ofstream(file, std::ios::binary) << candidateTableToJson(table);
+        try {
+            writeFileAtomically(file, candidateTableToJson(table));
+        } catch (const Error&) {
+            // a cache that cannot be written only costs the next run this computation again
+        }
     }
     return table;
 }

@@ -1,7 +1,8 @@
 #include "plan/plan.h"
 
+#include "common/atomic_file.h"
 #include "common/error.h"
-#include "export/gguf_export.h"
+#include "common/text_file.h"
 #include "io/json_file.h"
 #include "quant/dequantize.h"
 #include "quant/quantize.h"
@@ -172,21 +173,12 @@ Plan planFromJson(std::string_view text, const std::string& fileName)
 void savePlan(const std::string& path, const Plan& plan)
 {
     const std::string text = planToJson(plan);
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.close();
-    if (!out)
-        throw Error(ErrorCode::Io, path, kNoOffset, "cannot write the plan");
+    writeFileAtomically(path, text);
 }
 
 Plan loadPlan(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(ErrorCode::Io, path, kNoOffset, "cannot open the plan");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return planFromJson(ss.str(), path);
+    return planFromJson(readTextFile(path, kMaxPlanBytes), path);
 }
 
 std::vector<const TensorInfo*> plannedTensors(const ModelFile& model)
@@ -235,11 +227,6 @@ void validatePlan(const ModelFile& model, const Plan& plan)
     for (const TensorInfo* t : plannedTensors(model))
         if (!covered.count(t->name))
             mismatch("plan does not cover tensor '" + t->name + "'");
-}
-
-uint64_t predictedFileSize(const ModelFile& model, const Plan& plan)
-{
-    return predictExportSize(model, plan, ExportOptions{});
 }
 
 } // namespace qx

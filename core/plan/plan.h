@@ -22,6 +22,9 @@
 
 namespace qx {
 
+/// Plan files larger than this are refused before parsing (a plan of 10 000 tensors is about 2 MB).
+constexpr uint64_t kMaxPlanBytes = uint64_t(256) << 20;
+
 struct PlanEntry {
     std::string tensor;             ///< canonical tensor name
     std::vector<int64_t> ne;        ///< the shape the plan was made for (ggml order); empty = not checked

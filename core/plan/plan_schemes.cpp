@@ -1,6 +1,8 @@
 #include "plan/plan_schemes.h"
 
+#include "common/atomic_file.h"
 #include "common/error.h"
+#include "common/text_file.h"
 #include "io/json_file.h"
 #include "quant/scheme_choice_json.h"
 
@@ -42,21 +44,12 @@ PlanWithSchemes planWithSchemesFromJson(std::string_view text, const std::string
 void savePlan(const std::string& path, const Plan& plan, const SchemeChoices& schemes)
 {
     const std::string text = planToJson(plan, schemes);
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.close();
-    if (!out)
-        throw Error(ErrorCode::Io, path, kNoOffset, "cannot write the plan");
+    writeFileAtomically(path, text);
 }
 
 PlanWithSchemes loadPlanWithSchemes(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(ErrorCode::Io, path, kNoOffset, "cannot open the plan");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return planWithSchemesFromJson(ss.str(), path);
+    return planWithSchemesFromJson(readTextFile(path, kMaxPlanBytes), path);
 }
 
 void validatePlanWithSchemes(const ModelFile& model, const PlanWithSchemes& plan)

@@ -1,5 +1,6 @@
 #include "quant/imatrix_file.h"
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 
 #include <cstdint>
@@ -168,11 +169,9 @@ std::vector<std::byte> serializeImatrixDat(const ImatrixFile& file)
 void writeImatrixDat(const std::string& path, const ImatrixFile& file)
 {
     const auto bytes = serializeImatrixDat(file);
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out)
-        throw Error(ErrorCode::Io, path, kNoOffset, "imatrix: cannot write the file");
+    AtomicFile out(path);
+    out.write(std::as_bytes(std::span(bytes)));
+    out.commit();
 }
 
 std::vector<float> imatrixDatValues(const ImatrixEntry& entry)

@@ -7,6 +7,7 @@
 #include "stats/stats_detail.h"
 
 #include "common/error.h"
+#include "common/memory_need.h"
 
 #include <algorithm>
 #include <string>
@@ -64,6 +65,24 @@ int64_t rowsPerChunk(const RowSource& source, const StatsOptions& options)
     if (options.histogramBins < 2 || options.logHistogramBins < 2 || options.topOutliers < 0)
         throw Error(ErrorCode::InvalidArgument, "computeTensorStats: histograms need at least 2 bins");
     return options.rowsPerChunk > 0 ? options.rowsPerChunk : std::max<int64_t>(1, 65536 / source.rowLength);
+}
+
+uint64_t statsMemoryNeed(const RowSource& source, const StatsOptions& options, int workers)
+{
+    const auto rows = uint64_t(source.rows), cols = uint64_t(source.rowLength), w = uint64_t(std::max(workers, 1));
+    const uint64_t perChunk = uint64_t(rowsPerChunk(source, options));
+    const uint64_t chunks = rows / perChunk + 1;
+    uint64_t need = saturatingProduct({chunks, sizeof(Moments)});
+    if (!source.view)   // each worker decodes one chunk at a time
+        need = saturatingSum(need, saturatingProduct({w, std::min(perChunk, std::max<uint64_t>(rows, 1)), cols, 4}));
+    need = saturatingSum(need, saturatingProduct({w, FineHistogram::kSize, 4}));
+    // candidates: 16 bytes each, at most count/128 per worker (stats count them against that budget)
+    need = saturatingSum(need, saturatingProduct({w, saturatingProduct({rows, cols}) / 128 + 65536, 16}));
+    if (options.channelMaps) {
+        need = saturatingSum(need, saturatingProduct({rows, 8}));                 // row absmax and RMS
+        need = saturatingSum(need, saturatingProduct({w + 1, cols, 4 + 8 + 8}));  // column sums per worker
+    }
+    return need;
 }
 
 void initStats(const RowSource& source, const StatsOptions& options, TensorStats& s, std::vector<Basics*> workers)

@@ -75,6 +75,9 @@ struct Basics {
 
 /// Rows per chunk (options.rowsPerChunk, else about 64 Ki values); throws for malformed sources/options.
 int64_t rowsPerChunk(const RowSource& source, const StatsOptions& options);
+/// Bytes the one-pass statistics of `source` take on `workers` threads (row and column maps, chunk buffers,
+/// per-chunk moments, fine histograms, the outlier candidates' budget), saturating at UINT64_MAX.
+uint64_t statsMemoryNeed(const RowSource& source, const StatsOptions& options, int workers);
 /// Fills counts and extrema from `values` and, when options.channelMaps, the row maps of rows
 /// [firstRow, ...) in `stats` and the column sums in `b`.
 void scanBasics(std::span<const float> values, int64_t firstRow, const StatsOptions& options, Basics& b,

@@ -28,7 +28,9 @@ std::vector<TensorStatsEntry> computeModelStats(const ModelFile& model, const st
     for (size_t i = 0; i < selected.size(); ++i) {
         const TensorInfo& t = *selected[i];
         TensorStatsEntry e{t.name, t.ne, t.type, false, {}, {}};
-        if (!canDequantize(t.type)) {
+        if (t.elementCount() == 0) {
+            e.skipReason = "no elements: nothing to compute";
+        } else if (!canDequantize(t.type)) {
             e.skipReason = undecodableReason(t.type);
         } else {
             const double lo = static_cast<double>(i) / static_cast<double>(selected.size());

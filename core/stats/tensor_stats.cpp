@@ -7,6 +7,7 @@
 #include "stats/tensor_stats.h"
 
 #include "common/error.h"
+#include "common/memory_need.h"
 #include "io/model_file.h"
 #include "quant/dequantize.h"
 #include "common/cpu_features.h"
@@ -468,10 +469,16 @@ int stats_detail::fineWindowOf(const RowSource& source, const StatsOptions& opti
     return options.simd && cpuHasAvx512() ? fineWindow(readSample(source), source, options) : 0;
 }
 
-TensorStats computeTensorStats(const RowSource& source, const StatsOptions& options, const ProgressFn& progress)
+namespace {
+
+/// The statistics, after checking that what they take fits the memory a job may take (`what` and `file`
+/// name the data in the refusal).
+TensorStats statsWithin(const RowSource& source, const StatsOptions& options, const ProgressFn& progress,
+                        const std::string& what, const std::string& file)
 {
     const int64_t perChunk = rowsPerChunk(source, options);
     const int workers = resolveWorkerCount(options.threads, (source.rows + perChunk - 1) / perChunk);
+    checkMemoryNeed(statsMemoryNeed(source, options, std::max(workers, 1)), what, file);
     StatsEngine engine(source, options, std::max(workers, 1), sampleBound(source, options));
     runChunks(engine.chunks(), workers, progress, 0.0, 1.0, [&](int64_t c, int w) { engine.scan(c, w); });
     if (engine.finishScan())
@@ -479,9 +486,32 @@ TensorStats computeTensorStats(const RowSource& source, const StatsOptions& opti
     return engine.finish();
 }
 
+std::string shapeOf(const std::vector<int64_t>& ne)
+{
+    std::string text;
+    for (int64_t n : ne)
+        text += (text.empty() ? "" : " x ") + std::to_string(n);
+    return text.empty() ? "scalar" : text;
+}
+
+} // namespace
+
+TensorStats computeTensorStats(const RowSource& source, const StatsOptions& options, const ProgressFn& progress)
+{
+    return statsWithin(source, options, progress,
+                       "the statistics of " + std::to_string(source.rows) + " rows of " +
+                           std::to_string(source.rowLength) + " values",
+                       {});
+}
+
 TensorStats computeTensorStats(const TensorInfo& tensor, const StatsOptions& options, const ProgressFn& progress)
 {
-    return computeTensorStats(rowSourceFromTensor(tensor), options, progress);
+    const std::string name = "tensor '" + tensor.name + "' (" + shapeOf(tensor.ne) + ")";
+    if (tensor.elementCount() == 0)
+        throw Error(ErrorCode::Invalid, tensor.sourceFile, kNoOffset,
+                    name + " has no elements: there are no statistics to compute");
+    return statsWithin(rowSourceFromTensor(tensor), options, progress, "the statistics of " + name,
+                       tensor.sourceFile);
 }
 
 } // namespace qx

@@ -4,6 +4,8 @@
 
 #include <QtTest/QtTest>
 
+#include <cmath>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -69,11 +71,18 @@ private slots:
         QX_REQUIRE_SHARED(text, "text/tinystories-valid-head.txt");
         const QStringList common = {"ppl", QString::fromStdString(model), "-f", QString::fromStdString(text), "-c",
                                     "128", "--chunks", "40", "--threads", "2"};
+        // 3.7549 is llama-perplexity's figure (../shared/reference/README.md): an independent reference.
         QCOMPARE(finalPpl(runCli(common)), QString("3.7549"));
-        QCOMPARE(finalPpl(runCli(common + QStringList{"--w8a8", "dynamic"})), QString("3.7562"));
+        // 3.7562 and 3.7972 are our own figures: change detectors, not references. Each is paired with what
+        // holds independently of our code: int8 activations per token cost little against llama.cpp's F32
+        // figure, static (calibrated) scales more than dynamic ones.
+        const QString dynamic = finalPpl(runCli(common + QStringList{"--w8a8", "dynamic"}));
+        QCOMPARE(dynamic, QString("3.7562"));   // change detector
+        QVERIFY(std::fabs(dynamic.toDouble() / 3.7549 - 1) < 1e-3);
         const CliResult r = runCli(common + QStringList{"--w8a8", "static"}); // 8 chunks of the evaluated text
         QVERIFY2(r.err.contains("w8a8 static: 35 layers calibrated on 8 chunks of 128 tokens"), qPrintable(r.err));
-        QCOMPARE(finalPpl(r), QString("3.7972"));
+        QCOMPARE(finalPpl(r), QString("3.7972"));   // change detector
+        QVERIFY(finalPpl(r).toDouble() > dynamic.toDouble() && finalPpl(r).toDouble() / 3.7549 - 1 < 0.02);
         QCOMPARE(runCli(common + QStringList{"--w8a8", "int4"}).exitCode, 2);
         // BF16 compute is approximate: close to, not equal to, the F32 figure.
         QCOMPARE(finalPpl(runCli(common + QStringList{"--bf16"})), QString("3.7541"));
@@ -113,8 +122,10 @@ private slots:
                                     "128", "--chunks", "3", "--threads", "2", "--plan"};
         const CliResult r = runCli(common + QStringList{planPath});
         QVERIFY2(r.err.contains("plan: 1 tensors in their non-GGUF scheme"), qPrintable(r.err));
-        QCOMPARE(finalPpl(r), QString("4.0799"));                               // F32: 4.0440
-        QCOMPARE(finalPpl(runCli(common + QStringList{nearestPath})), QString("4.0709"));  // IQ4_NL
+        // Our own figures (change detectors): F32 gives 4.0440 on these 3 chunks. The independent part is
+        // that the scheme is evaluated, not its nearest GGUF type: the two figures differ.
+        QCOMPARE(finalPpl(r), QString("4.0799"));                               // change detector
+        QCOMPARE(finalPpl(runCli(common + QStringList{nearestPath})), QString("4.0709"));  // IQ4_NL, change detector
     }
     void huggingFaceFolder()
     {

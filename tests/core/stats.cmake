@@ -4,3 +4,4 @@ qx_add_test(NAME tst_stats_report SOURCES core/tst_stats_report.cpp LIBS qx_core
 qx_add_test(NAME tst_stats_reference SOURCES core/tst_stats_reference.cpp LIBS qx_core LABELS core reference)
 qx_add_test(NAME tst_tensor_stats_fine SOURCES core/tst_tensor_stats_fine.cpp LIBS qx_core LABELS core)
 qx_add_test(NAME tst_range_histogram SOURCES core/tst_range_histogram.cpp LIBS qx_core LABELS core)
+qx_add_test(NAME tst_memory_need SOURCES core/tst_memory_need.cpp LIBS qx_core LABELS core)

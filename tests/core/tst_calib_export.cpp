@@ -58,7 +58,7 @@ private slots:
     void gptqQ4_KExportsLosslessly()
     {
         if (!m_fx.eval)
-            QSKIP("shared data missing");
+            QX_SKIP_WITHOUT_DATA(QStringLiteral("shared data missing"));
         GptqOptions o;
         o.grid = parseGrid("Q4_K");
         const Substitutions s = gptqModel(*m_fx.weights, m_fx.calib, o);
@@ -80,7 +80,7 @@ private slots:
     void rtnExportMatchesLlamaQuantize()
     {
         if (!m_fx.eval)
-            QSKIP("shared data missing");
+            QX_SKIP_WITHOUT_DATA(QStringLiteral("shared data missing"));
         const Substitutions rtn = rtnModel(*m_fx.weights, parseGrid("Q4_K"));
         Substitutions originals;
         for (const auto& [name, v] : rtn) {
@@ -101,7 +101,7 @@ private slots:
     void refusesBadExports()
     {
         if (!m_fx.eval)
-            QSKIP("shared data missing");
+            QX_SKIP_WITHOUT_DATA(QStringLiteral("shared data missing"));
         Substitutions bad{{"blk.0.attn_q.weight", std::vector<float>(10, 0.0f)}};
         QVERIFY_THROWS_EXCEPTION(Error, exportCalibrated(*m_fx.model, calibratedPlan(*m_fx.model, bad, TensorType::Q4_K), bad,
                                                          m_dir + "/bad.gguf"));

@@ -90,7 +90,7 @@ private slots:
     void gptqThroughEvaluatePlanEqualsCalibEvaluator()
     {
         if (!m_eval)
-            QSKIP("shared data missing");
+            QX_SKIP_WITHOUT_DATA(QStringLiteral("shared data missing"));
         CalibRequest req = m_request;
         req.method = "gptq";
         req.grid = "Q4_K";
@@ -118,7 +118,7 @@ private slots:
     void rtnThroughEvaluatePlanEqualsThePlainPlan()
     {
         if (!m_eval)
-            QSKIP("shared data missing");
+            QX_SKIP_WITHOUT_DATA(QStringLiteral("shared data missing"));
         for (const char* grid : {"Q4_K", "Q4_0"}) {
             CalibRequest req = m_request;
             req.grid = grid;
@@ -134,7 +134,7 @@ private slots:
     void smoothQuantW8A8ThroughEvaluatePlan()
     {
         if (!m_eval)
-            QSKIP("shared data missing");
+            QX_SKIP_WITHOUT_DATA(QStringLiteral("shared data missing"));
         CalibRequest req = m_request;
         req.method = "smoothquant";
         const CalibResult r = runCalibration(*m_weights, *m_calib, req);
@@ -149,7 +149,7 @@ private slots:
     void badInput()
     {
         if (!m_eval)
-            QSKIP("shared data missing");
+            QX_SKIP_WITHOUT_DATA(QStringLiteral("shared data missing"));
         CalibRequest req = m_request;
         req.method = "gptq";
         req.grid = "Q4_K";

@@ -99,19 +99,23 @@ private slots:
         QTest::addColumn<QString>("type");
         QTest::addColumn<double>("kld");   // llama.cpp's mean KLD (kld-pure-<type>.txt)
         QTest::addColumn<double>("ppl");   // its Mean PPL(Q)
-        QTest::newRow("Q8_0") << "Q8_0" << 0.000162 << 681.070308;
-        QTest::newRow("Q4_K") << "Q4_K" << 0.013858 << 690.561364;
-        QTest::newRow("Q2_K") << "Q2_K" << 0.218314 << 729.423168;
+        // Our weight-only KLD over llama.cpp's, allowed range (measured: Q8_0 0.685, Q4_K 1.0001, Q2_K 1.0068).
+        QTest::addColumn<double>("lo");
+        QTest::addColumn<double>("hi");
+        QTest::newRow("Q8_0") << "Q8_0" << 0.000162 << 681.070308 << 0.62 << 0.75;
+        QTest::newRow("Q4_K") << "Q4_K" << 0.013858 << 690.561364 << 0.99 << 1.01;
+        QTest::newRow("Q2_K") << "Q2_K" << 0.218314 << 729.423168 << 0.99 << 1.02;
     }
     void kldOfQuantizedFiles()
     {
         QFETCH(QString, type);
         QFETCH(double, kld);
         QFETCH(double, ppl);
+        QFETCH(double, lo);
+        QFETCH(double, hi);
         QX_REQUIRE_SHARED(modelPath, "reference/synth-d256/pure-" + type.toStdString() + ".gguf");
         QX_REQUIRE_SHARED(basePath, "reference/synth-d256/kld-base-ctx128.bin");
-        if (!canDequantize(*tensorTypeFromName(type.toStdString())))
-            QSKIP("dequantization of this type has not landed yet");
+        QVERIFY2(canDequantize(*tensorTypeFromName(type.toStdString())), "this type no longer dequantizes");
         auto model = openModel(modelPath);
         LlamaForward fwd(LlamaWeights::fromModel(model));
         KldBaseReader base(basePath);
@@ -120,11 +124,12 @@ private slots:
         const KldResult r = computeKld(fwd, base, opt);
         qInfo("%s", formatKldReport(r).c_str());
         // Weight-only evaluation: llama.cpp also rounds activations to 8-bit blocks for these types, which
-        // adds a little KLD of its own (visible at Q8_0, negligible from Q4_K down). Close, not equal.
+        // adds KLD of its own (a third of it at Q8_0, negligible from Q4_K down). Close, not equal; the
+        // exact comparison (activations rounded as ggml does) is tst_ggml_matmul_reference.
         QCOMPARE(r.count, int64_t(40 * 63));
         QVERIFY(std::fabs(r.pplBase - 681.094809) < 0.00001);
-        QVERIFY2(r.kldMean > 0.5 * kld && r.kldMean < 1.05 * kld, qPrintable(QString::number(r.kldMean)));
-        QVERIFY2(std::fabs(r.pplQ / ppl - 1) < 0.01, qPrintable(QString::number(r.pplQ)));
+        QVERIFY2(r.kldMean > lo * kld && r.kldMean < hi * kld, qPrintable(QString::number(r.kldMean / kld)));
+        QVERIFY2(std::fabs(r.pplQ / ppl - 1) < 2e-3, qPrintable(QString::number(r.pplQ)));   // measured <= 8.1e-4
     }
 };
 

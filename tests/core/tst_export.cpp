@@ -11,7 +11,9 @@
 
 #include <QtTest/QtTest>
 
+#include <atomic>
 #include <filesystem>
+#include <thread>
 #include <fstream>
 #include <iterator>
 
@@ -268,8 +270,44 @@ private slots:
         }
         QVERIFY(last >= 0.5 && last < 1.0);
         QVERIFY(!fs::exists(out));
-        QVERIFY(!fs::exists(out + ".partial"));
+        for (const auto& e : fs::directory_iterator(fs::path(out).parent_path()))
+            QVERIFY2(e.path().filename().string().rfind("cancelled.gguf", 0) != 0, "a temporary file was left");
         QVERIFY(fileBytes(modelPath) == before);
+    }
+
+    // Two exports aimed at one target at the same time: each writes its own temporary file and verifies it
+    // before the rename, so the target ends as one of the two complete files, never a mix, and nothing
+    // else is left. Repeated, because the interleaving differs from run to run.
+    void concurrentExportsToOneTarget()
+    {
+        QX_REQUIRE_SHARED(storiesPath, "models/stories260K.gguf");
+        const fs::path dir = fs::path(qx::test::scratchDir("tst_export")) / "concurrent";
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+        const auto model = openModel(storiesPath);
+        const Plan q8 = planPreset(*model, Preset::Q8_0), q4 = planPreset(*model, Preset::Q4_0);
+        exportGguf(*model, q8, (dir / "solo-q8.gguf").string());
+        exportGguf(*model, q4, (dir / "solo-q4.gguf").string());
+        const auto soloQ8 = fileBytes((dir / "solo-q8.gguf").string()), soloQ4 = fileBytes((dir / "solo-q4.gguf").string());
+        const std::string target = (dir / "out.gguf").string();
+        for (int run = 0; run < 6; ++run) {
+            std::atomic<int> done{0};
+            auto job = [&](const Plan& plan) {
+                try {
+                    exportGguf(*model, plan, target);   // both must succeed: neither touches the other's file
+                    ++done;
+                } catch (const Error& e) {
+                    qWarning("%s", e.what());
+                }
+            };
+            std::thread a(job, std::cref(q8)), b(job, std::cref(q4));
+            a.join();
+            b.join();
+            QCOMPARE(done.load(), 2);
+            const auto got = fileBytes(target);
+            QVERIFY2(got == soloQ8 || got == soloQ4, "the target is neither complete export");
+            QCOMPARE(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), std::ptrdiff_t(3));
+        }
     }
 
     void stories260kKeepsMisfits()

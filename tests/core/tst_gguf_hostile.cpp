@@ -4,6 +4,8 @@
 #include "common/test_data.h"
 #include "core/gguf_bytes.h"
 #include "io/gguf_reader.h"
+#include "io/model_file.h"
+#include "io/safetensors_reader.h"
 
 #include <QtTest/QtTest>
 
@@ -324,10 +326,16 @@ private slots:
     void dataBounds()
     {
         GgufBytes shortData;
-        shortData.header(1, 0).tensor("a", {8}, 0, 0);
-        const uint64_t at = shortData.pos() - 8;
-        shortData.pad().zeros(31);
+        shortData.header(1, 0).tensor("a", {8}, 0, 0).pad();
+        const uint64_t at = shortData.pos();   // "ends early (at byte N)" names the byte its detail names
+        shortData.zeros(31);
         EXPECT_GGUF_ERROR(shortData, ErrorCode::Truncated, at, "extends past the end of the file");
+        try {
+            qx::parseGguf(shortData.bytes(), "short.gguf");
+        } catch (const qx::Error& e) {
+            QCOMPARE(e.detail(), "tensor 'a' data (32 bytes at byte " + std::to_string(at) +
+                                     ") extends past the end of the file (" + std::to_string(at + 31) + " bytes)");
+        }
         GgufBytes noPadding;
         noPadding.header(1, 0).tensor("a", {8}, 0, 0);
         const uint64_t end = noPadding.pos();
@@ -339,6 +347,71 @@ private slots:
         GgufBytes vocab;
         vocab.header(0, 1).kvString("tokenizer.ggml.model", "llama");
         QCOMPARE(qx::parseGguf(vocab.bytes(), "vocab.gguf").tokenizer.model, std::string("llama"));
+    }
+    // A 1 MB tensor name is cut in messages (the safetensors reader echoes names; Error cuts any such run,
+    // here the name with its quotes and colon).
+    void longNamesAreCut()
+    {
+        const std::string name(1 << 20, 'n');
+        const std::string header = "{\"" + name + "\":{\"shape\":[1],\"data_offsets\":[0,4]}}";
+        std::vector<std::byte> bytes(8 + header.size() + 4);
+        const uint64_t length = header.size();
+        std::memcpy(bytes.data(), &length, 8);
+        std::memcpy(bytes.data() + 8, header.data(), header.size());
+        try {
+            qx::parseSafetensors(bytes, "long.safetensors");
+            QFAIL("a tensor without a dtype parsed");
+        } catch (const qx::Error& e) {
+            const std::string what = e.what();
+            QVERIFY2(what.size() < 400, what.c_str());
+            QVERIFY2(what.find("tensor '" + std::string(159, 'n') +
+                               "…(1048579 bytes in all) 'dtype' is missing or not a string") != std::string::npos,
+                     what.c_str());
+        }
+        const qx::Error direct(ErrorCode::Invalid, "f", 0, "name " + name + " end");
+        QCOMPARE(direct.detail(), "name " + std::string(160, 'n') + "…(1048576 bytes in all) end");
+    }
+
+    // Random bytes or an empty file are "not a model file", never "uses a feature that is not supported".
+    void notAModelFile()
+    {
+        const std::string dir = qx::test::scratchDir("tst_gguf_hostile");
+        std::ofstream(dir + "/empty.gguf", std::ios::binary | std::ios::trunc).flush();
+        std::string noise(4096, '\0');
+        for (size_t i = 0; i < noise.size(); ++i)
+            noise[i] = char((i * 2654435761u) >> 13);
+        std::ofstream(dir + "/noise.dat", std::ios::binary | std::ios::trunc) << noise;
+        for (const char* name : {"/empty.gguf", "/noise.dat"}) {
+            try {
+                qx::openModel(dir + name);
+                QFAIL(name);
+            } catch (const qx::Error& e) {
+                QCOMPARE(e.code(), ErrorCode::BadMagic);
+                QVERIFY2(e.detail().find("not a") != std::string::npos, e.what());
+            }
+        }
+    }
+
+    // A header claiming 2^32-1 layers made ppl and the GUI build a tensor list per claimed layer (7+ GB)
+    // before anything was checked. The reader stops at llama.cpp's limit, naming the key, value and limit.
+    void blockCountBeyondLlamaLimit()
+    {
+        for (const uint32_t layers : {uint32_t(UINT32_MAX), uint32_t(513)}) {
+            GgufBytes b;
+            b.header(0, 2).kvString("general.architecture", "llama").kvU32("llama.block_count", layers);
+            try {
+                qx::parseGguf(b.bytes(), "layers.gguf");
+                QFAIL("no error");
+            } catch (const qx::Error& e) {
+                QCOMPARE(e.code(), ErrorCode::Invalid);
+                QCOMPARE(e.file(), std::string("layers.gguf"));
+                QCOMPARE(e.detail(), "llama.block_count " + std::to_string(layers)
+                                         + " exceeds the limit of 512 layers (llama.cpp's LLAMA_MAX_LAYERS)");
+            }
+        }
+        GgufBytes ok;
+        ok.header(0, 2).kvString("general.architecture", "llama").kvU32("llama.block_count", 512);
+        QCOMPARE(qx::parseGguf(ok.bytes(), "ok.gguf").spec.blockCount, int64_t(512));
     }
 };
 

@@ -11,11 +11,91 @@
 
 #include <QtTest/QtTest>
 
+#include <filesystem>
+#include <fstream>
+
 using namespace qx;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string readAll(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void replaceIn(const std::string& path, const std::string& from, const std::string& to)
+{
+    std::string text = readAll(path);
+    const size_t at = text.find(from);
+    QVERIFY2(at != std::string::npos, from.c_str());
+    text.replace(at, from.size(), to);
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+}
+
+} // namespace
 
 class TestHfConvert : public QObject {
     Q_OBJECT
 private slots:
+    // Folders ppl refuses are refused by export too, before a byte is written: before, each of these was
+    // written and "verified" as a GGUF llama.cpp cannot load.
+    void brokenFoldersAreRefusedBeforeWriting_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("no tokenizer.json") << "tokenizer.json" << "" << "" << "tokenizer.json missing";
+        QTest::newRow("unsupported tokenizer") << "tokenizer.json" << "\"type\": \"BPE\"" << "\"type\": \"WordPiece\""
+                                             << "WordPiece";
+        QTest::newRow("impossible head counts") << "config.json" << "\"num_attention_heads\": 8"
+                                              << "\"num_attention_heads\": 7" << "head counts";
+        QTest::newRow("a missing layer") << "config.json" << "\"num_hidden_layers\": 2" << "\"num_hidden_layers\": 3"
+                                       << "missing tensor blk.2.attn_norm.weight";
+        QTest::newRow("wrong shapes") << "config.json" << "\"intermediate_size\": 384" << "\"intermediate_size\": 256"
+                                    << "has shape";
+        QTest::newRow("transposed tensor") << "model.safetensors"
+                                         << "\"model.layers.0.mlp.down_proj.weight\":{\"dtype\":\"F32\",\"shape\":[128,384]"
+                                         << "\"model.layers.0.mlp.down_proj.weight\":{\"dtype\":\"F32\",\"shape\":[384,128]"
+                                         << "tensor blk.0.ffn_down.weight has shape [128, 384], expected [384, 128]";
+        QTest::newRow("2^40 layers") << "config.json" << "\"num_hidden_layers\": 2"
+                                   << "\"num_hidden_layers\": 1099511627776" << "exceeds the limit of 512 layers";
+    }
+    void brokenFoldersAreRefusedBeforeWriting()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, from);
+        QFETCH(QString, to);
+        QFETCH(QString, problem);
+        QX_REQUIRE_SHARED(hfPath, "models/tinystories-656k");
+        const fs::path dir = fs::path(qx::test::scratchDir("tst_hf_convert")) / "broken";
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+        for (const auto& e : fs::directory_iterator(hfPath))
+            fs::copy_file(e.path(), dir / e.path().filename());
+        for (const auto& e : fs::directory_iterator(dir))
+            fs::permissions(e.path(), fs::perms::owner_read | fs::perms::owner_write);
+        const std::string target = (dir / file.toStdString()).string();
+        if (from.isEmpty())
+            fs::remove(target);
+        else
+            replaceIn(target, from.toStdString(), to.toStdString());
+        const std::string out = (dir.parent_path() / "broken.gguf").string();
+        fs::remove(out);
+        try {
+            const auto hf = openModel(dir.string());
+            exportGguf(*hf, planPure(*hf, TensorType::F32), out);
+            QFAIL("exported");
+        } catch (const Error& e) {
+            QVERIFY2(QString::fromStdString(e.what()).contains(problem), e.what());
+            QVERIFY2(e.file().rfind(dir.string(), 0) == 0, e.what());   // names the folder or the file in it
+        }
+        QVERIFY(!fs::exists(out));
+    }
+
     void tinystoriesToGguf()
     {
         QX_REQUIRE_SHARED(hfPath, "models/tinystories-656k");

@@ -3,6 +3,7 @@
 #include "core/safetensors_builder.h"
 #include "io/hf_folder.h"
 #include "io/hf_names.h"
+#include "model/llama_weights.h"
 
 #include <QtTest/QtTest>
 
@@ -174,6 +175,30 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(qx::Error, qx::parseHfConfig("[]", "c"));
     }
 
+    // num_hidden_layers 2^40 grew the GUI and ppl to gigabytes, and export wrote it as 0 (a uint32_t cast).
+    void countsBeyondTheLimits()
+    {
+        const std::pair<const char*, const char*> cases[] = {
+            {R"({"num_hidden_layers":1099511627776})",
+             "num_hidden_layers 1099511627776 exceeds the limit of 512 layers (llama.cpp's LLAMA_MAX_LAYERS)"},
+            {R"({"hidden_size":4294967296})",
+             "hidden_size 4294967296 exceeds the limit of 2147483647 (ggml's 32-bit hyper-parameters)"},
+            {R"({"vocab_size":3000000000})",
+             "vocab_size 3000000000 exceeds the limit of 2147483647 (ggml's 32-bit hyper-parameters)"},
+        };
+        for (const auto& [config, message] : cases) {
+            try {
+                qx::parseHfConfig(config, "folder/config.json");
+                QFAIL(config);
+            } catch (const qx::Error& e) {
+                QCOMPARE(e.code(), qx::ErrorCode::Invalid);
+                QCOMPARE(e.file(), std::string("folder/config.json"));
+                QCOMPARE(e.detail(), std::string(message));
+            }
+        }
+        QCOMPARE(qx::parseHfConfig(R"({"num_hidden_layers":512})", "c").blockCount, int64_t(512));
+    }
+
     void tokenizerVariants()
     {
         const qx::TokenizerInfo g = qx::parseHfTokenizer(
@@ -232,6 +257,23 @@ private slots:
         e = openError(dir);
         QCOMPARE(e.code(), qx::ErrorCode::Invalid);
         QCOMPARE(e.file(), dir + "/tokenizer.json");
+    }
+
+    // Hyper-parameters that the forward pass refuses are errors of config.json, not of the folder.
+    void configErrorsNameConfigJson()
+    {
+        const std::string dir = freshDir("tst_hf_folder/heads");
+        writeFile(dir + "/config.json", R"({"architectures":["LlamaForCausalLM"],"num_hidden_layers":1,
+            "hidden_size":8,"intermediate_size":16,"num_attention_heads":3,"vocab_size":4})");
+        writeFile(dir + "/model.safetensors", stFile({{"model.embed_tokens.weight", "F32", {4, 8},
+                                                       floatBytes(std::vector<float>(32, 0.5f))}}));
+        try {
+            qx::LlamaWeights::checkModel(*qx::openHfFolder(dir));
+            QFAIL("3 heads of an 8-wide model accepted");
+        } catch (const qx::Error& e) {
+            QCOMPARE(e.file(), dir + "/config.json");
+            QVERIFY2(std::string(e.what()).rfind(dir + "/config.json: ", 0) == 0, e.what());
+        }
     }
 
     void unknownArchitectureStillOpens()

@@ -1,7 +1,10 @@
 #include "common/error.h"
 #include "common/test_data.h"
 #include "core/safetensors_builder.h"
+#include "export/hf_convert.h"
 #include "io/llama2c_reader.h"
+#include "io/model_file.h"
+#include "model/tokenizer.h"
 
 #include <QtTest/QtTest>
 
@@ -115,6 +118,39 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(qx::Error, qx::parseLlama2cTokenizer(asBytes(tok), 513, "t"));
     }
 
+    // The tokenizer beside the checkpoint is usable (tokenize, ppl and imatrix open it through openTokenizer)
+    // and becomes the tokenizer.ggml.* keys llama.cpp's convert-llama2c-to-ggml writes from tok512.bin (all
+    // seven keys were compared equal with its b4748 output; ids below are llama-tokenize's on that file).
+    void aidreamsTokenizerAsLlamaCppConvertsIt()
+    {
+        QX_REQUIRE_SHARED(path, "models/aidreams260K/aidreams260K.bin");
+        const auto mf = qx::openLlama2c(path);
+        const auto& tokens = mf->findMetadata("tokenizer.ggml.tokens")->elements();
+        const auto& types = mf->findMetadata("tokenizer.ggml.token_type")->elements();
+        QCOMPARE(tokens.size(), size_t(512));
+        QCOMPARE(tokens[0].toString(), std::string("<unk>"));
+        QCOMPARE(tokens[1].toString(), std::string("<s>"));
+        QCOMPARE(tokens[2].toString(), std::string("</s>"));
+        QCOMPARE(tokens[3].toString(), std::string("<0x00>"));
+        QCOMPARE(tokens[262].toString(), std::string("\xe2\x96\x81" "a"));   // spaces spelt U+2581, as the converter does
+        QCOMPARE(types[0].toInt(), int64_t(2));   // unknown
+        QCOMPARE(types[1].toInt(), int64_t(3));   // control
+        QCOMPARE(types[3].toInt(), int64_t(6));   // byte
+        QCOMPARE(types[300].toInt(), int64_t(1)); // normal
+        const qx::Tokenizer tok = qx::openTokenizer(path);
+        const std::string text = "Once upon a time, there was a little girl named Lily. She loved to play outside.";
+        const std::vector<int32_t> llamaTokenize = {
+            1,   429, 491, 433, 295, 429, 444, 445, 265, 262, 263, 342, 430, 446, 277, 261, 430, 272, 340,
+            262, 308, 434, 434, 285, 316, 432, 436, 438, 324, 435, 447, 328, 429, 479, 331, 451, 448, 412,
+            439, 430, 330, 437, 452, 328, 333, 280, 438, 435, 451, 271, 444, 293, 361, 430, 448};
+        QCOMPARE(tok.encode(text, true), llamaTokenize);
+        QCOMPARE(tok.decode(llamaTokenize), text);
+        // export writes the tokenizer (llama.cpp b4748 loads that file, tokenizes and evaluates it)
+        const auto kvs = qx::convertedMetadata(*mf);
+        QCOMPARE(std::count_if(kvs.begin(), kvs.end(), [](const qx::KeyValue& kv) { return kv.key.rfind("tokenizer.ggml.", 0) == 0; }),
+                 std::ptrdiff_t(7));
+    }
+
     void truncationNeverCrashes()
     {
         QX_REQUIRE_SHARED(path, "models/aidreams260K/aidreams260K.bin");
@@ -158,8 +194,10 @@ private slots:
         row("heads do not divide dim", i32s({4, 6, 1, 3, 1, 2, 3}), qx::ErrorCode::Invalid, 12);
         row("kv heads do not divide", i32s({8, 6, 1, 4, 3, 2, 3}), qx::ErrorCode::Invalid, 16);
         row("export v1 magic", i32s({0x616b3432, 1, 0, 0, 0, 0, 0}), qx::ErrorCode::Unsupported, 0);
-        row("huge sizes", i32s({0x40000000, 0x7fffffff, 0x7fffffff, 2, 1, -0x7fffffff, 0x7fffffff}),
+        row("huge sizes", i32s({0x40000000, 0x7fffffff, 512, 2, 1, -0x7fffffff, 0x7fffffff}),
             qx::ErrorCode::Truncated, 28);
+        // more layers than llama.cpp loads: refused from the header, before a tensor list is built per layer
+        row("2^31-1 layers", i32s({4, 6, 0x7fffffff, 2, 1, 2, 3}), qx::ErrorCode::Invalid, 8);
     }
     void badHeaders()
     {

@@ -238,6 +238,34 @@ private slots:
         }
         QVERIFY_THROWS_EXCEPTION(qx::Error, qx::Tokenizer::fromHfJson("/nonexistent/tokenizer.json"));
     }
+    // tokenizer.json errors in plain words naming the file, never nlohmann's "[json.exception...]" text.
+    void tokenizerJsonErrorsInWords()
+    {
+        const std::string path = qx::test::scratchDir("tst_tokenizer_json") + "/tokenizer.json";
+        const std::pair<const char*, const char*> cases[] = {
+            {R"({"model":)", "not a valid tokenizer.json: syntax error (unexpected end of input; expected '[', '{', or a literal)"},
+            {R"({"model":{"type":"BPE","vocab":{"a":"0"},"merges":[]}})",
+             "the id of vocab token 'a' is not an integer"},
+            {R"({"model":{"type":"BPE","vocab":{"a":0,"b":1,"ab":2},"merges":[7]}})",
+             "malformed tokenizer.json: a value is a number where a string belongs"},
+            {R"({"added_tokens":[{"id":"x","content":"a"}],"model":{"type":"BPE","vocab":{"a":0},"merges":[]}})",
+             "malformed tokenizer.json: a value is a string where a number belongs"},
+            {R"({"model":{"type":"BPE","vocab":{"a":0},"merges":[],"unk_token":"a"},"added_tokens":[{"content":"b"}]})",
+             "malformed tokenizer.json: member 'id' is missing"},
+        };
+        for (const auto& [text, expected] : cases) {
+            std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+            try {
+                qx::Tokenizer::fromHfJson(path);
+                QFAIL(text);
+            } catch (const qx::Error& e) {
+                QCOMPARE(e.file(), path);
+                QVERIFY2(std::string(e.what()).find("json.exception") == std::string::npos, e.what());
+                QVERIFY2(e.detail().find(expected) != std::string::npos, e.what());
+            }
+        }
+    }
+
     void unknownPreTokenizerIsRejected()
     {
         qx::ModelFile m = bpeModel();

@@ -65,7 +65,7 @@ private slots:
         const QString npm = QStandardPaths::findExecutable("npm");
         m_node = QStandardPaths::findExecutable("node");
         if (npm.isEmpty() || m_node.isEmpty())
-            QSKIP("npm/node not found: this test installs the npm package tokenizers@0.23.2 as its reference");
+            QX_SKIP_WITHOUT_DATA(QStringLiteral("npm/node not found: this test installs the npm package tokenizers@0.23.2 as its reference"));
         m_dir = QString::fromStdString((fs::path(QX_BINARY_DIR) / "interop-hf-node").string());
         fs::create_directories(m_dir.toStdString());
         if (!fs::exists(fs::path(m_dir.toStdString()) / "node_modules/tokenizers/package.json")) {

@@ -166,7 +166,7 @@ private slots:
         const QString npm = QStandardPaths::findExecutable("npm");
         m_node = QStandardPaths::findExecutable("node");
         if (npm.isEmpty() || m_node.isEmpty())
-            QSKIP("npm/node not found: the llama.cpp interop test needs npm to install node-llama-cpp");
+            QX_SKIP_WITHOUT_DATA(QStringLiteral("npm/node not found: the llama.cpp interop test needs npm to install node-llama-cpp"));
         m_dir = QString::fromStdString((fs::path(QX_BINARY_DIR) / "interop-node").string());
         fs::create_directories(m_dir.toStdString());
         if (!fs::exists(fs::path(m_dir.toStdString()) / "node_modules/node-llama-cpp/package.json")) {

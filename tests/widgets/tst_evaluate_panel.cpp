@@ -1,5 +1,5 @@
-// The Evaluate panel on stories260K: llama.cpp's reference perplexity for the F32 plan (the longest UI-thread
-// gap meanwhile printed), cache hits by plan hash, positive KLD for Q4_0, the presets in Runs and Trade-off
+// The Evaluate panel on stories260K: llama.cpp's reference perplexity for the F32 plan with the UI thread
+// responsive while it runs (UI events handled meanwhile), cache hits by plan hash, positive KLD for Q4_0, the presets in Runs and Trade-off
 // (screenshots to $QX_VIEWS_SHOTS, default test-scratch/views-shots).
 #include "common/widget_shots.h"
 #include "common/event_loop_gap.h"
@@ -29,7 +29,7 @@ namespace {
 using qx::test::shotDir;
 using qx::test::shoot;
 
-using qx::test::worstGapUntil;
+using qx::test::respondsWhileRunning;
 
 } // namespace
 
@@ -54,10 +54,10 @@ void TstEvaluatePanel::evaluateOnStories()
     panel.setPlanProvider([&plan] { return plan; });
     QSignalSpy evaluated(&panel, &EvaluatePanel::evaluated);
     panel.evaluate();
-    const qint64 worst = worstGapUntil([&] { return !evaluated.isEmpty(); }, 120000);
-    QVERIFY(worst >= 0);
-    // Printed, not asserted: on a loaded machine the gap measures the load (gui_bench has the figure).
-    qInfo("longest UI-thread gap while evaluating stories260K (ctx 128, 40 chunks): %lld ms", worst);
+    const auto ui = respondsWhileRunning([&] { return !evaluated.isEmpty(); }, 120000);
+    qInfo("evaluating stories260K (ctx 128, 40 chunks): %d UI events handled meanwhile, longest gap %lld ms "
+          "(information)", ui.eventsWhileRunning, static_cast<long long>(ui.worstGapMs));
+    QVERIFY2(ui.eventsWhileRunning >= qx::test::kEventsWhileRunning, qPrintable(QString::number(ui.eventsWhileRunning)));
     const EvalRun run = panel.runsModel()->runs().back();
     QCOMPARE(QString::number(run.eval.pplBase, 'f', 4), QStringLiteral("3.7549"));
     QCOMPARE(QString::number(run.eval.ppl, 'f', 4), QStringLiteral("3.7549"));
@@ -75,12 +75,12 @@ void TstEvaluatePanel::evaluateOnStories()
     // A Q4_0 plan: positive KLD; then the runs and trade-off views.
     plan = planPreset(*file, Preset::Q4_0);
     panel.evaluate();
-    QVERIFY(worstGapUntil([&] { return evaluated.size() == 3; }, 120000) >= 0);
+    QVERIFY(respondsWhileRunning([&] { return evaluated.size() == 3; }, 120000).eventsWhileRunning >= 0);
     QVERIFY(panel.runsModel()->runs().back().eval.kldMean > 1e-3);
     QAbstractItemModelTester tester(panel.runsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     panel.evaluatePresets();
     const size_t presets = EvaluatePanel::commonPresets().size();
-    QVERIFY(worstGapUntil([&] { return size_t(evaluated.size()) == 3 + presets; }, 300000) >= 0);
+    QVERIFY(respondsWhileRunning([&] { return size_t(evaluated.size()) == 3 + presets; }, 300000).eventsWhileRunning >= 0);
     QCOMPARE(size_t(panel.runsModel()->rowCount()), 2 + presets - 1);  // Q4_0 was evaluated already
 
     shoot(panel, QStringLiteral("evaluate-panel"));

@@ -4,6 +4,8 @@
 
 #include <QtTest/QtTest>
 
+#include <new>
+
 #include <thread>
 
 using namespace qx;
@@ -65,6 +67,16 @@ private slots:
         QCOMPARE(other.outcome, JobOutcome::Failed);
         QVERIFY(!other.error.code);
         QCOMPARE(ErrorText::openFailed(QStringLiteral("/p"), other.error), QStringLiteral("Could not open “/p”: boom"));
+    }
+
+    // The last resort when a prediction missed: out of memory in a job is said as such, never "std::bad_alloc".
+    void outOfMemoryIsWorded()
+    {
+        JobRunner runner;
+        auto r = runToEnd<int>(runner, [](const ProgressFn&) -> int { throw std::bad_alloc(); });
+        QCOMPARE(r.outcome, JobOutcome::Failed);
+        QCOMPARE(*r.error.code, ErrorCode::OverBudget);
+        QCOMPARE(r.error.detail, QStringLiteral("the job ran out of memory: the machine could not give it what it asked for"));
     }
 
     void cancelEndsCancelled()

@@ -2,6 +2,7 @@
 // thread keeps running while the analysis job does.
 
 #include "common/core_round_trip.h"
+#include "common/event_loop_gap.h"
 #include "common/test_data.h"
 
 #include "common/job_runner.h"
@@ -13,6 +14,7 @@
 #include "quant/quantize.h"
 
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QTimer>
 #include <QtTest/QtTest>
 
@@ -34,25 +36,11 @@ const TensorInfo& tensorNamed(const ModelFile& model, const std::string& name)
 }
 
 /// Waits for the next analysis while a 10 ms heartbeat timer measures the longest UI-thread stall.
-qint64 waitForAnalysis(TensorViews& views, const std::function<void()>& trigger)
+test::Responsiveness waitForAnalysis(TensorViews& views, const std::function<void()>& trigger)
 {
     QSignalSpy ready(&views, &TensorViews::analysisReady);
-    QElapsedTimer clock;
-    qint64 last = 0, worst = 0;
-    QTimer heartbeat;
-    heartbeat.setInterval(10);
-    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
-        const qint64 now = clock.elapsed();
-        worst = std::max(worst, now - last);
-        last = now;
-    });
-    clock.start();
-    heartbeat.start();
     trigger();
-    if (ready.isEmpty())
-        ready.wait(60000);
-    worst = std::max(worst, clock.elapsed() - last);
-    return ready.isEmpty() ? -1 : worst;
+    return test::respondsWhileRunning([&] { return !ready.isEmpty(); }, 60000);
 }
 
 } // namespace
@@ -80,14 +68,14 @@ private slots:
         TensorViews views;
         views.setModel(model);
         views.setCandidate(QStringLiteral("Q8_0"));
-        QVERIFY(waitForAnalysis(views, [&] { views.setTensor(QString::fromStdString(tensor.name)); }) >= 0);
+        QVERIFY(waitForAnalysis(views, [&] { views.setTensor(QString::fromStdString(tensor.name)); }).eventsWhileRunning >= 0);
         const TensorStats stats = computeTensorStats(tensor);
         QCOMPARE(views.analysis()->stats.histogram, stats.histogram);
         QCOMPARE(views.analysis()->stats.histogram.total(), uint64_t(64 * 172));
 
         const std::vector<float> original = dequantizeTensor(tensor);
         for (const char* name : {"Q4_0", "Q5_1", "IQ4_NL", "Q8_0"}) {
-            QVERIFY(waitForAnalysis(views, [&] { views.setCandidate(QString::fromLatin1(name)); }) >= 0);
+            QVERIFY(waitForAnalysis(views, [&] { views.setCandidate(QString::fromLatin1(name)); }).eventsWhileRunning >= 0);
             const TensorError expected =
                 compareTensors(original, coreRoundTrip(*tensorTypeFromName(name), original, tensor.rowLength()));
             QCOMPARE(views.analysis()->format.name, std::string(name));
@@ -95,7 +83,7 @@ private slots:
             QVERIFY(expected.sqnrDb > 10.0);
         }
         // A catalog scheme goes through fakeQuantScheme.
-        QVERIFY(waitForAnalysis(views, [&] { views.setCandidate(QStringLiteral("INT4 g32 sym")); }) >= 0);
+        QVERIFY(waitForAnalysis(views, [&] { views.setCandidate(QStringLiteral("INT4 g32 sym")); }).eventsWhileRunning >= 0);
         std::vector<float> fake(original.size());
         fakeQuantScheme(SchemeId::Int4G32Sym, original, fake, tensor.rowLength());
         QCOMPARE(views.analysis()->error, compareTensors(original, fake));
@@ -120,6 +108,31 @@ private slots:
         QVERIFY(!views.analysis().has_value());
     }
 
+    // A tensor whose statistics fail says why; the view never stays at "Computing…".
+    void failedStatisticsAreShown()
+    {
+        auto model = std::make_shared<ModelFile>();
+        model->path = "empty.gguf";
+        TensorInfo empty;
+        empty.name = empty.originalName = "blk.0.empty.weight";
+        empty.ne = {0, 8};
+        empty.sourceFile = model->path;
+        model->tensors.push_back(empty);
+        TensorViews views;
+        views.setModel(model);
+        QSignalSpy finished(views.runner(), &JobRunner::finished);
+        views.setTensor(QStringLiteral("blk.0.empty.weight"));
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.at(0).first().value<JobOutcome>(), JobOutcome::Failed);
+        QStringList texts;
+        for (const QLabel* label : views.findChildren<QLabel*>())
+            texts << label->text();
+        QVERIFY2(!texts.join(QLatin1Char('|')).contains(QStringLiteral("Computing")), qPrintable(texts.join(QLatin1Char('|'))));
+        QVERIFY2(texts.contains(QStringLiteral("Cannot read this tensor: tensor 'blk.0.empty.weight' (0 x 8) has no "
+                                               "elements: there are no statistics to compute")),
+                 qPrintable(texts.join(QLatin1Char('|'))));
+    }
+
     void uiThreadStaysResponsive()
     {
         QX_REQUIRE_SHARED(path, "reference/synth-d256/model-f32.gguf");
@@ -127,9 +140,10 @@ private slots:
         TensorViews views;
         views.setModel(model);
         views.setCandidate(QStringLiteral("Q4_K"));
-        const qint64 worst = waitForAnalysis(views, [&] { views.setTensor(QStringLiteral("token_embd.weight")); });
-        QVERIFY(worst >= 0);
-        qInfo("longest UI-thread gap while analysing token_embd (256 x 512, Q4_K): %lld ms", worst);
+        const test::Responsiveness ui = waitForAnalysis(views, [&] { views.setTensor(QStringLiteral("token_embd.weight")); });
+        qInfo("analysing token_embd (256 x 512, Q4_K): %d UI events handled meanwhile, longest gap %lld ms (information)",
+              ui.eventsWhileRunning, static_cast<long long>(ui.worstGapMs));
+        QVERIFY2(ui.eventsWhileRunning >= test::kEventsWhileRunning, qPrintable(QString::number(ui.eventsWhileRunning)));
     }
 
     void newerRequestSupersedesOlder()
@@ -142,7 +156,7 @@ private slots:
         QVERIFY(waitForAnalysis(views, [&] {
                     views.setTensor(QStringLiteral("blk.0.ffn_up.weight"));
                     views.setTensor(QStringLiteral("blk.1.attn_q.weight"));
-                }) >= 0);
+                }).eventsWhileRunning >= 0);
         QCOMPARE(views.analysis()->tensorName, std::string("blk.1.attn_q.weight"));
     }
 

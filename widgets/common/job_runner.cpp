@@ -2,6 +2,8 @@
 
 #include <QMetaObject>
 
+#include <new>
+
 namespace qx::ui {
 
 JobRunner::JobRunner(QObject* parent) : QObject(parent)
@@ -50,6 +52,10 @@ JobError JobRunner::errorFromCurrentException()
         error.file = QString::fromStdString(e.file());
         error.offset = e.offset();
         error.detail = QString::fromStdString(e.detail());
+    } catch (const std::bad_alloc&) {
+        // the last resort: allocations that depend on the input are predicted and refused before this
+        error.code = ErrorCode::OverBudget;
+        error.detail = tr("the job ran out of memory: the machine could not give it what it asked for");
     } catch (const std::exception& e) {
         error.detail = QString::fromLocal8Bit(e.what());
     } catch (...) {

@@ -1,5 +1,7 @@
 #include "common/svg_paint_device.h"
 
+#include "common/table_export.h"
+
 #include <QBuffer>
 #include <QFontInfo>
 #include <QFile>
@@ -469,11 +471,7 @@ QByteArray SvgPaintDevice::svg() const
 
 bool SvgPaintDevice::save(const QString& path) const
 {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    const QByteArray bytes = svg();
-    return file.write(bytes) == bytes.size() && file.flush();
+    return saveFileBytes(path, svg());
 }
 
 int SvgPaintDevice::metric(PaintDeviceMetric metric) const

@@ -1,13 +1,15 @@
 #include "common/table_export.h"
 
+#include "common/atomic_file.h"
+#include "common/error.h"
 #include "common/svg_paint_device.h"
 
 #include <QAbstractItemModel>
 #include <QAbstractItemView>
 #include <QAction>
 #include <QChart>
+#include <QBuffer>
 #include <QChartView>
-#include <QFile>
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QPainter>
@@ -53,13 +55,28 @@ QString tableToCsv(const QAbstractItemModel& model)
     return out;
 }
 
+bool saveFileBytes(const QString& path, const QByteArray& bytes)
+{
+    try {
+        writeFileAtomically(path.toStdString(), std::string_view(bytes.constData(), size_t(bytes.size())));
+        return true;
+    } catch (const Error& e) {
+        qWarning("%s", e.what());
+        return false;
+    }
+}
+
+bool saveImagePng(const QImage& image, const QString& path)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    return image.save(&buffer, "PNG") && saveFileBytes(path, bytes);
+}
+
 bool exportTableCsv(const QAbstractItemModel& model, const QString& path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    const QByteArray bytes = tableToCsv(model).toUtf8();
-    return file.write(bytes) == bytes.size() && file.flush();
+    return saveFileBytes(path, tableToCsv(model).toUtf8());
 }
 
 void installTableExport(QAbstractItemView* view)
@@ -91,7 +108,7 @@ bool exportChartPng(QChartView* view, const QString& path)
     // by the ratio a second time.
     view->render(&painter, QRectF(QPointF(0, 0), QSizeF(view->size())));
     painter.end();
-    return image.save(path, "PNG");
+    return saveImagePng(image, path);
 }
 
 QString askPngPath(QWidget* parent)

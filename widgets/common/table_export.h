@@ -11,7 +11,15 @@ class QAbstractItemView;
 class QChartView;
 class QWidget;
 
+class QImage;
+
 namespace qx::ui {
+
+/// Writes `bytes` to `path` through the core's atomic writer (the old file stays whole on failure); false
+/// (and the reason in the log) when it cannot be written.
+bool saveFileBytes(const QString& path, const QByteArray& bytes);
+/// Encodes `image` as PNG and writes it with saveFileBytes.
+bool saveImagePng(const QImage& image, const QString& path);
 
 /// The model's top-level rows as CSV text (header line first, one line per row, "\n" line ends).
 QString tableToCsv(const QAbstractItemModel& model);

@@ -2,8 +2,8 @@
 // File > Export GGUF…: writes the plan document's plan as a GGUF file through qx::exportGguf on the
 // JobRunner (progress bar and Cancel in the status bar). The exact size is known before writing
 // (qx::predictedFileSize, also shown in the window's header) and the export checks free space, refuses
-// to overwrite the model itself, writes OUT.partial and renames, then re-opens the file and verifies
-// every tensor. Tensors planned in a scheme without a GGUF type (NF4, FP8, per-channel INT…) are written
+// to overwrite the model itself, writes a temporary file beside OUT, re-opens it and verifies every
+// tensor, and only then renames it to OUT. Tensors planned in a scheme without a GGUF type (NF4, FP8, per-channel INT…) are written
 // in their nearest GGUF type — the plan already holds that type — and the dialog says so first.
 // A plan with calibrated weights attached (GPTQ, AWQ, imatrix, RTN on a GGUF grid) is written through
 // qx::exportCalibrated and verified with qx::maxExportDeviation: every calibrated tensor must read back as

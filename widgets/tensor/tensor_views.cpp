@@ -141,7 +141,7 @@ bool TensorViews::exportChart(const QString& path) const
                                : m_distribution->exportWidget()->grab().save(path, "PNG");
     if (isSvgPath(path))
         return exportWidgetSvg(m_tabs->currentWidget(), path);
-    return m_tabs->currentWidget()->grab().save(path, "PNG");
+    return saveImagePng(m_tabs->currentWidget()->grab().toImage(), path);
 }
 
 const TensorInfo* TensorViews::currentTensor() const
