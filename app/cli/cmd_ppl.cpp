@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <memory>
 #include <optional>
 
 #include <unistd.h>
@@ -207,11 +208,23 @@ void reportPrediction(const LlamaForward& fwd, int64_t tokenCount, const StreamL
          formatMemory(m.head).c_str(), estimateStreamSeconds(fwd.source(), layout, tokenCount, gflops), gflops);
 }
 
-/// The progress of a run whose per-chunk figures go to stdout: those figures are the progress when stdout
-/// is a terminal (as in llama-perplexity), else a progress line on stderr.
-ProgressFn chunkProgress(const PplArgs& a, const char* what)
+/// The progress of a run whose per-chunk figures go to stdout: a progress line on stderr. When stdout is a
+/// terminal the per-chunk figures are the progress of the head phase (as in llama-perplexity), so the line
+/// covers the blocks phase only (2·nLayer of the run's 2·nLayer + 1 steps) and ends before the figures.
+ProgressFn chunkProgress(const PplArgs& a, const char* what, int64_t nLayer)
 {
-    return !a.json && isatty(STDOUT_FILENO) ? cancellable({}) : progressPrinter(what);
+    if (a.json || !isatty(STDOUT_FILENO))
+        return progressPrinter(what);
+    const double blockShare = double(2 * nLayer) / double(2 * nLayer + 1);
+    ProgressFn blocks = progressPrinter(std::string(what) + ", " + std::to_string(nLayer) + " blocks");
+    auto ended = std::make_shared<bool>(false);
+    return cancellable([blocks, blockShare, ended](double f) {
+        if (f < blockShare)
+            return blocks(f / blockShare);
+        if (!*ended)
+            *ended = true, blocks(1.0); // 100 % and the line's end
+        return true;
+    });
 }
 
 Json kldJson(const PplArgs& a, const KldResult& r)
@@ -242,7 +255,7 @@ int runKld(const PplArgs& a, std::optional<int32_t> bos, LlamaForward& fwd)
             std::fflush(stdout);
         };
     }
-    const KldResult r = computeKld(fwd, base, opt, chunkProgress(a, "kl-divergence"));
+    const KldResult r = computeKld(fwd, base, opt, chunkProgress(a, "kl-divergence", fwd.config().nLayer));
     if (a.json)
         printJson(kldJson(a, r));
     else
@@ -289,7 +302,7 @@ int runPerplexity(const PplArgs& a, std::optional<int32_t> bos, LlamaForward& fw
         };
     const auto t0 = std::chrono::steady_clock::now();
     const PerplexityResult r =
-        computePerplexity(fwd, tokens, opt, chunkProgress(a, "perplexity"), a.saveKldBase);
+        computePerplexity(fwd, tokens, opt, chunkProgress(a, "perplexity", fwd.config().nLayer), a.saveKldBase);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const TextFit fit = textFit(tokenizer.vocab(), tokens, r.ppl);
     if (a.json) {

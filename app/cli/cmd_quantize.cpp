@@ -31,7 +31,7 @@ struct QuantArgs {
     int64_t calibChunks = -1, evalChunks = -1, nCtx = 128;
     double damp = 1.0, alpha = 0.5;
     float threshold = 6.0f;
-    bool actOrder = false, noClip = false;
+    bool actOrder = false, noClip = false, gptqOneCapture = false;
     int threads = 0;
 };
 
@@ -62,6 +62,9 @@ void addOptions(CommandLine& cl, QuantArgs& a)
     app.add_option("-c,--ctx-size", a.nCtx, "context per chunk (default 128)")->type_name("N")->check(positive());
     app.add_flag("--act-order", a.actOrder, "GPTQ: process columns by decreasing Hessian diagonal (method gptq-act\n"
                                             "does too)");
+    app.add_flag("--gptq-one-capture", a.gptqOneCapture,
+                 "GPTQ: every block's Hessians from one capture of the float model (default: sequential, each\n"
+                 "block's from the inputs the already-quantized blocks before it produce)");
     app.add_flag("--no-clip", a.noClip, "AWQ: scale search only, no clipping search (method awq-noclip does too)");
     app.add_option("--damp", a.damp, "GPTQ: dampening in % of the mean Hessian diagonal (default 1)")
         ->type_name("P")->check(positive());
@@ -105,6 +108,8 @@ struct Session {
     std::shared_ptr<const LlamaWeights> weights;
     std::unique_ptr<CalibEvaluator> evaluator;
     std::shared_ptr<const CalibData> calib;
+    std::vector<int32_t> calibTokens;
+    std::optional<int32_t> bos;
     bool naiveInt8Done = false;
 };
 
@@ -166,6 +171,8 @@ void prepare(const QuantArgs& a, Session& s)
     else
         std::printf("calibration and evaluation texts share no line\n");
     const auto bos = chunkBosToken(*s.model);
+    s.bos = bos;
+    s.calibTokens = tok.encode(calibText, true);
     ForwardOptions fo;
     fo.threads = a.threads;
     auto t0 = std::chrono::steady_clock::now();
@@ -246,8 +253,11 @@ void runWeightMethod(const QuantArgs& a, const std::string& method, const std::s
     req.grid = scheme;
     const bool gptq = method == "gptq" || method == "gptq-act", awq = method == "awq" || method == "awq-noclip";
     note("quantize: %s on %s\n", method.c_str(), scheme.c_str());
-    const CalibResult cr = runCalibration(*s.weights, *s.calib, req,
-                                          progressPrinter(gptq ? "GPTQ" : awq ? "AWQ" : method));
+    ForwardOptions fo;
+    fo.threads = a.threads;
+    const CalibResult cr = gptq ? runStreamedGptq(s.model, s.calibTokens, s.bos, req, !a.gptqOneCapture, fo,
+                                                  progressPrinter("GPTQ"))
+                                : runCalibration(*s.weights, *s.calib, req, progressPrinter(awq ? "AWQ" : method));
     for (const auto& n : cr.notes)
         std::printf("  %s\n", n.c_str());
     const double tq = secondsSince(t0);

@@ -10,6 +10,7 @@
 #include "common/error.h"
 #include "common/text_file.h"
 #include "io/model_file.h"
+#include "model/stream_memory.h"
 #include "model/tokenizer.h"
 #include "plan/sensitivity.h"
 
@@ -24,6 +25,8 @@ struct SensitivityArgs {
     TensorType type = TensorType::Q4_K;
     SensitivityMode mode = SensitivityMode::EnableOne;
     int64_t ctx = 128, maxTokens = 1024;
+    int threads = 0;
+    std::string memBudget, scratchDir;
     bool json = false;
 };
 
@@ -34,14 +37,17 @@ const char* const kDescription =
     "  disable-one  every quantizable tensor is quantized except this one (what keeping it saves)\n"
     "Weights are the bit-exact quantize->dequantize round trip; tensors whose rows do not fit TYPE are\n"
     "left out (measure them with a type that fits, e.g. Q8_0 or F16). Prints per tensor, then per layer\n"
-    "(blk.N) and per tensor class (attn_q, ffn_down, ...), most sensitive first.";
+    "(blk.N) and per tensor class (attn_q, ffn_down, ...), most sensitive first.\n"
+    "The model is streamed block by block from its file; each measurement starts at the block it changes\n"
+    "(the inputs of every block are kept, on disk when they do not fit the memory budget).";
 
 SensitivityArgs parseArgs(const std::vector<std::string>& args)
 {
     SensitivityArgs a;
     std::string type = "Q4_K", mode = "enable-one";
     CommandLine cl("sensitivity", "MODEL -f TEXT [--type Q4_K] [--mode enable-one|disable-one]\n"
-                                  "                                [--ctx N] [--tokens N] [--json]", kDescription);
+                                  "                                [--ctx N] [--tokens N] [-t N] [--mem-budget SIZE]\n"
+                                  "                                [--scratch DIR] [--json]", kDescription);
     CLI::App& app = cl.app();
     cl.addModel(a.model);
     cl.input(app.add_option("-f,--file", a.textFile, "the text to measure on (MODEL :demo: its held-out text by default)")
@@ -50,6 +56,11 @@ SensitivityArgs parseArgs(const std::vector<std::string>& args)
     app.add_option("--mode", mode, "enable-one (default) or disable-one")->type_name("M");
     app.add_option("-c,--ctx-size,--ctx", a.ctx, "sequence length (default 128)")->type_name("N");
     app.add_option("--tokens", a.maxTokens, "at most N tokens of TEXT (default 1024)")->type_name("N");
+    cl.addThreads(a.threads);
+    app.add_option("--mem-budget", a.memBudget, "memory the run may use, e.g. 6G or 4500M (default: 3/4 of physical\n"
+                                                "memory); what is needed is predicted first")->type_name("SIZE");
+    app.add_option("--scratch", a.scratchDir, "where block inputs and base logits go when they do not fit the budget\n"
+                                              "(default: the temporary folder)")->type_name("DIR");
     cl.addJson(a.json);
     cl.setFooter("Ctrl-C cancels (exit code 130).");
     cl.parse(args);
@@ -62,6 +73,8 @@ SensitivityArgs parseArgs(const std::vector<std::string>& args)
     if (mode != "enable-one" && mode != "disable-one")
         throw UsageError("--mode must be enable-one or disable-one, not " + mode);
     a.mode = mode == "enable-one" ? SensitivityMode::EnableOne : SensitivityMode::DisableOne;
+    if (!a.memBudget.empty() && !parseByteSize(a.memBudget))
+        throw UsageError("--mem-budget takes a size such as 6G or 4500M, not '" + a.memBudget + "'");
     if (a.ctx < 4 || a.maxTokens < a.ctx)
         throw UsageError("--ctx must be at least 4 and --tokens at least --ctx");
     return a;
@@ -115,8 +128,12 @@ int runSensitivity(const std::vector<std::string>& args)
     const auto model = openModelArg(a.model);
     const std::vector<int32_t> tokens = measurementTokens(a);
     note("sensitivity: %zu tokens in sequences of %lld\n", tokens.size(), static_cast<long long>(a.ctx));
+    SensitivityEngine engine;
+    engine.threads = a.threads;
+    engine.memoryBudgetBytes = a.memBudget.empty() ? 0 : *parseByteSize(a.memBudget);
+    engine.scratchDir = a.scratchDir;
     const SensitivityResult r =
-        measureSensitivity(model, tokens, a.ctx, a.type, a.mode, nullptr, progressPrinter("sensitivity"));
+        measureSensitivity(model, tokens, a.ctx, a.type, a.mode, nullptr, progressPrinter("sensitivity"), engine);
     if (a.json) {
         printJson(sensitivityJson(a, r, tokens.size()));
         return 0;

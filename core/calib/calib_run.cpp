@@ -1,5 +1,7 @@
 #include "calib/calib_run.h"
 
+#include "calib/gptq_stream.h"
+
 #include "calib/calib_export.h"
 #include "calib/calib_methods.h"
 #include "common/error.h"
@@ -192,6 +194,34 @@ CalibResult runCalibration(const LlamaWeights& weights, const CalibData& calib, 
         throw Error(ErrorCode::Cancelled, "calibration cancelled");
     if (out.w8a8)
         out.exportValues.clear();
+    return out;
+}
+
+CalibResult runStreamedGptq(std::shared_ptr<const ModelFile> model, std::span<const int32_t> tokens,
+                            std::optional<int32_t> bos, const CalibRequest& request, bool sequential,
+                            const ForwardOptions& engine, const ProgressFn& progress)
+{
+    if (baseMethod(request.method) != "gptq")
+        throw Error(ErrorCode::InvalidArgument, "runStreamedGptq: method " + request.method + " is not GPTQ");
+    if (!std::isfinite(request.dampPercent) || request.dampPercent <= 0.0)
+        throw Error(ErrorCode::InvalidArgument, "GPTQ dampening must be a positive percentage");
+    CalibResult out;
+    out.method = request.method;
+    out.grid = parseGrid(request.grid);
+    out.label = calibMethodLabel(request.method) + " " + (out.grid.ggml ? out.grid.name() : request.grid);
+    GptqStreamOptions o;
+    o.gptq.grid = out.grid;
+    o.gptq.dampPercent = request.dampPercent;
+    o.gptq.actOrder = request.actOrder || request.method == "gptq-act";
+    o.sequential = sequential;
+    o.nCtx = request.nCtx;
+    o.chunks = request.chunks;
+    o.bosToken = bos;
+    o.engine = engine;
+    out.notes.push_back(sequential ? "sequential: each block's Hessians from the quantized blocks before it"
+                                   : "one capture of the float model");
+    out.values = gptqStreamed(std::move(model), tokens, o, &out.notes, progress);
+    out.exportValues = out.values; // on the grid and re-quantizes to itself
     return out;
 }
 

@@ -76,6 +76,14 @@ struct CalibResult {
 CalibResult runCalibration(const LlamaWeights& weights, const CalibData& calib, const CalibRequest& request,
                            const ProgressFn& progress = {});
 
+/// GPTQ (method gptq or gptq-act) on the streamed engine from the model file (calib/gptq_stream.h):
+/// block-sequential when `sequential`, else from one capture of the float model; `tokens` is the request's
+/// calibration text tokenized with BOS. The result has the shape runCalibration gives for the same request,
+/// plus a note saying which capture was used. Errors as gptqStreamed and runCalibration.
+CalibResult runStreamedGptq(std::shared_ptr<const ModelFile> model, std::span<const int32_t> tokens,
+                            std::optional<int32_t> bos, const CalibRequest& request, bool sequential,
+                            const ForwardOptions& engine = {}, const ProgressFn& progress = {});
+
 struct CaptureOutcome {
     std::shared_ptr<const CalibData> data;
     bool fromMemory = false;       ///< found in the in-memory cache

@@ -20,62 +20,6 @@ std::vector<float> importanceFor(const ImatrixFile* imatrix, const TensorInfo& t
     return imatrixImportanceFor(*imatrix, t.name, t.rowLength()).value_or(std::vector<float>{});
 }
 
-bool fits(const TensorInfo& t, TensorType type)
-{
-    const TensorTypeInfo* info = tensorTypeInfo(type);
-    return isCandidateTensor(t) && info && canQuantize(type) && t.rowLength() % int64_t(info->blockSize) == 0;
-}
-
-// "blk.3.attn_q.weight" -> layer "blk.3", class "attn_q"; other names are their own class, no layer.
-void splitName(const std::string& name, std::string& layer, std::string& cls)
-{
-    layer.clear();
-    cls = name.substr(0, name.rfind(".weight"));
-    if (name.rfind("blk.", 0) != 0) return;
-    const size_t dot = name.find('.', 4);
-    layer = name.substr(0, dot);
-    cls = name.substr(dot + 1, name.rfind(".weight") - dot - 1);
-}
-
-std::vector<SensitivityEntry> means(const std::map<std::string, std::pair<double, int>>& sums)
-{
-    std::vector<SensitivityEntry> out;
-    for (const auto& [k, v] : sums) out.push_back({k, v.first / double(v.second)});
-    return out;
-}
-
-double measure(const std::shared_ptr<LlamaWeights>& w, std::span<const int32_t> tokens, int64_t seqLen,
-               std::span<const float> base)
-{
-    LlamaForward fwd(w);
-    const std::vector<float> logits = fwd.forward(tokens, seqLen, seqLen / 2);
-    return meanKld(base, logits, w->config().nVocab);
-}
-
-struct Unit {
-    std::string name;                        // the tensor's name, or "blk.N" for a whole layer
-    std::vector<const TensorInfo*> tensors;
-};
-
-// One unit per tensor; in EnableOneLayer mode one per layer (file order) and one per tensor outside layers.
-std::vector<Unit> unitsFor(const std::vector<const TensorInfo*>& targets, SensitivityMode mode)
-{
-    std::vector<Unit> units;
-    std::map<std::string, size_t> layerIndex;
-    for (const TensorInfo* t : targets) {
-        std::string layer, cls;
-        splitName(t->name, layer, cls);
-        if (mode != SensitivityMode::EnableOneLayer || layer.empty()) {
-            units.push_back({t->name, {t}});
-            continue;
-        }
-        const auto [it, inserted] = layerIndex.emplace(layer, units.size());
-        if (inserted) units.push_back({layer, {}});
-        units[it->second].tensors.push_back(t);
-    }
-    return units;
-}
-
 const SchemeChoice* schemeFor(const SchemeChoices* schemes, const std::string& tensor)
 {
     if (!schemes)
@@ -144,97 +88,29 @@ std::vector<float> schemeRoundTrip(const TensorInfo& tensor, const SchemeChoice&
     return back;
 }
 
+double positionKld(const float* base, const float* test, int64_t nVocab)
+{
+    const double ma = *std::max_element(base, base + nVocab), mb = *std::max_element(test, test + nVocab);
+    double sa = 0, sb = 0;
+    for (int64_t i = 0; i < nVocab; ++i) { sa += std::exp(base[i] - ma); sb += std::exp(test[i] - mb); }
+    const double la = ma + std::log(sa), lb = mb + std::log(sb);
+    double kl = 0;
+    for (int64_t i = 0; i < nVocab; ++i) {
+        const double lpa = base[i] - la, lpb = test[i] - lb;
+        kl += std::exp(lpa) * (lpa - lpb);
+    }
+    return kl;
+}
+
 double meanKld(std::span<const float> baseLogits, std::span<const float> testLogits, int64_t nVocab)
 {
     if (baseLogits.size() != testLogits.size() || nVocab <= 0 || baseLogits.size() % size_t(nVocab) != 0)
         throw Error(ErrorCode::InvalidArgument, "meanKld: logits of different sizes");
     const size_t n = baseLogits.size() / size_t(nVocab);
     double total = 0.0;
-    for (size_t p = 0; p < n; ++p) {
-        const float* a = baseLogits.data() + p * size_t(nVocab);
-        const float* b = testLogits.data() + p * size_t(nVocab);
-        const double ma = *std::max_element(a, a + nVocab), mb = *std::max_element(b, b + nVocab);
-        double sa = 0, sb = 0;
-        for (int64_t i = 0; i < nVocab; ++i) { sa += std::exp(a[i] - ma); sb += std::exp(b[i] - mb); }
-        const double la = ma + std::log(sa), lb = mb + std::log(sb);
-        double kl = 0;
-        for (int64_t i = 0; i < nVocab; ++i) {
-            const double lpa = a[i] - la, lpb = b[i] - lb;
-            kl += std::exp(lpa) * (lpa - lpb);
-        }
-        total += kl;
-    }
+    for (size_t p = 0; p < n; ++p)
+        total += positionKld(baseLogits.data() + p * size_t(nVocab), testLogits.data() + p * size_t(nVocab), nVocab);
     return n ? total / double(n) : 0.0;
-}
-
-SensitivityResult measureSensitivity(std::shared_ptr<const ModelFile> model, std::span<const int32_t> tokens,
-                                     int64_t seqLen, TensorType type, SensitivityMode mode,
-                                     const ImatrixFile* imatrix, const ProgressFn& progress)
-{
-    std::shared_ptr<LlamaWeights> w = LlamaWeights::fromModel(model);
-    std::vector<const TensorInfo*> targets;
-    for (const auto& name : w->tensorNames())
-        if (const TensorInfo* t = model->findTensor(name); t && fits(*t, type)) targets.push_back(t);
-    const std::vector<float> base = LlamaForward(w).forward(tokens, seqLen, seqLen / 2);
-    const bool disable = mode == SensitivityMode::DisableOne;
-    std::map<const TensorInfo*, std::vector<float>> quantized;
-    for (const TensorInfo* t : targets) {
-        quantized[t] = roundTripTensor(*t, type, importanceFor(imatrix, *t));
-        if (disable) w->substitute(t->name, quantized[t]);
-    }
-    const std::vector<Unit> units = unitsFor(targets, mode);
-    SensitivityResult r;
-    std::map<std::string, std::pair<double, int>> layers, classes;
-    for (size_t i = 0; i < units.size(); ++i) {
-        const Unit& u = units[i];
-        for (const TensorInfo* t : u.tensors) w->substitute(t->name, disable ? dequantizeTensor(*t) : quantized[t]);
-        const double kld = measure(w, tokens, seqLen, base);
-        for (const TensorInfo* t : u.tensors) w->substitute(t->name, disable ? quantized[t] : dequantizeTensor(*t));
-        if (u.tensors.size() != 1 || u.tensors[0]->name != u.name) {
-            r.layers.push_back({u.name, kld});   // a whole layer (EnableOneLayer)
-        } else {
-            r.tensors.push_back({u.name, kld});
-            std::string layer, cls;
-            splitName(u.name, layer, cls);
-            if (!layer.empty()) { layers[layer].first += kld; ++layers[layer].second; }
-            classes[cls].first += kld;
-            ++classes[cls].second;
-        }
-        if (progress && !progress(double(i + 1) / double(units.size())))
-            throw Error(ErrorCode::Cancelled, "sensitivity measurement cancelled");
-    }
-    if (mode != SensitivityMode::EnableOneLayer) {
-        r.layers = means(layers);
-        r.classes = means(classes);
-    }
-    return r;
-}
-
-std::vector<MeasuredKld> measureEnableOne(std::shared_ptr<const ModelFile> model, std::span<const int32_t> tokens,
-                                          int64_t seqLen, std::span<const TensorType> types,
-                                          const ImatrixFile* imatrix, const ProgressFn& progress)
-{
-    std::shared_ptr<LlamaWeights> w = LlamaWeights::fromModel(model);
-    std::vector<MeasuredKld> out;
-    std::vector<const TensorInfo*> targets;
-    for (const auto& name : w->tensorNames()) {
-        const TensorInfo* t = model->findTensor(name);
-        const auto type = t ? std::find_if(types.begin(), types.end(), [&](TensorType x) { return fits(*t, x); })
-                            : types.end();
-        if (type == types.end()) continue;
-        out.push_back({t->name, *type, 0.0});
-        targets.push_back(t);
-    }
-    const std::vector<float> base = LlamaForward(w).forward(tokens, seqLen, seqLen / 2);
-    for (size_t i = 0; i < targets.size(); ++i) {
-        const TensorInfo* t = targets[i];
-        w->substitute(t->name, roundTripTensor(*t, out[i].type, importanceFor(imatrix, *t)));
-        out[i].kld = measure(w, tokens, seqLen, base);
-        w->substitute(t->name, dequantizeTensor(*t));
-        if (progress && !progress(double(i + 1) / double(targets.size())))
-            throw Error(ErrorCode::Cancelled, "sensitivity measurement cancelled");
-    }
-    return out;
 }
 
 } // namespace qx

@@ -4,6 +4,14 @@
 // Weights are substituted by their bit-exact quantize->dequantize round trip ("weight-only": activations
 // and the KV cache stay as the forward pass computes them). KLD is the mean over all scored positions of
 // KL(base || quantized) of the softmaxed logits, in nats, against the unquantized model's logits.
+//
+// The measurements run on the streamed engine (model/llama_forward.h) straight from the model file, so
+// memory stays about one block whatever the depth: one run of the reference model keeps every block's
+// input (model/block_inputs.h) and the base logits of the scored positions; each measurement then starts
+// at the first block it changes (blocks before it are the reference model's, so their output is the
+// stored input bit for bit) and runs the rest of the blocks and the head, reducing its logits to KLD as
+// they are made. The stored inputs and base logits go to the scratch folder when they do not fit the
+// engine's memory budget; Error(OverBudget) up front when even that does not fit.
 
 #include "common/progress.h"
 #include "io/model_file.h"
@@ -40,8 +48,18 @@ void applyPlan(LlamaWeights& weights, const ModelFile& model, const Plan& plan, 
                const std::map<std::string, std::vector<float>>* substitutions = nullptr,
                const SchemeChoices* schemes = nullptr);
 
+/// KL(base || test) of one position's `nVocab` logits (nats).
+double positionKld(const float* baseLogits, const float* testLogits, int64_t nVocab);
+
 /// Mean KL(base || test) over positions of `nVocab` logits each.
 double meanKld(std::span<const float> baseLogits, std::span<const float> testLogits, int64_t nVocab);
+
+/// Where and how the measurements run (the streamed engine's settings, model/llama_forward.h).
+struct SensitivityEngine {
+    int threads = 0;                 ///< 0 = every hardware thread
+    uint64_t memoryBudgetBytes = 0;  ///< 0 = defaultMemoryBudget()
+    std::string scratchDir;          ///< for block inputs and base logits beyond the budget ("" = temp)
+};
 
 enum class SensitivityMode {
     EnableOne,    ///< only the tensor is quantized, everything else F32
@@ -53,6 +71,7 @@ struct SensitivityEntry {
     std::string name;      ///< tensor, "blk.N" for a layer, or a class such as "attn_q"
     double kld = 0.0;      ///< mean KLD (per-layer / per-class rows: the mean of their tensors, except
                            ///< in EnableOneLayer mode, where layer rows are measured with the whole layer)
+    bool operator==(const SensitivityEntry&) const = default;
 };
 
 struct SensitivityResult {
@@ -65,7 +84,8 @@ struct SensitivityResult {
 /// `classes` is empty.
 SensitivityResult measureSensitivity(std::shared_ptr<const ModelFile> model, std::span<const int32_t> tokens,
                                      int64_t seqLen, TensorType type, SensitivityMode mode,
-                                     const ImatrixFile* imatrix, const ProgressFn& progress = {});
+                                     const ImatrixFile* imatrix, const ProgressFn& progress = {},
+                                     const SensitivityEngine& engine = {});
 
 /// One enable-one measurement: `tensor` alone quantized to `type` gave mean KLD `kld` (nats).
 struct MeasuredKld {
@@ -80,6 +100,7 @@ struct MeasuredKld {
 /// Tensors no type fits are left out. Progress and cancellation as measureSensitivity.
 std::vector<MeasuredKld> measureEnableOne(std::shared_ptr<const ModelFile> model, std::span<const int32_t> tokens,
                                           int64_t seqLen, std::span<const TensorType> types,
-                                          const ImatrixFile* imatrix, const ProgressFn& progress = {});
+                                          const ImatrixFile* imatrix, const ProgressFn& progress = {},
+                                          const SensitivityEngine& engine = {});
 
 } // namespace qx

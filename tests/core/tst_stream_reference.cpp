@@ -17,6 +17,7 @@
 #include "model/tokenizer.h"
 #include "plan/presets.h"
 #include "plan/sensitivity.h"
+#include "quant/dequantize.h"
 
 #include <QtTest/QtTest>
 
@@ -74,6 +75,44 @@ bool decodable(const ModelFile& model)
     } catch (const Error&) {
         return false; // e.g. a low-bit type without a decoder: neither engine can run it
     }
+}
+
+/// The tokens of the head text, or (llama2.c checkpoints: no tokenizer we read) seeded random ids.
+std::vector<int32_t> someTokens(const std::string& path, const ModelFile& file, size_t count)
+{
+    std::vector<int32_t> tokens;
+    try {
+        const std::string textPath = test::sharedPath("text/tinystories-valid-head.txt");
+        tokens = openTokenizer(path).encode(readTextFile(textPath).substr(0, 40000), true);
+    } catch (const Error&) {
+        std::mt19937 rng(7);
+        tokens.resize(count);
+        for (int32_t& t : tokens)
+            t = int32_t(rng() % uint32_t(llamaConfigOf(file).nVocab));
+    }
+    tokens.resize(std::min(tokens.size(), count));
+    return tokens;
+}
+
+/// Enable-one (or disable-one) KLD of `names` the way sensitivity measured it before the streamed engine:
+/// the whole model resident, round trips substituted, every sequence through every block at once.
+std::vector<double> wholeModelSensitivity(const std::shared_ptr<const ModelFile>& file, const std::vector<int32_t>& tokens,
+                                          int64_t seqLen, TensorType type, const std::vector<std::string>& names, bool disable)
+{
+    auto w = std::make_shared<LlamaWeights>(*LlamaWeights::fromModel(file));
+    const std::vector<float> base = LlamaForward(w).forward(tokens, seqLen, seqLen / 2);
+    const auto quantized = [&](const std::string& n) { return roundTripTensor(*file->findTensor(n), type, {}); };
+    const auto original = [&](const std::string& n) { return dequantizeTensor(*file->findTensor(n)); };
+    if (disable)
+        for (const std::string& n : names)
+            w->substitute(n, quantized(n));
+    std::vector<double> out;
+    for (const std::string& n : names) {
+        w->substitute(n, disable ? original(n) : quantized(n));
+        out.push_back(meanKld(base, LlamaForward(w).forward(tokens, seqLen, seqLen / 2), w->config().nVocab));
+        w->substitute(n, disable ? quantized(n) : original(n));
+    }
+    return out;
 }
 
 } // namespace
@@ -166,6 +205,67 @@ private slots:
         po.nCtx = 128, po.maxChunks = 8, po.bosToken = chunkBosToken(*file, tokenizer);
         const double ppl = computePerplexity(fwd, tokens, po).ppl;
         QVERIFY2(std::fabs(ppl / llamaPpl - 1.0) < 1e-4, qPrintable(QString("%1 vs llama.cpp %2").arg(ppl, 0, 'f', 4).arg(llamaPpl, 0, 'f', 4)));
+    }
+
+    void sensitivityEqualsWholeModelPass_data()
+    {
+        // The three model files, and synth-d256 as F32 and as a quantized file (its types decode first).
+        QTest::addColumn<QString>("model");
+        for (const char* p : {"models/stories260K.gguf", "models/tinystories-656k", "models/aidreams260K/aidreams260K.bin",
+                              "reference/synth-d256/model-f32.gguf", "reference/synth-d256/pure-Q4_K.gguf"})
+            QTest::newRow(p) << QString(p);
+    }
+    void sensitivityEqualsWholeModelPass()
+    {
+        QFETCH(QString, model);
+        QX_REQUIRE_SHARED(path, model.toStdString());
+        const auto file = openModel(path);
+        if (!decodable(*file))
+            QSKIP("a tensor type without a decoder");
+        constexpr int64_t kSeq = 32;
+        const std::vector<int32_t> tokens = someTokens(path, *file, 4 * kSeq);
+        QCOMPARE(tokens.size(), size_t(4 * kSeq));
+        for (const SensitivityMode mode : {SensitivityMode::EnableOne, SensitivityMode::DisableOne}) {
+            const SensitivityResult now = measureSensitivity(file, tokens, kSeq, TensorType::Q8_0, mode, nullptr, {}, {2});
+            std::vector<std::string> names;
+            for (const SensitivityEntry& e : now.tensors)
+                names.push_back(e.name);
+            QVERIFY(names.size() >= 7);
+            const std::vector<double> old =
+                wholeModelSensitivity(file, tokens, kSeq, TensorType::Q8_0, names, mode == SensitivityMode::DisableOne);
+            for (size_t i = 0; i < names.size(); ++i)
+                QVERIFY2(now.tensors[i].kld == old[i] && old[i] > 0,
+                         qPrintable(QString::fromStdString(names[i]) + QString(": %1 vs %2").arg(now.tensors[i].kld, 0, 'g', 17).arg(old[i], 0, 'g', 17)));
+        }
+    }
+
+    void sensitivitySpillsBlockInputsBeyondTheBudget()
+    {
+        QX_REQUIRE_SHARED(path, "models/stories260K.gguf");
+        const auto file = openModel(path);
+        constexpr int64_t kSeq = 64, kTokens = 4096;
+        std::vector<int32_t> tokens(kTokens);
+        for (size_t i = 0; i < tokens.size(); ++i)
+            tokens[i] = int32_t((i * 37 + 11) % 512);
+        const SensitivityResult inMemory =
+            measureSensitivity(file, tokens, kSeq, TensorType::Q4_0, SensitivityMode::EnableOneLayer, nullptr, {}, {2});
+        // A budget that holds the run but not the 6 block inputs (6.3 MB) and base logits (4.2 MB) beside it.
+        LlamaForward probe(std::make_shared<MappedWeights>(file, 2), {2});
+        const StreamLayout layout{kSeq, kSeq / 2, kTokens / kSeq, kTokens / kSeq};
+        SensitivityEngine engine{2, probe.estimateMemory(kTokens, layout).peak() + 4'000'000,
+                                 test::scratchDir("tst_stream_reference") + "/missing/folder"};
+        QVERIFY_THROWS_EXCEPTION(Error, measureSensitivity(file, tokens, kSeq, TensorType::Q4_0,
+                                                           SensitivityMode::EnableOneLayer, nullptr, {}, engine));
+        engine.scratchDir = test::scratchDir("tst_stream_reference");
+        const SensitivityResult spilled =
+            measureSensitivity(file, tokens, kSeq, TensorType::Q4_0, SensitivityMode::EnableOneLayer, nullptr, {}, engine);
+        QCOMPARE(spilled.layers.size(), size_t(5));
+        QCOMPARE(spilled.layers, inMemory.layers);
+        QCOMPARE(spilled.tensors, inMemory.tensors);
+        engine.scratchDir.clear();
+        engine.memoryBudgetBytes = 1'000'000;
+        QVERIFY_THROWS_EXCEPTION(Error, measureSensitivity(file, tokens, kSeq, TensorType::Q4_0,
+                                                           SensitivityMode::EnableOneLayer, nullptr, {}, engine));
     }
 
     void kldEqualsWholeModelPass()
