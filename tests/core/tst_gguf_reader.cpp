@@ -201,8 +201,9 @@ private slots:
             qx::openModel(path);
             QFAIL("expected an error");
         } catch (const qx::Error& e) {
-            QCOMPARE(e.code(), qx::ErrorCode::Unsupported);
+            QCOMPARE(e.code(), qx::ErrorCode::BadMagic);   // a JSON file is not a model file, whatever it holds
             QCOMPARE(e.file(), path);
+            QVERIFY2(std::string(e.what()).find("not a model file") != std::string::npos, e.what());
         }
         QVERIFY_THROWS_EXCEPTION(qx::Error, qx::openModel("/nonexistent/model.gguf"));
     }

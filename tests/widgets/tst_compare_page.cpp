@@ -189,11 +189,11 @@ private slots:
         QVERIFY(compareAndWait(page, q4));
         QSignalSpy spy(&page, &ComparePage::compared);
         page.compareWith(QString::fromStdString(q2));
-        page.tableView()->selectRow(3);   // the table of the first comparison is still on screen
+        page.findChild<QTableView*>(QStringLiteral("compareTable"))->selectRow(3);   // the table of the first comparison is still on screen
         QVERIFY(page.runner()->isBusy());
         QVERIFY(spy.wait(120000));
         QVERIFY(page.diff());
-        QVERIFY2(page.summaryLabel()->text().startsWith("B = pure-Q2_K.gguf"), qPrintable(page.summaryLabel()->text()));
+        QVERIFY2(page.findChild<QLabel*>(QStringLiteral("compareSummary"))->text().startsWith("B = pure-Q2_K.gguf"), qPrintable(page.findChild<QLabel*>(QStringLiteral("compareSummary"))->text()));
     }
     // Evaluate: the figures of qx::compareOutputs for the pair, while tensors are selected meanwhile.
     void evaluateShowsTheOutputFigures()
@@ -212,7 +212,7 @@ private slots:
         QSignalSpy done(panel, &CompareOutputPanel::evaluated);
         panel->evaluate();
         QVERIFY(panel->cancelButton()->isEnabled());
-        page.tableView()->selectRow(2);
+        page.findChild<QTableView*>(QStringLiteral("compareTable"))->selectRow(2);
         QVERIFY(done.wait(120000));
         QVERIFY2(panel->result(), qPrintable(panel->statusLabel()->text()));
 
