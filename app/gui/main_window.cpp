@@ -91,7 +91,13 @@ MainWindow::MainWindow(ui::ModelOpener opener, QWidget* parent)
     resize(QSize(fontMetrics().averageCharWidth() * 160, fontMetrics().height() * 45));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // ~QWidget hides and deletes the children after this object has stopped being a MainWindow; a signal
+    // they emit on the way (a dock's visibilityChanged, a tab's currentChanged) must not reach our slots.
+    for (QObject* child : findChildren<QObject*>())
+        disconnect(child, nullptr, this, nullptr);
+}
 
 void MainWindow::showPlannedFormat(const QString& tensor)
 {
