@@ -161,16 +161,16 @@ void TstLayoutFits::everyPageFits()
              qPrintable(QStringLiteral("minimum size %1×%2").arg(window.minimumSizeHint().width()).arg(window.minimumSizeHint().height())));
 
     QVERIFY(test::openAndWait(window, demo));
-    m_tree = window.tensorPane()->findChild<QTreeView*>(QStringLiteral("tensorTree"));
+    m_tree = test::child<ui::TensorPane>(window, "tensorPane")->findChild<QTreeView*>(QStringLiteral("tensorTree"));
     window.planDocument()->applyPreset(Preset::Q4_K_M);
-    ui::RunsModel* runs = window.evaluationPage()->runsModel();
+    ui::RunsModel* runs = test::child<ui::EvaluationPage>(window, "evaluationPage")->runsModel();
     const Plan plan = window.planDocument()->plan();
     runs->addRun(fakeRun(QStringLiteral("Q4_K_M"), plan, 5.94, 0.012, true));
     runs->addRun(fakeRun(QStringLiteral("solver 4.73 bpw"), plan, 4.73, 0.031, false));
     runs->addRun(fakeRun(QStringLiteral("Q4_K_M + GPTQ"), plan, 5.94, 0.009, false));
 
     // Tensors: the tree beside each view of a tensor.
-    ui::TensorViews* views = window.tensorViews();
+    ui::TensorViews* views = test::child<ui::TensorViews>(window, "tensorViews");
     QSignalSpy analysed(views, &ui::TensorViews::analysisReady);
     test::selectTensor(window, "blk.0.ffn_down.weight");
     QVERIFY(analysed.wait(30000));
@@ -187,18 +187,18 @@ void TstLayoutFits::everyPageFits()
     window.showPage(app::MainWindow::Page::Info);
     check(&window, QStringLiteral("info"));
     window.showPage(app::MainWindow::Page::Layers);
-    QSignalSpy layers(window.layersView(), &ui::LayersView::valuesReady);
-    window.layersView()->compute();
+    QSignalSpy layers(test::child<ui::LayersView>(window, "layersView"), &ui::LayersView::valuesReady);
+    test::child<ui::LayersView>(window, "layersView")->compute();
     QVERIFY2(layers.count() > 0 || layers.wait(60000),
-             qPrintable(window.layersView()->findChild<QLabel*>(QStringLiteral("layersStatus"))->text()));
+             qPrintable(test::child<ui::LayersView>(window, "layersView")->findChild<QLabel*>(QStringLiteral("layersStatus"))->text()));
     check(&window, QStringLiteral("layers"));
     window.showPage(app::MainWindow::Page::Evaluate);
     check(&window, QStringLiteral("evaluate"));
     window.showPage(app::MainWindow::Page::Tradeoff);
     check(&window, QStringLiteral("trade-off"));
     window.showPage(app::MainWindow::Page::Learn);
-    for (ui::Lesson* lesson : window.learnLab()->lessons()) {
-        window.learnLab()->showLesson(lesson->lessonId());
+    for (ui::Lesson* lesson : test::child<ui::LearnLab>(window, "learnLab")->lessons()) {
+        test::child<ui::LearnLab>(window, "learnLab")->showLesson(lesson->lessonId());
         check(&window, QStringLiteral("lesson %1").arg(lesson->lessonId()));
     }
 
