@@ -12,7 +12,8 @@
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLogValueAxis>
+#include <QCategoryAxis>
+#include <QLocale>
 #include <QSlider>
 #include <QVBoxLayout>
 
@@ -233,17 +234,24 @@ void OutliersLesson::fillSmoothChart(LessonChart* view, const std::vector<float>
     QChart* chart = view->chart();
     clearChart(chart);
     chart->setTitle(title);
-    auto* xs = new QBarSet(tr("max |X_j| (activations)"));
-    auto* ws = new QBarSet(tr("max |W_j| (weights)"));
-    QStringList cats;
     double lo = 1e30, hi = 0;
     for (int64_t c : m_chartChannels) {
         const auto j = static_cast<size_t>(c);
-        xs->append(x[j]);
-        ws->append(w[j]);
-        cats << QString::number(c);
         lo = std::min({lo, static_cast<double>(x[j]), static_cast<double>(w[j])});
         hi = std::max({hi, static_cast<double>(x[j]), static_cast<double>(w[j])});
+    }
+    // A log scale drawn by hand: each bar is log10 of its value above the power of ten below the smallest, and
+    // the axis is labelled at the powers of ten (QLogValueAxis leaves its labels blank over many decades).
+    const int bottom = static_cast<int>(std::floor(std::log10(std::max(1e-6, lo))));
+    const int top = std::max(bottom + 1, static_cast<int>(std::ceil(std::log10(std::max(hi, 1e-6)))));
+    const auto height = [bottom](float v) { return std::max(0.0, std::log10(std::max(1e-6, double(v))) - bottom); };
+    auto* xs = new QBarSet(tr("max |X_j| (activations)"));
+    auto* ws = new QBarSet(tr("max |W_j| (weights)"));
+    QStringList cats;
+    for (int64_t c : m_chartChannels) {
+        xs->append(height(x[static_cast<size_t>(c)]));
+        ws->append(height(w[static_cast<size_t>(c)]));
+        cats << QString::number(c);
     }
     auto* series = new QBarSeries;
     series->append(xs);
@@ -251,10 +259,14 @@ void OutliersLesson::fillSmoothChart(LessonChart* view, const std::vector<float>
     auto* axisX = new QBarCategoryAxis;
     axisX->append(cats);
     axisX->setTitleText(tr("channel j: those named above, then the largest max|X_j|"));
-    auto* axisY = new QLogValueAxis;
-    axisY->setBase(2.0);
-    axisY->setRange(std::max(1e-4, lo * 0.7), hi * 1.4);
-    axisY->setLabelFormat(QStringLiteral("%.3g"));
+    auto* axisY = new QCategoryAxis;
+    axisY->setProperty("qx_fixedTicks", true);
+    axisY->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    axisY->setRange(0.0, top - bottom);
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    for (int k = bottom; k <= top; ++k)
+        axisY->append(locale.toString(std::pow(10.0, k), 'g', 6), k - bottom);
     axisY->setTitleText(tr("max |·|, log"));
     chart->addSeries(series);
     chart->addAxis(axisX, Qt::AlignBottom);
