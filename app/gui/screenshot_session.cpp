@@ -277,9 +277,10 @@ void ScreenshotSession::grabCompareTabs()
 {
     ui::ComparePage* page = this->page<ui::ComparePage>("comparePage");
     const auto grabAll = [this, page](const QString& suffix) {
-        for (int tab : {0, 1, 3}) {
+        for (int tab : {ui::ComparePage::TensorsTab, ui::ComparePage::LayersTab, ui::ComparePage::MetadataTab,
+                        ui::ComparePage::OutputTab}) {
             page->showTab(tab);
-            static const char* names[] = {"tensors", "layers", "distribution", "metadata"};
+            static const char* names[] = {"tensors", "layers", "distribution", "metadata", "output"};
             grabTo(QStringLiteral("compare-%1%2.png").arg(QString::fromLatin1(names[tab]), suffix));
         }
     };
@@ -292,7 +293,7 @@ void ScreenshotSession::grabCompareTabs()
         return finish();
     }
     connect(page, &ui::ComparePage::distributionShown, this, [this, page] {
-        page->showTab(2);
+        page->showTab(ui::ComparePage::DistributionTab);
         grabTo(QStringLiteral("compare-distribution.png"));
         m_comparePath.clear();
         finish();

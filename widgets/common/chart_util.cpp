@@ -6,6 +6,7 @@
 #include <QLegend>
 #include <QLineSeries>
 #include <QScatterSeries>
+#include <QLocale>
 #include <QLogValueAxis>
 #include <QPen>
 #include <QValueAxis>
@@ -96,7 +97,7 @@ QString dbText(double db)
 {
     if (std::isinf(db))
         return db > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
-    return QString::number(db, 'f', 2);
+    return QLocale().toString(db, 'f', 2);
 }
 
 double niceStep(double span, int ticks)

@@ -27,7 +27,7 @@ void setAxes(QChart* chart, const QString& xTitle, const QString& yTitle, bool l
 /// through y0 so it draws as separate ticks).
 QLineSeries* tickSeries(std::span<const double> xs, double y0, double y1, const QString& name, const QColor& color,
                         qreal width, Qt::PenStyle style = Qt::SolidLine);
-/// "∞", "−∞" or the value with two decimals.
+/// "∞", "−∞" or the value with two decimals, written as the interface language writes numbers.
 QString dbText(double db);
 
 /// A round step (1, 2 or 5 × 10^k) giving about `ticks` intervals over `span` (> 0).
