@@ -308,7 +308,17 @@ void ScreenshotSession::grabLearn()
     grabTo(QStringLiteral("learn-lab.png"));
     page<ui::LearnLab>("learnLab")->showLesson(QStringLiteral("iquants"));
     grabTo(QStringLiteral("learn-iquants.png"));
-    finish();
+    // The outliers lesson reads activations of the model's own forward pass: captured once, in the background.
+    auto* lab = page<ui::LearnLab>("learnLab");
+    lab->showLesson(QStringLiteral("outliers"));
+    const auto grabOutliers = [this] {
+        grabTo(QStringLiteral("learn-outliers.png"));
+        finish();
+    };
+    if (!lab->activationJob()->isBusy())
+        return grabOutliers();
+    connect(lab->activationJob(), &ui::JobRunner::finished, this, [grabOutliers] { QTimer::singleShot(0, grabOutliers); },
+            Qt::SingleShotConnection);
 }
 
 void ScreenshotSession::finish()
