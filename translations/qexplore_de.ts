@@ -1236,6 +1236,14 @@
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Run both models on a text: KL divergence, top-token agreement, perplexity</source>
+        <translation>Beide Modelle auf einem Text ausführen: KL-Divergenz, Übereinstimmung des wahrscheinlichsten Tokens, Perplexität</translation>
+    </message>
 </context>
 <context>
     <name>qx::ui::CompareTableModel</name>
@@ -2536,28 +2544,12 @@
 <context>
     <name>qx::ui::OutliersLesson</name>
     <message>
-        <source>&lt;h2&gt;Outliers, LLM.int8, AWQ and SmoothQuant&lt;/h2&gt;&lt;p&gt;In large language models a few &lt;b&gt;feature dimensions&lt;/b&gt; (channels) of the activations carry values far larger than the rest, in almost every token. One int8 step per token must then cover the outlier, and every other channel loses precision. &lt;b&gt;LLM.int8&lt;/b&gt; multiplies the outlier channels (any |x| ≥ 6) in FP16 and the rest in int8. &lt;b&gt;AWQ&lt;/b&gt; notes that the weights meeting large activations matter most and protects them by scaling. &lt;b&gt;SmoothQuant&lt;/b&gt; divides each activation channel by s&lt;sub&gt;j&lt;/sub&gt; = max|X&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;α&lt;/sup&gt; / max|W&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;1−α&lt;/sup&gt; and multiplies the weights&apos; column j by it: the product is unchanged, but the difficulty migrates from activations to weights.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Ausreißer, LLM.int8, AWQ und SmoothQuant&lt;/h2&gt;&lt;p&gt;In großen Sprachmodellen tragen wenige &lt;b&gt;Merkmalsdimensionen&lt;/b&gt; (Kanäle) der Aktivierungen in fast jedem Token weit größere Werte als der Rest. Eine int8-Schrittweite pro Token muss dann den Ausreißer abdecken, und alle anderen Kanäle verlieren Genauigkeit. &lt;b&gt;LLM.int8&lt;/b&gt; multipliziert die Ausreißerkanäle (irgendein |x| ≥ 6) in FP16 und den Rest in int8. &lt;b&gt;AWQ&lt;/b&gt; stellt fest, dass die Gewichte, die auf große Aktivierungen treffen, am meisten zählen, und schützt sie durch Skalierung. &lt;b&gt;SmoothQuant&lt;/b&gt; teilt jeden Aktivierungskanal durch s&lt;sub&gt;j&lt;/sub&gt; = max|X&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;α&lt;/sup&gt; / max|W&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;1−α&lt;/sup&gt; und multipliziert die Spalte j der Gewichte damit: Das Produkt bleibt gleich, aber die Schwierigkeit wandert von den Aktivierungen zu den Gewichten.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Outlier threshold |x| ≥</source>
-        <translation>Ausreißerschwelle |x| ≥</translation>
-    </message>
-    <message>
         <source>SmoothQuant α:</source>
         <translation>SmoothQuant α:</translation>
     </message>
     <message>
         <source>|x| per token (rows) and channel (columns); ticks mark channels with |x| ≥ %1</source>
         <translation>|x| pro Token (Zeilen) und Kanal (Spalten); Markierungen zeigen Kanäle mit |x| ≥ %1</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;LLM.int8 decomposition&lt;/h3&gt;&lt;p&gt;%1 of %2 channels hold a value with |x| ≥ %3 (%4 values in all; the largest |x| is %5). LLM.int8 multiplies these %1 columns in FP16 and the other %6 in int8. Relative output error of X·Wᵀ: int8 everywhere &lt;b&gt;%7 %&lt;/b&gt;, LLM.int8 &lt;b&gt;%8 %&lt;/b&gt;.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;LLM.int8-Zerlegung&lt;/h3&gt;&lt;p&gt;%1 von %2 Kanälen enthalten einen Wert mit |x| ≥ %3 (insgesamt %4 Werte; das größte |x| ist %5). LLM.int8 multipliziert diese %1 Spalten in FP16 und die übrigen %6 in int8. Relativer Ausgabefehler von X·Wᵀ: überall int8 &lt;b&gt;%7 %&lt;/b&gt;, LLM.int8 &lt;b&gt;%8 %&lt;/b&gt;.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;No channel of this layer reaches the threshold: outlier features of magnitude 6 and more emerge in models of several billion parameters (Dettmers et al. saw them from about 6.7 B on). Lower the threshold to see the decomposition at work.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Kein Kanal dieser Schicht erreicht die Schwelle: Ausreißermerkmale der Größe 6 und mehr entstehen in Modellen mit mehreren Milliarden Parametern (Dettmers et al. sahen sie ab etwa 6,7 B). Senken Sie die Schwelle, um die Zerlegung in Aktion zu sehen.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Salient channels (AWQ)&lt;/h3&gt;&lt;p&gt;The 1 % of input channels with the largest mean |x| (channels %1) meet the largest activations. Quantizing the weight to INT3 (one scale per row) gives an output error ‖WX − QX‖ of %2; keeping just those weight columns in FP16 lowers it to &lt;b&gt;%3&lt;/b&gt;, while keeping the same number of columns chosen by weight size (channels %4) gives %5. AWQ gets this effect without mixed precision by scaling the salient columns up before quantizing.&lt;/p&gt;</source>
@@ -2602,6 +2594,30 @@
     <message>
         <source>channel j: those named above, then the largest max|X_j|</source>
         <translation>Kanal j: die oben genannten, dann die mit dem größten max|X_j|</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Outliers, LLM.int8, AWQ and SmoothQuant&lt;/h2&gt;&lt;p&gt;In large language models a few &lt;b&gt;feature dimensions&lt;/b&gt; (channels) of the activations carry values far larger than the rest, in almost every token. One int8 step per token must then cover the outlier, and every other channel loses precision. &lt;b&gt;LLM.int8&lt;/b&gt; multiplies the outlier channels (any |x| ≥ 6 in models of several billion parameters) in FP16 and the rest in int8. A small model&apos;s activations live on another scale, so here the threshold is a multiple of the typical channel&apos;s largest |x| (the median over the channels): like 6 in a large model, it flags the few channels that stand out. &lt;b&gt;AWQ&lt;/b&gt; notes that the weights meeting large activations matter most and protects them by scaling. &lt;b&gt;SmoothQuant&lt;/b&gt; divides each activation channel by s&lt;sub&gt;j&lt;/sub&gt; = max|X&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;α&lt;/sup&gt; / max|W&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;1−α&lt;/sup&gt; and multiplies the weights&apos; column j by it: the product is unchanged, but the difficulty migrates from activations to weights.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Ausreißer, LLM.int8, AWQ und SmoothQuant&lt;/h2&gt;&lt;p&gt;In großen Sprachmodellen tragen wenige &lt;b&gt;Merkmalsdimensionen&lt;/b&gt; (Kanäle) der Aktivierungen in fast jedem Token weit größere Werte als der Rest. Eine int8-Schrittweite pro Token muss dann den Ausreißer abdecken, und alle anderen Kanäle verlieren Genauigkeit. &lt;b&gt;LLM.int8&lt;/b&gt; multipliziert die Ausreißerkanäle (irgendein |x| ≥ 6 in Modellen mit mehreren Milliarden Parametern) in FP16 und den Rest in int8. Die Aktivierungen eines kleinen Modells haben eine andere Größenordnung, daher ist die Schwelle hier ein Vielfaches des größten |x| eines typischen Kanals (des Medians über die Kanäle): Wie 6 in einem großen Modell markiert sie die wenigen Kanäle, die herausragen. &lt;b&gt;AWQ&lt;/b&gt; stellt fest, dass die Gewichte, die auf große Aktivierungen treffen, am meisten zählen, und schützt sie durch Skalierung. &lt;b&gt;SmoothQuant&lt;/b&gt; teilt jeden Aktivierungskanal durch s&lt;sub&gt;j&lt;/sub&gt; = max|X&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;α&lt;/sup&gt; / max|W&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;1−α&lt;/sup&gt; und multipliziert die Spalte j der Gewichte damit: Das Produkt bleibt gleich, aber die Schwierigkeit wandert von den Aktivierungen zu den Gewichten.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Outlier threshold:</source>
+        <translation>Ausreißerschwelle:</translation>
+    </message>
+    <message>
+        <source>A channel is an outlier when it holds a |x| of at least this multiple of the median over the channels of their largest |x|</source>
+        <translation>Ein Kanal ist ein Ausreißer, wenn er ein |x| von mindestens diesem Vielfachen des Medians der größten |x| aller Kanäle enthält</translation>
+    </message>
+    <message>
+        <source>× the median channel&apos;s max |x|</source>
+        <translation>× max |x| des Median-Kanals</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;LLM.int8 decomposition&lt;/h3&gt;&lt;p&gt;The median channel&apos;s largest |x| is %9, so the threshold %10 × %9 is |x| ≥ %3. %1 of %2 channels hold such a value (%4 values in all; the largest |x| is %5). LLM.int8 multiplies these %1 columns in FP16 and the other %6 in int8. Relative output error of X·Wᵀ: int8 everywhere &lt;b&gt;%7 %&lt;/b&gt;, LLM.int8 &lt;b&gt;%8 %&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;LLM.int8-Zerlegung&lt;/h3&gt;&lt;p&gt;Das größte |x| des Median-Kanals ist %9, die Schwelle %10 × %9 also |x| ≥ %3. %1 von %2 Kanälen enthalten einen solchen Wert (insgesamt %4 Werte; das größte |x| ist %5). LLM.int8 multipliziert diese %1 Spalten in FP16 und die übrigen %6 in int8. Relativer Ausgabefehler von X·Wᵀ: überall int8 &lt;b&gt;%7 %&lt;/b&gt;, LLM.int8 &lt;b&gt;%8 %&lt;/b&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No channel of this layer stands out that far: outlier features emerge in models of several billion parameters (Dettmers et al. saw them from about 6.7 B on). Lower the multiple to see the decomposition at work.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Kein Kanal dieser Schicht ragt so weit heraus: Ausreißermerkmale entstehen in Modellen mit mehreren Milliarden Parametern (Dettmers et al. sahen sie ab etwa 6,7 B). Senken Sie das Vielfache, um die Zerlegung in Aktion zu sehen.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -1236,6 +1236,14 @@
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Output</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <source>Run both models on a text: KL divergence, top-token agreement, perplexity</source>
+        <translation>Exécuter les deux modèles sur un texte : divergence KL, accord sur le jeton le plus probable, perplexité</translation>
+    </message>
 </context>
 <context>
     <name>qx::ui::CompareTableModel</name>
@@ -2536,28 +2544,12 @@
 <context>
     <name>qx::ui::OutliersLesson</name>
     <message>
-        <source>&lt;h2&gt;Outliers, LLM.int8, AWQ and SmoothQuant&lt;/h2&gt;&lt;p&gt;In large language models a few &lt;b&gt;feature dimensions&lt;/b&gt; (channels) of the activations carry values far larger than the rest, in almost every token. One int8 step per token must then cover the outlier, and every other channel loses precision. &lt;b&gt;LLM.int8&lt;/b&gt; multiplies the outlier channels (any |x| ≥ 6) in FP16 and the rest in int8. &lt;b&gt;AWQ&lt;/b&gt; notes that the weights meeting large activations matter most and protects them by scaling. &lt;b&gt;SmoothQuant&lt;/b&gt; divides each activation channel by s&lt;sub&gt;j&lt;/sub&gt; = max|X&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;α&lt;/sup&gt; / max|W&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;1−α&lt;/sup&gt; and multiplies the weights&apos; column j by it: the product is unchanged, but the difficulty migrates from activations to weights.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Valeurs aberrantes, LLM.int8, AWQ et SmoothQuant&lt;/h2&gt;&lt;p&gt;Dans les grands modèles de langage, quelques &lt;b&gt;dimensions de caractéristiques&lt;/b&gt; (canaux) des activations portent, dans presque chaque jeton, des valeurs bien plus grandes que les autres. Un pas int8 par jeton doit alors couvrir la valeur aberrante, et tous les autres canaux perdent en précision. &lt;b&gt;LLM.int8&lt;/b&gt; multiplie les canaux aberrants (un |x| ≥ 6) en FP16 et le reste en int8. &lt;b&gt;AWQ&lt;/b&gt; constate que les poids qui rencontrent de grandes activations comptent le plus et les protège par une mise à l&apos;échelle. &lt;b&gt;SmoothQuant&lt;/b&gt; divise chaque canal d&apos;activation par s&lt;sub&gt;j&lt;/sub&gt; = max|X&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;α&lt;/sup&gt; / max|W&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;1−α&lt;/sup&gt; et multiplie la colonne j des poids par ce facteur : le produit est inchangé, mais la difficulté migre des activations vers les poids.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Outlier threshold |x| ≥</source>
-        <translation>Seuil des valeurs aberrantes |x| ≥</translation>
-    </message>
-    <message>
         <source>SmoothQuant α:</source>
         <translation>SmoothQuant α :</translation>
     </message>
     <message>
         <source>|x| per token (rows) and channel (columns); ticks mark channels with |x| ≥ %1</source>
         <translation>|x| par jeton (lignes) et canal (colonnes) ; les repères marquent les canaux avec |x| ≥ %1</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;LLM.int8 decomposition&lt;/h3&gt;&lt;p&gt;%1 of %2 channels hold a value with |x| ≥ %3 (%4 values in all; the largest |x| is %5). LLM.int8 multiplies these %1 columns in FP16 and the other %6 in int8. Relative output error of X·Wᵀ: int8 everywhere &lt;b&gt;%7 %&lt;/b&gt;, LLM.int8 &lt;b&gt;%8 %&lt;/b&gt;.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Décomposition LLM.int8&lt;/h3&gt;&lt;p&gt;%1 canaux sur %2 contiennent une valeur avec |x| ≥ %3 (%4 valeurs en tout ; le plus grand |x| vaut %5). LLM.int8 multiplie ces %1 colonnes en FP16 et les %6 autres en int8. Erreur relative de sortie de X·Wᵀ : int8 partout &lt;b&gt;%7 %&lt;/b&gt;, LLM.int8 &lt;b&gt;%8 %&lt;/b&gt;.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;No channel of this layer reaches the threshold: outlier features of magnitude 6 and more emerge in models of several billion parameters (Dettmers et al. saw them from about 6.7 B on). Lower the threshold to see the decomposition at work.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Aucun canal de cette couche n&apos;atteint le seuil : les caractéristiques aberrantes d&apos;amplitude 6 et plus apparaissent dans les modèles de plusieurs milliards de paramètres (Dettmers et al. les ont observées à partir d&apos;environ 6,7 B). Abaissez le seuil pour voir la décomposition à l&apos;œuvre.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Salient channels (AWQ)&lt;/h3&gt;&lt;p&gt;The 1 % of input channels with the largest mean |x| (channels %1) meet the largest activations. Quantizing the weight to INT3 (one scale per row) gives an output error ‖WX − QX‖ of %2; keeping just those weight columns in FP16 lowers it to &lt;b&gt;%3&lt;/b&gt;, while keeping the same number of columns chosen by weight size (channels %4) gives %5. AWQ gets this effect without mixed precision by scaling the salient columns up before quantizing.&lt;/p&gt;</source>
@@ -2602,6 +2594,30 @@
     <message>
         <source>channel j: those named above, then the largest max|X_j|</source>
         <translation>canal j : ceux nommés ci-dessus, puis les plus grands max|X_j|</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Outliers, LLM.int8, AWQ and SmoothQuant&lt;/h2&gt;&lt;p&gt;In large language models a few &lt;b&gt;feature dimensions&lt;/b&gt; (channels) of the activations carry values far larger than the rest, in almost every token. One int8 step per token must then cover the outlier, and every other channel loses precision. &lt;b&gt;LLM.int8&lt;/b&gt; multiplies the outlier channels (any |x| ≥ 6 in models of several billion parameters) in FP16 and the rest in int8. A small model&apos;s activations live on another scale, so here the threshold is a multiple of the typical channel&apos;s largest |x| (the median over the channels): like 6 in a large model, it flags the few channels that stand out. &lt;b&gt;AWQ&lt;/b&gt; notes that the weights meeting large activations matter most and protects them by scaling. &lt;b&gt;SmoothQuant&lt;/b&gt; divides each activation channel by s&lt;sub&gt;j&lt;/sub&gt; = max|X&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;α&lt;/sup&gt; / max|W&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;1−α&lt;/sup&gt; and multiplies the weights&apos; column j by it: the product is unchanged, but the difficulty migrates from activations to weights.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Valeurs aberrantes, LLM.int8, AWQ et SmoothQuant&lt;/h2&gt;&lt;p&gt;Dans les grands modèles de langage, quelques &lt;b&gt;dimensions de caractéristiques&lt;/b&gt; (canaux) des activations portent, dans presque chaque jeton, des valeurs bien plus grandes que les autres. Un pas int8 par jeton doit alors couvrir la valeur aberrante, et tous les autres canaux perdent en précision. &lt;b&gt;LLM.int8&lt;/b&gt; multiplie les canaux aberrants (un |x| ≥ 6 dans les modèles de plusieurs milliards de paramètres) en FP16 et le reste en int8. Les activations d&apos;un petit modèle ont une autre échelle ; le seuil est donc ici un multiple du plus grand |x| d&apos;un canal typique (la médiane sur les canaux) : comme 6 dans un grand modèle, il signale les quelques canaux qui se détachent. &lt;b&gt;AWQ&lt;/b&gt; constate que les poids qui rencontrent de grandes activations comptent le plus et les protège par une mise à l&apos;échelle. &lt;b&gt;SmoothQuant&lt;/b&gt; divise chaque canal d&apos;activation par s&lt;sub&gt;j&lt;/sub&gt; = max|X&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;α&lt;/sup&gt; / max|W&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;1−α&lt;/sup&gt; et multiplie la colonne j des poids par ce facteur : le produit est inchangé, mais la difficulté migre des activations vers les poids.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Outlier threshold:</source>
+        <translation>Seuil des valeurs aberrantes :</translation>
+    </message>
+    <message>
+        <source>A channel is an outlier when it holds a |x| of at least this multiple of the median over the channels of their largest |x|</source>
+        <translation>Un canal est aberrant s&apos;il contient un |x| d&apos;au moins ce multiple de la médiane, sur les canaux, de leur plus grand |x|</translation>
+    </message>
+    <message>
+        <source>× the median channel&apos;s max |x|</source>
+        <translation>× le max |x| du canal médian</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;LLM.int8 decomposition&lt;/h3&gt;&lt;p&gt;The median channel&apos;s largest |x| is %9, so the threshold %10 × %9 is |x| ≥ %3. %1 of %2 channels hold such a value (%4 values in all; the largest |x| is %5). LLM.int8 multiplies these %1 columns in FP16 and the other %6 in int8. Relative output error of X·Wᵀ: int8 everywhere &lt;b&gt;%7 %&lt;/b&gt;, LLM.int8 &lt;b&gt;%8 %&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Décomposition LLM.int8&lt;/h3&gt;&lt;p&gt;Le plus grand |x| du canal médian vaut %9 ; le seuil %10 × %9 est donc |x| ≥ %3. %1 canaux sur %2 contiennent une telle valeur (%4 valeurs en tout ; le plus grand |x| vaut %5). LLM.int8 multiplie ces %1 colonnes en FP16 et les %6 autres en int8. Erreur relative de sortie de X·Wᵀ : int8 partout &lt;b&gt;%7 %&lt;/b&gt;, LLM.int8 &lt;b&gt;%8 %&lt;/b&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No channel of this layer stands out that far: outlier features emerge in models of several billion parameters (Dettmers et al. saw them from about 6.7 B on). Lower the multiple to see the decomposition at work.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Aucun canal de cette couche ne se détache autant : les caractéristiques aberrantes apparaissent dans les modèles de plusieurs milliards de paramètres (Dettmers et al. les ont observées à partir d&apos;environ 6,7 B). Abaissez le multiple pour voir la décomposition à l&apos;œuvre.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -132,7 +132,7 @@ int main(int argc, char** argv)
         if (!options.comparePath.isEmpty())
             QObject::connect(&window, &qx::app::MainWindow::modelShown, &window, [&window, &options] {
                 window.showPage(qx::app::MainWindow::Page::Compare);
-                window.comparePage()->compareWith(options.comparePath);
+                window.findChild<qx::ui::ComparePage*>(QStringLiteral("comparePage"))->compareWith(options.comparePath);
             }, Qt::SingleShotConnection);
     }
     return app.exec();

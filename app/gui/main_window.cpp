@@ -75,6 +75,7 @@ MainWindow::MainWindow(ui::ModelOpener opener, QWidget* parent)
     : QMainWindow(parent), m_runner(new ui::JobRunner(this)),
       m_loader(new ui::ModelLoader(m_runner, std::move(opener), this))
 {
+    m_runner->setObjectName(QStringLiteral("jobRunner"));
     setWindowTitle(tr("Quantization Explorer"));
     setWindowIcon(ui::appIcon());
     setAcceptDrops(true);

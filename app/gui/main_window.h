@@ -62,19 +62,8 @@ public:
     const std::shared_ptr<const ModelFile>& model() const { return m_model; }
     /// The totals line shown above the tabs ("48 tensors · …"), empty when no model is open.
     QString summaryText() const;
-    ui::StartPage* startPage() const { return m_startPage; }
-    ui::TensorPane* tensorPane() const { return m_tensorPane; }
-    ui::ModelInfoView* infoView() const { return m_infoView; }
-    ui::TensorViews* tensorViews() const { return m_tensorViews; }
-    ui::LayersView* layersView() const { return m_layersView; }
-    ui::LearnLab* learnLab() const { return m_learnLab; }
-    ui::EvaluationPage* evaluationPage() const { return m_evaluation; }
-    ui::TradeoffView* tradeoffView() const { return m_tradeoff; }
-    ui::ComparePage* comparePage() const { return m_compare; }
-    ui::JobRunner* jobRunner() const { return m_runner; }
     /// The plan being edited for the open model (undo stack, dirty flag, autosave).
     ui::PlanDocument* planDocument() const { return m_plan; }
-    ui::PlanExport* planExport() const { return m_planExport; }
     ui::PlanErrorService* planErrors() const { return m_planErrors; }
     ui::SchemePanel* schemePanel() const { return m_schemePanel; }
     /// The plan totals line ("Plan: … file · … bits/weight · …% of the stored tensors").

@@ -167,8 +167,11 @@ void MainWindow::setupMenus()
 void MainWindow::setupCentralWidget()
 {
     m_startPage = new ui::StartPage(this);
+    m_startPage->setObjectName(QStringLiteral("startPage"));
     m_tensorPane = new ui::TensorPane(this);
+    m_tensorPane->setObjectName(QStringLiteral("tensorPane"));
     m_infoView = new ui::ModelInfoView(this);
+    m_infoView->setObjectName(QStringLiteral("infoView"));
 
     m_modelTitle = new QLabel(this);
     QFont titleFont = m_modelTitle->font();
@@ -186,6 +189,7 @@ void MainWindow::setupCentralWidget()
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
     m_tensorViews = new ui::TensorViews(this);
+    m_tensorViews->setObjectName(QStringLiteral("tensorViews"));
     m_tensorSplit = new QSplitter(Qt::Horizontal, this);
     m_tensorSplit->addWidget(m_tensorPane);
     m_tensorSplit->addWidget(m_tensorViews);
@@ -196,16 +200,21 @@ void MainWindow::setupCentralWidget()
     m_tabs->addTab(m_tensorSplit, tr("Tensors"));
     m_tabs->addTab(m_infoView, tr("Info"));
     m_layersView = new ui::LayersView(this);
+    m_layersView->setObjectName(QStringLiteral("layersView"));
     m_tabs->addTab(m_layersView, tr("Layers"));
     m_evaluation = new ui::EvaluationPage(this);
+    m_evaluation->setObjectName(QStringLiteral("evaluationPage"));
     m_tabs->addTab(m_evaluation, tr("Evaluate"));
     m_tradeoff = new ui::TradeoffView(this);
+    m_tradeoff->setObjectName(QStringLiteral("tradeoffView"));
     m_tradeoff->setRunsModel(m_evaluation->runsModel());
     m_tabs->addTab(m_tradeoff, tr("Trade-off"));
     m_compare = new ui::ComparePage(this);
+    m_compare->setObjectName(QStringLiteral("comparePage"));
     m_compare->setPlanDocument(m_plan);
     m_tabs->addTab(m_compare, tr("Compare"));
     m_learnLab = new ui::LearnLab(this);
+    m_learnLab->setObjectName(QStringLiteral("learnLab"));
     m_tabs->addTab(m_learnLab, tr("Learn"));
 
     m_modelPage = new QWidget(this);
@@ -349,6 +358,7 @@ void MainWindow::setupPlan()
     m_planErrors->setDocument(m_plan);
     m_planFiles = new ui::PlanFileActions(m_plan, this, [this] { return dialogDirectory(); });
     m_planExport = new ui::PlanExport(m_plan, m_runner, this);
+    m_planExport->setObjectName(QStringLiteral("planExport"));
     connect(m_planFiles, &ui::PlanFileActions::statusMessage, this,
             [this](const QString& message, int timeout) { statusBar()->showMessage(message, timeout); });
     connect(m_plan, &ui::PlanDocument::planChanged, this, &MainWindow::updatePlanTotals);

@@ -32,6 +32,12 @@
 
 namespace qx::app {
 
+template <class T>
+T* ScreenshotSession::page(const char* name) const
+{
+    return m_window->findChild<T*>(QString::fromLatin1(name));
+}
+
 ScreenshotSession::ScreenshotSession(MainWindow* window, QString directory, QString modelPath, QObject* parent)
     : QObject(parent), m_window(window), m_directory(std::move(directory)), m_modelPath(std::move(modelPath))
 {
@@ -103,7 +109,7 @@ void ScreenshotSession::grabTensorViews()
             if (t.rowLength() % 256 == 0)
                 format = QStringLiteral("Q4_K");
         }
-    ui::TensorViews* views = m_window->tensorViews();
+    ui::TensorViews* views = page<ui::TensorViews>("tensorViews");
     auto* distribution = views->findChild<ui::DistributionView*>(QStringLiteral("distributionView"));
     if (name.isEmpty()) {
         emit finished(m_ok ? 0 : 1);
@@ -139,7 +145,7 @@ void ScreenshotSession::grabTensorViews()
 
 void ScreenshotSession::grabLayers(const QString& format)
 {
-    ui::LayersView* layers = m_window->layersView();
+    ui::LayersView* layers = page<ui::LayersView>("layersView");
     m_window->showPage(MainWindow::Page::Layers);
     connect(layers, &ui::LayersView::valuesReady, this, [this] {
         QTimer::singleShot(0, this, [this] {
@@ -156,7 +162,7 @@ void ScreenshotSession::grabPlan()
     // The tree with llama-quantize's Q4_K_M mix planned, once the background errors are in.
     m_window->planDocument()->applyPreset(Preset::Q4_K_M);
     m_window->showPage(MainWindow::Page::Tensors);
-    m_window->tensorViews()->showTab(0);   // the tree beside the distribution: what the window is about
+    page<ui::TensorViews>("tensorViews")->showTab(0);   // the tree beside the distribution: what the window is about
     auto finish = [this] {
         QTimer::singleShot(0, this, [this] {
             grabTo(QStringLiteral("main-window.png"));
@@ -203,7 +209,7 @@ void ScreenshotSession::grabCustomScheme()
 void ScreenshotSession::grabLayersPlan()
 {
     // The Layers view on "Current plan": each layer tensor in its Q4_K_M type.
-    ui::LayersView* layers = m_window->layersView();
+    ui::LayersView* layers = page<ui::LayersView>("layersView");
     m_window->showPage(MainWindow::Page::Layers);
     connect(layers, &ui::LayersView::valuesReady, this, [this] {
         QTimer::singleShot(0, this, [this] {
@@ -216,7 +222,7 @@ void ScreenshotSession::grabLayersPlan()
 
 void ScreenshotSession::grabEvaluation()
 {
-    ui::EvaluatePanel* panel = m_window->evaluationPage()->panel();
+    ui::EvaluatePanel* panel = page<ui::EvaluationPage>("evaluationPage")->panel();
     // --text, or the model's own text (the demo's) when it brings one
     const QString text = m_textPath.isEmpty() ? panel->textFile() : m_textPath;
     if (text.isEmpty() || (m_textPath.isEmpty() && !panel->hasModelDefaults())) {
@@ -250,7 +256,7 @@ void ScreenshotSession::grabEvaluation()
 
 void ScreenshotSession::grabCompare()
 {
-    ui::ComparePage* page = m_window->comparePage();
+    ui::ComparePage* page = this->page<ui::ComparePage>("comparePage");
     m_window->showPage(MainWindow::Page::Compare);
     connect(page, &ui::ComparePage::compared, this, [this, page] {
         ui::CompareOutputPanel* panel = page->outputPanel();
@@ -269,11 +275,12 @@ void ScreenshotSession::grabCompare()
 
 void ScreenshotSession::grabCompareTabs()
 {
-    ui::ComparePage* page = m_window->comparePage();
+    ui::ComparePage* page = this->page<ui::ComparePage>("comparePage");
     const auto grabAll = [this, page](const QString& suffix) {
-        for (int tab : {0, 1, 3}) {
+        for (int tab : {ui::ComparePage::TensorsTab, ui::ComparePage::LayersTab, ui::ComparePage::MetadataTab,
+                        ui::ComparePage::OutputTab}) {
             page->showTab(tab);
-            static const char* names[] = {"tensors", "layers", "distribution", "metadata"};
+            static const char* names[] = {"tensors", "layers", "distribution", "metadata", "output"};
             grabTo(QStringLiteral("compare-%1%2.png").arg(QString::fromLatin1(names[tab]), suffix));
         }
     };
@@ -286,7 +293,7 @@ void ScreenshotSession::grabCompareTabs()
         return finish();
     }
     connect(page, &ui::ComparePage::distributionShown, this, [this, page] {
-        page->showTab(2);
+        page->showTab(ui::ComparePage::DistributionTab);
         grabTo(QStringLiteral("compare-distribution.png"));
         m_comparePath.clear();
         finish();
@@ -297,11 +304,21 @@ void ScreenshotSession::grabCompareTabs()
 void ScreenshotSession::grabLearn()
 {
     m_window->showPage(MainWindow::Page::Learn);
-    m_window->learnLab()->showLesson(QStringLiteral("symmetric"));
+    page<ui::LearnLab>("learnLab")->showLesson(QStringLiteral("symmetric"));
     grabTo(QStringLiteral("learn-lab.png"));
-    m_window->learnLab()->showLesson(QStringLiteral("iquants"));
+    page<ui::LearnLab>("learnLab")->showLesson(QStringLiteral("iquants"));
     grabTo(QStringLiteral("learn-iquants.png"));
-    finish();
+    // The outliers lesson reads activations of the model's own forward pass: captured once, in the background.
+    auto* lab = page<ui::LearnLab>("learnLab");
+    lab->showLesson(QStringLiteral("outliers"));
+    const auto grabOutliers = [this] {
+        grabTo(QStringLiteral("learn-outliers.png"));
+        finish();
+    };
+    if (!lab->activationJob()->isBusy())
+        return grabOutliers();
+    connect(lab->activationJob(), &ui::JobRunner::finished, this, [grabOutliers] { QTimer::singleShot(0, grabOutliers); },
+            Qt::SingleShotConnection);
 }
 
 void ScreenshotSession::finish()

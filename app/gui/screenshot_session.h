@@ -38,6 +38,9 @@ signals:
     void finished(int exitCode);
 
 private:
+    /// The window's page of type T named `name` ("tensorViews", "layersView", "comparePage", …).
+    template <class T>
+    T* page(const char* name) const;
     bool grabTo(const QString& name);
     void onModelShown();
     void grabModelViews();

@@ -110,7 +110,7 @@ Problem prepare(std::span<const float> w, int64_t rows, int64_t cols, std::span<
             ++dead;
         }
     if (dead > 0)
-        note += std::to_string(dead) + " dead input column(s) zeroed; ";
+        note += std::to_string(dead) + (dead == 1 ? " dead input column zeroed; " : " dead input columns zeroed; ");
     p.order = columnOrder(h, actOrder);
     p.natural.resize(p.order.size());
     for (size_t k = 0; k < p.order.size(); ++k)

@@ -121,7 +121,7 @@ std::string totalsLine(const char* label, const DiffTotals& t)
 
 void writeMetadata(std::ostringstream& out, const std::vector<MetadataChange>& changes)
 {
-    out << "metadata: " << changes.size() << " key(s) differ\n";
+    out << "metadata: " << changes.size() << (changes.size() == 1 ? " key differs\n" : " keys differ\n");
     for (const MetadataChange& c : changes) {
         if (c.kind == MetadataChangeKind::Removed)
             out << "  - " << c.key << " = " << c.valueA << "\n";

@@ -256,6 +256,19 @@ OutlierChannels outlierChannels(const ActivationMatrix& a, float threshold)
     return o;
 }
 
+float relativeOutlierThreshold(const ActivationMatrix& a, double multiple)
+{
+    std::vector<float> m = outlierChannels(a, std::numeric_limits<float>::infinity()).maxAbs;
+    if (m.empty())
+        return 0.0f;
+    const size_t mid = m.size() / 2;
+    std::nth_element(m.begin(), m.begin() + static_cast<std::ptrdiff_t>(mid), m.end());
+    double median = m[mid];
+    if (m.size() % 2 == 0)   // the largest of the lower half is the other middle value
+        median = 0.5 * (median + *std::max_element(m.begin(), m.begin() + static_cast<std::ptrdiff_t>(mid)));
+    return static_cast<float>(multiple * median);
+}
+
 namespace {
 
 double relError(std::span<const float> ref, std::span<const float> y)

@@ -109,6 +109,10 @@ private:
 /// Channels holding any |x| ≥ threshold, and every channel's max |x|.
 struct OutlierChannels { std::vector<int64_t> channels; std::vector<float> maxAbs; int64_t values = 0; };
 OutlierChannels outlierChannels(const ActivationMatrix& a, float threshold);
+/// `multiple` × the median over channels of max |x| (the mean of the two middle ones for an even count; 0 for
+/// no channel): a threshold that flags the few channels standing out of this layer, as LLM.int8's |x| ≥ 6
+/// does in multi-billion-parameter models, whatever the scale of a small model's activations.
+float relativeOutlierThreshold(const ActivationMatrix& a, double multiple);
 
 /// y = X·Wᵀ in float, plain int8 (every column, core llmInt8Matmul with an infinite threshold) and LLM.int8;
 /// relative errors ‖y − ŷ‖ / ‖y‖.

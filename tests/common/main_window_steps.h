@@ -1,5 +1,6 @@
 #pragma once
-// Steps the main-window tests share: open a model and wait until it is shown, select a tensor in the tree.
+// Steps the main-window tests share: find a page, open a model and wait until it is shown, select a tensor in
+// the tree.
 
 #include "gui/main_window.h"
 #include "tensor/tensor_filter_proxy.h"
@@ -13,6 +14,15 @@
 #include <string>
 
 namespace qx::test {
+
+/// The child of `window` of type T named `name`: the main window's pages ("startPage", "tensorPane",
+/// "tensorViews", "layersView", "evaluationPage", "tradeoffView", "comparePage", "learnLab"), its "jobRunner"
+/// and "planExport".
+template <class T>
+T* child(const QObject& window, const char* name)
+{
+    return window.findChild<T*>(QString::fromLatin1(name));
+}
 
 /// Opens `path` in `window`; true once the model is shown (20 s at most).
 inline bool openAndWait(app::MainWindow& window, const std::string& path)
@@ -31,7 +41,7 @@ inline int tensorIndex(const app::MainWindow& window, const std::string& name)
 /// Makes tensor `name` the tree's only selected row (what a click does).
 inline void selectTensor(app::MainWindow& window, const std::string& name)
 {
-    ui::TensorPane* pane = window.tensorPane();
+    ui::TensorPane* pane = test::child<ui::TensorPane>(window, "tensorPane");
     const QModelIndex source = pane->treeModel()->indexOfTensor(tensorIndex(window, name));
     pane->findChild<QTreeView*>(QStringLiteral("tensorTree"))->selectionModel()->select(pane->proxy()->mapFromSource(source),
                                            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);

@@ -26,6 +26,7 @@ private slots:
     void dynamicStatic();
     void gptqStepper();
     void outliers();
+    void relativeThreshold();
     void smoothQuant();
 };
 
@@ -89,6 +90,18 @@ void TestLessonCalib::outliers()
     qInfo("outliers %zu int8 %g llm %g", o.channels.size(), d.relErrInt8, d.relErrLlmInt8);
     const SalientChannels s = salientChannels(a, w, 0.01, parseGrid("int3-g32"));
     qInfo("salient none %g act %g weight %g", s.errNone, s.errKeepActivation, s.errKeepWeight);
+}
+
+void TestLessonCalib::relativeThreshold()
+{
+    // Channel maxima 1, 2, 3, 4, 100 (signs and the other token do not matter): median 3, so 2 × gives 6 and
+    // flags channel 4 alone; without the last channel the median is (2 + 3) / 2.
+    ActivationMatrix a{2, 5, {1.0f, -2.0f, 3.0f, 0.5f, -100.0f, -0.5f, 1.0f, -1.0f, -4.0f, 7.0f}};
+    QCOMPARE(relativeOutlierThreshold(a, 2.0), 6.0f);
+    QCOMPARE(outlierChannels(a, relativeOutlierThreshold(a, 2.0)).channels, std::vector<int64_t>{4});
+    ActivationMatrix even{1, 4, {1.0f, -2.0f, 3.0f, 4.0f}};
+    QCOMPARE(relativeOutlierThreshold(even, 1.0), 2.5f);
+    QCOMPARE(relativeOutlierThreshold(ActivationMatrix{}, 6.0), 0.0f);
 }
 
 void TestLessonCalib::smoothQuant()

@@ -9,6 +9,8 @@
 #include <QComboBox>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QFile>
+#include <QXmlStreamReader>
 #include <QtTest/QtTest>
 
 using namespace qx::ui;
@@ -74,6 +76,42 @@ private slots:
         QLocale::setDefault(QLocale::c());
         QCOMPARE(formatBytes(1536), QStringLiteral("1.50 KiB"));
         QCOMPARE(formatBytes(1023ull * 1024 + 512), QStringLiteral("1023.5 KiB"));  // never grouped
+    }
+
+    void pluralsReadNaturallyInEveryLanguage()
+    {
+        QCoreApplication& app = *QCoreApplication::instance();
+        installTranslations(app, QStringLiteral("en"));
+        QCOMPARE(QCoreApplication::translate("qx::ui::LayersView", "%n tensor(s)", nullptr, 1), QStringLiteral("1 tensor"));
+        QCOMPARE(QCoreApplication::translate("qx::ui::LayersView", "%n tensor(s)", nullptr, 38), QStringLiteral("38 tensors"));
+        installTranslations(app, QStringLiteral("es"));   // no Spanish: English text, English plurals
+        QCOMPARE(QCoreApplication::translate("qx::ui::PlanDocument", "%n edit(s)", nullptr, 1), QStringLiteral("1 edit"));
+        installTranslations(app, QStringLiteral("de"));
+        QCOMPARE(QCoreApplication::translate("qx::ui::LayersView", "%n tensor(s)", nullptr, 1), QStringLiteral("1 Tensor"));
+        // Every %n string of the interface, singular and plural, in English, German and French: no "(s)".
+        QFile ts(QStringLiteral(QX_SOURCE_DIR "/translations/qexplore_de.ts"));
+        QVERIFY(ts.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&ts);
+        QString context;
+        QList<QPair<QString, QString>> plurals;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement() && xml.name() == QLatin1String("name"))
+                context = xml.readElementText();
+            else if (xml.isStartElement() && xml.name() == QLatin1String("source"))
+                if (const QString source = xml.readElementText(); source.contains(QStringLiteral("%n")))
+                    plurals.append({context, source});
+        }
+        QVERIFY(plurals.size() >= 10);
+        for (const char* lang : {"en", "de", "fr"}) {
+            installTranslations(app, QString::fromLatin1(lang));
+            for (const auto& [ctx, source] : std::as_const(plurals))
+                for (int n : {1, 2}) {
+                    const QString text = QCoreApplication::translate(ctx.toUtf8().constData(), source.toUtf8().constData(), nullptr, n);
+                    QVERIFY2(!text.contains(QStringLiteral("(s)")), qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(lang), text)));
+                }
+        }
+        installTranslations(app, QStringLiteral("en"));
     }
 };
 

@@ -3,6 +3,7 @@
 // is labelled "SmoothQuant W8A8" and scores exactly like core's CalibEvaluator), and File > Export GGUF is
 // disabled with a tooltip that says why; undo enables it again.
 
+#include "common/main_window_steps.h"
 #include "common/test_data.h"
 #include "gui/main_window.h"
 
@@ -63,7 +64,7 @@ private slots:
         QSignalSpy shown(&window, &app::MainWindow::modelShown);
         window.openPath(QString::fromStdString(path));
         QVERIFY(shown.wait(20000));
-        ui::EvaluatePanel* panel = window.evaluationPage()->panel();
+        ui::EvaluatePanel* panel = test::child<ui::EvaluationPage>(window, "evaluationPage")->panel();
         panel->setTextFile(dir + QStringLiteral("/eval.txt"));
         panel->setContext(128, 3);
         ui::CalibrationBox* box = window.schemePanel()->calibrationBox();
@@ -110,7 +111,7 @@ private slots:
         // Clicking the run on the Trade-off chart loads it back with its weights and transform: evaluating it
         // again is a cache hit with the same figures.
         const int row = panel->runsModel()->rowCount() - 1;
-        window.tradeoffView()->requestRun(row);
+        test::child<ui::TradeoffView>(window, "tradeoffView")->requestRun(row);
         QVERIFY(window.planDocument()->calibration());
         QCOMPARE(window.planDocument()->calibration()->result, result);
         QVERIFY(!exportGguf->isEnabled());

@@ -25,6 +25,7 @@
 #include <QAbstractItemModelTester>
 #include <QChart>
 #include <QChartView>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -102,6 +103,44 @@ private slots:
         QCOMPARE(page.metadataModel()->item(0, 0)->text(), QString("general.file_type"));
         test::shoot(page, "compare-tensors");
     }
+    void numbersFollowTheInterfaceLanguage()
+    {
+        // German writes decimal commas: SQNR, bits per weight, relative error, max |Δ| and cosine all do.
+        QX_REQUIRE_SHARED(f32, kDir + "model-f32.gguf");
+        QX_REQUIRE_SHARED(q4, kDir + "pure-Q4_K.gguf");
+        struct RestoreLocale {
+            QLocale saved;
+            ~RestoreLocale() { QLocale::setDefault(saved); }
+        } restore;
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        ComparePage page;
+        page.setModel(openModel(f32));
+        const bool done = compareAndWait(page, q4);
+        const QLocale de(QLocale::German, QLocale::Germany);
+        const TensorDiff* t = page.tableModel()->tensorAt(2);
+        const auto text = [&page](int column) { return page.tableModel()->index(2, column).data().toString(); };
+        QVERIFY(done && t && t->status == TensorDiffStatus::Compared);
+        QCOMPARE(text(CompareTableModel::Sqnr), de.toString(t->sqnrDb, 'f', 2));
+        QVERIFY(text(CompareTableModel::Sqnr).contains(QLatin1Char(',')));
+        QVERIFY(!text(CompareTableModel::Sqnr).contains(QLatin1Char('.')));
+        QCOMPARE(text(CompareTableModel::BitsB), QStringLiteral("4,50"));
+        QCOMPARE(text(CompareTableModel::RelativeError), de.toString(t->relativeError, 'g', 4));
+        QCOMPARE(text(CompareTableModel::Cosine), de.toString(t->cosine, 'f', 6));
+        QVERIFY(text(CompareTableModel::Cosine).startsWith(QStringLiteral("0,")));
+    }
+    void longNamesAreElidedWithTheirTooltip()
+    {
+        QX_REQUIRE_SHARED(f32, kDir + "model-f32.gguf");
+        QX_REQUIRE_SHARED(q4, kDir + "pure-Q4_K.gguf");
+        ComparePage page;
+        page.setModel(openModel(f32));
+        QVERIFY(compareAndWait(page, q4));
+        auto* view = page.findChild<QTableView*>(QStringLiteral("compareTable"));
+        QCOMPARE(view->textElideMode(), Qt::ElideMiddle);
+        QCOMPARE(view->horizontalHeader()->sectionResizeMode(CompareTableModel::Name), QHeaderView::Stretch);
+        const QModelIndex name = page.tableModel()->index(2, CompareTableModel::Name);
+        QCOMPARE(name.data(Qt::ToolTipRole).toString(), name.data().toString());
+    }
     void layersChartPlotsTheLayerTotals()
     {
         QX_REQUIRE_SHARED(f32, kDir + "model-f32.gguf");
@@ -121,7 +160,7 @@ private slots:
         QLineSeries* down = seriesNamed(page.findChild<QChartView*>(QStringLiteral("compareLayersChart")), QStringLiteral("ffn_down"));
         QVERIFY(down);
         QCOMPARE(down->count(), 4);
-        page.showTab(1);
+        page.showTab(ComparePage::LayersTab);
         test::shoot(page, "compare-layers");
     }
     void distributionOverlaysBoth()
@@ -139,7 +178,7 @@ private slots:
         QCOMPARE(series[0]->name(), ComparePage::tr("A"));
         QCOMPARE(series[1]->name(), ComparePage::tr("B"));
         QCOMPARE(qobject_cast<QLineSeries*>(series[0])->count(), 2 * 128);
-        page.showTab(2);
+        page.showTab(ComparePage::DistributionTab);
         test::shoot(page, "compare-distribution");
     }
     void usesTheOtherTypesInOneUndoStep()

@@ -20,6 +20,7 @@
 
 #include <QChart>
 #include <QLineSeries>
+#include <QCategoryAxis>
 #include <QValueAxis>
 #include <QtTest/QtTest>
 
@@ -73,6 +74,7 @@ private slots:
     void combForNf4AndInt8PerChannel();
     void oneBlockShowsTheSuperBlock();
     void niceSteps();
+    void tickLabelsNeverSayMinusZero();
 };
 
 void TstDistributionView::opensOnTheBulkWithExactCounts()
@@ -118,8 +120,12 @@ void TstDistributionView::opensOnTheBulkWithExactCounts()
     auto* x = qobject_cast<QValueAxis*>(d->findChild<ZoomChartView*>(QStringLiteral("distributionChart"))
                                             ->chart()->axes(Qt::Horizontal).value(0));
     QVERIFY(x);
-    QCOMPARE(x->tickType(), QValueAxis::TicksDynamic);
-    QCOMPARE(x->tickInterval(), 0.002);   // 0.01 in about 7 steps: round steps of 0.002
+    // 0.01 in about 7 steps: round steps of 0.002, labelled by us (QCategoryAxis on its values).
+    auto* ticks = qobject_cast<QCategoryAxis*>(x);
+    QVERIFY(ticks);
+    QCOMPARE(ticks->categoriesLabels(), (QStringList{tickLabel(0.0, 3), tickLabel(0.002, 3), tickLabel(0.004, 3),
+                                                     tickLabel(0.006, 3), tickLabel(0.008, 3), tickLabel(0.01, 3)}));
+    QCOMPARE(ticks->endValue(tickLabel(0.004, 3)), 0.004);
     test::shoot(views, QStringLiteral("distribution-zoomed"));
     d->resetZoom();
     QVERIFY(binned.wait(20000));
@@ -249,6 +255,37 @@ void TstDistributionView::niceSteps()
     QCOMPARE(decimalsFor(0.02), 2);
     QCOMPARE(decimalsFor(0.005), 3);
     QCOMPARE(decimalsFor(200.0), 0);
+}
+
+void TstDistributionView::tickLabelsNeverSayMinusZero()
+{
+    // Qt's own labels print "-0.0" for the −2.8e-17 that taking 0.1 three times from 0.3 leaves.
+    double v = 0.3;
+    for (int i = 0; i < 3; ++i)
+        v -= 0.1;
+    QVERIFY(v != 0.0 && QString::asprintf("%.1f", v) == QStringLiteral("-0.0"));
+    QCOMPARE(tickLabel(v, 1), QStringLiteral("0"));
+    QCOMPARE(tickLabel(-0.0, 2), QStringLiteral("0"));
+    QCOMPARE(tickLabel(-0.004, 2), QStringLiteral("0"));   // rounds to zero at two decimals
+    QCOMPARE(tickLabel(-0.3, 1), QLocale().toString(-0.3, 'f', 1));
+    QCOMPARE(tickLabel(0.25, 2), QLocale().toString(0.25, 'f', 2));
+    const QLocale saved;
+    QLocale::setDefault(QLocale(QLocale::German));
+    QCOMPARE(tickLabel(-0.25, 2), QStringLiteral("-0,25"));
+    QLocale::setDefault(saved);
+    // A niceAxis() across zero: round ticks, "0" in the middle, relabelled when the range changes.
+    std::unique_ptr<QValueAxis> axis(niceAxis());
+    axis->setRange(-0.3, 0.3);
+    setNiceTicks(axis.get(), 6);
+    auto* c = qobject_cast<QCategoryAxis*>(axis.get());
+    QCOMPARE(c->categoriesLabels(), (QStringList{tickLabel(-0.3, 1), tickLabel(-0.2, 1), tickLabel(-0.1, 1), QStringLiteral("0"),
+                                                 tickLabel(0.1, 1), tickLabel(0.2, 1), tickLabel(0.3, 1)}));
+    axis->setRange(-1.0, 1.0);
+    QCOMPARE(c->categoriesLabels(), (QStringList{tickLabel(-1.0, 1), tickLabel(-0.5, 1), QStringLiteral("0"),
+                                                 tickLabel(0.5, 1), tickLabel(1.0, 1)}));   // steps of 0.5
+    QVERIFY(c->categoriesLabels().contains(QStringLiteral("0")));
+    for (const QString& label : c->categoriesLabels())
+        QVERIFY2(label != QStringLiteral("-0.0") && label != QStringLiteral("-0"), qPrintable(label));
 }
 
 QTEST_MAIN(TstDistributionView)

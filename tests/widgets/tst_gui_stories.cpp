@@ -1,5 +1,6 @@
 // The GUI shell on real files from ../shared: stories260K through qx::openModel, and broken files.
 
+#include "common/main_window_steps.h"
 #include "common/test_data.h"
 #include "gui/main_window.h"
 
@@ -66,7 +67,7 @@ private slots:
         app::MainWindow window(&openModel);
         window.show();
         openAndWait(window, path, true);
-        QCOMPARE(window.tensorPane()->treeModel()->tensorCount(), 48);
+        QCOMPARE(test::child<ui::TensorPane>(window, "tensorPane")->treeModel()->tensorCount(), 48);
         QVERIFY2(window.summaryText().startsWith(QStringLiteral("48 tensors · 292800 parameters")),
                  qPrintable(window.summaryText()));
     }
@@ -79,8 +80,8 @@ private slots:
         window.show();
         const QString message = openAndWait(window, path, false);
         QVERIFY2(message.contains(QString::fromStdString(path)), qPrintable(message));
-        QVERIFY(window.startPage()->isErrorVisible());
-        QCOMPARE(window.startPage()->errorText(), message);
+        QVERIFY(test::child<ui::StartPage>(window, "startPage")->isErrorVisible());
+        QCOMPARE(test::child<ui::StartPage>(window, "startPage")->errorText(), message);
         QVERIFY(!window.model());
     }
 

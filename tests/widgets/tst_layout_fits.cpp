@@ -1,6 +1,7 @@
 // Every page, tab, dock and lesson of the main window at 1280×800 and 1920×1080, in English, German and
-// French, on the built-in demo model with a plan and three runs: no text is cut (labels, buttons, tabs,
-// column headers, group titles, combo boxes, chart texts; tests/common/layout_check.h), no widget overlaps
+// French, on the built-in demo model with a plan, three runs and a comparison with its own Q4_K_M export: no
+// text is cut (labels, buttons, tabs, column headers, group titles, combo boxes, chart texts;
+// tests/common/layout_check.h), no widget overlaps
 // another, the window's minimum size fits the screen, and no list or table scrolls sideways (but the tensor
 // tree below 1920 pixels).
 // Screenshots of every page go to $QX_VIEWS_SHOTS/layout (default test-scratch/views-shots/layout).
@@ -15,12 +16,14 @@
 #include "common/docs_dialog.h"
 #include "common/settings_dialog.h"
 #include "common/translation.h"
+#include "compare/compare_page.h"
 #include "evaluate/evaluation_page.h"
 #include "evaluate/runs_model.h"
 #include "layers/layers_view.h"
 #include "learn/learn_lab.h"
 #include "learn/lesson.h"
 #include "plan/plan_document.h"
+#include "plan/plan_export.h"
 #include "tensor/distribution_view.h"
 #include "tensor/tensor_pane.h"
 #include "tensor/tensor_views.h"
@@ -31,6 +34,7 @@
 #include <QDir>
 #include <QScrollBar>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTableView>
 #include <QTreeView>
 #include <QtTest/QtTest>
@@ -161,16 +165,16 @@ void TstLayoutFits::everyPageFits()
              qPrintable(QStringLiteral("minimum size %1×%2").arg(window.minimumSizeHint().width()).arg(window.minimumSizeHint().height())));
 
     QVERIFY(test::openAndWait(window, demo));
-    m_tree = window.tensorPane()->findChild<QTreeView*>(QStringLiteral("tensorTree"));
+    m_tree = test::child<ui::TensorPane>(window, "tensorPane")->findChild<QTreeView*>(QStringLiteral("tensorTree"));
     window.planDocument()->applyPreset(Preset::Q4_K_M);
-    ui::RunsModel* runs = window.evaluationPage()->runsModel();
+    ui::RunsModel* runs = test::child<ui::EvaluationPage>(window, "evaluationPage")->runsModel();
     const Plan plan = window.planDocument()->plan();
     runs->addRun(fakeRun(QStringLiteral("Q4_K_M"), plan, 5.94, 0.012, true));
     runs->addRun(fakeRun(QStringLiteral("solver 4.73 bpw"), plan, 4.73, 0.031, false));
     runs->addRun(fakeRun(QStringLiteral("Q4_K_M + GPTQ"), plan, 5.94, 0.009, false));
 
     // Tensors: the tree beside each view of a tensor.
-    ui::TensorViews* views = window.tensorViews();
+    ui::TensorViews* views = test::child<ui::TensorViews>(window, "tensorViews");
     QSignalSpy analysed(views, &ui::TensorViews::analysisReady);
     test::selectTensor(window, "blk.0.ffn_down.weight");
     QVERIFY(analysed.wait(30000));
@@ -187,18 +191,34 @@ void TstLayoutFits::everyPageFits()
     window.showPage(app::MainWindow::Page::Info);
     check(&window, QStringLiteral("info"));
     window.showPage(app::MainWindow::Page::Layers);
-    QSignalSpy layers(window.layersView(), &ui::LayersView::valuesReady);
-    window.layersView()->compute();
+    QSignalSpy layers(test::child<ui::LayersView>(window, "layersView"), &ui::LayersView::valuesReady);
+    test::child<ui::LayersView>(window, "layersView")->compute();
     QVERIFY2(layers.count() > 0 || layers.wait(60000),
-             qPrintable(window.layersView()->findChild<QLabel*>(QStringLiteral("layersStatus"))->text()));
+             qPrintable(test::child<ui::LayersView>(window, "layersView")->findChild<QLabel*>(QStringLiteral("layersStatus"))->text()));
     check(&window, QStringLiteral("layers"));
     window.showPage(app::MainWindow::Page::Evaluate);
     check(&window, QStringLiteral("evaluate"));
     window.showPage(app::MainWindow::Page::Tradeoff);
     check(&window, QStringLiteral("trade-off"));
+    // Compare: the demo against its own Q4_K_M export; every column of the table without scrolling sideways,
+    // long names elided in the middle.
+    QTemporaryDir scratch;
+    const QString exported = scratch.filePath(QStringLiteral("demo-Q4_K_M.gguf"));
+    QSignalSpy written(test::child<ui::PlanExport>(window, "planExport"), &ui::PlanExport::finished);
+    test::child<ui::PlanExport>(window, "planExport")->exportTo(exported);
+    QVERIFY(written.wait(60000));
+    QVERIFY2(written.first().at(0).value<ui::JobOutcome>() == ui::JobOutcome::Completed,
+             qPrintable(written.first().at(2).toString()));
+    auto* compare = test::child<ui::ComparePage>(window, "comparePage");
+    window.showPage(app::MainWindow::Page::Compare);
+    QSignalSpy compared(compare, &ui::ComparePage::compared);
+    compare->compareWith(exported);
+    QVERIFY(compared.wait(60000));
+    QVERIFY(compare->diff() && !compare->diff()->tensors.empty());
+    check(&window, QStringLiteral("compare"));
     window.showPage(app::MainWindow::Page::Learn);
-    for (ui::Lesson* lesson : window.learnLab()->lessons()) {
-        window.learnLab()->showLesson(lesson->lessonId());
+    for (ui::Lesson* lesson : test::child<ui::LearnLab>(window, "learnLab")->lessons()) {
+        test::child<ui::LearnLab>(window, "learnLab")->showLesson(lesson->lessonId());
         check(&window, QStringLiteral("lesson %1").arg(lesson->lessonId()));
     }
 

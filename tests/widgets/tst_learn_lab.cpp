@@ -28,6 +28,7 @@
 #include "quant/quantize.h"
 #include "stats/error_metrics.h"
 
+#include <QLabel>
 #include <QLayout>
 #include <QScrollArea>
 #include <QSignalSpy>
@@ -40,6 +41,19 @@
 
 using namespace qx;
 using namespace qx::ui;
+
+namespace {
+
+/// True when one of `w`'s labels shows `text` (rich text included).
+bool labelContaining(const QWidget* w, const QString& text)
+{
+    for (const QLabel* label : w->findChildren<QLabel*>())
+        if (label->text().contains(text))
+            return true;
+    return false;
+}
+
+} // namespace
 
 class TestLearnLab : public QObject {
     Q_OBJECT
@@ -61,6 +75,8 @@ private slots:
     void dynamicStatic();
     void gptqSteps();
     void outliers();
+    void outliersOfFfnDown();
+    void outliersOnDemoModel();
     void qatCancel();
     void qatLive();
     void openTensor();
@@ -341,15 +357,25 @@ void TestLearnLab::outliers()
     const learn::ActivationSet& set = *l->activations();
     const learn::ActivationMatrix& a = set.inputs.at(l->layer());
     const WeightView w = set.weights->tensor(l->layer());
-    l->setThreshold(1.5);
+    // The default threshold, a multiple of the median channel's max |x|, flags a handful of the 64 channels:
+    // those LLM.int8 keeps in float, and the number the text gives.
+    // ffn_up reads the normalized residual: at the default threshold (a multiple of the median channel's max
+    // |x|) no channel stands out, and the text says so.
+    l->setThresholdMultiple(OutliersLesson::kDefaultMultiple);
+    QCOMPARE(l->threshold(), learn::relativeOutlierThreshold(a, OutliersLesson::kDefaultMultiple));
+    QVERIFY(l->outliers().channels.empty());
+    QVERIFY(labelContaining(l, QStringLiteral("No channel of this layer stands out that far")));
+    // A low multiple flags some: exactly the columns LLM.int8 keeps in float, and the number the text gives.
+    l->setThresholdMultiple(1.2);
     std::vector<int64_t> cols;
-    llmInt8Matmul(a.x.data(), a.rows, a.cols, w, 1.5f, &cols);
+    llmInt8Matmul(a.x.data(), a.rows, a.cols, w, l->threshold(), &cols);
     QVERIFY(!cols.empty());
     QCOMPARE(l->decomposition().floatColumns, cols);
     QCOMPARE(l->outliers().channels, cols);
+    QVERIFY(labelContaining(l, QStringLiteral("%1 of 64 channels hold such a value").arg(cols.size())));
     QVERIFY(l->decomposition().relErrLlmInt8 < l->decomposition().relErrInt8);
-    qInfo("threshold 1.5: %zu outlier channels, int8 %.4f, LLM.int8 %.4f", cols.size(), l->decomposition().relErrInt8,
-          l->decomposition().relErrLlmInt8);
+    qInfo("threshold %.3f: %zu outlier channels, int8 %.4f, LLM.int8 %.4f", l->threshold(), cols.size(),
+          l->decomposition().relErrInt8, l->decomposition().relErrLlmInt8);
     QVERIFY(l->salient().errKeepActivation < l->salient().errNone);
     // SmoothQuant scales: the formula, and exactly what core smoothQuantFold folds into ffn_up.
     l->setAlpha(0.5);
@@ -394,7 +420,40 @@ void TestLearnLab::outliers()
     for (int64_t c : expected)
         QVERIFY2(isShown(c), qPrintable(QString::number(c)));
     QVERIFY(isShown(l->outliers().channels.front()));
-    l->setThreshold(6.0);
+    l->setThresholdMultiple(OutliersLesson::kDefaultMultiple);
+}
+
+void TestLearnLab::outliersOfFfnDown()
+{
+    // ffn_down reads SwiGLU's product, where a few channels stand out: the default threshold flags 3 of 172.
+    QVERIFY(m_lab->showLesson(QStringLiteral("outliers"), QStringLiteral("blk.0.ffn_down.weight")));
+    auto* l = qobject_cast<OutliersLesson*>(m_lab->lesson(QStringLiteral("outliers")));
+    QCOMPARE(l->layer(), std::string("blk.0.ffn_down.weight"));
+    const learn::ActivationMatrix& a = l->activations()->inputs.at(l->layer());
+    QCOMPARE(l->outliers().channels,
+             learn::outlierChannels(a, learn::relativeOutlierThreshold(a, OutliersLesson::kDefaultMultiple)).channels);
+    QCOMPARE(l->outliers().channels.size(), size_t(3));
+    QVERIFY(labelContaining(l, QStringLiteral("3 of 172 channels hold such a value")));
+    QVERIFY(m_lab->showLesson(QStringLiteral("outliers"), QStringLiteral("blk.0.ffn_up.weight")));
+}
+
+void TestLearnLab::outliersOnDemoModel()
+{
+    // On the demo model's blk.0.ffn_down (512 input channels) the lesson flags a handful of channels, not most.
+    LearnLab lab;
+    lab.resize(1200, 900);
+    lab.setModel(openModel(QX_SOURCE_DIR "/resources/demo-model.gguf"));
+    QVERIFY(lab.showLesson(QStringLiteral("outliers")));
+    auto* l = qobject_cast<OutliersLesson*>(lab.lesson(QStringLiteral("outliers")));
+    QTRY_VERIFY_WITH_TIMEOUT(l->activations() != nullptr && !l->layer().empty(), 60000);
+    const learn::ActivationMatrix& a = l->activations()->inputs.at(l->layer());
+    const size_t flagged = l->outliers().channels.size();
+    QCOMPARE(flagged, size_t(9));   // 1.8 % of 512: a handful, as LLM.int8's threshold is meant
+    QCOMPARE(l->outliers().channels,
+             learn::outlierChannels(a, learn::relativeOutlierThreshold(a, OutliersLesson::kDefaultMultiple)).channels);
+    QVERIFY(labelContaining(l, QStringLiteral("%1 of %2 channels hold such a value").arg(flagged).arg(a.cols)));
+    for (int64_t c : l->outliers().channels)   // the SmoothQuant charts show every channel the text counts
+        QVERIFY(std::find(l->chartChannels().begin(), l->chartChannels().end(), c) != l->chartChannels().end());
 }
 
 void TestLearnLab::qatLive()

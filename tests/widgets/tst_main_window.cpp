@@ -2,6 +2,7 @@
 // the start page's banner (no crash, no modal dialog), drag and drop, recent files, Ctrl+F.
 
 #include "fake_model.h"
+#include "common/main_window_steps.h"
 #include "gui/main_window.h"
 
 #include "common/app_settings.h"
@@ -55,13 +56,13 @@ private slots:
         window.show();
         QSignalSpy shown(&window, &app::MainWindow::modelShown);
         window.openPath(QStringLiteral("/fake/good.gguf"));
-        QVERIFY(window.jobRunner()->isBusy());  // returns at once; the work runs on the job thread
+        QVERIFY(test::child<ui::JobRunner>(window, "jobRunner")->isBusy());  // returns at once; the work runs on the job thread
         QVERIFY(shown.wait(10000));
-        QCOMPARE(window.tensorPane()->treeModel()->tensorCount(), 9);
+        QCOMPARE(test::child<ui::TensorPane>(window, "tensorPane")->treeModel()->tensorCount(), 9);
         QVERIFY2(window.summaryText().startsWith(QStringLiteral("9 tensors · 1304 parameters")),
                  qPrintable(window.summaryText()));
         QCOMPARE(ui::AppSettings::recentFiles().value(0), QStringLiteral("/fake/good.gguf"));
-        QVERIFY(!window.startPage()->isErrorVisible());
+        QVERIFY(!test::child<ui::StartPage>(window, "startPage")->isErrorVisible());
     }
 
     void badFileShowsError()
@@ -72,8 +73,8 @@ private slots:
         window.openPath(QStringLiteral("/fake/bad.gguf"));
         QVERIFY(failed.wait(10000));
         QVERIFY(!window.model());
-        QVERIFY(window.startPage()->isErrorVisible());
-        QCOMPARE(window.startPage()->errorText(),
+        QVERIFY(test::child<ui::StartPage>(window, "startPage")->isErrorVisible());
+        QCOMPARE(test::child<ui::StartPage>(window, "startPage")->errorText(),
                  QStringLiteral("Could not open “/fake/bad.gguf”: this is not a model file of a known kind (at byte 0).\n"
                                 "Detail: expected GGUF magic"));
     }
@@ -100,8 +101,8 @@ private slots:
         window.show();
         QSignalSpy shown(&window, &app::MainWindow::modelShown);
         window.openPath(QStringLiteral("/fake/slow.gguf"));
-        window.jobRunner()->cancel();
-        QTRY_VERIFY(!window.jobRunner()->isBusy());
+        test::child<ui::JobRunner>(window, "jobRunner")->cancel();
+        QTRY_VERIFY(!test::child<ui::JobRunner>(window, "jobRunner")->isBusy());
         QVERIFY(shown.isEmpty());
         QVERIFY(!window.model());
     }
@@ -113,13 +114,13 @@ private slots:
         QSignalSpy shown(&window, &app::MainWindow::modelShown);
         window.openPath(QStringLiteral("/fake/good.gguf"));
         QVERIFY(shown.wait(10000));
-        window.tensorPane()->setFilterText(QStringLiteral("attn_q"));
-        QTreeView* view = window.tensorPane()->findChild<QTreeView*>(QStringLiteral("tensorTree"));
+        test::child<ui::TensorPane>(window, "tensorPane")->setFilterText(QStringLiteral("attn_q"));
+        QTreeView* view = test::child<ui::TensorPane>(window, "tensorPane")->findChild<QTreeView*>(QStringLiteral("tensorTree"));
         const QModelIndex first = view->model()->index(0, 0, view->model()->index(0, 0));
         const QModelIndex second = view->model()->index(0, 0, view->model()->index(1, 0));
         view->selectionModel()->select(first, QItemSelectionModel::Select | QItemSelectionModel::Rows);
         view->selectionModel()->select(second, QItemSelectionModel::Select | QItemSelectionModel::Rows);
-        QCOMPARE(window.tensorPane()->selectedTensorNames(),
+        QCOMPARE(test::child<ui::TensorPane>(window, "tensorPane")->selectedTensorNames(),
                  (QStringList{QStringLiteral("blk.0.attn_q.weight"), QStringLiteral("blk.1.attn_q.weight")}));
         QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Selected tensors: 2 · 512 parameters · 544 B"));
     }
@@ -134,10 +135,10 @@ private slots:
         QVERIFY(shown.wait(10000));
         window.showPage(app::MainWindow::Page::Info);
         QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
-        auto* filter = window.tensorPane()->findChild<QLineEdit*>();
+        auto* filter = test::child<ui::TensorPane>(window, "tensorPane")->findChild<QLineEdit*>();
         QTRY_VERIFY(filter->hasFocus());
         QTest::keyClicks(filter, QStringLiteral("attn_q"));
-        QCOMPARE(window.tensorPane()->proxy()->rowCount(), 2);
+        QCOMPARE(test::child<ui::TensorPane>(window, "tensorPane")->proxy()->rowCount(), 2);
     }
 
     void demoBringsItsTexts()
@@ -153,11 +154,11 @@ private slots:
         window.setDemo(files, [&] { ++written; return files; });
         window.show();
         QSignalSpy shown(&window, &app::MainWindow::modelShown);
-        emit window.startPage()->openDemoRequested();  // the start page's "Open demo model"
+        emit test::child<ui::StartPage>(window, "startPage")->openDemoRequested();  // the start page's "Open demo model"
         QVERIFY(shown.wait(10000));
         QCOMPARE(shown.front().front().toString(), files.model);
         QCOMPARE(written, 2);  // the job, then opening checks the texts are there
-        ui::EvaluatePanel* panel = window.evaluationPage()->panel();
+        ui::EvaluatePanel* panel = test::child<ui::EvaluationPage>(window, "evaluationPage")->panel();
         QCOMPARE(panel->textFile(), files.text);
         QCOMPARE(panel->contextLength(), 128);  // the fake model states no context and no held-out figure
         QCOMPARE(panel->chunkCount(), 0);

@@ -81,7 +81,7 @@ private slots:
         QCOMPARE(window.planDocument()->totals().fileBytes, fileBytes);
         QVERIFY(window.isWindowModified());
         QVERIFY(window.windowTitle().contains(QStringLiteral("[*]")));
-        ui::TensorTreeModel* tree = window.tensorPane()->treeModel();
+        ui::TensorTreeModel* tree = test::child<ui::TensorPane>(window, "tensorPane")->treeModel();
         const int q = static_cast<int>(window.model()->findTensor("blk.0.attn_q.weight") - window.model()->tensors.data());
         QCOMPARE(tree->indexOfTensor(q, ui::TensorTreeModel::PlannedColumn).data().toString(), QStringLiteral("Q4_0"));
         QCOMPARE(tree->indexOfTensor(q, ui::TensorTreeModel::PlannedSizeColumn).data(ui::TensorTreeModel::SortRole).toULongLong(),
@@ -136,7 +136,7 @@ private slots:
         QVERIFY(openAndWait(window, path));
         ui::SchemePanel* panel = window.schemePanel();
         ui::PlanDocument* doc = window.planDocument();
-        ui::TensorTreeModel* tree = window.tensorPane()->treeModel();
+        ui::TensorTreeModel* tree = test::child<ui::TensorPane>(window, "tensorPane")->treeModel();
         panel->applyPreset(Preset::Q4_K_M);
         QCOMPARE(doc->plan().preset, std::string("Q4_K_M"));
         const int out = static_cast<int>(window.model()->findTensor("output.weight") - window.model()->tensors.data());
@@ -195,13 +195,13 @@ private slots:
         QVERIFY(panel->selectFormat(QStringLiteral("INT4 g128 asym")));
         QVERIFY2(panel->formatNote().contains(QStringLiteral("not exportable to GGUF: a file holds Q4_K")), qPrintable(panel->formatNote()));
         QTRY_VERIFY_WITH_TIMEOUT(!window.planErrors()->isBusy(), 30000);
-        window.tensorViews()->setCandidate(QStringLiteral("Q4_0"));  // rows of 64: no 256-blocks
-        QSignalSpy analysed(window.tensorViews(), &ui::TensorViews::analysisReady);
+        test::child<ui::TensorViews>(window, "tensorViews")->setCandidate(QStringLiteral("Q4_0"));  // rows of 64: no 256-blocks
+        QSignalSpy analysed(test::child<ui::TensorViews>(window, "tensorViews"), &ui::TensorViews::analysisReady);
         selectTensor(window, "blk.2.attn_v.weight");
         QVERIFY(analysed.wait(20000));
-        window.tensorPane()->findChild<QTreeView*>(QStringLiteral("tensorTree"))->scrollTo(window.tensorPane()->proxy()->mapFromSource(tree->indexOfTensor(pinned)));
+        test::child<ui::TensorPane>(window, "tensorPane")->findChild<QTreeView*>(QStringLiteral("tensorTree"))->scrollTo(test::child<ui::TensorPane>(window, "tensorPane")->proxy()->mapFromSource(tree->indexOfTensor(pinned)));
         QVERIFY(window.grab().save(shotPath(QStringLiteral("plan-window.png"))));
-        QVERIFY(window.tensorPane()->grab().save(shotPath(QStringLiteral("plan-tree.png"))));
+        QVERIFY(test::child<ui::TensorPane>(window, "tensorPane")->grab().save(shotPath(QStringLiteral("plan-tree.png"))));
         window.setUnsavedPlanPrompt([] { return QMessageBox::Discard; });
         QVERIFY(window.close());
     }

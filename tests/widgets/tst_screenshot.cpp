@@ -61,7 +61,7 @@ private slots:
         QCOMPARE(run({QStringLiteral("--screenshot"), dir, QStringLiteral("--size"), QStringLiteral("1920x1080"),
                       QStringLiteral("--language"), QStringLiteral("de"), QString::fromStdString(model)}),
                  0);
-        for (const char* name : {"start.png", "main-window.png", "distribution.png", "learn-lab.png"}) {
+        for (const char* name : {"start.png", "main-window.png", "distribution.png", "learn-lab.png", "learn-outliers.png"}) {
             const QImage image(dir + QLatin1Char('/') + QLatin1String(name));
             QVERIFY2(!image.isNull(), name);
             QCOMPARE(image.size(), QSize(1920, 1080));

@@ -64,7 +64,7 @@ UniformScheme expectedScheme()
 
 QVariant cell(app::MainWindow& window, int column, int role = Qt::DisplayRole)
 {
-    return window.tensorPane()->treeModel()->indexOfTensor(tensorIndex(window, kTensor), column).data(role);
+    return test::child<ui::TensorPane>(window, "tensorPane")->treeModel()->indexOfTensor(tensorIndex(window, kTensor), column).data(role);
 }
 
 QString scratch(const QString& name)
@@ -149,15 +149,15 @@ private slots:
         QVERIFY(expected.sqnrDb > 10 && expected.sqnrDb < 25);
 
         // Export names it with the type the file holds.
-        const QString warning = window.planExport()->notExportableText();
+        const QString warning = test::child<ui::PlanExport>(window, "planExport")->notExportableText();
         QVERIFY2(warning.contains(QStringLiteral("INT3 asym g64 f16 mse is not exportable to GGUF — written as IQ4_NL")),
                  qPrintable(warning));
 
         // The exported file holds the type the plan names for it, at the predicted size.
         const QString gguf = scratch(QStringLiteral("custom.gguf"));
         QFile::remove(gguf);
-        QSignalSpy exported(window.planExport(), &ui::PlanExport::finished);
-        window.planExport()->exportTo(gguf);
+        QSignalSpy exported(test::child<ui::PlanExport>(window, "planExport"), &ui::PlanExport::finished);
+        test::child<ui::PlanExport>(window, "planExport")->exportTo(gguf);
         QVERIFY(exported.wait(60000));
         QCOMPARE(exported.takeFirst().at(0).value<ui::JobOutcome>(), ui::JobOutcome::Completed);
         QCOMPARE(static_cast<uint64_t>(QFileInfo(gguf).size()), predictedFileSize(*window.model(), doc->plan()));
@@ -166,7 +166,7 @@ private slots:
         // Evaluate measures the scheme's round trip (not the IQ4_NL the entry holds): the core's figures with
         // the document's schemes.
         QX_REQUIRE_SHARED(textPath, "text/tinystories-valid-head.txt");
-        ui::EvaluatePanel* evalPanel = window.evaluationPage()->panel();
+        ui::EvaluatePanel* evalPanel = test::child<ui::EvaluationPage>(window, "evaluationPage")->panel();
         evalPanel->setTextFile(QString::fromStdString(textPath));
         evalPanel->setContext(128, 3);
         QSignalSpy evaluated(evalPanel, &ui::EvaluatePanel::evaluated);
@@ -190,23 +190,23 @@ private slots:
         // Selecting another tensor and back shows the scheme in the controls; the views analyse it.
         QVERIFY(panel->selectFormat(QStringLiteral("Q8_0")));
         selectTensor(window, "blk.1.attn_k.weight");
-        QSignalSpy analysed(window.tensorViews(), &ui::TensorViews::analysisReady);
+        QSignalSpy analysed(test::child<ui::TensorViews>(window, "tensorViews"), &ui::TensorViews::analysisReady);
         selectTensor(window, kTensor);
         QCOMPARE(panel->currentScheme(), std::optional<SchemeChoice>(scheme));
         QCOMPARE(editor->findChild<QSpinBox*>(QStringLiteral("schemeBits"))->value(), 3);
         QCOMPARE(editor->findChild<QComboBox*>(QStringLiteral("schemeClip"))->currentIndex(), 2);
-        QCOMPARE(window.tensorViews()->candidate(), QStringLiteral("INT3 asym g64 f16 mse"));
-        QTRY_VERIFY_WITH_TIMEOUT(window.tensorViews()->analysis() && window.tensorViews()->analysis()->tensorName == kTensor
-                                     && window.tensorViews()->analysis()->format.scheme == SchemeChoice(scheme), 20000);
-        const ui::TensorAnalysis& a = *window.tensorViews()->analysis();
+        QCOMPARE(test::child<ui::TensorViews>(window, "tensorViews")->candidate(), QStringLiteral("INT3 asym g64 f16 mse"));
+        QTRY_VERIFY_WITH_TIMEOUT(test::child<ui::TensorViews>(window, "tensorViews")->analysis() && test::child<ui::TensorViews>(window, "tensorViews")->analysis()->tensorName == kTensor
+                                     && test::child<ui::TensorViews>(window, "tensorViews")->analysis()->format.scheme == SchemeChoice(scheme), 20000);
+        const ui::TensorAnalysis& a = *test::child<ui::TensorViews>(window, "tensorViews")->analysis();
         QCOMPARE(a.error.sqnrDb, expected.sqnrDb);
         QCOMPARE(a.store->blockLength(), int64_t(64));  // the grid of one group of 64: 8 levels of INT3
         QCOMPARE(a.store->grid(a.maxRow, a.maxColumn / 64).groups.front().levels.size(), size_t(8));
         QCOMPARE(a.clipLo, double(*std::min_element(y.begin(), y.end())));
         QCOMPARE(a.clipHi, double(*std::max_element(y.begin(), y.end())));
         QVERIFY(panel->grab().save(scratch(QStringLiteral("scheme-panel.png"))));
-        window.tensorViews()->showTab(0);
-        QVERIFY(window.tensorViews()->grab().save(scratch(QStringLiteral("distribution-custom.png"))));
+        test::child<ui::TensorViews>(window, "tensorViews")->showTab(0);
+        QVERIFY(test::child<ui::TensorViews>(window, "tensorViews")->grab().save(scratch(QStringLiteral("distribution-custom.png"))));
 
         // Saved with the plan and in the autosave; undo restores; loading brings it back.
         const QString file = scratch(QStringLiteral("custom-plan.json"));
@@ -219,7 +219,7 @@ private slots:
         QCOMPARE(window.planTotalsText(), totalsBefore);
         QCOMPARE(cell(window, ui::TensorTreeModel::PlannedColumn).toString(), QStringLiteral("F32"));
         // Double-clicking the evaluated run loads its scheme back (one undo step).
-        emit window.evaluationPage()->runRequested(evalPanel->runsModel()->rowCount() - 1);
+        emit test::child<ui::EvaluationPage>(window, "evaluationPage")->runRequested(evalPanel->runsModel()->rowCount() - 1);
         QCOMPARE(doc->schemeOf(kTensor), std::optional<SchemeChoice>(scheme));
         doc->undoStack()->undo();
         QVERIFY(!doc->schemeOf(kTensor));

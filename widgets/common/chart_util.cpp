@@ -2,10 +2,12 @@
 
 #include <QAbstractBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QLegend>
 #include <QLineSeries>
 #include <QScatterSeries>
+#include <QLocale>
 #include <QLogValueAxis>
 #include <QPen>
 #include <QValueAxis>
@@ -52,9 +54,8 @@ QLineSeries* tickSeries(std::span<const double> xs, double y0, double y1, const 
 
 void setAxes(QChart* chart, const QString& xTitle, const QString& yTitle, bool logY)
 {
-    auto* x = new QValueAxis;
+    QValueAxis* x = niceAxis();
     x->setTitleText(xTitle);
-    x->setLabelFormat(QStringLiteral("%.3g"));
     chart->addAxis(x, Qt::AlignBottom);
     QAbstractAxis* y = nullptr;
     if (logY) {
@@ -62,9 +63,7 @@ void setAxes(QChart* chart, const QString& xTitle, const QString& yTitle, bool l
         logAxis->setLabelFormat(QStringLiteral("%g"));
         y = logAxis;
     } else {
-        auto* lin = new QValueAxis;
-        lin->setLabelFormat(QStringLiteral("%.0f"));
-        y = lin;
+        y = niceAxis();
     }
     y->setTitleText(yTitle);
     chart->addAxis(y, Qt::AlignLeft);
@@ -96,7 +95,7 @@ QString dbText(double db)
 {
     if (std::isinf(db))
         return db > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
-    return QString::number(db, 'f', 2);
+    return QLocale().toString(db, 'f', 2);
 }
 
 double niceStep(double span, int ticks)
@@ -138,8 +137,54 @@ int decimalsFor(double step)
     return std::min(12, static_cast<int>(std::ceil(-std::log10(step) - 1e-9)));
 }
 
+QString tickLabel(double value, int decimals)
+{
+    if (!(std::fabs(value) >= 0.5 * std::pow(10.0, -decimals)))
+        return QStringLiteral("0");
+    return QLocale().toString(value, 'f', decimals);
+}
+
+namespace {
+
+const char* const kNiceTicks = "qx_niceTicks";   ///< the tick count of a niceAxis() (absent on other axes)
+
+/// Writes a niceAxis()'s labels for its current range: one category ending at each round multiple.
+void relabel(QCategoryAxis* axis)
+{
+    const double lo = axis->min(), hi = axis->max();
+    const QStringList old = axis->categoriesLabels();
+    for (const QString& label : old)
+        axis->remove(label);
+    if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi))
+        return;
+    const double step = niceStep(hi - lo, axis->property(kNiceTicks).toInt());
+    const int decimals = decimalsFor(step);
+    const double first = std::ceil(lo / step - 1e-9), last = std::floor(hi / step + 1e-9);
+    if (last - first > 200)
+        return;
+    axis->setStartValue(multipleOf(first, step));
+    for (double k = first; k <= last; ++k)
+        axis->append(tickLabel(multipleOf(k, step), decimals), multipleOf(k, step));
+}
+
+} // namespace
+
+QValueAxis* niceAxis()
+{
+    auto* axis = new QCategoryAxis;
+    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    axis->setProperty(kNiceTicks, 6);
+    QObject::connect(axis, &QValueAxis::rangeChanged, axis, [axis] { relabel(axis); });
+    return axis;
+}
+
 void setNiceTicks(QValueAxis* axis, int ticks)
 {
+    if (auto* nice = qobject_cast<QCategoryAxis*>(axis); nice && nice->property(kNiceTicks).isValid()) {
+        nice->setProperty(kNiceTicks, ticks);
+        relabel(nice);
+        return;
+    }
     const double span = axis->max() - axis->min();
     if (!(span > 0.0))
         return;

@@ -27,7 +27,7 @@ void setAxes(QChart* chart, const QString& xTitle, const QString& yTitle, bool l
 /// through y0 so it draws as separate ticks).
 QLineSeries* tickSeries(std::span<const double> xs, double y0, double y1, const QString& name, const QColor& color,
                         qreal width, Qt::PenStyle style = Qt::SolidLine);
-/// "∞", "−∞" or the value with two decimals.
+/// "∞", "−∞" or the value with two decimals, written as the interface language writes numbers.
 QString dbText(double db);
 
 /// A round step (1, 2 or 5 × 10^k) giving about `ticks` intervals over `span` (> 0).
@@ -37,8 +37,14 @@ std::pair<double, double> niceRange(double lo, double hi, int ticks);
 /// Decimals that show multiples of `step` exactly (0 for steps >= 1).
 int decimalsFor(double step);
 /// Ticks of `axis` at the multiples of a round step within its current range (about `ticks` of them),
-/// labelled with just the decimals that step needs.
+/// labelled with just the decimals that step needs (by tickLabel() on a niceAxis()).
 void setNiceTicks(QValueAxis* axis, int ticks = 6);
+/// A tick's text: `value` with `decimals` decimals as the interface language writes numbers, and "0" for
+/// any value that rounds to zero (never "-0.0", which Qt's own labels print for −1e-17).
+QString tickLabel(double value, int decimals);
+/// A value axis whose tick labels we write (a QCategoryAxis labelled on its values): round multiples within
+/// its range, by tickLabel(), written again whenever the range changes (zoom, pan). For axes that span zero.
+QValueAxis* niceAxis();
 
 /// A chart's legend as rich text under the chart: every named series with its colour, wrapping between
 /// entries so none is cut. setChart() hides the chart's own legend.

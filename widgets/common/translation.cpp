@@ -32,8 +32,10 @@ QLocale installTranslations(QCoreApplication& app, const QString& code)
     installed.clear();
     const QLocale locale = code.isEmpty() ? QLocale::system() : QLocale(code);
     QLocale::setDefault(locale);
+    // A language without a translation of its own shows the English text, with English plurals ("1 tensor").
     auto* own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("qexplore"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (own->load(locale, QStringLiteral("qexplore"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || own->load(QStringLiteral(":/i18n/qexplore_en.qm")))
         app.installTranslator(own), installed << own;
     else
         delete own;

@@ -109,6 +109,7 @@ void CompareOutputPanel::setupControls()
     m_view = new QTableView(this);
     m_view->setModel(m_figures);
     m_view->verticalHeader()->setVisible(false);
+    m_view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setWordWrap(false);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);

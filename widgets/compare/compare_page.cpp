@@ -22,7 +22,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
-#include <QSplitter>
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
@@ -103,19 +102,26 @@ void ComparePage::setupTabs()
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->setVisible(false);
+    // Every figure column as wide as its content; the name takes the rest and is elided in the middle (its
+    // tooltip has it whole), so the table never needs a horizontal scroll bar.
+    m_view->setTextElideMode(Qt::ElideMiddle);
+    m_view->setWordWrap(false);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(CompareTableModel::Name, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setMinimumSectionSize(40);
     installTableExport(m_view);
     auto* table = new QWidget(this);
     auto* tl = new QVBoxLayout(table);
     tl->setContentsMargins(0, 0, 0, 0);
     tl->addWidget(m_filter);
     tl->addWidget(m_view, 1);
+    // The output-level comparison has a tab of its own, so the tensor table keeps the page's whole width.
     m_output = new CompareOutputPanel(this);
-    auto* tensors = new QSplitter(Qt::Horizontal, this);
-    tensors->addWidget(table);
-    tensors->addWidget(m_output);
-    tensors->setStretchFactor(0, 1);   // the table takes what the window gains; the figures keep their width
-    tensors->setStretchFactor(1, 0);
+    m_output->setMaximumWidth(fontMetrics().averageCharWidth() * 110);
+    auto* output = new QWidget(this);
+    auto* ol = new QHBoxLayout(output);
+    ol->addWidget(m_output, 1);
+    ol->addStretch(0);
     m_layersChart = new ZoomChartView(this);
     m_layersChart->setObjectName(QStringLiteral("compareLayersChart"));
     installChartExport(m_layersChart);
@@ -130,10 +136,12 @@ void ComparePage::setupTabs()
     dl->addWidget(m_distributionChart, 1);
     setupMetadataView();
     m_tabs = new QTabWidget(this);
-    m_tabs->addTab(tensors, tr("Tensors"));
+    m_tabs->addTab(table, tr("Tensors"));
     m_tabs->addTab(m_layersChart, tr("Layers"));
     m_tabs->addTab(distribution, tr("Distribution"));
     m_tabs->addTab(m_metadataView, tr("Metadata"));
+    m_tabs->addTab(output, tr("Output"));
+    m_tabs->setTabToolTip(OutputTab, tr("Run both models on a text: KL divergence, top-token agreement, perplexity"));
     qobject_cast<QVBoxLayout*>(layout())->addWidget(m_tabs, 1);
     connect(m_filter, &QLineEdit::textChanged, m_proxy,
             [this](const QString& text) { m_proxy->setFilterRegularExpression(text); });
@@ -311,6 +319,15 @@ int ComparePage::useOtherTypes()
     return changed;
 }
 
+const QAbstractItemModel* ComparePage::currentTable() const
+{
+    switch (m_tabs->currentIndex()) {
+    case MetadataTab: return m_metadata;
+    case OutputTab: return m_output->figuresModel();
+    default: return m_table;
+    }
+}
+
 void ComparePage::showTab(int tab)
 {
     m_tabs->setCurrentIndex(tab);
@@ -318,8 +335,8 @@ void ComparePage::showTab(int tab)
 
 void ComparePage::exportCurrent()
 {
-    if (m_tabs->currentIndex() == 1 || m_tabs->currentIndex() == 2) {
-        auto* view = m_tabs->currentIndex() == 1 ? m_layersChart : m_distributionChart;
+    if (m_tabs->currentIndex() == LayersTab || m_tabs->currentIndex() == DistributionTab) {
+        auto* view = m_tabs->currentIndex() == LayersTab ? m_layersChart : m_distributionChart;
         const QString path = askChartImagePath(this);
         if (!path.isEmpty())
             exportChartImage(view, path);
@@ -327,9 +344,7 @@ void ComparePage::exportCurrent()
     }
     const QString path = QFileDialog::getSaveFileName(this, tr("Export as CSV"), QString(), tr("CSV files (*.csv)"));
     if (!path.isEmpty())
-        exportTableCsv(m_tabs->currentIndex() == 3 ? static_cast<const QAbstractItemModel&>(*m_metadata)
-                                                   : static_cast<const QAbstractItemModel&>(*m_table),
-                       path);
+        exportTableCsv(*currentTable(), path);
 }
 
 } // namespace qx::ui

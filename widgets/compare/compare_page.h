@@ -6,8 +6,8 @@
 //  - Layers: the per-layer SQNR of B against A, one line per tensor class plus the layer totals.
 //  - Distribution: the selected tensor's value histograms in A and in B over each other.
 //  - Metadata: the keys removed, changed and added.
-//  - Outputs (beside the tensor table): CompareOutputPanel runs both models on a text — KLD of B against A,
-//    same top token, PPL of each — with its own progress bar and Cancel.
+//  - Output: CompareOutputPanel runs both models on a text — KLD of B against A, same top token, PPL of
+//    each — with its own progress bar and Cancel (a tab of its own, so the table has the page's width).
 // Opening B and comparing run as one job on the page's own JobRunner (progress bar, Cancel); the
 // distribution is a job on a second runner and the output comparison on a third, so that selecting a
 // tensor never cancels a comparison. "Use B's types as my plan" loads A's plan with B's types
@@ -22,6 +22,7 @@
 #include <memory>
 
 class QChartView;
+class QAbstractItemModel;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -59,7 +60,8 @@ public:
     int useOtherTypes();
     /// Shows the distributions of the tensor on `row` of the table model.
     void showDistribution(int row);
-    /// 0 Tensors, 1 Layers, 2 Distribution, 3 Metadata.
+    enum Tab { TensorsTab, LayersTab, DistributionTab, MetadataTab, OutputTab };
+    /// Shows one of the page's tabs (a Tab).
     void showTab(int tab);
 
     const std::shared_ptr<const ModelDiff>& diff() const;
@@ -76,6 +78,8 @@ signals:
     void distributionShown();
 
 private:
+    /// The table the current tab shows (Export… writes it as CSV): tensors, metadata or output figures.
+    const QAbstractItemModel* currentTable() const;
     struct Opened;
     void setupBar();
     void setupTabs();

@@ -112,6 +112,16 @@ QVariant CompareTableModel::sortValue(const TensorDiff& t, int column) const
     return {};
 }
 
+QVariant CompareTableModel::toolTip(const TensorDiff& t, int column) const
+{
+    // The view elides long names in the middle: the whole name is one hover away.
+    const QString problem = QString::fromStdString(t.problem);
+    if (column != Name)
+        return problem.isEmpty() ? QVariant() : QVariant(problem);
+    const QString name = QString::fromStdString(t.name);
+    return problem.isEmpty() ? name : name + QLatin1Char('\n') + problem;
+}
+
 QVariant CompareTableModel::data(const QModelIndex& index, int role) const
 {
     const TensorDiff* t = index.isValid() ? tensorAt(index.row()) : nullptr;
@@ -128,8 +138,8 @@ QVariant CompareTableModel::data(const QModelIndex& index, int role) const
         return QColor(Qt::black);   // the cell colours are light in every theme
     if (role == Qt::TextAlignmentRole && index.column() >= BytesA)
         return int(Qt::AlignRight | Qt::AlignVCenter);
-    if (role == Qt::ToolTipRole && !t->problem.empty())
-        return QString::fromStdString(t->problem);
+    if (role == Qt::ToolTipRole)
+        return toolTip(*t, index.column());
     return {};
 }
 

@@ -33,12 +33,14 @@ public:
 
     /// Background of an SQNR cell: identical (+∞) grey-green, ≥ 30 dB green, ≥ 20 yellow, ≥ 10 orange, else red.
     static QColor sqnrColor(double sqnrDb);
-    /// "identical", "only in A", … or the SQNR in dB with two decimals.
+    /// "identical", "only in A", … or the SQNR in dB with two decimals (in the interface language's locale).
     static QString sqnrText(const TensorDiff& t);
 
 private:
     QVariant display(const TensorDiff& t, int column) const;
     QVariant sortValue(const TensorDiff& t, int column) const;
+    /// The whole tensor name on the Name column (the view elides it), and any problem with the pair.
+    QVariant toolTip(const TensorDiff& t, int column) const;
 
     std::shared_ptr<const ModelDiff> m_diff;
 };

@@ -1,5 +1,6 @@
 #include "learn/bitnet_lesson.h"
 
+#include "common/chart_util.h"
 #include "learn/lesson_chart.h"
 
 #include "common/format_text.h"
@@ -81,10 +82,8 @@ void BitNetLesson::fillChart()
         line->append(t, 1.05 * peak);
         series.append(line);
     }
-    auto* x = new QValueAxis;
+    QValueAxis* x = niceAxis();
     x->setTitleText(tr("weight value"));
-    x->setTickCount(9);
-    x->setLabelFormat(QStringLiteral("%.3f"));
     auto* y = new QCategoryAxis;
     y->setTitleText(tr("weights per bin"));
     y->setRange(-0.2 * peak, 1.05 * peak);

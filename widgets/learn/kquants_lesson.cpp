@@ -1,5 +1,6 @@
 #include "learn/kquants_lesson.h"
 
+#include "common/chart_util.h"
 #include "learn/lesson_chart.h"
 
 #include "common/half.h"
@@ -131,7 +132,7 @@ void KQuantsLesson::fillChart()
     x->setRange(0, kShown - 1);
     x->setTickCount(8);
     x->setLabelFormat(QStringLiteral("%.0f"));
-    auto* y = new QValueAxis;
+    QValueAxis* y = niceAxis();
     y->setTitleText(tr("weight value"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);

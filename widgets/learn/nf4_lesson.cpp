@@ -1,5 +1,6 @@
 #include "learn/nf4_lesson.h"
 
+#include "common/chart_util.h"
 #include "learn/lesson_chart.h"
 
 #include <QCategoryAxis>
@@ -54,11 +55,9 @@ void Nf4Lesson::recompute()
     uni->setName(tr("uniform INT4 levels (15)"));
     for (float l : r.uniform)
         uni->append(l, -0.22 * peak);
-    auto* x = new QValueAxis;
+    QValueAxis* x = niceAxis();
     x->setTitleText(tr("value as a fraction of the block's absmax"));
     x->setRange(-1.05, 1.05);
-    x->setTickCount(9);
-    x->setLabelFormat(QStringLiteral("%.2f"));
     auto* y = new QCategoryAxis;
     y->setTitleText(tr("weights per bin"));
     y->setRange(-0.3 * peak, 1.05 * peak);

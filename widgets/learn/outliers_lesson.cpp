@@ -12,7 +12,8 @@
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLogValueAxis>
+#include <QCategoryAxis>
+#include <QLocale>
 #include <QSlider>
 #include <QVBoxLayout>
 
@@ -27,7 +28,10 @@ OutliersLesson::OutliersLesson(QWidget* parent) : Lesson(parent)
     addIntro(tr("<h2>Outliers, LLM.int8, AWQ and SmoothQuant</h2><p>In large language models a "
         "few <b>feature dimensions</b> (channels) of the activations carry values far larger than the rest, in "
         "almost every token. One int8 step per token must then cover the outlier, and every other channel loses "
-        "precision. <b>LLM.int8</b> multiplies the outlier channels (any |x| ≥ 6) in FP16 and the rest in int8. "
+        "precision. <b>LLM.int8</b> multiplies the outlier channels (any |x| ≥ 6 in models of several billion "
+        "parameters) in FP16 and the rest in int8. A small model's activations live on another scale, so here the "
+        "threshold is a multiple of the typical channel's largest |x| (the median over the channels): like 6 in a "
+        "large model, it flags the few channels that stand out. "
         "<b>AWQ</b> notes that the weights meeting large activations matter most and protects them by scaling. "
         "<b>SmoothQuant</b> divides each activation channel by s<sub>j</sub> = max|X<sub>j</sub>|<sup>α</sup> / "
         "max|W<sub>j</sub>|<sup>1−α</sup> and multiplies the weights' column j by it: the product is unchanged, "
@@ -57,12 +61,17 @@ OutliersLesson::OutliersLesson(QWidget* parent) : Lesson(parent)
 QHBoxLayout* OutliersLesson::makeControls()
 {
     auto* controls = new QHBoxLayout;
-    controls->addWidget(new QLabel(tr("Outlier threshold |x| ≥"), this));
+    controls->addWidget(new QLabel(tr("Outlier threshold:"), this));
     m_threshold = new QDoubleSpinBox(this);
-    m_threshold->setRange(0.1, 100.0);
+    m_threshold->setObjectName(QStringLiteral("outlierMultiple"));
+    m_threshold->setRange(1.0, 50.0);
+    m_threshold->setDecimals(1);
     m_threshold->setSingleStep(0.5);
-    m_threshold->setValue(6.0);
+    m_threshold->setValue(kDefaultMultiple);
+    m_threshold->setToolTip(tr("A channel is an outlier when it holds a |x| of at least this multiple of the median "
+                               "over the channels of their largest |x|"));
     controls->addWidget(m_threshold);
+    controls->addWidget(new QLabel(tr("× the median channel's max |x|"), this));
     controls->addSpacing(24);
     controls->addWidget(new QLabel(tr("SmoothQuant α:"), this));
     m_alpha = new QSlider(Qt::Horizontal, this);
@@ -76,8 +85,8 @@ QHBoxLayout* OutliersLesson::makeControls()
     return controls;
 }
 
-void OutliersLesson::setThreshold(double t) { m_threshold->setValue(t); }
-double OutliersLesson::threshold() const { return m_threshold->value(); }
+void OutliersLesson::setThresholdMultiple(double multiple) { m_threshold->setValue(multiple); }
+double OutliersLesson::thresholdMultiple() const { return m_threshold->value(); }
 void OutliersLesson::setAlpha(double alpha) { m_alpha->setValue(static_cast<int>(std::lround(alpha * 100))); }
 double OutliersLesson::alpha() const { return m_alpha->value() / 100.0; }
 
@@ -126,7 +135,8 @@ void OutliersLesson::recomputeOutliers()
     const learn::ActivationSet& set = *activations();
     const learn::ActivationMatrix& a = set.inputs.at(m_layer);
     const WeightView w = set.weights->tensor(m_layer);
-    const auto t = static_cast<float>(threshold());
+    m_thresholdValue = learn::relativeOutlierThreshold(a, thresholdMultiple());
+    const float t = m_thresholdValue;
     m_outliers = learn::outlierChannels(a, t);
     m_int8 = learn::llmInt8Decomposition(a, w, t);
     std::vector<float> absX(a.x.size());
@@ -137,17 +147,19 @@ void OutliersLesson::recomputeOutliers()
     for (int64_t c : m_outliers.channels)
         marks.append(static_cast<int>(c));
     m_map->setColumnMarks(marks, QColor(20, 20, 20));
-    m_int8Text->setText(tr("<h3>LLM.int8 decomposition</h3><p>%1 of %2 channels hold a value with |x| ≥ %3 (%4 "
-        "values in all; the largest |x| is %5). LLM.int8 multiplies these %1 columns in FP16 and the other %6 in "
-        "int8. Relative output error of X·Wᵀ: int8 everywhere <b>%7 %</b>, LLM.int8 <b>%8 %</b>.</p>")
+    m_int8Text->setText(tr("<h3>LLM.int8 decomposition</h3><p>The median channel's largest |x| is %9, so the "
+        "threshold %10 × %9 is |x| ≥ %3. %1 of %2 channels hold such a value (%4 values in all; the largest |x| is "
+        "%5). LLM.int8 multiplies these %1 columns in FP16 and the other %6 in int8. Relative output error of "
+        "X·Wᵀ: int8 everywhere <b>%7 %</b>, LLM.int8 <b>%8 %</b>.</p>")
         .arg(m_outliers.channels.size()).arg(a.cols).arg(num(t, 3)).arg(m_outliers.values)
         .arg(num(*std::max_element(m_outliers.maxAbs.begin(), m_outliers.maxAbs.end()), 4))
         .arg(a.cols - static_cast<int64_t>(m_outliers.channels.size()))
-        .arg(num(100.0 * m_int8.relErrInt8, 3)).arg(num(100.0 * m_int8.relErrLlmInt8, 3)));
+        .arg(num(100.0 * m_int8.relErrInt8, 3)).arg(num(100.0 * m_int8.relErrLlmInt8, 3))
+        .arg(num(t / thresholdMultiple(), 3)).arg(num(thresholdMultiple(), 2)));
     if (m_outliers.channels.empty())
-        m_int8Text->setText(m_int8Text->text() + tr("<p>No channel of this layer reaches the threshold: outlier "
-            "features of magnitude 6 and more emerge in models of several billion parameters (Dettmers et al. "
-            "saw them from about 6.7 B on). Lower the threshold to see the decomposition at work.</p>"));
+        m_int8Text->setText(m_int8Text->text() + tr("<p>No channel of this layer stands out that far: outlier "
+            "features emerge in models of several billion parameters (Dettmers et al. saw them from about 6.7 B "
+            "on). Lower the multiple to see the decomposition at work.</p>"));
     showSalient(a, w);
 }
 
@@ -222,17 +234,24 @@ void OutliersLesson::fillSmoothChart(LessonChart* view, const std::vector<float>
     QChart* chart = view->chart();
     clearChart(chart);
     chart->setTitle(title);
-    auto* xs = new QBarSet(tr("max |X_j| (activations)"));
-    auto* ws = new QBarSet(tr("max |W_j| (weights)"));
-    QStringList cats;
     double lo = 1e30, hi = 0;
     for (int64_t c : m_chartChannels) {
         const auto j = static_cast<size_t>(c);
-        xs->append(x[j]);
-        ws->append(w[j]);
-        cats << QString::number(c);
         lo = std::min({lo, static_cast<double>(x[j]), static_cast<double>(w[j])});
         hi = std::max({hi, static_cast<double>(x[j]), static_cast<double>(w[j])});
+    }
+    // A log scale drawn by hand: each bar is log10 of its value above the power of ten below the smallest, and
+    // the axis is labelled at the powers of ten (QLogValueAxis leaves its labels blank over many decades).
+    const int bottom = static_cast<int>(std::floor(std::log10(std::max(1e-6, lo))));
+    const int top = std::max(bottom + 1, static_cast<int>(std::ceil(std::log10(std::max(hi, 1e-6)))));
+    const auto height = [bottom](float v) { return std::max(0.0, std::log10(std::max(1e-6, double(v))) - bottom); };
+    auto* xs = new QBarSet(tr("max |X_j| (activations)"));
+    auto* ws = new QBarSet(tr("max |W_j| (weights)"));
+    QStringList cats;
+    for (int64_t c : m_chartChannels) {
+        xs->append(height(x[static_cast<size_t>(c)]));
+        ws->append(height(w[static_cast<size_t>(c)]));
+        cats << QString::number(c);
     }
     auto* series = new QBarSeries;
     series->append(xs);
@@ -240,10 +259,14 @@ void OutliersLesson::fillSmoothChart(LessonChart* view, const std::vector<float>
     auto* axisX = new QBarCategoryAxis;
     axisX->append(cats);
     axisX->setTitleText(tr("channel j: those named above, then the largest max|X_j|"));
-    auto* axisY = new QLogValueAxis;
-    axisY->setBase(2.0);
-    axisY->setRange(std::max(1e-4, lo * 0.7), hi * 1.4);
-    axisY->setLabelFormat(QStringLiteral("%.3g"));
+    auto* axisY = new QCategoryAxis;
+    axisY->setProperty("qx_fixedTicks", true);
+    axisY->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    axisY->setRange(0.0, top - bottom);
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    for (int k = bottom; k <= top; ++k)
+        axisY->append(locale.toString(std::pow(10.0, k), 'g', 6), k - bottom);
     axisY->setTitleText(tr("max |·|, log"));
     chart->addSeries(series);
     chart->addAxis(axisX, Qt::AlignBottom);

@@ -1,7 +1,8 @@
 #pragma once
 // Lesson "Outliers, LLM.int8, AWQ and SmoothQuant" on the captured input of one linear layer: a tokens ×
-// channels heatmap of |x| with the channels holding |x| ≥ threshold marked; the LLM.int8 decomposition; the
-// salient channels AWQ protects; SmoothQuant's per-channel migration of max|X| into max|W| (α slider).
+// channels heatmap of |x| with the channels holding |x| ≥ threshold (a multiple of the median channel's max |x|)
+// marked; the LLM.int8 decomposition; the salient channels AWQ protects; SmoothQuant's per-channel migration of
+// max|X| into max|W| (α slider).
 
 #include "learn/lesson.h"
 #include "learn/lesson_calib.h"
@@ -20,12 +21,16 @@ class OutliersLesson : public Lesson {
     Q_OBJECT
 public:
     static constexpr int kChartChannels = 16;  ///< channels shown in the SmoothQuant charts (at most)
+    static constexpr double kDefaultMultiple = 5.0;  ///< outlier threshold × the median channel's max |x|
 
     explicit OutliersLesson(QWidget* parent = nullptr);
     QString lessonId() const override { return QStringLiteral("outliers"); }
     QString title() const override { return tr("Outliers, LLM.int8, AWQ, SmoothQuant"); }
-    void setThreshold(double t);
-    double threshold() const;
+    /// The threshold as a multiple of the median over channels of max |x| (default kDefaultMultiple).
+    void setThresholdMultiple(double multiple);
+    double thresholdMultiple() const;
+    /// The |x| threshold in use: thresholdMultiple() × that median on the lesson's layer.
+    float threshold() const { return m_thresholdValue; }
     void setAlpha(double alpha);
     double alpha() const;
     const std::string& layer() const { return m_layer; }
@@ -62,6 +67,7 @@ private:
     QLabel* m_smoothText = nullptr;
     LessonChart* m_before = nullptr;
     LessonChart* m_after = nullptr;
+    float m_thresholdValue = 0.0f;
     std::string m_layer;
     std::vector<std::string> m_group;
     learn::OutlierChannels m_outliers;

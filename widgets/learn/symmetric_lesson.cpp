@@ -1,5 +1,6 @@
 #include "learn/symmetric_lesson.h"
 
+#include "common/chart_util.h"
 #include "learn/lesson_chart.h"
 
 #include <QCategoryAxis>
@@ -108,7 +109,7 @@ void SymmetricLesson::updateChart()
     const double top = static_cast<double>(peak);
     QList<QAbstractSeries*> series{hist, grid(sym, UniformMode::SymmetricRestricted, -0.1 * top, tr("Symmetric grid")),
                                    grid(asym, UniformMode::Asymmetric, -0.22 * top, tr("Asymmetric grid"))};
-    auto* x = new QValueAxis;
+    QValueAxis* x = niceAxis();
     x->setTitleText(tr("weight value"));
     auto* y = new QCategoryAxis;
     y->setTitleText(tr("values per bin"));
@@ -126,8 +127,6 @@ void SymmetricLesson::updateChart()
     }
     const double pad = 0.05 * (static_cast<double>(*mx) - static_cast<double>(*mn));
     x->setRange(std::min<double>(*mn, sym.step * -((1 << (bits - 1)) - 1)) - pad, static_cast<double>(*mx) + pad);
-    x->setTickCount(9);
-    x->setLabelFormat(QStringLiteral("%.3f"));
     m_chart->refresh();
 }
 

@@ -111,7 +111,7 @@ void DistributionView::drawTensorChart(QChart* chart)
     }
     addOutlierMarks(chart, logY ? std::sqrt(peak) : peak * 0.55);
     m_settingRange = true;
-    auto* x = new QValueAxis;
+    QValueAxis* x = niceAxis();
     x->setTitleText(tr("weight value"));
     x->setRange(m_view.first, m_view.second);
     setNiceTicks(x, 7);
