@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <filesystem>
 #include <mutex>
 #include <optional>
@@ -62,12 +63,18 @@ struct Stored {
 
 uint64_t fingerprint(const void* data, size_t bytes, uint64_t seed)
 {
+    // Eight bytes a step: calibrated values of a large model are gigabytes.
     uint64_t h = seed;
     const auto* p = static_cast<const unsigned char*>(data);
-    for (size_t i = 0; i < bytes; ++i) {
-        h ^= p[i];
-        h *= 1099511628211ull;
+    size_t i = 0;
+    for (; i + 8 <= bytes; i += 8) {
+        uint64_t word;
+        std::memcpy(&word, p + i, 8);
+        h = (h ^ word) * 1099511628211ull;
+        h ^= h >> 29;
     }
+    for (; i < bytes; ++i)
+        h = (h ^ p[i]) * 1099511628211ull;
     return h;
 }
 
@@ -105,6 +112,10 @@ struct BlockInputCache::Impl {
     }
     /// Forgets everything when the run's model, context or sizes differ from the stored ones.
     void adopt(const std::shared_ptr<const ModelFile>& m, const RunSignature& s, const StreamLayout& l, int64_t n);
+    /// Keeps a copy of `residual` as block `level`'s input (unless one is there).
+    void store(int64_t level, uint64_t signature, ActivationStore& residual, bool spill);
+    /// Drops the inputs `s` supersedes; returns the last block whose stored input it shares (0: none).
+    int64_t resumePoint(const RunSignature& s);
     /// Whether block `l`'s input is kept under the budgets; sets `spill` for where.
     std::vector<bool> keepSet(int64_t nLayer, int64_t rowBytes, bool& spill) const;
 };
@@ -119,6 +130,31 @@ void BlockInputCache::Impl::adopt(const std::shared_ptr<const ModelFile>& m, con
     inputs.resize(s.inputs.size());
     model = m, modelAddress = m.get(), context = s.context, layout = l, tokenCount = n;
     storeFailed = false;
+}
+
+void BlockInputCache::Impl::store(int64_t level, uint64_t signature, ActivationStore& residual, bool spill)
+{
+    std::optional<Stored>& slot = inputs[size_t(level)];
+    if (slot || storeFailed)
+        return;
+    try {
+        slot = Stored{signature, copyActivations(residual, spill ? dir() : std::string())};
+    } catch (const Error&) {
+        storeFailed = true;  // a full scratch disk costs the reuse, never the evaluation
+    }
+}
+
+int64_t BlockInputCache::Impl::resumePoint(const RunSignature& signature)
+{
+    int64_t resume = 0;
+    for (size_t l = 1; l < inputs.size(); ++l) {
+        std::optional<Stored>& s = inputs[l];
+        if (s && s->signature != signature.inputs[l])
+            s.reset();  // superseded: its file goes now, before this run stores its own
+        else if (s)
+            resume = int64_t(l);
+    }
+    return resume;
 }
 
 std::vector<bool> BlockInputCache::Impl::keepSet(int64_t nLayer, int64_t rowBytes, bool& spill) const
@@ -171,19 +207,15 @@ int64_t BlockInputCache::run(const std::shared_ptr<const ModelFile>& model, Llam
     }
     const int64_t n = int64_t(tokens.size());
     d.adopt(model, signature, layout, n);
-    int64_t resume = 0;
-    for (int64_t l = 1; l <= nLayer; ++l) {
-        std::optional<Stored>& s = d.inputs[size_t(l)];
-        if (s && s->signature != signature.inputs[size_t(l)])
-            s.reset();  // superseded: its file goes now, before this run stores its own
-        else if (s)
-            resume = l;
-    }
+    const int64_t resume = d.resumePoint(signature);
     const StreamMemory need = forward.estimateMemory(n, layout, sink.memoryBytes());
     const uint64_t budget = forward.options().memoryBudgetBytes ? forward.options().memoryBudgetBytes
                                                                 : defaultMemoryBudget();
     checkMemoryBudget(need, budget);
-    const std::string workDir = need.spilled() ? d.dir() : std::string();
+    const std::string& engineDir = forward.options().scratchDir;
+    const std::string workDir = !need.spilled()    ? std::string()
+                                : engineDir.empty() ? std::filesystem::temp_directory_path().string()
+                                                    : engineDir;
     ActivationStore x = resume > 0 ? copyActivations(d.inputs[size_t(resume)]->rows, workDir)
                                    : forward.embed(tokens, layout, need.spilled());
     bool spillInputs = false;
@@ -193,14 +225,8 @@ int64_t BlockInputCache::run(const std::shared_ptr<const ModelFile>& model, Llam
             onBlock({resume, block, nLayer});
     };
     forward.setBlockHook([&](int64_t layer, ActivationStore& residual) {
-        const size_t next = size_t(layer + 1);
-        if (keep[next] && !d.inputs[next]) {
-            try {
-                d.inputs[next] = Stored{signature.inputs[next], copyActivations(residual, spillInputs ? d.dir() : "")};
-            } catch (const Error&) {
-                d.storeFailed = true;  // a full scratch disk costs the reuse, never the evaluation
-            }
-        }
+        if (keep[size_t(layer + 1)])
+            d.store(layer + 1, signature.inputs[size_t(layer + 1)], residual, spillInputs);
         report(layer + 1);
     });
     struct HookReset {

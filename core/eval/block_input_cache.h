@@ -57,7 +57,7 @@ RunSignature planRunSignature(int64_t nLayer, const Plan& plan, uint64_t context
                               const std::map<std::string, std::vector<float>>* substitutions = nullptr,
                               const SchemeChoices* schemes = nullptr);
 
-/// FNV-1a over bytes, continuing from `seed` (for the context fingerprint).
+/// A 64-bit FNV-style hash of bytes (eight at a time), continuing from `seed`.
 uint64_t fingerprint(const void* data, size_t bytes, uint64_t seed = 1469598103934665603ull);
 
 class BlockInputCache {
