@@ -121,21 +121,27 @@ inline void checkButton(const QAbstractButton* b, QStringList& out)
                    .arg(b->width()).arg(describe(b));
 }
 
-/// QTabBar's ideal tab size is protected; this view of it reads it (no state of its own).
+/// QTabBar's ideal tab size is protected; a pointer to the member, named through a derived class that makes
+/// it public, calls it on any tab bar (virtually, and without pretending the bar is of another type).
 struct TabBarSizes : QTabBar {
     using QTabBar::tabSizeHint;
 };
 
+inline QSize idealTabSize(const QTabBar* bar, int index)
+{
+    constexpr QSize (QTabBar::*tabSizeHint)(int) const = &TabBarSizes::tabSizeHint;
+    return (bar->*tabSizeHint)(index);
+}
+
 inline void checkTabs(const QTabBar* bar, QStringList& out)
 {
-    const auto* sizes = static_cast<const TabBarSizes*>(bar);
     for (int i = 0; i < bar->count(); ++i) {
         if (!bar->isTabVisible(i))
             continue;
         const QRect r = bar->tabRect(i);
-        if (r.width() + 1 < sizes->tabSizeHint(i).width() || r.right() > bar->width() || r.left() < 0)
+        if (r.width() + 1 < idealTabSize(bar, i).width() || r.right() > bar->width() || r.left() < 0)
             out << QStringLiteral("tab cut or scrolled away: \"%1\" needs %2 px, has %3 (%4)").arg(bar->tabText(i))
-                       .arg(sizes->tabSizeHint(i).width()).arg(r.width()).arg(describe(bar));
+                       .arg(idealTabSize(bar, i).width()).arg(r.width()).arg(describe(bar));
     }
 }
 

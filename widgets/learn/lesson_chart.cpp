@@ -15,14 +15,26 @@
 
 namespace qx::ui {
 
-LessonChart::LessonChart(QWidget* parent) : QWidget(parent), m_view(new QChartView(this)), m_legend(new ChartLegend(this))
+namespace {
+
+/// A chart in the light or dark theme of the palette, writing numbers as the interface language does.
+QChart* newLessonChart(const QPalette& palette)
 {
     auto* chart = new QChart;
-    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    const bool dark = palette.color(QPalette::Window).lightness() < 128;
     chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setBackgroundRoundness(0);
     chart->setLocalizeNumbers(true);   // axis labels as the language writes numbers
-    m_view->setChart(chart);
+    return chart;
+}
+
+} // namespace
+
+// The view is built around its chart: a QChartView built empty makes a chart of its own, which
+// setChart() would leave to the caller to delete.
+LessonChart::LessonChart(QWidget* parent)
+    : QWidget(parent), m_view(new QChartView(newLessonChart(palette()), this)), m_legend(new ChartLegend(this))
+{
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(240);
     auto* layout = new QVBoxLayout(this);
