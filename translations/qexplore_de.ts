@@ -1743,6 +1743,34 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source> — blocks 0–%1 of %2 reused from the last evaluation</source>
+        <translation> — Blöcke 0–%1 von %2 aus der letzten Auswertung übernommen</translation>
+    </message>
+    <message>
+        <source>reused blocks 0–%1</source>
+        <translation>Blöcke 0–%1 übernommen</translation>
+    </message>
+    <message>
+        <source>running the output head</source>
+        <translation>der Ausgabekopf läuft</translation>
+    </message>
+    <message>
+        <source>running %1–%2: block %3</source>
+        <translation>Blöcke %1–%2 laufen: Block %3</translation>
+    </message>
+    <message>
+        <source>running blocks 0–%1: block %2</source>
+        <translation>Blöcke 0–%1 laufen: Block %2</translation>
+    </message>
+    <message>
+        <source>Evaluating %1: %2</source>
+        <translation>%1 wird ausgewertet: %2</translation>
+    </message>
+    <message>
+        <source>Evaluating %1: %2, %3</source>
+        <translation>%1 wird ausgewertet: %2, %3</translation>
+    </message>
 </context>
 <context>
     <name>qx::ui::GptqLesson</name>

@@ -1743,6 +1743,34 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source> — blocks 0–%1 of %2 reused from the last evaluation</source>
+        <translation> — blocs 0–%1 sur %2 repris de la dernière évaluation</translation>
+    </message>
+    <message>
+        <source>reused blocks 0–%1</source>
+        <translation>blocs 0–%1 repris</translation>
+    </message>
+    <message>
+        <source>running the output head</source>
+        <translation>calcul de la tête de sortie</translation>
+    </message>
+    <message>
+        <source>running %1–%2: block %3</source>
+        <translation>calcul de %1–%2 : bloc %3</translation>
+    </message>
+    <message>
+        <source>running blocks 0–%1: block %2</source>
+        <translation>calcul des blocs 0–%1 : bloc %2</translation>
+    </message>
+    <message>
+        <source>Evaluating %1: %2</source>
+        <translation>Évaluation de %1 : %2</translation>
+    </message>
+    <message>
+        <source>Evaluating %1: %2, %3</source>
+        <translation>Évaluation de %1 : %2, %3</translation>
+    </message>
 </context>
 <context>
     <name>qx::ui::GptqLesson</name>

@@ -262,8 +262,12 @@ KldResult computeKld(LlamaForward& forward, KldBaseReader& base, const KldOption
     const int64_t nCtx = h.nCtx;
     const int64_t nChunk = options.maxChunks < 0 ? h.nChunk : std::min(options.maxChunks, h.nChunk);
     KldSink sink(base, resolveThreadCount(forward.options().threads), options);
-    forward.run(chunkTokens(h.tokens, nCtx, nChunk, options.bosToken), perplexityLayout(nCtx, options.batchTokens, nVocab),
-                sink, progress);
+    const std::vector<int32_t> tokens = chunkTokens(h.tokens, nCtx, nChunk, options.bosToken);
+    const StreamLayout layout = perplexityLayout(nCtx, options.batchTokens, nVocab);
+    if (options.run)
+        options.run(tokens, layout, sink, progress);
+    else
+        forward.run(tokens, layout, sink, progress);
     return sink.finish();
 }
 

@@ -33,6 +33,11 @@ struct KldOptions {
     /// Called as each chunk is scored, in order, with its number (1-based) and the running figures: when
     /// llama-perplexity prints that chunk's table line.
     std::function<void(int64_t chunk, const KldChunkLine& line)> onChunk;
+    /// Runs the model instead of LlamaForward::run (same arguments, same logits), e.g. resuming from stored
+    /// block inputs (eval/block_input_cache.h); empty: forward.run.
+    std::function<void(std::span<const int32_t> tokens, const StreamLayout& layout, LogitSink& sink,
+                       const ProgressFn& progress)>
+        run;
 };
 
 struct KldResult {

@@ -1,6 +1,7 @@
 #include "eval/plan_eval.h"
 
 #include "common/error.h"
+#include "common/thread_count.h"
 #include "eval/kld_base_file.h"
 #include "eval/perplexity.h"
 #include "model/llama_forward.h"
@@ -118,6 +119,15 @@ Baseline baseline(const std::shared_ptr<const ModelFile>& model, std::span<const
     return b;
 }
 
+/// What every block input of the plan's run depends on besides the weights: the text, how it is cut and
+/// the thread count (sums split per thread).
+uint64_t runContext(uint64_t tokensHash, const PlanEvalOptions& options)
+{
+    const int64_t values[] = {int64_t(tokensHash), options.nCtx, options.chunks,
+                              int64_t(resolveThreadCount(options.threads))};
+    return fingerprint(values, sizeof values);
+}
+
 ProgressFn scaled(const ProgressFn& progress, double from, double to)
 {
     return [progress, from, to](double f) { return !progress || progress(from + (to - from) * f); };
@@ -172,6 +182,19 @@ PlanEvaluation evaluatePlan(std::shared_ptr<const ModelFile> model, const Plan& 
     KldBaseReader reader(base.basePath);
     KldOptions ko;
     ko.bosToken = chunkBosToken(*model);
+    e.blockCount = forward.config().nLayer;
+    RunSignature signature;
+    if (options.blockInputs && !options.activationTransform) {
+        signature = planRunSignature(e.blockCount, plan, runContext(hashTokens(tokens), options),
+                                                        options.imatrix.get(), options.substitutions.get(),
+                                                        options.schemes.get());
+        ko.run = [&](std::span<const int32_t> t, const StreamLayout& layout, LogitSink& sink, const ProgressFn& p) {
+            e.resumedAt = options.blockInputs->run(model, forward, t, layout, signature, sink, p, options.onBlock);
+        };
+    } else if (options.onBlock) {
+        forward.setBlockHook([&](int64_t layer, ActivationStore&) { options.onBlock({0, layer + 1, e.blockCount}); });
+        options.onBlock({0, 0, e.blockCount});
+    }
     e.kld = computeKld(forward, reader, ko, scaled(progress, kldFrom, 1.0));
     fillFromKld(e.kld, e);
     e.pplBase = base.ppl.ppl, e.pplBaseUnc = base.ppl.uncertainty;

@@ -12,6 +12,7 @@
 // model shows a KLD of the order of 1e-6 rather than exactly 0 — the same as llama.cpp would print.
 
 #include "common/progress.h"
+#include "eval/block_input_cache.h"
 #include "eval/kld.h"
 #include "io/model_file.h"
 #include "model/llama_forward.h"
@@ -43,6 +44,12 @@ struct PlanEvalOptions {
     std::shared_ptr<const SchemeChoices> schemes;
     uint64_t memoryBudgetBytes = 0;              ///< memory both runs may use (0 = defaultMemoryBudget())
     std::string scratchDir;                      ///< where activations spill beyond the budget ("" = temp)
+    /// Incremental re-evaluation: the plan's run resumes from the block inputs a previous plan left here
+    /// (and leaves its own); may be null. Unused with an activation transform, which has no fingerprint.
+    std::shared_ptr<BlockInputCache> blockInputs;
+    /// Called as each block of the plan's run starts, and the head (block == blockCount), from the
+    /// evaluating thread; may be empty.
+    BlockProgressFn onBlock;
 };
 
 struct PlanEvaluation {
@@ -56,6 +63,8 @@ struct PlanEvaluation {
     uint64_t fileBytes = 0;                      ///< predictedFileSize of the plan's GGUF
     double bitsPerWeight = 0;                    ///< 8 · planned tensor bytes / planned parameters
     bool baselineCached = false;                 ///< the baseline came from the cache
+    int64_t blockCount = 0;                      ///< blocks of the model
+    int64_t resumedAt = 0;                       ///< first block the plan's run ran (blockCount: the head only)
     KldResult kld;                               ///< every llama-perplexity KLD statistic
 };
 

@@ -16,6 +16,8 @@
 #include "evaluate/text_fit_text.h"
 #include "plan/presets.h"
 
+#include <QPushButton>
+
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QTimer>
@@ -38,6 +40,7 @@ class TstEvaluatePanel : public QObject {
 private slots:
     void evaluateOnStories();
     void demoTextFitsTinyStoriesDoesNot();
+    void resumesAtTheChangedBlockAndCancels();
 };
 
 void TstEvaluatePanel::evaluateOnStories()
@@ -135,6 +138,61 @@ void TstEvaluatePanel::demoTextFitsTinyStoriesDoesNot()
     QVERIFY(!runs->data(runs->index(0, RunsModel::PplBase)).toString().contains(QStringLiteral("fit")));
     panel.setModelDefaults(std::nullopt);
     QCOMPARE(panel.textFile(), before.textFile);
+}
+
+
+// A plan changed only in its last block runs that block and the head from the stored inputs; the status
+// line says which blocks were reused and which run; Cancel (found by object name) ends the next run.
+void TstEvaluatePanel::resumesAtTheChangedBlockAndCancels()
+{
+    QX_REQUIRE_SHARED(path, "models/stories260K.gguf");
+    QX_REQUIRE_SHARED(textPath, "text/tinystories-valid-head.txt");
+    auto file = openModel(path);
+    const int64_t layers = file->spec.blockCount;
+    EvaluatePanel panel;
+    panel.setModel(file);
+    panel.setTextFile(QString::fromStdString(textPath));
+    panel.setContext(128, 4);
+    Plan plan = planPure(*file, TensorType::Q8_0);
+    panel.setPlanProvider([&plan] { return plan; });
+    QSignalSpy evaluated(&panel, &EvaluatePanel::evaluated);
+    QSignalSpy blocks(&panel, &EvaluatePanel::blockStatusChanged);
+    panel.evaluate();
+    QTRY_COMPARE_WITH_TIMEOUT(evaluated.size(), 1, 120000);
+    QCOMPARE(panel.runsModel()->runs().back().eval.resumedAt, int64_t(0));
+    QCOMPARE(blocks.first().first().toString(), QStringLiteral("Evaluating %1: running blocks 0–%2: block 0")
+                                                    .arg(panel.runsModel()->runs().back().label)
+                                                    .arg(layers - 1));
+
+    const std::string last = "blk." + std::to_string(layers - 1) + ".";
+    for (PlanEntry& e : plan.entries)
+        if (e.tensor.rfind(last, 0) == 0 && e.ne.size() == 2 && e.ne[0] % 32 == 0)
+            e.type = TensorType::Q4_0;
+    plan.preset.clear();
+    blocks.clear();
+    panel.evaluate();
+    QTRY_COMPARE_WITH_TIMEOUT(evaluated.size(), 2, 120000);
+    const EvalRun run = panel.runsModel()->runs().back();
+    QCOMPARE(run.eval.resumedAt, layers - 1);
+    QCOMPARE(run.eval.blockCount, layers);
+    QCOMPARE(blocks.size(), 2);  // the last block, then the head
+    QCOMPARE(blocks.first().first().toString(),
+             QStringLiteral("Evaluating %1: reused blocks 0–%2, running %3–%3: block %3").arg(run.label).arg(layers - 2).arg(layers - 1));
+    QVERIFY2(panel.statusText().contains(QStringLiteral(" — blocks 0–%1 of %2 reused from the last evaluation").arg(layers - 2).arg(layers)),
+             qPrintable(panel.statusText()));
+
+    // An early change runs again from block 1; Cancel stops it and the panel is ready for the next.
+    for (PlanEntry& e : plan.entries)
+        if (e.tensor.rfind("blk.1.", 0) == 0 && e.ne.size() == 2 && e.ne[0] % 32 == 0)
+            e.type = TensorType::Q4_0;
+    auto* cancel = panel.findChild<QPushButton*>(QStringLiteral("evaluateCancel"));
+    QVERIFY(cancel);
+    connect(&panel, &EvaluatePanel::blockStatusChanged, cancel, &QPushButton::click, Qt::SingleShotConnection);
+    panel.evaluate();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.runner()->isBusy(), 120000);
+    QCOMPARE(evaluated.size(), 2);
+    QCOMPARE(panel.statusText(), QStringLiteral("Evaluation cancelled."));
+    QVERIFY(panel.findChild<QPushButton*>(QStringLiteral("evaluateButton"))->isEnabled());
 }
 
 QTEST_MAIN(TstEvaluatePanel)

@@ -46,6 +46,16 @@ std::shared_ptr<const std::vector<int32_t>> tokenizeFile(const ModelFile& model,
     return tokens;
 }
 
+/// " — blocks 0–k-1 reused from the last evaluation" when the plan's run resumed at block k.
+QString reusedText(const PlanEvaluation& eval)
+{
+    if (eval.resumedAt <= 0)
+        return {};
+    return EvaluatePanel::tr(" — blocks 0–%1 of %2 reused from the last evaluation")
+        .arg(eval.resumedAt - 1)
+        .arg(eval.blockCount);
+}
+
 QString etaText(double seconds)
 {
     if (seconds < 60.0)
@@ -76,6 +86,9 @@ EvaluatePanel::EvaluatePanel(QWidget* parent)
     m_progress->setRange(0, 1000);
     m_progress->setTextVisible(false);
     m_status->setWordWrap(true);
+    m_status->setObjectName(QStringLiteral("evaluateStatus"));
+    m_cancel->setObjectName(QStringLiteral("evaluateCancel"));
+    m_evaluate->setObjectName(QStringLiteral("evaluateButton"));
     auto* browse = new QPushButton(tr("Browse…"), this);
 
     auto* textRow = new QHBoxLayout;
@@ -125,7 +138,13 @@ EvaluatePanel::EvaluatePanel(QWidget* parent)
     setModel(nullptr);
 }
 
-EvaluatePanel::~EvaluatePanel() = default;
+EvaluatePanel::~EvaluatePanel()
+{
+    // The job posts block reports to this panel: it ends before the panel does.
+    m_queue.clear();
+    m_runner->cancel();
+    m_runner->waitForIdle();
+}
 
 void EvaluatePanel::setModel(std::shared_ptr<const ModelFile> model)
 {
@@ -133,6 +152,7 @@ void EvaluatePanel::setModel(std::shared_ptr<const ModelFile> model)
     m_runner->cancel();
     m_model = std::move(model);
     m_cache.clear();
+    m_blockInputs = std::make_shared<BlockInputCache>();
     m_tokens.reset();
     m_tokensFile.clear();
     m_runs->clear();
@@ -297,6 +317,7 @@ PlanEvalOptions EvaluatePanel::evalOptions(const Request& request) const
     options.chunks = m_chunks->value() > 0 ? m_chunks->value() : -1;
     options.threads = resolveInteractiveThreadCount(AppSettings::threads());
     options.schemes = request.schemes;
+    options.blockInputs = m_blockInputs;
     if (request.calibration) {
         options.substitutions = request.calibration->values();
         options.activationTransform = request.calibration->result->transform;
@@ -313,9 +334,13 @@ void EvaluatePanel::startJob(const Request& request, const QByteArray& key)
     setBusy(true);
     m_status->setText(tr("Evaluating %1…").arg(request.label));
     m_clock.start();
+    PlanEvalOptions options = evalOptions(request);
+    options.onBlock = [this, label = request.label, serial = ++m_jobSerial](const BlockProgress& b) {
+        QMetaObject::invokeMethod(this, [this, b, label, serial] { showBlock(b, label, serial); }, Qt::QueuedConnection);
+    };
     m_runner->start<EvalOutput>(
         tr("Evaluating %1").arg(request.label),
-        [model = m_model, plan = request.plan, tokens, fit, textFile, options = evalOptions(request)](
+        [model = m_model, plan = request.plan, tokens, fit, textFile, options = std::move(options)](
             const ProgressFn& progress) {
             EvalOutput out;
             out.fit = fit;
@@ -364,7 +389,8 @@ void EvaluatePanel::finishRequest(const Request& request, const PlanEvaluation& 
                           .arg(eval.pplBase, 0, 'f', 4)
                           .arg(eval.kldMean, 0, 'g', 4)
                           .arg(100.0 * eval.sameTop, 0, 'f', 2)
-                      + cached + (fit.fits() ? QString() : QStringLiteral("\n") + textFitWarning(fit)));
+                      + cached + reusedText(eval)
+                      + (fit.fits() ? QString() : QStringLiteral("\n") + textFitWarning(fit)));
     m_progress->setValue(m_progress->maximum());
     m_progress->setFormat(m_queue.empty() ? tr("Done") : tr("%p%"));   // no "about 0 s left" once finished
     emit evaluated(existing >= 0 ? existing : m_runs->rowCount() - 1);
@@ -379,6 +405,23 @@ void EvaluatePanel::updateProgress(double fraction)
     else
         m_progress->setFormat(tr("%p%"));
     m_progress->setTextVisible(true);
+}
+
+void EvaluatePanel::showBlock(const BlockProgress& b, const QString& label, quint64 serial)
+{
+    if (serial != m_jobSerial || !m_runner->isBusy())
+        return;
+    const QString reused = b.resumeBlock > 0 ? tr("reused blocks 0–%1").arg(b.resumeBlock - 1) : QString();
+    QString running;
+    if (b.block >= b.blockCount)
+        running = tr("running the output head");
+    else if (b.resumeBlock > 0)
+        running = tr("running %1–%2: block %3").arg(b.resumeBlock).arg(b.blockCount - 1).arg(b.block);
+    else
+        running = tr("running blocks 0–%1: block %2").arg(b.blockCount - 1).arg(b.block);
+    m_status->setText(reused.isEmpty() ? tr("Evaluating %1: %2").arg(label, running)
+                                       : tr("Evaluating %1: %2, %3").arg(label, reused, running));
+    emit blockStatusChanged(m_status->text());
 }
 
 void EvaluatePanel::setBusy(bool busy)

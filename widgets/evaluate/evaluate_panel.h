@@ -11,6 +11,9 @@
 // (the demo model) brings its own defaults instead (setModelDefaults), which are never stored.
 // Each run records whether its text fits the model (eval/text_fit.h, judged on the F32 perplexity); when
 // it does not, the status line says so next to the figures.
+// Incremental: the panel keeps the block inputs of the last plan it evaluated (eval/block_input_cache.h),
+// so a plan changed only from block k on runs blocks k..N-1 and the head; the status line names the block
+// running and the blocks reused. A new model starts a new cache.
 
 #include "common/app_settings.h"
 #include "eval/plan_eval.h"
@@ -102,6 +105,9 @@ public slots:
 signals:
     /// A run was added to the runs model, or (cache hit) the row of the run already there.
     void evaluated(int row);
+    /// The status line names the block running and the blocks reused ("Evaluating Q4_K_M: reused blocks
+    /// 0–27, running 28–31: block 29").
+    void blockStatusChanged(const QString& text);
     /// "Compute Importance Matrix" was pressed after a plan was refused for want of one.
     void imatrixComputeRequested();
 
@@ -121,6 +127,8 @@ private:
     void finishRequest(const Request& request, const PlanEvaluation& eval, const QString& textFile,
                        const QByteArray& key, TextFit fit);
     void updateProgress(double fraction);
+    /// The status line while the plan's run goes through its blocks (job `serial` only).
+    void showBlock(const BlockProgress& block, const QString& label, quint64 serial);
     void setBusy(bool busy);
     void saveSettings() const;
 
@@ -136,6 +144,8 @@ private:
     std::function<SchemeChoices()> m_schemeProvider;
     std::function<QString()> m_labelProvider;
     QHash<QByteArray, PlanEvaluation> m_cache;
+    std::shared_ptr<BlockInputCache> m_blockInputs;     ///< inputs of the last plan's blocks, for resuming
+    quint64 m_jobSerial = 0;                            ///< block reports of older jobs are dropped
     std::deque<Request> m_queue;
     QElapsedTimer m_clock;
     int m_customCount = 0;
