@@ -5,6 +5,7 @@
 // disk budget that keeps only some of them, and after a cancelled run.
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/text_tokens.h"
 #include "eval/block_input_cache.h"
 #include "eval/plan_eval.h"
 #include "io/model_file.h"
@@ -13,20 +14,11 @@
 
 #include <QtTest/QtTest>
 
-#include <fstream>
-#include <sstream>
-
 using namespace qx;
 
 namespace {
 
-std::vector<int32_t> tokensOf(const ModelFile& model, const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return Tokenizer::fromGguf(model).encode(s.str(), true);
-}
+using test::tokensOf;
 
 /// `plan` with the matrices whose names start with `prefix` set to `type` (those whose rows hold whole
 /// blocks of 32).

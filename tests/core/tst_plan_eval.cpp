@@ -2,6 +2,7 @@
 // of (almost) zero; quantized plans give a positive KLD; the baseline is computed once and then cached.
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/text_tokens.h"
 #include "eval/plan_eval.h"
 #include "io/model_file.h"
 #include "model/tokenizer.h"
@@ -11,22 +12,9 @@
 
 #include <QtTest/QtTest>
 
-#include <fstream>
-#include <sstream>
-
 using namespace qx;
 
-namespace {
-
-std::vector<int32_t> tokensOf(const ModelFile& model, const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return Tokenizer::fromGguf(model).encode(s.str(), true);
-}
-
-} // namespace
+using test::tokensOf;
 
 class TestPlanEval : public QObject {
     Q_OBJECT
