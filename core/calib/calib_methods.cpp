@@ -97,12 +97,8 @@ Substitutions gptqModel(const LlamaWeights& weights, const CalibData& calib, con
     const auto names = blockLinearNames(weights);
     for (size_t i = 0; i < names.size(); ++i) {
         const WeightView w = weights.tensor(names[i]);
-        if (!gridFits(options.grid, w.cols)) {
-            if (notes)
-                notes->push_back(names[i] + ": rows of " + std::to_string(w.cols) + " do not fit "
-                                 + options.grid.name() + ", kept F32");
+        if (!gridFitsOrNote(options.grid, names[i], w.cols, notes))
             continue;
-        }
         const LayerCalib& c = calibFor(calib, names[i]);
         GptqOptions layerOptions = options;
         if (progress)   // checked after every block of columns, not only after every layer

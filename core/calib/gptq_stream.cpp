@@ -88,12 +88,8 @@ void quantizeBlock(const MappedWeights& file, const CalibData& calib, int64_t la
     const std::vector<std::string> names = linearNames(file, layer);
     for (size_t i = 0; i < names.size(); ++i) {
         const WeightView s = file.shape(names[i]);
-        if (!gridFits(options.grid, s.cols)) {
-            if (notes)
-                notes->push_back(names[i] + ": rows of " + std::to_string(s.cols) + " do not fit "
-                                 + options.grid.name() + ", kept F32");
+        if (!gridFitsOrNote(options.grid, names[i], s.cols, notes))
             continue;
-        }
         const auto c = calib.find(names[i]);
         if (c == calib.end())
             throw Error(ErrorCode::Invalid, "no calibration data for " + names[i] + " (layer without captured input)");

@@ -32,6 +32,15 @@ bool gridFits(const QuantGrid& grid, int64_t rowLength)
     return rowLength > 0 && (!grid.ggml || rowLength % grid.blockLength(rowLength) == 0);
 }
 
+bool gridFitsOrNote(const QuantGrid& grid, const std::string& name, int64_t rowLength, std::vector<std::string>* notes)
+{
+    if (gridFits(grid, rowLength))
+        return true;
+    if (notes)
+        notes->push_back(name + ": rows of " + std::to_string(rowLength) + " do not fit " + grid.name() + ", kept F32");
+    return false;
+}
+
 namespace {
 
 // Q4_0 / Q5_0: d = max / -(2^(b-1)) with max the value of largest magnitude; code = floor(x/d + 2^(b-1) + .5).

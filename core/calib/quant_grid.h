@@ -61,6 +61,9 @@ void chooseBlockGrids(const QuantGrid& grid, std::span<const float> block, std::
 /// False when a ggml grid's block does not divide the row (such layers stay F32). Uniform grids always
 /// fit: a row whose length is not a multiple of the group ends with one shorter group.
 bool gridFits(const QuantGrid& grid, int64_t rowLength);
+/// gridFits for the layer `name`; when the grid does not fit, says so in `notes` (when given): the layer is
+/// left out of a calibrated result and stays F32.
+bool gridFitsOrNote(const QuantGrid& grid, const std::string& name, int64_t rowLength, std::vector<std::string>* notes);
 /// Throws Error(InvalidArgument/Unsupported) unless `grid` can code rows of `rowLength`. Calibrated
 /// methods (GPTQ, AWQ) need a uniform, legacy or K-quant grid; round-to-nearest takes any quantizeRows type.
 void validateGrid(const QuantGrid& grid, int64_t rowLength, bool calibrated = true);
