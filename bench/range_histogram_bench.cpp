@@ -29,7 +29,7 @@ qx::TensorInfo tensorOf(qx::TensorType type, std::span<const std::byte> bytes, i
     qx::TensorInfo t;
     t.name = "blk.0.ffn_up.weight";
     t.type = type;
-    t.ne = {uint64_t(cols), uint64_t(rows)};
+    t.ne = {cols, rows};
     t.data = bytes;
     return t;
 }

@@ -2,11 +2,11 @@
 qx_add_test(NAME tst_tensor_tree_model SOURCES widgets/tst_tensor_tree_model.cpp LIBS qx_widgets LABELS widgets)
 qx_add_test(NAME tst_job_runner SOURCES widgets/tst_job_runner.cpp LIBS qx_widgets LABELS widgets)
 qx_add_test(NAME tst_main_window
-  SOURCES widgets/tst_main_window.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window_setup.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window.h
-  LIBS qx_widgets LABELS widgets app)
+  SOURCES widgets/tst_main_window.cpp
+  LIBS qx_gui LABELS widgets app)
 qx_add_test(NAME tst_gui_stories
-  SOURCES widgets/tst_gui_stories.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window_setup.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window.h
-  LIBS qx_widgets LABELS widgets app reference)
+  SOURCES widgets/tst_gui_stories.cpp
+  LIBS qx_gui LABELS widgets app reference)
 qx_add_test(NAME tst_app_settings SOURCES widgets/tst_app_settings.cpp LIBS qx_widgets LABELS widgets)
 qx_add_test(NAME tst_metadata_table_model SOURCES widgets/tst_metadata_table_model.cpp LIBS qx_widgets LABELS widgets)
 qx_add_test(NAME tst_screenshot SOURCES widgets/tst_screenshot.cpp LIBS Qt6::Gui LABELS app reference slow TIMEOUT 900)
@@ -14,5 +14,5 @@ target_compile_definitions(tst_screenshot PRIVATE QX_QEXPLORE="$<TARGET_FILE:qex
 add_dependencies(tst_screenshot qexplore)
 # Every page at 1280×800 and 1920×1080 in English, German and French: no cut text, no overlap.
 qx_add_test(NAME tst_layout_fits
-  SOURCES widgets/tst_layout_fits.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window_setup.cpp ${PROJECT_SOURCE_DIR}/app/gui/main_window.h
-  LIBS qx_widgets LABELS widgets app)
+  SOURCES widgets/tst_layout_fits.cpp
+  LIBS qx_gui LABELS widgets app)
