@@ -23,7 +23,7 @@ for t in "$@"; do
   [ -d "$seed" ] && cp -n "$seed"/* "$work/$t/" 2>/dev/null || true
   echo "=== $t: $runs executions ($(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1-3 /proc/loadavg))"
   start=$(date +%s)
-  nice -n 19 "$bin" -runs="$runs" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+  nice -n 19 "$bin" -runs="$runs" -rss_limit_mb=2048 -timeout=60 -print_final_stats=1 \
     -artifact_prefix="$work/$t.crashes/" "$work/$t" 2>&1 | grep -E "^(stat::|Done|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written)" || true
   echo "=== $t: $(( $(date +%s) - start )) s, corpus $(ls "$work/$t" | wc -l) inputs, crashes $(ls "$work/$t.crashes" | wc -l)"
 done

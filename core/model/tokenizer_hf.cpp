@@ -61,6 +61,12 @@ void resolveSpecials(Tokenizer::Impl& impl, HfPipeline& pipe, const std::string&
     v.kind = VocabKind::Bpe;
     v.pre = "hf";
     v.addSpacePrefix = false;
+    for (const HfTemplateItem& item : pipe.singleTemplate)
+        for (const int32_t id : item.ids)
+            if (id < 0 || size_t(id) >= v.tokens.size())
+                throw Error(ErrorCode::Invalid, path, kNoOffset,
+                            "the post-processor's special token id " + std::to_string(id)
+                                + " is outside the vocabulary of " + std::to_string(v.tokens.size()) + " tokens");
     for (const HfTemplateItem& item : pipe.singleTemplate) {
         if (item.sequence)
             break;

@@ -178,6 +178,9 @@ private slots:
         QTest::newRow("no type") << R"({"decoder":{"x":1},"model":{"type":"BPE","vocab":{"a":0}}})";
         QTest::newRow("bad template") << R"({"post_processor":{"type":"TemplateProcessing","single":[{"SpecialToken":{"id":"<s>"}}]},"model":{"type":"BPE","vocab":{"a":0}}})";
         QTest::newRow("added token bad id") << R"({"added_tokens":[{"id":-3,"content":"x"}],"model":{"type":"BPE","vocab":{"a":0}}})";
+        // found by fuzz_tokenizer_json's long run: a template id past the vocabulary reached encode()
+        QTest::newRow("template id past the vocabulary") << R"({"post_processor":{"type":"TemplateProcessing","single":[{"SpecialToken":{"id":"<s>"}},{"Sequence":{"id":"A"}}],"special_tokens":{"<s>":{"id":"<s>","ids":[8]}}},"model":{"type":"BPE","vocab":{"a":0,"<s>":1}}})";
+        QTest::newRow("negative template id") << R"({"post_processor":{"type":"BertProcessing","cls":["[CLS]",-1],"sep":["[SEP]",0]},"model":{"type":"BPE","vocab":{"a":0}}})";
     }
     void malformedTokenizerJsonIsAnError()
     {
