@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -57,7 +58,11 @@ void syncFolderOf(const std::string& path)
 }
 
 /// Removes temporary files of earlier writers to `target` that died (killed, power loss): every writer holds
-/// an exclusive lock on its temporary file while it lives, so a sibling that can be locked has no owner.
+/// an exclusive lock on its temporary file while it lives, so a sibling that can be locked has no owner —
+/// unless it was created a moment ago: a writer creates its file, then locks it, and another writer in that
+/// gap would take it for abandoned. A sibling changed within the last kAbandonedAfter is left alone.
+constexpr auto kAbandonedAfter = std::chrono::seconds(10);
+
 void removeAbandonedSiblings(const std::string& target, const std::string& own)
 {
     const fs::path t(target);
@@ -72,7 +77,11 @@ void removeAbandonedSiblings(const std::string& target, const std::string& own)
         const int fd = ::open(entry.path().c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
         if (fd < 0)
             continue;
-        if (::flock(fd, LOCK_EX | LOCK_NB) == 0)
+        struct stat st {};
+        const bool stale = ::fstat(fd, &st) == 0
+                         && std::chrono::system_clock::now() - std::chrono::system_clock::from_time_t(st.st_mtime)
+                                > kAbandonedAfter;
+        if (stale && ::flock(fd, LOCK_EX | LOCK_NB) == 0)
             ::unlink(entry.path().c_str());
         ::close(fd);
     }

@@ -169,7 +169,12 @@ private slots:
         QVERIFY(!QFile::exists(out));       // the target only ever appears complete (rename)
         QVERIFY(readAll(src) == before);
         QCOMPARE(temporaries().size(), 1);   // what a killed writer leaves beside the target...
-        // ...is removed by the next export to the same target (no live writer holds its lock).
+        // ...is removed by the next export to the same target (no live writer holds its lock) once it is
+        // older than a writer's create-to-lock moment (10 s; here the kill is dated a minute back).
+        QFile killed(dir + "/" + temporaries().front());
+        QVERIFY(killed.open(QIODevice::ReadWrite));
+        QVERIFY(killed.setFileTime(QDateTime::currentDateTime().addSecs(-60), QFileDevice::FileModificationTime));
+        killed.close();
         const CliResult again = runCli({"export", src, "--pure", "Q8_0", "-o", out});
         QCOMPARE(again.exitCode, 0);
         QVERIFY(QFile::exists(out));

@@ -15,6 +15,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 
+#include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -155,7 +156,7 @@ private slots:
     }
 
     // A killed writer leaves its temporary file; the next writer to the same target removes it, but never
-    // the file of a writer that is still alive (it holds a lock on it).
+    // the file of a writer that is still alive (it holds a lock on it, or has created it a moment ago).
     void abandonedTemporariesAreRemovedByTheNextWriter()
     {
         const std::string dir = test::scratchDir("atomic-file/stale");
@@ -163,10 +164,14 @@ private slots:
         fs::create_directories(dir);
         const std::string path = dir + "/out.gguf";
         writePlain(path + ".Xy12Zq.partial", "left by a killed writer");
+        fs::last_write_time(path + ".Xy12Zq.partial", fs::file_time_type::clock::now() - std::chrono::minutes(5));
         writePlain(dir + "/other.gguf.Ab34Cd.partial", "another target's");
+        // a writer that has created its file and not yet locked it (a concurrent export hit this gap)
+        writePlain(path + ".Fr56Sh.partial", "just created");
         AtomicFile alive(path);
         QVERIFY(!fs::exists(path + ".Xy12Zq.partial"));
         QVERIFY(fs::exists(dir + "/other.gguf.Ab34Cd.partial"));
+        QVERIFY(fs::exists(path + ".Fr56Sh.partial"));
         writeFileAtomically(path, "second writer");
         QVERIFY(fs::exists(alive.tempPath()));
         alive.write(std::string_view("first writer"));
