@@ -6,6 +6,7 @@
 #include "quant/activation_rounding.h"
 #include "model/scoped_timer.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace qx {
@@ -15,6 +16,18 @@ namespace {
 constexpr int64_t kMinParallelValues = int64_t{1} << 18;
 
 int threadsFor(int64_t values, int threads) { return values < kMinParallelValues ? 1 : threads; }
+
+// A projection costing more than `sliceMacs` multiply-adds runs in slices of whole multiples of 64 rows
+// of about that cost each (ForwardOptions::pollSliceMacs): at 7B (4096 x 11008) a slice is 320 rows.
+int64_t sliceRows(const WeightView& w, int64_t rows, double sliceMacs)
+{
+    constexpr int64_t kRowMultiple = 64;
+    const double rowMacs = double(w.rows) * double(w.cols);
+    if (rowMacs * double(rows) <= sliceMacs)
+        return rows;
+    const auto multiples = static_cast<int64_t>(sliceMacs / rowMacs) / kRowMultiple;
+    return std::max<int64_t>(1, multiples) * kRowMultiple;
+}
 
 void grow(std::vector<float>& v, int64_t rows, int64_t cols)
 {
@@ -96,7 +109,17 @@ void BlockRunner::project(const std::string& name, const Stage& s, const float* 
     if (const auto it = s.int8.find(name); it != s.int8.end())
         projectInt8(name, it->second, in, rows, b, out);
     else
-        m_linear.apply(in, rows, w, b, out);
+        linear(in, rows, w, b, out);
+}
+
+void BlockRunner::linear(const float* in, int64_t rows, const WeightView& w, const WeightView& b, float* out)
+{
+    const int64_t slice = m_poll ? sliceRows(w, rows, m_options.pollSliceMacs) : rows;
+    for (int64_t r0 = 0; r0 < rows; r0 += slice) {
+        if (m_poll)
+            m_poll();
+        m_linear.apply(in + r0 * w.cols, std::min(slice, rows - r0), w, b, out + r0 * w.rows);
+    }
 }
 
 void BlockRunner::projectInt8(const std::string& name, const Int8Matrix& w, const float* in, int64_t rows,

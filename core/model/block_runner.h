@@ -12,6 +12,7 @@
 #include "model/dnnl_linear.h"
 #include "model/llama_forward.h"
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -32,6 +33,9 @@ public:
 
     void setHook(ActivationHook hook) { m_hook = std::move(hook); }
     void setTransform(ActivationTransform transform) { m_transform = std::move(transform); }
+    /// Called before every projection and between the row slices of a large one; it throws to stop (a
+    /// Cancel then waits for one slice, about 0.1 s at 7B, not for a whole stage).
+    void setPoll(std::function<void()> poll) { m_poll = std::move(poll); }
     /// The rope table of positions [0, seqLen), with Llama 3.1+ frequency factors when given.
     void setRope(int64_t seqLen, const WeightView& freqFactors);
 
@@ -49,6 +53,7 @@ private:
                  float* out);
     void projectInt8(const std::string& name, const Int8Matrix& w, const float* in, int64_t rows,
                      const WeightView& b, float* out);
+    void linear(const float* in, int64_t rows, const WeightView& w, const WeightView& b, float* out);
     void normRows(const float* in, int64_t rows, const WeightView& w, float* out);
     void reserve(int64_t rows);
 
@@ -60,6 +65,7 @@ private:
     DnnlInt8Linear m_int8Linear;
     ActivationHook m_hook;
     ActivationTransform m_transform;
+    std::function<void()> m_poll;
     std::vector<float> m_rope;
     int64_t m_ropeLen = -1;
     std::vector<int8_t> m_codes;

@@ -7,6 +7,7 @@
 #include "common/parallel_for.h"
 #include "model/scoped_timer.h"
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 
@@ -73,6 +74,24 @@ struct LlamaForward::Impl {
     BlockHook blockHook;
     StreamMemory lastMemory;
     std::vector<float> headIn, logits;
+    std::function<void()> poll;   ///< during runBlocks/runHead: reports progress, throws on Cancel
+
+    /// Installs a poll for one call: stage loads and the runner's projections call it.
+    struct PollScope {
+        Impl& d;
+        PollScope(Impl& impl, std::function<void()> p) : d(impl)
+        {
+            d.poll = p;
+            d.runner.setPoll(std::move(p));
+        }
+        ~PollScope()
+        {
+            d.poll = {};
+            d.runner.setPoll({});
+        }
+        PollScope(const PollScope&) = delete;
+        PollScope& operator=(const PollScope&) = delete;
+    };
 
     Impl(std::shared_ptr<const WeightSource> s, const ForwardOptions& o)
         : source(std::move(s)), options(o), threads(resolveThreadCount(o.threads)),
@@ -94,6 +113,8 @@ Stage LlamaForward::Impl::loadStage(const std::vector<std::string>& names)
     ScopedTimer timer(timings.weights);
     Stage stage;
     for (const std::string& name : names) {
+        if (poll)
+            poll();
         WorkingTensor t = source->load(name);
         if (!t.view)
             continue;
@@ -120,18 +141,23 @@ void LlamaForward::Impl::runStage(ActivationStore& x, const StreamLayout& l, int
     const std::vector<std::string> names = stageNames(source->config(), layer, attention);
     Stage stage = loadStage(names);
     const int64_t rowsPerBatch = l.batchSequences * l.seqLen, nEmbd = source->config().nEmbd;
-    for (int64_t r0 = 0; r0 < x.rowCount(); r0 += rowsPerBatch) {
-        const int64_t rows = std::min(rowsPerBatch, x.rowCount() - r0);
-        float* rowsData = x.row(r0);
-        if (attention)
-            runner.attention(layer, stage, rowsData, rows, l.seqLen);
-        else
-            runner.feedForward(layer, stage, rowsData, rows);
-        if (hasNaN(rowsData, rows * nEmbd))
-            throw Error(ErrorCode::Invalid, "NaN in the output of layer " + std::to_string(layer) + " (blk."
-                                                + std::to_string(layer) + ")");
-        x.release(r0, rows);
-        step();
+    try {
+        for (int64_t r0 = 0; r0 < x.rowCount(); r0 += rowsPerBatch) {
+            const int64_t rows = std::min(rowsPerBatch, x.rowCount() - r0);
+            float* rowsData = x.row(r0);
+            if (attention)
+                runner.attention(layer, stage, rowsData, rows, l.seqLen);
+            else
+                runner.feedForward(layer, stage, rowsData, rows);
+            if (hasNaN(rowsData, rows * nEmbd))
+                throw Error(ErrorCode::Invalid, "NaN in the output of layer " + std::to_string(layer) + " (blk."
+                                                    + std::to_string(layer) + ")");
+            x.release(r0, rows);
+            step();
+        }
+    } catch (...) {   // a Cancel or an error mid-stage: the runner must not keep copies keyed by freed buffers
+        releaseStage(stage, names);
+        throw;
     }
     releaseStage(stage, names);
 }
@@ -212,11 +238,15 @@ void LlamaForward::runBlocks(ActivationStore& residual, const StreamLayout& layo
                             / (layout.batchSequences * layout.seqLen);
     const double total = double(2 * (toLayer - fromLayer) * batches);
     int64_t done = 0;
-    const auto step = [&]() {
-        ++done;
+    const auto poll = [&]() {
         if (progress && !progress(double(done) / total))
             throw Error(ErrorCode::Cancelled, "evaluation cancelled");
     };
+    const auto step = [&]() {
+        ++done;
+        poll();
+    };
+    const Impl::PollScope polling(d, poll);
     for (int64_t layer = fromLayer; layer < toLayer; ++layer) {
         d.runStage(residual, layout, layer, true, step);
         d.runStage(residual, layout, layer, false, step);
@@ -239,12 +269,24 @@ void LlamaForward::runHead(ActivationStore& residual, const StreamLayout& layout
     d.source->trim();
     const std::string head = d.source->shape("output.weight").rows > 0 ? "output.weight" : "token_embd.weight";
     const std::vector<std::string> names = {"output_norm.weight", head};
-    Stage stage = d.loadStage(names);
-    for (int64_t s = firstSeq; s < endSeq; s += layout.headSequences) {
-        const int64_t count = std::min(layout.headSequences, endSeq - s);
-        d.runHeadGroup(residual, layout, stage, head, s, count, sink);
-        if (progress && !progress(double(s + count - firstSeq) / double(endSeq - firstSeq)))
+    const double total = double(std::max<int64_t>(1, endSeq - firstSeq));
+    int64_t doneSeq = 0;
+    const auto poll = [&]() {
+        if (progress && !progress(double(doneSeq) / total))
             throw Error(ErrorCode::Cancelled, "evaluation cancelled");
+    };
+    const Impl::PollScope polling(d, poll);
+    Stage stage = d.loadStage(names);
+    try {
+        for (int64_t s = firstSeq; s < endSeq; s += layout.headSequences) {
+            const int64_t count = std::min(layout.headSequences, endSeq - s);
+            d.runHeadGroup(residual, layout, stage, head, s, count, sink);
+            doneSeq = s + count - firstSeq;
+            poll();
+        }
+    } catch (...) {   // as in runStage
+        d.releaseStage(stage, names);
+        throw;
     }
     d.releaseStage(stage, names);
     d.source->trim();

@@ -62,6 +62,10 @@ struct ForwardOptions {
     uint64_t memoryBudgetBytes = 0;
     /// Folder for activations that do not fit the budget; empty = the system's temporary folder.
     std::string scratchDir;
+    /// A projection costing more multiply-adds than this runs in row slices of about this cost (whole
+    /// multiples of 64 rows), with a Cancel check before each: at 7B a feed-forward slice is 320 rows, ~0.1 s.
+    /// Smaller slices stop sooner but cost speed (oneDNN packs the weights again in every call).
+    double pollSliceMacs = 16e9;
 };
 
 /// Receives the input of a linear layer before it is multiplied: the weight's GGUF name and `rows`

@@ -378,6 +378,50 @@ private slots:
         QCOMPARE(calls, 3);
         QVERIFY(sink.values.empty());
     }
+
+    void cancelStopsInsideAStage()
+    {
+        // Stage loads and projections poll: a Cancel during the first stage stops it before it ends (the
+        // first sub-batch check, at the end of a stage, would report a fraction above 0).
+        const auto w = test::build(test::makeTiny("llama", false, 17));
+        LlamaForward fwd(w, {2, true});
+        const auto tokens = randomTokens(4 * 16, 40, 17);
+        Collect sink;
+        std::vector<double> fractions;
+        try {
+            fwd.run(tokens, {16, 8, 4, 4}, sink, [&](double f) {
+                fractions.push_back(f);
+                return fractions.size() < 4;
+            });
+            QFAIL("no error");
+        } catch (const Error& e) {
+            QCOMPARE(e.code(), ErrorCode::Cancelled);
+        }
+        QCOMPARE(fractions, (std::vector<double>{0, 0, 0, 0}));
+        QVERIFY(sink.values.empty());
+    }
+
+    void slicedProjectionsChangeOnlyRounding()
+    {
+        // A slice cost below one row's makes every projection run in 64-row slices with a check between
+        // them: the logits agree to rounding, and the checks come at least once per slice.
+        const auto w = test::build(test::makeTiny("llama", true, 8));
+        const auto tokens = randomTokens(8 * 16, 40, 5);
+        const auto run = [&](double sliceMacs, int& polls) {
+            ForwardOptions o{2, true};
+            o.pollSliceMacs = sliceMacs;
+            LlamaForward fwd(w, o);
+            Collect sink;
+            fwd.run(tokens, {16, 8, 8, 8}, sink, [&](double) { return ++polls > 0; });
+            return sink.values;
+        };
+        int wholePolls = 0, slicedPolls = 0;
+        const std::vector<float> whole = run(4e9, wholePolls), sliced = run(1, slicedPolls);
+        QCOMPARE(sliced.size(), whole.size());
+        QVERIFY(maxRelativeError(sliced, whole) < 1e-5);
+        // 128 rows = two slices per projection: one more check for each of the 7 projections of a block
+        QVERIFY2(slicedPolls >= wholePolls + 7 * int(w->config().nLayer), qPrintable(QString::number(slicedPolls)));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestStreamForward)
