@@ -155,13 +155,14 @@ void HfLoader::readPostProcessor(const json& j)
                 const std::string name = item.at("SpecialToken").at("id").get<std::string>();
                 if (!specials.contains(name))
                     fail(ErrorCode::Invalid, "post-processor template names unknown special token " + name);
-                t.ids = specials[name].at("ids").get<std::vector<int32_t>>();
+                for (const json& id : specials[name].at("ids"))
+                    t.ids.push_back(tokenId(id, "the id of special token " + name));
             }
             pipe.singleTemplate.push_back(std::move(t));
         }
     } else if (type == "RobertaProcessing" || type == "BertProcessing") {
-        pipe.singleTemplate = {{false, {j.at("cls").at(1).get<int32_t>()}}, {true, {}},
-                               {false, {j.at("sep").at(1).get<int32_t>()}}};
+        pipe.singleTemplate = {{false, {tokenId(j.at("cls").at(1), "the id of the cls token")}}, {true, {}},
+                               {false, {tokenId(j.at("sep").at(1), "the id of the sep token")}}};
     } else if (type != "ByteLevel") {  // ByteLevel only trims offsets
         fail(ErrorCode::Unsupported, "post-processor '" + type + "' is not supported");
     }
@@ -171,17 +172,26 @@ void HfLoader::readAddedTokens(const json& j)
 {
     for (const json& t : j) {
         HfAddedToken a;
-        a.id = t.at("id").get<int32_t>();
+        a.id = tokenId(t.at("id"), "added token id");
         a.content = t.at("content").get<std::string>();
         a.special = t.value("special", false);
         a.normalized = t.value("normalized", !a.special);
         a.lstrip = t.value("lstrip", false);
         a.rstrip = t.value("rstrip", false);
         a.singleWord = t.value("single_word", false);
-        if (a.id < 0 || a.id > (1 << 24))
-            fail(ErrorCode::Invalid, "added token id out of range: " + std::to_string(a.id));
         pipe.addedTokens.push_back(std::move(a));
     }
+}
+
+int32_t HfLoader::tokenId(const json& v, const std::string& what) const
+{
+    // A float such as 6.7e78 would not fit an int (undefined behaviour in the conversion; found by fuzzing).
+    if (!v.is_number_integer())
+        fail(ErrorCode::Invalid, what + " is not an integer");
+    constexpr int64_t kMaxId = int64_t{1} << 24;
+    if (v.is_number_unsigned() ? v.get<uint64_t>() > uint64_t(kMaxId) : (v.get<int64_t>() < 0 || v.get<int64_t>() > kMaxId))
+        fail(ErrorCode::Invalid, what + " out of range: " + v.dump());
+    return static_cast<int32_t>(v.get<int64_t>());
 }
 
 std::string readTokenizerFile(const std::string& path)

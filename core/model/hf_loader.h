@@ -40,6 +40,8 @@ struct HfLoader {
     void readVocabTable(const nlohmann::json& model);
     void readModel(const nlohmann::json& j, Tokenizer::Impl& impl);
     void readAddedTokens(const nlohmann::json& j);
+    /// A token id as tokenizer.json writes it: an integer in [0, 2^24], else Error naming `what`.
+    int32_t tokenId(const nlohmann::json& v, const std::string& what) const;
 };
 
 /// The whole text of `path` (throws Error(Io) naming it).

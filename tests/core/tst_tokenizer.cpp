@@ -252,7 +252,14 @@ private slots:
             {R"({"model":{"type":"BPE","vocab":{"a":0,"b":1,"ab":2},"merges":[7]}})",
              "malformed tokenizer.json: a value is a number where a string belongs"},
             {R"({"added_tokens":[{"id":"x","content":"a"}],"model":{"type":"BPE","vocab":{"a":0},"merges":[]}})",
-             "malformed tokenizer.json: a value is a string where a number belongs"},
+             "added token id is not an integer"},
+            // found by fuzz_tokenizer_json's long run: converting 6.7e78 to an int was undefined behaviour
+            {R"({"added_tokens":[{"id":6.7e78,"content":"a"}],"model":{"type":"BPE","vocab":{"a":0},"merges":[]}})",
+             "added token id is not an integer"},
+            {R"({"added_tokens":[{"id":4294967301,"content":"a"}],"model":{"type":"BPE","vocab":{"a":0},"merges":[]}})",
+             "added token id out of range: 4294967301"},
+            {R"({"post_processor":{"type":"BertProcessing","cls":["[CLS]",1.5],"sep":["[SEP]",0]},"model":{"type":"BPE","vocab":{"a":0}}})",
+             "the id of the cls token is not an integer"},
             {R"({"model":{"type":"BPE","vocab":{"a":0},"merges":[],"unk_token":"a"},"added_tokens":[{"content":"b"}]})",
              "malformed tokenizer.json: member 'id' is missing"},
         };
