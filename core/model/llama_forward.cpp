@@ -100,6 +100,18 @@ struct LlamaForward::Impl {
         checkOptions(source->config(), options);
     }
 
+    /// A loaded stage, released when it goes out of scope — also when a Cancel or an error leaves midway
+    /// (the runner must not keep weight copies keyed by freed buffers).
+    struct LoadedStage {
+        Impl& d;
+        std::vector<std::string> names;
+        Stage stage;
+        LoadedStage(Impl& impl, std::vector<std::string> n) : d(impl), names(std::move(n)), stage(d.loadStage(names)) {}
+        ~LoadedStage() { d.releaseStage(stage, names); }
+        LoadedStage(const LoadedStage&) = delete;
+        LoadedStage& operator=(const LoadedStage&) = delete;
+    };
+
     Stage loadStage(const std::vector<std::string>& names);
     void releaseStage(Stage& stage, const std::vector<std::string>& names);
     void runStage(ActivationStore& x, const StreamLayout& l, int64_t layer, bool attention,
@@ -138,28 +150,21 @@ void LlamaForward::Impl::releaseStage(Stage& stage, const std::vector<std::strin
 void LlamaForward::Impl::runStage(ActivationStore& x, const StreamLayout& l, int64_t layer, bool attention,
                                   const std::function<void()>& step)
 {
-    const std::vector<std::string> names = stageNames(source->config(), layer, attention);
-    Stage stage = loadStage(names);
+    const LoadedStage loaded(*this, stageNames(source->config(), layer, attention));
     const int64_t rowsPerBatch = l.batchSequences * l.seqLen, nEmbd = source->config().nEmbd;
-    try {
-        for (int64_t r0 = 0; r0 < x.rowCount(); r0 += rowsPerBatch) {
-            const int64_t rows = std::min(rowsPerBatch, x.rowCount() - r0);
-            float* rowsData = x.row(r0);
-            if (attention)
-                runner.attention(layer, stage, rowsData, rows, l.seqLen);
-            else
-                runner.feedForward(layer, stage, rowsData, rows);
-            if (hasNaN(rowsData, rows * nEmbd))
-                throw Error(ErrorCode::Invalid, "NaN in the output of layer " + std::to_string(layer) + " (blk."
-                                                    + std::to_string(layer) + ")");
-            x.release(r0, rows);
-            step();
-        }
-    } catch (...) {   // a Cancel or an error mid-stage: the runner must not keep copies keyed by freed buffers
-        releaseStage(stage, names);
-        throw;
+    for (int64_t r0 = 0; r0 < x.rowCount(); r0 += rowsPerBatch) {
+        const int64_t rows = std::min(rowsPerBatch, x.rowCount() - r0);
+        float* rowsData = x.row(r0);
+        if (attention)
+            runner.attention(layer, loaded.stage, rowsData, rows, l.seqLen);
+        else
+            runner.feedForward(layer, loaded.stage, rowsData, rows);
+        if (hasNaN(rowsData, rows * nEmbd))
+            throw Error(ErrorCode::Invalid, "NaN in the output of layer " + std::to_string(layer) + " (blk."
+                                                + std::to_string(layer) + ")");
+        x.release(r0, rows);
+        step();
     }
-    releaseStage(stage, names);
 }
 
 void LlamaForward::Impl::runHeadGroup(ActivationStore& x, const StreamLayout& l, const Stage& stage,
@@ -268,7 +273,6 @@ void LlamaForward::runHead(ActivationStore& residual, const StreamLayout& layout
                                                     + std::to_string(endSeq) + ") of " + std::to_string(nSeq));
     d.source->trim();
     const std::string head = d.source->shape("output.weight").rows > 0 ? "output.weight" : "token_embd.weight";
-    const std::vector<std::string> names = {"output_norm.weight", head};
     const double total = double(std::max<int64_t>(1, endSeq - firstSeq));
     int64_t doneSeq = 0;
     const auto poll = [&]() {
@@ -276,19 +280,15 @@ void LlamaForward::runHead(ActivationStore& residual, const StreamLayout& layout
             throw Error(ErrorCode::Cancelled, "evaluation cancelled");
     };
     const Impl::PollScope polling(d, poll);
-    Stage stage = d.loadStage(names);
-    try {
+    {
+        const Impl::LoadedStage loaded(d, {"output_norm.weight", head});
         for (int64_t s = firstSeq; s < endSeq; s += layout.headSequences) {
             const int64_t count = std::min(layout.headSequences, endSeq - s);
-            d.runHeadGroup(residual, layout, stage, head, s, count, sink);
+            d.runHeadGroup(residual, layout, loaded.stage, head, s, count, sink);
             doneSeq = s + count - firstSeq;
             poll();
         }
-    } catch (...) {   // as in runStage
-        d.releaseStage(stage, names);
-        throw;
     }
-    d.releaseStage(stage, names);
     d.source->trim();
 }
 
