@@ -7,14 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-10000000}
 work=${FUZZ_WORK:-../scratch/fuzz}
-seed_of() {   # the corpus folder a target starts from
-  case "$1" in
-    fuzz_gguf|fuzz_safetensors|fuzz_llama2c) echo gguf ;;
-    fuzz_imatrix) echo imatrix ;;
-    fuzz_tokenizer|fuzz_hf_json) echo tokenizer ;;
-    *) echo "${1#fuzz_}" ;;
-  esac
-}
+# shellcheck source=tests/fuzz/seed_of.sh
+source tests/fuzz/seed_of.sh
 for t in "$@"; do
   bin=build-fuzz/tests/fuzz/$t
   [ -x "$bin" ] || { echo "no $bin (build the fuzzers first)"; exit 2; }

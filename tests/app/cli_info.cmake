@@ -1,2 +1,1 @@
-qx_add_test(NAME tst_cli_info SOURCES app/tst_cli_info.cpp LABELS app reference)
-add_dependencies(tst_cli_info qexplore-cli)
+qx_add_test(NAME tst_cli_info SOURCES app/tst_cli_info.cpp LABELS app reference DEPENDS qexplore-cli)

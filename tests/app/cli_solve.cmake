@@ -1,2 +1,1 @@
-qx_add_test(NAME tst_cli_solve SOURCES app/tst_cli_solve.cpp LABELS app reference)
-add_dependencies(tst_cli_solve qexplore-cli)
+qx_add_test(NAME tst_cli_solve SOURCES app/tst_cli_solve.cpp LABELS app reference DEPENDS qexplore-cli)

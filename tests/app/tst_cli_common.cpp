@@ -3,6 +3,7 @@
 // the same output as ours, and --threads capped at the machine.
 #include "common/cli_runner.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include <QtTest/QtTest>
 
@@ -255,5 +256,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCliCommon)
+QX_TEST_APPLESS_MAIN(TestCliCommon)
 #include "tst_cli_common.moc"

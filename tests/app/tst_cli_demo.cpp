@@ -4,6 +4,7 @@
 // has the demo built in.
 #include "common/cli_runner.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include "io/gguf_reader.h"
 
@@ -122,5 +123,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCliDemo)
+QX_TEST_GUILESS_MAIN(TestCliDemo)
 #include "tst_cli_demo.moc"

@@ -3,6 +3,7 @@
 // metadata difference still printed) for models of other shapes.
 #include "common/cli_runner.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "io/model_file.h"
 #include "quant/formats.h"
 #include "stats/format_error.h"
@@ -188,5 +189,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCliDiff)
+QX_TEST_GUILESS_MAIN(TestCliDiff)
 #include "tst_cli_diff.moc"

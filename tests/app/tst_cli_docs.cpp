@@ -3,6 +3,7 @@
 // from a prefix, every option of every command's --help completes after "-", and the man page has a section
 // per command listing its options. Skips when the build made no package files (QX_BUILD_PACKAGE_FILES=OFF).
 #include "common/cli_runner.h"
+#include "common/test_main.h"
 
 #include <QtTest/QtTest>
 
@@ -128,5 +129,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCliDocs)
+QX_TEST_GUILESS_MAIN(TestCliDocs)
 #include "tst_cli_docs.moc"

@@ -1,6 +1,7 @@
 // `qexplore-cli dump` end to end: the printed rows equal the core's dequantization of the same tensor.
 #include "common/cli_runner.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include "io/gguf_reader.h"
 #include "quant/dequantize.h"
@@ -87,5 +88,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCliDump)
+QX_TEST_APPLESS_MAIN(TestCliDump)
 #include "tst_cli_dump.moc"

@@ -1,6 +1,7 @@
 // `qexplore-cli info` end to end: runs the executable named by $QX_CLI on stories260K.
 #include "common/cli_runner.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include <QtTest/QtTest>
 
@@ -88,5 +89,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCliInfo)
+QX_TEST_APPLESS_MAIN(TestCliInfo)
 #include "tst_cli_info.moc"

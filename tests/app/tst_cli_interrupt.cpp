@@ -4,6 +4,7 @@
 // (bench/README.md collects the figures; this test asserts no timing).
 #include "common/cli_runner.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include <QtTest/QtTest>
 
@@ -90,5 +91,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCliInterrupt)
+QX_TEST_APPLESS_MAIN(TestCliInterrupt)
 #include "tst_cli_interrupt.moc"

@@ -3,6 +3,7 @@
 // Also ppl's per-chunk line, printed as llama-perplexity prints it.
 #include "common/cli_runner.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include "quant/imatrix_file.h"
 
@@ -316,5 +317,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCliJson)
+QX_TEST_GUILESS_MAIN(TestCliJson)
 #include "tst_cli_json.moc"

@@ -4,6 +4,7 @@
 // so the inputs here are small stand-in files.
 #include "common/cli_runner.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include <QtTest/QtTest>
 
@@ -138,5 +139,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCliOutputs)
+QX_TEST_GUILESS_MAIN(TestCliOutputs)
 #include "tst_cli_outputs.moc"

@@ -1,6 +1,7 @@
 // `qexplore-cli plan` and `qexplore-cli export` end to end on synth-d256.
 #include "common/cli_runner.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include <QtTest/QtTest>
 
@@ -188,5 +189,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCliPlanExport)
+QX_TEST_APPLESS_MAIN(TestCliPlanExport)
 #include "tst_cli_plan_export.moc"

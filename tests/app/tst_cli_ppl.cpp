@@ -1,6 +1,7 @@
 // `qexplore-cli ppl` end to end: runs the executable named by $QX_CLI on the synth-d256 reference files.
 #include "common/cli_runner.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include <QtTest/QtTest>
 
@@ -209,5 +210,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCliPpl)
+QX_TEST_APPLESS_MAIN(TestCliPpl)
 #include "tst_cli_ppl.moc"

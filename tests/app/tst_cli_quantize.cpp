@@ -2,6 +2,7 @@
 // evaluated to the same perplexity; the calibration cache is written, then read; bad input is refused.
 #include "common/cli_runner.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include <QtTest/QtTest>
 
@@ -60,5 +61,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCliQuantize)
+QX_TEST_APPLESS_MAIN(TestCliQuantize)
 #include "tst_cli_quantize.moc"

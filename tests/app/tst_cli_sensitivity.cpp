@@ -2,6 +2,7 @@
 // measureSensitivity on the same tokens; bad arguments are refused with a clear message.
 #include "common/cli_runner.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include "io/model_file.h"
 #include "model/tokenizer.h"
@@ -89,5 +90,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCliSensitivity)
+QX_TEST_APPLESS_MAIN(TestCliSensitivity)
 #include "tst_cli_sensitivity.moc"

@@ -2,6 +2,7 @@
 // Q4_K_M preset's file size, honours rules and pins, and `export --plan` / `ppl --plan` read it.
 #include "common/cli_runner.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include <QtTest/QtTest>
 
@@ -119,5 +120,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCliSolve)
+QX_TEST_APPLESS_MAIN(TestCliSolve)
 #include "tst_cli_solve.moc"

@@ -1,6 +1,7 @@
 // `qexplore-cli stats` end to end on stories260K, checked against a direct computation from the file.
 #include "common/cli_runner.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "io/model_file.h"
 #include "quant/dequantize.h"
 
@@ -96,5 +97,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCliStats)
+QX_TEST_APPLESS_MAIN(TestCliStats)
 #include "tst_cli_stats.moc"

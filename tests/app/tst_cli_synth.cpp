@@ -1,5 +1,6 @@
 // `qexplore-cli synth` end to end: runs the executable named by $QX_CLI.
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include <QtTest/QtTest>
 
@@ -79,5 +80,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCliSynth)
+QX_TEST_APPLESS_MAIN(TestCliSynth)
 #include "tst_cli_synth.moc"

@@ -1,6 +1,7 @@
 // `qexplore-cli tokenize` end to end: runs the executable named by $QX_CLI on the shared models.
 #include "common/cli_runner.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include <QtTest/QtTest>
 
@@ -65,5 +66,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCliTokenize)
+QX_TEST_APPLESS_MAIN(TestCliTokenize)
 #include "tst_cli_tokenize.moc"

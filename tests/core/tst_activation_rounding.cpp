@@ -1,4 +1,5 @@
 // roundActivations: ggml-cpu's activation quantization for matmuls (vec_dot_type), dequantized.
+#include "common/test_main.h"
 #include "quant/activation_rounding.h"
 
 #include "common/error.h"
@@ -67,5 +68,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TstActivationRounding)
+QX_TEST_APPLESS_MAIN(TstActivationRounding)
 #include "tst_activation_rounding.moc"

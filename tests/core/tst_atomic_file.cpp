@@ -4,6 +4,7 @@
 #include "common/atomic_file.h"
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "eval/kld_base_file.h"
 #include "io/gguf_writer.h"
 #include "plan/plan.h"
@@ -233,5 +234,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestAtomicFile)
+QX_TEST_APPLESS_MAIN(TestAtomicFile)
 #include "tst_atomic_file.moc"

@@ -3,6 +3,7 @@
 // super-block scales are the stored fp16 fields; uniform and NF4 grids hold their schemes' round trips.
 #include "common/error.h"
 #include "common/half.h"
+#include "common/test_main.h"
 #include "quant/block_grid.h"
 #include "quant/dequantize.h"
 #include "quant/float_formats.h"
@@ -176,5 +177,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestBlockGrid)
+QX_TEST_APPLESS_MAIN(TestBlockGrid)
 #include "tst_block_grid.moc"

@@ -5,6 +5,7 @@
 // disk budget that keeps only some of them, and after a cancelled run.
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "common/text_tokens.h"
 #include "eval/block_input_cache.h"
 #include "eval/plan_eval.h"
@@ -222,5 +223,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestBlockInputCache)
+QX_TEST_APPLESS_MAIN(TestBlockInputCache)
 #include "tst_block_input_cache.moc"

@@ -1,4 +1,5 @@
 // Budget solver: hull, Lagrangian vs exact DP on small random instances, rules and pins.
+#include "common/test_main.h"
 #include "plan/budget_solver.h"
 
 #include "common/error.h"
@@ -115,5 +116,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestBudgetSolver)
+QX_TEST_APPLESS_MAIN(TestBudgetSolver)
 #include "tst_budget_solver.moc"

@@ -7,6 +7,7 @@
 #include "calib/int8_matmul.h"
 #include "calib/quant_grid.h"
 #include "common/error.h"
+#include "common/test_main.h"
 #include "core/tiny_llama.h"
 #include "quant/dequantize.h"
 #include "quant/quantize.h"
@@ -410,5 +411,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCalib)
+QX_TEST_APPLESS_MAIN(TestCalib)
 #include "tst_calib.moc"

@@ -4,6 +4,7 @@
 #include "calib/calib_export.h"
 #include "calib/calib_methods.h"
 #include "common/error.h"
+#include "common/test_main.h"
 #include "core/calib_fixture.h"
 #include "common/test_data.h"
 #include "eval/perplexity.h"
@@ -112,5 +113,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCalibExport)
+QX_TEST_APPLESS_MAIN(TestCalibExport)
 #include "tst_calib_export.moc"

@@ -4,6 +4,7 @@
 #include "calib/calib_capture.h"
 #include "calib/gptq.h"
 #include "calib/quant_grid.h"
+#include "common/test_main.h"
 #include "quant/dequantize.h"
 #include "quant/quantize.h"
 
@@ -155,5 +156,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCalibKQuant)
+QX_TEST_APPLESS_MAIN(TestCalibKQuant)
 #include "tst_calib_kquant.moc"

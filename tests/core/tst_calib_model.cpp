@@ -4,6 +4,7 @@
 #include "calib/calib_run.h"
 #include "calib/int8_matmul.h"
 #include "common/error.h"
+#include "common/test_main.h"
 #include "core/calib_fixture.h"
 #include "common/test_data.h"
 #include "eval/perplexity.h"
@@ -128,5 +129,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCalibModel)
+QX_TEST_APPLESS_MAIN(TestCalibModel)
 #include "tst_calib_model.moc"

@@ -7,6 +7,7 @@
 #include "calib/calib_run.h"
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "eval/perplexity.h"
 #include "eval/plan_eval.h"
 #include "io/model_file.h"
@@ -189,5 +190,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCalibRun)
+QX_TEST_APPLESS_MAIN(TestCalibRun)
 #include "tst_calib_run.moc"

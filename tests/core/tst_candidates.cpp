@@ -1,4 +1,5 @@
 // Candidate table on synth-d256: exact bytes and losses that match llama.cpp's own quantized files.
+#include "common/test_main.h"
 #include "plan/candidates.h"
 
 #include "common/test_data.h"
@@ -105,5 +106,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCandidates)
+QX_TEST_APPLESS_MAIN(TestCandidates)
 #include "tst_candidates.moc"

@@ -3,6 +3,7 @@
 // that the evaluator reproduces on resources/demo-text.txt (the corpus's valid split, also built in) and that
 // resources/demo-model.md reports; its llama-quantize mixes score the perplexity and KLD tabled there: KLD
 // falls strictly from Q2_K to Q8_0, perplexity from Q2_K to Q3_K_S to the rest, which lie within its noise.
+#include "common/test_main.h"
 #include "demo/demo_data.h"
 #include "eval/held_out_figure.h"
 #include "eval/perplexity.h"
@@ -184,5 +185,5 @@ void TestDemoModel::mixesAreOrdered()
     }
 }
 
-QTEST_APPLESS_MAIN(TestDemoModel)
+QX_TEST_APPLESS_MAIN(TestDemoModel)
 #include "tst_demo_model.moc"

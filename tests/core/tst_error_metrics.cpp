@@ -1,4 +1,5 @@
 #include "common/error.h"
+#include "common/test_main.h"
 #include "stats/error_metrics.h"
 
 #include <QtTest/QtTest>
@@ -122,5 +123,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestErrorMetrics)
+QX_TEST_APPLESS_MAIN(TestErrorMetrics)
 #include "tst_error_metrics.moc"

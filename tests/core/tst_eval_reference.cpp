@@ -2,6 +2,7 @@
 // statistics against kld-base-ctx128.bin, evaluated on the very tokens llama-perplexity used (stored in
 // that file: the first 40 × 128 tokens of text/tinystories-valid-head.txt, BOS first).
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "eval/kld.h"
 #include "eval/kld_base_file.h"
 #include "eval/perplexity.h"
@@ -133,5 +134,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestEvalReference)
+QX_TEST_APPLESS_MAIN(TestEvalReference)
 #include "tst_eval_reference.moc"

@@ -1,6 +1,7 @@
 // The whole llama-perplexity pipeline from text: our tokenizer must give the tokens llama.cpp evaluated
 // (stored in kld-base-ctx128.bin), and perplexity from text must reproduce llama.cpp's figures.
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "eval/kld_base_file.h"
 #include "eval/perplexity.h"
 #include "io/model_file.h"
@@ -58,5 +59,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestEvalTokens)
+QX_TEST_APPLESS_MAIN(TestEvalTokens)
 #include "tst_eval_tokens.moc"

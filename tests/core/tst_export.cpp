@@ -4,6 +4,7 @@
 // no partial files on failure or cancellation) and the size prediction.
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "export/gguf_export.h"
 #include "io/model_file.h"
 #include "plan/plan.h"
@@ -328,5 +329,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestExport)
+QX_TEST_APPLESS_MAIN(TestExport)
 #include "tst_export.moc"

@@ -6,6 +6,7 @@
 #include "common/error.h"
 #include "common/sha256.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "export/gguf_export.h"
 #include "export/kv_override.h"
 #include "io/model_file.h"
@@ -324,5 +325,5 @@ void TestExportMixes::overrideKvParsing()
     QVERIFY(errorOf([&] { parseKvOverride("k=str:" + std::string(127, 'x')); }).empty());
 }
 
-QTEST_APPLESS_MAIN(TestExportMixes)
+QX_TEST_APPLESS_MAIN(TestExportMixes)
 #include "tst_export_mixes.moc"

@@ -1,5 +1,6 @@
 #include "common/error.h"
 #include "common/half.h"
+#include "common/test_main.h"
 #include "quant/float_formats.h"
 #include "stats/error_metrics.h"
 
@@ -239,5 +240,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestFloatFormats)
+QX_TEST_APPLESS_MAIN(TestFloatFormats)
 #include "tst_float_formats.moc"

@@ -3,6 +3,7 @@
 // listed as "type N", its values are refused with a clear error, plans keep it, and export copies its bytes.
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "export/gguf_export.h"
 #include "io/gguf_writer.h"
 #include "io/model_file.h"
@@ -195,5 +196,5 @@ void TestForeignTypes::foreignTypeNames()
     QVERIFY(isForeignGgufTypeId(40) && isForeignGgufTypeId(255) && !isForeignGgufTypeId(256) && !isForeignGgufTypeId(39));
 }
 
-QTEST_APPLESS_MAIN(TestForeignTypes)
+QX_TEST_APPLESS_MAIN(TestForeignTypes)
 #include "tst_foreign_types.moc"

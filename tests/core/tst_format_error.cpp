@@ -1,6 +1,7 @@
 // computeFormatError against files llama-quantize wrote: per-tensor bytes equal the GGUF tensor sizes and
 // errors equal a direct comparison with the tensors llama.cpp quantized (our quantizers are bit-exact).
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "io/model_file.h"
 #include "quant/dequantize.h"
 #include "quant/imatrix_file.h"
@@ -124,5 +125,5 @@ void TstFormatError::jsonCarriesTheReport()
     QVERIFY(report.totals.sqnrDb > 10 && report.totals.sqnrDb < 30);
 }
 
-QTEST_APPLESS_MAIN(TstFormatError)
+QX_TEST_APPLESS_MAIN(TstFormatError)
 #include "tst_format_error.moc"

@@ -1,5 +1,6 @@
 // The format traits table: every entry is consistent with the type traits / scheme catalog, fits() and
 // the llama-quantize fallbacks, fakeQuant and storedBytes.
+#include "common/test_main.h"
 #include "quant/dequantize.h"
 #include "quant/formats.h"
 #include "quant/quantize.h"
@@ -162,5 +163,5 @@ void TstFormats::storedBytesEveryFormat()
     QVERIFY_THROWS_EXCEPTION(Error, storedBytes(*findFormat("Q4_K"), 2, 172));
 }
 
-QTEST_APPLESS_MAIN(TstFormats)
+QX_TEST_APPLESS_MAIN(TstFormats)
 #include "tst_formats.moc"

@@ -1,6 +1,7 @@
 // Block formats on synthetic data: round-trip error bounds per type, adversarial rows (zeros, constants,
 // outliers, denormals, NaN/Inf), argument errors, FP8 decoding, and the fast path against its scalar twin.
 #include "common/error.h"
+#include "common/test_main.h"
 #include "io/tensor_type.h"
 #include "quant/dequantize.h"
 #include "quant/quantize.h"
@@ -362,5 +363,5 @@ void TestGgmlBlocks::fastDecodeEqualsReference()
     }
 }
 
-QTEST_APPLESS_MAIN(TestGgmlBlocks)
+QX_TEST_APPLESS_MAIN(TestGgmlBlocks)
 #include "tst_ggml_blocks.moc"

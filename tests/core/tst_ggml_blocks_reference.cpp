@@ -2,6 +2,7 @@
 // quantizeRows, must equal the bytes llama-quantize wrote into pure-<TYPE>.gguf (no imatrix) and
 // imatrix-<TYPE>.gguf (with imatrix.dat); decoding the pure files must land within each type's error bound.
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include "io/gguf_reader.h"
 #include "io/tensor_type.h"
@@ -205,5 +206,5 @@ void TestGgmlBlocksReference::pureFilesDecodeWithinBound()
     QVERIFY(rel > 0 || tt == TensorType::F32);
 }
 
-QTEST_APPLESS_MAIN(TestGgmlBlocksReference)
+QX_TEST_APPLESS_MAIN(TestGgmlBlocksReference)
 #include "tst_ggml_blocks_reference.moc"

@@ -3,6 +3,7 @@
 // llama-perplexity --kl-divergence printed (kld-pure-*.txt) the PPL then agrees to ~1e-4 relative and
 // the mean KLD to 0.5 % (weight-only evaluation is 16 % / 31 % off at Q8_0 in PPL-excess / KLD).
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "eval/kld.h"
 #include "eval/kld_base_file.h"
 #include "eval/perplexity.h"
@@ -135,5 +136,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TstGgmlMatmulReference)
+QX_TEST_APPLESS_MAIN(TstGgmlMatmulReference)
 #include "tst_ggml_matmul_reference.moc"

@@ -1,4 +1,5 @@
 // "Not exportable to GGUF": every format of the table has a GGUF type or a nearest one with a reason.
+#include "common/test_main.h"
 #include "export/gguf_compat.h"
 
 #include "quant/quantize.h"
@@ -45,5 +46,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestGgufCompat)
+QX_TEST_APPLESS_MAIN(TestGgufCompat)
 #include "tst_gguf_compat.moc"

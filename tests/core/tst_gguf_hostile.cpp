@@ -2,6 +2,7 @@
 // Everything parses from memory (parseGguf), so the whole binary runs in a few seconds.
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "core/gguf_bytes.h"
 #include "io/gguf_reader.h"
 #include "io/model_file.h"
@@ -415,5 +416,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestGgufHostile)
+QX_TEST_APPLESS_MAIN(TestGgufHostile)
 #include "tst_gguf_hostile.moc"

@@ -1,6 +1,7 @@
 #include "common/error.h"
 #include "common/mapped_file.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "io/gguf_reader.h"
 #include "io/model_file.h"
 
@@ -218,5 +219,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestGgufReader)
+QX_TEST_APPLESS_MAIN(TestGgufReader)
 #include "tst_gguf_reader.moc"

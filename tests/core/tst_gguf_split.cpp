@@ -5,6 +5,7 @@
 // single file byte for byte, is checked by hand as docs/gguf_types.md describes.)
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "export/gguf_export.h"
 #include "io/gguf_reader.h"
 #include "io/gguf_split.h"
@@ -187,5 +188,5 @@ void TestGgufSplit::missingOrWrongPartIsAnError()
     fs::remove_all(dir);
 }
 
-QTEST_APPLESS_MAIN(TestGgufSplit)
+QX_TEST_APPLESS_MAIN(TestGgufSplit)
 #include "tst_gguf_split.moc"

@@ -1,5 +1,6 @@
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "io/gguf_reader.h"
 #include "io/gguf_writer.h"
 
@@ -188,5 +189,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestGgufWriter)
+QX_TEST_APPLESS_MAIN(TestGgufWriter)
 #include "tst_gguf_writer.moc"

@@ -3,6 +3,7 @@
 // 0 sees the same embeddings), both beat round-to-nearest on KLD; the memory prediction follows its formula
 // and a budget it exceeds is refused up front.
 #include "calib/gptq_stream.h"
+#include "common/test_main.h"
 
 #include "calib_fixture.h"
 #include "common/error.h"
@@ -96,5 +97,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestGptqStream)
+QX_TEST_APPLESS_MAIN(TestGptqStream)
 #include "tst_gptq_stream.moc"

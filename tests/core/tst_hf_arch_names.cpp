@@ -5,6 +5,7 @@
 // quantized, and an 8-expert model gets the "8 experts" rules for attn_k / attn_v.
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "core/safetensors_builder.h"
 #include "export/hf_convert.h"
 #include "io/hf_folder.h"
@@ -242,5 +243,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestHfArchNames)
+QX_TEST_APPLESS_MAIN(TestHfArchNames)
 #include "tst_hf_arch_names.moc"

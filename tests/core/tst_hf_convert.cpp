@@ -1,6 +1,7 @@
 // Converting the tinystories-656k HF folder to GGUF: converter-style metadata and vocabulary, Q/K rows
 // permuted as LlamaModel.permute does, tied embeddings written once as token_embd.weight.
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "export/gguf_export.h"
 #include "io/model_file.h"
 #include "plan/plan.h"
@@ -198,5 +199,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestHfConvert)
+QX_TEST_APPLESS_MAIN(TestHfConvert)
 #include "tst_hf_convert.moc"

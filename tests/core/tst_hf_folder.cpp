@@ -1,5 +1,6 @@
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "core/safetensors_builder.h"
 #include "io/hf_folder.h"
 #include "io/hf_names.h"
@@ -316,5 +317,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestHfFolder)
+QX_TEST_APPLESS_MAIN(TestHfFolder)
 #include "tst_hf_folder.moc"

@@ -6,6 +6,7 @@
 #include "common/error.h"
 #include "common/hf_tokenizer_json.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "export/hf_convert.h"
 #include "export/hf_pre_tokenizer.h"
 #include "io/gguf_reader.h"
@@ -201,5 +202,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestHfPreTokenizer)
+QX_TEST_APPLESS_MAIN(TestHfPreTokenizer)
 #include "tst_hf_pre_tokenizer.moc"

@@ -2,6 +2,7 @@
 // the tokens llama.cpp evaluated (taken from kld-base-ctx128.bin: same text, same tokenizer).
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "core/tiny_llama.h"
 #include "eval/imatrix_collector.h"
 #include "eval/kld_base_file.h"
@@ -105,5 +106,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestImatrixCollector)
+QX_TEST_APPLESS_MAIN(TestImatrixCollector)
 #include "tst_imatrix_collector.moc"

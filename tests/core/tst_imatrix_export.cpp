@@ -1,6 +1,7 @@
 // Our imatrix of synth-d256 (llama-imatrix's text, -c 128 --chunks 20) written as .dat against
 // llama-imatrix's own file: same entries, ncall, sizes and trailer, values within 1e-3 relative.
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "eval/imatrix_export.h"
 #include "eval/perplexity.h"
 #include "io/model_file.h"
@@ -55,5 +56,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TstImatrixExport)
+QX_TEST_APPLESS_MAIN(TstImatrixExport)
 #include "tst_imatrix_export.moc"

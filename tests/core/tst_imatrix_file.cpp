@@ -1,5 +1,6 @@
 // imatrix .dat reader/writer: the llama-imatrix reference file, round trips, and hostile input.
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include "common/error.h"
 #include "quant/imatrix_file.h"
@@ -178,5 +179,5 @@ void TestImatrixFile::missingFileIsIoError()
     }
 }
 
-QTEST_APPLESS_MAIN(TestImatrixFile)
+QX_TEST_APPLESS_MAIN(TestImatrixFile)
 #include "tst_imatrix_file.moc"

@@ -1,6 +1,7 @@
 // GGUF imatrix reader/writer: .dat -> GGUF round trips with identical importance, llama.cpp's rules for
 // per-matrix counts, format detection, and hostile files.
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include "common/error.h"
 #include "io/gguf_writer.h"
@@ -225,5 +226,5 @@ void TestImatrixGguf::rejectsInconsistentFiles()
     expectError(kv, {tensor("w.in_sum2", {4}), nanCounts}, ErrorCode::Invalid, "not a row count");
 }
 
-QTEST_APPLESS_MAIN(TestImatrixGguf)
+QX_TEST_APPLESS_MAIN(TestImatrixGguf)
 #include "tst_imatrix_gguf.moc"

@@ -4,6 +4,7 @@
 // when the file was made with one and the tensor has one, else without — and must equal the reference
 // bytes; the threaded kernels must equal their scalar twins; decoding stays within each type's error bound.
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include "io/gguf_reader.h"
 #include "io/tensor_type.h"
@@ -190,5 +191,5 @@ void TestIquantReference::decodeWithinBound()
     QVERIFY2(rel < maxRelRmse && rel > 0.01, qPrintable(QString::number(rel)));
 }
 
-QTEST_APPLESS_MAIN(TestIquantReference)
+QX_TEST_APPLESS_MAIN(TestIquantReference)
 #include "tst_iquant_reference.moc"

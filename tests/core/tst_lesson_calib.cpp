@@ -1,6 +1,7 @@
 // The Learn lab's calibration lessons in core: captured activations, dynamic vs static int8, GPTQ one
 // column at a time equal to core gptqQuantize, LLM.int8 and SmoothQuant figures.
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include "calib/awq.h"
 #include "calib/calib_capture.h"
@@ -125,5 +126,5 @@ void TestLessonCalib::smoothQuant()
     qInfo("w8a8 before %g after %g", d.relErrBefore, d.relErrAfter);
 }
 
-QTEST_APPLESS_MAIN(TestLessonCalib)
+QX_TEST_APPLESS_MAIN(TestLessonCalib)
 #include "tst_lesson_calib.moc"

@@ -1,5 +1,6 @@
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "core/safetensors_builder.h"
 #include "export/hf_convert.h"
 #include "io/llama2c_reader.h"
@@ -211,5 +212,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestLlama2c)
+QX_TEST_APPLESS_MAIN(TestLlama2c)
 #include "tst_llama2c.moc"

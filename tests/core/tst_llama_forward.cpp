@@ -1,5 +1,6 @@
 // The fast forward pass (oneDNN + threaded attention) against its scalar twin on random tiny models.
 #include "common/error.h"
+#include "common/test_main.h"
 #include "model/attention_kernels.h"
 #include "model/dnnl_linear.h"
 #include "model/llama_forward.h"
@@ -248,5 +249,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestLlamaForward)
+QX_TEST_APPLESS_MAIN(TestLlamaForward)
 #include "tst_llama_forward.moc"

@@ -9,6 +9,7 @@
 // from HF's merges (tst_interop_llama checks llama.cpp's own ids). The text becomes 6 % more tokens in
 // unfamiliar pieces and PPL rises to 135.5; a figure for the converted file therefore needs the HF tokens.
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "eval/perplexity.h"
 #include "export/gguf_export.h"
 #include "io/model_file.h"
@@ -81,5 +82,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestLoaderAgreement)
+QX_TEST_APPLESS_MAIN(TestLoaderAgreement)
 #include "tst_loader_agreement.moc"

@@ -4,6 +4,7 @@
 #include "calib/calib_capture.h"
 #include "common/error.h"
 #include "common/memory_need.h"
+#include "common/test_main.h"
 #include "demo/demo_data.h"
 #include "io/model_file.h"
 #include "model/llama_forward.h"
@@ -213,5 +214,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestMemoryNeed)
+QX_TEST_APPLESS_MAIN(TestMemoryNeed)
 #include "tst_memory_need.moc"

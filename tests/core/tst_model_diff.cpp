@@ -4,6 +4,7 @@
 // documented, models of other shapes are refused with their metadata still compared, cancellation stops.
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "compare/diff_plan.h"
 #include "compare/diff_report.h"
 #include "compare/model_diff.h"
@@ -297,5 +298,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestModelDiff)
+QX_TEST_APPLESS_MAIN(TestModelDiff)
 #include "tst_model_diff.moc"

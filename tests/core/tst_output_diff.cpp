@@ -4,6 +4,7 @@
 // the same top token everywhere; cancellation, memory budget and vocabulary checks.
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "compare/output_diff.h"
 #include "core/tiny_llama.h"
 #include "eval/kld_base_file.h"
@@ -167,5 +168,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestOutputDiff)
+QX_TEST_APPLESS_MAIN(TestOutputDiff)
 #include "tst_output_diff.moc"

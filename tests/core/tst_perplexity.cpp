@@ -2,6 +2,7 @@
 // scalar reference forward; the base-logits file format against llama.cpp's kld-base-ctx128.bin.
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "core/tiny_llama.h"
 #include "eval/kld.h"
 #include "eval/kld_base_file.h"
@@ -254,5 +255,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestPerplexity)
+QX_TEST_APPLESS_MAIN(TestPerplexity)
 #include "tst_perplexity.moc"

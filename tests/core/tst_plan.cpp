@@ -2,6 +2,7 @@
 // fallbacks on stories260K, JSON round trip and the errors of plans that do not fit.
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "io/model_file.h"
 #include "plan/plan.h"
 #include "plan/presets.h"
@@ -241,5 +242,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestPlan)
+QX_TEST_APPLESS_MAIN(TestPlan)
 #include "tst_plan.moc"

@@ -2,6 +2,7 @@
 // of (almost) zero; quantized plans give a positive KLD; the baseline is computed once and then cached.
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "common/text_tokens.h"
 #include "eval/plan_eval.h"
 #include "io/model_file.h"
@@ -135,5 +136,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestPlanEval)
+QX_TEST_APPLESS_MAIN(TestPlanEval)
 #include "tst_plan_eval.moc"

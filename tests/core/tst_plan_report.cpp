@@ -1,4 +1,5 @@
 // Plan reports on synth-d256's Q4_K_M mix: sizes equal llama.cpp's file, errors equal those of its tensors.
+#include "common/test_main.h"
 #include "plan/plan_report.h"
 
 #include "common/error.h"
@@ -86,5 +87,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestPlanReport)
+QX_TEST_APPLESS_MAIN(TestPlanReport)
 #include "tst_plan_report.moc"

@@ -3,6 +3,7 @@
 // centralRange picks the bins holding the central share.
 #include "common/error.h"
 #include "common/half.h"
+#include "common/test_main.h"
 #include "io/model_file.h"
 #include "stats/range_histogram.h"
 
@@ -180,5 +181,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestRangeHistogram)
+QX_TEST_APPLESS_MAIN(TestRangeHistogram)
 #include "tst_range_histogram.moc"

@@ -1,6 +1,7 @@
 #include "common/error.h"
 #include "common/mapped_file.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "core/safetensors_builder.h"
 #include "io/safetensors_reader.h"
 
@@ -302,5 +303,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestSafetensors)
+QX_TEST_APPLESS_MAIN(TestSafetensors)
 #include "tst_safetensors.moc"

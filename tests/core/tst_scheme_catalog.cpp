@@ -1,3 +1,4 @@
+#include "common/test_main.h"
 #include "quant/scheme_catalog.h"
 #include "quant/uniform_quant.h"
 #include "stats/error_metrics.h"
@@ -50,5 +51,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestSchemeCatalog)
+QX_TEST_APPLESS_MAIN(TestSchemeCatalog)
 #include "tst_scheme_catalog.moc"

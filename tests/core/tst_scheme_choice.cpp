@@ -2,6 +2,7 @@
 // JSON round trips and the errors of bad JSON; plan files with and without the "schemes" member.
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "io/model_file.h"
 #include "plan/plan_schemes.h"
 #include "export/scheme_choice_gguf.h"
@@ -219,5 +220,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestSchemeChoice)
+QX_TEST_APPLESS_MAIN(TestSchemeChoice)
 #include "tst_scheme_choice.moc"

@@ -1,4 +1,5 @@
 // Measured sensitivity on stories260K: KLD of weight-only round trips.
+#include "common/test_main.h"
 #include "plan/sensitivity.h"
 
 #include "common/error.h"
@@ -70,5 +71,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestSensitivity)
+QX_TEST_APPLESS_MAIN(TestSensitivity)
 #include "tst_sensitivity.moc"

@@ -1,6 +1,7 @@
 // SHA-256 against the FIPS 180-4 examples (NIST's one-block, two-block and million-'a' messages) and a
 // message whose padding spills into a second block (55, 56 and 64 bytes).
 #include "common/sha256.h"
+#include "common/test_main.h"
 
 #include <QtTest/QtTest>
 
@@ -32,5 +33,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestSha256)
+QX_TEST_APPLESS_MAIN(TestSha256)
 #include "tst_sha256.moc"

@@ -1,4 +1,5 @@
 // Solver results as plans: exact file-size targets, reasons and pins, and KLD-calibrated losses.
+#include "common/test_main.h"
 #include "plan/solver_plan.h"
 
 #include "common/error.h"
@@ -83,5 +84,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestSolverPlan)
+QX_TEST_APPLESS_MAIN(TestSolverPlan)
 #include "tst_solver_plan.moc"

@@ -1,6 +1,7 @@
 // Statistics and float formats on the synthetic llama model of ../shared/reference/synth-d256 (README):
 // Student-t weights with 4 outlier input columns (×8) per matrix, and llama-quantize's F16/BF16 copies.
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "io/model_file.h"
 #include "quant/dequantize.h"
 #include "quant/float_formats.h"
@@ -74,5 +75,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestStatsReference)
+QX_TEST_APPLESS_MAIN(TestStatsReference)
 #include "tst_stats_reference.moc"

@@ -1,4 +1,5 @@
 #include "common/error.h"
+#include "common/test_main.h"
 #include "io/model_file.h"
 #include "quant/dequantize.h"
 #include "stats/stats_report.h"
@@ -93,5 +94,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestStatsReport)
+QX_TEST_APPLESS_MAIN(TestStatsReport)
 #include "tst_stats_report.moc"

@@ -1,4 +1,5 @@
 // The story corpus is deterministic, its vocabulary round-trips it, and a trained model survives GGUF.
+#include "common/test_main.h"
 #include "io/gguf_reader.h"
 #include "model/tokenizer.h"
 #include "train/corpus_vocab.h"
@@ -118,5 +119,5 @@ void TestStoryCorpus::f16StorageRoundsMatricesOnly()
     QCOMPARE(back.params[static_cast<size_t>(paramLayout(m.shape)[1].offset)], 1.0001f); // norms stay F32
 }
 
-QTEST_APPLESS_MAIN(TestStoryCorpus)
+QX_TEST_APPLESS_MAIN(TestStoryCorpus)
 #include "tst_story_corpus.moc"

@@ -5,6 +5,7 @@
 // scalar twin llamaForwardRef.
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "core/tiny_llama.h"
 #include "eval/perplexity.h"
 #include "io/gguf_writer.h"
@@ -424,5 +425,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestStreamForward)
+QX_TEST_APPLESS_MAIN(TestStreamForward)
 #include "tst_stream_forward.moc"

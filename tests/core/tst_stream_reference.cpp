@@ -5,6 +5,7 @@
 // are the same, so the operation order is unchanged.
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "common/text_file.h"
 #include "eval/imatrix_collector.h"
 #include "eval/kld.h"
@@ -341,5 +342,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestStreamReference)
+QX_TEST_APPLESS_MAIN(TestStreamReference)
 #include "tst_stream_reference.moc"

@@ -1,6 +1,7 @@
 #include "common/error.h"
 #include "common/half.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "io/gguf_reader.h"
 #include "io/synth_model.h"
 #include "io/synth_weights.h"
@@ -188,5 +189,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestSynthModel)
+QX_TEST_APPLESS_MAIN(TestSynthModel)
 #include "tst_synth_model.moc"

@@ -1,5 +1,6 @@
 #include "common/error.h"
 #include "common/half.h"
+#include "common/test_main.h"
 #include "io/model_file.h"
 #include "stats/pow2_histogram.h"
 #include "stats/tensor_stats.h"
@@ -466,5 +467,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestTensorStats)
+QX_TEST_APPLESS_MAIN(TestTensorStats)
 #include "tst_tensor_stats.moc"

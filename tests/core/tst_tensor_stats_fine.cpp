@@ -5,6 +5,7 @@
 // relative, skewness and excess kurtosis within 1e-10·max(1, |value|); column RMS within 1e-6 (summed per
 // worker, as everywhere).
 #include "common/cpu_features.h"
+#include "common/test_main.h"
 #include "stats/fine_histogram.h"
 #include "stats/stats_detail.h"
 #include "stats/tensor_stats.h"
@@ -262,5 +263,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestTensorStatsFine)
+QX_TEST_APPLESS_MAIN(TestTensorStatsFine)
 #include "tst_tensor_stats_fine.moc"

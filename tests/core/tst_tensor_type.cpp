@@ -1,4 +1,5 @@
 #include "common/half.h"
+#include "common/test_main.h"
 #include "io/tensor_type.h"
 
 #include <QtTest/QtTest>
@@ -71,5 +72,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestTensorType)
+QX_TEST_APPLESS_MAIN(TestTensorType)
 #include "tst_tensor_type.moc"

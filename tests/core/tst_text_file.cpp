@@ -2,6 +2,7 @@
 // tokenizer.json, that never ends) fails with the file and the limit instead of reading forever.
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "common/text_file.h"
 
 #include <QtTest/QtTest>
@@ -59,5 +60,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestTextFile)
+QX_TEST_APPLESS_MAIN(TestTextFile)
 #include "tst_text_file.moc"

@@ -2,6 +2,7 @@
 // cases — the demo model on its own held-out text fits; on TinyStories it does not (its perplexity is far
 // above its vocabulary); stories260K, trained on TinyStories, fits it.
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include "common/text_file.h"
 #include "demo/demo_data.h"
@@ -114,5 +115,5 @@ void TestTextFit::storiesOnTinyStories()
     QVERIFY(fit.fits());
 }
 
-QTEST_APPLESS_MAIN(TestTextFit)
+QX_TEST_APPLESS_MAIN(TestTextFit)
 #include "tst_text_fit.moc"

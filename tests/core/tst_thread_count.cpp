@@ -1,6 +1,7 @@
 // The one rule for thread counts (common/thread_count.h): 0 = every hardware thread, never more than the
 // machine has, and one core left to the interface for the GUI's "automatic".
 #include "common/parallel_chunks.h"
+#include "common/test_main.h"
 #include "common/thread_count.h"
 
 #include <QtTest/QtTest>
@@ -36,5 +37,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestThreadCount)
+QX_TEST_APPLESS_MAIN(TestThreadCount)
 #include "tst_thread_count.moc"

@@ -2,6 +2,7 @@
 // reference figures of HF tokenizers 0.23.2 (reference/README.md).
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "io/model_file.h"
 #include "model/tokenizer.h"
 #include "model/unicode_text.h"
@@ -320,5 +321,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestTokenizer)
+QX_TEST_APPLESS_MAIN(TestTokenizer)
 #include "tst_tokenizer.moc"

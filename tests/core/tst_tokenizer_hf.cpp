@@ -6,6 +6,7 @@
 // core/data/hf_tokenizers_reference.json were computed from those files by tools/gen_hf_reference.js.
 #include "common/hf_tokenizer_json.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "io/gguf_reader.h"
 #include "io/model_file.h"
 #include "model/tokenizer.h"
@@ -169,5 +170,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestTokenizerHf)
+QX_TEST_APPLESS_MAIN(TestTokenizerHf)
 #include "tst_tokenizer_hf.moc"

@@ -3,6 +3,7 @@
 // tokenizer.json path cross-checked on a tokenizer.json written from the GPT-2 vocabulary.
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "io/gguf_reader.h"
 #include "model/tokenizer.h"
 
@@ -217,5 +218,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestTokenizerVocab)
+QX_TEST_APPLESS_MAIN(TestTokenizerVocab)
 #include "tst_tokenizer_vocab.moc"

@@ -1,5 +1,6 @@
 // The trainer's forward equals the evaluator's; its gradients equal finite differences.
 #include "common/error.h"
+#include "common/test_main.h"
 #include "model/llama_forward.h"
 #include "train/train_model.h"
 #include "train/qat.h"
@@ -204,5 +205,5 @@ void TestTrainModel::qatQuantizesMatricesAndLearns()
     QVERIFY2(after < 0.7 * before, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
 }
 
-QTEST_APPLESS_MAIN(TestTrainModel)
+QX_TEST_APPLESS_MAIN(TestTrainModel)
 #include "tst_train_model.moc"

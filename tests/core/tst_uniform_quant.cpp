@@ -1,5 +1,6 @@
 #include "common/error.h"
 #include "common/half.h"
+#include "common/test_main.h"
 #include "quant/uniform_quant.h"
 #include "stats/error_metrics.h"
 
@@ -257,5 +258,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestUniformQuant)
+QX_TEST_APPLESS_MAIN(TestUniformQuant)
 #include "tst_uniform_quant.moc"

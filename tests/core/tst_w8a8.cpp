@@ -4,6 +4,7 @@
 #include "calib/int8_matmul.h"
 #include "common/error.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "core/tiny_llama.h"
 #include "eval/perplexity.h"
 #include "io/model_file.h"
@@ -203,5 +204,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestW8A8)
+QX_TEST_APPLESS_MAIN(TestW8A8)
 #include "tst_w8a8.moc"

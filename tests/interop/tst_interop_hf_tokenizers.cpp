@@ -6,6 +6,7 @@
 // pre-tokenizer check text. Skips only when npm is not installed.
 #include "common/hf_tokenizer_json.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "export/hf_pre_tokenizer.h"
 #include "io/gguf_reader.h"
 #include "model/tokenizer.h"
@@ -125,5 +126,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestInteropHfTokenizers)
+QX_TEST_APPLESS_MAIN(TestInteropHfTokenizers)
 #include "tst_interop_hf_tokenizers.moc"

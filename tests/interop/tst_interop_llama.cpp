@@ -15,6 +15,7 @@
 //    those ids equal our engine's on the HF folder and on the converted file (F32: < 0.01 nat apart).
 #include "common/hf_tokenizer_json.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "core/safetensors_builder.h"
 
 #include "export/gguf_export.h"
@@ -279,5 +280,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestInteropLlama)
+QX_TEST_APPLESS_MAIN(TestInteropLlama)
 #include "tst_interop_llama.moc"

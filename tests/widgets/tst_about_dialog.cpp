@@ -2,6 +2,7 @@
 // the app icon loaded from the PNGs rendered from resources/qexplore.svg (every size, the SVG's colours).
 #include "common/about_dialog.h"
 #include "common/app_icon.h"
+#include "common/test_main.h"
 
 #include <QtTest/QtTest>
 
@@ -47,5 +48,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestAboutDialog)
+QX_TEST_MAIN(TestAboutDialog)
 #include "tst_about_dialog.moc"

@@ -4,6 +4,7 @@
 #include "common/app_settings.h"
 #include "common/format_text.h"
 #include "common/settings_dialog.h"
+#include "common/test_main.h"
 #include "common/translation.h"
 
 #include <QComboBox>
@@ -115,5 +116,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestAppSettings)
+QX_TEST_MAIN(TestAppSettings)
 #include "tst_app_settings.moc"

@@ -6,6 +6,7 @@
 
 #include "common/event_loop_gap.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include "common/job_runner.h"
 #include "evaluate/evaluate_panel.h"
@@ -285,5 +286,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestCalibrationBox)
+QX_TEST_MAIN(TestCalibrationBox)
 #include "tst_calibration_box.moc"

@@ -5,6 +5,7 @@
 
 #include "common/main_window_steps.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "gui/main_window.h"
 
 #include "evaluate/evaluate_panel.h"
@@ -124,5 +125,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestCalibrationGui)
+QX_TEST_MAIN(TestCalibrationGui)
 #include "tst_calibration_gui.moc"

@@ -3,6 +3,7 @@
 // histograms, the Metadata tab the key changes; "Use B's types as my plan" gives llama-quantize's Q4_K_M
 // plan in one undo step; models of other shapes are refused with their metadata; Cancel ends the job.
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "common/widget_shots.h"
 
 #include "common/chart_util.h"
@@ -321,5 +322,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TstComparePage)
+QX_TEST_MAIN(TstComparePage)
 #include "tst_compare_page.moc"

@@ -5,6 +5,7 @@
 // for NF4 and INT8 per channel; "one block" shows the block's grid with its sub-blocks.
 #include "common/core_round_trip.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "common/widget_shots.h"
 
 #include "common/chart_util.h"
@@ -288,5 +289,5 @@ void TstDistributionView::tickLabelsNeverSayMinusZero()
         QVERIFY2(label != QStringLiteral("-0.0") && label != QStringLiteral("-0"), qPrintable(label));
 }
 
-QTEST_MAIN(TstDistributionView)
+QX_TEST_MAIN(TstDistributionView)
 #include "tst_distribution_view.moc"

@@ -1,6 +1,7 @@
 // The Evaluate panel on stories260K: llama.cpp's reference perplexity for the F32 plan with the UI thread
 // responsive while it runs (UI events handled meanwhile), cache hits by plan hash, positive KLD for Q4_0, the presets in Runs and Trade-off
 // (screenshots to $QX_VIEWS_SHOTS, default test-scratch/views-shots).
+#include "common/test_main.h"
 #include "common/widget_shots.h"
 #include "common/event_loop_gap.h"
 #include "common/test_data.h"
@@ -195,5 +196,5 @@ void TstEvaluatePanel::resumesAtTheChangedBlockAndCancels()
     QVERIFY(panel.findChild<QPushButton*>(QStringLiteral("evaluateButton"))->isEnabled());
 }
 
-QTEST_MAIN(TstEvaluatePanel)
+QX_TEST_MAIN(TstEvaluatePanel)
 #include "tst_evaluate_panel.moc"

@@ -2,6 +2,7 @@
 
 #include "common/main_window_steps.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "gui/main_window.h"
 
 #include "common/app_settings.h"
@@ -103,5 +104,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestGuiStories)
+QX_TEST_MAIN(TestGuiStories)
 #include "tst_gui_stories.moc"

@@ -3,6 +3,7 @@
 // and the axes take room from the cells (index labels and titles) without losing any cell.
 
 #include "common/heatmap_widget.h"
+#include "common/test_main.h"
 
 #include <QImage>
 #include <QtTest/QtTest>
@@ -171,5 +172,5 @@ void TstHeatmapWidget::clearShowsNothing()
     QVERIFY(w.title().isEmpty());
 }
 
-QTEST_MAIN(TstHeatmapWidget)
+QX_TEST_MAIN(TstHeatmapWidget)
 #include "tst_heatmap_widget.moc"

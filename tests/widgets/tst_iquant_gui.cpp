@@ -6,6 +6,7 @@
 // importance (error equal to the core's); the solver's candidates include the i-quants; and an importance
 // matrix computed by the panel equals llama-imatrix's imatrix.dat.
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include "common/job_runner.h"
 #include "evaluate/evaluate_panel.h"
@@ -263,5 +264,5 @@ void TstIquantGui::computedImatrixEqualsLlamaImatrix()
     }
 }
 
-QTEST_MAIN(TstIquantGui)
+QX_TEST_MAIN(TstIquantGui)
 #include "tst_iquant_gui.moc"

@@ -1,6 +1,7 @@
 #include "common/error_text.h"
 #include "common/job_runner.h"
 #include "common/memory_indicator.h"
+#include "common/test_main.h"
 
 #include <QtTest/QtTest>
 
@@ -127,5 +128,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestJobRunner)
+QX_TEST_MAIN(TestJobRunner)
 #include "tst_job_runner.moc"

@@ -4,6 +4,7 @@
 // followed, the format is named in the table cells and tooltips, and a user's choice of format sticks.
 #include "common/core_round_trip.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "common/widget_shots.h"
 
 #include "common/job_runner.h"
@@ -194,5 +195,5 @@ void TstLayersPlan::userChoiceSticks()
                         [](const LayerTensorError& e) { return std::isinf(e.sqnrDb) && e.relativeError == 0.0; }));
 }
 
-QTEST_MAIN(TstLayersPlan)
+QX_TEST_MAIN(TstLayersPlan)
 #include "tst_layers_plan.moc"

@@ -8,6 +8,7 @@
 #include "common/layout_check.h"
 #include "common/main_window_steps.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "common/widget_shots.h"
 
 #include "gui/main_window.h"
@@ -234,5 +235,5 @@ void TstLayoutFits::everyPageFits()
     QVERIFY2(m_problems.isEmpty(), qPrintable(QStringLiteral("%1 problems (listed above)").arg(m_problems.size())));
 }
 
-QTEST_MAIN(TstLayoutFits)
+QX_TEST_MAIN(TstLayoutFits)
 #include "tst_layout_fits.moc"

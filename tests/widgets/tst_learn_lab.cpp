@@ -1,6 +1,7 @@
 // The Learn lab's lessons on stories260K: the worked examples exactly, every displayed figure equal to
 // the core result, and one PNG per lesson (test-scratch/learn/<id>.png) for looking at.
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include "calib/awq.h"
 #include "calib/calib_capture.h"
@@ -544,5 +545,5 @@ void TestLearnLab::screenshots()
     }
 }
 
-QTEST_MAIN(TestLearnLab)
+QX_TEST_MAIN(TestLearnLab)
 #include "tst_learn_lab.moc"

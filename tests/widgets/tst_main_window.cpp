@@ -1,6 +1,7 @@
 // The main window end to end, offscreen: opening through the job runner, the totals shown, errors shown in
 // the start page's banner (no crash, no modal dialog), drag and drop, recent files, Ctrl+F.
 
+#include "common/test_main.h"
 #include "fake_model.h"
 #include "common/main_window_steps.h"
 #include "gui/main_window.h"
@@ -173,5 +174,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestMainWindow)
+QX_TEST_MAIN(TestMainWindow)
 #include "tst_main_window.moc"

@@ -1,3 +1,4 @@
+#include "common/test_main.h"
 #include "fake_model.h"
 #include "start/metadata_table_model.h"
 #include "start/model_description.h"
@@ -60,5 +61,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestMetadataTableModel)
+QX_TEST_MAIN(TestMetadataTableModel)
 #include "tst_metadata_table_model.moc"

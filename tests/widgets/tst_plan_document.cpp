@@ -4,6 +4,7 @@
 
 #include "common/event_loop_gap.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "fake_model.h"
 
 #include "plan/plan_document.h"
@@ -311,5 +312,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestPlanDocument)
+QX_TEST_MAIN(TestPlanDocument)
 #include "tst_plan_document.moc"

@@ -3,6 +3,7 @@
 // named before export.
 
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include "common/job_runner.h"
 #include "plan/plan_document.h"
@@ -102,5 +103,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestPlanExport)
+QX_TEST_MAIN(TestPlanExport)
 #include "tst_plan_export.moc"

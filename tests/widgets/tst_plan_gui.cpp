@@ -5,6 +5,7 @@
 
 #include "common/main_window_steps.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "gui/main_window.h"
 
 #include "common/app_settings.h"
@@ -207,5 +208,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestPlanGui)
+QX_TEST_MAIN(TestPlanGui)
 #include "tst_plan_gui.moc"

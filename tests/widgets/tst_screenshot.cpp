@@ -2,6 +2,7 @@
 // window size and language of a run.
 
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include <QImage>
 #include <QProcess>
@@ -82,5 +83,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestScreenshot)
+QX_TEST_GUILESS_MAIN(TestScreenshot)
 #include "tst_screenshot.moc"

@@ -3,6 +3,7 @@
 // a model change drops the column, and "use measured KLD" makes the slider solve on calibrated losses.
 
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include "common/job_runner.h"
 #include "plan/plan_document.h"
@@ -248,5 +249,5 @@ private:
     }
 };
 
-QTEST_MAIN(TstSensitivityBox)
+QX_TEST_MAIN(TstSensitivityBox)
 #include "tst_sensitivity_box.moc"

@@ -2,6 +2,7 @@
 // evaluation/chunks) through AppSettings; an open panel shows the new values as soon as OK is pressed, Cancel
 // changes nothing, and the dialog shows what is stored.
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include "common/app_settings.h"
 #include "common/settings_dialog.h"
@@ -118,5 +119,5 @@ void TstSettingsDefaults::dialogShowsStoredPanelClamps()
     QCOMPARE(panel.chunkCount(), 0);
 }
 
-QTEST_MAIN(TstSettingsDefaults)
+QX_TEST_MAIN(TstSettingsDefaults)
 #include "tst_settings_defaults.moc"

@@ -3,6 +3,7 @@
 // <text>, and a path through the series' points at their scene coordinates; painter primitives, state,
 // clipping, rotated text and embedded PNG images are written as expected.
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include "common/svg_paint_device.h"
 #include "common/table_export.h"
@@ -257,5 +258,5 @@ void TstSvgExport::widgetAsSvg()
     QCOMPARE(elements.front().attributes.value(QStringLiteral("viewBox")).toString(), QStringLiteral("0 0 300 120"));
 }
 
-QTEST_MAIN(TstSvgExport)
+QX_TEST_MAIN(TstSvgExport)
 #include "tst_svg_export.moc"

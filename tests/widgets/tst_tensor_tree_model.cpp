@@ -1,3 +1,4 @@
+#include "common/test_main.h"
 #include "fake_model.h"
 #include "tensor/tensor_filter_proxy.h"
 #include "tensor/tensor_tree_model.h"
@@ -128,5 +129,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestTensorTreeModel)
+QX_TEST_MAIN(TestTensorTreeModel)
 #include "tst_tensor_tree_model.moc"

@@ -4,6 +4,7 @@
 #include "common/core_round_trip.h"
 #include "common/event_loop_gap.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 
 #include "common/job_runner.h"
 #include "layers/layers_view.h"
@@ -198,5 +199,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TstTensorViews)
+QX_TEST_MAIN(TstTensorViews)
 #include "tst_tensor_views.moc"

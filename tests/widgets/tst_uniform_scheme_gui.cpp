@@ -6,6 +6,7 @@
 
 #include "common/main_window_steps.h"
 #include "common/test_data.h"
+#include "common/test_main.h"
 #include "gui/main_window.h"
 
 #include "common/app_settings.h"
@@ -297,5 +298,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestUniformSchemeGui)
+QX_TEST_MAIN(TestUniformSchemeGui)
 #include "tst_uniform_scheme_gui.moc"

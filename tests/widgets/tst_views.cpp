@@ -3,6 +3,7 @@
 // while the layer errors are computed (UI events handled meanwhile). Screenshots of every view
 // go to $QX_VIEWS_SHOTS (default: test-scratch/views-shots).
 #include "common/core_round_trip.h"
+#include "common/test_main.h"
 #include "common/widget_shots.h"
 #include "common/event_loop_gap.h"
 #include "common/test_data.h"
@@ -340,5 +341,5 @@ void TstViews::layersResponsive()
     shoot(view, QStringLiteral("layers-table-synth-d256"));
 }
 
-QTEST_MAIN(TstViews)
+QX_TEST_MAIN(TstViews)
 #include "tst_views.moc"
