@@ -63,6 +63,16 @@ public:
     std::vector<float> values;
 };
 
+/// Reports `done` of `total` steps to `progress` when called; a progress that answers false (Cancel) stops the
+/// call in progress. `done` is read at each call.
+std::function<void()> progressPoll(const ProgressFn& progress, const int64_t& done, double total)
+{
+    return [&progress, &done, total] {
+        if (progress && !progress(double(done) / total))
+            throw Error(ErrorCode::Cancelled, "evaluation cancelled");
+    };
+}
+
 } // namespace
 
 struct LlamaForward::Impl {
@@ -243,10 +253,7 @@ void LlamaForward::runBlocks(ActivationStore& residual, const StreamLayout& layo
                             / (layout.batchSequences * layout.seqLen);
     const double total = double(2 * (toLayer - fromLayer) * batches);
     int64_t done = 0;
-    const auto poll = [&]() {
-        if (progress && !progress(double(done) / total))
-            throw Error(ErrorCode::Cancelled, "evaluation cancelled");
-    };
+    const std::function<void()> poll = progressPoll(progress, done, total);
     const auto step = [&]() {
         ++done;
         poll();
@@ -275,10 +282,7 @@ void LlamaForward::runHead(ActivationStore& residual, const StreamLayout& layout
     const std::string head = d.source->shape("output.weight").rows > 0 ? "output.weight" : "token_embd.weight";
     const double total = double(std::max<int64_t>(1, endSeq - firstSeq));
     int64_t doneSeq = 0;
-    const auto poll = [&]() {
-        if (progress && !progress(double(doneSeq) / total))
-            throw Error(ErrorCode::Cancelled, "evaluation cancelled");
-    };
+    const std::function<void()> poll = progressPoll(progress, doneSeq, total);
     const Impl::PollScope polling(d, poll);
     {
         const Impl::LoadedStage loaded(d, {"output_norm.weight", head});
