@@ -1,7 +1,6 @@
 #include "quant/iq_grid_search.h"
 
 #include <algorithm>
-#include <utility>
 
 namespace qx::quant::iq {
 namespace {
@@ -54,13 +53,26 @@ GridSearch::GridSearch(Codebook codebook, int nwant)
         m_map[info.levels[k]] = k;
     }
     const uint32_t levels = static_cast<uint32_t>(levelCount(m_levelBits));
+    m_laneAt.assign(m_map.size(), 0);
     for (uint32_t code = 0; code < m_map.size(); ++code) {
         bool reachable = true;
         for (int i = 0; i < m_dims; ++i)
             reachable = reachable && ((code >> (m_levelBits * i)) & mask) < levels;
-        if (reachable && m_map[code] == kUnreachable)
+        if (reachable && m_map[code] == kUnreachable) {
             addNeighbours(code, nwant);
+            addLanes(code);
+        }
     }
+}
+
+void GridSearch::addLanes(uint32_t code)
+{
+    const std::span<const uint16_t> rows = neighbours(code);
+    m_laneAt[code] = static_cast<uint32_t>(m_lanes.size());
+    for (size_t first = 0; first < rows.size(); first += 8)
+        for (int i = 0; i < m_dims; ++i)
+            for (size_t j = first; j < first + 8; ++j)
+                m_lanes.push_back(point(j < rows.size() ? rows[j] : rows[0])[i]);
 }
 
 void GridSearch::addNeighbours(uint32_t code, int nwant)
@@ -69,38 +81,33 @@ void GridSearch::addNeighbours(uint32_t code, int nwant)
     int8_t pos[8] = {};
     for (int i = 0; i < m_dims; ++i)
         pos[i] = static_cast<int8_t>(2 * ((code >> (m_levelBits * i)) & mask) + 1);
-    std::vector<std::pair<int, int>> dist(static_cast<size_t>(m_rows));   // (squared distance, row)
+    std::vector<int> dist(static_cast<size_t>(m_rows));   // squared distance of each row
+    std::vector<int> nearest;                             // the nwant smallest distinct distances, ascending
     for (int k = 0; k < m_rows; ++k) {
         int d2 = 0;
         for (int i = 0; i < m_dims; ++i) {
             const int d = point(k)[i] - pos[i];
             d2 += d * d;
         }
-        dist[size_t(k)] = {d2, k};
+        dist[size_t(k)] = d2;
+        const auto at = std::lower_bound(nearest.begin(), nearest.end(), d2);
+        if ((at == nearest.end() || *at != d2) && at - nearest.begin() < nwant) {
+            nearest.insert(at, d2);
+            if (static_cast<int>(nearest.size()) > nwant)
+                nearest.pop_back();
+        }
     }
-    std::sort(dist.begin(), dist.end());
+    // The rows in (distance, row) order up to the nwant-th distinct distance: sorting all pairs and
+    // cutting there gives the same list.
     m_map[code] = -1 - static_cast<int32_t>(m_neighbours.size());
     const size_t countAt = m_neighbours.size();
     m_neighbours.push_back(0);
-    int distinct = 1;
-    for (size_t j = 0; j < dist.size(); ++j) {
-        if (j > 0 && dist[j].first > dist[j - 1].first) {   // the next distinct distance
-            if (distinct == nwant)
-                break;
-            ++distinct;
-        }
-        m_neighbours.push_back(static_cast<uint16_t>(dist[j].second));
-    }
+    for (const int d2 : nearest)
+        for (int k = 0; k < m_rows; ++k)
+            if (dist[size_t(k)] == d2)
+                m_neighbours.push_back(static_cast<uint16_t>(k));
     m_neighbours[countAt] = static_cast<uint16_t>(m_neighbours.size() - countAt - 1);
 }
 
-std::span<const uint16_t> GridSearch::neighbours(uint32_t code) const
-{
-    const int32_t m = m_map[code];
-    if (m >= 0 || m == kUnreachable)
-        return {};
-    const size_t at = static_cast<size_t>(-1 - m);
-    return {m_neighbours.data() + at + 1, m_neighbours[at]};
-}
 
 } // namespace qx::quant::iq

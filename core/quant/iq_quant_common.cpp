@@ -87,7 +87,7 @@ int bestNeighbour(const GridSearch& grid, uint32_t code, const float* xval, cons
 }
 
 int snapToGrid(const GridSearch& grid, const float* xval, const float* waux, float id, float scale, int kMaxQ,
-               int8_t* L, bool& onGrid)
+               int8_t* L, bool& onGrid, NeighbourSearch search)
 {
     for (int i = 0; i < grid.dims(); ++i) {
         const int l = nearestInt(0.5f * (id * xval[i] - 1));
@@ -96,7 +96,7 @@ int snapToGrid(const GridSearch& grid, const float* xval, const float* waux, flo
     const uint32_t code = packLevels(L, grid.dims(), grid.levelBits());
     const int row = grid.rowOf(code);
     onGrid = row >= 0;
-    return onGrid ? row : bestNeighbour(grid, code, xval, waux, scale, L);
+    return onGrid ? row : search(grid, code, xval, waux, scale, L);
 }
 
 int rowOfLevels(const GridSearch& grid, const int8_t* L)

@@ -26,11 +26,15 @@ void oddLevelSums(int n, const float* weight, const float* xval, const int8_t* L
 /// writes its levels to L and returns its row.
 int bestNeighbour(const GridSearch& grid, uint32_t code, const float* xval, const float* waux, float scale, int8_t* L);
 
+/// A bestNeighbour implementation (this scalar one or a SIMD twin).
+using NeighbourSearch = int (*)(const GridSearch& grid, uint32_t code, const float* xval, const float* waux,
+                                float scale, int8_t* L);
+
 /// Rounds one group at inverse scale `id` to levels 0..kMaxQ-1 (into L) and puts them on the codebook:
-/// unchanged when they form a row, else replaced by bestNeighbour at `scale`. Returns the row; `onGrid`
-/// tells which case it was.
+/// unchanged when they form a row, else replaced by the nearest neighbour at `scale` (found by `search`).
+/// Returns the row; `onGrid` tells which case it was.
 int snapToGrid(const GridSearch& grid, const float* xval, const float* waux, float id, float scale, int kMaxQ,
-               int8_t* L, bool& onGrid);
+               int8_t* L, bool& onGrid, NeighbourSearch search = &bestNeighbour);
 
 /// The codebook row of L's levels; 0 when they form none (only non-finite input gets there).
 int rowOfLevels(const GridSearch& grid, const int8_t* L);

@@ -12,7 +12,9 @@
 
 #include "common/half.h"
 #include "quant/ggml_blocks.h"
+#include "quant/iq1_search.h"
 #include "quant/iq_quant_common.h"
+#include "quant/quantize_simd.h"
 #include "quant/quant_search.h"
 
 #include <algorithm>
@@ -25,25 +27,38 @@ namespace {
 
 using namespace qx::ggml;
 using namespace qx::quant::iq;
+using namespace qx::quant::iq1;
 
-constexpr float kXp[3] = {-1 + kIQ1Delta, kIQ1Delta, 1 + kIQ1Delta};    // levels with a positive shift
-constexpr float kXm[3] = {-1 - kIQ1Delta, -kIQ1Delta, 1 - kIQ1Delta};   // levels with a negative shift
 constexpr float kEpsIQ1S = 1e-12f, kEpsIQ1M = 1e-7f;
 
 /// The working set of one row; `shifts` outlives a group because ggml reads it for skipped groups too.
+/// `fast`: use the AVX2 searches (the whole block is free of NaN, so any stable sort gives ggml's order).
 struct RowState {
+    bool fast = false;
     float weight[32];
     int8_t L[32];
     int order[32];        ///< group indices sorted by value (stable, like glibc's merge-sort qsort)
     int8_t shifts[16] = {};
 };
 
-/// Sorts the group's indices by value (ties keep index order).
-void sortByValue(const float* xb, int n, int* order)
+/// Sorts the group's indices by value (ties keep index order). Without NaN the order is unique and an
+/// insertion sort finds it without the allocation of std::stable_sort; with NaN only the merge sort
+/// reproduces glibc's qsort.
+void sortByValue(const float* xb, int n, int* order, bool noNaN)
 {
     for (int j = 0; j < n; ++j)
         order[j] = j;
-    std::stable_sort(order, order + n, [xb](int a, int b) { return xb[a] < xb[b]; });
+    if (!noNaN) {
+        std::stable_sort(order, order + n, [xb](int a, int b) { return xb[a] < xb[b]; });
+        return;
+    }
+    for (int j = 1; j < n; ++j) {
+        const int moving = order[j];
+        int at = j;
+        for (; at > 0 && xb[moving] < xb[order[at - 1]]; --at)
+            order[at] = order[at - 1];
+        order[at] = moving;
+    }
 }
 
 /// Levels 0/1/2 from the two thresholds in sorted order.
@@ -93,7 +108,12 @@ bool rowsOnGrid(const GridSearch& grid, RowState& s, const float* xb, int n, flo
         int row = grid.rowOf(code);
         if (row < 0) {
             allOnGrid = false;
-            row = nearestRow(grid, code, xb + 8 * k, s.weight + 8 * k, scale, shiftOf(k), s.L + 8 * k);
+            row = s.fast ? iq1::avx2::nearestRow(grid, code, xb + 8 * k, s.weight + 8 * k, scale, shiftOf(k)) : -1;
+            if (row >= 0)
+                for (int i = 0; i < 8; ++i)
+                    s.L[8 * k + i] = static_cast<int8_t>((grid.point(row)[i] - 1) / 2);
+            else
+                row = nearestRow(grid, code, xb + 8 * k, s.weight + 8 * k, scale, shiftOf(k), s.L + 8 * k);
         }
         index[k] = static_cast<uint16_t>(row);
     }
@@ -119,21 +139,17 @@ float refitScale(const GridSearch& grid, const RowState& s, const float* xb, int
     return sumqx > 0 && sumq2 > 0 ? sumqx / sumq2 : scale;
 }
 
-struct Split {
-    int i1 = -1, i2 = -1, shift = 0;
-    float scale = 0;
-};
-
 /// IQ1_S's search of one group of 32 with prefix sums: both shifts, every pair of thresholds.
 Split searchIQ1S(const float* xb, const RowState& s, float max)
 {
-    float sumx[33], sumw[33];
-    sumx[0] = sumw[0] = 0;
+    float sumx[33 + kPrefixPad] = {}, sumw[33 + kPrefixPad] = {};
     for (int j = 0; j < 32; ++j) {
         const int i = s.order[j];
         sumx[j + 1] = sumx[j] + s.weight[i] * xb[i];
         sumw[j + 1] = sumw[j] + s.weight[i];
     }
+    if (s.fast)
+        return iq1::avx2::searchS(sumx, sumw, max);
     Split best;
     best.scale = max;
     float bestScore = -FLT_MIN;
@@ -154,7 +170,7 @@ Split searchIQ1S(const float* xb, const RowState& s, float max)
 
 void quantizeGroupIQ1S(const GridSearch& grid, const float* xb, int ib, RowState& s, BlockIQ1_S& y, float* scales)
 {
-    sortByValue(xb, 32, s.order);
+    sortByValue(xb, 32, s.order, s.fast);
     Split split = searchIQ1S(xb, s, scales[ib]);
     if (split.i1 < 0)   // no split fits (non-finite input): all zero levels, positive shift
         split = {0, 0, 1, 0.f};
@@ -230,14 +246,30 @@ void quantizeBlockIQ1S(const float* x, const float* qw, BlockIQ1_S& y, RowState&
     }
 }
 
+/// True when none of the n values is NaN.
+bool noNaN(const float* x, int64_t n)
+{
+    for (int64_t i = 0; i < n; ++i)
+        if (std::isnan(x[i]))
+            return false;
+    return true;
+}
+
+void quantizeRowIQ1S(const float* x, void* dst, int64_t n, const float* qw, bool fast)
+{
+    auto* y = static_cast<BlockIQ1_S*>(dst);
+    RowState state;
+    for (int64_t ib = 0; ib < n / kQK_K; ++ib) {
+        state.fast = fast && noNaN(x + kQK_K * ib, kQK_K);
+        quantizeBlockIQ1S(x + kQK_K * ib, qw + kQK_K * ib, y[ib], state);
+    }
+}
+
 } // namespace
 
 void quantizeRowIQ1_SRef(const float* x, void* dst, int64_t n, const float* qw)
 {
-    auto* y = static_cast<BlockIQ1_S*>(dst);
-    RowState state;
-    for (int64_t ib = 0; ib < n / kQK_K; ++ib)
-        quantizeBlockIQ1S(x + kQK_K * ib, qw + kQK_K * ib, y[ib], state);
+    quantizeRowIQ1S(x, dst, n, qw, false);
 }
 
 namespace iq1m {
@@ -250,16 +282,18 @@ const float* shiftValues(int k, int row) { return (row == 0 ? k < 2 : k % 2 == 0
 /// then add them in ggml's order.
 Split search(const float* xb, const RowState& s, float max)
 {
-    float termQx[16][3][4], termQ2[16][3][4];   // [sorted position][level][shift choice]
+    TermsM terms;   // [sorted position][level][w·v·x for shift choice 0..3, then w·v·v]
     for (int j = 0; j < 16; ++j) {
         const int i = s.order[j];
         for (int level = 0; level < 3; ++level)
             for (int k = 0; k < 4; ++k) {
                 const float v = shiftValues(k, i / 8)[level];
-                termQx[j][level][k] = s.weight[i] * v * xb[i];
-                termQ2[j][level][k] = s.weight[i] * v * v;
+                terms[j][level][k] = s.weight[i] * v * xb[i];
+                terms[j][level][4 + k] = s.weight[i] * v * v;
             }
     }
+    if (s.fast)
+        return iq1::avx2::searchM(terms, max);
     Split best;
     best.scale = max;
     float bestScore = -FLT_MIN;
@@ -269,8 +303,8 @@ Split search(const float* xb, const RowState& s, float max)
             for (int j = 0; j < 16; ++j) {
                 const int level = j < i1 ? 0 : (j < i2 ? 1 : 2);
                 for (int k = 0; k < 4; ++k) {
-                    sumqx[k] += termQx[j][level][k];
-                    sumq2[k] += termQ2[j][level][k];
+                    sumqx[k] += terms[j][level][k];
+                    sumq2[k] += terms[j][level][4 + k];
                 }
             }
             for (int k = 0; k < 4; ++k)
@@ -284,7 +318,7 @@ Split search(const float* xb, const RowState& s, float max)
 
 void quantizeGroup(const GridSearch& grid, const float* xb, int ib, RowState& s, BlockIQ1_M& y, float* scales)
 {
-    sortByValue(xb, 16, s.order);
+    sortByValue(xb, 16, s.order, s.fast);
     Split split = search(xb, s, scales[ib]);
     if (split.i1 < 0)   // no split fits (non-finite input)
         split = {0, 0, 0, 0.f};
@@ -374,14 +408,42 @@ void quantizeBlock(const float* x, const float* qw, BlockIQ1_M& y, RowState& s)
         finishBlock(grid, x, qw, sigma2, scales, maxScale, s, y);
 }
 
-} // namespace iq1m
-
-void quantizeRowIQ1_MRef(const float* x, void* dst, int64_t n, const float* qw)
+void quantizeRow(const float* x, void* dst, int64_t n, const float* qw, bool fast)
 {
     auto* y = static_cast<BlockIQ1_M*>(dst);
     RowState state;
-    for (int64_t ib = 0; ib < n / kQK_K; ++ib)
-        iq1m::quantizeBlock(x + kQK_K * ib, qw ? qw + kQK_K * ib : nullptr, y[ib], state);
+    for (int64_t ib = 0; ib < n / kQK_K; ++ib) {
+        state.fast = fast && noNaN(x + kQK_K * ib, kQK_K);
+        quantizeBlock(x + kQK_K * ib, qw ? qw + kQK_K * ib : nullptr, y[ib], state);
+    }
 }
+
+} // namespace iq1m
+
+namespace {
+void quantizeRowIQ1M(const float* x, void* dst, int64_t n, const float* qw, bool fast)
+{
+    iq1m::quantizeRow(x, dst, n, qw, fast);
+}
+} // namespace
+
+void quantizeRowIQ1_MRef(const float* x, void* dst, int64_t n, const float* qw)
+{
+    quantizeRowIQ1M(x, dst, n, qw, false);
+}
+
+namespace avx2 {
+
+void quantizeRowIQ1_S(const float* x, void* dst, int64_t n, const float* qw)
+{
+    quantizeRowIQ1S(x, dst, n, qw, true);
+}
+
+void quantizeRowIQ1_M(const float* x, void* dst, int64_t n, const float* qw)
+{
+    quantizeRowIQ1M(x, dst, n, qw, true);
+}
+
+} // namespace avx2
 
 } // namespace qx::quant

@@ -11,6 +11,8 @@
 #include "common/half.h"
 #include "quant/ggml_blocks.h"
 #include "quant/iq_quant_common.h"
+#include "quant/iq_sweep.h"
+#include "quant/quantize_simd.h"
 #include "quant/quant_search.h"
 
 #include <cmath>
@@ -28,10 +30,13 @@ constexpr float kEpsIQ2S = 1e-8f;        // GROUP_MAX_EPS_IQ2_S
 /// The working set of one row: ggml keeps these across groups (a group whose search never improves reuses
 /// the previous group's levels), so they live as long as the row.
 struct GroupState {
+    explicit GroupState(IqSearch search) : search(search) {}
+    IqSearch search;
     float weight[32], waux[32], xval[32];
-    int8_t L[32] = {}, Laux[32] = {};
-    bool onGrid[4] = {}, onGridAux[4] = {};
+    int8_t L[32] = {};
+    bool onGrid[4] = {};
     uint8_t signs[4] = {};
+    SweepOut candidates;
 };
 
 float groupMax(const float* xval, int n)
@@ -50,19 +55,18 @@ float blockSigma2(const float* x, float factor)
     return factor * sumx2 / kQK_K;
 }
 
-/// One pass of the scale search: levels of every row at inverse scale `id`; keeps them when they fit better.
-void tryScale(const GridSearch& grid, GroupState& s, int n, float id, float& scale, float& best)
+/// Rates the inverse scales ids[] in order (one sweep) and keeps each candidate that fits better than the
+/// best so far, as ggml's loop over them does.
+void tryScales(const GridSearch& grid, GroupState& s, int n, const float* ids, int count, float& scale, float& best)
 {
-    const float thisScale = 1 / id;
-    for (int k = 0; k < n / 8; ++k)
-        snapToGrid(grid, s.xval + 8 * k, s.waux + 8 * k, id, thisScale, kMaxQ, s.Laux + 8 * k, s.onGridAux[k]);
-    float sumqx = 0, sumq2 = 0;
-    oddLevelSums(n, s.weight, s.xval, s.Laux, sumqx, sumq2);
-    if (sumq2 > 0 && sumqx * sumqx > best * sumq2) {
-        scale = sumqx / sumq2;
-        best = scale * sumqx;
-        std::memcpy(s.L, s.Laux, static_cast<size_t>(n));
-        std::memcpy(s.onGrid, s.onGridAux, static_cast<size_t>(n / 8));
+    s.search.sweep({&grid, n, kMaxQ, s.weight, s.xval, s.waux}, ids, count, s.candidates);
+    for (int c = 0; c < count; ++c) {
+        const float sumqx = s.candidates.sumqx[c], sumq2 = s.candidates.sumq2[c];
+        if (sumq2 > 0 && sumqx * sumqx > best * sumq2) {
+            scale = sumqx / sumq2;
+            best = scale * sumqx;
+            s.candidates.levelsOf(c, n, 8, s.L, s.onGrid);
+        }
     }
 }
 
@@ -73,7 +77,7 @@ void refit(const GridSearch& grid, GroupState& s, int n, bool onlyOffGrid, float
     bool onGrid = false;
     for (int k = 0; k < n / 8; ++k)
         if (!onlyOffGrid || !s.onGrid[k])
-            snapToGrid(grid, s.xval + 8 * k, s.waux + 8 * k, id, scale, kMaxQ, s.L + 8 * k, onGrid);
+            snapToGrid(grid, s.xval + 8 * k, s.waux + 8 * k, id, scale, kMaxQ, s.L + 8 * k, onGrid, s.search.nearest);
     float sumqx = 0, sumq2 = 0;
     oddLevelSums(n, s.weight, s.xval, s.L, sumqx, sumq2);
     if (sumq2 > 0)
@@ -85,9 +89,10 @@ float searchXXS(const GridSearch& grid, GroupState& s)
 {
     float scale = makeQpQuants(32, kMaxQ + 1, s.xval, reinterpret_cast<uint8_t*>(s.L), s.weight);
     const float effMax = scale * kMaxQ;
-    float best = 0;
+    float ids[13], best = 0;
     for (int is = -6; is <= 6; ++is)
-        tryScale(grid, s, 32, (2 * kMaxQ - 1 + is * 0.1f) / effMax, scale, best);
+        ids[is + 6] = (2 * kMaxQ - 1 + is * 0.1f) / effMax;
+    tryScales(grid, s, 32, ids, 13, scale, best);
     if (scale > 0)
         refit(grid, s, 32, false, scale);
     return scale;
@@ -96,10 +101,11 @@ float searchXXS(const GridSearch& grid, GroupState& s)
 /// IQ2_XS / IQ2_S's search for one group of 16: 19 steps around max/5, refit the rows off the codebook.
 float search16(const GridSearch& grid, GroupState& s, float max)
 {
-    float scale = max / (2 * kMaxQ - 1), best = 0;
+    float scale = max / (2 * kMaxQ - 1), best = 0, ids[19];
     s.onGrid[0] = s.onGrid[1] = true;
     for (int is = -9; is <= 9; ++is)
-        tryScale(grid, s, 16, (2 * kMaxQ - 1 + is * 0.1f) / max, scale, best);
+        ids[is + 9] = (2 * kMaxQ - 1 + is * 0.1f) / max;
+    tryScales(grid, s, 16, ids, 19, scale, best);
     if ((!s.onGrid[0] || !s.onGrid[1]) && scale > 0)
         refit(grid, s, 16, true, scale);
     return scale;
@@ -234,28 +240,66 @@ void quantizeBlockS(const float* x, const float* qw, BlockIQ2_S& y, GroupState& 
 
 } // namespace
 
-void quantizeRowIQ2_XXSRef(const float* x, void* dst, int64_t n, const float* qw)
+namespace {
+
+void quantizeRowXXS(const float* x, void* dst, int64_t n, const float* qw, IqSearch search)
 {
     auto* y = static_cast<BlockIQ2_XXS*>(dst);
-    GroupState state;
+    GroupState state(search);
     for (int64_t ib = 0; ib < n / kQK_K; ++ib)
         quantizeBlockXXS(x + kQK_K * ib, qw + kQK_K * ib, y[ib], state);
 }
 
-void quantizeRowIQ2_XSRef(const float* x, void* dst, int64_t n, const float* qw)
+void quantizeRowXS(const float* x, void* dst, int64_t n, const float* qw, IqSearch search)
 {
     auto* y = static_cast<BlockIQ2_XS*>(dst);
-    GroupState state;
+    GroupState state(search);
     for (int64_t ib = 0; ib < n / kQK_K; ++ib)
         quantizeBlockXS(x + kQK_K * ib, qw + kQK_K * ib, y[ib], state);
 }
 
-void quantizeRowIQ2_SRef(const float* x, void* dst, int64_t n, const float* qw)
+void quantizeRowS(const float* x, void* dst, int64_t n, const float* qw, IqSearch search)
 {
     auto* y = static_cast<BlockIQ2_S*>(dst);
-    GroupState state;
+    GroupState state(search);
     for (int64_t ib = 0; ib < n / kQK_K; ++ib)
         quantizeBlockS(x + kQK_K * ib, qw ? qw + kQK_K * ib : nullptr, y[ib], state);
 }
+
+} // namespace
+
+void quantizeRowIQ2_XXSRef(const float* x, void* dst, int64_t n, const float* qw)
+{
+    quantizeRowXXS(x, dst, n, qw, kScalarSearch);
+}
+
+void quantizeRowIQ2_XSRef(const float* x, void* dst, int64_t n, const float* qw)
+{
+    quantizeRowXS(x, dst, n, qw, kScalarSearch);
+}
+
+void quantizeRowIQ2_SRef(const float* x, void* dst, int64_t n, const float* qw)
+{
+    quantizeRowS(x, dst, n, qw, kScalarSearch);
+}
+
+namespace avx2 {
+
+void quantizeRowIQ2_XXS(const float* x, void* dst, int64_t n, const float* qw)
+{
+    quantizeRowXXS(x, dst, n, qw, kAvx2Search);
+}
+
+void quantizeRowIQ2_XS(const float* x, void* dst, int64_t n, const float* qw)
+{
+    quantizeRowXS(x, dst, n, qw, kAvx2Search);
+}
+
+void quantizeRowIQ2_S(const float* x, void* dst, int64_t n, const float* qw)
+{
+    quantizeRowS(x, dst, n, qw, kAvx2Search);
+}
+
+} // namespace avx2
 
 } // namespace qx::quant

@@ -11,6 +11,8 @@
 #include "common/half.h"
 #include "quant/ggml_blocks.h"
 #include "quant/iq_quant_common.h"
+#include "quant/iq_sweep.h"
+#include "quant/quantize_simd.h"
 #include "quant/quant_search.h"
 
 #include <cmath>
@@ -28,10 +30,13 @@ constexpr float kEpsIQ3XXS = 1e-8f;       // GROUP_MAX_EPS_IQ3_XXS
 /// The working set of one row. ggml keeps levels and the on-codebook flags across groups (IQ3_XXS does not
 /// reset the flags), so they live as long as the row.
 struct GroupState {
+    explicit GroupState(IqSearch search) : search(search) {}
+    IqSearch search;
     float weight[32], waux[32], xval[32];
-    int8_t L[32] = {}, Laux[32] = {};
-    bool onGrid[8] = {}, onGridAux[8] = {};
+    int8_t L[32] = {};
+    bool onGrid[8] = {};
     uint8_t signs[4] = {};
+    SweepOut candidates;
 };
 
 /// Weights (importance or x^2), |x| and signs of a group of 32; returns the largest |x|.
@@ -56,18 +61,17 @@ float prepareGroup(GroupState& s, const float* xb, const float* qw, float sigma2
 /// off the codebook (IQ3_XXS) or of every row (IQ3_S) when any was off it.
 float searchGroup(const GridSearch& grid, GroupState& s, float max, int steps, bool refitAllRows)
 {
-    float scale = max / (2 * kMaxQ - 1), best = 0;
-    for (int is = -steps; is <= steps; ++is) {
-        const float id = (2 * kMaxQ - 1 + is * 0.2f) / max, thisScale = 1 / id;
-        for (int k = 0; k < 8; ++k)
-            snapToGrid(grid, s.xval + 4 * k, s.waux + 4 * k, id, thisScale, kMaxQ, s.Laux + 4 * k, s.onGridAux[k]);
-        float sumqx = 0, sumq2 = 0;
-        oddLevelSums(32, s.weight, s.xval, s.Laux, sumqx, sumq2);
+    float scale = max / (2 * kMaxQ - 1), best = 0, ids[kMaxSweep];
+    const int count = 2 * steps + 1;
+    for (int is = -steps; is <= steps; ++is)
+        ids[is + steps] = (2 * kMaxQ - 1 + is * 0.2f) / max;
+    s.search.sweep({&grid, 32, kMaxQ, s.weight, s.xval, s.waux}, ids, count, s.candidates);
+    for (int c = 0; c < count; ++c) {   // ggml's order: the first best candidate wins
+        const float sumqx = s.candidates.sumqx[c], sumq2 = s.candidates.sumq2[c];
         if (sumq2 > 0 && sumqx * sumqx > best * sumq2) {
             scale = sumqx / sumq2;
             best = scale * sumqx;
-            std::memcpy(s.L, s.Laux, sizeof s.L);
-            std::memcpy(s.onGrid, s.onGridAux, sizeof s.onGrid);
+            s.candidates.levelsOf(c, 32, 4, s.L, s.onGrid);
         }
     }
     int offGrid = 0;
@@ -79,7 +83,7 @@ float searchGroup(const GridSearch& grid, GroupState& s, float max, int steps, b
     bool onGrid = false;
     for (int k = 0; k < 8; ++k)
         if (refitAllRows || !s.onGrid[k])
-            snapToGrid(grid, s.xval + 4 * k, s.waux + 4 * k, id, scale, kMaxQ, s.L + 4 * k, onGrid);
+            snapToGrid(grid, s.xval + 4 * k, s.waux + 4 * k, id, scale, kMaxQ, s.L + 4 * k, onGrid, s.search.nearest);
     float sumqx = 0, sumq2 = 0;
     oddLevelSums(32, s.weight, s.xval, s.L, sumqx, sumq2);
     return sumq2 > 0 ? sumqx / sumq2 : scale;
@@ -176,20 +180,48 @@ void quantizeBlockS(const float* x, const float* qw, BlockIQ3_S& y, GroupState& 
 
 } // namespace
 
-void quantizeRowIQ3_XXSRef(const float* x, void* dst, int64_t n, const float* qw)
+namespace {
+
+void quantizeRowXXS(const float* x, void* dst, int64_t n, const float* qw, IqSearch search)
 {
     auto* y = static_cast<BlockIQ3_XXS*>(dst);
-    GroupState state;
+    GroupState state(search);
     for (int64_t ib = 0; ib < n / kQK_K; ++ib)
         quantizeBlockXXS(x + kQK_K * ib, qw ? qw + kQK_K * ib : nullptr, y[ib], state);
 }
 
-void quantizeRowIQ3_SRef(const float* x, void* dst, int64_t n, const float* qw)
+void quantizeRowS(const float* x, void* dst, int64_t n, const float* qw, IqSearch search)
 {
     auto* y = static_cast<BlockIQ3_S*>(dst);
-    GroupState state;
+    GroupState state(search);
     for (int64_t ib = 0; ib < n / kQK_K; ++ib)
         quantizeBlockS(x + kQK_K * ib, qw ? qw + kQK_K * ib : nullptr, y[ib], state);
 }
+
+} // namespace
+
+void quantizeRowIQ3_XXSRef(const float* x, void* dst, int64_t n, const float* qw)
+{
+    quantizeRowXXS(x, dst, n, qw, kScalarSearch);
+}
+
+void quantizeRowIQ3_SRef(const float* x, void* dst, int64_t n, const float* qw)
+{
+    quantizeRowS(x, dst, n, qw, kScalarSearch);
+}
+
+namespace avx2 {
+
+void quantizeRowIQ3_XXS(const float* x, void* dst, int64_t n, const float* qw)
+{
+    quantizeRowXXS(x, dst, n, qw, kAvx2Search);
+}
+
+void quantizeRowIQ3_S(const float* x, void* dst, int64_t n, const float* qw)
+{
+    quantizeRowS(x, dst, n, qw, kAvx2Search);
+}
+
+} // namespace avx2
 
 } // namespace qx::quant

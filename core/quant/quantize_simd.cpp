@@ -25,6 +25,8 @@ bool cpuHasAvx2()
 
 } // namespace
 
+bool simdQuantizersEnabled() { return cpuHasAvx2(); }
+
 RowQuantizer simdRowQuantizer(TensorType type)
 {
 #if defined(__x86_64__) || defined(__i386__)
@@ -42,6 +44,13 @@ RowQuantizer simdRowQuantizer(TensorType type)
     case TensorType::Q6_K: return &avx2::quantizeRowQ6_K;
     case TensorType::IQ4_NL: return &avx2::quantizeRowIQ4_NL;
     case TensorType::IQ4_XS: return &avx2::quantizeRowIQ4_XS;
+    case TensorType::IQ2_XXS: return &avx2::quantizeRowIQ2_XXS;
+    case TensorType::IQ2_XS: return &avx2::quantizeRowIQ2_XS;
+    case TensorType::IQ2_S: return &avx2::quantizeRowIQ2_S;
+    case TensorType::IQ3_XXS: return &avx2::quantizeRowIQ3_XXS;
+    case TensorType::IQ3_S: return &avx2::quantizeRowIQ3_S;
+    case TensorType::IQ1_S: return &avx2::quantizeRowIQ1_S;
+    case TensorType::IQ1_M: return &avx2::quantizeRowIQ1_M;
     case TensorType::F16: return &avx2::quantizeRowF16;
     default: return nullptr;
     }

@@ -22,7 +22,19 @@ void quantizeRowQ6_K(const float* x, void* dst, int64_t n, const float* qw);
 void quantizeRowIQ4_NL(const float* x, void* dst, int64_t n, const float* qw);
 void quantizeRowIQ4_XS(const float* x, void* dst, int64_t n, const float* qw);
 void quantizeRowF16(const float* x, void* dst, int64_t n, const float* qw);
+// The codebook i-quants: the scalar block code around the AVX2 scale sweep (iq_sweep.h).
+void quantizeRowIQ2_XXS(const float* x, void* dst, int64_t n, const float* qw);
+void quantizeRowIQ2_XS(const float* x, void* dst, int64_t n, const float* qw);
+void quantizeRowIQ2_S(const float* x, void* dst, int64_t n, const float* qw);
+void quantizeRowIQ3_XXS(const float* x, void* dst, int64_t n, const float* qw);
+void quantizeRowIQ3_S(const float* x, void* dst, int64_t n, const float* qw);
+// IQ1: the scalar block code around the AVX2 searches of iq1_search.h.
+void quantizeRowIQ1_S(const float* x, void* dst, int64_t n, const float* qw);
+void quantizeRowIQ1_M(const float* x, void* dst, int64_t n, const float* qw);
 } // namespace avx2
+
+/// True when the AVX2 kernels run here: the CPU has AVX2 + FMA + F16C and QX_NO_SIMD is not set.
+bool simdQuantizersEnabled();
 
 /// The fastest kernel this CPU runs for `type`, or nullptr when only the scalar one exists.
 RowQuantizer simdRowQuantizer(TensorType type);

@@ -56,6 +56,22 @@ inline float hmax(__m256 v)
     return _mm_cvtss_f32(m);
 }
 
+/// The position a scalar "first strict minimum" loop picks, from 8 lanes that each ran that loop over
+/// their share of the positions: the smallest value, and among equal values the earliest position; -1
+/// when no lane found one (its position lane is -1 and its value FLT_MAX).
+inline int firstMinimumPosition(__m256 bestValue, __m256i bestPos)
+{
+    __m128 m = _mm_min_ps(_mm256_castps256_ps128(bestValue), _mm256_extractf128_ps(bestValue, 1));
+    m = _mm_min_ps(m, _mm_movehl_ps(m, m));
+    m = _mm_min_ss(m, _mm_movehdup_ps(m));
+    const __m256 isMin = _mm256_cmp_ps(bestValue, _mm256_broadcastss_ps(m), _CMP_EQ_OQ);
+    const __m256i pos = _mm256_blendv_epi8(_mm256_set1_epi32(INT32_MAX), bestPos, _mm256_castps_si256(isMin));
+    __m128i p = _mm_min_epu32(_mm256_castsi256_si128(pos), _mm256_extracti128_si256(pos, 1));
+    p = _mm_min_epu32(p, _mm_shuffle_epi32(p, _MM_SHUFFLE(1, 0, 3, 2)));
+    p = _mm_min_epu32(p, _mm_shuffle_epi32(p, _MM_SHUFFLE(2, 3, 0, 1)));
+    return _mm_cvtsi128_si32(p);   // -1 is the largest unsigned: it wins only when every lane has it
+}
+
 /// fp32 -> fp16 with F16C: round to nearest even like fp32ToFp16 (callers never pass NaN).
 inline uint16_t toFp16(float f) { return static_cast<uint16_t>(_cvtss_sh(f, _MM_FROUND_TO_NEAREST_INT)); }
 

@@ -15,6 +15,8 @@
 #include <QtTest/QtTest>
 
 #include <cmath>
+#include <limits>
+#include <random>
 #include <map>
 #include <memory>
 #include <set>
@@ -69,6 +71,8 @@ private slots:
     void referenceFilesByteIdentical();
     void threadedEqualsScalarTwin_data();
     void threadedEqualsScalarTwin();
+    void fastEqualsScalarOnHardRows_data();
+    void fastEqualsScalarOnHardRows();
     void decodeWithinBound_data();
     void decodeWithinBound();
 };
@@ -149,6 +153,67 @@ void TestIquantReference::threadedEqualsScalarTwin()
         dequantizeRow(t, fast, decoded);
         dequantizeRowRef(t, fast, decodedRef);
         QVERIFY(std::memcmp(decoded.data(), decodedRef.data(), decoded.size() * sizeof(float)) == 0);
+    }
+}
+
+void TestIquantReference::fastEqualsScalarOnHardRows_data()
+{
+    threadedEqualsScalarTwin_data();
+}
+
+/// Rows meant to trip a SIMD twin: exact ties between codebook neighbours (values and importance on coarse
+/// grids), zeros, constants, an outlier, NaN, infinities, subnormals, signed zeros, values below the group
+/// thresholds; importance all equal, random, with zeros, negative or NaN. Needs no data files.
+void TestIquantReference::fastEqualsScalarOnHardRows()
+{
+    QFETCH(QString, type);
+    const TensorType t = *tensorTypeFromName(type.toStdString());
+    const int width = 512, rows = 48;
+    std::mt19937 rng(23);
+    std::student_t_distribution<float> heavy(4.f);
+    std::vector<float> x(size_t(rows) * width);
+    for (int r = 0; r < rows; ++r) {
+        float* row = x.data() + size_t(r) * width;
+        for (int i = 0; i < width; ++i)
+            row[i] = 0.02f * heavy(rng);
+        switch (r % 12) {
+        case 1: std::fill(row, row + width, 0.f); break;
+        case 2: std::fill(row, row + width, -0.75f); break;
+        case 3: row[77] = 40.f; break;
+        case 4: row[130] = std::numeric_limits<float>::quiet_NaN(); break;
+        case 5: row[300] = std::numeric_limits<float>::infinity(); break;
+        case 6: for (int i = 0; i < width; ++i) row[i] *= 1e-39f; break;
+        case 7: for (int i = 0; i < width; ++i) row[i] = i % 3 ? -0.f : std::fabs(row[i]); break;
+        case 8: case 9:   // coarse grids: many exactly equal distances
+            for (int i = 0; i < width; ++i) row[i] = static_cast<float>(int(rng() % 5) - 2) * (r % 12 == 8 ? 0.25f : 1.f);
+            break;
+        case 10: for (int i = 0; i < width; ++i) row[i] *= 1e-9f; break;
+        default: break;
+        }
+    }
+    std::vector<std::vector<float>> importances;
+    importances.emplace_back(size_t(width), 1.f);
+    std::vector<float> random(static_cast<size_t>(width));
+    for (float& v : random) v = std::fabs(heavy(rng));
+    importances.push_back(random);
+    std::vector<float> holes = random;
+    for (int i = 0; i < width; i += 7) holes[size_t(i)] = 0.f;
+    importances.push_back(holes);
+    std::vector<float> hostile = random;
+    hostile[5] = -2.f;
+    hostile[260] = std::numeric_limits<float>::quiet_NaN();
+    importances.push_back(hostile);
+    if (!quantizeNeedsImportance(t))
+        importances.emplace_back();   // none
+    for (size_t v = 0; v < importances.size(); ++v) {
+        std::vector<std::byte> fast(*tensorBytes(t, x.size())), scalar(fast.size());
+        quantizeRows(t, x, width, fast, importances[v]);
+        quantizeRowsRef(t, x, width, scalar, importances[v]);
+        size_t diff = 0;
+        while (diff < fast.size() && fast[diff] == scalar[diff])
+            ++diff;
+        QVERIFY2(diff == fast.size(), qPrintable(QStringLiteral("importance variant %1: first difference at byte %2 (row %3)")
+                                                     .arg(v).arg(diff).arg(diff / (fast.size() / rows))));
     }
 }
 
