@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "common/half.h"
 #include "quant/dequantize.h"
+#include "quant/format.h"
 #include "quant/quantize.h"
 #include "quant/uniform_detail.h"
 
@@ -295,22 +296,12 @@ QuantGrid parseGrid(const std::string& text)
         validateGrid(g, tensorTypeInfo(*t)->blockSize, false);
         return g;
     }
-    int bits = 0, group = 0;
-    char tail = 0;
-    if (text == "int8-pc") {
-        g.uniform.bits = 8;
-        g.uniform.granularity = Granularity::PerChannel;
-    } else if (std::sscanf(text.c_str(), "int%d-g%d%c", &bits, &group, &tail) == 2 && bits >= 2 && bits <= 8
-               && group >= 8) {
-        g.uniform.bits = bits;
-        g.uniform.granularity = Granularity::PerGroup;
-        g.uniform.groupSize = group;
-    } else {
+    const std::optional<Format> format = formatFromName(text);
+    const std::optional<UniformScheme> uniform = format ? format->uniform() : std::nullopt;
+    if (!uniform)
         throw Error(ErrorCode::InvalidArgument, "unknown scheme '" + text
                                                     + "' (int4-g32, int4-g128, int3-g32, int8-pc, Q4_0, Q8_0, ...)");
-    }
-    g.uniform.mode = g.uniform.bits == 8 ? UniformMode::SymmetricRestricted : UniformMode::Asymmetric;
-    g.uniform.scaleFormat = ScaleFormat::F16;
+    g.uniform = *uniform;
     return g;
 }
 

@@ -82,8 +82,8 @@ std::vector<float> fakeQuantGrid(const QuantGrid& grid, std::span<const float> w
 std::vector<float> fakeQuantGridWeighted(const QuantGrid& grid, std::span<const float> w, int64_t rowLength,
                                          std::span<const float> importance);
 
-/// Parses "int4-g32", "int4-g128", "int3-g32" (asymmetric, F16 step), "int8-pc" (symmetric per-channel)
-/// or a ggml type name.
+/// The grid of a ggml type name or of any format name whose format is a uniform integer scheme
+/// (formatFromName: "int4-g32", "int8-pc", a catalog INT scheme, a custom scheme's name).
 QuantGrid parseGrid(const std::string& text);
 
 } // namespace qx

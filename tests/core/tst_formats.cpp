@@ -2,6 +2,7 @@
 // the llama-quantize fallbacks, fakeQuant and storedBytes.
 #include "common/test_main.h"
 #include "quant/dequantize.h"
+#include "quant/format.h"
 #include "quant/formats.h"
 #include "quant/quantize.h"
 
@@ -25,6 +26,8 @@ private slots:
     void fakeQuantEveryFormat();
     void ggufFakeQuantIsQuantizeDequantize();
     void storedBytesEveryFormat();
+    void formatValueTypeAgreesWithTheTable();
+    void formatNamesRoundTrip();
 };
 
 namespace {
@@ -161,6 +164,65 @@ void TstFormats::storedBytesEveryFormat()
     QCOMPARE(storedBytes(*findFormat("Q4_K"), 64, 256), uint64_t(64 * 144));
     QCOMPARE(storedBytes(*findFormat("INT4 g128 asym"), 2, 256), uint64_t(256 + 4 * 2 + 2));
     QVERIFY_THROWS_EXCEPTION(Error, storedBytes(*findFormat("Q4_K"), 2, 172));
+}
+
+
+void TstFormats::formatValueTypeAgreesWithTheTable()
+{
+    // Every table row as a Format: same name, bytes, fit and round trip as the row itself.
+    std::mt19937 rng(3);
+    std::normal_distribution<float> normal(0.f, 0.05f);
+    std::vector<float> x(4 * 512);
+    for (float& v : x)
+        v = normal(rng);
+    const std::vector<float> importance(512, 1.f);
+    for (const FormatInfo& info : kFormats) {
+        const Format f = info.ggufExportable ? Format(info.ggufType) : Format(info.scheme);
+        QCOMPARE(f.isGguf(), info.ggufExportable);
+        QCOMPARE(f.info(), &info);
+        QCOMPARE(f.name(), std::string(info.name));
+        QCOMPARE(f.needsImportance(), info.needsImportance);
+        QCOMPARE(f.bytes(4, 512), storedBytes(info, 4, 512));
+        QCOMPARE(f.fit(500), fits(info, 500));
+        std::vector<float> viaFormat(x.size()), viaRow(x.size());
+        f.fakeQuant(x, 512, viaFormat, importance);
+        fakeQuant(info, x, 512, viaRow, info.ggufExportable ? std::span<const float>(importance) : std::span<const float>());
+        QVERIFY2(viaFormat == viaRow, info.name.data());
+    }
+    // A custom uniform scheme: sizes and round trip from the SchemeChoice functions.
+    UniformScheme custom;
+    custom.bits = 3;
+    custom.granularity = Granularity::PerGroup;
+    custom.groupSize = 64;
+    const Format f(custom);
+    QVERIFY(!f.isGguf() && !f.catalogId() && f.info() == nullptr);
+    QCOMPARE(*f.uniform(), canonicalUniform(custom));
+    QCOMPARE(f.bytes(4, 512), schemeChoiceBytes(custom, 4, 512));
+    // IQ2_XXS without importance is refused, as llama-quantize refuses it.
+    std::vector<float> out(x.size());
+    QVERIFY_THROWS_EXCEPTION(Error, Format(TensorType::IQ2_XXS).fakeQuant(x, 512, out));
+}
+
+void TstFormats::formatNamesRoundTrip()
+{
+    for (const FormatInfo& info : kFormats) {
+        const std::optional<Format> f = formatFromName(info.name);
+        QVERIFY2(f && f->name() == info.name, info.name.data());
+    }
+    QVERIFY(formatFromName("q4_k") == Format(TensorType::Q4_K));
+    // The calibration spellings are uniform schemes: 4 bits, groups of 32, asymmetric, F16 steps.
+    const std::optional<Format> g32 = formatFromName("int4-g32");
+    QVERIFY(g32 && g32->uniform());
+    QCOMPARE(g32->uniform()->bits, 4);
+    QCOMPARE(g32->uniform()->groupSize, 32);
+    QCOMPARE(g32->uniform()->mode, UniformMode::Asymmetric);
+    QCOMPARE(g32->uniform()->scaleFormat, ScaleFormat::F16);
+    const std::optional<Format> pc = formatFromName("int8-pc");
+    QVERIFY(pc && pc->uniform() && pc->uniform()->granularity == Granularity::PerChannel
+            && pc->uniform()->mode == UniformMode::SymmetricRestricted);
+    QVERIFY(!formatFromName("int9-g32"));
+    QVERIFY(!formatFromName("Q8_K"));     // a type llama-quantize does not write
+    QVERIFY(!formatFromName("nonsense"));
 }
 
 QX_TEST_APPLESS_MAIN(TstFormats)

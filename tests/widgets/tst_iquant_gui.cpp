@@ -190,7 +190,7 @@ void TstIquantGui::tensorViewsUseTheImportance()
     quantizeRowsRef(TensorType::IQ2_XXS, original, tensor.rowLength(), blocks, importance);
     std::vector<float> back(original.size());
     dequantizeRowRef(TensorType::IQ2_XXS, blocks, back);
-    QCOMPARE(views.analysis()->format.name, std::string("IQ2_XXS"));
+    QCOMPARE(views.analysis()->format.name(), std::string("IQ2_XXS"));
     QCOMPARE(views.analysis()->error, compareTensors(original, back));
     QVERIFY(views.analysis()->error.sqnrDb > 3.0);
     // TQ1_0 round-trips without importance data.
@@ -198,7 +198,7 @@ void TstIquantGui::tensorViewsUseTheImportance()
     QSignalSpy again(&views, &TensorViews::analysisReady);
     views.setCandidate(QStringLiteral("TQ1_0"));
     QVERIFY(again.wait(60000));
-    QCOMPARE(views.analysis()->format.name, std::string("TQ1_0"));
+    QCOMPARE(views.analysis()->format.name(), std::string("TQ1_0"));
 }
 
 void TstIquantGui::solverCandidatesIncludeTheIquants()

@@ -64,7 +64,7 @@ int checkValues(const LayersView& view, const ModelFile& model, const PlanDocume
             return -1;
         const std::optional<CandidateFormat> format = plannedFormatOf(doc, int(t - model.tensors.data()));
         const TensorError e = coreError(*t, doc);
-        if (!format || v.format != format->name || v.sqnrDb != e.sqnrDb || v.relativeError != e.relativeFrobenius) {
+        if (!format || v.format != format->name() || v.sqnrDb != e.sqnrDb || v.relativeError != e.relativeFrobenius) {
             qWarning("%s: view %s %.6f dB %.6g, core %.6f dB %.6g", v.name.c_str(), v.format.c_str(), v.sqnrDb,
                      v.relativeError, e.sqnrDb, e.relativeFrobenius);
             return -1;

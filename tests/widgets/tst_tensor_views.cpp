@@ -54,11 +54,11 @@ private slots:
         const std::vector<CandidateFormat> all = candidateFormats();
         // the 23 canQuantize types but F32 (14 classic and k-quants, 7 i-quants, 2 ternary), plus the catalog
         QCOMPARE(all.size(), 23 + kSchemeCatalog.size());
-        QCOMPARE(all.front().name, std::string("F16"));
-        QCOMPARE(candidateByName("Q4_K").type, TensorType::Q4_K);
-        QCOMPARE(candidateByName("IQ2_XXS").type, TensorType::IQ2_XXS);
-        QCOMPARE(candidateByName("TQ1_0").type, TensorType::TQ1_0);
-        QVERIFY(candidateByName("NF4 (absmax / 64)").isScheme);
+        QCOMPARE(all.front().name(), std::string("F16"));
+        QVERIFY(candidateByName("Q4_K").format == Format(TensorType::Q4_K));
+        QVERIFY(candidateByName("IQ2_XXS").format == Format(TensorType::IQ2_XXS));
+        QVERIFY(candidateByName("TQ1_0").format == Format(TensorType::TQ1_0));
+        QVERIFY(!candidateByName("NF4 (absmax / 64)").format.isGguf());
     }
 
     void histogramAndErrorEqualTheCore()
@@ -79,7 +79,7 @@ private slots:
             QVERIFY(waitForAnalysis(views, [&] { views.setCandidate(QString::fromLatin1(name)); }).eventsWhileRunning >= 0);
             const TensorError expected =
                 compareTensors(original, coreRoundTrip(*tensorTypeFromName(name), original, tensor.rowLength()));
-            QCOMPARE(views.analysis()->format.name, std::string(name));
+            QCOMPARE(views.analysis()->format.name(), std::string(name));
             QCOMPARE(views.analysis()->error, expected);
             QVERIFY(expected.sqnrDb > 10.0);
         }

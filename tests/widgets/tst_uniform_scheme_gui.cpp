@@ -198,7 +198,7 @@ private slots:
         QCOMPARE(editor->findChild<QComboBox*>(QStringLiteral("schemeClip"))->currentIndex(), 2);
         QCOMPARE(test::child<ui::TensorViews>(window, "tensorViews")->candidate(), QStringLiteral("INT3 asym g64 f16 mse"));
         QTRY_VERIFY_WITH_TIMEOUT(test::child<ui::TensorViews>(window, "tensorViews")->analysis() && test::child<ui::TensorViews>(window, "tensorViews")->analysis()->tensorName == kTensor
-                                     && test::child<ui::TensorViews>(window, "tensorViews")->analysis()->format.scheme == SchemeChoice(scheme), 20000);
+                                     && test::child<ui::TensorViews>(window, "tensorViews")->analysis()->format.format == Format(SchemeChoice(scheme)), 20000);
         const ui::TensorAnalysis& a = *test::child<ui::TensorViews>(window, "tensorViews")->analysis();
         QCOMPARE(a.error.sqnrDb, expected.sqnrDb);
         QCOMPARE(a.store->blockLength(), int64_t(64));  // the grid of one group of 64: 8 levels of INT3

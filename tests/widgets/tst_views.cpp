@@ -167,7 +167,7 @@ void TstViews::valuesTensorWideScheme()
     model.setWholeRoundTrip(a.wholeRoundTrip);
     model.setWindow(3, 0, 8);
     std::vector<float> original = dequantizeTensor(info), fake(original.size());
-    fakeQuantScheme(*fmt.scheme.catalogId(), original, fake, info.rowLength());
+    fakeQuantScheme(*fmt.format.catalogId(), original, fake, info.rowLength());
     for (int i = 0; i < 8; ++i)
         QCOMPARE(model.data(model.index(i, ValuesModel::Quantized), ValuesModel::SortRole).toDouble(),
                  double(fake[size_t(3 * info.rowLength() + i)]));

@@ -78,7 +78,7 @@ void LayersView::setupBar()
     m_candidate->setItemData(0, tr("Each tensor in the format the plan gives it (type or scheme); follows every edit"),
                              Qt::ToolTipRole);
     for (const CandidateFormat& c : candidateFormats())
-        m_candidate->addItem(QString::fromStdString(c.name));
+        m_candidate->addItem(QString::fromStdString(c.name()));
     m_candidate->insertSeparator(1);
     m_candidate->setCurrentText(kDefaultCandidate);
     m_candidate->setToolTip(tr("The current plan, or one candidate format for every layer tensor"));
@@ -243,13 +243,13 @@ void LayersView::computeCandidate()
     if (!m_model)
         return;
     CandidateFormat format = candidateByName(m_candidate->currentText().toStdString());
-    if (m_plan && !format.isScheme)
+    if (m_plan && format.format.isGguf())
         format.imatrix = m_plan->imatrix();   // the i-quants round-trip with the plan's importance matrix
     std::shared_ptr<const ModelFile> model = m_model;
     runJob(m_candidate->currentText(), false, [model, format](const ProgressFn& p) {
         std::vector<LayerTensorError> values = analyzeLayers(*model, format, p);
         for (LayerTensorError& v : values)
-            v.format = format.name;
+            v.format = format.name();
         return values;
     });
 }

@@ -18,7 +18,7 @@ std::optional<CandidateFormat> plannedFormatOf(const PlanDocument& document, int
         return std::nullopt;
     if (const auto scheme = document.schemeOf(e->tensor))
         return candidateOf(*scheme);
-    return CandidateFormat{false, e->type, SchemeId::Int8PerChannel, std::string(tensorTypeName(e->type)), document.imatrix()};
+    return CandidateFormat{e->type, document.imatrix()};
 }
 
 bool planDiffersFromStored(const PlanDocument& document)
@@ -41,7 +41,7 @@ namespace {
 void fillKnown(PlannedLayerItem& item, const PlanDocument& document, const TensorInfo& tensor,
                const PlanErrorService* errors)
 {
-    if (!item.format.isScheme && item.format.type == tensor.type && !document.schemeOf(tensor.name)) {
+    if (item.format.format.isGguf() && *item.format.format.ggufType() == tensor.type && !document.schemeOf(tensor.name)) {
         item.value.sqnrDb = std::numeric_limits<double>::infinity();
         item.value.relativeError = 0.0;
         item.known = true;
@@ -74,7 +74,7 @@ std::vector<PlannedLayerItem> plannedLayerItems(const PlanDocument& document, co
         if (!format)
             continue;
         item.format = *format;
-        item.value.format = format->name;
+        item.value.format = format->name();
         fillKnown(item, document, model.tensors[i], errors);
         out.push_back(std::move(item));
     }

@@ -168,7 +168,7 @@ void PlanErrorService::refresh()
         if (const auto scheme = m_document->schemeOf(e->tensor))
             f = candidateOf(*scheme);
         else
-            f = {false, e->type, SchemeId::Int8PerChannel, std::string(tensorTypeName(e->type)), m_document->imatrix()};
+            f = {e->type, m_document->imatrix()};
         const auto c = m_document->calibration();
         items.push_back({index, std::move(f), formatKeyOf(index), c && c->tensors.count(e->tensor) ? c : nullptr});
     }

@@ -93,7 +93,7 @@ void DistributionView::drawTensorChart(QChart* chart)
     double peak = peakOf(*m_original);
     if (m_rebuilt) {
         QLineSeries* rebuilt = histogramSeries(*m_rebuilt, tr("after the round trip (%1)").arg(
-                                                              QString::fromStdString(m_store->format().name)), floor);
+                                                              QString::fromStdString(m_store->format().name())), floor);
         rebuilt->setPen(QPen(kRebuiltColor, 1.3));
         chart->addSeries(rebuilt);
         peak = std::max(peak, peakOf(*m_rebuilt));
@@ -251,7 +251,7 @@ void DistributionView::updateBlockView()
 QString DistributionView::blockTitle() const
 {
     const int64_t first = m_block * m_store->blockLength();
-    const QString format = QString::fromStdString(m_store->format().name);
+    const QString format = QString::fromStdString(m_store->format().name());
     const QString range = tr("row %1, values %2–%3").arg(m_row).arg(first).arg(first + m_store->blockLength() - 1);
     if (m_grid->kind == GridKind::SuperBlock || m_grid->groups.size() > 1)
         return tr("%1 super-block: %2 (%n sub-blocks)", nullptr, int(m_grid->groups.size())).arg(format, range);
@@ -263,7 +263,7 @@ QString DistributionView::scalesText() const
     const BlockGrid& g = *m_grid;
     const GridGroup& one = g.groups.front();
     const CandidateFormat& f = m_store->format();
-    const auto uniform = f.isScheme ? uniformSchemeOf(f.scheme) : std::nullopt;
+    const auto uniform = f.format.uniform();
     const int64_t n = m_store->blockLength();
     switch (g.kind) {
     case GridKind::Absmax:
@@ -274,7 +274,7 @@ QString DistributionView::scalesText() const
                   "range [min, max].").arg(value(one.scale), value(one.offset));
     case GridKind::SuperBlock: {
         const bool mins = one.minCode >= 0;
-        const int bits = f.type == TensorType::Q2_K ? 4 : f.type == TensorType::Q6_K ? 8 : 6;
+        const int bits = *f.format.ggufType() == TensorType::Q2_K ? 4 : *f.format.ggufType() == TensorType::Q6_K ? 8 : 6;
         if (mins)
             return tr("Super-block scales d = %1 and dmin = %2 (fp16). Each sub-block of %3 stores its own %4-bit "
                       "scale sc and min m (labels on the left): its levels are (d·sc)·q − dmin·m, so the step "
@@ -287,7 +287,7 @@ QString DistributionView::scalesText() const
         if (g.groups.size() > 1)
             return tr("Super-block scale d = %1 (fp16); each sub-block of %2 scales the 16 non-uniform codebook "
                       "values by d·sc.").arg(value(g.superScale)).arg(one.length);
-        return f.isScheme ? tr("Block absmax %1 times the 16 NormalFloat levels (denser near 0, where most "
+        return !f.format.isGguf() ? tr("Block absmax %1 times the 16 NormalFloat levels (denser near 0, where most "
                                "weights are).").arg(value(one.scale))
                           : tr("Scale d = %1 (fp16) times 16 non-uniform codebook values (denser near 0).")
                                 .arg(value(one.scale));
@@ -305,9 +305,9 @@ QString DistributionView::scalesText() const
     }
     case GridKind::Values:
         if (g.tooMany)
-            return tr("%1 keeps more than %2 distinct values here: no grid to draw.").arg(QString::fromStdString(f.name)).arg(BlockGrid::kMaxLevels);
+            return tr("%1 keeps more than %2 distinct values here: no grid to draw.").arg(QString::fromStdString(f.name())).arg(BlockGrid::kMaxLevels);
         return tr("%1 is a floating-point format: %n distinct values in this block, spaced by their exponents "
-                  "rather than one step.", nullptr, int(one.levels.size())).arg(QString::fromStdString(f.name));
+                  "rather than one step.", nullptr, int(one.levels.size())).arg(QString::fromStdString(f.name()));
     }
     return {};
 }

@@ -30,7 +30,7 @@ bool reportOk(const ProgressFn& progress, double fraction)
 
 bool isNf4(const CandidateFormat& f)
 {
-    const SchemeId* id = f.isScheme ? f.scheme.catalogId() : nullptr;
+    const std::optional<SchemeId> id = f.format.catalogId();
     return id && (*id == SchemeId::Nf4 || *id == SchemeId::Nf4DoubleQuant);
 }
 
@@ -47,26 +47,26 @@ std::shared_ptr<const RoundTripStore> RoundTripStore::make(const CandidateFormat
     s->m_rowLength = rowLength;
     s->m_rows = static_cast<int64_t>(original.size()) / rowLength;
     s->m_blockLength = windowLength(rowLength);
-    if (!format.isScheme) {
-        const TensorTypeInfo* info = tensorTypeInfo(format.type);
+    if (format.format.isGguf()) {
+        const TensorTypeInfo* info = tensorTypeInfo(*format.format.ggufType());
         if (rowLength % info->blockSize != 0)
             throw Error(ErrorCode::InvalidArgument, {}, kNoOffset,
-                        "row length is not a multiple of the block size of " + format.name);
+                        "row length is not a multiple of the block size of " + format.name());
         if (info->blockSize > 1)
             s->m_blockLength = info->blockSize;
-        s->m_rowBytes = *tensorBytes(format.type, static_cast<uint64_t>(rowLength));
+        s->m_rowBytes = *tensorBytes(*format.format.ggufType(), static_cast<uint64_t>(rowLength));
         s->m_packed.resize(s->m_rowBytes * static_cast<uint64_t>(s->m_rows));
         const int64_t chunk = std::max<int64_t>(1, (int64_t(1) << 20) / rowLength);
         for (int64_t first = 0; first < s->m_rows; first += chunk) {
             reportOk(progress, static_cast<double>(first) / static_cast<double>(s->m_rows));
             const int64_t count = std::min(chunk, s->m_rows - first);
-            quantizeRows(format.type, original.subspan(size_t(first * rowLength), size_t(count * rowLength)), rowLength,
+            quantizeRows(*format.format.ggufType(), original.subspan(size_t(first * rowLength), size_t(count * rowLength)), rowLength,
                          std::span(s->m_packed).subspan(size_t(first) * s->m_rowBytes, size_t(count) * s->m_rowBytes),
                          importance);
         }
         return s;
     }
-    if (const auto uniform = uniformSchemeOf(format.scheme)) {
+    if (const auto uniform = format.format.uniform()) {
         const UniformQuantized q = quantizeUniform(original, rowLength, *uniform, progress);
         s->m_values = std::make_shared<const std::vector<float>>(dequantizeUniform(q));
         s->m_steps = q.steps;
@@ -77,7 +77,7 @@ std::shared_ptr<const RoundTripStore> RoundTripStore::make(const CandidateFormat
         return s;
     }
     auto values = std::make_shared<std::vector<float>>(original.size());
-    fakeQuantChoice(format.scheme, original, *values, rowLength, progress);
+    fakeQuantChoice(*format.format.scheme(), original, *values, rowLength, progress);
     s->m_values = std::move(values);
     if (isNf4(format) && rowLength % 64 == 0)
         s->m_blockLength = 64;
@@ -92,7 +92,7 @@ void RoundTripStore::readRows(int64_t first, int64_t count, std::span<float> dst
         return;
     }
     for (int64_t r = 0; r < count; ++r)
-        dequantizeRow(m_format.type, std::span(m_packed).subspan(size_t(first + r) * m_rowBytes, m_rowBytes),
+        dequantizeRow(*m_format.format.ggufType(), std::span(m_packed).subspan(size_t(first + r) * m_rowBytes, m_rowBytes),
                       dst.subspan(size_t(r * m_rowLength), size_t(m_rowLength)));
 }
 
@@ -115,13 +115,13 @@ BlockGrid RoundTripStore::grid(int64_t row, int64_t block) const
         throw Error(ErrorCode::InvalidArgument, "block grid: no such block");
     const int64_t first = row * m_rowLength + block * m_blockLength;
     if (!m_values) {
-        const TensorTypeInfo* info = tensorTypeInfo(m_format.type);
+        const TensorTypeInfo* info = tensorTypeInfo(*m_format.format.ggufType());
         const uint64_t bytes = static_cast<uint64_t>(m_blockLength) / info->blockSize * info->typeSize;
         const uint64_t at = static_cast<uint64_t>(row) * m_rowBytes + static_cast<uint64_t>(block) * bytes;
-        return ggufBlockGrid(m_format.type, std::span(m_packed).subspan(at, bytes));
+        return ggufBlockGrid(*m_format.format.ggufType(), std::span(m_packed).subspan(at, bytes));
     }
     const auto decoded = std::span<const float>(*m_values).subspan(size_t(first), size_t(m_blockLength));
-    if (const auto uniform = uniformSchemeOf(m_format.scheme)) {
+    if (const auto uniform = m_format.format.uniform()) {
         const auto group = static_cast<size_t>(first / std::max<int64_t>(1, m_groupLength));
         return uniformBlockGrid(*uniform, m_steps[group], m_zeroPoints.empty() ? 0 : m_zeroPoints[group], decoded);
     }

@@ -21,30 +21,30 @@ std::vector<CandidateFormat> candidateFormats()
         const TensorTypeInfo* info = ggmlTypeInfo(id);
         if (!info || !canQuantize(info->type) || info->type == TensorType::F32)
             continue;
-        out.push_back({false, info->type, SchemeId::Int8PerChannel, std::string(info->name)});
+        out.push_back({info->type});
     }
     for (const SchemeInfo& s : kSchemeCatalog)
-        out.push_back({true, TensorType::F32, s.id, std::string(s.name)});
+        out.push_back({s.id});
     return out;
 }
 
 CandidateFormat candidateOf(const SchemeChoice& scheme)
 {
-    return {true, TensorType::F32, scheme, schemeChoiceName(scheme)};
+    return {scheme};
 }
 
 CandidateFormat candidateByName(const std::string& name)
 {
     const std::vector<CandidateFormat> all = candidateFormats();
     for (const CandidateFormat& c : all)
-        if (c.name == name)
+        if (c.name() == name)
             return c;
     return all.front();
 }
 
 std::vector<float> importanceFor(const CandidateFormat& format, const TensorInfo& tensor)
 {
-    if (format.isScheme || !format.imatrix)
+    if (!format.format.isGguf() || !format.imatrix)
         return {};
     return imatrixImportanceFor(*format.imatrix, tensor.name, tensor.rowLength()).value_or(std::vector<float>{});
 }
@@ -52,22 +52,11 @@ std::vector<float> importanceFor(const CandidateFormat& format, const TensorInfo
 std::vector<float> roundTrip(const CandidateFormat& format, std::span<const float> values, int64_t rowLength,
                              const ProgressFn& progress, std::span<const float> importance)
 {
-    std::vector<float> out(values.size());
-    if (format.isScheme) {
-        fakeQuantChoice(format.scheme, values, out, rowLength, progress);
-        return out;
-    }
-    const TensorTypeInfo* info = tensorTypeInfo(format.type);
-    if (rowLength <= 0 || rowLength % info->blockSize != 0)
+    if (format.format.isGguf() && (rowLength <= 0 || !format.format.fit(rowLength).fits))
         throw Error(ErrorCode::InvalidArgument, {}, kNoOffset,
-                    "row length is not a multiple of the block size of " + format.name);
-    const uint64_t rowBytes = *tensorBytes(format.type, static_cast<uint64_t>(rowLength));
-    const int64_t rows = static_cast<int64_t>(values.size()) / rowLength;
-    std::vector<std::byte> packed(rowBytes * static_cast<uint64_t>(rows));
-    quantizeRows(format.type, values, rowLength, packed, importance);
-    for (int64_t r = 0; r < rows; ++r)
-        dequantizeRow(format.type, std::span<const std::byte>(packed).subspan(r * rowBytes, rowBytes),
-                      std::span<float>(out).subspan(r * rowLength, rowLength));
+                    "row length is not a multiple of the block size of " + format.name());
+    std::vector<float> out(values.size());
+    format.format.fakeQuant(values, rowLength, out, importance, progress);
     return out;
 }
 
@@ -100,11 +89,11 @@ bool report(const ProgressFn& progress, double fraction)
 
 bool isTensorWide(const CandidateFormat& format)
 {
-    if (!format.isScheme)
+    if (format.format.isGguf())
         return false;
-    if (const SchemeId* id = format.scheme.catalogId())
+    if (const std::optional<SchemeId> id = format.format.catalogId())
         return schemeInfo(*id).shapeDependent;
-    return uniformSchemeOf(format.scheme)->granularity == Granularity::PerTensor;
+    return format.format.uniform()->granularity == Granularity::PerTensor;
 }
 
 TensorStats viewStats(const TensorInfo& tensor, const ProgressFn& progress)
@@ -316,13 +305,6 @@ bool parseLayerTensor(const std::string& name, int& layer, std::string& tensorCl
     return std::find(classes.begin(), classes.end(), tensorClass) != classes.end();
 }
 
-bool fits(const CandidateFormat& format, int64_t rowLength)
-{
-    if (format.isScheme)
-        return schemeChoiceFit(format.scheme, rowLength).fits;
-    return rowLength % tensorTypeInfo(format.type)->blockSize == 0;
-}
-
 } // namespace
 
 std::vector<LayerTensorError> analyzeLayers(const ModelFile& model, const CandidateFormat& format,
@@ -335,13 +317,13 @@ std::vector<LayerTensorError> analyzeLayers(const ModelFile& model, const Candid
         const TensorInfo& t = model.tensors[i];
         LayerTensorError e;
         e.name = t.name;
-        if (!parseLayerTensor(t.name, e.layer, e.tensorClass) || !fits(format, t.rowLength()))
+        if (!parseLayerTensor(t.name, e.layer, e.tensorClass) || !format.format.fit(t.rowLength()).fits)
             continue;
         const std::optional<uint64_t> bytes = tensorBytes(t.type, t.elementCount());
         if (!bytes || t.data.size() < *bytes)
             continue;
         const std::vector<float> importance = importanceFor(format, t);
-        if (!format.isScheme && importance.empty() && quantizeNeedsImportance(format.type))
+        if (importance.empty() && format.format.needsImportance())
             continue;   // llama-quantize cannot make it either: no point in the chart
         const std::vector<float> original = dequantizeTensor(t);
         const TensorError err = compareTensors(original, roundTrip(format, original, t.rowLength(), {}, importance));

@@ -2,12 +2,13 @@
 // What the tensor views show for one tensor and one candidate format, computed in one call off the UI thread:
 // the core's statistics of the original weights, the round trip (quantize → dequantize) kept compact for
 // re-binning and block grids (RoundTripStore), and the core's error metrics of it, whole-tensor and per row.
-// A candidate is either a GGUF storage type llama-quantize can write (qx::canQuantize) or a non-GGUF scheme
-// (fake-quantized): one of the catalog or a custom uniform scheme (qx::SchemeChoice).
+// A candidate is a qx::Format: a GGUF storage type llama-quantize can write (qx::canQuantize) or a non-GGUF
+// scheme (fake-quantized), of the catalog or a custom uniform scheme.
 
 #include "common/progress.h"
 #include "io/model_file.h"
 #include "quant/imatrix_file.h"
+#include "quant/format.h"
 #include "quant/scheme_choice.h"
 #include "stats/error_metrics.h"
 #include "stats/tensor_stats.h"
@@ -20,13 +21,12 @@
 namespace qx::ui {
 
 struct CandidateFormat {
-    bool isScheme = false;
-    TensorType type = TensorType::Q8_0;   ///< when !isScheme
-    SchemeChoice scheme = SchemeId::Int8PerChannel;  ///< when isScheme: catalog or custom uniform scheme
-    std::string name;                     ///< display name ("Q4_K", "INT4 g128 sym", "INT3 asym g64 f16 mse")
+    Format format = TensorType::Q8_0;
     /// The importance matrix a GGUF type's round trip takes each tensor's column weights from, as
     /// llama-quantize --imatrix does (IQ2_XXS, IQ2_XS and IQ1_S cannot round-trip without it); may be null.
     std::shared_ptr<const ImatrixFile> imatrix;
+    /// Display name ("Q4_K", "INT4 g128 sym", "INT3 asym g64 f16 mse").
+    std::string name() const { return format.name(); }
     bool operator==(const CandidateFormat&) const = default;
 };
 

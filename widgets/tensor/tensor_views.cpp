@@ -69,7 +69,7 @@ void TensorViews::setupBar(QWidget* bar)
 {
     m_candidate = new QComboBox(bar);
     for (const CandidateFormat& c : candidateFormats())
-        m_candidate->addItem(QString::fromStdString(c.name));
+        m_candidate->addItem(QString::fromStdString(c.name()));
     m_candidate->setCurrentText(QStringLiteral("Q4_K"));
     m_candidate->setToolTip(tr("Candidate format: the tensor is quantized to it and dequantized again"));
     auto* exportButton = new QPushButton(tr("Export PNG/SVG…"), bar);
@@ -115,12 +115,12 @@ QString TensorViews::candidate() const { return m_candidate->currentText(); }
 
 void TensorViews::setCandidateFormat(const CandidateFormat& format)
 {
-    const QString name = QString::fromStdString(format.name);
+    const QString name = QString::fromStdString(format.name());
     if (m_custom && *m_custom == format)
         return m_candidate->setCurrentText(name);
-    if (m_candidate->findText(name) < 0 || (m_custom && m_custom->name == format.name)) {  // replace the custom entry
+    if (m_candidate->findText(name) < 0 || (m_custom && m_custom->name() == format.name())) {  // replace the custom entry
         if (m_custom)
-            m_candidate->removeItem(m_candidate->findText(QString::fromStdString(m_custom->name)));
+            m_candidate->removeItem(m_candidate->findText(QString::fromStdString(m_custom->name())));
         m_custom = format;
         m_candidate->addItem(name);
     }
@@ -130,8 +130,8 @@ void TensorViews::setCandidateFormat(const CandidateFormat& format)
 CandidateFormat TensorViews::currentFormat() const
 {
     const std::string name = m_candidate->currentText().toStdString();
-    CandidateFormat format = m_custom && m_custom->name == name ? *m_custom : candidateByName(name);
-    if (!format.isScheme)
+    CandidateFormat format = m_custom && m_custom->name() == name ? *m_custom : candidateByName(name);
+    if (format.format.isGguf())
         format.imatrix = m_imatrix;
     return format;
 }
@@ -291,7 +291,7 @@ void TensorViews::showAnalysis()
         const TensorError& e = m_analysis->error;
         m_summary->setText(tr("%1 as %2: SQNR %3 dB, relative error %4, RMSE %5, max |error| %6, cosine %7")
                                .arg(QString::fromStdString(m_analysis->tensorName),
-                                    QString::fromStdString(m_analysis->format.name), dbText(e.sqnrDb))
+                                    QString::fromStdString(m_analysis->format.name()), dbText(e.sqnrDb))
                                .arg(e.relativeFrobenius, 0, 'g', 4)
                                .arg(e.rmse, 0, 'g', 4)
                                .arg(e.maxAbsError, 0, 'g', 4)

@@ -111,7 +111,7 @@ QVariant ValuesModel::headerData(int section, Qt::Orientation orientation, int r
     if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return {};
     if (role == Qt::ToolTipRole)   // the format is named in the tooltip and the views' summary line
-        return section == Quantized ? tr("Quantized to %1 and dequantized again").arg(QString::fromStdString(m_format.name))
+        return section == Quantized ? tr("Quantized to %1 and dequantized again").arg(QString::fromStdString(m_format.name()))
                                     : QVariant();
     switch (section) {
     case Row: return tr("Row");
