@@ -9,37 +9,23 @@
 // ratios the issue sets as targets: PPL within 1 % (0.05 % with --ggml-matmul), peak RSS ≤ 1.3 ×
 // llama-perplexity's, llama-perplexity's time / ours ≥ 1.5. --skip-llama reuses figures measured earlier
 // (a model llama.cpp cannot load beside ours, or a second run of ours).
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include "child_run.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
-#include <thread>
 #include <vector>
+
+using qx::bench::lastLines;
+using qx::bench::runChild;
 
 namespace {
 
-struct RunFigures {
-    double ppl = 0, seconds = 0, peakRssMb = 0, peakPrivateMb = 0;
-    int exitCode = 0;
-    std::string output;
+/// A child's run with its final PPL.
+struct RunFigures : qx::bench::ChildRun {
+    double ppl = 0;
 };
-
-/// RssAnon of a live process in MB (0 when it is gone).
-double privateMb(pid_t pid)
-{
-    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-    for (std::string line; std::getline(status, line);)
-        if (line.rfind("RssAnon:", 0) == 0)
-            return std::atof(line.c_str() + 8) / 1024.0;
-    return 0;
-}
 
 double parsePpl(const std::string& text)
 {
@@ -47,50 +33,12 @@ double parsePpl(const std::string& text)
     return at == std::string::npos ? 0 : std::atof(text.c_str() + at + 22);
 }
 
-/// Runs argv with stdout and stderr into a temporary file, sampling its private memory.
-RunFigures runChild(const std::vector<std::string>& argv)
+RunFigures runPpl(const std::vector<std::string>& argv)
 {
-    char path[] = "/tmp/stream-bench-XXXXXX";
-    const int fd = ::mkstemp(path);
     RunFigures f;
-    const auto t0 = std::chrono::steady_clock::now();
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        ::dup2(fd, 1);
-        ::dup2(fd, 2);
-        std::vector<char*> args;
-        for (const std::string& a : argv)
-            args.push_back(const_cast<char*>(a.c_str()));
-        args.push_back(nullptr);
-        ::execv(args[0], args.data());
-        std::perror("execv");
-        ::_exit(127);
-    }
-    int status = 0;
-    rusage usage{};
-    while (::wait4(pid, &status, WNOHANG, &usage) == 0) {
-        f.peakPrivateMb = std::max(f.peakPrivateMb, privateMb(pid));
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    f.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    f.peakRssMb = double(usage.ru_maxrss) / 1024.0;
-    f.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    f.output = text.str();
+    static_cast<qx::bench::ChildRun&>(f) = runChild(argv);
     f.ppl = parsePpl(f.output);
-    ::close(fd);
-    ::unlink(path);
     return f;
-}
-
-std::string lastLines(const std::string& text, int n)
-{
-    size_t at = text.size();
-    for (int i = 0; i <= n && at != std::string::npos && at > 0; ++i)
-        at = text.rfind('\n', at - 1);
-    return at == std::string::npos ? text : text.substr(at + 1);
 }
 
 void printRow(const char* who, const RunFigures& f)
@@ -130,14 +78,14 @@ int main(int argc, char** argv)
         ours.insert(ours.end(), {"--mem-budget", budget});
     RunFigures theirs;
     if (skipLlama.empty()) {
-        theirs = runChild({llamaBin + "/llama-perplexity", "-m", model, "-f", text, "-c", ctx, "--chunks", chunks, "-t",
+        theirs = runPpl({llamaBin + "/llama-perplexity", "-m", model, "-f", text, "-c", ctx, "--chunks", chunks, "-t",
                            threads, "-b", ctx});
         if (theirs.exitCode != 0)
             std::fprintf(stderr, "llama-perplexity failed (%d):\n%s\n", theirs.exitCode, lastLines(theirs.output, 8).c_str());
     } else {
         std::sscanf(skipLlama.c_str(), "%lf,%lf,%lf", &theirs.ppl, &theirs.peakRssMb, &theirs.seconds);
     }
-    const RunFigures us = runChild(ours);
+    const RunFigures us = runPpl(ours);
     if (us.exitCode != 0)
         std::fprintf(stderr, "qexplore-cli ppl failed (%d):\n%s\n", us.exitCode, lastLines(us.output, 8).c_str());
     std::printf("model %s, -c %s --chunks %s -t %s%s\n", model.c_str(), ctx.c_str(), chunks.c_str(), threads.c_str(),
