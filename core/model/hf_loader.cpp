@@ -124,8 +124,8 @@ void HfLoader::readDecoder(const json& j)
     } else if (type == "Strip") {
         d.kind = HfDecoder::Kind::Strip;
         d.content = j.at("content").get<std::string>();
-        d.start = j.value("start", size_t(0));
-        d.stop = j.value("stop", size_t(0));
+        d.start = countOf(j, "start", "Strip decoder");
+        d.stop = countOf(j, "stop", "Strip decoder");
     } else if (type == "Metaspace") {
         d.kind = HfDecoder::Kind::Metaspace;
         d.pattern = j.value("replacement", std::string("\xE2\x96\x81"));
@@ -197,6 +197,20 @@ int32_t HfLoader::tokenId(const json& v, const std::string& what) const
 std::string readTokenizerFile(const std::string& path)
 {
     return readTextFile(path);
+}
+
+size_t HfLoader::countOf(const json& j, const char* key, const std::string& what) const
+{
+    // A float such as 1.4e117 would not fit a size_t (undefined behaviour in the conversion; found by fuzzing).
+    const auto it = j.find(key);
+    if (it == j.end() || it->is_null())
+        return 0;
+    constexpr int64_t kMaxCount = int64_t{1} << 20;
+    if (!it->is_number_integer() || (it->is_number_unsigned() ? it->get<uint64_t>() > uint64_t(kMaxCount)
+                                                              : (it->get<int64_t>() < 0 || it->get<int64_t>() > kMaxCount)))
+        fail(ErrorCode::Invalid, what + " \"" + key + "\" is not a count from 0 to " + std::to_string(kMaxCount)
+                                     + ": " + it->dump().substr(0, 40));
+    return static_cast<size_t>(it->get<int64_t>());
 }
 
 } // namespace qx

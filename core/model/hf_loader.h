@@ -42,6 +42,8 @@ struct HfLoader {
     void readAddedTokens(const nlohmann::json& j);
     /// A token id as tokenizer.json writes it: an integer in [0, 2^24], else Error naming `what`.
     int32_t tokenId(const nlohmann::json& v, const std::string& what) const;
+    /// The count j[key] (0 when absent): an integer in [0, 2^20], else Error naming `what` and the key.
+    size_t countOf(const nlohmann::json& j, const char* key, const std::string& what) const;
 };
 
 /// The whole text of `path` (throws Error(Io) naming it).

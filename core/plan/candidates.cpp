@@ -184,17 +184,23 @@ CandidateTable candidateTableFromJson(const std::string& text, const std::string
 {
     const nlohmann::json j = parseJsonText(text, fileName, 0);
     CandidateTable table;
+    // A float where a count belongs (1e300) would not fit a uint64_t: undefined behaviour in the conversion.
+    const auto count = [&fileName](const nlohmann::json& v) {
+        if (!v.is_number_unsigned())
+            throw Error(ErrorCode::Invalid, fileName, 0, "candidate table: a size is not a non-negative integer");
+        return v.get<uint64_t>();
+    };
     try {
         table.key = j.at("key").get<std::string>();
         for (const auto& t : j.at("tensors")) {
             TensorCandidates c;
             c.name = t.at("name").get<std::string>();
-            c.elements = t.at("elements").get<uint64_t>();
+            c.elements = count(t.at("elements"));
             c.fixed = t.at("fixed").get<bool>();
             for (const auto& o : t.at("options")) {
                 const auto type = tensorTypeFromName(o.at(0).get<std::string>());
                 if (!type) throw Error(ErrorCode::Invalid, fileName, 0, "unknown type in candidate table");
-                c.options.push_back({*type, o.at(1).get<uint64_t>(), o.at(2).get<double>()});
+                c.options.push_back({*type, count(o.at(1)), o.at(2).get<double>()});
             }
             table.tensors.push_back(std::move(c));
         }

@@ -95,7 +95,12 @@ private slots:
                                  "{\"key\": \"k\", \"tensors\": [{\"name\": \"a\", \"elements\": 1, \"fixed\": false,"
                                  " \"options\": [[\"Q9_Z\", 1, 0.5]]}]}",
                                  "{\"key\": \"k\", \"tensors\": [{\"name\": \"a\", \"elements\": 1, \"fixed\": false,"
-                                 " \"options\": [[\"Q8_0\"]]}]}"})
+                                 " \"options\": [[\"Q8_0\"]]}]}",
+                                 // sizes that are not counts (a float this large would not fit a uint64_t)
+                                 "{\"key\": \"k\", \"tensors\": [{\"name\": \"a\", \"elements\": 1e300, \"fixed\": false,"
+                                 " \"options\": []}]}",
+                                 "{\"key\": \"k\", \"tensors\": [{\"name\": \"a\", \"elements\": 1, \"fixed\": false,"
+                                 " \"options\": [[\"Q8_0\", -4, 0.5]]}]}"})
             QVERIFY_THROWS_EXCEPTION(Error, candidateTableFromJson(text, "t.json"));
         CandidateTable t;
         t.key = "k";

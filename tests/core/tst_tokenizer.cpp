@@ -263,6 +263,11 @@ private slots:
              "the id of the cls token is not an integer"},
             {R"({"model":{"type":"BPE","vocab":{"a":0},"merges":[],"unk_token":"a"},"added_tokens":[{"content":"b"}]})",
              "malformed tokenizer.json: member 'id' is missing"},
+            // found by the long run too: a Strip decoder's start of 1.4e117 converted to size_t
+            {R"({"decoder":{"type":"Strip","content":" ","start":1.4e117,"stop":0},"model":{"type":"BPE","vocab":{"a":0},"merges":[]}})",
+             "Strip decoder \"start\" is not a count from 0 to 1048576: 1.4e+117"},
+            {R"({"decoder":{"type":"Strip","content":" ","start":1,"stop":-3},"model":{"type":"BPE","vocab":{"a":0},"merges":[]}})",
+             "Strip decoder \"stop\" is not a count from 0 to 1048576: -3"},
         };
         for (const auto& [text, expected] : cases) {
             std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
