@@ -48,7 +48,7 @@ struct RowVectors {
 
 /// bestNeighbour's row for codebooks of Dims (4 or 8) elements, 8 neighbours per step.
 template <int Dims>
-int nearestRow(const GridSearch& grid, uint32_t code, const RowVectors<Dims>& v, float scale)
+[[gnu::always_inline]] inline int nearestRow(const GridSearch& grid, uint32_t code, const RowVectors<Dims>& v, float scale)
 {
     const std::span<const uint16_t> nb = grid.neighbours(code);
     const int count = static_cast<int>(nb.size());
@@ -72,6 +72,14 @@ int nearestRow(const GridSearch& grid, uint32_t code, const RowVectors<Dims>& v,
             _mm256_blendv_ps(_mm256_castsi256_ps(bestPos), _mm256_castsi256_ps(position), better));
     }
     // Each lane holds its first strict minimum; without one anywhere the scalar loop keeps the first neighbour.
+    if (count <= 8) {   // one step: lane order is position order, so the first lane holding the minimum wins
+        __m128 m = _mm_min_ps(_mm256_castps256_ps128(bestD2), _mm256_extractf128_ps(bestD2, 1));
+        m = _mm_min_ps(m, _mm_movehl_ps(m, m));
+        m = _mm_min_ss(m, _mm_movehdup_ps(m));
+        const int atMin = _mm256_movemask_ps(_mm256_cmp_ps(bestD2, _mm256_broadcastss_ps(m), _CMP_EQ_OQ))
+                        & _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpgt_epi32(bestPos, _mm256_set1_epi32(-1))));
+        return atMin ? nb[size_t(__builtin_ctz(static_cast<unsigned>(atMin)))] : (nb.empty() ? 0 : nb[0]);
+    }
     const int best = qx::quant::avx2::firstMinimumPosition(bestD2, bestPos);
     return best >= 0 ? nb[size_t(best)] : (nb.empty() ? 0 : nb[0]);
 }

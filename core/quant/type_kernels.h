@@ -1,7 +1,7 @@
 #pragma once
-// One row per block type we can decode or write: its scalar kernels and its use of importance data
-// (internal to core/quant; quantize.h and dequantize.h are the entry points). Adding a type is one row
-// here plus its kernels; run-time dispatched SIMD twins are listed in quantize_simd.cpp.
+// One row per block type we can decode or write: its scalar kernels, their run-time dispatched AVX2 twins
+// and its use of importance data (internal to core/quant; quantize.h and dequantize.h are the entry
+// points). Adding a type is one row here plus its kernels.
 
 #include "io/tensor_type.h"
 #include "quant/block_quantizers.h"
@@ -21,6 +21,8 @@ struct TypeKernels {
     RowDequantizer dequantize;   ///< scalar decoder; nullptr for plain (non-block) types
     RowQuantizer quantizeRef;    ///< scalar writer; nullptr when we cannot write the type
     ImportanceUse importance;
+    RowQuantizer quantizeAvx2 = nullptr;       ///< byte-identical AVX2 twin of quantizeRef, when there is one
+    RowDequantizer dequantizeAvx2 = nullptr;   ///< bit-identical AVX2 twin of dequantize (plain types too)
 };
 
 /// The row of `type`, or nullptr when we neither decode nor write it as block data.
