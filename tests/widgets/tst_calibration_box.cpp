@@ -19,6 +19,7 @@
 
 #include "calib/calib_export.h"
 #include "calib/calib_methods.h"
+#include "calib/calib_run.h"
 #include "eval/perplexity.h"
 #include "io/model_file.h"
 #include "model/tokenizer.h"
@@ -48,6 +49,7 @@ class TestCalibrationBox : public QObject {
     std::shared_ptr<const ModelFile> m_model;
     QString m_calibPath, m_evalPath, m_dir;
     std::string m_evalText;
+    std::string m_calibText;
 
     void setUpBox(ui::CalibrationBox& box, const QString& method, const QString& grid, int chunks)
     {
@@ -83,6 +85,7 @@ private slots:
         all << in.rdbuf();
         const auto [calib, eval] = splitCalibEval(all.str(), 0.5);
         m_evalText = eval;
+        m_calibText = calib;
         m_dir = QString::fromStdString(test::scratchDir("calibration_box"));
         m_calibPath = m_dir + QStringLiteral("/calib.txt");
         m_evalPath = m_dir + QStringLiteral("/eval.txt");
@@ -110,7 +113,18 @@ private slots:
         QCOMPARE(box.resultLabel(), QStringLiteral("GPTQ Q4_0 (calibrated on calib.txt, 4 chunks)"));
         const auto result = box.result();
         QCOMPARE(result->values.size(), size_t(30));  // 5 layers × 6 (ffn_down: 172 columns do not fit Q4_0)
-        QCOMPARE(box.notes().size(), 35);
+        QCOMPARE(box.notes().size(), 36);   // one per layer, ffn_down's misfits, and which capture was used
+        QVERIFY(box.notes().first().startsWith(QStringLiteral("sequential: each block's Hessians")));
+        // The box runs block-sequential GPTQ on the streamed engine, as `qexplore-cli quantize` does.
+        CalibRequest cli;
+        cli.method = "gptq";
+        cli.grid = "Q4_0";
+        cli.nCtx = 128;
+        cli.chunks = 4;
+        cli.calibText = m_calibText;
+        const CalibResult streamed = runStreamedGptq(
+            m_model, Tokenizer::fromGguf(*m_model).encode(m_calibText, true), chunkBosToken(*m_model), cli, true);
+        QVERIFY(streamed.values == result->values);
 
         QVERIFY(box.applyToPlan());
         QCOMPARE(doc.undoStack()->count(), 1);
@@ -155,9 +169,16 @@ private slots:
         QCOMPARE(maxExportDeviation(out.toStdString(), result->values), 0.0);
         QCOMPARE(openModel(out.toStdString())->findTensor("blk.0.attn_q.weight")->type, TensorType::Q4_0);
 
-        // A second run reads the capture from the cache.
+        // GPTQ streams from the file and keeps nothing; the methods that capture activations keep the
+        // capture: a second imatrix run reads it from the cache. Then GPTQ again for the rest of the test.
+        QVERIFY(box.selectMethod(QStringLiteral("imatrix")));
+        QVERIFY(runAndWait(box, &completed).eventsWhileRunning >= 0 && completed);
+        QVERIFY(!box.lastCaptureCached());
         QVERIFY(runAndWait(box, &completed).eventsWhileRunning >= 0 && completed);
         QVERIFY(box.lastCaptureCached());
+        QVERIFY(box.selectMethod(QStringLiteral("gptq")));
+        QVERIFY(runAndWait(box, &completed).eventsWhileRunning >= 0 && completed);
+        QVERIFY(!box.lastCaptureCached() && box.result()->values == result->values);
 
         // Changing one tensor's type drops its calibrated values only (GPTQ is per tensor).
         doc.setType({QStringLiteral("blk.0.attn_q.weight")}, TensorType::Q8_0);

@@ -367,7 +367,8 @@ void CalibrationBox::run()
 
 void CalibrationBox::showOutput(const Output& out)
 {
-    m_weights = out.weights;
+    if (out.weights)   // GPTQ streams from the file and leaves the float weights to the other methods
+        m_weights = out.weights;
     m_result = out.result;
     m_lastCached = out.cached;
     m_progress->setValue(m_progress->maximum());
@@ -429,13 +430,23 @@ CalibrationBox::Output calibrate(std::shared_ptr<const ModelFile> model, std::sh
     request.calibText = readTextFile(calibPath);
     if (!evalPath.empty() && QFileInfo::exists(QString::fromStdString(evalPath)))
         out.overlap = textOverlap(request.calibText, readTextFile(evalPath));
-    out.weights = weights ? weights : LlamaWeights::fromModel(model);
     const Tokenizer tok = model->format == ModelFormat::Gguf ? Tokenizer::fromGguf(*model) : openTokenizer(model->path);
     const std::vector<int32_t> tokens = tok.encode(request.calibText, true);
     const int64_t whole = static_cast<int64_t>(tokens.size()) / std::max<int64_t>(1, request.nCtx);
     out.chunks = request.chunks > 0 ? std::min(request.chunks, whole) : whole;
     ForwardOptions fo;
     fo.threads = threads;
+    if (request.method == "gptq" || request.method == "gptq-act") {
+        // Block-sequential on the streamed engine, straight from the file, as `qexplore-cli quantize` does:
+        // no float copy of the model and no capture to keep.
+        auto result = std::make_shared<CalibResult>(
+            runStreamedGptq(model, tokens, chunkBosToken(*model), request, true, fo, progress));
+        if (result->values.empty())
+            throw Error(ErrorCode::Unsupported, "the grid " + request.grid + " fits no layer of this model");
+        out.result = std::move(result);
+        return out;
+    }
+    out.weights = weights ? weights : LlamaWeights::fromModel(model);
     const CaptureOutcome c = captureCached(out.weights, model->path, tokens, request, chunkBosToken(*model), fo,
                                            cache.get(), scaled(progress, 0.0, 0.5));
     out.cached = c.fromMemory || c.fromDisk;
