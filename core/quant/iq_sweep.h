@@ -11,6 +11,7 @@
 
 #include "quant/iq_grid_search.h"
 #include "quant/iq_quant_common.h"
+#include "quant/quant_search.h"
 
 #include <cstdint>
 
@@ -60,12 +61,16 @@ void scaleSweep(const SweepGroup& g, const float* ids, int count, SweepOut& out)
 int bestNeighbour(const GridSearch& grid, uint32_t code, const float* xval, const float* waux, float scale, int8_t* L);
 } // namespace avx2
 
+/// make_qp_quants (IQ2_XXS's starting levels).
+using QpQuants = float (*)(int n, int nmax, const float* x, uint8_t* L, const float* quantWeights);
+
 /// The searches one quantizer uses: all scalar (the reference) or all AVX2.
 struct IqSearch {
     ScaleSweep sweep;
     NeighbourSearch nearest;
+    QpQuants qpQuants;
 };
-inline constexpr IqSearch kScalarSearch{&scaleSweepRef, &bestNeighbour};
-inline constexpr IqSearch kAvx2Search{&avx2::scaleSweep, &avx2::bestNeighbour};
+inline constexpr IqSearch kScalarSearch{&scaleSweepRef, &bestNeighbour, &makeQpQuants};
+inline constexpr IqSearch kAvx2Search{&avx2::scaleSweep, &avx2::bestNeighbour, &qx::quant::avx2::makeQpQuants};
 
 } // namespace qx::quant::iq

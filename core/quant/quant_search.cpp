@@ -247,8 +247,6 @@ float makeQkx3Quants(int n, int nmax, const float* x, const float* weights, uint
                          useMad);
 }
 
-namespace {
-
 void refineQp(int n, int nmax, const float* x, uint8_t* L, const float* qw, float& sumlx, float& suml2)
 {
     for (int itry = 0; itry < 5; ++itry) {
@@ -276,42 +274,28 @@ void refineQp(int n, int nmax, const float* x, uint8_t* L, const float* qw, floa
     }
 }
 
-} // namespace
-
-float makeQpQuants(int n, int nmax, const float* x, uint8_t* L, const float* qw)
+QpStart qpStart(int n, int nmax, const float* x, uint8_t* L, const float* qw)
 {
-    float max = 0;
+    QpStart start;
     for (int i = 0; i < n; ++i)
-        max = maxF(max, x[i]);
-    if (max < kGroupMaxEps) {
+        start.max = maxF(start.max, x[i]);
+    if (start.max < kGroupMaxEps) {
         std::fill(L, L + n, uint8_t(0));
-        return 0.f;
+        return start;
     }
-    float iscale = nmax / max;
+    start.iscale = nmax / start.max;
     for (int i = 0; i < n; ++i)
-        L[i] = static_cast<uint8_t>(nearestInt(iscale * x[i]));
-    const float scale = 1 / iscale;
-    float bestMse = 0;
+        L[i] = static_cast<uint8_t>(nearestInt(start.iscale * x[i]));
+    const float scale = 1 / start.iscale;
     for (int i = 0; i < n; ++i) {
         const float diff = x[i] - scale * L[i];
-        bestMse += qw[i] * diff * diff;
+        start.mse += qw[i] * diff * diff;
     }
-    for (int is = -4; is <= 4; ++is) {
-        if (is == 0)
-            continue;
-        const float iscaleIs = (0.1f * is + nmax) / max;
-        const float scaleIs = 1 / iscaleIs;
-        float mse = 0;
-        for (int i = 0; i < n; ++i) {
-            const int l = std::min(nmax, nearestInt(iscaleIs * x[i]));
-            const float diff = x[i] - scaleIs * l;
-            mse += qw[i] * diff * diff;
-        }
-        if (mse < bestMse) {
-            bestMse = mse;
-            iscale = iscaleIs;
-        }
-    }
+    return start;
+}
+
+float qpFinish(int n, int nmax, const float* x, uint8_t* L, const float* qw, float iscale)
+{
     float sumlx = 0, suml2 = 0;
     for (int i = 0; i < n; ++i) {
         const int l = std::min(nmax, nearestInt(iscale * x[i]));
@@ -321,6 +305,30 @@ float makeQpQuants(int n, int nmax, const float* x, uint8_t* L, const float* qw)
     }
     refineQp(n, nmax, x, L, qw, sumlx, suml2);
     return sumlx / suml2;
+}
+
+float makeQpQuants(int n, int nmax, const float* x, uint8_t* L, const float* qw)
+{
+    QpStart s = qpStart(n, nmax, x, L, qw);
+    if (s.max < kGroupMaxEps)
+        return 0.f;
+    for (int is = -4; is <= 4; ++is) {
+        if (is == 0)
+            continue;
+        const float iscaleIs = (0.1f * is + nmax) / s.max;
+        const float scaleIs = 1 / iscaleIs;
+        float mse = 0;
+        for (int i = 0; i < n; ++i) {
+            const int l = std::min(nmax, nearestInt(iscaleIs * x[i]));
+            const float diff = x[i] - scaleIs * l;
+            mse += qw[i] * diff * diff;
+        }
+        if (mse < s.mse) {
+            s.mse = mse;
+            s.iscale = iscaleIs;
+        }
+    }
+    return qpFinish(n, nmax, x, L, qw, s.iscale);
 }
 
 int bestIndexInt8(int n, const int8_t* val, float x)

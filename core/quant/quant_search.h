@@ -54,6 +54,20 @@ float makeQkx3Quants(int n, int nmax, const float* x, const float* weights, uint
 
 /// Non-negative levels in [0, nmax] for quantizing the sub-block scales themselves (weighted).
 float makeQpQuants(int n, int nmax, const float* x, uint8_t* L, const float* quantWeights);
+/// make_qp_quants' final refinement of L (up to 5 passes), updating the two sums.
+void refineQp(int n, int nmax, const float* x, uint8_t* L, const float* qw, float& sumlx, float& suml2);
+/// make_qp_quants' first step: the largest x (below kGroupMaxEps: L is all zero and nothing else is
+/// meaningful), the plain inverse scale nmax / max, its levels in L and their weighted squared error.
+struct QpStart {
+    float max = 0, iscale = 0, mse = 0;
+};
+QpStart qpStart(int n, int nmax, const float* x, uint8_t* L, const float* quantWeights);
+/// make_qp_quants' last step: the levels at the chosen inverse scale, refined; returns the fitted scale.
+float qpFinish(int n, int nmax, const float* x, uint8_t* L, const float* quantWeights, float iscale);
+namespace avx2 {
+/// makeQpQuants with its eight trial scales in the lanes of one vector (same result; AVX2 CPUs only).
+float makeQpQuants(int n, int nmax, const float* x, uint8_t* L, const float* quantWeights);
+} // namespace avx2
 
 /// Index of the level of sorted `val[0..n)` nearest to x (ties go up).
 int bestIndexInt8(int n, const int8_t* val, float x);

@@ -87,7 +87,7 @@ void refit(const GridSearch& grid, GroupState& s, int n, bool onlyOffGrid, float
 /// IQ2_XXS's search for one group of 32: start from make_qp_quants, 13 steps, refit every row.
 float searchXXS(const GridSearch& grid, GroupState& s)
 {
-    float scale = makeQpQuants(32, kMaxQ + 1, s.xval, reinterpret_cast<uint8_t*>(s.L), s.weight);
+    float scale = s.search.qpQuants(32, kMaxQ + 1, s.xval, reinterpret_cast<uint8_t*>(s.L), s.weight);
     const float effMax = scale * kMaxQ;
     float ids[13], best = 0;
     for (int is = -6; is <= 6; ++is)
