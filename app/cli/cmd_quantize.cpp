@@ -255,9 +255,10 @@ void runWeightMethod(const QuantArgs& a, const std::string& method, const std::s
     note("quantize: %s on %s\n", method.c_str(), scheme.c_str());
     ForwardOptions fo;
     fo.threads = a.threads;
-    const CalibResult cr = gptq ? runStreamedGptq(s.model, s.calibTokens, s.bos, req, !a.gptqOneCapture, fo,
-                                                  progressPrinter("GPTQ"))
-                                : runCalibration(*s.weights, *s.calib, req, progressPrinter(awq ? "AWQ" : method));
+    const CalibResult cr = gptq  ? runStreamedGptq(s.model, s.calibTokens, s.bos, req, !a.gptqOneCapture, fo,
+                                                   progressPrinter("GPTQ"))
+                           : awq ? runStreamedAwq(s.model, s.calibTokens, s.bos, req, fo, progressPrinter("AWQ"))
+                                 : runCalibration(*s.weights, *s.calib, req, progressPrinter(method));
     for (const auto& n : cr.notes)
         std::printf("  %s\n", n.c_str());
     const double tq = secondsSince(t0);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace qx {
 namespace {
@@ -21,6 +22,19 @@ const LayerCalib& calibOf(const CalibData& calib, const std::string& name)
     if (it == calib.end())
         throw Error(ErrorCode::Invalid, "no calibration data for " + name);
     return it->second;
+}
+
+/// A tensor by name: from the whole model, or from one block's float copies.
+using TensorLookup = std::function<WeightView(const std::string&)>;
+
+TensorLookup lookupIn(const FloatTensors& block)
+{
+    return [&block](const std::string& name) {
+        const auto it = block.find(name);
+        if (it == block.end())
+            throw Error(ErrorCode::Invalid, "AWQ: the block's tensors lack " + name);
+        return it->second.view();
+    };
 }
 
 // AWQ scales for one α: meanAbs^α, clamped at 1e-4, divided by sqrt(max·min).
@@ -137,29 +151,49 @@ std::vector<ScaleGroup> normScaleGroups(const LlamaWeights& weights)
     return out;
 }
 
-std::vector<ScaleGroup> awqScaleGroups(const LlamaWeights& weights)
+std::vector<ScaleGroup> awqBlockGroups(const LlamaConfig& cfg, int64_t layer)
 {
-    std::vector<ScaleGroup> out;
-    const auto norms = normScaleGroups(weights);
-    const LlamaConfig& cfg = weights.config();
     const int64_t perKv = cfg.nHeadKv > 0 ? cfg.nHead / cfg.nHeadKv : 1;
     std::vector<int64_t> vIndex(static_cast<size_t>(cfg.nHead * cfg.headDim));
     for (size_t j = 0; j < vIndex.size(); ++j) // column (head h, dim d) ← V row (kv head h / perKv, dim d)
         vIndex[j] = (static_cast<int64_t>(j) / cfg.headDim / perKv) * cfg.headDim + static_cast<int64_t>(j) % cfg.headDim;
-    for (size_t i = 0; i + 1 < norms.size(); i += 2) {
-        const std::string p = "blk." + std::to_string(i / 2) + ".";
-        out.push_back({p + "attn_v.weight", {p + "attn_output.weight"}, vIndex});
-        out.push_back(norms[i]);
-        out.push_back({p + "ffn_up.weight", {p + "ffn_down.weight"}, {}});
-        out.push_back(norms[i + 1]);
+    const std::string p = "blk." + std::to_string(layer) + ".";
+    return {{p + "attn_v.weight", {p + "attn_output.weight"}, vIndex},
+            {p + "attn_norm.weight", {p + "attn_q.weight", p + "attn_k.weight", p + "attn_v.weight"}, {}},
+            {p + "ffn_up.weight", {p + "ffn_down.weight"}, {}},
+            {p + "ffn_norm.weight", {p + "ffn_gate.weight", p + "ffn_up.weight"}, {}}};
+}
+
+std::vector<ScaleGroup> awqScaleGroups(const LlamaWeights& weights)
+{
+    std::vector<ScaleGroup> out;
+    for (size_t l = 0; l < weights.layers().size(); ++l)
+        for (ScaleGroup& g : awqBlockGroups(weights.config(), static_cast<int64_t>(l)))
+            out.push_back(std::move(g));
+    return out;
+}
+
+std::vector<std::string> groupTensorNames(const std::vector<ScaleGroup>& groups)
+{
+    std::vector<std::string> out;
+    const auto add = [&](const std::string& name) {
+        if (std::find(out.begin(), out.end(), name) == out.end())
+            out.push_back(name);
+    };
+    for (const ScaleGroup& g : groups) {
+        add(g.norm);
+        for (const std::string& w : g.weights)
+            add(w);
     }
     return out;
 }
 
-Substitutions foldInputScales(const LlamaWeights& weights, const ScaleGroup& group, std::span<const float> scales)
+namespace {
+
+Substitutions foldScales(const TensorLookup& tensor, const ScaleGroup& group, std::span<const float> scales)
 {
     Substitutions out;
-    const WeightView prev = weights.tensor(group.norm);
+    const WeightView prev = tensor(group.norm);
     std::vector<float> norm = copyOf(prev);
     const int64_t outputs = prev.rows > 1 ? prev.rows : prev.cols; // a norm vector, or a matrix's output rows
     if (!prev || outputs != static_cast<int64_t>(scales.size()))
@@ -169,7 +203,7 @@ Substitutions foldInputScales(const LlamaWeights& weights, const ScaleGroup& gro
         norm[j] /= scales[j / static_cast<size_t>(per)];
     out[group.norm] = std::move(norm);
     for (const std::string& name : group.weights) {
-        const WeightView w = weights.tensor(name);
+        const WeightView w = tensor(name);
         const std::vector<float> sw = expandScales(group, scales, w.cols);
         std::vector<float> v = copyOf(w);
         for (int64_t r = 0; r < w.rows; ++r)
@@ -178,6 +212,13 @@ Substitutions foldInputScales(const LlamaWeights& weights, const ScaleGroup& gro
         out[name] = std::move(v);
     }
     return out;
+}
+
+} // namespace
+
+Substitutions foldInputScales(const LlamaWeights& weights, const ScaleGroup& group, std::span<const float> scales)
+{
+    return foldScales([&weights](const std::string& name) { return weights.tensor(name); }, group, scales);
 }
 
 std::vector<float> awqClip(std::span<const float> scaled, int64_t rows, int64_t cols, const QuantGrid& grid,
@@ -196,11 +237,11 @@ std::vector<float> awqClip(std::span<const float> scaled, int64_t rows, int64_t 
 namespace {
 
 // The α grid search of one group: the best scales (one per output of g.norm) and the report.
-std::vector<float> searchScales(const LlamaWeights& work, const ScaleGroup& g, const LayerCalib& c,
+std::vector<float> searchScales(const TensorLookup& tensor, const ScaleGroup& g, const LayerCalib& c,
                                 const QuantGrid& grid, int gridPoints, AwqGroupReport& rep)
 {
     const int64_t nScales = [&] {
-        const WeightView prev = work.tensor(g.norm);
+        const WeightView prev = tensor(g.norm);
         return prev.rows > 1 ? prev.rows : prev.cols;
     }();
     const std::vector<float> meanAbs = reduceMeanAbs(g, c.meanAbs, nScales);
@@ -210,8 +251,10 @@ std::vector<float> searchScales(const LlamaWeights& work, const ScaleGroup& g, c
         const double alpha = static_cast<double>(k) / std::max(1, gridPoints);
         const std::vector<float> s = awqScales(meanAbs, alpha);
         double loss = 0.0;
-        for (const auto& name : g.weights)
-            loss += scaledQuant(work.tensor(name), grid, expandScales(g, s, work.tensor(name).cols), c.hessian).second;
+        for (const auto& name : g.weights) {
+            const WeightView w = tensor(name);
+            loss += scaledQuant(w, grid, expandScales(g, s, w.cols), c.hessian).second;
+        }
         if (k == 0)
             rep.lossRtn = loss;
         if (rep.lossAwq < 0.0 || loss < rep.lossAwq) {
@@ -230,26 +273,25 @@ bool clipped(const std::string& name)
 
 } // namespace
 
-AwqResult awqQuantize(const LlamaWeights& weights, const CalibData& calib, const QuantGrid& grid, int gridPoints,
-                      const ProgressFn& progress, bool clip)
+AwqResult awqQuantizeGroups(FloatTensors& block, const std::vector<ScaleGroup>& groups, const CalibData& calib,
+                            const QuantGrid& grid, int gridPoints, const ProgressFn& progress, bool clip)
 {
     AwqResult result;
-    LlamaWeights work = weights; // float weights with the scales folded so far
-    const auto groups = awqScaleGroups(weights);
+    const TensorLookup tensor = lookupIn(block);
     for (size_t gi = 0; gi < groups.size(); ++gi) {
         const ScaleGroup& g = groups[gi];
-        if (!gridFits(grid, weights.tensor(g.weights.front()).cols))
+        if (!gridFits(grid, tensor(g.weights.front()).cols))
             continue;
         const LayerCalib& c = calibOf(calib, g.weights.front());
         if (c.hessian.empty())
             throw Error(ErrorCode::Invalid, "AWQ needs the Hessian of " + g.weights.front());
         for (const auto& name : g.weights)
-            validateGrid(grid, work.tensor(name).cols);
+            validateGrid(grid, tensor(name).cols);
         AwqGroupReport rep;
-        const std::vector<float> scales = searchScales(work, g, c, grid, gridPoints, rep);
-        Substitutions folded = foldInputScales(work, g, scales);
+        const std::vector<float> scales = searchScales(tensor, g, c, grid, gridPoints, rep);
+        Substitutions folded = foldScales(tensor, g, scales);
         for (const auto& name : g.weights) {
-            const WeightView w = work.tensor(name);
+            const WeightView w = tensor(name);
             const std::vector<float> sw = expandScales(g, scales, w.cols);
             if (clip && clipped(name))
                 folded[name] = awqClip(folded[name], w.rows, w.cols, grid, sw, c.hessian);
@@ -257,13 +299,36 @@ AwqResult awqQuantize(const LlamaWeights& weights, const CalibData& calib, const
             rep.lossClip += lossOfScaled(w, q, sw, c.hessian);
             result.tensors[name] = std::move(q);
         }
-        work.substitute(g.norm, folded[g.norm]);
-        result.tensors[g.norm] = folded[g.norm]; // ffn_up / attn_v: replaced by their quantized form later
+        block.at(g.norm).values = folded[g.norm]; // later groups read the divided norm / rows
+        result.tensors[g.norm] = folded[g.norm];  // ffn_up / attn_v: replaced by their quantized form later
         for (auto& [name, values] : folded)
             result.folded[name] = std::move(values);
         result.groups.push_back(rep);
         if (progress && !progress(static_cast<double>(gi + 1) / static_cast<double>(groups.size())))
             throw Error(ErrorCode::Cancelled, "AWQ cancelled");
+    }
+    return result;
+}
+
+AwqResult awqQuantize(const LlamaWeights& weights, const CalibData& calib, const QuantGrid& grid, int gridPoints,
+                      const ProgressFn& progress, bool clip)
+{
+    AwqResult result;
+    const int64_t nLayer = static_cast<int64_t>(weights.layers().size());
+    for (int64_t layer = 0; layer < nLayer; ++layer) {
+        const std::vector<ScaleGroup> groups = awqBlockGroups(weights.config(), layer);
+        FloatTensors block;
+        for (const std::string& name : groupTensorNames(groups)) {
+            const WeightView v = weights.tensor(name);
+            block[name] = {copyOf(v), v.rows, v.cols};
+        }
+        const ProgressFn part = [&](double f) {
+            return !progress || progress((static_cast<double>(layer) + f) / static_cast<double>(nLayer));
+        };
+        AwqResult r = awqQuantizeGroups(block, groups, calib, grid, gridPoints, part, clip);
+        result.tensors.merge(r.tensors);
+        result.folded.merge(r.folded);
+        result.groups.insert(result.groups.end(), r.groups.begin(), r.groups.end());
     }
     return result;
 }

@@ -35,6 +35,16 @@ struct ScaleGroup {
     std::vector<int64_t> scaleIndex;   ///< per input column of `weights`: its scale's index; empty = identity
 };
 
+/// A float tensor with its shape (row-major, rows × cols): a copy AWQ reads and folds scales into.
+struct FloatTensor {
+    std::vector<float> values;
+    int64_t rows = 1;
+    int64_t cols = 0;
+    WeightView view() const { return {values.data(), cols, rows}; }
+};
+/// Float copies of some tensors by GGUF name (one block's, for awqQuantizeGroups).
+using FloatTensors = std::map<std::string, FloatTensor>;
+
 /// attn_norm → q/k/v and ffn_norm → gate/up of every layer.
 std::vector<ScaleGroup> normScaleGroups(const LlamaWeights& weights);
 
@@ -42,6 +52,10 @@ std::vector<ScaleGroup> normScaleGroups(const LlamaWeights& weights);
 /// the query heads of a KV head), attn_norm → q/k/v (after v's rows were divided), ffn_up → ffn_down (up's
 /// output rows carry the scale through the SwiGLU product), ffn_norm → gate/up.
 std::vector<ScaleGroup> awqScaleGroups(const LlamaWeights& weights);
+/// The four AWQ groups of block `layer`, in awqScaleGroups' order.
+std::vector<ScaleGroup> awqBlockGroups(const LlamaConfig& config, int64_t layer);
+/// Every tensor the groups read or fold into (norms, the preceding matrices and the weights), once each.
+std::vector<std::string> groupTensorNames(const std::vector<ScaleGroup>& groups);
 
 /// The substitutions folding `scales` (one per output of the preceding tensor) into `group`: the preceding
 /// tensor divided by s (a norm vector, or the rows of a matrix such as ffn_up) and W·diag(s) (column j
@@ -68,6 +82,13 @@ struct AwqResult {
 /// no calibration data (Hessian and meanAbs needed).
 AwqResult awqQuantize(const LlamaWeights& weights, const CalibData& calib, const QuantGrid& grid,
                       int gridPoints = 20, const ProgressFn& progress = {}, bool clip = true);
+
+/// awqQuantize on the groups of one block: `block` holds a float copy of every tensor groupTensorNames(groups)
+/// names and leaves with each group's scales folded into its preceding tensor (as later groups read them).
+/// The same result, bit for bit, as awqQuantize gives for these groups; the streamed AWQ runs it per block.
+AwqResult awqQuantizeGroups(FloatTensors& block, const std::vector<ScaleGroup>& groups, const CalibData& calib,
+                            const QuantGrid& grid, int gridPoints = 20, const ProgressFn& progress = {},
+                            bool clip = true);
 
 /// The clipping search on one scaled layer (rows × cols, row-major): returns the clamped float weights.
 /// `s` are the input scales already applied (the loss is taken on (w − q)/s against `hessian`).

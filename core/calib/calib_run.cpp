@@ -1,5 +1,6 @@
 #include "calib/calib_run.h"
 
+#include "calib/awq_stream.h"
 #include "calib/gptq_stream.h"
 
 #include "calib/calib_export.h"
@@ -78,22 +79,26 @@ void runGptq(const LlamaWeights& w, const CalibData& calib, const CalibRequest& 
     out.exportValues = out.values;  // on the grid and re-quantizes to itself
 }
 
-void runAwq(const LlamaWeights& w, const CalibData& calib, const CalibRequest& r, const ProgressFn& progress,
-            CalibResult& out)
+/// A CalibResult from AWQ's: one note per group, the quantized values, and the folded floats an export
+/// quantizes. Every block linear layer belongs to a group; layers the grid does not fit stay F32.
+void takeAwq(AwqResult a, CalibResult& out)
 {
-    const bool clip = !(r.noClip || r.method == "awq-noclip");
-    AwqResult a = awqQuantize(w, calib, out.grid, 20, progress, clip);
     for (const auto& g : a.groups)
         out.notes.push_back(format("%-24s alpha %.2f  loss RTN %.5g -> AWQ %.5g -> clipped %.5g", g.norm.c_str(),
                                    g.alpha, g.lossRtn, g.lossAwq, g.lossClip));
-    // attn_output has nothing to fold into: round-to-nearest for it (and for layers AWQ skipped).
-    const Substitutions rtn = rtnModel(w, out.grid);
-    out.exportValues = std::move(a.folded);
-    for (auto& [name, v] : originals(w, rtn))
-        out.exportValues.emplace(name, std::move(v));
-    for (const auto& [name, v] : rtn)
-        a.tensors.emplace(name, v);
     out.values = std::move(a.tensors);
+    out.exportValues = std::move(a.folded);
+}
+
+bool awqClips(const CalibRequest& r)
+{
+    return !(r.noClip || r.method == "awq-noclip");
+}
+
+void runAwq(const LlamaWeights& w, const CalibData& calib, const CalibRequest& r, const ProgressFn& progress,
+            CalibResult& out)
+{
+    takeAwq(awqQuantize(w, calib, out.grid, 20, progress, awqClips(r)), out);
 }
 
 void runW8A8(const LlamaWeights& w, const CalibData& calib, const CalibRequest& r, CalibResult& out)
@@ -222,6 +227,27 @@ CalibResult runStreamedGptq(std::shared_ptr<const ModelFile> model, std::span<co
                                    : "one capture of the float model");
     out.values = gptqStreamed(std::move(model), tokens, o, &out.notes, progress);
     out.exportValues = out.values; // on the grid and re-quantizes to itself
+    return out;
+}
+
+CalibResult runStreamedAwq(std::shared_ptr<const ModelFile> model, std::span<const int32_t> tokens,
+                           std::optional<int32_t> bos, const CalibRequest& request, const ForwardOptions& engine,
+                           const ProgressFn& progress)
+{
+    if (baseMethod(request.method) != "awq")
+        throw Error(ErrorCode::InvalidArgument, "runStreamedAwq: method " + request.method + " is not AWQ");
+    CalibResult out;
+    out.method = request.method;
+    out.grid = parseGrid(request.grid);
+    out.label = calibMethodLabel(request.method) + " " + (out.grid.ggml ? out.grid.name() : request.grid);
+    AwqStreamOptions o;
+    o.grid = out.grid;
+    o.clip = awqClips(request);
+    o.nCtx = request.nCtx;
+    o.chunks = request.chunks;
+    o.bosToken = bos;
+    o.engine = engine;
+    takeAwq(awqStreamed(std::move(model), tokens, o, progress), out);
     return out;
 }
 

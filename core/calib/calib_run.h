@@ -84,6 +84,13 @@ CalibResult runStreamedGptq(std::shared_ptr<const ModelFile> model, std::span<co
                             std::optional<int32_t> bos, const CalibRequest& request, bool sequential,
                             const ForwardOptions& engine = {}, const ProgressFn& progress = {});
 
+/// AWQ (method awq or awq-noclip) on the streamed engine from the model file (calib/awq_stream.h): every
+/// block's statistics from one capture of the float model, without a float copy of the model. The result
+/// equals runCalibration's for the same request on captureCalibration's statistics. Errors as awqStreamed.
+CalibResult runStreamedAwq(std::shared_ptr<const ModelFile> model, std::span<const int32_t> tokens,
+                           std::optional<int32_t> bos, const CalibRequest& request, const ForwardOptions& engine = {},
+                           const ProgressFn& progress = {});
+
 struct CaptureOutcome {
     std::shared_ptr<const CalibData> data;
     bool fromMemory = false;       ///< found in the in-memory cache

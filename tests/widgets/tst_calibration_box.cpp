@@ -284,6 +284,35 @@ private slots:
         QVERIFY(exporter.calibrationBlocker().isEmpty());
     }
 
+    void awqRunsStreamedFromTheFile()
+    {
+        if (!m_model)
+            QX_SKIP_WITHOUT_DATA(QStringLiteral("shared data missing"));
+        ui::PlanDocument doc;
+        doc.setModel(m_model, QString::fromStdString(m_modelPath));
+        ui::CalibrationBox box(&doc);
+        setUpBox(box, QStringLiteral("awq-noclip"), QStringLiteral("Q4_0"), 4);
+        bool completed = false;
+        runAndWait(box, &completed);
+        QVERIFY2(completed, qPrintable(box.statusText()));
+        QVERIFY(!box.lastCaptureCached());
+        QCOMPARE(box.resultLabel(), QStringLiteral("AWQ no-clip Q4_0 (calibrated on calib.txt, 4 chunks)"));
+        const auto result = box.result();
+        // Per block q, k, v, output, gate, up and the two folded norms; ffn_up → ffn_down is skipped (ffn_down's
+        // 172 columns do not fit Q4_0), so its three groups each leave a note.
+        QCOMPARE(result->values.size(), size_t(40));
+        QCOMPARE(box.notes().size(), 15);
+        CalibRequest cli;
+        cli.method = "awq-noclip";
+        cli.grid = "Q4_0";
+        cli.nCtx = 128;
+        cli.chunks = 4;
+        const CalibResult streamed =
+            runStreamedAwq(m_model, Tokenizer::fromGguf(*m_model).encode(m_calibText, true), chunkBosToken(*m_model), cli);
+        QVERIFY(streamed.values == result->values);
+        QVERIFY(streamed.exportValues == result->exportValues);
+    }
+
     void screenshot()
     {
         if (!m_model)

@@ -436,21 +436,22 @@ CalibrationBox::Output calibrate(std::shared_ptr<const ModelFile> model, std::sh
     out.chunks = request.chunks > 0 ? std::min(request.chunks, whole) : whole;
     ForwardOptions fo;
     fo.threads = threads;
+    std::shared_ptr<CalibResult> result;
     if (request.method == "gptq" || request.method == "gptq-act") {
         // Block-sequential on the streamed engine, straight from the file, as `qexplore-cli quantize` does:
         // no float copy of the model and no capture to keep.
-        auto result = std::make_shared<CalibResult>(
+        result = std::make_shared<CalibResult>(
             runStreamedGptq(model, tokens, chunkBosToken(*model), request, true, fo, progress));
-        if (result->values.empty())
-            throw Error(ErrorCode::Unsupported, "the grid " + request.grid + " fits no layer of this model");
-        out.result = std::move(result);
-        return out;
+    } else if (request.method == "awq" || request.method == "awq-noclip") {
+        // Block by block from the file too, each block's statistics captured as it goes.
+        result = std::make_shared<CalibResult>(runStreamedAwq(model, tokens, chunkBosToken(*model), request, fo, progress));
+    } else {
+        out.weights = weights ? weights : LlamaWeights::fromModel(model);
+        const CaptureOutcome c = captureCached(out.weights, model->path, tokens, request, chunkBosToken(*model), fo,
+                                               cache.get(), scaled(progress, 0.0, 0.5));
+        out.cached = c.fromMemory || c.fromDisk;
+        result = std::make_shared<CalibResult>(runCalibration(*out.weights, *c.data, request, scaled(progress, 0.5, 1.0)));
     }
-    out.weights = weights ? weights : LlamaWeights::fromModel(model);
-    const CaptureOutcome c = captureCached(out.weights, model->path, tokens, request, chunkBosToken(*model), fo,
-                                           cache.get(), scaled(progress, 0.0, 0.5));
-    out.cached = c.fromMemory || c.fromDisk;
-    auto result = std::make_shared<CalibResult>(runCalibration(*out.weights, *c.data, request, scaled(progress, 0.5, 1.0)));
     if (result->values.empty())
         throw Error(ErrorCode::Unsupported, "the grid " + request.grid + " fits no layer of this model");
     out.result = std::move(result);

@@ -1,0 +1,94 @@
+#include "calib/awq_stream.h"
+
+#include "calib/block_calib.h"
+#include "common/error.h"
+#include "model/mapped_weights.h"
+
+#include <algorithm>
+
+namespace qx {
+namespace {
+
+uint64_t floatBytes(const WeightView& shape) { return uint64_t(shape.rows) * uint64_t(shape.cols) * sizeof(float); }
+
+AwqStreamMemory memoryFor(const MappedWeights& file, int64_t tokenCount, const AwqStreamOptions& o)
+{
+    AwqStreamMemory m;
+    m.hessians = blockHessianBytes(file);
+    for (int64_t layer = 0; layer < file.config().nLayer; ++layer) {
+        uint64_t block = 0, largest = 0;
+        for (const std::string& name : groupTensorNames(awqBlockGroups(file.config(), layer))) {
+            block += floatBytes(file.shape(name));
+            largest = std::max(largest, floatBytes(file.shape(name)));
+        }
+        m.working = std::max(m.working, 2 * block + 4 * largest); // copies, folded copies, one layer's trials
+        for (const std::string& name : blockLinearLayers(file, layer))
+            m.result += 2 * floatBytes(file.shape(name));
+    }
+    const LlamaForward probe(std::shared_ptr<const WeightSource>(&file, [](const WeightSource*) {}), o.engine);
+    m.engine = probe.estimateMemory(tokenCount, calibLayout(o.nCtx)).blocksPhase();
+    return m;
+}
+
+/// Float copies of `names` read from the file.
+FloatTensors loadBlock(const MappedWeights& file, const std::vector<std::string>& names)
+{
+    FloatTensors out;
+    for (const std::string& name : names) {
+        const WorkingTensor w = file.load(name);
+        const WeightView v = w.view;
+        out[name] = {std::vector<float>(v.data, v.data + v.rows * v.cols), v.rows, v.cols};
+        file.release(name);
+    }
+    return out;
+}
+
+} // namespace
+
+AwqStreamMemory awqStreamMemory(const ModelFile& model, int64_t tokenCount, const AwqStreamOptions& options)
+{
+    const MappedWeights file(std::shared_ptr<const ModelFile>(&model, [](const ModelFile*) {}), options.engine.threads);
+    return memoryFor(file, tokenCount, options);
+}
+
+AwqResult awqStreamed(std::shared_ptr<const ModelFile> model, std::span<const int32_t> tokens,
+                      const AwqStreamOptions& options, const ProgressFn& progress)
+{
+    const auto file = std::make_shared<const MappedWeights>(std::move(model), options.engine.threads);
+    const std::vector<int32_t> chunked = calibChunks(tokens, options.nCtx, options.chunks, options.bosToken);
+    const StreamLayout layout = calibLayout(options.nCtx);
+    const AwqStreamMemory need = memoryFor(*file, int64_t(chunked.size()), options);
+    const uint64_t budget = options.engine.memoryBudgetBytes ? options.engine.memoryBudgetBytes : defaultMemoryBudget();
+    if (need.peak() > budget)
+        throw Error(ErrorCode::OverBudget,
+                    "AWQ needs about " + formatMemory(need.peak()) + " (one block's Hessians " + formatMemory(need.hessians)
+                        + ", one block's working copies " + formatMemory(need.working) + ", the result "
+                        + formatMemory(need.result) + ", the forward pass " + formatMemory(need.engine)
+                        + "), more than its budget of " + formatMemory(budget)
+                        + ". Use fewer calibration chunks, or raise the memory budget (--mem-budget).");
+    LlamaForward floats(file, options.engine);
+    const bool spill = floats.estimateMemory(int64_t(chunked.size()), layout).spilled();
+    ActivationStore x = floats.embed(chunked, layout, spill);
+    AwqResult out;
+    const int64_t nLayer = file->config().nLayer;
+    for (int64_t layer = 0; layer < nLayer; ++layer) {
+        const auto part = [&](double from, double to) -> ProgressFn {
+            return [&, from, to](double f) {
+                return !progress || progress((double(layer) + from + (to - from) * f) / double(nLayer));
+            };
+        };
+        const CalibData calib = captureBlock(floats, x, layout, layer, part(0.0, 0.2));
+        const std::vector<ScaleGroup> groups = awqBlockGroups(file->config(), layer);
+        FloatTensors block = loadBlock(*file, groupTensorNames(groups));
+        AwqResult r = awqQuantizeGroups(block, groups, calib, options.grid, options.gridPoints, part(0.2, 1.0),
+                                        options.clip);
+        out.tensors.merge(r.tensors);
+        out.folded.merge(r.folded);
+        out.groups.insert(out.groups.end(), r.groups.begin(), r.groups.end());
+        if (progress && !progress(double(layer + 1) / double(nLayer)))
+            throw Error(ErrorCode::Cancelled, "AWQ cancelled");
+    }
+    return out;
+}
+
+} // namespace qx

@@ -1,0 +1,67 @@
+#include "calib/block_calib.h"
+
+#include "common/error.h"
+
+#include <algorithm>
+
+namespace qx {
+
+StreamLayout calibLayout(int64_t nCtx)
+{
+    return {nCtx, nCtx - 1, std::max<int64_t>(1, 2048 / nCtx), 1};
+}
+
+std::vector<int32_t> calibChunks(std::span<const int32_t> tokens, int64_t nCtx, int64_t chunks,
+                                 std::optional<int32_t> bos)
+{
+    if (nCtx < 2 || int64_t(tokens.size()) < nCtx)
+        throw Error(ErrorCode::InvalidArgument, "calibration text too short: " + std::to_string(tokens.size())
+                                                    + " tokens, need at least one chunk of " + std::to_string(nCtx));
+    const int64_t available = int64_t(tokens.size()) / nCtx;
+    const int64_t nChunk = chunks < 0 ? available : std::min(chunks, available);
+    if (nChunk < 1)
+        throw Error(ErrorCode::InvalidArgument, "calibration: no chunks requested");
+    std::vector<int32_t> out(tokens.begin(), tokens.begin() + nChunk * nCtx);
+    if (bos)
+        for (int64_t k = 0; k < nChunk; ++k)
+            out[size_t(k * nCtx)] = *bos;
+    return out;
+}
+
+std::vector<std::string> blockLinearLayers(const WeightSource& source, int64_t layer)
+{
+    std::vector<std::string> out;
+    for (const LlamaTensorSpec& t : llamaBlockTensors(source.config(), layer))
+        if (source.shape(t.name).rows > 1 && t.name.find("norm") == std::string::npos)
+            out.push_back(t.name);
+    return out;
+}
+
+CalibData captureBlock(LlamaForward& forward, ActivationStore& x, const StreamLayout& layout, int64_t layer,
+                       const ProgressFn& progress)
+{
+    CalibCapture capture(true);
+    forward.setActivationHook(capture.hook());
+    try {
+        forward.runBlocks(x, layout, layer, layer + 1, progress);
+    } catch (...) {
+        forward.setActivationHook({});
+        throw;
+    }
+    forward.setActivationHook({});
+    return capture.finish();
+}
+
+uint64_t blockHessianBytes(const WeightSource& source)
+{
+    uint64_t most = 0;
+    for (int64_t layer = 0; layer < source.config().nLayer; ++layer) {
+        uint64_t bytes = 0;
+        for (const std::string& name : blockLinearLayers(source, layer))
+            bytes += 2 * squareDoubles(source.shape(name).cols);
+        most = std::max(most, bytes);
+    }
+    return most;
+}
+
+} // namespace qx

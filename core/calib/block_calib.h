@@ -1,0 +1,42 @@
+#pragma once
+// The parts every streamed calibration method shares (gptq_stream.h, awq_stream.h): the calibration text cut
+// into chunks as captureCalibration cuts it, the layout the chunks go through the blocks with, a block's
+// linear layers, and the capture of one block's statistics from its inputs.
+
+#include "calib/calib_capture.h"
+#include "common/progress.h"
+#include "model/activation_store.h"
+#include "model/llama_forward.h"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace qx {
+
+/// Chunks through the blocks as captureCalibration evaluates them: 2048 tokens per pass.
+StreamLayout calibLayout(int64_t nCtx);
+
+/// The first `chunks` whole chunks of `nCtx` tokens (all when < 0), each chunk's first token replaced by
+/// `bos` when given. Error(InvalidArgument) for a text shorter than one chunk or no chunk requested.
+std::vector<int32_t> calibChunks(std::span<const int32_t> tokens, int64_t nCtx, int64_t chunks,
+                                 std::optional<int32_t> bos);
+
+/// The linear layers of block `layer` (present matrices, norms excluded), in the block's order.
+std::vector<std::string> blockLinearLayers(const WeightSource& source, int64_t layer);
+
+/// Runs block `layer` of `forward` over `x` in place with a capture hook: the statistics of its linear
+/// layers (with Hessians). `x` leaves as the block's output, the next block's input.
+CalibData captureBlock(LlamaForward& forward, ActivationStore& x, const StreamLayout& layout, int64_t layer,
+                       const ProgressFn& progress);
+
+/// Bytes of an n × n matrix of doubles.
+inline uint64_t squareDoubles(int64_t n) { return uint64_t(n) * uint64_t(n) * sizeof(double); }
+
+/// The captured Hessians of one block at most (each of its linear layers holds its own, twice: the capture
+/// and its finished copy), over every block of `source`.
+uint64_t blockHessianBytes(const WeightSource& source);
+
+} // namespace qx
