@@ -22,6 +22,7 @@ GptqStreamMemory memoryFor(const MappedWeights& file, int64_t tokenCount, const 
         for (const std::string& name : blockLinearLayers(file, layer)) {
             const WeightView s = file.shape(name);
             m.working = std::max(m.working, 4 * squareDoubles(s.cols) + 24 * uint64_t(s.rows) * uint64_t(s.cols));
+            m.result += uint64_t(s.rows) * uint64_t(s.cols) * sizeof(float);
         }
     const LlamaForward probe(std::shared_ptr<const WeightSource>(&file, [](const WeightSource*) {}), o.engine);
     const StreamMemory run = probe.estimateMemory(tokenCount, calibLayout(o.nCtx));
@@ -74,7 +75,8 @@ Substitutions gptqStreamed(std::shared_ptr<const ModelFile> model, std::span<con
     if (need.peak() > budget)
         throw Error(ErrorCode::OverBudget,
                     "GPTQ needs about " + formatMemory(need.peak()) + " (one block's Hessians " + formatMemory(need.hessians)
-                        + ", the largest layer's GPTQ working set " + formatMemory(need.working) + ", the forward pass "
+                        + ", the largest layer's GPTQ working set " + formatMemory(need.working) + ", the result "
+                        + formatMemory(need.result) + ", the forward pass "
                         + formatMemory(need.engine) + "), more than its budget of " + formatMemory(budget)
                         + ". Use fewer calibration chunks, or raise the memory budget (--mem-budget).");
     LlamaForward floats(file, options.engine);

@@ -13,7 +13,9 @@
 // layers (q/k/v, gate/up each hold their own copy) twice (the capture and its finished copy), and one
 // layer's GPTQ working set, about 4·8·cols² + 24·rows·cols bytes (the Hessian, its permuted copy, the Cholesky factor and inverse; the
 // weights in double, the round-to-nearest and result copies). Llama-2-7B's shape: 2 × 1.77 GB of Hessians
-// + 5.0 GB for ffn_down = 8.6 GB. gptqStreamMemory() says it; Error(OverBudget) up front when it does not fit.
+// + 5.0 GB for ffn_down = 8.6 GB. The result holds every quantized layer in F32 (4 bytes per weight: 26 GB
+// for a 7B model, more than the rest together). gptqStreamMemory() says it; Error(OverBudget) up front when
+// it does not fit.
 
 #include "calib/awq.h"
 #include "calib/gptq.h"
@@ -42,8 +44,9 @@ struct GptqStreamOptions {
 struct GptqStreamMemory {
     uint64_t hessians = 0;              ///< one block's captured Hessians
     uint64_t working = 0;               ///< the largest layer's GPTQ working set
+    uint64_t result = 0;                ///< the quantized values of every linear layer (F32)
     uint64_t engine = 0;                ///< the streamed forward pass over the calibration tokens
-    uint64_t peak() const { return hessians + working + engine; }
+    uint64_t peak() const { return hessians + working + result + engine; }
 };
 
 /// What a run over `tokenCount` calibration tokens needs (bytes), by part.

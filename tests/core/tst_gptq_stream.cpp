@@ -84,7 +84,8 @@ private slots:
         // 4·8·172² + 24·64·172.
         QCOMPARE(m.hessians, uint64_t(2 * 8 * (6 * 64 * 64 + 172 * 172)));
         QCOMPARE(m.working, uint64_t(4 * 8 * 172 * 172 + 24 * 64 * 172));
-        QVERIFY(m.engine > 0 && m.peak() == m.hessians + m.working + m.engine);
+        QCOMPARE(m.result, uint64_t(5 * 4 * (64 * 64 * 2 + 32 * 64 * 2 + 172 * 64 * 3))); // 5 blocks' linear layers
+        QVERIFY(m.engine > 0 && m.peak() == m.hessians + m.working + m.result + m.engine);
         GptqStreamOptions tight = options(true);
         tight.engine.memoryBudgetBytes = m.peak() / 2;
         try {
