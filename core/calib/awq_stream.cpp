@@ -58,14 +58,10 @@ AwqResult awqStreamed(std::shared_ptr<const ModelFile> model, std::span<const in
     const std::vector<int32_t> chunked = calibChunks(tokens, options.nCtx, options.chunks, options.bosToken);
     const StreamLayout layout = calibLayout(options.nCtx);
     const AwqStreamMemory need = memoryFor(*file, int64_t(chunked.size()), options);
-    const uint64_t budget = options.engine.memoryBudgetBytes ? options.engine.memoryBudgetBytes : defaultMemoryBudget();
-    if (need.peak() > budget)
-        throw Error(ErrorCode::OverBudget,
-                    "AWQ needs about " + formatMemory(need.peak()) + " (one block's Hessians " + formatMemory(need.hessians)
-                        + ", one block's working copies " + formatMemory(need.working) + ", the result "
-                        + formatMemory(need.result) + ", the forward pass " + formatMemory(need.engine)
-                        + "), more than its budget of " + formatMemory(budget)
-                        + ". Use fewer calibration chunks, or raise the memory budget (--mem-budget).");
+    requireWithinBudget("AWQ",
+                        {{"one block's Hessians", need.hessians}, {"one block's working copies", need.working},
+                         {"the result", need.result}, {"the forward pass", need.engine}},
+                        options.engine.memoryBudgetBytes);
     LlamaForward floats(file, options.engine);
     const bool spill = floats.estimateMemory(int64_t(chunked.size()), layout).spilled();
     ActivationStore x = floats.embed(chunked, layout, spill);

@@ -1,6 +1,7 @@
 #include "calib/block_calib.h"
 
 #include "common/error.h"
+#include "model/stream_memory.h"
 
 #include <algorithm>
 
@@ -62,6 +63,22 @@ uint64_t blockHessianBytes(const WeightSource& source)
         most = std::max(most, bytes);
     }
     return most;
+}
+
+void requireWithinBudget(const std::string& method, const std::vector<MemoryPart>& parts, uint64_t budget)
+{
+    if (budget == 0)
+        budget = defaultMemoryBudget();
+    uint64_t total = 0;
+    std::string list;
+    for (const MemoryPart& p : parts) {
+        total += p.bytes;
+        list += (list.empty() ? "" : ", ") + p.what + " " + formatMemory(p.bytes);
+    }
+    if (total > budget)
+        throw Error(ErrorCode::OverBudget, method + " needs about " + formatMemory(total) + " (" + list
+                                               + "), more than its budget of " + formatMemory(budget)
+                                               + ". Use fewer calibration chunks, or raise the memory budget (--mem-budget).");
 }
 
 } // namespace qx

@@ -39,4 +39,14 @@ inline uint64_t squareDoubles(int64_t n) { return uint64_t(n) * uint64_t(n) * si
 /// and its finished copy), over every block of `source`.
 uint64_t blockHessianBytes(const WeightSource& source);
 
+/// One named part of a streamed calibration's memory ("one block's Hessians", bytes).
+struct MemoryPart {
+    std::string what;
+    uint64_t bytes = 0;
+};
+
+/// Throws Error(OverBudget) when the parts add up to more than `budget` (0: defaultMemoryBudget()), naming
+/// the method, each part and the budget, and what to lower.
+void requireWithinBudget(const std::string& method, const std::vector<MemoryPart>& parts, uint64_t budget);
+
 } // namespace qx

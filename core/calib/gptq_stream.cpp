@@ -71,14 +71,10 @@ Substitutions gptqStreamed(std::shared_ptr<const ModelFile> model, std::span<con
     const std::vector<int32_t> chunked = calibChunks(tokens, options.nCtx, options.chunks, options.bosToken);
     const StreamLayout layout = calibLayout(options.nCtx);
     const GptqStreamMemory need = memoryFor(*file, int64_t(chunked.size()), options);
-    const uint64_t budget = options.engine.memoryBudgetBytes ? options.engine.memoryBudgetBytes : defaultMemoryBudget();
-    if (need.peak() > budget)
-        throw Error(ErrorCode::OverBudget,
-                    "GPTQ needs about " + formatMemory(need.peak()) + " (one block's Hessians " + formatMemory(need.hessians)
-                        + ", the largest layer's GPTQ working set " + formatMemory(need.working) + ", the result "
-                        + formatMemory(need.result) + ", the forward pass "
-                        + formatMemory(need.engine) + "), more than its budget of " + formatMemory(budget)
-                        + ". Use fewer calibration chunks, or raise the memory budget (--mem-budget).");
+    requireWithinBudget("GPTQ",
+                        {{"one block's Hessians", need.hessians}, {"the largest layer's GPTQ working set", need.working},
+                         {"the result", need.result}, {"the forward pass", need.engine}},
+                        options.engine.memoryBudgetBytes);
     LlamaForward floats(file, options.engine);
     const bool spill = floats.estimateMemory(int64_t(chunked.size()), layout).spilled();
     const std::string dir = spill ? (options.engine.scratchDir.empty() ? std::filesystem::temp_directory_path().string()
