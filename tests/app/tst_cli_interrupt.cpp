@@ -2,6 +2,9 @@
 // runs ends the process with exit code 130, "cancelled, no output written", and no output file (nor its
 // .partial) is left. The time from the signal to the end of the process is printed for each command
 // (bench/README.md collects the figures; this test asserts no timing).
+// `stats` is not in the table: it reads this model in about 0.13 s, so a signal sent when its first line
+// appears can land after the work, and the row would test the race, not the command. It stops through the
+// same cancellable progress as the others; tst_stats_report checks that a stop request ends it.
 #include "common/cli_runner.h"
 #include "common/test_data.h"
 #include "common/test_main.h"
@@ -63,7 +66,6 @@ private slots:
                                           << "quantize: gptq on Q4_K" << int(SIGINT);
         QTest::newRow("sensitivity") << "sensitivity" << text + QStringList{"--tokens", "512"}
                                      << "sensitivity: " << int(SIGINT);
-        QTest::newRow("stats") << "stats" << QStringList{"MODEL"} << "stats: " << int(SIGINT);
         QTest::newRow("synth") << "synth"
                                << QStringList{"--dim", "1024", "--layers", "4", "--ff", "2816", "--heads", "16",
                                               "--kv-heads", "4", "--vocab-from", m_vocab, "--seed", "8", "-o", "OUT"}

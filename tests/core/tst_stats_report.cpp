@@ -87,6 +87,24 @@ private slots:
         const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(qx::modelStatsJson(e, "m")));
         QVERIFY(doc["tensors"].toArray()[0].toObject().contains("skipped"));
     }
+    void stopsWhenProgressSaysStop()
+    {
+        std::vector<float> values(4096);
+        for (size_t i = 0; i < values.size(); ++i)
+            values[i] = static_cast<float>(i % 7) - 3.f;
+        qx::ModelFile m;
+        m.tensors.push_back(f32Tensor("a", {64, 64}, values));
+        m.tensors.push_back(f32Tensor("b", {64, 64}, values));
+        int calls = 0;
+        const qx::ProgressFn stopAtOnce = [&](double) { return ++calls < 1; };
+        try {
+            qx::computeModelStats(m, "", {}, stopAtOnce);
+            QFAIL("computeModelStats went on after its progress asked it to stop");
+        } catch (const qx::Error& e) {
+            QCOMPARE(e.code(), qx::ErrorCode::Cancelled);
+        }
+        QCOMPARE(calls, 1);   // the first report stopped it: the second tensor was never started
+    }
     void badRegexIsAnError()
     {
         qx::ModelFile m;
