@@ -213,7 +213,8 @@ LlamaForward::LlamaForward(std::shared_ptr<const LlamaWeights> weights, ForwardO
 
 LlamaForward::~LlamaForward() = default;
 
-ActivationStore LlamaForward::embed(std::span<const int32_t> tokens, const StreamLayout& layout, bool spill)
+ActivationStore LlamaForward::embed(std::span<const int32_t> tokens, const StreamLayout& layout, bool spill,
+                                    const ProgressFn& progress)
 {
     checkLayout(layout, tokens.size());
     const LlamaConfig& c = m_impl->source->config();
@@ -228,11 +229,19 @@ ActivationStore LlamaForward::embed(std::span<const int32_t> tokens, const Strea
     ActivationStore x(n, c.nEmbd, spill ? dir : std::string());
     ScopedTimer timer(m_impl->timings.elementwise);
     const WeightSource& src = *m_impl->source;
-    parallelFor(n, n * c.nEmbd < (int64_t{1} << 18) ? 1 : m_impl->threads, [&](int64_t b, int64_t e) {
-        for (int64_t t = b; t < e; ++t)
-            src.loadRows("token_embd.weight", tokens[size_t(t)], 1, x.row(t));
-    });
-    x.release(0, n);
+    const int64_t zero = 0;
+    const std::function<void()> poll = progressPoll(progress, zero, 1.0);
+    const int64_t slice = std::max<int64_t>(1, (int64_t{1} << 22) / std::max<int64_t>(1, c.nEmbd));   // 16 MB of rows
+    for (int64_t first = 0; first < n; first += slice) {
+        poll();
+        const int64_t end = std::min(n, first + slice);
+        parallelFor(end - first, (end - first) * c.nEmbd < (int64_t{1} << 18) ? 1 : m_impl->threads,
+                    [&](int64_t b, int64_t e) {
+                        for (int64_t t = first + b; t < first + e; ++t)
+                            src.loadRows("token_embd.weight", tokens[size_t(t)], 1, x.row(t));
+                    });
+        x.release(first, end - first);
+    }
     src.release("token_embd.weight");
     return x;
 }
@@ -318,7 +327,7 @@ void LlamaForward::run(std::span<const int32_t> tokens, const StreamLayout& layo
     d.lastMemory = need;
     ScopedTimer timer(d.timings.total);
     const double blockShare = double(2 * config().nLayer) / double(2 * config().nLayer + 1);
-    ActivationStore x = embed(tokens, layout, need.spilled());
+    ActivationStore x = embed(tokens, layout, need.spilled(), [&](double) { return !progress || progress(0.0); });
     runBlocks(x, layout, 0, config().nLayer,
               [&](double f) { return !progress || progress(f * blockShare); });
     runHead(x, layout, sink, [&](double f) { return !progress || progress(blockShare + f * (1.0 - blockShare)); });

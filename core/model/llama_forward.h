@@ -122,8 +122,10 @@ public:
 
     /// The steps of run(), for jobs that stop after block k or resume from a stored block input: the
     /// embedded tokens (the input of block 0), blocks [fromLayer, toLayer) applied in place, the head.
-    /// The store spills to options.scratchDir when `spill` is set.
-    ActivationStore embed(std::span<const int32_t> tokens, const StreamLayout& layout, bool spill = false);
+    /// The store spills to options.scratchDir when `spill` is set. embed() asks `progress` (reporting 0)
+    /// between slices of tokens, so a Cancel stops a long text's embedding too (Error(Cancelled)).
+    ActivationStore embed(std::span<const int32_t> tokens, const StreamLayout& layout, bool spill = false,
+                          const ProgressFn& progress = {});
     void runBlocks(ActivationStore& residual, const StreamLayout& layout, int64_t fromLayer, int64_t toLayer,
                    const ProgressFn& progress = {});
     /// runHead() makes the logits of sequences [firstSeq, firstSeq + seqCount) only (seqCount < 0: to the
