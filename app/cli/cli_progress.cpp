@@ -2,6 +2,8 @@
 
 #include "common/error.h"
 
+#include <pthread.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -11,24 +13,30 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <thread>
 
 namespace qx::cli {
 namespace {
 
-volatile std::sig_atomic_t g_interrupted = 0;
-volatile std::sig_atomic_t g_watching = 0;   // a progress callback observes g_interrupted
+std::atomic<bool> g_interrupted{false};
+std::atomic<bool> g_watching{false};          // a progress callback observes g_interrupted
 bool g_quiet = false;
 bool g_lineOpen = false;                      // a progress line without its newline is on stderr
-char g_stopMessage[160] = "\nqexplore-cli: cancelled, no output written\n";   // written by the handler
+char g_stopMessage[160] = "\nqexplore-cli: cancelled, no output written\n";
 
-extern "C" void onSignal(int signal)
+/// The one thread that receives SIGINT and SIGTERM: every other thread has them blocked, so no signal ever
+/// interrupts the compute threads (a signal frame pushed onto a thread inside a JIT kernel corrupted the
+/// heap of a `train` run in about one try of three).
+void watchSignals(sigset_t signals)
 {
-    std::signal(signal, SIG_DFL);   // a second signal ends the process
-    g_interrupted = 1;
-    if (!g_watching) {              // nothing would notice the flag: stop here; nothing is being written
-        [[maybe_unused]] const ssize_t n = ::write(2, g_stopMessage, std::strlen(g_stopMessage));
-        ::_exit(130);
+    int signal = 0;
+    ::sigwait(&signals, &signal);
+    g_interrupted = true;
+    if (g_watching) {                 // the command notices the flag and cleans up; a second signal
+        ::sigwait(&signals, &signal); // ends the process at once
     }
+    [[maybe_unused]] const ssize_t n = ::write(2, g_stopMessage, std::strlen(g_stopMessage));
+    ::_exit(130);                     // nothing would notice the flag (nothing is being written), or asked twice
 }
 
 bool showProgress()
@@ -43,25 +51,30 @@ void installInterruptHandlers(const std::string& command)
 {
     std::snprintf(g_stopMessage, sizeof g_stopMessage, "\nqexplore-cli %s: cancelled, no output written\n",
                   command.c_str());
-    std::signal(SIGINT, onSignal);
-    std::signal(SIGTERM, onSignal);
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    // Blocked here, before any other thread exists, so every thread started later inherits the mask.
+    ::pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    std::thread(watchSignals, signals).detach();
 }
 
 bool interruptRequested()
 {
-    return g_interrupted != 0;
+    return g_interrupted;
 }
 
 void throwIfInterrupted()
 {
-    g_watching = 1;
+    g_watching = true;
     if (interruptRequested())
         throw Error(ErrorCode::Cancelled, "interrupted");
 }
 
 ProgressFn cancellable(ProgressFn inner)
 {
-    g_watching = 1;
+    g_watching = true;
     return [inner = std::move(inner)](double fraction) {
         if (interruptRequested())
             return false;

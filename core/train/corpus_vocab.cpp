@@ -3,6 +3,7 @@
 
 #include "common/error.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -94,7 +95,7 @@ void addToken(Vocab& v, std::string text, float score, TokenType type)
 
 } // namespace
 
-Vocab buildCorpusVocab(std::string_view text, int64_t vocabSize)
+Vocab buildCorpusVocab(std::string_view text, int64_t vocabSize, const ProgressFn& progress)
 {
     Vocab v;
     addToken(v, "<unk>", 0.0f, TokenType::Unknown);
@@ -117,7 +118,10 @@ Vocab buildCorpusVocab(std::string_view text, int64_t vocabSize)
     for (const std::string& c : chars)
         addToken(v, c, -1e6f, TokenType::Normal);
     Pair pair;
+    const double merges = static_cast<double>(std::max<int64_t>(1, vocabSize - v.size()));
     for (int64_t rank = 0; v.size() < vocabSize && bestPair(words, pair); ++rank) {
+        if (progress && !progress(static_cast<double>(rank) / merges))
+            throw Error(ErrorCode::Cancelled, {}, kNoOffset, "vocabulary building cancelled");
         mergeEverywhere(words, pair);
         addToken(v, pair.first + pair.second, -static_cast<float>(rank + 1), TokenType::Normal);
     }

@@ -1,6 +1,7 @@
 // The demo-model pipeline.
 #include "train/story_model.h"
 
+#include "common/error.h"
 #include "eval/perplexity.h"
 #include "model/llama_forward.h"
 #include "model/tokenizer.h"
@@ -44,12 +45,19 @@ HeldOutFigure heldOutPerplexity(const StoryModelOptions& options, const TrainedM
 
 StoryModelResult trainStoryModel(const StoryModelOptions& options, const StepFn& onStep, const ProgressFn& progress)
 {
+    const auto stopIfAsked = [&] {   // between the set-up steps, which take up to a second each
+        if (progress && !progress(0.0))
+            throw Error(ErrorCode::Cancelled, {}, kNoOffset, "training cancelled");
+    };
     const std::string trainText = storyCorpus(options.corpus, CorpusSplit::Train);
     const std::string validText = storyCorpus(options.corpus, CorpusSplit::Valid);
-    Vocab vocab = buildCorpusVocab(trainText, options.vocabSize);
+    stopIfAsked();
+    Vocab vocab = buildCorpusVocab(trainText, options.vocabSize, [&](double) { return !progress || progress(0.0); });
     const Tokenizer tokenizer = Tokenizer::fromVocab(vocab);
     const std::vector<int32_t> trainIds = tokenizer.encode(trainText, true, false);
+    stopIfAsked();
     const std::vector<int32_t> validIds = tokenizer.encode(validText, true, false);
+    stopIfAsked();
 
     StoryModelResult r;
     r.model.shape = options.shape;

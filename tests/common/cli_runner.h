@@ -3,6 +3,7 @@
 
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QThread>
 #include <QString>
 #include <QStringList>
 
@@ -24,30 +25,35 @@ inline CliResult runCli(const QStringList& args, int timeoutMs = 300000)
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
 }
 
-/// Starts the CLI, waits until its stderr shows `marker` (the command is under way), sends `signal`
-/// (SIGINT: Ctrl-C) and collects the result; exitCode is -1 when the marker never appeared or the process
-/// crashed.
+/// Starts the CLI, waits until its stderr or stdout shows `marker` (the command is under way), sends
+/// `signal` (SIGINT: Ctrl-C) `delayMs` later and collects the result; exitCode is -1 when the marker never
+/// appeared or the process crashed.
 inline CliResult interruptCli(const QStringList& args, const QString& marker, int timeoutMs = 120000,
-                              int signal = SIGINT)
+                              int signal = SIGINT, int delayMs = 0)
 {
     QProcess p;
     p.start(qEnvironmentVariable("QX_CLI"), args);
-    QByteArray err;
+    QByteArray err, out;
     QElapsedTimer timer;
     timer.start();
-    while (!err.contains(marker.toUtf8()) && p.state() != QProcess::NotRunning && timer.elapsed() < timeoutMs) {
+    const QByteArray wanted = marker.toUtf8();
+    while (!err.contains(wanted) && !out.contains(wanted) && p.state() != QProcess::NotRunning
+           && timer.elapsed() < timeoutMs) {
         p.waitForReadyRead(100);
         err += p.readAllStandardError();
+        out += p.readAllStandardOutput();
     }
+    if (delayMs > 0)
+        QThread::msleep(static_cast<unsigned long>(delayMs));
     const bool sent = p.state() == QProcess::Running && ::kill(static_cast<pid_t>(p.processId()), signal) == 0;
     QElapsedTimer stop;
     stop.start();
     p.waitForFinished(timeoutMs);
     const qint64 stopMs = stop.elapsed();
     err += p.readAllStandardError();
+    out += p.readAllStandardOutput();
     const bool normal = p.exitStatus() == QProcess::NormalExit;
-    return {sent && normal ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(err),
-            stopMs};
+    return {sent && normal ? p.exitCode() : -1, QString::fromUtf8(out), QString::fromUtf8(err), stopMs};
 }
 
 } // namespace qx::test
