@@ -1,11 +1,14 @@
 // The i-quant quantizers with an importance matrix, side by side with llama-quantize (issue 16: >= 3x).
 //
-//   build/bench/iquant_bench [MODEL.gguf IMATRIX] [--types IQ2_XXS,...] [--threads 2] [--cli PATH] [--llama-bin DIR]
+//   build/bench/iquant_bench [MODEL.gguf IMATRIX] [--types IQ2_XXS,...] [--threads 2] [--repeat N] [--cli PATH]
+//                            [--llama-bin DIR]
 //
 // For each type: `llama-quantize --imatrix IMATRIX --pure --output-tensor-type q8_0 --token-embedding-type
 // q8_0 MODEL OUT TYPE THREADS` and `qexplore-cli export MODEL --pure TYPE` with the same options and
 // --llama-order, one after the other as child processes; prints each one's wall and CPU time, the ratios,
-// and whether the two files are byte-identical (they must be). The output and embedding tensors go to
+// and whether the two files are byte-identical (they must be). With --repeat N each pair runs N times,
+// alternating, and the fastest wall and CPU time of each side are reported: on a shared virtual machine the
+// same command varies by up to 40 % from minute to minute, and the minimum is the least disturbed run. The output and embedding tensors go to
 // Q8_0 because llama-imatrix records no importance for them, without which llama-quantize refuses the
 // lowest-bit types; every block matrix is in TYPE.
 // Without MODEL: a synthetic 1024-wide, 4-block model (ffn 2816, 44 M parameters, the stories260K
@@ -50,6 +53,16 @@ bool sameBytes(const std::string& a, const std::string& b)
                       std::istreambuf_iterator<char>(fb), std::istreambuf_iterator<char>());
 }
 
+/// `best` with the smaller wall and CPU times of `run` (each minimum on its own); `run` itself when `first`.
+ChildRun fastest(ChildRun best, const ChildRun& run, bool first)
+{
+    if (first)
+        return run;
+    best.seconds = std::min(best.seconds, run.seconds);
+    best.cpuSeconds = std::min(best.cpuSeconds, run.cpuSeconds);
+    return best;
+}
+
 bool check(const ChildRun& run, const char* what)
 {
     if (run.exitCode == 0)
@@ -62,6 +75,7 @@ bool check(const ChildRun& run, const char* what)
 
 int main(int argc, char** argv)
 {
+    int repeat = 1;
     std::string model, imatrix, threads = "2", cli = "build/app/qexplore-cli";   // run from the checkout
     std::string llamaBin = "../llama.cpp/build/bin";   // beside the checkout, as bench/README.md says
     std::string types = "IQ1_S,IQ1_M,IQ2_XXS,IQ2_XS,IQ2_S,IQ3_XXS,IQ3_S,IQ4_NL,IQ4_XS";
@@ -72,6 +86,7 @@ int main(int argc, char** argv)
         const auto next = [&]() { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
         if (a == "--types") types = next();
         else if (a == "--threads") threads = next();
+        else if (a == "--repeat") repeat = std::max(1, std::atoi(next().c_str()));
         else if (a == "--cli") cli = next();
         else if (a == "--llama-bin") llamaBin = next();
         else if (a == "--data") data = next();
@@ -95,23 +110,29 @@ int main(int argc, char** argv)
             return 1;
     } else {
         std::fprintf(stderr, "usage: iquant_bench [MODEL.gguf IMATRIX] [--types T,...] [--threads N] [--cli PATH]\n"
-                             "                    [--llama-bin DIR] [--data DIR]\n");
+                             "                    [--repeat N] [--llama-bin DIR] [--data DIR]\n");
         return 2;
     }
-    std::printf("model %s, imatrix %s, %s threads\n", model.c_str(), imatrix.c_str(), threads.c_str());
+    std::printf("model %s, imatrix %s, %s threads, fastest of %d runs each\n", model.c_str(), imatrix.c_str(),
+                threads.c_str(), repeat);
     std::printf("%-8s %12s %12s %12s %12s %8s %8s %s\n", "type", "llama wall", "llama CPU", "ours wall", "ours CPU",
                 "wall x", "CPU x", "bytes");
     const std::string theirsOut = "/tmp/iquant-bench-llama.gguf", oursOut = "/tmp/iquant-bench-ours.gguf";
     bool allSame = true;
     for (const std::string& type : splitCommas(types)) {
-        const ChildRun theirs = runChild({llamaBin + "/llama-quantize", "--imatrix", imatrix, "--pure",
-                                          "--output-tensor-type", "q8_0", "--token-embedding-type", "q8_0", model,
-                                          theirsOut, type, threads});
-        const ChildRun ours = runChild({cli, "export", model, "--pure", type, "--output-tensor-type", "Q8_0",
-                                        "--token-embedding-type", "Q8_0", "--imatrix", imatrix, "--llama-order", "-o",
-                                        oursOut, "--quiet"});
-        if (!check(theirs, "llama-quantize") || !check(ours, "qexplore-cli export"))
-            return 1;
+        ChildRun theirs, ours;
+        for (int r = 0; r < repeat; ++r) {
+            const ChildRun t = runChild({llamaBin + "/llama-quantize", "--imatrix", imatrix, "--pure",
+                                         "--output-tensor-type", "q8_0", "--token-embedding-type", "q8_0", model,
+                                         theirsOut, type, threads});
+            const ChildRun o = runChild({cli, "export", model, "--pure", type, "--output-tensor-type", "Q8_0",
+                                         "--token-embedding-type", "Q8_0", "--imatrix", imatrix, "--llama-order", "-o",
+                                         oursOut, "--quiet"});
+            if (!check(t, "llama-quantize") || !check(o, "qexplore-cli export"))
+                return 1;
+            theirs = fastest(theirs, t, r == 0);
+            ours = fastest(ours, o, r == 0);
+        }
         const bool same = sameBytes(theirsOut, oursOut);
         allSame = allSame && same;
         std::printf("%-8s %12.2f %12.2f %12.2f %12.2f %8.2f %8.2f %s\n", type.c_str(), theirs.seconds, theirs.cpuSeconds,
