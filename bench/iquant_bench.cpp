@@ -8,9 +8,9 @@
 // --llama-order, one after the other as child processes; prints each one's wall and CPU time, the ratios,
 // and whether the two files are byte-identical (they must be). With --repeat N each pair runs N times,
 // alternating, and the fastest wall and CPU time of each side are reported: on a shared virtual machine the
-// same command varies by up to 40 % from minute to minute, and the minimum is the least disturbed run. The output and embedding tensors go to
-// Q8_0 because llama-imatrix records no importance for them, without which llama-quantize refuses the
-// lowest-bit types; every block matrix is in TYPE.
+// same command varies by up to 40 % from minute to minute, and the minimum is the least disturbed run. The
+// output and embedding tensors go to Q8_0 because llama-imatrix records no importance for them, without
+// which llama-quantize refuses the lowest-bit types; every block matrix is in TYPE.
 // Without MODEL: a synthetic 1024-wide, 4-block model (ffn 2816, 44 M parameters, the stories260K
 // vocabulary from ../shared) and its importance matrix from ../shared/text/tinystories-valid-head.txt
 // are written to /tmp first (with qexplore-cli synth / imatrix).

@@ -4,9 +4,9 @@
 // Progress: one self-overwriting stderr line, only when stderr is a terminal and --quiet was not given.
 // Notes: what a command tells about its work on stderr (not results, not errors); --quiet silences them.
 // Interruption: SIGINT and SIGTERM are blocked in every thread but one, which waits for them and sets one
-// flag (no compute thread is ever interrupted by a signal). Once a command has made a progress callback (it watches
-// the flag), that callback returns false, the core throws Error(Cancelled) and cleans up, and cli_main
-// exits with 130 ("cancelled, no output written"). Before that — or in a command with no long work —
+// flag (no compute thread is ever interrupted by a signal). Once a command has made a progress callback (it
+// watches the flag), that callback returns false, the core throws Error(Cancelled) and cleans up, and
+// cli_main exits with 130 ("cancelled, no output written"). Before that — or in a command with no long work —
 // the signal ends the process at once with 130. A second signal always ends it at once.
 
 #include "common/progress.h"

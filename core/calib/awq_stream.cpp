@@ -64,7 +64,7 @@ AwqResult awqStreamed(std::shared_ptr<const ModelFile> model, std::span<const in
                         options.engine.memoryBudgetBytes);
     LlamaForward floats(file, options.engine);
     const bool spill = floats.estimateMemory(int64_t(chunked.size()), layout).spilled();
-    ActivationStore x = floats.embed(chunked, layout, spill);
+    ActivationStore x = floats.embed(chunked, layout, spill, progress);
     AwqResult out;
     const int64_t nLayer = file->config().nLayer;
     for (int64_t layer = 0; layer < nLayer; ++layer) {

@@ -80,7 +80,7 @@ Substitutions gptqStreamed(std::shared_ptr<const ModelFile> model, std::span<con
     const std::string dir = spill ? (options.engine.scratchDir.empty() ? std::filesystem::temp_directory_path().string()
                                                                       : options.engine.scratchDir)
                                   : std::string();
-    ActivationStore x = floats.embed(chunked, layout, spill);
+    ActivationStore x = floats.embed(chunked, layout, spill, progress);
     Substitutions out;
     const int64_t nLayer = file->config().nLayer;
     for (int64_t layer = 0; layer < nLayer; ++layer) {

@@ -135,8 +135,8 @@ void runLockStep(LlamaForward& a, LlamaForward& b, std::span<const int32_t> chun
     const int64_t nChunk = int64_t(chunked.size()) / layout.seqLen, groups = (nChunk + group - 1) / group;
     const double steps = double(layersA + layersB + 2 * groups);
     double step = 0;
-    ActivationStore xa = a.embed(chunked, layout, spill);
-    ActivationStore xb = b.embed(chunked, layout, spill);
+    ActivationStore xa = a.embed(chunked, layout, spill, progress);
+    ActivationStore xb = b.embed(chunked, layout, spill, progress);
     for (int64_t layer = 0; layer < std::max(layersA, layersB); ++layer) {
         if (layer < layersA)
             a.runBlocks(xa, layout, layer, layer + 1, stepProgress(progress, step++, steps));

@@ -217,7 +217,7 @@ int64_t BlockInputCache::run(const std::shared_ptr<const ModelFile>& model, Llam
                                 : engineDir.empty() ? std::filesystem::temp_directory_path().string()
                                                     : engineDir;
     ActivationStore x = resume > 0 ? copyActivations(d.inputs[size_t(resume)]->rows, workDir)
-                                   : forward.embed(tokens, layout, need.spilled());
+                                   : forward.embed(tokens, layout, need.spilled(), progress);
     bool spillInputs = false;
     const std::vector<bool> keep = d.keepSet(nLayer, forward.config().nEmbd * int64_t(sizeof(float)), spillInputs);
     const auto report = [&](int64_t block) {

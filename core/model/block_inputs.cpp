@@ -28,7 +28,7 @@ BlockInputs::BlockInputs(LlamaForward& forward, std::span<const int32_t> tokens,
                             : forward.options().scratchDir.empty() ? std::filesystem::temp_directory_path().string()
                                                                     : forward.options().scratchDir;
     const int64_t nLayer = forward.config().nLayer;
-    ActivationStore x = forward.embed(tokens, layout, spill);
+    ActivationStore x = forward.embed(tokens, layout, spill, progress);
     m_inputs.reserve(size_t(nLayer + 1));
     for (int64_t layer = 0; layer < nLayer; ++layer) {
         m_inputs.push_back(copyActivations(x, dir));

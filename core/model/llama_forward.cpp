@@ -327,7 +327,7 @@ void LlamaForward::run(std::span<const int32_t> tokens, const StreamLayout& layo
     d.lastMemory = need;
     ScopedTimer timer(d.timings.total);
     const double blockShare = double(2 * config().nLayer) / double(2 * config().nLayer + 1);
-    ActivationStore x = embed(tokens, layout, need.spilled(), [&](double) { return !progress || progress(0.0); });
+    ActivationStore x = embed(tokens, layout, need.spilled(), progress);
     runBlocks(x, layout, 0, config().nLayer,
               [&](double f) { return !progress || progress(f * blockShare); });
     runHead(x, layout, sink, [&](double f) { return !progress || progress(blockShare + f * (1.0 - blockShare)); });

@@ -242,7 +242,7 @@ void ResumingRuns::prepare(const Plan* reference, const ProgressFn& progress)
 double ResumingRuns::measure(const Plan& plan, int64_t firstLayer, const ProgressFn& progress)
 {
     LlamaForward fwd(std::make_shared<PlannedWeights>(m_file, plan, m_imatrix), m_engine);
-    ActivationStore x = firstLayer < 0 ? fwd.embed(m_tokens, m_layout, !m_spillDir.empty())
+    ActivationStore x = firstLayer < 0 ? fwd.embed(m_tokens, m_layout, !m_spillDir.empty(), progress)
                                        : m_inputs->copy(firstLayer, m_spillDir);
     const int64_t from = std::max<int64_t>(firstLayer, 0);
     const double blockShare = double(layers() - from) / double(layers() - from + 1);

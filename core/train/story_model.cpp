@@ -45,14 +45,16 @@ HeldOutFigure heldOutPerplexity(const StoryModelOptions& options, const TrainedM
 
 StoryModelResult trainStoryModel(const StoryModelOptions& options, const StepFn& onStep, const ProgressFn& progress)
 {
-    const auto stopIfAsked = [&] {   // between the set-up steps, which take up to a second each
-        if (progress && !progress(0.0))
+    // The set-up steps take up to a second each: they ask the progress (at 0) between them and at every merge.
+    const ProgressFn setUp = [&](double) { return !progress || progress(0.0); };
+    const auto stopIfAsked = [&] {
+        if (!setUp(0.0))
             throw Error(ErrorCode::Cancelled, {}, kNoOffset, "training cancelled");
     };
     const std::string trainText = storyCorpus(options.corpus, CorpusSplit::Train);
     const std::string validText = storyCorpus(options.corpus, CorpusSplit::Valid);
     stopIfAsked();
-    Vocab vocab = buildCorpusVocab(trainText, options.vocabSize, [&](double) { return !progress || progress(0.0); });
+    Vocab vocab = buildCorpusVocab(trainText, options.vocabSize, setUp);
     const Tokenizer tokenizer = Tokenizer::fromVocab(vocab);
     const std::vector<int32_t> trainIds = tokenizer.encode(trainText, true, false);
     stopIfAsked();

@@ -56,7 +56,8 @@ private slots:
                                 << int(SIGINT) << 0;
         QTest::newRow("export SIGTERM") << "export" << QStringList{"MODEL", "--pure", "IQ4_XS", "-o", "OUT"}
                                         << "export: writing" << int(SIGTERM) << 0;
-        QTest::newRow("imatrix") << "imatrix" << text + QStringList{"-c", "128", "-o", "OUT"} << "imatrix: " << int(SIGINT) << 0;
+        QTest::newRow("imatrix") << "imatrix" << text + QStringList{"-c", "128", "-o", "OUT"} << "imatrix: "
+                                 << int(SIGINT) << 0;
         QTest::newRow("ppl --save-kld-base")
             << "ppl" << text + QStringList{"-c", "128", "-b", "128", "--save-kld-base", "OUT"} << "perplexity: "
             << int(SIGINT) << 0;
