@@ -5,6 +5,7 @@
 #include "cli/command_line.h"
 #include "cli/model_arg.h"
 
+#include "calib/block_calib.h"
 #include "calib/calib_cache.h"
 #include "calib/calib_export.h"
 #include "calib/calib_methods.h"
@@ -14,7 +15,10 @@
 #include "common/text_file.h"
 #include "eval/perplexity.h"
 #include "io/model_file.h"
+#include "model/mapped_weights.h"
+#include "model/stream_memory.h"
 #include "model/tokenizer.h"
+#include "plan/planned_weights.h"
 
 #include <algorithm>
 #include <chrono>
@@ -26,7 +30,7 @@ namespace qx::cli {
 namespace {
 
 struct QuantArgs {
-    std::string model, method = "rtn", scheme = "int4-g32", calibFile, evalFile, output, cacheDir;
+    std::string model, method = "rtn", scheme = "int4-g32", calibFile, evalFile, output, cacheDir, memBudget;
     bool useCache = true;
     int64_t calibChunks = -1, evalChunks = -1, nCtx = 128;
     double damp = 1.0, alpha = 0.5;
@@ -71,6 +75,9 @@ void addOptions(CommandLine& cl, QuantArgs& a)
     app.add_option("--alpha", a.alpha, "SmoothQuant migration strength (default 0.5)")->type_name("A");
     app.add_option("--threshold", a.threshold, "LLM.int8 outlier threshold (default 6.0)")->type_name("T");
     cl.addThreads(a.threads);
+    app.add_option("--mem-budget", a.memBudget, "memory the streamed methods may use, e.g. 16G (default: 3/4 of\n"
+                                                "physical memory); a run that needs more is refused before it starts")
+        ->type_name("SIZE");
     app.add_option("--calib-cache", a.cacheDir, "where captured statistics are cached per (model, text, settings)\n"
                                                 "(default $XDG_CACHE_HOME/qexplore or ~/.cache/qexplore)")
         ->type_name("DIR");
@@ -89,6 +96,8 @@ QuantArgs parseArgs(const std::vector<std::string>& args)
     cl.parse(args);
     if (a.calibFile.empty() && !isDemoArg(a.model))
         throw UsageError("--file is required");
+    if (!a.memBudget.empty() && !parseByteSize(a.memBudget))
+        throw UsageError("--mem-budget takes a size such as 16G or 4500M, not '" + a.memBudget + "'");
     return a;
 }
 
@@ -103,15 +112,30 @@ void printScore(const char* label, const EvalScore& s, double seconds)
                 s.pplUnc, s.kldMean, s.kldUnc, 100.0 * s.sameTop, seconds);
 }
 
+// GPTQ, AWQ and round-to-nearest on a ggml grid stream the model from its file (any size); imatrix, the
+// uniform grids' round-to-nearest and the W8A8 methods need the whole model in F32 and one capture of its
+// inputs, made the first time such a method runs. Every weight method's result is evaluated streamed.
 struct Session {
     std::shared_ptr<const ModelFile> model;
-    std::shared_ptr<const LlamaWeights> weights;
+    std::shared_ptr<const MappedWeights> file;
+    std::shared_ptr<const LlamaWeights> weights;   ///< loaded by residentWeights()
     std::unique_ptr<CalibEvaluator> evaluator;
-    std::shared_ptr<const CalibData> calib;
+    std::shared_ptr<const CalibData> calib;        ///< captured by captured()
+    std::string calibText;
     std::vector<int32_t> calibTokens;
     std::optional<int32_t> bos;
+    ForwardOptions forward;
     bool naiveInt8Done = false;
 };
+
+const LlamaWeights& residentWeights(Session& s)
+{
+    if (!s.weights) {
+        note("quantize: loading the model's weights as F32\n");
+        s.weights = LlamaWeights::fromModel(s.model);
+    }
+    return *s.weights;
+}
 
 CalibRequest baseRequest(const QuantArgs& a)
 {
@@ -129,13 +153,16 @@ CalibRequest baseRequest(const QuantArgs& a)
 }
 
 // The calibration statistics from the cache when present, otherwise captured (and then cached).
-void capture(const QuantArgs& a, const std::string& calibText, const Tokenizer& tok, std::optional<int32_t> bos,
-             const ForwardOptions& fo, Session& s)
+const CalibData& captured(const QuantArgs& a, Session& s)
 {
+    if (s.calib)
+        return *s.calib;
+    residentWeights(s);
+    const auto t0 = std::chrono::steady_clock::now();
     CalibRequest r = baseRequest(a);
-    r.calibText = calibText;
+    r.calibText = s.calibText;
     const CaptureOutcome c =
-        captureCached(s.weights, a.model, tok.encode(calibText, true), r, bos, fo, nullptr, progressPrinter("calibration"));
+        captureCached(s.weights, a.model, s.calibTokens, r, s.bos, s.forward, nullptr, progressPrinter("calibration"));
     if (c.fromDisk)
         std::printf("calibration statistics read from the cache %s (same model, text and settings)\n",
                     c.cachePath.c_str());
@@ -144,12 +171,25 @@ void capture(const QuantArgs& a, const std::string& calibText, const Tokenizer& 
     else if (!c.cacheWriteError.empty())
         std::printf("WARNING: could not cache the calibration statistics: %s\n", c.cacheWriteError.c_str());
     s.calib = c.data;
+    std::printf("calibration capture: %lld rows per layer (%.2f s)\n",
+                static_cast<long long>(s.calib->empty() ? 0 : s.calib->begin()->second.samples), secondsSince(t0));
+    for (const auto& [name, l] : *s.calib)
+        if (l.samples < 2 * l.cols) {
+            std::printf("WARNING: only %lld calibration rows for %s with %lld inputs: its Hessian is singular\n"
+                        "         and GPTQ leans on the dampening (raised when Cholesky fails). Use more text.\n",
+                        static_cast<long long>(l.samples), name.c_str(), static_cast<long long>(l.cols));
+            break;
+        }
+    return *s.calib;
 }
 
 void prepare(const QuantArgs& a, Session& s)
 {
     s.model = openModelArg(a.model);
-    s.weights = LlamaWeights::fromModel(s.model);
+    LlamaWeights::checkModel(*s.model);
+    s.forward.threads = a.threads;
+    s.forward.memoryBudgetBytes = a.memBudget.empty() ? 0 : *parseByteSize(a.memBudget);
+    s.file = std::make_shared<const MappedWeights>(s.model, a.threads);
     const Tokenizer tok = openTokenizerArg(a.model);
     std::string calibText = readTextArg(a.calibFile, a.model, TextRole::Calibration), evalText;
     if (a.calibFile.empty()) {  // the demo model: its training stories, then its held-out text
@@ -170,27 +210,23 @@ void prepare(const QuantArgs& a, Session& s)
                     100.0 * overlap);
     else
         std::printf("calibration and evaluation texts share no line\n");
-    const auto bos = chunkBosToken(*s.model);
-    s.bos = bos;
-    s.calibTokens = tok.encode(calibText, true);
-    ForwardOptions fo;
-    fo.threads = a.threads;
-    auto t0 = std::chrono::steady_clock::now();
+    s.bos = chunkBosToken(*s.model);
+    s.calibText = std::move(calibText);
+    s.calibTokens = tok.encode(s.calibText, true);
+    const auto t0 = std::chrono::steady_clock::now();
     note("quantize: F32 baseline on the evaluation text\n");
-    s.evaluator = std::make_unique<CalibEvaluator>(s.weights, tok.encode(evalText, true), a.nCtx, a.evalChunks, bos, fo,
+    s.evaluator = std::make_unique<CalibEvaluator>(std::static_pointer_cast<const WeightSource>(s.file),
+                                                   tok.encode(evalText, true), a.nCtx, a.evalChunks, s.bos, s.forward,
                                                    progressPrinter("baseline"));
     std::printf("F32 baseline PPL %.4f (%.2f s)\n", s.evaluator->baselinePpl(), secondsSince(t0));
-    t0 = std::chrono::steady_clock::now();
-    capture(a, calibText, tok, bos, fo, s);
-    std::printf("calibration capture: %lld rows per layer (%.2f s)\n",
-                static_cast<long long>(s.calib->empty() ? 0 : s.calib->begin()->second.samples), secondsSince(t0));
-    for (const auto& [name, l] : *s.calib)
-        if (l.samples < 2 * l.cols) {
-            std::printf("WARNING: only %lld calibration rows for %s with %lld inputs: its Hessian is singular\n"
-                        "         and GPTQ leans on the dampening (raised when Cholesky fails). Use more text.\n",
-                        static_cast<long long>(l.samples), name.c_str(), static_cast<long long>(l.cols));
-            break;
-        }
+}
+
+/// The streamed model with `r`'s calibrated tensors in place of the file's.
+std::shared_ptr<const WeightSource> calibratedSource(const std::shared_ptr<const CalibResult>& r, const Session& s)
+{
+    return std::make_shared<const PlannedWeights>(s.file, Plan{}, nullptr,
+                                                  std::shared_ptr<const Substitutions>(r, &r->values), nullptr,
+                                                  std::shared_ptr<const PackedTensors>(r, &r->packed));
 }
 
 void runInt8(const QuantArgs& a, const std::string& method, Session& s)
@@ -198,7 +234,8 @@ void runInt8(const QuantArgs& a, const std::string& method, Session& s)
     auto t0 = std::chrono::steady_clock::now();
     if (!s.naiveInt8Done) {
         s.naiveInt8Done = true;
-        const EvalScore naive = s.evaluator->evaluate(withSubstitutions(*s.weights, int8Weights(*s.weights)),
+        const LlamaWeights& w = residentWeights(s);
+        const EvalScore naive = s.evaluator->evaluate(withSubstitutions(w, int8Weights(w)),
                                                       int8ActivationTransform(nullptr), progressPrinter("W8A8"));
         printScore("naive W8A8 (int8)", naive, secondsSince(t0));
     }
@@ -206,7 +243,7 @@ void runInt8(const QuantArgs& a, const std::string& method, Session& s)
     CalibRequest req = baseRequest(a);
     req.method = method;
     const bool smooth = method == "smoothquant";
-    const CalibResult r = runCalibration(*s.weights, *s.calib, req);
+    const CalibResult r = runCalibration(residentWeights(s), captured(a, s), req);
     for (const auto& n : r.notes)
         std::printf("  %s\n", n.c_str());
     const EvalScore score = s.evaluator->evaluate(withSubstitutions(*s.weights, r.values), r.transform,
@@ -216,21 +253,23 @@ void runInt8(const QuantArgs& a, const std::string& method, Session& s)
     printScore(label.c_str(), score, secondsSince(t0));
 }
 
-// Writes the calibrated model as GGUF, re-reads it and checks that it evaluates like the in-memory model.
-void exportResult(const QuantArgs& a, const CalibResult& cr, const EvalScore& inMemory, Session& s)
+// Writes the calibrated model as GGUF, re-reads it and checks that it evaluates like the calibrated model.
+void exportResult(const QuantArgs& a, const CalibResult& cr, const EvalScore& calibrated, Session& s)
 {
     const auto t0 = std::chrono::steady_clock::now();
-    const ExportResult e = exportCalibrated(*s.model, calibratedPlan(*s.model, cr.values, cr.grid.type),
-                                            cr.exportValues, a.output, cr.importance, progressPrinter("export"));
-    const double dev = maxExportDeviation(a.output, cr.values);
+    const ExportResult e = exportCalibrated(*s.model, calibratedPlan(*s.model, cr.tensors(), cr.grid.type),
+                                            cr.exportValues, a.output, cr.importance, progressPrinter("export"), cr.packed);
+    const double dev = maxExportDeviation(a.output, cr.values, cr.packed);
     std::printf("wrote %s: %llu bytes, %d tensors converted, %d copied (%.2f s); largest deviation of a calibrated "
                 "value after re-reading: %.3g%s\n",
                 a.output.c_str(), static_cast<unsigned long long>(e.fileBytes), e.quantizedTensors, e.copiedTensors,
                 secondsSince(t0), dev, dev == 0.0 ? " (lossless)" : "");
-    const EvalScore r = s.evaluator->evaluate(LlamaWeights::fromModel(openModel(a.output)), {}, progressPrinter("re-read"));
+    const auto written = std::make_shared<const MappedWeights>(openModel(a.output), a.threads);
+    const EvalScore r = s.evaluator->evaluate(std::static_pointer_cast<const WeightSource>(written), {},
+                                              progressPrinter("re-read"));
     printScore("exported file", r, 0.0);
-    std::printf("exported file PPL %s the in-memory evaluation (%.6f vs %.6f)\n",
-                r.ppl == inMemory.ppl ? "equals" : "DIFFERS FROM", r.ppl, inMemory.ppl);
+    std::printf("exported file PPL %s the calibrated model's evaluation (%.6f vs %.6f)\n",
+                r.ppl == calibrated.ppl ? "equals" : "DIFFERS FROM", r.ppl, calibrated.ppl);
 }
 
 std::vector<std::string> splitList(const std::string& text)
@@ -247,30 +286,34 @@ std::vector<std::string> splitList(const std::string& text)
 
 void runWeightMethod(const QuantArgs& a, const std::string& method, const std::string& scheme, Session& s)
 {
-    const auto t0 = std::chrono::steady_clock::now();
     CalibRequest req = baseRequest(a);
     req.method = method;
     req.grid = scheme;
     const bool gptq = method == "gptq" || method == "gptq-act", awq = method == "awq" || method == "awq-noclip";
+    const bool rtnStreamed = method == "rtn" && parseGrid(scheme).ggml;
+    if (!gptq && !awq && !rtnStreamed)
+        captured(a, s);
+    const auto t0 = std::chrono::steady_clock::now();
     note("quantize: %s on %s\n", method.c_str(), scheme.c_str());
-    ForwardOptions fo;
-    fo.threads = a.threads;
-    const CalibResult cr = gptq  ? runStreamedGptq(s.model, s.calibTokens, s.bos, req, !a.gptqOneCapture, fo,
-                                                   progressPrinter("GPTQ"))
-                           : awq ? runStreamedAwq(s.model, s.calibTokens, s.bos, req, fo, progressPrinter("AWQ"))
-                                 : runCalibration(*s.weights, *s.calib, req, progressPrinter(method));
+    const auto result = std::make_shared<const CalibResult>(
+        gptq          ? runStreamedGptq(s.model, s.calibTokens, s.bos, req, !a.gptqOneCapture, s.forward,
+                                        progressPrinter("GPTQ"), true)
+        : awq         ? runStreamedAwq(s.model, s.calibTokens, s.bos, req, s.forward, progressPrinter("AWQ"))
+        : rtnStreamed ? runStreamedRtn(s.model, req, s.forward, progressPrinter("RTN"))
+                      : runCalibration(residentWeights(s), captured(a, s), req, progressPrinter(method)));
+    const CalibResult& cr = *result;
     for (const auto& n : cr.notes)
         std::printf("  %s\n", n.c_str());
     const double tq = secondsSince(t0);
-    if (cr.values.empty()) {
+    if (cr.values.empty() && cr.packed.empty()) {
         std::printf("%-28s %s fits no layer of this model\n", (method + " " + scheme).c_str(), cr.grid.name().c_str());
         return;
     }
-    const size_t total = blockLinearNames(*s.weights).size();
+    const size_t total = size_t(s.file->config().nLayer) * blockLinearLayers(*s.file, 0).size();
     std::printf("quantized with %s on %s: %.3f s%s\n", method.c_str(), cr.grid.name().c_str(), tq,
-                cr.values.size() < total ? " (layers whose rows do not fit the grid stay F32)" : "");
+                cr.tensors().size() < total ? " (layers whose rows do not fit the grid stay F32)" : "");
     const auto t1 = std::chrono::steady_clock::now();
-    const EvalScore r = s.evaluator->evaluate(withSubstitutions(*s.weights, cr.values), {}, progressPrinter("evaluate"));
+    const EvalScore r = s.evaluator->evaluate(calibratedSource(result, s), {}, progressPrinter("evaluate"));
     printScore((method + " " + scheme).c_str(), r, secondsSince(t1));
     if (!a.output.empty())
         exportResult(a, cr, r, s);

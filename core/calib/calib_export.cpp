@@ -45,13 +45,13 @@ void fillFromSource(const TensorInfo& src, TensorType type, std::span<std::byte>
 
 } // namespace
 
-Plan calibratedPlan(const ModelFile& model, const Substitutions& subs, TensorType type)
+Plan calibratedPlan(const ModelFile& model, const std::set<std::string>& calibrated, TensorType type)
 {
     Plan plan;
     plan.sourcePath = model.path;
     for (const TensorInfo* t : plannedTensors(model)) {
         PlanEntry e{t->name, t->ne, t->type, "kept as stored", false};
-        if (subs.count(t->name)) {
+        if (calibrated.count(t->name)) {
             e.type = t->rows() > 1 ? type : TensorType::F32;
             e.reason = "calibrated";
         }
@@ -60,8 +60,17 @@ Plan calibratedPlan(const ModelFile& model, const Substitutions& subs, TensorTyp
     return plan;
 }
 
+Plan calibratedPlan(const ModelFile& model, const Substitutions& subs, TensorType type)
+{
+    std::set<std::string> names;
+    for (const auto& [name, values] : subs)
+        names.insert(name);
+    return calibratedPlan(model, names, type);
+}
+
 ExportResult exportCalibrated(const ModelFile& model, const Plan& plan, const Substitutions& subs,
-                              const std::string& outPath, const Substitutions& importance, const ProgressFn& progress)
+                              const std::string& outPath, const Substitutions& importance, const ProgressFn& progress,
+                              const PackedTensors& packed)
 {
     if (model.format != ModelFormat::Gguf)
         throw Error(ErrorCode::Unsupported, model.path, kNoOffset, "calibrated export needs a GGUF source model");
@@ -75,13 +84,21 @@ ExportResult exportCalibrated(const ModelFile& model, const Plan& plan, const Su
         auto it = subs.find(src->name);
         if (it != subs.end() && it->second.size() != src->elementCount())
             throw Error(ErrorCode::InvalidArgument, "substitution for " + src->name + " has the wrong size");
-        ++(it == subs.end() && type == src->type ? result.copiedTensors : result.quantizedTensors);
+        const auto pk = packed.find(src->name);
+        const PackedTensor* blocks = pk == packed.end() ? nullptr : &pk->second;
+        if (blocks && blocks->valueCount() != static_cast<int64_t>(src->elementCount()))
+            throw Error(ErrorCode::InvalidArgument, "packed values for " + src->name + " have the wrong size");
+        ++(it == subs.end() && !blocks && type == src->type ? result.copiedTensors : result.quantizedTensors);
         const std::vector<float>* values = it == subs.end() ? nullptr : &it->second;
         auto imp = importance.find(src->name);
         const std::span<const float> qw = imp == importance.end() || type == TensorType::F32
                                                ? std::span<const float>() : std::span<const float>(imp->second);
-        layout.tensors[i].fill = [src, type, values, qw, i, count, &progress](std::span<std::byte> dst) {
-            if (values)
+        layout.tensors[i].fill = [src, type, values, blocks, qw, i, count, &progress](std::span<std::byte> dst) {
+            if (blocks && blocks->type == type && blocks->blocks.size() == dst.size())
+                std::memcpy(dst.data(), blocks->blocks.data(), dst.size());
+            else if (blocks)
+                writeValues(type, blocks->unpack(), src->rowLength(), dst);
+            else if (values)
                 writeValues(type, *values, src->rowLength(), dst, qw);
             else
                 fillFromSource(*src, type, dst);
@@ -94,20 +111,31 @@ ExportResult exportCalibrated(const ModelFile& model, const Plan& plan, const Su
     return result;
 }
 
-double maxExportDeviation(const std::string& path, const Substitutions& subs)
+double maxExportDeviation(const std::string& path, const Substitutions& subs, const PackedTensors& packed)
 {
     const auto file = openModel(path);
-    double worst = 0.0;
-    for (const auto& [name, values] : subs) {
-        const TensorInfo* t = nullptr;
-        for (const TensorInfo& c : file->tensors)
-            if (c.name == name)
-                t = &c;
-        if (!t || t->elementCount() != values.size())
+    const auto find = [&](const std::string& name, uint64_t elements) {
+        const TensorInfo* t = file->findTensor(name);
+        if (!t || t->elementCount() != elements)
             throw Error(ErrorCode::Mismatch, path, kNoOffset, "tensor " + name + " missing or of another size");
-        const std::vector<float> back = dequantizeTensor(*t);
+        return t;
+    };
+    const auto deviation = [](const TensorInfo& t, std::span<const float> values) {
+        const std::vector<float> back = dequantizeTensor(t);
+        double worst = 0.0;
         for (size_t i = 0; i < back.size(); ++i)
             worst = std::max(worst, std::fabs(static_cast<double>(back[i]) - values[i]));
+        return worst;
+    };
+    double worst = 0.0;
+    for (const auto& [name, values] : subs)
+        worst = std::max(worst, deviation(*find(name, values.size()), values));
+    for (const auto& [name, p] : packed) {
+        const TensorInfo* t = find(name, static_cast<uint64_t>(p.valueCount()));
+        const bool same = t->type == p.type && t->data.size() == p.blocks.size() &&
+                          std::memcmp(t->data.data(), p.blocks.data(), p.blocks.size()) == 0;
+        if (!same)
+            worst = std::max(worst, deviation(*t, p.unpack()));
     }
     return worst;
 }

@@ -122,16 +122,31 @@ CalibEvaluator::CalibEvaluator(std::shared_ptr<const LlamaWeights> baseline, std
                                const ProgressFn& progress)
     : m_maxChunks(maxChunks), m_bos(bos), m_forward(forwardOptions)
 {
+    LlamaForward fwd(std::move(baseline), m_forward);
+    evaluateBaseline(fwd, tokens, nCtx, progress);
+}
+
+CalibEvaluator::CalibEvaluator(std::shared_ptr<const WeightSource> baseline, std::vector<int32_t> tokens, int64_t nCtx,
+                               int64_t maxChunks, std::optional<int32_t> bos, ForwardOptions forwardOptions,
+                               const ProgressFn& progress)
+    : m_maxChunks(maxChunks), m_bos(bos), m_forward(forwardOptions)
+{
+    LlamaForward fwd(std::move(baseline), m_forward);
+    evaluateBaseline(fwd, tokens, nCtx, progress);
+}
+
+void CalibEvaluator::evaluateBaseline(LlamaForward& forward, const std::vector<int32_t>& tokens, int64_t nCtx,
+                                      const ProgressFn& progress)
+{
     static std::atomic<int> counter{0};
     m_basePath = (std::filesystem::temp_directory_path()
                   / ("qx-calib-base-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".bin"))
                      .string();
-    LlamaForward fwd(std::move(baseline), m_forward);
     PerplexityOptions opt;
     opt.nCtx = nCtx;
-    opt.maxChunks = maxChunks;
-    opt.bosToken = bos;
-    m_basePpl = computePerplexity(fwd, tokens, opt, progress, m_basePath).ppl;
+    opt.maxChunks = m_maxChunks;
+    opt.bosToken = m_bos;
+    m_basePpl = computePerplexity(forward, tokens, opt, progress, m_basePath).ppl;
 }
 
 CalibEvaluator::~CalibEvaluator()
@@ -144,12 +159,25 @@ EvalScore CalibEvaluator::evaluate(std::shared_ptr<const LlamaWeights> model, co
                                    const ProgressFn& progress) const
 {
     LlamaForward fwd(std::move(model), m_forward);
-    fwd.setActivationTransform(transform);
+    return score(fwd, transform, progress);
+}
+
+EvalScore CalibEvaluator::evaluate(std::shared_ptr<const WeightSource> model, const ActivationTransform& transform,
+                                   const ProgressFn& progress) const
+{
+    LlamaForward fwd(std::move(model), m_forward);
+    return score(fwd, transform, progress);
+}
+
+EvalScore CalibEvaluator::score(LlamaForward& forward, const ActivationTransform& transform,
+                                const ProgressFn& progress) const
+{
+    forward.setActivationTransform(transform);
     KldBaseReader base(m_basePath);
     KldOptions opt;
     opt.maxChunks = m_maxChunks;
     opt.bosToken = m_bos;
-    const KldResult r = computeKld(fwd, base, opt, progress);
+    const KldResult r = computeKld(forward, base, opt, progress);
     return {r.pplQ, r.pplQUnc, r.kldMean, r.kldUnc, r.sameTop};
 }
 

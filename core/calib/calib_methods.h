@@ -55,6 +55,10 @@ public:
     CalibEvaluator(std::shared_ptr<const LlamaWeights> baseline, std::vector<int32_t> tokens, int64_t nCtx,
                    int64_t maxChunks, std::optional<int32_t> bos, ForwardOptions forwardOptions = {},
                    const ProgressFn& progress = {});
+    /// The same with the baseline streamed from any weight source (e.g. the model file, block by block).
+    CalibEvaluator(std::shared_ptr<const WeightSource> baseline, std::vector<int32_t> tokens, int64_t nCtx,
+                   int64_t maxChunks, std::optional<int32_t> bos, ForwardOptions forwardOptions = {},
+                   const ProgressFn& progress = {});
     ~CalibEvaluator();
     CalibEvaluator(const CalibEvaluator&) = delete;
     CalibEvaluator& operator=(const CalibEvaluator&) = delete;
@@ -62,9 +66,16 @@ public:
     /// PPL and KLD of `model` (optionally with an activation transform) against the baseline.
     EvalScore evaluate(std::shared_ptr<const LlamaWeights> model, const ActivationTransform& transform = {},
                        const ProgressFn& progress = {}) const;
+    /// The same for a streamed weight source (e.g. a plan or packed GPTQ result over the model file).
+    EvalScore evaluate(std::shared_ptr<const WeightSource> model, const ActivationTransform& transform = {},
+                       const ProgressFn& progress = {}) const;
     double baselinePpl() const { return m_basePpl; }
 
 private:
+    void evaluateBaseline(LlamaForward& forward, const std::vector<int32_t>& tokens, int64_t nCtx,
+                          const ProgressFn& progress);
+    EvalScore score(LlamaForward& forward, const ActivationTransform& transform, const ProgressFn& progress) const;
+
     std::string m_basePath;
     int64_t m_maxChunks;
     std::optional<int32_t> m_bos;

@@ -2,6 +2,7 @@
 
 #include "calib/awq_stream.h"
 #include "calib/gptq_stream.h"
+#include "calib/rtn_stream.h"
 
 #include "calib/calib_export.h"
 #include "calib/calib_methods.h"
@@ -166,6 +167,16 @@ bool CalibResult::coupled() const
     return w8a8 || method == "awq" || method == "awq-noclip";
 }
 
+std::set<std::string> CalibResult::tensors() const
+{
+    std::set<std::string> out;
+    for (const auto& [name, v] : values)
+        out.insert(name);
+    for (const auto& [name, p] : packed)
+        out.insert(name);
+    return out;
+}
+
 CalibResult runCalibration(const LlamaWeights& weights, const CalibData& calib, const CalibRequest& request,
                            const ProgressFn& progress)
 {
@@ -204,7 +215,7 @@ CalibResult runCalibration(const LlamaWeights& weights, const CalibData& calib, 
 
 CalibResult runStreamedGptq(std::shared_ptr<const ModelFile> model, std::span<const int32_t> tokens,
                             std::optional<int32_t> bos, const CalibRequest& request, bool sequential,
-                            const ForwardOptions& engine, const ProgressFn& progress)
+                            const ForwardOptions& engine, const ProgressFn& progress, bool packResult)
 {
     if (baseMethod(request.method) != "gptq")
         throw Error(ErrorCode::InvalidArgument, "runStreamedGptq: method " + request.method + " is not GPTQ");
@@ -223,10 +234,27 @@ CalibResult runStreamedGptq(std::shared_ptr<const ModelFile> model, std::span<co
     o.chunks = request.chunks;
     o.bosToken = bos;
     o.engine = engine;
+    o.pack = packResult;
     out.notes.push_back(sequential ? "sequential: each block's Hessians from the quantized blocks before it"
                                    : "one capture of the float model");
-    out.values = gptqStreamed(std::move(model), tokens, o, &out.notes, progress);
+    GptqStreamResult r = gptqStreamed(std::move(model), tokens, o, &out.notes, progress);
+    out.values = std::move(r.values);
     out.exportValues = out.values; // on the grid and re-quantizes to itself
+    out.packed = std::move(r.packed);
+    return out;
+}
+
+CalibResult runStreamedRtn(std::shared_ptr<const ModelFile> model, const CalibRequest& request,
+                           const ForwardOptions& engine, const ProgressFn& progress)
+{
+    if (baseMethod(request.method) != "rtn")
+        throw Error(ErrorCode::InvalidArgument, "runStreamedRtn: method " + request.method + " is not rtn");
+    CalibResult out;
+    out.method = request.method;
+    out.grid = parseGrid(request.grid);
+    out.label = calibMethodLabel(request.method) + " " + (out.grid.ggml ? out.grid.name() : request.grid);
+    out.packed = rtnStreamed(std::move(model), out.grid, engine.threads, engine.memoryBudgetBytes, &out.notes,
+                             progress);
     return out;
 }
 
@@ -307,9 +335,10 @@ Plan calibResultPlan(const ModelFile& model, const CalibResult& result, const st
         const int bits = result.w8a8 || result.grid.ggml ? 8 : result.grid.uniform.bits;
         type = bits >= 6 ? TensorType::Q8_0 : bits == 5 ? TensorType::Q5_0 : TensorType::Q4_0;
     }
-    Plan plan = calibratedPlan(model, result.values, type);
+    const std::set<std::string> calibrated = result.tensors();
+    Plan plan = calibratedPlan(model, calibrated, type);
     for (PlanEntry& e : plan.entries) {
-        if (!result.values.count(e.tensor))
+        if (!calibrated.count(e.tensor))
             continue;
         e.reason = reason;
         const TensorInfo* t = model.findTensor(e.tensor);

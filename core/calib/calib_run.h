@@ -18,10 +18,12 @@
 #include "io/model_file.h"
 #include "model/llama_forward.h"
 #include "plan/plan.h"
+#include "quant/packed_tensor.h"
 
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <vector>
@@ -60,6 +62,9 @@ struct CalibResult {
     Substitutions values;           ///< evaluated (fake-quantized) tensors and folded norms
     Substitutions exportValues;     ///< the F32 values an export quantizes (empty for W8A8)
     Substitutions importance;       ///< imatrix: importance per exported tensor
+    /// Calibrated layers held as the grid's blocks instead (runStreamedGptq with packResult); they are in
+    /// neither values nor exportValues, and evaluate and export exactly as those would.
+    PackedTensors packed;
     std::vector<std::string> notes; ///< dampening, per-layer losses, AWQ alphas, LLM.int8 outlier columns
     ActivationTransform transform;  ///< W8A8: per-token int8 activations (empty otherwise)
     /// True when its tensors can be written to GGUF: a ggml grid and not W8A8.
@@ -67,6 +72,8 @@ struct CalibResult {
     /// True when the tensors depend on each other (AWQ and SmoothQuant fold scales into norms, W8A8
     /// transforms every layer's input): dropping one tensor invalidates all of them.
     bool coupled() const;
+    /// The calibrated tensors' names: those of values and of packed.
+    std::set<std::string> tensors() const;
 };
 
 /// Quantizes every block linear layer of `weights` with the request's method (see calib_methods.h,
@@ -79,10 +86,17 @@ CalibResult runCalibration(const LlamaWeights& weights, const CalibData& calib, 
 /// GPTQ (method gptq or gptq-act) on the streamed engine from the model file (calib/gptq_stream.h):
 /// block-sequential when `sequential`, else from one capture of the float model; `tokens` is the request's
 /// calibration text tokenized with BOS. The result has the shape runCalibration gives for the same request,
-/// plus a note saying which capture was used. Errors as gptqStreamed and runCalibration.
+/// plus a note saying which capture was used. With `packResult` on a ggml grid the layers come back in
+/// `packed` (a 7B model's Q4_K result in 3.8 GB instead of 26). Errors as gptqStreamed and runCalibration.
 CalibResult runStreamedGptq(std::shared_ptr<const ModelFile> model, std::span<const int32_t> tokens,
                             std::optional<int32_t> bos, const CalibRequest& request, bool sequential,
-                            const ForwardOptions& engine = {}, const ProgressFn& progress = {});
+                            const ForwardOptions& engine = {}, const ProgressFn& progress = {},
+                            bool packResult = false);
+
+/// Round-to-nearest (method rtn) on a ggml grid from the model file (calib/rtn_stream.h): the layers come
+/// back in `packed`, equal to runCalibration's values for the same request. Errors as rtnStreamed.
+CalibResult runStreamedRtn(std::shared_ptr<const ModelFile> model, const CalibRequest& request,
+                           const ForwardOptions& engine = {}, const ProgressFn& progress = {});
 
 /// AWQ (method awq or awq-noclip) on the streamed engine from the model file (calib/awq_stream.h): every
 /// block's statistics from one capture of the float model, without a float copy of the model. The result

@@ -18,12 +18,24 @@ GptqStreamMemory memoryFor(const MappedWeights& file, int64_t tokenCount, const 
 {
     GptqStreamMemory m;
     m.hessians = blockHessianBytes(file);
-    for (int64_t layer = 0; layer < file.config().nLayer; ++layer)
+    const bool packed = o.pack && o.gptq.grid.ggml;
+    uint64_t largestBlock = 0; // packing keeps the block being quantized in F32 until it is done
+    for (int64_t layer = 0; layer < file.config().nLayer; ++layer) {
+        uint64_t block = 0;
         for (const std::string& name : blockLinearLayers(file, layer)) {
             const WeightView s = file.shape(name);
-            m.working = std::max(m.working, 4 * squareDoubles(s.cols) + 24 * uint64_t(s.rows) * uint64_t(s.cols));
-            m.result += uint64_t(s.rows) * uint64_t(s.cols) * sizeof(float);
+            if (!gridFits(o.gptq.grid, s.cols))
+                continue;   // stays as stored
+            const uint64_t values = uint64_t(s.rows) * uint64_t(s.cols);
+            m.working = std::max(m.working, 4 * squareDoubles(s.cols) + 24 * values);
+            block += values * sizeof(float);
+            m.result += packed ? tensorBytes(o.gptq.grid.type, values).value_or(values * sizeof(float))
+                               : values * sizeof(float);
         }
+        largestBlock = std::max(largestBlock, block);
+    }
+    if (packed)
+        m.result += largestBlock;
     const LlamaForward probe(std::shared_ptr<const WeightSource>(&file, [](const WeightSource*) {}), o.engine);
     const StreamMemory run = probe.estimateMemory(tokenCount, calibLayout(o.nCtx));
     m.engine = run.blocksPhase() + (o.sequential ? run.activations : 0); // + the copy the capture runs on
@@ -56,6 +68,24 @@ void quantizeBlock(const MappedWeights& file, const CalibData& calib, int64_t la
     }
 }
 
+/// Moves one block's quantized layers into the result: packed when asked and exact, else as F32.
+void keep(const MappedWeights& file, const GptqStreamOptions& options, TensorSubstitutions block,
+          GptqStreamResult& out, std::vector<std::string>* notes)
+{
+    for (auto& [name, values] : block) {
+        if (options.pack && options.gptq.grid.ggml) {
+            if (auto p = packExactly(options.gptq.grid.type, values, file.shape(name).cols)) {
+                out.packed.emplace(name, std::move(*p));
+                continue;
+            }
+            if (notes)
+                notes->push_back(name + ": its values are not exactly on the " + options.gptq.grid.name() +
+                                 " blocks; kept as F32");
+        }
+        out.values.emplace(name, std::move(values));
+    }
+}
+
 } // namespace
 
 GptqStreamMemory gptqStreamMemory(const ModelFile& model, int64_t tokenCount, const GptqStreamOptions& options)
@@ -64,8 +94,9 @@ GptqStreamMemory gptqStreamMemory(const ModelFile& model, int64_t tokenCount, co
     return memoryFor(file, tokenCount, options);
 }
 
-Substitutions gptqStreamed(std::shared_ptr<const ModelFile> model, std::span<const int32_t> tokens,
-                           const GptqStreamOptions& options, std::vector<std::string>* notes, const ProgressFn& progress)
+GptqStreamResult gptqStreamed(std::shared_ptr<const ModelFile> model, std::span<const int32_t> tokens,
+                              const GptqStreamOptions& options, std::vector<std::string>* notes,
+                              const ProgressFn& progress)
 {
     const auto file = std::make_shared<const MappedWeights>(std::move(model), options.engine.threads);
     const std::vector<int32_t> chunked = calibChunks(tokens, options.nCtx, options.chunks, options.bosToken);
@@ -81,7 +112,7 @@ Substitutions gptqStreamed(std::shared_ptr<const ModelFile> model, std::span<con
                                                                       : options.engine.scratchDir)
                                   : std::string();
     ActivationStore x = floats.embed(chunked, layout, spill, progress);
-    Substitutions out;
+    GptqStreamResult out;
     const int64_t nLayer = file->config().nLayer;
     for (int64_t layer = 0; layer < nLayer; ++layer) {
         const auto part = [&](double from, double to) {
@@ -102,7 +133,7 @@ Substitutions gptqStreamed(std::shared_ptr<const ModelFile> model, std::span<con
             LlamaForward quantized(std::make_shared<PlannedWeights>(file, Plan{}, nullptr, block), options.engine);
             quantized.runBlocks(x, layout, layer, layer + 1, part(0.9, 1.0));
         }
-        out.merge(*block);
+        keep(*file, options, std::move(*block), out, notes);
         if (progress && !progress(double(layer + 1) / double(nLayer)))
             throw Error(ErrorCode::Cancelled, "GPTQ cancelled");
     }

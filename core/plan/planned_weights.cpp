@@ -11,9 +11,10 @@ namespace qx {
 PlannedWeights::PlannedWeights(std::shared_ptr<const MappedWeights> base, Plan plan,
                                std::shared_ptr<const ImatrixFile> imatrix,
                                std::shared_ptr<const TensorSubstitutions> substitutions,
-                               std::shared_ptr<const SchemeChoices> schemes)
+                               std::shared_ptr<const SchemeChoices> schemes,
+                               std::shared_ptr<const PackedTensors> packed)
     : m_base(std::move(base)), m_plan(std::move(plan)), m_imatrix(std::move(imatrix)),
-      m_substitutions(std::move(substitutions)), m_schemes(std::move(schemes))
+      m_substitutions(std::move(substitutions)), m_schemes(std::move(schemes)), m_packed(std::move(packed))
 {
     if (!m_base)
         throw Error(ErrorCode::InvalidArgument, "PlannedWeights: no model");
@@ -26,6 +27,15 @@ PlannedWeights::PlannedWeights(std::shared_ptr<const MappedWeights> base, Plan p
             const WeightView s = m_base->shape(name);
             if (static_cast<int64_t>(values.size()) != s.rows * s.cols)
                 throw Error(ErrorCode::InvalidArgument, "calibrated values of the wrong size for " + name);
+        }
+    if (m_packed)
+        for (const auto& [name, p] : *m_packed) {
+            if (!reads(name))
+                throw Error(ErrorCode::Mismatch, "calibrated values for a tensor the model does not use: " + name);
+            const WeightView s = m_base->shape(name);
+            if (p.rows != s.rows || p.rowLength != s.cols)
+                throw Error(ErrorCode::InvalidArgument, "packed calibrated values of the wrong shape for " + name);
+            m_overhead = std::max(m_overhead, uint64_t(p.valueCount()) * sizeof(float));
         }
     for (const PlanEntry& e : m_plan.entries) {
         if (!reads(e.tensor))
@@ -45,6 +55,8 @@ PlannedWeights::Kind PlannedWeights::kindOf(const std::string& name) const
 {
     if (m_substitutions && m_substitutions->count(name))
         return Kind::Substituted;
+    if (m_packed && m_packed->count(name))
+        return Kind::Packed;
     const PlanEntry* e = m_plan.find(name);
     if (!e || !m_base->model().findTensor(name))
         return Kind::File;
@@ -58,6 +70,7 @@ TensorType PlannedWeights::storageType(const std::string& name) const
     const PlanEntry* e = m_plan.find(name);
     switch (kindOf(name)) {
     case Kind::Substituted: return e && e->type != TensorType::F32 ? e->type : m_base->storageType(name);
+    case Kind::Packed: return m_packed->at(name).type;
     case Kind::RoundTrip: return e->type;
     default: return m_base->storageType(name);
     }
@@ -68,7 +81,9 @@ WorkingTensor PlannedWeights::made(const std::string& name) const
     const TensorInfo& t = *m_base->model().findTensor(name);
     const WeightView shape = m_base->shape(name);
     std::shared_ptr<const std::vector<float>> values;
-    if (kindOf(name) == Kind::Scheme) {
+    if (kindOf(name) == Kind::Packed) {
+        values = std::make_shared<const std::vector<float>>(m_packed->at(name).unpack());
+    } else if (kindOf(name) == Kind::Scheme) {
         values = std::make_shared<const std::vector<float>>(schemeRoundTrip(t, m_schemes->at(name)));
     } else {
         std::vector<float> importance;
@@ -139,7 +154,8 @@ uint64_t PlannedWeights::workingBytes(const std::string& name) const
 
 uint64_t PlannedWeights::fileBytes(const std::string& name) const
 {
-    return kindOf(name) == Kind::Substituted ? 0 : m_base->fileBytes(name);
+    const Kind kind = kindOf(name);
+    return kind == Kind::Substituted || kind == Kind::Packed ? 0 : m_base->fileBytes(name);
 }
 
 } // namespace qx

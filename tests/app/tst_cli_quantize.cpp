@@ -1,5 +1,6 @@
-// `qexplore-cli quantize` end to end on synth-d256: GPTQ on Q4_K exported with -o, re-read losslessly and
-// evaluated to the same perplexity; the calibration cache is written, then read; bad input is refused.
+// `qexplore-cli quantize` end to end on synth-d256: GPTQ on Q4_K, streamed, exported with -o, re-read
+// losslessly and evaluated to the same perplexity; round-to-nearest streamed, and refused over its memory
+// budget; imatrix's calibration cache is written, then read; bad input is refused.
 #include "common/cli_runner.h"
 #include "common/test_data.h"
 #include "common/test_main.h"
@@ -38,26 +39,57 @@ private slots:
         QCOMPARE(r.exitCode, 1);
     }
 
-    void gptqQ4_KExportAndCache()
+    void gptqQ4_KExportsStreamed()
     {
         QX_REQUIRE_SHARED(model, "reference/synth-d256/model-f32.gguf");
         QX_REQUIRE_SHARED(text, "text/tinystories-valid-head.txt");
         QTemporaryDir dir;
-        const QString out = dir.filePath("gptq-q4k.gguf"), cache = dir.filePath("cache");
-        const QStringList args{"quantize", QString::fromStdString(model), "--method", "gptq", "--scheme", "Q4_K", "-f",
-                               QString::fromStdString(text), "--calib-chunks", "4", "--eval-chunks", "4",
-                               "--calib-cache", cache, "-o", out};
-        CliResult r = runCli(args);
+        const QString out = dir.filePath("gptq-q4k.gguf");
+        const CliResult r = runCli({"quantize", QString::fromStdString(model), "--method", "gptq", "--scheme", "Q4_K",
+                                    "-f", QString::fromStdString(text), "--calib-chunks", "4", "--eval-chunks", "4",
+                                    "--no-calib-cache", "-o", out});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("calibration and evaluation texts share no line"));
-        QVERIFY(r.out.contains("calibration statistics cached in"));
+        // GPTQ streams the model block by block: no whole-model capture, no F32 copy of the weights.
+        QVERIFY2(!r.out.contains("calibration capture") && !r.err.contains("loading the model's weights"),
+                 qPrintable(r.out));
         QVERIFY2(r.out.contains("largest deviation of a calibrated value after re-reading: 0 (lossless)"),
                  qPrintable(r.out));
-        QVERIFY(r.out.contains("exported file PPL equals the in-memory evaluation"));
+        QVERIFY(r.out.contains("exported file PPL equals the calibrated model's evaluation"));
+    }
+
+    void rtnStreamedAndRefusedOverBudget()
+    {
+        QX_REQUIRE_SHARED(model, "reference/synth-d256/model-f32.gguf");
+        QX_REQUIRE_SHARED(text, "text/tinystories-valid-head.txt");
+        const QStringList args{"quantize", QString::fromStdString(model), "--method", "rtn", "--scheme", "Q4_K", "-f",
+                               QString::fromStdString(text), "--eval-chunks", "2", "--no-calib-cache"};
+        CliResult r = runCli(args);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("rtn Q4_K   ") && !r.err.contains("loading the model's weights"), qPrintable(r.out));
+        r = runCli(QStringList(args) << "--mem-budget" << "1M");
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("more than the") || r.err.contains("budget"), qPrintable(r.err));
+        r = runCli(QStringList(args) << "--mem-budget" << "lots");
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--mem-budget takes a size"));
+    }
+
+    void calibrationCacheWrittenThenRead()
+    {
+        QX_REQUIRE_SHARED(model, "reference/synth-d256/model-f32.gguf");
+        QX_REQUIRE_SHARED(text, "text/tinystories-valid-head.txt");
+        QTemporaryDir dir;
+        const QStringList args{"quantize", QString::fromStdString(model), "--method", "imatrix", "--scheme", "Q4_K",
+                               "-f", QString::fromStdString(text), "--calib-chunks", "4", "--eval-chunks", "2",
+                               "--calib-cache", dir.filePath("cache")};
+        CliResult r = runCli(args);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("calibration statistics cached in"), qPrintable(r.out));
+        QVERIFY(r.out.contains("calibration capture: 512 rows per layer"));
         r = runCli(args);
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("calibration statistics read from the cache"));
-        QVERIFY(r.out.contains("exported file PPL equals the in-memory evaluation"));
     }
 };
 

@@ -1,19 +1,27 @@
 // Calibrated GGUF export on synth-d256 (rows of 256, so every K-quant fits): a GPTQ-optimised Q4_K file
 // re-reads to exactly the in-memory values and evaluates to the same perplexity; an RTN export writes the
-// same blocks as llama-quantize --pure Q4_K.
+// same blocks as llama-quantize --pure Q4_K. The packed forms (streamed GPTQ and RTN keeping the Q4_K
+// blocks instead of F32) evaluate and export exactly as their F32 values do.
 #include "calib/calib_export.h"
 #include "calib/calib_methods.h"
+#include "calib/calib_run.h"
+#include "model/mapped_weights.h"
+#include "plan/planned_weights.h"
 #include "common/error.h"
 #include "common/test_main.h"
 #include "core/calib_fixture.h"
 #include "common/test_data.h"
 #include "eval/perplexity.h"
 #include "io/model_file.h"
+#include "quant/dequantize.h"
+#include "quant/quantize.h"
 #include "model/tokenizer.h"
 
 #include <QtTest/QtTest>
 
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <filesystem>
 #include <unistd.h>
 
@@ -35,7 +43,35 @@ class TestCalibExport : public QObject {
     Q_OBJECT
 
     CalibFixture m_fx;
-    std::string m_dir, m_pureQ4K;
+    std::string m_dir, m_pureQ4K, m_textPath;
+
+    CalibRequest request(const std::string& method) const
+    {
+        CalibRequest r;
+        r.method = method;
+        r.grid = "Q4_K";
+        r.chunks = 8;
+        r.nCtx = CalibFixture::kCtx;
+        return r;
+    }
+
+    std::vector<int32_t> calibTokens() const
+    {
+        return openTokenizer(m_fx.model->path).encode(splitCalibEval(readTextFile(m_textPath), 0.5).first, true);
+    }
+
+    EvalScore evaluatePlanned(std::shared_ptr<const Substitutions> values, std::shared_ptr<const PackedTensors> packed)
+    {
+        const auto file = std::make_shared<const MappedWeights>(m_fx.model);
+        return m_fx.eval->evaluate(std::static_pointer_cast<const WeightSource>(std::make_shared<const PlannedWeights>(
+            file, Plan{}, nullptr, std::move(values), nullptr, std::move(packed))));
+    }
+
+    static std::string fileBytes(const std::string& path)
+    {
+        std::ifstream in(path, std::ios::binary);
+        return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    }
 
 private slots:
     void initTestCase()
@@ -44,6 +80,7 @@ private slots:
         QX_REQUIRE_SHARED(purePath, "reference/synth-d256/pure-Q4_K.gguf");
         QX_REQUIRE_SHARED(textPath, "text/tinystories-valid-head.txt");
         m_pureQ4K = purePath;
+        m_textPath = textPath;
         m_fx.load(modelPath, textPath, 6, 8);
         m_dir = (std::filesystem::temp_directory_path() / ("qx-calib-export-" + std::to_string(::getpid()))).string();
         std::filesystem::create_directories(m_dir);
@@ -99,6 +136,80 @@ private slots:
         }
     }
 
+    void packedGptqEvaluatesAndExportsAsItsFloats()
+    {
+        if (!m_fx.eval)
+            QX_SKIP_WITHOUT_DATA(QStringLiteral("shared data missing"));
+        const auto tokens = calibTokens();
+        const auto bos = chunkBosToken(*m_fx.model);
+        const CalibResult floats = runStreamedGptq(m_fx.model, tokens, bos, request("gptq"), true);
+        const CalibResult packed = runStreamedGptq(m_fx.model, tokens, bos, request("gptq"), true, {}, {}, true);
+        QCOMPARE(floats.values.size(), size_t(28));
+        QVERIFY(floats.packed.empty());
+        QCOMPARE(packed.packed.size(), size_t(28)); // every layer's values lie exactly on its Q4_K blocks
+        QVERIFY(packed.values.empty() && packed.exportValues.empty());
+        QCOMPARE(packed.tensors(), floats.tensors());
+        for (const auto& [name, values] : floats.values) {
+            const PackedTensor& p = packed.packed.at(name);
+            QCOMPARE(p.type, TensorType::Q4_K);
+            QVERIFY2(p.unpack() == values, name.c_str());
+            QCOMPARE(p.blocks.size(), size_t(p.valueCount() / 256 * 144));
+        }
+        const EvalScore a = evaluatePlanned(std::make_shared<const Substitutions>(floats.values), nullptr);
+        const EvalScore b = evaluatePlanned(nullptr, std::make_shared<const PackedTensors>(packed.packed));
+        QCOMPARE(b.ppl, a.ppl);
+        QCOMPARE(b.kldMean, a.kldMean);
+        const EvalScore inMemory = m_fx.eval->evaluate(withSubstitutions(*m_fx.weights, floats.values));
+        QCOMPARE(a.ppl, inMemory.ppl);
+        const std::string fromFloats = m_dir + "/gptq-floats.gguf", fromBlocks = m_dir + "/gptq-blocks.gguf";
+        exportCalibrated(*m_fx.model, calibResultPlan(*m_fx.model, floats, "gptq"), floats.exportValues, fromFloats);
+        const ExportResult r = exportCalibrated(*m_fx.model, calibResultPlan(*m_fx.model, packed, "gptq"), {}, fromBlocks,
+                                                {}, {}, packed.packed);
+        QCOMPARE(r.quantizedTensors, 28);
+        QCOMPARE(maxExportDeviation(fromBlocks, {}, packed.packed), 0.0);
+        QVERIFY(fileBytes(fromBlocks) == fileBytes(fromFloats));
+    }
+
+    void streamedRtnIsLlamaQuantizesBlocks()
+    {
+        if (!m_fx.eval)
+            QX_SKIP_WITHOUT_DATA(QStringLiteral("shared data missing"));
+        const CalibResult r = runStreamedRtn(m_fx.model, request("rtn"));
+        const Substitutions rtn = rtnModel(*m_fx.weights, parseGrid("Q4_K"));
+        QCOMPARE(r.packed.size(), rtn.size());
+        const auto pure = openModel(m_pureQ4K);
+        for (const auto& [name, values] : rtn) {
+            const PackedTensor& p = r.packed.at(name);
+            const TensorInfo* b = findTensor(*pure, name);
+            QVERIFY(b && b->nbytes == p.blocks.size());
+            QVERIFY2(std::memcmp(b->data.data(), p.blocks.data(), b->nbytes) == 0, name.c_str());
+            QVERIFY2(p.unpack() == values, name.c_str());
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, runStreamedRtn(m_fx.model, [&] {
+            CalibRequest u = request("rtn");
+            u.grid = "int4-g32";
+            return u;
+        }()));
+    }
+
+    void packsOnlyValuesOnTheGrid()
+    {
+        std::vector<float> offGrid(2 * 32);
+        for (size_t i = 0; i < offGrid.size(); ++i)
+            offGrid[i] = 0.1f * float(i) + 0.013f;
+        std::vector<std::byte> blocks(2 * 34);
+        quantizeRows(TensorType::Q8_0, offGrid, 32, blocks);
+        std::vector<float> decoded(offGrid.size());
+        dequantizeRow(TensorType::Q8_0, blocks, decoded);
+        const auto exact = packExactly(TensorType::Q8_0, decoded, 32);
+        QVERIFY(exact.has_value());
+        QCOMPARE(exact->blocks, blocks);
+        QCOMPARE(exact->unpack(), decoded);
+        QVERIFY(!packExactly(TensorType::Q8_0, offGrid, 32).has_value());
+        QVERIFY(!packExactly(TensorType::Q4_K, decoded, 32).has_value());   // rows of 32 are no Q4_K block
+        QVERIFY_THROWS_EXCEPTION(Error, packExactly(TensorType::Q8_0, decoded, 30));
+    }
+
     void refusesBadExports()
     {
         if (!m_fx.eval)
@@ -108,7 +219,7 @@ private slots:
                                                          m_dir + "/bad.gguf"));
         QVERIFY(!std::filesystem::exists(m_dir + "/bad.gguf"));
         QVERIFY(!std::filesystem::exists(m_dir + "/bad.gguf.partial"));
-        QVERIFY_THROWS_EXCEPTION(Error, exportCalibrated(*m_fx.model, calibratedPlan(*m_fx.model, {}, TensorType::Q4_K), {},
+        QVERIFY_THROWS_EXCEPTION(Error, exportCalibrated(*m_fx.model, calibratedPlan(*m_fx.model, Substitutions{}, TensorType::Q4_K), {},
                                                          m_fx.model->path));
     }
 };

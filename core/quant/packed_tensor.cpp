@@ -1,0 +1,40 @@
+#include "quant/packed_tensor.h"
+
+#include "common/error.h"
+#include "quant/dequantize.h"
+#include "quant/quantize.h"
+
+#include <cstring>
+
+namespace qx {
+
+std::vector<float> PackedTensor::unpack() const
+{
+    std::vector<float> out(static_cast<size_t>(valueCount()));
+    const size_t rowBytes = blocks.size() / static_cast<size_t>(rows > 0 ? rows : 1);
+    for (int64_t r = 0; r < rows; ++r)
+        dequantizeRow(type, std::span(blocks).subspan(size_t(r) * rowBytes, rowBytes),
+                      std::span(out).subspan(size_t(r * rowLength), size_t(rowLength)));
+    return out;
+}
+
+std::optional<PackedTensor> packExactly(TensorType type, std::span<const float> values, int64_t rowLength)
+{
+    if (rowLength <= 0 || values.size() % static_cast<size_t>(rowLength) != 0)
+        throw Error(ErrorCode::InvalidArgument, "packExactly: the values are not whole rows");
+    const std::optional<uint64_t> rowBytes = tensorBytes(type, static_cast<uint64_t>(rowLength));
+    if (!rowBytes || !canQuantize(type) || !canDequantize(type) || quantizeNeedsImportance(type))
+        return std::nullopt;
+    PackedTensor p;
+    p.type = type;
+    p.rowLength = rowLength;
+    p.rows = static_cast<int64_t>(values.size()) / rowLength;
+    p.blocks.resize(static_cast<size_t>(*rowBytes) * static_cast<size_t>(p.rows));
+    quantizeRows(type, values, rowLength, p.blocks);
+    const std::vector<float> back = p.unpack();
+    if (std::memcmp(back.data(), values.data(), values.size_bytes()) != 0)
+        return std::nullopt;
+    return p;
+}
+
+} // namespace qx

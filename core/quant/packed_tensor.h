@@ -1,0 +1,40 @@
+#pragma once
+// A tensor's values held as the GGUF blocks of one quantized type instead of F32: Q4_K keeps 4.5 bits per
+// weight where F32 keeps 32, which is what lets a calibrated 7B model (GPTQ on a K-quant grid) stay in a few
+// GB. Only values that lie on the type's grid can be packed without loss: pack() quantizes them (no
+// importance, as an export would) and keeps the blocks only when decoding them gives every value back bit
+// for bit, so unpack() always returns exactly what was packed.
+
+#include "io/tensor_type.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace qx {
+
+struct PackedTensor {
+    TensorType type = TensorType::F32;
+    int64_t rows = 0;
+    int64_t rowLength = 0;                ///< values per row (ggml's ne[0]), a whole number of blocks
+    std::vector<std::byte> blocks;        ///< rows × tensorBytes(type, rowLength), row-major
+
+    int64_t valueCount() const { return rows * rowLength; }
+    /// The values, decoded.
+    std::vector<float> unpack() const;
+    bool operator==(const PackedTensor&) const = default;
+};
+
+/// Calibrated tensors held packed, by GGUF name.
+using PackedTensors = std::map<std::string, PackedTensor>;
+
+/// `values` (rows of rowLength) as blocks of `type`, or nullopt when `type` cannot hold them exactly (they
+/// are not on its grid, or rowLength is not a whole number of its blocks). Throws Error(InvalidArgument)
+/// when values.size() is not a multiple of rowLength.
+std::optional<PackedTensor> packExactly(TensorType type, std::span<const float> values, int64_t rowLength);
+
+} // namespace qx
