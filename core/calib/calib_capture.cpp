@@ -1,9 +1,8 @@
 #include "calib/calib_capture.h"
 
+#include "calib/dense_kernels.h"
 #include "common/error.h"
 #include "common/memory_need.h"
-
-#include <Eigen/Core>
 
 #include <algorithm>
 #include <cmath>
@@ -43,10 +42,7 @@ void CalibCapture::collect(const std::string& weightName, const float* x, int64_
     }
     if (m_wantHessian) {
         // Lower triangle of Σ x xᵀ (row-major storage = upper triangle of the column-major map).
-        using RowMat = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-        const Eigen::MatrixXd xd = Eigen::Map<const RowMat>(x, rows, cols).cast<double>();
-        Eigen::Map<Eigen::MatrixXd> xx(a.xx.data(), cols, cols);
-        xx.selfadjointView<Eigen::Upper>().rankUpdate(xd.transpose());
+        dense::addGram(a.xx, x, rows, cols);
     }
     a.samples += rows;
 }

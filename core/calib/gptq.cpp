@@ -1,8 +1,8 @@
 #include "calib/gptq.h"
 
+#include "calib/dense_kernels.h"
 #include "common/error.h"
 
-#include <Eigen/Cholesky>
 #include <Eigen/Core>
 
 #include <algorithm>
@@ -15,7 +15,7 @@ namespace {
 using Mat = Eigen::MatrixXd;
 using RowMat = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
-// Upper Cholesky factor U of (H + λI)⁻¹ = UᵀU, raising λ until both factorizations succeed.
+// Upper Cholesky factor U of (H + λI)⁻¹ = UᵀU, raising λ until the factorization succeeds.
 Mat inverseCholeskyUpper(const Mat& h, double& dampPercent, std::string& note)
 {
     const double meanDiag = h.diagonal().mean();
@@ -23,15 +23,11 @@ Mat inverseCholeskyUpper(const Mat& h, double& dampPercent, std::string& note)
     for (int attempt = 0; attempt < 12; ++attempt) {
         Mat hd = h;
         hd.diagonal().array() += dampPercent / 100.0 * meanDiag;
-        Eigen::LLT<Mat> llt(hd);
-        if (llt.info() == Eigen::Success) {
-            const Mat inv = llt.solve(Mat::Identity(h.rows(), h.cols()));
-            Eigen::LLT<Mat> second(inv);
-            if (second.info() == Eigen::Success && inv.allFinite()) {
-                if (dampPercent != start)
-                    note += "dampening raised to " + std::to_string(dampPercent) + "% (Cholesky failed); ";
-                return second.matrixU();
-            }
+        Mat u(h.rows(), h.cols());
+        if (dense::inverseCholeskyUpper({hd.data(), size_t(hd.size())}, hd.rows(), {u.data(), size_t(u.size())})) {
+            if (dampPercent != start)
+                note += "dampening raised to " + std::to_string(dampPercent) + "% (Cholesky failed); ";
+            return u;
         }
         dampPercent = dampPercent > 0.0 ? dampPercent * 10.0 : 0.01;
     }
@@ -72,17 +68,9 @@ void chooseRowBlock(const QuantGrid& grid, GroupTable& t, const Mat& src, const 
 double layerLoss(std::span<const float> a, std::span<const float> b, int64_t rows, int64_t cols,
                  std::span<const double> hessian)
 {
-    const Eigen::Map<const RowMat> h(hessian.data(), cols, cols);
-    using FloatRows = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-    const Eigen::Map<const FloatRows> ma(a.data(), rows, cols), mb(b.data(), rows, cols);
-    double total = 0.0;
-    constexpr int64_t kRows = 256; // Σ_r d_r H d_rᵀ as blocked matrix products
-    for (int64_t r0 = 0; r0 < rows; r0 += kRows) {
-        const int64_t n = std::min(kRows, rows - r0);
-        const RowMat d = ma.middleRows(r0, n).cast<double>() - mb.middleRows(r0, n).cast<double>();
-        total += (d * h).cwiseProduct(d).sum();
-    }
-    return total;
+    if (a.size() != size_t(rows * cols) || b.size() != a.size() || hessian.size() != size_t(cols * cols))
+        throw Error(ErrorCode::InvalidArgument, "layerLoss: sizes do not match");
+    return dense::quadraticLoss(a, b, rows, cols, hessian);
 }
 
 namespace {
@@ -178,11 +166,13 @@ GptqResult gptqQuantize(std::span<const float> w, int64_t rows, int64_t cols, st
         Mat err(rows, n);
         for (int64_t i = i1; i < i2; ++i) {
             quantizeColumn(p, table, options, u, i, err.col(i - i1), scratch);
-            if (i + 1 < i2) // update the rest of the block now, the columns after it lazily
-                p.w.block(0, i + 1, rows, i2 - i - 1).noalias() -= err.col(i - i1) * u.row(i).segment(i + 1, i2 - i - 1);
+            // The rest of the block now (W[:, i+1:i2] −= err_i · U[i, i+1:i2]), the columns after it lazily.
+            if (i + 1 < i2)
+                dense::subtractProduct(&p.w(0, i + 1), rows, &err(0, i - i1), rows, &u(i, i + 1), cols, rows,
+                                       i2 - i - 1, 1);
         }
-        if (i2 < cols)
-            p.w.rightCols(cols - i2).noalias() -= err * u.block(i1, i2, n, cols - i2);
+        if (i2 < cols) // W[:, i2:] −= err · U[i1:i2, i2:]
+            dense::subtractProduct(&p.w(0, i2), rows, err.data(), rows, &u(i1, i2), cols, rows, cols - i2, n);
         if (options.progress && !options.progress(static_cast<double>(i2) / static_cast<double>(cols)))
             throw Error(ErrorCode::Cancelled, "GPTQ cancelled");
     }
