@@ -13,7 +13,7 @@ namespace avx2 {
 void addGram(std::span<double> xx, const float* x, int64_t rows, int64_t cols);
 void subtractProduct(double* c, int64_t ldc, const double* a, int64_t lda, const double* b, int64_t ldb, int64_t m,
                      int64_t n, int64_t k);
-bool inverseCholeskyUpper(std::span<const double> h, int64_t n, std::span<double> u);
+bool inverseCholeskyUpper(std::span<const double> h, int64_t n, double diagonalAdd, std::span<double> u);
 double quadraticLoss(std::span<const float> a, std::span<const float> b, int64_t rows, int64_t cols,
                      std::span<const double> h);
 } // namespace avx2
@@ -21,7 +21,7 @@ namespace avx512 {
 void addGram(std::span<double> xx, const float* x, int64_t rows, int64_t cols);
 void subtractProduct(double* c, int64_t ldc, const double* a, int64_t lda, const double* b, int64_t ldb, int64_t m,
                      int64_t n, int64_t k);
-bool inverseCholeskyUpper(std::span<const double> h, int64_t n, std::span<double> u);
+bool inverseCholeskyUpper(std::span<const double> h, int64_t n, double diagonalAdd, std::span<double> u);
 double quadraticLoss(std::span<const float> a, std::span<const float> b, int64_t rows, int64_t cols,
                      std::span<const double> h);
 } // namespace avx512
@@ -49,9 +49,9 @@ void subtractProductRef(double* c, int64_t ldc, const double* a, int64_t lda, co
     ref::subtractProduct(c, ldc, a, lda, b, ldb, m, n, k);
 }
 
-bool inverseCholeskyUpperRef(std::span<const double> h, int64_t n, std::span<double> u)
+bool inverseCholeskyUpperRef(std::span<const double> h, int64_t n, double diagonalAdd, std::span<double> u)
 {
-    return ref::inverseCholeskyUpper(h, n, u);
+    return ref::inverseCholeskyUpper(h, n, diagonalAdd, u);
 }
 
 double quadraticLossRef(std::span<const float> a, std::span<const float> b, int64_t rows, int64_t cols,
@@ -79,12 +79,12 @@ void subtractProduct(double* c, int64_t ldc, const double* a, int64_t lda, const
     }
 }
 
-bool inverseCholeskyUpper(std::span<const double> h, int64_t n, std::span<double> u)
+bool inverseCholeskyUpper(std::span<const double> h, int64_t n, double diagonalAdd, std::span<double> u)
 {
     switch (bestIsa()) {
-    case Isa::Avx512: return avx512::inverseCholeskyUpper(h, n, u);
-    case Isa::Avx2: return avx2::inverseCholeskyUpper(h, n, u);
-    default: return ref::inverseCholeskyUpper(h, n, u);
+    case Isa::Avx512: return avx512::inverseCholeskyUpper(h, n, diagonalAdd, u);
+    case Isa::Avx2: return avx2::inverseCholeskyUpper(h, n, diagonalAdd, u);
+    default: return ref::inverseCholeskyUpper(h, n, diagonalAdd, u);
     }
 }
 

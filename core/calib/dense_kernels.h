@@ -26,11 +26,12 @@ void subtractProduct(double* c, int64_t ldc, const double* a, int64_t lda, const
 void subtractProductRef(double* c, int64_t ldc, const double* a, int64_t lda, const double* b, int64_t ldb, int64_t m,
                         int64_t n, int64_t k);
 
-/// The upper-triangular U with h⁻¹ = UᵀU (h: n × n symmetric, column-major; u: n × n, its lower part zero),
-/// from one Cholesky factorization of h with its rows and columns reversed (h = R·Rᵀ, R upper, U = R⁻¹).
-/// False when h is not numerically positive definite or U is not finite.
-bool inverseCholeskyUpper(std::span<const double> h, int64_t n, std::span<double> u);
-bool inverseCholeskyUpperRef(std::span<const double> h, int64_t n, std::span<double> u);
+/// The upper-triangular U with (h + diagonalAdd·I)⁻¹ = UᵀU (h: n × n symmetric, column-major; u: n × n, its
+/// lower part zero), from one Cholesky factorization with rows and columns reversed (h = R·Rᵀ, R upper,
+/// U = R⁻¹). Memory: three n × n matrices besides h. False when the matrix is not numerically positive
+/// definite or U is not finite.
+bool inverseCholeskyUpper(std::span<const double> h, int64_t n, double diagonalAdd, std::span<double> u);
+bool inverseCholeskyUpperRef(std::span<const double> h, int64_t n, double diagonalAdd, std::span<double> u);
 
 /// Σ_r d_r H d_rᵀ with d = a − b (row-major float rows × cols) and H (cols × cols, row-major or column-major:
 /// it is symmetric).

@@ -21,10 +21,9 @@ Mat inverseCholeskyUpper(const Mat& h, double& dampPercent, std::string& note)
     const double meanDiag = h.diagonal().mean();
     const double start = dampPercent;
     for (int attempt = 0; attempt < 12; ++attempt) {
-        Mat hd = h;
-        hd.diagonal().array() += dampPercent / 100.0 * meanDiag;
         Mat u(h.rows(), h.cols());
-        if (dense::inverseCholeskyUpper({hd.data(), size_t(hd.size())}, hd.rows(), {u.data(), size_t(u.size())})) {
+        if (dense::inverseCholeskyUpper({h.data(), size_t(h.size())}, h.rows(), dampPercent / 100.0 * meanDiag,
+                                        {u.data(), size_t(u.size())})) {
             if (dampPercent != start)
                 note += "dampening raised to " + std::to_string(dampPercent) + "% (Cholesky failed); ";
             return u;
@@ -71,6 +70,22 @@ double layerLoss(std::span<const float> a, std::span<const float> b, int64_t row
     if (a.size() != size_t(rows * cols) || b.size() != a.size() || hessian.size() != size_t(cols * cols))
         throw Error(ErrorCode::InvalidArgument, "layerLoss: sizes do not match");
     return dense::quadraticLoss(a, b, rows, cols, hessian);
+}
+
+double layerLossOfRows(std::span<const float> a, std::span<const float> b, int64_t rows, int64_t cols,
+                       std::span<const double> hessian, int64_t sampleRows)
+{
+    if (sampleRows >= rows)
+        return layerLoss(a, b, rows, cols, hessian);
+    if (sampleRows <= 0 || a.size() != size_t(rows * cols) || b.size() != a.size())
+        throw Error(ErrorCode::InvalidArgument, "layerLossOfRows: sizes do not match");
+    std::vector<float> sa(size_t(sampleRows * cols)), sb(sa.size());
+    for (int64_t k = 0; k < sampleRows; ++k) {
+        const int64_t r = k * rows / sampleRows;
+        std::copy_n(a.begin() + r * cols, cols, sa.begin() + k * cols);
+        std::copy_n(b.begin() + r * cols, cols, sb.begin() + k * cols);
+    }
+    return layerLoss(sa, sb, sampleRows, cols, hessian) * double(rows) / double(sampleRows);
 }
 
 namespace {
@@ -161,9 +176,10 @@ GptqResult gptqQuantize(std::span<const float> w, int64_t rows, int64_t cols, st
     if (!options.actOrder)
         bs = std::max(table.blockLen, bs / table.blockLen * table.blockLen);
 
+    Mat errors(rows, std::min(bs, cols)); // one allocation for every batch: fresh pages cost time too
     for (int64_t i1 = 0; i1 < cols; i1 += bs) {
         const int64_t i2 = std::min(i1 + bs, cols), n = i2 - i1;
-        Mat err(rows, n);
+        auto err = errors.leftCols(n);
         for (int64_t i = i1; i < i2; ++i) {
             quantizeColumn(p, table, options, u, i, err.col(i - i1), scratch);
             // The rest of the block now (W[:, i+1:i2] −= err_i · U[i, i+1:i2]), the columns after it lazily.
@@ -181,8 +197,8 @@ GptqResult gptqQuantize(std::span<const float> w, int64_t rows, int64_t cols, st
         for (int64_t r = 0; r < rows; ++r)
             result.weights[static_cast<size_t>(r * cols + p.order[static_cast<size_t>(k)])] = static_cast<float>(p.w(r, k));
     const std::vector<float> rtn = fakeQuantGrid(options.grid, w, cols);
-    result.lossRtn = layerLoss(w, rtn, rows, cols, hessian);
-    result.lossGptq = layerLoss(w, result.weights, rows, cols, hessian);
+    result.lossRtn = layerLossOfRows(w, rtn, rows, cols, hessian, kExactLossRows);
+    result.lossGptq = layerLossOfRows(w, result.weights, rows, cols, hessian, kExactLossRows);
     return result;
 }
 

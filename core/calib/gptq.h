@@ -36,9 +36,15 @@ struct GptqResult {
     std::vector<float> weights;   ///< quantized values (on the grid), row-major rows × cols
     double dampUsed = 0.0;        ///< % of the mean diagonal finally used
     std::string note;             ///< non-empty when dampening had to be raised or inputs were dead
-    double lossRtn = 0.0;         ///< tr(ΔW H ΔWᵀ) for round-to-nearest on the same grid
+    /// tr(ΔW H ΔWᵀ) for round-to-nearest on the same grid; exact for layers of up to kExactLossRows rows,
+    /// otherwise layerLossOfRows over kExactLossRows evenly spaced rows (a report, not used by the method:
+    /// the exact sum costs rows·cols² multiply-adds, as much as GPTQ itself).
+    double lossRtn = 0.0;
     double lossGptq = 0.0;        ///< the same for the GPTQ result
 };
+
+/// Layers with more rows report losses estimated from this many rows (GptqResult).
+constexpr int64_t kExactLossRows = 1024;
 
 /// Runs GPTQ on one layer. `hessian` is cols × cols (symmetric). Throws Error(InvalidArgument) on bad
 /// sizes, Error(Invalid) when H is not finite or stays indefinite even with 10⁶ % dampening,
@@ -49,5 +55,9 @@ GptqResult gptqQuantize(std::span<const float> w, int64_t rows, int64_t cols, st
 /// tr(ΔW H ΔWᵀ) with ΔW = a − b: the layer's output error on the calibration data (up to 2/n).
 double layerLoss(std::span<const float> a, std::span<const float> b, int64_t rows, int64_t cols,
                  std::span<const double> hessian);
+/// layerLoss over `sampleRows` evenly spaced rows (row ⌊k·rows/sampleRows⌋), scaled by rows / sampleRows;
+/// layerLoss itself when sampleRows ≥ rows.
+double layerLossOfRows(std::span<const float> a, std::span<const float> b, int64_t rows, int64_t cols,
+                       std::span<const double> hessian, int64_t sampleRows);
 
 } // namespace qx

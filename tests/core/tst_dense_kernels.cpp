@@ -99,8 +99,8 @@ private slots:
         const int64_t n = 150;
         const std::vector<double> h = spd(n, 3);
         std::vector<double> fast(size_t(n * n), 7.0), ref(size_t(n * n), 7.0);
-        QVERIFY(dense::inverseCholeskyUpper(h, n, fast));
-        QVERIFY(dense::inverseCholeskyUpperRef(h, n, ref));
+        QVERIFY(dense::inverseCholeskyUpper(h, n, 0.0, fast));
+        QVERIFY(dense::inverseCholeskyUpperRef(h, n, 0.0, ref));
         QVERIFY(maxAbsDiff(fast, ref) < 1e-10);
         // U upper with a positive diagonal, and h · (UᵀU) = I.
         for (int64_t j = 0; j < n; ++j) {
@@ -122,10 +122,16 @@ private slots:
                 worst = std::max(worst, std::fabs(e - (i == j ? 1.0 : 0.0)));
             }
         QVERIFY2(worst < 1e-10, qPrintable(QString::number(worst)));
+        std::vector<double> damped = h, plainFactor(size_t(n * n)), dampedFactor(size_t(n * n));
+        for (int64_t i = 0; i < n; ++i)
+            damped[size_t(i * n + i)] += 0.3;
+        QVERIFY(dense::inverseCholeskyUpper(damped, n, 0.0, plainFactor));
+        QVERIFY(dense::inverseCholeskyUpper(h, n, 0.3, dampedFactor));
+        QCOMPARE(dampedFactor, plainFactor);
         std::vector<double> indefinite = h;
         indefinite[0] = -1.0;
-        QVERIFY(!dense::inverseCholeskyUpper(indefinite, n, fast));
-        QVERIFY(!dense::inverseCholeskyUpperRef(indefinite, n, ref));
+        QVERIFY(!dense::inverseCholeskyUpper(indefinite, n, 0.0, fast));
+        QVERIFY(!dense::inverseCholeskyUpperRef(indefinite, n, 0.0, ref));
     }
 
     void quadraticLossMatchesDefinitionAndRef()
