@@ -37,7 +37,8 @@ uint64_t mixString(uint64_t h, const std::string& s)
 
 /// The fingerprint of one plan entry: name, type, scheme, calibrated values, importance data.
 uint64_t entryPrint(const PlanEntry& entry, const ImatrixFile* imatrix,
-                    const std::map<std::string, std::vector<float>>* substitutions, const SchemeChoices* schemes)
+                    const std::map<std::string, std::vector<float>>* substitutions, const SchemeChoices* schemes,
+                    const PackedTensors* packed)
 {
     uint64_t h = mixString(fingerprint(nullptr, 0), entry.tensor);
     const auto type = static_cast<int64_t>(entry.type);
@@ -48,6 +49,9 @@ uint64_t entryPrint(const PlanEntry& entry, const ImatrixFile* imatrix,
     if (substitutions)
         if (auto it = substitutions->find(entry.tensor); it != substitutions->end())
             h = fingerprint(it->second.data(), it->second.size() * sizeof(float), h ^ 0x5d);
+    if (packed)
+        if (auto it = packed->find(entry.tensor); it != packed->end())
+            h = fingerprint(it->second.blocks.data(), it->second.blocks.size(), h ^ 0x5f);
     if (imatrix)
         if (const ImatrixEntry* e = imatrix->find(entry.tensor))
             h = fingerprint(e->values.data(), e->values.size() * sizeof(float), h ^ 0x5e);
@@ -80,13 +84,13 @@ uint64_t fingerprint(const void* data, size_t bytes, uint64_t seed)
 
 RunSignature planRunSignature(int64_t nLayer, const Plan& plan, uint64_t context, const ImatrixFile* imatrix,
                               const std::map<std::string, std::vector<float>>* substitutions,
-                              const SchemeChoices* schemes)
+                              const SchemeChoices* schemes, const PackedTensors* packed)
 {
     std::vector<uint64_t> blocks(size_t(nLayer) + 1, 0);  // [0]: outside the blocks; [b + 1]: block b
     for (const PlanEntry& entry : plan.entries) {
         const int64_t b = blockOf(entry.tensor, nLayer);
         if (b < nLayer)  // the head's weights change no block's input
-            blocks[size_t(b + 1)] ^= entryPrint(entry, imatrix, substitutions, schemes);
+            blocks[size_t(b + 1)] ^= entryPrint(entry, imatrix, substitutions, schemes, packed);
     }
     RunSignature s{context, std::vector<uint64_t>(size_t(nLayer) + 1)};
     s.inputs[0] = fingerprint(&blocks[0], sizeof(uint64_t), context);

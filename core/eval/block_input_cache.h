@@ -17,6 +17,7 @@
 #include "plan/plan.h"
 #include "plan/plan_schemes.h"
 #include "quant/imatrix_file.h"
+#include "quant/packed_tensor.h"
 
 #include <cstdint>
 #include <functional>
@@ -55,7 +56,7 @@ struct BlockInputCacheOptions {
 RunSignature planRunSignature(int64_t nLayer, const Plan& plan, uint64_t context,
                               const ImatrixFile* imatrix = nullptr,
                               const std::map<std::string, std::vector<float>>* substitutions = nullptr,
-                              const SchemeChoices* schemes = nullptr);
+                              const SchemeChoices* schemes = nullptr, const PackedTensors* packed = nullptr);
 
 /// A 64-bit FNV-style hash of bytes (eight at a time), continuing from `seed`.
 uint64_t fingerprint(const void* data, size_t bytes, uint64_t seed = 1469598103934665603ull);

@@ -176,7 +176,8 @@ PlanEvaluation evaluatePlan(std::shared_ptr<const ModelFile> model, const Plan& 
     const double kldFrom = e.baselineCached ? 0.0 : 0.5;
 
     auto weights = std::make_shared<PlannedWeights>(std::make_shared<MappedWeights>(model, options.threads), plan,
-                                                    options.imatrix, options.substitutions, options.schemes);
+                                                    options.imatrix, options.substitutions, options.schemes,
+                                                    options.packed);
     LlamaForward forward(weights, forwardOptions(options));
     forward.setActivationTransform(options.activationTransform);
     KldBaseReader reader(base.basePath);
@@ -187,7 +188,7 @@ PlanEvaluation evaluatePlan(std::shared_ptr<const ModelFile> model, const Plan& 
     if (options.blockInputs && !options.activationTransform) {
         signature = planRunSignature(e.blockCount, plan, runContext(hashTokens(tokens), options),
                                                         options.imatrix.get(), options.substitutions.get(),
-                                                        options.schemes.get());
+                                                        options.schemes.get(), options.packed.get());
         ko.run = [&](std::span<const int32_t> t, const StreamLayout& layout, LogitSink& sink, const ProgressFn& p) {
             e.resumedAt = options.blockInputs->run(model, forward, t, layout, signature, sink, p, options.onBlock);
         };

@@ -19,6 +19,7 @@
 #include "plan/plan.h"
 #include "plan/plan_schemes.h"
 #include "quant/imatrix_file.h"
+#include "quant/packed_tensor.h"
 
 #include <cstdint>
 #include <map>
@@ -37,6 +38,8 @@ struct PlanEvalOptions {
     /// Calibrated values (e.g. GPTQ output) used as-is for their tensors instead of the plan type's round
     /// trip; may be null. A substituted tensor's storage type is still set to its planned type.
     std::shared_ptr<const std::map<std::string, std::vector<float>>> substitutions;
+    /// Calibrated values held as blocks (quant/packed_tensor.h), used the same way; may be null.
+    std::shared_ptr<const PackedTensors> packed;
     /// Applied to every linear layer's input (W8A8 evaluation), may be empty.
     ActivationTransform activationTransform;
     /// Non-GGUF schemes of some tensors (plan/plan_schemes.h): those take the scheme's round trip instead of

@@ -4,7 +4,7 @@
 #include "quant/dequantize.h"
 #include "quant/quantize.h"
 
-#include <cstring>
+#include <algorithm>
 
 namespace qx {
 
@@ -32,7 +32,7 @@ std::optional<PackedTensor> packExactly(TensorType type, std::span<const float> 
     p.blocks.resize(static_cast<size_t>(*rowBytes) * static_cast<size_t>(p.rows));
     quantizeRows(type, values, rowLength, p.blocks);
     const std::vector<float> back = p.unpack();
-    if (std::memcmp(back.data(), values.data(), values.size_bytes()) != 0)
+    if (!std::equal(back.begin(), back.end(), values.begin())) // −0 and +0 alike: (q − 8)·d is −0 for d < 0
         return std::nullopt;
     return p;
 }

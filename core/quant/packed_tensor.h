@@ -2,8 +2,8 @@
 // A tensor's values held as the GGUF blocks of one quantized type instead of F32: Q4_K keeps 4.5 bits per
 // weight where F32 keeps 32, which is what lets a calibrated 7B model (GPTQ on a K-quant grid) stay in a few
 // GB. Only values that lie on the type's grid can be packed without loss: pack() quantizes them (no
-// importance, as an export would) and keeps the blocks only when decoding them gives every value back bit
-// for bit, so unpack() always returns exactly what was packed.
+// importance, as an export would) and keeps the blocks only when decoding them gives every value back
+// (equal as floats: a zero may come back as −0), so unpack() returns what was packed.
 
 #include "io/tensor_type.h"
 

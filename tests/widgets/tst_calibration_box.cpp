@@ -112,7 +112,12 @@ private slots:
         QCOMPARE(box.overlapText(), QStringLiteral("Calibration and evaluation texts share no line."));
         QCOMPARE(box.resultLabel(), QStringLiteral("GPTQ Q4_0 (calibrated on calib.txt, 4 chunks)"));
         const auto result = box.result();
-        QCOMPARE(result->values.size(), size_t(30));  // 5 layers × 6 (ffn_down: 172 columns do not fit Q4_0)
+        // 5 layers × 6 (ffn_down: 172 columns do not fit Q4_0), held as Q4_0 blocks.
+        QCOMPARE(result->packed.size(), size_t(30));
+        QVERIFY(result->values.empty());
+        Substitutions values;
+        for (const auto& [name, p] : result->packed)
+            values.emplace(name, p.unpack());
         QCOMPARE(box.notes().size(), 36);   // one per layer, ffn_down's misfits, and which capture was used
         QVERIFY(box.notes().first().startsWith(QStringLiteral("sequential: each block's Hessians")));
         // The box runs block-sequential GPTQ on the streamed engine, as `qexplore-cli quantize` does.
@@ -124,11 +129,11 @@ private slots:
         cli.calibText = m_calibText;
         const CalibResult streamed = runStreamedGptq(
             m_model, Tokenizer::fromGguf(*m_model).encode(m_calibText, true), chunkBosToken(*m_model), cli, true);
-        QVERIFY(streamed.values == result->values);
+        QVERIFY(streamed.values == values);
 
         QVERIFY(box.applyToPlan());
         QCOMPARE(doc.undoStack()->count(), 1);
-        const Plan expected = calibratedPlan(*m_model, result->values, TensorType::Q4_0);
+        const Plan expected = calibratedPlan(*m_model, values, TensorType::Q4_0);
         QCOMPARE(doc.plan().entries.size(), expected.entries.size());
         for (size_t i = 0; i < expected.entries.size(); ++i)
             QCOMPARE(doc.plan().entries[i].type, expected.entries[i].type);
@@ -150,7 +155,7 @@ private slots:
         auto weights = LlamaWeights::fromModel(m_model);
         const CalibEvaluator reference(weights, Tokenizer::fromGguf(*m_model).encode(m_evalText, true), 128, 4,
                                        chunkBosToken(*m_model));
-        const EvalScore direct = reference.evaluate(withSubstitutions(*weights, result->values));
+        const EvalScore direct = reference.evaluate(withSubstitutions(*weights, values));
         qInfo("GPTQ Q4_0: Evaluate panel PPL %.6f KLD %.6f; CalibEvaluator PPL %.6f KLD %.6f", run.eval.ppl,
               run.eval.kldMean, direct.ppl, direct.kldMean);
         QCOMPARE(run.eval.ppl, direct.ppl);
@@ -166,7 +171,7 @@ private slots:
         exporter.exportTo(out);
         QVERIFY(exported.wait(60000));
         QCOMPARE(exported.first().at(0).value<ui::JobOutcome>(), ui::JobOutcome::Completed);
-        QCOMPARE(maxExportDeviation(out.toStdString(), result->values), 0.0);
+        QCOMPARE(maxExportDeviation(out.toStdString(), values), 0.0);
         QCOMPARE(openModel(out.toStdString())->findTensor("blk.0.attn_q.weight")->type, TensorType::Q4_0);
 
         // GPTQ streams from the file and keeps nothing; the methods that capture activations keep the
@@ -178,12 +183,12 @@ private slots:
         QVERIFY(box.lastCaptureCached());
         QVERIFY(box.selectMethod(QStringLiteral("gptq")));
         QVERIFY(runAndWait(box, &completed).eventsWhileRunning >= 0 && completed);
-        QVERIFY(!box.lastCaptureCached() && box.result()->values == result->values);
+        QVERIFY(!box.lastCaptureCached() && box.result()->packed == result->packed);
 
         // Changing one tensor's type drops its calibrated values only (GPTQ is per tensor).
         doc.setType({QStringLiteral("blk.0.attn_q.weight")}, TensorType::Q8_0);
         QVERIFY(doc.calibration() && doc.calibration()->tensors.size() == 29);
-        QVERIFY(!doc.calibration()->values()->count("blk.0.attn_q.weight"));
+        QVERIFY(!doc.calibration()->packed()->count("blk.0.attn_q.weight"));
         doc.undoStack()->undo();
         QCOMPARE(doc.calibration()->tensors.size(), size_t(30));
         doc.undoStack()->undo();
@@ -198,7 +203,7 @@ private slots:
         QVERIFY(box.applyToPlan());
         int calibrated = 0;
         for (const PlanEntry& e : doc.plan().entries) {
-            if (result->values.count(e.tensor)) {
+            if (values.count(e.tensor)) {
                 QCOMPARE(e.type, TensorType::Q4_0);
                 QCOMPARE(doc.calibrationMethodOf(e.tensor), QStringLiteral("GPTQ"));
                 ++calibrated;
@@ -220,7 +225,7 @@ private slots:
         const std::vector<float> original = dequantizeTensor(q);
         ErrorOptions bins;
         bins.histogramBins = 1;
-        const TensorError gptq = compareTensors(original, result->values.at(q.name), bins);
+        const TensorError gptq = compareTensors(original, values.at(q.name), bins);
         QVERIFY(errors.errorOf(qIndex) && errors.errorOf(qIndex)->calibrated);
         QCOMPARE(errors.errorOf(qIndex)->sqnrDb, gptq.sqnrDb);
         const TensorError rtn = compareTensors(original, test::coreRoundTrip(TensorType::Q4_0, original, q.rowLength()), bins);

@@ -320,6 +320,7 @@ PlanEvalOptions EvaluatePanel::evalOptions(const Request& request) const
     options.blockInputs = m_blockInputs;
     if (request.calibration) {
         options.substitutions = request.calibration->values();
+        options.packed = request.calibration->packed();
         options.activationTransform = request.calibration->result->transform;
     }
     return options;

@@ -382,7 +382,7 @@ void CalibrationBox::showOutput(const Output& out)
     else
         m_overlap->setText(tr("Calibration and evaluation texts share no line."));
     int layers = 0;
-    for (const auto& [name, values] : out.result->values) {
+    for (const std::string& name : out.result->tensors()) {
         const TensorInfo* t = m_doc->model() ? m_doc->model()->findTensor(name) : nullptr;
         layers += t && t->rows() > 1 ? 1 : 0;  // AWQ's and SmoothQuant's folded norms are not counted
     }
@@ -415,7 +415,7 @@ bool CalibrationBox::applyToPlan()
                                    "tab (undo restores the previous plan)", nullptr, s.changed)
                               : tr("Applied %1 to its %n calibrated tensor(s); the others keep their formats. "
                                    "Evaluate it in the Evaluate tab (undo restores the previous plan)", nullptr,
-                                   static_cast<int>(m_result->values.size())))
+                                   static_cast<int>(m_result->tensors().size())))
                            .arg(m_resultLabel));
     return true;
 }
@@ -439,9 +439,9 @@ CalibrationBox::Output calibrate(std::shared_ptr<const ModelFile> model, std::sh
     std::shared_ptr<CalibResult> result;
     if (request.method == "gptq" || request.method == "gptq-act") {
         // Block-sequential on the streamed engine, straight from the file, as `qexplore-cli quantize` does:
-        // no float copy of the model and no capture to keep.
+        // no float copy of the model and no capture to keep; the result held as the grid's blocks.
         result = std::make_shared<CalibResult>(
-            runStreamedGptq(model, tokens, chunkBosToken(*model), request, true, fo, progress));
+            runStreamedGptq(model, tokens, chunkBosToken(*model), request, true, fo, progress, true));
     } else if (request.method == "awq" || request.method == "awq-noclip") {
         // Block by block from the file too, each block's statistics captured as it goes.
         result = std::make_shared<CalibResult>(runStreamedAwq(model, tokens, chunkBosToken(*model), request, fo, progress));
@@ -452,7 +452,7 @@ CalibrationBox::Output calibrate(std::shared_ptr<const ModelFile> model, std::sh
         out.cached = c.fromMemory || c.fromDisk;
         result = std::make_shared<CalibResult>(runCalibration(*out.weights, *c.data, request, scaled(progress, 0.5, 1.0)));
     }
-    if (result->values.empty())
+    if (result->tensors().empty())
         throw Error(ErrorCode::Unsupported, "the grid " + request.grid + " fits no layer of this model");
     out.result = std::move(result);
     return out;

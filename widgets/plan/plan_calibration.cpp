@@ -3,6 +3,7 @@
 #include "plan/presets.h"
 
 #include <atomic>
+#include <set>
 
 namespace qx::ui {
 
@@ -55,6 +56,19 @@ std::shared_ptr<const Substitutions> PlanCalibration::values() const
     return std::make_shared<const Substitutions>(pick(*this, result->values));
 }
 
+std::shared_ptr<const PackedTensors> PlanCalibration::packed() const
+{
+    if (!result || result->packed.empty())
+        return nullptr;
+    auto out = std::make_shared<PackedTensors>();
+    for (const auto& [tensor, type] : tensors)
+        if (const auto it = result->packed.find(tensor); it != result->packed.end())
+            out->emplace(tensor, it->second);
+    if (out->size() == result->packed.size())
+        return std::shared_ptr<const PackedTensors>(result, &result->packed);
+    return out;
+}
+
 Substitutions PlanCalibration::exportValues() const
 {
     return result ? pick(*this, result->exportValues) : Substitutions{};
@@ -72,6 +86,7 @@ EditSummary PlanDocument::applyCalibration(std::shared_ptr<const CalibResult> re
         return {};
     const std::string reason = label.toStdString();
     Plan fresh = calibResultPlan(*m_model, *result, reason);   // the calibrated tensors in their types
+    const std::set<std::string> calibrated = result->tensors();
     fresh.sourcePath = m_modelPath.toStdString();
     PlanState after;
     EditSummary s;
@@ -90,7 +105,7 @@ EditSummary PlanDocument::applyCalibration(std::shared_ptr<const CalibResult> re
         after.plan.ftype.reset();
         for (const PlanEntry& c : fresh.entries) {
             PlanEntry* e = after.plan.find(c.tensor);
-            if (!e || !result->values.count(c.tensor) || e->pinned)
+            if (!e || !calibrated.count(c.tensor) || e->pinned)
                 continue;
             e->type = c.type;
             e->reason = c.reason;
@@ -100,13 +115,13 @@ EditSummary PlanDocument::applyCalibration(std::shared_ptr<const CalibResult> re
     auto calibration = std::make_shared<PlanCalibration>();
     calibration->result = result;
     for (const PlanEntry& e : after.plan.entries)
-        if (result->values.count(e.tensor))
+        if (calibrated.count(e.tensor))
             calibration->tensors.emplace(e.tensor, e.type);
     calibration->label = reason;
     calibration->key = nextCalibrationKey();
     after.calibration = std::move(calibration);
     for (const PlanEntry& e : m_state.plan.entries)
-        if (e.pinned && result->values.count(e.tensor))
+        if (e.pinned && calibrated.count(e.tensor))
             ++s.skippedPinned;
     s.changed = push(std::move(after), tr("Apply %1").arg(label)).changed;
     return s;

@@ -24,6 +24,8 @@ struct PlanCalibration {
     std::string key;                            ///< unique per (result, tensors): evaluation cache key
     /// The evaluated values of the covered tensors (shares the result's storage when all are covered).
     std::shared_ptr<const Substitutions> values() const;
+    /// The covered tensors the result holds as blocks (GPTQ on a ggml grid), or null when none.
+    std::shared_ptr<const PackedTensors> packed() const;
     /// What an export quantizes for the covered tensors, and their importance (imatrix).
     Substitutions exportValues() const;
     Substitutions importance() const;

@@ -31,7 +31,8 @@ void calibratedPair(const ModelFile& model, const TensorInfo& t, const PlanCalib
                     std::vector<float>& back)
 {
     const CalibResult& r = *c.result;
-    back = r.values.at(t.name);
+    const auto packed = r.packed.find(t.name);
+    back = packed != r.packed.end() ? packed->second.unpack() : r.values.at(t.name);
     if (r.method == "awq" || r.method == "awq-noclip") {
         if (const auto it = r.exportValues.find(t.name); it != r.exportValues.end())
             original = it->second;

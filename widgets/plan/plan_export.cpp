@@ -162,9 +162,11 @@ void PlanExport::exportCalibratedTo(const QString& path)
         tr("Exporting %1").arg(QFileInfo(path).fileName()),
         [model, plan, calibration, target](const ProgressFn& progress) {
             CalibratedExport out;
+            const auto packed = calibration->packed();
+            const PackedTensors none;
             out.file = exportCalibrated(*model, plan, calibration->exportValues(), target, calibration->importance(),
-                                        progress);
-            out.deviation = maxExportDeviation(target, *calibration->values());
+                                        progress, packed ? *packed : none);
+            out.deviation = maxExportDeviation(target, *calibration->values(), packed ? *packed : none);
             return out;
         },
         [this, path](JobResult<CalibratedExport> result) {
