@@ -120,10 +120,9 @@ Substitutions gptqModel(const LlamaWeights& weights, const CalibData& calib, con
 CalibEvaluator::CalibEvaluator(std::shared_ptr<const LlamaWeights> baseline, std::vector<int32_t> tokens, int64_t nCtx,
                                int64_t maxChunks, std::optional<int32_t> bos, ForwardOptions forwardOptions,
                                const ProgressFn& progress)
-    : m_maxChunks(maxChunks), m_bos(bos), m_forward(forwardOptions)
+    : CalibEvaluator(std::make_shared<const ResidentWeights>(std::move(baseline)), std::move(tokens), nCtx, maxChunks,
+                     bos, std::move(forwardOptions), progress)
 {
-    LlamaForward fwd(std::move(baseline), m_forward);
-    evaluateBaseline(fwd, tokens, nCtx, progress);
 }
 
 CalibEvaluator::CalibEvaluator(std::shared_ptr<const WeightSource> baseline, std::vector<int32_t> tokens, int64_t nCtx,
@@ -131,13 +130,7 @@ CalibEvaluator::CalibEvaluator(std::shared_ptr<const WeightSource> baseline, std
                                const ProgressFn& progress)
     : m_maxChunks(maxChunks), m_bos(bos), m_forward(forwardOptions)
 {
-    LlamaForward fwd(std::move(baseline), m_forward);
-    evaluateBaseline(fwd, tokens, nCtx, progress);
-}
-
-void CalibEvaluator::evaluateBaseline(LlamaForward& forward, const std::vector<int32_t>& tokens, int64_t nCtx,
-                                      const ProgressFn& progress)
-{
+    LlamaForward forward(std::move(baseline), m_forward);
     static std::atomic<int> counter{0};
     m_basePath = (std::filesystem::temp_directory_path()
                   / ("qx-calib-base-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".bin"))
@@ -158,20 +151,13 @@ CalibEvaluator::~CalibEvaluator()
 EvalScore CalibEvaluator::evaluate(std::shared_ptr<const LlamaWeights> model, const ActivationTransform& transform,
                                    const ProgressFn& progress) const
 {
-    LlamaForward fwd(std::move(model), m_forward);
-    return score(fwd, transform, progress);
+    return evaluate(std::make_shared<const ResidentWeights>(std::move(model)), transform, progress);
 }
 
 EvalScore CalibEvaluator::evaluate(std::shared_ptr<const WeightSource> model, const ActivationTransform& transform,
                                    const ProgressFn& progress) const
 {
-    LlamaForward fwd(std::move(model), m_forward);
-    return score(fwd, transform, progress);
-}
-
-EvalScore CalibEvaluator::score(LlamaForward& forward, const ActivationTransform& transform,
-                                const ProgressFn& progress) const
-{
+    LlamaForward forward(std::move(model), m_forward);
     forward.setActivationTransform(transform);
     KldBaseReader base(m_basePath);
     KldOptions opt;

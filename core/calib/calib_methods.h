@@ -72,10 +72,6 @@ public:
     double baselinePpl() const { return m_basePpl; }
 
 private:
-    void evaluateBaseline(LlamaForward& forward, const std::vector<int32_t>& tokens, int64_t nCtx,
-                          const ProgressFn& progress);
-    EvalScore score(LlamaForward& forward, const ActivationTransform& transform, const ProgressFn& progress) const;
-
     std::string m_basePath;
     int64_t m_maxChunks;
     std::optional<int32_t> m_bos;

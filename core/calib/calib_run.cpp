@@ -91,6 +91,18 @@ void takeAwq(AwqResult a, CalibResult& out)
     out.exportValues = std::move(a.folded);
 }
 
+/// The empty result of a streamed run of `request`, whose method must be `base` or one of its variants.
+CalibResult streamedResult(const CalibRequest& request, const std::string& base)
+{
+    if (baseMethod(request.method) != base)
+        throw Error(ErrorCode::InvalidArgument, "the streamed " + base + " run got method " + request.method);
+    CalibResult out;
+    out.method = request.method;
+    out.grid = parseGrid(request.grid);
+    out.label = calibMethodLabel(request.method) + " " + (out.grid.ggml ? out.grid.name() : request.grid);
+    return out;
+}
+
 bool awqClips(const CalibRequest& r)
 {
     return !(r.noClip || r.method == "awq-noclip");
@@ -217,14 +229,9 @@ CalibResult runStreamedGptq(std::shared_ptr<const ModelFile> model, std::span<co
                             std::optional<int32_t> bos, const CalibRequest& request, bool sequential,
                             const ForwardOptions& engine, const ProgressFn& progress, bool packResult)
 {
-    if (baseMethod(request.method) != "gptq")
-        throw Error(ErrorCode::InvalidArgument, "runStreamedGptq: method " + request.method + " is not GPTQ");
     if (!std::isfinite(request.dampPercent) || request.dampPercent <= 0.0)
         throw Error(ErrorCode::InvalidArgument, "GPTQ dampening must be a positive percentage");
-    CalibResult out;
-    out.method = request.method;
-    out.grid = parseGrid(request.grid);
-    out.label = calibMethodLabel(request.method) + " " + (out.grid.ggml ? out.grid.name() : request.grid);
+    CalibResult out = streamedResult(request, "gptq");
     GptqStreamOptions o;
     o.gptq.grid = out.grid;
     o.gptq.dampPercent = request.dampPercent;
@@ -247,12 +254,7 @@ CalibResult runStreamedGptq(std::shared_ptr<const ModelFile> model, std::span<co
 CalibResult runStreamedRtn(std::shared_ptr<const ModelFile> model, const CalibRequest& request,
                            const ForwardOptions& engine, const ProgressFn& progress)
 {
-    if (baseMethod(request.method) != "rtn")
-        throw Error(ErrorCode::InvalidArgument, "runStreamedRtn: method " + request.method + " is not rtn");
-    CalibResult out;
-    out.method = request.method;
-    out.grid = parseGrid(request.grid);
-    out.label = calibMethodLabel(request.method) + " " + (out.grid.ggml ? out.grid.name() : request.grid);
+    CalibResult out = streamedResult(request, "rtn");
     out.packed = rtnStreamed(std::move(model), out.grid, engine.threads, engine.memoryBudgetBytes, &out.notes,
                              progress);
     return out;
@@ -262,12 +264,7 @@ CalibResult runStreamedAwq(std::shared_ptr<const ModelFile> model, std::span<con
                            std::optional<int32_t> bos, const CalibRequest& request, const ForwardOptions& engine,
                            const ProgressFn& progress)
 {
-    if (baseMethod(request.method) != "awq")
-        throw Error(ErrorCode::InvalidArgument, "runStreamedAwq: method " + request.method + " is not AWQ");
-    CalibResult out;
-    out.method = request.method;
-    out.grid = parseGrid(request.grid);
-    out.label = calibMethodLabel(request.method) + " " + (out.grid.ggml ? out.grid.name() : request.grid);
+    CalibResult out = streamedResult(request, "awq");
     AwqStreamOptions o;
     o.grid = out.grid;
     o.clip = awqClips(request);

@@ -87,7 +87,7 @@ CalibResult runCalibration(const LlamaWeights& weights, const CalibData& calib, 
 /// block-sequential when `sequential`, else from one capture of the float model; `tokens` is the request's
 /// calibration text tokenized with BOS. The result has the shape runCalibration gives for the same request,
 /// plus a note saying which capture was used. With `packResult` on a ggml grid the layers come back in
-/// `packed` (a 7B model's Q4_K result in 3.8 GB instead of 26). Errors as gptqStreamed and runCalibration.
+/// `packed` (a 7B model's Q4_K result in 3.2 GB instead of 23). Errors as gptqStreamed and runCalibration.
 CalibResult runStreamedGptq(std::shared_ptr<const ModelFile> model, std::span<const int32_t> tokens,
                             std::optional<int32_t> bos, const CalibRequest& request, bool sequential,
                             const ForwardOptions& engine = {}, const ProgressFn& progress = {},

@@ -1,6 +1,9 @@
 // The bodies of calib/dense_kernels.h, included once per instruction set by dense_kernels.cpp and the
 // dense_kernels_<isa>.cpp files, each inside its own namespace QX_DENSE_NS (and, for the SIMD builds, with
-// Eigen renamed by a macro first). Not a public header: no include guard on purpose.
+// Eigen renamed by a macro first), ending in that build's kernel table QX_DENSE_NS::kKernels. Not a public
+// header: no include guard on purpose.
+
+#include "calib/dense_kernel_table.h"
 
 #include <Eigen/Cholesky>
 #include <Eigen/Core>
@@ -81,5 +84,8 @@ double quadraticLoss(std::span<const float> a, std::span<const float> b, int64_t
     }
     return total;
 }
+
+extern const KernelTable kKernels;
+const KernelTable kKernels{&addGram, &subtractProduct, &inverseCholeskyUpper, &quadraticLoss};
 
 } // namespace qx::dense::QX_DENSE_NS

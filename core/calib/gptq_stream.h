@@ -15,7 +15,7 @@
 // weights in double, the round-to-nearest and result copies). Llama-2-7B's shape: 2 × 1.77 GB of Hessians
 // + 5.0 GB for ffn_down = 8.6 GB. The result holds every quantized layer in F32 (4 bytes per weight: 26 GB
 // for a 7B model, more than the rest together), or with `pack` on a ggml grid as that type's blocks (Q4_K:
-// 0.56 bytes per weight, 3.8 GB at 7B, plus the block being quantized in F32). gptqStreamMemory() says it;
+// 0.56 bytes per weight, 3.2 GB at 7B, plus the block being quantized in F32). gptqStreamMemory() says it;
 // Error(OverBudget) up front when it does not fit.
 
 #include "calib/awq.h"

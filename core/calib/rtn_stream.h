@@ -1,7 +1,7 @@
 #pragma once
 // Round-to-nearest on a ggml grid, streamed from the model file: each blk.* linear layer is decoded,
 // quantized to the grid's blocks (quantizeRows, no importance: what an export in that type writes) and kept
-// only as those blocks, so a 7B model's Q4_K result takes 3.8 GB, not the 26 GB of its F32 values. The
+// only as those blocks, so a 7B model's Q4_K result takes 3.2 GB, not the 23 GB of its F32 values. The
 // values equal rtnModel()'s for the same grid (fakeQuantGrid is quantizeRows + dequantize for ggml grids).
 //
 // Memory: the packed result plus one layer decoded to F32; Error(OverBudget) up front when over budget.
