@@ -6,7 +6,7 @@
 // heads, FFN 2816, vocab 512) — the shape of the model behind llama.cpp's reference figure of 493 tokens/s
 // (`llama-perplexity -c 512 -b 512`, F32, 2 threads). Target: at least 1.5× that. Prints the best of R
 // runs next to the reference, and where the time went (ForwardTimings).
-#include "common/openmp_policy.h"
+#include "common/runtime_settings.h"
 #include "eval/perplexity.h"
 #include "io/model_file.h"
 #include "model/llama_forward.h"
@@ -112,7 +112,7 @@ Run runOnce(LlamaForward& fwd, const std::vector<int32_t>& tokens, const Perplex
 
 int main(int argc, char** argv)
 {
-    restartWithPassiveOpenMpWait(argv);
+    restartWithRuntimeSettings(argv);
     std::string path;
     int64_t nCtx = 512, chunks = 4, batch = 2048; // qexplore-cli ppl's default -b, as llama-perplexity's
     int threads = 2, repeat = 3;

@@ -3,7 +3,7 @@
 #include "cli/cli_command.h"
 #include "cli/cli_progress.h"
 #include "cli/command_line.h"
-#include "common/openmp_policy.h"
+#include "common/runtime_settings.h"
 
 #include "common/error.h"
 
@@ -83,7 +83,7 @@ int runCommand(const qx::cli::CliCommand& command, const std::vector<std::string
 
 int main(int argc, char** argv)
 {
-    qx::restartWithPassiveOpenMpWait(argv); // idle OpenMP threads must not spin on a shared machine
+    qx::restartWithRuntimeSettings(argv); // passive OpenMP wait, huge pages for large buffers
     if (argc < 2) {
         printUsage();
         return kExitUsage;

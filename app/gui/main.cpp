@@ -2,7 +2,7 @@
 
 #include "gui/demo_model.h"
 #include "common/error.h"
-#include "common/openmp_policy.h"
+#include "common/runtime_settings.h"
 #include "gui/main_window.h"
 #include "compare/compare_page.h"
 #include "gui/screenshot_session.h"
@@ -99,7 +99,7 @@ Options parseOptions(const QApplication& app)
 
 int main(int argc, char** argv)
 {
-    qx::restartWithPassiveOpenMpWait(argv); // spinning OpenMP threads would take the UI thread's core
+    qx::restartWithRuntimeSettings(argv); // passive OpenMP wait (the UI thread keeps its core), huge pages
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("qexplore"));
     QApplication::setApplicationName(QStringLiteral("qexplore"));
