@@ -28,7 +28,7 @@ void subtractProductRef(double* c, int64_t ldc, const double* a, int64_t lda, co
 
 /// The upper-triangular U with (h + diagonalAdd·I)⁻¹ = UᵀU (h: n × n symmetric, column-major; u: n × n, its
 /// lower part zero), from one Cholesky factorization with rows and columns reversed (h = R·Rᵀ, R upper,
-/// U = R⁻¹). Memory: three n × n matrices besides h. False when the matrix is not numerically positive
+/// U = R⁻¹). Memory: one n × n matrix besides h and u. False when the matrix is not numerically positive
 /// definite or U is not finite.
 bool inverseCholeskyUpper(std::span<const double> h, int64_t n, double diagonalAdd, std::span<double> u);
 bool inverseCholeskyUpperRef(std::span<const double> h, int64_t n, double diagonalAdd, std::span<double> u);

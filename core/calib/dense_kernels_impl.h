@@ -50,9 +50,10 @@ bool inverseCholeskyUpper(std::span<const double> h, int64_t n, double diagonalA
     if (llt.info() != Eigen::Success)
         return false;
     // reversed = L·Lᵀ, so h = R·Rᵀ with R = J·L·J upper; h⁻¹ = (R⁻¹)ᵀ·R⁻¹ and U = R⁻¹ = J·L⁻¹·J.
-    // L⁻¹ by blocks of columns: block [j0, j0 + w) is zero above row j0 and solves L[j0:, j0:]·X = I there
-    // (n³/3 multiply-adds in all), the blocks on every thread.
-    Mat lowerInverse = Mat::Zero(n, n);
+    // L⁻¹ by blocks of columns, solved straight into u: block [j0, j0 + w) is zero above row j0 and solves
+    // L[j0:, j0:]·X = I there (n³/3 multiply-adds in all), the blocks on every thread.
+    Eigen::Map<Mat> um(u.data(), n, n);
+    um.setZero();
     constexpr int64_t kBlock = 128;
     const int64_t blocks = (n + kBlock - 1) / kBlock;
 #if !defined(EIGEN_DONT_PARALLELIZE)
@@ -60,12 +61,11 @@ bool inverseCholeskyUpper(std::span<const double> h, int64_t n, double diagonalA
 #endif
     for (int64_t b = 0; b < blocks; ++b) {
         const int64_t j0 = b * kBlock, w = std::min(kBlock, n - j0), m = n - j0;
-        auto x = lowerInverse.block(j0, j0, m, w);
+        auto x = um.block(j0, j0, m, w);
         x.topRows(w).setIdentity();
         reversed.bottomRightCorner(m, m).triangularView<Eigen::Lower>().solveInPlace(x);
     }
-    Eigen::Map<Mat> um(u.data(), n, n);
-    um = lowerInverse.reverse();
+    um.reverseInPlace();
     um.triangularView<Eigen::StrictlyLower>().setZero();
     return um.allFinite();
 }

@@ -2,6 +2,8 @@
 
 #include "calib/dense_kernels.h"
 #include "common/error.h"
+#include "common/parallel_for.h"
+#include "common/thread_count.h"
 
 #include <Eigen/Core>
 
@@ -13,17 +15,15 @@ namespace qx {
 namespace {
 
 using Mat = Eigen::MatrixXd;
-using RowMat = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 // Upper Cholesky factor U of (H + λI)⁻¹ = UᵀU, raising λ until the factorization succeeds.
-Mat inverseCholeskyUpper(const Mat& h, double& dampPercent, std::string& note)
+std::vector<double> inverseCholeskyUpper(const Mat& h, double& dampPercent, std::string& note)
 {
     const double meanDiag = h.diagonal().mean();
     const double start = dampPercent;
+    std::vector<double> u(static_cast<size_t>(h.size()));
     for (int attempt = 0; attempt < 12; ++attempt) {
-        Mat u(h.rows(), h.cols());
-        if (dense::inverseCholeskyUpper({h.data(), size_t(h.size())}, h.rows(), dampPercent / 100.0 * meanDiag,
-                                        {u.data(), size_t(u.size())})) {
+        if (dense::inverseCholeskyUpper({h.data(), size_t(h.size())}, h.rows(), dampPercent / 100.0 * meanDiag, u)) {
             if (dampPercent != start)
                 note += "dampening raised to " + std::to_string(dampPercent) + "% (Cholesky failed); ";
             return u;
@@ -33,13 +33,22 @@ Mat inverseCholeskyUpper(const Mat& h, double& dampPercent, std::string& note)
     throw Error(ErrorCode::Invalid, "GPTQ: the Hessian stays indefinite even with heavy dampening");
 }
 
-std::vector<int64_t> columnOrder(const Mat& h, bool actOrder)
+std::vector<int64_t> columnOrder(const Eigen::VectorXd& diagonal, bool actOrder)
 {
-    std::vector<int64_t> order(static_cast<size_t>(h.cols()));
+    std::vector<int64_t> order(static_cast<size_t>(diagonal.size()));
     std::iota(order.begin(), order.end(), 0);
     if (actOrder)
-        std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) { return h(a, a) > h(b, b); });
+        std::stable_sort(order.begin(), order.end(),
+                         [&](int64_t a, int64_t b) { return diagonal(a) > diagonal(b); });
     return order;
+}
+
+std::vector<int64_t> inverseOrder(const std::vector<int64_t>& order)
+{
+    std::vector<int64_t> natural(order.size());
+    for (size_t k = 0; k < order.size(); ++k)
+        natural[static_cast<size_t>(order[k])] = static_cast<int64_t>(k);
+    return natural;
 }
 
 // Grid parameters per (row, group). A block (blockLen columns) is one group, except for K-quants, whose
@@ -72,6 +81,19 @@ double layerLoss(std::span<const float> a, std::span<const float> b, int64_t row
     return dense::quadraticLoss(a, b, rows, cols, hessian);
 }
 
+namespace {
+
+// Rows ⌊k·rows/count⌋ (k < count) of the row-major rows × cols matrix a.
+std::vector<float> evenlySpacedRows(std::span<const float> a, int64_t rows, int64_t cols, int64_t count)
+{
+    std::vector<float> out(size_t(count * cols));
+    for (int64_t k = 0; k < count; ++k)
+        std::copy_n(a.begin() + (k * rows / count) * cols, cols, out.begin() + k * cols);
+    return out;
+}
+
+} // namespace
+
 double layerLossOfRows(std::span<const float> a, std::span<const float> b, int64_t rows, int64_t cols,
                        std::span<const double> hessian, int64_t sampleRows)
 {
@@ -79,86 +101,107 @@ double layerLossOfRows(std::span<const float> a, std::span<const float> b, int64
         return layerLoss(a, b, rows, cols, hessian);
     if (sampleRows <= 0 || a.size() != size_t(rows * cols) || b.size() != a.size())
         throw Error(ErrorCode::InvalidArgument, "layerLossOfRows: sizes do not match");
-    std::vector<float> sa(size_t(sampleRows * cols)), sb(sa.size());
-    for (int64_t k = 0; k < sampleRows; ++k) {
-        const int64_t r = k * rows / sampleRows;
-        std::copy_n(a.begin() + r * cols, cols, sa.begin() + k * cols);
-        std::copy_n(b.begin() + r * cols, cols, sb.begin() + k * cols);
-    }
-    return layerLoss(sa, sb, sampleRows, cols, hessian) * double(rows) / double(sampleRows);
+    return layerLoss(evenlySpacedRows(a, rows, cols, sampleRows), evenlySpacedRows(b, rows, cols, sampleRows),
+                     sampleRows, cols, hessian)
+           * double(rows) / double(sampleRows);
 }
 
 namespace {
 
-// The layer in processing order: permuted weights and Hessian, the column order and its inverse.
-struct Problem {
-    Mat w, h, original;              // original: natural order, dead columns zeroed
-    std::vector<int64_t> order, natural;
-};
-
-Problem prepare(std::span<const float> w, int64_t rows, int64_t cols, std::span<const double> hessian, bool actOrder,
-                std::string& note)
+// The weights in processing order (column-major, double), dead columns zeroed.
+Mat weightsInOrder(std::span<const float> w, int64_t rows, int64_t cols, const GptqFactor& f,
+                   const std::vector<int64_t>& natural)
 {
-    Problem p;
-    Mat h = Eigen::Map<const RowMat>(hessian.data(), cols, cols);
-    if (!h.allFinite())
-        throw Error(ErrorCode::Invalid, "GPTQ: the Hessian holds NaN/Inf");
-    p.original = Eigen::Map<const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(w.data(), rows, cols)
-                     .cast<double>();
-    int dead = 0;
-    for (int64_t i = 0; i < cols; ++i)
-        if (h(i, i) == 0.0) {
-            h(i, i) = 1.0;
-            p.original.col(i).setZero();
-            ++dead;
-        }
-    if (dead > 0)
-        note += std::to_string(dead) + (dead == 1 ? " dead input column zeroed; " : " dead input columns zeroed; ");
-    p.order = columnOrder(h, actOrder);
-    p.natural.resize(p.order.size());
-    for (size_t k = 0; k < p.order.size(); ++k)
-        p.natural[static_cast<size_t>(p.order[k])] = static_cast<int64_t>(k);
-    p.w.resize(rows, cols);
-    p.h.resize(cols, cols);
-    for (int64_t a = 0; a < cols; ++a) {
-        p.w.col(a) = p.original.col(p.order[static_cast<size_t>(a)]);
-        for (int64_t b = 0; b < cols; ++b)
-            p.h(a, b) = h(p.order[static_cast<size_t>(a)], p.order[static_cast<size_t>(b)]);
-    }
-    return p;
+    Mat out(rows, cols);
+    for (int64_t r = 0; r < rows; ++r)
+        for (int64_t k = 0; k < cols; ++k)
+            out(r, k) = static_cast<double>(w[static_cast<size_t>(r * cols + f.order[static_cast<size_t>(k)])]);
+    for (const int64_t c : f.dead)
+        out.col(natural[static_cast<size_t>(c)]).setZero();
+    return out;
 }
 
-// Quantizes processing column i of every row and returns the scaled errors (w − q) / U_ii.
-void quantizeColumn(Problem& p, GroupTable& table, const GptqOptions& o, const Mat& u, int64_t i,
-                    Eigen::Ref<Eigen::VectorXd> err, std::vector<float>& scratch)
+// Quantizes processing column i of every row (rows split over `threads`) and stores the scaled errors
+// (w − q) / U_ii in err. At the start of a block (natural order) each row's grids are chosen first.
+void quantizeColumn(Mat& w, const std::vector<int64_t>& order, const std::vector<int64_t>& natural,
+                    GroupTable& table, const GptqOptions& o, double uii, int64_t i, double* err, int threads)
 {
-    const int64_t nat = p.order[static_cast<size_t>(i)];
-    const int64_t rows = p.w.rows();
-    if (!o.actOrder && nat % table.blockLen == 0)
-        for (int64_t r = 0; r < rows; ++r)
-            chooseRowBlock(o.grid, table, p.w, p.natural, r, nat, scratch);
-    for (int64_t r = 0; r < rows; ++r) {
-        const GroupGrid& g = table.at(r, nat);
-        const float q = gridValue(g, gridCode(o.grid, g, static_cast<float>(p.w(r, i)),
-                                              static_cast<int>(nat % table.groupLen)));
-        err(r) = (p.w(r, i) - q) / u(i, i);
-        p.w(r, i) = q;
-    }
+    const int64_t nat = order[static_cast<size_t>(i)];
+    const bool newBlock = !o.actOrder && nat % table.blockLen == 0;
+    const int index = static_cast<int>(nat % table.groupLen);
+    parallelFor(w.rows(), threads, [&](int64_t r0, int64_t r1) {
+        std::vector<float> scratch;
+        for (int64_t r = r0; r < r1; ++r) {
+            if (newBlock)
+                chooseRowBlock(o.grid, table, w, natural, r, nat, scratch);
+            const GroupGrid& g = table.at(r, nat);
+            const float q = gridValue(g, gridCode(o.grid, g, static_cast<float>(w(r, i)), index));
+            err[r] = (w(r, i) - q) / uii;
+            w(r, i) = q;
+        }
+    });
 }
 
 } // namespace
 
+GptqFactor gptqFactor(std::span<const double> hessian, int64_t cols, const GptqOptions& options)
+{
+    if (cols <= 0 || hessian.size() != static_cast<size_t>(cols * cols))
+        throw Error(ErrorCode::InvalidArgument, "GPTQ: weight/Hessian sizes do not match");
+    const Eigen::Map<const Mat> given(hessian.data(), cols, cols); // symmetric: either storage order
+    if (!given.allFinite())
+        throw Error(ErrorCode::Invalid, "GPTQ: the Hessian holds NaN/Inf");
+    GptqFactor f;
+    f.cols = cols;
+    Eigen::VectorXd diagonal = given.diagonal();
+    for (int64_t i = 0; i < cols; ++i)
+        if (diagonal(i) == 0.0) {
+            diagonal(i) = 1.0;
+            f.dead.push_back(i);
+        }
+    if (!f.dead.empty())
+        f.note += std::to_string(f.dead.size()) + (f.dead.size() == 1 ? " dead input column zeroed; " : " dead input columns zeroed; ");
+    f.order = columnOrder(diagonal, options.actOrder);
+    Mat h(cols, cols);
+    if (options.actOrder) {
+        for (int64_t b = 0; b < cols; ++b)
+            for (int64_t a = 0; a < cols; ++a)
+                h(a, b) = given(f.order[static_cast<size_t>(a)], f.order[static_cast<size_t>(b)]);
+    } else {
+        h = given;
+    }
+    const std::vector<int64_t> natural = inverseOrder(f.order);
+    for (const int64_t c : f.dead)
+        h(natural[static_cast<size_t>(c)], natural[static_cast<size_t>(c)]) = 1.0;
+    f.dampUsed = options.dampPercent;
+    f.u = inverseCholeskyUpper(h, f.dampUsed, f.note);
+    return f;
+}
+
 GptqResult gptqQuantize(std::span<const float> w, int64_t rows, int64_t cols, std::span<const double> hessian,
                         const GptqOptions& options)
 {
+    if (rows <= 0 || cols <= 0 || w.size() != static_cast<size_t>(rows * cols))
+        throw Error(ErrorCode::InvalidArgument, "GPTQ: weight/Hessian sizes do not match");
+    validateGrid(options.grid, cols);
+    return gptqQuantize(w, rows, cols, hessian, gptqFactor(hessian, cols, options), options);
+}
+
+GptqResult gptqQuantize(std::span<const float> w, int64_t rows, int64_t cols, std::span<const double> hessian,
+                        const GptqFactor& factor, const GptqOptions& options)
+{
     if (rows <= 0 || cols <= 0 || w.size() != static_cast<size_t>(rows * cols)
-        || hessian.size() != static_cast<size_t>(cols * cols))
+        || hessian.size() != static_cast<size_t>(cols * cols) || factor.cols != cols
+        || factor.u.size() != static_cast<size_t>(cols * cols) || factor.order.size() != static_cast<size_t>(cols))
         throw Error(ErrorCode::InvalidArgument, "GPTQ: weight/Hessian sizes do not match");
     validateGrid(options.grid, cols);
     GptqResult result;
-    Problem p = prepare(w, rows, cols, hessian, options.actOrder, result.note);
-    result.dampUsed = options.dampPercent;
-    const Mat u = inverseCholeskyUpper(p.h, result.dampUsed, result.note);
+    result.dampUsed = factor.dampUsed;
+    result.note = factor.note;
+    const std::vector<int64_t> natural = inverseOrder(factor.order);
+    Mat pw = weightsInOrder(w, rows, cols, factor, natural);
+    const Eigen::Map<const Mat> u(factor.u.data(), cols, cols);
+    const auto uAt = [&](int64_t r, int64_t c) { return factor.u.data() + r + c * cols; };
 
     GroupTable table;
     table.groupLen = options.grid.groupLength(cols);
@@ -166,39 +209,42 @@ GptqResult gptqQuantize(std::span<const float> w, int64_t rows, int64_t cols, st
     table.groups = (cols + table.groupLen - 1) / table.groupLen;
     table.grids.resize(static_cast<size_t>(rows * table.groups));
     std::vector<float> scratch;
-    std::vector<int64_t> identity(static_cast<size_t>(cols));
-    std::iota(identity.begin(), identity.end(), 0);
-    if (options.actOrder) // static groups from the original weights
+    if (options.actOrder) // static groups from the original weights: pw(r, natural[c]) is w(r, c)
         for (int64_t r = 0; r < rows; ++r)
             for (int64_t c = 0; c < cols; c += table.blockLen)
-                chooseRowBlock(options.grid, table, p.original, identity, r, c, scratch);
+                chooseRowBlock(options.grid, table, pw, natural, r, c, scratch);
     int64_t bs = std::max<int64_t>(1, options.blockSize);
     if (!options.actOrder)
         bs = std::max(table.blockLen, bs / table.blockLen * table.blockLen);
+    const int threads = rows >= 256 ? resolveThreadCount(options.threads) : 1;
 
     Mat errors(rows, std::min(bs, cols)); // one allocation for every batch: fresh pages cost time too
     for (int64_t i1 = 0; i1 < cols; i1 += bs) {
         const int64_t i2 = std::min(i1 + bs, cols), n = i2 - i1;
         auto err = errors.leftCols(n);
         for (int64_t i = i1; i < i2; ++i) {
-            quantizeColumn(p, table, options, u, i, err.col(i - i1), scratch);
+            quantizeColumn(pw, factor.order, natural, table, options, u(i, i), i, &err(0, i - i1), threads);
             // The rest of the block now (W[:, i+1:i2] −= err_i · U[i, i+1:i2]), the columns after it lazily.
             if (i + 1 < i2)
-                dense::subtractProduct(&p.w(0, i + 1), rows, &err(0, i - i1), rows, &u(i, i + 1), cols, rows,
+                dense::subtractProduct(&pw(0, i + 1), rows, &err(0, i - i1), rows, uAt(i, i + 1), cols, rows,
                                        i2 - i - 1, 1);
         }
         if (i2 < cols) // W[:, i2:] −= err · U[i1:i2, i2:]
-            dense::subtractProduct(&p.w(0, i2), rows, err.data(), rows, &u(i1, i2), cols, rows, cols - i2, n);
+            dense::subtractProduct(&pw(0, i2), rows, err.data(), rows, uAt(i1, i2), cols, rows, cols - i2, n);
         if (options.progress && !options.progress(static_cast<double>(i2) / static_cast<double>(cols)))
             throw Error(ErrorCode::Cancelled, "GPTQ cancelled");
     }
     result.weights.resize(w.size());
-    for (int64_t k = 0; k < cols; ++k)
-        for (int64_t r = 0; r < rows; ++r)
-            result.weights[static_cast<size_t>(r * cols + p.order[static_cast<size_t>(k)])] = static_cast<float>(p.w(r, k));
-    const std::vector<float> rtn = fakeQuantGrid(options.grid, w, cols);
-    result.lossRtn = layerLossOfRows(w, rtn, rows, cols, hessian, kExactLossRows);
-    result.lossGptq = layerLossOfRows(w, result.weights, rows, cols, hessian, kExactLossRows);
+    for (int64_t r = 0; r < rows; ++r)
+        for (int64_t k = 0; k < cols; ++k)
+            result.weights[static_cast<size_t>(r * cols + factor.order[static_cast<size_t>(k)])] = static_cast<float>(pw(r, k));
+    // The loss notes on kExactLossRows evenly spaced rows (all of a smaller layer), RTN on those rows only.
+    const int64_t sample = std::min(rows, kExactLossRows);
+    const std::vector<float> original = evenlySpacedRows(w, rows, cols, sample);
+    const double scale = sample < rows ? double(rows) / double(sample) : 1.0;
+    result.lossRtn = layerLoss(original, fakeQuantGrid(options.grid, original, cols), sample, cols, hessian) * scale;
+    result.lossGptq = layerLoss(original, evenlySpacedRows(result.weights, rows, cols, sample), sample, cols, hessian)
+                      * scale;
     return result;
 }
 

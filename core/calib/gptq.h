@@ -24,6 +24,7 @@ namespace qx {
 
 struct GptqOptions {
     QuantGrid grid;
+    int threads = 0;            ///< for the per-row work of each column (0: every hardware thread)
     double dampPercent = 1.0;   ///< % of the mean diagonal of H
     int64_t blockSize = 128;
     bool actOrder = false;
@@ -46,11 +47,32 @@ struct GptqResult {
 /// Layers with more rows report losses estimated from this many rows (GptqResult).
 constexpr int64_t kExactLossRows = 1024;
 
+/// What GPTQ derives from a Hessian alone: the column order, the dead inputs and the upper Cholesky factor
+/// of the dampened inverse. Layers fed the same input (attn_q/k/v, ffn_gate/up) have the same Hessian and
+/// can share one factor; at 7B width it is the largest matrix work of a layer after the updates.
+struct GptqFactor {
+    int64_t cols = 0;
+    std::vector<int64_t> order;   ///< processing order: natural, or by decreasing H_ii with actOrder
+    std::vector<int64_t> dead;    ///< natural columns with H_ii = 0 (their weights are zeroed)
+    std::vector<double> u;        ///< cols × cols, column-major, upper, in processing order
+    double dampUsed = 0.0;        ///< % of the mean diagonal finally used
+    std::string note;             ///< dampening raised, dead inputs
+};
+
+/// The factor of `hessian` (cols × cols, symmetric) for `options` (dampPercent, actOrder). Throws
+/// Error(InvalidArgument) on bad sizes, Error(Invalid) when H is not finite or stays indefinite even with
+/// 10⁶ % dampening.
+GptqFactor gptqFactor(std::span<const double> hessian, int64_t cols, const GptqOptions& options);
+
 /// Runs GPTQ on one layer. `hessian` is cols × cols (symmetric). Throws Error(InvalidArgument) on bad
 /// sizes, Error(Invalid) when H is not finite or stays indefinite even with 10⁶ % dampening,
 /// Error(Cancelled) when options.progress returns false.
 GptqResult gptqQuantize(std::span<const float> w, int64_t rows, int64_t cols, std::span<const double> hessian,
                         const GptqOptions& options);
+/// The same with the factor made by gptqFactor(hessian, cols, options) (possibly for another layer with the
+/// same Hessian); `hessian` itself is used for the loss notes only.
+GptqResult gptqQuantize(std::span<const float> w, int64_t rows, int64_t cols, std::span<const double> hessian,
+                        const GptqFactor& factor, const GptqOptions& options);
 
 /// tr(ΔW H ΔWᵀ) with ΔW = a − b: the layer's output error on the calibration data (up to 2/n).
 double layerLoss(std::span<const float> a, std::span<const float> b, int64_t rows, int64_t cols,

@@ -46,6 +46,8 @@ void quantizeBlock(const MappedWeights& file, const CalibData& calib, int64_t la
                    TensorSubstitutions& out, std::vector<std::string>* notes, const ProgressFn& progress)
 {
     const std::vector<std::string> names = blockLinearLayers(file, layer);
+    GptqFactor factor;                              // shared by consecutive layers of one input (q/k/v, gate/up)
+    const std::vector<double>* factorOf = nullptr;
     for (size_t i = 0; i < names.size(); ++i) {
         const WeightView s = file.shape(names[i]);
         if (!gridFitsOrNote(options.grid, names[i], s.cols, notes))
@@ -55,8 +57,14 @@ void quantizeBlock(const MappedWeights& file, const CalibData& calib, int64_t la
             throw Error(ErrorCode::Invalid, "no calibration data for " + names[i] + " (layer without captured input)");
         GptqOptions o = options;
         o.progress = [&](double f) { return !progress || progress((double(i) + f) / double(names.size())); };
+        const std::vector<double>& hessian = c->second.hessian;
+        if (!factorOf || *factorOf != hessian) {
+            factor = {};                            // its memory back before the next one is made
+            factor = gptqFactor(hessian, s.cols, o);
+            factorOf = &hessian;
+        }
         const WorkingTensor w = file.load(names[i]);
-        GptqResult r = gptqQuantize({w.view.data, size_t(s.rows * s.cols)}, s.rows, s.cols, c->second.hessian, o);
+        GptqResult r = gptqQuantize({w.view.data, size_t(s.rows * s.cols)}, s.rows, s.cols, hessian, factor, o);
         file.release(names[i]);
         if (notes) {
             char line[256];
@@ -112,6 +120,8 @@ GptqStreamResult gptqStreamed(std::shared_ptr<const ModelFile> model, std::span<
                                                                       : options.engine.scratchDir)
                                   : std::string();
     ActivationStore x = floats.embed(chunked, layout, spill, progress);
+    GptqOptions gptq = options.gptq;
+    gptq.threads = options.engine.threads;
     GptqStreamResult out;
     const int64_t nLayer = file->config().nLayer;
     for (int64_t layer = 0; layer < nLayer; ++layer) {
@@ -124,10 +134,10 @@ GptqStreamResult gptqStreamed(std::shared_ptr<const ModelFile> model, std::span<
         if (options.sequential) {
             ActivationStore copy = copyActivations(x, dir);
             const CalibData calib = captureBlock(floats, copy, layout, layer, part(0.0, 0.2));
-            quantizeBlock(*file, calib, layer, options.gptq, *block, notes, part(0.2, 0.9));
+            quantizeBlock(*file, calib, layer, gptq, *block, notes, part(0.2, 0.9));
         } else {
             const CalibData calib = captureBlock(floats, x, layout, layer, part(0.0, 0.2));
-            quantizeBlock(*file, calib, layer, options.gptq, *block, notes, part(0.2, 1.0));
+            quantizeBlock(*file, calib, layer, gptq, *block, notes, part(0.2, 1.0));
         }
         if (options.sequential) {
             LlamaForward quantized(std::make_shared<PlannedWeights>(file, Plan{}, nullptr, block), options.engine);
