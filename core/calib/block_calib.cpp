@@ -50,7 +50,7 @@ CalibData captureBlock(LlamaForward& forward, ActivationStore& x, const StreamLa
         throw;
     }
     forward.setActivationHook({});
-    return capture.finish();
+    return std::move(capture).finish();
 }
 
 uint64_t blockHessianBytes(const WeightSource& source)
@@ -59,7 +59,7 @@ uint64_t blockHessianBytes(const WeightSource& source)
     for (int64_t layer = 0; layer < source.config().nLayer; ++layer) {
         uint64_t bytes = 0;
         for (const std::string& name : blockLinearLayers(source, layer))
-            bytes += 2 * squareDoubles(source.shape(name).cols);
+            bytes += squareDoubles(source.shape(name).cols);
         most = std::max(most, bytes);
     }
     return most;

@@ -35,8 +35,8 @@ CalibData captureBlock(LlamaForward& forward, ActivationStore& x, const StreamLa
 /// Bytes of an n × n matrix of doubles.
 inline uint64_t squareDoubles(int64_t n) { return uint64_t(n) * uint64_t(n) * sizeof(double); }
 
-/// The captured Hessians of one block at most (each of its linear layers holds its own, twice: the capture
-/// and its finished copy), over every block of `source`.
+/// The captured Hessians of one block at most (each of its linear layers holds its own, finished in the
+/// capture's memory), over every block of `source`.
 uint64_t blockHessianBytes(const WeightSource& source);
 
 /// One named part of a streamed calibration's memory ("one block's Hessians", bytes).

@@ -47,29 +47,48 @@ void CalibCapture::collect(const std::string& weightName, const float* x, int64_
     a.samples += rows;
 }
 
-CalibData CalibCapture::finish() const
+namespace {
+
+// The finished statistics of one layer from its sums, taken by value (copied or moved in).
+LayerCalib finishLayer(int64_t cols, int64_t samples, std::vector<double> xx, const std::vector<double>& sumAbs,
+                       std::vector<float> maxAbs)
+{
+    LayerCalib c;
+    c.cols = cols;
+    c.samples = samples;
+    c.maxAbs = std::move(maxAbs);
+    const double n = static_cast<double>(std::max<int64_t>(1, samples));
+    c.meanAbs.resize(sumAbs.size());
+    for (size_t j = 0; j < sumAbs.size(); ++j)
+        c.meanAbs[j] = static_cast<float>(sumAbs[j] / n);
+    if (!xx.empty()) { // xx holds the lower triangle (row-major); made symmetric and scaled in place
+        for (int64_t i = 0; i < cols; ++i)
+            for (int64_t j = 0; j <= i; ++j) {
+                const double v = 2.0 * xx[static_cast<size_t>(i * cols + j)] / n;
+                xx[static_cast<size_t>(i * cols + j)] = v;
+                xx[static_cast<size_t>(j * cols + i)] = v;
+            }
+        c.hessian = std::move(xx);
+    }
+    return c;
+}
+
+} // namespace
+
+CalibData CalibCapture::finish() const&
 {
     CalibData out;
-    for (const auto& [name, a] : m_acc) {
-        LayerCalib c;
-        c.cols = a.cols;
-        c.samples = a.samples;
-        c.maxAbs = a.maxAbs;
-        const double n = static_cast<double>(std::max<int64_t>(1, a.samples));
-        c.meanAbs.resize(a.sumAbs.size());
-        for (size_t j = 0; j < a.sumAbs.size(); ++j)
-            c.meanAbs[j] = static_cast<float>(a.sumAbs[j] / n);
-        if (!a.xx.empty()) {
-            c.hessian.assign(a.xx.size(), 0.0);
-            for (int64_t i = 0; i < a.cols; ++i)
-                for (int64_t j = 0; j <= i; ++j) {
-                    const double v = 2.0 * a.xx[static_cast<size_t>(i * a.cols + j)] / n;
-                    c.hessian[static_cast<size_t>(i * a.cols + j)] = v;
-                    c.hessian[static_cast<size_t>(j * a.cols + i)] = v;
-                }
-        }
-        out.emplace(name, std::move(c));
-    }
+    for (const auto& [name, a] : m_acc)
+        out.emplace(name, finishLayer(a.cols, a.samples, a.xx, a.sumAbs, a.maxAbs));
+    return out;
+}
+
+CalibData CalibCapture::finish() &&
+{
+    CalibData out;
+    for (auto& [name, a] : m_acc)
+        out.emplace(name, finishLayer(a.cols, a.samples, std::move(a.xx), a.sumAbs, std::move(a.maxAbs)));
+    m_acc.clear();
     return out;
 }
 
@@ -81,8 +100,8 @@ bool isCapturedLayer(const WeightSource& source, const std::string& name)
     return name.rfind("blk.", 0) == 0 && source.shape(name).rows > 1 && name.find("norm") == std::string::npos;
 }
 
-/// What the capture holds at its end: per layer the accumulator and the finished copy (Hessian cols x cols
-/// doubles each when wanted, per-column sums and maxima).
+/// What the capture holds at its end: per layer the Hessian's sums (cols x cols doubles, finished in place)
+/// when wanted, per-column sums and maxima and their finished copies.
 uint64_t captureMemoryNeed(const WeightSource& source, bool wantHessian)
 {
     uint64_t total = 0;
@@ -90,7 +109,7 @@ uint64_t captureMemoryNeed(const WeightSource& source, bool wantHessian)
         if (!isCapturedLayer(source, name))
             continue;
         const auto cols = uint64_t(std::max<int64_t>(source.shape(name).cols, 0));
-        const uint64_t square = wantHessian ? saturatingProduct({cols, cols, 2 * sizeof(double)}) : 0;
+        const uint64_t square = wantHessian ? saturatingProduct({cols, cols, sizeof(double)}) : 0;
         total = saturatingSum(total, saturatingSum(square, saturatingProduct({cols, 2 * (8 + 4)})));
     }
     return total;
@@ -111,7 +130,7 @@ CalibData captureCalibration(LlamaForward& forward, std::span<const int32_t> tok
         throw Error(ErrorCode::InvalidArgument, "calibration: no chunks requested");
     checkMemoryNeed(captureMemoryNeed(forward.source(), options.wantHessian),
                     std::string("the calibration statistics of every linear layer") +
-                        (options.wantHessian ? " (a Hessian of inputs x inputs values for each, twice while it is summed)" : ""));
+                        (options.wantHessian ? " (a Hessian of inputs x inputs values for each)" : ""));
     CalibCapture capture(options.wantHessian);
     forward.setActivationHook(capture.hook());
     std::vector<int32_t> chunk;
@@ -132,7 +151,7 @@ CalibData captureCalibration(LlamaForward& forward, std::span<const int32_t> tok
         throw;
     }
     forward.setActivationHook({});
-    CalibData data = capture.finish();
+    CalibData data = std::move(capture).finish();
     for (const std::string& name : forward.source().tensorNames()) {
         if (isCapturedLayer(forward.source(), name) && !data.count(name))
             throw Error(ErrorCode::Invalid, "calibration: layer " + name + " received no input");

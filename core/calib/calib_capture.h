@@ -39,7 +39,10 @@ public:
     /// column count that changes.
     void collect(const std::string& weightName, const float* x, int64_t rows, int64_t cols);
     /// The finished statistics (hessian scaled by 2/n, mean by 1/n).
-    CalibData finish() const;
+    CalibData finish() const&;
+    /// The same, made in the sums' own memory: at 7B a block's Hessians are GBs, and a copy of them is
+    /// as many fresh pages (std::move(capture).finish()).
+    CalibData finish() &&;
 
 private:
     struct Acc {

@@ -16,14 +16,15 @@ namespace {
 
 using Mat = Eigen::MatrixXd;
 
-// Upper Cholesky factor U of (H + λI)⁻¹ = UᵀU, raising λ until the factorization succeeds.
-std::vector<double> inverseCholeskyUpper(const Mat& h, double& dampPercent, std::string& note)
+// Upper Cholesky factor U of (H + λI)⁻¹ = UᵀU (H: n × n), λ = dampPercent % of meanDiag, raising λ until
+// the factorization succeeds.
+std::vector<double> inverseCholeskyUpper(std::span<const double> h, int64_t n, double meanDiag, double& dampPercent,
+                                         std::string& note)
 {
-    const double meanDiag = h.diagonal().mean();
     const double start = dampPercent;
-    std::vector<double> u(static_cast<size_t>(h.size()));
+    std::vector<double> u(h.size());
     for (int attempt = 0; attempt < 12; ++attempt) {
-        if (dense::inverseCholeskyUpper({h.data(), size_t(h.size())}, h.rows(), dampPercent / 100.0 * meanDiag, u)) {
+        if (dense::inverseCholeskyUpper(h, n, dampPercent / 100.0 * meanDiag, u)) {
             if (dampPercent != start)
                 note += "dampening raised to " + std::to_string(dampPercent) + "% (Cholesky failed); ";
             return u;
@@ -162,6 +163,15 @@ GptqFactor gptqFactor(std::span<const double> hessian, int64_t cols, const GptqO
     if (!f.dead.empty())
         f.note += std::to_string(f.dead.size()) + (f.dead.size() == 1 ? " dead input column zeroed; " : " dead input columns zeroed; ");
     f.order = columnOrder(diagonal, options.actOrder);
+    Eigen::VectorXd ordered(cols);
+    for (int64_t k = 0; k < cols; ++k)
+        ordered(k) = diagonal(f.order[static_cast<size_t>(k)]);
+    const double meanDiag = ordered.mean();
+    f.dampUsed = options.dampPercent;
+    if (!options.actOrder && f.dead.empty()) { // H as given: no copy of cols² doubles
+        f.u = inverseCholeskyUpper(hessian, cols, meanDiag, f.dampUsed, f.note);
+        return f;
+    }
     Mat h(cols, cols);
     if (options.actOrder) {
         for (int64_t b = 0; b < cols; ++b)
@@ -173,8 +183,7 @@ GptqFactor gptqFactor(std::span<const double> hessian, int64_t cols, const GptqO
     const std::vector<int64_t> natural = inverseOrder(f.order);
     for (const int64_t c : f.dead)
         h(natural[static_cast<size_t>(c)], natural[static_cast<size_t>(c)]) = 1.0;
-    f.dampUsed = options.dampPercent;
-    f.u = inverseCholeskyUpper(h, f.dampUsed, f.note);
+    f.u = inverseCholeskyUpper({h.data(), size_t(h.size())}, cols, meanDiag, f.dampUsed, f.note);
     return f;
 }
 

@@ -1,5 +1,5 @@
 // K-quant grids for calibrated quantization: the parameters of one 256-value super-block are taken from
-// the bit-exact quantizer (quantizeRowsRef) run on the block's current values, and read back from the
+// the bit-exact quantizer (quantizeRows, one row: no threads) run on the block's current values, and read back from the
 // block bytes as one affine grid per sub-block (value = a·code + b, the float operations of ggml's
 // dequantizer). Codes are then assigned as ggml's final pass does: nearest_int((x − b) / a), clamped.
 #include "calib/quant_grid.h"
@@ -147,7 +147,7 @@ void chooseKQuantGrids(TensorType type, std::span<const float> block, std::span<
         throw Error(ErrorCode::InvalidArgument, "a K-quant grid needs one block of 256 values");
     std::array<std::byte, 256> bytes{};
     const uint64_t blockBytes = *tensorBytes(type, kQK_K);
-    quantizeRowsRef(type, block, kSuper, std::span<std::byte>(bytes.data(), blockBytes));
+    quantizeRows(type, block, kSuper, std::span<std::byte>(bytes.data(), blockBytes));
     gridsFromBytes(type, bytes, out);
     pinExtremes(type, block, sub, out);
 }
