@@ -53,13 +53,31 @@ std::vector<int64_t> inverseOrder(const std::vector<int64_t>& order)
 }
 
 // Grid parameters per (row, group). A block (blockLen columns) is one group, except for K-quants, whose
-// 256-column blocks hold 8 or 16 sub-block groups whose grids are chosen together.
+// 256-column blocks hold 8 or 16 sub-block groups whose grids are chosen together. For the K-quants whose
+// levels can be packed on given scales (encodeOnBlockScales), each block's bytes as the quantizer wrote
+// them when its grids were chosen are kept too: the result is packed on those very scales.
 struct GroupTable {
     int64_t groupLen = 0, blockLen = 0, groups = 0;
     std::vector<GroupGrid> grids; // row-major: rows × groups
+    uint64_t blockBytes = 0;      // 0: no blocks kept
+    std::vector<std::byte> blocks; // row-major: rows × (cols / blockLen) blocks
 
     GroupGrid& at(int64_t row, int64_t col) { return grids[static_cast<size_t>(row * groups + col / groupLen)]; }
+    std::span<std::byte> blockAt(int64_t row, int64_t col)
+    {
+        if (blockBytes == 0)
+            return {};
+        const int64_t perRow = groups * groupLen / blockLen;
+        return {blocks.data() + static_cast<size_t>((row * perRow + col / blockLen) * int64_t(blockBytes)), blockBytes};
+    }
 };
+
+bool packsOnOwnScales(const QuantGrid& grid)
+{
+    return grid.ggml
+           && (grid.type == TensorType::Q2_K || grid.type == TensorType::Q4_K || grid.type == TensorType::Q5_K
+               || grid.type == TensorType::Q6_K);
+}
 
 // Grids of the block of `row` starting at natural column `col`, from the current values in `src`.
 void chooseRowBlock(const QuantGrid& grid, GroupTable& t, const Mat& src, const std::vector<int64_t>& where,
@@ -69,7 +87,34 @@ void chooseRowBlock(const QuantGrid& grid, GroupTable& t, const Mat& src, const 
     scratch.resize(static_cast<size_t>(len));
     for (int64_t k = 0; k < len; ++k)
         scratch[static_cast<size_t>(k)] = static_cast<float>(src(row, where[static_cast<size_t>(col + k)]));
-    chooseBlockGrids(grid, scratch, std::span<GroupGrid>(&t.at(row, col), static_cast<size_t>((len + t.groupLen - 1) / t.groupLen)));
+    chooseBlockGrids(grid, scratch, std::span<GroupGrid>(&t.at(row, col), static_cast<size_t>((len + t.groupLen - 1) / t.groupLen)),
+                     t.blockAt(row, col));
+}
+
+// The result as blocks: each block's kept bytes with its levels derived from the final values, when every
+// value decodes back exactly (else nullopt).
+std::optional<PackedTensor> packOnChosenScales(TensorType type, GroupTable& t, std::span<const float> values,
+                                               int64_t rows, int64_t cols, int threads)
+{
+    if (t.blockBytes == 0)
+        return std::nullopt;
+    PackedTensor p;
+    p.type = type;
+    p.rows = rows;
+    p.rowLength = cols;
+    p.blocks = std::move(t.blocks);
+    t.blockBytes = 0;
+    parallelFor(rows, threads, [&](int64_t r0, int64_t r1) {
+        for (int64_t r = r0; r < r1; ++r)
+            for (int64_t c = 0; c < cols; c += 256)
+                encodeOnBlockScales(type, values.subspan(static_cast<size_t>(r * cols + c), 256),
+                                    {p.blocks.data() + static_cast<size_t>((r * cols + c) / 256) * *tensorBytes(type, 256),
+                                     *tensorBytes(type, 256)});
+    });
+    const std::vector<float> back = p.unpack();
+    if (!std::equal(back.begin(), back.end(), values.begin())) // −0 and +0 alike
+        return std::nullopt;
+    return p;
 }
 
 } // namespace
@@ -217,6 +262,10 @@ GptqResult gptqQuantize(std::span<const float> w, int64_t rows, int64_t cols, st
     table.blockLen = options.grid.blockLength(cols);
     table.groups = (cols + table.groupLen - 1) / table.groupLen;
     table.grids.resize(static_cast<size_t>(rows * table.groups));
+    if (packsOnOwnScales(options.grid) && cols % table.blockLen == 0) {
+        table.blockBytes = *tensorBytes(options.grid.type, uint64_t(table.blockLen));
+        table.blocks.resize(static_cast<size_t>(rows * (cols / table.blockLen)) * table.blockBytes);
+    }
     std::vector<float> scratch;
     if (options.actOrder) // static groups from the original weights: pw(r, natural[c]) is w(r, c)
         for (int64_t r = 0; r < rows; ++r)
@@ -247,6 +296,7 @@ GptqResult gptqQuantize(std::span<const float> w, int64_t rows, int64_t cols, st
     for (int64_t r = 0; r < rows; ++r)
         for (int64_t k = 0; k < cols; ++k)
             result.weights[static_cast<size_t>(r * cols + factor.order[static_cast<size_t>(k)])] = static_cast<float>(pw(r, k));
+    result.packed = packOnChosenScales(options.grid.type, table, result.weights, rows, cols, threads);
     // The loss notes on kExactLossRows evenly spaced rows (all of a smaller layer), RTN on those rows only.
     const int64_t sample = std::min(rows, kExactLossRows);
     const std::vector<float> original = evenlySpacedRows(w, rows, cols, sample);

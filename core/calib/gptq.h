@@ -10,12 +10,16 @@
 // original weights, "static groups"). Group parameters otherwise come from the current, error-updated
 // weights when a group starts, as the target format would choose them. For K-quant grids the unit is the
 // 256-column super-block: its sub-block scales and mins come from the bit-exact quantizer run on the
-// current weights of that block (quant_grid.h), so the result re-quantizes to itself and exports exactly.
+// current weights of that block (quant_grid.h), and the result is written as blocks on those very scales
+// (GptqResult::packed), so it exports exactly; re-quantizing the values almost always finds them again, but
+// not where a sub-block fits two grids.
 
 #include "calib/quant_grid.h"
+#include "quant/packed_tensor.h"
 #include "common/progress.h"
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -35,6 +39,10 @@ struct GptqOptions {
 
 struct GptqResult {
     std::vector<float> weights;   ///< quantized values (on the grid), row-major rows × cols
+    /// The same as blocks of the grid's type, written on the scales GPTQ chose at each block's start (Q2_K,
+    /// Q4_K, Q5_K, Q6_K grids; nullopt for others): exact where re-quantizing the values might pick other
+    /// scales (a sub-block of one outlier and zeros fits two grids).
+    std::optional<PackedTensor> packed;
     double dampUsed = 0.0;        ///< % of the mean diagonal finally used
     std::string note;             ///< non-empty when dampening had to be raised or inputs were dead
     /// tr(ΔW H ΔWᵀ) for round-to-nearest on the same grid; exact for layers of up to kExactLossRows rows,

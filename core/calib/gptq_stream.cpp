@@ -42,8 +42,11 @@ GptqStreamMemory memoryFor(const MappedWeights& file, int64_t tokenCount, const 
     return m;
 }
 
+// GPTQ on the linear layers of one block: their values into `out`, and into `packed` those whose result came
+// as blocks of the grid's type (GptqResult::packed).
 void quantizeBlock(const MappedWeights& file, const CalibData& calib, int64_t layer, const GptqOptions& options,
-                   TensorSubstitutions& out, std::vector<std::string>* notes, const ProgressFn& progress)
+                   TensorSubstitutions& out, PackedTensors& packed, std::vector<std::string>* notes,
+                   const ProgressFn& progress)
 {
     const std::vector<std::string> names = blockLinearLayers(file, layer);
     GptqFactor factor;                              // shared by consecutive layers of one input (q/k/v, gate/up)
@@ -73,15 +76,22 @@ void quantizeBlock(const MappedWeights& file, const CalibData& calib, int64_t la
             notes->push_back(line);
         }
         out[names[i]] = std::move(r.weights);
+        if (r.packed)
+            packed[names[i]] = std::move(*r.packed);
     }
 }
 
-/// Moves one block's quantized layers into the result: packed when asked and exact, else as F32.
+/// Moves one block's quantized layers into the result: packed when asked and exact (as GPTQ wrote them, or
+/// re-quantized), else as F32.
 void keep(const MappedWeights& file, const GptqStreamOptions& options, TensorSubstitutions block,
-          GptqStreamResult& out, std::vector<std::string>* notes)
+          PackedTensors blockPacked, GptqStreamResult& out, std::vector<std::string>* notes)
 {
     for (auto& [name, values] : block) {
         if (options.pack && options.gptq.grid.ggml) {
+            if (const auto it = blockPacked.find(name); it != blockPacked.end()) {
+                out.packed.emplace(name, std::move(it->second));
+                continue;
+            }
             if (auto p = packExactly(options.gptq.grid.type, values, file.shape(name).cols)) {
                 out.packed.emplace(name, std::move(*p));
                 continue;
@@ -131,19 +141,20 @@ GptqStreamResult gptqStreamed(std::shared_ptr<const ModelFile> model, std::span<
             };
         };
         auto block = std::make_shared<TensorSubstitutions>();
+        PackedTensors blockPacked;
         if (options.sequential) {
             ActivationStore copy = copyActivations(x, dir);
             const CalibData calib = captureBlock(floats, copy, layout, layer, part(0.0, 0.2));
-            quantizeBlock(*file, calib, layer, gptq, *block, notes, part(0.2, 0.9));
+            quantizeBlock(*file, calib, layer, gptq, *block, blockPacked, notes, part(0.2, 0.9));
         } else {
             const CalibData calib = captureBlock(floats, x, layout, layer, part(0.0, 0.2));
-            quantizeBlock(*file, calib, layer, gptq, *block, notes, part(0.2, 1.0));
+            quantizeBlock(*file, calib, layer, gptq, *block, blockPacked, notes, part(0.2, 1.0));
         }
         if (options.sequential) {
             LlamaForward quantized(std::make_shared<PlannedWeights>(file, Plan{}, nullptr, block), options.engine);
             quantized.runBlocks(x, layout, layer, layer + 1, part(0.9, 1.0));
         }
-        keep(*file, options, std::move(*block), out, notes);
+        keep(*file, options, std::move(*block), std::move(blockPacked), out, notes);
         if (progress && !progress(double(layer + 1) / double(nLayer)))
             throw Error(ErrorCode::Cancelled, "GPTQ cancelled");
     }

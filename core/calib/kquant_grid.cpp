@@ -139,7 +139,8 @@ int64_t kQuantSubBlock(TensorType t)
     return t == TensorType::Q4_K || t == TensorType::Q5_K ? 32 : 16;
 }
 
-void chooseKQuantGrids(TensorType type, std::span<const float> block, std::span<GroupGrid> out)
+void chooseKQuantGrids(TensorType type, std::span<const float> block, std::span<GroupGrid> out,
+                       std::span<std::byte> bytesOut)
 {
     const int64_t sub = kQuantSubBlock(type);
     if (!isKQuantType(type) || block.size() != static_cast<size_t>(kSuper)
@@ -150,6 +151,11 @@ void chooseKQuantGrids(TensorType type, std::span<const float> block, std::span<
     quantizeRows(type, block, kSuper, std::span<std::byte>(bytes.data(), blockBytes));
     gridsFromBytes(type, bytes, out);
     pinExtremes(type, block, sub, out);
+    if (!bytesOut.empty()) {
+        if (bytesOut.size() != blockBytes)
+            throw Error(ErrorCode::InvalidArgument, "chooseKQuantGrids: room for one block is needed");
+        std::copy_n(bytes.begin(), blockBytes, bytesOut.begin());
+    }
 }
 
 } // namespace qx

@@ -191,10 +191,11 @@ GroupGrid chooseGroupGrid(const QuantGrid& grid, std::span<const float> group)
     }
 }
 
-void chooseBlockGrids(const QuantGrid& grid, std::span<const float> block, std::span<GroupGrid> out)
+void chooseBlockGrids(const QuantGrid& grid, std::span<const float> block, std::span<GroupGrid> out,
+                      std::span<std::byte> bytes)
 {
     if (grid.ggml && isKQuantType(grid.type))
-        return chooseKQuantGrids(grid.type, block, out);
+        return chooseKQuantGrids(grid.type, block, out, bytes);
     if (out.size() != 1)
         throw Error(ErrorCode::InvalidArgument, "this grid has one group per block");
     out[0] = chooseGroupGrid(grid, block);

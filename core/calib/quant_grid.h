@@ -6,7 +6,10 @@
 // it (absmax / min-max, scales rounded to F16 for ggml), and then each value is coded with the format's
 // own rounding. For ggml types the element that defines the scale (absmax, or min and max) can be
 // "pinned" to its extreme code: then re-quantizing the final block with quantizeRows (no importance)
-// rebuilds the same scale and codes, so a GPTQ result exports exactly.
+// rebuilds the same scale and codes, so a GPTQ result exports exactly. For K-quants that holds almost
+// always, not everywhere: a sub-block of one outlier and near-zero values fits two grids exactly, and the
+// quantizer's search may pick the other one. So GPTQ writes K-quant blocks itself, on the scales chosen
+// here (chooseKQuantGrids hands out the block's bytes; GptqResult::packed).
 //
 // K-quants choose their parameters per 256-value super-block ("block") but hold one scale (and min) per
 // sub-block of 16 or 32 ("group"): chooseBlockGrids runs the bit-exact quantizer on the block's current
@@ -54,10 +57,14 @@ bool isKQuantType(TensorType type);
 /// Sub-block length of a K-quant: 32 for Q4_K/Q5_K, 16 otherwise.
 int64_t kQuantSubBlock(TensorType type);
 /// The grids of the sub-blocks of one 256-value K-quant block, chosen by the bit-exact quantizer from
-/// `block` (see top of file). `out` has 256 / kQuantSubBlock entries.
-void chooseKQuantGrids(TensorType type, std::span<const float> block, std::span<GroupGrid> out);
-/// The grids of the groups of one block (blockLength values, or fewer at the end of a uniform row).
-void chooseBlockGrids(const QuantGrid& grid, std::span<const float> block, std::span<GroupGrid> out);
+/// `block` (see top of file). `out` has 256 / kQuantSubBlock entries. When `bytes` is given (one block of
+/// `type`), the quantized block is left there: its scales are the grids'.
+void chooseKQuantGrids(TensorType type, std::span<const float> block, std::span<GroupGrid> out,
+                       std::span<std::byte> bytes = {});
+/// The grids of the groups of one block (blockLength values, or fewer at the end of a uniform row);
+/// `bytes` as for chooseKQuantGrids (K-quant grids only).
+void chooseBlockGrids(const QuantGrid& grid, std::span<const float> block, std::span<GroupGrid> out,
+                      std::span<std::byte> bytes = {});
 /// False when a ggml grid's block does not divide the row (such layers stay F32). Uniform grids always
 /// fit: a row whose length is not a multiple of the group ends with one shorter group.
 bool gridFits(const QuantGrid& grid, int64_t rowLength);

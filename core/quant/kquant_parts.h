@@ -2,9 +2,12 @@
 // The scalar tails of the Q4_K and Q6_K reference quantizers (internal to core/quant), shared by the
 // scalar kernels and the SIMD kernels that vectorize only the scale searches.
 
+#include "io/tensor_type.h"
 #include "quant/ggml_blocks.h"
 
+#include <cstddef>
 #include <cstdint>
+#include <span>
 
 namespace qx::quant {
 
@@ -32,5 +35,8 @@ void q6Pack(const int8_t* L, ggml::BlockQ6_K& b);
 void q4Finish(const float* x, uint8_t* L, ggml::BlockQ4_K& b);
 /// Q6_K: from the 16 sub-block scales (and their levels L, kept where a scale rounds to 0) to the block.
 void q6Finish(const float* x, const float* scales, int8_t* L, ggml::BlockQ6_K& b);
+
+/// packed_tensor.h's encodeOnBlockScales.
+bool encodeOnBlockScales(TensorType type, std::span<const float> values, std::span<std::byte> block);
 
 } // namespace qx::quant

@@ -1,5 +1,7 @@
 #include "quant/packed_tensor.h"
 
+#include "quant/kquant_parts.h"
+
 #include "common/error.h"
 #include "quant/dequantize.h"
 #include "quant/quantize.h"
@@ -35,6 +37,14 @@ std::optional<PackedTensor> packExactly(TensorType type, std::span<const float> 
     if (!std::equal(back.begin(), back.end(), values.begin())) // −0 and +0 alike: (q − 8)·d is −0 for d < 0
         return std::nullopt;
     return p;
+}
+
+bool encodeOnBlockScales(TensorType type, std::span<const float> values, std::span<std::byte> block)
+{
+    const std::optional<uint64_t> bytes = tensorBytes(type, 256);
+    if (values.size() != 256 || !bytes || block.size() != *bytes)
+        throw Error(ErrorCode::InvalidArgument, "encodeOnBlockScales: one block of 256 values is needed");
+    return quant::encodeOnBlockScales(type, values, block);
 }
 
 } // namespace qx

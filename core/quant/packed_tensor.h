@@ -37,4 +37,11 @@ using PackedTensors = std::map<std::string, PackedTensor>;
 /// when values.size() is not a multiple of rowLength.
 std::optional<PackedTensor> packExactly(TensorType type, std::span<const float> values, int64_t rowLength);
 
+/// The last pass of a K-quant quantizer alone (Q2_K Q4_K Q5_K Q6_K): `block` (one block of `type`) already
+/// holds its scales (d, dmin, sub-block scales and mins); its levels are derived from the 256 `values` as
+/// ggml's final pass derives them, and packed. Values on that block's grid come back exactly, whatever the
+/// quantizer's own search would choose for them. False (block untouched) for other types. GPTQ writes its
+/// blocks this way, on the scales it chose at each block's start.
+bool encodeOnBlockScales(TensorType type, std::span<const float> values, std::span<std::byte> block);
+
 } // namespace qx

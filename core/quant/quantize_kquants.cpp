@@ -491,4 +491,70 @@ void quantizeRowQ6_KRef(const float* x, void* dst, int64_t n, const float* qw)
         q6Block(x + QK * i, qw ? qw + QK * i : nullptr, y[i]);
 }
 
+// ------------------------------------------------------------------ levels on a block's own scales
+
+namespace {
+
+template <typename Block>
+Block readBlock(std::span<const std::byte> bytes)
+{
+    Block b;
+    std::memcpy(&b, bytes.data(), sizeof b);
+    return b;
+}
+
+template <typename Block>
+void writeBlock(const Block& b, std::span<std::byte> bytes)
+{
+    std::memcpy(bytes.data(), &b, sizeof b);
+}
+
+} // namespace
+
+bool encodeOnBlockScales(TensorType type, std::span<const float> values, std::span<std::byte> block)
+{
+    const float* x = values.data();
+    switch (type) {
+    case TensorType::Q2_K: {
+        auto b = readBlock<BlockQ2_K>(block);
+        uint8_t L[QK] = {};
+        q2Finish(x, b, L);
+        writeBlock(b, block);
+        return true;
+    }
+    case TensorType::Q4_K: {
+        auto b = readBlock<BlockQ4_K>(block);
+        uint8_t L[QK] = {};
+        q4Finish(x, L, b);
+        writeBlock(b, block);
+        return true;
+    }
+    case TensorType::Q5_K: {
+        auto b = readBlock<BlockQ5_K>(block);
+        uint8_t L[QK] = {};
+        k4Requantize(x, b.d, b.dmin, b.scales, 31, L);
+        q5Pack(L, b);
+        writeBlock(b, block);
+        return true;
+    }
+    case TensorType::Q6_K: {
+        auto b = readBlock<BlockQ6_K>(block);
+        int8_t L[QK];
+        std::fill(L, L + QK, int8_t(32));
+        for (int j = 0; j < QK / 16; ++j) {
+            const float d = fp16ToFp32(b.d) * b.scales[j];
+            if (!d)
+                continue;
+            for (int ii = 0; ii < 16; ++ii)
+                L[16 * j + ii] = static_cast<int8_t>(clampInt(nearestInt(x[16 * j + ii] / d), -32, 31) + 32);
+        }
+        q6Pack(L, b);
+        writeBlock(b, block);
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
 } // namespace qx::quant

@@ -1,9 +1,10 @@
 // GPTQ on the K-quant grids (Q2_K … Q6_K): the grid is the format's own round-to-nearest, GPTQ lowers the
-// layer's output error, and its result re-quantizes (quantizeRowsRef) to the same values, so it exports
-// without loss.
+// layer's output error, and its result re-quantizes (quantizeRowsRef) to the same values and comes as blocks
+// written on the scales it chose, so it exports without loss.
 #include "calib/calib_capture.h"
 #include "calib/gptq.h"
 #include "calib/quant_grid.h"
+#include "common/half.h"
 #include "common/test_main.h"
 #include "quant/dequantize.h"
 #include "quant/quantize.h"
@@ -53,6 +54,42 @@ Layer makeLayer(uint32_t seed)
     CalibCapture cap;
     cap.collect("blk.0.ffn_up.weight", L.x.data(), L.samples, L.cols);
     L.h = cap.finish().at("blk.0.ffn_up.weight").hessian;
+    return L;
+}
+
+// Synthetic-model-like weights: Student-t (df 3) rows of uneven scale, a few input columns 8 times larger,
+// F16-rounded; inputs with a few channels 30 times larger. Sub-blocks of one outlier and values near zero
+// appear, which fit two K-quant grids exactly.
+Layer makeOutlierLayer(uint32_t seed, int64_t rows, int64_t cols)
+{
+    Layer L;
+    L.rows = rows;
+    L.cols = cols;
+    L.samples = 1024;
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> g(0.0f, 1.0f);
+    std::student_t_distribution<float> t(3.0f);
+    std::vector<float> columnScale(size_t(cols), 1.0f);
+    for (int k = 0; k < 8; ++k)
+        columnScale[rng() % size_t(cols)] = 8.0f;
+    L.w.resize(size_t(rows * cols));
+    for (int64_t r = 0; r < rows; ++r) {
+        const float rowScale = std::exp(0.25f * g(rng));
+        for (int64_t c = 0; c < cols; ++c)
+            L.w[size_t(r * cols + c)] = roundToFp16(0.02f * t(rng) * rowScale * columnScale[size_t(c)]);
+    }
+    std::vector<float> channel(static_cast<size_t>(cols));
+    for (float& c : channel)
+        c = std::exp(0.5f * g(rng));
+    for (int k = 0; k < 6; ++k)
+        channel[rng() % size_t(cols)] = 30.0f;
+    L.x.resize(size_t(L.samples * cols));
+    for (int64_t n = 0; n < L.samples; ++n)
+        for (int64_t c = 0; c < cols; ++c)
+            L.x[size_t(n * cols + c)] = g(rng) * channel[size_t(c)];
+    CalibCapture cap;
+    cap.collect("blk.0.ffn_up.weight", L.x.data(), L.samples, L.cols);
+    L.h = std::move(cap).finish().at("blk.0.ffn_up.weight").hessian;
     return L;
 }
 
@@ -153,6 +190,35 @@ private slots:
                 QVERIFY2(eGptq < 0.8 * eRtn, name);
                 QVERIFY2(differ == 0, name);
             }
+    }
+
+    // GPTQ's blocks are written on the scales it chose at each block's start (GptqResult::packed), so they
+    // decode to its values exactly even where re-quantizing the values picks other scales.
+    void blocksPackedOnTheirOwnScales()
+    {
+        const Layer L = makeOutlierLayer(5, 256, 512);
+        size_t requantizedDiffer = 0;
+        for (const char* name : {"Q2_K", "Q4_K", "Q5_K", "Q6_K"})
+            for (bool actOrder : {false, true}) {
+                GptqOptions o;
+                o.grid = parseGrid(name);
+                o.actOrder = actOrder;
+                const GptqResult r = gptqQuantize(L.w, L.rows, L.cols, L.h, o);
+                QVERIFY2(r.packed.has_value(), name);
+                QCOMPARE(r.packed->type, o.grid.type);
+                QCOMPARE(r.packed->unpack(), r.weights);
+                const auto again = roundTrip(o.grid.type, r.weights, L.cols);
+                size_t differ = 0;
+                for (size_t i = 0; i < again.size(); ++i)
+                    differ += again[i] != r.weights[i];
+                qInfo("%s%s: re-quantized values differing: %zu of %zu", name, actOrder ? " act-order" : "", differ,
+                      again.size());
+                requantizedDiffer += differ;
+            }
+        QVERIFY(requantizedDiffer > 0); // the layer holds the blocks this is for
+        GptqOptions legacy;
+        legacy.grid = parseGrid("Q4_0"); // blocks are found by re-quantizing (packExactly) there
+        QVERIFY(!gptqQuantize(L.w, L.rows, L.cols, L.h, legacy).packed);
     }
 };
 
