@@ -5,7 +5,9 @@
 // These are Eigen's kernels compiled three times: for any x86-64 CPU (the ...Ref twins, SSE2, one thread),
 // and with AVX2 + FMA and AVX-512 (dense_kernels_avx2.cpp, dense_kernels_avx512.cpp: Eigen under another
 // namespace name, so the builds never share an instantiation), whose products also run on every OpenMP
-// thread. The fastest build the CPU runs is picked at run time. They agree to rounding (FMA and blocking
+// thread. Eigen runs its symmetric rank update and its Cholesky factorization on one thread only, so the
+// Gram matrix and the factorization are cut into blocks of 128 columns here, whose products the threads
+// share (the generic build runs the same blocks one after another). The fastest build the CPU runs is picked at run time. They agree to rounding (FMA and blocking
 // change the order of additions); tst_dense_kernels bounds the difference.
 //
 // Matrices are column-major with a leading dimension (Eigen's default, which GPTQ's working matrices use).

@@ -54,7 +54,7 @@ class TestDenseKernels : public QObject {
 private slots:
     void gramMatchesLoopsAndRef()
     {
-        const int64_t rows = 1500, cols = 70; // more rows than one conversion batch
+        const int64_t rows = 1500, cols = 300; // more rows than one conversion batch, three column blocks
         const std::vector<float> x = randomFloats(size_t(rows * cols), 1);
         std::vector<double> fast(size_t(cols * cols), 0.25), ref(fast), plain(fast);
         dense::addGram(fast, x.data(), rows, cols);
@@ -69,11 +69,25 @@ private slots:
                 QVERIFY(std::fabs(fast[k] - plain[k]) <= 1e-9 * (1.0 + std::fabs(plain[k])));
                 QVERIFY(std::fabs(ref[k] - plain[k]) <= 1e-9 * (1.0 + std::fabs(plain[k])));
             }
+        for (int64_t j = 0; j < cols; ++j) // the strictly lower part is left as it was
+            for (int64_t i = j + 1; i < cols; ++i)
+                QCOMPARE(fast[size_t(j * cols + i)], 0.25);
     }
 
+    void productMatchesDefinitionAndRef_data()
+    {
+        QTest::addColumn<int>("m");
+        QTest::addColumn<int>("n");
+        QTest::addColumn<int>("k");
+        QTest::newRow("product") << 37 << 300 << 29;
+        QTest::newRow("outer product on threads") << 400 << 200 << 1;
+    }
     void productMatchesDefinitionAndRef()
     {
-        const int64_t m = 37, n = 300, k = 29, ldc = 40, lda = 41, ldb = 33;
+        QFETCH(int, m);
+        QFETCH(int, n);
+        QFETCH(int, k);
+        const int64_t ldc = m + 3, lda = m + 4, ldb = k + 4;
         std::mt19937 rng(2);
         std::uniform_real_distribution<double> u(-1.0, 1.0);
         std::vector<double> a(size_t(lda * k)), b(size_t(ldb * n)), c(size_t(ldc * n));
@@ -96,7 +110,7 @@ private slots:
 
     void inverseCholeskyFactor()
     {
-        const int64_t n = 150;
+        const int64_t n = 300; // three blocks of the Cholesky factorization
         const std::vector<double> h = spd(n, 3);
         std::vector<double> fast(size_t(n * n), 7.0), ref(size_t(n * n), 7.0);
         QVERIFY(dense::inverseCholeskyUpper(h, n, 0.0, fast));
