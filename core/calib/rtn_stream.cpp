@@ -33,15 +33,9 @@ PackedTensors rtnStreamed(std::shared_ptr<const ModelFile> model, const QuantGri
     PackedTensors out;
     for (size_t i = 0; i < names.size(); ++i) {
         const WeightView s = file.shape(names[i]);
-        PackedTensor p;
-        p.type = grid.type;
-        p.rows = s.rows;
-        p.rowLength = s.cols;
-        p.blocks.resize(*tensorBytes(grid.type, uint64_t(s.rows) * uint64_t(s.cols)));
         const WorkingTensor w = file.load(names[i]);
-        quantizeRows(grid.type, {w.view.data, size_t(s.rows * s.cols)}, s.cols, p.blocks);
+        out.emplace(names[i], packRows(grid.type, {w.view.data, size_t(s.rows * s.cols)}, s.cols));
         file.release(names[i]);
-        out.emplace(names[i], std::move(p));
         if (progress && !progress(double(i + 1) / double(names.size())))
             throw Error(ErrorCode::Cancelled, "round-to-nearest cancelled");
     }

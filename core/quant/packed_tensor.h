@@ -32,6 +32,11 @@ struct PackedTensor {
 /// Calibrated tensors held packed, by GGUF name.
 using PackedTensors = std::map<std::string, PackedTensor>;
 
+/// `values` (rows of rowLength) quantized into blocks of `type` (quantizeRows, no importance: as an export
+/// writes them). Throws Error(InvalidArgument) when the values are not whole rows or a row is not whole
+/// blocks, and what quantizeRows throws.
+PackedTensor packRows(TensorType type, std::span<const float> values, int64_t rowLength);
+
 /// `values` (rows of rowLength) as blocks of `type`, or nullopt when `type` cannot hold them exactly (they
 /// are not on its grid, or rowLength is not a whole number of its blocks). Throws Error(InvalidArgument)
 /// when values.size() is not a multiple of rowLength.

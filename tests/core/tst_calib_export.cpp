@@ -19,6 +19,8 @@
 
 #include <QtTest/QtTest>
 
+#include <cmath>
+
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -208,6 +210,18 @@ private slots:
         QVERIFY(!packExactly(TensorType::Q8_0, offGrid, 32).has_value());
         QVERIFY(!packExactly(TensorType::Q4_K, decoded, 32).has_value());   // rows of 32 are no Q4_K block
         QVERIFY_THROWS_EXCEPTION(Error, packExactly(TensorType::Q8_0, decoded, 30));
+        QCOMPARE(packRows(TensorType::Q8_0, offGrid, 32).blocks, blocks); // what an export writes
+        QVERIFY_THROWS_EXCEPTION(Error, packRows(TensorType::Q4_K, decoded, 32));
+        // Large enough to decode on every thread: the same values as one row at a time.
+        std::vector<float> big(size_t(4096) * 512);
+        for (size_t i = 0; i < big.size(); ++i)
+            big[i] = std::sin(0.001f * float(i));
+        const PackedTensor p = packRows(TensorType::Q4_K, big, 4096);
+        std::vector<float> rowByRow(big.size());
+        for (int64_t r = 0; r < p.rows; ++r)
+            dequantizeRow(TensorType::Q4_K, std::span(p.blocks).subspan(size_t(r) * 2304, 2304),
+                          std::span(rowByRow).subspan(size_t(r) * 4096, 4096));
+        QCOMPARE(p.unpack(), rowByRow);
     }
 
     void refusesBadExports()
