@@ -156,12 +156,14 @@ namespace {
 
 // The weights in processing order (column-major, double), dead columns zeroed.
 Mat weightsInOrder(std::span<const float> w, int64_t rows, int64_t cols, const GptqFactor& f,
-                   const std::vector<int64_t>& natural)
+                   const std::vector<int64_t>& natural, int threads)
 {
     Mat out(rows, cols);
-    for (int64_t r = 0; r < rows; ++r)
-        for (int64_t k = 0; k < cols; ++k)
-            out(r, k) = static_cast<double>(w[static_cast<size_t>(r * cols + f.order[static_cast<size_t>(k)])]);
+    parallelFor(cols, threads, [&](int64_t k0, int64_t k1) { // each thread writes whole columns
+        for (int64_t k = k0; k < k1; ++k)
+            for (int64_t r = 0; r < rows; ++r)
+                out(r, k) = static_cast<double>(w[static_cast<size_t>(r * cols + f.order[static_cast<size_t>(k)])]);
+    });
     for (const int64_t c : f.dead)
         out.col(natural[static_cast<size_t>(c)]).setZero();
     return out;
@@ -253,7 +255,8 @@ GptqResult gptqQuantize(std::span<const float> w, int64_t rows, int64_t cols, st
     result.dampUsed = factor.dampUsed;
     result.note = factor.note;
     const std::vector<int64_t> natural = inverseOrder(factor.order);
-    Mat pw = weightsInOrder(w, rows, cols, factor, natural);
+    const int threads = rows >= 256 ? resolveThreadCount(options.threads) : 1;
+    Mat pw = weightsInOrder(w, rows, cols, factor, natural, threads);
     const Eigen::Map<const Mat> u(factor.u.data(), cols, cols);
     const auto uAt = [&](int64_t r, int64_t c) { return factor.u.data() + r + c * cols; };
 
@@ -274,7 +277,6 @@ GptqResult gptqQuantize(std::span<const float> w, int64_t rows, int64_t cols, st
     int64_t bs = std::max<int64_t>(1, options.blockSize);
     if (!options.actOrder)
         bs = std::max(table.blockLen, bs / table.blockLen * table.blockLen);
-    const int threads = rows >= 256 ? resolveThreadCount(options.threads) : 1;
 
     Mat errors(rows, std::min(bs, cols)); // one allocation for every batch: fresh pages cost time too
     for (int64_t i1 = 0; i1 < cols; i1 += bs) {
@@ -293,9 +295,12 @@ GptqResult gptqQuantize(std::span<const float> w, int64_t rows, int64_t cols, st
             throw Error(ErrorCode::Cancelled, "GPTQ cancelled");
     }
     result.weights.resize(w.size());
-    for (int64_t r = 0; r < rows; ++r)
-        for (int64_t k = 0; k < cols; ++k)
-            result.weights[static_cast<size_t>(r * cols + factor.order[static_cast<size_t>(k)])] = static_cast<float>(pw(r, k));
+    parallelFor(rows, threads, [&](int64_t r0, int64_t r1) { // each thread writes whole rows
+        for (int64_t r = r0; r < r1; ++r)
+            for (int64_t k = 0; k < cols; ++k)
+                result.weights[static_cast<size_t>(r * cols + factor.order[static_cast<size_t>(k)])] =
+                    static_cast<float>(pw(r, k));
+    });
     result.packed = packOnChosenScales(options.grid.type, table, result.weights, rows, cols, threads);
     // The loss notes on kExactLossRows evenly spaced rows (all of a smaller layer), RTN on those rows only.
     const int64_t sample = std::min(rows, kExactLossRows);
