@@ -413,10 +413,11 @@ void q6Pack(const int8_t* L, BlockQ6_K& b)
     }
 }
 
-void q6Finish(const float* x, const float* scales, int8_t* L, BlockQ6_K& b)
+namespace {
+
+// Q6_K: the levels from the block's encoded scales (kept in L where a scale is 0), then packing.
+void q6Requantize(const float* x, int8_t* L, BlockQ6_K& b)
 {
-    if (!q6EncodeScales(scales, b))
-        return;
     for (int j = 0; j < QK / 16; ++j) {
         const float d = fp16ToFp32(b.d) * b.scales[j];
         if (!d)
@@ -425,6 +426,14 @@ void q6Finish(const float* x, const float* scales, int8_t* L, BlockQ6_K& b)
             L[16 * j + ii] = static_cast<int8_t>(clampInt(nearestInt(x[16 * j + ii] / d), -32, 31) + 32);
     }
     q6Pack(L, b);
+}
+
+} // namespace
+
+void q6Finish(const float* x, const float* scales, int8_t* L, BlockQ6_K& b)
+{
+    if (q6EncodeScales(scales, b))
+        q6Requantize(x, L, b);
 }
 
 void quantizeRowQ2_KRef(const float* x, void* dst, int64_t n, const float* qw)
@@ -495,18 +504,15 @@ void quantizeRowQ6_KRef(const float* x, void* dst, int64_t n, const float* qw)
 
 namespace {
 
-template <typename Block>
-Block readBlock(std::span<const std::byte> bytes)
+// Reads the block in `bytes`, lets `encode` set its levels, writes it back.
+template <typename Block, typename Encode>
+bool rewriteBlock(std::span<std::byte> bytes, Encode&& encode)
 {
     Block b;
     std::memcpy(&b, bytes.data(), sizeof b);
-    return b;
-}
-
-template <typename Block>
-void writeBlock(const Block& b, std::span<std::byte> bytes)
-{
+    encode(b);
     std::memcpy(bytes.data(), &b, sizeof b);
+    return true;
 }
 
 } // namespace
@@ -515,43 +521,28 @@ bool encodeOnBlockScales(TensorType type, std::span<const float> values, std::sp
 {
     const float* x = values.data();
     switch (type) {
-    case TensorType::Q2_K: {
-        auto b = readBlock<BlockQ2_K>(block);
-        uint8_t L[QK] = {};
-        q2Finish(x, b, L);
-        writeBlock(b, block);
-        return true;
-    }
-    case TensorType::Q4_K: {
-        auto b = readBlock<BlockQ4_K>(block);
-        uint8_t L[QK] = {};
-        q4Finish(x, L, b);
-        writeBlock(b, block);
-        return true;
-    }
-    case TensorType::Q5_K: {
-        auto b = readBlock<BlockQ5_K>(block);
-        uint8_t L[QK] = {};
-        k4Requantize(x, b.d, b.dmin, b.scales, 31, L);
-        q5Pack(L, b);
-        writeBlock(b, block);
-        return true;
-    }
-    case TensorType::Q6_K: {
-        auto b = readBlock<BlockQ6_K>(block);
-        int8_t L[QK];
-        std::fill(L, L + QK, int8_t(32));
-        for (int j = 0; j < QK / 16; ++j) {
-            const float d = fp16ToFp32(b.d) * b.scales[j];
-            if (!d)
-                continue;
-            for (int ii = 0; ii < 16; ++ii)
-                L[16 * j + ii] = static_cast<int8_t>(clampInt(nearestInt(x[16 * j + ii] / d), -32, 31) + 32);
-        }
-        q6Pack(L, b);
-        writeBlock(b, block);
-        return true;
-    }
+    case TensorType::Q2_K:
+        return rewriteBlock<BlockQ2_K>(block, [&](BlockQ2_K& b) {
+            uint8_t L[QK] = {};
+            q2Finish(x, b, L);
+        });
+    case TensorType::Q4_K:
+        return rewriteBlock<BlockQ4_K>(block, [&](BlockQ4_K& b) {
+            uint8_t L[QK] = {};
+            q4Finish(x, L, b);
+        });
+    case TensorType::Q5_K:
+        return rewriteBlock<BlockQ5_K>(block, [&](BlockQ5_K& b) {
+            uint8_t L[QK] = {};
+            k4Requantize(x, b.d, b.dmin, b.scales, 31, L);
+            q5Pack(L, b);
+        });
+    case TensorType::Q6_K:
+        return rewriteBlock<BlockQ6_K>(block, [&](BlockQ6_K& b) {
+            int8_t L[QK];
+            std::fill(L, L + QK, int8_t(32)); // level 32 is code 0 (any level decodes to 0 where a scale is 0)
+            q6Requantize(x, L, b);
+        });
     default:
         return false;
     }
