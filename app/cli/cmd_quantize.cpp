@@ -264,10 +264,11 @@ void exportResult(const QuantArgs& a, const CalibResult& cr, const EvalScore& ca
                 "value after re-reading: %.3g%s\n",
                 a.output.c_str(), static_cast<unsigned long long>(e.fileBytes), e.quantizedTensors, e.copiedTensors,
                 secondsSince(t0), dev, dev == 0.0 ? " (lossless)" : "");
+    const auto t1 = std::chrono::steady_clock::now();
     const auto written = std::make_shared<const MappedWeights>(openModel(a.output), a.threads);
     const EvalScore r = s.evaluator->evaluate(std::static_pointer_cast<const WeightSource>(written), {},
                                               progressPrinter("re-read"));
-    printScore("exported file", r, 0.0);
+    printScore("exported file", r, secondsSince(t1));
     std::printf("exported file PPL %s the calibrated model's evaluation (%.6f vs %.6f)\n",
                 r.ppl == calibrated.ppl ? "equals" : "DIFFERS FROM", r.ppl, calibrated.ppl);
 }
