@@ -11,6 +11,7 @@
 #include "calib/calib_methods.h"
 #include "calib/calib_run.h"
 #include "calib/int8_matmul.h"
+#include "calib/w8a8_stream.h"
 #include "common/error.h"
 #include "common/text_file.h"
 #include "eval/perplexity.h"
@@ -112,9 +113,9 @@ void printScore(const char* label, const EvalScore& s, double seconds)
                 s.pplUnc, s.kldMean, s.kldUnc, 100.0 * s.sameTop, seconds);
 }
 
-// GPTQ, AWQ and round-to-nearest on a ggml grid stream the model from its file (any size); imatrix, the
-// uniform grids' round-to-nearest and the W8A8 methods need the whole model in F32 and one capture of its
-// inputs, made the first time such a method runs. Every weight method's result is evaluated streamed.
+// GPTQ, AWQ, SmoothQuant, LLM.int8 and round-to-nearest on a ggml grid stream the model from its file (any
+// size); imatrix and the uniform grids' round-to-nearest need the whole model in F32 and one capture of its
+// inputs, made the first time such a method runs. Every result is evaluated streamed.
 struct Session {
     std::shared_ptr<const ModelFile> model;
     std::shared_ptr<const MappedWeights> file;
@@ -125,7 +126,7 @@ struct Session {
     std::vector<int32_t> calibTokens;
     std::optional<int32_t> bos;
     ForwardOptions forward;
-    bool naiveInt8Done = false;
+    bool naiveInt8Done = false;   ///< naive W8A8 is printed once, before the first W8A8 method
 };
 
 const LlamaWeights& residentWeights(Session& s)
@@ -234,20 +235,22 @@ void runInt8(const QuantArgs& a, const std::string& method, Session& s)
     auto t0 = std::chrono::steady_clock::now();
     if (!s.naiveInt8Done) {
         s.naiveInt8Done = true;
-        const LlamaWeights& w = residentWeights(s);
-        const EvalScore naive = s.evaluator->evaluate(withSubstitutions(w, int8Weights(w)),
-                                                      int8ActivationTransform(nullptr), progressPrinter("W8A8"));
-        printScore("naive W8A8 (int8)", naive, secondsSince(t0));
+        auto naive = std::make_shared<CalibResult>();
+        naive->packed = int8RowsStreamed(s.model, a.threads, s.forward.memoryBudgetBytes);
+        const EvalScore score =
+            s.evaluator->evaluate(calibratedSource(naive, s), int8ActivationTransform(nullptr), progressPrinter("W8A8"));
+        printScore("naive W8A8 (int8)", score, secondsSince(t0));
     }
     t0 = std::chrono::steady_clock::now();
     CalibRequest req = baseRequest(a);
     req.method = method;
     const bool smooth = method == "smoothquant";
-    const CalibResult r = runCalibration(residentWeights(s), captured(a, s), req);
-    for (const auto& n : r.notes)
+    note("quantize: %s, each block's inputs captured from the float model\n", method.c_str());
+    const auto r = std::make_shared<const CalibResult>(runStreamedW8A8(s.model, s.calibTokens, s.bos, req, s.forward,
+                                                                       progressPrinter(smooth ? "SmoothQuant" : "LLM.int8")));
+    for (const auto& n : r->notes)
         std::printf("  %s\n", n.c_str());
-    const EvalScore score = s.evaluator->evaluate(withSubstitutions(*s.weights, r.values), r.transform,
-                                                  progressPrinter(smooth ? "SmoothQuant" : "LLM.int8"));
+    const EvalScore score = s.evaluator->evaluate(calibratedSource(r, s), r->transform, progressPrinter("evaluate"));
     const std::string label =
         smooth ? "SmoothQuant W8A8 a=" + std::to_string(a.alpha).substr(0, 4) : "LLM.int8 (mixed precision)";
     printScore(label.c_str(), score, secondsSince(t0));

@@ -140,14 +140,19 @@ void clipBlock(std::span<const float> scaled, std::vector<float>& out, int64_t a
 
 } // namespace
 
+std::vector<ScaleGroup> normBlockGroups(int64_t layer)
+{
+    const std::string p = "blk." + std::to_string(layer) + ".";
+    return {{p + "attn_norm.weight", {p + "attn_q.weight", p + "attn_k.weight", p + "attn_v.weight"}, {}},
+            {p + "ffn_norm.weight", {p + "ffn_gate.weight", p + "ffn_up.weight"}, {}}};
+}
+
 std::vector<ScaleGroup> normScaleGroups(const LlamaWeights& weights)
 {
     std::vector<ScaleGroup> out;
-    for (size_t l = 0; l < weights.layers().size(); ++l) {
-        const std::string p = "blk." + std::to_string(l) + ".";
-        out.push_back({p + "attn_norm.weight", {p + "attn_q.weight", p + "attn_k.weight", p + "attn_v.weight"}, {}});
-        out.push_back({p + "ffn_norm.weight", {p + "ffn_gate.weight", p + "ffn_up.weight"}, {}});
-    }
+    for (size_t l = 0; l < weights.layers().size(); ++l)
+        for (ScaleGroup& g : normBlockGroups(static_cast<int64_t>(l)))
+            out.push_back(std::move(g));
     return out;
 }
 
@@ -333,27 +338,47 @@ AwqResult awqQuantize(const LlamaWeights& weights, const CalibData& calib, const
     return result;
 }
 
+namespace {
+
+/// SmoothQuant's scales for one group, folded: s_j = max|X_j|^α / max|W_j|^(1−α), max|W_j| over the group.
+Substitutions smoothQuantGroup(const TensorLookup& tensor, const ScaleGroup& g, const CalibData& calib, double alpha)
+{
+    const LayerCalib& c = calibOf(calib, g.weights.front());
+    std::vector<float> wMax(c.maxAbs.size(), 0.0f);
+    for (const auto& name : g.weights) {
+        const WeightView w = tensor(name);
+        if (w.cols != static_cast<int64_t>(wMax.size()))
+            throw Error(ErrorCode::Mismatch, "SmoothQuant: " + name + " has another width than its captured input");
+        for (int64_t r = 0; r < w.rows; ++r)
+            for (int64_t col = 0; col < w.cols; ++col)
+                wMax[static_cast<size_t>(col)] = std::max(wMax[static_cast<size_t>(col)],
+                                                          std::fabs(w.data[r * w.cols + col]));
+    }
+    std::vector<float> s(wMax.size());
+    for (size_t j = 0; j < s.size(); ++j) {
+        const double v = std::pow(std::max(c.maxAbs[j], 1e-5f), alpha) / std::pow(std::max(wMax[j], 1e-5f), 1.0 - alpha);
+        s[j] = static_cast<float>(std::clamp(v, 1e-5, 1e5));
+    }
+    return foldScales(tensor, g, s);
+}
+
+} // namespace
+
 Substitutions smoothQuantFold(const LlamaWeights& weights, const CalibData& calib, double alpha)
 {
     Substitutions out;
-    for (const ScaleGroup& g : normScaleGroups(weights)) {
-        const LayerCalib& c = calibOf(calib, g.weights.front());
-        std::vector<float> wMax(c.maxAbs.size(), 0.0f);
-        for (const auto& name : g.weights) {
-            const WeightView w = weights.tensor(name);
-            for (int64_t r = 0; r < w.rows; ++r)
-                for (int64_t col = 0; col < w.cols; ++col)
-                    wMax[static_cast<size_t>(col)] = std::max(wMax[static_cast<size_t>(col)],
-                                                              std::fabs(w.data[r * w.cols + col]));
-        }
-        std::vector<float> s(wMax.size());
-        for (size_t j = 0; j < s.size(); ++j) {
-            const double v = std::pow(std::max(c.maxAbs[j], 1e-5f), alpha) / std::pow(std::max(wMax[j], 1e-5f), 1.0 - alpha);
-            s[j] = static_cast<float>(std::clamp(v, 1e-5, 1e5));
-        }
-        Substitutions f = foldInputScales(weights, g, s);
-        out.insert(std::make_move_iterator(f.begin()), std::make_move_iterator(f.end()));
-    }
+    const TensorLookup tensor = [&weights](const std::string& name) { return weights.tensor(name); };
+    for (const ScaleGroup& g : normScaleGroups(weights))
+        out.merge(smoothQuantGroup(tensor, g, calib, alpha));
+    return out;
+}
+
+Substitutions smoothQuantFoldGroups(const FloatTensors& block, const std::vector<ScaleGroup>& groups,
+                                    const CalibData& calib, double alpha)
+{
+    Substitutions out;
+    for (const ScaleGroup& g : groups)
+        out.merge(smoothQuantGroup(lookupIn(block), g, calib, alpha));
     return out;
 }
 

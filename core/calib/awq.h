@@ -47,6 +47,8 @@ using FloatTensors = std::map<std::string, FloatTensor>;
 
 /// attn_norm → q/k/v and ffn_norm → gate/up of every layer.
 std::vector<ScaleGroup> normScaleGroups(const LlamaWeights& weights);
+/// The same two groups of block `layer`.
+std::vector<ScaleGroup> normBlockGroups(int64_t layer);
 
 /// AWQ's order per layer: attn_v → attn_output (V rows carry the scale through attention, shared across
 /// the query heads of a KV head), attn_norm → q/k/v (after v's rows were divided), ffn_up → ffn_down (up's
@@ -98,5 +100,9 @@ std::vector<float> awqClip(std::span<const float> scaled, int64_t rows, int64_t 
 /// SmoothQuant scales of every group (α migration strength), folded: substitutions for norms and weights
 /// (weights stay float; quantize them afterwards). Needs maxAbs from calibration.
 Substitutions smoothQuantFold(const LlamaWeights& weights, const CalibData& calib, double alpha = 0.5);
+/// smoothQuantFold on the norm groups of one block (normBlockGroups), from float copies of their tensors:
+/// the same values, bit for bit. The streamed W8A8 calibration runs it per block.
+Substitutions smoothQuantFoldGroups(const FloatTensors& block, const std::vector<ScaleGroup>& groups,
+                                    const CalibData& calib, double alpha);
 
 } // namespace qx

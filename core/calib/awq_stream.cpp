@@ -30,19 +30,6 @@ AwqStreamMemory memoryFor(const MappedWeights& file, int64_t tokenCount, const A
     return m;
 }
 
-/// Float copies of `names` read from the file.
-FloatTensors loadBlock(const MappedWeights& file, const std::vector<std::string>& names)
-{
-    FloatTensors out;
-    for (const std::string& name : names) {
-        const WorkingTensor w = file.load(name);
-        const WeightView v = w.view;
-        out[name] = {std::vector<float>(v.data, v.data + v.rows * v.cols), v.rows, v.cols};
-        file.release(name);
-    }
-    return out;
-}
-
 } // namespace
 
 AwqStreamMemory awqStreamMemory(const ModelFile& model, int64_t tokenCount, const AwqStreamOptions& options)
@@ -75,7 +62,7 @@ AwqResult awqStreamed(std::shared_ptr<const ModelFile> model, std::span<const in
         };
         const CalibData calib = captureBlock(floats, x, layout, layer, part(0.0, 0.2));
         const std::vector<ScaleGroup> groups = awqBlockGroups(file->config(), layer);
-        FloatTensors block = loadBlock(*file, groupTensorNames(groups));
+        FloatTensors block = floatCopies(*file, groupTensorNames(groups));
         AwqResult r = awqQuantizeGroups(block, groups, calib, options.grid, options.gridPoints, part(0.2, 1.0),
                                         options.clip);
         out.tensors.merge(r.tensors);

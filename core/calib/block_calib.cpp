@@ -39,9 +39,9 @@ std::vector<std::string> blockLinearLayers(const WeightSource& source, int64_t l
 }
 
 CalibData captureBlock(LlamaForward& forward, ActivationStore& x, const StreamLayout& layout, int64_t layer,
-                       const ProgressFn& progress)
+                       const ProgressFn& progress, bool hessians)
 {
-    CalibCapture capture(true);
+    CalibCapture capture(hessians);
     forward.setActivationHook(capture.hook());
     try {
         forward.runBlocks(x, layout, layer, layer + 1, progress);
@@ -51,6 +51,18 @@ CalibData captureBlock(LlamaForward& forward, ActivationStore& x, const StreamLa
     }
     forward.setActivationHook({});
     return std::move(capture).finish();
+}
+
+FloatTensors floatCopies(const WeightSource& source, const std::vector<std::string>& names)
+{
+    FloatTensors out;
+    for (const std::string& name : names) {
+        const WorkingTensor w = source.load(name);
+        const WeightView v = w.view;
+        out[name] = {std::vector<float>(v.data, v.data + v.rows * v.cols), v.rows, v.cols};
+        source.release(name);
+    }
+    return out;
 }
 
 uint64_t blockHessianBytes(const WeightSource& source)

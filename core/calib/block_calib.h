@@ -3,6 +3,7 @@
 // into chunks as captureCalibration cuts it, the layout the chunks go through the blocks with, a block's
 // linear layers, and the capture of one block's statistics from its inputs.
 
+#include "calib/awq.h"
 #include "calib/calib_capture.h"
 #include "common/progress.h"
 #include "model/activation_store.h"
@@ -28,9 +29,12 @@ std::vector<int32_t> calibChunks(std::span<const int32_t> tokens, int64_t nCtx, 
 std::vector<std::string> blockLinearLayers(const WeightSource& source, int64_t layer);
 
 /// Runs block `layer` of `forward` over `x` in place with a capture hook: the statistics of its linear
-/// layers (with Hessians). `x` leaves as the block's output, the next block's input.
+/// layers (with Hessians unless `hessians` is false). `x` leaves as the block's output, the next block's input.
 CalibData captureBlock(LlamaForward& forward, ActivationStore& x, const StreamLayout& layout, int64_t layer,
-                       const ProgressFn& progress);
+                       const ProgressFn& progress, bool hessians = true);
+
+/// Float copies of `names` read from `source` (each released after its copy).
+FloatTensors floatCopies(const WeightSource& source, const std::vector<std::string>& names);
 
 /// Bytes of an n × n matrix of doubles.
 inline uint64_t squareDoubles(int64_t n) { return uint64_t(n) * uint64_t(n) * sizeof(double); }

@@ -94,7 +94,7 @@ ExportResult exportCalibrated(const ModelFile& model, const Plan& plan, const Su
         const std::span<const float> qw = imp == importance.end() || type == TensorType::F32
                                                ? std::span<const float>() : std::span<const float>(imp->second);
         layout.tensors[i].fill = [src, type, values, blocks, qw, i, count, &progress](std::span<std::byte> dst) {
-            if (blocks && blocks->type == type && blocks->blocks.size() == dst.size())
+            if (blocks && blocks->ggmlBlocks() && blocks->type == type && blocks->blocks.size() == dst.size())
                 std::memcpy(dst.data(), blocks->blocks.data(), dst.size());
             else if (blocks)
                 writeValues(type, blocks->unpack(), src->rowLength(), dst);
@@ -132,7 +132,7 @@ double maxExportDeviation(const std::string& path, const Substitutions& subs, co
         worst = std::max(worst, deviation(*find(name, values.size()), values));
     for (const auto& [name, p] : packed) {
         const TensorInfo* t = find(name, static_cast<uint64_t>(p.valueCount()));
-        const bool same = t->type == p.type && t->data.size() == p.blocks.size() &&
+        const bool same = p.ggmlBlocks() && t->type == p.type && t->data.size() == p.blocks.size() &&
                           std::memcmp(t->data.data(), p.blocks.data(), p.blocks.size()) == 0;
         if (!same)
             worst = std::max(worst, deviation(*t, p.unpack()));

@@ -3,6 +3,7 @@
 #include "calib/awq_stream.h"
 #include "calib/gptq_stream.h"
 #include "calib/rtn_stream.h"
+#include "calib/w8a8_stream.h"
 
 #include "calib/calib_export.h"
 #include "calib/calib_methods.h"
@@ -117,9 +118,8 @@ void runAwq(const LlamaWeights& w, const CalibData& calib, const CalibRequest& r
 void runW8A8(const LlamaWeights& w, const CalibData& calib, const CalibRequest& r, CalibResult& out)
 {
     out.w8a8 = true;
+    checkW8A8Settings(baseMethod(r.method) == "smoothquant", r.alpha, r.threshold);
     if (baseMethod(r.method) == "smoothquant") {
-        if (!std::isfinite(r.alpha) || r.alpha < 0.0 || r.alpha > 1.0)
-            throw Error(ErrorCode::InvalidArgument, "SmoothQuant alpha must lie in [0, 1]");
         const Substitutions folded = smoothQuantFold(w, calib, r.alpha);
         out.values = int8Weights(*withSubstitutions(w, folded));
         for (const auto& [name, v] : folded)
@@ -127,17 +127,9 @@ void runW8A8(const LlamaWeights& w, const CalibData& calib, const CalibRequest& 
         out.transform = int8ActivationTransform(nullptr);
         return;
     }
-    if (!std::isfinite(r.threshold) || r.threshold <= 0.0f)
-        throw Error(ErrorCode::InvalidArgument, "LLM.int8 threshold must be positive");
     auto keep = std::make_shared<ColumnMasks>(outlierColumns(calib, r.threshold));
-    for (const auto& [name, mask] : *keep) {
-        std::string cols;
-        for (size_t j = 0; j < mask.size(); ++j)
-            if (mask[j])
-                cols += ' ' + std::to_string(j);
-        out.notes.push_back(format("%-26s outlier columns (|x| >= %.1f):%s", name.c_str(), r.threshold,
-                                   cols.empty() ? " none" : cols.c_str()));
-    }
+    for (const auto& [name, mask] : *keep)
+        out.notes.push_back(outlierNote(name, mask, r.threshold));
     out.values = int8Weights(w, {}, *keep);
     out.transform = int8ActivationTransform(keep);
 }
@@ -273,6 +265,33 @@ CalibResult runStreamedAwq(std::shared_ptr<const ModelFile> model, std::span<con
     o.bosToken = bos;
     o.engine = engine;
     takeAwq(awqStreamed(std::move(model), tokens, o, progress), out);
+    return out;
+}
+
+CalibResult runStreamedW8A8(std::shared_ptr<const ModelFile> model, std::span<const int32_t> tokens,
+                            std::optional<int32_t> bos, const CalibRequest& request, const ForwardOptions& engine,
+                            const ProgressFn& progress)
+{
+    if (!isW8A8Method(request.method))
+        throw Error(ErrorCode::InvalidArgument, "the streamed W8A8 run got method " + request.method);
+    W8A8StreamOptions o;
+    o.smoothQuant = request.method == "smoothquant";
+    o.alpha = request.alpha;
+    o.threshold = request.threshold;
+    o.nCtx = request.nCtx;
+    o.chunks = request.chunks;
+    o.bosToken = bos;
+    o.engine = engine;
+    W8A8StreamResult r = w8a8Streamed(std::move(model), tokens, o, progress);
+    CalibResult out;
+    out.method = request.method;
+    out.grid = parseGrid("int8-pc");
+    out.label = calibMethodLabel(request.method);
+    out.w8a8 = true;
+    out.notes = std::move(r.notes);
+    out.packed = std::move(r.weights);
+    out.values = std::move(r.norms);
+    out.transform = int8ActivationTransform(r.keep);
     return out;
 }
 

@@ -105,6 +105,14 @@ CalibResult runStreamedAwq(std::shared_ptr<const ModelFile> model, std::span<con
                            std::optional<int32_t> bos, const CalibRequest& request, const ForwardOptions& engine = {},
                            const ProgressFn& progress = {});
 
+/// SmoothQuant or LLM.int8 (method smoothquant or llmint8) on the streamed engine from the model file
+/// (calib/w8a8_stream.h): the layers come back in `packed` as int8 rows, SmoothQuant's divided norms in
+/// `values`, with the activation transform; the values equal runCalibration's for the same request on
+/// captureCalibration's statistics. Errors as w8a8Streamed.
+CalibResult runStreamedW8A8(std::shared_ptr<const ModelFile> model, std::span<const int32_t> tokens,
+                            std::optional<int32_t> bos, const CalibRequest& request, const ForwardOptions& engine = {},
+                            const ProgressFn& progress = {});
+
 struct CaptureOutcome {
     std::shared_ptr<const CalibData> data;
     bool fromMemory = false;       ///< found in the in-memory cache

@@ -74,9 +74,7 @@ struct GroupTable {
 
 bool packsOnOwnScales(const QuantGrid& grid)
 {
-    return grid.ggml
-           && (grid.type == TensorType::Q2_K || grid.type == TensorType::Q4_K || grid.type == TensorType::Q5_K
-               || grid.type == TensorType::Q6_K);
+    return grid.ggml && canEncodeOnBlockScales(grid.type);
 }
 
 // Grids of the block of `row` starting at natural column `col`, from the current values in `src`.
@@ -103,13 +101,13 @@ std::optional<PackedTensor> packOnChosenScales(TensorType type, GroupTable& t, s
     p.rows = rows;
     p.rowLength = cols;
     p.blocks = std::move(t.blocks);
+    const size_t blockBytes = static_cast<size_t>(t.blockBytes);
     t.blockBytes = 0;
     parallelFor(rows, threads, [&](int64_t r0, int64_t r1) {
         for (int64_t r = r0; r < r1; ++r)
             for (int64_t c = 0; c < cols; c += 256)
                 encodeOnBlockScales(type, values.subspan(static_cast<size_t>(r * cols + c), 256),
-                                    {p.blocks.data() + static_cast<size_t>((r * cols + c) / 256) * *tensorBytes(type, 256),
-                                     *tensorBytes(type, 256)});
+                                    {p.blocks.data() + static_cast<size_t>((r * cols + c) / 256) * blockBytes, blockBytes});
     });
     const std::vector<float> back = p.unpack();
     if (!std::equal(back.begin(), back.end(), values.begin())) // −0 and +0 alike

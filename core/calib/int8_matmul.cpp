@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace qx {
 namespace {
@@ -38,6 +39,36 @@ void fakeQuantRowsInt8(float* x, int64_t rows, int64_t cols, std::span<const uin
             if (keepFloat.empty() || !keepFloat[static_cast<size_t>(j)])
                 row[j] = step * static_cast<float>(code8(row[j], inv));
     }
+}
+
+PackedTensor packInt8Rows(std::span<const float> values, int64_t cols, std::span<const uint8_t> keepFloat)
+{
+    if (cols <= 0 || values.size() % static_cast<size_t>(cols) != 0)
+        throw Error(ErrorCode::InvalidArgument, "int8: the values are not whole rows");
+    if (!keepFloat.empty() && keepFloat.size() != static_cast<size_t>(cols))
+        throw Error(ErrorCode::InvalidArgument, "int8: column mask length differs from the row width");
+    PackedTensor p;
+    p.type = TensorType::I8;
+    p.rowLength = cols;
+    p.rows = static_cast<int64_t>(values.size()) / cols;
+    p.blocks.resize(values.size());
+    p.rowSteps.resize(static_cast<size_t>(p.rows));
+    for (int64_t j = 0; j < cols; ++j)
+        if (!keepFloat.empty() && keepFloat[static_cast<size_t>(j)])
+            p.floatColumns.push_back(j);
+    p.floatValues.reserve(static_cast<size_t>(p.rows) * p.floatColumns.size());
+    auto* codes = reinterpret_cast<int8_t*>(p.blocks.data());
+    for (int64_t r = 0; r < p.rows; ++r) {
+        const float* row = values.data() + r * cols;
+        const float step = rowStep(row, cols, keepFloat);
+        const float inv = step > 0.0f ? 1.0f / step : 0.0f;
+        p.rowSteps[static_cast<size_t>(r)] = step;
+        for (int64_t j = 0; j < cols; ++j)
+            codes[r * cols + j] = keepFloat.empty() || !keepFloat[static_cast<size_t>(j)] ? code8(row[j], inv) : 0;
+        for (const int64_t j : p.floatColumns)
+            p.floatValues.push_back(row[j]);
+    }
+    return p;
 }
 
 std::vector<float> llmInt8Matmul(const float* x, int64_t rows, int64_t cols, const WeightView& w, float threshold,
@@ -84,16 +115,39 @@ std::vector<float> llmInt8Matmul(const float* x, int64_t rows, int64_t cols, con
     return y;
 }
 
+void checkW8A8Settings(bool smoothQuant, double alpha, float threshold)
+{
+    if (smoothQuant && (!std::isfinite(alpha) || alpha < 0.0 || alpha > 1.0))
+        throw Error(ErrorCode::InvalidArgument, "SmoothQuant alpha must lie in [0, 1]");
+    if (!smoothQuant && (!std::isfinite(threshold) || threshold <= 0.0f))
+        throw Error(ErrorCode::InvalidArgument, "LLM.int8 threshold must be positive");
+}
+
+std::vector<uint8_t> outlierMask(const LayerCalib& calib, float threshold)
+{
+    std::vector<uint8_t> m(calib.maxAbs.size());
+    for (size_t j = 0; j < m.size(); ++j)
+        m[j] = calib.maxAbs[j] >= threshold ? 1 : 0;
+    return m;
+}
+
 ColumnMasks outlierColumns(const CalibData& calib, float threshold)
 {
     ColumnMasks out;
-    for (const auto& [name, c] : calib) {
-        std::vector<uint8_t> m(c.maxAbs.size());
-        for (size_t j = 0; j < m.size(); ++j)
-            m[j] = c.maxAbs[j] >= threshold ? 1 : 0;
-        out[name] = std::move(m);
-    }
+    for (const auto& [name, c] : calib)
+        out[name] = outlierMask(c, threshold);
     return out;
+}
+
+std::string outlierNote(const std::string& layer, std::span<const uint8_t> mask, float threshold)
+{
+    std::string cols;
+    for (size_t j = 0; j < mask.size(); ++j)
+        if (mask[j])
+            cols += ' ' + std::to_string(j);
+    char head[160];
+    std::snprintf(head, sizeof head, "%-26s outlier columns (|x| >= %.1f):", layer.c_str(), threshold);
+    return head + (cols.empty() ? std::string(" none") : cols);
 }
 
 Substitutions int8Weights(const LlamaWeights& weights, const Substitutions& base, const ColumnMasks& keep)

@@ -11,6 +11,7 @@
 #include "calib/awq.h"
 #include "calib/calib_capture.h"
 #include "model/llama_forward.h"
+#include "quant/packed_tensor.h"
 
 #include <cstdint>
 #include <map>
@@ -25,6 +26,10 @@ namespace qx {
 /// float and do not count towards the absmax. keepFloat empty = quantize every column.
 void fakeQuantRowsInt8(float* x, int64_t rows, int64_t cols, std::span<const uint8_t> keepFloat = {});
 
+/// The same quantization held as codes: rows of `cols` values as a PackedTensor of type I8 with one step per
+/// row, `keepFloat` columns kept as float; unpack() gives fakeQuantRowsInt8's values bit for bit.
+PackedTensor packInt8Rows(std::span<const float> values, int64_t cols, std::span<const uint8_t> keepFloat = {});
+
 /// y = x·Wᵀ (rows × w.rows) the LLM.int8 way: outlier columns (any |x| ≥ threshold) in float, the rest as
 /// an int32 product of int8 codes scaled by the row steps. `outliers` receives the outlier columns.
 std::vector<float> llmInt8Matmul(const float* x, int64_t rows, int64_t cols, const WeightView& w, float threshold,
@@ -33,8 +38,16 @@ std::vector<float> llmInt8Matmul(const float* x, int64_t rows, int64_t cols, con
 /// Columns kept in float, per linear layer.
 using ColumnMasks = std::map<std::string, std::vector<uint8_t>>;
 
-/// Outlier columns of every calibrated layer: maxAbs ≥ threshold.
+/// Error(InvalidArgument) unless SmoothQuant's α lies in [0, 1] (smoothQuant) or LLM.int8's threshold is
+/// positive (otherwise).
+void checkW8A8Settings(bool smoothQuant, double alpha, float threshold);
+
+/// Outlier columns of one layer's input: maxAbs ≥ threshold.
+std::vector<uint8_t> outlierMask(const LayerCalib& calib, float threshold);
+/// Outlier columns of every calibrated layer.
 ColumnMasks outlierColumns(const CalibData& calib, float threshold = 6.0f);
+/// "blk.0.attn_q.weight   outlier columns (|x| >= 6.0): 3 17" (or ": none").
+std::string outlierNote(const std::string& layer, std::span<const uint8_t> mask, float threshold);
 
 /// Int8 per-row fake-quantized weights of every blk.* linear layer (taking the values in `base` when
 /// given, e.g. SmoothQuant-folded ones), with `keep` columns left float.

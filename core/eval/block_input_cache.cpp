@@ -50,8 +50,13 @@ uint64_t entryPrint(const PlanEntry& entry, const ImatrixFile* imatrix,
         if (auto it = substitutions->find(entry.tensor); it != substitutions->end())
             h = fingerprint(it->second.data(), it->second.size() * sizeof(float), h ^ 0x5d);
     if (packed)
-        if (auto it = packed->find(entry.tensor); it != packed->end())
-            h = fingerprint(it->second.blocks.data(), it->second.blocks.size(), h ^ 0x5f);
+        if (auto it = packed->find(entry.tensor); it != packed->end()) {
+            const PackedTensor& p = it->second;
+            h = fingerprint(p.blocks.data(), p.blocks.size(), h ^ 0x5f);
+            h = fingerprint(p.rowSteps.data(), p.rowSteps.size() * sizeof(float), h);
+            h = fingerprint(p.floatColumns.data(), p.floatColumns.size() * sizeof(int64_t), h);
+            h = fingerprint(p.floatValues.data(), p.floatValues.size() * sizeof(float), h);
+        }
     if (imatrix)
         if (const ImatrixEntry* e = imatrix->find(entry.tensor))
             h = fingerprint(e->values.data(), e->values.size() * sizeof(float), h ^ 0x5e);

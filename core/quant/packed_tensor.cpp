@@ -11,6 +11,25 @@
 
 namespace qx {
 
+namespace {
+
+/// Rows [first, last) of int8 codes with row steps, and their float columns.
+void unpackInt8Rows(const PackedTensor& p, int64_t first, int64_t last, std::vector<float>& out)
+{
+    const auto* codes = reinterpret_cast<const int8_t*>(p.blocks.data());
+    const size_t kept = p.floatColumns.size();
+    for (int64_t r = first; r < last; ++r) {
+        const float step = p.rowSteps[size_t(r)];
+        float* row = out.data() + r * p.rowLength;
+        for (int64_t j = 0; j < p.rowLength; ++j)
+            row[j] = step * static_cast<float>(codes[r * p.rowLength + j]);
+        for (size_t k = 0; k < kept; ++k)
+            row[p.floatColumns[k]] = p.floatValues[size_t(r) * kept + k];
+    }
+}
+
+} // namespace
+
 std::vector<float> PackedTensor::unpack() const
 {
     std::vector<float> out(static_cast<size_t>(valueCount()));
@@ -18,6 +37,10 @@ std::vector<float> PackedTensor::unpack() const
     // Threads pay off past ~1 M values (a 7B layer is 45 M); rows are independent.
     const int threads = static_cast<int>(std::min<int64_t>(valueCount() / (int64_t(1) << 20) + 1, resolveThreadCount(0)));
     parallelFor(rows, threads, [&](int64_t first, int64_t last) {
+        if (!ggmlBlocks()) {
+            unpackInt8Rows(*this, first, last, out);
+            return;
+        }
         for (int64_t r = first; r < last; ++r)
             dequantizeRow(type, std::span(blocks).subspan(size_t(r) * rowBytes, rowBytes),
                           std::span(out).subspan(size_t(r * rowLength), size_t(rowLength)));
@@ -62,6 +85,16 @@ bool encodeOnBlockScales(TensorType type, std::span<const float> values, std::sp
     if (values.size() != 256 || !bytes || block.size() != *bytes)
         throw Error(ErrorCode::InvalidArgument, "encodeOnBlockScales: one block of 256 values is needed");
     return quant::encodeOnBlockScales(type, values, block);
+}
+
+bool canEncodeOnBlockScales(TensorType type)
+{
+    const std::optional<uint64_t> bytes = tensorBytes(type, 256);
+    if (!bytes)
+        return false;
+    const std::vector<float> zeros(256, 0.0f);
+    std::vector<std::byte> block(*bytes);
+    return quant::encodeOnBlockScales(type, zeros, block); // false, block untouched, for other types
 }
 
 } // namespace qx

@@ -4,6 +4,11 @@
 // GB. Only values that lie on the type's grid can be packed without loss: pack() quantizes them (no
 // importance, as an export would) and keeps the blocks only when decoding them gives every value back
 // (equal as floats: a zero may come back as −0), so unpack() returns what was packed.
+//
+// W8A8 weights (SmoothQuant, LLM.int8: calib/int8_matmul.h) use the same holder with type I8: one int8 code
+// per value and one float step per row (value = step · code), and optionally some columns kept as float
+// (LLM.int8's outlier columns). Those are not GGUF blocks: ggmlBlocks() is false and an export quantizes
+// their unpacked values.
 
 #include "io/tensor_type.h"
 
@@ -22,8 +27,19 @@ struct PackedTensor {
     int64_t rows = 0;
     int64_t rowLength = 0;                ///< values per row (ggml's ne[0]), a whole number of blocks
     std::vector<std::byte> blocks;        ///< rows × tensorBytes(type, rowLength), row-major
+    std::vector<float> rowSteps;          ///< I8 with steps: one step per row (value = step · code)
+    std::vector<int64_t> floatColumns;    ///< I8 with steps: columns kept as float, ascending
+    std::vector<float> floatValues;       ///< rows × floatColumns.size(): those columns' values
 
     int64_t valueCount() const { return rows * rowLength; }
+    /// The blocks are a GGUF tensor of `type` as they stand (not int8 codes with row steps).
+    bool ggmlBlocks() const { return rowSteps.empty(); }
+    /// Bytes held (blocks, steps and float columns).
+    uint64_t heldBytes() const
+    {
+        return blocks.size() + (rowSteps.size() + floatValues.size()) * sizeof(float)
+               + floatColumns.size() * sizeof(int64_t);
+    }
     /// The values, decoded.
     std::vector<float> unpack() const;
     bool operator==(const PackedTensor&) const = default;
@@ -48,5 +64,7 @@ std::optional<PackedTensor> packExactly(TensorType type, std::span<const float> 
 /// quantizer's own search would choose for them. False (block untouched) for other types. GPTQ writes its
 /// blocks this way, on the scales it chose at each block's start.
 bool encodeOnBlockScales(TensorType type, std::span<const float> values, std::span<std::byte> block);
+/// The types encodeOnBlockScales writes.
+bool canEncodeOnBlockScales(TensorType type);
 
 } // namespace qx

@@ -5,3 +5,4 @@ qx_add_test(NAME tst_calib_export SOURCES core/tst_calib_export.cpp LIBS qx_core
 qx_add_test(NAME tst_gptq_stream SOURCES core/tst_gptq_stream.cpp LIBS qx_core LABELS core reference slow)
 qx_add_test(NAME tst_awq_stream SOURCES core/tst_awq_stream.cpp LIBS qx_core LABELS core reference)
 qx_add_test(NAME tst_dense_kernels SOURCES core/tst_dense_kernels.cpp LIBS qx_core LABELS core)
+qx_add_test(NAME tst_w8a8_stream SOURCES core/tst_w8a8_stream.cpp LIBS qx_core LABELS core reference)

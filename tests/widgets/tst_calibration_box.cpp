@@ -276,8 +276,11 @@ private slots:
         QVERIFY(runAndWait(box, &completed).eventsWhileRunning >= 0 && completed);
         QVERIFY(box.result()->w8a8);
         QVERIFY(box.applyToPlan());
-        QCOMPARE(doc.calibration()->tensors.size(), box.result()->values.size());  // folded norms included
+        QCOMPARE(box.result()->packed.size(), size_t(35));                        // int8 rows of 5 × 7 layers
+        QCOMPARE(box.result()->values.size(), size_t(10));                        // and the folded norms
+        QCOMPARE(doc.calibration()->tensors.size(), size_t(45));
         QCOMPARE(doc.calibration()->values().get(), &box.result()->values);       // shared, not copied
+        QCOMPARE(doc.calibration()->packed().get(), &box.result()->packed);
         QCOMPARE(doc.plan().find("blk.0.attn_q.weight")->type, TensorType::Q8_0);
         QCOMPARE(doc.plan().find("blk.0.ffn_down.weight")->type, TensorType::F16);  // 172 columns: no Q8_0 block
         ui::JobRunner runner;

@@ -95,7 +95,10 @@ private slots:
         const CalibEvaluator reference(weights, Tokenizer::fromGguf(*model).encode(eval, true), 128, 3,
                                        chunkBosToken(*model));
         const auto result = box->result();
-        const EvalScore direct = reference.evaluate(withSubstitutions(*weights, result->values), result->transform);
+        Substitutions calibrated = result->values; // the folded norms, and the layers' int8 rows decoded
+        for (const auto& [name, p] : result->packed)
+            calibrated.emplace(name, p.unpack());
+        const EvalScore direct = reference.evaluate(withSubstitutions(*weights, calibrated), result->transform);
         qInfo("SmoothQuant W8A8: Evaluate tab PPL %.6f KLD %.6f; CalibEvaluator PPL %.6f KLD %.6f", run.eval.ppl,
               run.eval.kldMean, direct.ppl, direct.kldMean);
         QCOMPARE(run.eval.ppl, direct.ppl);

@@ -445,6 +445,9 @@ CalibrationBox::Output calibrate(std::shared_ptr<const ModelFile> model, std::sh
     } else if (request.method == "awq" || request.method == "awq-noclip") {
         // Block by block from the file too, each block's statistics captured as it goes.
         result = std::make_shared<CalibResult>(runStreamedAwq(model, tokens, chunkBosToken(*model), request, fo, progress));
+    } else if (isW8A8Method(request.method)) {
+        // Each block's inputs captured as the float block runs, the weights kept as int8 rows.
+        result = std::make_shared<CalibResult>(runStreamedW8A8(model, tokens, chunkBosToken(*model), request, fo, progress));
     } else {
         out.weights = weights ? weights : LlamaWeights::fromModel(model);
         const CaptureOutcome c = captureCached(out.weights, model->path, tokens, request, chunkBosToken(*model), fo,

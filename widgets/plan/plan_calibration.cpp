@@ -2,6 +2,7 @@
 
 #include "plan/presets.h"
 
+#include <algorithm>
 #include <atomic>
 #include <set>
 
@@ -9,13 +10,21 @@ namespace qx::ui {
 
 namespace {
 
-Substitutions pick(const PlanCalibration& c, const Substitutions& from)
+template <class Map>
+Map pick(const PlanCalibration& c, const Map& from)
 {
-    Substitutions out;
+    Map out;
     for (const auto& [tensor, type] : c.tensors)
         if (const auto it = from.find(tensor); it != from.end())
             out.emplace(tensor, it->second);
     return out;
+}
+
+/// Every tensor of `from` is still calibrated: the result's own map can be shared (at 7B it is GBs).
+template <class Map>
+bool allKept(const PlanCalibration& c, const Map& from)
+{
+    return std::all_of(from.begin(), from.end(), [&](const auto& kv) { return c.tensors.count(kv.first) > 0; });
 }
 
 } // namespace
@@ -51,7 +60,7 @@ std::shared_ptr<const Substitutions> PlanCalibration::values() const
 {
     if (!result)
         return nullptr;
-    if (tensors.size() == result->values.size())
+    if (allKept(*this, result->values))
         return std::shared_ptr<const Substitutions>(result, &result->values);
     return std::make_shared<const Substitutions>(pick(*this, result->values));
 }
@@ -60,13 +69,9 @@ std::shared_ptr<const PackedTensors> PlanCalibration::packed() const
 {
     if (!result || result->packed.empty())
         return nullptr;
-    auto out = std::make_shared<PackedTensors>();
-    for (const auto& [tensor, type] : tensors)
-        if (const auto it = result->packed.find(tensor); it != result->packed.end())
-            out->emplace(tensor, it->second);
-    if (out->size() == result->packed.size())
+    if (allKept(*this, result->packed))
         return std::shared_ptr<const PackedTensors>(result, &result->packed);
-    return out;
+    return std::make_shared<const PackedTensors>(pick(*this, result->packed));
 }
 
 Substitutions PlanCalibration::exportValues() const
