@@ -1,6 +1,8 @@
 #include "calib/int8_matmul.h"
 
 #include "common/error.h"
+#include "common/parallel_for.h"
+#include "common/thread_count.h"
 
 #include <algorithm>
 #include <cmath>
@@ -56,18 +58,24 @@ PackedTensor packInt8Rows(std::span<const float> values, int64_t cols, std::span
     for (int64_t j = 0; j < cols; ++j)
         if (!keepFloat.empty() && keepFloat[static_cast<size_t>(j)])
             p.floatColumns.push_back(j);
-    p.floatValues.reserve(static_cast<size_t>(p.rows) * p.floatColumns.size());
+    const size_t kept = p.floatColumns.size();
+    p.floatValues.resize(static_cast<size_t>(p.rows) * kept);
     auto* codes = reinterpret_cast<int8_t*>(p.blocks.data());
-    for (int64_t r = 0; r < p.rows; ++r) {
-        const float* row = values.data() + r * cols;
-        const float step = rowStep(row, cols, keepFloat);
-        const float inv = step > 0.0f ? 1.0f / step : 0.0f;
-        p.rowSteps[static_cast<size_t>(r)] = step;
-        for (int64_t j = 0; j < cols; ++j)
-            codes[r * cols + j] = keepFloat.empty() || !keepFloat[static_cast<size_t>(j)] ? code8(row[j], inv) : 0;
-        for (const int64_t j : p.floatColumns)
-            p.floatValues.push_back(row[j]);
-    }
+    // A 7B layer is 45 M values: rows on every thread past ~1 M.
+    const int threads = static_cast<int>(std::min<int64_t>(int64_t(values.size()) / (int64_t(1) << 20) + 1,
+                                                           resolveThreadCount(0)));
+    parallelFor(p.rows, threads, [&](int64_t first, int64_t last) {
+        for (int64_t r = first; r < last; ++r) {
+            const float* row = values.data() + r * cols;
+            const float step = rowStep(row, cols, keepFloat);
+            const float inv = step > 0.0f ? 1.0f / step : 0.0f;
+            p.rowSteps[static_cast<size_t>(r)] = step;
+            for (int64_t j = 0; j < cols; ++j)
+                codes[r * cols + j] = keepFloat.empty() || !keepFloat[static_cast<size_t>(j)] ? code8(row[j], inv) : 0;
+            for (size_t k = 0; k < kept; ++k)
+                p.floatValues[static_cast<size_t>(r) * kept + k] = row[p.floatColumns[k]];
+        }
+    });
     return p;
 }
 
@@ -141,10 +149,14 @@ ColumnMasks outlierColumns(const CalibData& calib, float threshold)
 
 std::string outlierNote(const std::string& layer, std::span<const uint8_t> mask, float threshold)
 {
+    constexpr size_t kListed = 24; // a 7B ffn_down can have thousands
     std::string cols;
+    size_t count = 0;
     for (size_t j = 0; j < mask.size(); ++j)
-        if (mask[j])
+        if (mask[j] && ++count <= kListed)
             cols += ' ' + std::to_string(j);
+    if (count > kListed)
+        cols += " ... (" + std::to_string(count) + " of " + std::to_string(mask.size()) + ")";
     char head[160];
     std::snprintf(head, sizeof head, "%-26s outlier columns (|x| >= %.1f):", layer.c_str(), threshold);
     return head + (cols.empty() ? std::string(" none") : cols);

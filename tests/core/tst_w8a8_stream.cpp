@@ -96,6 +96,13 @@ private slots:
         QCOMPARE(p.heldBytes(), uint64_t(15 + 3 * 4 + 3 * 4 + 8));
         QCOMPARE(p.unpack(), expected);
         QCOMPARE(packInt8Rows(x, 5).unpack(), [&] { auto v = x; fakeQuantRowsInt8(v.data(), 3, 5); return v; }());
+        std::vector<uint8_t> many(40, 1);
+        many[0] = 0;
+        QCOMPARE(outlierNote("blk.0.ffn_down.weight", many, 6.0f),
+                 std::string("blk.0.ffn_down.weight      outlier columns (|x| >= 6.0): 1 2 3 4 5 6 7 8 9 10 11 12 13 14 "
+                             "15 16 17 18 19 20 21 22 23 24 ... (39 of 40)"));
+        QCOMPARE(outlierNote("blk.0.ffn_up.weight", keep, 2.5f),
+                 std::string("blk.0.ffn_up.weight        outlier columns (|x| >= 2.5): 1"));
         QVERIFY_THROWS_EXCEPTION(Error, packInt8Rows(x, 4));
         QVERIFY_THROWS_EXCEPTION(Error, packInt8Rows(x, 5, std::vector<uint8_t>(4, 0)));
     }
