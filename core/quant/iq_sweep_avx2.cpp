@@ -56,27 +56,20 @@ template <int Dims>
     const __m256 vscale = _mm256_set1_ps(scale);
     __m256 bestD2 = _mm256_set1_ps(FLT_MAX);
     __m256i bestPos = _mm256_set1_epi32(-1);
-    // The 2-bit codebooks (8 elements, levels 0..2) have few distinct terms: element i's term
-    // w·(scale·q − x)·(scale·q − x) for each level, computed once (the same operations as the scalar loop)
-    // and looked up per neighbour.
-    [[maybe_unused]] __m256 term[Dims];
-    if constexpr (Dims == 8) {
-        const __m256 q = _mm256_setr_ps(1.f, 3.f, 5.f, 7.f, 9.f, 11.f, 13.f, 15.f);
-        for (int i = 0; i < Dims; ++i) {
-            const __m256 diff = _mm256_sub_ps(_mm256_mul_ps(vscale, q), v.x[i]);
-            term[i] = _mm256_mul_ps(_mm256_mul_ps(v.w[i], diff), diff);
-        }
+    // A codebook element is one of 8 odd values q = 1, 3, …, 15 (2-bit codebooks use the first three, 3-bit
+    // ones all eight): element i's term w·(scale·q − x)·(scale·q − x) for each of them is computed once (the
+    // same operations as the scalar loop) and looked up per neighbour by (q − 1) / 2.
+    __m256 term[Dims];
+    const __m256 q = _mm256_setr_ps(1.f, 3.f, 5.f, 7.f, 9.f, 11.f, 13.f, 15.f);
+    for (int i = 0; i < Dims; ++i) {
+        const __m256 diff = _mm256_sub_ps(_mm256_mul_ps(vscale, q), v.x[i]);
+        term[i] = _mm256_mul_ps(_mm256_mul_ps(v.w[i], diff), diff);
     }
     for (int p = 0; p < count; p += 8, lanes += 8 * Dims) {
         __m256 d2 = _mm256_setzero_ps();
         for (int i = 0; i < Dims; ++i) {
             const __m256i odd = _mm256_cvtepi8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(lanes + 8 * i)));
-            if constexpr (Dims == 8) {
-                d2 = _mm256_add_ps(d2, _mm256_permutevar8x32_ps(term[i], _mm256_srli_epi32(odd, 1)));
-            } else {
-                const __m256 diff = _mm256_sub_ps(_mm256_mul_ps(vscale, _mm256_cvtepi32_ps(odd)), v.x[i]);
-                d2 = _mm256_add_ps(d2, _mm256_mul_ps(_mm256_mul_ps(v.w[i], diff), diff));
-            }
+            d2 = _mm256_add_ps(d2, _mm256_permutevar8x32_ps(term[i], _mm256_srli_epi32(odd, 1)));
         }
         const __m256i position = _mm256_add_epi32(_mm256_set1_epi32(p), laneIndex());
         const __m256 valid = _mm256_castsi256_ps(_mm256_cmpgt_epi32(_mm256_set1_epi32(count), position));
