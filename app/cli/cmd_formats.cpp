@@ -4,6 +4,7 @@
 #include "cli/json_output.h"
 
 #include "quant/formats.h"
+#include "quant/quantize.h"
 
 #include <cstdio>
 
@@ -16,7 +17,7 @@ Json formatsJson()
     for (const auto& f : kFormats)
         formats.push_back({{"name", f.name}, {"family", formatFamilyName(f.family)}, {"block_size", f.blockSize},
                            {"bytes_per_block", f.bytesPerBlock}, {"bits_per_weight", f.bitsPerWeight},
-                           {"gguf", f.ggufExportable}, {"needs_imatrix", f.needsImportance}});
+                           {"gguf", f.ggufExportable}, {"needs_imatrix", f.ggufExportable && quantizeNeedsImportance(f.ggufType)}});
     Json doc = jsonDocument("formats");
     doc["formats"] = std::move(formats);
     return doc;

@@ -7,6 +7,7 @@
 // as its TensorType value: tensorTypeInfo() returns nullptr for it and tensorTypeName() "type N", and its
 // values cannot be decoded, but it is listed and its bytes can be carried along.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -36,6 +37,56 @@ struct TensorTypeInfo {
     bool isGgml;             ///< may appear in a GGUF file
     bool isQuantized;        ///< block-quantized (scales inside the blocks)
 };
+
+/// The table itself: every type we know, in GGUF id order, then the safetensors extras. Other tables
+/// (quant/formats.h, quant/ggml_blocks.h' struct sizes) read their sizes from it.
+inline constexpr std::array kTensorTypes = {
+    TensorTypeInfo{TensorType::F32, "F32", 1, 4, true, false},
+    TensorTypeInfo{TensorType::F16, "F16", 1, 2, true, false},
+    TensorTypeInfo{TensorType::Q4_0, "Q4_0", 32, 18, true, true},
+    TensorTypeInfo{TensorType::Q4_1, "Q4_1", 32, 20, true, true},
+    TensorTypeInfo{TensorType::Q5_0, "Q5_0", 32, 22, true, true},
+    TensorTypeInfo{TensorType::Q5_1, "Q5_1", 32, 24, true, true},
+    TensorTypeInfo{TensorType::Q8_0, "Q8_0", 32, 34, true, true},
+    TensorTypeInfo{TensorType::Q8_1, "Q8_1", 32, 36, true, true},
+    TensorTypeInfo{TensorType::Q2_K, "Q2_K", 256, 84, true, true},
+    TensorTypeInfo{TensorType::Q3_K, "Q3_K", 256, 110, true, true},
+    TensorTypeInfo{TensorType::Q4_K, "Q4_K", 256, 144, true, true},
+    TensorTypeInfo{TensorType::Q5_K, "Q5_K", 256, 176, true, true},
+    TensorTypeInfo{TensorType::Q6_K, "Q6_K", 256, 210, true, true},
+    TensorTypeInfo{TensorType::Q8_K, "Q8_K", 256, 292, true, true},
+    TensorTypeInfo{TensorType::IQ2_XXS, "IQ2_XXS", 256, 66, true, true},
+    TensorTypeInfo{TensorType::IQ2_XS, "IQ2_XS", 256, 74, true, true},
+    TensorTypeInfo{TensorType::IQ3_XXS, "IQ3_XXS", 256, 98, true, true},
+    TensorTypeInfo{TensorType::IQ1_S, "IQ1_S", 256, 50, true, true},
+    TensorTypeInfo{TensorType::IQ4_NL, "IQ4_NL", 32, 18, true, true},
+    TensorTypeInfo{TensorType::IQ3_S, "IQ3_S", 256, 110, true, true},
+    TensorTypeInfo{TensorType::IQ2_S, "IQ2_S", 256, 82, true, true},
+    TensorTypeInfo{TensorType::IQ4_XS, "IQ4_XS", 256, 136, true, true},
+    TensorTypeInfo{TensorType::I8, "I8", 1, 1, true, false},
+    TensorTypeInfo{TensorType::I16, "I16", 1, 2, true, false},
+    TensorTypeInfo{TensorType::I32, "I32", 1, 4, true, false},
+    TensorTypeInfo{TensorType::I64, "I64", 1, 8, true, false},
+    TensorTypeInfo{TensorType::F64, "F64", 1, 8, true, false},
+    TensorTypeInfo{TensorType::IQ1_M, "IQ1_M", 256, 56, true, true},
+    TensorTypeInfo{TensorType::BF16, "BF16", 1, 2, true, false},
+    TensorTypeInfo{TensorType::TQ1_0, "TQ1_0", 256, 54, true, true},
+    TensorTypeInfo{TensorType::TQ2_0, "TQ2_0", 256, 66, true, true},
+    TensorTypeInfo{TensorType::MXFP4, "MXFP4", 32, 17, true, true},
+    TensorTypeInfo{TensorType::U8, "U8", 1, 1, false, false},
+    TensorTypeInfo{TensorType::Bool, "BOOL", 1, 1, false, false},
+    TensorTypeInfo{TensorType::F8_E4M3, "F8_E4M3", 1, 1, false, false},
+    TensorTypeInfo{TensorType::F8_E5M2, "F8_E5M2", 1, 1, false, false},
+};
+
+/// The row of a type of the table, usable in constant expressions (not a constant for other values).
+constexpr const TensorTypeInfo& tensorTypeRow(TensorType type)
+{
+    for (const TensorTypeInfo& info : kTensorTypes)
+        if (info.type == type)
+            return info;
+    throw "tensorTypeRow: not a type of the table";
+}
 
 /// Traits of `type`; nullptr for ids that are not a known type (removed ggml ids 4, 5, 31-33, 36-38, and
 /// ids newer than this table).

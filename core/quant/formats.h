@@ -35,18 +35,15 @@ struct FormatInfo {
     bool ggufExportable;       ///< a GGUF file can hold it: ggufType is meaningful
     TensorType ggufType;       ///< when ggufExportable
     SchemeId scheme;           ///< when !ggufExportable
-    bool needsImportance = false;  ///< ggml cannot quantize it without importance data (IQ2_XXS, IQ2_XS, IQ1_S)
 };
 
 namespace detail {
-constexpr FormatInfo gguf(std::string_view n, FormatFamily f, TensorType t, int block, int bytes)
+/// A GGUF type's row: its name, block size and bytes from the type table (io/tensor_type.h).
+constexpr FormatInfo gguf(FormatFamily f, TensorType t)
 {
-    return {n, f, block, bytes, 8.0 * bytes / block, true, t, SchemeId::Fp16};
-}
-constexpr FormatInfo needingImportance(FormatInfo f)
-{
-    f.needsImportance = true;
-    return f;
+    const TensorTypeInfo& row = tensorTypeRow(t);
+    const int block = static_cast<int>(row.blockSize), bytes = static_cast<int>(row.typeSize);
+    return {row.name, f, block, bytes, 8.0 * bytes / block, true, t, SchemeId::Fp16};
 }
 constexpr FormatInfo scheme(const SchemeInfo& s, int block)
 {
@@ -59,30 +56,30 @@ constexpr FormatInfo scheme(const SchemeInfo& s, int block)
 } // namespace detail
 
 inline constexpr std::array<FormatInfo, 39> kFormats{{
-    detail::gguf("F32", FormatFamily::Float, TensorType::F32, 1, 4),
-    detail::gguf("F16", FormatFamily::Float, TensorType::F16, 1, 2),
-    detail::gguf("BF16", FormatFamily::Float, TensorType::BF16, 1, 2),
-    detail::gguf("Q8_0", FormatFamily::Legacy, TensorType::Q8_0, 32, 34),
-    detail::gguf("Q5_1", FormatFamily::Legacy, TensorType::Q5_1, 32, 24),
-    detail::gguf("Q5_0", FormatFamily::Legacy, TensorType::Q5_0, 32, 22),
-    detail::gguf("Q4_1", FormatFamily::Legacy, TensorType::Q4_1, 32, 20),
-    detail::gguf("Q4_0", FormatFamily::Legacy, TensorType::Q4_0, 32, 18),
-    detail::gguf("Q6_K", FormatFamily::KQuant, TensorType::Q6_K, 256, 210),
-    detail::gguf("Q5_K", FormatFamily::KQuant, TensorType::Q5_K, 256, 176),
-    detail::gguf("Q4_K", FormatFamily::KQuant, TensorType::Q4_K, 256, 144),
-    detail::gguf("Q3_K", FormatFamily::KQuant, TensorType::Q3_K, 256, 110),
-    detail::gguf("Q2_K", FormatFamily::KQuant, TensorType::Q2_K, 256, 84),
-    detail::gguf("IQ4_NL", FormatFamily::IQuant, TensorType::IQ4_NL, 32, 18),
-    detail::gguf("IQ4_XS", FormatFamily::IQuant, TensorType::IQ4_XS, 256, 136),
-    detail::gguf("IQ3_S", FormatFamily::IQuant, TensorType::IQ3_S, 256, 110),
-    detail::gguf("IQ3_XXS", FormatFamily::IQuant, TensorType::IQ3_XXS, 256, 98),
-    detail::gguf("IQ2_S", FormatFamily::IQuant, TensorType::IQ2_S, 256, 82),
-    detail::needingImportance(detail::gguf("IQ2_XS", FormatFamily::IQuant, TensorType::IQ2_XS, 256, 74)),
-    detail::needingImportance(detail::gguf("IQ2_XXS", FormatFamily::IQuant, TensorType::IQ2_XXS, 256, 66)),
-    detail::gguf("IQ1_M", FormatFamily::IQuant, TensorType::IQ1_M, 256, 56),
-    detail::needingImportance(detail::gguf("IQ1_S", FormatFamily::IQuant, TensorType::IQ1_S, 256, 50)),
-    detail::gguf("TQ2_0", FormatFamily::Ternary, TensorType::TQ2_0, 256, 66),
-    detail::gguf("TQ1_0", FormatFamily::Ternary, TensorType::TQ1_0, 256, 54),
+    detail::gguf(FormatFamily::Float, TensorType::F32),
+    detail::gguf(FormatFamily::Float, TensorType::F16),
+    detail::gguf(FormatFamily::Float, TensorType::BF16),
+    detail::gguf(FormatFamily::Legacy, TensorType::Q8_0),
+    detail::gguf(FormatFamily::Legacy, TensorType::Q5_1),
+    detail::gguf(FormatFamily::Legacy, TensorType::Q5_0),
+    detail::gguf(FormatFamily::Legacy, TensorType::Q4_1),
+    detail::gguf(FormatFamily::Legacy, TensorType::Q4_0),
+    detail::gguf(FormatFamily::KQuant, TensorType::Q6_K),
+    detail::gguf(FormatFamily::KQuant, TensorType::Q5_K),
+    detail::gguf(FormatFamily::KQuant, TensorType::Q4_K),
+    detail::gguf(FormatFamily::KQuant, TensorType::Q3_K),
+    detail::gguf(FormatFamily::KQuant, TensorType::Q2_K),
+    detail::gguf(FormatFamily::IQuant, TensorType::IQ4_NL),
+    detail::gguf(FormatFamily::IQuant, TensorType::IQ4_XS),
+    detail::gguf(FormatFamily::IQuant, TensorType::IQ3_S),
+    detail::gguf(FormatFamily::IQuant, TensorType::IQ3_XXS),
+    detail::gguf(FormatFamily::IQuant, TensorType::IQ2_S),
+    detail::gguf(FormatFamily::IQuant, TensorType::IQ2_XS),
+    detail::gguf(FormatFamily::IQuant, TensorType::IQ2_XXS),
+    detail::gguf(FormatFamily::IQuant, TensorType::IQ1_M),
+    detail::gguf(FormatFamily::IQuant, TensorType::IQ1_S),
+    detail::gguf(FormatFamily::Ternary, TensorType::TQ2_0),
+    detail::gguf(FormatFamily::Ternary, TensorType::TQ1_0),
     detail::scheme(kSchemeCatalog[0], 0),
     detail::scheme(kSchemeCatalog[1], 0),
     detail::scheme(kSchemeCatalog[2], 128),

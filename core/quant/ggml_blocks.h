@@ -3,6 +3,8 @@
 // (little-endian; `d`/`dmin` are IEEE half floats stored as uint16_t). Each block covers kQK* weights of
 // one row; a row is a sequence of blocks.
 
+#include "io/tensor_type.h"
+
 #include <cstdint>
 
 namespace qx::ggml {
@@ -50,29 +52,29 @@ struct BlockTQ2_0 { uint8_t qs[kQK_K / 4]; uint16_t d; };
 constexpr int kQKMXFP4 = 32;
 struct BlockMXFP4 { uint8_t e; uint8_t qs[kQKMXFP4 / 2]; };
 
-static_assert(sizeof(BlockQ4_0) == 18);
-static_assert(sizeof(BlockQ4_1) == 20);
-static_assert(sizeof(BlockQ5_0) == 22);
-static_assert(sizeof(BlockQ5_1) == 24);
-static_assert(sizeof(BlockQ8_0) == 34);
-static_assert(sizeof(BlockQ2_K) == 84);
-static_assert(sizeof(BlockQ3_K) == 110);
-static_assert(sizeof(BlockQ4_K) == 144);
-static_assert(sizeof(BlockQ5_K) == 176);
-static_assert(sizeof(BlockQ6_K) == 210);
-static_assert(sizeof(BlockQ8_K) == 292);
-static_assert(sizeof(BlockIQ4_NL) == 18);
-static_assert(sizeof(BlockIQ4_XS) == 136);
-static_assert(sizeof(BlockIQ2_XXS) == 66);
-static_assert(sizeof(BlockIQ2_XS) == 74);
-static_assert(sizeof(BlockIQ2_S) == 82);
-static_assert(sizeof(BlockIQ3_XXS) == 98);
-static_assert(sizeof(BlockIQ3_S) == 110);
-static_assert(sizeof(BlockIQ1_S) == 50);
-static_assert(sizeof(BlockIQ1_M) == 56);
-static_assert(sizeof(BlockTQ1_0) == 54);
-static_assert(sizeof(BlockTQ2_0) == 66);
-static_assert(sizeof(BlockMXFP4) == 17);
+static_assert(sizeof(BlockQ4_0) == tensorTypeRow(TensorType::Q4_0).typeSize);
+static_assert(sizeof(BlockQ4_1) == tensorTypeRow(TensorType::Q4_1).typeSize);
+static_assert(sizeof(BlockQ5_0) == tensorTypeRow(TensorType::Q5_0).typeSize);
+static_assert(sizeof(BlockQ5_1) == tensorTypeRow(TensorType::Q5_1).typeSize);
+static_assert(sizeof(BlockQ8_0) == tensorTypeRow(TensorType::Q8_0).typeSize);
+static_assert(sizeof(BlockQ2_K) == tensorTypeRow(TensorType::Q2_K).typeSize);
+static_assert(sizeof(BlockQ3_K) == tensorTypeRow(TensorType::Q3_K).typeSize);
+static_assert(sizeof(BlockQ4_K) == tensorTypeRow(TensorType::Q4_K).typeSize);
+static_assert(sizeof(BlockQ5_K) == tensorTypeRow(TensorType::Q5_K).typeSize);
+static_assert(sizeof(BlockQ6_K) == tensorTypeRow(TensorType::Q6_K).typeSize);
+static_assert(sizeof(BlockQ8_K) == tensorTypeRow(TensorType::Q8_K).typeSize);
+static_assert(sizeof(BlockIQ4_NL) == tensorTypeRow(TensorType::IQ4_NL).typeSize);
+static_assert(sizeof(BlockIQ4_XS) == tensorTypeRow(TensorType::IQ4_XS).typeSize);
+static_assert(sizeof(BlockIQ2_XXS) == tensorTypeRow(TensorType::IQ2_XXS).typeSize);
+static_assert(sizeof(BlockIQ2_XS) == tensorTypeRow(TensorType::IQ2_XS).typeSize);
+static_assert(sizeof(BlockIQ2_S) == tensorTypeRow(TensorType::IQ2_S).typeSize);
+static_assert(sizeof(BlockIQ3_XXS) == tensorTypeRow(TensorType::IQ3_XXS).typeSize);
+static_assert(sizeof(BlockIQ3_S) == tensorTypeRow(TensorType::IQ3_S).typeSize);
+static_assert(sizeof(BlockIQ1_S) == tensorTypeRow(TensorType::IQ1_S).typeSize);
+static_assert(sizeof(BlockIQ1_M) == tensorTypeRow(TensorType::IQ1_M).typeSize);
+static_assert(sizeof(BlockTQ1_0) == tensorTypeRow(TensorType::TQ1_0).typeSize);
+static_assert(sizeof(BlockTQ2_0) == tensorTypeRow(TensorType::TQ2_0).typeSize);
+static_assert(sizeof(BlockMXFP4) == tensorTypeRow(TensorType::MXFP4).typeSize);
 
 /// The 16 non-uniform levels shared by IQ4_NL and IQ4_XS.
 constexpr int8_t kIQ4NLValues[16] = {-127, -104, -83, -65, -49, -35, -22, -10, 1, 13, 25, 38, 53, 69, 89, 113};

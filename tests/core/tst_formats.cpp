@@ -60,7 +60,9 @@ void TstFormats::tableIsConsistent()
             QCOMPARE(f.bitsPerWeight, bitsPerWeight(f.ggufType));
             QVERIFY(canQuantize(f.ggufType));
             QCOMPARE(formatOf(f.ggufType), &f);
-            QCOMPARE(f.needsImportance, quantizeNeedsImportance(f.ggufType));
+            QCOMPARE(quantizeNeedsImportance(f.ggufType), f.ggufType == TensorType::IQ2_XXS
+                                                               || f.ggufType == TensorType::IQ2_XS
+                                                               || f.ggufType == TensorType::IQ1_S);
         } else {
             QCOMPARE(f.bitsPerWeight, schemeInfo(f.scheme).bitsPerWeight);
             QCOMPARE(f.name, schemeInfo(f.scheme).name);
@@ -106,9 +108,10 @@ void TstFormats::fakeQuantEveryFormat()
     std::vector<float> importance(static_cast<size_t>(rowLength), 1.0f);
     for (const auto& f : kFormats) {
         std::vector<float> out(in.size(), NAN);
-        if (f.needsImportance)
+        const bool needsImportance = f.ggufExportable && quantizeNeedsImportance(f.ggufType);
+        if (needsImportance)
             QVERIFY_THROWS_EXCEPTION(Error, fakeQuant(f, in, rowLength, out));
-        fakeQuant(f, in, rowLength, out, f.needsImportance ? std::span<const float>(importance) : std::span<const float>());
+        fakeQuant(f, in, rowLength, out, needsImportance ? std::span<const float>(importance) : std::span<const float>());
         double noise = 0;
         for (size_t i = 0; i < in.size(); ++i) {
             QVERIFY(std::isfinite(out[i]));
@@ -181,7 +184,7 @@ void TstFormats::formatValueTypeAgreesWithTheTable()
         QCOMPARE(f.isGguf(), info.ggufExportable);
         QCOMPARE(f.info(), &info);
         QCOMPARE(f.name(), std::string(info.name));
-        QCOMPARE(f.needsImportance(), info.needsImportance);
+        QCOMPARE(f.needsImportance(), info.ggufExportable && quantizeNeedsImportance(info.ggufType));
         QCOMPARE(f.bytes(4, 512), storedBytes(info, 4, 512));
         QCOMPARE(f.fit(500), fits(info, 500));
         std::vector<float> viaFormat(x.size()), viaRow(x.size());
