@@ -45,11 +45,15 @@ GridSearch::GridSearch(Codebook codebook, int nwant)
     m_levelBits = info.levelBits;
     m_rows = info.rows;
     m_points.assign(static_cast<size_t>(m_rows) * 8, 0);
+    m_levels.assign(m_points.size(), 0);
     m_map.assign(size_t(1) << (m_levelBits * m_dims), kUnreachable);
     const uint32_t mask = (1u << m_levelBits) - 1;
     for (int k = 0; k < m_rows; ++k) {
-        for (int i = 0; i < m_dims; ++i)
-            m_points[size_t(k) * 8 + size_t(i)] = static_cast<int8_t>(2 * ((info.levels[k] >> (m_levelBits * i)) & mask) + 1);
+        for (int i = 0; i < m_dims; ++i) {
+            const auto level = static_cast<int8_t>((info.levels[k] >> (m_levelBits * i)) & mask);
+            m_levels[size_t(k) * 8 + size_t(i)] = level;
+            m_points[size_t(k) * 8 + size_t(i)] = static_cast<int8_t>(2 * level + 1);
+        }
         m_map[info.levels[k]] = k;
     }
     const uint32_t levels = static_cast<uint32_t>(levelCount(m_levelBits));

@@ -26,6 +26,8 @@ public:
     int levelBits() const { return m_levelBits; }
     /// Codebook row `index` in odd-integer space: element i is 2l+1.
     const int8_t* point(int index) const { return &m_points[static_cast<size_t>(index) * 8]; }
+    /// The same row's levels l (0..kMaxQ-1).
+    const int8_t* levels(int index) const { return &m_levels[static_cast<size_t>(index) * 8]; }
     /// All rows' points (rows × 8 bytes) and the code map (>= 0: the row of a code; < 0: not a row), for
     /// the SIMD searches.
     const int8_t* points() const { return m_points.data(); }
@@ -45,6 +47,7 @@ private:
 
     int m_dims = 8, m_levelBits = 2, m_rows = 0;
     std::vector<int8_t> m_points;       ///< rows × 8 (4-wide rows use the first 4)
+    std::vector<int8_t> m_levels;       ///< rows × 8: (point − 1) / 2
     std::vector<int32_t> m_map;         ///< code -> row, or -(1 + start in m_neighbours)
     std::vector<uint16_t> m_neighbours; ///< per off-codebook code: count, then the rows
     std::vector<int8_t> m_lanes;        ///< neighbourLanes' data

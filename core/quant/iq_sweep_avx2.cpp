@@ -129,9 +129,9 @@ void sweepOf(const SweepGroup& g, const float* ids, int count, SweepOut& out)
             for (int j = 0; j < lanes; ++j) {
                 if (!(offMask >> j & 1))
                     continue;
-                const int8_t* pg = grid.point(nearestRow<Dims>(grid, static_cast<uint32_t>(codes[j]), v, scale[j]));
+                const int8_t* lv = grid.levels(nearestRow<Dims>(grid, static_cast<uint32_t>(codes[j]), v, scale[j]));
                 for (int i = 0; i < Dims; ++i)
-                    out.L[first + i][c0 + j] = static_cast<int8_t>((pg[i] - 1) / 2);
+                    out.L[first + i][c0 + j] = lv[i];
             }
         }
         // sum(w·x·q) and sum(w·q·q), q = 2L + 1, in weight order as oddLevelSums adds them.
@@ -160,9 +160,9 @@ int bestNeighbour(const GridSearch& grid, uint32_t code, const float* xval, cons
     const int dims = grid.dims();
     const int row = dims == 8 ? nearestRow<8>(grid, code, RowVectors<8>(xval, waux), scale)
                               : nearestRow<4>(grid, code, RowVectors<4>(xval, waux), scale);
-    const int8_t* pg = grid.point(row);
+    const int8_t* lv = grid.levels(row);
     for (int i = 0; i < dims; ++i)
-        L[i] = static_cast<int8_t>((pg[i] - 1) / 2);
+        L[i] = lv[i];
     return row;
 }
 

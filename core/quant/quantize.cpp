@@ -7,6 +7,7 @@
 #include "quant/quantize.h"
 
 #include "common/error.h"
+#include "common/parallel_chunks.h"
 #include "common/parallel_for.h"
 #include "common/half.h"
 #include "quant/block_quantizers.h"
@@ -106,9 +107,13 @@ void quantizeRows(TensorType type, std::span<const float> src, int64_t rowLength
         for (int64_t r = first; r < last; ++r)
             fn(src.data() + r * rowLength, dst.data() + r * rowBytes, rowLength, qw);
     };
-    // Threads only pay off past ~1 M values; rows are independent, so any split gives the same bytes.
+    // Threads only pay off past ~1 M values; rows are independent, so any split gives the same bytes. The
+    // rows are handed out in chunks of ~64 K values as threads come free: an i-quant row's cost depends on
+    // its values (how many codebook searches it needs), so fixed halves leave one thread waiting.
     const int64_t threads = std::min<int64_t>(rows, static_cast<int64_t>(src.size() >> 20) + 1);
-    parallelFor(rows, static_cast<int>(std::min<int64_t>(threads, resolveThreadCount(0))), work);
+    const int64_t grain = std::max<int64_t>(1, (int64_t(1) << 16) / rowLength);
+    runChunks((rows + grain - 1) / grain, static_cast<int>(std::min<int64_t>(threads, resolveThreadCount(0))), {}, 0.0,
+              1.0, [&](int64_t chunk, int) { work(chunk * grain, std::min(rows, (chunk + 1) * grain)); });
 }
 
 } // namespace qx

@@ -60,14 +60,17 @@ float blockSigma2(const float* x, float factor)
 void tryScales(const GridSearch& grid, GroupState& s, int n, const float* ids, int count, float& scale, float& best)
 {
     s.search.sweep({&grid, n, kMaxQ, s.weight, s.xval, s.waux}, ids, count, s.candidates);
+    int chosen = -1;
     for (int c = 0; c < count; ++c) {
         const float sumqx = s.candidates.sumqx[c], sumq2 = s.candidates.sumq2[c];
         if (sumq2 > 0 && sumqx * sumqx > best * sumq2) {
             scale = sumqx / sumq2;
             best = scale * sumqx;
-            s.candidates.levelsOf(c, n, 8, s.L, s.onGrid);
+            chosen = c;
         }
     }
+    if (chosen >= 0)   // the levels of the last candidate kept; else those from before stay
+        s.candidates.levelsOf(chosen, n, 8, s.L, s.onGrid);
 }
 
 /// Re-snaps the rows (all, or those off the codebook) at the found scale and refits the scale.

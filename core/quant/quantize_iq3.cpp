@@ -66,14 +66,17 @@ float searchGroup(const GridSearch& grid, GroupState& s, float max, int steps, b
     for (int is = -steps; is <= steps; ++is)
         ids[is + steps] = (2 * kMaxQ - 1 + is * 0.2f) / max;
     s.search.sweep({&grid, 32, kMaxQ, s.weight, s.xval, s.waux}, ids, count, s.candidates);
+    int chosen = -1;
     for (int c = 0; c < count; ++c) {   // ggml's order: the first best candidate wins
         const float sumqx = s.candidates.sumqx[c], sumq2 = s.candidates.sumq2[c];
         if (sumq2 > 0 && sumqx * sumqx > best * sumq2) {
             scale = sumqx / sumq2;
             best = scale * sumqx;
-            s.candidates.levelsOf(c, 32, 4, s.L, s.onGrid);
+            chosen = c;
         }
     }
+    if (chosen >= 0)   // else the levels and flags stay those of the group before, as in ggml
+        s.candidates.levelsOf(chosen, 32, 4, s.L, s.onGrid);
     int offGrid = 0;
     for (const bool on : s.onGrid)
         offGrid += on ? 0 : 1;
