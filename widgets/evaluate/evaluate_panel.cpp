@@ -20,6 +20,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -383,13 +384,11 @@ void EvaluatePanel::finishRequest(const Request& request, const PlanEvaluation& 
                         request.schemes ? *request.schemes : SchemeChoices(), request.calibration, fit});
     const QString cached = existing >= 0 ? tr(" (already evaluated as %1)").arg(m_runs->runs()[size_t(existing)].label)
                                          : QString();
+    const QLocale locale;   // the UI language's decimal separator, as in the runs table
     m_status->setText(tr("%1: PPL %2 ± %3 (F32 %4), mean KLD %5, same top %6 %")
-                          .arg(request.label)
-                          .arg(eval.ppl, 0, 'f', 4)
-                          .arg(eval.pplUnc, 0, 'f', 4)
-                          .arg(eval.pplBase, 0, 'f', 4)
-                          .arg(eval.kldMean, 0, 'g', 4)
-                          .arg(100.0 * eval.sameTop, 0, 'f', 2)
+                          .arg(request.label, locale.toString(eval.ppl, 'f', 4), locale.toString(eval.pplUnc, 'f', 4),
+                               locale.toString(eval.pplBase, 'f', 4), locale.toString(eval.kldMean, 'g', 4),
+                               locale.toString(100.0 * eval.sameTop, 'f', 2))
                       + cached + reusedText(eval)
                       + (fit.fits() ? QString() : QStringLiteral("\n") + textFitWarning(fit)));
     m_progress->setValue(m_progress->maximum());

@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QLegend>
 #include <QLineSeries>
+#include <QLocale>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QValueAxis>
@@ -291,11 +292,9 @@ void TensorViews::showAnalysis()
         const TensorError& e = m_analysis->error;
         m_summary->setText(tr("%1 as %2: SQNR %3 dB, relative error %4, RMSE %5, max |error| %6, cosine %7")
                                .arg(QString::fromStdString(m_analysis->tensorName),
-                                    QString::fromStdString(m_analysis->format.name()), dbText(e.sqnrDb))
-                               .arg(e.relativeFrobenius, 0, 'g', 4)
-                               .arg(e.rmse, 0, 'g', 4)
-                               .arg(e.maxAbsError, 0, 'g', 4)
-                               .arg(e.cosine, 0, 'f', 6));
+                                    QString::fromStdString(m_analysis->format.name()), dbText(e.sqnrDb),
+                                    QLocale().toString(e.relativeFrobenius, 'g', 4), QLocale().toString(e.rmse, 'g', 4),
+                                    QLocale().toString(e.maxAbsError, 'g', 4), QLocale().toString(e.cosine, 'f', 6)));
         m_summary->setToolTip(tr("SQNR: 10·log10(Σw² / Σe²), higher is better. Relative error: ‖e‖ / ‖w‖. "
                                  "RMSE: root mean square of e = dequantized − original."));
     } else if (m_tensor.isEmpty()) {
