@@ -25,8 +25,7 @@ AwqStreamMemory memoryFor(const MappedWeights& file, int64_t tokenCount, const A
         for (const std::string& name : blockLinearLayers(file, layer))
             m.result += 2 * floatBytes(file.shape(name));
     }
-    const LlamaForward probe(std::shared_ptr<const WeightSource>(&file, [](const WeightSource*) {}), o.engine);
-    m.engine = probe.estimateMemory(tokenCount, calibLayout(o.nCtx)).blocksPhase();
+    m.engine = calibForwardMemory(file, tokenCount, o.nCtx, o.engine).blocksPhase();
     return m;
 }
 

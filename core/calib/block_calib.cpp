@@ -65,6 +65,13 @@ FloatTensors floatCopies(const WeightSource& source, const std::vector<std::stri
     return out;
 }
 
+StreamMemory calibForwardMemory(const WeightSource& source, int64_t tokenCount, int64_t nCtx,
+                                const ForwardOptions& engine)
+{
+    const LlamaForward probe(std::shared_ptr<const WeightSource>(&source, [](const WeightSource*) {}), engine);
+    return probe.estimateMemory(tokenCount, calibLayout(nCtx));
+}
+
 uint64_t blockHessianBytes(const WeightSource& source)
 {
     uint64_t most = 0;

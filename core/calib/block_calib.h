@@ -36,6 +36,10 @@ CalibData captureBlock(LlamaForward& forward, ActivationStore& x, const StreamLa
 /// Float copies of `names` read from `source` (each released after its copy).
 FloatTensors floatCopies(const WeightSource& source, const std::vector<std::string>& names);
 
+/// The streamed forward pass's memory over `tokenCount` calibration tokens cut into chunks of nCtx.
+StreamMemory calibForwardMemory(const WeightSource& source, int64_t tokenCount, int64_t nCtx,
+                                const ForwardOptions& engine);
+
 /// Bytes of an n × n matrix of doubles.
 inline uint64_t squareDoubles(int64_t n) { return uint64_t(n) * uint64_t(n) * sizeof(double); }
 

@@ -36,8 +36,7 @@ GptqStreamMemory memoryFor(const MappedWeights& file, int64_t tokenCount, const 
     }
     if (packed)
         m.result += largestBlock;
-    const LlamaForward probe(std::shared_ptr<const WeightSource>(&file, [](const WeightSource*) {}), o.engine);
-    const StreamMemory run = probe.estimateMemory(tokenCount, calibLayout(o.nCtx));
+    const StreamMemory run = calibForwardMemory(file, tokenCount, o.nCtx, o.engine);
     m.engine = run.blocksPhase() + (o.sequential ? run.activations : 0); // + the copy the capture runs on
     return m;
 }

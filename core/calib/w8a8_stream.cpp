@@ -28,8 +28,7 @@ W8A8StreamMemory memoryFor(const MappedWeights& file, int64_t tokenCount, const 
         }
         m.working = std::max(m.working, 2 * block);
     }
-    const LlamaForward probe(std::shared_ptr<const WeightSource>(&file, [](const WeightSource*) {}), o.engine);
-    m.engine = probe.estimateMemory(tokenCount, calibLayout(o.nCtx)).blocksPhase();
+    m.engine = calibForwardMemory(file, tokenCount, o.nCtx, o.engine).blocksPhase();
     return m;
 }
 

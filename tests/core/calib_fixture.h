@@ -11,6 +11,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 struct CalibFixture {
     static constexpr int64_t kCtx = 128;
@@ -19,6 +20,7 @@ struct CalibFixture {
     std::shared_ptr<const qx::LlamaWeights> weights;
     std::unique_ptr<qx::CalibEvaluator> eval;
     qx::CalibData calib;
+    std::vector<int32_t> calibTokens;  ///< the first half, tokenized (what the streamed methods take)
     double overlap = -1.0;  ///< textOverlap of the two halves
 
     /// Loads everything: `evalChunks` chunks of the second half scored, `calibChunks` of the first captured.
@@ -35,6 +37,7 @@ struct CalibFixture {
         qx::CalibOptions co;
         co.maxChunks = calibChunks;
         co.bosToken = bos;
-        calib = qx::captureCalibration(fwd, tok.encode(calibText, true), co);
+        calibTokens = tok.encode(calibText, true);
+        calib = qx::captureCalibration(fwd, calibTokens, co);
     }
 };

@@ -18,7 +18,6 @@ class TestAwqStream : public QObject {
     Q_OBJECT
 
     CalibFixture m_fx;
-    std::vector<int32_t> m_calibTokens;
     static constexpr int64_t kChunks = 16;
 
     AwqStreamOptions options(bool clip = true) const
@@ -39,13 +38,11 @@ private slots:
         QX_REQUIRE_SHARED(modelPath, "models/stories260K.gguf");
         QX_REQUIRE_SHARED(textPath, "text/tinystories-valid-head.txt");
         m_fx.load(modelPath, textPath, 1, kChunks);
-        const auto halves = splitCalibEval(readTextFile(textPath), 0.5);
-        m_calibTokens = openTokenizer(modelPath).encode(halves.first, true);
     }
 
     void streamedEqualsWholeModelAwq()
     {
-        const AwqResult now = awqStreamed(m_fx.model, m_calibTokens, options());
+        const AwqResult now = awqStreamed(m_fx.model, m_fx.calibTokens, options());
         const AwqResult old = awqQuantize(*m_fx.weights, m_fx.calib, parseGrid("int4-g32"));
         QCOMPARE(now.tensors.size(), size_t(45)); // 5 blocks: 7 linear layers and the two folded norms
         QCOMPARE(now.folded.size(), size_t(45));
@@ -76,7 +73,7 @@ private slots:
         r.chunks = kChunks;
         ForwardOptions fo;
         fo.threads = 2;
-        const CalibResult now = runStreamedAwq(m_fx.model, m_calibTokens, chunkBosToken(*m_fx.model), r, fo);
+        const CalibResult now = runStreamedAwq(m_fx.model, m_fx.calibTokens, chunkBosToken(*m_fx.model), r, fo);
         const CalibResult old = runCalibration(*m_fx.weights, m_fx.calib, r);
         QCOMPARE(now.label, std::string("AWQ Q4_K"));
         QCOMPARE(now.label, old.label);
@@ -85,13 +82,13 @@ private slots:
         QVERIFY(now.exportValues == old.exportValues);
         QVERIFY(now.exportable() && now.coupled());
         r.method = "gptq";
-        QVERIFY_THROWS_EXCEPTION(Error, runStreamedAwq(m_fx.model, m_calibTokens, std::nullopt, r, fo));
+        QVERIFY_THROWS_EXCEPTION(Error, runStreamedAwq(m_fx.model, m_fx.calibTokens, std::nullopt, r, fo));
     }
 
     void noClipChangesOnlyClippedLayers()
     {
-        const AwqResult clip = awqStreamed(m_fx.model, m_calibTokens, options(true));
-        const AwqResult plain = awqStreamed(m_fx.model, m_calibTokens, options(false));
+        const AwqResult clip = awqStreamed(m_fx.model, m_fx.calibTokens, options(true));
+        const AwqResult plain = awqStreamed(m_fx.model, m_fx.calibTokens, options(false));
         // The scales come before clipping: q and k, which AWQ never clips, are the same.
         QCOMPARE(plain.tensors.at("blk.3.attn_q.weight"), clip.tensors.at("blk.3.attn_q.weight"));
         QCOMPARE(plain.tensors.at("blk.3.attn_k.weight"), clip.tensors.at("blk.3.attn_k.weight"));
@@ -114,7 +111,7 @@ private slots:
         AwqStreamOptions tight = options();
         tight.engine.memoryBudgetBytes = m.peak() / 2;
         try {
-            awqStreamed(m_fx.model, m_calibTokens, tight);
+            awqStreamed(m_fx.model, m_fx.calibTokens, tight);
             QFAIL("a budget of half the prediction was accepted");
         } catch (const Error& e) {
             QCOMPARE(e.code(), ErrorCode::OverBudget);
@@ -122,7 +119,7 @@ private slots:
         }
         int calls = 0;
         try {
-            awqStreamed(m_fx.model, m_calibTokens, options(), [&](double) { return ++calls < 3; });
+            awqStreamed(m_fx.model, m_fx.calibTokens, options(), [&](double) { return ++calls < 3; });
             QFAIL("a cancelled run finished");
         } catch (const Error& e) {
             QCOMPARE(e.code(), ErrorCode::Cancelled);

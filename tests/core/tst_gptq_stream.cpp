@@ -19,7 +19,6 @@ class TestGptqStream : public QObject {
     Q_OBJECT
 
     CalibFixture m_fx;
-    std::vector<int32_t> m_calibTokens;
     static constexpr int64_t kChunks = 32;
 
     GptqStreamOptions options(bool sequential) const
@@ -40,14 +39,12 @@ private slots:
         QX_REQUIRE_SHARED(modelPath, "models/stories260K.gguf");
         QX_REQUIRE_SHARED(textPath, "text/tinystories-valid-head.txt");
         m_fx.load(modelPath, textPath, 24, kChunks);
-        const auto halves = splitCalibEval(readTextFile(textPath), 0.5);
-        m_calibTokens = openTokenizer(modelPath).encode(halves.first, true);
     }
 
     void oneCaptureEqualsWholeModelCapture()
     {
         std::vector<std::string> notes;
-        const Substitutions now = gptqStreamed(m_fx.model, m_calibTokens, options(false), &notes).values;
+        const Substitutions now = gptqStreamed(m_fx.model, m_fx.calibTokens, options(false), &notes).values;
         GptqOptions o;
         o.grid = parseGrid("int4-g32");
         const Substitutions old = gptqModel(*m_fx.weights, m_fx.calib, o);
@@ -60,8 +57,8 @@ private slots:
 
     void sequentialDiffersAndBeatsRtn()
     {
-        const Substitutions seq = gptqStreamed(m_fx.model, m_calibTokens, options(true)).values;
-        const Substitutions one = gptqStreamed(m_fx.model, m_calibTokens, options(false)).values;
+        const Substitutions seq = gptqStreamed(m_fx.model, m_fx.calibTokens, options(true)).values;
+        const Substitutions one = gptqStreamed(m_fx.model, m_fx.calibTokens, options(false)).values;
         QCOMPARE(seq.size(), one.size());
         QCOMPARE(seq.at("blk.0.attn_q.weight"), one.at("blk.0.attn_q.weight"));
         QCOMPARE(seq.at("blk.0.ffn_up.weight"), one.at("blk.0.ffn_up.weight"));
@@ -96,7 +93,7 @@ private slots:
         GptqStreamOptions tight = options(true);
         tight.engine.memoryBudgetBytes = m.peak() / 2;
         try {
-            gptqStreamed(m_fx.model, m_calibTokens, tight);
+            gptqStreamed(m_fx.model, m_fx.calibTokens, tight);
             QFAIL("a budget of half the prediction was accepted");
         } catch (const Error& e) {
             QCOMPARE(e.code(), ErrorCode::OverBudget);

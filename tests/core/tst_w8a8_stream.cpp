@@ -23,7 +23,6 @@ class TestW8A8Stream : public QObject {
     Q_OBJECT
 
     CalibFixture m_fx;
-    std::vector<int32_t> m_calibTokens;
     static constexpr int64_t kChunks = 16;
 
     CalibRequest request(const std::string& method) const
@@ -41,7 +40,7 @@ class TestW8A8Stream : public QObject {
     {
         ForwardOptions fo;
         fo.threads = 2;
-        return runStreamedW8A8(m_fx.model, m_calibTokens, chunkBosToken(*m_fx.model), request(method), fo);
+        return runStreamedW8A8(m_fx.model, m_fx.calibTokens, chunkBosToken(*m_fx.model), request(method), fo);
     }
 
     /// Every tensor of `old` (F32 values) equals `now`'s, packed or as values.
@@ -69,8 +68,6 @@ private slots:
         QX_REQUIRE_SHARED(modelPath, "models/stories260K.gguf");
         QX_REQUIRE_SHARED(textPath, "text/tinystories-valid-head.txt");
         m_fx.load(modelPath, textPath, 1, kChunks);
-        const auto halves = splitCalibEval(readTextFile(textPath), 0.5);
-        m_calibTokens = openTokenizer(modelPath).encode(halves.first, true);
     }
 
     void int8RowsUnpackToFakeQuantValues()
@@ -167,7 +164,7 @@ private slots:
         W8A8StreamOptions tight = o;
         tight.engine.memoryBudgetBytes = m.peak() / 2;
         try {
-            w8a8Streamed(m_fx.model, m_calibTokens, tight);
+            w8a8Streamed(m_fx.model, m_fx.calibTokens, tight);
             QFAIL("a budget of half the prediction was accepted");
         } catch (const Error& e) {
             QCOMPARE(e.code(), ErrorCode::OverBudget);
@@ -175,21 +172,21 @@ private slots:
         }
         W8A8StreamOptions bad = o;
         bad.alpha = 1.5;
-        QVERIFY_THROWS_EXCEPTION(Error, w8a8Streamed(m_fx.model, m_calibTokens, bad));
+        QVERIFY_THROWS_EXCEPTION(Error, w8a8Streamed(m_fx.model, m_fx.calibTokens, bad));
         bad = o;
         bad.smoothQuant = false;
         bad.threshold = 0.0f;
-        QVERIFY_THROWS_EXCEPTION(Error, w8a8Streamed(m_fx.model, m_calibTokens, bad));
+        QVERIFY_THROWS_EXCEPTION(Error, w8a8Streamed(m_fx.model, m_fx.calibTokens, bad));
         int calls = 0;
         try {
-            w8a8Streamed(m_fx.model, m_calibTokens, o, [&](double) { return ++calls < 3; });
+            w8a8Streamed(m_fx.model, m_fx.calibTokens, o, [&](double) { return ++calls < 3; });
             QFAIL("a cancelled run finished");
         } catch (const Error& e) {
             QCOMPARE(e.code(), ErrorCode::Cancelled);
         }
         QCOMPARE(calls, 3);
         CalibRequest gptq = request("gptq");
-        QVERIFY_THROWS_EXCEPTION(Error, runStreamedW8A8(m_fx.model, m_calibTokens, std::nullopt, gptq));
+        QVERIFY_THROWS_EXCEPTION(Error, runStreamedW8A8(m_fx.model, m_fx.calibTokens, std::nullopt, gptq));
     }
 };
 
