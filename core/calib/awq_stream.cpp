@@ -9,8 +9,6 @@
 namespace qx {
 namespace {
 
-uint64_t floatBytes(const WeightView& shape) { return uint64_t(shape.rows) * uint64_t(shape.cols) * sizeof(float); }
-
 AwqStreamMemory memoryFor(const MappedWeights& file, int64_t tokenCount, const AwqStreamOptions& o)
 {
     AwqStreamMemory m;

@@ -40,6 +40,9 @@ FloatTensors floatCopies(const WeightSource& source, const std::vector<std::stri
 StreamMemory calibForwardMemory(const WeightSource& source, int64_t tokenCount, int64_t nCtx,
                                 const ForwardOptions& engine);
 
+/// Bytes of a tensor of `shape` in F32.
+inline uint64_t floatBytes(const WeightView& shape) { return uint64_t(shape.rows) * uint64_t(shape.cols) * sizeof(float); }
+
 /// Bytes of an n × n matrix of doubles.
 inline uint64_t squareDoubles(int64_t n) { return uint64_t(n) * uint64_t(n) * sizeof(double); }
 

@@ -9,8 +9,6 @@
 namespace qx {
 namespace {
 
-uint64_t floatBytes(const WeightView& shape) { return uint64_t(shape.rows) * uint64_t(shape.cols) * sizeof(float); }
-
 /// Codes and row steps of a rows × cols layer.
 uint64_t int8RowBytes(const WeightView& shape)
 {

@@ -34,12 +34,6 @@ struct PackedTensor {
     int64_t valueCount() const { return rows * rowLength; }
     /// The blocks are a GGUF tensor of `type` as they stand (not int8 codes with row steps).
     bool ggmlBlocks() const { return rowSteps.empty(); }
-    /// Bytes held (blocks, steps and float columns).
-    uint64_t heldBytes() const
-    {
-        return blocks.size() + (rowSteps.size() + floatValues.size()) * sizeof(float)
-               + floatColumns.size() * sizeof(int64_t);
-    }
     /// The values, decoded.
     std::vector<float> unpack() const;
     bool operator==(const PackedTensor&) const = default;

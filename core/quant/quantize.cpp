@@ -8,7 +8,6 @@
 
 #include "common/error.h"
 #include "common/parallel_chunks.h"
-#include "common/parallel_for.h"
 #include "common/half.h"
 #include "quant/block_quantizers.h"
 #include "quant/quantize_simd.h"
@@ -112,7 +111,7 @@ void quantizeRows(TensorType type, std::span<const float> src, int64_t rowLength
     // its values (how many codebook searches it needs), so fixed halves leave one thread waiting.
     const int64_t threads = std::min<int64_t>(rows, static_cast<int64_t>(src.size() >> 20) + 1);
     const int64_t grain = std::max<int64_t>(1, (int64_t(1) << 16) / rowLength);
-    runChunks((rows + grain - 1) / grain, static_cast<int>(std::min<int64_t>(threads, resolveThreadCount(0))), {}, 0.0,
+    runChunks((rows + grain - 1) / grain, static_cast<int>(threads), {}, 0.0,
               1.0, [&](int64_t chunk, int) { work(chunk * grain, std::min(rows, (chunk + 1) * grain)); });
 }
 
